@@ -1,0 +1,136 @@
+"""The command line: the app (default), demo, import, score, config.
+
+This is the only module that reads today's date; everything below it is given an as-of date.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from health_tui import __version__
+from health_tui.dates import parse_date, parse_quarter
+from health_tui.errors import HealthTuiError
+from health_tui.paths import DB_ENV, default_db_path
+
+
+def _err(message: str) -> None:
+    click.echo(f"health-tui: {message}", err=True)
+
+
+class _Group(click.Group):
+    """Turns the app's own errors into one line on stderr and an exit status, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except HealthTuiError as exc:
+            _err(str(exc))
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _err("interrupted; nothing was half-written.")
+            ctx.exit(130)
+
+
+def _as_of(as_of: str | None, quarter: str | None) -> date:
+    if as_of and quarter:
+        raise click.UsageError("give --as-of or --quarter, not both")
+    try:
+        if quarter:
+            return parse_quarter(quarter)
+        if as_of:
+            return parse_date(as_of)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return date.today()
+
+
+db_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"DuckDB file to use (default: ${DB_ENV} or {default_db_path()}).",
+)
+as_of_option = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Score as of this date.")
+quarter_option = click.option(
+    "--quarter", metavar="2026Q3", help="Score as of the quarter's last day."
+)
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@db_option
+@as_of_option
+@quarter_option
+@click.version_option(__version__, prog_name="health-tui")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None, as_of: str | None, quarter: str | None) -> None:
+    """Which clients to keep, mend, reprice or let go. With no command, opens the app."""
+    os.umask(0o077)  # everything health-tui writes holds clients' financials
+    if ctx.invoked_subcommand is None:
+        from health_tui.app import run_app
+
+        run_app(db or default_db_path(), as_of=_as_of(as_of, quarter))
+
+
+@cli.command("import")
+@click.argument("folder", type=click.Path(path_type=Path))
+@db_option
+@click.option("--replace", is_flag=True, help="Empty the five history tables before loading.")
+def import_cmd(folder: Path, db: Path | None, replace: bool) -> None:
+    """Load a folder of clients/time_entries/invoices/interactions/feedback CSV or Parquet files."""
+    from health_tui.ingest.native import import_folder
+    from health_tui.store import open_store
+
+    store = open_store(db or default_db_path())
+    try:
+        summary = import_folder(store, folder, replace=replace, progress=lambda m: _err(m))
+    finally:
+        store.close()
+    for warning in summary.warnings:
+        _err(f"warning: {warning}")
+    click.echo(summary.line())
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--clients", "n_clients", type=click.IntRange(1, 200_000), default=60, show_default=True
+)
+@click.option("--seed", type=int, default=7, show_default=True)
+@as_of_option
+@click.option("--replace", is_flag=True, help="Overwrite a database that holds your own data.")
+def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace: bool) -> None:
+    """Write a synthetic portfolio (three years ending at --as-of) to try the app on."""
+    from health_tui.demo import generate_demo
+    from health_tui.store import open_store
+
+    store = open_store(db or default_db_path())
+    try:
+        summary = generate_demo(
+            store,
+            clients=n_clients,
+            seed=seed,
+            as_of=_as_of(as_of, None),
+            replace=replace,
+            progress=lambda m: _err(m),
+        )
+    finally:
+        store.close()
+    click.echo(summary.line())
+
+
+def main() -> None:
+    cli(prog_name="health-tui")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""Opening the store: one DuckDB file, private to its owner, at a known schema version.
+
+DuckDB's own exceptions are turned here into the app's errors with a message a user can act on.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from health_tui.errors import NotADatabase, StoreError, StoreLocked, StoreTooNew, StoreUnwritable
+from health_tui.store.migrations import CURRENT_VERSION, migrate
+from health_tui.store.queries import load_query
+
+Params = Sequence[Any] | Mapping[str, Any] | None
+
+
+class Store:
+    """One connection for the process's life; threads take their own `cursor()`."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None) -> None:
+        self.con = con
+        self.path = path
+        self._lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.con.cursor()
+
+    def run(
+        self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
+    ):
+        """Execute the named query from `queries/` with bound parameters; returns the cursor."""
+        target = con or self.con
+        try:
+            return target.execute(load_query(name), params)
+        except duckdb.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def rows(self, name: str, params: Params = None, *, con=None) -> list[tuple]:
+        return self.run(name, params, con=con).fetchall()
+
+    def dicts(self, name: str, params: Params = None, *, con=None) -> list[dict[str, Any]]:
+        cur = self.run(name, params, con=con)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    @contextmanager
+    def transaction(
+        self, con: duckdb.DuckDBPyConnection | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: commit when the block ends, roll back on any exception."""
+        target = con or self.con
+        target.execute("BEGIN TRANSACTION")
+        try:
+            yield target
+        except BaseException:
+            target.execute("ROLLBACK")
+            raise
+        else:
+            target.execute("COMMIT")
+
+    def setting(self, key: str) -> str | None:
+        row = self.run("app_setting_get", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str | None, *, con=None) -> None:
+        self.run("app_setting_set", [key, value], con=con)
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def translate(exc: duckdb.Error, path: Path | None) -> StoreError:
+    """Turn a DuckDB exception into one of ours, naming the file and what to do."""
+    text = str(exc)
+    where = str(path) if path else "the in-memory database"
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        return StoreLocked(
+            f"{where} is in use by another program (probably another health-tui); "
+            "close it and try again."
+        )
+    if "not a valid DuckDB database" in text:
+        return NotADatabase(f"{where} is not a DuckDB database; pass another file with --db PATH.")
+    if "Permission denied" in text or "Read-only file system" in text:
+        return StoreUnwritable(
+            f"cannot write {where}: permission denied; choose another path with --db."
+        )
+    if "Cannot open file" in text or "No such file" in text:
+        return StoreUnwritable(f"cannot open {where}: {text.split(':', 2)[-1].strip()}")
+    return StoreError(f"{where}: {text}")
+
+
+def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
+    """Open (creating if needed, mode 0600) and migrate the store at `path`; None means in memory."""
+    if path is None or str(path) == ":memory:":
+        con = duckdb.connect(":memory:")
+        store = Store(con, None)
+        migrate(store)
+        return store
+    path = Path(path).expanduser()
+    new = not path.exists()
+    if new:
+        if read_only:
+            raise StoreError(f"{path} does not exist.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnwritable(f"cannot create {path.parent}: {exc.strerror}") from exc
+        if not os.access(path.parent, os.W_OK):
+            raise StoreUnwritable(
+                f"cannot write in {path.parent}: permission denied; choose another --db."
+            )
+    elif path.is_dir():
+        raise NotADatabase(f"{path} is a folder, not a DuckDB database file.")
+    old_mask = os.umask(0o077)  # the file holds clients' financials: private from the first byte
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        raise translate(exc, path) from exc
+    finally:
+        os.umask(old_mask)
+    if new:
+        os.chmod(path, 0o600)
+    store = Store(con, path)
+    try:
+        version = migrate(store, read_only=read_only)
+    except StoreTooNew:
+        con.close()
+        raise
+    except duckdb.Error as exc:
+        con.close()
+        raise translate(exc, path) from exc
+    assert version <= CURRENT_VERSION
+    return store
+
+
+__all__ = ["Store", "StoreTooNew", "open_store", "translate"]

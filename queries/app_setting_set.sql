@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO app_settings (key, value) VALUES ($1, $2);
