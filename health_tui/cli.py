@@ -15,7 +15,7 @@ import click
 from health_tui import __version__
 from health_tui.dates import parse_date, parse_quarter
 from health_tui.errors import HealthTuiError
-from health_tui.paths import DB_ENV, default_db_path
+from health_tui.paths import CONFIG_ENV, DB_ENV, default_config_path, default_db_path
 
 
 def _err(message: str) -> None:
@@ -101,6 +101,25 @@ def import_cmd(folder: Path, db: Path | None, replace: bool) -> None:
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True
+)
+def export(folder: Path, db: Path | None, fmt: str) -> None:
+    """Write the five history tables to FOLDER in the import format (a backup you can re-import)."""
+    from health_tui.ingest.export import export_folder
+    from health_tui.store import open_store
+
+    store = open_store(_existing_db(db), read_only=True)
+    try:
+        counts = export_folder(store, folder, fmt)  # type: ignore[arg-type]
+    finally:
+        store.close()
+    click.echo(f"Wrote {sum(counts.values()):,} rows in {len(counts)} {fmt} files to {folder}.")
+
+
+@cli.command()
 @db_option
 @click.option(
     "--clients", "n_clients", type=click.IntRange(1, 200_000), default=60, show_default=True
@@ -126,6 +145,74 @@ def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace:
     finally:
         store.close()
     click.echo(summary.line())
+
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Settings file (TOML; default: ${CONFIG_ENV} or {default_config_path()}).",
+)
+
+
+@cli.command()
+@db_option
+@as_of_option
+@quarter_option
+@config_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--candidates", is_flag=True, help="Only the clients recommended for exit.")
+def score(
+    db: Path | None,
+    as_of: str | None,
+    quarter: str | None,
+    config_path: Path | None,
+    fmt: str,
+    candidates: bool,
+) -> None:
+    """Score every client as of a date: health, effort versus return, verdict and reasons."""
+    from health_tui.output import render_scores
+    from health_tui.scoring.engine import score_portfolio
+    from health_tui.settings import load_settings
+    from health_tui.store import open_store
+
+    day = _as_of(as_of, quarter)
+    settings, _ = load_settings(config_path or default_config_path())
+    store = open_store(_existing_db(db), read_only=True)
+    try:
+        portfolio = score_portfolio(store, day, settings)
+    finally:
+        store.close()
+    click.echo(render_scores(portfolio, fmt, candidates_only=candidates), nl=False)
+
+
+@cli.command()
+@config_option
+def config(config_path: Path | None) -> None:
+    """Print the settings in force and where each came from."""
+    from health_tui.settings import describe, load_settings
+
+    path = config_path or default_config_path()
+    settings, sources = load_settings(path)
+    state = "found" if path.exists() else "not found, using defaults"
+    click.echo(f"# settings file: {path} ({state})")
+    click.echo(describe(settings, sources), nl=False)
+
+
+def _existing_db(db: Path | None) -> Path:
+    path = db or default_db_path()
+    if not path.exists():
+        raise HealthTuiError(
+            f"{path} does not exist yet: run `health-tui demo` or `health-tui import DIR` first."
+        )
+    return path
 
 
 def main() -> None:

@@ -30,9 +30,10 @@ class StoreUnwritable(StoreError):
 
 
 class ImportFailed(HealthTuiError):
-    """The import was refused whole; the database is as it was."""
+    """The import was refused whole; the database is as it was. `problems` lists every one found."""
 
     exit_code = 2
+    problems: list = []  # noqa: RUF012 - replaced per instance by the importer
 
 
 class ConfigError(HealthTuiError):

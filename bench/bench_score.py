@@ -1,0 +1,72 @@
+"""Scoring speed on a 10k-client demo portfolio, against a plain GROUP BY scan of the same tables.
+
+    uv run python bench/bench_score.py [DB_PATH] [--clients N]
+
+Builds the demo portfolio (unless DB_PATH already holds one), then times, best of five runs each:
+a plain GROUP BY client_id over each history table; the facts query alone; the whole scoring
+(facts + rules + pydantic records) for all clients and five quarters. Prints times, ratios, peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from health_tui.demo import generate_demo
+from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.facts import load_facts
+from health_tui.settings import Settings
+from health_tui.store import open_store
+
+AS_OF = date(2026, 9, 30)
+
+
+def best_of(fn, n: int = 5) -> tuple[float, float]:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("db", nargs="?", type=Path)
+    ap.add_argument("--clients", type=int, default=10_000)
+    args = ap.parse_args()
+    path = args.db or Path(tempfile.mkdtemp()) / "bench.duckdb"
+    store = open_store(path)
+    if store.setting("portfolio_kind") != "demo":
+        t = time.perf_counter()
+        summary = generate_demo(store, clients=args.clients, seed=7, as_of=AS_OF)
+        print(
+            f"demo: {summary.clients:,} clients, {sum(summary.counts.values()):,} rows in {time.perf_counter() - t:.1f} s"
+        )
+    rows = dict(store.rows("demo_counts"))
+    print(
+        "rows:", ", ".join(f"{k} {v:,}" for k, v in rows.items()), f"(total {sum(rows.values()):,})"
+    )
+
+    scan_best, scan_med = best_of(lambda: store.rows("bench_plain_scan"))
+    facts_best, facts_med = best_of(lambda: load_facts(store, AS_OF, Settings()))
+    score_best, score_med = best_of(lambda: score_portfolio(store, AS_OF))
+    p = score_portfolio(store, AS_OF)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"plain GROUP BY scan of the 4 tables : best {scan_best:.3f} s  median {scan_med:.3f} s")
+    print(f"facts query (SQL, 9 quarters)       : best {facts_best:.3f} s  median {facts_med:.3f} s"
+          f"  ratio to scan {facts_best / scan_best:.1f}x")  # fmt: skip
+    print(f"full scoring ({len(p.clients):,} clients, 5 quarters): best {score_best:.3f} s  median {score_med:.3f} s"
+          f"  ratio to scan {score_best / scan_best:.1f}x")  # fmt: skip
+    print(f"  of which Python rules + records   : {score_best - facts_best:.3f} s")
+    print(f"peak memory (max RSS)               : {peak_mb:,.0f} MB")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Write the five history tables back out in the import format, so a folder round-trips.
+
+Exporting and then importing the folder (into an empty database, or with --replace) gives tables
+with identical contents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from health_tui.errors import HealthTuiError
+from health_tui.ingest.models import TABLES
+from health_tui.store import Store
+
+Format = Literal["csv", "parquet"]
+
+
+def export_folder(store: Store, folder: Path, fmt: Format = "csv") -> dict[str, int]:
+    """Write `{table}.{fmt}` for each table into `folder`; return the rows written per table.
+
+    The path and format are bound parameters of DuckDB's COPY (`TO $path (FORMAT $fmt)`), so no
+    path is ever spliced into SQL. All five files are read from one transaction: a consistent
+    snapshot even if another thread writes meanwhile. A file of the other format for the same
+    table is refused rather than deleted, since a folder holding both cannot be imported.
+    """
+    if fmt not in ("csv", "parquet"):
+        raise HealthTuiError(f"unknown export format {fmt!r}; use csv or parquet")
+    folder = Path(folder)
+    other = "parquet" if fmt == "csv" else "csv"
+    clashes = [folder / f"{t}.{other}" for t in TABLES if (folder / f"{t}.{other}").exists()]
+    if clashes:
+        raise HealthTuiError(
+            f"{clashes[0]} is already there; export {fmt} into another folder, or remove it first."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HealthTuiError(f"cannot create {folder}: {exc.strerror or exc}") from exc
+    counts: dict[str, int] = {}
+    with store.transaction() as con:
+        for table in TABLES:
+            path = folder / f"{table}.{fmt}"
+            (counts[table],) = store.run(
+                f"export_{table}", {"path": str(path), "fmt": fmt}, con=con
+            ).fetchone()
+    return counts

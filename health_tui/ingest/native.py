@@ -1,0 +1,437 @@
+"""`health-tui import DIR`: load an agency's own history from a folder of CSV or Parquet files.
+
+The folder holds `clients.csv` (or `.parquet`) and, optionally, `time_entries`, `invoices`,
+`interactions` and `feedback` in the same way. Every file is read by DuckDB into a temp table of
+text, every row is checked by one set-based query per table, and only when nothing is wrong are the
+five tables written, in one transaction. Python here only orchestrates tables and gathers problems;
+it never loops over rows.
+
+Problems come in two rounds: first what stops a file being read at all (a malformed line, a
+missing column, an empty file), for every file; only when all files read cleanly is every value
+checked. Either way all problems found are listed, by file then line.
+
+Line numbers in problems are CSV lines (1 = the header, 2 = the first record), exact as long as no
+value spans several lines and the file has no blank lines; for Parquet they are row numbers (1 = the
+first row).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+import duckdb
+
+from health_tui.errors import ImportFailed
+from health_tui.ingest.models import TABLES, ImportSummary, Problem
+from health_tui.store import Store, load_query
+
+# The import format: every column each file may have, in the order of the table.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "clients": (
+        "client_id",
+        "name",
+        "started_on",
+        "ended_on",
+        "referred_by",
+        "industry",
+        "notice_days",
+    ),
+    "time_entries": ("client_id", "date", "hours", "billable", "activity", "person", "note"),
+    "invoices": ("invoice_id", "client_id", "issued_on", "due_on", "paid_on", "amount", "currency"),
+    "interactions": ("client_id", "at", "channel", "kind", "sentiment", "note"),
+    "feedback": ("client_id", "date", "score", "comment"),
+}
+# Columns a file must have (a missing optional column is all NULL, or notice_days' default of 30).
+REQUIRED: dict[str, frozenset[str]] = {
+    "clients": frozenset({"client_id", "name", "started_on"}),
+    "time_entries": frozenset({"client_id", "date", "hours", "billable", "activity"}),
+    "invoices": frozenset({"invoice_id", "client_id", "issued_on", "due_on", "amount"}),
+    "interactions": frozenset({"client_id", "at", "channel", "kind"}),
+    "feedback": frozenset({"client_id", "date", "score"}),
+}
+# Temp macros the checks and inserts share, so a value is parsed the same way in both.
+_MACROS = (
+    "import_macro_show",
+    "import_macro_date",
+    "import_macro_timestamp",
+    "import_macro_int",
+    "import_macro_number",
+    "import_macro_amount",
+    "import_macro_bool",
+)
+MAX_SHOWN = 20  # problems listed in the error message; the exception carries all of them
+
+Progress = Callable[[str], None]
+
+
+def import_folder(
+    store: Store,
+    folder: Path,
+    *,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Load `folder` into `store`, all or nothing; raise ImportFailed listing what is wrong.
+
+    Idempotency: the folder is the full history of the clients it names. Each client in the
+    folder is upserted by client_id, and all of its time entries, invoices, interactions and
+    feedback are replaced by the folder's (a file left out means none of that kind). Clients not
+    in the folder are untouched. `replace=True` empties all five tables first; so does importing
+    over the demo portfolio. Importing the same folder twice leaves identical table contents.
+    """
+    say: Progress = progress or (lambda _message: None)
+    where = str(store.path) if store.path else "the in-memory database"
+    files = _find_files(Path(folder), where)
+    wipe_demo = store.setting("portfolio_kind") == "demo"
+    wipe = replace or wipe_demo
+
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    staged: dict[str, int] = {}
+    con = store.cursor()  # temp tables and macros live on this connection only
+    try:
+        for name in _MACROS:
+            store.run(name, con=con)
+        for table in TABLES:
+            store.run(f"import_create_stg_{table}", con=con)
+            path = files.get(table)
+            if path is not None:
+                say(f"reading {path.name} ({_size(path)})…")
+                rows = _stage(store, con, table, path, problems, warnings)
+                if rows is not None:
+                    staged[table] = rows
+        clients_file = files["clients"].name
+        if staged.get("clients") == 0:
+            problems.append(
+                Problem(file=clients_file, line=1, column="(file)", reason="no clients")
+            )
+        if problems:
+            _refuse(problems, folder, where)
+
+        for table in TABLES:
+            if table not in staged:
+                continue
+            say(f"checking {table} ({staged[table]:,} rows)…")
+            name = files[table].name
+            params: dict[str, object] = {"clients_file": clients_file}
+            if table == "clients":  # only its referral check reads the database
+                params["replace"] = wipe
+            found = store.rows(f"import_validate_{table}", params, con=con)
+            problems.extend(
+                Problem.model_construct(file=name, line=line, column=column, reason=reason)
+                for line, column, reason in found
+            )
+        if problems:
+            _refuse(problems, folder, where)
+
+        say("writing…")
+        counts: dict[str, int] = {}
+        with store.transaction(con) as tx:
+            for table in TABLES:
+                store.run(f"import_delete_{table}", {"replace": wipe}, con=tx)
+            for table in TABLES:
+                (counts[table],) = store.run(f"import_insert_{table}", con=tx).fetchone()
+            store.set_setting("portfolio_kind", "imported", con=tx)
+    finally:
+        con.close()
+    return ImportSummary(
+        counts=counts,
+        warnings=warnings,
+        replaced_demo=wipe_demo,
+        replaced=wipe,
+        folder=str(folder),
+        database=where,
+    )
+
+
+def _find_files(folder: Path, where: str) -> dict[str, Path]:
+    """Map each table to its file in `folder`, refusing a folder that cannot be imported at all."""
+    try:
+        if not folder.exists():
+            _refuse([_folder_problem(folder, "no such folder")], folder, where)
+        if not folder.is_dir():
+            reason = "not a folder; give the folder that holds clients.csv"
+            _refuse([_folder_problem(folder, reason)], folder, where)
+        entries = sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError as exc:
+        _refuse([_folder_problem(folder, f"cannot read it: {exc.strerror or exc}")], folder, where)
+    by_name: dict[str, list[Path]] = {}
+    for path in entries:  # names match in any case: Clients.CSV is clients.csv
+        by_name.setdefault(path.name.lower(), []).append(path)
+    files: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for table in TABLES:
+        found = by_name.get(f"{table}.csv", []) + by_name.get(f"{table}.parquet", [])
+        if len(found) > 1:
+            names = " and ".join(p.name for p in found)
+            problems.append(
+                Problem(
+                    file=found[0].name,
+                    line=1,
+                    column="(file)",
+                    reason=f"{names} are both here; keep one",
+                )
+            )
+        elif found:
+            files[table] = found[0]
+    if "clients" not in files and not problems:
+        seen = ", ".join(p.name for p in entries[:5]) + (", …" if len(entries) > 5 else "")
+        problems.append(
+            Problem(
+                file="clients.csv",
+                line=1,
+                column="(file)",
+                reason="the folder has no clients.csv or clients.parquet"
+                + (f" (it has {seen})" if seen else " (it is empty)"),
+            )
+        )
+    if problems:
+        _refuse(problems, folder, where)
+    return files
+
+
+def _folder_problem(folder: Path, reason: str) -> Problem:
+    return Problem(file=str(folder), line=1, column="(folder)", reason=reason)
+
+
+def _stage(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    path: Path,
+    problems: list[Problem],
+    warnings: list[str],
+) -> int | None:
+    """Read one file into stg_{table}; return its row count, or None when it cannot be read whole."""
+    if path.suffix.lower() == ".parquet":
+        found = _read_parquet(con, path, problems)
+        if found is None:
+            return None
+        for name in found:  # Parquet names are matched as written
+            if name not in COLUMNS[table]:
+                warnings.append(f"{path.name}: ignoring unknown column {_show(name)}")
+        first_line = 1
+    else:
+        found = _read_csv(store, con, table, path, problems, warnings)
+        if found is None:
+            return None
+        first_line = 2
+    present = [name for name in found if name in COLUMNS[table]]
+    missing = [name for name in COLUMNS[table] if name in REQUIRED[table] and name not in present]
+    if missing:
+        problems.extend(
+            Problem(file=path.name, line=1, column=name, reason="missing column")
+            for name in missing
+        )
+        store.run("import_drop_raw", con=con)
+        return None
+    try:
+        (rows,) = con.execute(
+            load_query(f"import_stage_{table}"), {"first_line": first_line, "known": present}
+        ).fetchone()
+    except duckdb.Error as exc:  # e.g. a Parquet column whose type will not turn into text
+        problems.append(
+            Problem(file=path.name, line=1, column="(file)", reason=_duckdb_reason(exc))
+        )
+        return None
+    finally:
+        store.run("import_drop_raw", con=con)
+    return int(rows)
+
+
+def _read_parquet(
+    con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]
+) -> list[str] | None:
+    """Read a Parquet file into import_raw; return its column names."""
+    try:
+        con.execute(load_query("import_read_parquet"), {"path": str(path)})
+    except duckdb.Error as exc:
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason=f"not a readable Parquet file: {_duckdb_reason(exc)}",
+            )
+        )
+        return None
+    return [name for (name,) in con.execute(load_query("import_raw_columns")).fetchall()]
+
+
+def _read_csv(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    path: Path,
+    problems: list[Problem],
+    warnings: list[str],
+) -> list[str] | None:
+    """Read a CSV file into import_raw under its header's names; return them, or None if unreadable.
+
+    Header names are trimmed and lower-cased. Names outside the format (and repeats, and unnamed
+    columns) are read as `unknown_N` so nothing in the file can clash with the names the SQL uses.
+    """
+    header = _read_header(path, problems)
+    if header is None:
+        return None
+    known = COLUMNS[table]
+    columns: dict[str, str] = {}  # name DuckDB reads the column as -> type
+    written: dict[str, str] = {}  # that name -> as the header wrote it, for messages
+    repeated = False
+    for i, raw in enumerate(header, start=1):
+        name = raw.strip().lower()
+        if name in known and name not in columns:
+            internal = name
+        else:
+            internal = f"unknown_{i}"
+            if name in known:
+                repeated = True
+                problems.append(
+                    Problem(
+                        file=path.name, line=1, column=name, reason="appears twice in the header"
+                    )
+                )
+            elif name:
+                warnings.append(f"{path.name}: ignoring unknown column {_show(raw)}")
+            else:
+                warnings.append(
+                    f"{path.name}: ignoring column {i}, which has no name in the header"
+                )
+        columns[internal] = "VARCHAR"
+        written[internal] = raw.strip() or f"column {i}"
+    present = [name for name in columns if name in known]
+    if repeated or not REQUIRED[table] <= columns.keys():
+        return (
+            None if repeated else present
+        )  # the caller reports missing columns; no need to read on
+    try:
+        con.execute(load_query("import_read_csv"), {"path": str(path), "columns": columns})
+    except duckdb.Error as exc:
+        problems.append(_csv_problem(path.name, exc))
+        return None
+    rejects = store.rows("import_csv_rejects", {"path": str(path)}, con=con)
+    if rejects:
+        problems.extend(
+            Problem.model_construct(
+                file=path.name,
+                line=int(line),
+                column=written.get(column or "", "(row)") if column else "(row)",
+                reason=reason,
+            )
+            for line, column, reason in rejects
+        )
+        return None
+    return present
+
+
+def _read_header(path: Path, problems: list[Problem]) -> list[str] | None:
+    """The first record of a CSV file, read with Python's csv module (one record, not the rows).
+
+    Undecodable bytes are replaced rather than raised so that a bad byte further into the file is
+    left for DuckDB to report with its line number.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            header = next(csv.reader(handle, strict=True), None)
+    except csv.Error as exc:
+        problems.append(
+            Problem(
+                file=path.name, line=1, column="(file)", reason=f"cannot read the header: {exc}"
+            )
+        )
+        return None
+    except OSError as exc:
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason=f"cannot open it: {exc.strerror or exc}",
+            )
+        )
+        return None
+    if header is None:
+        problems.append(
+            Problem(file=path.name, line=1, column="(file)", reason="the file is empty")
+        )
+        return None
+    if "\ufffd" in "".join(header):
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason="not UTF-8 text; save the file as UTF-8",
+            )
+        )
+        return None
+    if not any(name.strip() for name in header):
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason="the first line must be the header (column names)",
+            )
+        )
+        return None
+    return header
+
+
+_LINE = re.compile(r"\bLine: (\d+)")
+
+
+def _csv_problem(file: str, exc: duckdb.Error) -> Problem:
+    """A CSV error DuckDB raised instead of recording a reject, at its line if it gives one."""
+    match = _LINE.search(str(exc))
+    if match:
+        return Problem(
+            file=file, line=int(match.group(1)), column="(row)", reason=_duckdb_reason(exc)
+        )
+    return Problem(
+        file=file, line=1, column="(file)", reason=f"cannot read it as CSV: {_duckdb_reason(exc)}"
+    )
+
+
+def _duckdb_reason(exc: duckdb.Error) -> str:
+    """The informative line of a DuckDB error, without its 'X Error:' prefix and query echo."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    for text in lines:
+        text = re.sub(r"^[A-Za-z ]*Error: ", "", text)
+        if text and not text.startswith(("CSV Error on Line", "Original Line", "LINE ")):
+            return text[:200]
+    return "unreadable"
+
+
+def _show(value: str) -> str:
+    """A header name quoted for a message, on one line and cut short."""
+    flat = " ".join(value.split())
+    return repr(flat if len(flat) <= 40 else flat[:37] + "...")
+
+
+def _size(path: Path) -> str:
+    """A file's size for progress lines: '412 MB'."""
+    size = float(path.stat().st_size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,.0f} {unit}" if unit == "bytes" or size >= 10 else f"{size:.1f} {unit}"
+        size /= 1024
+    raise AssertionError("unreachable")
+
+
+def _refuse(problems: list[Problem], folder: Path, where: str) -> NoReturn:
+    """Raise ImportFailed listing the first MAX_SHOWN problems; the database was not touched."""
+    count = len(problems)
+    lines = [f"import of {folder} refused, {count:,} problem{'s' if count != 1 else ''}:"]
+    lines += [str(p) for p in problems[:MAX_SHOWN]]
+    if count > MAX_SHOWN:
+        more = count - MAX_SHOWN
+        lines.append(f"... and {more:,} more problem{'s' if more != 1 else ''}")
+    lines.append(f"Nothing was changed in {where}.")
+    error = ImportFailed("\n".join(lines))
+    error.problems = problems  # type: ignore[attr-defined]
+    raise error

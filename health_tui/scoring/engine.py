@@ -1,0 +1,142 @@
+"""Scores a portfolio as of a date: the one function the app, the CLI and the report call."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+
+from health_tui.dates import quarter_label, quarter_of, shift_quarter
+from health_tui.scoring import verdicts
+from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
+from health_tui.scoring.measures import Measures, effort_return, measure, portfolio_medians
+from health_tui.scoring.models import (
+    ActivityHours,
+    Archetype,
+    ClientScore,
+    Component,
+    PortfolioScore,
+    QuarterHealth,
+    Recommendation,
+)
+from health_tui.scoring.reasons import reasons
+from health_tui.settings import Settings
+from health_tui.store import Store
+
+_DETAIL = {
+    "satisfaction": "feedback scores, tone of messages, praise against complaints",
+    "friction": "complaints, escalations, letters, urgent and after-hours demands, scope changes",
+    "payment": "days late and unpaid overdue share of invoices due",
+    "scope": "revision share, non-billable share, revision requests",
+    "trend": "this quarter's satisfaction against the four before",
+}
+
+
+def _components(m: Measures, settings: Settings) -> list[Component]:
+    weights = settings.weights.model_dump()
+    have = sum(weights[k] for k, v in m.components.items() if v is not None)
+    out = []
+    for name, score in m.components.items():
+        eff = weights[name] / have if score is not None and have > 0 else 0.0
+        detail = _DETAIL[name] if score is not None else f"no data ({_DETAIL[name]})"
+        out.append(
+            Component(
+                name=name,
+                score=None if score is None else round(score, 1),
+                weight=weights[name],
+                effective_weight=round(eff, 4),
+                detail=detail,
+            )
+        )
+    return out
+
+
+def score_portfolio(
+    store: Store,
+    as_of: date,
+    settings: Settings | None = None,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> PortfolioScore:
+    """Every client scored as of `as_of`; pass `con=store.cursor()` from a worker thread."""
+    settings = settings or Settings()
+    facts = load_facts(store, as_of, settings, con=con)
+    measures = [measure(f) for f in facts]
+    medians = portfolio_medians(measures)
+    target = settings.money.target_rate or medians.get("effective_rate")
+    ctx = verdicts.Context(medians=medians, target_rate=target, settings=settings)
+    y, q = quarter_of(as_of)
+    labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS)][::-1]
+    clients = [_client(m, ctx, labels) for m in measures]
+    return PortfolioScore(
+        as_of=as_of,
+        quarter=quarter_label(y, q),
+        quarters=labels,
+        currency=settings.money.currency,
+        target_rate=None if target is None else round(target, 2),
+        clients=clients,
+        medians={k: round(v, 4) for k, v in medians.items()},
+    )
+
+
+def _client(m: Measures, ctx: verdicts.Context, labels: list[str]) -> ClientScore:
+    f, settings = m.facts, ctx.settings
+    effort = effort_return(m, ctx.target_rate, settings)
+    arch = verdicts.archetype(m, ctx)
+    counters = verdicts.counter_signals(m, ctx)
+    rec, why = verdicts.recommend(arch, m, effort, counters, ctx)
+    if arch is Archetype.former:
+        rec = Recommendation.watch  # never a candidate, whatever the numbers
+    counter_text = [c.sentence for c in counters]
+    if rec is Recommendation.exit:
+        years = f.tenure_days / 365.25
+        counter_text.append(
+            f"Weighed and found no counter-signal: lifetime value {ctx.money(f.lifetime_value)} over "
+            f"{years:.1f} years, referral value {ctx.money(f.referral_value)}."
+        )
+    margin = None
+    if settings.money.cost_per_hour is not None and f.revenue_12m > 0:
+        margin = round(1 - f.hours_12m * settings.money.cost_per_hour / f.revenue_12m, 4)
+    trend = [
+        QuarterHealth(quarter=label, health=None if h is None else round(h, 1))
+        for label, h in zip(labels, reversed(m.health_by_quarter), strict=True)
+    ]
+    return ClientScore(
+        client_id=f.client_id,
+        name=f.name,
+        industry=f.industry,
+        started_on=f.started_on,
+        ended_on=f.ended_on,
+        active=f.active,
+        tenure_days=f.tenure_days,
+        notice_days=f.notice_days,
+        health=round(m.health, 1),
+        band=verdicts.band(m.health, settings),
+        components=_components(m, settings),
+        trend=trend,
+        effort_return=round(effort, 1),
+        effective_rate=None if m.effective_rate is None else round(m.effective_rate, 2),
+        target_rate=None if ctx.target_rate is None else round(ctx.target_rate, 2),
+        margin=margin,
+        revenue_12m=round(f.revenue_12m, 2),
+        paid_12m=round(f.paid_12m, 2),
+        hours_12m=round(f.hours_12m, 2),
+        hours_by_activity=ActivityHours(
+            delivery=round(f.delivery_12m, 2),
+            revision=round(f.revision_12m, 2),
+            meeting=round(f.meeting_12m, 2),
+            support=round(f.support_12m, 2),
+            admin=round(f.admin_12m, 2),
+        ),
+        unpaid_overdue=round(f.unpaid_overdue, 2),
+        unpaid_overdue_count=f.n_unpaid_overdue,
+        avg_days_late=None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),
+        lifetime_value=round(f.lifetime_value, 2),
+        referral_value=round(f.referral_value, 2),
+        referred=list(f.referred),
+        archetype=arch,
+        recommendation=rec,
+        fire_candidate=rec is Recommendation.exit,
+        reasons=([why] if why else []) + reasons(m, arch, rec, effort, ctx),
+        counter_signals=counter_text,
+    )

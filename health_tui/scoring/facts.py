@@ -1,0 +1,125 @@
+"""Runs the one set-based facts query and hands back one plain record per client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+import duckdb
+
+from health_tui.settings import Settings
+from health_tui.store import Store
+
+# Quarters read per client: the five shown (review quarter and four before) plus the two older ones
+# that the oldest shown quarter's recency window and trend baseline look back on.
+SHOWN_QUARTERS = 5
+WINDOW = (
+    1.0,
+    0.5,
+    0.25,
+)  # weight of a quarter's events in the health of the quarter it precedes by 0, 1, 2
+TREND_BASELINE = (
+    4  # a quarter's satisfaction is compared with the mean of up to this many before it
+)
+N_QUARTERS = SHOWN_QUARTERS + TREND_BASELINE
+
+# A complaint names a person on the agency's side: "your designer", "the account manager", "Sam from ...".
+STAFF_PATTERN = (
+    r"\b(your|the|that|this)\s+(designer|developer|dev|account manager|project manager|pm|staff|"
+    r"intern|copywriter|team member|employee|consultant|freelancer)\b"
+)
+
+
+@dataclass(slots=True)
+class ClientFacts:
+    """One client's figures as of a date. `q_*` lists are per quarter, newest first: the component
+    lists cover the SHOWN_QUARTERS, the raw ones (`q_months` onward) all N_QUARTERS."""
+
+    client_id: str
+    name: str
+    industry: str | None
+    started_on: date
+    ended_on: date | None
+    notice_days: int
+    active: bool
+    tenure_days: int
+    hours_12m: float
+    delivery_12m: float
+    revision_12m: float
+    meeting_12m: float
+    support_12m: float
+    admin_12m: float
+    nonbillable_12m: float
+    revenue_12m: float
+    paid_12m: float
+    lifetime_value: float
+    n_due_12m: int
+    days_late_12m: float
+    unpaid_overdue: float
+    n_unpaid_overdue: int
+    referral_value: float
+    referred: list[str]
+    complaints_q0: int
+    escalations_q0: int
+    letters_q0: int
+    urgent_q0: int
+    after_hours_q0: int
+    scope_changes_q0: int
+    revision_requests_q0: int
+    public_12m: int
+    staff_12m: int
+    praise_12m: int
+    complaints_12m: int
+    drain_12m: int
+    feedback_12m: float | None
+    # components and their ingredients, per shown quarter (recency-weighted windows)
+    q_health: list[float | None]
+    q_satisfaction: list[float | None]
+    q_friction: list[float | None]
+    q_payment: list[float | None]
+    q_scope: list[float | None]
+    q_trend: list[float | None]
+    q_trend_delta: list[float | None]
+    q_sat_alone: list[float | None]
+    q_feedback: list[float | None]
+    q_praise_w: list[float]
+    q_complaints_w: list[float]
+    q_friction_rate: list[float | None]
+    q_days_late_w: list[float | None]
+    q_revision_share: list[float | None]
+    q_nonbillable_share: list[float | None]
+    q_rr_per_month: list[float]
+    # raw per quarter, all N_QUARTERS
+    q_months: list[float]
+    q_hours: list[float]
+    q_complaints: list[int]
+    q_n_due: list[int]
+    q_days_late: list[float]
+
+
+_FIELDS = tuple(f.name for f in fields(ClientFacts))
+
+
+def load_facts(
+    store: Store, as_of: date, settings: Settings, *, con: duckdb.DuckDBPyConnection | None = None
+) -> list[ClientFacts]:
+    """Every client's facts and components in one query; `con` lets a worker thread use its own cursor."""
+    w, r = settings.weights, settings.rules
+    params = {
+        "as_of": as_of,
+        "nq": N_QUARTERS,
+        "shown": SHOWN_QUARTERS,
+        "staff_pattern": STAFF_PATTERN,
+        "friction_scale": r.friction_scale,
+        "late_days_scale": r.late_days_scale,
+        "w_satisfaction": w.satisfaction,
+        "w_friction": w.friction,
+        "w_payment": w.payment,
+        "w_scope": w.scope,
+        "w_trend": w.trend,
+    }
+    cur = store.run("facts_clients", params, con=con)
+    columns = [d[0] for d in cur.description]
+    if tuple(columns) != _FIELDS:
+        raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")
+    return [ClientFacts(*row) for row in cur.fetchall()]

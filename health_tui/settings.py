@@ -1,0 +1,146 @@
+"""Scoring settings: a TOML file validated by pydantic, each value traced to where it came from.
+
+The file lives at `--config PATH`, else `$HEALTH_TUI_CONFIG`, else the user config directory. Anything
+the file leaves out keeps its default, and `health-tui config` shows which is which.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from health_tui.errors import ConfigError
+
+
+class Weights(BaseModel):
+    """How much each health component counts; missing components share their weight out."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    satisfaction: float = Field(0.35, ge=0, description="feedback, tone, praise versus complaints")
+    friction: float = Field(
+        0.20, ge=0, description="complaints, escalations, urgent/after-hours demands"
+    )
+    payment: float = Field(0.15, ge=0, description="days late and unpaid overdue amounts")
+    scope: float = Field(
+        0.15, ge=0, description="revision share, revision requests, non-billable share"
+    )
+    trend: float = Field(0.15, ge=0, description="this quarter against the ones before")
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Weights:
+        if sum(self.model_dump().values()) <= 0:
+            raise ValueError("at least one weight must be above 0")
+        return self
+
+
+class Bands(BaseModel):
+    """Health at or above each threshold earns the band; below `at_risk` is critical."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    healthy: float = Field(70, ge=0, le=100)
+    watch: float = Field(50, ge=0, le=100)
+    at_risk: float = Field(35, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bands:
+        if not self.healthy >= self.watch >= self.at_risk:
+            raise ValueError("thresholds must satisfy healthy >= watch >= at_risk")
+        return self
+
+
+class Money(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    currency: str = Field("EUR", min_length=3, max_length=3, description="shown beside amounts")
+    target_rate: float | None = Field(
+        None, gt=0, description="revenue per hour you aim for; default: the portfolio median"
+    )
+    cost_per_hour: float | None = Field(
+        None, ge=0, description="loaded cost of an hour, for margin"
+    )
+
+
+class Rules(BaseModel):
+    """Thresholds of the verdicts; each is quoted in the reasons it produces."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min_history_days: int = Field(90, ge=0, description="younger clients are 'new': watch only")
+    exit_health_below: float = Field(55, ge=0, le=100, description="health this low counts as poor")
+    exit_effort_below: float = Field(45, ge=0, le=100, description="effort/return this low is poor")
+    friction_scale: float = Field(
+        1.5, gt=0, description="friction points per month that take the friction score to 37"
+    )
+    late_days_scale: float = Field(
+        30, gt=0, description="average days late that take payment to 37"
+    )
+    underpriced_rate_share: float = Field(
+        0.75, gt=0, le=1, description="effective rate below this share of target is under-priced"
+    )
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    weights: Weights = Weights()
+    bands: Bands = Bands()
+    money: Money = Money()
+    rules: Rules = Rules()
+
+
+def _format_error(path: Path, err: ValidationError) -> str:
+    lines = [f"{path}: {err.error_count()} bad setting(s):"]
+    for e in err.errors():
+        where = ".".join(str(p) for p in e["loc"]) or "(file)"
+        lines.append(f"  {where}: {e['msg']} (got {e.get('input')!r})")
+    return "\n".join(lines)
+
+
+def load_settings(path: Path | None) -> tuple[Settings, dict[str, str]]:
+    """Read the TOML at `path` (absent file = defaults); returns settings and where each came from."""
+    data: dict[str, Any] = {}
+    if path is not None and path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_error(path or Path("config"), exc)) from None
+    sources: dict[str, str] = {}
+    for section, model in settings:
+        given = data.get(section, {}) if isinstance(data.get(section), dict) else {}
+        for key in type(model).model_fields:
+            sources[f"{section}.{key}"] = str(path) if key in given else "default"
+    return settings, sources
+
+
+def describe(settings: Settings, sources: dict[str, str]) -> str:
+    """The settings in force, one per line, with where each came from and what it means."""
+    out: list[str] = []
+    for section, model in settings:
+        out.append(f"[{section}]")
+        for key, field in type(model).model_fields.items():
+            value = getattr(model, key)
+            shown = f'"{value}"' if isinstance(value, str) else str(value)
+            if value is None:
+                key_text, shown = (
+                    f"# {key}",
+                    "(portfolio median)" if key == "target_rate" else "(not set)",
+                )
+            else:
+                key_text = key
+            origin = sources[f"{section}.{key}"]
+            out.append(
+                f"{key_text:<24} = {shown:<18} # {origin}: {field.description or ''}".rstrip(": ")
+            )
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

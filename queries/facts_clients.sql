@@ -1,0 +1,324 @@
+-- One row per client with everything the scoring rules need, as of $as_of.
+--
+-- 1. Each history table is read once, grouped by client and calendar quarter (qi = 0 for the quarter
+--    holding $as_of, 1 for the one before, ...); nothing dated after $as_of counts.
+-- 2. A dense grid of $nq quarters per client (a quiet quarter is a zero, not a gap) with the months
+--    each quarter overlapped the relationship.
+-- 3. Recency windows: quarter k's health reads quarters k, k+1, k+2 weighted 1, 0.5, 0.25.
+-- 4. Health components 0-100 per quarter (README, "How scores are computed"), then health as the
+--    weighted mean of the components that have data.
+-- 5. Per-quarter figures come back as lists, newest first; 12-month and lifetime figures beside them.
+WITH
+p AS (
+    SELECT CAST($as_of AS DATE) AS as_of,
+           year(CAST($as_of AS DATE)) * 4 + quarter(CAST($as_of AS DATE)) - 1 AS q0
+),
+te AS MATERIALIZED (
+    SELECT t.client_id,
+           p.q0 - (year(t.date) * 4 + quarter(t.date) - 1) AS qi,
+           sum(t.hours) AS hours,
+           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'delivery'), 0) AS h_delivery,
+           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'revision'), 0) AS h_revision,
+           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'meeting'), 0) AS h_meeting,
+           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'support'), 0) AS h_support,
+           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'admin'), 0) AS h_admin,
+           coalesce(sum(t.hours) FILTER (WHERE NOT t.billable), 0) AS h_nonbillable
+    FROM time_entries t, p
+    WHERE t.date <= p.as_of
+    GROUP BY ALL
+),
+inv_raw AS MATERIALIZED (
+    -- Invoices are bucketed twice: by issue quarter (revenue) and by due quarter (punctuality).
+    SELECT i.client_id,
+           p.q0 - (year(i.issued_on) * 4 + quarter(i.issued_on) - 1) AS qi_issued,
+           CASE WHEN i.due_on <= p.as_of
+                THEN p.q0 - (year(i.due_on) * 4 + quarter(i.due_on) - 1) END AS qi_due,
+           sum(i.amount)::DOUBLE AS invoiced,
+           coalesce(sum(i.amount) FILTER (WHERE i.paid_on <= p.as_of), 0)::DOUBLE AS paid,
+           count(*) FILTER (WHERE i.due_on <= p.as_of) AS n_due,
+           coalesce(sum(greatest(0, date_diff('day', i.due_on,
+                    CASE WHEN i.paid_on <= p.as_of THEN i.paid_on ELSE p.as_of END)))
+                    FILTER (WHERE i.due_on <= p.as_of), 0) AS days_late_sum,
+           coalesce(sum(i.amount) FILTER (WHERE i.due_on < p.as_of
+                    AND (i.paid_on IS NULL OR i.paid_on > p.as_of)), 0)::DOUBLE AS unpaid_overdue,
+           count(*) FILTER (WHERE i.due_on < p.as_of
+                    AND (i.paid_on IS NULL OR i.paid_on > p.as_of)) AS n_unpaid_overdue
+    FROM invoices i, p
+    WHERE i.issued_on <= p.as_of
+    GROUP BY ALL
+),
+inv_issued AS (
+    SELECT client_id, qi_issued AS qi, sum(invoiced) AS invoiced, sum(paid) AS paid
+    FROM inv_raw GROUP BY ALL
+),
+inv_due AS (
+    SELECT client_id, qi_due AS qi, sum(n_due) AS n_due, sum(days_late_sum) AS days_late_sum,
+           sum(unpaid_overdue) AS unpaid_overdue, sum(n_unpaid_overdue) AS n_unpaid_overdue
+    FROM inv_raw WHERE qi_due IS NOT NULL GROUP BY ALL
+),
+ia AS MATERIALIZED (
+    SELECT x.client_id,
+           p.q0 - (year(x."at") * 4 + quarter(x."at") - 1) AS qi,
+           count(*) AS n_interactions,
+           count(*) FILTER (WHERE x.kind = 'complaint') AS complaints,
+           count(*) FILTER (WHERE x.kind = 'escalation') AS escalations,
+           count(*) FILTER (WHERE x.kind IN ('complaint', 'escalation') AND x.channel = 'letter') AS letters,
+           count(*) FILTER (WHERE x.kind IN ('complaint', 'escalation') AND x.channel = 'social') AS public_complaints,
+           -- CASE, not FILTER: the pattern only runs on complaints, not on every message
+           count(CASE WHEN x.kind IN ('complaint', 'escalation')
+                      THEN CASE WHEN regexp_matches(lower(x.note), $staff_pattern) THEN 1 END END)
+               AS staff_complaints,
+           count(*) FILTER (WHERE x.kind = 'urgent_request') AS urgent,
+           count(*) FILTER (WHERE x.kind IN ('request', 'urgent_request', 'scope_change', 'revision_request',
+                                             'complaint', 'escalation')
+                    AND (hour(x."at") NOT BETWEEN 8 AND 19 OR isodow(x."at") >= 6)) AS after_hours,
+           count(*) FILTER (WHERE x.kind = 'scope_change') AS scope_changes,
+           count(*) FILTER (WHERE x.kind = 'revision_request') AS revision_requests,
+           count(*) FILTER (WHERE x.kind = 'praise') AS praise,
+           coalesce(sum(x.sentiment), 0) AS sentiment_sum,
+           count(x.sentiment) AS sentiment_n
+    FROM interactions x, p
+    WHERE x."at" < p.as_of + INTERVAL 1 DAY
+    GROUP BY ALL
+),
+fb AS MATERIALIZED (
+    SELECT f.client_id,
+           p.q0 - (year(f.date) * 4 + quarter(f.date) - 1) AS qi,
+           sum(f.score) AS score_sum,
+           count(*) AS score_n
+    FROM feedback f, p
+    WHERE f.date <= p.as_of
+    GROUP BY ALL
+),
+grid AS (
+    SELECT c.client_id, g.qi,
+           -- months of quarter qi the relationship covered (the review quarter only up to as_of)
+           greatest(0, date_diff('day',
+               greatest(CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.qi AS INTEGER)) AS DATE),
+                        c.started_on),
+               least(CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.qi - 3 AS INTEGER))
+                          - INTERVAL 1 DAY AS DATE),
+                     coalesce(c.ended_on, p.as_of), p.as_of)) + 1) / 30.44 AS months
+    FROM clients c, p, range(CAST($nq AS BIGINT)) AS g(qi)
+),
+q AS MATERIALIZED (
+    SELECT grid.client_id, grid.qi, grid.months,
+           coalesce(te.hours, 0) AS hours, coalesce(te.h_revision, 0) AS h_revision,
+           coalesce(te.h_nonbillable, 0) AS h_nonbillable,
+           coalesce(ii.invoiced, 0) AS invoiced,
+           coalesce(id.n_due, 0) AS n_due, coalesce(id.days_late_sum, 0) AS days_late_sum,
+           coalesce(id.unpaid_overdue, 0) AS unpaid_overdue,
+           coalesce(ia.complaints, 0) + coalesce(ia.escalations, 0) AS complaints,
+           coalesce(ia.revision_requests, 0) AS revision_requests, coalesce(ia.praise, 0) AS praise,
+           coalesce(ia.sentiment_sum, 0) AS sentiment_sum, coalesce(ia.sentiment_n, 0) AS sentiment_n,
+           coalesce(fb.score_sum, 0) AS score_sum, coalesce(fb.score_n, 0) AS score_n,
+           -- friction points: a complaint 1, an escalation 2, a letter, a public or a staff-directed
+           -- complaint 1 more; urgent, after-hours and scope-change demands 0.5; revision requests 0.25
+           coalesce(ia.complaints + 2 * ia.escalations + ia.letters + ia.public_complaints
+                    + ia.staff_complaints + 0.5 * (ia.urgent + ia.after_hours + ia.scope_changes)
+                    + 0.25 * ia.revision_requests, 0)::DOUBLE AS friction_points,
+           -- satisfaction parts of this quarter on its own, the basis of the trend
+           CASE WHEN fb.score_n > 0 THEN 10.0 * fb.score_sum / fb.score_n END AS fb_part,
+           CASE WHEN ia.sentiment_n > 0 THEN 50.0 * (ia.sentiment_sum / ia.sentiment_n + 1) END AS tone_part,
+           CASE WHEN ia.praise + ia.complaints + ia.escalations > 0
+                THEN 100.0 * (ia.praise + 1) / (ia.praise + ia.complaints + ia.escalations + 2) END AS praise_part
+    FROM grid
+    LEFT JOIN te USING (client_id, qi)
+    LEFT JOIN inv_issued ii USING (client_id, qi)
+    LEFT JOIN inv_due id USING (client_id, qi)
+    LEFT JOIN ia USING (client_id, qi)
+    LEFT JOIN fb USING (client_id, qi)
+),
+alone AS MATERIALIZED (
+    SELECT *,
+           (0.6 * coalesce(fb_part, 0) + 0.2 * coalesce(tone_part, 0) + 0.2 * coalesce(praise_part, 0))
+           / nullif(0.6 * (fb_part IS NOT NULL)::INT + 0.2 * (tone_part IS NOT NULL)::INT
+                    + 0.2 * (praise_part IS NOT NULL)::INT, 0) AS sat_alone
+    FROM q
+),
+-- Quarter k's recency window: quarters k, k+1, k+2 weighted 1, 0.5, 0.25.
+win AS (
+    SELECT k.client_id, k.qi,
+           any_value(k.months) AS own_months,
+           any_value(k.sat_alone) AS sat_alone,
+           sum(w.wt * w.months) AS months,
+           sum(w.wt * w.hours) AS hours, sum(w.wt * w.h_revision) AS h_revision,
+           sum(w.wt * w.h_nonbillable) AS h_nonbillable,
+           sum(w.wt * w.invoiced) AS invoiced, sum(w.wt * w.n_due) AS n_due,
+           sum(w.wt * w.days_late_sum) AS days_late_sum, sum(w.wt * w.unpaid_overdue) AS unpaid_overdue,
+           sum(w.wt * w.friction_points) AS friction_points,
+           sum(w.wt * w.revision_requests) AS revision_requests,
+           sum(w.wt * w.praise) AS praise, sum(w.wt * w.complaints) AS complaints,
+           sum(w.wt * w.sentiment_sum) AS sentiment_sum, sum(w.wt * w.sentiment_n) AS sentiment_n,
+           sum(w.wt * w.score_sum) AS score_sum, sum(w.wt * w.score_n) AS score_n
+    FROM alone k
+    JOIN (SELECT alone.*, d.lag, CAST([1.0, 0.5, 0.25] AS DOUBLE[])[d.lag + 1] AS wt FROM alone, range(3) AS d(lag)) w
+      ON w.client_id = k.client_id AND w.qi = k.qi + w.lag
+    WHERE k.qi < $shown
+    GROUP BY k.client_id, k.qi
+),
+parts AS (
+    SELECT win.*,
+           CASE WHEN score_n > 0 THEN score_sum / score_n END AS feedback,
+           CASE WHEN sentiment_n > 0 THEN sentiment_sum / sentiment_n END AS tone,
+           CASE WHEN e.n_interactions_ever > 0 AND months > 0 THEN friction_points / months END AS friction_rate,
+           CASE WHEN n_due > 0 THEN days_late_sum / n_due END AS days_late,
+           CASE WHEN invoiced > 0 THEN least(1.0, unpaid_overdue / invoiced) ELSE 0 END AS unpaid_share,
+           CASE WHEN hours > 0 THEN h_revision / hours END AS revision_share,
+           CASE WHEN hours > 0 THEN h_nonbillable / hours END AS nonbillable_share,
+           CASE WHEN months > 0 THEN revision_requests / months ELSE 0 END AS rr_per_month,
+           avg(sat_alone) OVER (PARTITION BY client_id ORDER BY qi
+                                ROWS BETWEEN 1 FOLLOWING AND 4 FOLLOWING) AS sat_baseline
+    FROM win
+    LEFT JOIN (SELECT client_id, count(*) AS n_interactions_ever FROM ia GROUP BY client_id) e USING (client_id)
+),
+comp AS (
+    SELECT client_id, qi, own_months, sat_alone, feedback, tone, praise, complaints, friction_rate,
+           days_late, revision_share, nonbillable_share, rr_per_month,
+           sat_alone - sat_baseline AS trend_delta,
+           (0.6 * coalesce(10 * feedback, 0) + 0.2 * coalesce(50 * (tone + 1), 0)
+            + 0.2 * CASE WHEN praise + complaints > 0 THEN 100 * (praise + 1) / (praise + complaints + 2) ELSE 0 END)
+           / nullif(0.6 * (feedback IS NOT NULL)::INT + 0.2 * (tone IS NOT NULL)::INT
+                    + 0.2 * (praise + complaints > 0)::INT, 0) AS satisfaction,
+           100 * exp(-friction_rate / $friction_scale) AS friction,
+           CASE WHEN days_late IS NOT NULL
+                THEN 0.75 * 100 * exp(-days_late / $late_days_scale) + 0.25 * 100 * (1 - unpaid_share) END AS payment,
+           CASE WHEN hours > 0
+                THEN greatest(0, least(100, 100 - 120 * greatest(0, revision_share - 0.05)
+                                            - 60 * greatest(0, nonbillable_share - 0.10)
+                                            - 5 * rr_per_month)) END AS scope,
+           CASE WHEN sat_alone IS NOT NULL AND sat_baseline IS NOT NULL
+                THEN greatest(0, least(100, 75 + 1.5 * (sat_alone - sat_baseline))) END AS trend
+    FROM parts
+),
+health AS (
+    SELECT *,
+           CASE WHEN own_months > 0 THEN
+               ($w_satisfaction * coalesce(satisfaction, 0) + $w_friction * coalesce(friction, 0)
+                + $w_payment * coalesce(payment, 0) + $w_scope * coalesce(scope, 0)
+                + $w_trend * coalesce(trend, 0))
+               / nullif($w_satisfaction * (satisfaction IS NOT NULL)::INT
+                        + $w_friction * (friction IS NOT NULL)::INT
+                        + $w_payment * (payment IS NOT NULL)::INT + $w_scope * (scope IS NOT NULL)::INT
+                        + $w_trend * (trend IS NOT NULL)::INT, 0)
+           END AS health
+    FROM comp
+),
+shown AS (
+    SELECT client_id,
+           list(health ORDER BY qi) AS q_health,
+           list(satisfaction ORDER BY qi) AS q_satisfaction,
+           list(friction ORDER BY qi) AS q_friction,
+           list(payment ORDER BY qi) AS q_payment,
+           list(scope ORDER BY qi) AS q_scope,
+           list(trend ORDER BY qi) AS q_trend,
+           list(trend_delta ORDER BY qi) AS q_trend_delta,
+           list(sat_alone ORDER BY qi) AS q_sat_alone,
+           list(feedback ORDER BY qi) AS q_feedback,
+           list(praise ORDER BY qi) AS q_praise_w,
+           list(complaints ORDER BY qi) AS q_complaints_w,
+           list(friction_rate ORDER BY qi) AS q_friction_rate,
+           list(days_late ORDER BY qi) AS q_days_late_w,
+           list(revision_share ORDER BY qi) AS q_revision_share,
+           list(nonbillable_share ORDER BY qi) AS q_nonbillable_share,
+           list(rr_per_month ORDER BY qi) AS q_rr_per_month
+    FROM health
+    GROUP BY client_id
+),
+raw AS (
+    SELECT client_id,
+           list(months ORDER BY qi) AS q_months,
+           list(hours ORDER BY qi) AS q_hours,
+           list(complaints ORDER BY qi) AS q_complaints,
+           list(n_due ORDER BY qi) AS q_n_due,
+           list(days_late_sum ORDER BY qi) AS q_days_late
+    FROM q
+    GROUP BY client_id
+),
+-- The last four quarters (review quarter and three before) and the whole history, from the same groups.
+te_sum AS (
+    SELECT client_id,
+           sum(hours) FILTER (WHERE qi < 4) AS hours_12m,
+           sum(h_delivery) FILTER (WHERE qi < 4) AS delivery_12m,
+           sum(h_revision) FILTER (WHERE qi < 4) AS revision_12m,
+           sum(h_meeting) FILTER (WHERE qi < 4) AS meeting_12m,
+           sum(h_support) FILTER (WHERE qi < 4) AS support_12m,
+           sum(h_admin) FILTER (WHERE qi < 4) AS admin_12m,
+           sum(h_nonbillable) FILTER (WHERE qi < 4) AS nonbillable_12m
+    FROM te GROUP BY client_id
+),
+inv_sum AS (
+    SELECT client_id,
+           sum(invoiced) FILTER (WHERE qi_issued < 4) AS revenue_12m,
+           sum(paid) FILTER (WHERE qi_issued < 4) AS paid_12m,
+           sum(invoiced) AS lifetime_value,
+           sum(n_due) FILTER (WHERE qi_due < 4) AS n_due_12m,
+           sum(days_late_sum) FILTER (WHERE qi_due < 4) AS days_late_12m,
+           sum(unpaid_overdue) AS unpaid_overdue,
+           sum(n_unpaid_overdue) AS n_unpaid_overdue
+    FROM inv_raw GROUP BY client_id
+),
+ia_sum AS (
+    SELECT client_id,
+           sum(complaints) FILTER (WHERE qi = 0) AS complaints_q0,
+           sum(escalations) FILTER (WHERE qi = 0) AS escalations_q0,
+           sum(letters) FILTER (WHERE qi = 0) AS letters_q0,
+           sum(urgent) FILTER (WHERE qi = 0) AS urgent_q0,
+           sum(after_hours) FILTER (WHERE qi = 0) AS after_hours_q0,
+           sum(scope_changes) FILTER (WHERE qi = 0) AS scope_changes_q0,
+           sum(revision_requests) FILTER (WHERE qi = 0) AS revision_requests_q0,
+           sum(public_complaints) FILTER (WHERE qi < 4) AS public_12m,
+           sum(staff_complaints) FILTER (WHERE qi < 4) AS staff_12m,
+           sum(praise) FILTER (WHERE qi < 4) AS praise_12m,
+           sum(complaints + escalations) FILTER (WHERE qi < 4) AS complaints_12m,
+           sum(urgent + after_hours + scope_changes) FILTER (WHERE qi < 4) AS drain_12m
+    FROM ia GROUP BY client_id
+),
+fb_sum AS (
+    SELECT client_id, sum(score_sum) / sum(score_n) AS feedback_12m
+    FROM fb WHERE qi < 4 GROUP BY client_id
+),
+referral AS (
+    SELECT c.referred_by AS client_id,
+           sum(coalesce(s.lifetime_value, 0)) AS referral_value,
+           list(c.name ORDER BY coalesce(s.lifetime_value, 0) DESC, c.name) AS referred
+    FROM clients c
+    LEFT JOIN inv_sum s USING (client_id)
+    WHERE c.referred_by IS NOT NULL
+    GROUP BY c.referred_by
+)
+SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
+       c.ended_on IS NULL OR c.ended_on > p.as_of AS active,
+       date_diff('day', c.started_on, p.as_of) AS tenure_days,
+       coalesce(ts.hours_12m, 0) AS hours_12m,
+       coalesce(ts.delivery_12m, 0) AS delivery_12m, coalesce(ts.revision_12m, 0) AS revision_12m,
+       coalesce(ts.meeting_12m, 0) AS meeting_12m, coalesce(ts.support_12m, 0) AS support_12m,
+       coalesce(ts.admin_12m, 0) AS admin_12m, coalesce(ts.nonbillable_12m, 0) AS nonbillable_12m,
+       coalesce(s.revenue_12m, 0) AS revenue_12m, coalesce(s.paid_12m, 0) AS paid_12m,
+       coalesce(s.lifetime_value, 0) AS lifetime_value,
+       coalesce(s.n_due_12m, 0) AS n_due_12m, coalesce(s.days_late_12m, 0) AS days_late_12m,
+       coalesce(s.unpaid_overdue, 0) AS unpaid_overdue,
+       coalesce(s.n_unpaid_overdue, 0) AS n_unpaid_overdue,
+       coalesce(r.referral_value, 0) AS referral_value,
+       coalesce(r.referred, []) AS referred,
+       coalesce(a.complaints_q0, 0) AS complaints_q0, coalesce(a.escalations_q0, 0) AS escalations_q0,
+       coalesce(a.letters_q0, 0) AS letters_q0, coalesce(a.urgent_q0, 0) AS urgent_q0,
+       coalesce(a.after_hours_q0, 0) AS after_hours_q0,
+       coalesce(a.scope_changes_q0, 0) AS scope_changes_q0,
+       coalesce(a.revision_requests_q0, 0) AS revision_requests_q0,
+       coalesce(a.public_12m, 0) AS public_12m, coalesce(a.staff_12m, 0) AS staff_12m,
+       coalesce(a.praise_12m, 0) AS praise_12m, coalesce(a.complaints_12m, 0) AS complaints_12m,
+       coalesce(a.drain_12m, 0) AS drain_12m,
+       f.feedback_12m,
+       sh.* EXCLUDE (client_id),
+       rw.* EXCLUDE (client_id)
+FROM clients c
+CROSS JOIN p
+JOIN shown sh USING (client_id)
+JOIN raw rw USING (client_id)
+LEFT JOIN te_sum ts USING (client_id)
+LEFT JOIN inv_sum s USING (client_id)
+LEFT JOIN ia_sum a USING (client_id)
+LEFT JOIN fb_sum f USING (client_id)
+LEFT JOIN referral r USING (client_id)
+ORDER BY c.client_id;

@@ -1,0 +1,4 @@
+-- import: true/false/yes/no/1/0 in any case as a BOOLEAN, else NULL.
+CREATE OR REPLACE TEMP MACRO import_bool(v) AS
+    CASE lower(v) WHEN 'true' THEN true WHEN 'yes' THEN true WHEN '1' THEN true
+                  WHEN 'false' THEN false WHEN 'no' THEN false WHEN '0' THEN false END;

@@ -1,0 +1,14 @@
+-- import: one CSV file into the temp table import_raw, every column as text.
+-- Columns come from the header (read by the caller) rather than DuckDB's sniffer: the sniffer
+-- guesses comment characters and header rows (silently dropping lines that start with '#') and,
+-- on a small malformed file, fails without saying which line is wrong. With the layout fixed,
+-- each malformed line (wrong field count, bad quoting, invalid UTF-8) lands in import_rejects
+-- with its line number, and the caller reports them all.
+CREATE OR REPLACE TEMP TABLE import_raw AS
+SELECT *
+FROM read_csv(
+    $path,
+    header = true, auto_detect = false, columns = $columns,
+    delim = ',', quote = '"', escape = '"', skip = 0, comment = '', encoding = 'utf-8',
+    store_rejects = true, rejects_table = 'import_rejects', rejects_scan = 'import_reject_scans'
+);

@@ -1,0 +1,770 @@
+"""The native import: what lands in the tables, what the user is told when it refuses, and that a
+refused or failed import leaves the database exactly as it was."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from health_tui.cli import cli
+from health_tui.errors import ImportFailed
+from health_tui.ingest.export import export_folder
+from health_tui.ingest.models import ImportSummary, Problem
+from health_tui.ingest.native import import_folder
+from health_tui.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "fixtures" / "small"
+TABLES = ("clients", "time_entries", "invoices", "interactions", "feedback")
+SMALL_COUNTS = {
+    "clients": 8,
+    "time_entries": 357,
+    "invoices": 82,
+    "interactions": 65,
+    "feedback": 29,
+}
+
+# A minimal valid folder, small enough that every line number in a test is obvious.
+MINI = {
+    "clients": (
+        "client_id,name,started_on,ended_on,referred_by,industry,notice_days\n"
+        "acme,Acme Ltd,2025-07-01,,,retail,30\n"
+        "bolt,Bolt & Co,2025-08-01,,acme,legal,\n"
+    ),
+    "time_entries": (
+        "client_id,date,hours,billable,activity,person,note\n"
+        "acme,2025-07-02,3.5,true,delivery,Ana,Homepage\n"
+        "bolt,2025-08-03,1,no,meeting,Ben,Kickoff\n"
+    ),
+    "invoices": (
+        "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
+        "A-1,acme,2025-08-01,2025-08-31,2025-08-20,420.00,eur\n"
+        "B-1,bolt,2025-09-01,2025-10-01,,120,\n"
+    ),
+    "interactions": (
+        "client_id,at,channel,kind,sentiment,note\n"
+        "acme,2025-07-03 21:40,email,urgent_request,-0.5,Need it tonight\n"
+        "bolt,2025-08-04,meeting,praise,,Great kickoff\n"
+    ),
+    "feedback": "client_id,date,score,comment\nacme,2025-09-30,8,Good\nbolt,2025-09-30,9,\n",
+}
+
+
+def write_folder(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write {table: text} as table.csv files (bytes are written as they are)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, text in files.items():
+        path = folder / f"{table}.csv"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def mini(tmp_path: Path, **changes: str | bytes | None) -> Path:
+    """The minimal folder with some files replaced (None drops a file)."""
+    files: dict[str, str | bytes] = dict(MINI)
+    for table, text in changes.items():
+        if text is None:
+            files.pop(table)
+        else:
+            files[table] = text
+    return write_folder(tmp_path / "mini", files)
+
+
+def with_line(table: str, line: int, text: str) -> str:
+    """MINI[table] with line number `line` (1 = header) replaced by `text`."""
+    lines = MINI[table].splitlines()
+    lines[line - 1] = text
+    return "\n".join(lines) + "\n"
+
+
+def snapshot(store: Store) -> dict[str, list[tuple]]:
+    """Every row of the five history tables and the settings, in a stable order."""
+    tables = (*TABLES, "app_settings")
+    return {t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+
+
+def refused(store: Store, folder: Path, **kwargs) -> ImportFailed:
+    with pytest.raises(ImportFailed) as info:
+        import_folder(store, folder, **kwargs)
+    return info.value
+
+
+def first_problem(store: Store, folder: Path, **kwargs) -> str:
+    return str(refused(store, folder, **kwargs).problems[0])
+
+
+# --- the happy path ---------------------------------------------------------------------------
+
+
+def test_small_fixture_loads_every_row(store: Store, db_path: Path) -> None:
+    summary = import_folder(store, SMALL)
+    assert summary.counts == SMALL_COUNTS
+    for table, n in SMALL_COUNTS.items():
+        assert store.con.execute(f"SELECT count(*) FROM {table}").fetchone() == (n,)
+    assert summary.warnings == []
+    assert not summary.replaced and not summary.replaced_demo
+    assert summary.line() == (
+        "Loaded 8 clients, 357 time entries, 82 invoices, 65 interactions, 29 feedback scores "
+        f"from {SMALL} into {db_path}."
+    )
+    assert store.setting("portfolio_kind") == "imported"
+
+
+def test_values_are_stored_with_their_types(store: Store) -> None:
+    import_folder(store, SMALL)
+    con = store.con
+    assert con.execute(
+        "SELECT name, started_on, ended_on, referred_by, notice_days FROM clients "
+        "WHERE client_id IN ('meridian', 'quarry', 'fernleaf') ORDER BY client_id"
+    ).fetchall() == [
+        ("Fernleaf Yoga Studio", date(2025, 9, 1), None, None, 30),  # empty notice_days -> 30
+        ("Meridian Health Partners", date(2025, 8, 1), None, "harbor", 60),
+        ("Quarry Lane Brewing", date(2025, 7, 1), date(2026, 1, 31), None, 30),
+    ]
+    assert con.execute(
+        "SELECT paid_on, amount, currency FROM invoices WHERE client_id = 'lumen'"
+    ).fetchall() == [(None, Decimal("2600.00"), "EUR")]
+    assert con.execute(
+        "SELECT \"at\", note FROM interactions WHERE channel = 'letter' AND kind = 'escalation'"
+    ).fetchall() == [
+        (datetime(2026, 7, 28, 10, 0), "Letter from their MD threatening to withhold payment")
+    ]
+    kinds = con.execute(
+        "SELECT DISTINCT typeof(date), typeof(hours), typeof(billable) FROM time_entries"
+    ).fetchall()
+    assert kinds == [("DATE", "DOUBLE", "BOOLEAN")]
+    assert con.execute("SELECT count(*) FROM time_entries WHERE NOT billable").fetchone()[0] > 0
+
+
+def test_values_are_trimmed_and_leniently_read(store: Store, tmp_path: Path) -> None:
+    folder = mini(
+        tmp_path,
+        clients=(
+            " Client_ID , NAME ,started_on\n"  # header names: any case, spaces around
+            "  acme  ,  Acme Ltd  , 2025-07-01 \n"
+            "bolt,Bolt,2025-8-1\n"
+        ),
+        time_entries=(
+            "client_id,date,hours,billable,activity\n"
+            "acme,2025-07-02,1,YES,Delivery\n"
+            "acme,2025-07-03,2,No,revision\n"
+            "bolt,2025-08-03,.5,1,meeting\n"
+            "bolt,2025-08-04,24,0,admin\n"
+        ),
+        invoices=None,
+        interactions=(
+            "client_id,at,channel,kind\n"
+            "acme,2025-07-03,email,request\n"
+            "acme,2025-07-04T21:40:05Z,SMS,Urgent_Request\n"
+        ),
+        feedback=None,
+    )
+    summary = import_folder(store, folder)
+    assert summary.counts == {
+        "clients": 2,
+        "time_entries": 4,
+        "invoices": 0,
+        "interactions": 2,
+        "feedback": 0,
+    }
+    assert store.con.execute(
+        "SELECT client_id, name, started_on, notice_days FROM clients ORDER BY ALL"
+    ).fetchall() == [
+        ("acme", "Acme Ltd", date(2025, 7, 1), 30),
+        ("bolt", "Bolt", date(2025, 8, 1), 30),
+    ]
+    assert store.con.execute(
+        "SELECT hours, billable, activity FROM time_entries ORDER BY date"
+    ).fetchall() == [
+        (1.0, True, "delivery"),
+        (2.0, False, "revision"),
+        (0.5, True, "meeting"),
+        (24.0, False, "admin"),
+    ]
+    assert store.con.execute(
+        'SELECT "at", channel, kind FROM interactions ORDER BY "at"'
+    ).fetchall() == [
+        (datetime(2025, 7, 3, 0, 0), "email", "request"),  # a date alone is midnight
+        (datetime(2025, 7, 4, 21, 40, 5), "sms", "urgent_request"),  # offset dropped, clock kept
+    ]
+
+
+def test_progress_names_each_stage(store: Store) -> None:
+    messages: list[str] = []
+    import_folder(store, SMALL, progress=messages.append)
+    assert messages[0].startswith("reading clients.csv (")
+    assert "checking time_entries (357 rows)…" in messages
+    assert messages[-1] == "writing…"
+    assert len(messages) == 11
+
+
+def test_unknown_column_is_a_warning(store: Store, tmp_path: Path) -> None:
+    entries = "client_id,date,hours,billable,activity,foo\nacme,2025-07-02,3,true,delivery,x\n"
+    summary = import_folder(store, mini(tmp_path, time_entries=entries))
+    assert summary.warnings == ["time_entries.csv: ignoring unknown column 'foo'"]
+    assert summary.counts["time_entries"] == 1
+
+
+# --- one test per rule: the exact spot the user is pointed at -------------------------------
+
+RULES = [
+    # (table, line, new text of that line, the first problem the user sees)
+    (
+        "clients",
+        2,
+        "acme,Acme Ltd,2024-13-01,,,retail,30",
+        "clients.csv:2: started_on: not a date: '2024-13-01'",
+    ),
+    ("clients", 2, "acme,,2025-07-01,,,retail,30", "clients.csv:2: name: required"),
+    ("clients", 2, "acme,Acme Ltd,,,,retail,30", "clients.csv:2: started_on: required"),
+    ("clients", 2, " ,Acme Ltd,2025-07-01,,,retail,30", "clients.csv:2: client_id: required"),
+    (
+        "clients",
+        3,
+        "acme,Bolt & Co,2025-08-01,,,legal,",
+        "clients.csv:3: client_id: duplicate id 'acme' (first on line 2)",
+    ),
+    (
+        "clients",
+        2,
+        "acme,Acme Ltd,2025-07-01,2025-06-30,,retail,30",
+        "clients.csv:2: ended_on: before started_on (2025-07-01)",
+    ),
+    (
+        "clients",
+        2,
+        "acme,Acme Ltd,2025-07-01,someday,,retail,30",
+        "clients.csv:2: ended_on: not a date: 'someday'",
+    ),
+    (
+        "clients",
+        3,
+        "bolt,Bolt & Co,2025-08-01,,zeta,legal,",
+        "clients.csv:3: referred_by: no client 'zeta' in clients.csv or in the database",
+    ),
+    (
+        "clients",
+        3,
+        "bolt,Bolt & Co,2025-08-01,,bolt,legal,",
+        "clients.csv:3: referred_by: a client cannot refer itself",
+    ),
+    (
+        "clients",
+        2,
+        "acme,Acme Ltd,2025-07-01,,,retail,-5",
+        "clients.csv:2: notice_days: not a whole number of days >= 0: '-5'",
+    ),
+    (
+        "clients",
+        2,
+        "acme,Acme Ltd,2025-07-01,,,retail,7.5",
+        "clients.csv:2: notice_days: not a whole number of days >= 0: '7.5'",
+    ),
+    (
+        "time_entries",
+        3,
+        "zeta,2025-08-03,1,no,meeting,Ben,Kickoff",
+        "time_entries.csv:3: client_id: no client 'zeta' in clients.csv",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-02-30,3.5,true,delivery,Ana,x",
+        "time_entries.csv:2: date: not a date: '2025-02-30'",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-07-02,0,true,delivery,Ana,x",
+        "time_entries.csv:2: hours: must be more than 0 and at most 24: '0'",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-07-02,24.5,true,delivery,Ana,x",
+        "time_entries.csv:2: hours: must be more than 0 and at most 24: '24.5'",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-07-02,nan,true,delivery,Ana,x",
+        "time_entries.csv:2: hours: not a number: 'nan'",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-07-02,3,maybe,delivery,Ana,x",
+        "time_entries.csv:2: billable: not true/false/yes/no/1/0: 'maybe'",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-07-02,3,true,coding,Ana,x",
+        "time_entries.csv:2: activity: not one of delivery, revision, meeting, support, admin: "
+        "'coding'",
+    ),
+    (
+        "invoices",
+        3,
+        "A-1,bolt,2025-09-01,2025-10-01,,120,",
+        "invoices.csv:3: invoice_id: duplicate id 'A-1' (first on line 2)",
+    ),
+    (
+        "invoices",
+        2,
+        "A-1,acme,2025-08-01,2025-07-31,,420.00,EUR",
+        "invoices.csv:2: due_on: before issued_on (2025-08-01)",
+    ),
+    (
+        "invoices",
+        2,
+        "A-1,acme,2025-08-01,2025-08-31,paid,420.00,EUR",
+        "invoices.csv:2: paid_on: not a date: 'paid'",
+    ),
+    (
+        "invoices",
+        2,
+        "A-1,acme,2025-08-01,2025-08-31,,-1,EUR",
+        "invoices.csv:2: amount: must be 0 or more: '-1'",
+    ),
+    (
+        "invoices",
+        2,
+        'A-1,acme,2025-08-01,2025-08-31,,"1,200.00",EUR',
+        "invoices.csv:2: amount: not an amount (like 1250.00): '1,200.00'",
+    ),
+    (
+        "invoices",
+        2,
+        "A-1,acme,2025-08-01,2025-08-31,,420,EURO",
+        "invoices.csv:2: currency: not a 3-letter currency code: 'EURO'",
+    ),
+    (
+        "invoices",
+        2,
+        "A-1,nobody,2025-08-01,2025-08-31,,420,EUR",
+        "invoices.csv:2: client_id: no client 'nobody' in clients.csv",
+    ),
+    (
+        "interactions",
+        2,
+        "acme,yesterday 9pm,email,request,,",
+        "interactions.csv:2: at: not a timestamp (like 2026-03-02 21:40): 'yesterday 9pm'",
+    ),
+    (
+        "interactions",
+        2,
+        "acme,2025-07-03 10:00,fax,request,,",
+        "interactions.csv:2: channel: not one of email, phone, meeting, chat, letter, sms, "
+        "social: 'fax'",
+    ),
+    (
+        "interactions",
+        2,
+        "acme,2025-07-03 10:00,email,gossip,,",
+        "interactions.csv:2: kind: not one of request, urgent_request, revision_request, "
+        "scope_change, complaint, escalation, praise, other: 'gossip'",
+    ),
+    (
+        "interactions",
+        2,
+        "acme,2025-07-03 10:00,email,request,2,",
+        "interactions.csv:2: sentiment: must be between -1 and 1: '2'",
+    ),
+    (
+        "feedback",
+        2,
+        "acme,2025-09-30,11,Great",
+        "feedback.csv:2: score: not a whole number from 0 to 10: '11'",
+    ),
+    (
+        "feedback",
+        2,
+        "acme,2025-09-30,8.5,Great",
+        "feedback.csv:2: score: not a whole number from 0 to 10: '8.5'",
+    ),
+    ("feedback", 2, "acme,,8,Great", "feedback.csv:2: date: required"),
+]
+
+
+@pytest.mark.parametrize(("table", "line", "text", "expected"), RULES)
+def test_each_rule_points_at_the_spot(
+    store: Store, tmp_path: Path, table: str, line: int, text: str, expected: str
+) -> None:
+    error = refused(store, mini(tmp_path, **{table: with_line(table, line, text)}))
+    assert str(error.problems[0]) == expected
+    assert expected in str(error).splitlines()
+
+
+def test_referral_may_name_a_client_already_in_the_database(store: Store, tmp_path: Path) -> None:
+    import_folder(store, mini(tmp_path))
+    other = write_folder(
+        tmp_path / "other",
+        {"clients": "client_id,name,started_on,referred_by\ncedar,Cedar,2025-09-01,acme\n"},
+    )
+    import_folder(store, other)  # acme is in the database and stays there
+    assert store.con.execute("SELECT referred_by FROM clients WHERE client_id = 'cedar'").fetchone()
+    # ...but not when the import empties the database first
+    assert first_problem(store, other, replace=True) == (
+        "clients.csv:2: referred_by: no client 'acme' in clients.csv"
+    )
+
+
+def test_missing_required_column_is_reported_at_line_1(store: Store, tmp_path: Path) -> None:
+    entries = "client_id,date,billable,activity\nacme,2025-07-02,true,delivery\n"
+    assert first_problem(store, mini(tmp_path, time_entries=entries)) == (
+        "time_entries.csv:1: hours: missing column"
+    )
+
+
+def test_repeated_column_in_header(store: Store, tmp_path: Path) -> None:
+    feedback = "client_id,date,score,score\nacme,2025-09-30,8,9\n"
+    assert first_problem(store, mini(tmp_path, feedback=feedback)) == (
+        "feedback.csv:1: score: appears twice in the header"
+    )
+
+
+def test_wrong_type_values_are_all_listed(store: Store, tmp_path: Path) -> None:
+    entries = (
+        "client_id,date,hours,billable,activity\n"
+        "acme,July 2nd,three,true,delivery\n"
+        "acme,2025-07-03,3,true,delivery\n"
+    )
+    error = refused(store, mini(tmp_path, time_entries=entries))
+    assert [str(p) for p in error.problems] == [
+        "time_entries.csv:2: date: not a date: 'July 2nd'",
+        "time_entries.csv:2: hours: not a number: 'three'",
+    ]
+
+
+def test_more_than_20_problems_shows_20_and_a_count(store: Store, tmp_path: Path) -> None:
+    bad = "client_id,date,score\n" + "acme,2025-09-30,99\n" * 25
+    error = refused(store, mini(tmp_path, feedback=bad))
+    assert len(error.problems) == 25
+    lines = str(error).splitlines()
+    assert lines[0] == f"import of {tmp_path / 'mini'} refused, 25 problems:"
+    assert lines[1] == "feedback.csv:2: score: not a whole number from 0 to 10: '99'"
+    assert lines[20] == "feedback.csv:21: score: not a whole number from 0 to 10: '99'"
+    assert lines[21] == "... and 5 more problems"
+    assert lines[22].startswith("Nothing was changed in ")
+    assert len(lines) == 23
+
+
+def test_problems_are_ordered_by_file_then_line(store: Store, tmp_path: Path) -> None:
+    error = refused(
+        store,
+        mini(
+            tmp_path,
+            feedback=with_line("feedback", 2, "acme,2025-09-30,11,x"),
+            clients=with_line("clients", 3, "bolt,Bolt,2025-08-01,2025-01-01,,,"),
+            time_entries=with_line("time_entries", 3, "bolt,2025-08-03,25,no,meeting,,"),
+        ),
+    )
+    assert [f"{p.file}:{p.line}" for p in error.problems] == [
+        "clients.csv:3",
+        "time_entries.csv:3",
+        "feedback.csv:2",
+    ]
+
+
+# --- files that cannot be read ------------------------------------------------------------------
+
+
+def test_missing_folder(store: Store, tmp_path: Path) -> None:
+    error = refused(store, tmp_path / "nope")
+    assert str(error.problems[0]) == f"{tmp_path / 'nope'}:1: (folder): no such folder"
+    assert str(error).splitlines()[-1] == f"Nothing was changed in {store.path}."
+
+
+def test_not_a_folder(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(MINI["clients"])
+    assert first_problem(store, path).startswith(f"{path}:1: (folder): not a folder")
+
+
+def test_no_clients_file(store: Store, tmp_path: Path) -> None:
+    assert first_problem(store, mini(tmp_path, clients=None)) == (
+        "clients.csv:1: (file): the folder has no clients.csv or clients.parquet "
+        "(it has feedback.csv, interactions.csv, invoices.csv, time_entries.csv)"
+    )
+
+
+def test_clients_file_without_rows(store: Store, tmp_path: Path) -> None:
+    clients = "client_id,name,started_on\n"
+    folder = mini(tmp_path, clients=clients, **dict.fromkeys(TABLES[1:]))
+    assert first_problem(store, folder) == "clients.csv:1: (file): no clients"
+
+
+def test_csv_and_parquet_for_one_table(store: Store, tmp_path: Path) -> None:
+    folder = mini(tmp_path)
+    (folder / "feedback.parquet").write_bytes(b"PAR1")
+    assert first_problem(store, folder) == (
+        "feedback.csv:1: (file): feedback.csv and feedback.parquet are both here; keep one"
+    )
+
+
+MALFORMED = [
+    ("", "clients.csv:1: (file): the file is empty"),
+    ("\n\n", "clients.csv:1: (file): the first line must be the header (column names)"),
+    (
+        "client_id,name,started_on\nacme,Acme,2025-07-01\nbolt,Bolt,2025-08-01,extra\n",
+        "clients.csv:3: (row): more fields than the header has (4 instead of 3)",
+    ),
+    (
+        "client_id,name,started_on\nacme,Acme,2025-07-01\nbolt,Bolt\n",
+        "clients.csv:3: (row): fewer fields than the header has (2 instead of 3)",
+    ),
+    (
+        'client_id,name,started_on\nacme,Acme,2025-07-01\nbolt,"Bolt,2025-08-01\n',
+        "clients.csv:3: name: bad quoting: a quoted value must end with a quote, "
+        "and a quote inside it must be doubled",
+    ),
+    (
+        b"client_id,name,started_on\nacme,Acme,2025-07-01\nbolt,B\xf6lt,2025-08-01\n",
+        "clients.csv:3: name: not UTF-8 text; save the file as UTF-8",
+    ),
+    (
+        b"client_id,n\xe4me,started_on\nacme,Acme,2025-07-01\n",
+        "clients.csv:1: (file): not UTF-8 text; save the file as UTF-8",
+    ),
+    (
+        'client_id,"name,started_on\nacme,Acme,2025-07-01\n',
+        "clients.csv:1: (file): cannot read the header: unexpected end of data",
+    ),
+    ("name;started_on\nAcme;2025-07-01\n", "clients.csv:1: client_id: missing column"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MALFORMED)
+def test_malformed_csv_is_a_problem_not_a_traceback(
+    store: Store, tmp_path: Path, text: str | bytes, expected: str
+) -> None:
+    folder = mini(tmp_path, clients=text, **dict.fromkeys(TABLES[1:]))
+    assert first_problem(store, folder) == expected
+
+
+def test_not_a_parquet_file(store: Store, tmp_path: Path) -> None:
+    folder = mini(tmp_path, feedback=None)
+    (folder / "feedback.parquet").write_bytes(b"this is not parquet")
+    assert first_problem(store, folder).startswith(
+        "feedback.parquet:1: (file): not a readable Parquet file: "
+    )
+
+
+# --- all or nothing -----------------------------------------------------------------------------
+
+
+def test_a_refused_import_changes_nothing(store: Store, tmp_path: Path) -> None:
+    import_folder(store, SMALL)
+    before = snapshot(store)
+    folder = tmp_path / "edited"
+    shutil.copytree(SMALL, folder)
+    # a valid-looking change to every table, then one bad value in the last file
+    for table in TABLES:
+        path = folder / f"{table}.csv"
+        path.write_text(path.read_text().replace("northwind", "northwind2"))
+    feedback = folder / "feedback.csv"
+    feedback.write_text(feedback.read_text() + "meridian,2026-09-30,eleven,\n")
+    error = refused(store, folder, replace=True)
+    assert str(error.problems[0]) == (
+        "feedback.csv:31: score: not a whole number from 0 to 10: 'eleven'"
+    )
+    assert snapshot(store) == before
+
+
+def test_a_failure_while_writing_rolls_everything_back(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_folder(store, SMALL)
+    before = snapshot(store)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "set_setting", broken)  # the last step inside the transaction
+    with pytest.raises(RuntimeError, match="disk full"):
+        import_folder(store, mini(tmp_path), replace=True)
+    assert snapshot(store) == before
+
+
+# --- idempotency and the replace rules -------------------------------------------------------
+
+
+def test_reimporting_the_same_folder_gives_identical_tables(store: Store) -> None:
+    import_folder(store, SMALL)
+    once = snapshot(store)
+    import_folder(store, SMALL)
+    assert snapshot(store) == once
+
+
+def test_a_folder_is_the_full_history_of_the_clients_it_names(store: Store, tmp_path: Path) -> None:
+    import_folder(store, SMALL)
+    before = snapshot(store)
+    update = write_folder(
+        tmp_path / "update",
+        {
+            "clients": "client_id,name,started_on\nnorthwind,Northwind Group,2025-07-01\n",
+            "time_entries": "client_id,date,hours,billable,activity\n"
+            "northwind,2026-09-30,2,true,delivery\n",
+        },
+    )
+    summary = import_folder(store, update)
+    assert summary.counts["clients"] == 1
+    after = snapshot(store)
+    for table in TABLES:
+        others = [r for r in before[table] if "northwind" not in r]
+        assert [r for r in after[table] if "northwind" not in r] == others  # untouched
+    assert store.con.execute(
+        "SELECT name FROM clients WHERE client_id = 'northwind'"
+    ).fetchall() == [("Northwind Group",)]
+    assert store.con.execute(
+        "SELECT count(*) FROM time_entries WHERE client_id = 'northwind'"
+    ).fetchone() == (1,)
+    for table in ("invoices", "interactions", "feedback"):  # not in the folder: now none
+        n = store.con.execute(f"SELECT count(*) FROM {table} WHERE client_id = 'northwind'")
+        assert n.fetchone() == (0,)
+
+
+def test_replace_empties_all_five_tables_first(store: Store, tmp_path: Path) -> None:
+    import_folder(store, SMALL)
+    summary = import_folder(store, mini(tmp_path), replace=True)
+    assert summary.replaced and not summary.replaced_demo
+    assert store.con.execute("SELECT client_id FROM clients ORDER BY 1").fetchall() == [
+        ("acme",),
+        ("bolt",),
+    ]
+    assert store.con.execute("SELECT count(*) FROM time_entries").fetchone() == (2,)
+    assert summary.line().endswith("Everything that was there before was replaced.")
+
+
+def test_importing_over_the_demo_replaces_it(store: Store, tmp_path: Path) -> None:
+    import_folder(store, SMALL)  # stands in for the demo's rows
+    store.set_setting("portfolio_kind", "demo")
+    summary = import_folder(store, mini(tmp_path))
+    assert summary.replaced_demo
+    assert summary.line().endswith("The demo portfolio was replaced.")
+    assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (2,)
+    for table in TABLES[1:]:
+        names = store.con.execute(f"SELECT DISTINCT client_id FROM {table} ORDER BY 1")
+        assert {r[0] for r in names.fetchall()} <= {"acme", "bolt"}
+    assert store.setting("portfolio_kind") == "imported"
+
+
+# --- Parquet and export -------------------------------------------------------------------------
+
+
+def to_parquet(source: Path, target: Path) -> Path:
+    """The CSV fixture as typed Parquet files, converted by DuckDB."""
+    target.mkdir()
+    con = duckdb.connect()
+    for csv_file in source.glob("*.csv"):
+        out = target / f"{csv_file.stem}.parquet"
+        con.execute(
+            "COPY (SELECT * FROM read_csv(?, header = true)) TO ? (FORMAT parquet)",
+            [str(csv_file), str(out)],
+        )
+    con.close()
+    return target
+
+
+def test_parquet_gives_the_same_tables_as_csv(tmp_path: Path) -> None:
+    from_csv = open_store(tmp_path / "csv.duckdb")
+    from_parquet = open_store(tmp_path / "parquet.duckdb")
+    try:
+        import_folder(from_csv, SMALL)
+        summary = import_folder(from_parquet, to_parquet(SMALL, tmp_path / "pq"))
+        assert summary.counts == SMALL_COUNTS
+        assert snapshot(from_parquet) == snapshot(from_csv)
+    finally:
+        from_csv.close()
+        from_parquet.close()
+
+
+def test_parquet_problems_use_row_numbers(store: Store, tmp_path: Path) -> None:
+    folder = to_parquet(
+        mini(tmp_path, feedback=with_line("feedback", 3, "bolt,2025-09-30,12,")), tmp_path / "pq"
+    )
+    assert first_problem(store, folder) == (
+        "feedback.parquet:2: score: not a whole number from 0 to 10: '12'"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_round_trips(tmp_path: Path, fmt: str) -> None:
+    first = open_store(tmp_path / "first.duckdb")
+    second = open_store(tmp_path / "second.duckdb")
+    try:
+        import_folder(first, SMALL)
+        counts = export_folder(first, tmp_path / "out", fmt)  # type: ignore[arg-type]
+        assert counts == SMALL_COUNTS
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+            f"{t}.{fmt}" for t in TABLES
+        )
+        import_folder(second, tmp_path / "out")
+        assert snapshot(second) == snapshot(first)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_export_csv_has_the_import_header(store: Store, tmp_path: Path) -> None:
+    import_folder(store, SMALL)
+    export_folder(store, tmp_path / "out")
+    header = (tmp_path / "out" / "clients.csv").read_text().splitlines()[0]
+    assert header == "client_id,name,started_on,ended_on,referred_by,industry,notice_days"
+
+
+# --- models and the command line --------------------------------------------------------------
+
+
+def test_problem_and_summary_text() -> None:
+    problem = Problem(file="clients.csv", line=7, column="started_on", reason="not a date: 'x'")
+    assert str(problem) == "clients.csv:7: started_on: not a date: 'x'"
+    summary = ImportSummary(
+        counts={"clients": 1, "time_entries": 8112, "invoices": 431},
+        folder="./mydata",
+        database="/path/db.duckdb",
+    )
+    assert summary.line() == (
+        "Loaded 1 client, 8,112 time entries, 431 invoices, 0 interactions, 0 feedback scores "
+        "from ./mydata into /path/db.duckdb."
+    )
+
+
+def test_cli_import_prints_the_summary(tmp_path: Path) -> None:
+    db = tmp_path / "cli.duckdb"
+    result = CliRunner().invoke(cli, ["import", str(SMALL), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == (
+        "Loaded 8 clients, 357 time entries, 82 invoices, 65 interactions, 29 feedback scores "
+        f"from {SMALL} into {db}."
+    )
+    assert "health-tui: reading clients.csv (" in result.stderr
+
+
+def test_cli_import_refusal_exits_2_with_the_problems(tmp_path: Path) -> None:
+    db = tmp_path / "cli.duckdb"
+    folder = mini(tmp_path, clients=with_line("clients", 2, "acme,Acme Ltd,2024-13-01,,,,"))
+    result = CliRunner().invoke(cli, ["import", str(folder), "--db", str(db)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"health-tui: import of {folder} refused, 1 problem:\n" in result.stderr
+    assert "clients.csv:2: started_on: not a date: '2024-13-01'\n" in result.stderr
+    assert f"Nothing was changed in {db}." in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_cli_import_warns_on_unknown_columns(tmp_path: Path) -> None:
+    folder = mini(tmp_path, feedback="client_id,date,score,mood\nacme,2025-09-30,8,ok\n")
+    result = CliRunner().invoke(cli, ["import", str(folder), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 0
+    assert "health-tui: warning: feedback.csv: ignoring unknown column 'mood'" in result.stderr

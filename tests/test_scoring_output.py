@@ -1,0 +1,120 @@
+"""What the owner reads: the full JSON of a fixture portfolio, the CLI's table/CSV, the settings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from syrupy.extensions.json import JSONSnapshotExtension
+
+from health_tui.cli import cli
+from health_tui.ingest.native import import_folder
+from health_tui.output import render_scores
+from health_tui.scoring.engine import score_portfolio
+from health_tui.store import open_store
+from tests.conftest import FIXTURES
+
+AS_OF = date(2026, 9, 30)
+REQUIRED = {
+    "client_id", "name", "health", "band", "components", "effort_return", "effective_rate",
+    "lifetime_value", "referral_value", "archetype", "recommendation", "fire_candidate",
+    "reasons", "trend",
+}  # fmt: skip
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    path = tmp_path / "small.duckdb"
+    store = open_store(path)
+    import_folder(store, FIXTURES / "small")
+    store.close()
+    return path
+
+
+@pytest.fixture
+def small(small_db: Path):
+    store = open_store(small_db)
+    yield score_portfolio(store, AS_OF)
+    store.close()
+
+
+def test_full_json_of_the_fixture_portfolio(small, snapshot) -> None:
+    data = json.loads(render_scores(small, "json"))
+    assert all(set(record) >= REQUIRED for record in data)
+    assert all(len(record["trend"]) == 5 for record in data)
+    assert data == snapshot(extension_class=JSONSnapshotExtension)
+
+
+def test_scoring_is_a_function_of_the_as_of_date(small_db: Path) -> None:
+    store = open_store(small_db)
+    try:
+        first = score_portfolio(store, AS_OF)
+        again = score_portfolio(store, AS_OF)
+        earlier = score_portfolio(store, date(2026, 3, 31))
+    finally:
+        store.close()
+    assert first == again
+    assert earlier.quarter == "2026Q1" and earlier.quarters[-1] == "2026Q1"
+    assert [c.health for c in earlier.clients] != [c.health for c in first.clients]
+
+
+def test_score_command_json_csv_and_candidates(small_db: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    records = json.loads(out.output)
+    assert {r["client_id"] for r in records} >= {"northwind", "castell"}
+
+    out = runner.invoke(cli, ["score", "--db", str(small_db), "--quarter", "2026Q3", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(out.output)))
+    assert len(rows) == len(records)
+    assert rows[0]["reasons"]
+
+    out = runner.invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--candidates", "--format", "json"])
+    assert all(r["fire_candidate"] for r in json.loads(out.output))
+
+    out = runner.invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30"])
+    assert out.exit_code == 0 and out.output.startswith("2026Q3 as of 2026-09-30:")
+
+
+def test_score_refuses_bad_dates_and_a_missing_database(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(cli, ["score", "--db", str(tmp_path / "none.duckdb"), "--as-of", "2026-09-30"])
+    assert out.exit_code == 1 and "does not exist yet" in out.output
+    out = runner.invoke(cli, ["score", "--db", str(tmp_path / "x.duckdb"), "--quarter", "2026Q5"])
+    assert out.exit_code == 2 and "2026Q3" in out.output
+
+
+def test_config_file_is_validated_value_by_value(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[weights]\nsatisfaction = -1\n[bands]\nhealthy = 40\nwatch = 60\n[money]\ncurrency = 'E'\n")
+    out = CliRunner().invoke(cli, ["config", "--config", str(cfg)])
+    assert out.exit_code == 2
+    assert "weights.satisfaction" in out.output and "bands" in out.output and "money.currency" in out.output
+
+
+def test_config_shows_where_each_setting_came_from(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[money]\ntarget_rate = 120\ncurrency = 'GBP'\n")
+    out = CliRunner().invoke(cli, ["config", "--config", str(cfg)])
+    assert out.exit_code == 0
+    line = next(x for x in out.output.splitlines() if x.startswith("target_rate"))
+    assert "120" in line and str(cfg) in line
+    line = next(x for x in out.output.splitlines() if x.startswith("satisfaction"))
+    assert "default" in line
+
+
+def test_configured_target_rate_and_currency_reach_the_reasons(small_db: Path, tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[money]\ntarget_rate = 200\ncurrency = 'GBP'\n")
+    out = CliRunner().invoke(
+        cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--format", "json", "--config", str(cfg)]
+    )
+    records = json.loads(out.output)
+    assert all(r["target_rate"] == 200 for r in records)
+    assert any("target of GBP 200/h" in reason for r in records for reason in r["reasons"])
