@@ -62,6 +62,15 @@ quarter_option = click.option(
 )
 
 
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Settings file (TOML; default: ${CONFIG_ENV} or {default_config_path()}).",
+)
+
+
 @click.group(
     cls=_Group,
     invoke_without_command=True,
@@ -70,15 +79,22 @@ quarter_option = click.option(
 @db_option
 @as_of_option
 @quarter_option
+@config_option
 @click.version_option(__version__, prog_name="health-tui")
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, as_of: str | None, quarter: str | None) -> None:
+def cli(
+    ctx: click.Context,
+    db: Path | None,
+    as_of: str | None,
+    quarter: str | None,
+    config_path: Path | None,
+) -> None:
     """Which clients to keep, mend, reprice or let go. With no command, opens the app."""
     os.umask(0o077)  # everything health-tui writes holds clients' financials
     if ctx.invoked_subcommand is None:
         from health_tui.app import run_app
 
-        run_app(db or default_db_path(), as_of=_as_of(as_of, quarter))
+        run_app(db or default_db_path(), as_of=_as_of(as_of, quarter), config_path=config_path)
 
 
 @cli.command("import")
@@ -145,15 +161,6 @@ def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace:
     finally:
         store.close()
     click.echo(summary.line())
-
-
-config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help=f"Settings file (TOML; default: ${CONFIG_ENV} or {default_config_path()}).",
-)
 
 
 @cli.command()

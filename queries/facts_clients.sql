@@ -7,7 +7,8 @@
 -- 3. Recency windows: quarter k's health reads quarters k, k+1, k+2 weighted 1, 0.5, 0.25.
 -- 4. Health components 0-100 per quarter (README, "How scores are computed"), then health as the
 --    weighted mean of the components that have data.
--- 5. Per-quarter figures come back as lists, newest first; 12-month and lifetime figures beside them.
+-- 5. One row per client: the current quarter's components, health per shown quarter (a list, newest
+--    first), the features the archetype rules read, and 12-month and lifetime figures.
 WITH
 p AS (
     SELECT CAST($as_of AS DATE) AS as_of,
@@ -100,6 +101,7 @@ grid AS (
                           - INTERVAL 1 DAY AS DATE),
                      coalesce(c.ended_on, p.as_of), p.as_of)) + 1) / 30.44 AS months
     FROM clients c, p, range(CAST($nq AS BIGINT)) AS g(qi)
+    WHERE c.started_on <= p.as_of  -- a client who has not started yet is not in this review
 ),
 q AS MATERIALIZED (
     SELECT grid.client_id, grid.qi, grid.months,
@@ -141,6 +143,7 @@ win AS (
     SELECT k.client_id, k.qi,
            any_value(k.months) AS own_months,
            any_value(k.sat_alone) AS sat_alone,
+           any_value(k.complaints) AS own_complaints,
            sum(w.wt * w.months) AS months,
            sum(w.wt * w.hours) AS hours, sum(w.wt * w.h_revision) AS h_revision,
            sum(w.wt * w.h_nonbillable) AS h_nonbillable,
@@ -173,7 +176,7 @@ parts AS (
     LEFT JOIN (SELECT client_id, count(*) AS n_interactions_ever FROM ia GROUP BY client_id) e USING (client_id)
 ),
 comp AS (
-    SELECT client_id, qi, own_months, sat_alone, feedback, tone, praise, complaints, friction_rate,
+    SELECT client_id, qi, own_months, sat_alone, own_complaints, feedback, tone, praise, complaints, friction_rate,
            days_late, revision_share, nonbillable_share, rr_per_month,
            sat_alone - sat_baseline AS trend_delta,
            (0.6 * coalesce(10 * feedback, 0) + 0.2 * coalesce(50 * (tone + 1), 0)
@@ -204,34 +207,38 @@ health AS (
            END AS health
     FROM comp
 ),
-shown AS (
+-- The quarter "now" stands for: the review quarter, or a former client's last quarter as a client.
+cur AS (
     SELECT client_id,
+           coalesce(min(qi) FILTER (WHERE own_months > 0), 0) AS current_k,
            list(health ORDER BY qi) AS q_health,
-           list(satisfaction ORDER BY qi) AS q_satisfaction,
-           list(friction ORDER BY qi) AS q_friction,
-           list(payment ORDER BY qi) AS q_payment,
-           list(scope ORDER BY qi) AS q_scope,
-           list(trend ORDER BY qi) AS q_trend,
-           list(trend_delta ORDER BY qi) AS q_trend_delta,
-           list(sat_alone ORDER BY qi) AS q_sat_alone,
-           list(feedback ORDER BY qi) AS q_feedback,
-           list(praise ORDER BY qi) AS q_praise_w,
-           list(complaints ORDER BY qi) AS q_complaints_w,
-           list(friction_rate ORDER BY qi) AS q_friction_rate,
-           list(days_late ORDER BY qi) AS q_days_late_w,
-           list(revision_share ORDER BY qi) AS q_revision_share,
-           list(nonbillable_share ORDER BY qi) AS q_nonbillable_share,
-           list(rr_per_month ORDER BY qi) AS q_rr_per_month
+           count(*) FILTER (WHERE sat_alone < 35) AS bad_quarters,
+           count(*) FILTER (WHERE own_complaints > 0) AS complaint_quarters
     FROM health
     GROUP BY client_id
 ),
-raw AS (
+now AS (
+    SELECT cur.*,
+           h.health, h.satisfaction, h.friction, h.payment, h.scope, h.trend, h.trend_delta,
+           h.praise AS praise_w, h.complaints AS complaints_w, h.friction_rate, h.days_late AS days_late_w,
+           h.revision_share, h.rr_per_month,
+           (SELECT avg(b.health) FROM health b
+             WHERE b.client_id = cur.client_id AND b.qi > cur.current_k) AS prior_health,
+           (SELECT count(b.health) FROM health b
+             WHERE b.client_id = cur.client_id AND b.qi > cur.current_k) AS prior_quarters
+    FROM cur
+    JOIN health h ON h.client_id = cur.client_id AND h.qi = cur.current_k
+),
+-- Recent against before, for the hard-patch rule: the last two quarters against the four before them.
+recent AS (
     SELECT client_id,
-           list(months ORDER BY qi) AS q_months,
-           list(hours ORDER BY qi) AS q_hours,
-           list(complaints ORDER BY qi) AS q_complaints,
-           list(n_due ORDER BY qi) AS q_n_due,
-           list(days_late_sum ORDER BY qi) AS q_days_late
+           sum(days_late_sum) FILTER (WHERE qi < 2) / nullif(sum(n_due) FILTER (WHERE qi < 2), 0) AS late_recent,
+           sum(days_late_sum) FILTER (WHERE qi BETWEEN 2 AND 5)
+               / nullif(sum(n_due) FILTER (WHERE qi BETWEEN 2 AND 5), 0) AS late_before,
+           sum(hours) FILTER (WHERE qi < 2) / nullif(sum(months) FILTER (WHERE qi < 2), 0) AS hours_pm_recent,
+           sum(hours) FILTER (WHERE qi BETWEEN 2 AND 5)
+               / nullif(sum(months) FILTER (WHERE qi BETWEEN 2 AND 5), 0) AS hours_pm_before,
+           sum(months) FILTER (WHERE qi < 4) AS months_12m
     FROM q
     GROUP BY client_id
 ),
@@ -283,8 +290,9 @@ referral AS (
            sum(coalesce(s.lifetime_value, 0)) AS referral_value,
            list(c.name ORDER BY coalesce(s.lifetime_value, 0) DESC, c.name) AS referred
     FROM clients c
+    CROSS JOIN p
     LEFT JOIN inv_sum s USING (client_id)
-    WHERE c.referred_by IS NOT NULL
+    WHERE c.referred_by IS NOT NULL AND c.started_on <= p.as_of
     GROUP BY c.referred_by
 )
 SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
@@ -310,15 +318,16 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        coalesce(a.praise_12m, 0) AS praise_12m, coalesce(a.complaints_12m, 0) AS complaints_12m,
        coalesce(a.drain_12m, 0) AS drain_12m,
        f.feedback_12m,
-       sh.* EXCLUDE (client_id),
-       rw.* EXCLUDE (client_id)
+       n.* EXCLUDE (client_id),
+       rc.* EXCLUDE (client_id)
 FROM clients c
 CROSS JOIN p
-JOIN shown sh USING (client_id)
-JOIN raw rw USING (client_id)
+JOIN now n USING (client_id)
+JOIN recent rc USING (client_id)
 LEFT JOIN te_sum ts USING (client_id)
 LEFT JOIN inv_sum s USING (client_id)
 LEFT JOIN ia_sum a USING (client_id)
 LEFT JOIN fb_sum f USING (client_id)
 LEFT JOIN referral r USING (client_id)
+WHERE c.started_on <= p.as_of
 ORDER BY c.client_id;

@@ -277,3 +277,11 @@ def test_amounts_of_zero(tmp_path: Path) -> None:
     assert (
         c.recommendation is R.reprice
     )  # a happy client we do for nothing: a pricing talk, not a firing
+
+
+def test_clients_who_had_not_started_yet_are_not_scored(tmp_path: Path) -> None:
+    b = champion(book())
+    b.client("later", "Signed Next Year", AS_OF + timedelta(days=30))
+    p = b.score(tmp_path)
+    assert p.by_id("later") is None
+    assert all(c.tenure_days >= 0 for c in p.clients)

@@ -72,29 +72,32 @@ class ClientFacts:
     complaints_12m: int
     drain_12m: int
     feedback_12m: float | None
-    # components and their ingredients, per shown quarter (recency-weighted windows)
-    q_health: list[float | None]
-    q_satisfaction: list[float | None]
-    q_friction: list[float | None]
-    q_payment: list[float | None]
-    q_scope: list[float | None]
-    q_trend: list[float | None]
-    q_trend_delta: list[float | None]
-    q_sat_alone: list[float | None]
-    q_feedback: list[float | None]
-    q_praise_w: list[float]
-    q_complaints_w: list[float]
-    q_friction_rate: list[float | None]
-    q_days_late_w: list[float | None]
-    q_revision_share: list[float | None]
-    q_nonbillable_share: list[float | None]
-    q_rr_per_month: list[float]
-    # raw per quarter, all N_QUARTERS
-    q_months: list[float]
-    q_hours: list[float]
-    q_complaints: list[int]
-    q_n_due: list[int]
-    q_days_late: list[float]
+    # the current quarter (review quarter, or a former client's last), from recency windows
+    current_k: int
+    q_health: list[float | None]  # health per shown quarter, newest first
+    bad_quarters: int  # shown quarters whose own satisfaction was under 35
+    complaint_quarters: int  # shown quarters with a complaint or escalation
+    health: float | None
+    satisfaction: float | None
+    friction: float | None
+    payment: float | None
+    scope: float | None
+    trend: float | None
+    trend_delta: float | None
+    praise_w: float
+    complaints_w: float
+    friction_rate: float | None
+    days_late_w: float | None
+    revision_share: float | None
+    rr_per_month: float
+    prior_health: float | None  # mean health of the shown quarters before the current one
+    prior_quarters: int
+    # the last two quarters against the four before them
+    late_recent: float | None
+    late_before: float | None
+    hours_pm_recent: float | None
+    hours_pm_before: float | None
+    months_12m: float
 
 
 _FIELDS = tuple(f.name for f in fields(ClientFacts))

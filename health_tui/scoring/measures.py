@@ -23,48 +23,23 @@ def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
 
 @dataclass(slots=True)
 class Measures:
+    """A client's facts with the current components gathered and the effective rate worked out."""
+
     facts: ClientFacts
-    current_k: int  # the quarter the current figures describe (0 unless a former client)
     components: dict[str, float | None]
     health: float
-    health_by_quarter: list[float | None]  # newest first
-    satisfaction: float | None
-    friction_rate: float | None
-    days_late: float | None
-    revision_share: float | None
-    rr_per_month: float
-    praise_w: float
-    complaints_w: float
-    trend_delta: float | None
     effective_rate: float | None
+
+    @property
+    def health_by_quarter(self) -> list[float | None]:
+        return self.facts.q_health
 
 
 def measure(f: ClientFacts) -> Measures:
-    shown = len(f.q_health)
-    # the review quarter, or for a former client the last shown quarter they were still a client
-    k = next((i for i in range(shown) if f.q_months[i] > 0), 0)
-    components = {
-        "satisfaction": f.q_satisfaction[k],
-        "friction": f.q_friction[k],
-        "payment": f.q_payment[k],
-        "scope": f.q_scope[k],
-        "trend": f.q_trend[k],
-    }
-    latest = next((h for h in f.q_health if h is not None), None)
     return Measures(
         facts=f,
-        current_k=k,
-        components={name: components[name] for name in COMPONENTS},
-        health=latest if latest is not None else NEUTRAL,
-        health_by_quarter=f.q_health,
-        satisfaction=f.q_satisfaction[k],
-        friction_rate=f.q_friction_rate[k],
-        days_late=f.q_days_late_w[k],
-        revision_share=f.q_revision_share[k],
-        rr_per_month=f.q_rr_per_month[k],
-        praise_w=f.q_praise_w[k],
-        complaints_w=f.q_complaints_w[k],
-        trend_delta=f.q_trend_delta[k],
+        components={name: getattr(f, name) for name in COMPONENTS},
+        health=f.health if f.health is not None else NEUTRAL,
         effective_rate=f.revenue_12m / f.hours_12m if f.hours_12m > 0 else None,
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from health_tui.scoring.measures import Measures
 from health_tui.scoring.models import Archetype, Recommendation
-from health_tui.scoring.verdicts import Context, band, prior_health
+from health_tui.scoring.verdicts import Context, band
 
 A = Archetype
 
@@ -43,20 +43,19 @@ def reasons(
         )
 
     b = band(m.health, s).value.replace("_", " ")
-    prior = prior_health(m)
-    if prior:
-        avg = sum(prior) / len(prior)
+    if f.prior_quarters and f.prior_health is not None:
+        avg, n = f.prior_health, f.prior_quarters
         if m.health <= avg - 10:
             out.append(
-                f"Health {m.health:.0f} ({b}), down from an average of {avg:.0f} over the previous {len(prior)} quarters."
+                f"Health {m.health:.0f} ({b}), down from an average of {avg:.0f} over the previous {n} quarters."
             )
         elif m.health >= avg + 10:
             out.append(
-                f"Health {m.health:.0f} ({b}), up from an average of {avg:.0f} over the previous {len(prior)} quarters."
+                f"Health {m.health:.0f} ({b}), up from an average of {avg:.0f} over the previous {n} quarters."
             )
         else:
             out.append(
-                f"Health {m.health:.0f} ({b}), about where it was over the previous {len(prior)} quarters ({avg:.0f})."
+                f"Health {m.health:.0f} ({b}), about where it was over the previous {n} quarters ({avg:.0f})."
             )
     else:
         out.append(f"Health {m.health:.0f} ({b}).")

@@ -6,7 +6,7 @@ comes with sentences that quote the numbers it rests on and how they compare wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from health_tui.scoring.measures import Measures
 from health_tui.scoring.models import Archetype, Band, Recommendation
@@ -23,6 +23,10 @@ class Context:
     medians: dict[str, float]
     target_rate: float | None
     settings: Settings
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.weights = self.settings.weights.model_dump()
 
     def money(self, amount: float) -> str:
         return f"{self.settings.money.currency} {amount:,.0f}"
@@ -39,24 +43,6 @@ def band(health: float, settings: Settings) -> Band:
     return Band.critical
 
 
-def _mean(xs: list[float]) -> float | None:
-    return sum(xs) / len(xs) if xs else None
-
-
-def prior_health(m: Measures) -> list[float]:
-    return [h for h in m.health_by_quarter[m.current_k + 1 :] if h is not None]
-
-
-def _per_month(values: list, months: list[float], ks: range) -> float | None:
-    total = sum(months[k] for k in ks)
-    return sum(values[k] for k in ks) / total if total > 0 else None
-
-
-def _late(m: Measures, ks: range) -> float | None:
-    n = sum(m.facts.q_n_due[k] for k in ks)
-    return sum(m.facts.q_days_late[k] for k in ks) / n if n else None
-
-
 def archetype(m: Measures, ctx: Context) -> Archetype:
     """The first rule that matches, in the order of the README's table."""
     f, rules = m.facts, ctx.settings.rules
@@ -64,74 +50,69 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         return A.former
     if f.tenure_days < rules.min_history_days:
         return A.new
-    sat = m.satisfaction if m.satisfaction is not None else 60.0
-    prior = prior_health(m)
-    prior_avg = _mean(prior)
+    sat = f.satisfaction if f.satisfaction is not None else 60.0
+    prior = f.prior_health
     complaints_now = f.complaints_q0 + f.escalations_q0
     if (
         f.tenure_days >= 540
-        and prior_avg is not None
-        and len(prior) >= 3
-        and prior_avg >= 70
-        and m.health <= prior_avg - 15
-        and (complaints_now >= 1 or (m.trend_delta or 0) <= -20)
+        and prior is not None
+        and f.prior_quarters >= 3
+        and prior >= 70
+        and m.health <= prior - 15
+        and (complaints_now >= 1 or (f.trend_delta or 0) <= -20)
     ):
         return A.loyal_now_irritated
-    late_now, late_before = _late(m, range(2)), _late(m, range(2, 6))
-    vol_now = _per_month(f.q_hours, f.q_months, range(2))
-    vol_before = _per_month(f.q_hours, f.q_months, range(2, 6))
     payment_slipped = (
-        late_now is not None and late_now >= 20 and late_now >= (late_before or 0) + 15
+        f.late_recent is not None
+        and f.late_recent >= 20
+        and f.late_recent >= (f.late_before or 0) + 15
     )
-    volume_fell = vol_now is not None and vol_before and vol_now < 0.6 * vol_before
+    volume_fell = (
+        f.hours_pm_recent is not None
+        and bool(f.hours_pm_before)
+        and f.hours_pm_recent < 0.6 * f.hours_pm_before
+    )
     if (
         f.tenure_days >= 365
-        and prior_avg is not None
-        and prior_avg >= 60
+        and prior is not None
+        and prior >= 60
         and sat >= 55
         and complaints_now <= 1
         and (payment_slipped or volume_fell)
     ):
         return A.struggling
-    shown = range(len(f.q_sat_alone))
-    bad_quarters = sum(1 for k in shown if (f.q_sat_alone[k] or 100) < 35)
-    complaint_quarters = sum(1 for k in shown if f.q_complaints[k] > 0)
-    public_or_staff = f.public_12m + f.staff_12m
-    if sat < 30 and bad_quarters >= 3 and complaint_quarters >= 3:
+    if sat < 30 and f.bad_quarters >= 3 and f.complaint_quarters >= 3:
         return A.active_hater
-    if sat < 45 and public_or_staff >= 2 and complaint_quarters >= 2:
+    if sat < 45 and f.public_12m + f.staff_12m >= 2 and f.complaint_quarters >= 2:
         return A.active_hater
-    months_12m = sum(f.q_months[:4])
-    drain = f.drain_12m / months_12m if months_12m > 0 else 0.0
-    pay = m.components["payment"]
-    fric = m.components["friction"]
+    drain = f.drain_12m / f.months_12m if f.months_12m > 0 else 0.0
     if (
-        fric is not None
-        and fric < 40
-        and (drain or 0) >= 1.0
-        and ((pay is not None and pay < 60) or f.unpaid_overdue > 0)
+        f.friction is not None
+        and f.friction < 40
+        and drain >= 1.0
+        and ((f.payment is not None and f.payment < 60) or f.unpaid_overdue > 0)
     ):
         return A.problem_client
     if (
-        m.revision_share is not None
-        and m.revision_share >= 0.30
-        and m.rr_per_month >= 1.0
+        f.revision_share is not None
+        and f.revision_share >= 0.30
+        and f.rr_per_month >= 1.0
         and sat < 60
     ):
         return A.never_satisfied
-    complaints_per_q = m.complaints_w / 1.75  # the window's weights sum to 1.75 quarters
+    complaints_per_q = f.complaints_w / 1.75  # the window's weights sum to 1.75 quarters
     if (
         complaints_per_q >= 2
         and sat >= 45
         and (f.feedback_12m or 7) >= 6
-        and (m.days_late or 0) <= 15
+        and (f.days_late_w or 0) <= 15
     ):
         return A.extreme_critic
     target = ctx.target_rate
     rate = m.effective_rate
     if sat >= 75 and rate is not None and target and rate < rules.underpriced_rate_share * target:
         return A.underpriced
-    if sat >= 85 and m.health >= 80 and m.praise_w > m.complaints_w:
+    if sat >= 85 and m.health >= 80 and f.praise_w > f.complaints_w:
         return A.champion
     return A.steady
 
@@ -167,12 +148,11 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
                 f"(top quarter of the portfolio; median {ctx.money(ctx.medians.get('lifetime_value', 0))}).",
             )
         )
-    prior = prior_health(m)
-    if len(prior) >= 3 and (avg := sum(prior) / len(prior)) >= 70:
+    if f.prior_quarters >= 3 and (avg := f.prior_health or 0) >= 70:
         out.append(
             Counter(
                 "history",
-                f"Healthy for the {len(prior)} quarters before this one (average health {avg:.0f}).",
+                f"Healthy for the {f.prior_quarters} quarters before this one (average health {avg:.0f}).",
             )
         )
     return out

@@ -1,0 +1,188 @@
+"""The application: owns the store and the scored portfolio, and scores quarters in a worker thread.
+
+Screens read `app.portfolio` and watch it; only this class starts scoring, so a quarter change made on
+any screen updates every screen at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+import duckdb
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from health_tui.app.messages import ScoresReady
+from health_tui.app.screens.help import HelpScreen
+from health_tui.app.screens.portfolio import PortfolioScreen
+from health_tui.app.screens.quarter import QuarterPicker
+from health_tui.app.text import safe_text
+from health_tui.dates import quarter_end, quarter_label, quarter_of, shift_quarter
+from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.models import PortfolioScore
+from health_tui.settings import Settings
+from health_tui.store import Store
+
+HERE = Path(__file__).resolve().parent
+
+Scorer = Callable[[Store, date, duckdb.DuckDBPyConnection], PortfolioScore]
+"""(store, as_of, cursor) -> scores: the engine in the app, a synthetic portfolio in tests."""
+
+
+def engine_scorer(settings: Settings) -> Scorer:
+    """The scoring engine with the owner's settings, run on the worker's own cursor."""
+
+    def score(store: Store, as_of: date, con: duckdb.DuckDBPyConnection) -> PortfolioScore:
+        return score_portfolio(store, as_of, settings, con=con)
+
+    return score
+
+
+def label_of(day: date) -> str:
+    return quarter_label(*quarter_of(day))
+
+
+class HealthApp(App[None]):
+    """Which clients to keep, mend, reprice or let go: the portfolio, a client, the effort map."""
+
+    # Absolute, so that subclasses (tests, the benchmark) in other folders find the styles.
+    CSS_PATH: ClassVar[list[str | Path]] = [HERE / "app.tcss", HERE / "widgets" / "widgets.tcss"]
+    TITLE = "health-tui"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Keys", key_display="?"),
+        Binding("left_square_bracket", "quarter(-1)", "Prev qtr", key_display="["),
+        Binding("right_square_bracket", "quarter(1)", "Next qtr", key_display="]"),
+        Binding("g", "pick_quarter", "Go to quarter", show=False),
+        Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),
+        Binding("q", "quit", "Quit", show=False),
+    ]
+
+    portfolio: reactive[PortfolioScore | None] = reactive(None, always_update=True, init=False)
+    """The scored quarter on screen; None until the first scoring finishes."""
+    working: reactive[str | None] = reactive(None, init=False)
+    """The quarter being scored right now, for the screens' status lines."""
+
+    def __init__(
+        self,
+        store: Store,
+        as_of: date,
+        *,
+        settings: Settings | None = None,
+        scorer: Scorer | None = None,
+        demo_note: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.latest = as_of  # never score past the date the owner asked for
+        self.requested = as_of
+        self.settings = settings or Settings()
+        self.scorer = scorer or engine_scorer(self.settings)
+        self.demo_note = demo_note
+
+    def on_mount(self) -> None:
+        self.push_screen(PortfolioScreen(demo_note=self.demo_note))
+        self.score(self.requested)
+
+    # -- scoring ----------------------------------------------------------------------------------
+
+    def score(self, as_of: date) -> None:
+        """Score the portfolio as of `as_of` in a worker; the screens keep working meanwhile."""
+        self.requested = as_of
+        self.working = label_of(as_of)
+        self._score(as_of)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="scoring")
+    def _score(self, as_of: date) -> None:
+        worker = get_current_worker()
+        cursor = self.store.cursor()  # DuckDB connections are not shared across threads
+        try:
+            portfolio = self.scorer(self.store, as_of, cursor)
+        finally:
+            cursor.close()
+        if not worker.is_cancelled:
+            self.post_message(ScoresReady(portfolio, as_of))
+
+    @on(ScoresReady)
+    def _scores_ready(self, message: ScoresReady) -> None:
+        if message.as_of != self.requested:
+            return  # an older request that finished late
+        self.working = None
+        self.portfolio = message.portfolio
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "scoring" and event.state == WorkerState.ERROR:
+            self.working = None
+            quarter = label_of(self.requested)
+            if self.portfolio is not None:
+                self.requested = self.portfolio.as_of
+            self.notify(
+                safe_text(f"Could not score {quarter}: {event.worker.error}"),
+                title="Scoring failed",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def action_quarter(self, step: int) -> None:
+        """Score the quarter before or after the one last asked for."""
+        year, q = shift_quarter(*quarter_of(self.requested), step)
+        target = min(quarter_end(year, q), self.latest)
+        if target == self.requested:
+            self.notify(f"{label_of(target)} is the latest quarter with data.", timeout=3)
+            return
+        self.score(target)
+
+    def action_pick_quarter(self) -> None:
+        def chosen(as_of: date | None) -> None:
+            if as_of is None:
+                return
+            if as_of > self.latest:
+                self.notify(
+                    f"{label_of(as_of)} is after {self.latest.isoformat()}; showing the latest.",
+                    severity="warning",
+                )
+                as_of = self.latest
+            self.score(as_of)
+
+        self.push_screen(QuarterPicker(label_of(self.requested)), chosen)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        rows = [
+            (active.binding.key_display or self.get_key_display(active.binding), active.binding)
+            for active in self.screen.active_bindings.values()
+            if active.binding.description and not active.binding.system
+        ]
+        self.push_screen(HelpScreen(rows))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every key of the current screen too, so nothing hides behind a key."""
+        yield from super().get_system_commands(screen)
+        seen = {"Quit", "Keys"}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.description in seen or binding.system:
+                continue
+            seen.add(binding.description)
+            key = binding.key_display or self.get_key_display(binding)
+            yield SystemCommand(
+                binding.description,
+                f"key: {key}",
+                partial(self.run_action, binding.action, active.node),
+            )

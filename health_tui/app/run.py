@@ -1,0 +1,53 @@
+"""Starting the app from the command line: open (or create, with demo data) the store, then run.
+
+Errors opening the store or reading the settings propagate as the app's own errors before the screen
+is taken over, so the command line prints one line and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from health_tui.paths import default_config_path
+from health_tui.settings import load_settings
+from health_tui.store import Store, open_store
+
+DEMO_CLIENTS = 60
+
+
+def demo_note(store: Store, created: bool) -> str | None:
+    """The banner for a demo portfolio: what it is and how to bring one's own; None for real data."""
+    if store.setting("portfolio_kind") != "demo":
+        return None
+    where = store.path or "this database"
+    if created:
+        first = f"Demo data: made-up clients were written to {where}."
+    else:
+        first = f"Demo data: {where} holds the made-up demo portfolio."
+    return (
+        f"{first} To review your own, run `health-tui import DIR` (it replaces the demo). "
+        "Press x to hide this note."
+    )
+
+
+def run_app(db_path: Path, as_of: date, config_path: Path | None = None) -> None:
+    """Open `db_path` (creating a demo portfolio there if it does not exist) and run the app."""
+    from health_tui.app.app import HealthApp
+
+    settings, _ = load_settings(config_path or default_config_path())
+    db_path = Path(db_path).expanduser()
+    created = not db_path.exists()
+    store = open_store(db_path)
+    try:
+        if created:
+            from health_tui.demo import generate_demo
+
+            print(f"health-tui: creating a demo portfolio in {db_path}…", file=sys.stderr)
+            generate_demo(store, clients=DEMO_CLIENTS, seed=7, as_of=as_of)
+        HealthApp(
+            store=store, as_of=as_of, settings=settings, demo_note=demo_note(store, created)
+        ).run()
+    finally:
+        store.close()

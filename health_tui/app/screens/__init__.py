@@ -1,0 +1,1 @@
+"""Screens: portfolio (home), client, effort map, and the small modal ones (keys, quarter)."""

@@ -1,0 +1,185 @@
+"""The home screen: the quarter in two lines, then every client in a sortable, filterable table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from health_tui.app.styles import MUTED
+from health_tui.app.table_model import ClientView
+from health_tui.app.text import safe_text
+from health_tui.app.widgets.client_table import ClientTable
+from health_tui.app.widgets.summary import PortfolioSummary
+from health_tui.scoring.models import PortfolioScore
+
+if TYPE_CHECKING:
+    from health_tui.app.app import HealthApp
+
+
+class PortfolioScreen(Screen[None]):
+    """Every client of the scored quarter; Enter opens one, `m` shows the effort map."""
+
+    CSS_PATH = "portfolio.tcss"
+    AUTO_FOCUS = "#clients"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("s", "sort", "Sort"),
+        Binding("S", "reverse", "Reverse", show=False),
+        Binding("c", "candidates", "Candidates"),
+        Binding("f", "former", "Former"),
+        Binding("m", "map", "Map"),
+        Binding("x", "dismiss_note", "Hide demo note", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self, demo_note: str | None = None) -> None:
+        super().__init__()
+        self.demo_note = demo_note
+        self.view = ClientView([])
+
+    @property
+    def health_app(self) -> HealthApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        if self.demo_note:
+            note = Static(Content(safe_text(self.demo_note)), id="demo-note")
+            note.tooltip = "Press x or click to hide"
+            yield note
+        yield PortfolioSummary(id="summary")
+        yield Static(id="status")
+        table = ClientTable(id="clients")
+        table.loading = True
+        yield table
+        box = Input(placeholder="filter: name, archetype or action", id="filter")
+        box.disabled = True  # out of the focus chain until `/` opens it
+        yield box
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "portfolio", self._show_portfolio)
+        self.watch(self.app, "working", self._show_working)
+        self.query_one(ClientTable).focus()
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def _show_portfolio(self, portfolio: PortfolioScore | None) -> None:
+        if portfolio is None:
+            return
+        table = self.query_one(ClientTable)
+        keep = table.current
+        old = self.view
+        view = ClientView(portfolio.clients)
+        view.sort_key, view.reversed = old.sort_key, old.reversed
+        view.set_filters(
+            query=old.query, candidates_only=old.candidates_only, show_former=old.show_former
+        )
+        self.view = view
+        table.loading = False
+        table.show(view, portfolio.currency, keep)
+        if not self.query_one("#filter", Input).has_class("-open"):
+            table.focus()
+        self._update_header()
+
+    def _show_working(self, working: str | None) -> None:
+        if working is None and self.health_app.portfolio is None:
+            # The first scoring failed (the notification says why): stop the spinner, say so.
+            self.query_one(ClientTable).loading = False
+            self.query_one(PortfolioSummary).update(
+                Content.styled(
+                    "Nothing scored yet. Press [ or ] to try another quarter, g to pick one.",
+                    "$text-error",
+                )
+            )
+            return
+        self._update_header()
+
+    def _update_header(self) -> None:
+        app = self.health_app
+        self.query_one(PortfolioSummary).show(app.portfolio, app.working)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        text = self.view.describe() if self.health_app.portfolio is not None else ""
+        self.query_one("#status", Static).update(Content.styled(text, MUTED))
+
+    def _change(self, change: Callable[[ClientView], object]) -> None:
+        """Apply `change` to the view, keeping the cursor on the client it was on."""
+        table = self.query_one(ClientTable)
+        current = table.current
+        change(self.view)
+        table.reordered(current.client_id if current else None)
+        self._update_status()
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def action_sort(self) -> None:
+        self._change(ClientView.cycle_sort)
+
+    def action_reverse(self) -> None:
+        self._change(ClientView.reverse)
+
+    def action_candidates(self) -> None:
+        self._change(lambda v: v.set_filters(candidates_only=not v.candidates_only))
+
+    def action_former(self) -> None:
+        self._change(lambda v: v.set_filters(show_former=not v.show_former))
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.disabled = False
+        box.add_class("-open")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if self.view.query or box.has_class("-open"):
+            box.value = ""
+            self._close_filter()
+
+    def action_dismiss_note(self) -> None:
+        for note in self.query("#demo-note"):
+            note.remove()
+
+    def action_map(self) -> None:
+        from health_tui.app.screens.effort_map import MapScreen
+
+        if self.health_app.portfolio is not None:
+            current = self.query_one(ClientTable).current
+            self.app.push_screen(MapScreen(current.client_id if current else None))
+
+    def _close_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.remove_class("-open")
+        box.disabled = True
+        self.query_one(ClientTable).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._change(lambda v: v.set_filters(query=event.value))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self._close_filter()
+
+    def on_click(self, event) -> None:
+        if getattr(event.widget, "id", None) == "demo-note":
+            self.action_dismiss_note()
+
+    @on(ClientTable.HeaderClicked)
+    def _header_clicked(self, event: ClientTable.HeaderClicked) -> None:
+        self._change(lambda v: v.sort_by(event.column))
+
+    @on(ClientTable.Selected)
+    def _open_client(self, event: ClientTable.Selected) -> None:
+        from health_tui.app.screens.client import ClientScreen
+
+        self.app.push_screen(ClientScreen(event.client.client_id))

@@ -1,0 +1,236 @@
+"""The portfolio table without the widget: columns, sort and filter as plain lists of row indices.
+
+Kept apart from the widget so that sorting and filtering 10,000 clients is ordinary Python that can be
+tested and timed on its own, and so the widget only ever renders the rows on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from health_tui.app import format as fmt
+from health_tui.app.text import safe_text
+from health_tui.scoring.models import ClientScore, Recommendation
+
+# Most urgent first, so an ascending sort on the action column reads as a to-do list.
+_ACTION_ORDER = {
+    r: i
+    for i, r in enumerate(
+        [
+            Recommendation.exit,
+            Recommendation.recover,
+            Recommendation.listen,
+            Recommendation.reprice,
+            Recommendation.support,
+            Recommendation.watch,
+            Recommendation.keep,
+        ]
+    )
+}
+
+
+def _trend_change(c: ClientScore) -> float | None:
+    known = [q.health for q in c.trend if q.health is not None]
+    return known[-1] - known[0] if len(known) >= 2 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One table column: how to show a client in it and how to sort by it."""
+
+    key: str
+    title: str
+    width: int
+    cell: Callable[[ClientScore, str], str]
+    sort: Callable[[ClientScore], object]
+    right: bool = False
+    descending: bool = False  # the first sort on this column puts the largest first
+    min_width: int | None = None  # may shrink to this when the terminal is narrow
+    flex: bool = False  # takes the width the others leave
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("mark", "✖", 1, lambda c, _: "✖" if c.fire_candidate else " ",
+           lambda c: 0 if c.fire_candidate else 1),
+    Column("name", "Client", 16, lambda c, _: safe_text(c.name), lambda c: c.name.casefold(),
+           min_width=10, flex=True),
+    Column("health", "Health", 6, lambda c, _: fmt.score(c.health), lambda c: c.health, right=True),
+    Column("trend", "Trend", 5, lambda c, _: fmt.sparkline([q.health for q in c.trend]),
+           _trend_change),
+    Column("effort_return", "E/R", 4, lambda c, _: fmt.score(c.effort_return),
+           lambda c: c.effort_return, right=True),
+    Column("effective_rate", "Rate", 6, lambda c, cur: fmt.rate(c.effective_rate, cur),
+           lambda c: c.effective_rate, right=True),
+    Column("revenue_12m", "Rev 12m", 7, lambda c, cur: fmt.money_short(c.revenue_12m, cur),
+           lambda c: c.revenue_12m, right=True, descending=True),
+    Column("lifetime_value", "LTV", 7, lambda c, cur: fmt.money_short(c.lifetime_value, cur),
+           lambda c: c.lifetime_value, right=True, descending=True),
+    Column("archetype", "Archetype", 16, lambda c, _: fmt.ARCHETYPE_LABELS[c.archetype],
+           lambda c: fmt.ARCHETYPE_LABELS[c.archetype], min_width=11),
+    Column("recommendation", "Action", 7, lambda c, _: c.recommendation.value,
+           lambda c: _ACTION_ORDER[c.recommendation]),
+)  # fmt: skip
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+BY_KEY = {c.key: c for c in COLUMNS}
+GAP = 1  # cells between columns
+
+
+def layout(width: int) -> list[int]:
+    """Column widths for a table `width` cells wide: the name column flexes, others shrink if needed."""
+    widths = [c.width for c in COLUMNS]
+    used = sum(widths) + GAP * len(COLUMNS)
+    spare = width - used
+    flex = next(i for i, c in enumerate(COLUMNS) if c.flex)
+    if spare < 0:  # narrow terminal: shrink the others first, the client's name last
+        for i in [*[i for i, c in enumerate(COLUMNS) if c.min_width and not c.flex], flex]:
+            floor = COLUMNS[i].min_width or widths[i]
+            take = min(-spare, widths[i] - floor)
+            widths[i] -= take
+            spare += take
+            if spare >= 0:
+                break
+    else:
+        widths[flex] += spare
+    return widths
+
+
+class ClientView:
+    """Which clients show, in which order: a list of indices into `clients`, rebuilt on demand.
+
+    Each column's sort order is computed once (a stable sort over name order, so ties read
+    alphabetically) and cached; the filters are byte masks over precomputed lower-case text, and a
+    longer query only searches the rows the shorter one kept, so typing stays cheap at 10,000 rows.
+    """
+
+    def __init__(self, clients: Sequence[ClientScore]) -> None:
+        self.clients = list(clients)
+        self.sort_key = "health"
+        self.reversed = False
+        self.query = ""
+        self.candidates_only = False
+        self.show_former = False
+        self._haystack = [
+            " ".join(
+                (safe_text(c.name), fmt.ARCHETYPE_LABELS[c.archetype], c.recommendation.value)
+            ).casefold()
+            for c in self.clients
+        ]
+        self._index = {c.client_id: i for i, c in enumerate(self.clients)}
+        self._active = bytes(c.active for c in self.clients)
+        self._candidate = bytes(c.fire_candidate for c in self.clients)
+        names = [c.name.casefold() for c in self.clients]
+        self._by_name = sorted(range(len(self.clients)), key=names.__getitem__)
+        self._sorted: dict[tuple[str, bool], list[int]] = {}
+        self._mask_key: tuple[str, bool, bool] | None = None
+        self._mask: bytes = b""
+        self._matches: tuple[str, list[int]] | None = None  # last query and the rows it kept
+        self.order: list[int] = []
+        self.apply()
+
+    @property
+    def descending(self) -> bool:
+        return BY_KEY[self.sort_key].descending != self.reversed
+
+    def row_of(self, client_id: str) -> int | None:
+        """Where a client is in the current order, or None if it is filtered out."""
+        index = self._index.get(client_id)
+        if index is None:
+            return None
+        try:
+            return self.order.index(index)
+        except ValueError:
+            return None
+
+    def sorted_indices(self, key: str, descending: bool) -> list[int]:
+        """All clients ordered by column `key`; clients without a value go last either way."""
+        cached = self._sorted.get((key, descending))
+        if cached is None:
+            get = BY_KEY[key].sort
+            values = [get(c) for c in self.clients]
+            present = [i for i in self._by_name if values[i] is not None]
+            missing = [i for i in self._by_name if values[i] is None]
+            present.sort(key=values.__getitem__, reverse=descending)
+            cached = self._sorted[(key, descending)] = present + missing
+        return cached
+
+    def _text_matches(self, query: str) -> list[int] | None:
+        """Rows whose text holds every word of `query`; None when there is no query."""
+        words = query.casefold().split()
+        if not words:
+            self._matches = None
+            return None
+        pool: Sequence[int] = range(len(self.clients))
+        if self._matches is not None and query.casefold().startswith(self._matches[0]):
+            pool = self._matches[1]  # typing on: only what the shorter query kept can match
+        hay = self._haystack
+        for word in words:
+            pool = [i for i in pool if word in hay[i]]
+        self._matches = (query.casefold(), list(pool))
+        return self._matches[1]
+
+    def _visible(self) -> bytes:
+        key = (self.query, self.candidates_only, self.show_former)
+        if key != self._mask_key:
+            n = len(self.clients)
+            allowed = b"\x01" * n if self.show_former else self._active
+            if self.candidates_only:
+                allowed = bytes(a & b for a, b in zip(allowed, self._candidate, strict=True))
+            matches = self._text_matches(self.query)
+            if matches is not None:
+                mask = bytearray(n)
+                for i in matches:
+                    mask[i] = allowed[i]
+                allowed = bytes(mask)
+            self._mask, self._mask_key = allowed, key
+        return self._mask
+
+    def apply(self) -> None:
+        """Rebuild `order` from the current sort and filters."""
+        mask = self._visible()
+        self.order = [i for i in self.sorted_indices(self.sort_key, self.descending) if mask[i]]
+
+    def set_filters(
+        self,
+        *,
+        query: str | None = None,
+        candidates_only: bool | None = None,
+        show_former: bool | None = None,
+    ) -> None:
+        """Change any of the filters and rebuild the order."""
+        if query is not None:
+            self.query = query
+        if candidates_only is not None:
+            self.candidates_only = candidates_only
+        if show_former is not None:
+            self.show_former = show_former
+        self.apply()
+
+    def sort_by(self, key: str) -> None:
+        """Sort by `key`; choosing the column already sorted on flips its direction."""
+        if key == self.sort_key:
+            self.reversed = not self.reversed
+        else:
+            self.sort_key, self.reversed = key, False
+        self.apply()
+
+    def cycle_sort(self) -> None:
+        i = COLUMN_KEYS.index(self.sort_key)
+        self.sort_key, self.reversed = COLUMN_KEYS[(i + 1) % len(COLUMN_KEYS)], False
+        self.apply()
+
+    def reverse(self) -> None:
+        self.reversed = not self.reversed
+        self.apply()
+
+    def describe(self) -> str:
+        """The view in words, for the status line: what is sorted, filtered and hidden."""
+        arrow = "↓" if self.descending else "↑"
+        parts = [f"sorted by {BY_KEY[self.sort_key].title.lower()} {arrow}"]
+        if self.query:
+            parts.append(f"filter “{safe_text(self.query)}”")
+        if self.candidates_only:
+            parts.append("exit candidates only")
+        parts.append("former shown" if self.show_former else "former hidden")
+        parts.append(f"{len(self.order):,} of {len(self.clients):,} clients")
+        return " · ".join(parts)

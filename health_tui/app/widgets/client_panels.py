@@ -1,0 +1,197 @@
+"""What the client screen shows, built as `Content` from a ClientScore: pure functions, no widgets.
+
+Every string from the data goes through `safe_text` and into `Content` as a literal, so a name or a
+note can never be read as markup.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from health_tui.app import format as fmt
+from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
+from health_tui.app.text import safe_text
+from health_tui.history import ClientHistory
+from health_tui.scoring.models import ClientScore
+
+Part = str | tuple[str, str]
+
+_KIND_STYLE = {
+    "complaint": "$text-error",
+    "escalation": "bold $text-error",
+    "praise": "$text-success",
+    "revision_request": "$text-warning",
+    "urgent_request": "$text-warning",
+    "scope_change": "$text-warning",
+    "feedback": "$text-accent",
+}
+
+
+def title_content(c: ClientScore) -> Content:
+    """Name, industry and tenure: who this is before what we think of them."""
+    parts: list[Part] = [(safe_text(c.name), "bold")]
+    if c.industry:
+        parts.append((f"  {safe_text(c.industry)}", MUTED))
+    years = c.tenure_days / 365.25
+    parts.append((f"  client since {c.started_on.isoformat()} ({years:.1f} years)", MUTED))
+    if c.ended_on:
+        parts.append((f"  ended {c.ended_on.isoformat()}", "bold $text-warning"))
+    parts.append((f"  notice {c.notice_days} days", MUTED))
+    return Content.assemble(*parts)
+
+
+def verdict_content(c: ClientScore) -> Content:
+    parts: list[Part] = [(safe_text(c.verdict), BAND_STYLE[c.band])]
+    if c.fire_candidate:
+        parts.append(("   ✖ exit candidate", CANDIDATE_STYLE))
+    return Content.assemble(*parts)
+
+
+def reasons_content(c: ClientScore) -> Content:
+    """The scoring rules' own sentences, verbatim: why, and what speaks against it."""
+    parts: list[Part] = [("Why\n", HEADING)]
+    parts += [f"• {safe_text(r)}\n" for r in c.reasons] or [("• no reasons given\n", MUTED)]
+    parts.append(("Counter-signals\n", HEADING))
+    if c.counter_signals:
+        parts += [f"• {safe_text(r)}\n" for r in c.counter_signals]
+    else:
+        parts.append(("• none\n", MUTED))
+    return Content.assemble(*parts).rstrip()
+
+
+def components_content(c: ClientScore, bar_width: int = 20) -> Content:
+    """One bar per component of health, its weight, and what it is made of."""
+    title = "Health components"
+    score_end = 13 + bar_width + 4  # name, bar, score: where the score column ends
+    parts: list[Part] = [
+        (title, HEADING),
+        (f"{'score':>{score_end - len(title)}}  weight → share\n", MUTED),
+    ]
+    for comp in c.components:
+        name = safe_text(comp.name).replace("_", " ").ljust(13)
+        weights = f"  {comp.weight:>4.0%} → {comp.effective_weight:>4.0%}\n"
+        if comp.score is None:
+            parts += [name, ("no data".ljust(bar_width + 4), MUTED), (weights, MUTED)]
+        else:
+            style = _score_style(comp.score)
+            parts += [name, (fmt.bar(comp.score, bar_width), style), f" {comp.score:>3.0f}"]
+            parts.append((weights, MUTED))
+        parts.append((f"  {safe_text(comp.detail)}\n", MUTED))
+    return Content.assemble(*parts).rstrip()
+
+
+def _score_style(value: float) -> str:
+    if value >= 70:
+        return "$text-success"
+    if value >= 50:
+        return "$text-warning"
+    return "$text-error"
+
+
+def trend_chart(c: ClientScore, height: int = 5) -> Content:
+    """Health per quarter as vertical bars, oldest first, on the 0-100 scale."""
+    parts: list[Part] = [("Health by quarter\n", HEADING)]
+    values = [q.health for q in c.trend]
+    for level in range(height, 0, -1):
+        top = level / height * 100  # this row covers health from `bottom` to `top`
+        bottom = (level - 1) / height * 100
+        parts.append({height: "100 ", 1: "  0 "}.get(level, "    "))
+        for v in values:
+            if v is None or v <= bottom:
+                cell = "     "
+            elif v >= top:
+                cell = " ███ "
+            else:
+                eighth = fmt.SPARK[min(7, int((v - bottom) / (top - bottom) * 8))]
+                cell = f" {eighth * 3} "
+            parts.append((cell, _score_style(v) if v is not None else MUTED))
+        parts.append("\n")
+    parts.append("    " + "".join(f"{q.quarter[2:]:^5}" for q in c.trend) + "\n")
+    parts.append("    " + "".join(f"{fmt.score(q.health):^5}" for q in c.trend))
+    return Content.assemble(*parts)
+
+
+def effort_content(c: ClientScore, currency: str) -> Content:
+    """Effort versus return: money in, hours out, the rate that results, and value beyond invoices."""
+    hours = c.hours_by_activity
+    total = hours.total or 1.0
+    parts: list[Part] = [
+        ("Effort versus return", HEADING),
+        (f"   {c.effort_return:.0f}/100\n", "bold"),
+    ]
+    rows = [
+        ("revenue 12m", fmt.money(c.revenue_12m, currency)),
+        ("paid 12m", fmt.money(c.paid_12m, currency)),
+        ("hours 12m", f"{c.hours_12m:,.0f} h"),
+    ]
+    for label, value in rows:
+        parts.append(f"{label:<16}{value:>12}\n")
+    for name in ("delivery", "revision", "meeting", "support", "admin"):
+        value = getattr(hours, name)
+        parts.append((f"  {name:<14}{value:>10,.0f} h ", MUTED))
+        parts.append((fmt.bar(value / total * 100, 10) + "\n", "$text-accent"))
+    rate_style = "bold"
+    if c.effective_rate is not None and c.target_rate and c.effective_rate < c.target_rate:
+        rate_style = "bold $text-error"
+    parts += [
+        f"{'effective rate':<16}",
+        (f"{fmt.rate(c.effective_rate, currency):>12}", rate_style),
+        (f"  target {fmt.rate(c.target_rate, currency)}\n", MUTED),
+    ]
+    if c.margin is not None:
+        parts.append(f"{'margin':<16}{c.margin:>12.0%}\n")
+    if c.unpaid_overdue:
+        parts.append(f"{'unpaid overdue':<16}")
+        parts.append((f"{fmt.money(c.unpaid_overdue, currency):>12}", "bold $text-error"))
+        parts.append((f"  {c.unpaid_overdue_count} invoice(s)\n", MUTED))
+    if c.avg_days_late is not None:
+        parts.append(f"{'avg days late':<16}{c.avg_days_late:>12.0f}\n")
+    parts.append(f"{'lifetime value':<16}{fmt.money(c.lifetime_value, currency):>12}\n")
+    parts.append(f"{'referral value':<16}{fmt.money(c.referral_value, currency):>12}\n")
+    if c.referred:
+        names = ", ".join(safe_text(n) for n in c.referred)
+        parts.append((f"referred: {names}", MUTED))
+    return Content.assemble(*parts).rstrip()
+
+
+def timeline_content(history: ClientHistory | None, limit: int = 50) -> Content:
+    """Recent interactions and feedback, newest first, with channel and date; notes verbatim."""
+    parts: list[Part] = [("Recent timeline\n", HEADING)]
+    if history is None:
+        return Content.assemble(*parts, ("loading…", MUTED))
+    if not history.events:
+        return Content.assemble(*parts, ("nothing recorded", MUTED))
+    for e in history.events[:limit]:
+        kind = safe_text(e.kind)
+        parts.append((f"{e.happened_at:%Y-%m-%d} ", MUTED))
+        parts.append((f"{kind.replace('_', ' '):<17}", _KIND_STYLE.get(kind, "")))
+        parts.append((f"{safe_text(e.channel):<9}", MUTED))
+        if e.sentiment is not None:
+            parts.append((f"{e.sentiment:>5.1f} ", MUTED))
+        if e.note:
+            parts.append(safe_text(e.note))
+        parts.append("\n")
+    return Content.assemble(*parts).rstrip()
+
+
+def invoices_content(history: ClientHistory | None, currency: str) -> Content:
+    """Invoices with days late and what is still unpaid, as they stood on the as-of date."""
+    parts: list[Part] = [("Invoices", HEADING)]
+    if history is None:
+        return Content.assemble(*parts, ("\nloading…", MUTED))
+    if history.unpaid:
+        parts.append((f"   unpaid {fmt.money(history.unpaid, currency)}", "bold $text-error"))
+    parts.append("\n")
+    if not history.invoices:
+        return Content.assemble(*parts, ("none issued", MUTED))
+    parts.append((f"{'issued':<11}{'due':<11}{'amount':>10}  {'status':<10}{'late':>5}\n", MUTED))
+    for inv in history.invoices:
+        style = {"overdue": "bold $text-error", "paid late": "$text-warning"}.get(inv.status, "")
+        money = fmt.money(inv.amount, inv.currency or currency)
+        parts.append(f"{inv.issued_on.isoformat():<11}{inv.due_on.isoformat():<11}{money:>10}  ")
+        parts.append((f"{inv.status:<10}", style))
+        parts.append(f"{inv.days_late:>4}d")
+        if inv.unpaid:
+            parts.append((f"  owes {fmt.money(inv.unpaid, inv.currency or currency)}", style))
+        parts.append("\n")
+    return Content.assemble(*parts).rstrip()

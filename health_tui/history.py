@@ -1,0 +1,107 @@
+"""A client's recent history as of a date: what they said and how they paid. No UI here.
+
+The client screen shows this beside the score so the owner can check the evidence behind a verdict;
+the report can use it too. Every query is bound and limited, and runs on the cursor it is given.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import duckdb
+from pydantic import BaseModel, ConfigDict
+
+from health_tui.store import Store
+
+DEFAULT_LIMIT = 50
+
+
+class TimelineEvent(BaseModel):
+    """One interaction or feedback answer; `note` is the client's or the team's own words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    happened_at: datetime
+    channel: str
+    kind: str
+    sentiment: float | None = None
+    note: str | None = None
+
+
+class InvoiceLine(BaseModel):
+    """One invoice as it stood on the as-of date: paid or not, and how many days after it was due."""
+
+    model_config = ConfigDict(frozen=True)
+
+    invoice_id: str
+    issued_on: date
+    due_on: date
+    paid_on: date | None
+    amount: float
+    currency: str | None = None
+    days_late: int
+    unpaid: float
+
+    @property
+    def status(self) -> str:
+        if self.paid_on is None:
+            return "overdue" if self.days_late > 0 else "open"
+        return "paid late" if self.days_late > 0 else "paid"
+
+
+class ClientHistory(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    as_of: date
+    events: list[TimelineEvent]
+    invoices: list[InvoiceLine]
+
+    @property
+    def unpaid(self) -> float:
+        return sum(i.unpaid for i in self.invoices)
+
+
+def client_timeline(
+    store: Store,
+    client_id: str,
+    as_of: date,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[TimelineEvent]:
+    """The newest `limit` interactions and feedback answers up to `as_of`, newest first."""
+    params = {"client_id": client_id, "as_of": as_of, "limit": limit}
+    rows = store.dicts("client_timeline_interactions", params, con=con)
+    return [TimelineEvent.model_validate(r) for r in rows]
+
+
+def client_invoices(
+    store: Store,
+    client_id: str,
+    as_of: date,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[InvoiceLine]:
+    """The newest `limit` invoices issued up to `as_of`, with lateness and unpaid amount then."""
+    params = {"client_id": client_id, "as_of": as_of, "limit": limit}
+    rows = store.dicts("client_invoices", params, con=con)
+    return [InvoiceLine.model_validate(r) for r in rows]
+
+
+def client_history(
+    store: Store,
+    client_id: str,
+    as_of: date,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> ClientHistory:
+    """Timeline and invoices together, as the client screen shows them."""
+    return ClientHistory(
+        client_id=client_id,
+        as_of=as_of,
+        events=client_timeline(store, client_id, as_of, con=con, limit=limit),
+        invoices=client_invoices(store, client_id, as_of, con=con, limit=limit),
+    )

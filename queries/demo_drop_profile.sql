@@ -1,0 +1,2 @@
+-- demo: the per-client profile is scaffolding; the five history tables are the product.
+DROP TABLE IF EXISTS demo_profile;

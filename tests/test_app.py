@@ -1,0 +1,281 @@
+"""The app driven with Pilot on fixtures/small, imported and scored through the real code paths."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from health_tui.app.screens.client import ClientScreen
+from health_tui.app.screens.effort_map import MapScreen
+from health_tui.app.screens.help import HelpScreen
+from health_tui.app.screens.portfolio import PortfolioScreen
+from health_tui.app.screens.quarter import QuarterPicker
+from health_tui.app.widgets.client_table import ClientTable
+from health_tui.app.widgets.effort_map import EffortMap
+from health_tui.errors import StoreLocked
+from tests.test_app_support import AS_OF, make_app, settle, small_store
+
+SIZE = (120, 36)
+BY_HEALTH = ["castell", "brightline", "meridian", "lumen", "harbor", "fernleaf", "northwind"]
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = small_store()
+    yield s
+    s.close()
+
+
+def ids(table: ClientTable) -> list[str]:
+    return [table.view.clients[i].client_id for i in table.view.order]
+
+
+def screen_text(widget) -> str:
+    """What a Line API widget shows, line by line, as plain text."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+def summary_text(app) -> str:
+    return str(app.screen.query_one("#summary").render())
+
+
+async def test_opens_on_the_scored_portfolio(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PortfolioScreen)
+        table = app.screen.query_one(ClientTable)
+        assert ids(table) == BY_HEALTH  # former clients hidden, worst health first
+        assert table.has_focus
+        header = summary_text(app)
+        assert "2026Q3" in header and "7 active" in header
+        assert "1 exit candidate" in header
+        text = screen_text(table)
+        assert "Castell & Rowe Solicitors" in text and "never satisfied" in text
+        assert text.splitlines()[1].lstrip().startswith("✖ Castell")  # the exit mark
+
+
+async def test_sort_keys_and_header_click(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClientTable)
+        await pilot.press("down", "down")  # cursor on meridian
+        await pilot.press("s")  # the next column: trend
+        assert table.view.sort_key == "trend"
+        await pilot.click(ClientTable, offset=(5, 0))  # the Client title
+        assert table.view.sort_key == "name"
+        assert ids(table)[:2] == ["brightline", "castell"]
+        assert table.current.client_id == "meridian"  # the cursor follows its client
+        await pilot.press("S")
+        assert ids(table)[0] == "northwind"
+        health_title = (table.render_line(0).text.index("Health"), 0)
+        await pilot.click(ClientTable, offset=health_title)
+        assert table.view.sort_key == "health"
+        assert ids(table) == BY_HEALTH
+        await pilot.click(ClientTable, offset=health_title)
+        assert ids(table) == BY_HEALTH[::-1]
+        assert "sorted by health ↓" in str(app.screen.query_one("#status").render())
+
+
+async def test_filter_by_typing(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClientTable)
+        await pilot.press("slash", *"keep")
+        assert set(ids(table)) == {"harbor", "meridian", "northwind"}  # the action column
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"reprice")
+        assert set(ids(table)) == {"brightline", "fernleaf"}
+        await pilot.press("enter")
+        assert table.has_focus and ids(table) == ["brightline", "fernleaf"]
+        await pilot.press("escape")
+        assert ids(table) == BY_HEALTH
+
+
+async def test_candidates_and_former_toggles(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClientTable)
+        await pilot.press("c")
+        assert ids(table) == ["castell"]
+        await pilot.press("c", "f")
+        assert "quarry" in ids(table) and len(ids(table)) == 8
+        await pilot.press("f")
+        assert "quarry" not in ids(table)
+
+
+async def test_drill_down_and_back(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClientScreen) and screen.client_id == "brightline"
+        client = app.portfolio.by_id("brightline")
+        assert str(screen.query_one("#verdict").render()).startswith(client.verdict)
+        reasons = str(screen.query_one("#reasons").render())
+        for reason in client.reasons:
+            assert reason in reasons
+        timeline = str(screen.query_one("#timeline").render())
+        assert "escalation" in timeline and "letter" in timeline
+        invoices = str(screen.query_one("#invoices").render())
+        assert "overdue" in invoices and "unpaid" in invoices
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        assert app.screen.query_one(ClientTable).current.client_id == "brightline"
+
+
+async def test_quarter_change_and_pick(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.portfolio.quarter == "2026Q2" and "2026Q2" in summary_text(app)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.portfolio.as_of == AS_OF
+        await pilot.press("right_square_bracket")  # nothing after the as-of date
+        await settle(pilot)
+        assert app.portfolio.as_of == AS_OF
+        await pilot.press("g")
+        assert isinstance(app.screen, QuarterPicker)
+        await pilot.press(*"\b\b\b\b\b\b", *"nope", "enter")
+        assert isinstance(app.screen, QuarterPicker)  # explained in place
+        assert "not a quarter" in str(app.screen.query_one("#quarter-error").render())
+        app.screen.query_one("#quarter-input").value = "2026Q1"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.portfolio.quarter == "2026Q1" and "2026Q1" in summary_text(app)
+
+
+async def test_scoring_failure_is_a_notification(store) -> None:
+    def locked(store, as_of, con):
+        raise StoreLocked("portfolio.duckdb is in use by another program; close it and try again.")
+
+    app = make_app(store, scorer=locked)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, PortfolioScreen)
+        [note] = list(app._notifications)
+        assert note.severity == "error" and "in use by another program" in note.message
+        assert not app.screen.query_one(ClientTable).loading
+        assert "Nothing scored yet" in summary_text(app)
+
+
+async def test_map_navigation_and_enter(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MapScreen)
+        effort_map = app.screen.query_one(EffortMap)
+        assert effort_map.current.client_id == "castell"  # starts on the table's cursor
+        text = screen_text(effort_map)
+        assert "KEEP" in text and "EXIT" in text and "REPRICE" in text
+        assert "Castell" in str(app.screen.query_one("#map-status").render())
+        await pilot.press("up")
+        moved_to = effort_map.current
+        assert moved_to.client_id != "castell" and moved_to.health > 52.7
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen) and app.screen.client_id == moved_to.client_id
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, PortfolioScreen)
+
+
+async def test_help_and_palette_list_the_keys(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-keys").render())
+        for words in ("Sort", "Filter", "Candidates", "Former", "Prev qtr", "Map"):
+            assert words in text
+        await pilot.press("escape")
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Sort", "Filter", "Candidates", "Light/dark theme", "Go to quarter"} <= titles
+
+
+async def test_theme_toggle_recolours_the_table(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClientTable)
+        before = table.render_line(3)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert not app.current_theme.dark
+        after = table.render_line(3)
+        assert after.text == before.text and list(after) != list(before)
+
+
+async def test_fits_80_by_24(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClientTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        header = table.render_line(0).text
+        for title in ("Client", "Health", "Trend", "E/R", "Rate", "Rev 12m", "LTV", "Action"):
+            assert title in header
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+
+
+async def test_quarter_before_any_client_is_empty(store) -> None:
+    app = make_app(store, as_of=date(2024, 3, 31))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert ids(app.screen.query_one(ClientTable)) == []
+        assert "0 active" in summary_text(app)
+
+
+async def test_quarter_change_on_the_client_screen(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # castell
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClientScreen) and app.portfolio.quarter == "2026Q2"
+        assert screen.history is not None and screen.history.as_of == date(2026, 6, 30)
+        verdict = str(screen.query_one("#verdict").render())
+        assert verdict.startswith(app.portfolio.by_id("castell").verdict)
+        await pilot.press("escape")
+        assert "2026Q2" in summary_text(app)
+        assert app.screen.query_one(ClientTable).current.client_id == "castell"
+
+
+async def test_failed_recompute_keeps_the_quarter_on_screen(store) -> None:
+    from health_tui.app.app import engine_scorer
+    from health_tui.settings import Settings
+
+    real = engine_scorer(Settings())
+
+    def flaky(store, as_of, con):
+        if as_of < AS_OF:
+            raise RuntimeError("disk full \x1b[2J[red]boom[/red]")
+        return real(store, as_of, con)
+
+    app = make_app(store, scorer=flaky)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.portfolio.quarter == "2026Q3" and app.working is None
+        [note] = list(app._notifications)
+        assert "[red]boom[/red]" in note.message and "\x1b" not in note.message
+        await pilot.press("left_square_bracket")  # asks for 2026Q2 again, not 2026Q1
+        await settle(pilot)
+        assert len(app._notifications) == 2 and "2026Q2" in list(app._notifications)[-1].message

@@ -1,0 +1,82 @@
+"""The app's plain-Python parts: table order and filters, map buckets and steps, formatting."""
+
+from __future__ import annotations
+
+import time
+
+from health_tui.app import format as fmt
+from health_tui.app.map_model import build_grid
+from health_tui.app.table_model import COLUMNS, GAP, ClientView, layout
+from tests.test_app_support import make_portfolio
+
+BIG = make_portfolio(10_000)
+
+
+def test_sort_is_stable_by_name_and_missing_values_go_last() -> None:
+    view = ClientView(make_portfolio(200).clients)
+    view.set_filters(show_former=True)
+    view.sort_by("effective_rate")
+    rates = [view.clients[i].effective_rate for i in view.order]
+    present = [r for r in rates if r is not None]
+    assert present == sorted(present) and rates[len(present) :] == [None] * (
+        len(rates) - len(present)
+    )
+    view.reverse()
+    rates = [view.clients[i].effective_rate for i in view.order]
+    assert rates[0] == max(present) and rates[-1] is None
+
+
+def test_typing_on_narrows_like_a_fresh_filter() -> None:
+    view = ClientView(BIG.clients)
+    for query in ("a", "ac", "acm", "acme", "acme 1", "acme 12", "acme 1", "ac", ""):
+        view.set_filters(query=query)
+        fresh = ClientView(BIG.clients)
+        fresh.set_filters(query=query)
+        assert view.order == fresh.order, query
+
+
+def test_ten_thousand_rows_sort_and_filter_quickly() -> None:
+    view = ClientView(BIG.clients)
+    started = time.perf_counter()
+    for key in ("name", "revenue_12m", "trend", "health"):
+        view.sort_by(key)
+    for query in ("w", "wa", "way", "wayne"):
+        view.set_filters(query=query)
+    assert time.perf_counter() - started < 0.5  # first sorts included; cached ones are ~1 ms
+    assert view.order and all("wayne" in view.clients[i].name.lower() for i in view.order)
+
+
+def test_layout_fills_the_width_and_shrinks_names_last() -> None:
+    for width in (79, 100, 119, 200):
+        widths = layout(width)
+        assert sum(widths) + GAP * len(COLUMNS) == width
+    narrow = dict(zip([c.key for c in COLUMNS], layout(79), strict=True))
+    assert narrow["name"] >= 14 and narrow["archetype"] >= 11
+
+
+def test_map_buckets_and_steps_between_occupied_cells() -> None:
+    grid = build_grid(BIG.clients, 60, 20)
+    assert sum(len(m) for m in grid.cells.values()) == len([c for c in BIG.clients if c.active])
+    start = grid.worst()
+    assert start is not None
+    for direction, axis, sign in (("right", 0, 1), ("up", 1, -1)):
+        target = grid.step(start, direction)
+        assert target is not None and (target[axis] - start[axis]) * sign > 0
+    corner = (grid.cols - 1, 0)
+    grid.cells.setdefault(corner, [0])
+    assert grid.step(corner, "right") is None and grid.step(corner, "up") is None
+    members = grid.at(start)
+    assert [c.health for c in members] == sorted(c.health for c in members)
+
+
+def test_formatting() -> None:
+    assert fmt.sparkline([0, 50, 100, None]) == "▁▅█·"
+    assert [fmt.money_short(v) for v in (850, 1234, 12_345, 1_234_567)] == [
+        "€850",
+        "€1.2k",
+        "€12k",
+        "€1.2M",
+    ]
+    assert fmt.rate(None) == "—" and fmt.rate(85.4) == "€85/h"
+    assert fmt.fit("Castell & Rowe Solicitors", 10) == "Castell &…"
+    assert fmt.symbol("[red]X") == "[re "  # unknown codes are shown, cut and made safe

@@ -1,0 +1,67 @@
+"""The demo portfolio's planted situations get the verdicts domain.md intends for them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from health_tui.demo import PLANTED, generate_demo
+from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.models import Archetype, PortfolioScore, Recommendation
+from health_tui.store import open_store
+
+A, R = Archetype, Recommendation
+
+# situation -> (archetype, recommendation, exit candidate)
+INTENDED = {
+    "champion": (A.champion, R.keep, False),
+    "steady": (A.steady, R.keep, False),
+    "extreme_critic": (A.extreme_critic, R.listen, False),
+    "loyal_now_irritated": (A.loyal_now_irritated, R.recover, False),
+    "active_hater": (A.active_hater, None, None),  # watch or exit, depending on what they pay
+    "problem_client": (A.problem_client, R.exit, True),
+    "never_satisfied": (A.never_satisfied, R.exit, True),
+    "underpriced": (A.underpriced, R.reprice, False),
+    "small_referrer": (None, R.keep, False),
+    "struggling": (A.struggling, R.support, False),
+    "new": (A.new, R.watch, False),
+    "former": (A.former, R.watch, False),
+}
+
+
+@pytest.fixture(scope="module", params=[(7, date(2026, 9, 30)), (3, date(2026, 6, 30))])
+def demo(request, tmp_path_factory) -> PortfolioScore:
+    seed, as_of = request.param
+    store = open_store(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+    try:
+        generate_demo(store, clients=60, seed=seed, as_of=as_of)
+        return score_portfolio(store, as_of)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("situation", sorted(INTENDED))
+def test_planted_situation_gets_its_verdict(demo: PortfolioScore, situation: str) -> None:
+    c = demo.by_id(PLANTED[situation])
+    assert c is not None
+    arch, rec, candidate = INTENDED[situation]
+    if arch is not None:
+        assert c.archetype is arch, c.reasons
+    if rec is not None:
+        assert c.recommendation is rec, c.reasons
+    if candidate is not None:
+        assert c.fire_candidate is candidate
+    if situation == "active_hater":
+        assert c.recommendation in (R.watch, R.exit)
+    if situation == "small_referrer":
+        assert c.referral_value > c.lifetime_value
+        assert any(s.startswith("Referred ") for s in c.counter_signals)
+    if situation == "loyal_now_irritated":
+        assert any("formal letter" in r for r in c.reasons)
+
+
+def test_every_recommendation_and_most_archetypes_occur(demo: PortfolioScore) -> None:
+    recs = {c.recommendation for c in demo.clients}
+    assert recs >= {R.keep, R.reprice, R.recover, R.listen, R.support, R.watch, R.exit}
+    assert {c.archetype for c in demo.clients} == set(A)
