@@ -127,7 +127,7 @@ def export(folder: Path, db: Path | None, fmt: str) -> None:
     from health_tui.ingest.export import export_folder
     from health_tui.store import open_store
 
-    store = open_store(_existing_db(db), read_only=True)
+    store = open_store(_existing_db(db))
     try:
         counts = export_folder(store, folder, fmt)  # type: ignore[arg-type]
     finally:
@@ -192,12 +192,69 @@ def score(
 
     day = _as_of(as_of, quarter)
     settings, _ = load_settings(config_path or default_config_path())
-    store = open_store(_existing_db(db), read_only=True)
+    store = open_store(_existing_db(db))
     try:
         portfolio = score_portfolio(store, day, settings)
     finally:
         store.close()
     click.echo(render_scores(portfolio, fmt, candidates_only=candidates), nl=False)
+
+
+@cli.command()
+@db_option
+@as_of_option
+@quarter_option
+@config_option
+def review(
+    db: Path | None, as_of: str | None, quarter: str | None, config_path: Path | None
+) -> None:
+    """Open the app straight into the quarterly review: exit candidates first, then those at risk."""
+    from health_tui.app import run_app
+
+    day = _as_of(as_of, quarter)
+    run_app(_existing_db(db), as_of=day, config_path=config_path, start="review")
+
+
+@cli.command()
+@db_option
+@as_of_option
+@quarter_option
+@config_option
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report file: .md, .html or .csv.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing report file.")
+def report(
+    db: Path | None,
+    as_of: str | None,
+    quarter: str | None,
+    config_path: Path | None,
+    out: Path,
+    force: bool,
+) -> None:
+    """Write the quarterly review report: summary, exit candidates, decisions, exit progress."""
+    from health_tui.report import write_report
+    from health_tui.settings import load_settings
+    from health_tui.store import open_store
+
+    day = _as_of(as_of, quarter)
+    if out.suffix.lower() not in (".md", ".html", ".csv"):
+        raise click.BadParameter(
+            "the report file must end in .md, .html or .csv", param_hint="--out"
+        )
+    if out.exists() and not force:
+        raise HealthTuiError(f"{out} already exists; pass --force to overwrite it.")
+    settings, _ = load_settings(config_path or default_config_path())
+    store = open_store(_existing_db(db))
+    try:
+        written = write_report(store, day, settings, out)
+    finally:
+        store.close()
+    click.echo(f"Wrote {written}.")
 
 
 @cli.command()

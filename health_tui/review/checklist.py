@@ -1,0 +1,187 @@
+"""The professional exit, step by step (domain.md, "A professional exit"), saved as the owner goes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+import duckdb
+from pydantic import BaseModel, ConfigDict
+
+from health_tui.store import Store
+
+
+class StepStatus(StrEnum):
+    todo = "todo"
+    done = "done"
+    na = "na"  # not applicable
+
+
+class StepSpec(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    title: str
+    guidance: str
+
+
+STEPS: tuple[StepSpec, ...] = (
+    StepSpec(key="record", title="Record the decision and the evidence",
+             guidance="The verdict, its reasons and the counter-signals weighed are saved with the decision."),
+    StepSpec(key="contract", title="Read the contract",
+             guidance="Notice period, termination clause, and what is still owed each way."),
+    StepSpec(key="obligations", title="Fulfil outstanding obligations",
+             guidance="Finish deliverables in flight and promised work before stopping."),
+    StepSpec(key="final_invoice", title="Send the final invoice and settle what is unpaid",
+             guidance="Invoice the work done to the end date; chase what is still open."),
+    StepSpec(key="handover", title="Hand over files, assets, accounts and credentials",
+             guidance="Everything that is theirs, in a form they can use without you."),
+    StepSpec(key="revoke", title="Revoke the agency's access",
+             guidance="Remove your accounts from their systems and theirs from yours."),
+    StepSpec(key="referrals", title="Point them to other providers",
+             guidance="Name providers who may suit what they need better."),
+    StepSpec(key="tell", title="Tell the client, calmly",
+             guidance='No blame, no insults: "we are not the right fit for what you need", the end date '
+                      "and what will be handed over."),
+    StepSpec(key="close", title="Close the record",
+             guidance="Marking this done sets the client's end date (ended_on) to the day it was done."),
+    StepSpec(key="lookback", title="Look back internally",
+             guidance="Which expectation was not set at first contact, and what to change next time."),
+)  # fmt: skip
+STEP_KEYS = tuple(s.key for s in STEPS)
+
+
+class UnpaidInvoice(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    invoice_id: str
+    issued_on: date
+    due_on: date
+    amount: float
+    currency: str | None
+    days_overdue: int
+
+
+class Step(BaseModel):
+    spec: StepSpec
+    status: StepStatus = StepStatus.todo
+    done_on: date | None = None
+    note: str | None = None
+    detail: list[str] = []  # facts from the data shown beside the step
+
+
+class Checklist(BaseModel):
+    client_id: str
+    decided_on: date
+    notice_days: int
+    earliest_end: date
+    unpaid: list[UnpaidInvoice]
+    face_to_face: bool
+    steps: list[Step]
+
+    @property
+    def settled(self) -> int:
+        return sum(1 for s in self.steps if s.status is not StepStatus.todo)
+
+    @property
+    def progress(self) -> str:
+        """ "exit 4/10": the mark the portfolio and client screens show."""
+        return f"exit {self.settled}/{len(self.steps)}"
+
+
+def progress_label(settled: int) -> str:
+    return f"exit {settled}/{len(STEPS)}"
+
+
+def load_checklist(
+    store: Store,
+    *,
+    client_id: str,
+    notice_days: int,
+    decided_on: date,
+    as_of: date,
+    currency: str = "EUR",
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> Checklist:
+    """The checklist as saved, with the contract, unpaid invoices and channel facts beside the steps."""
+    saved = {r["step"]: r for r in store.dicts("exit_steps_get", {"client_id": client_id}, con=con)}
+    unpaid = [
+        UnpaidInvoice(**r)
+        for r in store.dicts(
+            "client_unpaid_invoices", {"client_id": client_id, "as_of": as_of}, con=con
+        )
+    ]
+    escalations, letters = store.run(
+        "client_formal_complaints", {"client_id": client_id, "as_of": as_of}, con=con
+    ).fetchone()
+    earliest_end = decided_on + timedelta(days=notice_days)
+    face_to_face = bool(escalations or letters)
+    details = {
+        "contract": [f"Notice period {notice_days} days: the earliest end date is {earliest_end}."],
+        "final_invoice": [
+            f"{u.invoice_id}: {u.currency or currency} {u.amount:,.2f}, due {u.due_on}"
+            + (f", {u.days_overdue} days overdue" if u.days_overdue else ", not yet due")
+            for u in unpaid
+        ]
+        or ["Nothing is unpaid."],
+        "tell": [
+            f"Face to face is best: {letters} formal letter(s) and {escalations} escalation(s) on record."
+            if face_to_face
+            else "A call or a calm e-mail is enough: no formal letters or escalations on record."
+        ],
+    }
+    steps = []
+    for spec in STEPS:
+        row = saved.get(spec.key)
+        steps.append(
+            Step(
+                spec=spec,
+                status=StepStatus(row["status"]) if row else StepStatus.todo,
+                done_on=row["done_on"] if row else None,
+                note=row["note"] if row else None,
+                detail=details.get(spec.key, []),
+            )
+        )
+    return Checklist(
+        client_id=client_id,
+        decided_on=decided_on,
+        notice_days=notice_days,
+        earliest_end=earliest_end,
+        unpaid=unpaid,
+        face_to_face=face_to_face,
+        steps=steps,
+    )
+
+
+def set_step(
+    store: Store,
+    *,
+    client_id: str,
+    step: str,
+    status: StepStatus | str,
+    note: str | None,
+    on: date,
+    at: datetime,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> None:
+    """Save one step, committed before returning. Closing the record also sets the client's end date."""
+    if step not in STEP_KEYS:
+        raise ValueError(f"unknown exit step {step!r}")
+    status = StepStatus(status)
+    params = {
+        "client_id": client_id,
+        "step": step,
+        "status": status.value,
+        "done_on": on if status is StepStatus.done else None,
+        "note": (note or "").strip() or None,
+        "updated_at": at,
+    }
+    with store.transaction(con) as tx:
+        store.run("exit_step_set", params, con=tx)
+        if step == "close" and status is StepStatus.done:
+            store.run("client_close_record", {"client_id": client_id, "ended_on": on}, con=tx)
+
+
+def exit_progress(store: Store, *, con: duckdb.DuckDBPyConnection | None = None) -> dict[str, int]:
+    """Steps settled (done or not applicable) per client that has started an exit checklist."""
+    return dict(store.rows("exit_progress", con=con))

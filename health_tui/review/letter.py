@@ -1,0 +1,81 @@
+"""The termination letter: drafted from the client's data, calm and without blame, editable and saved.
+
+It is built only from facts the owner controls (name, dates, notice, invoices); nothing from the
+interactions table, so no complaint is ever quoted back to the client.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+
+from health_tui.review.checklist import UnpaidInvoice
+from health_tui.store import Store
+
+
+def draft_letter(
+    *,
+    client_name: str,
+    started_on: date,
+    end_date: date,
+    notice_days: int,
+    unpaid: list[UnpaidInvoice],
+    currency: str = "EUR",
+    signature: str = "[Your name]\n[Your agency]",
+) -> str:
+    """A first draft the owner edits: the end date, the handover, the final invoice, a pointer, thanks."""
+    years = (end_date - started_on).days / 365.25
+    since = f" since {started_on:%B %Y}" if years >= 0.5 else ""
+    open_items = ""
+    if unpaid:
+        listed = "; ".join(
+            f"{u.invoice_id} ({u.currency or currency} {u.amount:,.2f}, due {u.due_on})"
+            for u in unpaid
+        )
+        open_items = f" For your records, these invoices are still open: {listed}."
+    return f"""Dear {client_name} team,
+
+Thank you for working with us{since}. After careful thought, we have concluded that we are not the right fit for what you need next, and we would like to bring our work together to a close.
+
+In line with our agreement's notice period of {notice_days} days, our last working day for you will be {end_date:%d %B %Y}. Until then we will complete the work in progress as agreed.
+
+By that date we will hand over all project files and source assets, the accounts we manage for you with their credentials, and the documentation you need to carry on without us. Once the handover is confirmed, we will remove our access to your systems.
+
+Our final invoice will cover the work up to {end_date:%d %B %Y}.{open_items}
+
+If it helps, we would be glad to suggest other providers who may suit what you need better.
+
+Thank you for the trust you have placed in us. We wish you every success.
+
+Kind regards,
+{signature}
+"""
+
+
+def load_letter(
+    store: Store, client_id: str, *, con: duckdb.DuckDBPyConnection | None = None
+) -> str | None:
+    row = store.run("exit_letter_get", {"client_id": client_id}, con=con).fetchone()
+    return row[0] if row else None
+
+
+def save_letter(
+    store: Store,
+    client_id: str,
+    body: str,
+    *,
+    at: datetime,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> None:
+    """Commit the letter as it stands now."""
+    store.run("exit_letter_set", {"client_id": client_id, "body": body, "updated_at": at}, con=con)
+
+
+def export_letter(body: str, client_name: str, path: Path, *, force: bool = False) -> Path:
+    """Write the letter as Markdown; never overwrite a file unless asked."""
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} exists; choose another name or pass force")
+    path.write_text(f"# Letter to {client_name}\n\n{body}", encoding="utf-8")
+    return path

@@ -1,0 +1,1 @@
+SELECT body, updated_at FROM exit_letters WHERE client_id = $client_id;

@@ -1,0 +1,170 @@
+"""Decisions, the exit checklist and the letter: saved at once, kept across restarts, calm in tone."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from health_tui.ingest.native import import_folder
+from health_tui.review.checklist import STEP_KEYS, StepStatus, exit_progress, load_checklist, set_step
+from health_tui.review.decisions import (
+    Decision,
+    current_decisions,
+    decision_history,
+    record_decision,
+    resume_at,
+    review_queue,
+)
+from health_tui.review.letter import draft_letter, export_letter, load_letter, save_letter
+from health_tui.scoring.engine import score_portfolio
+from health_tui.store import open_store
+from health_tui.store.migrations import CURRENT_VERSION
+from health_tui.store.queries import load_query
+from tests.conftest import FIXTURES
+
+AS_OF = date(2026, 9, 30)
+NOON = datetime(2026, 10, 2, 12, 0)
+
+
+@pytest.fixture
+def small(db_path: Path):
+    store = open_store(db_path)
+    import_folder(store, FIXTURES / "small")
+    yield store
+    store.close()
+
+
+def test_decisions_keep_their_history_and_the_latest_is_in_force(small) -> None:
+    p = score_portfolio(small, AS_OF)
+    castell = p.by_id("castell")
+    record_decision(small, quarter="2026Q3", client_id="castell", decision="recover",
+                    note="One more try", at=NOON, score=castell)  # fmt: skip
+    record_decision(small, quarter="2026Q3", client_id="castell", decision=Decision.exit,
+                    note="Third round of vague changes", at=NOON + timedelta(hours=1), score=castell)  # fmt: skip
+    now = current_decisions(small, "2026Q3")
+    assert now["castell"].decision is Decision.exit
+    assert now["castell"].note == "Third round of vague changes"
+    assert "Exit candidate" in (now["castell"].evidence or "")
+    assert [d.decision for d in decision_history(small, "castell")] == [Decision.exit, Decision.recover]
+    assert current_decisions(small, "2026Q2") == {}
+
+
+def test_review_walks_candidates_first_and_resumes_at_the_first_undecided(small) -> None:
+    p = score_portfolio(small, AS_OF)
+    queue = review_queue(p)
+    assert queue and queue[0].fire_candidate
+    assert all(c.active for c in queue)
+    everyone = review_queue(p, include_rest=True)
+    assert len(everyone) == len(p.active) and everyone[: len(queue)] == queue
+    record_decision(small, quarter=p.quarter, client_id=everyone[0].client_id, decision="exit", note=None, at=NOON)
+    decided = current_decisions(small, p.quarter)
+    assert resume_at(everyone, decided) == 1
+
+
+def test_checklist_persists_across_restart_and_closing_sets_the_end_date(db_path: Path) -> None:
+    store = open_store(db_path)
+    import_folder(store, FIXTURES / "small")
+    record_decision(store, quarter="2026Q3", client_id="brightline", decision="exit", note=None, at=NOON)
+    set_step(store, client_id="brightline", step="contract", status="done", note="Clause 9: 30 days",
+             on=date(2026, 10, 2), at=NOON)  # fmt: skip
+    set_step(store, client_id="brightline", step="referrals", status=StepStatus.na, note=None,
+             on=date(2026, 10, 2), at=NOON)  # fmt: skip
+    set_step(store, client_id="brightline", step="close", status="done", note=None,
+             on=date(2026, 11, 1), at=NOON)  # fmt: skip
+    store.close()
+
+    store = open_store(db_path)
+    cl = load_checklist(store, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF)
+    status = {s.spec.key: s.status for s in cl.steps}
+    assert status["record"] is StepStatus.done  # recorded with the exit decision
+    assert status["contract"] is StepStatus.done and status["referrals"] is StepStatus.na
+    assert cl.progress == "exit 4/10" and exit_progress(store) == {"brightline": 4}
+    assert cl.steps[1].note == "Clause 9: 30 days"
+    assert cl.earliest_end == date(2026, 11, 1)
+    assert cl.unpaid and any("overdue" in line for line in cl.steps[3].detail)
+    assert cl.face_to_face  # Brightline's MD escalated by letter
+    ended = store.con.execute("SELECT ended_on FROM clients WHERE client_id = 'brightline'").fetchone()
+    assert ended == (date(2026, 11, 1),)
+    store.close()
+
+
+def test_unknown_step_is_refused(small) -> None:
+    with pytest.raises(ValueError, match="unknown exit step"):
+        set_step(small, client_id="castell", step="burn_bridges", status="done", note=None, on=AS_OF, at=NOON)
+
+
+def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Path) -> None:
+    cl = load_checklist(small, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF)
+    body = draft_letter(client_name="Brightline Logistics", started_on=date(2025, 7, 1),
+                        end_date=cl.earliest_end, notice_days=30, unpaid=cl.unpaid)  # fmt: skip
+    assert "01 November 2026" in body and "30 days" in body
+    assert cl.unpaid[0].invoice_id in body
+    notes = [r[0] for r in small.con.execute(
+        "SELECT note FROM interactions WHERE client_id = 'brightline' AND note IS NOT NULL").fetchall()]  # fmt: skip
+    assert notes
+    assert not any(note in body for note in notes)
+    for word in ("fault", "blame", "difficult", "unreasonable", "complain"):
+        assert word not in body.lower()
+
+    save_letter(small, "brightline", body + "\nP.S. Edited.", at=NOON)
+    assert load_letter(small, "brightline").endswith("P.S. Edited.")
+    out = export_letter(load_letter(small, "brightline"), "Brightline Logistics", tmp_path / "letter.md")
+    assert out.read_text().startswith("# Letter to Brightline Logistics")
+    with pytest.raises(FileExistsError):
+        export_letter(body, "Brightline Logistics", out)
+
+
+def test_a_killed_process_loses_no_step_it_reported_saved(db_path: Path) -> None:
+    store = open_store(db_path)
+    import_folder(store, FIXTURES / "small")
+    store.close()
+    script = textwrap.dedent(f"""
+        import itertools
+        from datetime import date, datetime
+        from health_tui.review.checklist import STEP_KEYS, set_step
+        from health_tui.store import open_store
+        store = open_store({str(db_path)!r})
+        for i in itertools.count():
+            client = "client-" + str(i)
+            for step in STEP_KEYS:
+                set_step(store, client_id=client, step=step, status="done", note="n" * 200,
+                         on=date(2026, 10, 2), at=datetime(2026, 10, 2, 12))
+                print(client, step, flush=True)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            cwd=str(FIXTURES.parent))  # fmt: skip
+    reported: list[tuple[str, str]] = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        reported.append(tuple(line.split()))
+        if len(reported) == 157:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    store = open_store(db_path)  # the database opens after the crash
+    saved = set(store.con.execute("SELECT client_id, step FROM exit_steps").fetchall())
+    store.close()
+    assert set(reported) <= saved
+    assert len(reported) == 157 and len(STEP_KEYS) == 10
+
+
+def test_a_version_1_database_is_migrated_and_keeps_its_data(db_path: Path) -> None:
+    con = duckdb.connect(str(db_path))
+    con.execute(load_query("migrate_001"))
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    con.execute("INSERT INTO clients (client_id, name, started_on) VALUES ('c1', 'Old Client', DATE '2024-01-01')")
+    con.close()
+    store = open_store(db_path)
+    assert store.rows("schema_version_get") == [(CURRENT_VERSION,)]
+    assert store.con.execute("SELECT name FROM clients").fetchall() == [("Old Client",)]
+    record_decision(store, quarter="2026Q3", client_id="c1", decision="keep", note=None, at=NOON)
+    store.close()
