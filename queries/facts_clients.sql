@@ -12,7 +12,10 @@
 WITH
 p AS (
     SELECT CAST($as_of AS DATE) AS as_of,
-           year(CAST($as_of AS DATE)) * 4 + quarter(CAST($as_of AS DATE)) - 1 AS q0
+           year(CAST($as_of AS DATE)) * 4 + quarter(CAST($as_of AS DATE)) - 1 AS q0,
+           -- the first day of the oldest quarter read: older time and messages do not count
+           CAST(date_trunc('quarter', CAST($as_of AS DATE)) - to_months(CAST(3 * ($nq - 1) AS INTEGER)) AS DATE)
+               AS window_start
 ),
 te AS MATERIALIZED (
     SELECT t.client_id,
@@ -25,7 +28,7 @@ te AS MATERIALIZED (
            coalesce(sum(t.hours) FILTER (WHERE t.activity = 'admin'), 0) AS h_admin,
            coalesce(sum(t.hours) FILTER (WHERE NOT t.billable), 0) AS h_nonbillable
     FROM time_entries t, p
-    WHERE t.date <= p.as_of
+    WHERE t.date BETWEEN p.window_start AND p.as_of
     GROUP BY ALL
 ),
 inv_raw AS MATERIALIZED (
@@ -79,7 +82,7 @@ ia AS MATERIALIZED (
            coalesce(sum(x.sentiment), 0) AS sentiment_sum,
            count(x.sentiment) AS sentiment_n
     FROM interactions x, p
-    WHERE x."at" < p.as_of + INTERVAL 1 DAY
+    WHERE x."at" >= p.window_start AND x."at" < p.as_of + INTERVAL 1 DAY
     GROUP BY ALL
 ),
 fb AS MATERIALIZED (
@@ -88,7 +91,7 @@ fb AS MATERIALIZED (
            sum(f.score) AS score_sum,
            count(*) AS score_n
     FROM feedback f, p
-    WHERE f.date <= p.as_of
+    WHERE f.date BETWEEN p.window_start AND p.as_of
     GROUP BY ALL
 ),
 grid AS (

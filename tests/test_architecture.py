@@ -1,0 +1,54 @@
+"""The invariants the README's Architecture section promises, checked so they stay true."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "health_tui"
+CORE = ["health_tui.store", "health_tui.ingest.native", "health_tui.ingest.export", "health_tui.scoring.engine",
+        "health_tui.review.decisions", "health_tui.review.checklist", "health_tui.review.letter",
+        "health_tui.demo", "health_tui.history", "health_tui.output", "health_tui.cli"]  # fmt: skip
+# SQL statements as this project writes them (upper-case keywords), not English prose
+SQL = re.compile(
+    r"\b(SELECT\b.+\bFROM\b|INSERT\s+(OR\s+REPLACE\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
+    r"|CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+)?(TABLE|VIEW|MACRO|SEQUENCE|TYPE)|DROP\s+(TABLE|VIEW|MACRO)|COPY\s+\(\s*SELECT)"
+)
+
+
+def test_the_core_runs_without_textual() -> None:
+    code = "import sys, importlib\n" + "".join(f"importlib.import_module({m!r})\n" for m in CORE)
+    code += "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))\n"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_only_the_store_connects_to_duckdb() -> None:
+    offenders = [
+        p.relative_to(ROOT)
+        for p in PACKAGE.rglob("*.py")
+        if "duckdb.connect" in p.read_text() and "store" not in p.parts
+    ]
+    assert offenders == []
+
+
+def test_no_sql_text_outside_queries() -> None:
+    offenders = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in PACKAGE.rglob("*.py")
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if SQL.search(line)
+    ]
+    assert offenders == []
+
+
+def test_only_the_command_line_reads_todays_date() -> None:
+    clock = re.compile(r"\b(date\.today|datetime\.now|datetime\.today|time\.time)\(")
+    offenders = [
+        p.relative_to(ROOT)
+        for p in PACKAGE.rglob("*.py")
+        if clock.search(p.read_text()) and p.name not in ("cli.py", "run.py")
+    ]
+    assert offenders == []
