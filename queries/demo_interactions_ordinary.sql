@@ -28,7 +28,7 @@ SELECT client_id,
             WHEN u_channel < 0.80 THEN 'email'
             WHEN u_channel < 0.92 THEN 'chat'
             ELSE 'phone' END AS channel,
-       CASE WHEN is_request THEN 'request' ELSE 'meeting' END AS kind,
+       CASE WHEN is_request THEN 'request' ELSE 'other' END AS kind,  -- a meeting held: channel meeting, kind other
        round(greatest(-1.0, least(1.0, sent + 0.3 * (u_sent - 0.5))), 2) AS sentiment,
        CASE WHEN is_request THEN $ia_request[1 + floor(len($ia_request) * u_note)::BIGINT]
             ELSE $ia_meeting[1 + floor(len($ia_meeting) * u_note)::BIGINT] END AS note

@@ -15,6 +15,8 @@ import pytest
 
 from health_tui.demo import _WORDS, PLANTED, TABLES, DemoSummary, generate_demo
 from health_tui.errors import HealthTuiError
+from health_tui.ingest.export import export_folder
+from health_tui.ingest.native import import_folder
 from health_tui.store import Store, open_store
 
 AS_OF = date(2026, 9, 30)
@@ -465,3 +467,15 @@ def test_leap_day_as_of(store: Store) -> None:
     assert summary.clients == 12
     (first, last) = _one(store, "SELECT min(date), max(date) FROM time_entries")
     assert date(2025, 2, 28) <= first and last <= date(2028, 2, 29)
+
+
+def test_the_demo_portfolio_passes_its_own_import_validation(tmp_path) -> None:
+    """Exported and re-imported, the demo is valid input: it keeps to the public import format."""
+    src = open_store(tmp_path / "demo.duckdb")
+    generate_demo(src, clients=30, seed=11, as_of=date(2026, 9, 30))
+    export_folder(src, tmp_path / "csv")
+    src.close()
+    dst = open_store(tmp_path / "again.duckdb")
+    summary = import_folder(dst, tmp_path / "csv")
+    dst.close()
+    assert summary.counts["clients"] >= 30
