@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from health_tui.ingest.native import import_folder
+from health_tui.ingest.native import COLUMNS, import_folder
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import ClientScore, PortfolioScore
 from health_tui.settings import Settings
@@ -19,21 +19,6 @@ from health_tui.store import open_store
 
 AS_OF = date(2026, 9, 30)
 
-COLUMNS = {
-    "clients": [
-        "client_id",
-        "name",
-        "started_on",
-        "ended_on",
-        "referred_by",
-        "industry",
-        "notice_days",
-    ],
-    "time_entries": ["client_id", "date", "hours", "billable", "activity", "person", "note"],
-    "invoices": ["invoice_id", "client_id", "issued_on", "due_on", "paid_on", "amount", "currency"],
-    "interactions": ["client_id", "at", "channel", "kind", "sentiment", "note"],
-    "feedback": ["client_id", "date", "score", "comment"],
-}
 
 
 def months_before(day: date, n: int) -> date:
