@@ -34,14 +34,14 @@ def render_scores(p: PortfolioScore, fmt: str, *, candidates_only: bool = False)
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(CSV_COLUMNS)
         for c in clients:
-            w.writerow([
+            w.writerow(map(csv_cell, [
                 c.client_id, c.name, c.active, c.health, c.band.value, c.effort_return,
                 "" if c.effective_rate is None else c.effective_rate, c.revenue_12m,
                 c.lifetime_value, c.referral_value, c.archetype.value, c.recommendation.value,
                 c.fire_candidate,
                 " ".join("" if q.health is None else f"{q.health:.0f}" for q in c.trend),
                 " | ".join(c.reasons), " | ".join(c.counter_signals),
-            ])  # fmt: skip
+            ]))  # fmt: skip
         return buf.getvalue()
     return _table(p, clients)
 
@@ -71,6 +71,13 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         + f"; {_plural(len(p.candidates()), 'exit candidate')}; revenue at risk {p.currency} {p.revenue_at_risk():,.0f}"
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"
+
+
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _plural(n: int, word: str) -> str:

@@ -14,7 +14,13 @@ import duckdb
 import pytest
 
 from health_tui.ingest.native import import_folder
-from health_tui.review.checklist import STEP_KEYS, StepStatus, exit_progress, load_checklist, set_step
+from health_tui.review.checklist import (
+    STEP_KEYS,
+    StepStatus,
+    exit_progress,
+    load_checklist,
+    set_step,
+)
 from health_tui.review.decisions import (
     Decision,
     current_decisions,
@@ -53,7 +59,10 @@ def test_decisions_keep_their_history_and_the_latest_is_in_force(small) -> None:
     assert now["castell"].decision is Decision.exit
     assert now["castell"].note == "Third round of vague changes"
     assert "Exit candidate" in (now["castell"].evidence or "")
-    assert [d.decision for d in decision_history(small, "castell")] == [Decision.exit, Decision.recover]
+    assert [d.decision for d in decision_history(small, "castell")] == [
+        Decision.exit,
+        Decision.recover,
+    ]
     assert current_decisions(small, "2026Q2") == {}
 
 
@@ -64,7 +73,14 @@ def test_review_walks_candidates_first_and_resumes_at_the_first_undecided(small)
     assert all(c.active for c in queue)
     everyone = review_queue(p, include_rest=True)
     assert len(everyone) == len(p.active) and everyone[: len(queue)] == queue
-    record_decision(small, quarter=p.quarter, client_id=everyone[0].client_id, decision="exit", note=None, at=NOON)
+    record_decision(
+        small,
+        quarter=p.quarter,
+        client_id=everyone[0].client_id,
+        decision="exit",
+        note=None,
+        at=NOON,
+    )
     decided = current_decisions(small, p.quarter)
     assert resume_at(everyone, decided) == 1
 
@@ -72,7 +88,9 @@ def test_review_walks_candidates_first_and_resumes_at_the_first_undecided(small)
 def test_checklist_persists_across_restart_and_closing_sets_the_end_date(db_path: Path) -> None:
     store = open_store(db_path)
     import_folder(store, FIXTURES / "small")
-    record_decision(store, quarter="2026Q3", client_id="brightline", decision="exit", note=None, at=NOON)
+    record_decision(
+        store, quarter="2026Q3", client_id="brightline", decision="exit", note=None, at=NOON
+    )
     set_step(store, client_id="brightline", step="contract", status="done", note="Clause 9: 30 days",
              on=date(2026, 10, 2), at=NOON)  # fmt: skip
     set_step(store, client_id="brightline", step="referrals", status=StepStatus.na, note=None,
@@ -82,7 +100,9 @@ def test_checklist_persists_across_restart_and_closing_sets_the_end_date(db_path
     store.close()
 
     store = open_store(db_path)
-    cl = load_checklist(store, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF)
+    cl = load_checklist(
+        store, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF
+    )
     status = {s.spec.key: s.status for s in cl.steps}
     assert status["record"] is StepStatus.done  # recorded with the exit decision
     assert status["contract"] is StepStatus.done and status["referrals"] is StepStatus.na
@@ -91,18 +111,30 @@ def test_checklist_persists_across_restart_and_closing_sets_the_end_date(db_path
     assert cl.earliest_end == date(2026, 11, 1)
     assert cl.unpaid and any("overdue" in line for line in cl.steps[3].detail)
     assert cl.face_to_face  # Brightline's MD escalated by letter
-    ended = store.con.execute("SELECT ended_on FROM clients WHERE client_id = 'brightline'").fetchone()
+    ended = store.con.execute(
+        "SELECT ended_on FROM clients WHERE client_id = 'brightline'"
+    ).fetchone()
     assert ended == (date(2026, 11, 1),)
     store.close()
 
 
 def test_unknown_step_is_refused(small) -> None:
     with pytest.raises(ValueError, match="unknown exit step"):
-        set_step(small, client_id="castell", step="burn_bridges", status="done", note=None, on=AS_OF, at=NOON)
+        set_step(
+            small,
+            client_id="castell",
+            step="burn_bridges",
+            status="done",
+            note=None,
+            on=AS_OF,
+            at=NOON,
+        )
 
 
 def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Path) -> None:
-    cl = load_checklist(small, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF)
+    cl = load_checklist(
+        small, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF
+    )
     body = draft_letter(client_name="Brightline Logistics", started_on=date(2025, 7, 1),
                         end_date=cl.earliest_end, notice_days=30, unpaid=cl.unpaid)  # fmt: skip
     assert "01 November 2026" in body and "30 days" in body
@@ -116,7 +148,9 @@ def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Pat
 
     save_letter(small, "brightline", body + "\nP.S. Edited.", at=NOON)
     assert load_letter(small, "brightline").endswith("P.S. Edited.")
-    out = export_letter(load_letter(small, "brightline"), "Brightline Logistics", tmp_path / "letter.md")
+    out = export_letter(
+        load_letter(small, "brightline"), "Brightline Logistics", tmp_path / "letter.md"
+    )
     assert out.read_text().startswith("# Letter to Brightline Logistics")
     with pytest.raises(FileExistsError):
         export_letter(body, "Brightline Logistics", out)
@@ -161,7 +195,9 @@ def test_a_version_1_database_is_migrated_and_keeps_its_data(db_path: Path) -> N
     con = duckdb.connect(str(db_path))
     con.execute(load_query("migrate_001"))
     con.execute("INSERT INTO schema_version VALUES (1, now())")
-    con.execute("INSERT INTO clients (client_id, name, started_on) VALUES ('c1', 'Old Client', DATE '2024-01-01')")
+    con.execute(
+        "INSERT INTO clients (client_id, name, started_on) VALUES ('c1', 'Old Client', DATE '2024-01-01')"
+    )
     con.close()
     store = open_store(db_path)
     assert store.rows("schema_version_get") == [(CURRENT_VERSION,)]

@@ -65,17 +65,33 @@ def test_scoring_is_a_function_of_the_as_of_date(small_db: Path) -> None:
 
 def test_score_command_json_csv_and_candidates(small_db: Path) -> None:
     runner = CliRunner()
-    out = runner.invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--format", "json"])
+    out = runner.invoke(
+        cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--format", "json"]
+    )
     assert out.exit_code == 0, out.output
     records = json.loads(out.output)
     assert {r["client_id"] for r in records} >= {"northwind", "castell"}
 
-    out = runner.invoke(cli, ["score", "--db", str(small_db), "--quarter", "2026Q3", "--format", "csv"])
+    out = runner.invoke(
+        cli, ["score", "--db", str(small_db), "--quarter", "2026Q3", "--format", "csv"]
+    )
     rows = list(csv.DictReader(io.StringIO(out.output)))
     assert len(rows) == len(records)
     assert rows[0]["reasons"]
 
-    out = runner.invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--candidates", "--format", "json"])
+    out = runner.invoke(
+        cli,
+        [
+            "score",
+            "--db",
+            str(small_db),
+            "--as-of",
+            "2026-09-30",
+            "--candidates",
+            "--format",
+            "json",
+        ],
+    )
     assert all(r["fire_candidate"] for r in json.loads(out.output))
 
     out = runner.invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30"])
@@ -84,7 +100,9 @@ def test_score_command_json_csv_and_candidates(small_db: Path) -> None:
 
 def test_score_refuses_bad_dates_and_a_missing_database(tmp_path: Path) -> None:
     runner = CliRunner()
-    out = runner.invoke(cli, ["score", "--db", str(tmp_path / "none.duckdb"), "--as-of", "2026-09-30"])
+    out = runner.invoke(
+        cli, ["score", "--db", str(tmp_path / "none.duckdb"), "--as-of", "2026-09-30"]
+    )
     assert out.exit_code == 1 and "does not exist yet" in out.output
     out = runner.invoke(cli, ["score", "--db", str(tmp_path / "x.duckdb"), "--quarter", "2026Q5"])
     assert out.exit_code == 2 and "2026Q3" in out.output
@@ -92,10 +110,16 @@ def test_score_refuses_bad_dates_and_a_missing_database(tmp_path: Path) -> None:
 
 def test_config_file_is_validated_value_by_value(tmp_path: Path) -> None:
     cfg = tmp_path / "config.toml"
-    cfg.write_text("[weights]\nsatisfaction = -1\n[bands]\nhealthy = 40\nwatch = 60\n[money]\ncurrency = 'E'\n")
+    cfg.write_text(
+        "[weights]\nsatisfaction = -1\n[bands]\nhealthy = 40\nwatch = 60\n[money]\ncurrency = 'E'\n"
+    )
     out = CliRunner().invoke(cli, ["config", "--config", str(cfg)])
     assert out.exit_code == 2
-    assert "weights.satisfaction" in out.output and "bands" in out.output and "money.currency" in out.output
+    assert (
+        "weights.satisfaction" in out.output
+        and "bands" in out.output
+        and "money.currency" in out.output
+    )
 
 
 def test_config_shows_where_each_setting_came_from(tmp_path: Path) -> None:
@@ -109,12 +133,42 @@ def test_config_shows_where_each_setting_came_from(tmp_path: Path) -> None:
     assert "default" in line
 
 
-def test_configured_target_rate_and_currency_reach_the_reasons(small_db: Path, tmp_path: Path) -> None:
+def test_configured_target_rate_and_currency_reach_the_reasons(
+    small_db: Path, tmp_path: Path
+) -> None:
     cfg = tmp_path / "config.toml"
     cfg.write_text("[money]\ntarget_rate = 200\ncurrency = 'GBP'\n")
     out = CliRunner().invoke(
-        cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--format", "json", "--config", str(cfg)]
+        cli,
+        [
+            "score",
+            "--db",
+            str(small_db),
+            "--as-of",
+            "2026-09-30",
+            "--format",
+            "json",
+            "--config",
+            str(cfg),
+        ],
     )
     records = json.loads(out.output)
     assert all(r["target_rate"] == 200 for r in records)
     assert any("target of GBP 200/h" in reason for r in records for reason in r["reasons"])
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
+    folder = tmp_path / "evil"
+    folder.mkdir()
+    for f in (FIXTURES / "small").iterdir():
+        if f.suffix == ".csv":
+            (folder / f.name).write_text(
+                f.read_text().replace("Harbor Street Bakery", "=HYPERLINK(1)")
+            )
+    db = tmp_path / "evil.duckdb"
+    store = open_store(db)
+    import_folder(store, folder)
+    text = render_scores(score_portfolio(store, AS_OF), "csv")
+    store.close()
+    names = [row["name"] for row in csv.DictReader(io.StringIO(text))]
+    assert "'=HYPERLINK(1)" in names and "=HYPERLINK(1)" not in names

@@ -12,7 +12,7 @@ import duckdb
 from health_tui.dates import quarter_label, quarter_of, shift_quarter
 from health_tui.scoring import verdicts
 from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
-from health_tui.scoring.measures import Measures, effort_return, measure, portfolio_medians
+from health_tui.scoring.measures import Measures, effort_return, measure, portfolio_medians, whole
 from health_tui.scoring.models import (
     Archetype,
     ClientScore,
@@ -116,7 +116,7 @@ def _client(m: Measures, ctx: verdicts.Context, labels: list[str]) -> ClientScor
     if settings.money.cost_per_hour is not None and f.revenue_12m > 0:
         margin = round(1 - f.hours_12m * settings.money.cost_per_hour / f.revenue_12m, 4)
     trend = [
-        {"quarter": label, "health": None if h is None else round(h, 1)}
+        {"quarter": label, "health": None if h is None else whole(h)}
         for label, h in zip(labels, reversed(m.health_by_quarter), strict=True)
     ]
     # One validation per client: pydantic checks the nested records in the same pass.
@@ -130,11 +130,11 @@ def _client(m: Measures, ctx: verdicts.Context, labels: list[str]) -> ClientScor
             active=f.active,
             tenure_days=f.tenure_days,
             notice_days=f.notice_days,
-            health=round(m.health, 1),
+            health=m.health,
             band=verdicts.band(m.health, settings),
             components=_components(m, ctx.weights),
             trend=trend,
-            effort_return=round(effort, 1),
+            effort_return=effort,
             effective_rate=None if m.effective_rate is None else round(m.effective_rate, 2),
             target_rate=None if ctx.target_rate is None else round(ctx.target_rate, 2),
             margin=margin,

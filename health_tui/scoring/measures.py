@@ -7,6 +7,7 @@ only chooses which quarter is "now" for each client and takes the portfolio's me
 
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass
 
@@ -19,6 +20,12 @@ NEUTRAL = 50.0  # health or effort/return of a client with no data at all: neith
 
 def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
     return max(lo, min(hi, x))
+
+
+def whole(x: float) -> float:
+    """Health and effort/return are whole points, rounded half up, and every rule, band and sentence
+    reads that same number: a client shown at 50 is never 'below 50'."""
+    return float(math.floor(x + 0.5))
 
 
 @dataclass(slots=True)
@@ -39,7 +46,7 @@ def measure(f: ClientFacts) -> Measures:
     return Measures(
         facts=f,
         components={name: getattr(f, name) for name in COMPONENTS},
-        health=f.health if f.health is not None else NEUTRAL,
+        health=whole(f.health) if f.health is not None else NEUTRAL,
         effective_rate=f.revenue_12m / f.hours_12m if f.hours_12m > 0 else None,
     )
 
@@ -58,7 +65,7 @@ def effort_return(m: Measures, target: float | None, settings: Settings) -> floa
         margin = 1 - f.hours_12m * settings.money.cost_per_hour / f.revenue_12m
         if margin < 0:  # losing money on every hour is worse than any rate ratio says
             score = min(score, 20 + 40 * max(-1.0, margin))
-    return clamp(score)
+    return whole(clamp(score))
 
 
 def _median(values: list[float]) -> float | None:

@@ -1,0 +1,280 @@
+"""The review report as one standalone HTML page: inline CSS and SVG, no script, nothing fetched.
+
+It must open offline years from now and be safe to mail: every piece of text goes through
+`html.escape` (client names, notes and reasons come from imported files), and the page links to
+nothing outside itself.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from health_tui.report.chart import BAND_COLOURS, chart_svg
+from health_tui.report.format import (
+    BAND_LABELS,
+    health_change,
+    money,
+    money_change,
+    one_line,
+    plural,
+    signed,
+    unpaid,
+    when,
+)
+from health_tui.report.model import ClientLine, ExitProgress, ReviewReport
+from health_tui.scoring.models import Band
+
+CSS = """
+:root { color-scheme: light; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f;
+       background: #fff; margin: 0; }
+main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.25rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem;
+     border-bottom: 1px solid #ddd; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
+p.lede { color: #444; margin-top: 0; }
+table { border-collapse: collapse; margin: .4rem 0 1rem; font-size: .92rem; }
+th, td { padding: .3rem .6rem; border-bottom: 1px solid #e3e3e3; text-align: left;
+         vertical-align: top; }
+th { background: #f4f4f5; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.band { display: inline-block; padding: 0 .45rem; border-radius: .6rem; color: #fff;
+        font-size: .85em; white-space: nowrap; }
+.candidate { font-weight: 700; color: #8e1c1c; }
+.muted { color: #666; }
+article { border: 1px solid #e3e3e3; border-radius: .4rem; padding: .2rem 1rem .6rem;
+          margin: .8rem 0; break-inside: avoid; }
+article h3 { margin-top: .6rem; }
+ul { margin: .2rem 0 .6rem; padding-left: 1.3rem; }
+figure { margin: .5rem 0; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { color: #555; font-size: .88rem; }
+.bar { display: inline-block; width: 10rem; height: .7rem; background: #eee; border-radius: .35rem;
+       vertical-align: middle; overflow: hidden; margin-right: .4rem; }
+.bar span { display: block; height: 100%; background: #2e7d32; }
+.scroll { overflow-x: auto; }
+@media print {
+  @page { size: A4; margin: 14mm; }
+  body { font-size: 10pt; }
+  main { padding: 0; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .15rem .3rem; }
+  h2 { break-after: avoid; }
+}
+""".strip()
+
+
+def h(text: object) -> str:
+    """Any text, escaped for HTML (quotes too, so it is safe in attributes)."""
+    return escape(one_line(str(text)), quote=True)
+
+
+def render_html(r: ReviewReport) -> str:
+    title = f"Quarterly client review: {r.quarter}"
+    body = "\n".join(
+        [
+            f"<h1>{h(title)}</h1>",
+            _lede(r),
+            _portfolio(r),
+            _chart(r),
+            _clients(r),
+            _candidates(r),
+            _decisions(r),
+            _exits(r),
+        ]
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{h(title)}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n<main>\n"
+        f"{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _table(
+    header: list[str], rows: list[list[str]], numeric: set[int] | frozenset = frozenset()
+) -> str:
+    """A table from cells that are already HTML; columns in `numeric` are right-aligned."""
+
+    def cls(i: int) -> str:
+        return ' class="num"' if i in numeric else ""
+
+    head = "".join(f"<th{cls(i)}>{cell}</th>" for i, cell in enumerate(header))
+    body = "\n".join(
+        "<tr>" + "".join(f"<td{cls(i)}>{cell}</td>" for i, cell in enumerate(row)) + "</tr>"
+        for row in rows
+    )
+    return (
+        f'<div class="scroll"><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n'
+        "</tbody>\n</table></div>"
+    )
+
+
+def _band(band: Band) -> str:
+    return (
+        f'<span class="band" style="background:{BAND_COLOURS[band]}">{h(BAND_LABELS[band])}</span>'
+    )
+
+
+def _lede(r: ReviewReport) -> str:
+    return (
+        f'<p class="lede">As of {h(r.as_of)}, compared with {h(r.previous_quarter)} '
+        f"(as of {h(r.previous_as_of)}). Amounts in {h(r.currency)}; revenue is the last four "
+        f"quarters' invoices. An exit candidate has health below {h(f'{r.health_split:g}')} and "
+        f"effort versus return below {h(f'{r.effort_split:g}')}, with no counter-signal that "
+        "outweighs them.</p>"
+    )
+
+
+def _portfolio(r: ReviewReport) -> str:
+    def row(label: str, now: int, then: int) -> list[str]:
+        return [label, str(now), str(then), h(signed(now - then))]
+
+    rows = [row("active clients", len(r.active), r.active_then)]
+    rows += [row(_band(b.band), b.now, b.then) for b in r.bands]
+    rows.append(row("exit candidates", len(r.candidates), r.candidates_then))
+    rows.append(
+        ["revenue at risk (at risk and critical)", h(money(r.revenue_at_risk_now, r.currency)),
+         h(money(r.revenue_at_risk_then, r.currency)),
+         h(money_change(r.revenue_at_risk_now - r.revenue_at_risk_then, r.currency))]
+    )  # fmt: skip
+    table = _table(["", h(r.quarter), h(r.previous_quarter), "change"], rows, {1, 2, 3})
+    text = f"<section>\n<h2>Portfolio</h2>\n{table}"
+    left = r.left_this_quarter
+    if left:
+        names = ", ".join(f"{h(c.score.name)} (ended {h(c.score.ended_on)})" for c in left)
+        text += f"\n<p>Left since the end of {h(r.previous_quarter)}: {names}.</p>"
+    return text + "\n</section>"
+
+
+def _chart(r: ReviewReport) -> str:
+    return (
+        "<section>\n<h2>Health against effort versus return</h2>\n<figure>\n"
+        f"{chart_svg(r)}\n<figcaption>Each active client as of {h(r.as_of)}: health up, effort "
+        f"versus return to the right. The dashed lines are the exit thresholds (health "
+        f"{h(f'{r.health_split:g}')}, effort versus return {h(f'{r.effort_split:g}')}); ringed "
+        "points are exit candidates. Point at a client for its figures.</figcaption>\n"
+        "</figure>\n</section>"
+    )
+
+
+def _clients(r: ReviewReport) -> str:
+    header = ["client", "health", f"vs {h(r.previous_quarter)}", "band", "effort / return",
+              "revenue", "archetype", "recommended", "decision", "exit"]  # fmt: skip
+    if not r.active:
+        return (
+            "<section>\n<h2>Active clients</h2>\n"
+            f"<p>No active client as of {h(r.as_of)}.</p>\n</section>"
+        )
+    rows = [_client_row(c, r) for c in r.active]
+    return (
+        '<section>\n<h2>Active clients</h2>\n<p class="muted">Exit candidates first, then '
+        "critical, at risk and the rest, lowest health first.</p>\n"
+        + _table(header, rows, {1, 2, 4, 5})
+        + "\n</section>"
+    )
+
+
+def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
+    s = c.score
+    recommended = h(s.recommendation.value)
+    if s.fire_candidate:
+        recommended = f'<span class="candidate">{recommended} (candidate)</span>'
+    return [
+        h(s.name),
+        f"{s.health:.0f}",
+        h(health_change(s.health, c.previous_health)),
+        _band(s.band),
+        f"{s.effort_return:.0f}",
+        h(money(s.revenue_12m, r.currency)),
+        h(s.archetype.value.replace("_", " ")),
+        recommended,
+        h(c.decision.decision.value) if c.decision else "",
+        f"{c.exit.settled}/{c.exit.total}" if c.exit else "",
+    ]
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>\n" + "\n".join(f"<li>{h(item)}</li>" for item in items) + "\n</ul>"
+
+
+def _candidates(r: ReviewReport) -> str:
+    title = f"Exit candidates ({len(r.candidates)})" if r.candidates else "Exit candidates"
+    if not r.candidates:
+        return (
+            f"<section>\n<h2>{h(title)}</h2>\n<p>No client is an exit candidate as of "
+            f"{h(r.as_of)}.</p>\n</section>"
+        )
+    articles = []
+    for c in r.candidates:
+        s = c.score
+        if c.decision:
+            decided = (
+                f"Decided: <strong>{h(c.decision.decision.value)}</strong> on "
+                f"{h(when(c.decision.decided_at))}."
+            )
+        else:
+            decided = f"No decision recorded for {h(r.quarter)} yet."
+        articles.append(
+            f"<article>\n<h3>{h(s.name)}</h3>\n<p>{h(s.verdict)}. {decided}</p>\n"
+            f"<p><strong>Reasons</strong></p>\n{_list(s.reasons)}\n"
+            f"<p><strong>Counter-signals weighed</strong></p>\n"
+            f"{_list(s.counter_signals or ['none'])}\n</article>"
+        )
+    return f"<section>\n<h2>{h(title)}</h2>\n" + "\n".join(articles) + "\n</section>"
+
+
+def _decisions(r: ReviewReport) -> str:
+    if r.decisions:
+        decided = sum(1 for c in r.active if c.decision)
+        summary = f"Decided: {decided} of {h(plural(len(r.active), 'active client'))}"
+    else:
+        summary = f"No decision recorded for {h(r.quarter)} yet"
+    pending = [h(c.score.name) for c in r.candidates if c.decision is None]
+    if pending:
+        summary += "; exit candidates still to decide: " + ", ".join(pending)
+    text = f"<section>\n<h2>Decisions for {h(r.quarter)}</h2>\n<p>{summary}.</p>"
+    if not r.decisions:
+        return text + "\n</section>"
+    by_id = {c.score.client_id: c for c in r.clients}
+    rows = []
+    for d in r.decisions:
+        line = by_id.get(d.client_id)
+        rows.append(
+            [h(r.name_of(d.client_id)), f"<strong>{h(d.decision.value)}</strong>",
+             h(line.score.recommendation.value) if line else "", h(when(d.decided_at)),
+             h(d.note) if d.note else '<span class="muted">—</span>']
+        )  # fmt: skip
+    table = _table(["client", "decision", "recommended", "recorded", "note"], rows)
+    return f"{text}\n{table}\n</section>"
+
+
+def _exits(r: ReviewReport) -> str:
+    if not r.exits:
+        return (
+            "<section>\n<h2>Exit checklists</h2>\n<p>No client is leaving: no exit decided up to "
+            f"{h(r.quarter)}.</p>\n</section>"
+        )
+    articles = "\n".join(_exit(e, r) for e in r.exits)
+    return f"<section>\n<h2>Exit checklists ({len(r.exits)})</h2>\n{articles}\n</section>"
+
+
+def _exit(e: ExitProgress, r: ReviewReport) -> str:
+    share = 100 * e.settled / e.total if e.total else 100
+    owed = unpaid(e.unpaid_invoices, e.unpaid_amount, e.overdue_amount, r.currency)
+    decided = f"Decided for {h(e.quarter)} on {h(when(e.decided_at))}" + (
+        f": {h(e.note)}" if e.note else "."
+    )
+    todo = _list(e.remaining) if e.remaining else "<p>Nothing: every step is settled.</p>"
+    return (
+        f"<article>\n<h3>{h(e.name)}</h3>\n"
+        f'<p><span class="bar"><span style="width:{share:.0f}%"></span></span>'
+        f"{h(e.label)}: {e.settled} of {e.total} steps done or not applicable.</p>\n"
+        f"<ul>\n<li>{decided}</li>\n"
+        f"<li>Notice {h(plural(e.notice_days, 'day'))}: "
+        f"earliest end date {h(e.earliest_end)}.</li>\n"
+        f"<li>As of {h(r.as_of)}: {h(owed)}.</li>\n</ul>\n"
+        f"<p><strong>Still to do</strong></p>\n{todo}\n</article>"
+    )

@@ -1,0 +1,176 @@
+"""The review report in Markdown: tables and bullet lists that read in a terminal and on GitHub.
+
+Client text is made one line and its Markdown punctuation escaped, so a name or a note can neither
+break a table row (`|`, a line break) nor turn into a link, an HTML tag or emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+
+from health_tui.report.format import (
+    BAND_LABELS,
+    health_change,
+    money,
+    money_change,
+    one_line,
+    plural,
+    signed,
+    unpaid,
+    when,
+)
+from health_tui.report.model import ClientLine, ExitProgress, ReviewReport
+
+_PUNCTUATION = re.compile(r"([\\`*\[\]<>|])")
+
+
+def md(text: str | None) -> str:
+    """Client or owner text, safe anywhere in a Markdown line (table cells included)."""
+    text = _PUNCTUATION.sub(r"\\\1", one_line(text))
+    return "\\" + text if text.startswith("#") else text
+
+
+def render_markdown(r: ReviewReport) -> str:
+    parts = [
+        _header(r),
+        _portfolio(r),
+        _clients(r),
+        _candidates(r),
+        _decisions(r),
+        _exits(r),
+    ]
+    return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"
+
+
+def _table(header: list[str], align: str, rows: list[list[str]]) -> str:
+    """A pipe table; `align` has one letter per column: l or r."""
+    rule = ["---:" if a == "r" else "---" for a in align]
+    lines = [header, rule, *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+
+
+def _header(r: ReviewReport) -> str:
+    return (
+        f"# Quarterly client review: {r.quarter}\n\n"
+        f"As of {r.as_of}, compared with {r.previous_quarter} (as of {r.previous_as_of}). "
+        f"Amounts in {md(r.currency)}; revenue is the last four quarters' invoices. An exit "
+        f"candidate has health below {r.health_split:g} and effort versus return below "
+        f"{r.effort_split:g}, with no counter-signal that outweighs them."
+    )
+
+
+def _portfolio(r: ReviewReport) -> str:
+    def row(label: str, now: int, then: int) -> list[str]:
+        return [label, str(now), str(then), signed(now - then)]
+
+    rows = [row("active clients", len(r.active), r.active_then)]
+    rows += [row(BAND_LABELS[b.band], b.now, b.then) for b in r.bands]
+    rows.append(row("exit candidates", len(r.candidates), r.candidates_then))
+    rows.append(
+        ["revenue at risk (at risk and critical)", money(r.revenue_at_risk_now, r.currency),
+         money(r.revenue_at_risk_then, r.currency),
+         money_change(r.revenue_at_risk_now - r.revenue_at_risk_then, r.currency)]
+    )  # fmt: skip
+    text = "## Portfolio\n\n" + _table(["", r.quarter, r.previous_quarter, "change"], "lrrr", rows)
+    left = r.left_this_quarter
+    if left:
+        names = ", ".join(f"{md(c.score.name)} (ended {c.score.ended_on})" for c in left)
+        text += f"\n\nLeft since the end of {r.previous_quarter}: {names}."
+    return text
+
+
+def _clients(r: ReviewReport) -> str:
+    if not r.active:
+        return f"## Active clients\n\nNo active client as of {r.as_of}."
+    rows = [_client_row(c, r) for c in r.active]
+    table = _table(
+        ["client", "health", f"vs {r.previous_quarter}", "band", "effort/return",
+         "revenue", "archetype", "recommended", "decision", "exit"],
+        "lrrlrrllll",
+        rows,
+    )  # fmt: skip
+    return (
+        "## Active clients\n\n"
+        "Exit candidates first, then critical, at risk and the rest, lowest health first.\n\n"
+        + table
+    )
+
+
+def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
+    s = c.score
+    recommended = s.recommendation.value + (" (candidate)" if s.fire_candidate else "")
+    return [
+        md(s.name),
+        f"{s.health:.0f}",
+        health_change(s.health, c.previous_health),
+        BAND_LABELS[s.band],
+        f"{s.effort_return:.0f}",
+        money(s.revenue_12m, r.currency),
+        s.archetype.value.replace("_", " "),
+        f"**{recommended}**" if s.fire_candidate else recommended,
+        c.decision.decision.value if c.decision else "",
+        f"{c.exit.settled}/{c.exit.total}" if c.exit else "",
+    ]
+
+
+def _candidates(r: ReviewReport) -> str:
+    if not r.candidates:
+        return f"## Exit candidates\n\nNo client is an exit candidate as of {r.as_of}."
+    blocks = [f"## Exit candidates ({len(r.candidates)})"]
+    for c in r.candidates:
+        s = c.score
+        if c.decision:
+            decided = f"Decided: **{c.decision.decision.value}** on {when(c.decision.decided_at)}."
+        else:
+            decided = f"No decision recorded for {r.quarter} yet."
+        lines = [f"### {md(s.name)}", "", f"{md(s.verdict)}. {decided}", "", "Reasons:", ""]
+        lines += [f"- {md(reason)}" for reason in s.reasons]
+        lines += ["", "Counter-signals weighed:", ""]
+        lines += [f"- {md(signal)}" for signal in s.counter_signals] or ["- none"]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _decisions(r: ReviewReport) -> str:
+    title = f"## Decisions for {r.quarter}"
+    if r.decisions:
+        decided = sum(1 for c in r.active if c.decision)
+        summary = f"Decided: {decided} of {plural(len(r.active), 'active client')}"
+    else:
+        summary = f"No decision recorded for {r.quarter} yet"
+    pending = [md(c.score.name) for c in r.candidates if c.decision is None]
+    if pending:
+        summary += "; exit candidates still to decide: " + ", ".join(pending)
+    summary += "."
+    if not r.decisions:
+        return f"{title}\n\n{summary}"
+    by_id = {c.score.client_id: c for c in r.clients}
+    rows = []
+    for d in r.decisions:
+        line = by_id.get(d.client_id)
+        recommended = line.score.recommendation.value if line else ""
+        rows.append(
+            [md(r.name_of(d.client_id)), d.decision.value, recommended, when(d.decided_at),
+             md(d.note) or "—"]
+        )  # fmt: skip
+    table = _table(["client", "decision", "recommended", "recorded", "note"], "lllll", rows)
+    return f"{title}\n\n{summary}\n\n{table}"
+
+
+def _exits(r: ReviewReport) -> str:
+    title = "## Exit checklists"
+    if not r.exits:
+        return f"{title}\n\nNo client is leaving: no exit decided up to {r.quarter}."
+    return "\n\n".join([f"{title} ({len(r.exits)})", *(_exit(e, r) for e in r.exits)])
+
+
+def _exit(e: ExitProgress, r: ReviewReport) -> str:
+    owed = unpaid(e.unpaid_invoices, e.unpaid_amount, e.overdue_amount, r.currency)
+    facts = [
+        f"- Decided for {e.quarter} on {when(e.decided_at)}"
+        + (f": {md(e.note)}" if e.note else "."),
+        f"- Notice {plural(e.notice_days, 'day')}: earliest end date {e.earliest_end}.",
+        f"- As of {r.as_of}: {owed}.",
+    ]
+    todo = [f"- [ ] {title}" for title in e.remaining] or ["- nothing: every step is settled."]
+    return "\n".join([f"### {md(e.name)}: {e.label}", "", *facts, "", "Still to do:", "", *todo])

@@ -1,0 +1,213 @@
+"""The review report as data: one model that the Markdown, HTML and CSV renderings all read.
+
+Built once from the scores (this quarter and the one before), the decisions in force and the exit
+checklists, so the three files cannot disagree and the renderers hold no logic of their own.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from health_tui.dates import quarter_end, quarter_of, shift_quarter
+from health_tui.review.checklist import STEPS, StepStatus, load_checklist
+from health_tui.review.decisions import DecisionRecord, current_decisions, review_queue
+from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.models import Band, ClientScore, PortfolioScore
+from health_tui.settings import Settings
+from health_tui.store import Store
+
+
+class BandCount(BaseModel):
+    """Active clients in one band now and at the end of the previous quarter."""
+
+    model_config = ConfigDict(frozen=True)
+
+    band: Band
+    now: int
+    then: int
+
+
+class ExitProgress(BaseModel):
+    """Where a client's professional exit stands, as saved in the store."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    name: str
+    quarter: str = Field(description="the quarter the exit was decided for")
+    decided_at: datetime
+    note: str | None
+    notice_days: int
+    earliest_end: date
+    unpaid_invoices: int
+    unpaid_amount: float
+    overdue_amount: float = Field(description="the part of unpaid_amount past its due date")
+    settled: int = Field(description="steps done or not applicable")
+    total: int
+    remaining: list[str] = Field(description="titles of the steps still to do, in order")
+
+    @property
+    def label(self) -> str:
+        """ "exit 3/10", the same mark the app shows."""
+        return f"exit {self.settled}/{self.total}"
+
+
+class ClientLine(BaseModel):
+    """A client as the report shows it: the score, last quarter's health, the decision, the exit."""
+
+    model_config = ConfigDict(frozen=True)
+
+    score: ClientScore
+    previous_health: float | None = Field(description="health as of the previous quarter's end")
+    previous_band: Band | None
+    decision: DecisionRecord | None = None
+    exit: ExitProgress | None = None
+
+    @property
+    def health_change(self) -> float | None:
+        """Change since the previous quarter, rounded as shown; None for a client new since then."""
+        if self.previous_health is None:
+            return None
+        return round(self.score.health - self.previous_health, 1)
+
+
+class ReviewReport(BaseModel):
+    """Everything the quarterly review report says, for one database and one as-of date."""
+
+    model_config = ConfigDict(frozen=True)
+
+    as_of: date
+    quarter: str
+    previous_as_of: date
+    previous_quarter: str
+    currency: str
+    health_split: float = Field(description="health below this is poor (rules.exit_health_below)")
+    effort_split: float = Field(description="effort/return below this is poor (exit_effort_below)")
+    bands: list[BandCount]
+    active_then: int
+    candidates_then: int
+    revenue_at_risk_now: float
+    revenue_at_risk_then: float
+    clients: list[ClientLine] = Field(
+        description="active clients in review order (candidates, critical, at risk, the rest; "
+        "lowest health first), then former clients"
+    )
+    decisions: list[DecisionRecord] = Field(description="in force for the quarter, oldest first")
+    exits: list[ExitProgress] = Field(description="clients leaving, oldest decision first")
+
+    @property
+    def active(self) -> list[ClientLine]:
+        return [c for c in self.clients if c.score.active]
+
+    @property
+    def candidates(self) -> list[ClientLine]:
+        return [c for c in self.clients if c.score.fire_candidate]
+
+    @property
+    def left_this_quarter(self) -> list[ClientLine]:
+        """Former clients whose end date falls after the previous quarter's end."""
+        return [
+            c
+            for c in self.clients
+            if not c.score.active
+            and c.score.ended_on is not None
+            and c.score.ended_on > self.previous_as_of
+        ]
+
+    def name_of(self, client_id: str) -> str:
+        """The client's name, or its id when it was not scored (not started, or removed)."""
+        line = next((c for c in self.clients if c.score.client_id == client_id), None)
+        return line.score.name if line else client_id
+
+
+def previous_quarter_end(as_of: date) -> date:
+    """The last day of the quarter before the one containing `as_of`."""
+    return quarter_end(*shift_quarter(*quarter_of(as_of), -1))
+
+
+def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
+    """Score now and at the previous quarter's end, and read the decisions and exit checklists."""
+    now = score_portfolio(store, as_of, settings)
+    previous_as_of = previous_quarter_end(as_of)
+    then = score_portfolio(store, previous_as_of, settings)
+    decisions = current_decisions(store, now.quarter)
+    exits = _exits(store, now, as_of, settings.money.currency)
+    exit_by_id = {e.client_id: e for e in exits}
+
+    ordered = review_queue(now, include_rest=True)
+    ordered += sorted((c for c in now.clients if not c.active), key=lambda c: (c.name, c.client_id))
+    lines = [
+        _line(c, then, decisions.get(c.client_id), exit_by_id.get(c.client_id)) for c in ordered
+    ]
+    counts_now, counts_then = now.band_counts(), then.band_counts()
+    return ReviewReport(
+        as_of=as_of,
+        quarter=now.quarter,
+        previous_as_of=previous_as_of,
+        previous_quarter=then.quarter,
+        currency=now.currency,
+        health_split=settings.rules.exit_health_below,
+        effort_split=settings.rules.exit_effort_below,
+        bands=[BandCount(band=b, now=counts_now[b], then=counts_then[b]) for b in Band],
+        active_then=len(then.active),
+        candidates_then=len(then.candidates()),
+        revenue_at_risk_now=now.revenue_at_risk(),
+        revenue_at_risk_then=then.revenue_at_risk(),
+        clients=lines,
+        decisions=list(decisions.values()),
+        exits=exits,
+    )
+
+
+def _line(
+    c: ClientScore,
+    then: PortfolioScore,
+    decision: DecisionRecord | None,
+    exit_: ExitProgress | None,
+) -> ClientLine:
+    before = then.by_id(c.client_id)
+    if before is not None and not before.active:
+        before = None  # a former client then has no health to compare with
+    return ClientLine(
+        score=c,
+        previous_health=before.health if before else None,
+        previous_band=before.band if before else None,
+        decision=decision,
+        exit=exit_,
+    )
+
+
+def _exits(store: Store, now: PortfolioScore, as_of: date, currency: str) -> list[ExitProgress]:
+    """Each leaving client's checklist as saved, with the contract facts beside it."""
+    exits = []
+    for row in store.dicts("report_exit_clients", {"quarter": now.quarter}):
+        score = now.by_id(row["client_id"])
+        notice_days = score.notice_days if score else 30
+        checklist = load_checklist(
+            store,
+            client_id=row["client_id"],
+            notice_days=notice_days,
+            decided_on=row["decided_at"].date(),
+            as_of=as_of,
+            currency=currency,
+        )
+        exits.append(
+            ExitProgress(
+                client_id=row["client_id"],
+                name=score.name if score else row["client_id"],
+                quarter=row["quarter"],
+                decided_at=row["decided_at"],
+                note=row["note"],
+                notice_days=notice_days,
+                earliest_end=checklist.earliest_end,
+                unpaid_invoices=len(checklist.unpaid),
+                unpaid_amount=sum(u.amount for u in checklist.unpaid),
+                overdue_amount=sum(u.amount for u in checklist.unpaid if u.days_overdue > 0),
+                settled=checklist.settled,
+                total=len(STEPS),
+                remaining=[s.spec.title for s in checklist.steps if s.status is StepStatus.todo],
+            )
+        )
+    return exits

@@ -1,0 +1,292 @@
+"""The review report: what the owner reads (Markdown and CSV snapshots), a safe standalone HTML
+page, an atomic write, and the `report` command's refusal to overwrite.
+
+Snapshots are whole files under tests/__snapshots__/test_report/; read them as the agency owner
+would before `uv run pytest tests/test_report.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+from datetime import date, datetime
+from html import escape
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from health_tui.cli import cli
+from health_tui.ingest.native import import_folder
+from health_tui.report import ReportError, build_report, write_report
+from health_tui.report.csv import COLUMNS
+from health_tui.report.markdown import md
+from health_tui.report.model import previous_quarter_end
+from health_tui.review.checklist import set_step
+from health_tui.review.decisions import record_decision
+from health_tui.scoring.engine import score_portfolio
+from health_tui.settings import Settings
+from health_tui.store import Store, open_store
+from tests.conftest import FIXTURES
+
+AS_OF = date(2026, 9, 30)
+EVIL = "<script>alert(1)</script> & Co"
+
+
+class MarkdownSnapshot(SingleFileSnapshotExtension):
+    file_extension = "md"
+    _write_mode = WriteMode.TEXT
+
+
+class CsvSnapshot(SingleFileSnapshotExtension):
+    file_extension = "csv"
+    _write_mode = WriteMode.TEXT
+
+
+def _review(store: Store, castell_note: str) -> None:
+    """The owner's review session, at fixed times: two decisions and two checklist steps."""
+    p = score_portfolio(store, AS_OF)
+    record_decision(store, quarter="2026Q3", client_id="castell", decision="exit",
+                    note=castell_note, at=datetime(2026, 10, 2, 10, 15), score=p.by_id("castell"))  # fmt: skip
+    record_decision(store, quarter="2026Q3", client_id="fernleaf", decision="reprice",
+                    note="Propose the studio package at EUR 85/h from January.",
+                    at=datetime(2026, 10, 2, 10, 40), score=p.by_id("fernleaf"))  # fmt: skip
+    set_step(store, client_id="castell", step="contract", status="done",
+             note="Clause 7: 30 days' notice, nothing owed either way.",
+             on=date(2026, 10, 3), at=datetime(2026, 10, 3, 9, 0))  # fmt: skip
+    set_step(store, client_id="castell", step="referrals", status="na", note=None,
+             on=date(2026, 10, 3), at=datetime(2026, 10, 3, 9, 5))  # fmt: skip
+
+
+@pytest.fixture
+def reviewed_db(db_path: Path) -> Path:
+    """fixtures/small after a 2026Q3 review: Castell to exit, Fernleaf to reprice."""
+    store = open_store(db_path)
+    try:
+        import_folder(store, FIXTURES / "small")
+        _review(store, "Third round of vague changes since the brief was signed off.\n"
+                       "Sam agrees: let them go kindly.")  # fmt: skip
+    finally:
+        store.close()
+    return db_path
+
+
+@pytest.fixture
+def reviewed(reviewed_db: Path):
+    store = open_store(reviewed_db)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def evil_db(tmp_path: Path) -> Path:
+    """fixtures/small with Harbor renamed to markup, and a decision note that is markup too."""
+    folder = tmp_path / "evil"
+    shutil.copytree(FIXTURES / "small", folder)
+    clients = folder / "clients.csv"
+    clients.write_text(clients.read_text().replace("Harbor Street Bakery", EVIL))
+    path = tmp_path / "evil.duckdb"
+    store = open_store(path)
+    import_folder(store, folder)
+    _review(store, 'They wrote <img src=x onerror="alert(2)"> | twice')
+    store.close()
+    return path
+
+
+def test_markdown_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
+    out = tmp_path / "review.md"
+    said = write_report(reviewed, AS_OF, Settings(), out)
+    assert said == (
+        f"the 2026Q3 review report as of 2026-09-30 (7 active clients, 1 exit candidate) to {out}"
+    )
+    text = out.read_text(encoding="utf-8")
+    assert "Sam agrees" in text and "signed off. Sam agrees" in text  # the note kept on one line
+    assert text == snapshot(extension_class=MarkdownSnapshot)
+
+
+def test_csv_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
+    out = tmp_path / "review.csv"
+    write_report(reviewed, AS_OF, Settings(), out)
+    text = out.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == COLUMNS
+    assert len(rows) == 8  # every scored client, the former one included
+    castell = next(r for r in rows if r["client_id"] == "castell")
+    assert castell["decision"] == "exit" and "\nSam agrees" in castell["decision_note"]
+    assert (castell["exit_steps_settled"], castell["exit_steps_total"]) == ("3", "10")
+    assert castell["exit_earliest_end"] == "2026-11-01"
+    assert "Fulfil outstanding obligations" in castell["exit_steps_remaining"]
+    assert text == snapshot(extension_class=CsvSnapshot)
+
+
+def test_the_report_depends_only_on_the_database_and_the_date(
+    reviewed: Store, tmp_path: Path
+) -> None:
+    for suffix in (".md", ".html", ".csv"):
+        first, again = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+        write_report(reviewed, AS_OF, Settings(), first)
+        write_report(reviewed, AS_OF, Settings(), again)
+        assert first.read_bytes() == again.read_bytes()
+        assert b"\r\n" not in first.read_bytes()
+    assert "As of 2026-09-30" in (tmp_path / "a.md").read_text()
+
+
+def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) -> None:
+    r = build_report(reviewed, AS_OF, Settings())
+    assert (r.quarter, r.previous_quarter, r.previous_as_of) == (
+        "2026Q3",
+        "2026Q2",
+        date(2026, 6, 30),
+    )
+    assert (len(r.active), r.active_then) == (7, 6)  # Lumen started in August
+    assert [c.score.client_id for c in r.candidates] == ["castell"]
+    assert r.active[0].score.client_id == "castell"  # the review order: candidates first
+    lumen = next(c for c in r.clients if c.score.client_id == "lumen")
+    assert lumen.previous_health is None and lumen.health_change is None
+    castell = r.candidates[0]
+    assert castell.health_change == round(castell.score.health - castell.previous_health, 1)
+    assert [d.client_id for d in r.decisions] == ["castell", "fernleaf"]
+    (exit_,) = r.exits
+    assert exit_.label == "exit 3/10" and exit_.earliest_end == date(2026, 11, 1)
+    assert "Read the contract" not in exit_.remaining and len(exit_.remaining) == 7
+
+
+def test_exits_follow_the_latest_decision_up_to_the_quarter(db_path: Path) -> None:
+    store = open_store(db_path)
+    try:
+        import_folder(store, FIXTURES / "small")
+        record_decision(store, quarter="2026Q2", client_id="brightline", decision="exit",
+                        note=None, at=datetime(2026, 7, 3, 9, 0))  # fmt: skip
+        assert [e.client_id for e in build_report(store, AS_OF, Settings()).exits] == ["brightline"]
+        assert build_report(store, date(2026, 3, 31), Settings()).exits == []  # not decided yet
+        record_decision(store, quarter="2026Q3", client_id="brightline", decision="recover",
+                        note="They apologised; one more quarter.", at=datetime(2026, 10, 2, 9, 0))  # fmt: skip
+        assert build_report(store, AS_OF, Settings()).exits == []
+        assert [e.client_id for e in build_report(store, date(2026, 6, 30), Settings()).exits] == [
+            "brightline"
+        ]
+    finally:
+        store.close()
+
+
+def test_html_report_is_one_safe_standalone_page(evil_db: Path, tmp_path: Path) -> None:
+    store = open_store(evil_db)
+    try:
+        out = tmp_path / "review.html"
+        write_report(store, AS_OF, Settings(), out)
+        active = score_portfolio(store, AS_OF).active
+    finally:
+        store.close()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(("review", ".review"))] == [
+        "review.html"
+    ]
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    lowered = page.lower()
+    for outside in ("http", "<script", "<link", "<img", "<iframe", "@import", "url("):
+        assert outside not in lowered, outside
+    assert page.count("<svg") == 1
+    for label in ("KEEP", "REPRICE", "RECOVER OR LISTEN", "EXIT"):
+        assert f">{label}</text>" in page
+    for c in active:
+        assert escape(c.name, quote=True) in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page
+    assert "They wrote &lt;img src=x onerror=&quot;alert(2)&quot;&gt; | twice" in page
+    assert len(re.findall(r'<g class="point"><title>', page)) == len(active)
+    assert page.count('r="10" fill="none"') == 1 + 1  # the one candidate's ring, and the legend's
+
+
+def test_markdown_escapes_client_text(evil_db: Path, tmp_path: Path) -> None:
+    store = open_store(evil_db)
+    try:
+        out = tmp_path / "review.md"
+        write_report(store, AS_OF, Settings(), out)
+    finally:
+        store.close()
+    text = out.read_text(encoding="utf-8")
+    assert not re.search(r"(?<!\\)[<>]", text)  # every angle bracket is backslash-escaped
+    assert r"\<script\>alert(1)\</script\> & Co" in text
+    rows = [
+        line for line in text.splitlines() if line.startswith("| Castell & Rowe Solicitors | exit")
+    ]
+    assert rows == [
+        "| Castell & Rowe Solicitors | exit | exit | 2026-10-02 10:15 | They wrote "
+        r'\<img src=x onerror="alert(2)"\> \| twice |'
+    ]
+
+
+def test_md_makes_text_one_inert_line() -> None:
+    assert md("a | b\nc\r\nd\te") == r"a \| b c d e"
+    assert md("[click](u) *now* `x` \\") == r"\[click\](u) \*now\* \`x\` \\"
+    assert md("# not a heading") == r"\# not a heading"
+    assert md("\x1b[31mred\x1b[0m\u202e") == "red"
+    assert md(None) == ""
+
+
+def test_previous_quarter_end() -> None:
+    assert previous_quarter_end(date(2026, 9, 30)) == date(2026, 6, 30)
+    assert previous_quarter_end(date(2026, 8, 15)) == date(2026, 6, 30)
+    assert previous_quarter_end(date(2026, 1, 10)) == date(2025, 12, 31)
+
+
+def test_a_failed_write_leaves_the_old_report_and_no_temporary_file(
+    reviewed: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "review.md"
+    out.write_text("last quarter's report\n")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(ReportError, match="No space left on device"):
+        write_report(reviewed, AS_OF, Settings(), out)
+    assert out.read_text() == "last quarter's report\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if "review" in p.name) == ["review.md"]
+
+
+def test_write_report_refuses_an_unknown_suffix_and_a_missing_folder(
+    reviewed: Store, tmp_path: Path
+) -> None:
+    with pytest.raises(ReportError, match=r"\.md, \.html or \.csv"):
+        write_report(reviewed, AS_OF, Settings(), tmp_path / "review.pdf")
+    with pytest.raises(ReportError, match="cannot write in"):
+        write_report(reviewed, AS_OF, Settings(), tmp_path / "no" / "such" / "review.md")
+
+
+def test_report_command_writes_refuses_to_overwrite_and_forces(
+    reviewed_db: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    out = tmp_path / "x.md"
+    args = ["report", "--db", str(reviewed_db), "--quarter", "2026Q3", "--out", str(out)]
+
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Wrote the 2026Q3 review report as of 2026-09-30")
+    assert out.read_text().startswith("# Quarterly client review: 2026Q3")
+
+    out.write_text("the owner's own edits\n")
+    result = runner.invoke(cli, args)
+    assert result.exit_code != 0
+    assert "already exists; pass --force to overwrite it" in result.output
+    assert "Traceback" not in result.output
+    assert out.read_text() == "the owner's own edits\n"
+
+    result = runner.invoke(cli, [*args, "--force"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("# Quarterly client review: 2026Q3")
+
+
+def test_report_command_refuses_a_bad_suffix(reviewed_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.txt"
+    result = CliRunner().invoke(
+        cli, ["report", "--db", str(reviewed_db), "--as-of", "2026-09-30", "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "must end in .md, .html or .csv" in result.output
+    assert not out.exists()
