@@ -98,17 +98,59 @@ def cli(
 
 
 @cli.command("import")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 @db_option
 @click.option("--replace", is_flag=True, help="Empty the five history tables before loading.")
-def import_cmd(folder: Path, db: Path | None, replace: bool) -> None:
-    """Load a folder of clients/time_entries/invoices/interactions/feedback CSV or Parquet files."""
-    from health_tui.ingest.native import import_folder
+@click.option(
+    "--source",
+    type=click.Choice(["harvest-time", "harvest-invoices", "toggl", "native"]),
+    default=None,
+    help="Read PATH as this export instead of recognising it by its header.",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="A TOML file saying which column of any other CSV holds what (see the README).",
+)
+@click.option(
+    "--date-format",
+    "date_format",
+    metavar="FORMAT",
+    default=None,
+    help="day-first, month-first, or a pattern like %d.%m.%Y, for dates like 03/04/2025.",
+)
+@config_option
+def import_cmd(
+    path: Path,
+    db: Path | None,
+    replace: bool,
+    source: str | None,
+    mapping: Path | None,
+    date_format: str | None,
+    config_path: Path | None,
+) -> None:
+    """Load PATH: a folder in the import format, or one CSV exported by Harvest or Toggl (or any
+    CSV, with --mapping)."""
+    from health_tui.ingest.connector import import_path
+    from health_tui.settings import load_settings
     from health_tui.store import open_store
 
+    activities = None
+    if not path.is_dir():  # the activity words apply to exports only
+        activities = load_settings(config_path or default_config_path())[0].activities
     store = open_store(db or default_db_path())
     try:
-        summary = import_folder(store, folder, replace=replace, progress=lambda m: _err(m))
+        summary = import_path(
+            store,
+            path,
+            source=source,
+            mapping=mapping,
+            date_format=date_format,
+            activities=activities,
+            replace=replace,
+            progress=lambda m: _err(m),
+        )
     finally:
         store.close()
     for warning in summary.warnings:

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from health_tui.errors import ConfigError
 
@@ -84,6 +91,52 @@ class Rules(BaseModel):
     )
 
 
+Activity = Literal["delivery", "revision", "meeting", "support", "admin"]
+
+
+def _words(default: list[str], description: str) -> Any:
+    return Field(default_factory=lambda: list(default), description=description)
+
+
+class Activities(BaseModel):
+    """How entries imported from Harvest, Toggl or a mapped spreadsheet get their activity.
+
+    Each list holds words looked for in an entry's Task, then its Tags, then its notes
+    (Description in Toggl); a word matches at the start of a word, in any case and without
+    accents ("call" matches "Call", "calls" and "call-back" but not "recall"). An earlier field
+    wins over a later one; within a field the lists are tried in the order below. An entry that
+    no word matches gets `default`, and the import says how many did.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    admin: list[str] = _words(
+        ["internal", "admin", "accounting", "bookkeeping", "invoicing", "hiring", "training"],
+        "words that make a NON-BILLABLE entry admin (billable ones are never admin by word)",
+    )
+    revision: list[str] = _words(
+        ["revision", "revise", "rework", "changes", "amend", "correction"],
+        "words that make an entry revision",
+    )
+    support: list[str] = _words(
+        ["support", "maintenance", "helpdesk", "hotfix", "bug"],
+        "words that make an entry support",
+    )
+    meeting: list[str] = _words(
+        ["meeting", "call", "standup", "stand-up", "workshop", "kickoff", "kick-off"],
+        "words that make an entry meeting",
+    )
+    default: Activity = Field("delivery", description="activity of an entry no word matches")
+
+    @field_validator("admin", "revision", "support", "meeting")
+    @classmethod
+    def _real_words(cls, words: list[str]) -> list[str]:
+        cleaned = [w.strip() for w in words]
+        if any(not any(ch.isalnum() for ch in w) for w in cleaned):
+            raise ValueError("every word needs a letter or digit")
+        return cleaned
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -91,6 +144,7 @@ class Settings(BaseModel):
     bands: Bands = Bands()
     money: Money = Money()
     rules: Rules = Rules()
+    activities: Activities = Activities()
 
 
 def _format_error(path: Path, err: ValidationError) -> str:

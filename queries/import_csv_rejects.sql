@@ -1,5 +1,6 @@
 -- import: the lines DuckDB could not read from the CSV file at $path, as (line, column, reason);
--- column is NULL when the whole line is at fault (a wrong number of fields).
+-- column is NULL when the whole line is at fault (a wrong number of fields). DuckDB records a line
+-- short of several fields once per missing field; it is reported once, with what it first found.
 SELECT e.line,
        CASE WHEN e.error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN e.column_name END,
        CASE e.error_type
@@ -17,4 +18,6 @@ SELECT e.line,
 FROM import_rejects e
 JOIN import_reject_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
 WHERE s.file_path = $path
+QUALIFY e.error_type <> 'MISSING COLUMNS'
+     OR row_number() OVER (PARTITION BY e.line, e.error_type ORDER BY e.column_idx) = 1
 ORDER BY e.line, e.column_idx;

@@ -1,4 +1,5 @@
--- import: one CSV file into the temp table import_raw, every column as text.
+-- import: one CSV file into the temp table import_raw, every column as text; $delim is ',' for the
+-- native format, and ',', ';' or a tab for exports (decided by the caller from the header).
 -- Columns come from the header (read by the caller) rather than DuckDB's sniffer: the sniffer
 -- guesses comment characters and header rows (silently dropping lines that start with '#') and,
 -- on a small malformed file, fails without saying which line is wrong. With the layout fixed,
@@ -9,6 +10,6 @@ SELECT *
 FROM read_csv(
     $path,
     header = true, auto_detect = false, columns = $columns,
-    delim = ',', quote = '"', escape = '"', skip = 0, comment = '', encoding = 'utf-8',
+    delim = $delim, quote = '"', escape = '"', skip = 0, comment = '', encoding = 'utf-8',
     store_rejects = true, rejects_table = 'import_rejects', rejects_scan = 'import_reject_scans'
 );

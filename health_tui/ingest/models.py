@@ -55,3 +55,69 @@ class ImportSummary(BaseModel):
         elif self.replaced:
             text += " Everything that was there before was replaced."
         return text
+
+
+class ActivityShare(BaseModel):
+    """One activity's share of an imported time export, and how much of it no word matched."""
+
+    activity: str
+    entries: int
+    hours: float
+    unmatched: int = 0
+    unmatched_hours: float = 0.0
+
+
+class ExportSummary(BaseModel):
+    """What an import of one Harvest, Toggl or mapped export loaded, for the lines the command prints.
+
+    `already` counts the entries (or invoices) an earlier import had written: they were replaced, not
+    added. `notes` says what was assumed where the export was silent; `warnings` what was left out.
+    """
+
+    file: str
+    source: str
+    label: str
+    target: str
+    database: str = "the in-memory database"
+    rows: int = 0
+    already: int = 0
+    clients_new: int = 0
+    clients_matched: int = 0
+    activities: list[ActivityShare] = Field(default_factory=list)
+    default_activity: str = "delivery"
+    notes: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    replaced_demo: bool = False
+    replaced: bool = False
+
+    def line(self) -> str:
+        """E.g. `Loaded 1,204 time entries for 7 clients (2 new) from toggl.csv (...) into db.`"""
+        what = "time entry" if self.target == "time_entries" else "invoice"
+        many = "time entries" if self.target == "time_entries" else "invoices"
+        clients = self.clients_new + self.clients_matched
+        text = (
+            f"Loaded {self.rows:,} {what if self.rows == 1 else many} for {clients:,} "
+            f"client{'' if clients == 1 else 's'} ({self.clients_new:,} new) from {self.file} "
+            f"({self.label}) into {self.database}."
+        )
+        if self.already:
+            text += (
+                f" {self.already:,} of them {'was' if self.already == 1 else 'were'} already there "
+                "from an earlier import and replaced, not added."
+            )
+        if self.replaced_demo:
+            text += " The demo portfolio was replaced."
+        elif self.replaced:
+            text += " Everything that was there before was replaced."
+        lines = [text]
+        if self.activities:
+            parts = ", ".join(f"{a.activity} {a.hours:,.2f}" for a in self.activities)
+            unmatched = sum(a.unmatched for a in self.activities)
+            hours = sum(a.unmatched_hours for a in self.activities)
+            lines.append(
+                f"Hours by activity: {parts}; {unmatched:,} "
+                f"entr{'y' if unmatched == 1 else 'ies'} ({hours:,.2f} h) matched no activity "
+                f"word and count as {self.default_activity}."
+            )
+        lines += self.notes
+        return "\n".join(lines)

@@ -17,16 +17,24 @@ first row).
 
 from __future__ import annotations
 
-import csv
-import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
 import duckdb
 
-from health_tui.errors import ImportFailed
 from health_tui.ingest.models import TABLES, ImportSummary, Problem
+from health_tui.ingest.staging import (
+    MACROS,
+    Progress,
+    duckdb_reason,
+    install_macros,
+    read_csv_raw,
+    read_header,
+    refuse,
+    show,
+    size,
+    where_of,
+)
 from health_tui.store import Store, load_query
 
 # The import format: every column each file may have, in the order of the table.
@@ -53,19 +61,6 @@ REQUIRED: dict[str, frozenset[str]] = {
     "interactions": frozenset({"client_id", "at", "channel", "kind"}),
     "feedback": frozenset({"client_id", "date", "score"}),
 }
-# Temp macros the checks and inserts share, so a value is parsed the same way in both.
-_MACROS = (
-    "import_macro_show",
-    "import_macro_date",
-    "import_macro_timestamp",
-    "import_macro_int",
-    "import_macro_number",
-    "import_macro_amount",
-    "import_macro_bool",
-)
-MAX_SHOWN = 20  # problems listed in the error message; the exception carries all of them
-
-Progress = Callable[[str], None]
 
 
 def import_folder(
@@ -84,7 +79,7 @@ def import_folder(
     over the demo portfolio. Importing the same folder twice leaves identical table contents.
     """
     say: Progress = progress or (lambda _message: None)
-    where = str(store.path) if store.path else "the in-memory database"
+    where = where_of(store)
     files = _find_files(Path(folder), where)
     wipe_demo = store.setting("portfolio_kind") == "demo"
     wipe = replace or wipe_demo
@@ -94,13 +89,12 @@ def import_folder(
     staged: dict[str, int] = {}
     con = store.cursor()  # temp tables and macros live on this connection only
     try:
-        for name in _MACROS:
-            store.run(name, con=con)
+        install_macros(store, con, MACROS)
         for table in TABLES:
             store.run(f"import_create_stg_{table}", con=con)
             path = files.get(table)
             if path is not None:
-                say(f"reading {path.name} ({_size(path)})…")
+                say(f"reading {path.name} ({size(path)})…")
                 rows = _stage(store, con, table, path, problems, warnings)
                 if rows is not None:
                     staged[table] = rows
@@ -213,7 +207,7 @@ def _stage(
             return None
         for name in found:  # Parquet names are matched as written
             if name not in COLUMNS[table]:
-                warnings.append(f"{path.name}: ignoring unknown column {_show(name)}")
+                warnings.append(f"{path.name}: ignoring unknown column {show(name)}")
         first_line = 1
     else:
         found = _read_csv(store, con, table, path, problems, warnings)
@@ -234,9 +228,7 @@ def _stage(
             load_query(f"import_stage_{table}"), {"first_line": first_line, "known": present}
         ).fetchone()
     except duckdb.Error as exc:  # e.g. a Parquet column whose type will not turn into text
-        problems.append(
-            Problem(file=path.name, line=1, column="(file)", reason=_duckdb_reason(exc))
-        )
+        problems.append(Problem(file=path.name, line=1, column="(file)", reason=duckdb_reason(exc)))
         return None
     finally:
         store.run("import_drop_raw", con=con)
@@ -255,7 +247,7 @@ def _read_parquet(
                 file=path.name,
                 line=1,
                 column="(file)",
-                reason=f"not a readable Parquet file: {_duckdb_reason(exc)}",
+                reason=f"not a readable Parquet file: {duckdb_reason(exc)}",
             )
         )
         return None
@@ -275,7 +267,7 @@ def _read_csv(
     Header names are trimmed and lower-cased. Names outside the format (and repeats, and unnamed
     columns) are read as `unknown_N` so nothing in the file can clash with the names the SQL uses.
     """
-    header = _read_header(path, problems)
+    header = read_header(path, problems)
     if header is None:
         return None
     known = COLUMNS[table]
@@ -296,7 +288,7 @@ def _read_csv(
                     )
                 )
             elif name:
-                warnings.append(f"{path.name}: ignoring unknown column {_show(raw)}")
+                warnings.append(f"{path.name}: ignoring unknown column {show(raw)}")
             else:
                 warnings.append(
                     f"{path.name}: ignoring column {i}, which has no name in the header"
@@ -308,130 +300,11 @@ def _read_csv(
         return (
             None if repeated else present
         )  # the caller reports missing columns; no need to read on
-    try:
-        con.execute(load_query("import_read_csv"), {"path": str(path), "columns": columns})
-    except duckdb.Error as exc:
-        problems.append(_csv_problem(path.name, exc))
-        return None
-    rejects = store.rows("import_csv_rejects", {"path": str(path)}, con=con)
-    if rejects:
-        problems.extend(
-            Problem.model_construct(
-                file=path.name,
-                line=int(line),
-                column=written.get(column or "", "(row)") if column else "(row)",
-                reason=reason,
-            )
-            for line, column, reason in rejects
-        )
+    if not read_csv_raw(store, con, path, columns, written, problems):
         return None
     return present
 
 
-def _read_header(path: Path, problems: list[Problem]) -> list[str] | None:
-    """The first record of a CSV file, read with Python's csv module (one record, not the rows).
-
-    Undecodable bytes are replaced rather than raised so that a bad byte further into the file is
-    left for DuckDB to report with its line number.
-    """
-    try:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            header = next(csv.reader(handle, strict=True), None)
-    except csv.Error as exc:
-        problems.append(
-            Problem(
-                file=path.name, line=1, column="(file)", reason=f"cannot read the header: {exc}"
-            )
-        )
-        return None
-    except OSError as exc:
-        problems.append(
-            Problem(
-                file=path.name,
-                line=1,
-                column="(file)",
-                reason=f"cannot open it: {exc.strerror or exc}",
-            )
-        )
-        return None
-    if header is None:
-        problems.append(
-            Problem(file=path.name, line=1, column="(file)", reason="the file is empty")
-        )
-        return None
-    if "\ufffd" in "".join(header):
-        problems.append(
-            Problem(
-                file=path.name,
-                line=1,
-                column="(file)",
-                reason="not UTF-8 text; save the file as UTF-8",
-            )
-        )
-        return None
-    if not any(name.strip() for name in header):
-        problems.append(
-            Problem(
-                file=path.name,
-                line=1,
-                column="(file)",
-                reason="the first line must be the header (column names)",
-            )
-        )
-        return None
-    return header
-
-
-_LINE = re.compile(r"\bLine: (\d+)")
-
-
-def _csv_problem(file: str, exc: duckdb.Error) -> Problem:
-    """A CSV error DuckDB raised instead of recording a reject, at its line if it gives one."""
-    match = _LINE.search(str(exc))
-    if match:
-        return Problem(
-            file=file, line=int(match.group(1)), column="(row)", reason=_duckdb_reason(exc)
-        )
-    return Problem(
-        file=file, line=1, column="(file)", reason=f"cannot read it as CSV: {_duckdb_reason(exc)}"
-    )
-
-
-def _duckdb_reason(exc: duckdb.Error) -> str:
-    """The informative line of a DuckDB error, without its 'X Error:' prefix and query echo."""
-    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
-    for text in lines:
-        text = re.sub(r"^[A-Za-z ]*Error: ", "", text)
-        if text and not text.startswith(("CSV Error on Line", "Original Line", "LINE ")):
-            return text[:200]
-    return "unreadable"
-
-
-def _show(value: str) -> str:
-    """A header name quoted for a message, on one line and cut short."""
-    flat = " ".join(value.split())
-    return repr(flat if len(flat) <= 40 else flat[:37] + "...")
-
-
-def _size(path: Path) -> str:
-    """A file's size for progress lines: '412 MB'."""
-    size = float(path.stat().st_size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,.0f} {unit}" if unit == "bytes" or size >= 10 else f"{size:.1f} {unit}"
-        size /= 1024
-    raise AssertionError("unreachable")
-
-
 def _refuse(problems: list[Problem], folder: Path, where: str) -> NoReturn:
-    """Raise ImportFailed listing the first MAX_SHOWN problems; the database was not touched."""
-    count = len(problems)
-    lines = [f"import of {folder} refused, {count:,} problem{'s' if count != 1 else ''}:"]
-    lines += [str(p) for p in problems[:MAX_SHOWN]]
-    if count > MAX_SHOWN:
-        more = count - MAX_SHOWN
-        lines.append(f"... and {more:,} more problem{'s' if more != 1 else ''}")
-    lines.append(f"Nothing was changed in {where}.")
-    error = ImportFailed("\n".join(lines))
-    error.problems = problems  # type: ignore[attr-defined]
-    raise error
+    """Raise ImportFailed listing the problems; the database was not touched."""
+    refuse(problems, folder, where)

@@ -1,0 +1,97 @@
+"""Which export a CSV file is, from its header row alone, and which separator it uses.
+
+A file is read as each known export in turn (Harvest invoices, Toggl, Harvest time) with each
+separator (comma, semicolon, tab); the first whose required columns are all in the header wins.
+`--source` skips the guessing, and `--mapping` describes a file no known export matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from health_tui.ingest.harvest import HARVEST_INVOICES, HARVEST_TIME
+from health_tui.ingest.mapping import EXAMPLE
+from health_tui.ingest.models import Problem
+from health_tui.ingest.source import Source, match_header
+from health_tui.ingest.staging import read_header
+from health_tui.ingest.toggl import TOGGL
+
+# Recognised in this order: the most specific headers first (Harvest time needs only three columns).
+KNOWN: tuple[Source, ...] = (HARVEST_INVOICES, TOGGL, HARVEST_TIME)
+SOURCES: dict[str, Source] = {s.name: s for s in KNOWN}
+DELIMITERS: tuple[str, ...] = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How to read one file: as which source, with which separator, under which header."""
+
+    source: Source
+    delimiter: str
+    header: list[str]
+
+
+def unknown_header_hint() -> str:
+    """What the user is told when no known export matches: the sources, and a mapping to copy."""
+    known = "\n".join(f"  {s.name:<17} {s.label}: needs {s.needs()}" for s in KNOWN)
+    example = "\n".join(f"    {line}" for line in EXAMPLE.splitlines())
+    return (
+        "health-tui recognises these exports by their header row (--source NAME forces one):\n"
+        f"{known}\n"
+        "  native            a folder of clients.csv, time_entries.csv, ... (see the README)\n"
+        "Any other CSV can be imported with a mapping file, `--mapping FILE.toml`, that says which\n"
+        f"column holds what, for example:\n{example}"
+    )
+
+
+def headers(
+    path: Path, problems: list[Problem], delimiters: tuple[str, ...] = DELIMITERS
+) -> dict[str, list[str]]:
+    """The header as each separator splits it; empty (with problems) when the file is unreadable.
+
+    Whatever stops the first reading (no file, empty, not UTF-8) stops them all, so it is reported
+    once; a separator that cannot split the header is just not a candidate.
+    """
+    found: dict[str, list[str]] = {}
+    for i, delimiter in enumerate(delimiters):
+        seen: list[Problem] = []
+        header = read_header(path, seen, delimiter)
+        if header is not None:
+            found[delimiter] = header
+        elif i == 0:
+            problems.extend(seen)
+            return {}
+    return found
+
+
+def layout(path: Path, problems: list[Problem], forced: Source | None = None) -> Layout | None:
+    """The source and separator to read `path` with; None (with problems added) if there is none.
+
+    With `forced` (--source or a mapping) only the separator is looked for: the one under which
+    the header has the source's required columns, else the mapping's `delimiter`, else a comma.
+    """
+    wanted = (forced.delimiter,) if forced and forced.delimiter else DELIMITERS
+    split = headers(path, problems, wanted)
+    if not split:
+        return None
+    candidates = (forced,) if forced else KNOWN
+    for source in candidates:
+        for delimiter, header in split.items():
+            if not match_header(source, header, path.name).missing:
+                return Layout(source, delimiter, header)
+    if forced:  # report its missing columns as the most plausible separator splits the header
+        delimiter = max(split, key=lambda d: len(split[d]))
+        return Layout(forced, delimiter, split[delimiter])
+    delimiter = max(split, key=lambda d: len(split[d]))
+    names = ", ".join(repr(h.strip()) for h in split[delimiter][:8])
+    more = ", ..." if len(split[delimiter]) > 8 else ""
+    problems.append(
+        Problem(
+            file=path.name,
+            line=1,
+            column="(header)",
+            reason=f"not an export health-tui knows: the header has {names}{more}",
+        )
+    )
+    return None

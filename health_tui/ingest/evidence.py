@@ -1,0 +1,132 @@
+"""The file-wide decisions an export needs before its rows can be typed: date order and decimal mark.
+
+A date like 03/04/2025 or a number like 1,250 reads two ways. Rather than guess per value, the
+import asks DuckDB for counts over every value in the file (`connector_*_evidence_*` queries) and
+decides once here: from a value that can only read one way, else refuses (dates) or follows the
+separator the file uses and says so (numbers). Python sees a few counts, never the rows.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from health_tui.errors import ImportFailed
+from health_tui.ingest.models import ExportSummary, Problem
+from health_tui.ingest.source import HeaderMatch, parse_date_format
+from health_tui.store import Store
+
+
+def date_order(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    file: str,
+    match: HeaderMatch,
+    problems: list[Problem],
+) -> str | None:
+    """Day-first or month-first for the whole file, from every date in it; refuse what cannot tell.
+
+    Any date with a first number above 12 (31/03/2025) makes the file day-first; any with a
+    second number above 12, month-first. Both is a contradiction; neither, while some date reads
+    differently each way (03/04/2025), is ambiguous: both are refused, never guessed.
+    """
+    seen = {k: (n, line, col, v) for k, n, line, col, v in store.rows(
+        f"connector_date_evidence_{kind}", con=con
+    )}  # fmt: skip
+    day, month, unsure = seen.get("day_first"), seen.get("month_first"), seen.get("ambiguous")
+    if day and month:
+        _n, line, col, value = month
+        problems.append(
+            Problem(
+                file=file,
+                line=line,
+                column=match.shown(col),
+                reason=f"dates disagree: {value!r} has the month first, but line {day[1]} has "
+                f"{day[3]!r} with the day first; make them agree",
+            )
+        )
+        return None
+    if day:
+        return "dmy"
+    if month:
+        return "mdy"
+    if unsure:
+        n, line, col, value = unsure
+        others = f" (and {n - 1:,} more like it)" if n > 1 else ""
+        problems.append(
+            Problem(
+                file=file,
+                line=line,
+                column=match.shown(col),
+                reason=f"ambiguous date {value!r}{others}: no date in the file has a day above 12 "
+                "to tell day-first from month-first; pass --date-format day-first (or "
+                "month-first, or a pattern like %d/%m/%Y), or set date_format in a mapping",
+            )
+        )
+        return None
+    return "any"  # only ISO dates, or ones like 05/05/2025 that read the same either way
+
+
+def decimal_separator(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    file: str,
+    match: HeaderMatch,
+    delimiter: str,
+    problems: list[Problem],
+    summary: ExportSummary,
+) -> str:
+    """The decimal separator of the whole file, from every number in it.
+
+    '1.5' or '1,234.5' says a point, '1,5' or '1.234,5' a comma; both is refused. When only
+    values like '1,250' are there (thousands, or decimals?), a semicolon-separated file is taken to
+    use a decimal comma and any other a point, as spreadsheets do, and the summary says so.
+    """
+    seen = {k: (n, line, col, v) for k, n, line, col, v in store.rows(
+        f"connector_number_evidence_{kind}", con=con
+    )}  # fmt: skip
+    dot, comma, unsure = seen.get("dot"), seen.get("comma"), seen.get("ambiguous")
+    if dot and comma:
+        _n, line, col, value = comma
+        problems.append(
+            Problem(
+                file=file,
+                line=line,
+                column=match.shown(col),
+                reason=f"numbers disagree: {value!r} has a decimal comma, but line {dot[1]} has "
+                f"{dot[3]!r} with a decimal point; make them agree",
+            )
+        )
+        return "."
+    if dot:
+        return "."
+    if comma:
+        return ","
+    decimal = "," if delimiter == ";" else "."
+    if unsure:
+        _n, line, col, value = unsure
+        sep = "semicolon" if delimiter == ";" else ("tab" if delimiter == "\t" else "comma")
+        summary.notes.append(
+            f"Assumed {decimal!r} is the decimal separator ({file} is {sep}-separated and no "
+            f"number says otherwise), so {value!r} on line {line} reads as "
+            f"{as_read(value, decimal)}; if that is wrong, import it with a mapping that sets "
+            "decimal_separator."
+        )
+    return decimal
+
+
+def as_read(value: str, decimal: str) -> str:
+    """How an ambiguous number reads with `decimal`, for the note (one value, not rows)."""
+    digits = value.replace("." if decimal == "," else ",", "")
+    return digits.replace(",", ".")
+
+
+def date_setting(value: str | None) -> tuple[str | None, str | None]:
+    """The date order and pattern a --date-format (or mapping) asks for, refused if unusable."""
+    if value is None:
+        return None, None
+    try:
+        return parse_date_format(value)
+    except ValueError as exc:
+        raise ImportFailed(f"--date-format: {exc}") from None

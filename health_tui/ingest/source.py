@@ -1,0 +1,143 @@
+"""What the import needs to know about one kind of export: which header names hold which field.
+
+A `Source` is a description, not code: harvest.py, toggl.py and a mapping file each make one, and
+one pipeline (connector.py) reads them all. Matching a header to a source gives every column a
+name of ours (or `unknown_N`), which DuckDB then reads the file under as a bound parameter, so no
+name from a file or a mapping ever becomes part of an SQL statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from health_tui.ingest.models import Problem
+from health_tui.ingest.staging import show
+
+Target = Literal["time_entries", "invoices"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of export: its fields, how each is spelled in a header, and how it is parsed."""
+
+    name: str  # as --source takes it, e.g. "harvest-time"
+    label: str  # for messages: "Harvest detailed time report"
+    target: Target
+    fields: Mapping[str, tuple[str, ...]]  # our name -> header spellings, preferred first
+    required: tuple[str, ...]  # our names the header must have
+    parse: str  # the query turning the staged text into typed rows
+    ignored: tuple[str, ...] = ()  # headers the export writes that we read past silently
+    ignored_prefixes: tuple[str, ...] = ()  # e.g. Toggl's "Amount (EUR)"
+    params: Mapping[str, object] = field(default_factory=dict)  # bound for `parse` only
+    delimiter: str | None = None  # None: found from the header
+    date_format: str | None = None  # None: found from the dates (or --date-format)
+    decimal: str | None = None  # None: found from the numbers
+    billable_default: bool = True  # when the export has no billable column
+
+    def spelled(self, name: str) -> str:
+        """The header name we expect for one of our fields, for messages."""
+        return self.fields[name][0]
+
+    def needs(self) -> str:
+        """E.g. 'Date, Client, Hours'."""
+        return ", ".join(self.spelled(n) for n in self.required)
+
+
+@dataclass
+class HeaderMatch:
+    """A header read against a source: the names DuckDB reads each column under, and what is off."""
+
+    columns: dict[str, str] = field(default_factory=dict)  # our name or unknown_N -> type
+    written: dict[str, str] = field(default_factory=dict)  # that name -> as the header wrote it
+    present: list[str] = field(default_factory=list)  # our names the file has
+    missing: list[str] = field(default_factory=list)  # required names it lacks
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def shown(self, name: str) -> str:
+        """A column in a problem: the header as the user wrote it, else our name."""
+        return self.written.get(name, name)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.strip().lower().split())
+
+
+def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
+    """Give each header column one of the source's names; note what is missing, repeated or unknown.
+
+    Header names match in any case and spacing. When a field has several spellings in the header
+    (e.g. an invoice report with both ID and Number), the preferred one is read, the other ignored.
+    """
+    found = HeaderMatch()
+    first: dict[str, int] = {}
+    for i, raw in enumerate(header, start=1):
+        first.setdefault(_key(raw), i)
+    chosen: dict[int, str] = {}  # column position -> our name
+    for name, spellings in source.fields.items():
+        for spelling in spellings:
+            position = first.get(_key(spelling))
+            if position is not None and position not in chosen:
+                chosen[position] = name
+                break
+    spelled = {_key(s) for spellings in source.fields.values() for s in spellings}
+    silent = {_key(s) for s in source.ignored}
+    prefixes = tuple(_key(p) for p in source.ignored_prefixes)
+    for i, raw in enumerate(header, start=1):
+        key = _key(raw)
+        name = chosen.get(i)
+        internal = name or f"unknown_{i}"
+        if name is None:
+            if key in spelled and first[key] != i:
+                found.problems.append(
+                    Problem(
+                        file=file, line=1, column=raw.strip(), reason="appears twice in the header"
+                    )
+                )
+            elif key in spelled:
+                used = next(n for n, sp in source.fields.items() if key in {_key(s) for s in sp})
+                found.warnings.append(
+                    f"{file}: ignoring column {show(raw)}: {source.spelled(used)!r} is read instead"
+                )
+            elif not key:
+                found.warnings.append(
+                    f"{file}: ignoring column {i}, which has no name in the header"
+                )
+            elif key not in silent and not key.startswith(prefixes):
+                found.warnings.append(f"{file}: ignoring unknown column {show(raw)}")
+        found.columns[internal] = "VARCHAR"
+        found.written[internal] = raw.strip() or f"column {i}"
+    found.present = [n for n in source.fields if n in found.columns]
+    found.missing = [n for n in source.required if n not in found.columns]
+    for name in found.missing:
+        spellings = " or ".join(repr(s) for s in source.fields[name])
+        found.problems.append(
+            Problem(
+                file=file,
+                line=1,
+                column=source.spelled(name),
+                reason=f"missing column ({spellings}; {source.label} needs {source.needs()})",
+            )
+        )
+    return found
+
+
+DATE_ORDERS = {"day-first": "dmy", "month-first": "mdy"}
+
+
+def parse_date_format(value: str) -> tuple[str | None, str | None]:
+    """`--date-format` or a mapping's `date_format` as (date order, strptime pattern).
+
+    'day-first' and 'month-first' set the order of 03/04/2025-style dates (ISO dates still read);
+    a pattern with % codes, like '%d.%m.%Y', is the only format that reads.
+    """
+    text = value.strip()
+    if text.lower() in DATE_ORDERS:
+        return DATE_ORDERS[text.lower()], None
+    if "%" in text and any(code in text for code in ("%d", "%e", "%j")):
+        return None, text
+    raise ValueError(
+        f"date format {value!r}: give day-first, month-first, or a pattern like %d/%m/%Y"
+    )

@@ -1,0 +1,200 @@
+"""The staging pieces every import shares: read a CSV file's header, read the file into the temp
+table `import_raw` as text, collect what DuckDB could not read, and refuse with a list of problems.
+
+The native folder import (`native.py`) and the single-file exports (`connector.py`) both go through
+here, so a file is read, and a refusal worded, the same way whatever its source. Nothing in this
+module loops over rows: Python reads one header record and gathers problems; DuckDB reads the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+import duckdb
+
+from health_tui.errors import ImportFailed
+from health_tui.ingest.models import Problem
+from health_tui.store import Store, load_query
+
+# Temp macros the checks and inserts share, so a value is parsed the same way in both.
+MACROS = (
+    "import_macro_show",
+    "import_macro_date",
+    "import_macro_timestamp",
+    "import_macro_int",
+    "import_macro_number",
+    "import_macro_amount",
+    "import_macro_bool",
+)
+MAX_SHOWN = 20  # problems listed in the error message; the exception carries all of them
+
+Progress = Callable[[str], None]
+
+
+def install_macros(store: Store, con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> None:
+    """Create the temp macros `names` on `con` (they live on that connection only)."""
+    for name in names:
+        store.run(name, con=con)
+
+
+def read_header(path: Path, problems: list[Problem], delimiter: str = ",") -> list[str] | None:
+    """The first record of a CSV file, read with Python's csv module (one record, not the rows).
+
+    A UTF-8 byte-order mark is dropped. Undecodable bytes are replaced rather than raised so that a
+    bad byte further into the file is left for DuckDB to report with its line number.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            header = next(csv.reader(handle, delimiter=delimiter, strict=True), None)
+    except csv.Error as exc:
+        problems.append(
+            Problem(
+                file=path.name, line=1, column="(file)", reason=f"cannot read the header: {exc}"
+            )
+        )
+        return None
+    except OSError as exc:
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason=f"cannot open it: {exc.strerror or exc}",
+            )
+        )
+        return None
+    if header is None:
+        problems.append(
+            Problem(file=path.name, line=1, column="(file)", reason="the file is empty")
+        )
+        return None
+    if "\ufffd" in "".join(header):
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason="not UTF-8 text; save the file as UTF-8",
+            )
+        )
+        return None
+    if not any(name.strip() for name in header):
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason="the first line must be the header (column names)",
+            )
+        )
+        return None
+    return header
+
+
+def read_csv_raw(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    columns: dict[str, str],
+    written: dict[str, str],
+    problems: list[Problem],
+    delimiter: str = ",",
+) -> bool:
+    """Read `path` into import_raw with the column names `columns` (name -> type), in file order.
+
+    The names are the caller's, never the header's: they go to DuckDB as a bound parameter, so
+    nothing written in a file reaches the SQL text. `written` maps each name back to the header as
+    the user wrote it, for messages. False (with problems added) when a line cannot be read.
+    """
+    try:
+        con.execute(
+            load_query("import_read_csv"),
+            {"path": str(path), "columns": columns, "delim": delimiter},
+        )
+    except duckdb.Error as exc:
+        problems.append(csv_problem(path.name, exc))
+        return False
+    rejects = store.rows("import_csv_rejects", {"path": str(path)}, con=con)
+    if rejects:
+        problems.extend(
+            Problem.model_construct(
+                file=path.name,
+                line=int(line),
+                column=written.get(column or "", "(row)") if column else "(row)",
+                reason=reason,
+            )
+            for line, column, reason in rejects
+        )
+        return False
+    return True
+
+
+_LINE = re.compile(r"\bLine: (\d+)")
+
+
+def csv_problem(file: str, exc: duckdb.Error) -> Problem:
+    """A CSV error DuckDB raised instead of recording a reject, at its line if it gives one."""
+    match = _LINE.search(str(exc))
+    if match:
+        return Problem(
+            file=file, line=int(match.group(1)), column="(row)", reason=duckdb_reason(exc)
+        )
+    return Problem(
+        file=file, line=1, column="(file)", reason=f"cannot read it as CSV: {duckdb_reason(exc)}"
+    )
+
+
+def duckdb_reason(exc: duckdb.Error) -> str:
+    """The informative line of a DuckDB error, without its 'X Error:' prefix and query echo."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    for text in lines:
+        text = re.sub(r"^[A-Za-z ]*Error: ", "", text)
+        if text and not text.startswith(("CSV Error on Line", "Original Line", "LINE ")):
+            return text[:200]
+    return "unreadable"
+
+
+def show(value: str) -> str:
+    """A header name quoted for a message, on one line and cut short."""
+    flat = " ".join(value.split())
+    return repr(flat if len(flat) <= 40 else flat[:37] + "...")
+
+
+def size(path: Path) -> str:
+    """A file's size for progress lines: '412 MB'."""
+    amount = float(path.stat().st_size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if amount < 1024 or unit == "GB":
+            if unit == "bytes" or amount >= 10:
+                return f"{amount:,.0f} {unit}"
+            return f"{amount:.1f} {unit}"
+        amount /= 1024
+    raise AssertionError("unreachable")
+
+
+def refuse(problems: list[Problem], what: Path, where: str, hint: str | None = None) -> NoReturn:
+    """Raise ImportFailed listing the first MAX_SHOWN problems; the database was not touched.
+
+    `hint` (a few lines on what to do) goes between the problems and the closing line.
+    """
+    count = len(problems)
+    lines = [f"import of {what} refused, {count:,} problem{'s' if count != 1 else ''}:"]
+    lines += [str(p) for p in problems[:MAX_SHOWN]]
+    if count > MAX_SHOWN:
+        more = count - MAX_SHOWN
+        lines.append(f"... and {more:,} more problem{'s' if more != 1 else ''}")
+    if hint:
+        lines.append(hint)
+    lines.append(f"Nothing was changed in {where}.")
+    error = ImportFailed("\n".join(lines))
+    error.problems = problems  # type: ignore[attr-defined]
+    raise error
+
+
+def where_of(store: Store) -> str:
+    """How messages name the database: its path, or 'the in-memory database'."""
+    return str(store.path) if store.path else "the in-memory database"

@@ -1,0 +1,28 @@
+-- connector: the clients the parsed export (src_entries) names, one row per normalised name: the name as
+-- first written, the first activity date (started_on for a new client), and its client_id: the
+-- existing client of that name (unless $replace empties the tables first), else the id derived
+-- from the name (connector_client_id). matches > 1 means the name is ambiguous in the database;
+-- id_taken means the derived id belongs to a client of another name (connector_validate_clients).
+CREATE OR REPLACE TEMP TABLE src_clients AS
+WITH named AS (
+    SELECT client_key, arg_min(client, line) AS name, min(day) AS first_day, min(line) AS first_line
+    FROM src_entries
+    WHERE skip IS NULL
+    GROUP BY client_key
+),
+existing AS (
+    SELECT connector_norm(name) AS client_key, min(client_id) AS client_id, count(*) AS matches,
+           string_agg(client_id, ', ' ORDER BY client_id) AS ids
+    FROM clients
+    WHERE NOT $replace
+    GROUP BY ALL
+)
+SELECT n.client_key, n.name, n.first_day, n.first_line,
+       coalesce(x.client_id, connector_client_id(n.client_key)) AS client_id,
+       x.client_id IS NOT NULL AS existing,
+       coalesce(x.matches, 0) AS matches,
+       x.ids,
+       x.client_id IS NULL AND NOT $replace
+           AND EXISTS (SELECT 1 FROM clients c WHERE c.client_id = connector_client_id(n.client_key)) AS id_taken
+FROM named n
+LEFT JOIN existing x USING (client_key);

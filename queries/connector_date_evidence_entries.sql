@@ -1,0 +1,25 @@
+-- connector: what the dates of a staged time export say about their order, one row per kind found:
+-- 'day_first' (the first number is above 12: 31/03/2025), 'month_first' (the second is: 03/31/2025),
+-- 'ambiguous' (both 12 or less and different: 03/04/2025), with how many, and the first (line, column,
+-- value) of each for the message. ISO dates and 05/05/2025 say nothing and are not counted.
+WITH parts AS (
+    SELECT line, 'date' AS col, "date" AS v,
+           regexp_extract("date", '^(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}$', ['a', 'b']) AS p
+    FROM stg_entries
+    WHERE "date" IS NOT NULL
+),
+kinds AS (
+    SELECT line, col, v,
+           CASE WHEN p.a = '' THEN NULL
+                WHEN CAST(p.a AS INTEGER) > 12 AND CAST(p.b AS INTEGER) <= 12 THEN 'day_first'
+                WHEN CAST(p.b AS INTEGER) > 12 AND CAST(p.a AS INTEGER) <= 12 THEN 'month_first'
+                WHEN CAST(p.a AS INTEGER) <> CAST(p.b AS INTEGER) AND CAST(p.a AS INTEGER) <= 12
+                     AND CAST(p.b AS INTEGER) <= 12 THEN 'ambiguous'
+           END AS kind
+    FROM parts
+)
+SELECT kind, count(*) AS n, min(line) AS line, arg_min(col, line) AS col, arg_min(v, line) AS v
+FROM kinds
+WHERE kind IS NOT NULL
+GROUP BY kind
+ORDER BY kind;

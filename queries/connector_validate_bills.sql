@@ -1,0 +1,48 @@
+-- connector: every problem in the parsed invoice export (src_bills) as (line, column, reason), in file
+-- order; none = valid. Columns are the names harvest.py and mapping.py use (the caller shows them as
+-- the header wrote them). Skipped lines (drafts, no client) are not checked. $date_hint says which
+-- dates read.
+WITH b AS (
+    SELECT *, min(line) OVER (PARTITION BY invoice_id) AS first_line FROM src_bills WHERE skip IS NULL
+),
+problems (line, k, col, reason) AS (
+    SELECT line, 1, 'invoice_id', 'required' FROM b WHERE invoice_id IS NULL
+    UNION ALL
+    SELECT line, 2, 'invoice_id', 'duplicate id ' || import_show(invoice_id) || ' (first on line ' || first_line || ')'
+    FROM b WHERE invoice_id IS NOT NULL AND line > first_line
+    UNION ALL
+    SELECT line, 3, 'status',
+           'not a status I know (draft, open, sent, viewed, late, overdue, partial, paid, closed): ' || import_show(status)
+    FROM b WHERE status IS NOT NULL AND kind IS NULL
+    UNION ALL
+    SELECT line, 4, 'issued_on', coalesce('not a date ' || $date_hint || ': ' || import_show(issued_text), 'required')
+    FROM b WHERE issued IS NULL
+    UNION ALL
+    SELECT line, 5, 'due_on', 'not a date ' || $date_hint || ': ' || import_show(due_text)
+    FROM b WHERE due_text IS NOT NULL AND due IS NULL
+    UNION ALL
+    SELECT line, 6, 'due_on', 'before the issue date (' || issued || ')' FROM b WHERE due < issued
+    UNION ALL
+    SELECT line, 7, 'paid_on', 'not a date ' || $date_hint || ': ' || import_show(paid_text)
+    FROM b WHERE paid_text IS NOT NULL AND connector_date(paid_text, $date_order, $date_format::VARCHAR) IS NULL
+    UNION ALL
+    SELECT line, 8, 'amount', CASE WHEN amount_text IS NULL THEN 'required'
+                                   WHEN amount IS NULL THEN 'not an amount (like 1250.00): ' || import_show(amount_text)
+                                   ELSE 'must be 0 or more (credit notes are not imported): ' || import_show(amount_text) END
+    FROM b WHERE amount IS NULL OR amount < 0
+    UNION ALL
+    SELECT line, 9, 'paid_amount', 'not an amount (like 1250.00): ' || import_show(paid_amount_text)
+    FROM b WHERE paid_amount_text IS NOT NULL AND paid_amt_given IS NULL
+    UNION ALL
+    SELECT line, 10, 'balance', 'not an amount (like 1250.00): ' || import_show(balance_text)
+    FROM b WHERE balance_text IS NOT NULL AND balance_given IS NULL
+    UNION ALL
+    SELECT line, 11, CASE WHEN paid_amount_text IS NOT NULL THEN 'paid_amount' ELSE 'balance' END,
+           CASE WHEN paid_amt < 0 THEN 'the paid amount comes to less than 0'
+                ELSE 'the paid amount comes to more than the invoice amount (' || amount || ')' END
+    FROM b WHERE amount >= 0 AND (paid_amt < 0 OR paid_amt > amount)
+    UNION ALL
+    SELECT line, 12, 'currency', 'not a currency (like EUR or Euro - EUR): ' || import_show(currency_text)
+    FROM b WHERE currency_text IS NOT NULL AND currency IS NULL
+)
+SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

@@ -1,0 +1,19 @@
+-- connector: every problem in the parsed time export (src_entries) as (line, column, reason), in file
+-- order; none = valid. Columns are the names the export modules use (the caller shows them as the
+-- header wrote them). Skipped lines (no client, no time) are not checked. $date_hint says which
+-- dates read (e.g. 'like 2025-03-31 or 31/03/2025').
+WITH problems (line, k, col, reason) AS (
+    SELECT line, 1, 'date', coalesce('not a date ' || $date_hint || ': ' || import_show(day_text), 'required')
+    FROM src_entries WHERE skip IS NULL AND day IS NULL
+    UNION ALL
+    SELECT line, 2, hours_col,
+           CASE WHEN hours_text IS NULL THEN 'required'
+                WHEN hours IS NULL AND hours_col = 'duration' THEN 'not a duration (like 1:30:00): ' || import_show(hours_text)
+                WHEN hours IS NULL THEN 'not a number of hours (like 1.5 or 1:30): ' || import_show(hours_text)
+                ELSE 'must be more than 0 and at most 24 hours: ' || import_show(hours_text) END
+    FROM src_entries WHERE skip IS NULL AND (hours IS NULL OR hours < 0 OR hours > 24)
+    UNION ALL
+    SELECT line, 3, 'billable', coalesce('not yes/no: ' || import_show(billable_text), 'required (yes or no)')
+    FROM src_entries WHERE skip IS NULL AND billable IS NULL
+)
+SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

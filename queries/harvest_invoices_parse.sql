@@ -1,0 +1,68 @@
+-- harvest-invoices: the staged Harvest invoice report (stg_bills) as typed invoices, one per line; a
+-- mapped invoice spreadsheet is read the same way, its columns named by the mapping. A value that does
+-- not read is NULL here and named by connector_validate_bills. Dates read in $date_order or
+-- $date_format, amounts with $decimal, as the caller decided for the whole file.
+-- What is assumed, where the export does not say (the summary counts each):
+--   * status (through the mapping's [values.status], $status_keys -> $status_values, first):
+--     'draft' invoices were never sent and are skipped; 'paid' means paid in full; open, sent,
+--     viewed, late, overdue, pending, unpaid, partial and closed (written off) mean paid only as
+--     far as 'Paid Amount' says. Without a status, an invoice with a payment date is paid in full.
+--   * paid amount: 'Paid Amount', else 'Invoice Amount' less 'Balance', else from the status.
+--   * due date: 'Due Date', else the issue date plus $due_days days (due_assumed).
+--   * payment date: 'Paid Date' (or 'Last Payment Date'), else, for an invoice with money paid,
+--     its due date, as if paid on time (paid_on_assumed).
+-- key_base, the identity of an invoice: the source ($source_name) and the invoice's ID.
+CREATE OR REPLACE TEMP TABLE src_bills AS
+WITH s AS (
+    SELECT *,
+           connector_norm(client) AS client_key,
+           coalesce(map_extract_value(MAP($status_keys::VARCHAR[], $status_values::VARCHAR[]), lower(status)),
+                    lower(status)) AS st,
+           connector_date(issued_on, $date_order, $date_format::VARCHAR) AS issued,
+           connector_date(due_on, $date_order, $date_format::VARCHAR) AS due_given,
+           connector_date(paid_on, $date_order, $date_format::VARCHAR) AS paid_given,
+           TRY_CAST(connector_decimal_text(amount, $decimal) AS DECIMAL(14, 2)) AS amt,
+           TRY_CAST(connector_decimal_text(paid_amount, $decimal) AS DECIMAL(14, 2)) AS paid_amt_given,
+           TRY_CAST(connector_decimal_text(balance, $decimal) AS DECIMAL(14, 2)) AS balance_given
+    FROM stg_bills
+),
+k AS (
+    SELECT *,
+           CASE WHEN st = 'draft' THEN 'draft'
+                WHEN st = 'paid' THEN 'paid'
+                WHEN st IN ('open', 'sent', 'viewed', 'late', 'overdue', 'pending', 'unpaid', 'partial',
+                            'partially paid', 'partial payment', 'due') THEN 'open'
+                WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off') THEN 'closed'
+           END AS kind,
+           coalesce(due_given, issued + CAST($due_days AS INTEGER)) AS due
+    FROM s
+),
+p AS (
+    SELECT *,
+           CASE WHEN paid_amount IS NOT NULL THEN paid_amt_given
+                WHEN balance IS NOT NULL THEN amt - balance_given
+                WHEN kind = 'paid' THEN amt
+                WHEN kind IS NOT NULL THEN 0
+                WHEN status IS NULL AND paid_on IS NOT NULL THEN amt
+                ELSE 0
+           END AS paid_amt
+    FROM k
+)
+SELECT line,
+       invoice_id,
+       regexp_replace(client, '\s+', ' ', 'g') AS client,
+       client_key,
+       status, kind,
+       issued, issued_on AS issued_text,
+       due, due_on AS due_text, due_on IS NULL AS due_assumed,
+       CASE WHEN paid_amt > 0 THEN coalesce(paid_given, due) END AS paid,
+       paid_on AS paid_text,
+       paid_amt > 0 AND paid_on IS NULL AS paid_on_assumed,
+       amt AS amount, amount AS amount_text,
+       paid_amt,
+       paid_amt_given, paid_amount AS paid_amount_text,
+       balance_given, balance AS balance_text,
+       connector_currency(currency) AS currency, currency AS currency_text,
+       concat_ws(chr(31), $source_name, coalesce(invoice_id, '')) AS key_base,
+       CASE WHEN kind = 'draft' THEN 'draft' WHEN client_key IS NULL THEN 'no client' END AS skip
+FROM p;

@@ -1,0 +1,40 @@
+-- harvest-time: the staged Harvest detailed time report (stg_entries) as typed entries, one per line;
+-- a value that does not read is NULL here and named by connector_validate_entries. Hours are the
+-- 'Hours' column (not 'Hours Rounded'), decimal or h:mm as the account's time format has it; the
+-- person is 'First Name' and 'Last Name'; a missing 'Billable?' column means $billable_default. Dates read in $date_order or $date_format and
+-- numbers with $decimal, as the caller decided for the whole file.
+-- key_base, the identity of the entry, is what the export says about it, normalised so that a
+-- re-export in another date or number format is the same entry: the source, client, date, person,
+-- project, task, notes and hours (in whole seconds). Two entries alike in all of these are told
+-- apart by their order in the file (connector_classify_entries numbers them).
+-- skip: 'no client' (no client name: time that belongs to no client) and 'no time' (0 hours) are
+-- left out and counted in the summary rather than refused.
+CREATE OR REPLACE TEMP TABLE src_entries AS
+WITH s AS (
+    SELECT *,
+           connector_norm(client) AS client_key,
+           connector_date("date", $date_order, $date_format::VARCHAR) AS day,
+           connector_duration(hours, $decimal) AS h,
+           coalesce(person, nullif(trim(concat_ws(' ', first_name, last_name)), '')) AS who
+    FROM stg_entries
+)
+SELECT line,
+       regexp_replace(client, '\s+', ' ', 'g') AS client,
+       client_key,
+       day,
+       "date" AS day_text,
+       h AS hours,
+       hours AS hours_text,
+       'hours' AS hours_col,
+       CASE WHEN $billable_missing THEN $billable_default ELSE import_bool(billable) END AS billable,
+       billable AS billable_text,
+       NULL::VARCHAR AS activity_given,
+       NULL::VARCHAR AS activity_text,
+       task, tags, note,
+       who AS person,
+       concat_ws(chr(31), 'harvest-time', client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
+                 coalesce(connector_norm(who), ''), coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
+                 coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
+                 coalesce(connector_norm(note), '')) AS key_base,
+       CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
+FROM s;

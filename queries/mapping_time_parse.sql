@@ -1,0 +1,45 @@
+-- mapping: a staged spreadsheet of time (stg_entries, its columns named by the mapping file) as typed
+-- entries, one per line; a value that does not read is NULL here and named by
+-- connector_validate_entries. Hours are decimal ('1.5', '1,5' with $decimal ',') or h:mm ('1:30').
+-- Billable values go through the mapping's [values.billable] ($billable_keys -> $billable_values,
+-- keys in lower case) before yes/no/true/false/1/0; a missing billable column means
+-- $billable_default. An activity value goes through [values.activity] ($activity_keys ->
+-- $activity_values) or may be one of the five activities itself; any other text is left to the
+-- activity words, like a task.
+-- key_base, the identity of the entry: the mapping's name ($source_name), client, date, person,
+-- project, task, note, activity as written and hours in whole seconds, normalised; entries alike
+-- in all of these are told apart by their order in the file.
+-- skip: 'no client' and 'no time' (0 hours), counted in the summary rather than refused.
+CREATE OR REPLACE TEMP TABLE src_entries AS
+WITH s AS (
+    SELECT *,
+           connector_norm(client) AS client_key,
+           connector_date("date", $date_order, $date_format::VARCHAR) AS day,
+           connector_duration(hours, $decimal) AS h,
+           coalesce(map_extract_value(MAP($activity_keys::VARCHAR[], $activity_values::VARCHAR[]), lower(activity)),
+                    CASE WHEN lower(activity) IN ('delivery', 'revision', 'meeting', 'support', 'admin')
+                         THEN lower(activity) END) AS given
+    FROM stg_entries
+)
+SELECT line,
+       regexp_replace(client, '\s+', ' ', 'g') AS client,
+       client_key,
+       day,
+       "date" AS day_text,
+       h AS hours,
+       hours AS hours_text,
+       'hours' AS hours_col,
+       CASE WHEN $billable_missing THEN $billable_default
+            ELSE coalesce(map_extract_value(MAP($billable_keys::VARCHAR[], $billable_values::BOOLEAN[]), lower(coalesce(billable, ''))),
+                          import_bool(billable)) END AS billable,
+       billable AS billable_text,
+       given AS activity_given,
+       activity AS activity_text,
+       CASE WHEN given IS NULL THEN concat_ws(' ', task, activity) ELSE task END AS task,
+       tags, note, person,
+       concat_ws(chr(31), $source_name, client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
+                 coalesce(connector_norm(person), ''), coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
+                 coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
+                 coalesce(connector_norm(note), ''), coalesce(connector_norm(activity), '')) AS key_base,
+       CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
+FROM s;

@@ -1,0 +1,624 @@
+"""Importing one export: Harvest time and invoices, Toggl, and any CSV through a mapping.
+
+Recognition by header, forced sources, what the user is told, identity on re-import, all or
+nothing, and the odd files real exports are: BOM, CRLF, semicolons, quoted commas and line breaks,
+thousands separators, day-first dates (and ambiguous ones refused).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from health_tui.cli import cli
+from health_tui.errors import ConfigError, ImportFailed
+from health_tui.ingest.connector import import_path
+from health_tui.ingest.models import ExportSummary
+from health_tui.ingest.native import import_folder
+from health_tui.settings import Activities
+from health_tui.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORTS = ROOT / "fixtures" / "exports"
+TABLES = ("clients", "time_entries", "invoices", "interactions", "feedback")
+
+
+def snapshot(store: Store) -> dict[str, list[tuple]]:
+    """Every row of the five history tables and the settings, in a stable order."""
+    tables = (*TABLES, "app_settings")
+    return {t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+
+
+def load(store: Store, path: Path, **kwargs) -> ExportSummary:
+    summary = import_path(store, path, **kwargs)
+    assert isinstance(summary, ExportSummary)
+    return summary
+
+
+def refused(store: Store, path: Path, **kwargs) -> ImportFailed:
+    with pytest.raises(ImportFailed) as info:
+        import_path(store, path, **kwargs)
+    return info.value
+
+
+def problems(store: Store, path: Path, **kwargs) -> list[str]:
+    return [str(p) for p in refused(store, path, **kwargs).problems]
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def hours(store: Store) -> list[tuple]:
+    """(client name, date, hours, billable, activity, note) of every time entry, in order."""
+    return store.con.execute(
+        "SELECT c.name, t.date, t.hours, t.billable, t.activity, t.note FROM time_entries t "
+        "JOIN clients c USING (client_id) ORDER BY ALL"
+    ).fetchall()
+
+
+HARVEST_HEADER = "Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name\n"
+TOGGL_HEADER = (
+    "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,"
+    "End time,Duration,Tags\n"
+)
+
+
+# --- recognition ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "target"),
+    [
+        ("harvest_time.csv", "harvest-time", "time_entries"),
+        ("harvest_time_eu.csv", "harvest-time", "time_entries"),
+        ("harvest_invoices.csv", "harvest-invoices", "invoices"),
+        ("toggl_detailed.csv", "toggl", "time_entries"),
+    ],
+)
+def test_each_export_is_recognised_by_its_header(
+    store: Store, name: str, source: str, target: str
+) -> None:
+    summary = load(store, EXPORTS / name)
+    assert (summary.source, summary.target) == (source, target)
+    assert summary.rows > 0
+
+
+def test_a_forced_source_is_read_as_that_source(store: Store, tmp_path: Path) -> None:
+    # A sheet with Date, Client and Hours would be taken for Harvest anyway; forcing Toggl is refused
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + "2025-07-01,Acme,Web,Design,,2,Yes,A,B\n")
+    assert load(store, path, source="harvest-time").rows == 1
+    found = problems(store, path, source="toggl")
+    assert found[0].startswith("t.csv:1: Start date: missing column")
+    assert "Toggl Track detailed report needs Client, Start date, Duration" in found[0]
+
+
+def test_an_unknown_header_names_the_sources_and_shows_a_mapping(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "sheet.csv", "Customer,When,Time\nAcme,2025-07-01,2\n")
+    error = refused(store, path)
+    text = str(error)
+    assert [str(p) for p in error.problems] == [
+        "sheet.csv:1: (header): not an export health-tui knows: the header has "
+        "'Customer', 'When', 'Time'"
+    ]
+    for expected in ("harvest-time", "harvest-invoices", "toggl", "native", "--mapping FILE.toml"):
+        assert expected in text
+    assert "[columns]" in text and 'client = "Client"' in text
+    assert text.endswith("Nothing was changed in " + str(store.path) + ".")
+
+
+def test_a_folder_is_still_the_native_import(store: Store) -> None:
+    summary = import_path(store, ROOT / "fixtures" / "small")
+    assert summary.counts["clients"] == 8  # type: ignore[union-attr]
+    with pytest.raises(ImportFailed, match="for a single exported CSV"):
+        import_path(store, ROOT / "fixtures" / "small", source="toggl")
+
+
+# --- what lands in the tables ----------------------------------------------------------------
+
+
+def test_the_fewest_columns_harvest_allows(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", "Client,Hours,Date\nAcme,1.5,2025-07-01\n")
+    summary = load(store, path)
+    assert hours(store) == [("Acme", date(2025, 7, 1), 1.5, True, "delivery", None)]
+    assert summary.notes == ["t.csv has no billable column: all of it counts as billable."]
+
+
+def test_harvest_time_lands_with_clients_activities_and_people(store: Store) -> None:
+    summary = load(store, EXPORTS / "harvest_time.csv")
+    assert summary.rows == 7 and summary.clients_new == 3
+    clients = store.con.execute(
+        "SELECT client_id, name, started_on FROM clients ORDER BY 2"
+    ).fetchall()
+    assert [(c[1], c[2]) for c in clients] == [
+        ("Meridian Health Partners", date(2025, 7, 3)),  # started_on: the first activity date
+        ("Northwind Outfitters", date(2025, 7, 1)),
+        ("Our Studio", date(2025, 7, 4)),
+    ]
+    assert clients[1][0].startswith("northwind-outfitters-") and len(clients[1][0]) == 27
+    rows = store.con.execute(
+        "SELECT date, hours, billable, activity, person, note FROM time_entries ORDER BY date, hours"
+    ).fetchall()
+    assert rows == [
+        (date(2025, 7, 1), 3.5, True, "delivery", "Ana Silva", "Homepage hero, three options"),
+        (date(2025, 7, 2), 0.5, False, "meeting", "Dev Patel", "Weekly call with Dana"),
+        (
+            date(2025, 7, 2),
+            1.25,
+            True,
+            "revision",
+            "Ana Silva",
+            'Client changes:\r\nswap the hero, "bolder" type',  # quoted line break and quotes
+        ),
+        (date(2025, 7, 3), 6.0, True, "delivery", "Dev Patel", "Login flow"),
+        (date(2025, 7, 3), 6.0, True, "delivery", "Dev Patel", "Login flow"),  # twice is twice
+        (date(2025, 7, 4), 0.75, False, "admin", "Ana Silva", "Internal admin: timesheets"),
+        (date(2025, 7, 4), 1.0, True, "support", "Dev Patel", "Password reset bug"),
+    ]
+    assert summary.warnings == ["harvest_time.csv: left out 1 entry of 0 hours (0.00 h; line 10)"]
+
+
+def test_the_summary_reports_hours_per_activity_and_unmatched(store: Store) -> None:
+    summary = load(store, EXPORTS / "harvest_time.csv")
+    by = {a.activity: (a.entries, a.hours, a.unmatched) for a in summary.activities}
+    assert by == {
+        "delivery": (3, 15.5, 3),
+        "revision": (1, 1.25, 0),
+        "meeting": (1, 0.5, 0),
+        "support": (1, 1.0, 0),
+        "admin": (1, 0.75, 0),
+    }
+    assert summary.line().splitlines()[1] == (
+        "Hours by activity: delivery 15.50, revision 1.25, meeting 0.50, support 1.00, "
+        "admin 0.75; 3 entries (15.50 h) matched no activity word and count as delivery."
+    )
+
+
+def test_toggl_durations_tags_and_entries_without_a_client(store: Store) -> None:
+    summary = load(store, EXPORTS / "toggl_detailed.csv")
+    assert hours(store) == [
+        ("Meridian Health Partners", date(2025, 7, 2), 0.25, False, "meeting", "Standup"),
+        ("Meridian Health Partners", date(2025, 7, 3), 6.0, True, "delivery", "Login flow"),
+        ("Northwind Outfitters", date(2025, 7, 1), 3.5, True, "delivery", "Hero, again"),
+        ("Northwind Outfitters", date(2025, 7, 2), 1.25, True, "revision", "Swap hero image"),
+    ]
+    assert summary.warnings == [
+        "toggl_detailed.csv: left out 1 entry with no client (1.00 h; line 6)",
+        "toggl_detailed.csv: left out 1 entry of 0 hours (0.00 h; line 7)",
+    ]
+
+
+def test_harvest_invoices_paid_partly_paid_open_draft_closed(store: Store) -> None:
+    summary = load(store, EXPORTS / "harvest_invoices.csv")
+    rows = store.con.execute(
+        "SELECT invoice_id, issued_on, due_on, paid_on, amount, currency FROM invoices ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("0999", date(2025, 6, 1), date(2025, 7, 1), None, Decimal("480.00"), "USD"),
+        ("1001", date(2025, 8, 1), date(2025, 8, 31), date(2025, 8, 20), Decimal("1250.00"), "EUR"),
+        ("1002", date(2025, 8, 1), date(2025, 8, 31), None, Decimal("2310.50"), "EUR"),
+        ("1003", date(2025, 9, 1), date(2025, 10, 1), date(2025, 10, 5), Decimal("400.00"), "EUR"),
+        ("1003-unpaid", date(2025, 9, 1), date(2025, 10, 1), None, Decimal("600.00"), "EUR"),
+    ]
+    assert summary.warnings == ["harvest_invoices.csv: left out 1 draft invoice(s), never sent"]
+    assert any("paid in part" in note for note in summary.notes)
+
+
+def test_invoice_assumptions_are_said(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "inv.csv",
+        "Status,Issue Date,ID,Client,Invoice Amount\n"
+        "Paid,2025-08-01,7,Acme,100\n"
+        "Open,2025-08-01,8,Acme,50\n",
+    )
+    summary = load(store, path)
+    assert store.con.execute(
+        "SELECT invoice_id, due_on, paid_on FROM invoices ORDER BY 1"
+    ).fetchall() == [
+        ("7", date(2025, 8, 31), date(2025, 8, 31)),  # due 30 days on; paid on the due date
+        ("8", date(2025, 8, 31), None),
+    ]
+    assert summary.notes == [
+        "Assumed 2 invoice(s) without a due date fall due 30 days after issue.",
+        "Assumed 1 paid invoice(s) without a payment date were paid on their due date.",
+    ]
+
+
+# --- identity: re-importing -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["harvest_time.csv", "toggl_detailed.csv", "harvest_invoices.csv", "harvest_time_eu.csv"],
+)
+def test_reimporting_the_same_export_changes_nothing(store: Store, name: str) -> None:
+    load(store, EXPORTS / name)
+    before = snapshot(store)
+    again = load(store, EXPORTS / name)
+    assert snapshot(store) == before
+    assert again.already == (again.rows if name != "harvest_invoices.csv" else 4)
+    assert again.clients_new == 0
+
+
+def test_overlapping_exports_do_not_double_count(store: Store, tmp_path: Path) -> None:
+    lines = [
+        "2025-07-01,Acme,Web,Design,Hero,2,Yes,Ana,Silva",
+        "2025-07-02,Acme,Web,Design,Hero,2,Yes,Ana,Silva",
+        "2025-07-02,Acme,Web,Design,Hero,2,Yes,Ana,Silva",  # the same work twice that day
+        "2025-07-03,Acme,Web,Meeting,Review,1,No,Ana,Silva",
+        "2025-07-04,Acme,Web,Design,Footer,3,Yes,Ana,Silva",
+    ]
+    june_july = write(tmp_path, "a.csv", HARVEST_HEADER + "\n".join(lines[:4]) + "\n")
+    july = write(tmp_path, "b.csv", HARVEST_HEADER + "\n".join(lines[1:]) + "\n")
+    load(store, june_july)
+    second = load(store, july)
+    assert second.already == 3 and second.rows == 4
+    assert store.con.execute("SELECT count(*), sum(hours) FROM time_entries").fetchone() == (
+        5,
+        10.0,
+    )
+
+
+def test_the_same_entry_in_another_date_and_number_format_is_the_same_entry(
+    store: Store, tmp_path: Path
+) -> None:
+    iso = write(
+        tmp_path, "iso.csv", HARVEST_HEADER + "2025-07-15,Acme,Web,Design,Hero,1.5,Yes,A,B\n"
+    )
+    eu = write(
+        tmp_path,
+        "eu.csv",
+        HARVEST_HEADER.replace(",", ";") + "15/07/2025;ACME;Web;Design;Hero;1,5;Yes;A;B\n",
+    )
+    load(store, iso)
+    assert load(store, eu).already == 1
+    assert store.con.execute("SELECT count(*) FROM time_entries").fetchone() == (1,)
+
+
+def test_a_later_invoice_export_updates_payment(store: Store, tmp_path: Path) -> None:
+    head = "Status,Issue Date,Due Date,ID,Client,Invoice Amount,Paid Amount,Paid Date\n"
+    load(
+        store,
+        write(tmp_path, "a.csv", head + "Partial,2025-08-01,2025-08-31,9,Acme,100,40,2025-09-02\n"),
+    )
+    assert store.con.execute("SELECT count(*) FROM invoices").fetchone() == (2,)
+    again = load(
+        store,
+        write(tmp_path, "b.csv", head + "Paid,2025-08-01,2025-08-31,9,Acme,100,100,2025-09-20\n"),
+    )
+    assert again.already == 1
+    assert store.con.execute("SELECT invoice_id, paid_on, amount FROM invoices").fetchall() == [
+        ("9", date(2025, 9, 20), Decimal("100.00"))
+    ]
+
+
+def test_clients_merge_by_name_with_native_ones(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "native"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on\nnw,Northwind Outfitters,2025-07-02\n", encoding="utf-8"
+    )
+    import_folder(store, folder)
+    summary = load(store, EXPORTS / "harvest_time.csv")
+    assert (summary.clients_new, summary.clients_matched) == (2, 1)
+    assert store.con.execute(
+        "SELECT started_on FROM clients WHERE client_id = 'nw'"
+    ).fetchone() == (date(2025, 7, 1),)  # work on 1 July moves the start earlier, never later
+    assert store.con.execute(
+        "SELECT count(*) FROM time_entries WHERE client_id = 'nw'"
+    ).fetchone() == (3,)
+
+
+def test_a_name_shared_by_two_clients_is_refused(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "native"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on\na1,Acme,2025-01-01\na2,ACME ,2025-01-01\n", encoding="utf-8"
+    )
+    import_folder(store, folder)
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + "2025-07-01,Acme,Web,Design,,2,Yes,A,B\n")
+    assert problems(store, path) == [
+        "t.csv:2: Client: 'Acme' matches 2 clients in the database (a1, a2); "
+        "rename all but one of them first"
+    ]
+
+
+def test_importing_an_export_over_the_demo_replaces_it(store: Store) -> None:
+    from health_tui.demo import generate_demo
+
+    generate_demo(store, clients=5, seed=1, as_of=date(2026, 9, 30))
+    summary = load(store, EXPORTS / "toggl_detailed.csv")
+    assert summary.replaced_demo
+    assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (2,)
+    assert store.setting("portfolio_kind") == "imported"
+
+
+# --- activity words --------------------------------------------------------------------------
+
+
+def test_activity_words_come_from_the_settings(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        HARVEST_HEADER
+        + "2025-07-01,Acme,Web,Design,Recalling the brief,1,Yes,A,B\n"  # 'call' only starts words
+        + "2025-07-01,Acme,Web,QA,Polish,1,Yes,A,B\n"
+        + "2025-07-01,Acme,Web,Admin,,1,Yes,A,B\n"  # admin words need a non-billable entry
+        + "2025-07-01,Acme,Web,Design,Client call,1,No,A,B\n",
+    )
+    words = Activities(revision=["qa", "polish"], default="support")
+    summary = load(store, path, activities=words)
+    assert store.con.execute("SELECT note, activity FROM time_entries ORDER BY ALL").fetchall() == [
+        ("Client call", "meeting"),
+        ("Polish", "revision"),
+        ("Recalling the brief", "support"),
+        (None, "support"),  # task Admin, but billable
+    ]
+    assert sum(a.unmatched for a in summary.activities) == 2
+    assert summary.line().endswith("matched no activity word and count as support.")
+
+
+# --- all or nothing and the problems listed -----------------------------------------------------
+
+
+def test_every_bad_value_is_listed_at_its_line_and_nothing_changes(
+    store: Store, tmp_path: Path
+) -> None:
+    load(store, EXPORTS / "toggl_detailed.csv")
+    before = snapshot(store)
+    path = write(
+        tmp_path,
+        "t.csv",
+        HARVEST_HEADER
+        + '2025-07-01,Acme,Web,Design,"two\nlines",2,Yes,A,B\n'  # lines 2-3
+        + "2025-07-02,Acme,Web,Design,,two,Yes,A,B\n"  # line 4
+        + "2025-13-40,Acme,Web,Design,,25,maybe,A,B\n"  # line 5
+        + "2025-07-03,Acme,Web,Design,,,Yes,A,B\n",  # line 6
+    )
+    assert problems(store, path) == [
+        "t.csv:4: Hours: not a number of hours (like 1.5 or 1:30): 'two'",
+        "t.csv:5: Date: not a date (like 2025-03-31): '2025-13-40'",
+        "t.csv:5: Hours: must be more than 0 and at most 24 hours: '25'",
+        "t.csv:5: Billable?: not yes/no: 'maybe'",
+        "t.csv:6: Hours: required",
+    ]
+    assert snapshot(store) == before
+
+
+def test_invoice_problems_name_the_report_columns(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "inv.csv",
+        "Status,Issue Date,Due Date,ID,Client,Invoice Amount,Paid Amount,Currency\n"
+        "Sent,2025-08-01,2025-07-01,1,Acme,100,,Euro - EUR\n"
+        "Lost,2025-08-01,2025-08-31,1,Acme,-5,,Dollars\n"
+        "Open,2025-08-01,2025-08-31,2,Acme,100,150,EUR\n",
+    )
+    assert problems(store, path) == [
+        "inv.csv:2: Due Date: before the issue date (2025-08-01)",
+        "inv.csv:3: ID: duplicate id '1' (first on line 2)",
+        "inv.csv:3: Status: not a status I know (draft, open, sent, viewed, late, overdue, "
+        "partial, paid, closed): 'Lost'",
+        "inv.csv:3: Invoice Amount: must be 0 or more (credit notes are not imported): '-5'",
+        "inv.csv:3: Currency: not a currency (like EUR or Euro - EUR): 'Dollars'",
+        "inv.csv:4: Paid Amount: the paid amount comes to more than the invoice amount (100.00)",
+    ]
+
+
+def test_a_failure_while_writing_rolls_everything_back(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(store, EXPORTS / "harvest_time_eu.csv")
+    before = snapshot(store)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "set_setting", broken)  # the last step inside the transaction
+    with pytest.raises(RuntimeError):
+        load(store, EXPORTS / "harvest_time.csv")
+    assert snapshot(store) == before
+
+
+def test_malformed_lines_and_missing_files(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + "2025-07-01,Acme,Web\n")
+    assert problems(store, path) == [
+        "t.csv:2: (row): fewer fields than the header has (3 instead of 9)"
+    ]
+    assert problems(store, tmp_path / "nope.csv") == [
+        f"{tmp_path / 'nope.csv'}:1: (file): no such file"
+    ]
+    empty = write(tmp_path, "e.csv", HARVEST_HEADER)
+    assert problems(store, empty) == ["e.csv:1: (file): no rows below the header"]
+
+
+# --- odd files ---------------------------------------------------------------------------------
+
+
+def test_bom_crlf_and_quoted_line_breaks_keep_line_numbers(store: Store, tmp_path: Path) -> None:
+    text = (
+        "\ufeff"
+        + HARVEST_HEADER.replace("\n", "\r\n")
+        + '2025-07-01,Acme,Web,Design,"a, b\r\nc\r\nd",2,Yes,A,B\r\n'  # lines 2-4
+        + "2025-07-02,Acme,Web,Design,,x,Yes,A,B\r\n"  # line 5
+    )
+    path = write(tmp_path, "t.csv", text.encode("utf-8"))
+    assert problems(store, path) == [
+        "t.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+    ]
+
+
+def test_semicolons_decimal_commas_and_day_first_dates(store: Store) -> None:
+    load(store, EXPORTS / "harvest_time_eu.csv")
+    assert hours(store) == [
+        ("Castell & Ross", date(2025, 7, 1), 2.5, True, "delivery", "Logo sketches"),
+        ("Castell & Ross", date(2025, 7, 15), 1.75, False, "revision", "Logo again; third round"),
+        ("Castell & Ross", date(2025, 7, 31), 0.5, False, "meeting", "Feedback, again"),
+        ("Castell & Ross", date(2025, 8, 4), 3.0, True, "delivery", "Stationery"),  # one client
+    ]
+
+
+def test_thousands_separators_in_amounts(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "inv.csv",
+        "Status;Issue Date;ID;Client;Invoice Amount;Paid Amount\n"
+        "Paid;2025-08-01;1;Acme;1.234,50;1.234,50\n"
+        "Open;2025-08-01;2;Acme;12.000;0\n",
+    )
+    load(store, path)
+    assert store.con.execute("SELECT amount FROM invoices ORDER BY 1").fetchall() == [
+        (Decimal("1234.50"),),
+        (Decimal("12000.00"),),
+    ]
+
+
+def test_an_ambiguous_thousands_group_is_read_as_the_separator_says_and_noted(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path, "inv.csv", 'Issue Date,ID,Client,Invoice Amount\n2025-08-01,1,Acme,"1,250"\n'
+    )
+    summary = load(store, path)
+    assert store.con.execute("SELECT amount FROM invoices").fetchone() == (Decimal("1250.00"),)
+    assert summary.notes[0].startswith(
+        "Assumed '.' is the decimal separator (inv.csv is comma-separated"
+    )
+
+
+def test_numbers_that_disagree_are_refused(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        HARVEST_HEADER + '2025-07-01,Acme,W,D,,"1,5",Yes,A,B\n2025-07-02,Acme,W,D,,2.5,Yes,A,B\n',
+    )
+    assert problems(store, path) == [
+        "t.csv:2: Hours: numbers disagree: '1,5' has a decimal comma, but line 3 has '2.5' with "
+        "a decimal point; make them agree"
+    ]
+
+
+def test_ambiguous_dates_are_refused_not_guessed(store: Store) -> None:
+    found = problems(store, EXPORTS / "harvest_time_ambiguous.csv")
+    assert found == [
+        "harvest_time_ambiguous.csv:2: Date: ambiguous date '03/04/2025' (and 1 more like it): "
+        "no date in the file has a day above 12 to tell day-first from month-first; pass "
+        "--date-format day-first (or month-first, or a pattern like %d/%m/%Y), or set "
+        "date_format in a mapping"
+    ]
+    load(store, EXPORTS / "harvest_time_ambiguous.csv", date_format="month-first")
+    assert [row[1] for row in hours(store)] == [
+        date(2025, 3, 4),
+        date(2025, 4, 5),
+        date(2025, 5, 5),
+    ]
+
+
+def test_one_day_above_twelve_settles_the_order(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        HARVEST_HEADER + "03/04/2025,Acme,W,D,,1,Yes,A,B\n03/25/2025,Acme,W,D,,1,Yes,A,B\n",
+    )
+    load(store, path)
+    assert [row[1] for row in hours(store)] == [date(2025, 3, 4), date(2025, 3, 25)]
+
+
+def test_dates_that_disagree_are_refused(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        HARVEST_HEADER + "25/03/2025,Acme,W,D,,1,Yes,A,B\n03/25/2025,Acme,W,D,,1,Yes,A,B\n",
+    )
+    assert problems(store, path) == [
+        "t.csv:3: Date: dates disagree: '03/25/2025' has the month first, but line 2 has "
+        "'25/03/2025' with the day first; make them agree"
+    ]
+
+
+def test_a_date_pattern(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + "4.7.2025,Acme,W,D,,1,Yes,A,B\n")
+    load(store, path, date_format="%d.%m.%Y")
+    assert hours(store)[0][1] == date(2025, 7, 4)
+    with pytest.raises(ImportFailed, match=r"--date-format: date format 'dd\.mm'"):
+        import_path(store, path, date_format="dd.mm")
+
+
+def test_not_utf8_is_refused_at_the_header(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", "Date,Client,Hours,Caf\xe9\n".encode("latin-1"))
+    assert problems(store, path) == ["t.csv:1: (file): not UTF-8 text; save the file as UTF-8"]
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def test_cli_imports_an_export_and_prints_the_summary(tmp_path: Path) -> None:
+    db = tmp_path / "p.duckdb"
+    out = CliRunner().invoke(cli, ["import", str(EXPORTS / "toggl_detailed.csv"), "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    assert "Loaded 4 time entries for 2 clients (2 new)" in out.stdout
+    assert "Hours by activity: delivery 9.50, revision 1.25, meeting 0.25" in out.stdout
+    assert "warning: toggl_detailed.csv: left out 1 entry with no client" in out.stderr
+
+
+def test_cli_unknown_header_exits_2_with_the_hint(tmp_path: Path) -> None:
+    db = tmp_path / "p.duckdb"
+    out = CliRunner().invoke(cli, ["import", str(EXPORTS / "timesheet.csv"), "--db", str(db)])
+    assert out.exit_code == 2
+    assert "not an export health-tui knows" in out.stderr and "--mapping" in out.stderr
+    out = CliRunner().invoke(
+        cli,
+        ["import", str(EXPORTS / "timesheet.csv"), "--db", str(db),
+         "--mapping", str(EXPORTS / "timesheet.toml")],
+    )  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert "(mapping 'timesheet')" in out.stdout
+
+
+def test_cli_source_and_date_format(tmp_path: Path) -> None:
+    db = tmp_path / "p.duckdb"
+    amb = str(EXPORTS / "harvest_time_ambiguous.csv")
+    out = CliRunner().invoke(cli, ["import", amb, "--db", str(db), "--source", "harvest-time"])
+    assert out.exit_code == 2 and "ambiguous date" in out.stderr
+    out = CliRunner().invoke(cli, ["import", amb, "--db", str(db), "--date-format", "day-first"])
+    assert out.exit_code == 0, out.output
+
+
+def test_a_bad_mapping_is_a_config_error(store: Store, tmp_path: Path) -> None:
+    bad = write(tmp_path, "m.toml", '[columns]\nclient = "C"\n')
+    with pytest.raises(ConfigError, match="columns: date, hours required for time_entries"):
+        import_path(store, EXPORTS / "timesheet.csv", mapping=bad)
+
+
+def test_the_connectors_run_without_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, health_tui.ingest.connector\nassert 'textual' not in sys.modules\n"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_replace_empties_the_tables_first(store: Store) -> None:
+    import_folder(store, ROOT / "fixtures" / "small")
+    summary = load(store, EXPORTS / "toggl_detailed.csv", replace=True)
+    assert summary.replaced and summary.clients_new == 2
+    assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (2,)
+    assert store.con.execute("SELECT count(*) FROM interactions").fetchone() == (0,)
+
+
+def test_tab_separated(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "t.tsv", "Date\tClient\tHours\n2025-07-01\tAcme, Inc.\t2\n")
+    load(store, path)
+    assert hours(store)[0][:3] == ("Acme, Inc.", date(2025, 7, 1), 2.0)

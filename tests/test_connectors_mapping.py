@@ -1,0 +1,175 @@
+"""Any CSV through a mapping file: the model's checks, the sheet's own words, and the documented
+example reading the hand-kept fixture sheet it describes."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from health_tui.errors import ConfigError, ImportFailed
+from health_tui.ingest.connector import import_path
+from health_tui.ingest.mapping import EXAMPLE, Mapping, load_mapping
+from health_tui.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORTS = ROOT / "fixtures" / "exports"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def entries(store: Store) -> list[tuple]:
+    return store.con.execute(
+        "SELECT c.name, t.date, t.hours, t.billable, t.activity, t.note FROM time_entries t "
+        "JOIN clients c USING (client_id) ORDER BY t.date, c.name"
+    ).fetchall()
+
+
+def test_the_hand_kept_timesheet(store: Store) -> None:
+    summary = import_path(store, EXPORTS / "timesheet.csv", mapping=EXPORTS / "timesheet.toml")
+    assert entries(store) == [
+        ("Fernleaf Yoga Studio", date(2025, 9, 2), 1.5, True, "delivery", "Class timetable page"),
+        (
+            "Fernleaf Yoga Studio",
+            date(2025, 9, 3),
+            1.25,
+            True,
+            "revision",
+            "Changes to the timetable, per Maya",
+        ),
+        ("Fernleaf Yoga Studio", date(2025, 9, 18), 0.75, False, "meeting", "Call with Maya"),
+        ("Harbor Dental", date(2025, 9, 22), 2.0, True, "delivery", "New booking form"),
+    ]
+    assert summary.label == "mapping 'timesheet'"
+
+
+def test_the_documented_example_reads_the_fixture_sheet(store: Store, tmp_path: Path) -> None:
+    mapping = Mapping.model_validate(tomllib.loads(EXAMPLE))
+    assert mapping.columns["hours"] == "Time spent"
+    path = write(tmp_path, "example.toml", EXAMPLE + '\ndecimal_separator = ","\n')
+    with pytest.raises(ConfigError):  # top-level keys must come before [columns]: TOML's rule
+        load_mapping(path)
+    import_path(store, EXPORTS / "timesheet.csv", mapping=write(tmp_path, "m.toml", EXAMPLE))
+    assert [e[2] for e in entries(store)] == [1.5, 1.25, 0.75, 2.0]
+
+
+def test_activity_values_map_and_other_text_goes_to_the_words(store: Store, tmp_path: Path) -> None:
+    sheet = write(
+        tmp_path,
+        "s.csv",
+        "Who for,On,Hrs,Kind\nAcme,2025-07-01,1,Dev\nAcme,2025-07-02,1,FIXES\n"
+        "Acme,2025-07-03,1,Support\nAcme,2025-07-04,1,Weekly call\nAcme,2025-07-05,1,Other\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        '[columns]\nclient = "Who for"\ndate = "On"\nhours = "Hrs"\nactivity = "Kind"\n'
+        '[values.activity]\n"dev" = "delivery"\n"Fixes" = "revision"\n',
+    )
+    summary = import_path(store, sheet, mapping=mapping)
+    assert [e[4] for e in entries(store)] == [
+        "delivery",
+        "revision",
+        "support",  # one of the five, as written
+        "meeting",  # free text: the activity words
+        "delivery",  # no word: the default, counted as unmatched
+    ]
+    assert sum(a.unmatched for a in summary.activities) == 1
+
+
+def test_an_invoice_sheet(store: Store) -> None:
+    summary = import_path(
+        store, EXPORTS / "invoices_sheet.csv", mapping=EXPORTS / "invoices_sheet.toml"
+    )
+    assert summary.target == "invoices"
+    assert store.con.execute(
+        "SELECT invoice_id, issued_on, due_on, paid_on, amount FROM invoices ORDER BY 1"
+    ).fetchall() == [
+        ("2025-014", date(2025, 10, 1), date(2025, 10, 31), date(2025, 10, 28), Decimal("1200.00")),
+        ("2025-015", date(2025, 10, 1), date(2025, 10, 15), None, Decimal("450.00")),
+        ("2025-016", date(2025, 11, 3), date(2025, 11, 17), None, Decimal("2025.50")),
+    ]
+
+
+def test_a_mapped_column_missing_from_the_file(store: Store, tmp_path: Path) -> None:
+    mapping = write(
+        tmp_path, "m.toml", '[columns]\nclient = "Client"\ndate = "Datum"\nhours = "Time spent"\n'
+    )
+    with pytest.raises(ImportFailed) as info:
+        import_path(store, EXPORTS / "timesheet.csv", mapping=mapping)
+    assert [str(p) for p in info.value.problems] == [
+        "timesheet.csv:1: Datum: missing column ('Datum'; mapping 'sheet' needs Client, Datum, "
+        "Time spent)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('[columns]\nclient = "C"\ndate = "D"\n', "columns: hours required for time_entries"),
+        (
+            '[columns]\nclient = "C"\ndate = "D"\nhours = "H"\nrate = "R"\n',
+            "columns: rate not a field of time_entries",
+        ),
+        (
+            '[columns]\nclient = "C"\ndate = "D"\nhours = "D"\n',
+            "columns.date and columns.hours both name 'D'",
+        ),
+        (
+            'date_format = "dd/mm"\n[columns]\nclient = "C"\ndate = "D"\nhours = "H"\n',
+            "date_format: date format 'dd/mm': give day-first, month-first, or a pattern",
+        ),
+        (
+            '[columns]\nclient = "C"\ndate = "D"\nhours = "H"\n[values.activity]\n"x" = "fun"\n',
+            "values.activity.x: Input should be 'delivery', 'revision'",
+        ),
+        (
+            'target = "feedback"\n[columns]\n',
+            "target: Input should be 'time_entries' or 'invoices'",
+        ),
+        ("colums = {}\n", "colums: Extra inputs are not permitted"),
+        ("[columns\n", "not valid TOML"),
+    ],
+)
+def test_mapping_problems_are_named_by_key(tmp_path: Path, toml: str, expected: str) -> None:
+    path = write(tmp_path, "m.toml", toml)
+    with pytest.raises(ConfigError) as info:
+        load_mapping(path)
+    assert expected in str(info.value)
+    assert str(info.value).startswith(str(path))
+
+
+def test_a_mapping_with_a_delimiter_reads_only_with_it(store: Store, tmp_path: Path) -> None:
+    sheet = write(tmp_path, "s.csv", "Client;Day;Hours\nAcme;2025-07-01;1,5\n")
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'delimiter = ";"\ndecimal_separator = ","\n'
+        '[columns]\nclient = "Client"\ndate = "Day"\nhours = "Hours"\n',
+    )
+    import_path(store, sheet, mapping=mapping)
+    assert entries(store)[0][1:3] == (date(2025, 7, 1), 1.5)
+
+
+def test_source_and_mapping_together_are_refused(store: Store) -> None:
+    with pytest.raises(ImportFailed, match="not both"):
+        import_path(
+            store, EXPORTS / "timesheet.csv", source="toggl", mapping=EXPORTS / "timesheet.toml"
+        )
+
+
+def test_the_readme_mapping_reads_the_fixture_sheet(store: Store, tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n# timesheet.toml\n", 1)[1].split("```", 1)[0]
+    summary = import_path(
+        store, EXPORTS / "timesheet.csv", mapping=write(tmp_path, "m.toml", block)
+    )
+    assert summary.rows == 4
+    assert [e[4] for e in entries(store)] == ["delivery", "revision", "meeting", "delivery"]
