@@ -20,7 +20,6 @@ from health_tui.store import open_store
 AS_OF = date(2026, 9, 30)
 
 
-
 def months_before(day: date, n: int) -> date:
     y, m = divmod(day.year * 12 + day.month - 1 - n, 12)
     return date(y, m + 1, 1)

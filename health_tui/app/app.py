@@ -1,16 +1,18 @@
 """The application: owns the store and the scored portfolio, and scores quarters in a worker thread.
 
-Screens read `app.portfolio` and watch it; only this class starts scoring, so a quarter change made on
-any screen updates every screen at once.
+Screens read `app.portfolio` and `app.review` and watch them; only this class starts scoring and runs
+the store jobs that record the owner's review, so a change made on any screen updates every screen.
+The app reads the time only through `clock`, injected by whoever starts it.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar, Literal
 
 import duckdb
 from textual import on, work
@@ -20,12 +22,16 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from health_tui.app.jobs import Job, StoreJobs
 from health_tui.app.messages import ScoresReady
+from health_tui.app.review_state import ReviewState, load_review_state
 from health_tui.app.screens.help import HelpScreen
 from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.quarter import QuarterPicker
 from health_tui.app.text import safe_text
 from health_tui.dates import quarter_end, quarter_label, quarter_of, shift_quarter
+from health_tui.errors import HealthTuiError
+from health_tui.review.decisions import DecisionRecord
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import PortfolioScore
 from health_tui.settings import Settings
@@ -35,6 +41,11 @@ HERE = Path(__file__).resolve().parent
 
 Scorer = Callable[[Store, date, duckdb.DuckDBPyConnection], PortfolioScore]
 """(store, as_of, cursor) -> scores: the engine in the app, a synthetic portfolio in tests."""
+Clock = Callable[[], datetime]
+"""The only way the app learns the time: decisions and checklist dates come from it."""
+Start = Literal["portfolio", "review"]
+# What a store job may fail with: the store's own errors, DuckDB's (a transaction conflict), a file.
+JOB_ERRORS = (HealthTuiError, duckdb.Error, OSError, ValueError)
 
 
 def engine_scorer(settings: Settings) -> Scorer:
@@ -68,6 +79,8 @@ class HealthApp(App[None]):
 
     portfolio: reactive[PortfolioScore | None] = reactive(None, always_update=True, init=False)
     """The scored quarter on screen; None until the first scoring finishes."""
+    review: reactive[ReviewState | None] = reactive(None, always_update=True, init=False)
+    """The owner's decisions for the quarter on screen; set just before `portfolio`."""
     working: reactive[str | None] = reactive(None, init=False)
     """The quarter being scored right now, for the screens' status lines."""
 
@@ -79,6 +92,8 @@ class HealthApp(App[None]):
         settings: Settings | None = None,
         scorer: Scorer | None = None,
         demo_note: str | None = None,
+        clock: Clock = datetime.now,
+        start: Start = "portfolio",
     ) -> None:
         super().__init__()
         self.store = store
@@ -87,10 +102,22 @@ class HealthApp(App[None]):
         self.settings = settings or Settings()
         self.scorer = scorer or engine_scorer(self.settings)
         self.demo_note = demo_note
+        self.clock = clock
+        self.start = start
+        self.jobs = StoreJobs(store)
+        self._jobs_submitted = 0
+        self._jobs_done = 0
 
     def on_mount(self) -> None:
         self.push_screen(PortfolioScreen(demo_note=self.demo_note))
+        if self.start == "review":
+            from health_tui.app.screens.review import ReviewScreen
+
+            self.push_screen(ReviewScreen())  # Escape leads back to the portfolio
         self.score(self.requested)
+
+    def on_unmount(self) -> None:
+        self.jobs.close()  # every queued write is committed before the process ends
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -98,28 +125,96 @@ class HealthApp(App[None]):
         """Score the portfolio as of `as_of` in a worker; the screens keep working meanwhile."""
         self.requested = as_of
         self.working = label_of(as_of)
-        self._score(as_of)
+        self._score(as_of, self._jobs_done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scoring")
-    def _score(self, as_of: date) -> None:
+    def _score(self, as_of: date, jobs_done: int) -> None:
         worker = get_current_worker()
         cursor = self.store.cursor()  # DuckDB connections are not shared across threads
         try:
             portfolio = self.scorer(self.store, as_of, cursor)
+            review = load_review_state(self.store, portfolio.quarter, con=cursor)
         finally:
             cursor.close()
         if not worker.is_cancelled:
-            self.post_message(ScoresReady(portfolio, as_of))
+            self.post_message(ScoresReady(portfolio, as_of, review, jobs_done))
 
     @on(ScoresReady)
     def _scores_ready(self, message: ScoresReady) -> None:
         if message.as_of != self.requested:
             return  # an older request that finished late
         self.working = None
+        self.review = message.review
         self.portfolio = message.portfolio
+        if message.jobs_done != self._jobs_submitted:
+            # A decision or step was being saved while the quarter was read: read it again,
+            # behind that job in the queue, so the screens cannot keep a stale state.
+            quarter = message.portfolio.quarter
+            self.run_job(
+                lambda con: load_review_state(self.store, quarter, con=con),
+                self._review_reloaded,
+                what="read the decisions",
+            )
+
+    def _review_reloaded(self, state: ReviewState) -> None:
+        if self.portfolio is not None and state.quarter == self.portfolio.quarter:
+            self.review = state
+
+    # -- the owner's review: store jobs -----------------------------------------------------------
+
+    def run_job(
+        self,
+        job: Job[Any],
+        done: Callable[[Any], None],
+        *,
+        what: str,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Queue `job` on the store thread; `done(result)` runs here once it has committed.
+
+        A failure (the file locked by another program, a full disk) is a notification saying what
+        was not done; `failed` lets the screen keep what the owner typed.
+        """
+        self._jobs_submitted += 1
+        self._await_job(self.jobs.submit(job), done, failed, what)
+
+    @work(exit_on_error=False, group="store-jobs")
+    async def _await_job(self, future, done, failed, what: str) -> None:
+        try:
+            result = await asyncio.wrap_future(future)
+        except JOB_ERRORS as exc:
+            self.notify(
+                safe_text(f"Could not {what}: {exc}"),
+                title="Not saved",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+            if failed is not None:
+                failed(exc)
+            return
+        finally:
+            self._jobs_done += 1
+        done(result)
+
+    def decision_saved(self, record: DecisionRecord, progress: dict[str, int]) -> None:
+        if self.review is not None:
+            self.review = self.review.with_decision(record, progress)
+
+    def progress_saved(self, progress: dict[str, int]) -> None:
+        if self.review is not None:
+            self.review = self.review.with_progress(progress)
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "store-jobs" and event.state == WorkerState.ERROR:
+            self.notify(
+                safe_text(f"Something went wrong saving: {event.worker.error}"),
+                title="Not saved",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
         if event.worker.group == "scoring" and event.state == WorkerState.ERROR:
             self.working = None
             quarter = label_of(self.requested)
@@ -157,6 +252,12 @@ class HealthApp(App[None]):
             self.score(as_of)
 
         self.push_screen(QuarterPicker(label_of(self.requested)), chosen)
+
+    async def action_quit(self) -> None:
+        """Quit, unless the screen has unsaved work to ask about first (the letter)."""
+        before_quit = getattr(self.screen, "before_quit", None)
+        if before_quit is None or not before_quit(self.exit):
+            self.exit()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

@@ -7,8 +7,9 @@ is taken over, so the command line prints one line and exits non-zero.
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from health_tui.paths import default_config_path
 from health_tui.settings import load_settings
@@ -32,8 +33,17 @@ def demo_note(store: Store, created: bool) -> str | None:
     )
 
 
-def run_app(db_path: Path, as_of: date, config_path: Path | None = None) -> None:
-    """Open `db_path` (creating a demo portfolio there if it does not exist) and run the app."""
+def run_app(
+    db_path: Path,
+    as_of: date,
+    config_path: Path | None = None,
+    start: Literal["portfolio", "review"] = "portfolio",
+) -> None:
+    """Open `db_path` (creating a demo portfolio there if it does not exist) and run the app.
+
+    `start="review"` opens the quarterly review over the portfolio (`health-tui review`). The app
+    reads the time only through the clock given here: the system's local time.
+    """
     from health_tui.app.app import HealthApp
 
     settings, _ = load_settings(config_path or default_config_path())
@@ -47,7 +57,12 @@ def run_app(db_path: Path, as_of: date, config_path: Path | None = None) -> None
             print(f"health-tui: creating a demo portfolio in {db_path}…", file=sys.stderr)
             generate_demo(store, clients=DEMO_CLIENTS, seed=7, as_of=as_of)
         HealthApp(
-            store=store, as_of=as_of, settings=settings, demo_note=demo_note(store, created)
+            store=store,
+            as_of=as_of,
+            settings=settings,
+            demo_note=demo_note(store, created),
+            clock=datetime.now,
+            start=start,
         ).run()
     finally:
         store.close()

@@ -6,7 +6,7 @@ tested and timed on its own, and so the widget only ever renders the rows on scr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from health_tui.app import format as fmt
@@ -48,6 +48,7 @@ class Column:
     descending: bool = False  # the first sort on this column puts the largest first
     min_width: int | None = None  # may shrink to this when the terminal is narrow
     flex: bool = False  # takes the width the others leave
+    optional: bool = False  # left out when the others would not fit otherwise
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -57,7 +58,7 @@ COLUMNS: tuple[Column, ...] = (
            min_width=10, flex=True),
     Column("health", "Health", 6, lambda c, _: fmt.score(c.health), lambda c: c.health, right=True),
     Column("trend", "Trend", 5, lambda c, _: fmt.sparkline([q.health for q in c.trend]),
-           _trend_change),
+           _trend_change, optional=True),
     Column("effort_return", "E/R", 4, lambda c, _: fmt.score(c.effort_return),
            lambda c: c.effort_return, right=True),
     Column("effective_rate", "Rate", 6, lambda c, cur: fmt.rate(c.effective_rate, cur),
@@ -76,23 +77,45 @@ BY_KEY = {c.key: c for c in COLUMNS}
 GAP = 1  # cells between columns
 
 
-def layout(width: int) -> list[int]:
-    """Column widths for a table `width` cells wide: the name column flexes, others shrink if needed."""
-    widths = [c.width for c in COLUMNS]
-    used = sum(widths) + GAP * len(COLUMNS)
-    spare = width - used
-    flex = next(i for i, c in enumerate(COLUMNS) if c.flex)
-    if spare < 0:  # narrow terminal: shrink the others first, the client's name last
-        for i in [*[i for i, c in enumerate(COLUMNS) if c.min_width and not c.flex], flex]:
-            floor = COLUMNS[i].min_width or widths[i]
-            take = min(-spare, widths[i] - floor)
-            widths[i] -= take
-            spare += take
-            if spare >= 0:
-                break
-    else:
-        widths[flex] += spare
+def decision_column(labels: Mapping[str, str]) -> Column:
+    """The owner's decision for the quarter ("keep", "exit 4/10"); undecided clients sort last."""
+    return Column("decision", "Decision", 10, lambda c, _: labels.get(c.client_id, ""),
+                  lambda c: labels.get(c.client_id), min_width=9)  # fmt: skip
+
+
+def columns_for(labels: Mapping[str, str]) -> tuple[Column, ...]:
+    """The table's columns: the decision column joins once the quarter has a decision."""
+    return (*COLUMNS, decision_column(labels)) if labels else COLUMNS
+
+
+def layout(width: int, columns: Sequence[Column] = COLUMNS) -> list[int]:
+    """Column widths for a table `width` cells wide: the name column flexes, others shrink if needed.
+
+    When shrinking is not enough, optional columns are left out (width 0, no gap), the name last.
+    """
+    widths = [c.width for c in columns]
+    spare = width - sum(widths) - GAP * len(columns)
+    flex = next(i for i, c in enumerate(columns) if c.flex)
+    for i in [i for i, c in enumerate(columns) if c.min_width and not c.flex]:
+        if spare >= 0:
+            break
+        take = min(-spare, widths[i] - (columns[i].min_width or widths[i]))
+        widths[i] -= take
+        spare += take
+    floor = columns[flex].min_width or widths[flex]
+    for i, column in enumerate(columns):
+        if spare + widths[flex] - floor >= 0:
+            break
+        if column.optional:
+            spare += widths[i] + GAP
+            widths[i] = 0
+    widths[flex] = max(floor, widths[flex] + spare)
     return widths
+
+
+def table_width(widths: Sequence[int]) -> int:
+    """Cells the table needs: the columns shown and a gap before each."""
+    return sum(w + GAP for w in widths if w)
 
 
 class ClientView:
@@ -103,8 +126,10 @@ class ClientView:
     longer query only searches the rows the shorter one kept, so typing stays cheap at 10,000 rows.
     """
 
-    def __init__(self, clients: Sequence[ClientScore]) -> None:
+    def __init__(self, clients: Sequence[ClientScore], columns: Sequence[Column] = COLUMNS) -> None:
         self.clients = list(clients)
+        self.columns = tuple(columns)
+        self._by_key = {c.key: c for c in self.columns}
         self.sort_key = "health"
         self.reversed = False
         self.query = ""
@@ -130,7 +155,16 @@ class ClientView:
 
     @property
     def descending(self) -> bool:
-        return BY_KEY[self.sort_key].descending != self.reversed
+        return self._by_key[self.sort_key].descending != self.reversed
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """New columns (the decisions changed): forget orders by columns that may differ, re-apply."""
+        self.columns = tuple(columns)
+        self._by_key = {c.key: c for c in self.columns}
+        self._sorted = {k: v for k, v in self._sorted.items() if k[0] in BY_KEY}
+        if self.sort_key not in self._by_key:
+            self.sort_key, self.reversed = "health", False
+        self.apply()
 
     def row_of(self, client_id: str) -> int | None:
         """Where a client is in the current order, or None if it is filtered out."""
@@ -146,7 +180,7 @@ class ClientView:
         """All clients ordered by column `key`; clients without a value go last either way."""
         cached = self._sorted.get((key, descending))
         if cached is None:
-            get = BY_KEY[key].sort
+            get = self._by_key[key].sort
             values = [get(c) for c in self.clients]
             present = [i for i in self._by_name if values[i] is not None]
             missing = [i for i in self._by_name if values[i] is None]
@@ -215,8 +249,9 @@ class ClientView:
         self.apply()
 
     def cycle_sort(self) -> None:
-        i = COLUMN_KEYS.index(self.sort_key)
-        self.sort_key, self.reversed = COLUMN_KEYS[(i + 1) % len(COLUMN_KEYS)], False
+        keys = [c.key for c in self.columns]
+        i = keys.index(self.sort_key)
+        self.sort_key, self.reversed = keys[(i + 1) % len(keys)], False
         self.apply()
 
     def reverse(self) -> None:
@@ -226,7 +261,7 @@ class ClientView:
     def describe(self) -> str:
         """The view in words, for the status line: what is sorted, filtered and hidden."""
         arrow = "↓" if self.descending else "↑"
-        parts = [f"sorted by {BY_KEY[self.sort_key].title.lower()} {arrow}"]
+        parts = [f"sorted by {self._by_key[self.sort_key].title.lower()} {arrow}"]
         if self.query:
             parts.append(f"filter “{safe_text(self.query)}”")
         if self.candidates_only:

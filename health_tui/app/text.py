@@ -34,3 +34,8 @@ def safe_text(value: object) -> str:
     if text.isprintable():  # the common case, and cheap: nothing to strip
         return text
     return _CONTROL.sub(_replace_control, _ESCAPE_SEQUENCE.sub("", text))
+
+
+def safe_lines(value: str) -> str:
+    """Like `safe_text`, but keeping line breaks: for a letter the owner edits as a whole."""
+    return "\n".join(safe_text(line) for line in value.replace("\r\n", "\n").split("\n"))

@@ -19,9 +19,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from health_tui.app.review_state import ReviewState
 from health_tui.app.styles import MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
+from health_tui.app.widgets.review_panels import decision_line
 from health_tui.history import ClientHistory, client_history
 from health_tui.scoring.models import ClientScore, PortfolioScore
 
@@ -43,6 +45,7 @@ class ClientScreen(Screen[None]):
     CSS_PATH = "client.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back"),
+        Binding("e", "checklist", "Exit checklist"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False),
         Binding("k,up", "scroll(-1)", "Scroll up", show=False),
     ]
@@ -60,6 +63,7 @@ class ClientScreen(Screen[None]):
         with VerticalScroll(id="client-body"):
             yield Static(id="client-title")
             yield Static(id="verdict")
+            yield Static(id="decision")
             yield Static(id="reasons", classes="panel")
             # Only equal-width panels in the grid: an auto-height row is measured at one column's
             # width, so a panel spanning two columns would leave a gap below it.
@@ -73,6 +77,31 @@ class ClientScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "portfolio", self._show_portfolio)
+        self.watch(self.app, "review", self._show_decision)
+
+    def _show_decision(self, review: ReviewState | None = None) -> None:
+        """The owner's decision for the quarter and the exit's progress; hidden when there is none."""
+        review = self.health_app.review
+        line = self.query_one("#decision", Static)
+        portfolio = self.health_app.portfolio
+        content = None
+        if review is not None and portfolio is not None and review.quarter == portfolio.quarter:
+            content = decision_line(review, self.client_id)
+        line.display = content is not None
+        if content is not None:
+            line.update(content)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "checklist":
+            review = self.health_app.review
+            return bool(review and self.client_id in review.exits)
+        return True
+
+    def action_checklist(self) -> None:
+        from health_tui.app.screens.checklist import ChecklistScreen
+
+        self.app.push_screen(ChecklistScreen(self.client_id))
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -95,6 +124,7 @@ class ClientScreen(Screen[None]):
         currency = portfolio.currency
         self.query_one("#client-title", Static).update(panels.title_content(client))
         self.query_one("#verdict", Static).update(panels.verdict_content(client))
+        self._show_decision()
         self.query_one("#reasons", Static).update(panels.reasons_content(client))
         self.query_one("#components", Static).update(panels.components_content(client))
         self.query_one("#trend", Static).update(panels.trend_chart(client))

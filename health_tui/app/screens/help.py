@@ -37,6 +37,7 @@ _LEGEND = (
     ("Trend", "health over the last five quarters, oldest first (· = no data)"),
     ("E/R", "effort versus return, 0-100: higher means the work pays"),
     ("Rate", "revenue per hour actually spent, last four quarters"),
+    ("Decision", "yours for the quarter (r reviews); exit 4/10 = checklist steps settled"),
 )
 
 
@@ -75,7 +76,7 @@ class HelpScreen(ModalScreen[None]):
             keys += [(f"{key:>8}  ", key_style), f"{description}\n"]
         legend: list[str | tuple[str, str]] = [("Columns\n", "bold")]
         for name, text in _LEGEND:
-            legend += [(f"{name:>6}  ", key_style), f"{text}\n"]
+            legend += [(f"{name:>8}  ", key_style), f"{text}\n"]
         legend.append(("\nEscape or ? closes this list.", "$text-muted"))
         with VerticalScroll(id="help-box"), Horizontal(id="help-columns"):
             yield Static(Content.assemble(*keys).rstrip(), id="help-keys")

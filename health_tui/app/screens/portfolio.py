@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from health_tui.app.review_state import ReviewState
 from health_tui.app.styles import MUTED
-from health_tui.app.table_model import ClientView
+from health_tui.app.table_model import ClientView, columns_for
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.client_table import ClientTable
 from health_tui.app.widgets.summary import PortfolioSummary
@@ -30,6 +31,8 @@ class PortfolioScreen(Screen[None]):
     AUTO_FOCUS = "#clients"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "review", "Review"),
+        Binding("e", "checklist", "Exit checklist"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("s", "sort", "Sort"),
         Binding("S", "reverse", "Reverse", show=False),
@@ -67,6 +70,7 @@ class PortfolioScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "portfolio", self._show_portfolio)
         self.watch(self.app, "working", self._show_working)
+        self.watch(self.app, "review", self._show_review)
         self.query_one(ClientTable).focus()
 
     # -- data -------------------------------------------------------------------------------------
@@ -77,7 +81,7 @@ class PortfolioScreen(Screen[None]):
         table = self.query_one(ClientTable)
         keep = table.current
         old = self.view
-        view = ClientView(portfolio.clients)
+        view = ClientView(portfolio.clients, columns_for(self._labels()))
         view.sort_key, view.reversed = old.sort_key, old.reversed
         view.set_filters(
             query=old.query, candidates_only=old.candidates_only, show_former=old.show_former
@@ -88,6 +92,26 @@ class PortfolioScreen(Screen[None]):
         if not self.query_one("#filter", Input).has_class("-open"):
             table.focus()
         self._update_header()
+
+    def _labels(self) -> dict[str, str]:
+        """Each decided client's label for the quarter on screen, or none before they load."""
+        app = self.health_app
+        review, portfolio = app.review, app.portfolio
+        if review is None or portfolio is None or review.quarter != portfolio.quarter:
+            return {}
+        return review.labels()
+
+    def _show_review(self, review: ReviewState | None) -> None:
+        """Decisions changed (or loaded): the decision column follows, the cursor stays put."""
+        portfolio = self.health_app.portfolio
+        if review is None or portfolio is None or review.quarter != portfolio.quarter:
+            return
+        table = self.query_one(ClientTable)
+        current = table.current
+        self.view.set_columns(columns_for(review.labels()))
+        table.columns_changed(current.client_id if current else None)
+        self._update_status()
+        self.refresh_bindings()
 
     def _show_working(self, working: str | None) -> None:
         if working is None and self.health_app.portfolio is None:
@@ -108,7 +132,11 @@ class PortfolioScreen(Screen[None]):
         self._update_status()
 
     def _update_status(self) -> None:
-        text = self.view.describe() if self.health_app.portfolio is not None else ""
+        app = self.health_app
+        text = self.view.describe() if app.portfolio is not None else ""
+        review = app.review
+        if text and review and review.decisions and review.quarter == app.portfolio.quarter:
+            text += f" · {len(review.decisions):,} decided in {review.quarter}"
         self.query_one("#status", Static).update(Content.styled(text, MUTED))
 
     def _change(self, change: Callable[[ClientView], object]) -> None:
@@ -148,6 +176,29 @@ class PortfolioScreen(Screen[None]):
     def action_dismiss_note(self) -> None:
         for note in self.query("#demo-note"):
             note.remove()
+
+    def action_review(self) -> None:
+        from health_tui.app.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "checklist":  # only offered on a client decided exit
+            tables, review = self.query(ClientTable), self.health_app.review
+            current = tables.first().current if tables else None
+            return bool(current and review and current.client_id in review.exits)
+        return True
+
+    def action_checklist(self) -> None:
+        from health_tui.app.screens.checklist import ChecklistScreen
+
+        current = self.query_one(ClientTable).current
+        if current is not None:
+            self.app.push_screen(ChecklistScreen(current.client_id))
+
+    @on(ClientTable.Highlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()  # `e` follows the client under the cursor
 
     def action_map(self) -> None:
         from health_tui.app.screens.effort_map import MapScreen

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from health_tui.app.format import fit
-from health_tui.app.table_model import COLUMNS, GAP, ClientView, layout
+from health_tui.app.table_model import GAP, ClientView, Column, layout, table_width
 from health_tui.scoring.models import Band, ClientScore
 
 _BAND_CLASS = {
@@ -45,6 +45,8 @@ class ClientTable(ScrollView, can_focus=True):
         "client-table--critical",
         "client-table--candidate",
         "client-table--former",
+        "client-table--decision",
+        "client-table--decision-exit",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -98,18 +100,28 @@ class ClientTable(ScrollView, can_focus=True):
             return None
         return self.view.clients[self.view.order[self.cursor]]
 
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.view.columns
+
     def show(self, view: ClientView, currency: str, keep: ClientScore | None = None) -> None:
         """Display a new set of clients (a new quarter), keeping the cursor on `keep` if present."""
         self.view = view
         self.currency = currency
+        self.columns_changed(keep.client_id if keep else None)
+
+    def columns_changed(self, keep_id: str | None = None) -> None:
+        """The view's columns or their content changed (decisions recorded): lay out and redraw."""
+        width = self.scrollable_content_region.width
+        self._widths = layout(width if width > 0 else 80, self.columns)
         self._invalidate()
-        self.reordered(keep.client_id if keep else None)
+        self.reordered(keep_id)
 
     def reordered(self, keep_id: str | None = None) -> None:
         """The view's order changed: resize, and keep the cursor on the same client if it is shown."""
         row = (self.view.row_of(keep_id) if keep_id is not None else None) or 0
         self._header = None
-        self.virtual_size = Size(sum(self._widths) + GAP * len(COLUMNS), len(self.view.order) + 1)
+        self.virtual_size = Size(table_width(self._widths), len(self.view.order) + 1)
         self.refresh()
         self._move(row, force=True)
 
@@ -167,7 +179,9 @@ class ClientTable(ScrollView, can_focus=True):
             return
         if offset.y == 0:
             x = offset.x + round(self.scroll_x)
-            for column, width in zip(COLUMNS, self._widths, strict=True):
+            for column, width in zip(self.columns, self._widths, strict=True):
+                if not width:
+                    continue
                 if x < width + GAP:
                     self.post_message(self.HeaderClicked(column.key))
                     return
@@ -195,16 +209,18 @@ class ClientTable(ScrollView, can_focus=True):
         self.refresh()
 
     def _on_resize(self, event: events.Resize) -> None:
-        widths = layout(self.scrollable_content_region.width)
+        widths = layout(self.scrollable_content_region.width, self.columns)
         if widths != self._widths:
             self._widths = widths
             self._invalidate()
-            self.virtual_size = Size(sum(widths) + GAP * len(COLUMNS), len(self.view.order) + 1)
+            self.virtual_size = Size(table_width(widths), len(self.view.order) + 1)
 
     def _cells(self, cells: list[tuple[str, Style]], base: Style) -> Strip:
         segments: list[Segment] = []
         gap = Segment(" " * GAP, base)
-        for (text, style), column, width in zip(cells, COLUMNS, self._widths, strict=True):
+        for (text, style), column, width in zip(cells, self.columns, self._widths, strict=True):
+            if not width:
+                continue  # an optional column left out at this width
             if column.right:
                 text = text.rjust(width)
             segments.append(gap)
@@ -218,7 +234,9 @@ class ClientTable(ScrollView, can_focus=True):
             sorted_style = self._style("client-table--header", "client-table--header-sorted")
             arrow = "▼" if self.view.descending else "▲"
             segments: list[Segment] = []
-            for column, width in zip(COLUMNS, self._widths, strict=True):
+            for column, width in zip(self.columns, self._widths, strict=True):
+                if not width:
+                    continue
                 title = column.title.rjust(width) if column.right else column.title
                 if column.key == self.view.sort_key:
                     segments.append(Segment(arrow.rjust(GAP), sorted_style))
@@ -236,7 +254,8 @@ class ClientTable(ScrollView, can_focus=True):
         if strip is not None:
             return strip
         client = self.view.clients[index]
-        texts = [column.cell(client, self.currency) for column in COLUMNS]
+        columns = self.columns
+        texts = [column.cell(client, self.currency) for column in columns]
         if is_cursor:
             style = self._style(
                 "client-table--cursor" if focused else "client-table--cursor-blurred"
@@ -245,17 +264,25 @@ class ClientTable(ScrollView, can_focus=True):
         else:
             former = () if client.active else ("client-table--former",)
             style = self._style(*former)
-            band = self._style(*former, _BAND_CLASS[client.band])
-            mark = self._style(*former, "client-table--candidate")
-            cells = [(text, style) for text in texts]
-            cells[0] = (texts[0], mark)
-            cells[2] = (texts[2], band)
-            cells[3] = (texts[3], band)
-            if client.fire_candidate:
-                cells[-1] = (texts[-1], mark)
+            cells = [
+                (text, self._cell_style(column.key, text, client, former))
+                for column, text in zip(columns, texts, strict=True)
+            ]
         strip = self._cells(cells, style)
         self._lines[key] = strip
         return strip
+
+    def _cell_style(
+        self, key: str, text: str, client: ClientScore, former: tuple[str, ...]
+    ) -> Style:
+        if key == "mark" or (key == "recommendation" and client.fire_candidate):
+            return self._style(*former, "client-table--candidate")
+        if key in ("health", "trend"):
+            return self._style(*former, _BAND_CLASS[client.band])
+        if key == "decision":
+            exit_ = "-exit" if text.startswith("exit") else ""
+            return self._style(*former, f"client-table--decision{exit_}")
+        return self._style(*former)
 
     def render_line(self, y: int) -> Strip:
         """Line `y` of the widget: the header, or the client at that row of the current view."""

@@ -1,0 +1,241 @@
+"""The exit checklist of one client decided exit: ten steps, each saved the moment it changes.
+
+A change shows "saving…" until its job has committed; only then does the step show its new status,
+so whatever the screen shows as done survives the process being killed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from health_tui.app.screens.review_modals import AskText
+from health_tui.app.styles import HEADING, MUTED
+from health_tui.app.text import safe_text
+from health_tui.app.widgets import review_panels as rp
+from health_tui.review.checklist import (
+    Checklist,
+    StepStatus,
+    exit_progress,
+    load_checklist,
+    set_step,
+)
+from health_tui.review.decisions import Decision, decision_history
+
+if TYPE_CHECKING:
+    from health_tui.app.app import HealthApp
+
+
+class ChecklistScreen(Screen[None]):
+    """Arrows move between steps; space, a and N change the one highlighted."""
+
+    CSS_PATH = "checklist.tcss"
+    AUTO_FOCUS = "#steps"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "Done/to do", key_display="space"),
+        Binding("a", "not_applicable", "Not applicable"),
+        Binding("N", "note", "Note", key_display="N"),
+        Binding("t", "letter", "Letter"),
+        Binding("escape,backspace", "back", "Back"),
+    ]
+
+    def __init__(self, client_id: str) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.checklist: Checklist | None = None
+        self.saving: dict[str, tuple[StepStatus, str | None]] = {}  # step -> what is being saved
+
+    @property
+    def health_app(self) -> HealthApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled("Loading the checklist…", MUTED), id="checklist-head")
+        yield OptionList(id="steps")
+        yield Static(id="step-guidance")
+        yield Static(id="checklist-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.health_app
+        client = app.portfolio.by_id(self.client_id) if app.portfolio else None
+        if client is None:
+            app.notify("This client is not in the quarter on screen.", severity="warning")
+            self.dismiss()
+            return
+        self.client_name = client.name
+        self.notice_days = client.notice_days
+        self.currency = app.portfolio.currency if app.portfolio else "EUR"
+        self.as_of = app.latest
+        self.store = app.store  # the jobs below run on the store thread: no app lookups there
+        store, client_id = app.store, self.client_id
+
+        def job(con):
+            history = decision_history(store, client_id, con=con)
+            if not history or history[0].decision is not Decision.exit:
+                return None
+            return self._load(con, history[0].decided_at.date())
+
+        app.run_job(job, self._loaded, what="read the exit checklist")
+
+    def _load(self, con, decided_on: date) -> Checklist:
+        """Runs on the store thread: the checklist as committed."""
+        return load_checklist(
+            self.store,
+            client_id=self.client_id,
+            notice_days=self.notice_days,
+            decided_on=decided_on,
+            as_of=self.as_of,
+            currency=self.currency,
+            con=con,
+        )
+
+    def _loaded(self, checklist: Checklist | None) -> None:
+        if not self.is_attached:
+            return
+        if checklist is None:
+            self.notify(
+                safe_text(f"{self.client_name} has no exit decision in force: decide exit first."),
+                severity="warning",
+                markup=False,
+            )
+            self.dismiss()
+            return
+        self.checklist = checklist
+        self._show_steps()
+
+    # -- showing ----------------------------------------------------------------------------------
+
+    def _show_steps(self) -> None:
+        checklist = self.checklist
+        if checklist is None:
+            return
+        self.query_one("#checklist-head", Static).update(
+            rp.checklist_head(self.client_name, checklist, self.currency)
+        )
+        steps = self.query_one("#steps", OptionList)
+        highlighted = steps.highlighted or 0
+        prompts = [
+            rp.step_prompt(i, step, self.saving.get(step.spec.key, (None,))[0])
+            for i, step in enumerate(checklist.steps, 1)
+        ]
+        if steps.option_count != len(prompts):
+            steps.set_options(
+                Option(p, id=s.spec.key) for p, s in zip(prompts, checklist.steps, strict=True)
+            )
+        else:
+            for i, prompt in enumerate(prompts):
+                steps.replace_option_prompt_at_index(i, prompt)
+        steps.highlighted = highlighted
+        self._show_guidance()
+
+    @on(OptionList.OptionHighlighted)
+    def _show_guidance(self) -> None:
+        step = self._step()
+        if step is None:
+            return
+        parts: list[str | tuple[str, str]] = [
+            (f"{step.spec.title}: ", HEADING),
+            (step.spec.guidance, ""),
+        ]
+        if step.spec.key == "tell":
+            parts.append(("  t opens the letter.", "bold $text-accent"))
+        self.query_one("#step-guidance", Static).update(Content.assemble(*parts))
+
+    def _step(self):
+        highlighted = self.query_one("#steps", OptionList).highlighted
+        if self.checklist is None or highlighted is None:
+            return None
+        return self.checklist.steps[highlighted]
+
+    # -- changing ---------------------------------------------------------------------------------
+
+    def _intended(self, key: str) -> tuple[StepStatus, str | None]:
+        """What the step will be once queued saves land: the base for the next change."""
+        step = next(s for s in self.checklist.steps if s.spec.key == key)  # type: ignore[union-attr]
+        return self.saving.get(key, (step.status, step.note))
+
+    def action_toggle(self) -> None:
+        if (step := self._step()) is not None:
+            status, note = self._intended(step.spec.key)
+            new = StepStatus.todo if status is StepStatus.done else StepStatus.done
+            self._save(step.spec.key, new, note)
+
+    def action_not_applicable(self) -> None:
+        if (step := self._step()) is not None:
+            status, note = self._intended(step.spec.key)
+            new = StepStatus.todo if status is StepStatus.na else StepStatus.na
+            self._save(step.spec.key, new, note)
+
+    def action_note(self) -> None:
+        step = self._step()
+        if step is None:
+            return
+        key, title = step.spec.key, step.spec.title
+
+        def noted(note: str | None) -> None:
+            if note is not None:
+                status, _ = self._intended(key)
+                self._save(key, status, note)
+
+        self.app.push_screen(
+            AskText(f"Note: {title}", "What was done, when, by whom (empty clears it).",
+                    self._intended(key)[1] or ""),
+            noted,
+        )  # fmt: skip
+
+    def _save(self, key: str, status: StepStatus, note: str | None) -> None:
+        app, store = self.health_app, self.health_app.store
+        assert self.checklist is not None
+        step = next(s for s in self.checklist.steps if s.spec.key == key)
+        now = app.clock()
+        # A note on a step already done keeps the day it was done.
+        on = step.done_on if step.status is StepStatus.done and step.done_on else now.date()
+        decided_on, wanted = self.checklist.decided_on, (status, note)
+        self.saving[key] = wanted
+        self._show_steps()
+
+        def job(con):
+            set_step(store, client_id=self.client_id, step=key, status=status, note=note,
+                     on=on, at=now, con=con)  # fmt: skip
+            return self._load(con, decided_on), exit_progress(store, con=con)
+
+        def done(result) -> None:
+            checklist, progress = result
+            app.progress_saved(progress)
+            if self.saving.get(key) == wanted:
+                del self.saving[key]
+            self.checklist = checklist
+            if self.is_attached:
+                self._show_steps()
+                self._status(f"Saved: {step.spec.title} — {rp.STATUS_WORD[status]}")
+
+        def failed(_: BaseException) -> None:
+            if self.saving.get(key) == wanted:
+                del self.saving[key]
+            if self.is_attached:
+                self._show_steps()
+
+        app.run_job(job, done, failed=failed, what=f"save the step “{step.spec.title}”")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#checklist-status", Static).update(Content.styled(safe_text(text), MUTED))
+
+    def action_letter(self) -> None:
+        from health_tui.app.screens.letter import LetterScreen
+
+        app = self.health_app
+        client = app.portfolio.by_id(self.client_id) if app.portfolio else None
+        if self.checklist is not None and client is not None:
+            app.push_screen(LetterScreen(client, self.checklist, self.currency))
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,205 @@
+"""The termination letter: the saved one, or a calm first draft from the client's data, to edit.
+
+Ctrl+S commits it; leaving with changes asks whether to save them; Ctrl+O writes it as Markdown to a
+file, never over an existing one unless the owner says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TextArea
+
+from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
+from health_tui.app.styles import HEADING, MUTED
+from health_tui.app.text import safe_lines, safe_text
+from health_tui.review.checklist import Checklist
+from health_tui.review.letter import draft_letter, export_letter, load_letter, save_letter
+from health_tui.scoring.models import ClientScore
+
+if TYPE_CHECKING:
+    from health_tui.app.app import HealthApp
+
+
+def default_export_name(client_id: str) -> str:
+    """letter-<client_id>.md, with anything a file name should not hold replaced."""
+    return f"letter-{re.sub(r'[^A-Za-z0-9._-]+', '-', client_id).strip('.-') or 'client'}.md"
+
+
+class LetterScreen(Screen[None]):
+    """An editor over the letter; the status line says whether what is shown is saved."""
+
+    CSS_PATH = "letter.tcss"
+    AUTO_FOCUS = "#letter"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+o", "export", "Export .md", priority=True),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, client: ClientScore, checklist: Checklist, currency: str) -> None:
+        super().__init__()
+        self.client = client
+        self.checklist = checklist
+        self.currency = currency
+        self.baseline: str | None = None  # the text as last saved or drafted; None while loading
+        self.saved = False  # whether `baseline` is what the database holds
+
+    @property
+    def health_app(self) -> HealthApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def text(self) -> str:
+        return self.query_one("#letter", TextArea).text
+
+    @property
+    def dirty(self) -> bool:
+        return self.baseline is not None and self.text != self.baseline
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content.assemble(
+                ("Letter to ", HEADING),
+                (safe_text(self.client.name), "bold"),
+                (f"  ends {self.checklist.earliest_end.isoformat()}", MUTED),
+            ),
+            id="letter-head",
+        )
+        editor = TextArea(id="letter", soft_wrap=True, show_line_numbers=False)
+        editor.read_only = True  # until the saved letter or the draft is in
+        yield editor
+        yield Static(Content.styled("Loading…", MUTED), id="letter-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store, client_id = self.health_app.store, self.client.client_id
+        self.health_app.run_job(
+            lambda con: load_letter(store, client_id, con=con), self._loaded, what="read the letter"
+        )
+
+    def _loaded(self, body: str | None) -> None:
+        if not self.is_attached:
+            return
+        self.saved = body is not None
+        if body is None:
+            c = self.checklist
+            body = draft_letter(
+                client_name=safe_text(self.client.name),
+                started_on=self.client.started_on,
+                end_date=c.earliest_end,
+                notice_days=c.notice_days,
+                unpaid=c.unpaid,
+                currency=self.currency,
+            )
+        body = safe_lines(body)
+        editor = self.query_one("#letter", TextArea)
+        editor.load_text(body)
+        editor.read_only = False
+        self.baseline = body
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self.baseline is None:
+            return
+        if self.dirty:
+            text, style = "unsaved changes · ctrl+s saves", "bold $text-warning"
+        elif self.saved:
+            text, style = "saved", "$text-success"
+        else:
+            text, style = "a fresh draft, not saved yet · ctrl+s saves it", MUTED
+        self.query_one("#letter-status", Static).update(Content.styled(text, style))
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        self._show_status()
+
+    # -- saving -----------------------------------------------------------------------------------
+
+    def action_save(self, then: Callable[[], object] | None = None) -> None:
+        if self.baseline is None:
+            return
+        app, body = self.health_app, self.text
+        store, client_id, at = app.store, self.client.client_id, app.clock()
+
+        def done(_: None) -> None:
+            self.baseline, self.saved = body, True
+            app.notify(safe_text(f"Saved: letter to {self.client.name}"), markup=False, timeout=3)
+            if self.is_attached:
+                self._show_status()
+            if then is not None:
+                then()
+
+        app.run_job(
+            lambda con: save_letter(store, client_id, body, at=at, con=con),
+            done,
+            what="save the letter",
+        )
+
+    def action_back(self) -> None:
+        if not self.before_quit(self.dismiss):
+            self.dismiss()
+
+    def before_quit(self, leave: Callable[[], object]) -> bool:
+        """With unsaved changes, ask to save or discard them before `leave`; False if none."""
+        if not self.dirty:
+            return False
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save(then=leave)  # leaves once the letter is committed
+            elif answer == "discard":
+                leave()
+
+        self.app.push_screen(SaveOrDiscard("The letter"), answered)
+        return True
+
+    # -- exporting --------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        if self.baseline is None:
+            return
+        body = self.text
+
+        def chosen(path: str | None) -> None:
+            if path and path.strip():
+                self._export(body, Path(path.strip()).expanduser(), force=False)
+
+        self.app.push_screen(
+            AskText("Export the letter as Markdown", "File to write (relative to the current folder):",
+                    default_export_name(self.client.client_id), hint="Enter writes · Escape cancels"),
+            chosen,
+        )  # fmt: skip
+
+    def _export(self, body: str, path: Path, *, force: bool) -> None:
+        name = safe_text(self.client.name)
+        try:
+            written = export_letter(body, name, path, force=force)
+        except FileExistsError:
+
+            def overwrite(yes: bool | None) -> None:
+                if yes:
+                    self._export(body, path, force=True)
+
+            question = Content.assemble((safe_text(str(path)), "bold"), " already exists.")
+            self.app.push_screen(
+                Confirm(question, "Overwrite it?", "Overwrite", "Keep it"), overwrite
+            )
+            return
+        except OSError as exc:
+            self.notify(
+                safe_text(f"Could not write {path}: {exc.strerror or exc}"),
+                title="Not exported",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(safe_text(f"Exported: {written}"), markup=False, timeout=4)

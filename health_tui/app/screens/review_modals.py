@@ -1,0 +1,118 @@
+"""Small questions over the review screens: a line of text, a yes or no, save or discard.
+
+Each is a modal box that answers with `dismiss`; Escape always means "no, leave things as they are".
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from health_tui.app.styles import HEADING, MUTED
+
+
+def _button(label: str, id: str, variant: str = "default") -> Button:
+    """A button for the mouse; out of the focus chain so Enter stays the box's own key."""
+    button = Button(label, id=id, variant=variant, compact=True)  # type: ignore[arg-type]
+    button.can_focus = False
+    return button
+
+
+class AskText(ModalScreen[str | None]):
+    """One line of text: Enter answers with it (maybe empty), Escape with None."""
+
+    CSS_PATH = "review_modals.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self, title: str, prompt: str, value: str = "", *, placeholder: str = "", hint: str = ""
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.prompt = prompt
+        self.value = value
+        self.placeholder = placeholder
+        self.hint = hint or "Enter saves · Escape cancels"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static(Content.styled(self.title_text, HEADING), classes="modal-title")
+            yield Static(Content(self.prompt))
+            yield Input(value=self.value, placeholder=self.placeholder, id="ask-input")
+            yield Static(Content.styled(self.hint, MUTED))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """A question after some facts: y or Enter answers yes, n or Escape no."""
+
+    CSS_PATH = "review_modals.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes", show=False),
+        Binding("n,escape", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, body: Content, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.body = body
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box", id="confirm-box"):
+            yield Static(self.body, id="confirm-body")
+            yield Static(Content.styled(self.question, "bold"), classes="modal-question")
+            with Horizontal(classes="modal-buttons"):
+                yield _button(f"{self.yes} (y/⏎)", "yes", "error")
+                yield _button(f"{self.no} (n/esc)", "no")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class SaveOrDiscard(ModalScreen[str | None]):
+    """Unsaved changes: "save", "discard", or None to keep editing."""
+
+    CSS_PATH = "review_modals.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s,enter", "answer('save')", "Save", show=False),
+        Binding("d", "answer('discard')", "Discard", show=False),
+        Binding("escape", "answer(None)", "Keep editing", show=False),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static(Content.styled(f"{self.what} has unsaved changes.", "bold"))
+            with Horizontal(classes="modal-buttons"):
+                yield _button("Save (s/⏎)", "save", "primary")
+                yield _button("Discard (d)", "discard", "error")
+                yield _button("Keep editing (esc)", "keep")
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "keep" else event.button.id)

@@ -1,0 +1,228 @@
+"""What the review, the exit confirmation and the checklist show, built as `Content`: no widgets.
+
+Client names, notes and step notes come from the owner or from imported files: every one goes through
+`safe_text` and into `Content` as a literal, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+
+from health_tui.app import format as fmt
+from health_tui.app.review_state import ReviewState
+from health_tui.app.styles import CANDIDATE_STYLE, HEADING, MUTED
+from health_tui.app.text import safe_text
+from health_tui.review.checklist import Checklist, Step, StepStatus
+from health_tui.review.decisions import Decision, DecisionRecord
+from health_tui.scoring.models import ClientScore
+
+Part = str | tuple[str, str]
+
+# The review's keys, one per decision; none clashes with moving (n b ← →), Enter, a, e or q.
+DECISION_KEYS: tuple[tuple[str, Decision], ...] = (
+    ("k", Decision.keep),
+    ("p", Decision.reprice),
+    ("v", Decision.recover),
+    ("l", Decision.listen),
+    ("u", Decision.support),
+    ("x", Decision.exit),
+    ("d", Decision.defer),
+)
+STATUS_MARK = {StepStatus.todo: "☐", StepStatus.done: "☑", StepStatus.na: "–"}
+STATUS_WORD = {StepStatus.todo: "to do", StepStatus.done: "done", StepStatus.na: "not applicable"}
+
+
+def when(record: DecisionRecord) -> str:
+    return f"{record.decided_at:%Y-%m-%d %H:%M}"
+
+
+def decision_style(decision: Decision) -> str:
+    return CANDIDATE_STYLE if decision is Decision.exit else "bold $text-accent"
+
+
+def review_head(
+    quarter: str, index: int | None, total: int, decided: int, everyone: bool | None
+) -> Content:
+    """ "Review 2026Q3  3 of 11 · 2 decided" and which clients the review walks."""
+    if index is None:
+        position = f"done · {decided} of {total} decided"
+    else:
+        position = f"{index + 1} of {total} · {decided} decided"
+    scope = "all active clients" if everyone else "exit candidates, critical, at risk"
+    return Content.assemble(
+        (f"Review {quarter}  ", HEADING), (position, "bold"), (f"  · {scope}", MUTED)
+    )
+
+
+def done_content(quarter: str, others: int, queue: Sequence[ClientScore]) -> Content:
+    """The end of the queue (or an empty one), and where to go from here."""
+    if queue:
+        first = f"Every client in this review has a decision for {quarter}.\n\n"
+    else:
+        first = f"No exit candidates, critical or at-risk clients in {quarter}.\n\n"
+    lines: list[Part] = [(first, "bold")]
+    if others > 0:
+        lines.append(f"a  include the other {others} active client(s)\n")
+    if queue:
+        lines.append("b  go back over the decisions\n")
+    lines.append("Escape  back to the portfolio, where each decision shows in its column")
+    return Content.assemble(*lines)
+
+
+def review_bar(
+    current: Decision | None, suggested: str, *, everyone: bool, exit_in_force: bool
+) -> Content:
+    """Above the footer (which lists the decision keys): the suggestion, and how to move around."""
+    parts: list[Part] = [("Suggested ", MUTED), (suggested, "bold")]
+    if current is not None:
+        parts += [(" · decided ", MUTED), (current.value, decision_style(current))]
+    keys = [
+        ("n/→", "next"),
+        ("b/←", "prev"),
+        ("a", "urgent only" if everyone else "all clients"),
+        ("⏎", "client"),
+        *([("e", "checklist")] if exit_in_force else []),
+        ("esc", "back"),
+        ("?", "keys"),
+    ]
+    parts.append("  ")
+    for key, what in keys:
+        parts += [(f" {key} ", "bold $text-accent"), (f"{what} ", "")]
+    return Content.assemble(*parts)
+
+
+def value_content(c: ClientScore, currency: str) -> Content:
+    """What the client is worth beyond this quarter: the facts an exit must weigh, in two lines."""
+    years = c.tenure_days / 365.25
+    parts: list[Part] = [
+        ("Value  ", HEADING),
+        f"lifetime {fmt.money(c.lifetime_value, currency)}",
+        (" · ", MUTED),
+        f"referrals {fmt.money(c.referral_value, currency)}",
+        (" · ", MUTED),
+        f"client {years:.1f} years",
+        (" · ", MUTED),
+        f"revenue 12m {fmt.money(c.revenue_12m, currency)}",
+        (" · ", MUTED),
+        f"rate {fmt.rate(c.effective_rate, currency)}",
+        (f" (target {fmt.rate(c.target_rate, currency)})", MUTED),
+    ]
+    if c.referred:
+        parts.append((f"\nreferred: {', '.join(safe_text(n) for n in c.referred)}", MUTED))
+    return Content.assemble(*parts)
+
+
+def decision_content(
+    state: ReviewState, client_id: str, history: Sequence[DecisionRecord] | None
+) -> Content:
+    """The decision in force for the quarter, the checklist's progress for an exit, and history."""
+    record = state.decisions.get(client_id)
+    parts: list[Part] = [(f"Decision for {state.quarter}  ", HEADING)]
+    if record is None:
+        parts.append(("none yet", MUTED))
+    else:
+        parts.append((record.decision.value, decision_style(record.decision)))
+        parts.append((f"  {when(record)}", MUTED))
+        if record.note:
+            parts.append(f"  “{safe_text(record.note)}”")
+    if client_id in state.exits:
+        parts.append((f"\n{state.progress_of(client_id)}", "bold"))
+        parts.append(("  e opens the exit checklist", MUTED))
+    if history is None:
+        return Content.assemble(*parts)
+    earlier = [h for h in history if record is None or h.decision_id != record.decision_id]
+    if earlier:  # changes of mind and earlier quarters, newest first
+        parts.append(("\nEarlier", HEADING))
+    for old in earlier:
+        parts.append((f"\n  {when(old)}  {old.quarter}  ", MUTED))
+        parts.append((f"{old.decision.value:<8}", decision_style(old.decision)))
+        if old.note:
+            parts.append(f"  “{safe_text(old.note)}”")
+    return Content.assemble(*parts)
+
+
+def decision_line(state: ReviewState, client_id: str) -> Content | None:
+    """One line for the client screen: the quarter's decision and the exit's progress, if any."""
+    record = state.decisions.get(client_id)
+    if record is None and client_id not in state.exits:
+        return None
+    parts: list[Part] = []
+    if record is not None:
+        parts += [
+            (f"Decided for {state.quarter}: ", MUTED),
+            (record.decision.value, decision_style(record.decision)),
+            (f"  {when(record)}", MUTED),
+        ]
+        if record.note:
+            parts.append(f"  “{safe_text(record.note)}”")
+    if client_id in state.exits:
+        parts += [("  " if parts else "", ""), (state.progress_of(client_id), "bold")]
+        parts.append(("  (e: exit checklist)", MUTED))
+    return Content.assemble(*parts)
+
+
+def exit_confirmation(c: ClientScore, currency: str) -> Content:
+    """The counter-signals once more before an exit is recorded: value, referrals, tenure."""
+    years = c.tenure_days / 365.25
+    referred = ", ".join(safe_text(n) for n in c.referred) or "nobody on record"
+    rows = [
+        ("lifetime value", fmt.money(c.lifetime_value, currency)),
+        ("referral value", fmt.money(c.referral_value, currency)),
+        ("referred", referred),
+        ("tenure", f"{years:.1f} years, client since {c.started_on.isoformat()}"),
+    ]
+    parts: list[Part] = [
+        ("Exit ", CANDIDATE_STYLE),
+        (safe_text(c.name), "bold"),
+        "\n\n",
+        ("What speaks for keeping them\n", HEADING),
+    ]
+    for label, value in rows:
+        parts += [(f"{label:<16}", MUTED), f"{value}\n"]
+    if c.counter_signals:
+        parts.append(("\nCounter-signals the scoring weighed\n", HEADING))
+    for signal in c.counter_signals:
+        parts.append(f"• {safe_text(signal)}\n")
+    return Content.assemble(*parts).rstrip()
+
+
+def checklist_head(name: str, checklist: Checklist, currency: str) -> Content:
+    """The client, progress, and the dates the exit turns on."""
+    unpaid = sum(u.amount for u in checklist.unpaid)
+    parts: list[Part] = [
+        ("Exit checklist  ", HEADING),
+        (safe_text(name), "bold"),
+        (f"  {checklist.progress}", CANDIDATE_STYLE),
+        (
+            f"\ndecided {checklist.decided_on.isoformat()} · notice {checklist.notice_days} days"
+            f" · earliest end {checklist.earliest_end.isoformat()}",
+            MUTED,
+        ),
+    ]
+    if checklist.unpaid:
+        parts.append((f" · unpaid {fmt.money(unpaid, currency)}", "bold $text-error"))
+    if checklist.face_to_face:
+        parts.append((" · tell them face to face", "bold $text-warning"))
+    return Content.assemble(*parts)
+
+
+def step_prompt(number: int, step: Step, saving: StepStatus | None = None) -> Content:
+    """One step as a list item: status, title, date done, then its facts and note, indented."""
+    style = {StepStatus.done: "$text-success", StepStatus.na: MUTED}.get(step.status, "bold")
+    parts: list[Part] = [
+        (f"{STATUS_MARK[step.status]} ", style),
+        (f"{number:>2}. {step.spec.title}", "" if step.status is StepStatus.todo else MUTED),
+    ]
+    if step.status is StepStatus.done and step.done_on:
+        parts.append((f"  done {step.done_on.isoformat()}", "$text-success"))
+    elif step.status is StepStatus.na:
+        parts.append(("  not applicable", MUTED))
+    if saving is not None:
+        parts.append((f"  ⟳ saving ({STATUS_WORD[saving]})…", "bold $text-warning"))
+    for line in step.detail:
+        parts.append((f"\n      {safe_text(line)}", MUTED))
+    if step.note:
+        parts.append((f"\n      note: {safe_text(step.note)}", "italic"))
+    return Content.assemble(*parts)

@@ -1,0 +1,222 @@
+"""The review in the app, driven with Pilot on fixtures/small as of 2026-09-30 with a fixed clock.
+
+Each test that restarts uses a database file: decisions and steps must be on disk when the app
+closes, and a new app on the same file must find them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from health_tui.app.app import HealthApp
+from health_tui.app.run import run_app
+from health_tui.app.screens.checklist import ChecklistScreen
+from health_tui.app.screens.client import ClientScreen
+from health_tui.app.screens.portfolio import PortfolioScreen
+from health_tui.app.screens.review import ReviewScreen
+from health_tui.app.screens.review_modals import AskText, Confirm
+from health_tui.app.widgets.client_table import ClientTable
+from health_tui.errors import StoreLocked
+from health_tui.review.checklist import StepStatus, load_checklist
+from health_tui.review.decisions import Decision, current_decisions, decision_history
+from health_tui.store import open_store
+from tests.test_app_review_support import (
+    START,
+    decide,
+    everyone,
+    go_to,
+    head,
+    running,
+    small_db,
+    table_rows,
+    text,
+)
+from tests.test_app_support import AS_OF, settle
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return small_db(tmp_path)
+
+
+async def test_a_full_review_resumes_where_it_stopped(db: Path) -> None:
+    async with running(db) as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert screen.current.client_id == "castell" and "1 of 1 · 0 decided" in head(app)
+        await pilot.press("a")  # everyone, not only those at risk
+        order = everyone(app)
+        assert order[0] == "castell" and len(order) == 7
+        assert "1 of 7 · 0 decided" in head(app) and screen.current.client_id == "castell"
+        await decide(pilot, "x", "Vague, again", typed=True)
+        assert [n.message for n in app._notifications][-1] == (
+            "Saved: exit for Castell & Rowe Solicitors"
+        )
+        assert screen.current.client_id == order[1] and "2 of 7 · 1 decided" in head(app)
+        await decide(pilot, "p", "Rate up 20% from January")
+        await decide(pilot, "k")
+        assert screen.current.client_id == order[3] and "4 of 7 · 3 decided" in head(app)
+
+    store = open_store(db)
+    decided = current_decisions(store, "2026Q3")
+    store.close()
+    assert {c: d.decision for c, d in decided.items()} == {
+        "castell": Decision.exit,
+        order[1]: Decision.reprice,
+        order[2]: Decision.keep,
+    }
+    assert decided["castell"].note == "Vague, again"
+    assert decided[order[1]].note == "Rate up 20% from January" and decided[order[2]].note is None
+
+    async with running(db) as (app, pilot):
+        assert app.screen.current.client_id == order[3]  # the next undecided, in the full list
+        assert "4 of 7 · 3 decided" in head(app) and "all active clients" in head(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        table = app.screen.query_one(ClientTable)
+        assert "Decision" in table.render_line(0).text
+        rows = table_rows(app)
+        assert rows["castell"].rstrip().endswith("exit 1/10")
+        assert rows[order[1]].rstrip().endswith("reprice")
+        assert rows[order[2]].rstrip().endswith("keep")
+        undecided = app.portfolio.by_id(order[3]).recommendation.value
+        assert rows[order[3]].rstrip().endswith(undecided)  # no decision: the Action column ends it
+        assert "3 decided in 2026Q3" in text(app.screen.query_one("#status"))
+
+
+async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
+    async with running(db) as (app, pilot):
+        await decide(pilot, "v", "One more try: a scope call")
+        assert "Every client in this review has a decision" in text(
+            app.screen.query_one("#review-title")
+        )
+        await pilot.press("b")
+        assert app.screen.current.client_id == "castell"
+        await decide(pilot, "x", "The scope call changed nothing")
+        await pilot.press("b")
+        panel = text(app.screen.query_one("#review-decision"))
+        assert "Decision for 2026Q3  exit" in panel and "exit 1/10" in panel
+        assert "recover" in panel and "One more try: a scope call" in panel
+    store = open_store(db)
+    history = decision_history(store, "castell")
+    store.close()
+    assert [d.decision for d in history] == [Decision.exit, Decision.recover]
+
+
+async def test_exit_confirmation_repeats_the_counter_signals_and_escape_records_nothing(
+    db: Path,
+) -> None:
+    async with running(db) as (app, pilot):
+        await pilot.press("a")
+        await go_to(pilot, "harbor")  # Harbor Street Bakery: referred Meridian
+        await pilot.press("x")
+        assert isinstance(app.screen, Confirm)
+        body = text(app.screen.query_one("#confirm-body"))
+        for words in ("lifetime value", "referral value", "Meridian Health Partners", "tenure",
+                      "client since 2025-07-07", "Referred 1 client worth EUR 37,320"):  # fmt: skip
+            assert words in body
+        assert "Record exit?" in text(app.screen.query_one(".modal-question"))
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("x", "enter")  # confirmed, but the note is cancelled: still nothing
+        assert isinstance(app.screen, AskText)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.review.decisions == {} and app.screen.current.client_id == "harbor"
+    store = open_store(db)
+    assert current_decisions(store, "2026Q3") == {}
+    store.close()
+
+
+async def test_checklist_steps_persist_across_restart(db: Path) -> None:
+    async with running(db) as (app, pilot):
+        await pilot.press("e")  # not decided exit yet: nothing opens
+        assert isinstance(app.screen, ReviewScreen)
+        await decide(pilot, "x")
+        await pilot.press("b", "e")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen) and "exit 1/10" in text(
+            screen.query_one("#checklist-head")
+        )
+        await pilot.press("space", "space")  # twice, quickly: saved in order, back to done
+        await settle(pilot)
+        assert "exit 1/10" in text(screen.query_one("#checklist-head"))
+        await pilot.press("down", "space", "down", "a", "N")  # contract done, obligations n/a
+        assert isinstance(app.screen, AskText)
+        app.screen.query_one("#ask-input").value = "Nothing in flight"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "exit 3/10" in text(screen.query_one("#checklist-head"))
+        assert "Saved: Fulfil outstanding obligations" in text(
+            screen.query_one("#checklist-status")
+        )
+        assert app.review.progress == {"castell": 3}
+
+    store = open_store(db)
+    cl = load_checklist(
+        store, client_id="castell", notice_days=30, decided_on=START.date(), as_of=AS_OF
+    )
+    store.close()
+    status = {s.spec.key: s.status for s in cl.steps}
+    assert status["contract"] is StepStatus.done and status["obligations"] is StepStatus.na
+    assert cl.steps[1].done_on == START.date() and cl.steps[2].note == "Nothing in flight"
+
+    async with running(db, start="portfolio") as (app, pilot):
+        assert table_rows(app)["castell"].rstrip().endswith("exit 3/10")
+        await go_to(pilot, "castell")
+        await pilot.press("enter")  # the client screen shows the progress too
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        assert "exit 3/10" in text(app.screen.query_one("#decision"))
+        await pilot.press("e")
+        await settle(pilot)
+        steps = app.screen.query_one("#steps")
+        prompts = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
+        assert prompts[1].startswith("☑  2. Read the contract  done 2026-10-02")
+        assert prompts[2].startswith("–  3. Fulfil outstanding obligations  not applicable")
+        assert "note: Nothing in flight" in prompts[2]
+        assert "earliest end 2026-11-01" in text(app.screen.query_one("#checklist-head"))
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        await pilot.press("e")  # straight from the portfolio, on the client decided exit
+        await settle(pilot)
+        assert isinstance(app.screen, ChecklistScreen) and app.screen.client_id == "castell"
+
+
+def test_run_app_starts_the_review_with_the_system_clock(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    launched: list[HealthApp] = []
+    monkeypatch.setattr(HealthApp, "run", lambda self: launched.append(self))
+    monkeypatch.setenv("HEALTH_TUI_CONFIG", "/nonexistent/config.toml")
+    run_app(db, AS_OF, start="review")
+    [app] = launched
+    assert app.start == "review" and app.clock == datetime.now
+
+
+async def test_a_failed_save_is_a_notification_and_keeps_the_note(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import health_tui.app.review_state as review_state
+
+    def locked(*args, **kwargs):
+        raise StoreLocked("review.duckdb is in use by another program; close it and try again.")
+
+    async with running(db) as (app, pilot):
+        with monkeypatch.context() as patch:
+            patch.setattr(review_state, "record_decision", locked)
+            await decide(pilot, "k", "Worth [b]keeping[/b]")
+        assert app.is_running and isinstance(app.screen, ReviewScreen)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and "in use by another program" in errors[0].message
+        assert app.review.decisions == {} and app.screen.current.client_id == "castell"
+        await pilot.press("k")
+        assert app.screen.query_one("#ask-input").value == "Worth [b]keeping[/b]"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.review.decisions["castell"].note == "Worth [b]keeping[/b]"
+        assert "Worth [b]keeping[/b]" in text(app.screen.query_one("#review-decision"))

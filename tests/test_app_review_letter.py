@@ -1,0 +1,88 @@
+"""The termination letter in the app: drafted, edited, saved in the database, exported as Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from health_tui.app.screens.checklist import ChecklistScreen
+from health_tui.app.screens.letter import LetterScreen
+from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
+from health_tui.review.letter import load_letter
+from health_tui.store import open_store
+from tests.test_app_review_support import decide, running, small_db, text
+from tests.test_app_support import settle
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return small_db(tmp_path)
+
+
+async def open_letter(pilot) -> LetterScreen:
+    await decide(pilot, "x")
+    await pilot.press("b", "e")
+    await settle(pilot)
+    await pilot.press("t")  # the letter, for step 8: tell the client
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, LetterScreen)
+    return screen
+
+
+async def test_the_letter_is_drafted_edited_and_saved(db: Path) -> None:
+    async with running(db) as (app, pilot):
+        screen = await open_letter(pilot)
+        body = screen.text
+        assert body.startswith("Dear Castell & Rowe Solicitors team,")
+        assert "30 days" in body and "01 November 2026" in body  # decided 2026-10-02
+        assert "not saved yet" in text(screen.query_one("#letter-status"))
+        editor = screen.query_one("#letter")
+        editor.move_cursor(editor.document.end)
+        editor.insert("P.S. Thank you, Anna")
+        await pilot.press(".")  # typed, like the owner would
+        assert "unsaved changes" in text(screen.query_one("#letter-status"))
+        await pilot.press("escape")
+        assert isinstance(app.screen, SaveOrDiscard)
+        await pilot.press("escape")  # keep editing
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert text(screen.query_one("#letter-status")) == "saved"
+        await pilot.press("escape")  # nothing unsaved: leaves at once
+        assert isinstance(app.screen, ChecklistScreen)
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("!", "ctrl+q")  # quitting asks too; discarding quits
+        assert isinstance(app.screen, SaveOrDiscard)
+        await pilot.press("d")
+        await settle(pilot)
+        assert not app.is_running
+    store = open_store(db)
+    saved = load_letter(store, "castell")
+    store.close()
+    assert saved is not None and saved.endswith("P.S. Thank you, Anna.")
+
+
+async def test_export_refuses_to_overwrite_unless_confirmed(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    existing = tmp_path / "letter-castell.md"
+    existing.write_text("the owner's own notes")
+    async with running(db) as (app, pilot):
+        await open_letter(pilot)
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, AskText)
+        assert app.screen.query_one("#ask-input").value == "letter-castell.md"
+        await pilot.press("enter")
+        assert isinstance(app.screen, Confirm)  # it exists: asked, not overwritten
+        await pilot.press("n")
+        assert existing.read_text() == "the owner's own notes"
+        await pilot.press("ctrl+o", "enter", "y")
+        assert existing.read_text().startswith("# Letter to Castell & Rowe Solicitors\n\nDear")
+        await pilot.press("ctrl+o")
+        app.screen.query_one("#ask-input").value = "elsewhere.md"
+        await pilot.press("enter")
+        assert (tmp_path / "elsewhere.md").exists() and isinstance(app.screen, LetterScreen)
+        assert "Exported: elsewhere.md" in [n.message for n in app._notifications]
