@@ -14,7 +14,7 @@ import click
 
 from health_tui import __version__
 from health_tui.dates import parse_date, parse_quarter
-from health_tui.errors import HealthTuiError
+from health_tui.errors import HealthTuiError, ImportFailed
 from health_tui.paths import CONFIG_ENV, DB_ENV, default_config_path, default_db_path
 
 
@@ -139,6 +139,8 @@ def import_cmd(
     activities = None
     if not path.is_dir():  # the activity words apply to exports only
         activities = load_settings(config_path or default_config_path())[0].activities
+    if not path.exists():  # refuse before a database file is created for nothing
+        raise ImportFailed(f"{path}:1: (path): no such file or folder\nNothing was changed.")
     store = open_store(db or default_db_path())
     try:
         summary = import_path(

@@ -10,6 +10,7 @@ import io
 import json
 
 from health_tui.scoring.models import ClientScore, PortfolioScore
+from health_tui.text import safe_text
 
 CSV_COLUMNS = (
     "client_id", "name", "active", "health", "band", "effort_return", "effective_rate",
@@ -85,5 +86,5 @@ def _plural(n: int, word: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """Control characters out, so a client's name cannot drive the terminal."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
+    """Control characters and escape sequences out, so a client's name cannot drive the terminal."""
+    return safe_text(text)

@@ -768,3 +768,15 @@ def test_cli_import_warns_on_unknown_columns(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["import", str(folder), "--db", str(tmp_path / "w.duckdb")])
     assert result.exit_code == 0
     assert "health-tui: warning: feedback.csv: ignoring unknown column 'mood'" in result.stderr
+
+
+def test_cli_missing_path_creates_no_database(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from health_tui.cli import cli
+
+    db = tmp_path / "never.duckdb"
+    result = CliRunner().invoke(cli, ["import", str(tmp_path / "nope"), "--db", str(db)])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+    assert not db.exists()

@@ -6,10 +6,10 @@ notes: `one_line` makes it inert before any format-specific escaping (Markdown o
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from health_tui.scoring.models import Band
+from health_tui.text import safe_text
 
 BAND_LABELS = {
     Band.healthy: "healthy",
@@ -18,20 +18,10 @@ BAND_LABELS = {
     Band.critical: "critical",
 }
 
-# Terminal escape sequences, then C0/C1 controls and the bidi overrides that make text read
-# differently than it is: a report printed with `cat` must not be able to drive the terminal.
-_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def one_line(text: str | None) -> str:
     """`text` as one line of plain text: escape sequences gone, line breaks and tabs as spaces."""
-    if not text:
-        return ""
-    if not text.isprintable():
-        text = _ESCAPE_SEQUENCE.sub("", text)
-        text = _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r\x0b\x0c" else "", text)
-    return " ".join(text.split())
+    return " ".join(safe_text(text).split()) if text else ""
 
 
 def money(value: float, currency: str) -> str:
