@@ -220,3 +220,18 @@ async def test_a_failed_save_is_a_notification_and_keeps_the_note(
         await settle(pilot)
         assert app.review.decisions["castell"].note == "Worth [b]keeping[/b]"
         assert "Worth [b]keeping[/b]" in text(app.screen.query_one("#review-decision"))
+
+
+async def test_quitting_with_a_note_typed_saves_it(db: Path) -> None:
+    async with running(db) as (app, pilot):
+        await pilot.press("k")
+        assert isinstance(app.screen, AskText)
+        app.screen.query_one("#ask-input").value = "Typed, then ctrl+q by habit"
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    store = open_store(db)
+    history = decision_history(store, "castell")
+    store.close()
+    assert [(d.decision, d.note) for d in history] == [
+        (Decision.keep, "Typed, then ctrl+q by habit")
+    ]

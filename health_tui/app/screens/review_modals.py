@@ -5,6 +5,7 @@ Each is a modal box that answers with `dismiss`; Escape always means "no, leave 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -54,6 +55,19 @@ class AskText(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def before_quit(self, exit: Callable[[], None]) -> bool:
+        """Quitting with text typed saves it as Enter would: what the owner typed is never lost.
+
+        The answer's handler queues the write; the app exits once that has run (quitting waits
+        for queued writes). An empty box is simply closed.
+        """
+        value = self.query_one("#ask-input", Input).value
+        if not value.strip():
+            return False
+        self.dismiss(value)
+        self.app.call_after_refresh(exit)
+        return True
 
 
 class Confirm(ModalScreen[bool]):
