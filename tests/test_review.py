@@ -204,3 +204,38 @@ def test_a_version_1_database_is_migrated_and_keeps_its_data(db_path: Path) -> N
     assert store.con.execute("SELECT name FROM clients").fetchall() == [("Old Client",)]
     record_decision(store, quarter="2026Q3", client_id="c1", decision="keep", note=None, at=NOON)
     store.close()
+
+
+def test_unticking_close_the_record_reopens_the_client(small) -> None:
+    set_step(
+        small,
+        client_id="castell",
+        step="close",
+        status="done",
+        note=None,
+        on=date(2026, 11, 1),
+        at=NOON,
+    )
+    ended = "SELECT ended_on FROM clients WHERE client_id = ?"
+    assert small.con.execute(ended, ["castell"]).fetchone() == (date(2026, 11, 1),)
+    set_step(
+        small,
+        client_id="castell",
+        step="close",
+        status="todo",
+        note=None,
+        on=date(2026, 11, 2),
+        at=NOON,
+    )
+    assert small.con.execute(ended, ["castell"]).fetchone() == (None,)
+    # a client who had already ended before the checklist keeps their own end date
+    set_step(
+        small,
+        client_id="quarry",
+        step="close",
+        status="na",
+        note=None,
+        on=date(2026, 11, 2),
+        at=NOON,
+    )
+    assert small.con.execute(ended, ["quarry"]).fetchone() == (date(2026, 1, 31),)

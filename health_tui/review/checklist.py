@@ -164,7 +164,8 @@ def set_step(
     at: datetime,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> None:
-    """Save one step, committed before returning. Closing the record also sets the client's end date."""
+    """Save one step, committed before returning. Closing the record sets the client's end date;
+    un-ticking it clears that date again (not one the client already had)."""
     if step not in STEP_KEYS:
         raise ValueError(f"unknown exit step {step!r}")
     status = StepStatus(status)
@@ -177,6 +178,8 @@ def set_step(
         "updated_at": at,
     }
     with store.transaction(con) as tx:
+        if step == "close" and status is not StepStatus.done:  # before the step forgets its date
+            store.run("client_reopen_record", {"client_id": client_id}, con=tx)
         store.run("exit_step_set", params, con=tx)
         if step == "close" and status is StepStatus.done:
             store.run("client_close_record", {"client_id": client_id, "ended_on": on}, con=tx)
