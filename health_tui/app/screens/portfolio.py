@@ -47,6 +47,7 @@ class PortfolioScreen(Screen[None]):
         super().__init__()
         self.demo_note = demo_note
         self.view = ClientView([])
+        self._offered_checklist = False  # whether `e` is offered for the client under the cursor
 
     @property
     def health_app(self) -> HealthApp:
@@ -111,6 +112,7 @@ class PortfolioScreen(Screen[None]):
         self.view.set_columns(columns_for(review.labels()))
         table.columns_changed(current.client_id if current else None)
         self._update_status()
+        self._offered_checklist = self._checklist_offered()
         self.refresh_bindings()
 
     def _show_working(self, working: str | None) -> None:
@@ -184,10 +186,13 @@ class PortfolioScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "checklist":  # only offered on a client decided exit
-            tables, review = self.query(ClientTable), self.health_app.review
-            current = tables.first().current if tables else None
-            return bool(current and review and current.client_id in review.exits)
+            return self._checklist_offered()
         return True
+
+    def _checklist_offered(self) -> bool:
+        tables, review = self.query(ClientTable), self.health_app.review
+        current = tables.first().current if tables else None
+        return bool(current and review and current.client_id in review.exits)
 
     def action_checklist(self) -> None:
         from health_tui.app.screens.checklist import ChecklistScreen
@@ -198,7 +203,12 @@ class PortfolioScreen(Screen[None]):
 
     @on(ClientTable.Highlighted)
     def _highlighted(self) -> None:
-        self.refresh_bindings()  # `e` follows the client under the cursor
+        # `e` follows the client under the cursor; refreshing the footer on every key would re-lay
+        # out the screen (~50 ms a key at 10k clients), so only when the answer changes.
+        offered = self._checklist_offered()
+        if offered != self._offered_checklist:
+            self._offered_checklist = offered
+            self.refresh_bindings()
 
     def action_map(self) -> None:
         from health_tui.app.screens.effort_map import MapScreen
