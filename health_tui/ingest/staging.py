@@ -191,7 +191,7 @@ def refuse(problems: list[Problem], what: Path, where: str, hint: str | None = N
         lines.append(hint)
     lines.append(f"Nothing was changed in {where}.")
     error = ImportFailed("\n".join(lines))
-    error.problems = problems  # type: ignore[attr-defined]
+    error.problems = problems
     raise error
 
 

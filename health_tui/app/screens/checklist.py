@@ -13,10 +13,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from health_tui.app.screens.base import HealthScreen
 from health_tui.app.screens.review_modals import AskText
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
@@ -31,10 +31,10 @@ from health_tui.review.checklist import (
 from health_tui.review.decisions import Decision, decision_history
 
 if TYPE_CHECKING:
-    from health_tui.app.app import HealthApp
+    pass
 
 
-class ChecklistScreen(Screen[None]):
+class ChecklistScreen(HealthScreen):
     """Arrows move between steps; space, a and N change the one highlighted."""
 
     CSS_PATH = "checklist.tcss"
@@ -52,10 +52,6 @@ class ChecklistScreen(Screen[None]):
         self.client_id = client_id
         self.checklist: Checklist | None = None
         self.saving: dict[str, tuple[StepStatus, str | None]] = {}  # step -> what is being saved
-
-    @property
-    def health_app(self) -> HealthApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Loading the checklist…", MUTED), id="checklist-head")

@@ -15,11 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from health_tui.app.review_state import ReviewState
+from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
@@ -28,7 +28,7 @@ from health_tui.history import ClientHistory, client_history
 from health_tui.scoring.models import ClientScore, PortfolioScore
 
 if TYPE_CHECKING:
-    from health_tui.app.app import HealthApp
+    pass
 
 NARROW = 100  # below this many columns the panels stack in one column
 
@@ -39,7 +39,7 @@ class HistoryLoaded(Message):
         super().__init__()
 
 
-class ClientScreen(Screen[None]):
+class ClientScreen(HealthScreen):
     """The client behind a row of the portfolio; Escape or Backspace goes back to it."""
 
     CSS_PATH = "client.tcss"
@@ -54,10 +54,6 @@ class ClientScreen(Screen[None]):
         super().__init__()
         self.client_id = client_id
         self.history: ClientHistory | None = None
-
-    @property
-    def health_app(self) -> HealthApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="client-body"):

@@ -12,20 +12,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from health_tui.app import format as fmt
+from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import BAND_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.effort_map import EffortMap
 from health_tui.scoring.models import PortfolioScore
 
 if TYPE_CHECKING:
-    from health_tui.app.app import HealthApp
+    pass
 
 
-class MapScreen(Screen[None]):
+class MapScreen(HealthScreen):
     """The scatter; Escape goes back to the portfolio."""
 
     CSS_PATH = "effort_map.tcss"
@@ -34,10 +34,6 @@ class MapScreen(Screen[None]):
     def __init__(self, start_id: str | None = None) -> None:
         super().__init__()
         self.start_id = start_id
-
-    @property
-    def health_app(self) -> HealthApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title")

@@ -15,9 +15,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
+from health_tui.app.screens.base import HealthScreen
 from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_lines, safe_text
@@ -26,7 +26,7 @@ from health_tui.review.letter import draft_letter, export_letter, load_letter, s
 from health_tui.scoring.models import ClientScore
 
 if TYPE_CHECKING:
-    from health_tui.app.app import HealthApp
+    pass
 
 
 def default_export_name(client_id: str) -> str:
@@ -34,7 +34,7 @@ def default_export_name(client_id: str) -> str:
     return f"letter-{re.sub(r'[^A-Za-z0-9._-]+', '-', client_id).strip('.-') or 'client'}.md"
 
 
-class LetterScreen(Screen[None]):
+class LetterScreen(HealthScreen):
     """An editor over the letter; the status line says whether what is shown is saved."""
 
     CSS_PATH = "letter.tcss"
@@ -52,10 +52,6 @@ class LetterScreen(Screen[None]):
         self.currency = currency
         self.baseline: str | None = None  # the text as last saved or drafted; None while loading
         self.saved = False  # whether `baseline` is what the database holds
-
-    @property
-    def health_app(self) -> HealthApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def text(self) -> str:

@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from health_tui.app.review_state import ReviewState
+from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import MUTED
 from health_tui.app.table_model import ClientView, columns_for
 from health_tui.app.text import safe_text
@@ -21,10 +21,10 @@ from health_tui.app.widgets.summary import PortfolioSummary
 from health_tui.scoring.models import PortfolioScore
 
 if TYPE_CHECKING:
-    from health_tui.app.app import HealthApp
+    pass
 
 
-class PortfolioScreen(Screen[None]):
+class PortfolioScreen(HealthScreen):
     """Every client of the scored quarter; Enter opens one, `m` shows the effort map."""
 
     CSS_PATH = "portfolio.tcss"
@@ -48,10 +48,6 @@ class PortfolioScreen(Screen[None]):
         self.demo_note = demo_note
         self.view = ClientView([])
         self._offered_checklist = False  # whether `e` is offered for the client under the cursor
-
-    @property
-    def health_app(self) -> HealthApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         if self.demo_note:

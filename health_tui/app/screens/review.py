@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from health_tui.app.review_state import history_job, record_job
+from health_tui.app.screens.base import HealthScreen
 from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
@@ -24,12 +24,12 @@ from health_tui.review.decisions import Decision, DecisionRecord, resume_at, rev
 from health_tui.scoring.models import ClientScore
 
 if TYPE_CHECKING:
-    from health_tui.app.app import HealthApp
+    pass
 
 NARROW = 100  # below this many columns the reasons and the trend stack
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(HealthScreen):
     """Walk the review queue; Escape goes back to the portfolio."""
 
     CSS_PATH = "review.tcss"
@@ -54,10 +54,6 @@ class ReviewScreen(Screen[None]):
         self.include_rest: bool | None = None  # None: worked out from the decisions on first view
         self.histories: dict[str, list[DecisionRecord]] = {}
         self.drafts: dict[str, str] = {}  # notes typed but not yet committed: never lost
-
-    @property
-    def health_app(self) -> HealthApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def current(self) -> ClientScore | None:
