@@ -175,7 +175,8 @@ def import_export(
         hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
         params = {**dates, "date_hint": hint} if kind == "bills" else {"date_hint": hint}
         checks = store.rows(f"connector_validate_{kind}", params, con=con)
-        store.run(f"connector_clients_{kind}", {"replace": wipe}, con=con)
+        store.run(f"connector_client_rows_{kind}", con=con)
+        store.run("connector_clients", {"replace": wipe}, con=con)
         checks += store.rows("connector_validate_clients", con=con)
         if checks:
             problems = [

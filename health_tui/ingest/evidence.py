@@ -30,9 +30,11 @@ def date_order(
     second number above 12, month-first. Both is a contradiction; neither, while some date reads
     differently each way (03/04/2025), is ambiguous: both are refused, never guessed.
     """
-    seen = {k: (n, line, col, v) for k, n, line, col, v in store.rows(
-        f"connector_date_evidence_{kind}", con=con
-    )}  # fmt: skip
+    store.run(f"connector_date_values_{kind}", con=con)
+    seen = {
+        k: (n, line, col, v)
+        for k, n, line, col, v in store.rows("connector_date_evidence", con=con)
+    }
     day, month, unsure = seen.get("day_first"), seen.get("month_first"), seen.get("ambiguous")
     if day and month:
         _n, line, col, value = month
@@ -83,9 +85,11 @@ def decimal_separator(
     values like '1,250' are there (thousands, or decimals?), a semicolon-separated file is taken to
     use a decimal comma and any other a point, as spreadsheets do, and the summary says so.
     """
-    seen = {k: (n, line, col, v) for k, n, line, col, v in store.rows(
-        f"connector_number_evidence_{kind}", con=con
-    )}  # fmt: skip
+    store.run(f"connector_number_values_{kind}", con=con)
+    seen = {
+        k: (n, line, col, v)
+        for k, n, line, col, v in store.rows("connector_number_evidence", con=con)
+    }
     dot, comma, unsure = seen.get("dot"), seen.get("comma"), seen.get("ambiguous")
     if dot and comma:
         _n, line, col, value = comma

@@ -1,15 +1,11 @@
--- connector: what the dates of a staged invoice export say about their order (as
--- connector_date_evidence_entries does for time), over its issue, due and payment dates together.
-WITH dates AS (
-    SELECT line, 'issued_on' AS col, issued_on AS v FROM stg_bills WHERE issued_on IS NOT NULL
-    UNION ALL
-    SELECT line, 'due_on', due_on FROM stg_bills WHERE due_on IS NOT NULL
-    UNION ALL
-    SELECT line, 'paid_on', paid_on FROM stg_bills WHERE paid_on IS NOT NULL
-),
-parts AS (
+-- connector: what the dates of a staged export (connector_date_values) say about their order, one row
+-- per kind found: 'day_first' (the first number is above 12: 31/03/2025), 'month_first' (the second
+-- is: 03/31/2025), 'ambiguous' (both 12 or less and different: 03/04/2025), with how many, and the
+-- first (line, column, value) of each for the message. ISO dates and 05/05/2025 say nothing and are
+-- not counted.
+WITH parts AS (
     SELECT line, col, v, regexp_extract(v, '^(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}$', ['a', 'b']) AS p
-    FROM dates
+    FROM connector_date_values
 ),
 kinds AS (
     SELECT line, col, v,

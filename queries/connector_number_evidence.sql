@@ -1,11 +1,9 @@
--- connector: what the hours of a staged time export say about their decimal separator, one row per
--- kind found: 'dot' (1.5, 1,234.5), 'comma' (1,5, 1.234,5), 'ambiguous' (1,250 or 1.250: a group of
--- three digits could be thousands or decimals), with how many and the first (line, column, value).
--- Durations written as 1:30:00 say nothing.
+-- connector: what the numbers of a staged export (connector_number_values) say about their decimal
+-- separator, one row per kind found: 'dot' (1.5, 1,234.5), 'comma' (1,5, 1.234,5), 'ambiguous'
+-- (1,250 or 1.250: a group of three digits could be thousands or decimals), with how many and the
+-- first (line, column, value). Durations written as 1:30:00 say nothing.
 WITH nums AS (
-    SELECT line, 'hours' AS col, hours AS v, connector_plain(hours) AS x FROM stg_entries WHERE hours IS NOT NULL
-    UNION ALL
-    SELECT line, 'duration', duration, connector_plain(duration) FROM stg_entries WHERE duration IS NOT NULL
+    SELECT line, col, v, connector_plain(v) AS x FROM connector_number_values
 ),
 kinds AS (
     SELECT line, col, v,

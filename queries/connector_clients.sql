@@ -1,13 +1,12 @@
--- connector: the clients the parsed export (src_entries) names, one row per normalised name: the name as
--- first written, the first activity date (started_on for a new client), and its client_id: the
+-- connector: the clients the parsed export (connector_client_rows) names, one row per normalised name:
+-- the name as first written, the first date (started_on for a new client), and its client_id: the
 -- existing client of that name (unless $replace empties the tables first), else the id derived
 -- from the name (connector_client_id). matches > 1 means the name is ambiguous in the database;
 -- id_taken means the derived id belongs to a client of another name (connector_validate_clients).
 CREATE OR REPLACE TEMP TABLE src_clients AS
 WITH named AS (
     SELECT client_key, arg_min(client, line) AS name, min(day) AS first_day, min(line) AS first_line
-    FROM src_entries
-    WHERE skip IS NULL
+    FROM connector_client_rows
     GROUP BY client_key
 ),
 existing AS (
