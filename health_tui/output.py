@@ -68,7 +68,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
     counts = p.band_counts()
     summary = (
         f"{p.quarter} as of {p.as_of}: {len(p.active)} active clients — "
-        + ", ".join(f"{n} {b.value.replace('_', ' ')}" for b, n in counts.items())
+        + ", ".join(f"{n} {b.label}" for b, n in counts.items())
         + f"; {_plural(len(p.candidates()), 'exit candidate')}; revenue at risk {p.currency} {p.revenue_at_risk():,.0f}"
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"

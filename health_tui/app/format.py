@@ -7,19 +7,13 @@ from collections.abc import Sequence
 from rich.cells import cell_len, set_cell_size
 
 from health_tui.app.text import safe_text
-from health_tui.scoring.models import Archetype, Band, Recommendation
+from health_tui.scoring.models import Archetype, Recommendation
 
 SPARK = "▁▂▃▄▅▆▇█"
 NO_VALUE = "—"
 
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF "}
 
-BAND_LABELS = {
-    Band.healthy: "healthy",
-    Band.watch: "watch",
-    Band.at_risk: "at risk",
-    Band.critical: "critical",
-}
 
 # Short enough for a 16-cell column at 80 columns wide.
 ARCHETYPE_LABELS = {

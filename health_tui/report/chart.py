@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from health_tui.report.format import BAND_LABELS
 from health_tui.report.model import ClientLine, ReviewReport
 from health_tui.scoring.models import Band
 
@@ -90,7 +89,7 @@ def _tooltip(c: ClientLine) -> str:
     s = c.score
     parts = [
         s.name,
-        f"health {s.health:.0f} ({BAND_LABELS[s.band]})",
+        f"health {s.health:.0f} ({s.band.label})",
         f"effort versus return {s.effort_return:.0f}",
         f"recommended: {s.recommendation.value}"
         + (" (exit candidate)" if s.fire_candidate else ""),
@@ -217,7 +216,7 @@ def _legend() -> str:
     x = LEFT
     parts = []
     for band, colour in BAND_COLOURS.items():
-        label = BAND_LABELS[band]
+        label = band.label
         parts.append(
             f'<circle cx="{_f(x + 6)}" cy="{y - 4}" r="6" fill="{colour}"/>'
             f'<text x="{_f(x + 16)}" y="{y}" fill="#222">{label}</text>'

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from health_tui.scoring.models import Band
 from health_tui.text import safe_text
-
-BAND_LABELS = {
-    Band.healthy: "healthy",
-    Band.watch: "watch",
-    Band.at_risk: "at risk",
-    Band.critical: "critical",
-}
 
 
 def one_line(text: str | None) -> str:

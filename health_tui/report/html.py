@@ -11,7 +11,6 @@ from html import escape
 
 from health_tui.report.chart import BAND_COLOURS, chart_svg
 from health_tui.report.format import (
-    BAND_LABELS,
     health_change,
     money,
     money_change,
@@ -113,9 +112,7 @@ def _table(
 
 
 def _band(band: Band) -> str:
-    return (
-        f'<span class="band" style="background:{BAND_COLOURS[band]}">{h(BAND_LABELS[band])}</span>'
-    )
+    return f'<span class="band" style="background:{BAND_COLOURS[band]}">{h(band.label)}</span>'
 
 
 def _lede(r: ReviewReport) -> str:
@@ -189,7 +186,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         _band(s.band),
         f"{s.effort_return:.0f}",
         h(money(s.revenue_12m, r.currency)),
-        h(s.archetype.value.replace("_", " ")),
+        h(s.archetype.label),
         recommended,
         h(c.decision.decision.value) if c.decision else "",
         f"{c.exit.settled}/{c.exit.total}" if c.exit else "",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from health_tui.report.format import (
-    BAND_LABELS,
     health_change,
     money,
     money_change,
@@ -64,7 +63,7 @@ def _portfolio(r: ReviewReport) -> str:
         return [label, str(now), str(then), signed(now - then)]
 
     rows = [row("active clients", len(r.active), r.active_then)]
-    rows += [row(BAND_LABELS[b.band], b.now, b.then) for b in r.bands]
+    rows += [row(b.band.label, b.now, b.then) for b in r.bands]
     rows.append(row("exit candidates", len(r.candidates), r.candidates_then))
     rows.append(
         ["revenue at risk (at risk and critical)", money(r.revenue_at_risk_now, r.currency),
@@ -103,10 +102,10 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         md(s.name),
         f"{s.health:.0f}",
         health_change(s.health, c.previous_health),
-        BAND_LABELS[s.band],
+        s.band.label,
         f"{s.effort_return:.0f}",
         money(s.revenue_12m, r.currency),
-        s.archetype.value.replace("_", " "),
+        s.archetype.label,
         f"**{recommended}**" if s.fire_candidate else recommended,
         c.decision.decision.value if c.decision else "",
         f"{c.exit.settled}/{c.exit.total}" if c.exit else "",

@@ -18,6 +18,11 @@ class Band(StrEnum):
     at_risk = "at_risk"
     critical = "critical"
 
+    @property
+    def label(self) -> str:
+        """How people write it: "at risk"."""
+        return self.value.replace("_", " ")
+
 
 class Archetype(StrEnum):
     champion = "champion"
@@ -31,6 +36,11 @@ class Archetype(StrEnum):
     struggling = "struggling"
     new = "new"
     former = "former"
+
+    @property
+    def label(self) -> str:
+        """How people write it: "loyal now irritated"."""
+        return self.value.replace("_", " ")
 
 
 class Recommendation(StrEnum):
@@ -133,8 +143,10 @@ class ClientScore(BaseModel):
     @property
     def verdict(self) -> str:
         """The one-line verdict the screens and the report lead with."""
-        label = self.archetype.value.replace("_", " ")
-        return f"{self.recommendation.value.upper()}: {label}, health {self.health:.0f} ({self.band.value.replace('_', ' ')}), effort/return {self.effort_return:.0f}"
+        return (
+            f"{self.recommendation.value.upper()}: {self.archetype.label}, health {self.health:.0f} "
+            f"({self.band.label}), effort/return {self.effort_return:.0f}"
+        )
 
 
 class PortfolioScore(BaseModel):

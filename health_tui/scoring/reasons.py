@@ -42,7 +42,7 @@ def reasons(
             f"Client for {f.tenure_days} days: under {s.rules.min_history_days} days of history, too early to judge."
         )
 
-    b = band(m.health, s).value.replace("_", " ")
+    b = band(m.health, s).label
     if f.prior_quarters and f.prior_health is not None:
         avg, n = f.prior_health, f.prior_quarters
         if m.health <= avg - 10:

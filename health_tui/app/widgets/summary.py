@@ -36,7 +36,7 @@ def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Co
     for i, (band, n) in enumerate(counts.items()):
         if i:
             parts.append(" · ")
-        parts.append((f"{n:,} {fmt.BAND_LABELS[band]}", BAND_STYLE[band]))
+        parts.append((f"{n:,} {band.label}", BAND_STYLE[band]))
     if working:
         parts.append((f"   ⟳ scoring {working}…", "bold $text-warning"))
     return Content.assemble(*parts)
