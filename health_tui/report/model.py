@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.dates import quarter_end, quarter_of, shift_quarter
-from health_tui.review.checklist import STEPS, StepStatus, load_checklist
+from health_tui.review.checklist import STEPS, ExitCase, StepStatus, load_checklists
 from health_tui.review.decisions import DecisionRecord, current_decisions, review_queue
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import Band, ClientScore, PortfolioScore
@@ -181,26 +181,28 @@ def _line(
 
 def _exits(store: Store, now: PortfolioScore, as_of: date, currency: str) -> list[ExitProgress]:
     """Each leaving client's checklist as saved, with the contract facts beside it."""
-    exits = []
-    for row in store.dicts("report_exit_clients", {"quarter": now.quarter}):
-        score = now.by_id(row["client_id"])
-        notice_days = score.notice_days if score else 30
-        checklist = load_checklist(
-            store,
+    rows = store.dicts("report_exit_clients", {"quarter": now.quarter})
+    scores = {row["client_id"]: now.by_id(row["client_id"]) for row in rows}
+    cases = [
+        ExitCase(
             client_id=row["client_id"],
-            notice_days=notice_days,
+            notice_days=score.notice_days if (score := scores[row["client_id"]]) else 30,
             decided_on=row["decided_at"].date(),
-            as_of=as_of,
-            currency=currency,
         )
+        for row in rows
+    ]
+    checklists = load_checklists(store, cases, as_of=as_of, currency=currency)
+    exits = []
+    for row, case in zip(rows, cases, strict=True):
+        score, checklist = scores[case.client_id], checklists[case.client_id]
         exits.append(
             ExitProgress(
-                client_id=row["client_id"],
-                name=score.name if score else row["client_id"],
+                client_id=case.client_id,
+                name=score.name if score else case.client_id,
                 quarter=row["quarter"],
                 decided_at=row["decided_at"],
                 note=row["note"],
-                notice_days=notice_days,
+                notice_days=case.notice_days,
                 earliest_end=checklist.earliest_end,
                 unpaid_invoices=len(checklist.unpaid),
                 unpaid_amount=sum(u.amount for u in checklist.unpaid),

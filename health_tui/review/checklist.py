@@ -93,6 +93,16 @@ def progress_label(settled: int) -> str:
     return f"exit {settled}/{len(STEPS)}"
 
 
+class ExitCase(BaseModel):
+    """A client decided exit: what a checklist needs to know besides the saved steps."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    notice_days: int
+    decided_on: date
+
+
 def load_checklist(
     store: Store,
     *,
@@ -103,21 +113,59 @@ def load_checklist(
     currency: str = "EUR",
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> Checklist:
-    """The checklist as saved, with the contract, unpaid invoices and channel facts beside the steps."""
-    saved = {r["step"]: r for r in store.dicts("exit_steps_get", {"client_id": client_id}, con=con)}
-    unpaid = [
-        UnpaidInvoice(**r)
-        for r in store.dicts(
-            "client_unpaid_invoices", {"client_id": client_id, "as_of": as_of}, con=con
+    """One client's checklist as saved, with the contract, unpaid invoices and channel facts."""
+    case = ExitCase(client_id=client_id, notice_days=notice_days, decided_on=decided_on)
+    return load_checklists(store, [case], as_of=as_of, currency=currency, con=con)[client_id]
+
+
+def load_checklists(
+    store: Store,
+    cases: list[ExitCase],
+    *,
+    as_of: date,
+    currency: str = "EUR",
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> dict[str, Checklist]:
+    """Every given client's checklist, in three set-based queries whatever their number."""
+    params = {"client_ids": [c.client_id for c in cases]}
+    saved: dict[str, dict[str, dict]] = {}
+    for r in store.dicts("exit_steps_get", params, con=con):
+        saved.setdefault(r["client_id"], {})[r["step"]] = r
+    unpaid: dict[str, list[UnpaidInvoice]] = {}
+    for r in store.dicts("client_unpaid_invoices", {**params, "as_of": as_of}, con=con):
+        unpaid.setdefault(r.pop("client_id"), []).append(UnpaidInvoice(**r))
+    formal = {
+        cid: (esc, letters)
+        for cid, esc, letters in store.rows(
+            "client_formal_complaints", {**params, "as_of": as_of}, con=con
         )
-    ]
-    escalations, letters = store.run(
-        "client_formal_complaints", {"client_id": client_id, "as_of": as_of}, con=con
-    ).fetchone()
-    earliest_end = decided_on + timedelta(days=notice_days)
+    }
+    return {
+        c.client_id: _checklist(
+            c,
+            saved.get(c.client_id, {}),
+            unpaid.get(c.client_id, []),
+            formal.get(c.client_id, (0, 0)),
+            currency,
+        )
+        for c in cases
+    }
+
+
+def _checklist(
+    case: ExitCase,
+    saved: dict[str, dict],
+    unpaid: list[UnpaidInvoice],
+    formal: tuple[int, int],
+    currency: str,
+) -> Checklist:
+    escalations, letters = formal
+    earliest_end = case.decided_on + timedelta(days=case.notice_days)
     face_to_face = bool(escalations or letters)
     details = {
-        "contract": [f"Notice period {notice_days} days: the earliest end date is {earliest_end}."],
+        "contract": [
+            f"Notice period {case.notice_days} days: the earliest end date is {earliest_end}."
+        ],
         "final_invoice": [
             f"{u.invoice_id}: {u.currency or currency} {u.amount:,.2f}, due {u.due_on}"
             + (f", {u.days_overdue} days overdue" if u.days_overdue else ", not yet due")
@@ -143,9 +191,9 @@ def load_checklist(
             )
         )
     return Checklist(
-        client_id=client_id,
-        decided_on=decided_on,
-        notice_days=notice_days,
+        client_id=case.client_id,
+        decided_on=case.decided_on,
+        notice_days=case.notice_days,
         earliest_end=earliest_end,
         unpaid=unpaid,
         face_to_face=face_to_face,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -177,5 +178,10 @@ class PortfolioScore(BaseModel):
     def candidates(self) -> list[ClientScore]:
         return [c for c in self.clients if c.fire_candidate]
 
+    @cached_property
+    def _index(self) -> dict[str, ClientScore]:
+        return {c.client_id: c for c in self.clients}
+
     def by_id(self, client_id: str) -> ClientScore | None:
-        return next((c for c in self.clients if c.client_id == client_id), None)
+        """A client by id, from an index built once: reports look up every client of two quarters."""
+        return self._index.get(client_id)
