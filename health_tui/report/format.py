@@ -36,7 +36,7 @@ def money_change(value: float, currency: str) -> str:
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else many or word + 's'}"
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 def when(at: datetime) -> str:
