@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from health_tui.demo import generate_demo
-from health_tui.ingest.export import export_folder
+from health_tui.ingest.export import export_import_format
 from health_tui.ingest.native import import_folder
 from health_tui.store import open_store
 
@@ -30,7 +30,7 @@ def main() -> None:
     generate_demo(src, clients=args.clients, seed=7, as_of=date(2026, 9, 30))
     print(f"demo generated in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
-    export_folder(src, tmp / "csv")
+    export_import_format(src, tmp / "csv")
     src.close()
     size = sum(p.stat().st_size for p in (tmp / "csv").iterdir())
     print(f"exported to CSV in {time.perf_counter() - t:.1f} s: {size / 1e6:,.0f} MB")

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -100,7 +102,11 @@ def cli(
 @cli.command("import")
 @click.argument("path", type=click.Path(path_type=Path))
 @db_option
-@click.option("--replace", is_flag=True, help="Empty the five history tables before loading.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="First empty everything imports brought (what you recorded in the app stays).",
+)
 @click.option(
     "--source",
     type=click.Choice(["harvest-time", "harvest-invoices", "toggl", "native"]),
@@ -136,9 +142,7 @@ def import_cmd(
     from health_tui.settings import load_settings
     from health_tui.store import open_store
 
-    activities = None
-    if not path.is_dir():  # the activity words apply to exports only
-        activities = load_settings(config_path or default_config_path())[0].activities
+    settings = load_settings(config_path or default_config_path())[0]
     if not path.exists():  # refuse before a database file is created for nothing
         raise ImportFailed(f"{path}:1: (path): no such file or folder\nNothing was changed.")
     store = open_store(db or default_db_path())
@@ -149,7 +153,8 @@ def import_cmd(
             source=source,
             mapping=mapping,
             date_format=date_format,
-            activities=activities,
+            activities=settings.activities,
+            money=settings.money,
             replace=replace,
             progress=lambda m: _err(m),
         )
@@ -166,17 +171,55 @@ def import_cmd(
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True
 )
-def export(folder: Path, db: Path | None, fmt: str) -> None:
-    """Write the five history tables to FOLDER in the import format (a backup you can re-import)."""
-    from health_tui.ingest.export import export_folder
+@click.option(
+    "--import-format",
+    "import_format",
+    is_flag=True,
+    help="Only the five files of the import format (no provenance, decisions or checklists).",
+)
+def export(folder: Path, db: Path | None, fmt: str, import_format: bool) -> None:
+    """Back up everything to FOLDER: history with where each row came from, your decisions,
+    checklists, letters, client facts and aliases. `health-tui restore FOLDER` gives it back."""
     from health_tui.store import open_store
 
     store = open_store(_existing_db(db))
     try:
-        counts = export_folder(store, folder, fmt)  # type: ignore[arg-type]
+        if import_format:
+            from health_tui.ingest.export import export_import_format
+
+            counts = export_import_format(store, folder, fmt)  # type: ignore[arg-type]
+        else:
+            from health_tui.ingest.backup import backup_folder
+
+            counts = backup_folder(store, folder, fmt, at=datetime.now())  # type: ignore[arg-type]
     finally:
         store.close()
-    click.echo(f"Wrote {sum(counts.values()):,} rows in {len(counts)} {fmt} files to {folder}.")
+    what = (
+        "in the import format"
+        if import_format
+        else "a backup: restore it with `health-tui restore`"
+    )
+    click.echo(
+        f"Wrote {sum(counts.values()):,} rows in {len(counts)} {fmt} files to {folder} ({what})."
+    )
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+def restore(folder: Path, db: Path | None) -> None:
+    """Restore a backup written by `health-tui export` into a new (or empty) database."""
+    from health_tui.ingest.backup import restore_folder
+    from health_tui.store import open_store
+
+    path = db or default_db_path()
+    with _removed_if_refused(path):
+        store = open_store(path)
+        try:
+            counts = restore_folder(store, folder)
+        finally:
+            store.close()
+    click.echo(f"Restored {sum(counts.values()):,} rows from {folder} into {path}.")
 
 
 @cli.command()
@@ -301,6 +344,104 @@ def report(
     click.echo(f"Wrote {written}.")
 
 
+@cli.group(invoke_without_command=True)
+@db_option
+@click.option("--all", "show_all", is_flag=True, help='Include clients marked "not a client".')
+@click.pass_context
+def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
+    """List clients with where their rows came from; merge, alias or ignore one (see the
+    subcommands). A CLIENT is a client_id or a name (case, accents and spacing aside)."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    from health_tui.clients import list_clients
+    from health_tui.output import render_clients
+    from health_tui.store import open_store
+
+    store = open_store(_existing_db(db))
+    try:
+        listing = list_clients(store, include_ignored=show_all)
+    finally:
+        store.close()
+    click.echo(render_clients(listing), nl=False)
+
+
+def _clients_db(ctx: click.Context, db: Path | None) -> Path:
+    return _existing_db(db or ctx.obj.get("db"))
+
+
+@clients.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@db_option
+@click.pass_context
+def clients_merge(ctx: click.Context, keep: str, other: str, db: Path | None) -> None:
+    """Make OTHER part of KEEP: its rows, decisions and checklist move to KEEP, and its name and id
+    become KEEP's aliases, so later imports under them land on KEEP."""
+    from health_tui.clients import merge_clients
+    from health_tui.store import open_store
+
+    store = open_store(_clients_db(ctx, db))
+    try:
+        kept, merged = merge_clients(store, keep, other, at=datetime.now())
+    finally:
+        store.close()
+    click.echo(f"Merged {merged} into {kept}; imports naming {merged.name!r} now land on it.")
+
+
+@clients.command("alias")
+@click.argument("client")
+@click.argument("name")
+@db_option
+@click.pass_context
+def clients_alias(ctx: click.Context, client: str, name: str, db: Path | None) -> None:
+    """Let imports find CLIENT under NAME too (the name a tracker gives it)."""
+    from health_tui.clients import add_alias
+    from health_tui.store import open_store
+
+    store = open_store(_clients_db(ctx, db))
+    try:
+        ref = add_alias(store, client, name, at=datetime.now())
+    finally:
+        store.close()
+    click.echo(f"Imports naming {name!r} now land on {ref}.")
+
+
+@clients.command("ignore")
+@click.argument("client")
+@db_option
+@click.pass_context
+def clients_ignore(ctx: click.Context, client: str, db: Path | None) -> None:
+    """Mark CLIENT "not a client" (the agency's own time): kept, never scored, hidden from lists."""
+    from health_tui.clients import set_ignored
+    from health_tui.store import open_store
+
+    store = open_store(_clients_db(ctx, db))
+    try:
+        ref = set_ignored(store, client, True, at=datetime.now())
+    finally:
+        store.close()
+    click.echo(f"{ref} is marked not a client: kept, never scored (`clients unignore` undoes it).")
+
+
+@clients.command("unignore")
+@click.argument("client")
+@db_option
+@click.pass_context
+def clients_unignore(ctx: click.Context, client: str, db: Path | None) -> None:
+    """Undo `clients ignore`: CLIENT is scored again."""
+    from health_tui.clients import set_ignored
+    from health_tui.store import open_store
+
+    store = open_store(_clients_db(ctx, db))
+    try:
+        ref = set_ignored(store, client, False, at=datetime.now())
+    finally:
+        store.close()
+    click.echo(f"{ref} is a client again and will be scored.")
+
+
 @cli.command()
 @config_option
 def config(config_path: Path | None) -> None:
@@ -312,6 +453,20 @@ def config(config_path: Path | None) -> None:
     state = "found" if path.exists() else "not found, using defaults"
     click.echo(f"# settings file: {path} ({state})")
     click.echo(describe(settings, sources), nl=False)
+
+
+@contextmanager
+def _removed_if_refused(path: Path) -> Iterator[None]:
+    """A database file this command creates is removed again if the command fails: a refused
+    restore (or import) leaves nothing behind."""
+    new = not path.exists()
+    try:
+        yield
+    except BaseException:
+        if new:
+            for leftover in (path, path.with_name(path.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+        raise
 
 
 def _existing_db(db: Path | None) -> Path:

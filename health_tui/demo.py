@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from health_tui.errors import HealthTuiError
 from health_tui.store import Store, load_query
+from health_tui.store.tables import wipe_all
 
 # The planted situations: always clients 1-12, whatever the portfolio size.
 PLANTED: dict[str, str] = {
@@ -336,8 +337,7 @@ def generate_demo(
     started = time.perf_counter()
     with store.transaction() as con:
         store.run("demo_macro_u", con=con)
-        for table in TABLES:
-            store.run(f"demo_clear_{table}", con=con)
+        wipe_all(store, con)  # a demo replaces everything, decisions about other clients too
         for name, label in _STEPS:
             say(f"demo: writing {label}…")
             store.run(name, _bind(name, params), con=con)

@@ -11,6 +11,8 @@ from datetime import date, datetime
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
+from health_tui.money import rate_params
+from health_tui.settings import Money
 from health_tui.store import Store
 
 DEFAULT_LIMIT = 50
@@ -29,7 +31,10 @@ class TimelineEvent(BaseModel):
 
 
 class InvoiceLine(BaseModel):
-    """One invoice as it stood on the as-of date: paid or not, and how many days after it was due."""
+    """One invoice as it stood on the as-of date: paid or not, and how many days after it was due.
+
+    `amount` and `unpaid` are in the invoice's own currency (None: the portfolio's); `converted` and
+    `unpaid_converted` in the portfolio's, so totals never add two currencies."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -39,11 +44,15 @@ class InvoiceLine(BaseModel):
     paid_on: date | None
     amount: float
     currency: str | None = None
+    converted: float
     days_late: int
     unpaid: float
+    unpaid_converted: float
 
     @property
     def status(self) -> str:
+        if self.amount < 0:
+            return "credit note"
         if self.paid_on is None:
             return "overdue" if self.days_late > 0 else "open"
         return "paid late" if self.days_late > 0 else "paid"
@@ -59,7 +68,8 @@ class ClientHistory(BaseModel):
 
     @property
     def unpaid(self) -> float:
-        return sum(i.unpaid for i in self.invoices)
+        """What is still unpaid, in the portfolio's currency."""
+        return sum(i.unpaid_converted for i in self.invoices)
 
 
 def client_timeline(
@@ -81,11 +91,13 @@ def client_invoices(
     client_id: str,
     as_of: date,
     *,
+    money: Money | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> list[InvoiceLine]:
     """The newest `limit` invoices issued up to `as_of`, with lateness and unpaid amount then."""
     params = {"client_id": client_id, "as_of": as_of, "limit": limit}
+    params.update(rate_params(money or Money()))
     rows = store.dicts("client_invoices", params, con=con)
     return [InvoiceLine.model_validate(r) for r in rows]
 
@@ -95,6 +107,7 @@ def client_history(
     client_id: str,
     as_of: date,
     *,
+    money: Money | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> ClientHistory:
@@ -103,5 +116,5 @@ def client_history(
         client_id=client_id,
         as_of=as_of,
         events=client_timeline(store, client_id, as_of, con=con, limit=limit),
-        invoices=client_invoices(store, client_id, as_of, con=con, limit=limit),
+        invoices=client_invoices(store, client_id, as_of, money=money, con=con, limit=limit),
     )

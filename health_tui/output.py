@@ -9,6 +9,7 @@ import csv
 import io
 import json
 
+from health_tui.clients import ClientListing
 from health_tui.scoring.models import ClientScore, PortfolioScore
 from health_tui.text import safe_text
 
@@ -72,6 +73,23 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         + f"; {_plural(len(p.candidates()), 'exit candidate')}; revenue at risk {p.currency} {p.revenue_at_risk():,.0f}"
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"
+
+
+def render_clients(listing: list[ClientListing]) -> str:
+    """`health-tui clients`: one line a client, with its rows by source and its other names."""
+    rows = [("client_id", "name", "made by", "rows by source", "also known as")]
+    for c in listing:
+        sources = ", ".join(f"{s.source} {s.n:,}" for s in c.sources) or "no rows"
+        known = [f'"{_plain(a)}"' for a in c.alias_names] + [f"id {i}" for i in c.merged_ids]
+        name = _plain(c.name)[:32] + (" (not a client)" if c.ignored else "")
+        if c.ended_on is not None:
+            name += f" (ended {c.ended_on})"
+        rows.append((c.client_id, name, c.made_by, sources, ", ".join(known)))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(r[:4], widths, strict=False)) + "  " + r[4]
+             for r in rows]  # fmt: skip
+    n = len(listing)
+    return "\n".join(line.rstrip() for line in lines) + f"\n{_plural(n, 'client')}\n"
 
 
 def csv_cell(value: object) -> object:

@@ -61,15 +61,45 @@ class Bands(BaseModel):
 
 
 class Money(BaseModel):
+    """The portfolio's currency, and how other currencies convert to it: amounts are never added
+    across currencies unconverted."""
+
     model_config = ConfigDict(extra="forbid")
 
-    currency: str = Field("EUR", min_length=3, max_length=3, description="shown beside amounts")
+    currency: str = Field(
+        "EUR", min_length=3, max_length=3, description="the portfolio's currency (3 letters)"
+    )
+    rates: dict[str, float] = Field(
+        default_factory=dict,
+        description="portfolio units per unit of each other currency, e.g. SEK = 0.0877",
+    )
     target_rate: float | None = Field(
         None, gt=0, description="revenue per hour you aim for; default: the portfolio median"
     )
     cost_per_hour: float | None = Field(
         None, ge=0, description="loaded cost of an hour, for margin"
     )
+
+    @field_validator("currency")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        code = value.strip().upper()
+        if not (len(code) == 3 and code.isascii() and code.isalpha()):
+            raise ValueError("a currency is 3 letters, like EUR")
+        return code
+
+    @field_validator("rates")
+    @classmethod
+    def _rates(cls, rates: dict[str, float]) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for key, rate in rates.items():
+            code = key.strip().upper()
+            if not (len(code) == 3 and code.isascii() and code.isalpha()):
+                raise ValueError(f"{key!r} is not a 3-letter currency code")
+            if not rate > 0:
+                raise ValueError(f"{code}: a rate must be above 0 (got {rate})")
+            out[code] = float(rate)
+        return out
 
 
 class Rules(BaseModel):
@@ -185,6 +215,9 @@ def describe(settings: Settings, sources: dict[str, str]) -> str:
         for key, field in type(model).model_fields.items():
             value = getattr(model, key)
             shown = f'"{value}"' if isinstance(value, str) else str(value)
+            if isinstance(value, dict):  # an inline TOML table: { SEK = 0.0877 }
+                shown = "{ " + ", ".join(f"{k} = {v}" for k, v in value.items()) + " }"
+                shown = shown if value else "{}"
             if value is None:
                 key_text, shown = (
                     f"# {key}",

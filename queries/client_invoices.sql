@@ -1,19 +1,33 @@
 -- One client's invoices issued up to a date, newest first, with how late each was paid (or is, if
--- still unpaid at that date) and what remains unpaid. Params: $client_id, $as_of, $limit.
+-- still unpaid at that date) and what remains unpaid, in the invoice's own currency and converted to
+-- the portfolio's ($currency, $rate_codes, $rate_values). A credit note (negative amount) is settled
+-- when issued: never late or unpaid. Params: $client_id, $as_of, $limit.
+WITH i AS (
+    SELECT *,
+           amount < 0 AS credit,
+           CASE WHEN currency IS NULL OR currency = $currency THEN 1.0
+                ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), currency)
+           END AS rate
+    FROM invoices
+    WHERE client_id = $client_id
+      AND issued_on <= CAST($as_of AS DATE)
+)
 SELECT
     invoice_id,
     issued_on,
     due_on,
-    CASE WHEN paid_on <= CAST($as_of AS DATE) THEN paid_on END AS paid_on,
+    CASE WHEN credit THEN issued_on WHEN paid_on <= CAST($as_of AS DATE) THEN paid_on END AS paid_on,
     CAST(amount AS DOUBLE) AS amount,
     currency,
+    CAST(amount AS DOUBLE) * rate AS converted,
     CASE
+        WHEN credit THEN 0
         WHEN paid_on <= CAST($as_of AS DATE) THEN greatest(date_diff('day', due_on, paid_on), 0)
         ELSE greatest(date_diff('day', due_on, CAST($as_of AS DATE)), 0)
     END AS days_late,
-    CASE WHEN paid_on <= CAST($as_of AS DATE) THEN 0.0 ELSE CAST(amount AS DOUBLE) END AS unpaid
-FROM invoices
-WHERE client_id = $client_id
-  AND issued_on <= CAST($as_of AS DATE)
+    CASE WHEN credit OR paid_on <= CAST($as_of AS DATE) THEN 0.0 ELSE CAST(amount AS DOUBLE) END AS unpaid,
+    CASE WHEN credit OR paid_on <= CAST($as_of AS DATE) THEN 0.0 ELSE CAST(amount AS DOUBLE) * rate END
+        AS unpaid_converted
+FROM i
 ORDER BY issued_on DESC, invoice_id DESC
 LIMIT $limit;

@@ -1,5 +1,6 @@
--- Un-ticking "close the record": clear the end date again, but only if it is the one that step set.
-UPDATE clients SET ended_on = NULL
-WHERE client_id = $client_id
-  AND ended_on = (SELECT done_on FROM exit_steps
-                  WHERE client_id = $client_id AND step = 'close' AND status = 'done');
+-- Un-ticking "close the record": the end date that step recorded goes, and the client's end date is
+-- whatever the imports say again (an end date the owner recorded otherwise stays).
+DELETE FROM client_facts
+WHERE client_id = $client_id AND fact = 'ended_on'
+  AND value = (SELECT CAST(done_on AS VARCHAR) FROM exit_steps
+               WHERE client_id = $client_id AND step = 'close' AND status = 'done');

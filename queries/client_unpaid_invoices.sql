@@ -5,4 +5,5 @@ FROM invoices
 WHERE list_contains($client_ids, client_id)
   AND issued_on <= CAST($as_of AS DATE)
   AND (paid_on IS NULL OR paid_on > CAST($as_of AS DATE))
+  AND amount >= 0  -- a credit note is never owed
 ORDER BY client_id, due_on, invoice_id;

@@ -2,7 +2,8 @@
 -- An invoice paid in part becomes two rows: the paid part (paid_on set) under its own ID, and the
 -- unpaid rest under ID-unpaid with no paid_on, so payment and unpaid amounts score as they stand.
 -- Both rows carry the invoice's source_key (md5 of key_base): re-importing replaces them together,
--- so an invoice paid since the last export loses its unpaid row.
+-- so an invoice paid since the last export loses its unpaid row. A credit note (a negative amount)
+-- is one row, settled on its issue date: it reduces revenue and is never due, late or unpaid.
 CREATE OR REPLACE TEMP TABLE src_bill_rows AS
 WITH b AS (
     SELECT b.*, c.client_id, md5(b.key_base) AS source_key
@@ -12,9 +13,13 @@ WITH b AS (
 )
 SELECT line, invoice_id, client_id, issued, due, paid, paid_amt AS amount, currency, source_key
 FROM b
-WHERE paid_amt > 0 OR amount = 0
+WHERE amount >= 0 AND (paid_amt > 0 OR amount = 0)
 UNION ALL
 SELECT line, invoice_id || CASE WHEN paid_amt > 0 THEN '-unpaid' ELSE '' END, client_id, issued, due,
        NULL, amount - paid_amt, currency, source_key
 FROM b
-WHERE amount - paid_amt > 0;
+WHERE amount >= 0 AND amount - paid_amt > 0
+UNION ALL
+SELECT line, invoice_id, client_id, issued, issued, issued, amount, currency, source_key
+FROM b
+WHERE amount < 0;

@@ -1,19 +1,24 @@
--- connector: the clients the parsed export (connector_client_rows) names, one row per normalised name:
--- the name as first written, the first date (started_on for a new client), and its client_id: the
--- existing client of that name (unless $replace empties the tables first), else the id derived
--- from the name (connector_client_id). matches > 1 means the name is ambiguous in the database;
--- id_taken means the derived id belongs to a client of another name (connector_validate_clients).
+-- connector (inside the write transaction): the clients the parsed export (connector_client_rows)
+-- names, one row per normalised name: the name as first written, the first date (started_on for a
+-- new client), and its client_id: the client of that name or alias in the database, else the id
+-- derived from the name (connector_client_id). matches > 1 means the name is ambiguous in the
+-- database; id_taken means the derived id belongs to a client of another name
+-- (connector_validate_clients).
 CREATE OR REPLACE TEMP TABLE src_clients AS
 WITH named AS (
     SELECT client_key, arg_min(client, line) AS name, min(day) AS first_day, min(line) AS first_line
     FROM connector_client_rows
     GROUP BY client_key
 ),
+known AS (
+    SELECT name_key(name) AS client_key, client_id FROM client_rows
+    UNION
+    SELECT alias_key, client_id FROM client_aliases WHERE kind = 'name'
+),
 existing AS (
-    SELECT connector_norm(name) AS client_key, min(client_id) AS client_id, count(*) AS matches,
+    SELECT client_key, min(client_id) AS client_id, count(*) AS matches,
            string_agg(client_id, ', ' ORDER BY client_id) AS ids
-    FROM clients
-    WHERE NOT $replace
+    FROM known
     GROUP BY ALL
 )
 SELECT n.client_key, n.name, n.first_day, n.first_line,
@@ -21,7 +26,7 @@ SELECT n.client_key, n.name, n.first_day, n.first_line,
        x.client_id IS NOT NULL AS existing,
        coalesce(x.matches, 0) AS matches,
        x.ids,
-       x.client_id IS NULL AND NOT $replace
-           AND EXISTS (SELECT 1 FROM clients c WHERE c.client_id = connector_client_id(n.client_key)) AS id_taken
+       x.client_id IS NULL
+           AND EXISTS (SELECT 1 FROM client_rows c WHERE c.client_id = connector_client_id(n.client_key)) AS id_taken
 FROM named n
 LEFT JOIN existing x USING (client_key);

@@ -1,4 +1,6 @@
 -- connector (inside the write transaction): make room for the export's invoices: the rows an earlier
--- import of the same invoices wrote (same source_key, both parts of a split invoice) go.
+-- import of the same invoices by this $source wrote (same source_key, both parts of a split invoice)
+-- go; rows from before schema 4 ('export') are matched by key alone. Other sources are untouched.
 DELETE FROM invoices
-WHERE source_key IN (SELECT source_key FROM src_bill_rows);
+WHERE source IN ($source, 'export')
+  AND source_key IN (SELECT source_key FROM src_bill_rows);

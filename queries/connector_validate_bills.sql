@@ -26,10 +26,10 @@ problems (line, k, col, reason) AS (
     SELECT line, 7, 'paid_on', 'not a date ' || $date_hint || ': ' || import_show(paid_text)
     FROM b WHERE paid_text IS NOT NULL AND connector_date(paid_text, $date_order, $date_format::VARCHAR) IS NULL
     UNION ALL
+    -- a negative amount is a credit note (connector_bill_rows)
     SELECT line, 8, 'amount', CASE WHEN amount_text IS NULL THEN 'required'
-                                   WHEN amount IS NULL THEN 'not an amount (like 1250.00): ' || import_show(amount_text)
-                                   ELSE 'must be 0 or more (credit notes are not imported): ' || import_show(amount_text) END
-    FROM b WHERE amount IS NULL OR amount < 0
+                                   ELSE 'not an amount (like 1250.00): ' || import_show(amount_text) END
+    FROM b WHERE amount IS NULL
     UNION ALL
     SELECT line, 9, 'paid_amount', 'not an amount (like 1250.00): ' || import_show(paid_amount_text)
     FROM b WHERE paid_amount_text IS NOT NULL AND paid_amt_given IS NULL

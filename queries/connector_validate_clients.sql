@@ -4,7 +4,7 @@
 SELECT first_line AS line, 'client' AS "column",
        CASE WHEN matches > 1
             THEN import_show(name) || ' matches ' || matches || ' clients in the database (' || ids
-                 || '); rename all but one of them first'
+                 || '); merge them first (health-tui clients merge ' || replace(ids, ', ', ' ') || ')'
             ELSE 'the client_id ' || import_show(client_id) || ' it would get belongs to another client; '
                  || 'rename that client first'
        END AS reason

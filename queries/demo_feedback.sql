@@ -1,7 +1,7 @@
 -- demo: one feedback score every 91 days, counted back from the client's last day (so each 91-day quarter
 -- before $as_of holds exactly one while the client is active), scored within the range of the phase in
 -- force that day; about half carry a comment that fits the score.
-INSERT INTO feedback (client_id, date, score, comment)
+INSERT INTO feedback (client_id, date, score, comment, source, source_key)
 WITH
 anchored AS (
     SELECT pr.n, pr.client_id, pr.started_on, pr.end_eff,
@@ -27,6 +27,7 @@ SELECT client_id, d AS date, score,
             WHEN score >= 9 THEN $fb_high[1 + floor(len($fb_high) * u_comment * 2)::BIGINT]
             WHEN score >= 7 THEN $fb_mid[1 + floor(len($fb_mid) * u_comment * 2)::BIGINT]
             WHEN score >= 5 THEN $fb_low[1 + floor(len($fb_low) * u_comment * 2)::BIGINT]
-            ELSE $fb_bad[1 + floor(len($fb_bad) * u_comment * 2)::BIGINT] END AS comment
+            ELSE $fb_bad[1 + floor(len($fb_bad) * u_comment * 2)::BIGINT] END AS comment,
+       'demo' AS source, client_id AS source_key
 FROM scored
 ORDER BY client_id, date;

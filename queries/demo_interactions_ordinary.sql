@@ -1,7 +1,7 @@
 -- demo: the everyday stream of interactions, set-based: on each weekday of a phase a client sends a request
 -- (mostly by e-mail) or has a meeting with the phase's probability, between 09:00 and 18:00, in a tone
 -- close to the phase's mean sentiment.
-INSERT INTO interactions (client_id, "at", channel, kind, sentiment, note)
+INSERT INTO interactions (client_id, "at", channel, kind, sentiment, note, source, source_key)
 WITH
 days AS (
     SELECT p.n, p.client_id, p.sent, p.p_request, (p.d_from + r.i::INTEGER) AS d
@@ -31,6 +31,7 @@ SELECT client_id,
        CASE WHEN is_request THEN 'request' ELSE 'other' END AS kind,  -- a meeting held: channel meeting, kind other
        round(greatest(-1.0, least(1.0, sent + 0.3 * (u_sent - 0.5))), 2) AS sentiment,
        CASE WHEN is_request THEN $ia_request[1 + floor(len($ia_request) * u_note)::BIGINT]
-            ELSE $ia_meeting[1 + floor(len($ia_meeting) * u_note)::BIGINT] END AS note
+            ELSE $ia_meeting[1 + floor(len($ia_meeting) * u_note)::BIGINT] END AS note,
+       'demo' AS source, client_id AS source_key
 FROM drawn
 ORDER BY n, "at";  -- a stable physical order: same file layout every run

@@ -4,7 +4,7 @@
 -- evenly (running floor of r * quarters + a per-client offset), so "3-4 complaints a quarter" holds in each
 -- one. Events land on weekdays 09:00-18:00, except after-hours urgent requests (21:00-23:30, or any time at
 -- a weekend). An event outside its phase's dates is dropped.
-INSERT INTO interactions (client_id, "at", channel, kind, sentiment, note)
+INSERT INTO interactions (client_id, "at", channel, kind, sentiment, note, source, source_key)
 WITH
 kinds (kind) AS (
     VALUES ('praise'), ('complaint'), ('escalation'), ('urgent_request'), ('scope_change'),
@@ -108,6 +108,7 @@ SELECT client_id,
            WHEN 'scope_change' THEN $ia_scope[1 + floor(len($ia_scope) * u_note)::BIGINT]
            ELSE CASE WHEN vague THEN $ia_vague[1 + floor(len($ia_vague) * u_note)::BIGINT]
                      ELSE $ia_revision[1 + floor(len($ia_revision) * u_note)::BIGINT] END
-       END AS note
+       END AS note,
+       'demo' AS source, client_id AS source_key
 FROM timed
 ORDER BY n, "at", kind, idx;  -- a stable physical order: same file layout every run

@@ -2,7 +2,7 @@
 -- client's rate, issued on the 1st of the next month (a departed client's last month on its end date),
 -- due 30 days later, paid after the delay of the phase in force when issued. A payment dated after
 -- $as_of has not happened yet (NULL); unpaid_last keeps that many of the latest past-due invoices unpaid.
-INSERT INTO invoices (invoice_id, client_id, issued_on, due_on, paid_on, amount, currency)
+INSERT INTO invoices (invoice_id, client_id, issued_on, due_on, paid_on, amount, currency, source, source_key)
 WITH
 months AS (
     SELECT client_id, date_trunc('month', date)::DATE AS month, sum(hours) AS billable_hours
@@ -39,6 +39,7 @@ SELECT printf('INV-%s-%s', substr(client_id, 4), strftime(month, '%Y%m')) AS inv
             WHEN due_on + delay > $as_of THEN NULL
             ELSE due_on + delay END AS paid_on,
        round(billable_hours * rate, 2)::DECIMAL(14, 2) AS amount,
-       'EUR' AS currency
+       'EUR' AS currency,
+       'demo' AS source, client_id AS source_key
 FROM ranked
 ORDER BY client_id, issued_on;

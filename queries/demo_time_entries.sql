@@ -2,7 +2,7 @@
 -- entry with the phase's probability. Hours, billability, person and note come from
 -- demo_u($seed, client, day * 2 + slot, tag); presence and activity from two low-discrepancy sequences
 -- over the weekdays offset by demo_u. Nothing depends on thread scheduling.
-INSERT INTO time_entries (client_id, date, hours, billable, activity, person, note)
+INSERT INTO time_entries (client_id, date, hours, billable, activity, person, note, source, source_key)
 WITH
 slots AS (
     SELECT p.*, (p.d_from + (r.i // 2)::INTEGER) AS d, (r.i % 2)::INTEGER AS slot
@@ -61,6 +61,7 @@ SELECT client_id,
            WHEN 'meeting' THEN $te_meeting[1 + floor(len($te_meeting) * u_note)::BIGINT]
            WHEN 'support' THEN $te_support[1 + floor(len($te_support) * u_note)::BIGINT]
            WHEN 'admin' THEN $te_admin[1 + floor(len($te_admin) * u_note)::BIGINT]
-           ELSE $te_delivery[1 + floor(len($te_delivery) * u_note)::BIGINT] END AS note
+           ELSE $te_delivery[1 + floor(len($te_delivery) * u_note)::BIGINT] END AS note,
+       'demo' AS source, client_id AS source_key
 FROM typed
 ORDER BY n, d, slot;  -- a stable physical order: same file layout every run, clients' rows together

@@ -31,6 +31,18 @@ te AS MATERIALIZED (
     WHERE t.date BETWEEN p.window_start AND p.as_of
     GROUP BY ALL
 ),
+inv AS (
+    -- Invoices in the portfolio's currency ($currency; $rate_codes/$rate_values convert the others,
+    -- and scoring refuses to start while one has no rate). A credit note (a negative amount) counts
+    -- against revenue in its issue quarter and is settled when issued: never due, late or unpaid.
+    SELECT client_id, issued_on,
+           CASE WHEN amount < 0 THEN NULL ELSE due_on END AS due_on,
+           CASE WHEN amount < 0 THEN issued_on ELSE paid_on END AS paid_on,
+           amount::DOUBLE * CASE WHEN currency IS NULL OR currency = $currency THEN 1.0
+                                 ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), currency)
+                            END AS amount
+    FROM invoices
+),
 inv_raw AS MATERIALIZED (
     -- Invoices are bucketed twice: by issue quarter (revenue) and by due quarter (punctuality).
     SELECT i.client_id,
@@ -47,7 +59,7 @@ inv_raw AS MATERIALIZED (
                     AND (i.paid_on IS NULL OR i.paid_on > p.as_of)), 0)::DOUBLE AS unpaid_overdue,
            count(*) FILTER (WHERE i.due_on < p.as_of
                     AND (i.paid_on IS NULL OR i.paid_on > p.as_of)) AS n_unpaid_overdue
-    FROM invoices i, p
+    FROM inv i, p
     WHERE i.issued_on <= p.as_of
     GROUP BY ALL
 ),
@@ -105,6 +117,7 @@ grid AS (
                      coalesce(c.ended_on, p.as_of), p.as_of)) + 1) / 30.44 AS months
     FROM clients c, p, range(CAST($nq AS BIGINT)) AS g(qi)
     WHERE c.started_on <= p.as_of  -- a client who has not started yet is not in this review
+      AND NOT c.ignored  -- "not a client" (the agency's own time): kept, never scored
 ),
 q AS MATERIALIZED (
     SELECT grid.client_id, grid.qi, grid.months,
@@ -332,5 +345,5 @@ LEFT JOIN inv_sum s USING (client_id)
 LEFT JOIN ia_sum a USING (client_id)
 LEFT JOIN fb_sum f USING (client_id)
 LEFT JOIN referral r USING (client_id)
-WHERE c.started_on <= p.as_of
+WHERE c.started_on <= p.as_of AND NOT c.ignored
 ORDER BY c.client_id;

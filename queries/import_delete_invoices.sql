@@ -1,4 +1,5 @@
--- import (inside the write transaction): make room for the folder's rows. With $replace, every
--- row goes; otherwise only the rows of the clients the folder names, since the folder is their
--- full history. Clients the folder does not name keep their rows.
-DELETE FROM invoices WHERE $replace OR client_id IN (SELECT client_id FROM stg_clients);
+-- import (inside the write transaction): make room for the folder's rows. A folder is the full
+-- history of the clients it lists, so the rows an earlier folder brought for them (source 'folder',
+-- keyed by the folder's client_id) go; rows any other source brought, or the owner logged, stay.
+DELETE FROM invoices
+WHERE source = 'folder' AND source_key IN (SELECT folder_id FROM folder_clients);

@@ -1,6 +1,8 @@
 -- import (inside the write transaction): the validated invoices, typed; currency in upper case.
-INSERT INTO invoices (invoice_id, client_id, issued_on, due_on, paid_on, amount, currency)
-SELECT invoice_id, client_id, import_date(issued_on), import_date(due_on), import_date(paid_on),
-       import_amount(amount), upper(currency)
-FROM stg_invoices
-ORDER BY line;
+-- A negative amount is a credit note. Source: the folder, keyed by the client_id it was listed under.
+INSERT INTO invoices (invoice_id, client_id, issued_on, due_on, paid_on, amount, currency, source, source_key)
+SELECT s.invoice_id, f.client_id, import_date(s.issued_on), import_date(s.due_on), import_date(s.paid_on),
+       import_amount(s.amount), upper(s.currency), 'folder', s.client_id
+FROM stg_invoices s
+JOIN folder_clients f ON f.folder_id = s.client_id
+ORDER BY s.line;

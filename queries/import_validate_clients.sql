@@ -1,6 +1,7 @@
--- import: every problem in the staged clients file as (line, column, reason), in file order; none = valid.
--- $clients_file names the file in messages; with $replace false a referral may also name a client
--- already in the database (it stays there), with $replace true only one in this folder.
+-- import (inside the write transaction, after --replace has cleared what it clears): every problem
+-- in the staged clients file as (line, column, reason), in file order; none = valid. $clients_file
+-- names the file in messages. A referral may name a client in this folder or one in the database
+-- (or one merged into another, client_aliases kind 'id').
 WITH c AS (
     SELECT *,
            import_date(started_on) AS started,
@@ -27,13 +28,18 @@ problems (line, k, col, reason) AS (
     SELECT line, 7, 'referred_by', 'a client cannot refer itself' FROM c WHERE referred_by = client_id
     UNION ALL
     SELECT line, 8, 'referred_by', 'no client ' || import_show(referred_by) || ' in ' || $clients_file
-           || CASE WHEN $replace THEN '' ELSE ' or in the database' END
+           || ' or in the database'
     FROM c
     WHERE referred_by IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM stg_clients s WHERE s.client_id = c.referred_by)
-      AND ($replace OR NOT EXISTS (SELECT 1 FROM clients d WHERE d.client_id = c.referred_by))
+      AND NOT EXISTS (SELECT 1 FROM client_rows d WHERE d.client_id = c.referred_by)
+      AND NOT EXISTS (SELECT 1 FROM client_aliases a WHERE a.kind = 'id' AND a.alias_key = c.referred_by)
     UNION ALL
     SELECT line, 9, 'notice_days', 'not a whole number of days >= 0: ' || import_show(notice_days)
     FROM c WHERE notice_days IS NOT NULL AND coalesce(import_int(notice_days) < 0, true)
+    UNION ALL
+    SELECT line, 10, 'domain', 'not a web domain (like acme.com): ' || import_show(domain)
+    FROM c WHERE domain IS NOT NULL
+      AND NOT regexp_full_match(lower(domain), '([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}')
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

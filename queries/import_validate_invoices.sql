@@ -28,10 +28,11 @@ problems (line, k, col, reason) AS (
     UNION ALL
     SELECT line, 8, 'paid_on', 'not a date: ' || import_show(paid_on) FROM i WHERE paid_on IS NOT NULL AND paid IS NULL
     UNION ALL
+    -- a negative amount is a credit note: it reduces revenue and is never due
     SELECT line, 9, 'amount', CASE WHEN amount IS NULL THEN 'required'
-                                   WHEN amt IS NULL THEN 'not an amount (like 1250.00): ' || import_show(amount)
-                                   ELSE 'must be 0 or more: ' || import_show(amount) END
-    FROM i WHERE amt IS NULL OR amt < 0
+                                   ELSE 'not an amount (like 1250.00, or -200.00 for a credit note): '
+                                        || import_show(amount) END
+    FROM i WHERE amt IS NULL
     UNION ALL
     SELECT line, 10, 'currency', 'not a 3-letter currency code: ' || import_show(currency)
     FROM i WHERE currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Za-z]{3}')

@@ -42,7 +42,7 @@ class Book:
     def client(self, cid: str, name: str, started: date, *, ended: date | None = None,
                referred_by: str | None = None, notice_days: int = 30) -> Book:  # fmt: skip
         self.rows["clients"].append(
-            [cid, name, started, ended or "", referred_by or "", "", notice_days]
+            [cid, name, started, ended or "", referred_by or "", "", notice_days, ""]
         )
         return self
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from health_tui.cli import cli
 from health_tui.errors import ImportFailed
-from health_tui.ingest.export import export_folder
+from health_tui.ingest.export import export_import_format
 from health_tui.ingest.models import ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.store import Store, open_store
@@ -333,14 +333,16 @@ RULES = [
     (
         "invoices",
         2,
-        "A-1,acme,2025-08-01,2025-08-31,,-1,EUR",
-        "invoices.csv:2: amount: must be 0 or more: '-1'",
+        "A-1,acme,2025-08-01,2025-08-31,,-1 EUR,EUR",
+        "invoices.csv:2: amount: not an amount (like 1250.00, or -200.00 for a credit note): "
+        "'-1 EUR'",
     ),
     (
         "invoices",
         2,
         'A-1,acme,2025-08-01,2025-08-31,,"1,200.00",EUR',
-        "invoices.csv:2: amount: not an amount (like 1250.00): '1,200.00'",
+        "invoices.csv:2: amount: not an amount (like 1250.00, or -200.00 for a credit note): "
+        "'1,200.00'",
     ),
     (
         "invoices",
@@ -415,7 +417,7 @@ def test_referral_may_name_a_client_already_in_the_database(store: Store, tmp_pa
     assert store.con.execute("SELECT referred_by FROM clients WHERE client_id = 'cedar'").fetchone()
     # ...but not when the import empties the database first
     assert first_problem(store, other, replace=True) == (
-        "clients.csv:2: referred_by: no client 'acme' in clients.csv"
+        "clients.csv:2: referred_by: no client 'acme' in clients.csv or in the database"
     )
 
 
@@ -634,7 +636,7 @@ def test_a_folder_is_the_full_history_of_the_clients_it_names(store: Store, tmp_
         assert n.fetchone() == (0,)
 
 
-def test_replace_empties_all_five_tables_first(store: Store, tmp_path: Path) -> None:
+def test_replace_empties_what_imports_brought_first(store: Store, tmp_path: Path) -> None:
     import_folder(store, SMALL)
     summary = import_folder(store, mini(tmp_path), replace=True)
     assert summary.replaced and not summary.replaced_demo
@@ -643,7 +645,9 @@ def test_replace_empties_all_five_tables_first(store: Store, tmp_path: Path) -> 
         ("bolt",),
     ]
     assert store.con.execute("SELECT count(*) FROM time_entries").fetchone() == (2,)
-    assert summary.line().endswith("Everything that was there before was replaced.")
+    assert summary.line().endswith(
+        "Everything earlier imports had brought was replaced; what you recorded in the app was kept."
+    )
 
 
 def test_importing_over_the_demo_replaces_it(store: Store, tmp_path: Path) -> None:
@@ -704,7 +708,7 @@ def test_export_round_trips(tmp_path: Path, fmt: str) -> None:
     second = open_store(tmp_path / "second.duckdb")
     try:
         import_folder(first, SMALL)
-        counts = export_folder(first, tmp_path / "out", fmt)  # type: ignore[arg-type]
+        counts = export_import_format(first, tmp_path / "out", fmt)  # type: ignore[arg-type]
         assert counts == SMALL_COUNTS
         assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
             f"{t}.{fmt}" for t in TABLES
@@ -718,9 +722,9 @@ def test_export_round_trips(tmp_path: Path, fmt: str) -> None:
 
 def test_export_csv_has_the_import_header(store: Store, tmp_path: Path) -> None:
     import_folder(store, SMALL)
-    export_folder(store, tmp_path / "out")
+    export_import_format(store, tmp_path / "out")
     header = (tmp_path / "out" / "clients.csv").read_text().splitlines()[0]
-    assert header == "client_id,name,started_on,ended_on,referred_by,industry,notice_days"
+    assert header == "client_id,name,started_on,ended_on,referred_by,industry,notice_days,domain"
 
 
 # --- models and the command line --------------------------------------------------------------

@@ -137,7 +137,8 @@ def test_configured_target_rate_and_currency_reach_the_reasons(
     small_db: Path, tmp_path: Path
 ) -> None:
     cfg = tmp_path / "config.toml"
-    cfg.write_text("[money]\ntarget_rate = 200\ncurrency = 'GBP'\n")
+    # the fixture invoices in EUR; a GBP portfolio converts them at its rate
+    cfg.write_text("[money]\ntarget_rate = 200\ncurrency = 'GBP'\n[money.rates]\nEUR = 0.85\n")
     out = CliRunner().invoke(
         cli,
         [
@@ -155,6 +156,15 @@ def test_configured_target_rate_and_currency_reach_the_reasons(
     records = json.loads(out.output)
     assert all(r["target_rate"] == 200 for r in records)
     assert any("target of GBP 200/h" in reason for r in records for reason in r["reasons"])
+    base = ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--format", "json"]
+    eur = json.loads(CliRunner().invoke(cli, base).output)
+    assert sum(r["revenue_12m"] for r in records) == pytest.approx(
+        0.85 * sum(r["revenue_12m"] for r in eur), abs=0.05
+    )
+    cfg.write_text("[money]\ncurrency = 'GBP'\n")  # the rate taken out: scoring refuses
+    without_rate = CliRunner().invoke(cli, [*base, "--config", str(cfg)])
+    assert without_rate.exit_code == 2
+    assert "82 invoices in EUR" in without_rate.output and "EUR = " in without_rate.output
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:

@@ -26,7 +26,8 @@ def test_new_store_is_private_and_versioned(db_path: Path) -> None:
 
 
 def test_history_tables_exist_for_other_tools(store) -> None:
-    names = {r[0] for r in store.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    query = "SELECT table_name FROM information_schema.tables"  # tables and views
+    names = {r[0] for r in store.con.execute(query).fetchall()}
     assert {"clients", "time_entries", "invoices", "interactions", "feedback"} <= names
 
 

@@ -32,7 +32,7 @@ from health_tui.errors import ImportFailed
 from health_tui.ingest.detect import SOURCES, layout, unknown_header_hint
 from health_tui.ingest.evidence import date_order, date_setting, decimal_separator
 from health_tui.ingest.mapping import load_mapping
-from health_tui.ingest.models import TABLES, ActivityShare, ExportSummary, ImportSummary, Problem
+from health_tui.ingest.models import ActivityShare, ExportSummary, ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.ingest.source import HeaderMatch, Source, match_header
 from health_tui.ingest.staging import (
@@ -45,8 +45,10 @@ from health_tui.ingest.staging import (
     size,
     where_of,
 )
-from health_tui.settings import Activities
+from health_tui.money import check_import_currencies
+from health_tui.settings import Activities, Money
 from health_tui.store import Store, load_query
+from health_tui.store.tables import clear_imported, wipe_all
 
 CONNECTOR_MACROS = (
     "connector_macro_plain",
@@ -75,6 +77,7 @@ def import_path(
     mapping: Path | None = None,
     date_format: str | None = None,
     activities: Activities | None = None,
+    money: Money | None = None,
     replace: bool = False,
     progress: Progress | None = None,
 ) -> ImportSummary | ExportSummary:
@@ -86,7 +89,7 @@ def import_path(
                 f"{path} is a folder, read in the native format; --source, --mapping and "
                 "--date-format are for a single exported CSV file."
             )
-        return import_folder(store, path, replace=replace, progress=progress)
+        return import_folder(store, path, replace=replace, money=money, progress=progress)
     if source is not None and mapping is not None:
         raise ImportFailed("give --source or --mapping, not both.")
     if source is not None and source not in SOURCES:
@@ -98,6 +101,7 @@ def import_path(
         forced=forced,
         date_format=date_format,
         activities=activities,
+        money=money,
         replace=replace,
         progress=progress,
     )
@@ -110,6 +114,7 @@ def import_export(
     forced: Source | None = None,
     date_format: str | None = None,
     activities: Activities | None = None,
+    money: Money | None = None,
     replace: bool = False,
     progress: Progress | None = None,
 ) -> ExportSummary:
@@ -135,7 +140,6 @@ def import_export(
         refuse(match.problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
     wipe_demo = store.setting("portfolio_kind") == "demo"
-    wipe = replace or wipe_demo
     kind = "entries" if source.target == "time_entries" else "bills"
     summary = ExportSummary(
         file=str(path),
@@ -144,7 +148,7 @@ def import_export(
         target=source.target,
         database=where,
         replaced_demo=wipe_demo,
-        replaced=wipe,
+        replaced=replace and not wipe_demo,
         warnings=list(match.warnings),
     )
     con = store.cursor()  # temp tables and macros live on this connection only
@@ -176,33 +180,49 @@ def import_export(
         params = {**dates, "date_hint": hint} if kind == "bills" else {"date_hint": hint}
         checks = store.rows(f"connector_validate_{kind}", params, con=con)
         store.run(f"connector_client_rows_{kind}", con=con)
-        store.run("connector_clients", {"replace": wipe}, con=con)
-        checks += store.rows("connector_validate_clients", con=con)
-        if checks:
-            problems = [
-                Problem.model_construct(
-                    file=path.name, line=line, column=match.shown(col), reason=reason
-                )
-                for line, col, reason in sorted(checks, key=lambda c: c[0])
-            ]
-            refuse(problems, path, where)
+        # One transaction from here: clients are matched against the database as it will be written.
+        with store.transaction(con) as tx:
+            if wipe_demo:
+                wipe_all(store, tx)
+            elif replace:
+                clear_imported(store, tx)
+            store.run("connector_clients", con=tx)
+            checks += store.rows("connector_validate_clients", con=tx)
+            if checks:
+                problems = [
+                    Problem.model_construct(
+                        file=path.name, line=line, column=match.shown(col), reason=reason
+                    )
+                    for line, col, reason in sorted(checks, key=lambda c: c[0])
+                ]
+                refuse(problems, path, where)
 
-        if kind == "entries":
-            if "billable" not in match.present:
-                state = "billable" if source.billable_default else "not billable"
-                summary.notes.append(
-                    f"{path.name} has no billable column: all of it counts as {state}."
+            if kind == "entries":
+                if "billable" not in match.present:
+                    state = "billable" if source.billable_default else "not billable"
+                    summary.notes.append(
+                        f"{path.name} has no billable column: all of it counts as {state}."
+                    )
+                _classify(store, con, activities or Activities(), summary)
+            else:
+                store.run("connector_bill_rows", con=tx)
+                found = store.rows("connector_currencies", con=tx)
+                check_import_currencies(found, money or Money(), file=path.name, where=where)
+            _left_out(store, con, source, path.name, summary)
+            (loading,) = store.run(f"connector_loading_{kind}", con=tx).fetchone()
+            if not loading:
+                refuse(
+                    [Problem(file=path.name, line=1, column="(file)", reason=_nothing(kind))],
+                    path,
+                    where,
+                    "\n".join(f"  {w}" for w in summary.warnings) or None,
                 )
-            _classify(store, con, activities or Activities(), summary)
-        else:
-            store.run("connector_bill_rows", con=con)
-        _left_out(store, con, source, path.name, summary)
-        summary.clients_new, summary.clients_matched = store.run(
-            "connector_client_counts", con=con
-        ).fetchone()
+            summary.clients_new, summary.clients_matched = store.run(
+                "connector_client_counts", con=tx
+            ).fetchone()
 
-        say("writing…")
-        _write(store, con, kind, wipe, summary)
+            say("writing…")
+            _write(store, tx, kind, source.origin, summary)
     finally:
         con.close()
     return summary
@@ -307,19 +327,24 @@ def _left_out(
         )
 
 
+def _nothing(kind: str) -> str:
+    what = "time entry" if kind == "entries" else "invoice"
+    return (
+        f"nothing to load: every {what} was left out (see the reasons below); "
+        "fix the export or pick another file"
+    )
+
+
 def _write(
-    store: Store, con: duckdb.DuckDBPyConnection, kind: str, wipe: bool, summary: ExportSummary
+    store: Store, con: duckdb.DuckDBPyConnection, kind: str, origin: str, summary: ExportSummary
 ) -> None:
-    """The one transaction: clients first, then the rows, replacing those with the same keys."""
-    store.run("import_create_stg_clients", con=con)  # the native clearing queries read it
+    """Inside the caller's transaction: clients first, then the rows, replacing those this source
+    brought before under the same keys; no other source's rows are touched."""
     table = "time_entries" if kind == "entries" else "bills"
-    with store.transaction(con) as tx:
-        if wipe:
-            for name in TABLES:
-                store.run(f"import_delete_{name}", {"replace": True}, con=tx)
-        (summary.already,) = store.run(f"connector_existing_{kind}", con=tx).fetchone()
-        store.run("connector_insert_clients", con=tx)
-        store.run("connector_update_client_starts", con=tx)
-        store.run(f"connector_delete_{table}", con=tx)
-        (summary.rows,) = store.run(f"connector_insert_{table}", con=tx).fetchone()
-        store.set_setting("portfolio_kind", "imported", con=tx)
+    keys = {"source": origin}
+    (summary.already,) = store.run(f"connector_existing_{kind}", keys, con=con).fetchone()
+    store.run("connector_insert_clients", keys, con=con)
+    store.run("connector_update_client_starts", con=con)
+    store.run(f"connector_delete_{table}", keys, con=con)
+    (summary.rows,) = store.run(f"connector_insert_{table}", keys, con=con).fetchone()
+    store.set_setting("portfolio_kind", "imported", con=con)

@@ -1,7 +1,8 @@
-"""Write the five history tables back out in the import format, so a folder round-trips.
+"""`health-tui export DIR --import-format`: the five files of the import format, for a spreadsheet or
+another tool. Clients are written as the app sees them (the owner's facts included); provenance and
+the owner's records are not: `export` without the flag writes the full backup (backup.py).
 
-Exporting and then importing the folder (into an empty database, or with --replace) gives tables
-with identical contents.
+Importing this folder into an empty database gives the same history, with the folder as its source.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from health_tui.store import Store
 Format = Literal["csv", "parquet"]
 
 
-def export_folder(store: Store, folder: Path, fmt: Format = "csv") -> dict[str, int]:
+def export_import_format(store: Store, folder: Path, fmt: Format = "csv") -> dict[str, int]:
     """Write `{table}.{fmt}` for each table into `folder`; return the rows written per table.
 
     The path and format are bound parameters of DuckDB's COPY (`TO $path (FORMAT $fmt)`), so no

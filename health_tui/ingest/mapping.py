@@ -161,6 +161,7 @@ class Mapping(BaseModel):
             date_format=self.date_format,
             decimal=self.decimal_separator,
             billable_default=self.billable_default,
+            provenance=f"mapping:{self.name}",
         )
 
 

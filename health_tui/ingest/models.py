@@ -7,13 +7,18 @@ from pydantic import BaseModel, Field
 # Table order is the order files are read, checked, reported and summarised in.
 TABLES: tuple[str, ...] = ("clients", "time_entries", "invoices", "interactions", "feedback")
 
-_LABELS: dict[str, tuple[str, str]] = {
+LABELS: dict[str, tuple[str, str]] = {
     "clients": ("client", "clients"),
     "time_entries": ("time entry", "time entries"),
     "invoices": ("invoice", "invoices"),
     "interactions": ("interaction", "interactions"),
     "feedback": ("feedback score", "feedback scores"),
 }
+
+
+REPLACED = (
+    " Everything earlier imports had brought was replaced; what you recorded in the app was kept."
+)
 
 
 class Problem(BaseModel):
@@ -37,6 +42,7 @@ class ImportSummary(BaseModel):
 
     counts: dict[str, int] = Field(default_factory=dict)
     warnings: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # what happened besides loading: take-overs
     replaced_demo: bool = False
     replaced: bool = False
     folder: str
@@ -47,14 +53,14 @@ class ImportSummary(BaseModel):
         parts = []
         for table in TABLES:
             n = self.counts.get(table, 0)
-            one, many = _LABELS[table]
+            one, many = LABELS[table]
             parts.append(f"{n:,} {one if n == 1 else many}")
         text = f"Loaded {', '.join(parts)} from {self.folder} into {self.database}."
         if self.replaced_demo:
             text += " The demo portfolio was replaced."
         elif self.replaced:
-            text += " Everything that was there before was replaced."
-        return text
+            text += REPLACED
+        return "\n".join([text, *self.notes])
 
 
 class ActivityShare(BaseModel):
@@ -108,7 +114,7 @@ class ExportSummary(BaseModel):
         if self.replaced_demo:
             text += " The demo portfolio was replaced."
         elif self.replaced:
-            text += " Everything that was there before was replaced."
+            text += REPLACED
         lines = [text]
         if self.activities:
             parts = ", ".join(f"{a.activity} {a.hours:,.2f}" for a in self.activities)

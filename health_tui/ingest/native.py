@@ -22,7 +22,7 @@ from typing import NoReturn
 
 import duckdb
 
-from health_tui.ingest.models import TABLES, ImportSummary, Problem
+from health_tui.ingest.models import LABELS, TABLES, ImportSummary, Problem
 from health_tui.ingest.staging import (
     MACROS,
     Progress,
@@ -35,7 +35,11 @@ from health_tui.ingest.staging import (
     size,
     where_of,
 )
+from health_tui.money import check_import_currencies
+from health_tui.settings import Money
 from health_tui.store import Store, load_query
+from health_tui.store.tables import HISTORY_TABLES, clear_imported, move_clients, wipe_all
+from health_tui.text import safe_text
 
 # The import format: every column each file may have, in the order of the table.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -47,6 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "referred_by",
         "industry",
         "notice_days",
+        "domain",
     ),
     "time_entries": ("client_id", "date", "hours", "billable", "activity", "person", "note"),
     "invoices": ("invoice_id", "client_id", "issued_on", "due_on", "paid_on", "amount", "currency"),
@@ -68,24 +73,29 @@ def import_folder(
     folder: Path,
     *,
     replace: bool = False,
+    money: Money | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Load `folder` into `store`, all or nothing; raise ImportFailed listing what is wrong.
 
-    Idempotency: the folder is the full history of the clients it names. Each client in the
-    folder is upserted by client_id, and all of its time entries, invoices, interactions and
-    feedback are replaced by the folder's (a file left out means none of that kind). Clients not
-    in the folder are untouched. `replace=True` empties all five tables first; so does importing
-    over the demo portfolio. Importing the same folder twice leaves identical table contents.
+    Provenance: the folder is the full history of the clients it lists. The rows an earlier folder
+    brought for them (source 'folder', keyed by the folder's client_id) are replaced by this
+    folder's; rows any other source brought (an export, the app) are never touched, nor are the
+    owner's facts, aliases and decisions. A client an export made under the same name is taken over
+    (its rows re-pointed to the folder's client_id, said in the summary); a client_id the owner
+    merged into another lands on that client. `replace=True` first empties everything imports
+    brought; importing over the demo portfolio empties everything. Importing the same folder twice
+    leaves identical tables.
     """
     say: Progress = progress or (lambda _message: None)
+    money = money or Money()
     where = where_of(store)
     files = _find_files(Path(folder), where)
     wipe_demo = store.setting("portfolio_kind") == "demo"
-    wipe = replace or wipe_demo
 
     problems: list[Problem] = []
     warnings: list[str] = []
+    notes: list[str] = []
     staged: dict[str, int] = {}
     con = store.cursor()  # temp tables and macros live on this connection only
     try:
@@ -106,39 +116,94 @@ def import_folder(
         if problems:
             _refuse(problems, folder, where)
 
-        for table in TABLES:
-            if table not in staged:
-                continue
-            say(f"checking {table} ({staged[table]:,} rows)…")
-            name = files[table].name
-            params: dict[str, object] = {"clients_file": clients_file}
-            if table == "clients":  # only its referral check reads the database
-                params["replace"] = wipe
-            found = store.rows(f"import_validate_{table}", params, con=con)
-            problems.extend(
-                Problem.model_construct(file=name, line=line, column=column, reason=reason)
-                for line, column, reason in found
-            )
-        if problems:
-            _refuse(problems, folder, where)
-
-        say("writing…")
         counts: dict[str, int] = {}
+        # One transaction from here: the checks that read the database see it as the write will.
         with store.transaction(con) as tx:
+            if wipe_demo:
+                wipe_all(store, tx)
+            elif replace:
+                clear_imported(store, tx)
             for table in TABLES:
-                store.run(f"import_delete_{table}", {"replace": wipe}, con=tx)
-            for table in TABLES:
+                if table not in staged:
+                    continue
+                say(f"checking {table} ({staged[table]:,} rows)…")
+                found = store.rows(
+                    f"import_validate_{table}", {"clients_file": clients_file}, con=tx
+                )
+                problems.extend(
+                    Problem.model_construct(
+                        file=files[table].name, line=line, column=column, reason=reason
+                    )
+                    for line, column, reason in found
+                )
+            store.run("import_folder_clients", con=tx)
+            problems.extend(
+                Problem.model_construct(file=clients_file, line=line, column=column, reason=reason)
+                for line, column, reason in store.rows("import_validate_folder_names", con=tx)
+            )
+            if problems:
+                _refuse(sorted(problems, key=_in_file_order), folder, where)
+            if "invoices" in staged:
+                currencies = store.rows("import_currencies", con=tx)
+                name = files["invoices"].name
+                check_import_currencies(currencies, money, file=name, where=where)
+
+            say("writing…")
+            store.run("import_folder_takeovers", con=tx)
+            notes += _takeover_notes(store, tx)
+            for table in HISTORY_TABLES:
+                (removed,) = store.run(f"import_delete_{table}", con=tx).fetchone()
+                if table not in staged and removed:
+                    warnings.append(_removed_warning(table, int(removed)))
+            store.run("import_update_client_rows", con=tx)
+            (counts["clients"],) = store.run("import_insert_clients", con=tx).fetchone()
+            move_clients(store, tx)
+            for table in HISTORY_TABLES:
                 (counts[table],) = store.run(f"import_insert_{table}", con=tx).fetchone()
+            counts["clients"] = staged["clients"]
             store.set_setting("portfolio_kind", "imported", con=tx)
     finally:
         con.close()
     return ImportSummary(
         counts=counts,
         warnings=warnings,
+        notes=notes,
         replaced_demo=wipe_demo,
-        replaced=wipe,
+        replaced=replace and not wipe_demo,
         folder=str(folder),
         database=where,
+    )
+
+
+def _in_file_order(p: Problem) -> tuple[int, str, int]:
+    return (
+        TABLES.index(Path(p.file).stem.lower()) if Path(p.file).stem.lower() in TABLES else 9,
+        p.file,
+        p.line,
+    )
+
+
+def _takeover_notes(store: Store, con: duckdb.DuckDBPyConnection) -> list[str]:
+    """One line per client the folder took over or that landed on a client it was merged into."""
+    notes = []
+    for old_id, new_id, name in store.rows("import_takeovers_listed", con=con):
+        notes.append(
+            f"Took over {safe_text(name)}: the client an export had made ({old_id}) is now "
+            f"{new_id}, with all its rows."
+        )
+    for folder_id, client_id in store.rows("import_merged_listed", con=con):
+        notes.append(
+            f"{folder_id} was merged into {client_id}: its rows in this folder land on {client_id}."
+        )
+    return notes
+
+
+def _removed_warning(table: str, removed: int) -> str:
+    one, many = LABELS[table]
+    return (
+        f"the folder has no {table} file: the {removed:,} {one if removed == 1 else many} an "
+        "earlier folder brought for the clients it lists were removed (rows from exports and the "
+        "app stay)"
     )
 
 
@@ -172,6 +237,9 @@ def _find_files(folder: Path, where: str) -> dict[str, Path]:
             )
         elif found:
             files[table] = found[0]
+    if (folder / "health-tui-backup.json").is_file():
+        reason = "a backup written by `health-tui export`: restore it with `health-tui restore`"
+        _refuse([_folder_problem(folder, reason)], folder, where)
     if "clients" not in files and not problems:
         seen = ", ".join(p.name for p in entries[:5]) + (", …" if len(entries) > 5 else "")
         problems.append(

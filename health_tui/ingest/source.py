@@ -35,6 +35,12 @@ class Source:
     date_format: str | None = None  # None: found from the dates (or --date-format)
     decimal: str | None = None  # None: found from the numbers
     billable_default: bool = True  # when the export has no billable column
+    provenance: str | None = None  # the rows' `source` in the store; None: `name`
+
+    @property
+    def origin(self) -> str:
+        """What the rows this source writes say they came from: "harvest-time", "mapping:Sheet"."""
+        return self.provenance or self.name
 
     def spelled(self, name: str) -> str:
         """The header name we expect for one of our fields, for messages."""

@@ -212,8 +212,9 @@ def set_step(
     at: datetime,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> None:
-    """Save one step, committed before returning. Closing the record sets the client's end date;
-    un-ticking it clears that date again (not one the client already had)."""
+    """Save one step, committed before returning. Closing the record records the client's end date
+    as the owner's fact (no import can erase it); un-ticking it removes that fact, so the end date
+    is the imported one again."""
     if step not in STEP_KEYS:
         raise ValueError(f"unknown exit step {step!r}")
     status = StepStatus(status)
@@ -230,7 +231,11 @@ def set_step(
             store.run("client_reopen_record", {"client_id": client_id}, con=tx)
         store.run("exit_step_set", params, con=tx)
         if step == "close" and status is StepStatus.done:
-            store.run("client_close_record", {"client_id": client_id, "ended_on": on}, con=tx)
+            store.run(
+                "client_close_record",
+                {"client_id": client_id, "ended_on": on, "recorded_at": at},
+                con=tx,
+            )
 
 
 def exit_progress(store: Store, *, con: duckdb.DuckDBPyConnection | None = None) -> dict[str, int]:

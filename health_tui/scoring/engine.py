@@ -10,6 +10,7 @@ from datetime import date
 import duckdb
 
 from health_tui.dates import quarter_label, quarter_of, shift_quarter
+from health_tui.money import check_store_currencies
 from health_tui.scoring import verdicts
 from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
 from health_tui.scoring.measures import Measures, effort_return, measure, portfolio_medians, whole
@@ -58,6 +59,7 @@ def score_portfolio(
 ) -> PortfolioScore:
     """Every client scored as of `as_of`; pass `con=store.cursor()` from a worker thread."""
     settings = settings or Settings()
+    check_store_currencies(store, settings.money, con=con)
     with _gc_paused():
         return _score(store, as_of, settings, con)
 

@@ -7,6 +7,7 @@ from datetime import date
 
 import duckdb
 
+from health_tui.money import rate_params
 from health_tui.settings import Settings
 from health_tui.store import Store
 
@@ -120,6 +121,7 @@ def load_facts(
         "w_payment": w.payment,
         "w_scope": w.scope,
         "w_trend": w.trend,
+        **rate_params(settings.money),
     }
     cur = store.run("facts_clients", params, con=con)
     columns = [d[0] for d in cur.description]

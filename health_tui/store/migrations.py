@@ -10,7 +10,7 @@ from health_tui.store.queries import load_query
 if TYPE_CHECKING:
     from health_tui.store.connection import Store
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 
 def schema_version(store: Store) -> int:
@@ -22,8 +22,9 @@ def schema_version(store: Store) -> int:
     return int(version or 0)
 
 
-def migrate(store: Store, *, read_only: bool = False) -> int:
-    """Bring the file up to CURRENT_VERSION; refuse one written by a newer health-tui."""
+def migrate(store: Store, *, read_only: bool = False, target: int = CURRENT_VERSION) -> int:
+    """Bring the file up to CURRENT_VERSION (tests build older files with `target`); refuse one
+    written by a newer health-tui."""
     version = schema_version(store)
     where = store.path or "the database"
     if version > CURRENT_VERSION:
@@ -35,8 +36,8 @@ def migrate(store: Store, *, read_only: bool = False) -> int:
         raise StoreError(
             f"{where} needs an upgrade to schema {CURRENT_VERSION}; open it writable once."
         )
-    for step in range(version + 1, CURRENT_VERSION + 1):
+    for step in range(version + 1, target + 1):
         with store.transaction() as con:
             con.execute(load_query(f"migrate_{step:03d}"))
             con.execute(load_query("schema_version_set"), [step])
-    return CURRENT_VERSION
+    return max(version, target)

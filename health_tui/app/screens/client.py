@@ -140,7 +140,8 @@ class ClientScreen(HealthScreen):
         store = self.health_app.store
         cursor = store.cursor()
         try:
-            history = client_history(store, self.client_id, as_of, con=cursor)
+            money = self.health_app.settings.money
+            history = client_history(store, self.client_id, as_of, money=money, con=cursor)
         finally:
             cursor.close()
         if not worker.is_cancelled:

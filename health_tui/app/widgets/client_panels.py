@@ -187,11 +187,14 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
     parts.append((f"{'issued':<11}{'due':<11}{'amount':>10}  {'status':<10}{'late':>5}\n", MUTED))
     for inv in history.invoices:
         style = {"overdue": "bold $text-error", "paid late": "$text-warning"}.get(inv.status, "")
-        money = fmt.money(inv.amount, inv.currency or currency)
+        own = inv.currency or currency
+        money = fmt.money(inv.amount, own)
         parts.append(f"{inv.issued_on.isoformat():<11}{inv.due_on.isoformat():<11}{money:>10}  ")
         parts.append((f"{inv.status:<10}", style))
         parts.append(f"{inv.days_late:>4}d")
         if inv.unpaid:
-            parts.append((f"  owes {fmt.money(inv.unpaid, inv.currency or currency)}", style))
+            parts.append((f"  owes {fmt.money(inv.unpaid, own)}", style))
+        if own != currency:  # the invoice's own amount, then what it counts for in the portfolio
+            parts.append((f"  = {fmt.money(inv.converted, currency)}", MUTED))
         parts.append("\n")
     return Content.assemble(*parts).rstrip()

@@ -1,0 +1,189 @@
+"""The owner's hand on the client list: find a client by id or name, see where its rows came from,
+merge two clients into one, give one another name, mark one "not a client". No UI here: the command
+line and the app both call these.
+
+What is recorded here lives in the owner's tables (client_facts, client_aliases): no import ever
+writes them, so they survive every re-import. Every change is committed before the function returns.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import datetime
+from typing import Literal
+
+import duckdb
+from pydantic import BaseModel, ConfigDict
+
+from health_tui.errors import HealthTuiError
+from health_tui.store import Store
+from health_tui.store.tables import move_clients
+from health_tui.text import safe_text
+
+Fact = Literal["ended_on", "notice_days", "referred_by", "industry", "domain", "ignored"]
+
+
+class ClientNotFound(HealthTuiError):
+    """No client, or more than one, answers to what the owner typed."""
+
+    exit_code = 2
+
+
+class ClientRef(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    name: str
+    ignored: bool = False
+
+    def __str__(self) -> str:
+        return f"{safe_text(self.name)} ({self.client_id})"
+
+
+class SourceRows(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    n: int
+
+
+class ClientListing(BaseModel):
+    """One line of `health-tui clients`: the client, who made it, its rows by source, its aliases."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    name: str
+    made_by: str
+    started_on: object
+    ended_on: object | None
+    ignored: bool
+    sources: list[SourceRows]
+    total_rows: int
+    alias_names: list[str]
+    merged_ids: list[str]
+
+
+def find_client(
+    store: Store, text: str, *, con: duckdb.DuckDBPyConnection | None = None
+) -> ClientRef:
+    """The one client `text` names: an id, a name or an alias (case, accents and spacing aside).
+
+    A name several clients answer to is refused listing them; one none answers to is refused with
+    the nearest names."""
+    wanted = text.strip()
+    found = [ClientRef(client_id=i, name=n, ignored=g) for i, n, g in
+             store.rows("client_find", {"text": wanted}, con=con)]  # fmt: skip
+    exact = [c for c in found if c.client_id == wanted]
+    if exact:
+        return exact[0]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "; ".join(str(c) for c in found)
+        raise ClientNotFound(
+            f"{wanted!r} matches {len(found)} clients: {listed}. Give the client_id instead."
+        )
+    near = _nearest(wanted, store.rows("client_names_all", con=con))
+    hint = (
+        " Did you mean " + " or ".join(f"{safe_text(n)!r} ({i})" for i, n in near) + "?"
+        if near
+        else " `health-tui clients` lists them."
+    )
+    raise ClientNotFound(f"no client {wanted!r}.{hint}")
+
+
+def _nearest(text: str, clients: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Up to three clients whose name or id looks like `text`: containing it, else close to it
+    word by word (a typo), compared in lower case."""
+    key = " ".join(text.lower().split())
+    if not key:
+        return []
+    hits = [(i, n) for i, n in clients if key in n.lower() or key in i.lower()]
+    if not hits:
+
+        def closeness(item: tuple[str, str]) -> float:
+            words = [item[0].lower(), *item[1].lower().split(), item[1].lower()]
+            return max(difflib.SequenceMatcher(None, key, w).ratio() for w in words)
+
+        scored = sorted(((closeness(c), c) for c in clients), key=lambda x: -x[0])
+        hits = [c for score, c in scored if score >= 0.75]
+    return hits[:3]
+
+
+def list_clients(store: Store, *, include_ignored: bool = False) -> list[ClientListing]:
+    """Every client (those marked "not a client" only when asked), by name."""
+    return [
+        ClientListing.model_validate(row)
+        for row in store.dicts("clients_listing", {"all": include_ignored})
+    ]
+
+
+def merge_clients(
+    store: Store, keep: str, other: str, *, at: datetime
+) -> tuple[ClientRef, ClientRef]:
+    """Make OTHER part of KEEP: every row, decision, checklist step, letter, fact and alias of OTHER
+    moves to KEEP (KEEP's own win where both have one), OTHER's name becomes an alias of KEEP (so
+    later exports under it land on KEEP) and its id too (so a folder listing it does)."""
+    kept, merged = find_client(store, keep), find_client(store, other)
+    if kept.client_id == merged.client_id:
+        raise ClientNotFound(f"{kept} and {merged} are the same client.")
+    with store.transaction() as tx:
+        store.run("client_moves_create", {"old_id": merged.client_id, "new_id": kept.client_id},
+                  con=tx)  # fmt: skip
+        move_clients(store, tx)
+        for kind, alias in (("name", merged.name), ("id", merged.client_id)):
+            params = {"kind": kind, "alias": alias, "client_id": kept.client_id, "created_at": at}
+            store.run("client_alias_add", params, con=tx)
+    return kept, merged
+
+
+def add_alias(store: Store, client: str, alias: str, *, at: datetime) -> ClientRef:
+    """Let imports find `client` under another name; a name another client goes by is refused."""
+    ref = find_client(store, client)
+    alias = " ".join(alias.split())
+    if not alias:
+        raise ClientNotFound("an alias needs at least one letter or digit.")
+    for owner, how in store.rows("client_alias_owner", {"alias": alias}):
+        if owner != ref.client_id:
+            raise ClientNotFound(
+                f"{alias!r} is already the {how} of client {owner}; merge the two clients instead "
+                f"(health-tui clients merge {ref.client_id} {owner})."
+            )
+    with store.transaction() as tx:
+        params = {"kind": "name", "alias": alias, "client_id": ref.client_id, "created_at": at}
+        store.run("client_alias_add", params, con=tx)
+    return ref
+
+
+def set_fact(
+    store: Store,
+    client_id: str,
+    fact: Fact,
+    value: str | None,
+    *,
+    at: datetime,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> None:
+    """Record the owner's value of one fact (it wins over imports), committed before returning."""
+    params = {"client_id": client_id, "fact": fact, "value": value, "recorded_at": at}
+    with store.transaction(con) as tx:
+        store.run("client_fact_set", params, con=tx)
+
+
+def clear_fact(
+    store: Store, client_id: str, fact: Fact, *, con: duckdb.DuckDBPyConnection | None = None
+) -> None:
+    """Take the owner's value back: the imported one shows again."""
+    with store.transaction(con) as tx:
+        store.run("client_fact_clear", {"client_id": client_id, "fact": fact}, con=tx)
+
+
+def set_ignored(store: Store, client: str, ignored: bool, *, at: datetime) -> ClientRef:
+    """Mark a client "not a client" (the agency's own time; kept, never scored) or undo it."""
+    ref = find_client(store, client)
+    if ignored:
+        set_fact(store, ref.client_id, "ignored", "true", at=at)
+    else:
+        clear_fact(store, ref.client_id, "ignored")
+    return ref

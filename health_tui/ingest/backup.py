@@ -1,0 +1,175 @@
+"""`health-tui export DIR` and `health-tui restore DIR`: a backup that gives everything back.
+
+A backup folder holds one file per table (CSV or Parquet) and `health-tui-backup.json`, which says
+what wrote it and how many rows each file has. It holds everything the owner would miss: the history
+with its provenance, the clients as imports gave them, the owner's facts and aliases, decisions with
+their history, checklist steps, letters and the app's settings. Restoring it into an empty database
+gives the same tables, so the same scores and the same report.
+
+`restore` (not `import`) reads it: an import would give every row the folder's provenance, and the
+native import refuses a backup folder saying so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+from pydantic import BaseModel, ValidationError
+
+from health_tui.errors import HealthTuiError, ImportFailed
+from health_tui.store import Store
+from health_tui.store.migrations import CURRENT_VERSION
+from health_tui.store.tables import ALL_TABLES, wipe_all
+
+Format = Literal["csv", "parquet"]
+MANIFEST = "health-tui-backup.json"
+BACKUP_TABLES: tuple[str, ...] = (*ALL_TABLES, "app_settings")
+# client_rows is written as clients.csv: what a reader of the folder expects to find
+FILE_NAMES = {table: ("clients" if table == "client_rows" else table) for table in BACKUP_TABLES}
+
+
+class BackupManifest(BaseModel):
+    """What `export` wrote: the schema it came from and the rows of each file, checked on restore."""
+
+    health_tui_backup: int = 1
+    schema_version: int
+    format: Format
+    written_at: datetime
+    tables: dict[str, int]
+
+
+def is_backup(folder: Path) -> bool:
+    return (Path(folder) / MANIFEST).is_file()
+
+
+def backup_folder(store: Store, folder: Path, fmt: Format, *, at: datetime) -> dict[str, int]:
+    """Write every table to `folder` from one consistent snapshot; return rows per table.
+
+    The path and format are bound parameters of DuckDB's COPY, so no path is spliced into SQL. An
+    existing backup in the folder is replaced; files of another kind there are refused rather than
+    deleted.
+    """
+    if fmt not in ("csv", "parquet"):
+        raise HealthTuiError(f"unknown export format {fmt!r}; use csv or parquet")
+    folder = Path(folder)
+    other = "parquet" if fmt == "csv" else "csv"
+    clashes = [folder / f"{name}.{other}" for name in FILE_NAMES.values()]
+    clashes = [p for p in clashes if p.exists()]
+    if clashes:
+        raise HealthTuiError(
+            f"{clashes[0]} is already there; export {fmt} into another folder, or remove it first."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HealthTuiError(f"cannot create {folder}: {exc.strerror or exc}") from exc
+    counts: dict[str, int] = {}
+    with store.transaction() as con:
+        for table in BACKUP_TABLES:
+            path = folder / f"{FILE_NAMES[table]}.{fmt}"
+            params = {"table": table, "path": str(path), "fmt": fmt}
+            (counts[table],) = store.run("backup_table", params, con=con).fetchone()
+    manifest = BackupManifest(
+        schema_version=CURRENT_VERSION, format=fmt, written_at=at, tables=counts
+    )
+    _write_atomically(folder / MANIFEST, manifest.model_dump_json(indent=2) + "\n")
+    return counts
+
+
+def restore_folder(store: Store, folder: Path) -> dict[str, int]:
+    """Load a backup into `store`, which must hold nothing of the owner's (new, empty, or the demo).
+
+    All or nothing, in one transaction; each file's row count is checked against the manifest.
+    """
+    folder = Path(folder)
+    where = str(store.path) if store.path else "the in-memory database"
+    manifest = _read_manifest(folder)
+    (held,) = store.run("backup_target_rows").fetchone()
+    if held and store.setting("portfolio_kind") != "demo":
+        raise HealthTuiError(
+            f"{where} already holds a portfolio ({held:,} rows); restore into a new file "
+            "(--db restored.duckdb) so nothing is overwritten."
+        )
+    con = store.cursor()
+    counts: dict[str, int] = {}
+    try:
+        with store.transaction(con) as tx:
+            wipe_all(store, tx)
+            store.run("wipe_app_settings", con=tx)
+            for table in BACKUP_TABLES:
+                counts[table] = _restore_table(store, tx, folder, table, manifest)
+            store.run("restore_advance_decision_ids", con=tx)
+    finally:
+        con.close()
+    return counts
+
+
+def _restore_table(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    table: str,
+    manifest: BackupManifest,
+) -> int:
+    path = folder / f"{FILE_NAMES[table]}.{manifest.format}"
+    expected = manifest.tables.get(table, 0)
+    if not path.is_file():
+        if expected == 0:
+            return 0
+        raise ImportFailed(f"{path}:1: (file): missing; the backup says it holds {expected:,} rows")
+    columns = dict(store.rows("backup_columns", {"table": table}, con=con))
+    try:
+        if manifest.format == "csv":
+            store.run("backup_read_csv", {"path": str(path), "columns": columns}, con=con)
+        else:
+            store.run("backup_read_parquet", {"path": str(path)}, con=con)
+        (rows,) = store.run(f"restore_{table}", con=con).fetchone()
+    except HealthTuiError as exc:
+        raise ImportFailed(f"{path}:1: (file): cannot restore it: {exc}") from exc
+    if rows != expected:
+        raise ImportFailed(
+            f"{path}:1: (file): {rows:,} rows, but the backup says {expected:,}; "
+            "the folder was changed or is incomplete"
+        )
+    return int(rows)
+
+
+def _read_manifest(folder: Path) -> BackupManifest:
+    path = folder / MANIFEST
+    if not folder.is_dir():
+        raise ImportFailed(f"{folder}:1: (folder): no such folder")
+    if not path.is_file():
+        raise ImportFailed(
+            f"{path}:1: (file): missing: {folder} is not a backup written by `health-tui export` "
+            "(to load your own files, use `health-tui import`)"
+        )
+    try:
+        manifest = BackupManifest.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError) as exc:
+        raise ImportFailed(f"{path}:1: (file): not a health-tui backup manifest: {exc}") from exc
+    if manifest.schema_version > CURRENT_VERSION:
+        raise ImportFailed(
+            f"{path}:1: schema_version: written by a newer health-tui (schema "
+            f"{manifest.schema_version}, this one knows {CURRENT_VERSION}); upgrade to restore it"
+        )
+    if manifest.schema_version < CURRENT_VERSION:
+        raise ImportFailed(
+            f"{path}:1: schema_version: written by an older health-tui (schema "
+            f"{manifest.schema_version}); restore it with that version, open the file once so it "
+            "upgrades, then export again"
+        )
+    return manifest
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+__all__ = ["MANIFEST", "BackupManifest", "backup_folder", "is_backup", "restore_folder"]

@@ -1,0 +1,70 @@
+"""Money in one currency: amounts of two currencies are never added unconverted.
+
+Each invoice keeps its own currency (none means the portfolio's). `[money] currency` is the
+portfolio's; `[money.rates]` says how many portfolio units one unit of each other currency is worth.
+An import that brings a currency with no rate is refused, and so is scoring when the settings lose
+one later: nothing is ever summed across currencies on a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import duckdb
+
+from health_tui.errors import ConfigError, ImportFailed
+from health_tui.settings import Money
+from health_tui.store import Store
+
+
+def rate_params(money: Money) -> dict[str, object]:
+    """The conversion as bound parameters: `$currency`, `$rate_codes` and `$rate_values`."""
+    codes = sorted(money.rates)
+    return {
+        "currency": money.currency,
+        "rate_codes": codes,
+        "rate_values": [float(money.rates[c]) for c in codes],
+    }
+
+
+def unrated(found: Iterable[tuple[str, int]], money: Money) -> list[tuple[str, int]]:
+    """The currencies among `found` (code, invoices) that have no rate to the portfolio's."""
+    return [(code, n) for code, n in found if code != money.currency and code not in money.rates]
+
+
+def missing_rates_message(missing: list[tuple[str, int]], money: Money, *, what: str) -> str:
+    """What to add to the settings, e.g. for SEK: `SEK = 0.0877` under `[money.rates]`."""
+    listed = ", ".join(f"{n:,} invoice{'s' if n != 1 else ''} in {code}" for code, n in missing)
+    lines = [
+        f"{what} {listed}, and the settings give no rate to convert "
+        f"{'it' if len(missing) == 1 else 'them'} to {money.currency} (the portfolio's currency).",
+        "Add how many " + money.currency + " one unit is worth to your settings file, e.g.:",
+        "  [money.rates]",
+    ]
+    lines += [f"  {code} = 0.0  # {money.currency} per 1 {code}" for code, _ in missing]
+    lines.append(
+        f'(If {missing[0][0]} is your own currency, set `currency = "{missing[0][0]}"` '
+        "under [money] instead; `health-tui config` shows the settings file.)"
+    )
+    return "\n".join(lines)
+
+
+def check_import_currencies(
+    found: Iterable[tuple[str, int]], money: Money, *, file: str, where: str
+) -> None:
+    """Refuse (exit 2) an import bringing invoices in a currency the settings cannot convert."""
+    missing = unrated(found, money)
+    if missing:
+        message = missing_rates_message(missing, money, what=f"import of {file} refused: it has")
+        raise ImportFailed(f"{message}\nNothing was changed in {where}.")
+
+
+def check_store_currencies(
+    store: Store, money: Money, *, con: duckdb.DuckDBPyConnection | None = None
+) -> None:
+    """Refuse to score (exit 2) when stored invoices are in a currency with no rate any more."""
+    missing = unrated(store.rows("invoice_currencies", con=con), money)
+    if missing:
+        raise ConfigError(
+            missing_rates_message(missing, money, what="cannot score: the database holds")
+        )

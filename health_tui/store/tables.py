@@ -1,0 +1,68 @@
+"""What the store holds, table by table, and the two writes that span all of it.
+
+History rows carry their origin (`source`, `source_key`); what the owner records about a client
+lives apart from what imports bring (client_facts, client_aliases, the review tables), so an import
+can replace its own rows without touching the owner's. See queries/migrate_004.sql.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from health_tui.store.connection import Store
+
+HISTORY_TABLES: tuple[str, ...] = ("time_entries", "invoices", "interactions", "feedback")
+OWNER_TABLES: tuple[str, ...] = (
+    "client_facts",
+    "client_aliases",
+    "review_decisions",
+    "exit_steps",
+    "exit_letters",
+)
+ALL_TABLES: tuple[str, ...] = ("client_rows", *HISTORY_TABLES, *OWNER_TABLES)
+
+# Re-pointing clients, in order: history and decisions first, then the owner's records where the kept
+# client's own entry wins, then referrals and the start date, and the moved clients' rows last.
+_MOVE_STEPS: tuple[str, ...] = (
+    "time_entries",
+    "invoices",
+    "interactions",
+    "feedback",
+    "review_decisions",
+    "exit_steps_drop",
+    "exit_steps",
+    "exit_letters_drop",
+    "exit_letters",
+    "facts_drop",
+    "facts",
+    "fact_referrals",
+    "aliases",
+    "referrals",
+    "seen_from",
+    "drop_rows",
+)
+
+
+def wipe_all(store: Store, con: duckdb.DuckDBPyConnection) -> None:
+    """Empty every table (inside the caller's transaction): a demo written, or an import over it."""
+    for table in ALL_TABLES:
+        store.run(f"wipe_{table}", con=con)
+
+
+def move_clients(store: Store, con: duckdb.DuckDBPyConnection) -> None:
+    """Re-point every client in the temp table `client_moves(old_id, new_id)` to its new id, inside
+    the caller's transaction: all of its rows, decisions, checklist, letter, facts and aliases.
+
+    The kept client must already have its row in client_rows; the moved clients' rows are deleted.
+    """
+    for step in _MOVE_STEPS:
+        store.run(f"client_move_{step}", con=con)
+
+
+def clear_imported(store: Store, con: duckdb.DuckDBPyConnection) -> None:
+    """`import --replace` (inside the caller's transaction): every row an import brought goes, and
+    every client an import made but those the owner logged something for; the owner's own records
+    (decisions, checklists, letters, facts, aliases, what the app logged) stay."""
+    for table in HISTORY_TABLES:
+        store.run(f"import_clear_{table}", con=con)
+    store.run("import_clear_client_rows", con=con)

@@ -1,0 +1,5 @@
+-- restore: how much the database already holds (clients and the owner's records); a restore goes
+-- only into a database that holds none of it (or just the demo).
+SELECT (SELECT count(*) FROM client_rows) + (SELECT count(*) FROM client_facts)
+     + (SELECT count(*) FROM client_aliases) + (SELECT count(*) FROM review_decisions)
+     + (SELECT count(*) FROM exit_steps) + (SELECT count(*) FROM exit_letters);

@@ -1,0 +1,496 @@
+"""Your data, kept whole: every row knows where it came from, an import replaces only what its own
+source brought, one name is one client whatever the order of imports, the owner's facts survive
+every import, money is never added across currencies, and a backup gives everything back.
+
+Each story goes through the real import path with the checked-in fixtures."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from health_tui.cli import cli
+from health_tui.clients import find_client, list_clients, merge_clients, set_ignored
+from health_tui.errors import ConfigError, ImportFailed
+from health_tui.ingest.backup import backup_folder, restore_folder
+from health_tui.ingest.connector import import_path
+from health_tui.review.checklist import set_step
+from health_tui.scoring.engine import score_portfolio
+from health_tui.settings import Money, Settings
+from health_tui.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "fixtures" / "small"
+EXPORTS = ROOT / "fixtures" / "exports"
+HARVEST = EXPORTS / "harvest_time.csv"
+TOGGL = EXPORTS / "toggl_detailed.csv"
+INVOICES = EXPORTS / "harvest_invoices.csv"
+MONEY = Money(rates={"USD": 0.92})  # the invoice fixture bills one client in dollars
+AS_OF = date(2026, 9, 30)
+NOW = datetime(2026, 10, 5, 9, 30)
+
+
+def load(store: Store, path: Path, **kwargs):
+    kwargs.setdefault("money", MONEY)
+    return import_path(store, path, **kwargs)
+
+
+def one(store: Store, sql: str, params: list | None = None):
+    return store.con.execute(sql, params or []).fetchone()
+
+
+def rows_by_source(store: Store, client_id: str) -> dict[str, int]:
+    found = store.con.execute(
+        "SELECT source, count(*) FROM time_entries WHERE client_id = ? GROUP BY ALL", [client_id]
+    ).fetchall()
+    return dict(found)
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+# --- an import replaces only what its own source brought -----------------------------------------
+
+
+def test_a_folder_reimport_keeps_the_hours_an_export_brought(store: Store) -> None:
+    load(store, SMALL)
+    load(store, HARVEST)  # matched by name: Northwind's Harvest hours land on `northwind`
+    before = rows_by_source(store, "northwind")
+    assert before["harvest-time"] == 3
+    load(store, SMALL)  # the folder names northwind again
+    assert rows_by_source(store, "northwind") == before
+
+
+def test_a_folder_without_time_entries_leaves_export_hours_and_says_what_went(
+    store: Store, tmp_path: Path
+) -> None:
+    load(store, SMALL)
+    load(store, HARVEST)
+    folder = write(
+        tmp_path / "partial",
+        {
+            "clients": "client_id,name,started_on\nnorthwind,Northwind Outfitters,2025-07-01\n",
+            "feedback": "client_id,date,score,comment\nnorthwind,2026-09-20,9,Great\n",
+        },
+    )
+    summary = load(store, folder)
+    assert rows_by_source(store, "northwind") == {"harvest-time": 3}
+    assert any(
+        "no time_entries file: the 60 time entries an earlier folder brought" in w
+        for w in summary.warnings
+    )
+
+
+def test_exports_then_the_folder_give_one_client_per_name(store: Store) -> None:
+    load(store, HARVEST)
+    load(store, TOGGL)
+    load(store, INVOICES)
+    summary = load(store, SMALL)
+    doubles = store.con.execute(
+        "SELECT name FROM clients GROUP BY name HAVING count(*) > 1"
+    ).fetchall()
+    assert doubles == []
+    northwind = rows_by_source(store, "northwind")
+    assert northwind == {"folder": 60, "harvest-time": 3, "toggl": 2}
+    assert one(store, "SELECT count(*) FROM clients WHERE client_id LIKE 'northwind-%'") == (0,)
+    text = summary.line()
+    assert "Took over Northwind Outfitters" in text and "is now northwind" in text
+
+
+def test_a_name_an_earlier_folder_gave_another_client_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    load(store, SMALL)
+    folder = write(
+        tmp_path / "other",
+        {"clients": "client_id,name,started_on\nnw2,NORTHWIND  outfitters,2025-07-01\n"},
+    )
+    with pytest.raises(ImportFailed) as info:
+        load(store, folder)
+    assert str(info.value.problems[0]) == (
+        "clients.csv:2: name: 'NORTHWIND  outfitters' is already the name of client 'northwind', "
+        "which an earlier folder brought; list that client_id, or rename one of them"
+    )
+
+
+# --- the owner's facts survive imports ----------------------------------------------------------
+
+
+def test_a_closed_record_survives_reimporting_the_folder(store: Store) -> None:
+    load(store, SMALL)
+    set_step(
+        store,
+        client_id="harbor",
+        step="close",
+        status="done",
+        note=None,
+        on=date(2026, 10, 5),
+        at=NOW,
+    )
+    assert one(store, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (
+        date(2026, 10, 5),
+    )
+    load(store, SMALL)
+    assert one(store, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (
+        date(2026, 10, 5),
+    )
+    # un-ticking restores what the import says (no end date)
+    set_step(
+        store,
+        client_id="harbor",
+        step="close",
+        status="todo",
+        note=None,
+        on=date(2026, 10, 6),
+        at=NOW,
+    )
+    assert one(store, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (None,)
+
+
+def test_the_agencys_own_client_is_kept_but_never_scored(store: Store) -> None:
+    load(store, SMALL)
+    load(store, HARVEST)  # Harvest's "Our Studio": the agency's own admin time
+    scored = {c.name for c in score_portfolio(store, AS_OF).clients}
+    assert "Our Studio" in scored
+    set_ignored(store, "our studio", True, at=NOW)
+    assert "Our Studio" not in {c.name for c in score_portfolio(store, AS_OF).clients}
+    assert [c.name for c in list_clients(store, include_ignored=True) if c.ignored] == [
+        "Our Studio"
+    ]
+    load(store, HARVEST)  # a re-import does not bring it back
+    assert "Our Studio" not in {c.name for c in score_portfolio(store, AS_OF).clients}
+    set_ignored(store, "our-studio-ef6dc4", False, at=NOW)
+    assert "Our Studio" in {c.name for c in score_portfolio(store, AS_OF).clients}
+
+
+def test_a_merge_moves_everything_and_later_exports_follow_it(store: Store, tmp_path: Path) -> None:
+    load(store, SMALL)
+    load(store, HARVEST)
+    set_step(
+        store, client_id="lumen", step="contract", status="done", note="read", on=AS_OF, at=NOW
+    )
+    merge_clients(store, "northwind", "Lumen Robotics", at=NOW)
+    assert one(store, "SELECT count(*) FROM client_rows WHERE client_id = 'lumen'") == (0,)
+    assert one(store, "SELECT count(*) FROM exit_steps WHERE client_id = 'northwind'") == (1,)
+    assert find_client(store, "lumen robotics").client_id == "northwind"
+    renamed = tmp_path / "t.csv"
+    renamed.write_text(
+        "Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name\n"
+        "2026-09-01,Lumen  Robotics,R,Design,,2,Yes,A,B\n",
+        encoding="utf-8",
+    )
+    summary = load(store, renamed)
+    assert (summary.clients_new, summary.clients_matched) == (0, 1)
+    before = one(store, "SELECT count(*) FROM time_entries WHERE client_id = 'northwind'")
+    load(
+        store, SMALL
+    )  # the folder still lists `lumen`: its rows land on northwind, not a new client
+    assert one(store, "SELECT count(*) FROM client_rows WHERE client_id = 'lumen'") == (0,)
+    assert one(store, "SELECT count(*) FROM time_entries WHERE client_id = 'northwind'") == before
+
+
+# --- money in one currency ----------------------------------------------------------------------
+
+
+SEK_INVOICES = (
+    "Status,Issue Date,Due Date,ID,Client,Invoice Amount,Paid Amount,Currency,Paid Date\n"
+    "Paid,2026-08-01,2026-08-31,S-1,Northwind Outfitters,10000.00,10000.00,SEK,2026-08-20\n"
+    "Paid,2026-09-01,2026-09-30,S-2,Northwind Outfitters,-2000.00,0,SEK,\n"
+)
+
+
+def test_an_invoice_in_another_currency_needs_a_rate(store: Store, tmp_path: Path) -> None:
+    load(store, SMALL)
+    path = tmp_path / "sek.csv"
+    path.write_text(SEK_INVOICES, encoding="utf-8")
+    with pytest.raises(ImportFailed) as info:
+        load(store, path, money=Money())
+    message = str(info.value)
+    assert "2 invoices in SEK" in message and "[money.rates]" in message and "SEK = " in message
+    assert one(store, "SELECT count(*) FROM invoices WHERE currency = 'SEK'") == (0,)
+
+    before = score_portfolio(store, AS_OF).by_id("northwind")
+    rated = Settings(money=Money(rates={"SEK": 0.0877}))
+    load(store, path, money=rated.money)
+    after = score_portfolio(store, AS_OF, rated).by_id("northwind")
+    assert before is not None and after is not None
+    # 10,000 SEK less a 2,000 SEK credit note, at 0.0877: 701.60 EUR more, not 8,000 "EUR"
+    assert after.revenue_12m == pytest.approx(before.revenue_12m + 701.60, abs=0.01)
+    with pytest.raises(ConfigError, match="SEK"):  # the rate removed later: no guessing
+        score_portfolio(store, AS_OF, Settings())
+
+
+def test_a_credit_note_reduces_revenue_and_is_never_late(store: Store, tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "credit",
+        {
+            "clients": "client_id,name,started_on\nacme,Acme,2025-01-01\n",
+            "invoices": (
+                "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
+                "A-1,acme,2026-07-01,2026-07-31,2026-07-20,1000.00,EUR\n"
+                "CN-1,acme,2026-08-01,2026-08-31,,-300.00,EUR\n"
+            ),
+        },
+    )
+    load(store, folder)
+    acme = score_portfolio(store, AS_OF).by_id("acme")
+    assert acme is not None
+    assert acme.revenue_12m == 700.0
+    assert acme.unpaid_overdue == 0.0 and acme.unpaid_overdue_count == 0
+    assert acme.avg_days_late == 0.0
+
+
+# --- nothing silent ------------------------------------------------------------------------------
+
+
+def test_an_export_that_would_load_nothing_is_refused(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "empty_clients.csv"
+    path.write_text(
+        "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,Duration\n"
+        "Ana,a@x.example,,Site,,Hero,Yes,2026-07-01,09:00:00,01:00:00\n"
+        "Ana,a@x.example,,Site,,Copy,Yes,2026-07-02,09:00:00,02:00:00\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFailed) as info:
+        load(store, path)
+    text = str(info.value)
+    assert "nothing to load: every time entry was left out" in text
+    assert "left out 2 entries with no client" in text
+    assert one(store, "SELECT count(*) FROM client_rows") == (0,)
+
+
+# --- a backup that restores ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_backup_restores_to_the_same_report(tmp_path: Path, fmt: str) -> None:
+    from health_tui.report import write_report
+    from health_tui.review.decisions import record_decision
+
+    first = open_store(tmp_path / "first.duckdb")
+    load(first, SMALL)
+    load(first, HARVEST)
+    load(first, INVOICES)
+    set_ignored(first, "our studio", True, at=NOW)
+    record_decision(first, quarter="2026Q3", client_id="castell", decision="exit",
+                    note='Says "no" to every scope — with a line\nbreak', at=NOW)  # fmt: skip
+    set_step(first, client_id="castell", step="close", status="done", note="", on=AS_OF, at=NOW)
+    backup_folder(first, tmp_path / "backup", fmt, at=NOW)  # type: ignore[arg-type]
+    settings = Settings(money=MONEY)
+    write_report(first, AS_OF, settings, tmp_path / "first.md")
+    second = open_store(tmp_path / "second.duckdb")
+    restore_folder(second, tmp_path / "backup")
+    write_report(second, AS_OF, settings, tmp_path / "second.md")
+    for table in ("clients", "time_entries", "invoices", "interactions", "feedback",
+                  "client_facts", "client_aliases", "review_decisions", "exit_steps"):  # fmt: skip
+        query = f"SELECT * FROM {table} ORDER BY ALL"
+        assert second.con.execute(query).fetchall() == first.con.execute(query).fetchall(), table
+    assert (tmp_path / "second.md").read_text() == (tmp_path / "first.md").read_text()
+    # the next decision gets an id of its own
+    record_decision(
+        second, quarter="2026Q3", client_id="harbor", decision="keep", note=None, at=NOW
+    )
+    first.close()
+    second.close()
+
+
+def test_restore_goes_only_into_an_empty_database(store: Store, tmp_path: Path) -> None:
+    load(store, SMALL)
+    backup_folder(store, tmp_path / "b", "csv", at=NOW)
+    with pytest.raises(Exception, match="restore into a new file"):
+        restore_folder(store, tmp_path / "b")
+    with pytest.raises(ImportFailed, match="restore it with `health-tui restore`"):
+        load(store, tmp_path / "b")
+
+
+def test_restore_refuses_an_edited_backup(tmp_path: Path) -> None:
+    first = open_store(tmp_path / "first.duckdb")
+    load(first, SMALL)
+    backup_folder(first, tmp_path / "b", "csv", at=NOW)
+    first.close()
+    lines = (tmp_path / "b" / "feedback.csv").read_text().splitlines()
+    (tmp_path / "b" / "feedback.csv").write_text("\n".join(lines[:-1]) + "\n")
+    second = open_store(tmp_path / "second.duckdb")
+    with pytest.raises(ImportFailed, match="28 rows, but the backup says 29"):
+        restore_folder(second, tmp_path / "b")
+    assert one(second, "SELECT count(*) FROM client_rows") == (0,)
+    second.close()
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+
+def test_the_clients_command_lists_sources_and_aliases(tmp_path: Path) -> None:
+    db = str(tmp_path / "p.duckdb")
+    runner = CliRunner()
+    for path in (SMALL, HARVEST):
+        assert runner.invoke(cli, ["import", str(path), "--db", db]).exit_code == 0
+    assert (
+        runner.invoke(cli, ["clients", "alias", "northwind", "NW Outfitters", "--db", db]).exit_code
+        == 0
+    )
+    result = runner.invoke(cli, ["clients", "--db", db])
+    assert result.exit_code == 0
+    line = next(ln for ln in result.output.splitlines() if ln.startswith("northwind"))
+    assert "folder 89, harvest-time 3" in line and '"NW Outfitters"' in line
+    ignored = runner.invoke(cli, ["clients", "ignore", "Our Studio", "--db", db])
+    assert ignored.exit_code == 0 and "never scored" in ignored.output
+    assert "Our Studio" not in runner.invoke(cli, ["clients", "--db", db]).output
+    assert (
+        "Our Studio (not a client)" in runner.invoke(cli, ["clients", "--all", "--db", db]).output
+    )
+    unknown = runner.invoke(cli, ["clients", "ignore", "Northwnd", "--db", db])
+    assert unknown.exit_code == 2
+    assert "Did you mean 'Northwind Outfitters' (northwind)?" in unknown.output
+
+
+def test_an_import_with_an_unrated_currency_exits_2(tmp_path: Path) -> None:
+    db = str(tmp_path / "p.duckdb")
+    config = tmp_path / "settings.toml"
+    config.write_text('[money]\ncurrency = "EUR"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(INVOICES), "--db", db, "--config", str(config)])
+    assert result.exit_code == 2
+    assert "1 invoice in USD" in result.output and "USD = " in result.output
+
+
+# --- order and repetition do not matter ---------------------------------------------------------
+
+SOURCES = (SMALL, HARVEST, TOGGL, INVOICES)
+
+
+def _state(store: Store) -> dict[str, list[tuple]]:
+    tables = ("clients", "time_entries", "invoices", "interactions", "feedback")
+    return {t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+
+
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(order=st.permutations(SOURCES), twice=st.lists(st.sampled_from(SOURCES), max_size=2))
+def test_any_order_of_imports_or_twice_gives_the_same_tables(
+    tmp_path_factory: pytest.TempPathFactory, order: list[Path], twice: list[Path]
+) -> None:
+    folder = tmp_path_factory.mktemp("order")
+    reference = open_store(folder / "ref.duckdb")
+    for path in SOURCES:
+        load(reference, path)
+    other = open_store(folder / "other.duckdb")
+    for path in [*order, *twice]:
+        load(other, path)
+    assert _state(other) == _state(reference)
+    reference.close()
+    other.close()
+
+
+# --- an older database keeps every row ----------------------------------------------------------
+
+
+def test_a_schema_3_database_keeps_every_row(tmp_path: Path) -> None:
+    from health_tui.store.connection import Store as RawStore
+    from health_tui.store.migrations import migrate
+
+    path = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(RawStore(con, path), target=3)
+    con.execute("""
+        INSERT INTO clients VALUES
+            ('northwind', 'Northwind Outfitters', DATE '2025-07-01', DATE '2026-10-05', NULL, 'retail', 30),
+            ('acme-ltd-1a2b3c', 'Acme Ltd', DATE '2025-08-01', NULL, NULL, NULL, 30);
+        INSERT INTO time_entries VALUES
+            ('northwind', DATE '2025-07-02', 2.0, true, 'delivery', 'Ana', 'Hero', NULL),
+            ('northwind', DATE '2025-07-03', 1.0, true, 'revision', 'Ana', 'Again', 'k1'),
+            ('acme-ltd-1a2b3c', DATE '2025-08-02', 3.0, true, 'delivery', NULL, NULL, 'k2');
+        INSERT INTO invoices VALUES
+            ('I-1', 'northwind', DATE '2025-08-01', DATE '2025-08-31', NULL, 100.00, 'EUR', NULL),
+            ('7', 'acme-ltd-1a2b3c', DATE '2025-09-01', DATE '2025-09-30', NULL, 50.00, 'EUR', 'k3');
+        INSERT INTO interactions VALUES ('northwind', TIMESTAMP '2025-09-01 10:00', 'email', 'praise', 0.5, 'Nice');
+        INSERT INTO feedback VALUES ('northwind', DATE '2025-09-30', 9, NULL);
+        INSERT INTO exit_steps VALUES ('northwind', 'close', 'done', DATE '2026-10-05', NULL, TIMESTAMP '2026-10-05 09:00');
+    """)
+    con.close()
+    store = open_store(path)
+    assert store.con.execute(
+        "SELECT source, count(*) FROM time_entries GROUP BY ALL ORDER BY ALL"
+    ).fetchall() == [("export", 2), ("folder", 1)]
+    assert one(store, "SELECT count(*) FROM invoices") == (2,)
+    assert one(store, "SELECT count(*) FROM interactions") + one(
+        store, "SELECT count(*) FROM feedback"
+    ) == (1, 1)
+    assert store.con.execute(
+        "SELECT client_id, source FROM client_rows ORDER BY ALL"
+    ).fetchall() == [
+        ("acme-ltd-1a2b3c", "folder"),  # its id is not the one an export derives from its name
+        ("northwind", "folder"),
+    ]
+    # the end date the checklist set is now the owner's fact, not the import's
+    assert one(store, "SELECT ended_on FROM client_rows WHERE client_id = 'northwind'") == (None,)
+    assert one(store, "SELECT ended_on FROM clients WHERE client_id = 'northwind'") == (
+        date(2026, 10, 5),
+    )
+    store.close()
+
+
+# --- a crash while a client is re-pointed -------------------------------------------------------
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.2])
+def test_a_kill_during_a_takeover_leaves_old_or_new_never_a_mix(
+    tmp_path: Path, delay: float
+) -> None:
+    """A folder takes over a client an export made with 40,000 entries; the process is killed
+    once it starts writing: the client's rows are all under the export's id or all under the
+    folder's, never split, and the database opens."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    export = tmp_path / "big.csv"
+    lines = ["Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name"]
+    lines += [f"2026-{1 + i % 9:02d}-{1 + i % 28:02d},Northwind Outfitters,P,Design,n{i},1,Yes,A,B"
+              for i in range(40_000)]  # fmt: skip
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "p.duckdb"
+    store = open_store(db)
+    load(store, export)
+    store.close()
+    script = textwrap.dedent(f"""
+        from health_tui.ingest.connector import import_path
+        from health_tui.store import open_store
+        store = open_store({str(db)!r})
+        import_path(store, {str(SMALL)!r}, progress=lambda m: print(m, flush=True))
+        print("done", flush=True)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("writing"):
+            time.sleep(delay)
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    store = open_store(db)
+    where = dict(store.con.execute(
+        "SELECT client_id, count(*) FROM time_entries WHERE source = 'harvest-time' GROUP BY ALL"
+    ).fetchall())  # fmt: skip
+    clients = {r[0] for r in store.con.execute("SELECT client_id FROM client_rows").fetchall()}
+    store.close()
+    assert list(where.values()) == [40_000], where  # all under one id
+    (owner,) = where
+    assert owner in clients
+    if owner == "northwind":  # the takeover committed: the export's client is gone
+        assert not any(c.startswith("northwind-outfitters-") for c in clients)
+    else:  # nothing of the folder's transaction landed
+        assert owner.startswith("northwind-outfitters-") and "northwind" not in clients
