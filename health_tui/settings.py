@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from health_tui.errors import ConfigError
+from health_tui.workdays import known_country
 
 
 class Weights(BaseModel):
@@ -121,6 +122,41 @@ class Rules(BaseModel):
     )
 
 
+class Agency(BaseModel):
+    """Who you are, for the termination letter: its signature, and whose public holidays its end
+    date avoids."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(None, description="your agency's name, under the letter's signature")
+    signer: str | None = Field(None, description="who signs the letter")
+    country: str | None = Field(
+        None,
+        description="country code (FR, GB, US...) whose public holidays an end date avoids; "
+        "default: weekends, 1 January and 25 December only",
+    )
+    subdivision: str | None = Field(
+        None, description="a region of that country with holidays of its own (US: NY, DE: BY...)"
+    )
+
+    @model_validator(mode="after")
+    def _known(self) -> Agency:
+        if self.country is not None:
+            self.country = self.country.strip().upper()
+            if not known_country(self.country, self.subdivision):
+                where = f"{self.country}-{self.subdivision}" if self.subdivision else self.country
+                raise ValueError(
+                    f"no public holidays known for {where!r}; use a code like FR or GB"
+                )
+        elif self.subdivision is not None:
+            raise ValueError("subdivision needs a country")
+        return self
+
+    def signature(self) -> str:
+        """The letter's last lines: the signer and the agency, or placeholders to fill in."""
+        return f"{self.signer or '[Your name]'}\n{self.name or '[Your agency]'}"
+
+
 Activity = Literal["delivery", "revision", "meeting", "support", "admin"]
 
 
@@ -175,6 +211,7 @@ class Settings(BaseModel):
     money: Money = Money()
     rules: Rules = Rules()
     activities: Activities = Activities()
+    agency: Agency = Agency()
 
 
 def _format_error(path: Path, err: ValidationError) -> str:

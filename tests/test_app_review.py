@@ -179,7 +179,7 @@ async def test_checklist_steps_persist_across_restart(db: Path) -> None:
         assert prompts[1].startswith("☑  2. Read the contract  done 2026-10-02")
         assert prompts[2].startswith("–  3. Fulfil outstanding obligations  not applicable")
         assert "note: Nothing in flight" in prompts[2]
-        assert "earliest end 2026-11-01" in text(app.screen.query_one("#checklist-head"))
+        assert "earliest end 2026-11-02" in text(app.screen.query_one("#checklist-head"))
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, PortfolioScreen)
         await pilot.press("e")  # straight from the portfolio, on the client decided exit

@@ -36,7 +36,9 @@ async def test_the_letter_is_drafted_edited_and_saved(db: Path) -> None:
         screen = await open_letter(pilot)
         body = screen.text
         assert body.startswith("Dear Castell & Rowe Solicitors team,")
-        assert "30 days" in body and "01 November 2026" in body  # decided 2026-10-02
+        assert (
+            "30 days" in body and "02 November 2026" in body
+        )  # decided 2026-10-02; 1 Nov is a Sunday
         assert "not saved yet" in text(screen.query_one("#letter-status"))
         editor = screen.query_one("#letter")
         editor.move_cursor(editor.document.end)

@@ -118,7 +118,7 @@ def test_csv_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
     castell = next(r for r in rows if r["client_id"] == "castell")
     assert castell["decision"] == "exit" and "\nSam agrees" in castell["decision_note"]
     assert (castell["exit_steps_settled"], castell["exit_steps_total"]) == ("3", "10")
-    assert castell["exit_earliest_end"] == "2026-11-01"
+    assert castell["exit_earliest_end"] == "2026-11-02"  # a Sunday moves to Monday
     assert "Fulfil outstanding obligations" in castell["exit_steps_remaining"]
     assert text == snapshot(extension_class=CsvSnapshot)
 
@@ -151,7 +151,9 @@ def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) ->
     assert castell.health_change == round(castell.score.health - castell.previous_health, 1)
     assert [d.client_id for d in r.decisions] == ["castell", "fernleaf"]
     (exit_,) = r.exits
-    assert exit_.label == "exit 3/10" and exit_.earliest_end == date(2026, 11, 1)
+    assert exit_.label == "exit 3/10" and exit_.earliest_end == date(
+        2026, 11, 2
+    )  # a Sunday moves to Monday
     assert "Read the contract" not in exit_.remaining and len(exit_.remaining) == 7
 
 

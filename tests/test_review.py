@@ -16,7 +16,9 @@ import pytest
 from health_tui.ingest.native import import_folder
 from health_tui.review.checklist import (
     STEP_KEYS,
+    ExitCase,
     StepStatus,
+    _checklist,
     exit_progress,
     load_checklist,
     set_step,
@@ -31,6 +33,7 @@ from health_tui.review.decisions import (
 )
 from health_tui.review.letter import draft_letter, export_letter, load_letter, save_letter
 from health_tui.scoring.engine import score_portfolio
+from health_tui.settings import Agency
 from health_tui.store import open_store
 from health_tui.store.migrations import CURRENT_VERSION
 from health_tui.store.queries import load_query
@@ -108,7 +111,7 @@ def test_checklist_persists_across_restart_and_closing_sets_the_end_date(db_path
     assert status["contract"] is StepStatus.done and status["referrals"] is StepStatus.na
     assert cl.progress == "exit 4/10" and exit_progress(store) == {"brightline": 4}
     assert cl.steps[1].note == "Clause 9: 30 days"
-    assert cl.earliest_end == date(2026, 11, 1)
+    assert cl.earliest_end == date(2026, 11, 2)  # 30 days end on Sunday 1 November: Monday
     assert cl.unpaid and any("overdue" in line for line in cl.steps[3].detail)
     assert cl.face_to_face  # Brightline's MD escalated by letter
     ended = store.con.execute(
@@ -131,13 +134,43 @@ def test_unknown_step_is_refused(small) -> None:
         )
 
 
+def test_the_letter_ends_on_a_working_day_and_is_signed_from_the_settings() -> None:
+    agency = Agency(name="Studio Nord", signer="Camille Roux", country="FR")
+    # decided 2 December 2026 with 30 days' notice: 1 January 2027 is a holiday, then Saturday 2,
+    # Sunday 3: the first working day is Monday 4 January
+    cl = _checklist(
+        ExitCase(client_id="x", notice_days=30, decided_on=date(2026, 12, 2)),
+        {},
+        [],
+        (0, 0),
+        "EUR",
+        agency,
+    )
+    assert cl.earliest_end == date(2027, 1, 4)
+    assert "the first working day from 2027-01-01" in cl.steps[1].detail[0]
+    body = draft_letter(client_name="Acme", started_on=date(2025, 1, 1), end_date=cl.earliest_end,
+                        notice_days=30, unpaid=[], signature=agency.signature())  # fmt: skip
+    assert "04 January 2027" in body
+    assert body.endswith("Kind regards,\nCamille Roux\nStudio Nord\n")
+    # without a country, 1 January and weekends still move
+    plain = _checklist(
+        ExitCase(client_id="x", notice_days=30, decided_on=date(2026, 12, 2)),
+        {},
+        [],
+        (0, 0),
+        "EUR",
+        Agency(),
+    )
+    assert plain.earliest_end == date(2027, 1, 4)
+
+
 def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Path) -> None:
     cl = load_checklist(
         small, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF
     )
     body = draft_letter(client_name="Brightline Logistics", started_on=date(2025, 7, 1),
                         end_date=cl.earliest_end, notice_days=30, unpaid=cl.unpaid)  # fmt: skip
-    assert "01 November 2026" in body and "30 days" in body
+    assert "02 November 2026" in body and "30 days" in body  # 1 November 2026 is a Sunday
     assert cl.unpaid[0].invoice_id in body
     notes = [r[0] for r in small.con.execute(
         "SELECT note FROM interactions WHERE client_id = 'brightline' AND note IS NOT NULL").fetchall()]  # fmt: skip
@@ -145,6 +178,8 @@ def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Pat
     assert not any(note in body for note in notes)
     for word in ("fault", "blame", "difficult", "unreasonable", "complain"):
         assert word not in body.lower()
+
+    assert body.endswith("Kind regards,\n[Your name]\n[Your agency]\n")  # nothing set: to fill in
 
     save_letter(small, "brightline", body + "\nP.S. Edited.", at=NOON)
     assert load_letter(small, "brightline").endswith("P.S. Edited.")

@@ -133,7 +133,7 @@ def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
     previous_as_of = previous_quarter_end(as_of)
     then = score_portfolio(store, previous_as_of, settings)
     decisions = current_decisions(store, now.quarter)
-    exits = _exits(store, now, as_of, settings.money.currency)
+    exits = _exits(store, now, as_of, settings)
     exit_by_id = {e.client_id: e for e in exits}
 
     ordered = review_queue(now, include_rest=True)
@@ -179,7 +179,9 @@ def _line(
     )
 
 
-def _exits(store: Store, now: PortfolioScore, as_of: date, currency: str) -> list[ExitProgress]:
+def _exits(
+    store: Store, now: PortfolioScore, as_of: date, settings: Settings
+) -> list[ExitProgress]:
     """Each leaving client's checklist as saved, with the contract facts beside it."""
     rows = store.dicts("report_exit_clients", {"quarter": now.quarter})
     scores = {row["client_id"]: now.by_id(row["client_id"]) for row in rows}
@@ -191,7 +193,10 @@ def _exits(store: Store, now: PortfolioScore, as_of: date, currency: str) -> lis
         )
         for row in rows
     ]
-    checklists = load_checklists(store, cases, as_of=as_of, currency=currency)
+    currency = settings.money.currency
+    checklists = load_checklists(
+        store, cases, as_of=as_of, currency=currency, agency=settings.agency, money=settings.money
+    )
     exits = []
     for row, case in zip(rows, cases, strict=True):
         score, checklist = scores[case.client_id], checklists[case.client_id]
@@ -205,8 +210,8 @@ def _exits(store: Store, now: PortfolioScore, as_of: date, currency: str) -> lis
                 notice_days=case.notice_days,
                 earliest_end=checklist.earliest_end,
                 unpaid_invoices=len(checklist.unpaid),
-                unpaid_amount=sum(u.amount for u in checklist.unpaid),
-                overdue_amount=sum(u.amount for u in checklist.unpaid if u.days_overdue > 0),
+                unpaid_amount=sum(u.converted for u in checklist.unpaid),
+                overdue_amount=sum(u.converted for u in checklist.unpaid if u.days_overdue > 0),
                 settled=checklist.settled,
                 total=len(STEPS),
                 remaining=[s.spec.title for s in checklist.steps if s.status is StepStatus.todo],

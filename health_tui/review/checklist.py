@@ -8,7 +8,10 @@ from enum import StrEnum
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
+from health_tui.money import rate_params
+from health_tui.settings import Agency, Money
 from health_tui.store import Store
+from health_tui.workdays import next_working_day
 
 
 class StepStatus(StrEnum):
@@ -57,8 +60,9 @@ class UnpaidInvoice(BaseModel):
     invoice_id: str
     issued_on: date
     due_on: date
-    amount: float
+    amount: float  # in the invoice's own currency
     currency: str | None
+    converted: float  # in the portfolio's: what totals add up
     days_overdue: int
 
 
@@ -111,11 +115,16 @@ def load_checklist(
     decided_on: date,
     as_of: date,
     currency: str = "EUR",
+    agency: Agency | None = None,
+    money: Money | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> Checklist:
     """One client's checklist as saved, with the contract, unpaid invoices and channel facts."""
     case = ExitCase(client_id=client_id, notice_days=notice_days, decided_on=decided_on)
-    return load_checklists(store, [case], as_of=as_of, currency=currency, con=con)[client_id]
+    found = load_checklists(
+        store, [case], as_of=as_of, currency=currency, agency=agency, money=money, con=con
+    )
+    return found[client_id]
 
 
 def load_checklists(
@@ -124,15 +133,20 @@ def load_checklists(
     *,
     as_of: date,
     currency: str = "EUR",
+    agency: Agency | None = None,
+    money: Money | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> dict[str, Checklist]:
-    """Every given client's checklist, in three set-based queries whatever their number."""
+    """Every given client's checklist, in three set-based queries whatever their number. The
+    earliest end date is the first working day after the notice (`agency` says whose holidays)."""
+    agency = agency or Agency()
     params = {"client_ids": [c.client_id for c in cases]}
     saved: dict[str, dict[str, dict]] = {}
     for r in store.dicts("exit_steps_get", params, con=con):
         saved.setdefault(r["client_id"], {})[r["step"]] = r
     unpaid: dict[str, list[UnpaidInvoice]] = {}
-    for r in store.dicts("client_unpaid_invoices", {**params, "as_of": as_of}, con=con):
+    rates = rate_params(money or Money(currency=currency))
+    for r in store.dicts("client_unpaid_invoices", {**params, **rates, "as_of": as_of}, con=con):
         unpaid.setdefault(r.pop("client_id"), []).append(UnpaidInvoice(**r))
     formal = {
         cid: (esc, letters)
@@ -147,6 +161,7 @@ def load_checklists(
             unpaid.get(c.client_id, []),
             formal.get(c.client_id, (0, 0)),
             currency,
+            agency,
         )
         for c in cases
     }
@@ -158,13 +173,20 @@ def _checklist(
     unpaid: list[UnpaidInvoice],
     formal: tuple[int, int],
     currency: str,
+    agency: Agency,
 ) -> Checklist:
     escalations, letters = formal
-    earliest_end = case.decided_on + timedelta(days=case.notice_days)
+    notice_ends = case.decided_on + timedelta(days=case.notice_days)
+    earliest_end = next_working_day(notice_ends, agency.country, agency.subdivision)
     face_to_face = bool(escalations or letters)
     details = {
         "contract": [
-            f"Notice period {case.notice_days} days: the earliest end date is {earliest_end}."
+            f"Notice period {case.notice_days} days: the earliest end date is {earliest_end}"
+            + (
+                f" (the first working day from {notice_ends})."
+                if earliest_end != notice_ends
+                else "."
+            )
         ],
         "final_invoice": [
             f"{u.invoice_id}: {u.currency or currency} {u.amount:,.2f}, due {u.due_on}"

@@ -91,6 +91,8 @@ class ChecklistScreen(HealthScreen):
             decided_on=decided_on,
             as_of=self.as_of,
             currency=self.currency,
+            agency=self.health_app.settings.agency,
+            money=self.health_app.settings.money,
             con=con,
         )
 

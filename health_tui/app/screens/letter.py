@@ -95,6 +95,7 @@ class LetterScreen(HealthScreen):
                 notice_days=c.notice_days,
                 unpaid=c.unpaid,
                 currency=self.currency,
+                signature=self.health_app.settings.agency.signature(),
             )
         body = safe_lines(body)
         editor = self.query_one("#letter", TextArea)

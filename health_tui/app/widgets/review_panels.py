@@ -190,7 +190,7 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
 
 def checklist_head(name: str, checklist: Checklist, currency: str) -> Content:
     """The client, progress, and the dates the exit turns on."""
-    unpaid = sum(u.amount for u in checklist.unpaid)
+    unpaid = sum(u.converted for u in checklist.unpaid)  # in the portfolio's currency
     parts: list[Part] = [
         ("Exit checklist  ", HEADING),
         (safe_text(name), "bold"),
