@@ -15,10 +15,18 @@ from typing import Any
 import duckdb
 
 from health_tui.errors import NotADatabase, StoreError, StoreLocked, StoreTooNew, StoreUnwritable
-from health_tui.store.migrations import CURRENT_VERSION, migrate
+from health_tui.store.migrations import CURRENT_VERSION, migrate, schema_version, too_new
 from health_tui.store.queries import load_query
 
 Params = Sequence[Any] | Mapping[str, Any] | None
+
+# Nothing health-tui runs needs an extension it does not ship with (parquet, json and icu are built
+# in): with these off, a SQLite file or a URL given by mistake fails here instead of making DuckDB
+# download an extension from the internet.
+CONNECT_CONFIG: Mapping[str, Any] = {
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+}
 
 
 class Store:
@@ -93,13 +101,57 @@ def translate(exc: duckdb.Error, path: Path | None) -> StoreError:
         )
     if "Cannot open file" in text or "No such file" in text:
         return StoreUnwritable(f"cannot open {where}: {text.split(':', 2)[-1].strip()}")
-    return StoreError(f"{where}: {text}")
+    return StoreError(f"{where}: {_reason(exc)}")
+
+
+def _reason(exc: duckdb.Error) -> str:
+    """DuckDB's message on one line: its first (the others point a caret into the query text)."""
+    text = " ".join(str(exc).split("\n")[0].split())
+    return text
+
+
+def _connect(target: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(target, read_only=read_only, config=dict(CONNECT_CONFIG))
+
+
+def _not_duckdb(path: Path) -> str | None:
+    """Why the file plainly is not a DuckDB database, said for a user; None if it may be one.
+
+    Looked at before DuckDB opens it, so a file that is not health-tui's is never touched.
+    """
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return None  # DuckDB says why it cannot open it
+    if head[8:12] == b"DUCK":  # DuckDB's header: an 8-byte checksum, then its magic
+        return None
+    again = "pass another file with --db PATH."
+    if not head:
+        return f"{path} is an empty file (0 bytes), not a DuckDB database; delete it or {again}"
+    if head.startswith(b"SQLite format 3\x00"):
+        return f"{path} is a SQLite database, not a health-tui one; {again}"
+    if head.startswith(b"PAR1"):
+        return f"{path} is a Parquet file, not a DuckDB database; {again}"
+    if _is_text(head):
+        return f"{path} is a text file, not a DuckDB database; {again}"
+    return f"{path} is not a DuckDB database; {again}"
+
+
+def _is_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # only a character cut at the 4 KB mark
+    return True
 
 
 def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
     """Open (creating if needed, mode 0600) and migrate the store at `path`; None means in memory."""
     if path is None or str(path) == ":memory:":
-        con = duckdb.connect(":memory:")
+        con = _connect(":memory:")
         store = Store(con, None)
         migrate(store)
         return store
@@ -118,9 +170,15 @@ def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
             )
     elif path.is_dir():
         raise NotADatabase(f"{path} is a folder, not a DuckDB database file.")
+    else:
+        refusal = _not_duckdb(path)
+        if refusal is not None:
+            raise NotADatabase(refusal)
+        if not read_only and _wal(path).exists():
+            _check_read_only(path)
     old_mask = os.umask(0o077)  # the file holds clients' financials: private from the first byte
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = _connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
         raise translate(exc, path) from exc
     finally:
@@ -130,14 +188,38 @@ def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
     store = Store(con, path)
     try:
         version = migrate(store, read_only=read_only)
-    except StoreTooNew:
+    except BaseException as exc:
         con.close()
+        if isinstance(exc, duckdb.Error):
+            raise translate(exc, path) from exc
         raise
-    except duckdb.Error as exc:
-        con.close()
-        raise translate(exc, path) from exc
     assert version <= CURRENT_VERSION
     return store
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _check_read_only(path: Path) -> None:
+    """Validate a file that has a pending write-ahead log without changing it.
+
+    A writable open replays the log into the file at once, so another program's database (or a
+    newer health-tui's) would be changed before it could be refused; a read-only look changes
+    nothing. Only done when there is a log: without one, a writable open leaves the file as it is.
+    """
+    try:
+        con = _connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise translate(exc, path) from exc
+    try:
+        version = schema_version(Store(con, path))
+    except duckdb.Error as exc:
+        raise translate(exc, path) from exc
+    finally:
+        con.close()
+    if version > CURRENT_VERSION:
+        raise too_new(path, version)
 
 
 __all__ = ["Store", "StoreTooNew", "open_store", "translate"]

@@ -1,0 +1,226 @@
+"""The store's edges: files that are not health-tui's, strange schema versions, transactions that
+fail at BEGIN, COMMIT or ROLLBACK, and a refused first import. Each is what a user would meet:
+one line and an exit status, the file untouched, nothing fetched from the internet.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner, Result
+
+from health_tui.cli import cli
+from health_tui.store import open_store
+from health_tui.store.migrations import CURRENT_VERSION
+from tests.conftest import FIXTURES
+
+SMALL = FIXTURES / "small"
+ONE_LINE_REFUSAL = "; pass another file with --db PATH.\n"
+
+
+def _snapshot(path: Path) -> dict[str, bytes]:
+    """Every file health-tui or DuckDB could leave beside `path`, with its bytes."""
+    return {p.name: p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name)}
+
+
+def _run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+# ---- nothing reaches the network -------------------------------------------------------------
+
+
+def test_every_connection_has_extension_autoloading_and_autoinstall_off(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite file or a URL must never make DuckDB download an extension: off in every connect."""
+    configs: list[dict] = []
+    real = duckdb.connect
+
+    def spy(*args, **kwargs):
+        configs.append(dict(kwargs.get("config") or {}))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(duckdb, "connect", spy)
+    open_store(db_path).close()  # new
+    db_path.with_name(db_path.name + ".wal").write_bytes(b"")  # an existing file with a log
+    open_store(db_path).close()  # looked at read-only first, then opened
+    open_store(db_path, read_only=True).close()
+    memory = open_store(None)
+    settings = memory.con.execute(
+        "SELECT current_setting('autoload_known_extensions'), "
+        "current_setting('autoinstall_known_extensions')"
+    ).fetchone()
+    memory.close()
+    assert len(configs) == 5
+    for config in configs:
+        assert config.get("autoload_known_extensions") is False
+        assert config.get("autoinstall_known_extensions") is False
+    assert settings == (False, False)
+
+
+# ---- a file that is not health-tui's is refused, unchanged -----------------------------------
+
+
+def _sqlite(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    con.execute("INSERT INTO invoices (amount) VALUES (120.5)")
+    con.commit()
+    con.close()
+
+
+def _other_duckdb(path: Path) -> None:
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE sales (id INTEGER, amount DOUBLE)")
+    con.execute("INSERT INTO sales VALUES (1, 2.5)")
+    con.execute("CREATE SCHEMA crm")
+    con.execute("CREATE VIEW crm.leads AS SELECT 1 AS id")
+    con.close()
+
+
+def _other_duckdb_with_a_pending_log(path: Path) -> None:
+    """Another program killed after a commit: its last change is only in the .wal."""
+    code = (
+        f"import duckdb, os; c = duckdb.connect({str(path)!r}); "
+        "c.execute('CREATE TABLE t (a INTEGER)'); c.execute('CHECKPOINT'); "
+        "c.execute('INSERT INTO t VALUES (1)'); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert path.with_name(path.name + ".wal").stat().st_size > 0
+
+
+FOREIGN: dict[str, tuple[Callable[[Path], None], str]] = {
+    "random bytes": (
+        lambda p: p.write_bytes(bytes(range(256)) * 40),
+        "is not a DuckDB database",
+    ),
+    "a text file": (
+        lambda p: p.write_text("client,notes\nacme,call back\n"),
+        "is a text file, not a DuckDB database",
+    ),
+    "an empty file": (
+        lambda p: p.write_bytes(b""),
+        "is an empty file (0 bytes), not a DuckDB database",
+    ),
+    "a SQLite database": (_sqlite, "is a SQLite database, not a health-tui one"),
+    "another program's DuckDB database": (
+        _other_duckdb,
+        "is another program's DuckDB database (crm.leads, sales), not a health-tui one",
+    ),
+    "another DuckDB database with a pending log": (
+        _other_duckdb_with_a_pending_log,
+        "is another program's DuckDB database (t), not a health-tui one",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", FOREIGN)
+def test_a_file_that_is_not_health_tuis_is_refused_and_left_unchanged(
+    kind: str, tmp_path: Path
+) -> None:
+    make, said = FOREIGN[kind]
+    path = tmp_path / "other.db"
+    make(path)
+    before = _snapshot(path)
+    for args in (("score",), ("import", str(SMALL)), ("export", str(tmp_path / "out"))):
+        result = _run(*args, "--db", str(path))
+        assert result.exit_code == 1, (args, result.output)
+        assert result.stderr == f"health-tui: {path} {said}" + (
+            "; delete it or pass another file with --db PATH.\n"
+            if kind == "an empty file"
+            else ONE_LINE_REFUSAL
+        )
+        assert _snapshot(path) == before  # byte for byte, and no .wal left beside it
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_duckdb_file_becomes_a_health_tui_database(tmp_path: Path) -> None:
+    path = tmp_path / "blank.duckdb"
+    duckdb.connect(str(path)).close()  # made with the duckdb CLI, say: no tables yet
+    result = _run("import", str(SMALL), "--db", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Loaded 8 clients")
+
+
+# ---- a strange schema_version ----------------------------------------------------------------
+
+
+def _with_schema_version(path: Path, *statements: str) -> None:
+    open_store(path).close()
+    con = duckdb.connect(str(path))
+    for statement in statements:
+        con.execute(statement)
+    con.close()
+
+
+NULLABLE = "CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)"
+STRANGE = {
+    "-1": (
+        ["DELETE FROM schema_version", "INSERT INTO schema_version VALUES (-1, now())"],
+        "(version -1)",
+    ),
+    "0": (
+        ["DELETE FROM schema_version", "INSERT INTO schema_version VALUES (0, now())"],
+        "(version 0)",
+    ),
+    "NULL": (
+        ["DROP TABLE schema_version", NULLABLE, "INSERT INTO schema_version VALUES (NULL, now())"],
+        "(version NULL)",
+    ),
+    "NULL beside a good version": (
+        [
+            "DROP TABLE schema_version",
+            NULLABLE,
+            f"INSERT INTO schema_version VALUES (NULL, now()), ({CURRENT_VERSION}, now())",
+        ],
+        "(version NULL)",
+    ),
+    "text": (
+        [
+            "DROP TABLE schema_version",
+            "CREATE TABLE schema_version (version VARCHAR, applied_at TIMESTAMP)",
+            "INSERT INTO schema_version VALUES ('three', now())",
+        ],
+        "(a VARCHAR version)",
+    ),
+    "wrong columns": (
+        [
+            "DROP TABLE schema_version",
+            "CREATE TABLE schema_version (v INTEGER, note VARCHAR)",
+            "INSERT INTO schema_version VALUES (3, 'mine')",
+        ],
+        "(no version column)",
+    ),
+    "no row": (["DELETE FROM schema_version"], "(no version recorded)"),
+}
+
+
+@pytest.mark.parametrize("case", STRANGE)
+def test_a_strange_schema_version_is_not_a_health_tui_database(case: str, db_path: Path) -> None:
+    statements, found = STRANGE[case]
+    _with_schema_version(db_path, *statements)
+    before = _snapshot(db_path)
+    result = _run("score", "--db", str(db_path))
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"health-tui: {db_path} has a schema_version table health-tui did not write {found}, "
+        "so it is not a health-tui database; pass another file with --db PATH.\n"
+    )
+    assert _snapshot(db_path) == before
+
+
+def test_a_huge_schema_version_is_a_newer_health_tui(db_path: Path) -> None:
+    _with_schema_version(db_path, "INSERT INTO schema_version VALUES (2147483647, now())")
+    result = _run("score", "--db", str(db_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"health-tui: {db_path} was written by a newer health-tui (schema 2147483647, this one "
+        f"knows {CURRENT_VERSION}); upgrade health-tui to open it.\n"
+    )
