@@ -8,7 +8,9 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -16,11 +18,14 @@ import pytest
 from click.testing import CliRunner, Result
 
 from health_tui.cli import cli
-from health_tui.store import open_store
+from health_tui.errors import StoreError
+from health_tui.review.letter import load_letter, save_letter
+from health_tui.store import Store, open_store
 from health_tui.store.migrations import CURRENT_VERSION
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 SMALL = FIXTURES / "small"
+NOON = datetime(2026, 10, 2, 12, 0)
 ONE_LINE_REFUSAL = "; pass another file with --db PATH.\n"
 
 
@@ -224,3 +229,74 @@ def test_a_huge_schema_version_is_a_newer_health_tui(db_path: Path) -> None:
         f"health-tui: {db_path} was written by a newer health-tui (schema 2147483647, this one "
         f"knows {CURRENT_VERSION}); upgrade health-tui to open it.\n"
     )
+
+
+# ---- BEGIN, COMMIT and ROLLBACK that fail ----------------------------------------------------
+
+
+def test_a_commit_that_fails_on_a_full_disk_is_one_line_and_saves_nothing(db_path: Path) -> None:
+    """The import's COMMIT cannot write the log (the file size limit stands in for a full disk)."""
+    pytest.importorskip("resource")
+    open_store(db_path).close()
+    script = textwrap.dedent(f"""
+        import resource, signal, sys
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+        from health_tui.cli import cli
+        cli(["import", {str(SMALL)!r}, "--db", {str(db_path)!r}], prog_name="health-tui")
+    """)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.splitlines()[-1]
+    assert last == (
+        f'health-tui: {db_path}: could not save the change (Could not write file "{db_path}.wal": '
+        "File too large); nothing of it was written: free some disk space and try again."
+    )
+    store = open_store(db_path)
+    assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (0,)
+    store.close()
+
+
+def test_a_commit_that_conflicts_with_another_cursor_is_a_store_error(store: Store) -> None:
+    """Two workers write the same letter at once: the second COMMIT fails, in one line."""
+    first, second = store.cursor(), store.cursor()
+    with pytest.raises(StoreError) as raised, store.transaction(first) as tx:
+        save_letter(store, "castell", "A", at=NOON, con=tx)
+        with store.transaction(second) as other:
+            save_letter(store, "castell", "B", at=NOON, con=other)
+    message = str(raised.value)
+    assert message == (
+        f"{store.path}: could not save the change (PRIMARY KEY or UNIQUE constraint violation: "
+        'duplicate key "castell"); nothing of it was written: try again.'
+    )
+    assert load_letter(store, "castell") == "B"
+    with store.transaction(first):  # the failed commit left no transaction open
+        pass
+
+
+def test_a_begin_on_a_closed_connection_is_a_store_error(store: Store) -> None:
+    """The app closing while a worker starts to write: BEGIN fails, in one line."""
+    cursor = store.cursor()
+    cursor.close()
+    with pytest.raises(StoreError, match="could not start writing") as raised:  # noqa: SIM117
+        with store.transaction(cursor):
+            pytest.fail("the block must not run")
+    assert str(raised.value).startswith(f"{store.path}: could not start writing (")
+    assert "\n" not in str(raised.value)
+
+
+def test_a_rollback_that_fails_is_a_store_error_and_saves_nothing(store: Store) -> None:
+    """The connection is gone before the failed block is undone: ROLLBACK fails, in one line."""
+    cursor = store.cursor()
+    with pytest.raises(StoreError) as raised, store.transaction(cursor) as tx:
+        save_letter(store, "castell", "A", at=NOON, con=tx)
+        tx.close()
+        raise RuntimeError("the worker stopped")
+    message = str(raised.value)
+    assert message.startswith(f"{store.path}: could not undo an unfinished change (")
+    assert message.endswith("); it was not saved: try again.") and "\n" not in message
+    assert isinstance(raised.value.__cause__, RuntimeError)
+    assert load_letter(store, "castell") is None

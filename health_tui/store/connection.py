@@ -62,16 +62,41 @@ class Store:
     def transaction(
         self, con: duckdb.DuckDBPyConnection | None = None
     ) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All or nothing: commit when the block ends, roll back on any exception."""
+        """All or nothing: commit when the block ends, roll back on any exception.
+
+        BEGIN, COMMIT and ROLLBACK can fail too (a full disk at commit, a conflicting write from
+        another cursor, a closed connection): each becomes a one-line StoreError naming the file.
+        """
         target = con or self.con
-        target.execute("BEGIN TRANSACTION")
+        try:
+            target.execute("BEGIN TRANSACTION")
+        except duckdb.Error as exc:
+            raise self._failed(exc, "could not start writing", "nothing was changed") from exc
         try:
             yield target
-        except BaseException:
-            target.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                target.execute("ROLLBACK")
+            except duckdb.Error as undo:
+                raise self._failed(
+                    undo, "could not undo an unfinished change", "it was not saved"
+                ) from exc
             raise
         else:
-            target.execute("COMMIT")
+            try:
+                target.execute("COMMIT")
+            except duckdb.Error as exc:  # DuckDB ends a transaction whose commit failed
+                raise self._failed(
+                    exc, "could not save the change", "nothing of it was written"
+                ) from exc
+
+    def _failed(self, exc: duckdb.Error, what: str, outcome: str) -> StoreError:
+        """One line for a transaction that could not start, end or be undone, naming the file."""
+        where = str(self.path) if self.path else "the in-memory database"
+        reason = _reason(exc)
+        full = any(s in reason for s in ("No space left", "File too large", "Disk quota"))
+        advice = "free some disk space and try again" if full else "try again"
+        return StoreError(f"{where}: {what} ({reason}); {outcome}: {advice}.")
 
     def setting(self, key: str) -> str | None:
         row = self.run("app_setting_get", [key]).fetchone()
@@ -105,8 +130,14 @@ def translate(exc: duckdb.Error, path: Path | None) -> StoreError:
 
 
 def _reason(exc: duckdb.Error) -> str:
-    """DuckDB's message on one line: its first (the others point a caret into the query text)."""
+    """DuckDB's message on one line: its first (the others point a caret into the query text).
+
+    A failed commit's "TransactionContext Error: Failed to commit:" preamble is left out.
+    """
     text = " ".join(str(exc).split("\n")[0].split())
+    for prefix in ("TransactionContext Error: Failed to commit: ", "TransactionContext Error: "):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
     return text
 
 
