@@ -134,15 +134,15 @@ def import_cmd(
     CSV, with --mapping)."""
     from health_tui.ingest.connector import import_path
     from health_tui.settings import load_settings
-    from health_tui.store import open_store
+    from health_tui.store import opened_store
 
     activities = None
     if not path.is_dir():  # the activity words apply to exports only
         activities = load_settings(config_path or default_config_path())[0].activities
     if not path.exists():  # refuse before a database file is created for nothing
         raise ImportFailed(f"{path}:1: (path): no such file or folder\nNothing was changed.")
-    store = open_store(db or default_db_path())
-    try:
+    # a refused import into a file that did not exist leaves no file behind
+    with opened_store(db or default_db_path()) as store:
         summary = import_path(
             store,
             path,
@@ -153,8 +153,6 @@ def import_cmd(
             replace=replace,
             progress=lambda m: _err(m),
         )
-    finally:
-        store.close()
     for warning in summary.warnings:
         _err(f"warning: {warning}")
     click.echo(summary.line())
@@ -190,20 +188,19 @@ def export(folder: Path, db: Path | None, fmt: str) -> None:
 def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace: bool) -> None:
     """Write a synthetic portfolio (three years ending at --as-of) to try the app on."""
     from health_tui.demo import generate_demo
-    from health_tui.store import open_store
+    from health_tui.store import opened_store
 
-    store = open_store(db or default_db_path())
-    try:
+    day = _as_of(as_of, None)  # a bad date is refused before any file is created
+    # a demo that fails into a file that did not exist leaves no file behind
+    with opened_store(db or default_db_path()) as store:
         summary = generate_demo(
             store,
             clients=n_clients,
             seed=seed,
-            as_of=_as_of(as_of, None),
+            as_of=day,
             replace=replace,
             progress=lambda m: _err(m),
         )
-    finally:
-        store.close()
     click.echo(summary.line())
 
 

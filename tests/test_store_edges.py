@@ -5,6 +5,7 @@ one line and an exit status, the file untouched, nothing fetched from the intern
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -300,3 +301,48 @@ def test_a_rollback_that_fails_is_a_store_error_and_saves_nothing(store: Store) 
     assert message.endswith("); it was not saved: try again.") and "\n" not in message
     assert isinstance(raised.value.__cause__, RuntimeError)
     assert load_letter(store, "castell") is None
+
+
+# ---- a refused first import or demo leaves no file -------------------------------------------
+
+
+def test_a_refused_import_into_a_new_path_leaves_no_file(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "clients.csv").write_text("client_id,name,started_on\nacme,Acme,2024-13-01\n")
+    db = tmp_path / "new.duckdb"
+    result = _run("import", str(folder), "--db", str(db))
+    assert result.exit_code == 2
+    assert "clients.csv:2: started_on: not a date: '2024-13-01'" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad"]  # no .duckdb, no .wal
+
+    _run("import", str(SMALL), "--db", str(db))  # an existing file is kept, as it was
+    before = db.read_bytes()
+    result = _run("import", str(folder), "--db", str(db))
+    assert result.exit_code == 2
+    assert db.read_bytes() == before
+
+
+def test_a_refused_demo_into_a_new_path_leaves_no_file(tmp_path: Path) -> None:
+    db = tmp_path / "new.duckdb"
+    result = _run("demo", "--db", str(db), "--as-of", "someday")
+    assert result.exit_code == 2
+    assert "'someday' is not a date" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_first_import_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import health_tui.ingest.connector as connector
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(connector, "import_path", interrupted)
+    db = tmp_path / "new.duckdb"
+    result = _run("import", str(SMALL), "--db", str(db))
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    assert not os.path.exists(db)

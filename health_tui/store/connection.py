@@ -6,6 +6,7 @@ DuckDB's own exceptions are turned here into the app's errors with a message a u
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -228,6 +229,45 @@ def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
     return store
 
 
+@contextmanager
+def opened_store(path: Path | str) -> Iterator[Store]:
+    """The store at `path` for one command, closed at the end.
+
+    If the command fails (an import refused, a bad option, ctrl+c) and this call created the file,
+    the file and its write-ahead log are removed again: a refused first import leaves nothing behind.
+    """
+    path = Path(path).expanduser()
+    # only what this call creates; an existing file is never removed, nor its log
+    leftovers = (
+        [] if path.exists() else [p for p in (path, _wal(path), _spill(path)) if not p.exists()]
+    )
+    try:
+        store = open_store(path)
+    except BaseException:
+        _remove(leftovers)
+        raise
+    try:
+        yield store
+    except BaseException:
+        store.close()
+        _remove(leftovers)
+        raise
+    store.close()
+
+
+def _remove(paths: list[Path]) -> None:
+    for p in paths:
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
+
+
+def _spill(path: Path) -> Path:
+    """Where DuckDB spills to disk by default (created only when a query needs it)."""
+    return path.with_name(path.name + ".tmp")
+
+
 def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
@@ -253,4 +293,4 @@ def _check_read_only(path: Path) -> None:
         raise too_new(path, version)
 
 
-__all__ = ["Store", "StoreTooNew", "open_store", "translate"]
+__all__ = ["Store", "StoreTooNew", "open_store", "opened_store", "translate"]
