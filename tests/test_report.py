@@ -290,3 +290,30 @@ def test_report_command_refuses_a_bad_suffix(reviewed_db: Path, tmp_path: Path) 
     assert result.exit_code == 2
     assert "must end in .md, .html or .csv" in result.output
     assert not out.exists()
+
+
+def test_a_lone_carriage_return_reaches_the_csv_report_quoted_and_guarded(tmp_path: Path) -> None:
+    """A name holding a bare CR (quoted in clients.csv) once crashed `report --out x.csv`."""
+    folder = tmp_path / "cr"
+    shutil.copytree(FIXTURES / "small", folder)
+    clients = folder / "clients.csv"
+    clients.write_bytes(
+        clients.read_text().replace("Harbor Street Bakery", '"Acme\r=HYPERLINK(1)"').encode()
+    )
+    db, out = tmp_path / "cr.duckdb", tmp_path / "review.csv"
+    assert CliRunner().invoke(cli, ["import", str(folder), "--db", str(db)]).exit_code == 0
+    store = open_store(db)
+    record_decision(store, quarter="2026Q3", client_id="castell", decision="exit",
+                    note="ok\n@SUM(1)", at=datetime(2026, 10, 2, 10, 15))  # fmt: skip
+    store.close()
+    result = CliRunner().invoke(
+        cli, ["report", "--db", str(db), "--as-of", "2026-09-30", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 8 and all(None not in r for r in rows)
+    by_id = {r["client_id"]: r for r in rows}
+    assert by_id["harbor"]["name"] == "Acme\r'=HYPERLINK(1)"
+    assert by_id["castell"]["decision_note"] == "ok\n'@SUM(1)"
+    assert not re.search(r"(^|[\r\n])[=+\-@]", out.read_bytes().decode("utf-8"))
