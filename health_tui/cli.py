@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -140,13 +138,13 @@ def import_cmd(
     CSV, with --mapping)."""
     from health_tui.ingest.connector import import_path
     from health_tui.settings import load_settings
-    from health_tui.store import open_store
+    from health_tui.store import opened_store
 
     settings = load_settings(config_path or default_config_path())[0]
     if not path.exists():  # refuse before a database file is created for nothing
         raise ImportFailed(f"{path}:1: (path): no such file or folder\nNothing was changed.")
-    store = open_store(db or default_db_path())
-    try:
+    # a refused import into a file that did not exist leaves no file behind
+    with opened_store(db or default_db_path()) as store:
         summary = import_path(
             store,
             path,
@@ -158,8 +156,6 @@ def import_cmd(
             replace=replace,
             progress=lambda m: _err(m),
         )
-    finally:
-        store.close()
     for warning in summary.warnings:
         _err(f"warning: {warning}")
     click.echo(summary.line())
@@ -210,15 +206,11 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool) -> None
 def restore(folder: Path, db: Path | None) -> None:
     """Restore a backup written by `health-tui export` into a new (or empty) database."""
     from health_tui.ingest.backup import restore_folder
-    from health_tui.store import open_store
+    from health_tui.store import opened_store
 
     path = db or default_db_path()
-    with _removed_if_refused(path):
-        store = open_store(path)
-        try:
-            counts = restore_folder(store, folder)
-        finally:
-            store.close()
+    with opened_store(path) as store:  # a refused restore into a new path leaves no file
+        counts = restore_folder(store, folder)
     click.echo(f"Restored {sum(counts.values()):,} rows from {folder} into {path}.")
 
 
@@ -233,20 +225,19 @@ def restore(folder: Path, db: Path | None) -> None:
 def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace: bool) -> None:
     """Write a synthetic portfolio (three years ending at --as-of) to try the app on."""
     from health_tui.demo import generate_demo
-    from health_tui.store import open_store
+    from health_tui.store import opened_store
 
-    store = open_store(db or default_db_path())
-    try:
+    day = _as_of(as_of, None)  # a bad date is refused before any file is created
+    # a demo that fails into a file that did not exist leaves no file behind
+    with opened_store(db or default_db_path()) as store:
         summary = generate_demo(
             store,
             clients=n_clients,
             seed=seed,
-            as_of=_as_of(as_of, None),
+            as_of=day,
             replace=replace,
             progress=lambda m: _err(m),
         )
-    finally:
-        store.close()
     click.echo(summary.line())
 
 
@@ -453,20 +444,6 @@ def config(config_path: Path | None) -> None:
     state = "found" if path.exists() else "not found, using defaults"
     click.echo(f"# settings file: {path} ({state})")
     click.echo(describe(settings, sources), nl=False)
-
-
-@contextmanager
-def _removed_if_refused(path: Path) -> Iterator[None]:
-    """A database file this command creates is removed again if the command fails: a refused
-    restore (or import) leaves nothing behind."""
-    new = not path.exists()
-    try:
-        yield
-    except BaseException:
-        if new:
-            for leftover in (path, path.with_name(path.name + ".wal")):
-                leftover.unlink(missing_ok=True)
-        raise
 
 
 def _existing_db(db: Path | None) -> Path:

@@ -5,9 +5,9 @@ All three are views of the same `ClientScore` records the app and the report use
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import re
+from collections.abc import Iterable, Sequence
 
 from health_tui.clients import ClientListing
 from health_tui.scoring.models import ClientScore, PortfolioScore
@@ -32,20 +32,20 @@ def render_scores(p: PortfolioScore, fmt: str, *, candidates_only: bool = False)
     if fmt == "json":
         return json.dumps([client_json(c) for c in clients], indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(CSV_COLUMNS)
-        for c in clients:
-            w.writerow(map(csv_cell, [
-                c.client_id, c.name, c.active, c.health, c.band.value, c.effort_return,
-                "" if c.effective_rate is None else c.effective_rate, c.revenue_12m,
-                c.lifetime_value, c.referral_value, c.archetype.value, c.recommendation.value,
-                c.fire_candidate,
-                " ".join("" if q.health is None else f"{q.health:.0f}" for q in c.trend),
-                " | ".join(c.reasons), " | ".join(c.counter_signals),
-            ]))  # fmt: skip
-        return buf.getvalue()
+        return csv_text(CSV_COLUMNS, (score_cells(c) for c in clients))
     return _table(p, clients)
+
+
+def score_cells(c: ClientScore) -> list[object]:
+    """A client's cells under CSV_COLUMNS: `score --format csv` and the CSV report both write these."""
+    return [
+        c.client_id, c.name, c.active, c.health, c.band.value, c.effort_return,
+        "" if c.effective_rate is None else c.effective_rate, c.revenue_12m,
+        c.lifetime_value, c.referral_value, c.archetype.value, c.recommendation.value,
+        c.fire_candidate,
+        " ".join("" if q.health is None else f"{q.health:.0f}" for q in c.trend),
+        " | ".join(c.reasons), " | ".join(c.counter_signals),
+    ]  # fmt: skip
 
 
 def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
@@ -92,11 +92,36 @@ def render_clients(listing: list[ClientListing]) -> str:
     return "\n".join(line.rstrip() for line in lines) + f"\n{_plural(n, 'client')}\n"
 
 
+# A line that starts with one of these is run as a formula by a spreadsheet (tab and CR because some
+# strip them first). Every line of a cell counts: a reader that splits rows on a bare CR or LF, or a
+# cell pasted line by line, starts a new cell at each one.
+_FORMULA_LINE = re.compile(r"(?:^|(?<=[\r\n]))(?=[=+\-@\t])")
+_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+
+
 def csv_cell(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """Text a spreadsheet would run as a formula is made inert: each such line gets an apostrophe."""
+    if not isinstance(value, str):
+        return value
+    guarded = _FORMULA_LINE.sub("'", value)
+    return "'" + guarded if guarded.startswith("\r") else guarded
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV with LF line ends, every cell through `csv_cell`.
+
+    A cell holding a comma, a quote, a CR or an LF is quoted (quotes doubled). Python's csv module
+    quotes only the characters of its own line terminator, so a lone CR in a client's name went out
+    bare and split the row.
+    """
+    lines = [",".join(_csv_field(v) for v in header)]
+    lines += [",".join(_csv_field(csv_cell(v)) for v in row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _csv_field(value: object) -> str:
+    text = "" if value is None else str(value)
+    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
 
 
 def _plural(n: int, word: str) -> str:

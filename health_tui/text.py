@@ -3,7 +3,7 @@
 Client names, notes and comments come from files the owner imported; they may hold Rich/Textual markup,
 escape sequences or control characters. The screens never parse data as markup (they build `Text`
 objects from plain strings), and `safe_text` removes whatever a terminal could act on. No UI here:
-the report and the command line use it too.
+the report and the command line use it too. `markdown_text` does the same for a Markdown file.
 """
 
 from __future__ import annotations
@@ -40,3 +40,46 @@ def safe_text(value: object) -> str:
 def safe_lines(value: str) -> str:
     """Like `safe_text`, but keeping line breaks: for a letter the owner edits as a whole."""
     return "\n".join(safe_text(line) for line in value.replace("\r\n", "\n").split("\n"))
+
+
+# Escaped with a backslash: the characters every Markdown (Markdown.pl, CommonMark, GFM,
+# Python-Markdown) lets a backslash escape, and `|`, which splits a GFM table cell unless escaped.
+_MD_BACKSLASHED = re.compile(r"[\\`*_\[\]|]")
+# Written as character references, which every Markdown shows literally: `<` and `>` (an HTML tag,
+# an autolink, a blockquote), `~` (GFM strikethrough) and `$` (GitHub's maths), where a backslash is
+# not an escape in every Markdown and would show.
+_MD_REFERENCES = str.maketrans({"<": "&lt;", ">": "&gt;", "~": "&#126;", "$": "&#36;"})
+# An `&` that would start a character reference of its own ("&amp;" in a name stays "&amp;").
+_MD_AMPERSAND = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What turns a line into a heading, a list item, a thematic break or a setext underline.
+_MD_LINE_START = re.compile(r"^([ \t]*)(?:([#+-])|(=)|(\d{1,9})(?=[.)]))")
+
+
+def markdown_text(value: object, *, inline: bool = False) -> str:
+    """`value` as Markdown that renders as exactly this text in any Markdown renderer.
+
+    No tag, link, image, emphasis, code span, heading, list, table cell or maths can come out of a
+    client's name or an owner's note. `inline` makes it one line (line breaks and tabs as spaces),
+    for a table cell, a heading or a list item; otherwise its line breaks are kept (a letter).
+    Control characters and escape sequences go first, as in `safe_text`.
+    """
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    text = " ".join(safe_text(text).split()) if inline else safe_lines(text)
+    return "\n".join(_markdown_line(line) for line in text.split("\n"))
+
+
+def _markdown_line(line: str) -> str:
+    line = _MD_AMPERSAND.sub("&amp;", line).translate(_MD_REFERENCES)
+    line = _MD_BACKSLASHED.sub(r"\\\g<0>", line)
+    return _MD_LINE_START.sub(_escape_line_start, line, count=1)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    indent, mark, equals, number = m.groups()
+    if mark:
+        return f"{indent}\\{mark}"
+    if equals:
+        return f"{indent}&#61;"
+    return f"{indent}{number}\\"  # "1." or "1)": the escape goes before the dot

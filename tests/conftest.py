@@ -22,3 +22,17 @@ def store(db_path: Path):
     s = open_store(db_path)
     yield s
     s.close()
+
+
+def render_commonmark(text: str) -> str:
+    """HTML as a CommonMark renderer with GFM tables and strikethrough makes it (markdown-it-py)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+def html_text(text: str) -> str:
+    """`text` as a Markdown renderer writes plain text into HTML."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

@@ -31,7 +31,8 @@ from health_tui.review.decisions import record_decision
 from health_tui.scoring.engine import score_portfolio
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
-from tests.conftest import FIXTURES
+from health_tui.text import markdown_text
+from tests.conftest import FIXTURES, html_text, render_commonmark
 
 AS_OF = date(2026, 9, 30)
 EVIL = "<script>alert(1)</script> & Co"
@@ -202,6 +203,23 @@ def test_html_report_is_one_safe_standalone_page(evil_db: Path, tmp_path: Path) 
     assert page.count('r="10" fill="none"') == 1 + 1  # the one candidate's ring, and the legend's
 
 
+def test_html_report_keeps_quotes_and_markdown_in_a_name_as_text(tmp_path: Path) -> None:
+    name = '"><script>alert(1)</script> [x](javascript:alert(1)) *b* `t`'
+    folder = tmp_path / "nasty"
+    shutil.copytree(FIXTURES / "small", folder)
+    clients = folder / "clients.csv"
+    quoted = '"' + name.replace('"', '""') + '"'
+    clients.write_text(clients.read_text().replace("Harbor Street Bakery", quoted))
+    store = open_store(tmp_path / "nasty.duckdb")
+    import_folder(store, folder)
+    out = tmp_path / "review.html"
+    write_report(store, AS_OF, Settings(), out)
+    store.close()
+    page = out.read_text(encoding="utf-8")
+    assert escape(name, quote=True) in page
+    assert "<script" not in page.lower() and "href" not in page.lower()
+
+
 def test_markdown_escapes_client_text(evil_db: Path, tmp_path: Path) -> None:
     store = open_store(evil_db)
     try:
@@ -210,21 +228,64 @@ def test_markdown_escapes_client_text(evil_db: Path, tmp_path: Path) -> None:
     finally:
         store.close()
     text = out.read_text(encoding="utf-8")
-    assert not re.search(r"(?<!\\)[<>]", text)  # every angle bracket is backslash-escaped
-    assert r"\<script\>alert(1)\</script\> & Co" in text
+    assert not re.search(r"[<>]", text)  # every angle bracket is a character reference
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; & Co" in text
     rows = [
         line for line in text.splitlines() if line.startswith("| Castell & Rowe Solicitors | exit")
     ]
     assert rows == [
         "| Castell & Rowe Solicitors | exit | exit | 2026-10-02 10:15 | They wrote "
-        r'\<img src=x onerror="alert(2)"\> \| twice |'
+        r'&lt;img src=x onerror="alert(2)"&gt; \| twice |'
     ]
+    page = render_commonmark(text)
+    assert "<script" not in page and "<img" not in page
+    assert "<td>They wrote &lt;img src=x onerror=&quot;alert(2)&quot;&gt; | twice</td>" in page
+
+
+MARKDOWN_NASTY = [
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1)) and ![i](x.png) and [y][1]",
+    "<javascript:alert(1)> <!-- hidden -->",
+    "`code` and ``more``",
+    "*bold* _it_ __strong__ **strong** ~~gone~~ ~sub~",
+    "# heading",
+    "## Acme",
+    "- item",
+    "+ item",
+    "* item",
+    "1. item",
+    "2) item",
+    "> quote",
+    "a | b | c",
+    "| leading pipe",
+    "AT&amp;T &copy; &#60; & Co",
+    "$x^2$ and $$y$$",
+    "===",
+    "---",
+    "back\\slash at the end \\",
+    "***",
+    "    four spaces",
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN_NASTY)
+def test_markdown_text_renders_as_the_text_itself(text: str) -> None:
+    """As a paragraph, a table cell and a line of a letter: exactly the text, no markup from it."""
+    one_line = " ".join(text.split())
+    assert render_commonmark(md(text)) == f"<p>{html_text(one_line)}</p>\n"
+    table = render_commonmark(f"| client | n |\n|---|---|\n| {md(text)} | 1 |\n")
+    assert f"<td>{html_text(one_line)}</td>\n<td>1</td>" in table
+    letter = f"Dear team,\n{text}\nKind regards"
+    shown = "\n".join(line.lstrip() for line in letter.split("\n"))  # Markdown drops indents
+    assert render_commonmark(markdown_text(letter)) == f"<p>{html_text(shown)}</p>\n"
 
 
 def test_md_makes_text_one_inert_line() -> None:
     assert md("a | b\nc\r\nd\te") == r"a \| b c d e"
     assert md("[click](u) *now* `x` \\") == r"\[click\](u) \*now\* \`x\` \\"
     assert md("# not a heading") == r"\# not a heading"
+    assert md("<b>~$</b>") == "&lt;b&gt;&#126;&#36;&lt;/b&gt;"
+    assert md("1. not a list") == r"1\. not a list" and md("=") == "&#61;"
     assert md("\x1b[31mred\x1b[0m\u202e") == "red"
     assert md(None) == ""
 
@@ -292,3 +353,30 @@ def test_report_command_refuses_a_bad_suffix(reviewed_db: Path, tmp_path: Path) 
     assert result.exit_code == 2
     assert "must end in .md, .html or .csv" in result.output
     assert not out.exists()
+
+
+def test_a_lone_carriage_return_reaches_the_csv_report_quoted_and_guarded(tmp_path: Path) -> None:
+    """A name holding a bare CR (quoted in clients.csv) once crashed `report --out x.csv`."""
+    folder = tmp_path / "cr"
+    shutil.copytree(FIXTURES / "small", folder)
+    clients = folder / "clients.csv"
+    clients.write_bytes(
+        clients.read_text().replace("Harbor Street Bakery", '"Acme\r=HYPERLINK(1)"').encode()
+    )
+    db, out = tmp_path / "cr.duckdb", tmp_path / "review.csv"
+    assert CliRunner().invoke(cli, ["import", str(folder), "--db", str(db)]).exit_code == 0
+    store = open_store(db)
+    record_decision(store, quarter="2026Q3", client_id="castell", decision="exit",
+                    note="ok\n@SUM(1)", at=datetime(2026, 10, 2, 10, 15))  # fmt: skip
+    store.close()
+    result = CliRunner().invoke(
+        cli, ["report", "--db", str(db), "--as-of", "2026-09-30", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 8 and all(None not in r for r in rows)
+    by_id = {r["client_id"]: r for r in rows}
+    assert by_id["harbor"]["name"] == "Acme\r'=HYPERLINK(1)"
+    assert by_id["castell"]["decision_note"] == "ok\n'@SUM(1)"
+    assert not re.search(r"(^|[\r\n])[=+\-@]", out.read_bytes().decode("utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -37,7 +38,7 @@ from health_tui.settings import Agency
 from health_tui.store import open_store
 from health_tui.store.migrations import CURRENT_VERSION
 from health_tui.store.queries import load_query
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, html_text, render_commonmark
 
 AS_OF = date(2026, 9, 30)
 NOON = datetime(2026, 10, 2, 12, 0)
@@ -191,6 +192,32 @@ def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Pat
         export_letter(body, "Brightline Logistics", out)
 
 
+def test_the_exported_letter_shows_the_clients_name_as_written(tmp_path: Path) -> None:
+    """A name that is Markdown or HTML stays text in whatever renders the exported letter."""
+    name = "<script>alert(1)</script> [x](javascript:alert(1)) `tick` *b* _i_ ~~s~~"
+    folder = tmp_path / "nasty"
+    shutil.copytree(FIXTURES / "small", folder)
+    clients = folder / "clients.csv"
+    clients.write_text(clients.read_text().replace("Castell & Rowe Solicitors", name))
+    store = open_store(tmp_path / "nasty.duckdb")
+    import_folder(store, folder)
+    client = score_portfolio(store, AS_OF).by_id("castell")
+    cl = load_checklist(store, client_id="castell", notice_days=30, decided_on=NOON.date(), as_of=AS_OF)  # fmt: skip
+    store.close()
+    assert client.name == name
+    body = draft_letter(client_name=client.name, started_on=client.started_on,
+                        end_date=cl.earliest_end, notice_days=30, unpaid=cl.unpaid)  # fmt: skip
+    body += "\n# P.S.\n| not | a table |\n1. not a list\n> not a quote\n"
+    page = render_commonmark(export_letter(body, client.name, tmp_path / "letter.md").read_text())
+    assert page.startswith(f"<h1>Letter to {html_text(name)}</h1>\n")
+    assert f"<p>Dear {html_text(name)} team,</p>" in page
+    assert "# P.S.\n| not | a table |\n1. not a list\n&gt; not a quote</p>" in page
+    for markup in ("<script", "<a ", "<em>", "<strong>", "<code>", "<s>", "<del>", "<table",
+                   "<ol", "<ul", "<blockquote", "<h2"):  # fmt: skip
+        assert markup not in page, markup
+    assert page.count("<h1>") == 1
+
+
 def test_a_killed_process_loses_no_step_it_reported_saved(db_path: Path) -> None:
     store = open_store(db_path)
     import_folder(store, FIXTURES / "small")
@@ -274,3 +301,14 @@ def test_unticking_close_the_record_reopens_the_client(small) -> None:
         at=NOON,
     )
     assert small.con.execute(ended, ["quarry"]).fetchone() == (date(2026, 1, 31),)
+
+
+def test_an_exit_decided_for_a_later_quarter_does_not_show_in_an_earlier_one(small) -> None:
+    from health_tui.app.review_state import load_review_state
+
+    record_decision(small, quarter="2026Q4", client_id="castell", decision="exit", note=None, at=NOON)
+    assert "castell" not in load_review_state(small, "2026Q3").labels()
+    assert load_review_state(small, "2026Q4").labels()["castell"] == "exit 1/10"
+    # an exit decided earlier is still under way in the quarters after
+    record_decision(small, quarter="2026Q2", client_id="harbor", decision="exit", note=None, at=NOON)
+    assert load_review_state(small, "2026Q3").labels() == {"harbor": "exit 1/10"}

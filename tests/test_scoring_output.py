@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from syrupy.extensions.json import JSONSnapshotExtension
 
 from health_tui.cli import cli
 from health_tui.ingest.native import import_folder
-from health_tui.output import render_scores
+from health_tui.output import csv_cell, render_scores
 from health_tui.scoring.engine import score_portfolio
 from health_tui.store import open_store
 from tests.conftest import FIXTURES
@@ -182,3 +184,46 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
     store.close()
     names = [row["name"] for row in csv.DictReader(io.StringIO(text))]
     assert "'=HYPERLINK(1)" in names and "=HYPERLINK(1)" not in names
+
+
+def _lone_cr_db(tmp_path: Path) -> Path:
+    """fixtures/small with Harbor named, in a quoted clients.csv field, "Acme<CR>=HYPERLINK(1)"."""
+    folder = tmp_path / "cr"
+    shutil.copytree(FIXTURES / "small", folder)
+    clients = folder / "clients.csv"
+    text = clients.read_text().replace("Harbor Street Bakery", '"Acme\r=HYPERLINK(1)"')
+    clients.write_bytes(text.encode())
+    db = tmp_path / "cr.duckdb"
+    result = CliRunner().invoke(cli, ["import", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_a_lone_carriage_return_is_quoted_and_every_line_guarded(tmp_path: Path) -> None:
+    db = _lone_cr_db(tmp_path)
+    result = CliRunner().invoke(cli, ["score", "--db", str(db), "--as-of", "2026-09-30",
+                                      "--format", "csv"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == 8 and all(None not in r for r in rows)  # no row split, no cell spilled
+    assert next(r for r in rows if r["client_id"] == "harbor")["name"] == "Acme\r'=HYPERLINK(1)"
+    assert '"Acme\r\'=HYPERLINK(1)"' in text
+    # a reader that takes every CR or LF for a new row still finds no formula at a row's start
+    assert not re.search(r"(^|[\r\n])[=+\-@]", text)
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
+        ("Acme\r=HYPERLINK(1)", "Acme\r'=HYPERLINK(1)"),
+        ("ok\n@SUM(1)", "ok\n'@SUM(1)"),
+        ("a\r\n+1\n-2\n\tx", "a\r\n'+1\n'-2\n'\tx"),
+        ("\r=1", "'\r'=1"),
+        ("Acme - the web studio", "Acme - the web studio"),
+        (-3.5, -3.5),
+    ],
+)
+def test_csv_cell_guards_every_line_of_a_cell(cell: object, safe: object) -> None:
+    assert csv_cell(cell) == safe

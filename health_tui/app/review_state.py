@@ -31,7 +31,8 @@ class ReviewState:
     decisions: Mapping[str, DecisionRecord] = field(default_factory=dict)
     """The decision in force for each client in `quarter`."""
     exits: Mapping[str, datetime] = field(default_factory=dict)
-    """Clients whose latest decision, in any quarter, is exit, with when it was taken."""
+    """Clients whose latest decision up to `quarter` is exit, with when it was taken: an exit
+    decided in a later quarter does not show in an earlier one."""
     progress: Mapping[str, int] = field(default_factory=dict)
     """Exit checklist steps settled per client."""
 
@@ -52,12 +53,15 @@ class ReviewState:
         return {c: label for c in ids if (label := self.label(c)) is not None}
 
     def with_decision(self, record: DecisionRecord, progress: Mapping[str, int]) -> ReviewState:
-        """This state after `record` was saved: it is the client's latest decision in any quarter."""
+        """This state after `record` was saved (for `quarter`, or another quarter: a decision for a
+        later quarter changes nothing here; one for an earlier quarter counts only if no decision
+        of a quarter between overrides it, which the next load settles)."""
         exits = dict(self.exits)
-        if record.decision is Decision.exit:
-            exits[record.client_id] = record.decided_at
-        else:
-            exits.pop(record.client_id, None)
+        if record.quarter <= self.quarter:
+            if record.decision is Decision.exit:
+                exits[record.client_id] = record.decided_at
+            else:
+                exits.pop(record.client_id, None)
         decisions = dict(self.decisions)
         if record.quarter == self.quarter:
             decisions[record.client_id] = record
@@ -71,7 +75,8 @@ def load_review_state(
     store: Store, quarter: str, *, con: duckdb.DuckDBPyConnection | None = None
 ) -> ReviewState:
     """Three small queries: the quarter's decisions, the exits in force, checklist progress."""
-    exits = {row[0]: row[2] for row in store.rows("exit_clients", con=con)}
+    rows = store.rows("exit_clients_as_of", {"quarter": quarter}, con=con)
+    exits = {row[0]: row[2] for row in rows}
     return ReviewState(
         quarter=quarter,
         decisions=current_decisions(store, quarter, con=con),

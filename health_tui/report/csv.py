@@ -1,7 +1,7 @@
 """The review report as CSV: one row per scored client, for a spreadsheet.
 
-The first columns are exactly those of `health-tui score --format csv` (`output.CSV_COLUMNS`,
-written by `output.render_scores`, so the two files always agree):
+The first columns are exactly those of `health-tui score --format csv` (`output.CSV_COLUMNS`, the
+cells of `output.score_cells`, so the two files always agree):
 
 client_id, name, active, health, band, effort_return, effective_rate, revenue_12m, lifetime_value,
 referral_value, archetype, recommendation, fire_candidate, trend (health of the five trend quarters,
@@ -21,18 +21,15 @@ Then the review's own columns:
 - exit_earliest_end: the decision date plus the notice period.
 
 Rows: active clients in review order (exit candidates, critical, at risk, the rest; lowest health
-first), then former clients. Text is written as is; the csv module quotes what needs quoting.
+first), then former clients. Text is written as is, except that a line a spreadsheet would run as a
+formula gets an apostrophe (`output.csv_cell`); a cell holding a comma, quote, CR or LF is quoted.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-
-from health_tui.output import CSV_COLUMNS, csv_cell, render_scores
+from health_tui.output import CSV_COLUMNS, csv_text, score_cells
 from health_tui.report.format import when
 from health_tui.report.model import ClientLine, ReviewReport
-from health_tui.scoring.models import PortfolioScore
 
 REPORT_COLUMNS = (
     "previous_health", "previous_band", "health_change", "decision", "decision_note",
@@ -43,23 +40,7 @@ COLUMNS = (*CSV_COLUMNS, *REPORT_COLUMNS)
 
 
 def render_csv(r: ReviewReport) -> str:
-    scores = PortfolioScore(
-        as_of=r.as_of,
-        quarter=r.quarter,
-        quarters=[],
-        currency=r.currency,
-        target_rate=None,
-        clients=[c.score for c in r.clients],  # in the report's order
-    )
-    score_rows = list(csv.reader(io.StringIO(render_scores(scores, "csv"))))
-    if tuple(score_rows[0]) != CSV_COLUMNS:  # pragma: no cover - output.py changed its header
-        raise RuntimeError("output.render_scores no longer writes output.CSV_COLUMNS first")
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    for line, score_row in zip(r.clients, score_rows[1:], strict=True):
-        w.writerow([*score_row, *map(csv_cell, _review_cells(line))])
-    return buf.getvalue()
+    return csv_text(COLUMNS, ([*score_cells(c.score), *_review_cells(c)] for c in r.clients))
 
 
 def _review_cells(c: ClientLine) -> list[object]:

@@ -1,32 +1,28 @@
 """The review report in Markdown: tables and bullet lists that read in a terminal and on GitHub.
 
-Client text is made one line and its Markdown punctuation escaped, so a name or a note can neither
-break a table row (`|`, a line break) nor turn into a link, an HTML tag or emphasis.
+Client text goes through `text.markdown_text` (the letter export uses it too): made one line and its
+Markdown escaped, so a name or a note can neither break a table row (`|`, a line break) nor turn into
+a link, an HTML tag, emphasis, a heading or a list.
 """
 
 from __future__ import annotations
-
-import re
 
 from health_tui.report.format import (
     health_change,
     money,
     money_change,
-    one_line,
     plural,
     signed,
     unpaid,
     when,
 )
 from health_tui.report.model import ClientLine, ExitProgress, ReviewReport
-
-_PUNCTUATION = re.compile(r"([\\`*\[\]<>|])")
+from health_tui.text import markdown_text
 
 
 def md(text: str | None) -> str:
     """Client or owner text, safe anywhere in a Markdown line (table cells included)."""
-    text = _PUNCTUATION.sub(r"\\\1", one_line(text))
-    return "\\" + text if text.startswith("#") else text
+    return markdown_text(text, inline=True)
 
 
 def render_markdown(r: ReviewReport) -> str:

@@ -183,7 +183,7 @@ def _exits(
     store: Store, now: PortfolioScore, as_of: date, settings: Settings
 ) -> list[ExitProgress]:
     """Each leaving client's checklist as saved, with the contract facts beside it."""
-    rows = store.dicts("report_exit_clients", {"quarter": now.quarter})
+    rows = store.dicts("exit_clients_as_of", {"quarter": now.quarter})
     scores = {row["client_id"]: now.by_id(row["client_id"]) for row in rows}
     cases = [
         ExitCase(

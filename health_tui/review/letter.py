@@ -13,6 +13,7 @@ import duckdb
 
 from health_tui.review.checklist import UnpaidInvoice
 from health_tui.store import Store
+from health_tui.text import markdown_text
 
 
 def draft_letter(
@@ -74,8 +75,13 @@ def save_letter(
 
 
 def export_letter(body: str, client_name: str, path: Path, *, force: bool = False) -> Path:
-    """Write the letter as Markdown; never overwrite a file unless asked."""
+    """Write the letter as Markdown; never overwrite a file unless asked.
+
+    The letter is plain text (the client's name is in it): escaped, it renders as written, so a name
+    like `<script>` or `[x](javascript:...)` stays text in whatever shows the file.
+    """
     if path.exists() and not force:
         raise FileExistsError(f"{path} exists; choose another name or pass force")
-    path.write_text(f"# Letter to {client_name}\n\n{body}", encoding="utf-8")
+    text = f"# Letter to {markdown_text(client_name, inline=True)}\n\n{markdown_text(body)}"
+    path.write_text(text, encoding="utf-8")
     return path

@@ -6,6 +6,7 @@ DuckDB's own exceptions are turned here into the app's errors with a message a u
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -15,10 +16,18 @@ from typing import Any
 import duckdb
 
 from health_tui.errors import NotADatabase, StoreError, StoreLocked, StoreTooNew, StoreUnwritable
-from health_tui.store.migrations import CURRENT_VERSION, migrate
+from health_tui.store.migrations import CURRENT_VERSION, migrate, schema_version, too_new
 from health_tui.store.queries import load_query
 
 Params = Sequence[Any] | Mapping[str, Any] | None
+
+# Nothing health-tui runs needs an extension it does not ship with (parquet, json and icu are built
+# in): with these off, a SQLite file or a URL given by mistake fails here instead of making DuckDB
+# download an extension from the internet.
+CONNECT_CONFIG: Mapping[str, Any] = {
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+}
 
 
 class Store:
@@ -54,16 +63,41 @@ class Store:
     def transaction(
         self, con: duckdb.DuckDBPyConnection | None = None
     ) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All or nothing: commit when the block ends, roll back on any exception."""
+        """All or nothing: commit when the block ends, roll back on any exception.
+
+        BEGIN, COMMIT and ROLLBACK can fail too (a full disk at commit, a conflicting write from
+        another cursor, a closed connection): each becomes a one-line StoreError naming the file.
+        """
         target = con or self.con
-        target.execute("BEGIN TRANSACTION")
+        try:
+            target.execute("BEGIN TRANSACTION")
+        except duckdb.Error as exc:
+            raise self._failed(exc, "could not start writing", "nothing was changed") from exc
         try:
             yield target
-        except BaseException:
-            target.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                target.execute("ROLLBACK")
+            except duckdb.Error as undo:
+                raise self._failed(
+                    undo, "could not undo an unfinished change", "it was not saved"
+                ) from exc
             raise
         else:
-            target.execute("COMMIT")
+            try:
+                target.execute("COMMIT")
+            except duckdb.Error as exc:  # DuckDB ends a transaction whose commit failed
+                raise self._failed(
+                    exc, "could not save the change", "nothing of it was written"
+                ) from exc
+
+    def _failed(self, exc: duckdb.Error, what: str, outcome: str) -> StoreError:
+        """One line for a transaction that could not start, end or be undone, naming the file."""
+        where = str(self.path) if self.path else "the in-memory database"
+        reason = _reason(exc)
+        full = any(s in reason for s in ("No space left", "File too large", "Disk quota"))
+        advice = "free some disk space and try again" if full else "try again"
+        return StoreError(f"{where}: {what} ({reason}); {outcome}: {advice}.")
 
     def setting(self, key: str) -> str | None:
         row = self.run("app_setting_get", [key]).fetchone()
@@ -93,13 +127,63 @@ def translate(exc: duckdb.Error, path: Path | None) -> StoreError:
         )
     if "Cannot open file" in text or "No such file" in text:
         return StoreUnwritable(f"cannot open {where}: {text.split(':', 2)[-1].strip()}")
-    return StoreError(f"{where}: {text}")
+    return StoreError(f"{where}: {_reason(exc)}")
+
+
+def _reason(exc: duckdb.Error) -> str:
+    """DuckDB's message on one line: its first (the others point a caret into the query text).
+
+    A failed commit's "TransactionContext Error: Failed to commit:" preamble is left out.
+    """
+    text = " ".join(str(exc).split("\n")[0].split())
+    for prefix in ("TransactionContext Error: Failed to commit: ", "TransactionContext Error: "):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
+def _connect(target: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(target, read_only=read_only, config=dict(CONNECT_CONFIG))
+
+
+def _not_duckdb(path: Path) -> str | None:
+    """Why the file plainly is not a DuckDB database, said for a user; None if it may be one.
+
+    Looked at before DuckDB opens it, so a file that is not health-tui's is never touched.
+    """
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return None  # DuckDB says why it cannot open it
+    if head[8:12] == b"DUCK":  # DuckDB's header: an 8-byte checksum, then its magic
+        return None
+    again = "pass another file with --db PATH."
+    if not head:
+        return f"{path} is an empty file (0 bytes), not a DuckDB database; delete it or {again}"
+    if head.startswith(b"SQLite format 3\x00"):
+        return f"{path} is a SQLite database, not a health-tui one; {again}"
+    if head.startswith(b"PAR1"):
+        return f"{path} is a Parquet file, not a DuckDB database; {again}"
+    if _is_text(head):
+        return f"{path} is a text file, not a DuckDB database; {again}"
+    return f"{path} is not a DuckDB database; {again}"
+
+
+def _is_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # only a character cut at the 4 KB mark
+    return True
 
 
 def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
     """Open (creating if needed, mode 0600) and migrate the store at `path`; None means in memory."""
     if path is None or str(path) == ":memory:":
-        con = duckdb.connect(":memory:")
+        con = _connect(":memory:")
         store = Store(con, None)
         migrate(store)
         return store
@@ -118,9 +202,15 @@ def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
             )
     elif path.is_dir():
         raise NotADatabase(f"{path} is a folder, not a DuckDB database file.")
+    else:
+        refusal = _not_duckdb(path)
+        if refusal is not None:
+            raise NotADatabase(refusal)
+        if not read_only and _wal(path).exists():
+            _check_read_only(path)
     old_mask = os.umask(0o077)  # the file holds clients' financials: private from the first byte
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = _connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
         raise translate(exc, path) from exc
     finally:
@@ -130,14 +220,77 @@ def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
     store = Store(con, path)
     try:
         version = migrate(store, read_only=read_only)
-    except StoreTooNew:
+    except BaseException as exc:
         con.close()
+        if isinstance(exc, duckdb.Error):
+            raise translate(exc, path) from exc
         raise
-    except duckdb.Error as exc:
-        con.close()
-        raise translate(exc, path) from exc
     assert version <= CURRENT_VERSION
     return store
 
 
-__all__ = ["Store", "StoreTooNew", "open_store", "translate"]
+@contextmanager
+def opened_store(path: Path | str) -> Iterator[Store]:
+    """The store at `path` for one command, closed at the end.
+
+    If the command fails (an import refused, a bad option, ctrl+c) and this call created the file,
+    the file and its write-ahead log are removed again: a refused first import leaves nothing behind.
+    """
+    path = Path(path).expanduser()
+    # only what this call creates; an existing file is never removed, nor its log
+    leftovers = (
+        [] if path.exists() else [p for p in (path, _wal(path), _spill(path)) if not p.exists()]
+    )
+    try:
+        store = open_store(path)
+    except BaseException:
+        _remove(leftovers)
+        raise
+    try:
+        yield store
+    except BaseException:
+        store.close()
+        _remove(leftovers)
+        raise
+    store.close()
+
+
+def _remove(paths: list[Path]) -> None:
+    for p in paths:
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
+
+
+def _spill(path: Path) -> Path:
+    """Where DuckDB spills to disk by default (created only when a query needs it)."""
+    return path.with_name(path.name + ".tmp")
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _check_read_only(path: Path) -> None:
+    """Validate a file that has a pending write-ahead log without changing it.
+
+    A writable open replays the log into the file at once, so another program's database (or a
+    newer health-tui's) would be changed before it could be refused; a read-only look changes
+    nothing. Only done when there is a log: without one, a writable open leaves the file as it is.
+    """
+    try:
+        con = _connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise translate(exc, path) from exc
+    try:
+        version = schema_version(Store(con, path))
+    except duckdb.Error as exc:
+        raise translate(exc, path) from exc
+    finally:
+        con.close()
+    if version > CURRENT_VERSION:
+        raise too_new(path, version)
+
+
+__all__ = ["Store", "StoreTooNew", "open_store", "opened_store", "translate"]

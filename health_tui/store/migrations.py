@@ -4,22 +4,61 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from health_tui.errors import StoreError, StoreTooNew
+from health_tui.errors import NotADatabase, StoreError, StoreTooNew
 from health_tui.store.queries import load_query
 
 if TYPE_CHECKING:
     from health_tui.store.connection import Store
 
 CURRENT_VERSION = 4
+_INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"})
 
 
 def schema_version(store: Store) -> int:
-    """0 for a fresh file, else the highest version applied."""
+    """0 for a fresh file, else the highest version applied.
+
+    Checked before anything is written: a file health-tui did not set up (another program's tables,
+    a `schema_version` it never wrote) is refused, never migrated into.
+    """
+    where = store.path or "the database"
     (exists,) = store.con.execute(load_query("schema_version_exists")).fetchone()
     if not exists:
+        others = [
+            name for (name,) in store.con.execute(load_query("store_other_objects")).fetchall()
+        ]
+        if others:
+            shown = ", ".join(others[:5]) + (
+                f" and {len(others) - 5} more" if len(others) > 5 else ""
+            )
+            raise NotADatabase(
+                f"{where} is another program's DuckDB database ({shown}), not a health-tui one; "
+                "pass another file with --db PATH."
+            )
         return 0
-    (version,) = store.con.execute(load_query("schema_version_get")).fetchone()
-    return int(version or 0)
+    (kind,) = store.con.execute(load_query("schema_version_shape")).fetchone()
+    if kind not in _INTEGER_TYPES:
+        found = "no version column" if kind is None else f"a {kind} version"
+        raise _not_health_tui(where, found)
+    n, missing, lowest, highest = store.con.execute(load_query("schema_version_range")).fetchone()
+    if n == 0:
+        raise _not_health_tui(where, "no version recorded")
+    if missing or lowest < 1:
+        raise _not_health_tui(where, "version NULL" if missing else f"version {lowest}")
+    return int(highest)
+
+
+def too_new(where: object, version: int) -> StoreTooNew:
+    return StoreTooNew(
+        f"{where} was written by a newer health-tui (schema {version}, this one knows "
+        f"{CURRENT_VERSION}); upgrade health-tui to open it."
+    )
+
+
+def _not_health_tui(where: object, found: str) -> NotADatabase:
+    return NotADatabase(
+        f"{where} has a schema_version table health-tui did not write ({found}), so it is not a "
+        "health-tui database; pass another file with --db PATH."
+    )
 
 
 def migrate(store: Store, *, read_only: bool = False, target: int = CURRENT_VERSION) -> int:
@@ -28,10 +67,7 @@ def migrate(store: Store, *, read_only: bool = False, target: int = CURRENT_VERS
     version = schema_version(store)
     where = store.path or "the database"
     if version > CURRENT_VERSION:
-        raise StoreTooNew(
-            f"{where} was written by a newer health-tui (schema {version}, this one knows "
-            f"{CURRENT_VERSION}); upgrade health-tui to open it."
-        )
+        raise too_new(where, version)
     if version < CURRENT_VERSION and read_only:
         raise StoreError(
             f"{where} needs an upgrade to schema {CURRENT_VERSION}; open it writable once."
