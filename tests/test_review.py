@@ -306,9 +306,13 @@ def test_unticking_close_the_record_reopens_the_client(small) -> None:
 def test_an_exit_decided_for_a_later_quarter_does_not_show_in_an_earlier_one(small) -> None:
     from health_tui.app.review_state import load_review_state
 
-    record_decision(small, quarter="2026Q4", client_id="castell", decision="exit", note=None, at=NOON)
+    record_decision(
+        small, quarter="2026Q4", client_id="castell", decision="exit", note=None, at=NOON
+    )
     assert "castell" not in load_review_state(small, "2026Q3").labels()
     assert load_review_state(small, "2026Q4").labels()["castell"] == "exit 1/10"
     # an exit decided earlier is still under way in the quarters after
-    record_decision(small, quarter="2026Q2", client_id="harbor", decision="exit", note=None, at=NOON)
+    record_decision(
+        small, quarter="2026Q2", client_id="harbor", decision="exit", note=None, at=NOON
+    )
     assert load_review_state(small, "2026Q3").labels() == {"harbor": "exit 1/10"}
