@@ -144,7 +144,8 @@ def import_cmd(
     if not path.exists():  # refuse before a database file is created for nothing
         raise ImportFailed(f"{path}:1: (path): no such file or folder\nNothing was changed.")
     # a refused import into a file that did not exist leaves no file behind
-    with opened_store(db or default_db_path()) as store:
+    target = db or default_db_path()
+    with opened_store(target) as store:
         summary = import_path(
             store,
             path,
@@ -156,6 +157,7 @@ def import_cmd(
             replace=replace,
             progress=lambda m: _err(m),
         )
+    _compact(target)
     for warning in summary.warnings:
         _err(f"warning: {warning}")
     click.echo(summary.line())
@@ -229,7 +231,8 @@ def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace:
 
     day = _as_of(as_of, None)  # a bad date is refused before any file is created
     # a demo that fails into a file that did not exist leaves no file behind
-    with opened_store(db or default_db_path()) as store:
+    target = db or default_db_path()
+    with opened_store(target) as store:
         summary = generate_demo(
             store,
             clients=n_clients,
@@ -238,6 +241,7 @@ def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace:
             replace=replace,
             progress=lambda m: _err(m),
         )
+    _compact(target)  # a demo written over another leaves the old one's space free
     click.echo(summary.line())
 
 
@@ -444,6 +448,15 @@ def config(config_path: Path | None) -> None:
     state = "found" if path.exists() else "not found, using defaults"
     click.echo(f"# settings file: {path} ({state})")
     click.echo(describe(settings, sources), nl=False)
+
+
+def _compact(path: Path) -> None:
+    """After rows were replaced, give the space the old ones took back to the disk."""
+    from health_tui.store.compact import compact_if_sparse
+
+    sizes = compact_if_sparse(path)
+    if sizes:
+        _err(f"compacted {path}: {sizes[0] / 1e6:,.0f} MB -> {sizes[1] / 1e6:,.0f} MB")
 
 
 def _existing_db(db: Path | None) -> Path:

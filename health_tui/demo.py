@@ -268,6 +268,7 @@ _WORDS: dict[str, list[str]] = {
 # The statements, in order, with what the progress line says about each.
 _STEPS: tuple[tuple[str, str], ...] = (
     ("demo_profiles", "client profiles"),
+    ("demo_unique_names", "client names"),
     ("demo_phases", "behaviour phases"),
     ("demo_clients", "clients"),
     ("demo_time_entries", "time entries"),

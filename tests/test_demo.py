@@ -152,7 +152,17 @@ def test_vocabulary_amounts_and_terms(demo) -> None:
     ) == (0,)
     assert _one(store, "SELECT count(*) FROM time_entries WHERE isodow(date) > 5") == (0,)
     names = [r[0] for r in _all(store, "SELECT name FROM clients")]
-    assert all(re.fullmatch(r"[A-Z][\w.&' -]+", n) for n in names), names
+    assert all(re.fullmatch(r"[A-Z][\w.&' ()-]+", n) for n in names), names
+
+
+def test_every_client_has_a_name_of_its_own_at_any_size(tmp_path: Path) -> None:
+    """Imports find clients by name: the demo (which passes its own import) never repeats one."""
+    store = open_store(tmp_path / "big.duckdb")
+    generate_demo(store, clients=1500, seed=3, as_of=AS_OF)
+    (repeated,) = _one(store, "SELECT count(*) - count(DISTINCT name_key(name)) FROM clients")
+    assert repeated == 0
+    assert _one(store, "SELECT count(*) FROM clients WHERE name LIKE '% (2)'")[0] > 0
+    store.close()
 
 
 # --- the planted situations ----------------------------------------------------------------------

@@ -494,3 +494,45 @@ def test_a_kill_during_a_takeover_leaves_old_or_new_never_a_mix(
         assert not any(c.startswith("northwind-outfitters-") for c in clients)
     else:  # nothing of the folder's transaction landed
         assert owner.startswith("northwind-outfitters-") and "northwind" not in clients
+
+
+# --- re-importing does not leave the file twice its size ----------------------------------------
+
+
+def test_a_rewrite_is_compacted_back_to_the_size_of_its_data(tmp_path: Path) -> None:
+    """Replacing every row leaves the old ones' space free; the file is copied into a fresh one
+    (every table, view, macro and sequence) that replaces it, so it is not twice its data."""
+    from health_tui.demo import generate_demo
+    from health_tui.review.decisions import record_decision
+    from health_tui.store import compact
+
+    db = tmp_path / "p.duckdb"
+    with _opened(db) as store:
+        generate_demo(store, clients=400, seed=5, as_of=AS_OF)
+    first = db.stat().st_size
+    assert first > compact.MIN_BYTES
+    with _opened(db) as store:
+        generate_demo(store, clients=400, seed=5, as_of=AS_OF)  # every row replaced
+        record_decision(
+            store, quarter="2026Q3", client_id="CL-0001", decision="keep", note=None, at=NOW
+        )
+        before = _state(store)
+    assert db.stat().st_size > 1.5 * first
+    sizes = compact.compact_if_sparse(db)
+    assert sizes is not None and sizes[1] <= 1.1 * first
+    with _opened(db) as store:
+        assert _state(store) == before
+        # the decision-id sequence came along: a new decision gets a new id
+        record_decision(
+            store, quarter="2026Q3", client_id="CL-0002", decision="keep", note=None, at=NOW
+        )
+        assert one(store, "SELECT count(DISTINCT decision_id) FROM review_decisions") == (2,)
+        assert one(store, "SELECT name_key(' Café  X ')") == ("cafe x",)  # macros too
+    assert oct(db.stat().st_mode & 0o777) == "0o600"
+    assert compact.compact_if_sparse(db) is None  # nothing left to give back
+
+
+def _opened(path: Path):
+    from health_tui.store import opened_store
+
+    return opened_store(path)

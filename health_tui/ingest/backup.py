@@ -89,7 +89,7 @@ def restore_folder(store: Store, folder: Path) -> dict[str, int]:
     folder = Path(folder)
     where = str(store.path) if store.path else "the in-memory database"
     manifest = _read_manifest(folder)
-    (held,) = store.run("backup_target_rows").fetchone()
+    (held,) = store.one("backup_target_rows") or (0,)
     if held and store.setting("portfolio_kind") != "demo":
         raise HealthTuiError(
             f"{where} already holds a portfolio ({held:,} rows); restore into a new file "

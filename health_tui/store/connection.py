@@ -54,6 +54,15 @@ class Store:
     def rows(self, name: str, params: Params = None, *, con=None) -> list[tuple]:
         return self.run(name, params, con=con).fetchall()
 
+    def one(self, name: str, params: Params = None, *, con=None) -> tuple | None:
+        """The first row of the named query, with the result read to its end.
+
+        A result left half-read keeps its transaction open on that connection; on the long-lived
+        main connection that stops DuckDB from ever reclaiming deleted rows (a re-imported folder
+        would grow the file by its whole size each time)."""
+        rows = self.rows(name, params, con=con)
+        return rows[0] if rows else None
+
     def dicts(self, name: str, params: Params = None, *, con=None) -> list[dict[str, Any]]:
         cur = self.run(name, params, con=con)
         cols = [d[0] for d in cur.description]
@@ -100,7 +109,7 @@ class Store:
         return StoreError(f"{where}: {what} ({reason}); {outcome}: {advice}.")
 
     def setting(self, key: str) -> str | None:
-        row = self.run("app_setting_get", [key]).fetchone()
+        row = self.one("app_setting_get", [key])
         return row[0] if row else None
 
     def set_setting(self, key: str, value: str | None, *, con=None) -> None:

@@ -21,7 +21,8 @@ def schema_version(store: Store) -> int:
     a `schema_version` it never wrote) is refused, never migrated into.
     """
     where = store.path or "the database"
-    (exists,) = store.con.execute(load_query("schema_version_exists")).fetchone()
+    # fetchall, not fetchone: a result left half-read holds a transaction open (Store.one)
+    (exists,) = store.con.execute(load_query("schema_version_exists")).fetchall()[0]
     if not exists:
         others = [
             name for (name,) in store.con.execute(load_query("store_other_objects")).fetchall()
@@ -35,11 +36,13 @@ def schema_version(store: Store) -> int:
                 "pass another file with --db PATH."
             )
         return 0
-    (kind,) = store.con.execute(load_query("schema_version_shape")).fetchone()
+    (kind,) = store.con.execute(load_query("schema_version_shape")).fetchall()[0]
     if kind not in _INTEGER_TYPES:
         found = "no version column" if kind is None else f"a {kind} version"
         raise _not_health_tui(where, found)
-    n, missing, lowest, highest = store.con.execute(load_query("schema_version_range")).fetchone()
+    n, missing, lowest, highest = store.con.execute(load_query("schema_version_range")).fetchall()[
+        0
+    ]
     if n == 0:
         raise _not_health_tui(where, "no version recorded")
     if missing or lowest < 1:

@@ -1,0 +1,2 @@
+-- compact: the fresh file the copy goes to, as `dst`.
+ATTACH $path AS dst;

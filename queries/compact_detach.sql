@@ -1,0 +1,2 @@
+-- compact: both files closed before the fresh one replaces the old.
+DETACH dst;
