@@ -28,7 +28,7 @@ from pydantic import BaseModel
 from health_tui.errors import HealthTuiError
 from health_tui.store import Store, load_query
 
-# The planted situations: always clients 1-12, whatever the portfolio size.
+# The planted situations: always the first clients, whatever the portfolio size.
 PLANTED: dict[str, str] = {
     "champion": "CL-0001",
     "steady": "CL-0002",
@@ -42,6 +42,7 @@ PLANTED: dict[str, str] = {
     "struggling": "CL-0010",
     "new": "CL-0011",
     "former": "CL-0012",
+    "dormant": "CL-0013",
 }
 
 TABLES = ("clients", "time_entries", "invoices", "interactions", "feedback")
@@ -318,7 +319,7 @@ def generate_demo(
 ) -> DemoSummary:
     """Replace the five history tables with a synthetic portfolio of three years ending at `as_of`.
 
-    At least 12 clients are written so that every planted situation is present. Refuses a file that holds
+    At least len(PLANTED) clients are written so that every planted situation is present. Refuses a file that holds
     an imported portfolio (or clients of unknown origin) unless `replace`, so a demo never eats real data.
     """
     say = progress or (lambda _message: None)

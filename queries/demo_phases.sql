@@ -1,7 +1,8 @@
 -- demo: one or two rows per client (TEMP demo_phase): the behaviour parameters in force over a date range.
 -- Phase 1 runs from started_on; phase 2, for situations whose relationship changed recently (loyal then
 -- irritated in the review quarter, the hater's last five quarters, the struggling client's last five
--- months), runs from the profile's late_from to the end. The event queries cross these rows with days.
+-- months), runs from the profile's late_from to the end. A dormant client has no phase 2: nothing
+-- happens after late_from. The event queries cross these rows with days.
 --   hpm: hours per month; rev/meet/sup/adm: share of entries (hence of hours) per activity, the rest is
 --   delivery; *_nb: chance such an entry is non-billable (admin never is billable); sent: mean sentiment;
 --   fb_lo..fb_hi: quarterly feedback score; pay_lo..pay_hi: days paid after the due date (negative: early);
@@ -43,6 +44,8 @@ params (situation, phase, hpm, rev, meet, sup, adm, rev_nb, sup_nb, meet_nb, sen
     ('new',                 1, 20, 0.05, 0.10, 0.05, 0.03, 0.3, 0.5, 0.0,  0.50, 8,  8,  0,  5,
      0.00, 0, 0, false, 0.5, 0.00, 'letter', 0.00, 0.0, 0.25, 0.5, false),
     ('former',              1, 40, 0.08, 0.10, 0.05, 0.03, 0.3, 0.5, 0.0,  0.20, 7,  8,  0, 10,
+     0.25, 0, 0, false, 0.5, 0.00, 'letter', 0.25, 0.0, 0.25, 1.0, false),
+    ('dormant',             1, 30, 0.08, 0.10, 0.05, 0.03, 0.3, 0.5, 0.0,  0.30, 7,  8,  0, 10,
      0.25, 0, 0, false, 0.5, 0.00, 'letter', 0.25, 0.0, 0.25, 1.0, false)
 ),
 ranged AS (

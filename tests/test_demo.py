@@ -167,7 +167,7 @@ def test_every_planted_situation_is_present(demo) -> None:
 def test_planted_even_in_a_tiny_portfolio() -> None:
     store = open_store(None)
     summary = generate_demo(store, clients=3, seed=1, as_of=AS_OF)
-    assert summary.clients == 12
+    assert summary.clients == len(PLANTED)
     assert {r[0] for r in _all(store, "SELECT client_id FROM clients")} == set(PLANTED.values())
     store.close()
 
@@ -393,6 +393,23 @@ def test_struggling(demo) -> None:
     }
 
 
+def test_dormant_client_has_nothing_for_two_quarters(demo) -> None:
+    store, _ = demo
+    c = PLANTED["dormant"]
+    quiet_from = date(2026, 4, 1)  # the two full quarters before AS_OF
+    for table, column in (
+        ("time_entries", "date"),
+        ("invoices", "issued_on"),
+        ("interactions", '"at"::DATE'),
+        ("feedback", "date"),
+    ):
+        n, last = _one(
+            store, f"SELECT count(*), max({column}) FROM {table} WHERE client_id = ?", [c]
+        )
+        assert n > 3 and last < quiet_from, (table, last)  # a real history, then nothing
+    assert _one(store, "SELECT ended_on FROM clients WHERE client_id = ?", [c]) == (None,)
+
+
 def test_new_and_former(demo) -> None:
     store, _ = demo
     new = PLANTED["new"]
@@ -430,7 +447,7 @@ def test_refuses_an_imported_portfolio_without_replace(store: Store) -> None:
         generate_demo(store, clients=12, as_of=AS_OF)
     assert _all(store, "SELECT client_id FROM clients") == [("ACME",)]
     summary = generate_demo(store, clients=12, as_of=AS_OF, replace=True)
-    assert summary.clients == 12
+    assert summary.clients == len(PLANTED)
     assert store.setting("portfolio_kind") == "demo"
 
 
@@ -464,7 +481,7 @@ def test_a_demo_replaces_a_demo_and_records_its_settings(store: Store) -> None:
 
 def test_leap_day_as_of(store: Store) -> None:
     summary = generate_demo(store, clients=12, as_of=date(2028, 2, 29))
-    assert summary.clients == 12
+    assert summary.clients == len(PLANTED)
     (first, last) = _one(store, "SELECT min(date), max(date) FROM time_entries")
     assert date(2025, 2, 28) <= first and last <= date(2028, 2, 29)
 

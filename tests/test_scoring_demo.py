@@ -27,6 +27,7 @@ INTENDED = {
     "struggling": (A.struggling, R.support, False),
     "new": (A.new, R.watch, False),
     "former": (A.former, R.watch, False),
+    "dormant": (A.dormant, R.watch, False),
 }
 
 
@@ -59,6 +60,9 @@ def test_planted_situation_gets_its_verdict(demo: PortfolioScore, situation: str
         assert any(s.startswith("Referred ") for s in c.counter_signals)
     if situation == "loyal_now_irritated":
         assert any("formal letter" in r for r in c.reasons)
+    if situation == "dormant":
+        assert c.health is None and c.band is None
+        assert any("close the record if it has ended" in r for r in c.reasons), c.reasons
 
 
 def test_every_recommendation_and_most_archetypes_occur(demo: PortfolioScore) -> None:

@@ -32,7 +32,10 @@ class Context:
         return f"{self.settings.money.currency} {amount:,.0f}"
 
 
-def band(health: float, settings: Settings) -> Band:
+def band(health: float | None, settings: Settings) -> Band | None:
+    """The band of a health score; None where health does not stand (not enough data, dormant)."""
+    if health is None:
+        return None
     b = settings.bands
     if health >= b.healthy:
         return Band.healthy
@@ -43,76 +46,132 @@ def band(health: float, settings: Settings) -> Band:
     return Band.critical
 
 
+def _amount(x: float) -> str:
+    return f"{x:.1f}" if x < 10 else f"{x:.0f}"
+
+
+def hard_patch(m: Measures, ctx: Context) -> list[str]:
+    """The signs of a hard patch, in words: payment slipping or work falling over the last two
+    quarters against the four before them and, where the client had them, against the same two
+    quarters a year earlier, so that a quiet season is not taken for a drop. Empty when none."""
+    f, a = m.facts, ctx.settings.archetypes
+    out: list[str] = []
+    late, before, year_ago = f.late_recent, f.late_before, f.late_year_ago
+    rise = a.struggling_days_late_rise
+    if (
+        late is not None
+        and late >= a.struggling_days_late
+        and late >= (before or 0) + rise
+        and (year_ago is None or late >= year_ago + rise)
+    ):
+        then = f"{before:.0f}" if before is not None else "none due"
+        ago = f" and {year_ago:.0f} a year earlier" if year_ago is not None else ""
+        out.append(
+            f"paying {late:.0f} days late over the last two quarters against {then} before{ago}"
+        )
+    hours, before, year_ago = f.hours_pm_recent, f.hours_pm_before, f.hours_pm_year_ago
+    share = a.struggling_volume_share
+    if (
+        hours is not None
+        and before
+        and hours < share * before
+        and (year_ago is None or hours < share * year_ago)
+    ):
+        ago = f" and {_amount(year_ago)} h a year earlier" if year_ago is not None else ""
+        out.append(
+            f"{_amount(hours)} h of work a month over the last two quarters against "
+            f"{_amount(before)} h before{ago}"
+        )
+    return out
+
+
 def archetype(m: Measures, ctx: Context) -> Archetype:
     """The first rule that matches, in the order of the README's table."""
-    f, rules = m.facts, ctx.settings.rules
+    f, rules, a = m.facts, ctx.settings.rules, ctx.settings.archetypes
     if not f.active:
         return A.former
     if f.tenure_days < rules.min_history_days:
         return A.new
-    sat = f.satisfaction if f.satisfaction is not None else 60.0
+    if f.dormant:
+        return A.dormant
+    sat = f.satisfaction  # None: no rule that reads satisfaction applies
     prior = f.prior_health
     complaints_now = f.complaints_q0 + f.escalations_q0
     if (
-        f.tenure_days >= 540
+        m.health is not None
+        and f.tenure_days >= a.loyal_min_days
         and prior is not None
-        and f.prior_quarters >= 3
-        and prior >= 70
-        and m.health <= prior - 15
-        and (complaints_now >= 1 or (f.trend_delta or 0) <= -20)
+        and f.prior_quarters >= a.loyal_prior_quarters
+        and prior >= a.loyal_prior_health
+        and m.health <= prior - a.loyal_drop
+        and (complaints_now >= 1 or (f.trend_delta or 0) <= -a.loyal_satisfaction_drop)
     ):
         return A.loyal_now_irritated
-    payment_slipped = (
-        f.late_recent is not None
-        and f.late_recent >= 20
-        and f.late_recent >= (f.late_before or 0) + 15
-    )
-    volume_fell = (
-        f.hours_pm_recent is not None
-        and bool(f.hours_pm_before)
-        and f.hours_pm_recent < 0.6 * f.hours_pm_before
-    )
     if (
-        f.tenure_days >= 365
+        f.tenure_days >= a.struggling_min_days
         and prior is not None
-        and prior >= 60
-        and sat >= 55
-        and complaints_now <= 1
-        and (payment_slipped or volume_fell)
+        and prior >= a.struggling_prior_health
+        and sat is not None
+        and sat >= a.struggling_satisfaction
+        and complaints_now <= a.struggling_max_complaints
+        and hard_patch(m, ctx)
     ):
         return A.struggling
-    if sat < 30 and f.bad_quarters >= 3 and f.complaint_quarters >= 3:
-        return A.active_hater
-    if sat < 45 and f.public_12m + f.staff_12m >= 2 and f.complaint_quarters >= 2:
-        return A.active_hater
+    if sat is not None:
+        if (
+            sat < a.hater_satisfaction
+            and f.bad_quarters >= a.hater_quarters
+            and f.complaint_quarters >= a.hater_quarters
+        ):
+            return A.active_hater
+        if (
+            sat < a.hater_public_satisfaction
+            and f.public_12m + f.staff_12m >= a.hater_public_complaints
+            and f.complaint_quarters >= a.hater_public_quarters
+        ):
+            return A.active_hater
     drain = f.drain_12m / f.months_12m if f.months_12m > 0 else 0.0
     if (
         f.friction is not None
-        and f.friction < 40
-        and drain >= 1.0
-        and ((f.payment is not None and f.payment < 60) or f.unpaid_overdue > 0)
+        and f.friction < a.problem_friction
+        and drain >= a.problem_demands
+        and ((f.payment is not None and f.payment < a.problem_payment) or f.unpaid_overdue > 0)
     ):
         return A.problem_client
     if (
-        f.revision_share is not None
-        and f.revision_share >= 0.30
-        and f.rr_per_month >= 1.0
-        and sat < 60
+        sat is not None
+        and f.revision_share is not None
+        and f.revision_share >= a.never_revision_share
+        and f.rr_per_month >= a.never_requests
+        and sat < a.never_satisfaction
     ):
         return A.never_satisfied
-    complaints_per_q = f.complaints_w / 1.75  # the window's weights sum to 1.75 quarters
+    complaints_per_q = f.complaints_w / sum(ctx.settings.window.quarter_weights)
     if (
-        complaints_per_q >= 2
-        and sat >= 45
-        and (f.feedback_12m or 7) >= 6
-        and (f.days_late_w or 0) <= 15
+        sat is not None
+        and complaints_per_q >= a.critic_complaints
+        and sat >= a.critic_satisfaction
+        and (f.feedback_12m is None or f.feedback_12m >= a.critic_feedback)
+        and (f.days_late_w or 0) <= a.critic_days_late
     ):
         return A.extreme_critic
     target = ctx.target_rate
     rate = m.effective_rate
-    if sat >= 75 and rate is not None and target and rate < rules.underpriced_rate_share * target:
+    if (
+        sat is not None
+        and sat >= a.underpriced_satisfaction
+        and rate is not None
+        and target
+        and rate < a.underpriced_rate_share * target
+    ):
         return A.underpriced
-    if sat >= 85 and m.health >= 80 and f.praise_w > f.complaints_w:
+    if (
+        sat is not None
+        and m.health is not None
+        and sat >= a.champion_satisfaction
+        and m.health >= a.champion_health
+        and f.praise_w > f.complaints_w
+    ):
         return A.champion
     return A.steady
 
@@ -138,17 +197,22 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
                 f"({names}).",
             )
         )
-    p75 = ctx.medians.get("lifetime_value_p75")
+    cs = ctx.settings.counter_signals
+    top = ctx.medians.get("lifetime_value_top")
     years = f.tenure_days / 365.25
-    if p75 and f.lifetime_value >= p75 and years >= 2 and f.lifetime_value > 0:
+    if top and f.lifetime_value >= top and years >= cs.lifetime_min_years and f.lifetime_value > 0:
         out.append(
             Counter(
                 "lifetime",
                 f"Lifetime value {ctx.money(f.lifetime_value)} over {years:.1f} years "
-                f"(top quarter of the portfolio; median {ctx.money(ctx.medians.get('lifetime_value', 0))}).",
+                f"(top {1 - cs.lifetime_quantile:.0%} of the portfolio; median "
+                f"{ctx.money(ctx.medians.get('lifetime_value', 0))}).",
             )
         )
-    if f.prior_quarters >= 3 and (avg := f.prior_health or 0) >= 70:
+    if (
+        f.prior_quarters >= cs.history_quarters
+        and (avg := f.prior_health or 0) >= cs.history_health
+    ):
         out.append(
             Counter(
                 "history",
@@ -164,23 +228,43 @@ def recommend(
     """The recommendation and the sentence that says which rule gave it."""
     rules = ctx.settings.rules
     kinds = [c.kind for c in counters]
-    poor_health = m.health < rules.exit_health_below
+    health = m.health
+    poor_health = health is not None and health < rules.exit_health_below
     poor_effort = effort < rules.exit_effort_below
-    both = (
-        f"health {m.health:.0f} and effort versus return {effort:.0f} are both poor "
-        f"(below {rules.exit_health_below:.0f} and {rules.exit_effort_below:.0f})"
+    reprice_money = (
+        "nothing on record speaks of the relationship itself (no feedback, no messages): money "
+        "facts alone call for a pricing and scope conversation, not the door"
     )
     if arch in _FIXED:
         rec, why = _FIXED[arch]
+    elif health is None:
+        if poor_effort:
+            rec = R.reprice
+            why = (
+                f"Effort versus return {effort:.0f} is poor (below {rules.exit_effort_below:.0f}) and there is "
+                "not enough data to judge the relationship: a pricing and scope conversation."
+            )
+        else:
+            rec, why = (
+                R.watch,
+                "Not enough data to judge the relationship: fill the gaps before deciding.",
+            )
     elif poor_health and poor_effort:
-        if "lifetime" in kinds or "history" in kinds:
+        both = (
+            f"health {health:.0f} and effort versus return {effort:.0f} are both poor "
+            f"(below {rules.exit_health_below:.0f} and {rules.exit_effort_below:.0f})"
+        )
+        if not m.relationship:
+            rec, why = R.reprice, f"Not an exit: {both}, but {reprice_money}."
+        elif "lifetime" in kinds or "history" in kinds:
             named = {
                 "lifetime": "lifetime value",
                 "history": "a long healthy history",
                 "referrals": "referrals",
             }
             rec = R.recover
-            why = f"Not an exit: {both}, but {' and '.join(named[k] for k in kinds)} argue for recovery first."
+            outweigh = [k for k in kinds if k in named]
+            why = f"Not an exit: {both}, but {' and '.join(named[k] for k in outweigh)} argue for recovery first."
         elif "referrals" in kinds:
             rec, why = R.keep, f"Not an exit: {both}, but the clients they referred outweigh it."
         else:
@@ -189,21 +273,24 @@ def recommend(
         rec = R.reprice
         why = (
             f"Effort versus return {effort:.0f} is poor (below {rules.exit_effort_below:.0f}) while health "
-            f"{m.health:.0f} holds: a pricing and scope conversation."
+            f"{health:.0f} holds: a pricing and scope conversation."
         )
+    elif poor_health and not m.relationship:
+        rec, why = R.reprice, f"Health {health:.0f} is poor, but {reprice_money}."
     elif poor_health:
         rec, why = {
             A.active_hater: (R.watch, _HATER),
             A.problem_client: (R.reprice, _DRAIN),
             A.steady: (
                 R.recover,
-                f"Health {m.health:.0f} is poor while the account still earns its keep: find and fix the root problem.",
+                f"Health {health:.0f} is poor while effort versus return ({effort:.0f}) holds: "
+                "find and fix the root problem.",
             ),
         }.get(
             arch,
             (
                 R.listen,
-                f"Health {m.health:.0f} is poor: listen, and check whether expectations were set at the start.",
+                f"Health {health:.0f} is poor: listen, and check whether expectations were set at the start.",
             ),
         )
     elif arch is A.problem_client:
@@ -213,11 +300,11 @@ def recommend(
         why = "Endless revisions: agree what 'done' means and what a further round costs."
     elif arch is A.active_hater:
         rec, why = R.watch, _HATER
-    elif band(m.health, ctx.settings) is Band.healthy:
+    elif band(health, ctx.settings) is Band.healthy:
         rec, why = R.keep, ""
     else:
-        rec, why = R.watch, f"Health {m.health:.0f} is in the watch band: nothing to act on yet."
-    if rec in (R.reprice, R.watch) and "referrals" in kinds and arch not in (A.new, A.former):
+        rec, why = R.watch, f"Health {health:.0f} is in the watch band: nothing to act on yet."
+    if rec in (R.reprice, R.watch) and "referrals" in kinds and arch not in _NEVER_KEPT:
         rec, why = (
             R.keep,
             "Kept for the clients they bring in, whatever this account earns on its own.",
@@ -225,6 +312,7 @@ def recommend(
     return rec, why
 
 
+_NEVER_KEPT = (A.new, A.former, A.dormant)  # watched whatever their referrals
 _HATER = (
     "Unhappy whatever is done: stop spending energy on their comments, do your best, "
     "and consider an exit if it starts to cost."
@@ -236,6 +324,7 @@ _DRAIN = (
 _FIXED = {
     A.former: (R.watch, ""),
     A.new: (R.watch, ""),
+    A.dormant: (R.watch, ""),
     A.loyal_now_irritated: (
         R.recover,
         "A long, healthy relationship has turned sour this quarter: listen, fix the root problem "
@@ -243,8 +332,8 @@ _FIXED = {
     ),
     A.struggling: (
         R.support,
-        "A long-standing client going through a hard patch (slower payment or less work, "
-        "satisfaction intact): go the extra mile and support them.",
+        "A long-standing client going through a hard patch while still satisfied: go the extra "
+        "mile and support them.",
     ),
     A.underpriced: (
         R.reprice,
