@@ -69,3 +69,13 @@ def test_every_recommendation_and_most_archetypes_occur(demo: PortfolioScore) ->
     recs = {c.recommendation for c in demo.clients}
     assert recs >= {R.keep, R.reprice, R.recover, R.listen, R.support, R.watch, R.exit}
     assert {c.archetype for c in demo.clients} == set(A)
+
+
+def test_every_change_is_explained_component_by_component(demo: PortfolioScore) -> None:
+    moved = [c for c in demo.clients if c.health_change is not None]
+    assert len(moved) > len(demo.clients) / 2
+    for c in moved:
+        assert c.trend[-2].health == c.previous_health or not c.active
+        assert abs(sum(c.component_changes.values()) - c.health_change) < 1e-9, c.client_id
+        assert sum(v for _, v in c.moves) == c.health_change
+        assert c.moved_text and c.moved_text.startswith(f"since {c.previous_quarter}: ")
