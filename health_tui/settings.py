@@ -60,9 +60,11 @@ class Bands(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    healthy: float = Field(70, ge=0, le=100)
-    watch: float = Field(50, ge=0, le=100)
-    at_risk: float = Field(35, ge=0, le=100)
+    healthy: float = Field(70, ge=0, le=100, description="health at or above this is healthy")
+    watch: float = Field(50, ge=0, le=100, description="... at or above this, watch")
+    at_risk: float = Field(
+        35, ge=0, le=100, description="... at or above this, at risk; below, critical"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Bands:
