@@ -43,6 +43,8 @@ PLANTED: dict[str, str] = {
     "new": "CL-0011",
     "former": "CL-0012",
     "dormant": "CL-0013",
+    "drifting": "CL-0014",
+    "hard_times": "CL-0015",
 }
 
 TABLES = ("clients", "time_entries", "invoices", "interactions", "feedback")
@@ -229,6 +231,12 @@ _WORDS: dict[str, list[str]] = {
         "Sent at {time}: need new flyers printed by 8 am",
         "Sent at {time}: please swap the homepage photos before we open",
         "Sent at {time}: the investor deck needs a new slide by tomorrow",
+    ],
+    "ia_hardship": [  # the client's own trouble, in the words the scoring looks for
+        "We lost our biggest contract: could we agree a payment plan for the next invoices?",
+        "Restructuring on our side, asks for patience on payments",
+        "Cash flow is tight after losing the Harbour contract, sorry for the delay",
+        "Not your fault at all, we are going through a difficult time",
     ],
     "ia_scope": [
         "Can we add an online shop? Should be quick",

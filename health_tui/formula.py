@@ -46,6 +46,11 @@ class Satisfaction(BaseModel):
     feedback: float = Field(0.6, ge=0, description="feedback scores (0-10, times 10)")
     tone: float = Field(0.2, ge=0, description="tone of messages (sentiment -1..1 as 0..100)")
     praise: float = Field(0.2, ge=0, description="praise against complaints, (praise+1)/(all+2)")
+    feedback_half_life_days: float = Field(
+        180,
+        gt=0,
+        description="feedback's weight halves for every this many days its latest score is old",
+    )
 
     @model_validator(mode="after")
     def _some_weight(self) -> Satisfaction:
@@ -194,23 +199,44 @@ class Archetypes(BaseModel):
     struggling_prior_health: float = Field(
         60, ge=0, le=100, description="... healthy before (average)"
     )
-    struggling_satisfaction: float = Field(
-        55, ge=0, le=100, description="... satisfaction still at least this"
-    )
     struggling_max_complaints: int = Field(
         1, ge=0, description="... at most this many complaints this quarter"
     )
     struggling_days_late: float = Field(
-        20, ge=0, description="... paying at least this many days late lately"
+        20,
+        ge=0,
+        description="... hard times: their own words, or paying at least this many days late lately",
     )
     struggling_days_late_rise: float = Field(
-        15, ge=0, description="... and this many more than a year earlier (or than before)"
+        15, ge=0, description="... and this many more than before and than a year earlier"
     )
     struggling_volume_share: float = Field(
         0.6,
         ge=0,
         le=1,
-        description="... or working at under this share of the volume a year earlier",
+        description="... or working under this share of before and of a year earlier, still in touch",
+    )
+    struggling_satisfaction: float = Field(
+        55,
+        ge=0,
+        le=100,
+        description="... (late or less work) while satisfaction stays at least this",
+    )
+    struggling_tone: float = Field(
+        -0.2, ge=-1, le=1, description="... the tone of messages (sentiment -1..1) at least this"
+    )
+    struggling_feedback: float = Field(
+        6, ge=0, le=10, description="... and feedback (if any) at least this"
+    )
+    drift_min_days: int = Field(365, ge=0, description="drifting: client at least this long")
+    drift_work_share: float = Field(
+        0.4,
+        ge=0,
+        le=1,
+        description="... work under this share of a year earlier and of their usual quarter",
+    )
+    drift_contact_share: float = Field(
+        0.5, ge=0, le=1, description="... messages and feedback under this share of a year earlier"
     )
     hater_satisfaction: float = Field(
         30, ge=0, le=100, description="active hater: satisfaction below this"
@@ -285,3 +311,32 @@ class CounterSignals(BaseModel):
     history_health: float = Field(
         70, ge=0, le=100, description="... averaging at least this health"
     )
+
+
+HARD_TIMES_WORDS = (
+    "payment plan", "restructuring", "restructure", "lost our", "lost a contract",
+    "lost the contract", "lost their contract", "not your fault", "not the problem",
+    "patience on payment", "patience with payment", "cash flow", "cashflow", "laid off", "layoffs",
+    "redundanc", "insolven", "bankrupt", "tough time", "hard time", "difficult time",
+)  # fmt: skip
+
+
+class HardTimes(BaseModel):
+    """Words that say the trouble is the client's own (a lost contract, a restructuring, a payment
+    plan asked politely), looked for in their messages, call notes and feedback comments of the
+    last two quarters. A word matches at the start of a word, in any case and without accents, as
+    the activity words do; a phrase matches across punctuation ("payment-plan")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    words: list[str] = Field(
+        default_factory=lambda: list(HARD_TIMES_WORDS),
+        description="words or phrases that say the client is going through a hard time",
+    )
+
+    @field_validator("words")
+    @classmethod
+    def _real_words(cls, words: list[str]) -> list[str]:
+        if any(not any(ch.isalnum() for ch in w) for w in words):
+            raise ValueError("every word needs a letter or digit")
+        return [w.strip() for w in words]

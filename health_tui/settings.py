@@ -25,6 +25,7 @@ from health_tui.formula import (
     CounterSignals,
     Effort,
     Friction,
+    HardTimes,
     Payment,
     Satisfaction,
     Scope,
@@ -190,6 +191,7 @@ class Settings(BaseModel):
     effort: Effort = Effort()
     archetypes: Archetypes = Archetypes()
     counter_signals: CounterSignals = CounterSignals()
+    hard_times: HardTimes = HardTimes()
     activities: Activities = Activities()
 
     @model_validator(mode="before")

@@ -1,5 +1,5 @@
 -- demo: one row per synthetic client (TEMP demo_profile): who they are, when they were a client and what
--- situation they are in. Clients 1-13 are the planted situations, always present; the rest are drawn from
+-- situation they are in. Clients 1-15 are the planted situations, always present; the rest are drawn from
 -- a weighted mix and vary the planted numbers by +-20% so each stays recognisable.
 -- Every pseudo-random choice is demo_u($seed, client number, index, tag): the same inputs give the same rows.
 -- Dates: history starts three years before $as_of; nothing is dated after $as_of.
@@ -23,7 +23,9 @@ kinds (situation, planted_no, weight, tenure_lo, tenure_hi, planted_tenure,
     ('struggling',          10, 0.03, 1000, 1095, 1080,  90, 110, 100,  152, 0, NULL, NULL, NULL),
     ('new',                 11, 0.04,   20,   80,   45,  85, 115, 100, NULL, 0, NULL, NULL, NULL),
     ('former',              12, 0.04,  580,  880,  730,  90, 105,  95, NULL, 0,   30,  540,  200),
-    ('dormant',             13, 0.00,  900, 1095, 1000,  90, 105,  95,  240, 0, NULL, NULL, NULL)
+    ('dormant',             13, 0.00,  900, 1095, 1000,  90, 105,  95,  240, 0, NULL, NULL, NULL),
+    ('drifting',            14, 0.00,  900, 1095, 1000,  95, 110, 100,  240, 0, NULL, NULL, NULL),
+    ('hard_times',          15, 0.00,  900, 1095, 1000,  95, 110, 100,  120, 1, NULL, NULL, NULL)
 ),
 mix AS (
     -- Cumulative weights: a client whose draw falls in [w_from, w_to) gets that situation.

@@ -12,7 +12,8 @@
 --    data; no health where coverage is below $min_coverage or the client was dormant.
 -- 5. One row per client: the current quarter's components and the previous quarter's, health per
 --    shown quarter (a list, newest first), the features the archetype rules read, 12-month and
---    lifetime figures, and the last dates anything happened.
+--    lifetime figures, the last dates anything happened, engagement against the same quarters a
+--    year earlier and the client's usual quarter, and the client's own words of a hard time.
 -- Every constant of the formulas is a bound parameter from the settings (health_tui/formula.py).
 WITH
 p AS (
@@ -24,7 +25,9 @@ p AS (
            -- the review quarter is complete when $as_of is its last day
            CAST($as_of AS DATE) = CAST(date_trunc('quarter', CAST($as_of AS DATE)) + INTERVAL 3 MONTH
                                        - INTERVAL 1 DAY AS DATE) AS q0_complete,
-           CAST($window_quarter_weights AS DOUBLE[]) AS wts
+           CAST($window_quarter_weights AS DOUBLE[]) AS wts,
+           -- the last two quarters: where the client's own words of a hard time are looked for
+           CAST(date_trunc('quarter', CAST($as_of AS DATE)) - INTERVAL 3 MONTH AS DATE) AS recent_start
 ),
 te AS MATERIALIZED (
     SELECT t.client_id,
@@ -85,8 +88,10 @@ ia AS MATERIALIZED (
     SELECT x.client_id,
            p.q0 - (year(x."at") * 4 + quarter(x."at") - 1) AS qi,
            count(*) AS n_interactions,
-           count(*) FILTER (WHERE x.kind = 'complaint') AS complaints,
-           count(*) FILTER (WHERE x.kind = 'escalation') AS escalations,
+           -- a complaint by formal letter is serious: it counts as an escalation
+           count(*) FILTER (WHERE x.kind = 'complaint' AND x.channel <> 'letter') AS complaints,
+           count(*) FILTER (WHERE x.kind = 'escalation' OR (x.kind = 'complaint' AND x.channel = 'letter'))
+               AS escalations,
            count(*) FILTER (WHERE x.kind IN ('complaint', 'escalation') AND x.channel = 'letter') AS letters,
            count(*) FILTER (WHERE x.kind IN ('complaint', 'escalation') AND x.channel = 'social') AS public_complaints,
            -- CASE, not FILTER: the pattern only runs on complaints, not on every message
@@ -111,7 +116,8 @@ fb AS MATERIALIZED (
     SELECT f.client_id,
            p.q0 - (year(f.date) * 4 + quarter(f.date) - 1) AS qi,
            sum(f.score) AS score_sum,
-           count(*) AS score_n
+           count(*) AS score_n,
+           max(f.date) AS fb_last
     FROM feedback f, p
     WHERE f.date BETWEEN p.window_start AND p.as_of
     GROUP BY ALL
@@ -139,7 +145,7 @@ q AS MATERIALIZED (
            coalesce(ia.complaints, 0) + coalesce(ia.escalations, 0) AS complaints,
            coalesce(ia.revision_requests, 0) AS revision_requests, coalesce(ia.praise, 0) AS praise,
            coalesce(ia.sentiment_sum, 0) AS sentiment_sum, coalesce(ia.sentiment_n, 0) AS sentiment_n,
-           coalesce(fb.score_sum, 0) AS score_sum, coalesce(fb.score_n, 0) AS score_n,
+           coalesce(fb.score_sum, 0) AS score_sum, coalesce(fb.score_n, 0) AS score_n, fb.fb_last,
            -- anything at all happened: work, an invoice, a message, a feedback score
            coalesce(te.hours, 0) > 0 OR coalesce(ii.n_invoices, 0) > 0 OR coalesce(ia.n_interactions, 0) > 0
                OR coalesce(fb.score_n, 0) > 0 AS busy,
@@ -190,7 +196,8 @@ win AS (
            sum(w.wt * w.revision_requests) AS revision_requests,
            sum(w.wt * w.praise) AS praise, sum(w.wt * w.complaints) AS complaints,
            sum(w.wt * w.sentiment_sum) AS sentiment_sum, sum(w.wt * w.sentiment_n) AS sentiment_n,
-           sum(w.wt * w.score_sum) AS score_sum, sum(w.wt * w.score_n) AS score_n
+           sum(w.wt * w.score_sum) AS score_sum, sum(w.wt * w.score_n) AS score_n,
+           max(w.fb_last) AS fb_last
     FROM alone k
     JOIN (SELECT alone.*, d.lag, p.wts[d.lag + 1] AS wt
           FROM alone, p, range(CAST(len(p.wts) AS BIGINT)) AS d(lag)) w
@@ -201,10 +208,10 @@ win AS (
 -- Punctuality in quarter k's window as it stood at the end of quarter k ("back_days" before as_of):
 -- an invoice paid after that end was still unpaid and late by then.
 ends AS (
-    SELECT g.k,
-           date_diff('day', least(p.as_of, CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.k - 3 AS INTEGER))
-                                                 - INTERVAL 1 DAY AS DATE)), p.as_of) AS back_days
-    FROM p, range(CAST($shown AS BIGINT)) AS g(k)
+    SELECT g.k, date_diff('day', e.end_k, p.as_of) AS back_days, e.end_k
+    FROM p, range(CAST($shown AS BIGINT)) AS g(k),
+         LATERAL (SELECT least(p.as_of, CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.k - 3 AS INTEGER))
+                                             - INTERVAL 1 DAY AS DATE)) AS end_k) e
 ),
 pay_win AS (
     SELECT r.client_id, e.k AS qi,
@@ -236,6 +243,8 @@ parts AS (
     SELECT win.*, d.dormant,
            coalesce(pw.n_due, 0) AS n_due,
            CASE WHEN score_n > 0 THEN score_sum / score_n END AS feedback,
+           -- an old score says little about today: feedback's weight halves every half-life
+           pow(0.5, date_diff('day', fb_last, en.end_k) / $satisfaction_feedback_half_life_days) AS fresh,
            CASE WHEN sentiment_n > 0 THEN sentiment_sum / sentiment_n END AS tone,
            -- no contact in the window is no evidence of low friction
            CASE WHEN contacts > 0 AND months > 0 THEN friction_points / months END AS friction_rate,
@@ -247,16 +256,17 @@ parts AS (
            CASE WHEN months > 0 THEN revision_requests / months ELSE 0 END AS rr_per_month
     FROM win
     JOIN dormancy d USING (client_id, qi)
+    JOIN ends en ON en.k = win.qi
     LEFT JOIN pay_win pw USING (client_id, qi)
 ),
 comp AS (
     SELECT client_id, qi, own_months, dormant, sat_alone, own_complaints, feedback, tone, praise, complaints,
            friction_rate, days_late, revision_share, nonbillable_share, rr_per_month,
            round(sat_alone - sat_baseline, 4) AS trend_delta,
-           round(($satisfaction_feedback * coalesce(10 * feedback, 0) + $satisfaction_tone * coalesce(50 * (tone + 1), 0)
+           round(($satisfaction_feedback * coalesce(fresh * 10 * feedback, 0) + $satisfaction_tone * coalesce(50 * (tone + 1), 0)
                   + $satisfaction_praise
                     * CASE WHEN praise + complaints > 0 THEN 100 * (praise + 1) / (praise + complaints + 2) ELSE 0 END)
-                 / nullif($satisfaction_feedback * (feedback IS NOT NULL)::INT + $satisfaction_tone * (tone IS NOT NULL)::INT
+                 / nullif($satisfaction_feedback * coalesce(fresh, 0) + $satisfaction_tone * (tone IS NOT NULL)::INT
                           + $satisfaction_praise * (praise + complaints > 0)::INT, 0), 4) AS satisfaction,
            round(100 * exp(-friction_rate / $friction_scale), 4) AS friction,
            round(CASE WHEN days_late IS NOT NULL
@@ -308,7 +318,8 @@ now AS (
     SELECT cur.*,
            h.health, h.coverage, h.dormant, h.satisfaction, h.friction, h.payment, h.scope, h.trend,
            h.trend_delta, h.praise AS praise_w, h.complaints AS complaints_w, h.friction_rate,
-           h.days_late AS days_late_w, h.revision_share, h.rr_per_month,
+           h.days_late AS days_late_w, h.revision_share, h.rr_per_month, h.tone AS tone_w,
+           h.feedback AS feedback_w,
            -- the quarter before, for "why it moved"
            b.health AS prev_health, b.coverage AS prev_coverage, b.satisfaction AS prev_satisfaction,
            b.friction AS prev_friction, b.payment AS prev_payment, b.scope AS prev_scope,
@@ -335,8 +346,42 @@ recent AS (
                / nullif(sum(months) FILTER (WHERE qi IN (4, 5)), 0) AS hours_pm_year_ago,
            sum(hours) FILTER (WHERE qi BETWEEN 2 AND 5)
                / nullif(sum(months) FILTER (WHERE qi BETWEEN 2 AND 5), 0) AS hours_pm_before,
-           sum(months) FILTER (WHERE qi < 4) AS months_12m
+           sum(months) FILTER (WHERE qi < 4) AS months_12m,
+           -- engagement against itself: work, revenue and contact in the last two quarters, a year
+           -- earlier, and in the client's usual month (the median of the quarters before)
+           sum(hours) FILTER (WHERE qi = 0) AS hours_q0,
+           sum(hours) FILTER (WHERE qi = 4) AS hours_q4,
+           median(hours / months) FILTER (WHERE qi >= 2 AND months > 0) AS hours_pm_usual,
+           sum(invoiced) FILTER (WHERE qi < 2) / nullif(sum(months) FILTER (WHERE qi < 2), 0) AS revenue_pm_recent,
+           sum(invoiced) FILTER (WHERE qi IN (4, 5))
+               / nullif(sum(months) FILTER (WHERE qi IN (4, 5)), 0) AS revenue_pm_year_ago,
+           median(invoiced / months) FILTER (WHERE qi >= 2 AND months > 0) AS revenue_pm_usual,
+           sum(n_interactions + score_n) FILTER (WHERE qi < 2) AS contacts_recent,
+           sum(n_interactions + score_n) FILTER (WHERE qi IN (4, 5)) AS contacts_year_ago,
+           sum(months) FILTER (WHERE qi < 2) AS months_recent,
+           sum(months) FILTER (WHERE qi IN (4, 5)) AS months_year_ago,
+           sum(complaints) FILTER (WHERE qi < 2) AS complaints_recent
     FROM q
+    GROUP BY client_id
+),
+-- The client's own words of a hard time in the last two quarters (messages, call notes, feedback
+-- comments), matched like the activity words; the latest is quoted.
+hard AS (
+    SELECT client_id, count(*) AS hard_words,
+           arg_max(said, strftime(said_at, '%Y-%m-%d %H:%M:%S') || said) AS hard_said,
+           arg_max(via, strftime(said_at, '%Y-%m-%d %H:%M:%S') || said) AS hard_via,
+           CAST(max(said_at) AS DATE) AS hard_on
+    FROM (
+        SELECT x.client_id, x."at" AS said_at, x.note AS said, x.channel AS via
+        FROM interactions x, p
+        WHERE x."at" >= p.recent_start AND x."at" < p.as_of + INTERVAL 1 DAY
+          AND regexp_matches(strip_accents(lower(x.note)), $hard_times_pattern)
+        UNION ALL
+        SELECT f.client_id, CAST(f.date AS TIMESTAMP), f.comment, 'feedback'
+        FROM feedback f, p
+        WHERE f.date BETWEEN p.recent_start AND p.as_of
+          AND regexp_matches(strip_accents(lower(f.comment)), $hard_times_pattern)
+    )
     GROUP BY client_id
 ),
 -- The last four quarters (review quarter and three before) and the whole history, from the same groups.
@@ -379,7 +424,7 @@ ia_sum AS (
     FROM ia GROUP BY client_id
 ),
 fb_sum AS (
-    SELECT client_id, sum(score_sum) / sum(score_n) AS feedback_12m
+    SELECT client_id, sum(score_sum) / sum(score_n) AS feedback_12m, sum(score_n) AS feedback_n_12m
     FROM fb WHERE qi < 4 GROUP BY client_id
 ),
 -- The last time anything happened, over the whole history: a dormant client's last sign of life
@@ -433,8 +478,9 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        coalesce(a.public_12m, 0) AS public_12m, coalesce(a.staff_12m, 0) AS staff_12m,
        coalesce(a.praise_12m, 0) AS praise_12m, coalesce(a.complaints_12m, 0) AS complaints_12m,
        coalesce(a.drain_12m, 0) AS drain_12m,
-       f.feedback_12m,
+       f.feedback_12m, coalesce(f.feedback_n_12m, 0) AS feedback_n_12m,
        lw.last_work, li.last_invoice, lc.last_contact, lf.last_feedback, lf.last_feedback_score,
+       coalesce(h.hard_words, 0) AS hard_words, h.hard_said, h.hard_via, h.hard_on,
        n.* EXCLUDE (client_id),
        rc.* EXCLUDE (client_id)
 FROM clients c
@@ -449,6 +495,7 @@ LEFT JOIN last_work lw USING (client_id)
 LEFT JOIN last_invoice li USING (client_id)
 LEFT JOIN last_contact lc USING (client_id)
 LEFT JOIN last_feedback lf USING (client_id)
+LEFT JOIN hard h USING (client_id)
 LEFT JOIN referral r USING (client_id)
 WHERE c.started_on <= p.as_of
 ORDER BY c.client_id;

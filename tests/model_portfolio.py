@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from tests.portfolio_builder import AS_OF, Book
 from tests.test_scoring_rules import Q3, ago, book, champion, problem_client
+from tests.test_scoring_silence import drifter, hard_times
 
 
 def model_book() -> Book:
@@ -142,4 +143,11 @@ def model_book() -> Book:
     b.feedback("grower", start, ago(int(1.9 * 365)), 5)
     b.feedback("grower", ago(int(1.9 * 365)), AS_OF, 9)
     b.events("grower", "request", start, AS_OF, per_quarter=3, sentiment=0.3)
+    # aged: last scored 10/10 in April; messages since are cool (feedback ageing)
+    b.client("aged", "Oakridge Studio", ago(700))
+    b.work("aged", ago(700), AS_OF, rate=100)
+    b.events("aged", "request", ago(700), AS_OF, per_quarter=6, sentiment=-0.2)
+    b.rows["feedback"].append(["aged", date(2026, 4, 2), 10, ""])
+    drifter(b)  # "drift": work and contact fallen well below a year earlier, no complaint
+    hard_times(b)  # "hard": says the trouble is theirs (the hard-times words)
     return b

@@ -410,6 +410,34 @@ def test_dormant_client_has_nothing_for_two_quarters(demo) -> None:
     assert _one(store, "SELECT ended_on FROM clients WHERE client_id = ?", [c]) == (None,)
 
 
+def test_the_drifter_goes_quiet(demo) -> None:
+    store, _ = demo
+    c = PLANTED["drifting"]
+    year_ago = AS_OF - timedelta(days=365)
+
+    def hours(since: date, until: date) -> float:
+        return _one(store, "SELECT coalesce(sum(hours), 0) FROM time_entries WHERE client_id = ? "
+                    "AND date BETWEEN ? AND ?", [c, since, until])[0]  # fmt: skip
+
+    assert hours(REVIEW_FROM, AS_OF) < 0.25 * hours(REVIEW_FROM - timedelta(days=365), year_ago)
+    now, before = _per_quarter(store, c, "true", 6)[0:2], _per_quarter(store, c, "true", 6)[4:6]
+    assert sum(now) * 3 < sum(before)  # the messages dry up too
+    assert _per_quarter(store, c, "kind IN ('complaint', 'escalation')", 2) == [0, 0]
+    (last,) = _one(store, "SELECT max(date) FROM feedback WHERE client_id = ?", [c])
+    assert last < AS_OF - timedelta(days=200)  # no survey answered lately
+
+
+def test_the_client_in_hard_times_says_so(demo) -> None:
+    store, _ = demo
+    c = PLANTED["hard_times"]
+    notes = [r[0] for r in _all(store, "SELECT note FROM interactions WHERE client_id = ? "
+                                "AND \"at\" >= ?", [c, REVIEW_FROM])]  # fmt: skip
+    assert set(notes) & set(_WORDS["ia_hardship"])
+    assert _one(store, "SELECT count(*) FROM invoices WHERE client_id = ? AND paid_on IS NULL "
+                "AND due_on < ?", [c, AS_OF])[0] == 1  # fmt: skip
+    assert _per_quarter(store, c, "kind IN ('complaint', 'escalation')", 2) == [0, 0]
+
+
 def test_new_and_former(demo) -> None:
     store, _ = demo
     new = PLANTED["new"]

@@ -28,6 +28,8 @@ INTENDED = {
     "new": (A.new, R.watch, False),
     "former": (A.former, R.watch, False),
     "dormant": (A.dormant, R.watch, False),
+    "drifting": (A.drifting, R.recover, False),
+    "hard_times": (A.struggling, R.support, False),
 }
 
 
@@ -60,6 +62,15 @@ def test_planted_situation_gets_its_verdict(demo: PortfolioScore, situation: str
         assert any(s.startswith("Referred ") for s in c.counter_signals)
     if situation == "loyal_now_irritated":
         assert any("formal letter" in r for r in c.reasons)
+    if situation == "drifting":
+        assert any(
+            r.startswith("Drifting: ") and " h of work this quarter against " in r
+            for r in c.reasons
+        )
+    if situation == "hard_times":
+        assert any(
+            r.startswith('A hard time of their own: in their own words, "') for r in c.reasons
+        )
     if situation == "dormant":
         assert c.health is None and c.band is None
         assert any("close the record if it has ended" in r for r in c.reasons), c.reasons

@@ -40,6 +40,7 @@ CASES: dict[str, tuple[object, str] | tuple[object, str, dict]] = {
     "satisfaction.feedback": (3.0, "s0"),
     "satisfaction.tone": (3.0, "s0"),
     "satisfaction.praise": (3.0, "critic"),
+    "satisfaction.feedback_half_life_days": (720, "aged"),
     "friction.complaint": (3.0, "critic"),
     "friction.escalation": (4.0, "loyal"),
     "friction.letter": (3.0, "loyal"),
@@ -79,6 +80,11 @@ CASES: dict[str, tuple[object, str] | tuple[object, str, dict]] = {
     "archetypes.struggling_days_late": (60, "patch"),
     "archetypes.struggling_days_late_rise": (50, "patch"),
     "archetypes.struggling_volume_share": (0.3, "shrink"),
+    "archetypes.struggling_tone": (0.5, "patch"),
+    "archetypes.struggling_feedback": (9, "patch"),
+    "archetypes.drift_min_days": (1200, "drift"),
+    "archetypes.drift_work_share": (0.1, "drift"),
+    "archetypes.drift_contact_share": (0.1, "drift"),
     "archetypes.hater_satisfaction": (5, "hater"),
     "archetypes.hater_bad_quarter": (5, "hater"),
     "archetypes.hater_quarters": (6, "hater"),
@@ -103,6 +109,7 @@ CASES: dict[str, tuple[object, str] | tuple[object, str, dict]] = {
     "counter_signals.lifetime_min_years": (5, "whale"),
     "counter_signals.history_quarters": (5, "souring"),
     "counter_signals.history_health": (95, "souring"),
+    "hard_times.words": ([], "hard"),
 }
 NOT_IN_THE_MODEL = {"money.currency"}  # shown beside amounts: no score reads it
 
@@ -193,6 +200,8 @@ def test_the_readme_documents_every_setting_of_the_model_with_its_default() -> N
             assert written == "not set", key
         elif isinstance(value, bool):
             assert written == str(value).lower(), key
+        elif isinstance(value, list) and key == "hard_times.words":
+            assert written == "see below", key
         elif isinstance(value, list):
             assert [float(x) for x in written.strip("[]").split(",")] == value, key
         else:
@@ -208,6 +217,8 @@ def test_changing_a_setting_moves_the_score_as_the_readme_says(score, key: str) 
     default = getattr(getattr(Settings.model_validate(base), section), name)
     if isinstance(value, bool):
         assert value is False and default is True  # the README says what turning it off does
+    elif isinstance(value, list) and all(isinstance(x, str) for x in value):
+        way *= 1 if len(value) > len(default) else -1  # more words, or fewer
     elif isinstance(value, list):
         way *= 1 if sum(value) > sum(default) else -1
     elif default is None or value > default:

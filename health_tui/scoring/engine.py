@@ -90,7 +90,7 @@ def _score(
     measures = [measure(f) for f in facts]
     medians = portfolio_medians(measures, settings)
     target = settings.money.target_rate or medians.get("effective_rate")
-    ctx = verdicts.Context(medians=medians, target_rate=target, settings=settings)
+    ctx = verdicts.Context(medians=medians, target_rate=target, settings=settings, as_of=as_of)
     y, q = quarter_of(as_of)
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
     drafts = [_draft(m, ctx, labels) for m in measures]

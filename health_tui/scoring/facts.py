@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
@@ -76,12 +77,18 @@ class ClientFacts:
     complaints_12m: int
     drain_12m: int
     feedback_12m: float | None
+    feedback_n_12m: int
     # the last day anything happened, over the whole history up to the as-of date
     last_work: date | None
     last_invoice: date | None
     last_contact: date | None
     last_feedback: date | None
     last_feedback_score: int | None
+    # the client's own words of a hard time in the last two quarters: how many, the latest quoted
+    hard_words: int
+    hard_said: str | None
+    hard_via: str | None  # the channel, or "feedback"
+    hard_on: date | None
     # the current quarter (review quarter, or a former client's last), from recency windows
     current_k: int
     q_health: list[float | None]  # health per shown quarter, newest first
@@ -104,6 +111,8 @@ class ClientFacts:
     days_late_w: float | None
     revision_share: float | None
     rr_per_month: float
+    tone_w: float | None  # mean sentiment in the window, -1..1
+    feedback_w: float | None  # mean feedback score in the window, 0..10
     # the quarter before the current one, read the same way: "why it moved"
     prev_health: float | None
     prev_coverage: float | None
@@ -122,6 +131,18 @@ class ClientFacts:
     hours_pm_year_ago: float | None
     hours_pm_before: float | None
     months_12m: float
+    # engagement against itself: the last two quarters, the same two a year earlier, the usual month
+    hours_q0: float | None
+    hours_q4: float | None
+    hours_pm_usual: float | None
+    revenue_pm_recent: float | None
+    revenue_pm_year_ago: float | None
+    revenue_pm_usual: float | None
+    contacts_recent: int
+    contacts_year_ago: int
+    months_recent: float
+    months_year_ago: float
+    complaints_recent: int
 
 
 _FIELDS = tuple(f.name for f in fields(ClientFacts))
@@ -141,12 +162,31 @@ def facts_params(as_of: date, settings: Settings) -> dict[str, object]:
         "w_scope": w.scope,
         "w_trend": w.trend,
         "min_coverage": settings.rules.min_coverage,
+        "hard_times_pattern": words_pattern(settings.hard_times.words),
         "dormant_quarters": settings.rules.dormant_quarters,
     }
     for section in FORMULA_SECTIONS:
         for key, value in getattr(settings, section).model_dump().items():
             params[f"{section}_{key}"] = value
     return {k: v for k, v in params.items() if k in _used_params()}
+
+
+def words_pattern(words: list[str]) -> str:
+    """A regular expression (for text already lower-cased and without accents) that finds any of
+    `words` at the start of a word, a phrase's words across any punctuation; none never matches."""
+    cleaned = []
+    for word in words:
+        plain = "".join(
+            ch
+            for ch in unicodedata.normalize("NFKD", word.lower())
+            if not unicodedata.combining(ch)
+        )
+        parts = re.findall(r"\w+", plain)
+        if parts:
+            cleaned.append(r"[^\pL\pN]+".join(re.escape(p) for p in parts))
+    if not cleaned:
+        return r"[^\x00-\x{10FFFF}]"
+    return r"(^|[^\pL\pN])(" + "|".join(cleaned) + ")"
 
 
 @cache

@@ -35,6 +35,7 @@ class Archetype(StrEnum):
     never_satisfied = "never_satisfied"
     underpriced = "underpriced"
     struggling = "struggling"
+    drifting = "drifting"
     dormant = "dormant"
     new = "new"
     former = "former"

@@ -13,7 +13,7 @@ from health_tui.scoring.models import (
     signed_points,
     whole_moves,
 )
-from health_tui.scoring.verdicts import Context, band, hard_patch
+from health_tui.scoring.verdicts import Context, band, drift, hard_times
 from health_tui.settings import Settings
 
 A = Archetype
@@ -70,17 +70,22 @@ def reasons(
         out += _not_enough_data(m, s.rules.min_coverage)
     else:
         out.append(_health(m, s, changes or {}, previous_quarter))
-    if arch is A.struggling:
-        signs = hard_patch(m, ctx)
-        sat = f.satisfaction or 0
-        out.append(f"Hard patch: {_join(signs)}; satisfaction still {sat:.0f}.")
+    if arch is A.struggling and (signal := hard_times(m, ctx)):
+        out.append(f"A hard time of their own: {signal}.")
+    if arch is A.drifting and (figures := drift(m, ctx)):
+        out.append(f"Drifting: {figures}.")
 
     if f.last_feedback is not None:
         last = f"Last feedback {f.last_feedback_score}/10 on {f.last_feedback}"
+        if (months := (ctx.as_of - f.last_feedback).days // 30) >= 3:
+            last += f" ({months} months ago: an old score says little about today)"
         if f.feedback_12m is not None:
             fb_med = med.get("feedback")
             vs = f" (portfolio median {fb_med:.1f})" if fb_med is not None else ""
-            out.append(f"{last}; average {f.feedback_12m:.1f}/10 over the last four quarters{vs}.")
+            scores = _count(f.feedback_n_12m, "score")
+            out.append(
+                f"{last}; average {f.feedback_12m:.1f}/10 from {scores} over the last four quarters{vs}."
+            )
         else:
             out.append(f"{last}: none in the last four quarters.")
 
@@ -93,9 +98,10 @@ def reasons(
         text = _join(bits) + " this quarter"
         if letters:
             text += f", {_count(letters, 'by formal letter', 'by formal letter')}"
-        out.append(
-            text[0].upper() + text[1:] + f" (portfolio median {med.get('complaints_q', 0):.0f})."
-        )
+        text = text[0].upper() + text[1:] + f" (portfolio median {med.get('complaints_q', 0):.0f})"
+        if letters:
+            text += "; a formal letter means the problem is serious: meet face to face"
+        out.append(text + ".")
     public, staff = f.public_12m, f.staff_12m
     if public or staff:
         out.append(

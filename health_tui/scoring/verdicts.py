@@ -7,7 +7,9 @@ comes with sentences that quote the numbers it rests on and how they compare wit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import Measures
 from health_tui.scoring.models import Archetype, Band, Recommendation
 from health_tui.settings import Settings
@@ -23,6 +25,7 @@ class Context:
     medians: dict[str, float]
     target_rate: float | None
     settings: Settings
+    as_of: date
     weights: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -50,12 +53,29 @@ def _amount(x: float) -> str:
     return f"{x:.1f}" if x < 10 else f"{x:.0f}"
 
 
-def hard_patch(m: Measures, ctx: Context) -> list[str]:
-    """The signs of a hard patch, in words: payment slipping or work falling over the last two
-    quarters against the four before them and, where the client had them, against the same two
-    quarters a year earlier, so that a quiet season is not taken for a drop. Empty when none."""
+def _quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def hard_times(m: Measures, ctx: Context) -> str | None:
+    """What says the trouble is the client's own, in words, or None: their own words of a hard time
+    (the settings' [hard_times] words, in the last two quarters); or, while the tone stays courteous
+    and feedback fair, payments slipping or less work bought by a client who keeps in touch (one
+    who goes quiet too is drifting). A slip or a fall is measured over the last two quarters
+    against the four before and, where the client had them, the same two a year earlier, so that
+    a quiet season is not taken for one."""
     f, a = m.facts, ctx.settings.archetypes
-    out: list[str] = []
+    if f.hard_words and f.hard_said:
+        return f'in their own words, "{_quote(f.hard_said)}" ({f.hard_via}, {f.hard_on})'
+    courteous = f.tone_w is None or f.tone_w >= a.struggling_tone
+    fair = f.feedback_w is None or f.feedback_w >= a.struggling_feedback
+    satisfied = f.satisfaction is not None and f.satisfaction >= a.struggling_satisfaction
+    if not (courteous and fair and satisfied):
+        return None
+    tone = f"the tone stays courteous (sentiment {f.tone_w:+.1f})" if f.tone_w is not None else ""
+    fb = f"feedback fair ({f.feedback_w:.0f}/10)" if f.feedback_w is not None else ""
+    still = " and ".join(x for x in (tone, fb) if x) or f"satisfaction holds ({f.satisfaction:.0f})"
     late, before, year_ago = f.late_recent, f.late_before, f.late_year_ago
     rise = a.struggling_days_late_rise
     if (
@@ -64,11 +84,9 @@ def hard_patch(m: Measures, ctx: Context) -> list[str]:
         and late >= (before or 0) + rise
         and (year_ago is None or late >= year_ago + rise)
     ):
-        then = f"{before:.0f}" if before is not None else "none due"
+        then = f"{before:.0f} before" if before is not None else "none due before"
         ago = f" and {year_ago:.0f} a year earlier" if year_ago is not None else ""
-        out.append(
-            f"paying {late:.0f} days late over the last two quarters against {then} before{ago}"
-        )
+        return f"paying {late:.0f} days late over the last two quarters against {then}{ago}, while {still}"
     hours, before, year_ago = f.hours_pm_recent, f.hours_pm_before, f.hours_pm_year_ago
     share = a.struggling_volume_share
     if (
@@ -76,13 +94,53 @@ def hard_patch(m: Measures, ctx: Context) -> list[str]:
         and before
         and hours < share * before
         and (year_ago is None or hours < share * year_ago)
+        and _in_touch(f, a.drift_contact_share)
     ):
         ago = f" and {_amount(year_ago)} h a year earlier" if year_ago is not None else ""
-        out.append(
+        return (
             f"{_amount(hours)} h of work a month over the last two quarters against "
-            f"{_amount(before)} h before{ago}"
+            f"{_amount(before)} h before{ago}, while they keep in touch and {still}"
         )
-    return out
+    return None
+
+
+def _in_touch(f: ClientFacts, share: float) -> bool:
+    """Messages and feedback at least `share` of the same two quarters a year earlier (per month)."""
+    if f.months_year_ago <= 0 or f.contacts_year_ago == 0:
+        return f.contacts_recent > 0
+    said_now = f.contacts_recent / f.months_recent if f.months_recent > 0 else 0.0
+    return said_now >= share * f.contacts_year_ago / f.months_year_ago
+
+
+def drift(m: Measures, ctx: Context) -> str | None:
+    """Work and contact fallen well below the same two quarters a year earlier (and work below the
+    client's usual month), with no complaint: what a drifting client looks like, in figures."""
+    f, a = m.facts, ctx.settings.archetypes
+    if f.tenure_days < a.drift_min_days or f.months_year_ago <= 0 or f.complaints_recent > 0:
+        return None
+    share = a.drift_work_share
+    if f.hours_pm_year_ago:
+        now, ago, usual = f.hours_pm_recent, f.hours_pm_year_ago, f.hours_pm_usual
+        work = (
+            f"{_amount(f.hours_q0 or 0)} h of work this quarter against "
+            f"{_amount(f.hours_q4 or 0)} h in the same quarter a year ago"
+        )
+    else:
+        now, ago, usual = f.revenue_pm_recent, f.revenue_pm_year_ago, f.revenue_pm_usual
+        work = (
+            f"{ctx.money((now or 0) * f.months_recent)} invoiced in the last two quarters against "
+            f"{ctx.money((ago or 0) * f.months_year_ago)} a year earlier"
+        )
+    if now is None or not ago or now >= share * ago or (usual and now >= share * usual):
+        return None
+    if f.contacts_year_ago == 0 or _in_touch(f, a.drift_contact_share):
+        return None
+    last = f"the last message on {f.last_contact}" if f.last_contact else "no message on record"
+    heard = (
+        f"{f.contacts_recent} messages or feedback scores in the last two quarters against "
+        f"{f.contacts_year_ago} a year earlier, {last}"
+    )
+    return f"{work}; {heard}"
 
 
 def archetype(m: Measures, ctx: Context) -> Archetype:
@@ -98,6 +156,14 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
     prior = f.prior_health
     complaints_now = f.complaints_q0 + f.escalations_q0
     if (
+        f.tenure_days >= a.struggling_min_days
+        and prior is not None
+        and prior >= a.struggling_prior_health
+        and complaints_now <= a.struggling_max_complaints
+        and hard_times(m, ctx)
+    ):
+        return A.struggling
+    if (
         m.health is not None
         and f.tenure_days >= a.loyal_min_days
         and prior is not None
@@ -107,16 +173,8 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         and (complaints_now >= 1 or (f.trend_delta or 0) <= -a.loyal_satisfaction_drop)
     ):
         return A.loyal_now_irritated
-    if (
-        f.tenure_days >= a.struggling_min_days
-        and prior is not None
-        and prior >= a.struggling_prior_health
-        and sat is not None
-        and sat >= a.struggling_satisfaction
-        and complaints_now <= a.struggling_max_complaints
-        and hard_patch(m, ctx)
-    ):
-        return A.struggling
+    if drift(m, ctx):
+        return A.drifting
     if sat is not None:
         if (
             sat < a.hater_satisfaction
@@ -309,6 +367,11 @@ def recommend(
             R.keep,
             "Kept for the clients they bring in, whatever this account earns on its own.",
         )
+    if m.facts.letters_q0 and rec in (R.keep, R.watch, R.reprice) and arch is not A.former:
+        rec, why = (
+            R.listen,
+            "A formal letter this quarter: the problem is serious. Listen, and meet face to face.",
+        )
     return rec, why
 
 
@@ -332,8 +395,13 @@ _FIXED = {
     ),
     A.struggling: (
         R.support,
-        "A long-standing client going through a hard patch while still satisfied: go the extra "
+        "A good client going through a hard time of their own, not unhappy with you: go the extra "
         "mile and support them.",
+    ),
+    A.drifting: (
+        R.recover,
+        "Drifting away quietly: work and contact have fallen well below the same quarters a year "
+        "earlier, with no complaint. Silence is not satisfaction: reach out before they leave.",
     ),
     A.underpriced: (
         R.reprice,
