@@ -375,11 +375,14 @@ hard AS (
         SELECT x.client_id, x."at" AS said_at, x.note AS said, x.channel AS via
         FROM interactions x, p
         WHERE x."at" >= p.recent_start AND x."at" < p.as_of + INTERVAL 1 DAY
+          -- a loose pattern first (fast), the exact one only on what it finds
+          AND regexp_matches(strip_accents(lower(x.note)), $hard_times_prefilter)
           AND regexp_matches(strip_accents(lower(x.note)), $hard_times_pattern)
         UNION ALL
         SELECT f.client_id, CAST(f.date AS TIMESTAMP), f.comment, 'feedback'
         FROM feedback f, p
         WHERE f.date BETWEEN p.recent_start AND p.as_of
+          AND regexp_matches(strip_accents(lower(f.comment)), $hard_times_prefilter)
           AND regexp_matches(strip_accents(lower(f.comment)), $hard_times_pattern)
     )
     GROUP BY client_id

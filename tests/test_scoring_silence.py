@@ -202,3 +202,36 @@ def test_a_letter_weighs_more_than_the_same_complaint_by_email(tmp_path: Path) -
     assert checklist.face_to_face and tell.detail[0].startswith(
         "Meet face to face: 1 formal letter"
     )
+
+
+def test_hard_times_words_match_like_the_activity_words() -> None:
+    """At the start of a word, any case, no accents, a phrase across punctuation; the fast loose
+    pattern finds everything the exact one does."""
+    from health_tui.scoring.facts import words_pattern, words_prefilter
+
+    words = ["café crisis", "lost our", "Redundanc"]
+    texts = {
+        "The Cafe-Crisis hit us": True,
+        "CAFÉ   crisis again": True,
+        "we almost our deadline": False,  # "lost" inside "almost"
+        "They LOST OUR biggest client": True,
+        "three redundancies": True,
+        "cafécrisis": False,
+        "all is well": False,
+    }
+    store = open_store(None)
+    try:
+        for text, expected in texts.items():
+            exact, loose = store.con.execute(
+                "SELECT regexp_matches(strip_accents(lower($t)), $e), "
+                "regexp_matches(strip_accents(lower($t)), $l)",
+                {"t": text, "e": words_pattern(words), "l": words_prefilter(words)},
+            ).fetchone()
+            assert exact is expected, text
+            assert loose or not exact, text
+        nothing = store.con.execute(
+            "SELECT regexp_matches('anything at all', $e)", {"e": words_pattern([])}
+        ).fetchone()
+        assert nothing == (False,)
+    finally:
+        store.close()

@@ -163,6 +163,7 @@ def facts_params(as_of: date, settings: Settings) -> dict[str, object]:
         "w_trend": w.trend,
         "min_coverage": settings.rules.min_coverage,
         "hard_times_pattern": words_pattern(settings.hard_times.words),
+        "hard_times_prefilter": words_prefilter(settings.hard_times.words),
         "dormant_quarters": settings.rules.dormant_quarters,
     }
     for section in FORMULA_SECTIONS:
@@ -171,22 +172,39 @@ def facts_params(as_of: date, settings: Settings) -> dict[str, object]:
     return {k: v for k, v in params.items() if k in _used_params()}
 
 
-def words_pattern(words: list[str]) -> str:
-    """A regular expression (for text already lower-cased and without accents) that finds any of
-    `words` at the start of a word, a phrase's words across any punctuation; none never matches."""
-    cleaned = []
+NEVER = r"[^\x00-\x{10FFFF}]"  # a pattern that matches nothing
+
+
+def _word_parts(words: list[str]) -> list[list[str]]:
+    """Each word or phrase lower-cased, without accents, as its runs of letters and digits."""
+    out = []
     for word in words:
         plain = "".join(
             ch
             for ch in unicodedata.normalize("NFKD", word.lower())
             if not unicodedata.combining(ch)
         )
-        parts = re.findall(r"\w+", plain)
-        if parts:
-            cleaned.append(r"[^\pL\pN]+".join(re.escape(p) for p in parts))
-    if not cleaned:
-        return r"[^\x00-\x{10FFFF}]"
-    return r"(^|[^\pL\pN])(" + "|".join(cleaned) + ")"
+        if parts := re.findall(r"\w+", plain):
+            out.append([re.escape(p) for p in parts])
+    return out
+
+
+def words_pattern(words: list[str]) -> str:
+    """A regular expression (for text already lower-cased and without accents) that finds any of
+    `words` at the start of a word, a phrase's words across any punctuation; none never matches."""
+    parts = _word_parts(words)
+    if not parts:
+        return NEVER
+    return r"(^|[^\pL\pN])(" + "|".join(r"[^\pL\pN]+".join(p) for p in parts) + ")"
+
+
+def words_prefilter(words: list[str]) -> str:
+    """A looser pattern than `words_pattern` (anywhere in a word, across anything but ASCII letters
+    and digits) that RE2 runs tens of times faster: only text it finds is checked exactly."""
+    parts = _word_parts(words)
+    if not parts:
+        return NEVER
+    return "|".join("[^a-z0-9]+".join(p) for p in parts)
 
 
 @cache
