@@ -55,7 +55,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
     rows = [header]
     for c in sorted(clients, key=lambda c: (not c.fire_candidate, c.health is None, c.health or 0)):
         rows.append((
-            _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", band_label(c.band),
+            _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             f"{c.effort_return:.0f}",
             "" if c.effective_rate is None else f"{c.effective_rate:.0f}", f"{c.revenue_12m:,.0f}",
             c.archetype.value, c.recommendation.value, "EXIT?" if c.fire_candidate else "",

@@ -196,7 +196,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         h(s.name),
         h(health(s.health)),
         h(health_change(c.health_change, c.was_client)),
-        _band(s.band),
+        _band(s.band) if s.band else f'<span class="muted">{h(s.band_text)}</span>',
         f"{s.effort_return:.0f}",
         h(money(s.revenue_12m, r.currency)),
         h(s.archetype.label),

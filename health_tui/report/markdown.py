@@ -21,7 +21,7 @@ from health_tui.report.format import (
     when,
 )
 from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
-from health_tui.scoring.models import NOT_ENOUGH_DATA, band_label
+from health_tui.scoring.models import NOT_ENOUGH_DATA
 
 _PUNCTUATION = re.compile(r"([\\`*\[\]<>|])")
 
@@ -108,7 +108,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         md(s.name),
         health(s.health),
         health_change(c.health_change, c.was_client),
-        band_label(s.band),
+        s.band_text,
         f"{s.effort_return:.0f}",
         money(s.revenue_12m, r.currency),
         s.archetype.label,

@@ -204,6 +204,13 @@ class ClientScore(BaseModel):
     counter_signals: list[str] = Field(default_factory=list)
 
     @property
+    def band_text(self) -> str:
+        """The band as people write it; where health does not stand, why: dormant or not enough data."""
+        if self.band is None and self.archetype is Archetype.dormant:
+            return "not scored (dormant)"
+        return band_label(self.band)
+
+    @property
     def health_text(self) -> str:
         """ "health 74 (healthy)", or "not enough data (30% of the health weight)"."""
         if self.health is None or self.band is None:
