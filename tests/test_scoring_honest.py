@@ -92,6 +92,8 @@ def test_a_dormant_client_is_a_question_not_a_score(tmp_path: Path) -> None:
     c = client(b.score(tmp_path), "asleep")
     assert (c.archetype, c.recommendation, c.fire_candidate) == (A.dormant, R.watch, False)
     assert (c.health, c.band) == (None, None)
+    assert all(comp.score is None for comp in c.components)  # no calm or satisfaction shown
+    assert c.verdict.startswith("WATCH: dormant, health not scored, effort/return")
     assert c.last_activity == date(2025, 12, 1)  # the last invoice, for November's work
     dormant = next(r for r in c.reasons if r.startswith("Dormant"))
     assert "since 2025-12-01" in dormant and "close the record if it has ended" in dormant

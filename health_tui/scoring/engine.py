@@ -41,7 +41,14 @@ _DETAIL = {
 
 
 def _components(m: Measures, weights: dict[str, float]) -> list[dict]:
-    """Component records (as dicts: the ClientScore validates them all in one pass)."""
+    """Component records (as dicts: the ClientScore validates them all in one pass). A dormant
+    client's are not shown: older data would read as a satisfaction or a calm that nothing shows."""
+    if m.facts.dormant:
+        return [
+            {"name": name, "score": None, "weight": weights[name], "effective_weight": 0.0,
+             "detail": f"not scored while dormant ({_DETAIL[name]})"}
+            for name in m.components
+        ]  # fmt: skip
     have = sum(weights[k] for k, v in m.components.items() if v is not None)
     return [
         {

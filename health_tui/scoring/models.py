@@ -215,7 +215,7 @@ class ClientScore(BaseModel):
         """ "health 74 (healthy)", or "not enough data (30% of the health weight)"."""
         if self.health is None or self.band is None:
             if self.archetype is Archetype.dormant:
-                return "health not scored (dormant)"
+                return "health not scored"
             return f"{NOT_ENOUGH_DATA} ({self.coverage:.0%} of the health weight)"
         return f"health {self.health:.0f} ({self.band.label})"
 
