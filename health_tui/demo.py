@@ -29,7 +29,7 @@ from health_tui.errors import HealthTuiError
 from health_tui.store import Store, load_query
 from health_tui.store.tables import wipe_all
 
-# The planted situations: always clients 1-12, whatever the portfolio size.
+# The planted situations: always the first clients, whatever the portfolio size.
 PLANTED: dict[str, str] = {
     "champion": "CL-0001",
     "steady": "CL-0002",
@@ -43,6 +43,9 @@ PLANTED: dict[str, str] = {
     "struggling": "CL-0010",
     "new": "CL-0011",
     "former": "CL-0012",
+    "dormant": "CL-0013",
+    "drifting": "CL-0014",
+    "hard_times": "CL-0015",
 }
 
 TABLES = ("clients", "time_entries", "invoices", "interactions", "feedback")
@@ -230,6 +233,12 @@ _WORDS: dict[str, list[str]] = {
         "Sent at {time}: please swap the homepage photos before we open",
         "Sent at {time}: the investor deck needs a new slide by tomorrow",
     ],
+    "ia_hardship": [  # the client's own trouble, in the words the scoring looks for
+        "We lost our biggest contract: could we agree a payment plan for the next invoices?",
+        "Restructuring on our side, asks for patience on payments",
+        "Cash flow is tight after losing the Harbour contract, sorry for the delay",
+        "Not your fault at all, we are going through a difficult time",
+    ],
     "ia_scope": [
         "Can we add an online shop? Should be quick",
         "Now wants the app in three languages",
@@ -320,7 +329,7 @@ def generate_demo(
 ) -> DemoSummary:
     """Replace the five history tables with a synthetic portfolio of three years ending at `as_of`.
 
-    At least 12 clients are written so that every planted situation is present. Refuses a file that holds
+    At least len(PLANTED) clients are written so that every planted situation is present. Refuses a file that holds
     an imported portfolio (or clients of unknown origin) unless `replace`, so a demo never eats real data.
     """
     say = progress or (lambda _message: None)

@@ -10,13 +10,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from health_tui.clients import ClientListing
-from health_tui.scoring.models import ClientScore, PortfolioScore
+from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
 from health_tui.text import safe_text
 
 CSV_COLUMNS = (
-    "client_id", "name", "active", "health", "band", "effort_return", "effective_rate",
-    "revenue_12m", "lifetime_value", "referral_value", "archetype", "recommendation",
-    "fire_candidate", "trend", "reasons", "counter_signals",
+    "client_id", "name", "active", "health", "band", "coverage", "effort_return", "effective_rate",
+    "revenue_12m", "lifetime_value", "referral_value", "referred_by", "archetype", "recommendation",
+    "fire_candidate", "trend", "previous_quarter", "previous_health", "health_change",
+    *(f"change_{name}" for name in COMPONENTS), "reasons", "counter_signals",
 )  # fmt: skip
 
 
@@ -39,11 +40,13 @@ def render_scores(p: PortfolioScore, fmt: str, *, candidates_only: bool = False)
 def score_cells(c: ClientScore) -> list[object]:
     """A client's cells under CSV_COLUMNS: `score --format csv` and the CSV report both write these."""
     return [
-        c.client_id, c.name, c.active, c.health, c.band.value, c.effort_return,
-        "" if c.effective_rate is None else c.effective_rate, c.revenue_12m,
-        c.lifetime_value, c.referral_value, c.archetype.value, c.recommendation.value,
-        c.fire_candidate,
+        c.client_id, c.name, c.active, _blank(c.health), c.band.value if c.band else "",
+        c.coverage, c.effort_return, _blank(c.effective_rate), c.revenue_12m,
+        c.lifetime_value, c.referral_value, c.referred_by or "", c.archetype.value,
+        c.recommendation.value, c.fire_candidate,
         " ".join("" if q.health is None else f"{q.health:.0f}" for q in c.trend),
+        c.previous_quarter or "", _blank(c.previous_health), _blank(c.health_change),
+        *(_blank(c.component_changes.get(name)) for name in COMPONENTS),
         " | ".join(c.reasons), " | ".join(c.counter_signals),
     ]  # fmt: skip
 
@@ -51,9 +54,10 @@ def score_cells(c: ClientScore) -> list[object]:
 def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
     header = ("client", "health", "band", "effort", "rate/h", "rev 12m", "archetype", "do", "")
     rows = [header]
-    for c in sorted(clients, key=lambda c: (not c.fire_candidate, c.health)):
+    for c in sorted(clients, key=lambda c: (not c.fire_candidate, c.health is None, c.health or 0)):
         rows.append((
-            _plain(c.name)[:28], f"{c.health:.0f}", c.band.value, f"{c.effort_return:.0f}",
+            _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", c.band_text,
+            f"{c.effort_return:.0f}",
             "" if c.effective_rate is None else f"{c.effective_rate:.0f}", f"{c.revenue_12m:,.0f}",
             c.archetype.value, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
@@ -67,12 +71,19 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         for r in rows
     ]
     counts = p.band_counts()
+    unscored = p.unscored()
     summary = (
         f"{p.quarter} as of {p.as_of}: {len(p.active)} active clients — "
         + ", ".join(f"{n} {b.label}" for b, n in counts.items())
+        + (f", {unscored} {band_label(None)}" if unscored else "")
         + f"; {_plural(len(p.candidates()), 'exit candidate')}; revenue at risk {p.currency} {p.revenue_at_risk():,.0f}"
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"
+
+
+def _blank(value: float | None) -> object:
+    """An empty cell for a figure that does not exist (not enough data, no quarter before)."""
+    return "" if value is None else value
 
 
 def render_clients(listing: list[ClientListing]) -> str:

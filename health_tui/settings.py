@@ -20,6 +20,18 @@ from pydantic import (
 )
 
 from health_tui.errors import ConfigError
+from health_tui.formula import (
+    Archetypes,
+    CounterSignals,
+    Effort,
+    Friction,
+    HardTimes,
+    Payment,
+    Satisfaction,
+    Scope,
+    Trend,
+    Window,
+)
 from health_tui.workdays import known_country
 
 
@@ -50,9 +62,11 @@ class Bands(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    healthy: float = Field(70, ge=0, le=100)
-    watch: float = Field(50, ge=0, le=100)
-    at_risk: float = Field(35, ge=0, le=100)
+    healthy: float = Field(70, ge=0, le=100, description="health at or above this is healthy")
+    watch: float = Field(50, ge=0, le=100, description="... at or above this, watch")
+    at_risk: float = Field(
+        35, ge=0, le=100, description="... at or above this, at risk; below, critical"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Bands:
@@ -111,14 +125,17 @@ class Rules(BaseModel):
     min_history_days: int = Field(90, ge=0, description="younger clients are 'new': watch only")
     exit_health_below: float = Field(55, ge=0, le=100, description="health this low counts as poor")
     exit_effort_below: float = Field(45, ge=0, le=100, description="effort/return this low is poor")
-    friction_scale: float = Field(
-        1.5, gt=0, description="friction points per month that take the friction score to 37"
+    min_coverage: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="share of the health weight that must have data for health to stand",
     )
-    late_days_scale: float = Field(
-        30, gt=0, description="average days late that take payment to 37"
-    )
-    underpriced_rate_share: float = Field(
-        0.75, gt=0, le=1, description="effective rate below this share of target is under-priced"
+    dormant_quarters: int = Field(
+        2,
+        ge=1,
+        le=4,
+        description="full quarters without work, invoice or contact that make a client dormant",
     )
 
 
@@ -155,6 +172,27 @@ class Agency(BaseModel):
     def signature(self) -> str:
         """The letter's last lines: the signer and the agency, or placeholders to fill in."""
         return f"{self.signer or '[Your name]'}\n{self.name or '[Your agency]'}"
+
+
+# Keys that moved into the scoring model's sections: an older settings file still reads.
+MOVED = {
+    ("rules", "friction_scale"): ("friction", "scale"),
+    ("rules", "late_days_scale"): ("payment", "late_days_scale"),
+    ("rules", "underpriced_rate_share"): ("archetypes", "underpriced_rate_share"),
+}
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the file's data with moved keys in their new place (the new place wins)."""
+    out = {k: dict(v) if isinstance(v, dict) else v for k, v in data.items()}
+    for (old_section, old_key), (section, key) in MOVED.items():
+        old = out.get(old_section)
+        if isinstance(old, dict) and old_key in old:
+            value = old.pop(old_key)
+            target = out.setdefault(section, {})
+            if isinstance(target, dict):
+                target.setdefault(key, value)
+    return out
 
 
 Activity = Literal["delivery", "revision", "meeting", "support", "admin"]
@@ -210,8 +248,23 @@ class Settings(BaseModel):
     bands: Bands = Bands()
     money: Money = Money()
     rules: Rules = Rules()
+    window: Window = Window()
+    satisfaction: Satisfaction = Satisfaction()
+    friction: Friction = Friction()
+    payment: Payment = Payment()
+    scope: Scope = Scope()
+    trend: Trend = Trend()
+    effort: Effort = Effort()
+    archetypes: Archetypes = Archetypes()
+    counter_signals: CounterSignals = CounterSignals()
+    hard_times: HardTimes = HardTimes()
     activities: Activities = Activities()
     agency: Agency = Agency()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _moved_keys(cls, data: Any) -> Any:
+        return migrate(data) if isinstance(data, dict) else data
 
 
 def _format_error(path: Path, err: ValidationError) -> str:
@@ -232,6 +285,7 @@ def load_settings(path: Path | None) -> tuple[Settings, dict[str, str]]:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    data = migrate(data)
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:

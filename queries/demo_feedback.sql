@@ -21,6 +21,7 @@ scored AS (
            demo_u($seed, dt.n, dt.d - DATE '1970-01-01', 'feedback.comment') AS u_comment
     FROM dates dt
     JOIN demo_phase p ON p.n = dt.n AND dt.d BETWEEN p.d_from AND p.d_to
+    WHERE p.fb_lo IS NOT NULL  -- a phase without feedback: no survey answered
 )
 SELECT client_id, d AS date, score,
        CASE WHEN u_comment >= 0.5 THEN NULL

@@ -98,6 +98,7 @@ SELECT client_id,
            THEN CASE WHEN escal_ch = 'letter' THEN 'Formal letter. ' ELSE '' END
                 || $ia_escalation[1 + floor(len($ia_escalation) * u_note)::BIGINT]
            WHEN 'urgent_request' THEN CASE
+               WHEN hardship THEN $ia_hardship[1 + floor(len($ia_hardship) * u_note)::BIGINT]
                WHEN late AND u_channel < 0.50
                THEN replace($ia_urgent_call[1 + floor(len($ia_urgent_call) * u_note)::BIGINT],
                             '{time}', strftime(ts, '%H:%M'))

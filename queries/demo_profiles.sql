@@ -1,5 +1,5 @@
 -- demo: one row per synthetic client (TEMP demo_profile): who they are, when they were a client and what
--- situation they are in. Clients 1-12 are the planted situations, always present; the rest are drawn from
+-- situation they are in. Clients 1-15 are the planted situations, always present; the rest are drawn from
 -- a weighted mix and vary the planted numbers by +-20% so each stays recognisable.
 -- Every pseudo-random choice is demo_u($seed, client number, index, tag): the same inputs give the same rows.
 -- Dates: history starts three years before $as_of; nothing is dated after $as_of.
@@ -9,6 +9,7 @@ kinds (situation, planted_no, weight, tenure_lo, tenure_hi, planted_tenure,
        rate_lo, rate_hi, planted_rate, late_days, unpaid_last, ended_lo, ended_hi, planted_ended) AS (
     -- late_days: the last phase (a changed relationship) covers the last late_days days up to $as_of.
     -- unpaid_last: that many of the latest past-due invoices are left unpaid.
+    -- A dormant client's history simply stops late_days days before $as_of (no second phase).
     VALUES
     ('champion',             1, 0.12, 1000, 1095, 1080, 120, 140, 130, NULL, 0, NULL, NULL, NULL),
     ('steady',               2, 0.55,  730, 1095,  913,  90, 105,  95, NULL, 0, NULL, NULL, NULL),
@@ -21,7 +22,10 @@ kinds (situation, planted_no, weight, tenure_lo, tenure_hi, planted_tenure,
     ('small_referrer',       9, 0.00, 1060, 1095, 1095,  90, 100,  95, NULL, 0, NULL, NULL, NULL),
     ('struggling',          10, 0.03, 1000, 1095, 1080,  90, 110, 100,  152, 0, NULL, NULL, NULL),
     ('new',                 11, 0.04,   20,   80,   45,  85, 115, 100, NULL, 0, NULL, NULL, NULL),
-    ('former',              12, 0.04,  580,  880,  730,  90, 105,  95, NULL, 0,   30,  540,  200)
+    ('former',              12, 0.04,  580,  880,  730,  90, 105,  95, NULL, 0,   30,  540,  200),
+    ('dormant',             13, 0.00,  900, 1095, 1000,  90, 105,  95,  240, 0, NULL, NULL, NULL),
+    ('drifting',            14, 0.00,  900, 1095, 1000,  95, 110, 100,  240, 0, NULL, NULL, NULL),
+    ('hard_times',          15, 0.00,  900, 1095, 1000,  95, 110, 100,  120, 1, NULL, NULL, NULL)
 ),
 mix AS (
     -- Cumulative weights: a client whose draw falls in [w_from, w_to) gets that situation.
@@ -33,7 +37,7 @@ mix AS (
 ),
 nums AS (
     SELECT (r.i + 1)::INTEGER AS n,
-           r.i < 12 AS planted,
+           r.i < (SELECT max(planted_no) FROM kinds) AS planted,
            demo_u($seed, r.i + 1, 0, 'situation') AS u_sit
     FROM range(CAST($n AS BIGINT)) r(i)
 ),

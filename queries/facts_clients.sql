@@ -4,18 +4,30 @@
 --    holding $as_of, 1 for the one before, ...); nothing dated after $as_of counts.
 -- 2. A dense grid of $nq quarters per client (a quiet quarter is a zero, not a gap) with the months
 --    each quarter overlapped the relationship.
--- 3. Recency windows: quarter k's health reads quarters k, k+1, k+2 weighted 1, 0.5, 0.25.
--- 4. Health components 0-100 per quarter (README, "How scores are computed"), then health as the
---    weighted mean of the components that have data.
--- 5. One row per client: the current quarter's components, health per shown quarter (a list, newest
---    first), the features the archetype rules read, and 12-month and lifetime figures.
+-- 3. Recency windows: quarter k's health reads quarters k, k+1, ... weighted $window_quarter_weights.
+--    Each quarter is read as it stood at its own end (an invoice paid later was still unpaid then),
+--    so a past quarter's health is the same whatever later date the portfolio is scored as of.
+-- 4. Health components 0-100 per quarter (README, "How scores are computed"), their coverage (the
+--    share of the weight that has data) and health as the weighted mean of the components with
+--    data; no health where coverage is below $min_coverage or the client was dormant.
+-- 5. One row per client: the current quarter's components and the previous quarter's, health per
+--    shown quarter (a list, newest first), the features the archetype rules read, 12-month and
+--    lifetime figures, the last dates anything happened, engagement against the same quarters a
+--    year earlier and the client's usual quarter, and the client's own words of a hard time.
+-- Every constant of the formulas is a bound parameter from the settings (health_tui/formula.py).
 WITH
 p AS (
     SELECT CAST($as_of AS DATE) AS as_of,
            year(CAST($as_of AS DATE)) * 4 + quarter(CAST($as_of AS DATE)) - 1 AS q0,
            -- the first day of the oldest quarter read: older time and messages do not count
            CAST(date_trunc('quarter', CAST($as_of AS DATE)) - to_months(CAST(3 * ($nq - 1) AS INTEGER)) AS DATE)
-               AS window_start
+               AS window_start,
+           -- the review quarter is complete when $as_of is its last day
+           CAST($as_of AS DATE) = CAST(date_trunc('quarter', CAST($as_of AS DATE)) + INTERVAL 3 MONTH
+                                       - INTERVAL 1 DAY AS DATE) AS q0_complete,
+           CAST($window_quarter_weights AS DOUBLE[]) AS wts,
+           -- the last two quarters: where the client's own words of a hard time are looked for
+           CAST(date_trunc('quarter', CAST($as_of AS DATE)) - INTERVAL 3 MONTH AS DATE) AS recent_start
 ),
 te AS MATERIALIZED (
     SELECT t.client_id,
@@ -44,17 +56,29 @@ inv AS (
     FROM invoices
 ),
 inv_raw AS MATERIALIZED (
-    -- Invoices are bucketed twice: by issue quarter (revenue) and by due quarter (punctuality).
+    -- Invoices are bucketed by issue quarter (revenue), by due quarter (punctuality) and by the
+    -- quarter they were paid in (NULL: not paid on as_of), so that each quarter's payment score can
+    -- read them as they stood at that quarter's end.
     SELECT i.client_id,
            p.q0 - (year(i.issued_on) * 4 + quarter(i.issued_on) - 1) AS qi_issued,
            CASE WHEN i.due_on <= p.as_of
                 THEN p.q0 - (year(i.due_on) * 4 + quarter(i.due_on) - 1) END AS qi_due,
+           CASE WHEN i.paid_on <= p.as_of
+                THEN p.q0 - (year(i.paid_on) * 4 + quarter(i.paid_on) - 1) END AS qi_paid,
+           -- due on the last day its quarter is read to: not yet overdue at that quarter's end
+           i.due_on = least(p.as_of, CAST(date_trunc('quarter', i.due_on) + INTERVAL 3 MONTH
+                                          - INTERVAL 1 DAY AS DATE)) AS due_at_end,
+           count(*) AS n_invoices,
            sum(i.amount)::DOUBLE AS invoiced,
            coalesce(sum(i.amount) FILTER (WHERE i.paid_on <= p.as_of), 0)::DOUBLE AS paid,
            count(*) FILTER (WHERE i.due_on <= p.as_of) AS n_due,
            coalesce(sum(greatest(0, date_diff('day', i.due_on,
                     CASE WHEN i.paid_on <= p.as_of THEN i.paid_on ELSE p.as_of END)))
                     FILTER (WHERE i.due_on <= p.as_of), 0) AS days_late_sum,
+           -- days from due date to as_of: a quarter's end is a known number of days before as_of
+           coalesce(sum(date_diff('day', i.due_on, p.as_of)) FILTER (WHERE i.due_on <= p.as_of), 0)
+               AS due_age_sum,
+           coalesce(sum(i.amount) FILTER (WHERE i.due_on <= p.as_of), 0)::DOUBLE AS due_amount,
            coalesce(sum(i.amount) FILTER (WHERE i.due_on < p.as_of
                     AND (i.paid_on IS NULL OR i.paid_on > p.as_of)), 0)::DOUBLE AS unpaid_overdue,
            count(*) FILTER (WHERE i.due_on < p.as_of
@@ -64,20 +88,22 @@ inv_raw AS MATERIALIZED (
     GROUP BY ALL
 ),
 inv_issued AS (
-    SELECT client_id, qi_issued AS qi, sum(invoiced) AS invoiced, sum(paid) AS paid
+    SELECT client_id, qi_issued AS qi, sum(n_invoices) AS n_invoices, sum(invoiced) AS invoiced,
+           sum(paid) AS paid
     FROM inv_raw GROUP BY ALL
 ),
 inv_due AS (
-    SELECT client_id, qi_due AS qi, sum(n_due) AS n_due, sum(days_late_sum) AS days_late_sum,
-           sum(unpaid_overdue) AS unpaid_overdue, sum(n_unpaid_overdue) AS n_unpaid_overdue
+    SELECT client_id, qi_due AS qi, sum(n_due) AS n_due, sum(days_late_sum) AS days_late_sum
     FROM inv_raw WHERE qi_due IS NOT NULL GROUP BY ALL
 ),
 ia AS MATERIALIZED (
     SELECT x.client_id,
            p.q0 - (year(x."at") * 4 + quarter(x."at") - 1) AS qi,
            count(*) AS n_interactions,
-           count(*) FILTER (WHERE x.kind = 'complaint') AS complaints,
-           count(*) FILTER (WHERE x.kind = 'escalation') AS escalations,
+           -- a complaint by formal letter is serious: it counts as an escalation
+           count(*) FILTER (WHERE x.kind = 'complaint' AND x.channel <> 'letter') AS complaints,
+           count(*) FILTER (WHERE x.kind = 'escalation' OR (x.kind = 'complaint' AND x.channel = 'letter'))
+               AS escalations,
            count(*) FILTER (WHERE x.kind IN ('complaint', 'escalation') AND x.channel = 'letter') AS letters,
            count(*) FILTER (WHERE x.kind IN ('complaint', 'escalation') AND x.channel = 'social') AS public_complaints,
            -- CASE, not FILTER: the pattern only runs on complaints, not on every message
@@ -87,7 +113,8 @@ ia AS MATERIALIZED (
            count(*) FILTER (WHERE x.kind = 'urgent_request') AS urgent,
            count(*) FILTER (WHERE x.kind IN ('request', 'urgent_request', 'scope_change', 'revision_request',
                                              'complaint', 'escalation')
-                    AND (hour(x."at") NOT BETWEEN 8 AND 19 OR isodow(x."at") >= 6)) AS after_hours,
+                    AND (hour(x."at") < $friction_office_opens OR hour(x."at") >= $friction_office_closes
+                         OR ($friction_weekends_after_hours AND isodow(x."at") >= 6))) AS after_hours,
            count(*) FILTER (WHERE x.kind = 'scope_change') AS scope_changes,
            count(*) FILTER (WHERE x.kind = 'revision_request') AS revision_requests,
            count(*) FILTER (WHERE x.kind = 'praise') AS praise,
@@ -101,13 +128,15 @@ fb AS MATERIALIZED (
     SELECT f.client_id,
            p.q0 - (year(f.date) * 4 + quarter(f.date) - 1) AS qi,
            sum(f.score) AS score_sum,
-           count(*) AS score_n
+           count(*) AS score_n,
+           max(f.date) AS fb_last
     FROM feedback f, p
     WHERE f.date BETWEEN p.window_start AND p.as_of
     GROUP BY ALL
 ),
 grid AS (
-    SELECT c.client_id, g.qi,
+    SELECT c.client_id, c.started_on, g.qi,
+           CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.qi AS INTEGER)) AS DATE) AS q_start,
            -- months of quarter qi the relationship covered (the review quarter only up to as_of)
            greatest(0, date_diff('day',
                greatest(CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.qi AS INTEGER)) AS DATE),
@@ -120,21 +149,24 @@ grid AS (
       AND NOT c.ignored  -- "not a client" (the agency's own time): kept, never scored
 ),
 q AS MATERIALIZED (
-    SELECT grid.client_id, grid.qi, grid.months,
+    SELECT grid.client_id, grid.qi, grid.months, grid.started_on, grid.q_start,
            coalesce(te.hours, 0) AS hours, coalesce(te.h_revision, 0) AS h_revision,
            coalesce(te.h_nonbillable, 0) AS h_nonbillable,
            coalesce(ii.invoiced, 0) AS invoiced,
            coalesce(id.n_due, 0) AS n_due, coalesce(id.days_late_sum, 0) AS days_late_sum,
-           coalesce(id.unpaid_overdue, 0) AS unpaid_overdue,
+           coalesce(ia.n_interactions, 0) AS n_interactions,
            coalesce(ia.complaints, 0) + coalesce(ia.escalations, 0) AS complaints,
            coalesce(ia.revision_requests, 0) AS revision_requests, coalesce(ia.praise, 0) AS praise,
            coalesce(ia.sentiment_sum, 0) AS sentiment_sum, coalesce(ia.sentiment_n, 0) AS sentiment_n,
-           coalesce(fb.score_sum, 0) AS score_sum, coalesce(fb.score_n, 0) AS score_n,
-           -- friction points: a complaint 1, an escalation 2, a letter, a public or a staff-directed
-           -- complaint 1 more; urgent, after-hours and scope-change demands 0.5; revision requests 0.25
-           coalesce(ia.complaints + 2 * ia.escalations + ia.letters + ia.public_complaints
-                    + ia.staff_complaints + 0.5 * (ia.urgent + ia.after_hours + ia.scope_changes)
-                    + 0.25 * ia.revision_requests, 0)::DOUBLE AS friction_points,
+           coalesce(fb.score_sum, 0) AS score_sum, coalesce(fb.score_n, 0) AS score_n, fb.fb_last,
+           -- anything at all happened: work, an invoice, a message, a feedback score
+           coalesce(te.hours, 0) > 0 OR coalesce(ii.n_invoices, 0) > 0 OR coalesce(ia.n_interactions, 0) > 0
+               OR coalesce(fb.score_n, 0) > 0 AS busy,
+           coalesce($friction_complaint * ia.complaints + $friction_escalation * ia.escalations
+                    + $friction_letter * ia.letters + $friction_public * ia.public_complaints
+                    + $friction_staff * ia.staff_complaints + $friction_urgent * ia.urgent
+                    + $friction_after_hours * ia.after_hours + $friction_scope_change * ia.scope_changes
+                    + $friction_revision_request * ia.revision_requests, 0)::DOUBLE AS friction_points,
            -- satisfaction parts of this quarter on its own, the basis of the trend
            CASE WHEN fb.score_n > 0 THEN 10.0 * fb.score_sum / fb.score_n END AS fb_part,
            CASE WHEN ia.sentiment_n > 0 THEN 50.0 * (ia.sentiment_sum / ia.sentiment_n + 1) END AS tone_part,
@@ -149,113 +181,223 @@ q AS MATERIALIZED (
 ),
 alone AS MATERIALIZED (
     SELECT *,
-           (0.6 * coalesce(fb_part, 0) + 0.2 * coalesce(tone_part, 0) + 0.2 * coalesce(praise_part, 0))
-           / nullif(0.6 * (fb_part IS NOT NULL)::INT + 0.2 * (tone_part IS NOT NULL)::INT
-                    + 0.2 * (praise_part IS NOT NULL)::INT, 0) AS sat_alone
+           avg(sat_alone) OVER (PARTITION BY client_id ORDER BY qi
+                                ROWS BETWEEN 1 FOLLOWING AND $window_trend_quarters FOLLOWING) AS sat_baseline
+    FROM (
+    SELECT *,
+           ($satisfaction_feedback * coalesce(fb_part, 0) + $satisfaction_tone * coalesce(tone_part, 0)
+            + $satisfaction_praise * coalesce(praise_part, 0))
+           / nullif($satisfaction_feedback * (fb_part IS NOT NULL)::INT
+                    + $satisfaction_tone * (tone_part IS NOT NULL)::INT
+                    + $satisfaction_praise * (praise_part IS NOT NULL)::INT, 0) AS sat_alone
     FROM q
+    )
 ),
--- Quarter k's recency window: quarters k, k+1, k+2 weighted 1, 0.5, 0.25.
+-- Quarter k's recency window: quarters k, k+1, ... weighted by $window_quarter_weights.
 win AS (
     SELECT k.client_id, k.qi,
            any_value(k.months) AS own_months,
            any_value(k.sat_alone) AS sat_alone,
+           any_value(k.sat_baseline) AS sat_baseline,
            any_value(k.complaints) AS own_complaints,
            sum(w.wt * w.months) AS months,
            sum(w.wt * w.hours) AS hours, sum(w.wt * w.h_revision) AS h_revision,
            sum(w.wt * w.h_nonbillable) AS h_nonbillable,
-           sum(w.wt * w.invoiced) AS invoiced, sum(w.wt * w.n_due) AS n_due,
-           sum(w.wt * w.days_late_sum) AS days_late_sum, sum(w.wt * w.unpaid_overdue) AS unpaid_overdue,
+           sum(w.wt * w.invoiced) AS invoiced,
+           sum(w.n_interactions) AS contacts,
            sum(w.wt * w.friction_points) AS friction_points,
            sum(w.wt * w.revision_requests) AS revision_requests,
            sum(w.wt * w.praise) AS praise, sum(w.wt * w.complaints) AS complaints,
            sum(w.wt * w.sentiment_sum) AS sentiment_sum, sum(w.wt * w.sentiment_n) AS sentiment_n,
-           sum(w.wt * w.score_sum) AS score_sum, sum(w.wt * w.score_n) AS score_n
+           sum(w.wt * w.score_sum) AS score_sum, sum(w.wt * w.score_n) AS score_n,
+           max(w.fb_last) AS fb_last
     FROM alone k
-    JOIN (SELECT alone.*, d.lag, CAST([1.0, 0.5, 0.25] AS DOUBLE[])[d.lag + 1] AS wt FROM alone, range(3) AS d(lag)) w
+    JOIN (SELECT alone.*, d.lag, p.wts[d.lag + 1] AS wt
+          FROM alone, p, range(CAST(len(p.wts) AS BIGINT)) AS d(lag)) w
       ON w.client_id = k.client_id AND w.qi = k.qi + w.lag
     WHERE k.qi < $shown
     GROUP BY k.client_id, k.qi
 ),
+-- Punctuality in quarter k's window as it stood at the end of quarter k ("back_days" before as_of):
+-- an invoice paid after that end was still unpaid and late by then.
+ends AS (
+    SELECT g.k, date_diff('day', e.end_k, p.as_of) AS back_days, e.end_k
+    FROM p, range(CAST($shown AS BIGINT)) AS g(k),
+         LATERAL (SELECT least(p.as_of, CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.k - 3 AS INTEGER))
+                                             - INTERVAL 1 DAY AS DATE)) AS end_k) e
+),
+pay_win AS (
+    SELECT r.client_id, e.k AS qi,
+           sum(p.wts[r.qi_due - e.k + 1] * r.n_due) AS n_due,
+           sum(p.wts[r.qi_due - e.k + 1]
+               * CASE WHEN r.qi_paid >= e.k THEN r.days_late_sum
+                      ELSE r.due_age_sum - r.n_due * e.back_days END) AS days_late_sum,
+           sum(p.wts[r.qi_due - e.k + 1]
+               * CASE WHEN (r.qi_paid IS NULL OR r.qi_paid < e.k) AND (r.qi_due > e.k OR NOT r.due_at_end)
+                      THEN r.due_amount ELSE 0 END) AS unpaid_overdue
+    FROM inv_raw r, p, ends e
+    WHERE r.qi_due BETWEEN e.k AND e.k + len(p.wts) - 1
+    GROUP BY ALL
+),
+-- Dormant in quarter k: nothing at all in the last $dormant_quarters full quarters up to k's end
+-- (an incomplete review quarter is checked too), for a client who was already a client then.
+dormancy AS (
+    SELECT k.client_id, k.qi,
+           bool_and(NOT w.busy) AND any_value(k.started_on) <= min(w.q_start) AS dormant
+    FROM q k
+    CROSS JOIN p
+    JOIN q w ON w.client_id = k.client_id
+            AND w.qi BETWEEN k.qi AND k.qi + $dormant_quarters - 1
+                                      + CASE WHEN k.qi = 0 AND NOT p.q0_complete THEN 1 ELSE 0 END
+    WHERE k.qi < $shown
+    GROUP BY k.client_id, k.qi
+),
 parts AS (
-    SELECT win.*,
+    SELECT win.*, d.dormant,
+           coalesce(pw.n_due, 0) AS n_due,
            CASE WHEN score_n > 0 THEN score_sum / score_n END AS feedback,
+           -- an old score says little about today: feedback's weight halves every half-life
+           pow(0.5, date_diff('day', fb_last, en.end_k) / $satisfaction_feedback_half_life_days) AS fresh,
            CASE WHEN sentiment_n > 0 THEN sentiment_sum / sentiment_n END AS tone,
-           CASE WHEN e.n_interactions_ever > 0 AND months > 0 THEN friction_points / months END AS friction_rate,
-           CASE WHEN n_due > 0 THEN days_late_sum / n_due END AS days_late,
-           CASE WHEN invoiced > 0 THEN least(1.0, unpaid_overdue / invoiced) ELSE 0 END AS unpaid_share,
+           -- no contact in the window is no evidence of low friction
+           CASE WHEN contacts > 0 AND months > 0 THEN friction_points / months END AS friction_rate,
+           CASE WHEN pw.n_due > 0 THEN pw.days_late_sum / pw.n_due END AS days_late,
+           CASE WHEN invoiced > 0 THEN least(1.0, coalesce(pw.unpaid_overdue, 0) / invoiced) ELSE 0 END
+               AS unpaid_share,
            CASE WHEN hours > 0 THEN h_revision / hours END AS revision_share,
            CASE WHEN hours > 0 THEN h_nonbillable / hours END AS nonbillable_share,
-           CASE WHEN months > 0 THEN revision_requests / months ELSE 0 END AS rr_per_month,
-           avg(sat_alone) OVER (PARTITION BY client_id ORDER BY qi
-                                ROWS BETWEEN 1 FOLLOWING AND 4 FOLLOWING) AS sat_baseline
+           CASE WHEN months > 0 THEN revision_requests / months ELSE 0 END AS rr_per_month
     FROM win
-    LEFT JOIN (SELECT client_id, count(*) AS n_interactions_ever FROM ia GROUP BY client_id) e USING (client_id)
+    JOIN dormancy d USING (client_id, qi)
+    JOIN ends en ON en.k = win.qi
+    LEFT JOIN pay_win pw USING (client_id, qi)
 ),
 comp AS (
-    SELECT client_id, qi, own_months, sat_alone, own_complaints, feedback, tone, praise, complaints, friction_rate,
-           days_late, revision_share, nonbillable_share, rr_per_month,
-           sat_alone - sat_baseline AS trend_delta,
-           (0.6 * coalesce(10 * feedback, 0) + 0.2 * coalesce(50 * (tone + 1), 0)
-            + 0.2 * CASE WHEN praise + complaints > 0 THEN 100 * (praise + 1) / (praise + complaints + 2) ELSE 0 END)
-           / nullif(0.6 * (feedback IS NOT NULL)::INT + 0.2 * (tone IS NOT NULL)::INT
-                    + 0.2 * (praise + complaints > 0)::INT, 0) AS satisfaction,
-           100 * exp(-friction_rate / $friction_scale) AS friction,
-           CASE WHEN days_late IS NOT NULL
-                THEN 0.75 * 100 * exp(-days_late / $late_days_scale) + 0.25 * 100 * (1 - unpaid_share) END AS payment,
-           CASE WHEN hours > 0
-                THEN greatest(0, least(100, 100 - 120 * greatest(0, revision_share - 0.05)
-                                            - 60 * greatest(0, nonbillable_share - 0.10)
-                                            - 5 * rr_per_month)) END AS scope,
-           CASE WHEN sat_alone IS NOT NULL AND sat_baseline IS NOT NULL
-                THEN greatest(0, least(100, 75 + 1.5 * (sat_alone - sat_baseline))) END AS trend
+    SELECT client_id, qi, own_months, dormant, sat_alone, own_complaints, feedback, tone, praise, complaints,
+           friction_rate, days_late, revision_share, nonbillable_share, rr_per_month,
+           round(sat_alone - sat_baseline, 4) AS trend_delta,
+           round(($satisfaction_feedback * coalesce(fresh * 10 * feedback, 0) + $satisfaction_tone * coalesce(50 * (tone + 1), 0)
+                  + $satisfaction_praise
+                    * CASE WHEN praise + complaints > 0 THEN 100 * (praise + 1) / (praise + complaints + 2) ELSE 0 END)
+                 / nullif($satisfaction_feedback * coalesce(fresh, 0) + $satisfaction_tone * (tone IS NOT NULL)::INT
+                          + $satisfaction_praise * (praise + complaints > 0)::INT, 0), 4) AS satisfaction,
+           round(100 * exp(-friction_rate / $friction_scale), 4) AS friction,
+           round(CASE WHEN days_late IS NOT NULL
+                      THEN $payment_late_share * 100 * exp(-days_late / $payment_late_days_scale)
+                           + (1 - $payment_late_share) * 100 * (1 - unpaid_share) END, 4) AS payment,
+           round(CASE WHEN hours > 0
+                      THEN greatest(0, least(100,
+                               100 - $scope_revision_penalty * greatest(0, revision_share - $scope_revision_allowance)
+                                   - $scope_nonbillable_penalty * greatest(0, nonbillable_share - $scope_nonbillable_allowance)
+                                   - $scope_revision_request_penalty * rr_per_month)) END, 4) AS scope,
+           round(CASE WHEN sat_alone IS NOT NULL AND sat_baseline IS NOT NULL
+                      THEN greatest(0, least(100, $trend_steady + $trend_slope * (sat_alone - sat_baseline))) END, 4)
+               AS trend
     FROM parts
 ),
 health AS (
     SELECT *,
-           CASE WHEN own_months > 0 THEN
-               ($w_satisfaction * coalesce(satisfaction, 0) + $w_friction * coalesce(friction, 0)
-                + $w_payment * coalesce(payment, 0) + $w_scope * coalesce(scope, 0)
-                + $w_trend * coalesce(trend, 0))
-               / nullif($w_satisfaction * (satisfaction IS NOT NULL)::INT
-                        + $w_friction * (friction IS NOT NULL)::INT
-                        + $w_payment * (payment IS NOT NULL)::INT + $w_scope * (scope IS NOT NULL)::INT
-                        + $w_trend * (trend IS NOT NULL)::INT, 0)
-           END AS health
+           round(($w_satisfaction * (satisfaction IS NOT NULL)::INT + $w_friction * (friction IS NOT NULL)::INT
+                  + $w_payment * (payment IS NOT NULL)::INT + $w_scope * (scope IS NOT NULL)::INT
+                  + $w_trend * (trend IS NOT NULL)::INT)
+                 / ($w_satisfaction + $w_friction + $w_payment + $w_scope + $w_trend), 4) AS coverage,
+           CASE WHEN own_months > 0 AND NOT dormant THEN
+               round(($w_satisfaction * coalesce(satisfaction, 0) + $w_friction * coalesce(friction, 0)
+                      + $w_payment * coalesce(payment, 0) + $w_scope * coalesce(scope, 0)
+                      + $w_trend * coalesce(trend, 0))
+                     / nullif($w_satisfaction * (satisfaction IS NOT NULL)::INT
+                              + $w_friction * (friction IS NOT NULL)::INT
+                              + $w_payment * (payment IS NOT NULL)::INT + $w_scope * (scope IS NOT NULL)::INT
+                              + $w_trend * (trend IS NOT NULL)::INT, 0), 4)
+           END AS raw_health
     FROM comp
+),
+scored AS (
+    SELECT * EXCLUDE (raw_health),
+           CASE WHEN coverage >= $min_coverage THEN raw_health END AS health
+    FROM health
 ),
 -- The quarter "now" stands for: the review quarter, or a former client's last quarter as a client.
 cur AS (
     SELECT client_id,
            coalesce(min(qi) FILTER (WHERE own_months > 0), 0) AS current_k,
            list(health ORDER BY qi) AS q_health,
-           count(*) FILTER (WHERE sat_alone < 35) AS bad_quarters,
+           count(*) FILTER (WHERE sat_alone < $archetypes_hater_bad_quarter) AS bad_quarters,
            count(*) FILTER (WHERE own_complaints > 0) AS complaint_quarters
-    FROM health
+    FROM scored
     GROUP BY client_id
 ),
 now AS (
     SELECT cur.*,
-           h.health, h.satisfaction, h.friction, h.payment, h.scope, h.trend, h.trend_delta,
-           h.praise AS praise_w, h.complaints AS complaints_w, h.friction_rate, h.days_late AS days_late_w,
-           h.revision_share, h.rr_per_month,
-           (SELECT avg(b.health) FROM health b
-             WHERE b.client_id = cur.client_id AND b.qi > cur.current_k) AS prior_health,
-           (SELECT count(b.health) FROM health b
-             WHERE b.client_id = cur.client_id AND b.qi > cur.current_k) AS prior_quarters
+           h.health, h.coverage, h.dormant, h.satisfaction, h.friction, h.payment, h.scope, h.trend,
+           h.trend_delta, h.praise AS praise_w, h.complaints AS complaints_w, h.friction_rate,
+           h.days_late AS days_late_w, h.revision_share, h.rr_per_month, h.tone AS tone_w,
+           h.feedback AS feedback_w,
+           -- the quarter before, for "why it moved"
+           b.health AS prev_health, b.coverage AS prev_coverage, b.satisfaction AS prev_satisfaction,
+           b.friction AS prev_friction, b.payment AS prev_payment, b.scope AS prev_scope,
+           b.trend AS prev_trend,
+           (SELECT avg(o.health) FROM scored o
+             WHERE o.client_id = cur.client_id AND o.qi > cur.current_k) AS prior_health,
+           (SELECT count(o.health) FROM scored o
+             WHERE o.client_id = cur.client_id AND o.qi > cur.current_k) AS prior_quarters
     FROM cur
-    JOIN health h ON h.client_id = cur.client_id AND h.qi = cur.current_k
+    JOIN scored h ON h.client_id = cur.client_id AND h.qi = cur.current_k
+    LEFT JOIN scored b ON b.client_id = cur.client_id AND b.qi = cur.current_k + 1
 ),
--- Recent against before, for the hard-patch rule: the last two quarters against the four before them.
+-- Recent against before, for the hard-patch rule: the last two quarters against the same two a
+-- year earlier (so a season is not a drop) and against the four before them.
 recent AS (
     SELECT client_id,
            sum(days_late_sum) FILTER (WHERE qi < 2) / nullif(sum(n_due) FILTER (WHERE qi < 2), 0) AS late_recent,
+           sum(days_late_sum) FILTER (WHERE qi IN (4, 5))
+               / nullif(sum(n_due) FILTER (WHERE qi IN (4, 5)), 0) AS late_year_ago,
            sum(days_late_sum) FILTER (WHERE qi BETWEEN 2 AND 5)
                / nullif(sum(n_due) FILTER (WHERE qi BETWEEN 2 AND 5), 0) AS late_before,
            sum(hours) FILTER (WHERE qi < 2) / nullif(sum(months) FILTER (WHERE qi < 2), 0) AS hours_pm_recent,
+           sum(hours) FILTER (WHERE qi IN (4, 5))
+               / nullif(sum(months) FILTER (WHERE qi IN (4, 5)), 0) AS hours_pm_year_ago,
            sum(hours) FILTER (WHERE qi BETWEEN 2 AND 5)
                / nullif(sum(months) FILTER (WHERE qi BETWEEN 2 AND 5), 0) AS hours_pm_before,
-           sum(months) FILTER (WHERE qi < 4) AS months_12m
+           sum(months) FILTER (WHERE qi < 4) AS months_12m,
+           -- engagement against itself: work, revenue and contact in the last two quarters, a year
+           -- earlier, and in the client's usual month (the median of the quarters before)
+           sum(hours) FILTER (WHERE qi = 0) AS hours_q0,
+           sum(hours) FILTER (WHERE qi = 4) AS hours_q4,
+           median(hours / months) FILTER (WHERE qi >= 2 AND months > 0) AS hours_pm_usual,
+           sum(invoiced) FILTER (WHERE qi < 2) / nullif(sum(months) FILTER (WHERE qi < 2), 0) AS revenue_pm_recent,
+           sum(invoiced) FILTER (WHERE qi IN (4, 5))
+               / nullif(sum(months) FILTER (WHERE qi IN (4, 5)), 0) AS revenue_pm_year_ago,
+           median(invoiced / months) FILTER (WHERE qi >= 2 AND months > 0) AS revenue_pm_usual,
+           sum(n_interactions + score_n) FILTER (WHERE qi < 2) AS contacts_recent,
+           sum(n_interactions + score_n) FILTER (WHERE qi IN (4, 5)) AS contacts_year_ago,
+           sum(months) FILTER (WHERE qi < 2) AS months_recent,
+           sum(months) FILTER (WHERE qi IN (4, 5)) AS months_year_ago,
+           sum(complaints) FILTER (WHERE qi < 2) AS complaints_recent
     FROM q
+    GROUP BY client_id
+),
+-- The client's own words of a hard time in the last two quarters (messages, call notes, feedback
+-- comments), matched like the activity words; the latest is quoted.
+hard AS (
+    SELECT client_id, count(*) AS hard_words,
+           arg_max(said, strftime(said_at, '%Y-%m-%d %H:%M:%S') || said) AS hard_said,
+           arg_max(via, strftime(said_at, '%Y-%m-%d %H:%M:%S') || said) AS hard_via,
+           CAST(max(said_at) AS DATE) AS hard_on
+    FROM (
+        SELECT x.client_id, x."at" AS said_at, x.note AS said, x.channel AS via
+        FROM interactions x, p
+        WHERE x."at" >= p.recent_start AND x."at" < p.as_of + INTERVAL 1 DAY
+          -- a loose pattern first (fast), the exact one only on what it finds
+          AND regexp_matches(strip_accents(lower(x.note)), $hard_times_prefilter)
+          AND regexp_matches(strip_accents(lower(x.note)), $hard_times_pattern)
+        UNION ALL
+        SELECT f.client_id, CAST(f.date AS TIMESTAMP), f.comment, 'feedback'
+        FROM feedback f, p
+        WHERE f.date BETWEEN p.recent_start AND p.as_of
+          AND regexp_matches(strip_accents(lower(f.comment)), $hard_times_prefilter)
+          AND regexp_matches(strip_accents(lower(f.comment)), $hard_times_pattern)
+    )
     GROUP BY client_id
 ),
 -- The last four quarters (review quarter and three before) and the whole history, from the same groups.
@@ -298,8 +440,27 @@ ia_sum AS (
     FROM ia GROUP BY client_id
 ),
 fb_sum AS (
-    SELECT client_id, sum(score_sum) / sum(score_n) AS feedback_12m
+    SELECT client_id, sum(score_sum) / sum(score_n) AS feedback_12m, sum(score_n) AS feedback_n_12m
     FROM fb WHERE qi < 4 GROUP BY client_id
+),
+-- The last time anything happened, over the whole history: a dormant client's last sign of life
+-- may be older than the quarters read above.
+last_work AS (
+    SELECT t.client_id, max(t.date) AS last_work FROM time_entries t, p WHERE t.date <= p.as_of GROUP BY ALL
+),
+last_invoice AS (
+    SELECT i.client_id, max(i.issued_on) AS last_invoice FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
+),
+last_contact AS (
+    SELECT x.client_id, CAST(max(x."at") AS DATE) AS last_contact
+    FROM interactions x, p WHERE x."at" < p.as_of + INTERVAL 1 DAY GROUP BY ALL
+),
+last_feedback AS (
+    SELECT f.client_id, max(f.date) AS last_feedback,
+           -- the highest score of the latest day, so that two scores on one day read the same every run
+           arg_max(f.score, strftime(f.date, '%Y%m%d') || lpad(CAST(f.score AS VARCHAR), 2, '0'))
+               AS last_feedback_score
+    FROM feedback f, p WHERE f.date <= p.as_of GROUP BY ALL
 ),
 referral AS (
     SELECT c.referred_by AS client_id,
@@ -311,7 +472,7 @@ referral AS (
     WHERE c.referred_by IS NOT NULL AND c.started_on <= p.as_of
     GROUP BY c.referred_by
 )
-SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
+SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days, c.referred_by,
        c.ended_on IS NULL OR c.ended_on > p.as_of AS active,
        date_diff('day', c.started_on, p.as_of) AS tenure_days,
        coalesce(ts.hours_12m, 0) AS hours_12m,
@@ -333,7 +494,9 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        coalesce(a.public_12m, 0) AS public_12m, coalesce(a.staff_12m, 0) AS staff_12m,
        coalesce(a.praise_12m, 0) AS praise_12m, coalesce(a.complaints_12m, 0) AS complaints_12m,
        coalesce(a.drain_12m, 0) AS drain_12m,
-       f.feedback_12m,
+       f.feedback_12m, coalesce(f.feedback_n_12m, 0) AS feedback_n_12m,
+       lw.last_work, li.last_invoice, lc.last_contact, lf.last_feedback, lf.last_feedback_score,
+       coalesce(h.hard_words, 0) AS hard_words, h.hard_said, h.hard_via, h.hard_on,
        n.* EXCLUDE (client_id),
        rc.* EXCLUDE (client_id)
 FROM clients c
@@ -344,6 +507,11 @@ LEFT JOIN te_sum ts USING (client_id)
 LEFT JOIN inv_sum s USING (client_id)
 LEFT JOIN ia_sum a USING (client_id)
 LEFT JOIN fb_sum f USING (client_id)
+LEFT JOIN last_work lw USING (client_id)
+LEFT JOIN last_invoice li USING (client_id)
+LEFT JOIN last_contact lc USING (client_id)
+LEFT JOIN last_feedback lf USING (client_id)
+LEFT JOIN hard h USING (client_id)
 LEFT JOIN referral r USING (client_id)
 WHERE c.started_on <= p.as_of AND NOT c.ignored
 ORDER BY c.client_id;

@@ -140,11 +140,16 @@ class Book:
                 w.writerows(self.rows[table])
         return folder
 
-    def score(self, tmp: Path, settings: Settings | None = None) -> PortfolioScore:
+    def score(
+        self, tmp: Path, settings: Settings | None = None, *, as_of: date | None = None
+    ) -> PortfolioScore:
+        """Import the book into a fresh database under `tmp` and score it (as of the book's date,
+        or `as_of`)."""
+        tmp.mkdir(parents=True, exist_ok=True)
         store = open_store(tmp / "book.duckdb")
         try:
             import_folder(store, self.write(tmp / "book"), replace=True)
-            return score_portfolio(store, self.as_of, settings)
+            return score_portfolio(store, as_of or self.as_of, settings)
         finally:
             store.close()
 

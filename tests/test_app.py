@@ -90,10 +90,12 @@ async def test_filter_by_typing(store) -> None:
         table = app.screen.query_one(ClientTable)
         await pilot.press("slash", *"keep")
         assert set(ids(table)) == {"harbor", "meridian", "northwind"}  # the action column
-        await pilot.press("backspace", "backspace", "backspace", "backspace", *"reprice")
-        assert set(ids(table)) == {"brightline", "fernleaf"}
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"listen")
+        assert set(ids(table)) == {"brightline"}  # a formal letter this quarter: listen
+        await pilot.press(*["backspace"] * 6, *"steady")  # the archetype column
+        assert set(ids(table)) == {"meridian", "harbor"}
         await pilot.press("enter")
-        assert table.has_focus and ids(table) == ["brightline", "fernleaf"]
+        assert table.has_focus and ids(table) == ["meridian", "harbor"]
         await pilot.press("escape")
         assert ids(table) == BY_HEALTH
 
@@ -283,3 +285,33 @@ async def test_failed_recompute_keeps_the_quarter_on_screen(store) -> None:
         await pilot.press("left_square_bracket")  # asks for 2026Q2 again, not 2026Q1
         await settle(pilot)
         assert len(app._notifications) == 2 and "2026Q2" in list(app._notifications)[-1].message
+
+
+async def test_a_client_with_not_enough_data_shows_no_band() -> None:
+    """Two invoices are not enough to score health: the table leaves it blank, the header counts
+    the client apart, and the client screen says "not enough data" and why it did not move."""
+    store = small_store()
+    store.con.execute(
+        """INSERT INTO clients (client_id, name, started_on) VALUES ('thin', 'Saltmarsh Florist', DATE '2025-09-01');
+           INSERT INTO invoices (invoice_id, client_id, issued_on, due_on, paid_on, amount, currency) VALUES
+             ('T-1', 'thin', DATE '2026-03-01', DATE '2026-03-31', DATE '2026-05-20', 900, 'EUR'),
+             ('T-2', 'thin', DATE '2026-07-01', DATE '2026-07-31', DATE '2026-08-02', 900, 'EUR');"""
+    )
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClientTable)
+        assert ids(table)[-1] == "thin"  # no health: after every scored client
+        row = next(line for line in screen_text(table).splitlines() if "Saltmarsh" in line)
+        assert " — " in row
+        assert "1 not enough data" in summary_text(app)
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        verdict = str(app.screen.query_one("#verdict").render())
+        assert "WATCH: steady, not enough data (15% of the health weight)" in verdict
+        reasons = str(app.screen.query_one("#reasons").render())
+        assert "only payment has data" in reasons and "ask for feedback scores" in reasons
+        moved = str(app.screen.query_one("#trend").render())
+        assert "no health to compare with" in moved
+    store.close()

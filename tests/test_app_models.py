@@ -80,3 +80,10 @@ def test_formatting() -> None:
     assert fmt.rate(None) == "—" and fmt.rate(85.4) == "€85/h"
     assert fmt.fit("Castell & Rowe Solicitors", 10) == "Castell &…"
     assert fmt.symbol("[red]X") == "[re "  # unknown codes are shown, cut and made safe
+
+
+def test_every_archetype_has_a_short_label() -> None:
+    from health_tui.scoring.models import Archetype
+
+    assert set(fmt.ARCHETYPE_LABELS) == set(Archetype)
+    assert all(len(label) <= 16 for label in fmt.ARCHETYPE_LABELS.values())

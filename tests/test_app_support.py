@@ -95,6 +95,7 @@ def make_client(
         tenure_days=(as_of - started).days,
         health=health,
         band=band,
+        coverage=1.0,
         components=components,
         trend=trend,
         effort_return=effort,

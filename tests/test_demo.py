@@ -178,7 +178,7 @@ def test_every_planted_situation_is_present(demo) -> None:
 def test_planted_even_in_a_tiny_portfolio() -> None:
     store = open_store(None)
     summary = generate_demo(store, clients=3, seed=1, as_of=AS_OF)
-    assert summary.clients == 12
+    assert summary.clients == len(PLANTED)
     assert {r[0] for r in _all(store, "SELECT client_id FROM clients")} == set(PLANTED.values())
     store.close()
 
@@ -404,6 +404,51 @@ def test_struggling(demo) -> None:
     }
 
 
+def test_dormant_client_has_nothing_for_two_quarters(demo) -> None:
+    store, _ = demo
+    c = PLANTED["dormant"]
+    quiet_from = date(2026, 4, 1)  # the two full quarters before AS_OF
+    for table, column in (
+        ("time_entries", "date"),
+        ("invoices", "issued_on"),
+        ("interactions", '"at"::DATE'),
+        ("feedback", "date"),
+    ):
+        n, last = _one(
+            store, f"SELECT count(*), max({column}) FROM {table} WHERE client_id = ?", [c]
+        )
+        assert n > 3 and last < quiet_from, (table, last)  # a real history, then nothing
+    assert _one(store, "SELECT ended_on FROM clients WHERE client_id = ?", [c]) == (None,)
+
+
+def test_the_drifter_goes_quiet(demo) -> None:
+    store, _ = demo
+    c = PLANTED["drifting"]
+    year_ago = AS_OF - timedelta(days=365)
+
+    def hours(since: date, until: date) -> float:
+        return _one(store, "SELECT coalesce(sum(hours), 0) FROM time_entries WHERE client_id = ? "
+                    "AND date BETWEEN ? AND ?", [c, since, until])[0]  # fmt: skip
+
+    assert hours(REVIEW_FROM, AS_OF) < 0.25 * hours(REVIEW_FROM - timedelta(days=365), year_ago)
+    now, before = _per_quarter(store, c, "true", 6)[0:2], _per_quarter(store, c, "true", 6)[4:6]
+    assert sum(now) * 3 < sum(before)  # the messages dry up too
+    assert _per_quarter(store, c, "kind IN ('complaint', 'escalation')", 2) == [0, 0]
+    (last,) = _one(store, "SELECT max(date) FROM feedback WHERE client_id = ?", [c])
+    assert last < AS_OF - timedelta(days=200)  # no survey answered lately
+
+
+def test_the_client_in_hard_times_says_so(demo) -> None:
+    store, _ = demo
+    c = PLANTED["hard_times"]
+    notes = [r[0] for r in _all(store, "SELECT note FROM interactions WHERE client_id = ? "
+                                "AND \"at\" >= ?", [c, REVIEW_FROM])]  # fmt: skip
+    assert set(notes) & set(_WORDS["ia_hardship"])
+    assert _one(store, "SELECT count(*) FROM invoices WHERE client_id = ? AND paid_on IS NULL "
+                "AND due_on < ?", [c, AS_OF])[0] == 1  # fmt: skip
+    assert _per_quarter(store, c, "kind IN ('complaint', 'escalation')", 2) == [0, 0]
+
+
 def test_new_and_former(demo) -> None:
     store, _ = demo
     new = PLANTED["new"]
@@ -442,7 +487,7 @@ def test_refuses_an_imported_portfolio_without_replace(store: Store) -> None:
         generate_demo(store, clients=12, as_of=AS_OF)
     assert _all(store, "SELECT client_id FROM clients") == [("ACME",)]
     summary = generate_demo(store, clients=12, as_of=AS_OF, replace=True)
-    assert summary.clients == 12
+    assert summary.clients == len(PLANTED)
     assert store.setting("portfolio_kind") == "demo"
 
 
@@ -477,7 +522,7 @@ def test_a_demo_replaces_a_demo_and_records_its_settings(store: Store) -> None:
 
 def test_leap_day_as_of(store: Store) -> None:
     summary = generate_demo(store, clients=12, as_of=date(2028, 2, 29))
-    assert summary.clients == 12
+    assert summary.clients == len(PLANTED)
     (first, last) = _one(store, "SELECT min(date), max(date) FROM time_entries")
     assert date(2025, 2, 28) <= first and last <= date(2028, 2, 29)
 

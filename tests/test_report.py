@@ -380,3 +380,26 @@ def test_a_lone_carriage_return_reaches_the_csv_report_quoted_and_guarded(tmp_pa
     assert by_id["harbor"]["name"] == "Acme\r'=HYPERLINK(1)"
     assert by_id["castell"]["decision_note"] == "ok\n'@SUM(1)"
     assert not re.search(r"(^|[\r\n])[=+\-@]", out.read_bytes().decode("utf-8"))
+
+
+def test_the_biggest_movers_say_what_moved(tmp_path: Path) -> None:
+    """On the demo, the loyal client's collapse leads the movers, component by component, and each
+    client's change is last quarter's health as the trend shows it."""
+    from health_tui.demo import PLANTED, generate_demo
+    from health_tui.report.markdown import render_markdown
+
+    store = open_store(tmp_path / "demo.duckdb")
+    generate_demo(store, clients=20, seed=7, as_of=AS_OF)
+    r = build_report(store, AS_OF, Settings())
+    store.close()
+    first = r.movers[0]
+    assert first.score.client_id == PLANTED["loyal_now_irritated"]
+    assert all(abs(c.health_change or 0) >= 5 for c in r.movers)
+    for line in r.active:
+        if line.was_client and line.score.health is not None:
+            assert line.previous_health == line.score.trend[-2].health
+    text = render_markdown(r)
+    movers = text[text.index("## Biggest movers since 2026Q2") :]
+    s = first.score
+    change = f"{s.health - s.previous_health:+.0f}"
+    assert f"- **{md(s.name)}**: {s.previous_health:.0f} → {s.health:.0f} ({change}): " in movers

@@ -27,6 +27,9 @@ INTENDED = {
     "struggling": (A.struggling, R.support, False),
     "new": (A.new, R.watch, False),
     "former": (A.former, R.watch, False),
+    "dormant": (A.dormant, R.watch, False),
+    "drifting": (A.drifting, R.recover, False),
+    "hard_times": (A.struggling, R.support, False),
 }
 
 
@@ -59,9 +62,31 @@ def test_planted_situation_gets_its_verdict(demo: PortfolioScore, situation: str
         assert any(s.startswith("Referred ") for s in c.counter_signals)
     if situation == "loyal_now_irritated":
         assert any("formal letter" in r for r in c.reasons)
+    if situation == "drifting":
+        assert any(
+            r.startswith("Drifting: ") and " h of work this quarter against " in r
+            for r in c.reasons
+        )
+    if situation == "hard_times":
+        assert any(
+            r.startswith('A hard time of their own: in their own words, "') for r in c.reasons
+        )
+    if situation == "dormant":
+        assert c.health is None and c.band is None
+        assert any("close the record if it has ended" in r for r in c.reasons), c.reasons
 
 
 def test_every_recommendation_and_most_archetypes_occur(demo: PortfolioScore) -> None:
     recs = {c.recommendation for c in demo.clients}
     assert recs >= {R.keep, R.reprice, R.recover, R.listen, R.support, R.watch, R.exit}
     assert {c.archetype for c in demo.clients} == set(A)
+
+
+def test_every_change_is_explained_component_by_component(demo: PortfolioScore) -> None:
+    moved = [c for c in demo.clients if c.health_change is not None]
+    assert len(moved) > len(demo.clients) / 2
+    for c in moved:
+        assert c.trend[-2].health == c.previous_health or not c.active
+        assert abs(sum(c.component_changes.values()) - c.health_change) < 1e-9, c.client_id
+        assert sum(v for _, v in c.moves) == c.health_change
+        assert c.moved_text and c.moved_text.startswith(f"since {c.previous_quarter}: ")

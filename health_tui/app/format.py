@@ -26,6 +26,8 @@ ARCHETYPE_LABELS = {
     Archetype.never_satisfied: "never satisfied",
     Archetype.underpriced: "underpriced",
     Archetype.struggling: "struggling",
+    Archetype.drifting: "drifting",
+    Archetype.dormant: "dormant",
     Archetype.new: "new",
     Archetype.former: "former",
 }

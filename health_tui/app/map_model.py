@@ -100,11 +100,12 @@ def build_grid(
 
     `splits` are the effort/return and health below which the scoring rules call a client poor.
     """
-    grid = MapGrid([c for c in clients if c.active], max(1, cols), max(1, rows), *splits[::-1])
+    placed = [c for c in clients if c.active and c.health is not None]  # no health: no place
+    grid = MapGrid(placed, max(1, cols), max(1, rows), *splits[::-1])
     for i, c in enumerate(grid.clients):
-        cell = (grid.column_of(c.effort_return), grid.row_of(c.health))
+        cell = (grid.column_of(c.effort_return), grid.row_of(c.health or 0))
         grid.cells.setdefault(cell, []).append(i)
         grid.where[c.client_id] = cell
     for members in grid.cells.values():
-        members.sort(key=lambda i: (grid.clients[i].health, grid.clients[i].name.casefold()))
+        members.sort(key=lambda i: (grid.clients[i].health or 0, grid.clients[i].name.casefold()))
     return grid

@@ -89,7 +89,7 @@ def _tooltip(c: ClientLine) -> str:
     s = c.score
     parts = [
         s.name,
-        f"health {s.health:.0f} ({s.band.label})",
+        s.health_text,
         f"effort versus return {s.effort_return:.0f}",
         f"recommended: {s.recommendation.value}"
         + (" (exit candidate)" if s.fire_candidate else ""),
@@ -129,10 +129,10 @@ def chart_svg(r: ReviewReport) -> str:
         taken.append((tx, ty - 13, tx + len(label) * 10.5, ty + 3))
     out.append(_axes(r, ex, hy))
 
-    active = r.active
+    active = [c for c in r.active if c.score.health is not None]  # not enough data: no point
     placer = _Placer(taken)
     for c in active:  # every point is kept clear of labels
-        x, y = x_of(c.score.effort_return), y_of(c.score.health)
+        x, y = x_of(c.score.effort_return), y_of(c.score.health or 0)
         r_ = 11 if c.score.fire_candidate else 7
         placer.taken.append((x - r_, y - r_, x + r_, y + r_))
     labels: list[str] = []
@@ -146,7 +146,7 @@ def chart_svg(r: ReviewReport) -> str:
     priority = {Band.critical: 1, Band.at_risk: 2}
     named.sort(key=lambda c: 0 if c.score.fire_candidate else priority.get(c.score.band, 3))
     for c in named:
-        x, y = x_of(c.score.effort_return), y_of(c.score.health)
+        x, y = x_of(c.score.effort_return), y_of(c.score.health or 0)
         text = _short(c.score.name)
         spot = placer.place(x, y, text, 15 if c.score.fire_candidate else 10)
         if spot:
@@ -159,8 +159,8 @@ def chart_svg(r: ReviewReport) -> str:
                 f'<text {at} fill="#222">{escape(text)}</text>'
             )
     # points last, healthiest first, so the clients that matter most are drawn on top
-    for c in sorted(active, key=lambda c: (c.score.fire_candidate, -c.score.health)):
-        x, y = x_of(c.score.effort_return), y_of(c.score.health)
+    for c in sorted(active, key=lambda c: (c.score.fire_candidate, -(c.score.health or 0))):
+        x, y = x_of(c.score.effort_return), y_of(c.score.health or 0)
         ring = (
             f'<circle cx="{_f(x)}" cy="{_f(y)}" r="10" fill="none" stroke="#111" stroke-width="2"/>'
             if c.score.fire_candidate
@@ -168,7 +168,7 @@ def chart_svg(r: ReviewReport) -> str:
         )
         out.append(
             f'<g class="point"><title>{escape(_tooltip(c))}</title>{ring}'
-            f'<circle cx="{_f(x)}" cy="{_f(y)}" r="6" fill="{BAND_COLOURS[c.score.band]}" '
+            f'<circle cx="{_f(x)}" cy="{_f(y)}" r="6" fill="{BAND_COLOURS[c.score.band or Band.watch]}" '
             f'stroke="#fff" stroke-width="1.5"/></g>'
         )
     out += labels

@@ -3,15 +3,17 @@
 The first columns are exactly those of `health-tui score --format csv` (`output.CSV_COLUMNS`, the
 cells of `output.score_cells`, so the two files always agree):
 
-client_id, name, active, health, band, effort_return, effective_rate, revenue_12m, lifetime_value,
-referral_value, archetype, recommendation, fire_candidate, trend (health of the five trend quarters,
-oldest first), reasons and counter_signals (sentences joined with " | ").
+client_id, name, active, health and band (empty: not enough data), coverage, effort_return,
+effective_rate, revenue_12m, lifetime_value, referral_value, referred_by, archetype, recommendation,
+fire_candidate, trend (health of the five trend quarters, oldest first), previous_quarter,
+previous_health (the trend's point for that quarter: health as it stood at that quarter's end),
+health_change (whole points), change_satisfaction ... change_trend (each component's part of the
+change, adding up to it), reasons and counter_signals (sentences joined with " | ").
 
 Then the review's own columns:
 
-- previous_health, previous_band: as of the previous quarter's last day; empty for a client who was
-  not an active client then.
-- health_change: health minus previous_health, one decimal; empty when previous_health is.
+- previous_band: the band of previous_health; empty for a client who was not an active client at
+  the end of the previous quarter, or had not enough data then.
 - decision, decision_note, decided_at (YYYY-MM-DD HH:MM): the decision in force for the quarter,
   empty when none is recorded.
 - exit_steps_settled, exit_steps_total: exit checklist steps done or not applicable, out of all the
@@ -32,7 +34,7 @@ from health_tui.report.format import when
 from health_tui.report.model import ClientLine, ReviewReport
 
 REPORT_COLUMNS = (
-    "previous_health", "previous_band", "health_change", "decision", "decision_note",
+    "previous_band", "decision", "decision_note",
     "decided_at", "exit_steps_settled", "exit_steps_total", "exit_steps_remaining",
     "exit_earliest_end",
 )  # fmt: skip
@@ -45,11 +47,8 @@ def render_csv(r: ReviewReport) -> str:
 
 def _review_cells(c: ClientLine) -> list[object]:
     d, e = c.decision, c.exit
-    change = c.health_change
     return [
-        "" if c.previous_health is None else c.previous_health,
         c.previous_band.value if c.previous_band else "",
-        "" if change is None else change,
         d.decision.value if d else "",
         (d.note or "") if d else "",
         when(d.decided_at) if d else "",

@@ -44,14 +44,26 @@ def when(at: datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M")
 
 
-def health_change(now: float, then: float | None) -> str:
-    """'+3', '-5', '0', or 'new' for a client with no health last quarter.
+def health(value: float | None) -> str:
+    """Health in whole points, or '—' where it does not stand (not enough data, dormant)."""
+    return "—" if value is None else f"{value:.0f}"
 
-    The difference of the whole numbers shown beside it, so "53 (-3)" always means 56 before.
+
+def health_change(change: float | None, was_client: bool) -> str:
+    """'+3', '-5', '0'; 'new' for a client who was not one last quarter; '—' when either quarter
+    has no health. The difference of the whole numbers shown, so "53 (-3)" always means 56 before.
     """
-    if then is None:
+    if not was_client:
         return "new"
-    return signed(float(f"{now:.0f}") - float(f"{then:.0f}"))
+    return "—" if change is None else signed(change)
+
+
+def movement(now: float | None, then: float | None, moved: str | None) -> str:
+    """ "83 → 74 (-9): friction −6, satisfaction −3" for the biggest movers."""
+    if now is None or then is None or moved is None:
+        return ""
+    head = f"{then:.0f} → {now:.0f} ({signed(now - then)})"
+    return head + moved[moved.index(":") :]
 
 
 def unpaid(count: int, amount: float, overdue: float, currency: str) -> str:

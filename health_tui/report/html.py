@@ -11,17 +11,19 @@ from html import escape
 
 from health_tui.report.chart import BAND_COLOURS, chart_svg
 from health_tui.report.format import (
+    health,
     health_change,
     money,
     money_change,
+    movement,
     one_line,
     plural,
     signed,
     unpaid,
     when,
 )
-from health_tui.report.model import ClientLine, ExitProgress, ReviewReport
-from health_tui.scoring.models import Band
+from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
+from health_tui.scoring.models import NOT_ENOUGH_DATA, Band
 
 CSS = """
 :root { color-scheme: light; }
@@ -78,6 +80,7 @@ def render_html(r: ReviewReport) -> str:
             _portfolio(r),
             _chart(r),
             _clients(r),
+            _movers(r),
             _candidates(r),
             _decisions(r),
             _exits(r),
@@ -111,7 +114,9 @@ def _table(
     )
 
 
-def _band(band: Band) -> str:
+def _band(band: Band | None) -> str:
+    if band is None:
+        return f'<span class="muted">{h(NOT_ENOUGH_DATA)}</span>'
     return f'<span class="band" style="background:{BAND_COLOURS[band]}">{h(band.label)}</span>'
 
 
@@ -131,6 +136,8 @@ def _portfolio(r: ReviewReport) -> str:
 
     rows = [row("active clients", len(r.active), r.active_then)]
     rows += [row(_band(b.band), b.now, b.then) for b in r.bands]
+    if r.unscored_now or r.unscored_then:
+        rows.append(row(_band(None), r.unscored_now, r.unscored_then))
     rows.append(row("exit candidates", len(r.candidates), r.candidates_then))
     rows.append(
         ["revenue at risk (at risk and critical)", h(money(r.revenue_at_risk_now, r.currency)),
@@ -152,7 +159,13 @@ def _chart(r: ReviewReport) -> str:
         f"{chart_svg(r)}\n<figcaption>Each active client as of {h(r.as_of)}: health up, effort "
         f"versus return to the right. The dashed lines are the exit thresholds (health "
         f"{h(f'{r.health_split:g}')}, effort versus return {h(f'{r.effort_split:g}')}); ringed "
-        "points are exit candidates. Point at a client for its figures.</figcaption>\n"
+        "points are exit candidates. Point at a client for its figures."
+        + (
+            f" Not shown: {r.unscored_now} with {NOT_ENOUGH_DATA} to score health."
+            if r.unscored_now
+            else ""
+        )
+        + "</figcaption>\n"
         "</figure>\n</section>"
     )
 
@@ -181,9 +194,9 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         recommended = f'<span class="candidate">{recommended} (candidate)</span>'
     return [
         h(s.name),
-        f"{s.health:.0f}",
-        h(health_change(s.health, c.previous_health)),
-        _band(s.band),
+        h(health(s.health)),
+        h(health_change(c.health_change, c.was_client)),
+        _band(s.band) if s.band else f'<span class="muted">{h(s.band_text)}</span>',
         f"{s.effort_return:.0f}",
         h(money(s.revenue_12m, r.currency)),
         h(s.archetype.label),
@@ -195,6 +208,24 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
 
 def _list(items: list[str]) -> str:
     return "<ul>\n" + "\n".join(f"<li>{h(item)}</li>" for item in items) + "\n</ul>"
+
+
+def _movers(r: ReviewReport) -> str:
+    title = f"Biggest movers since {r.previous_quarter}"
+    if not r.movers:
+        return (
+            f"<section>\n<h2>{h(title)}</h2>\n<p>No active client's health moved {MIN_MOVE} points "
+            "or more.</p>\n</section>"
+        )
+    items = "\n".join(
+        f"<li><strong>{h(c.score.name)}</strong>: "
+        f"{h(movement(c.score.health, c.previous_health, c.score.moved_text))}</li>"
+        for c in r.movers
+    )
+    return (
+        f'<section>\n<h2>{h(title)}</h2>\n<p class="muted">What moved each health, component by '
+        f"component, in health points.</p>\n<ul>\n{items}\n</ul>\n</section>"
+    )
 
 
 def _candidates(r: ReviewReport) -> str:
@@ -214,8 +245,9 @@ def _candidates(r: ReviewReport) -> str:
             )
         else:
             decided = f"No decision recorded for {h(r.quarter)} yet."
+        moved = f"<p>{h(s.moved_text[0].upper() + s.moved_text[1:])}.</p>\n" if s.moved_text else ""
         articles.append(
-            f"<article>\n<h3>{h(s.name)}</h3>\n<p>{h(s.verdict)}. {decided}</p>\n"
+            f"<article>\n<h3>{h(s.name)}</h3>\n<p>{h(s.verdict)}. {decided}</p>\n{moved}"
             f"<p><strong>Reasons</strong></p>\n{_list(s.reasons)}\n"
             f"<p><strong>Counter-signals weighed</strong></p>\n"
             f"{_list(s.counter_signals or ['none'])}\n</article>"

@@ -8,15 +8,18 @@ a link, an HTML tag, emphasis, a heading or a list.
 from __future__ import annotations
 
 from health_tui.report.format import (
+    health,
     health_change,
     money,
     money_change,
+    movement,
     plural,
     signed,
     unpaid,
     when,
 )
-from health_tui.report.model import ClientLine, ExitProgress, ReviewReport
+from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
+from health_tui.scoring.models import NOT_ENOUGH_DATA
 from health_tui.text import markdown_text
 
 
@@ -30,6 +33,7 @@ def render_markdown(r: ReviewReport) -> str:
         _header(r),
         _portfolio(r),
         _clients(r),
+        _movers(r),
         _candidates(r),
         _decisions(r),
         _exits(r),
@@ -60,6 +64,8 @@ def _portfolio(r: ReviewReport) -> str:
 
     rows = [row("active clients", len(r.active), r.active_then)]
     rows += [row(b.band.label, b.now, b.then) for b in r.bands]
+    if r.unscored_now or r.unscored_then:
+        rows.append(row(NOT_ENOUGH_DATA, r.unscored_now, r.unscored_then))
     rows.append(row("exit candidates", len(r.candidates), r.candidates_then))
     rows.append(
         ["revenue at risk (at risk and critical)", money(r.revenue_at_risk_now, r.currency),
@@ -96,9 +102,9 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
     recommended = s.recommendation.value + (" (candidate)" if s.fire_candidate else "")
     return [
         md(s.name),
-        f"{s.health:.0f}",
-        health_change(s.health, c.previous_health),
-        s.band.label,
+        health(s.health),
+        health_change(c.health_change, c.was_client),
+        s.band_text,
         f"{s.effort_return:.0f}",
         money(s.revenue_12m, r.currency),
         s.archetype.label,
@@ -106,6 +112,18 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         c.decision.decision.value if c.decision else "",
         f"{c.exit.settled}/{c.exit.total}" if c.exit else "",
     ]
+
+
+def _movers(r: ReviewReport) -> str:
+    title = f"## Biggest movers since {r.previous_quarter}"
+    if not r.movers:
+        return f"{title}\n\nNo active client's health moved {MIN_MOVE} points or more."
+    lines = [f"- **{md(c.score.name)}**: {md(movement(c.score.health, c.previous_health, c.score.moved_text))}"
+             for c in r.movers]  # fmt: skip
+    return (
+        f"{title}\n\nWhat moved each health, component by component, in health points.\n\n"
+        + "\n".join(lines)
+    )
 
 
 def _candidates(r: ReviewReport) -> str:
@@ -118,7 +136,10 @@ def _candidates(r: ReviewReport) -> str:
             decided = f"Decided: **{c.decision.decision.value}** on {when(c.decision.decided_at)}."
         else:
             decided = f"No decision recorded for {r.quarter} yet."
-        lines = [f"### {md(s.name)}", "", f"{md(s.verdict)}. {decided}", "", "Reasons:", ""]
+        lines = [f"### {md(s.name)}", "", f"{md(s.verdict)}. {decided}", ""]
+        if s.moved_text:
+            lines += [f"{md(s.moved_text[0].upper() + s.moved_text[1:])}.", ""]
+        lines += ["Reasons:", ""]
         lines += [f"- {md(reason)}" for reason in s.reasons]
         lines += ["", "Counter-signals weighed:", ""]
         lines += [f"- {md(signal)}" for signal in s.counter_signals] or ["- none"]

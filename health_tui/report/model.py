@@ -15,6 +15,7 @@ from health_tui.review.checklist import STEPS, ExitCase, StepStatus, load_checkl
 from health_tui.review.decisions import DecisionRecord, current_decisions, review_queue
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import Band, ClientScore, PortfolioScore
+from health_tui.scoring.verdicts import band
 from health_tui.settings import Settings
 from health_tui.store import Store
 
@@ -54,23 +55,33 @@ class ExitProgress(BaseModel):
         return f"exit {self.settled}/{self.total}"
 
 
+MOVERS = 5  # the report's "biggest movers": at most this many clients...
+MIN_MOVE = 5  # ...whose health moved at least this many points since the previous quarter
+
+
 class ClientLine(BaseModel):
-    """A client as the report shows it: the score, last quarter's health, the decision, the exit."""
+    """A client as the report shows it: the score, last quarter's health, the decision, the exit.
+
+    Last quarter's health is the score's own `previous_health`: the figure the trend shows for that
+    quarter, which is also what scoring as of that quarter's end gave.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     score: ClientScore
-    previous_health: float | None = Field(description="health as of the previous quarter's end")
-    previous_band: Band | None
+    was_client: bool = Field(description="an active client at the end of the previous quarter")
+    previous_band: Band | None = None
     decision: DecisionRecord | None = None
     exit: ExitProgress | None = None
 
     @property
+    def previous_health(self) -> float | None:
+        return self.score.previous_health if self.was_client else None
+
+    @property
     def health_change(self) -> float | None:
-        """Change since the previous quarter, rounded as shown; None for a client new since then."""
-        if self.previous_health is None:
-            return None
-        return round(self.score.health - self.previous_health, 1)
+        """Change since the previous quarter in whole points; None without both healths."""
+        return self.score.health_change if self.was_client else None
 
 
 class ReviewReport(BaseModel):
@@ -86,6 +97,8 @@ class ReviewReport(BaseModel):
     health_split: float = Field(description="health below this is poor (rules.exit_health_below)")
     effort_split: float = Field(description="effort/return below this is poor (exit_effort_below)")
     bands: list[BandCount]
+    unscored_now: int = Field(description="active clients with not enough data (or dormant) now")
+    unscored_then: int
     active_then: int
     candidates_then: int
     revenue_at_risk_now: float
@@ -104,6 +117,17 @@ class ReviewReport(BaseModel):
     @property
     def candidates(self) -> list[ClientLine]:
         return [c for c in self.clients if c.score.fire_candidate]
+
+    @property
+    def movers(self) -> list[ClientLine]:
+        """The active clients whose health moved most since the previous quarter, biggest first."""
+        moved = [
+            c
+            for c in self.active
+            if c.health_change is not None and abs(c.health_change) >= MIN_MOVE
+        ]
+        moved.sort(key=lambda c: (-abs(c.health_change or 0), c.score.name))
+        return moved[:MOVERS]
 
     @property
     def left_this_quarter(self) -> list[ClientLine]:
@@ -139,7 +163,8 @@ def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
     ordered = review_queue(now, include_rest=True)
     ordered += sorted((c for c in now.clients if not c.active), key=lambda c: (c.name, c.client_id))
     lines = [
-        _line(c, then, decisions.get(c.client_id), exit_by_id.get(c.client_id)) for c in ordered
+        _line(c, then, settings, decisions.get(c.client_id), exit_by_id.get(c.client_id))
+        for c in ordered
     ]
     counts_now, counts_then = now.band_counts(), then.band_counts()
     return ReviewReport(
@@ -151,6 +176,8 @@ def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
         health_split=settings.rules.exit_health_below,
         effort_split=settings.rules.exit_effort_below,
         bands=[BandCount(band=b, now=counts_now[b], then=counts_then[b]) for b in Band],
+        unscored_now=now.unscored(),
+        unscored_then=then.unscored(),
         active_then=len(then.active),
         candidates_then=len(then.candidates()),
         revenue_at_risk_now=now.revenue_at_risk(),
@@ -164,16 +191,16 @@ def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
 def _line(
     c: ClientScore,
     then: PortfolioScore,
+    settings: Settings,
     decision: DecisionRecord | None,
     exit_: ExitProgress | None,
 ) -> ClientLine:
     before = then.by_id(c.client_id)
-    if before is not None and not before.active:
-        before = None  # a former client then has no health to compare with
+    was_client = before is not None and before.active  # a former client then has nothing to compare
     return ClientLine(
         score=c,
-        previous_health=before.health if before else None,
-        previous_band=before.band if before else None,
+        was_client=was_client,
+        previous_band=band(c.previous_health, settings) if was_client else None,
         decision=decision,
         exit=exit_,
     )

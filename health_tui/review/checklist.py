@@ -195,7 +195,7 @@ def _checklist(
         ]
         or ["Nothing is unpaid."],
         "tell": [
-            f"Face to face is best: {letters} formal letter(s) and {escalations} escalation(s) on record."
+            f"Meet face to face: {letters} formal letter(s) and {escalations} escalation(s) on record."
             if face_to_face
             else "A call or a calm e-mail is enough: no formal letters or escalations on record."
         ],

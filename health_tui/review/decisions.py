@@ -95,7 +95,8 @@ def decision_history(store: Store, client_id: str, *, con=None) -> list[Decision
 def review_queue(portfolio: PortfolioScore, *, include_rest: bool = False) -> list[ClientScore]:
     """Exit candidates first, then critical, then at risk; the rest only when asked for.
 
-    Within each group the lowest health comes first. Former clients are never reviewed.
+    Within each group the lowest health comes first (clients with not enough data last). Former
+    clients are never reviewed.
     """
 
     def group(c: ClientScore) -> int:
@@ -104,7 +105,7 @@ def review_queue(portfolio: PortfolioScore, *, include_rest: bool = False) -> li
         return {Band.critical: 1, Band.at_risk: 2}.get(c.band, 3)
 
     active = [c for c in portfolio.clients if c.active]
-    queue = sorted(active, key=lambda c: (group(c), c.health, c.name))
+    queue = sorted(active, key=lambda c: (group(c), c.health is None, c.health or 0, c.name))
     return queue if include_rest else [c for c in queue if group(c) < 3]
 
 

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import cache
 
 import duckdb
 
 from health_tui.money import rate_params
 from health_tui.settings import Settings
-from health_tui.store import Store
+from health_tui.store import Store, load_query
 
-# Quarters read per client: the five shown (review quarter and four before) plus the two older ones
-# that the oldest shown quarter's recency window and trend baseline look back on.
+# Quarters shown per client: the review quarter and the four before it. More are read: the oldest
+# shown quarter's recency window, trend baseline and dormancy check look further back.
 SHOWN_QUARTERS = 5
-WINDOW = (
-    1.0,
-    0.5,
-    0.25,
-)  # weight of a quarter's events in the health of the quarter it precedes by 0, 1, 2
-TREND_BASELINE = (
-    4  # a quarter's satisfaction is compared with the mean of up to this many before it
-)
-N_QUARTERS = SHOWN_QUARTERS + TREND_BASELINE
+
+# The settings sections whose every value is a parameter of the facts query, as `section_key`.
+FORMULA_SECTIONS = ("window", "satisfaction", "friction", "payment", "scope", "trend", "archetypes")
+
+
+def quarters_read(settings: Settings) -> int:
+    """How many quarters the facts query reads back from the review quarter."""
+    w, r = settings.window, settings.rules
+    return SHOWN_QUARTERS + max(len(w.quarter_weights) - 1, w.trend_quarters, r.dormant_quarters)
+
 
 # A complaint names a person on the agency's side: "your designer", "the account manager", "Sam from ...".
 STAFF_PATTERN = (
@@ -33,8 +37,8 @@ STAFF_PATTERN = (
 
 @dataclass(slots=True)
 class ClientFacts:
-    """One client's figures as of a date. `q_*` lists are per quarter, newest first: the component
-    lists cover the SHOWN_QUARTERS, the raw ones (`q_months` onward) all N_QUARTERS."""
+    """One client's figures as of a date, in the facts query's column order. `q_health` is health
+    per shown quarter, newest first."""
 
     client_id: str
     name: str
@@ -42,6 +46,7 @@ class ClientFacts:
     started_on: date
     ended_on: date | None
     notice_days: int
+    referred_by: str | None
     active: bool
     tenure_days: int
     hours_12m: float
@@ -73,12 +78,28 @@ class ClientFacts:
     complaints_12m: int
     drain_12m: int
     feedback_12m: float | None
+    feedback_n_12m: int
+    # the last day anything happened, over the whole history up to the as-of date
+    last_work: date | None
+    last_invoice: date | None
+    last_contact: date | None
+    last_feedback: date | None
+    last_feedback_score: int | None
+    # the client's own words of a hard time in the last two quarters: how many, the latest quoted
+    hard_words: int
+    hard_said: str | None
+    hard_via: str | None  # the channel, or "feedback"
+    hard_on: date | None
     # the current quarter (review quarter, or a former client's last), from recency windows
     current_k: int
     q_health: list[float | None]  # health per shown quarter, newest first
-    bad_quarters: int  # shown quarters whose own satisfaction was under 35
+    bad_quarters: (
+        int  # shown quarters whose own satisfaction was under archetypes.hater_bad_quarter
+    )
     complaint_quarters: int  # shown quarters with a complaint or escalation
-    health: float | None
+    health: float | None  # None: coverage below rules.min_coverage, or dormant
+    coverage: float  # share of the health weight whose components have data
+    dormant: bool
     satisfaction: float | None
     friction: float | None
     payment: float | None
@@ -91,39 +112,115 @@ class ClientFacts:
     days_late_w: float | None
     revision_share: float | None
     rr_per_month: float
+    tone_w: float | None  # mean sentiment in the window, -1..1
+    feedback_w: float | None  # mean feedback score in the window, 0..10
+    # the quarter before the current one, read the same way: "why it moved"
+    prev_health: float | None
+    prev_coverage: float | None
+    prev_satisfaction: float | None
+    prev_friction: float | None
+    prev_payment: float | None
+    prev_scope: float | None
+    prev_trend: float | None
     prior_health: float | None  # mean health of the shown quarters before the current one
     prior_quarters: int
-    # the last two quarters against the four before them
+    # the last two quarters against the same two a year earlier and the four before them
     late_recent: float | None
+    late_year_ago: float | None
     late_before: float | None
     hours_pm_recent: float | None
+    hours_pm_year_ago: float | None
     hours_pm_before: float | None
     months_12m: float
+    # engagement against itself: the last two quarters, the same two a year earlier, the usual month
+    hours_q0: float | None
+    hours_q4: float | None
+    hours_pm_usual: float | None
+    revenue_pm_recent: float | None
+    revenue_pm_year_ago: float | None
+    revenue_pm_usual: float | None
+    contacts_recent: int
+    contacts_year_ago: int
+    months_recent: float
+    months_year_ago: float
+    complaints_recent: int
 
 
 _FIELDS = tuple(f.name for f in fields(ClientFacts))
+
+
+def facts_params(as_of: date, settings: Settings) -> dict[str, object]:
+    """The facts query's parameters: the date, the window, and every formula constant by name."""
+    w = settings.weights
+    params: dict[str, object] = {
+        "as_of": as_of,
+        "nq": quarters_read(settings),
+        "shown": SHOWN_QUARTERS,
+        "staff_pattern": STAFF_PATTERN,
+        "w_satisfaction": w.satisfaction,
+        "w_friction": w.friction,
+        "w_payment": w.payment,
+        "w_scope": w.scope,
+        "w_trend": w.trend,
+        "min_coverage": settings.rules.min_coverage,
+        "hard_times_pattern": words_pattern(settings.hard_times.words),
+        "hard_times_prefilter": words_prefilter(settings.hard_times.words),
+        "dormant_quarters": settings.rules.dormant_quarters,
+        **rate_params(settings.money),
+    }
+    for section in FORMULA_SECTIONS:
+        for key, value in getattr(settings, section).model_dump().items():
+            params[f"{section}_{key}"] = value
+    return {k: v for k, v in params.items() if k in _used_params()}
+
+
+NEVER = r"[^\x00-\x{10FFFF}]"  # a pattern that matches nothing
+
+
+def _word_parts(words: list[str]) -> list[list[str]]:
+    """Each word or phrase lower-cased, without accents, as its runs of letters and digits."""
+    out = []
+    for word in words:
+        plain = "".join(
+            ch
+            for ch in unicodedata.normalize("NFKD", word.lower())
+            if not unicodedata.combining(ch)
+        )
+        if parts := re.findall(r"\w+", plain):
+            out.append([re.escape(p) for p in parts])
+    return out
+
+
+def words_pattern(words: list[str]) -> str:
+    """A regular expression (for text already lower-cased and without accents) that finds any of
+    `words` at the start of a word, a phrase's words across any punctuation; none never matches."""
+    parts = _word_parts(words)
+    if not parts:
+        return NEVER
+    return r"(^|[^\pL\pN])(" + "|".join(r"[^\pL\pN]+".join(p) for p in parts) + ")"
+
+
+def words_prefilter(words: list[str]) -> str:
+    """A looser pattern than `words_pattern` (anywhere in a word, across anything but ASCII letters
+    and digits) that RE2 runs tens of times faster: only text it finds is checked exactly."""
+    parts = _word_parts(words)
+    if not parts:
+        return NEVER
+    return "|".join("[^a-z0-9]+".join(p) for p in parts)
+
+
+@cache
+def _used_params() -> frozenset[str]:
+    """Parameters the query names: DuckDB refuses one it does not use (the rules read the rest)."""
+    text = re.sub(r"--[^\n]*", "", load_query("facts_clients"))
+    return frozenset(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", text))
 
 
 def load_facts(
     store: Store, as_of: date, settings: Settings, *, con: duckdb.DuckDBPyConnection | None = None
 ) -> list[ClientFacts]:
     """Every client's facts and components in one query; `con` lets a worker thread use its own cursor."""
-    w, r = settings.weights, settings.rules
-    params = {
-        "as_of": as_of,
-        "nq": N_QUARTERS,
-        "shown": SHOWN_QUARTERS,
-        "staff_pattern": STAFF_PATTERN,
-        "friction_scale": r.friction_scale,
-        "late_days_scale": r.late_days_scale,
-        "w_satisfaction": w.satisfaction,
-        "w_friction": w.friction,
-        "w_payment": w.payment,
-        "w_scope": w.scope,
-        "w_trend": w.trend,
-        **rate_params(settings.money),
-    }
-    cur = store.run("facts_clients", params, con=con)
+    cur = store.run("facts_clients", facts_params(as_of, settings), con=con)
     columns = [d[0] for d in cur.description]
     if tuple(columns) != _FIELDS:
         raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")

@@ -1,5 +1,5 @@
 """Pass one of scoring: each client's current figures, picked from the facts query's quarter lists,
-and effort versus return against the portfolio's target rate.
+what moved health since the quarter before, and effort versus return against the target rate.
 
 The components and health per quarter are computed in SQL (`queries/facts_clients.sql`); Python
 only chooses which quarter is "now" for each client and takes the portfolio's medians.
@@ -15,7 +15,7 @@ from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.models import COMPONENTS
 from health_tui.settings import Settings
 
-NEUTRAL = 50.0  # health or effort/return of a client with no data at all: neither good nor bad
+NEUTRAL = 50.0  # effort/return of a client with neither hours nor revenue: neither good nor bad
 
 
 def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
@@ -34,37 +34,87 @@ class Measures:
 
     facts: ClientFacts
     components: dict[str, float | None]
-    health: float
+    health: float | None
+    previous: dict[str, float | None]
+    previous_health: float | None
     effective_rate: float | None
 
     @property
     def health_by_quarter(self) -> list[float | None]:
         return self.facts.q_health
 
+    @property
+    def relationship(self) -> bool:
+        """Whether anything speaks of the relationship itself (feedback, messages), not just money."""
+        return (
+            self.components["satisfaction"] is not None or self.components["friction"] is not None
+        )
+
 
 def measure(f: ClientFacts) -> Measures:
     return Measures(
         facts=f,
         components={name: getattr(f, name) for name in COMPONENTS},
-        health=whole(f.health) if f.health is not None else NEUTRAL,
+        health=whole(f.health) if f.health is not None else None,
+        previous={name: getattr(f, f"prev_{name}") for name in COMPONENTS},
+        previous_health=whole(f.prev_health) if f.prev_health is not None else None,
         effective_rate=f.revenue_12m / f.hours_12m if f.hours_12m > 0 else None,
     )
 
 
+def contributions(
+    components: dict[str, float | None], weights: dict[str, float]
+) -> dict[str, float]:
+    """Each component's share of health in health points: its weight among those with data x score."""
+    have = sum(weights[k] for k, v in components.items() if v is not None)
+    return {
+        k: (weights[k] * v / have if v is not None and have > 0 else 0.0)
+        for k, v in components.items()
+    }
+
+
+def component_changes(
+    now: dict[str, float | None],
+    before: dict[str, float | None],
+    weights: dict[str, float],
+    change: float,
+) -> dict[str, float]:
+    """What each component added to the change of health, in tenths of a point, adding up to
+    `change` (the difference of the whole-point healths shown) exactly.
+
+    The true contributions add up to the unrounded change; the rounding of both healths to whole
+    points (less than a point in all) is spread a tenth at a time over the components that moved,
+    each tenth where it distorts least.
+    """
+    a, b = contributions(now, weights), contributions(before, weights)
+    raw = {k: a[k] - b[k] for k in now if now[k] is not None or before[k] is not None}
+    if not raw:
+        return {}
+    tenths = {k: round(10 * v) for k, v in raw.items()}
+    left = round(10 * change) - sum(tenths.values())
+    step = 1 if left > 0 else -1
+    for _ in range(abs(left)):
+        # the component whose rounded value is furthest behind (or ahead of) its true value
+        k = min(raw, key=lambda k: (step * (tenths[k] - 10 * raw[k]), k))
+        tenths[k] += step
+    return {k: t / 10 for k, t in tenths.items()}
+
+
 def effort_return(m: Measures, target: float | None, settings: Settings) -> float:
-    """Revenue per hour against the target (70 at target, 100 at 1.3x), less unpaid overdue share."""
-    f = m.facts
+    """Revenue per hour against the target (README: 70 at target, 100 at 1.3x by default), less the
+    unpaid overdue share; with a cost per hour, a client run at a loss is capped low."""
+    f, e = m.facts, settings.effort
     if m.effective_rate is None:
         return 100.0 if f.revenue_12m > 0 else NEUTRAL
     if not target:
         return NEUTRAL
-    score = 100 * (m.effective_rate / target) - 30
+    score = e.at_target + e.slope * (m.effective_rate / target - 1)
     if f.revenue_12m > 0:
-        score -= 30 * min(1.0, f.unpaid_overdue / f.revenue_12m)
+        score -= e.unpaid_penalty * min(1.0, f.unpaid_overdue / f.revenue_12m)
     if settings.money.cost_per_hour is not None and f.revenue_12m > 0:
         margin = 1 - f.hours_12m * settings.money.cost_per_hour / f.revenue_12m
         if margin < 0:  # losing money on every hour is worse than any rate ratio says
-            score = min(score, 20 + 40 * max(-1.0, margin))
+            score = min(score, e.loss_cap + e.loss_slope * max(-1.0, margin))
     return whole(clamp(score))
 
 
@@ -72,7 +122,7 @@ def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
-def portfolio_medians(ms: list[Measures]) -> dict[str, float]:
+def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float]:
     """What 'typical' means in this portfolio: medians over active clients with the data."""
     active = [m.facts for m in ms if m.facts.active]
     worked = [f for f in active if f.hours_12m > 0]
@@ -90,5 +140,6 @@ def portfolio_medians(ms: list[Measures]) -> dict[str, float]:
     out = {k: v for k, vals in candidates.items() if (v := _median(vals)) is not None}
     ltv = sorted(f.lifetime_value for f in active)
     if ltv:
-        out["lifetime_value_p75"] = ltv[min(len(ltv) - 1, (3 * len(ltv)) // 4)]
+        share = settings.counter_signals.lifetime_quantile
+        out["lifetime_value_top"] = ltv[min(len(ltv) - 1, math.floor(share * len(ltv)))]
     return out

@@ -35,6 +35,8 @@ class Archetype(StrEnum):
     never_satisfied = "never_satisfied"
     underpriced = "underpriced"
     struggling = "struggling"
+    drifting = "drifting"
+    dormant = "dormant"
     new = "new"
     former = "former"
 
@@ -73,6 +75,32 @@ class Component(BaseModel):
         return self.score is not None
 
 
+NOT_ENOUGH_DATA = "not enough data"
+
+
+def band_label(band: Band | None) -> str:
+    """A band as people write it, or "not enough data" where health does not stand."""
+    return band.label if band is not None else NOT_ENOUGH_DATA
+
+
+def whole_moves(changes: dict[str, float], total: float) -> list[tuple[str, int]]:
+    """Component changes in whole points that add up exactly to `total` (whole points itself):
+    rounded down, then the points left go to the largest remainders. Biggest move first; no zeros."""
+    floors = {k: int(v // 1) for k, v in changes.items()}
+    left = round(total) - sum(floors.values())
+    by_rest = sorted(changes, key=lambda k: (-(changes[k] - floors[k]), k))
+    for k in by_rest[: max(0, left)]:
+        floors[k] += 1
+    moves = [(k, v) for k, v in floors.items() if v != 0]
+    return sorted(moves, key=lambda kv: (-abs(kv[1]), kv[0]))
+
+
+def signed_points(n: float) -> str:
+    """'+3', '−9' (a true minus sign), '0'."""
+    n = round(n)
+    return "0" if n == 0 else (f"+{n}" if n > 0 else f"−{-n}")
+
+
 class QuarterHealth(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -108,11 +136,36 @@ class ClientScore(BaseModel):
     tenure_days: int
     notice_days: int = 30
 
-    health: float = Field(ge=0, le=100)
-    band: Band
+    health: float | None = Field(
+        ge=0,
+        le=100,
+        description="None: not enough data (coverage below rules.min_coverage) or dormant",
+    )
+    band: Band | None = Field(description="None where health is None: 'not enough data'")
+    coverage: float = Field(
+        ge=0, le=1, description="share of the health weight whose components have data"
+    )
     components: list[Component]
     trend: list[QuarterHealth] = Field(
         description="review quarter and the four before it, oldest first"
+    )
+    previous_quarter: str | None = Field(
+        default=None,
+        description="the quarter before the current one (the review quarter's, for "
+        "an active client): the one previous_health and the change refer to",
+    )
+    previous_health: float | None = Field(
+        default=None,
+        description="health of the previous quarter as it stood at that quarter's end: the same "
+        "figure as the trend's point for it and as scoring as of that day",
+    )
+    health_change: float | None = Field(
+        default=None, description="health minus previous_health, whole points"
+    )
+    component_changes: dict[str, float] = Field(
+        default_factory=dict,
+        description="each component's contribution to health_change, in health points (one "
+        "decimal); they add up to health_change exactly",
     )
 
     effort_return: float = Field(ge=0, le=100)
@@ -134,6 +187,15 @@ class ClientScore(BaseModel):
     referred: list[str] = Field(
         default_factory=list, description="names of the clients they referred"
     )
+    referred_by: str | None = Field(default=None, description="client_id of who referred them")
+    referred_by_name: str | None = None
+    referrer_standing: str | None = Field(
+        default=None,
+        description="the referrer's verdict in words: 'champion, health 92 (healthy), keep'",
+    )
+    last_activity: date | None = Field(
+        default=None, description="the last day with work, an invoice, a message or feedback"
+    )
 
     archetype: Archetype
     recommendation: Recommendation
@@ -142,12 +204,43 @@ class ClientScore(BaseModel):
     counter_signals: list[str] = Field(default_factory=list)
 
     @property
+    def band_text(self) -> str:
+        """The band as people write it; where health does not stand, why: dormant or not enough data."""
+        if self.band is None and self.archetype is Archetype.dormant:
+            return "not scored (dormant)"
+        return band_label(self.band)
+
+    @property
+    def health_text(self) -> str:
+        """ "health 74 (healthy)", or "not enough data (30% of the health weight)"."""
+        if self.health is None or self.band is None:
+            if self.archetype is Archetype.dormant:
+                return "health not scored"
+            return f"{NOT_ENOUGH_DATA} ({self.coverage:.0%} of the health weight)"
+        return f"health {self.health:.0f} ({self.band.label})"
+
+    @property
     def verdict(self) -> str:
         """The one-line verdict the screens and the report lead with."""
         return (
-            f"{self.recommendation.value.upper()}: {self.archetype.label}, health {self.health:.0f} "
-            f"({self.band.label}), effort/return {self.effort_return:.0f}"
+            f"{self.recommendation.value.upper()}: {self.archetype.label}, {self.health_text}, "
+            f"effort/return {self.effort_return:.0f}"
         )
+
+    @property
+    def moves(self) -> list[tuple[str, int]]:
+        """Why health moved since the previous quarter, in whole points adding up to the change."""
+        if self.health_change is None:
+            return []
+        return whole_moves(self.component_changes, self.health_change)
+
+    @property
+    def moved_text(self) -> str | None:
+        """ "since 2026Q2: friction −9, satisfaction −3, trend +1"; None without a previous health."""
+        if self.health_change is None or self.previous_quarter is None:
+            return None
+        moves = ", ".join(f"{name} {signed_points(v)}" for name, v in self.moves)
+        return f"since {self.previous_quarter}: {moves or 'no change'}"
 
 
 class PortfolioScore(BaseModel):
@@ -166,10 +259,16 @@ class PortfolioScore(BaseModel):
         return [c for c in self.clients if c.active]
 
     def band_counts(self) -> dict[Band, int]:
+        """Active clients per band; those with not enough data are counted by `unscored`."""
         counts = dict.fromkeys(Band, 0)
         for c in self.active:
-            counts[c.band] += 1
+            if c.band is not None:
+                counts[c.band] += 1
         return counts
+
+    def unscored(self) -> int:
+        """Active clients whose health does not stand: not enough data, or dormant."""
+        return sum(1 for c in self.active if c.band is None)
 
     def revenue_at_risk(self) -> float:
         """Last-four-quarters revenue of active clients in the at-risk and critical bands."""

@@ -6,8 +6,15 @@ Written once here; the app, JSON/CSV output and the report show them verbatim.
 from __future__ import annotations
 
 from health_tui.scoring.measures import Measures
-from health_tui.scoring.models import Archetype, Recommendation
-from health_tui.scoring.verdicts import Context, band
+from health_tui.scoring.models import (
+    Archetype,
+    Recommendation,
+    band_label,
+    signed_points,
+    whole_moves,
+)
+from health_tui.scoring.verdicts import Context, band, drift, hard_times
+from health_tui.settings import Settings
 
 A = Archetype
 
@@ -28,8 +35,24 @@ def _join(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+# What would give each component data, said where it has none.
+FILL = {
+    "satisfaction": "ask for feedback scores, or log messages with their tone",
+    "friction": "log calls, e-mails and meetings, or import the helpdesk's tickets",
+    "payment": "import invoices with their due and paid dates",
+    "scope": "import time entries with their activity",
+    "trend": "satisfaction in this quarter and the ones before (feedback or messages)",
+}
+
+
 def reasons(
-    m: Measures, arch: Archetype, rec: Recommendation, effort: float, ctx: Context
+    m: Measures,
+    arch: Archetype,
+    rec: Recommendation,
+    effort: float,
+    ctx: Context,
+    changes: dict[str, float] | None = None,
+    previous_quarter: str | None = None,
 ) -> list[str]:
     f, med, s = m.facts, ctx.medians, ctx.settings
     out: list[str] = []
@@ -41,29 +64,30 @@ def reasons(
         out.append(
             f"Client for {f.tenure_days} days: under {s.rules.min_history_days} days of history, too early to judge."
         )
+    if arch is A.dormant:
+        out.append(_dormant(m, s.rules.dormant_quarters))
+    elif m.health is None:
+        out += _not_enough_data(m, s.rules.min_coverage)
+    else:
+        out.append(_health(m, s, changes or {}, previous_quarter))
+    if arch is A.struggling and (signal := hard_times(m, ctx)):
+        out.append(f"A hard time of their own: {signal}.")
+    if arch is A.drifting and (figures := drift(m, ctx)):
+        out.append(f"Drifting: {figures}.")
 
-    b = band(m.health, s).label
-    if f.prior_quarters and f.prior_health is not None:
-        avg, n = f.prior_health, f.prior_quarters
-        if m.health <= avg - 10:
+    if f.last_feedback is not None:
+        last = f"Last feedback {f.last_feedback_score}/10 on {f.last_feedback}"
+        if (months := (ctx.as_of - f.last_feedback).days // 30) >= 3:
+            last += f" ({months} months ago: an old score says little about today)"
+        if f.feedback_12m is not None:
+            fb_med = med.get("feedback")
+            vs = f" (portfolio median {fb_med:.1f})" if fb_med is not None else ""
+            scores = _count(f.feedback_n_12m, "score")
             out.append(
-                f"Health {m.health:.0f} ({b}), down from an average of {avg:.0f} over the previous {n} quarters."
-            )
-        elif m.health >= avg + 10:
-            out.append(
-                f"Health {m.health:.0f} ({b}), up from an average of {avg:.0f} over the previous {n} quarters."
+                f"{last}; average {f.feedback_12m:.1f}/10 from {scores} over the last four quarters{vs}."
             )
         else:
-            out.append(
-                f"Health {m.health:.0f} ({b}), about where it was over the previous {n} quarters ({avg:.0f})."
-            )
-    else:
-        out.append(f"Health {m.health:.0f} ({b}).")
-
-    if f.feedback_12m is not None:
-        fb_med = med.get("feedback")
-        vs = f"; portfolio median {fb_med:.1f}" if fb_med is not None else ""
-        out.append(f"Average feedback {f.feedback_12m:.1f}/10 over the last four quarters{vs}.")
+            out.append(f"{last}: none in the last four quarters.")
 
     complaints, escalations, letters = f.complaints_q0, f.escalations_q0, f.letters_q0
     if complaints or escalations:
@@ -74,9 +98,10 @@ def reasons(
         text = _join(bits) + " this quarter"
         if letters:
             text += f", {_count(letters, 'by formal letter', 'by formal letter')}"
-        out.append(
-            text[0].upper() + text[1:] + f" (portfolio median {med.get('complaints_q', 0):.0f})."
-        )
+        text = text[0].upper() + text[1:] + f" (portfolio median {med.get('complaints_q', 0):.0f})"
+        if letters:
+            text += "; a formal letter means the problem is serious: meet face to face"
+        out.append(text + ".")
     public, staff = f.public_12m, f.staff_12m
     if public or staff:
         out.append(
@@ -143,10 +168,83 @@ def reasons(
         )
 
     missing = [name for name, v in m.components.items() if v is None]
-    if missing and len(missing) < len(m.components):
+    if missing and m.health is not None:
+        its = "its" if len(missing) == 1 else "their"
         out.append(
-            f"No data for {_join(missing)}: {'its' if len(missing) == 1 else 'their'} weight went to the other components."
+            f"No data for {_join(missing)}: {its} weight went to the other components "
+            f"({_pct(f.coverage)} of the weight has data). To fill {'it' if len(missing) == 1 else 'them'}: "
+            + "; ".join(FILL[name] for name in missing)
+            + "."
         )
-    elif len(missing) == len(m.components):
-        out.append("No engagement data in the scoring window: health is a neutral 50.")
     return out
+
+
+def _health(
+    m: Measures, s: Settings, changes: dict[str, float], previous_quarter: str | None
+) -> str:
+    """Health, its band, and what moved it since the quarter before: the two largest moves."""
+    b = band_label(band(m.health, s))
+    now = f"Health {m.health:.0f} ({b})"
+    before = m.previous_health
+    if before is None or m.health is None or previous_quarter is None:
+        return now + "."
+    change = m.health - before
+    moves = whole_moves(changes, change)[:2]
+    named = _join([f"{k} {signed_points(v)}{_data_note(m, k)}" for k, v in moves])
+    if change == 0:
+        if not moves:
+            return f"{now}, as in {previous_quarter}."
+        return f"{now}, as in {previous_quarter}: {named} cancelled out."
+    way = "down" if change < 0 else "up"
+    head = f"{now}, {way} {abs(change):.0f} since {previous_quarter} ({before:.0f})"
+    if sum(v for _, v in moves) == change:
+        return f"{head}: {named}."
+    return f"{head}; the largest moves: {named}."
+
+
+def _data_note(m: Measures, name: str) -> str:
+    """A component that gained or lost its data moves health by the weight it takes or gives."""
+    now, before = m.components[name], m.previous[name]
+    if now is None and before is not None:
+        return " (no data this quarter)"
+    if now is not None and before is None:
+        return " (no data the quarter before)"
+    return ""
+
+
+def _not_enough_data(m: Measures, min_coverage: float) -> list[str]:
+    """Health does not stand: which components have data, what is missing, what would fill it."""
+    have = [k for k, v in m.components.items() if v is not None]
+    missing = [k for k, v in m.components.items() if v is None]
+    known = (
+        f"only {_join(have)} {'has' if len(have) == 1 else 'have'} data"
+        if have
+        else "nothing has data"
+    )
+    return [
+        f"Not enough data to score health: {known} ({_pct(m.facts.coverage)} of the weight; "
+        f"{_pct(min_coverage)} needed).",
+        "To fill the gaps: " + "; ".join(f"{k}: {FILL[k]}" for k in missing) + ".",
+    ]
+
+
+def _dormant(m: Measures, quarters: int) -> str:
+    """Nothing has happened for a while: the last sign of life, and the question to ask."""
+    f = m.facts
+    last = {
+        "work": f.last_work,
+        "an invoice": f.last_invoice,
+        "a message": f.last_contact,
+        "feedback": f.last_feedback,
+    }
+    known = {k: d for k, d in last.items() if d is not None}
+    if known:
+        what, day = max(known.items(), key=lambda kv: (kv[1], kv[0]))
+        since = f"since {day} (the last was {what})"
+    else:
+        since = f"since the start on {f.started_on}"
+    return (
+        f"Dormant: no work, invoice, message or feedback {since}: at least {quarters} full quarters. "
+        "Ask whether the relationship is over, and close the record if it has ended; health is "
+        "not scored."
+    )

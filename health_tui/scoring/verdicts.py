@@ -7,7 +7,9 @@ comes with sentences that quote the numbers it rests on and how they compare wit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import Measures
 from health_tui.scoring.models import Archetype, Band, Recommendation
 from health_tui.settings import Settings
@@ -23,6 +25,7 @@ class Context:
     medians: dict[str, float]
     target_rate: float | None
     settings: Settings
+    as_of: date
     weights: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -32,7 +35,10 @@ class Context:
         return f"{self.settings.money.currency} {amount:,.0f}"
 
 
-def band(health: float, settings: Settings) -> Band:
+def band(health: float | None, settings: Settings) -> Band | None:
+    """The band of a health score; None where health does not stand (not enough data, dormant)."""
+    if health is None:
+        return None
     b = settings.bands
     if health >= b.healthy:
         return Band.healthy
@@ -43,76 +49,187 @@ def band(health: float, settings: Settings) -> Band:
     return Band.critical
 
 
+def _amount(x: float) -> str:
+    return f"{x:.1f}" if x < 10 else f"{x:.0f}"
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def hard_times(m: Measures, ctx: Context) -> str | None:
+    """What says the trouble is the client's own, in words, or None: their own words of a hard time
+    (the settings' [hard_times] words, in the last two quarters); or, while the tone stays courteous
+    and feedback fair, payments slipping or less work bought by a client who keeps in touch (one
+    who goes quiet too is drifting). A slip or a fall is measured over the last two quarters
+    against the four before and, where the client had them, the same two a year earlier, so that
+    a quiet season is not taken for one."""
+    f, a = m.facts, ctx.settings.archetypes
+    if f.hard_words and f.hard_said:
+        return f'in their own words, "{_quote(f.hard_said)}" ({f.hard_via}, {f.hard_on})'
+    courteous = f.tone_w is None or f.tone_w >= a.struggling_tone
+    fair = f.feedback_w is None or f.feedback_w >= a.struggling_feedback
+    satisfied = f.satisfaction is not None and f.satisfaction >= a.struggling_satisfaction
+    if not (courteous and fair and satisfied):
+        return None
+    tone = f"the tone stays courteous (sentiment {f.tone_w:+.1f})" if f.tone_w is not None else ""
+    fb = f"feedback fair ({f.feedback_w:.0f}/10)" if f.feedback_w is not None else ""
+    still = " and ".join(x for x in (tone, fb) if x) or f"satisfaction holds ({f.satisfaction:.0f})"
+    late, before, year_ago = f.late_recent, f.late_before, f.late_year_ago
+    rise = a.struggling_days_late_rise
+    if (
+        late is not None
+        and late >= a.struggling_days_late
+        and late >= (before or 0) + rise
+        and (year_ago is None or late >= year_ago + rise)
+    ):
+        then = f"{before:.0f} before" if before is not None else "none due before"
+        ago = f" and {year_ago:.0f} a year earlier" if year_ago is not None else ""
+        return f"paying {late:.0f} days late over the last two quarters against {then}{ago}, while {still}"
+    hours, before, year_ago = f.hours_pm_recent, f.hours_pm_before, f.hours_pm_year_ago
+    share = a.struggling_volume_share
+    if (
+        hours is not None
+        and before
+        and hours < share * before
+        and (year_ago is None or hours < share * year_ago)
+        and _in_touch(f, a.drift_contact_share)
+    ):
+        ago = f" and {_amount(year_ago)} h a year earlier" if year_ago is not None else ""
+        return (
+            f"{_amount(hours)} h of work a month over the last two quarters against "
+            f"{_amount(before)} h before{ago}, while they keep in touch and {still}"
+        )
+    return None
+
+
+def _in_touch(f: ClientFacts, share: float) -> bool:
+    """Messages and feedback at least `share` of the same two quarters a year earlier (per month)."""
+    if f.months_year_ago <= 0 or f.contacts_year_ago == 0:
+        return f.contacts_recent > 0
+    said_now = f.contacts_recent / f.months_recent if f.months_recent > 0 else 0.0
+    return said_now >= share * f.contacts_year_ago / f.months_year_ago
+
+
+def drift(m: Measures, ctx: Context) -> str | None:
+    """Work and contact fallen well below the same two quarters a year earlier (and work below the
+    client's usual month), with no complaint: what a drifting client looks like, in figures."""
+    f, a = m.facts, ctx.settings.archetypes
+    if f.tenure_days < a.drift_min_days or f.months_year_ago <= 0 or f.complaints_recent > 0:
+        return None
+    share = a.drift_work_share
+    if f.hours_pm_year_ago:
+        now, ago, usual = f.hours_pm_recent, f.hours_pm_year_ago, f.hours_pm_usual
+        work = (
+            f"{_amount(f.hours_q0 or 0)} h of work this quarter against "
+            f"{_amount(f.hours_q4 or 0)} h in the same quarter a year ago"
+        )
+    else:
+        now, ago, usual = f.revenue_pm_recent, f.revenue_pm_year_ago, f.revenue_pm_usual
+        work = (
+            f"{ctx.money((now or 0) * f.months_recent)} invoiced in the last two quarters against "
+            f"{ctx.money((ago or 0) * f.months_year_ago)} a year earlier"
+        )
+    if now is None or not ago or now >= share * ago or (usual and now >= share * usual):
+        return None
+    if f.contacts_year_ago == 0 or _in_touch(f, a.drift_contact_share):
+        return None
+    last = f"the last message on {f.last_contact}" if f.last_contact else "no message on record"
+    heard = (
+        f"{f.contacts_recent} messages or feedback scores in the last two quarters against "
+        f"{f.contacts_year_ago} a year earlier, {last}"
+    )
+    return f"{work}; {heard}"
+
+
 def archetype(m: Measures, ctx: Context) -> Archetype:
     """The first rule that matches, in the order of the README's table."""
-    f, rules = m.facts, ctx.settings.rules
+    f, rules, a = m.facts, ctx.settings.rules, ctx.settings.archetypes
     if not f.active:
         return A.former
     if f.tenure_days < rules.min_history_days:
         return A.new
-    sat = f.satisfaction if f.satisfaction is not None else 60.0
+    if f.dormant:
+        return A.dormant
+    sat = f.satisfaction  # None: no rule that reads satisfaction applies
     prior = f.prior_health
     complaints_now = f.complaints_q0 + f.escalations_q0
     if (
-        f.tenure_days >= 540
+        f.tenure_days >= a.struggling_min_days
         and prior is not None
-        and f.prior_quarters >= 3
-        and prior >= 70
-        and m.health <= prior - 15
-        and (complaints_now >= 1 or (f.trend_delta or 0) <= -20)
-    ):
-        return A.loyal_now_irritated
-    payment_slipped = (
-        f.late_recent is not None
-        and f.late_recent >= 20
-        and f.late_recent >= (f.late_before or 0) + 15
-    )
-    volume_fell = (
-        f.hours_pm_recent is not None
-        and bool(f.hours_pm_before)
-        and f.hours_pm_recent < 0.6 * f.hours_pm_before
-    )
-    if (
-        f.tenure_days >= 365
-        and prior is not None
-        and prior >= 60
-        and sat >= 55
-        and complaints_now <= 1
-        and (payment_slipped or volume_fell)
+        and prior >= a.struggling_prior_health
+        and complaints_now <= a.struggling_max_complaints
+        and hard_times(m, ctx)
     ):
         return A.struggling
-    if sat < 30 and f.bad_quarters >= 3 and f.complaint_quarters >= 3:
-        return A.active_hater
-    if sat < 45 and f.public_12m + f.staff_12m >= 2 and f.complaint_quarters >= 2:
-        return A.active_hater
+    if (
+        m.health is not None
+        and f.tenure_days >= a.loyal_min_days
+        and prior is not None
+        and f.prior_quarters >= a.loyal_prior_quarters
+        and prior >= a.loyal_prior_health
+        and m.health <= prior - a.loyal_drop
+        and (complaints_now >= 1 or (f.trend_delta or 0) <= -a.loyal_satisfaction_drop)
+    ):
+        return A.loyal_now_irritated
+    if drift(m, ctx):
+        return A.drifting
+    if sat is not None:
+        if (
+            sat < a.hater_satisfaction
+            and f.bad_quarters >= a.hater_quarters
+            and f.complaint_quarters >= a.hater_quarters
+        ):
+            return A.active_hater
+        if (
+            sat < a.hater_public_satisfaction
+            and f.public_12m + f.staff_12m >= a.hater_public_complaints
+            and f.complaint_quarters >= a.hater_public_quarters
+        ):
+            return A.active_hater
     drain = f.drain_12m / f.months_12m if f.months_12m > 0 else 0.0
     if (
         f.friction is not None
-        and f.friction < 40
-        and drain >= 1.0
-        and ((f.payment is not None and f.payment < 60) or f.unpaid_overdue > 0)
+        and f.friction < a.problem_friction
+        and drain >= a.problem_demands
+        and ((f.payment is not None and f.payment < a.problem_payment) or f.unpaid_overdue > 0)
     ):
         return A.problem_client
     if (
-        f.revision_share is not None
-        and f.revision_share >= 0.30
-        and f.rr_per_month >= 1.0
-        and sat < 60
+        sat is not None
+        and f.revision_share is not None
+        and f.revision_share >= a.never_revision_share
+        and f.rr_per_month >= a.never_requests
+        and sat < a.never_satisfaction
     ):
         return A.never_satisfied
-    complaints_per_q = f.complaints_w / 1.75  # the window's weights sum to 1.75 quarters
+    complaints_per_q = f.complaints_w / sum(ctx.settings.window.quarter_weights)
     if (
-        complaints_per_q >= 2
-        and sat >= 45
-        and (f.feedback_12m or 7) >= 6
-        and (f.days_late_w or 0) <= 15
+        sat is not None
+        and complaints_per_q >= a.critic_complaints
+        and sat >= a.critic_satisfaction
+        and (f.feedback_12m is None or f.feedback_12m >= a.critic_feedback)
+        and (f.days_late_w or 0) <= a.critic_days_late
     ):
         return A.extreme_critic
     target = ctx.target_rate
     rate = m.effective_rate
-    if sat >= 75 and rate is not None and target and rate < rules.underpriced_rate_share * target:
+    if (
+        sat is not None
+        and sat >= a.underpriced_satisfaction
+        and rate is not None
+        and target
+        and rate < a.underpriced_rate_share * target
+    ):
         return A.underpriced
-    if sat >= 85 and m.health >= 80 and f.praise_w > f.complaints_w:
+    if (
+        sat is not None
+        and m.health is not None
+        and sat >= a.champion_satisfaction
+        and m.health >= a.champion_health
+        and f.praise_w > f.complaints_w
+    ):
         return A.champion
     return A.steady
 
@@ -138,17 +255,22 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
                 f"({names}).",
             )
         )
-    p75 = ctx.medians.get("lifetime_value_p75")
+    cs = ctx.settings.counter_signals
+    top = ctx.medians.get("lifetime_value_top")
     years = f.tenure_days / 365.25
-    if p75 and f.lifetime_value >= p75 and years >= 2 and f.lifetime_value > 0:
+    if top and f.lifetime_value >= top and years >= cs.lifetime_min_years and f.lifetime_value > 0:
         out.append(
             Counter(
                 "lifetime",
                 f"Lifetime value {ctx.money(f.lifetime_value)} over {years:.1f} years "
-                f"(top quarter of the portfolio; median {ctx.money(ctx.medians.get('lifetime_value', 0))}).",
+                f"(top {1 - cs.lifetime_quantile:.0%} of the portfolio; median "
+                f"{ctx.money(ctx.medians.get('lifetime_value', 0))}).",
             )
         )
-    if f.prior_quarters >= 3 and (avg := f.prior_health or 0) >= 70:
+    if (
+        f.prior_quarters >= cs.history_quarters
+        and (avg := f.prior_health or 0) >= cs.history_health
+    ):
         out.append(
             Counter(
                 "history",
@@ -164,23 +286,43 @@ def recommend(
     """The recommendation and the sentence that says which rule gave it."""
     rules = ctx.settings.rules
     kinds = [c.kind for c in counters]
-    poor_health = m.health < rules.exit_health_below
+    health = m.health
+    poor_health = health is not None and health < rules.exit_health_below
     poor_effort = effort < rules.exit_effort_below
-    both = (
-        f"health {m.health:.0f} and effort versus return {effort:.0f} are both poor "
-        f"(below {rules.exit_health_below:.0f} and {rules.exit_effort_below:.0f})"
+    reprice_money = (
+        "nothing on record speaks of the relationship itself (no feedback, no messages): money "
+        "facts alone call for a pricing and scope conversation, not the door"
     )
     if arch in _FIXED:
         rec, why = _FIXED[arch]
+    elif health is None:
+        if poor_effort:
+            rec = R.reprice
+            why = (
+                f"Effort versus return {effort:.0f} is poor (below {rules.exit_effort_below:.0f}) and there is "
+                "not enough data to judge the relationship: a pricing and scope conversation."
+            )
+        else:
+            rec, why = (
+                R.watch,
+                "Not enough data to judge the relationship: fill the gaps before deciding.",
+            )
     elif poor_health and poor_effort:
-        if "lifetime" in kinds or "history" in kinds:
+        both = (
+            f"health {health:.0f} and effort versus return {effort:.0f} are both poor "
+            f"(below {rules.exit_health_below:.0f} and {rules.exit_effort_below:.0f})"
+        )
+        if not m.relationship:
+            rec, why = R.reprice, f"Not an exit: {both}, but {reprice_money}."
+        elif "lifetime" in kinds or "history" in kinds:
             named = {
                 "lifetime": "lifetime value",
                 "history": "a long healthy history",
                 "referrals": "referrals",
             }
             rec = R.recover
-            why = f"Not an exit: {both}, but {' and '.join(named[k] for k in kinds)} argue for recovery first."
+            outweigh = [k for k in kinds if k in named]
+            why = f"Not an exit: {both}, but {' and '.join(named[k] for k in outweigh)} argue for recovery first."
         elif "referrals" in kinds:
             rec, why = R.keep, f"Not an exit: {both}, but the clients they referred outweigh it."
         else:
@@ -189,21 +331,24 @@ def recommend(
         rec = R.reprice
         why = (
             f"Effort versus return {effort:.0f} is poor (below {rules.exit_effort_below:.0f}) while health "
-            f"{m.health:.0f} holds: a pricing and scope conversation."
+            f"{health:.0f} holds: a pricing and scope conversation."
         )
+    elif poor_health and not m.relationship:
+        rec, why = R.reprice, f"Health {health:.0f} is poor, but {reprice_money}."
     elif poor_health:
         rec, why = {
             A.active_hater: (R.watch, _HATER),
             A.problem_client: (R.reprice, _DRAIN),
             A.steady: (
                 R.recover,
-                f"Health {m.health:.0f} is poor while the account still earns its keep: find and fix the root problem.",
+                f"Health {health:.0f} is poor while effort versus return ({effort:.0f}) holds: "
+                "find and fix the root problem.",
             ),
         }.get(
             arch,
             (
                 R.listen,
-                f"Health {m.health:.0f} is poor: listen, and check whether expectations were set at the start.",
+                f"Health {health:.0f} is poor: listen, and check whether expectations were set at the start.",
             ),
         )
     elif arch is A.problem_client:
@@ -213,18 +358,24 @@ def recommend(
         why = "Endless revisions: agree what 'done' means and what a further round costs."
     elif arch is A.active_hater:
         rec, why = R.watch, _HATER
-    elif band(m.health, ctx.settings) is Band.healthy:
+    elif band(health, ctx.settings) is Band.healthy:
         rec, why = R.keep, ""
     else:
-        rec, why = R.watch, f"Health {m.health:.0f} is in the watch band: nothing to act on yet."
-    if rec in (R.reprice, R.watch) and "referrals" in kinds and arch not in (A.new, A.former):
+        rec, why = R.watch, f"Health {health:.0f} is in the watch band: nothing to act on yet."
+    if rec in (R.reprice, R.watch) and "referrals" in kinds and arch not in _NEVER_KEPT:
         rec, why = (
             R.keep,
             "Kept for the clients they bring in, whatever this account earns on its own.",
         )
+    if m.facts.letters_q0 and rec in (R.keep, R.watch, R.reprice) and arch is not A.former:
+        rec, why = (
+            R.listen,
+            "A formal letter this quarter: the problem is serious. Listen, and meet face to face.",
+        )
     return rec, why
 
 
+_NEVER_KEPT = (A.new, A.former, A.dormant)  # watched whatever their referrals
 _HATER = (
     "Unhappy whatever is done: stop spending energy on their comments, do your best, "
     "and consider an exit if it starts to cost."
@@ -236,6 +387,7 @@ _DRAIN = (
 _FIXED = {
     A.former: (R.watch, ""),
     A.new: (R.watch, ""),
+    A.dormant: (R.watch, ""),
     A.loyal_now_irritated: (
         R.recover,
         "A long, healthy relationship has turned sour this quarter: listen, fix the root problem "
@@ -243,8 +395,13 @@ _FIXED = {
     ),
     A.struggling: (
         R.support,
-        "A long-standing client going through a hard patch (slower payment or less work, "
-        "satisfaction intact): go the extra mile and support them.",
+        "A good client going through a hard time of their own, not unhappy with you: go the extra "
+        "mile and support them.",
+    ),
+    A.drifting: (
+        R.recover,
+        "Drifting away quietly: work and contact have fallen well below the same quarters a year "
+        "earlier, with no complaint. Silence is not satisfaction: reach out before they leave.",
     ),
     A.underpriced: (
         R.reprice,

@@ -51,10 +51,12 @@ class MapScreen(HealthScreen):
         if portfolio is None:
             return
         active = portfolio.active
+        unscored = portfolio.unscored()
         self.query_one("#map-title", Static).update(
             Content.assemble(
                 ("Effort vs return ", HEADING),
                 (f"{portfolio.quarter} · {len(active):,} active · ", MUTED),
+                (f"{unscored:,} with not enough data left off · " if unscored else "", MUTED),
                 ("per cell: ● 1, 2-9, ▒ 10+, █ 50+", MUTED),
             )
         )
@@ -86,7 +88,7 @@ class MapScreen(HealthScreen):
         for i, c in enumerate(members[start : start + height], start):
             mark = "▸" if i == picked else " "
             parts.append((f"{mark} ", "bold $text-accent"))
-            parts.append((f"{c.health:>3.0f} ", BAND_STYLE[c.band]))
+            parts.append((f"{fmt.score(c.health):>3} ", BAND_STYLE[c.band]))
             parts.append((f"{c.recommendation.value:<8}", MUTED))
             name = fmt.fit(safe_text(c.name), width - 14).rstrip()
             parts.append((f"{name}\n", "bold" if i == picked else ""))
@@ -98,7 +100,7 @@ class MapScreen(HealthScreen):
             Content.assemble(
                 ("▸ ", "bold $text-accent"),
                 (safe_text(c.name), "bold"),
-                (f"  health {c.health:.0f}", BAND_STYLE[c.band]),
+                (f"  {c.health_text}", BAND_STYLE[c.band]),
                 f" · effort/return {c.effort_return:.0f}",
                 f" · {fmt.rate(c.effective_rate, currency)}",
                 f" · {fmt.ARCHETYPE_LABELS[c.archetype]} · {c.recommendation.value}",

@@ -33,8 +33,8 @@ _EXTRA = (
 
 _LEGEND = (
     ("✖", "exit candidate"),
-    ("Health", "0-100, coloured by band: healthy, watch, at risk, critical"),
-    ("Trend", "health over the last five quarters, oldest first (· = no data)"),
+    ("Health", "0-100, coloured by band: healthy, watch, at risk, critical; — = not enough data"),
+    ("Trend", "health over the last five quarters, oldest first (· = not enough data)"),
     ("E/R", "effort versus return, 0-100: higher means the work pays"),
     ("Rate", "revenue per hour actually spent, last four quarters"),
     ("Decision", "yours for the quarter (r reviews); exit 4/10 = checklist steps settled"),

@@ -156,7 +156,7 @@ class ReviewScreen(HealthScreen):
         self.query_one("#review-title", Static).update(panels.title_content(client))
         self.query_one("#review-verdict", Static).update(panels.verdict_content(client))
         self.query_one("#review-reasons", Static).update(panels.reasons_content(client))
-        self.query_one("#review-trend", Static).update(panels.trend_chart(client))
+        self.query_one("#review-trend", Static).update(panels.trend_and_moves(client))
         self.query_one("#review-value", Static).update(rp.value_content(client, portfolio.currency))
         self._show_decision()
         record = state.decisions.get(client.client_id)

@@ -12,7 +12,7 @@ from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.history import ClientHistory
-from health_tui.scoring.models import ClientScore
+from health_tui.scoring.models import ClientScore, signed_points
 
 Part = str | tuple[str, str]
 
@@ -44,6 +44,11 @@ def verdict_content(c: ClientScore) -> Content:
     parts: list[Part] = [(safe_text(c.verdict), BAND_STYLE[c.band])]
     if c.fire_candidate:
         parts.append(("   ✖ exit candidate", CANDIDATE_STYLE))
+    if c.referred_by_name:
+        who = (
+            f"\nreferred by {safe_text(c.referred_by_name)}: {safe_text(c.referrer_standing or '')}"
+        )
+        parts.append((who, MUTED))
     return Content.assemble(*parts)
 
 
@@ -109,6 +114,46 @@ def trend_chart(c: ClientScore, height: int = 5) -> Content:
     parts.append("    " + "".join(f"{q.quarter[2:]:^5}" for q in c.trend) + "\n")
     parts.append("    " + "".join(f"{fmt.score(q.health):^5}" for q in c.trend))
     return Content.assemble(*parts)
+
+
+def moved_content(c: ClientScore, width: int = 11) -> Content:
+    """Why health moved since the previous quarter, as a small waterfall: last quarter's health,
+    one step per component that moved (whole points, adding up to the change), this quarter's."""
+    parts: list[Part] = [("Why it moved", HEADING)]
+    if c.previous_health is None or c.health is None or c.previous_quarter is None:
+        reason = "no health" if c.health is None else f"no health in {c.previous_quarter}"
+        return Content.assemble(*parts, (f"  {reason} to compare with", MUTED))
+    now, before, moves = c.health, c.previous_health, c.moves
+    parts.append((f"  since {c.previous_quarter}\n", MUTED))
+    levels = [before]
+    for _, v in moves:
+        levels.append(levels[-1] + v)
+    lo, hi = min(levels), max(levels)
+    base = max(0.0, lo - max(5.0, hi - lo))  # the bars start here, so steps are visible
+
+    def x(v: float) -> int:
+        return round((v - base) / max(1.0, hi - base) * width)
+
+    def row(label: str, value: str, start: int, end: int, style: str) -> None:
+        end = max(end, start + 1)
+        parts.append(f"{label:<12}")
+        parts.append((f"{value:>4} ", style))
+        parts.append(((" " * start) + ("█" * (end - start)) + "\n", style))
+
+    row(c.previous_quarter, f"{before:.0f}", 0, x(before), MUTED)
+    for (name, v), a, b in zip(moves, levels, levels[1:], strict=False):
+        style = "$text-success" if v > 0 else "$text-error"
+        row(name, signed_points(v), x(min(a, b)), x(max(a, b)), style)
+    if not moves:
+        parts.append(("no component moved\n", MUTED))
+    label = c.trend[-1].quarter if c.active else "last quarter"
+    row(label, f"{now:.0f}", 0, x(now), f"bold {BAND_STYLE[c.band]}")
+    return Content.assemble(*parts).rstrip()
+
+
+def trend_and_moves(c: ClientScore) -> Content:
+    """Health by quarter, then why it moved since the quarter before."""
+    return Content.assemble(trend_chart(c), "\n\n", moved_content(c))
 
 
 def effort_content(c: ClientScore, currency: str) -> Content:

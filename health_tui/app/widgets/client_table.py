@@ -23,11 +23,12 @@ from health_tui.app.format import fit
 from health_tui.app.table_model import GAP, ClientView, Column, layout, table_width
 from health_tui.scoring.models import Band, ClientScore
 
-_BAND_CLASS = {
+_BAND_CLASS: dict[Band | None, str] = {
     Band.healthy: "client-table--healthy",
     Band.watch: "client-table--watch",
     Band.at_risk: "client-table--at-risk",
     Band.critical: "client-table--critical",
+    None: "client-table--no-data",  # not enough data to score health
 }
 
 
@@ -43,6 +44,7 @@ class ClientTable(ScrollView, can_focus=True):
         "client-table--watch",
         "client-table--at-risk",
         "client-table--critical",
+        "client-table--no-data",
         "client-table--candidate",
         "client-table--former",
         "client-table--decision",

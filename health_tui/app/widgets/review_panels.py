@@ -171,6 +171,7 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
         ("lifetime value", fmt.money(c.lifetime_value, currency)),
         ("referral value", fmt.money(c.referral_value, currency)),
         ("referred", referred),
+        ("referred by", _referrer(c)),
         ("tenure", f"{years:.1f} years, client since {c.started_on.isoformat()}"),
     ]
     parts: list[Part] = [
@@ -186,6 +187,13 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
     for signal in c.counter_signals:
         parts.append(f"• {safe_text(signal)}\n")
     return Content.assemble(*parts).rstrip()
+
+
+def _referrer(c: ClientScore) -> str:
+    """Who brought the client in and how that client stands: an exit may touch them too."""
+    if not c.referred_by_name:
+        return "nobody on record"
+    return f"{safe_text(c.referred_by_name)} ({safe_text(c.referrer_standing or '')})"
 
 
 def checklist_head(name: str, checklist: Checklist, currency: str) -> Content:

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
-from health_tui.scoring.models import PortfolioScore
+from health_tui.scoring.models import PortfolioScore, band_label
 
 
 def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Content:
@@ -37,6 +37,8 @@ def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Co
         if i:
             parts.append(" · ")
         parts.append((f"{n:,} {band.label}", BAND_STYLE[band]))
+    if unscored := portfolio.unscored():
+        parts.append((f" · {unscored:,} {band_label(None)}", MUTED))
     if working:
         parts.append((f"   ⟳ scoring {working}…", "bold $text-warning"))
     return Content.assemble(*parts)

@@ -1,0 +1,205 @@
+"""Honest verdicts on thin or unusual data (domain.md, "What the data cannot say"), one story each,
+and the rules no other story reaches. Each portfolio goes through the real import and scoring.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from health_tui.app.widgets.review_panels import exit_confirmation
+from health_tui.scoring.models import Archetype, Recommendation
+from health_tui.settings import Settings
+from tests.portfolio_builder import AS_OF, Book, client
+from tests.test_scoring_rules import ago, book, champion, problem_client
+
+A, R = Archetype, Recommendation
+
+
+def tracker_client(b: Book, cid: str = "tracked") -> Book:
+    """Known only from a time tracker: hours and invoices, nothing said by the client. A fee at
+    about 45% of the usual rate, 28% rework, 21% unbilled, paid 30-60 days late."""
+    start = ago(700)
+    b.client(cid, "Pinewood Joinery", start)
+    b.work(
+        cid, start, AS_OF, hours_per_day=2, rate=45, revision=0.28, nonbillable=0.21, late_days=45
+    )
+    return b
+
+
+def test_two_invoices_are_not_enough_to_call_a_client_critical(tmp_path: Path) -> None:
+    b = book()
+    b.client("thin", "Saltmarsh Florist", ago(400))
+    b.rows["invoices"] += [
+        ["T-1", "thin", ago(200), ago(170), ago(120), 900.0, "EUR"],  # paid 50 days late
+        ["T-2", "thin", ago(80), ago(50), ago(48), 900.0, "EUR"],
+    ]
+    c = client(b.score(tmp_path), "thin")
+    assert (c.health, c.band) == (None, None)
+    assert c.coverage == 0.15 and not c.fire_candidate
+    assert c.recommendation is R.watch
+    assert "not enough data" in c.verdict
+    said = " ".join(c.reasons)
+    assert (
+        "Not enough data to score health: only payment has data (15% of the weight; 50% needed)"
+        in said
+    )
+    assert "ask for feedback scores" in said and "import the helpdesk" in said
+
+
+def test_a_tracker_only_client_is_a_pricing_talk_not_an_exit(tmp_path: Path) -> None:
+    c = client(tracker_client(book()).score(tmp_path), "tracked")
+    assert c.health is None and c.coverage == 0.3
+    assert (c.recommendation, c.fire_candidate) == (R.reprice, False)
+    assert c.reasons[0].startswith("Effort versus return")
+    assert "a pricing and scope conversation" in c.reasons[0]
+
+
+def test_money_alone_never_reaches_the_door_even_when_health_stands(tmp_path: Path) -> None:
+    """With min_coverage at 0 health stands on money facts; both are poor, yet no exit."""
+    settings = Settings.model_validate({"rules": {"min_coverage": 0}})
+    c = client(tracker_client(book()).score(tmp_path, settings), "tracked")
+    assert c.health is not None and c.health < 55 and c.effort_return < 45
+    assert (c.recommendation, c.fire_candidate) == (R.reprice, False)
+    assert "nothing on record speaks of the relationship itself" in c.reasons[0]
+
+
+def test_a_quiet_season_is_not_a_hard_patch(tmp_path: Path) -> None:
+    """Busy every fourth quarter, quiet the rest, happy throughout: as quiet this Q3 as last."""
+    b = book()
+    start = ago(3 * 365)
+    b.client("season", "Fairhaven Ski School", start)
+    for year in (2023, 2024, 2025):
+        b.work("season", date(year, 1, 1), date(year, 9, 30), hours_per_day=1)
+        b.work("season", date(year, 10, 1), date(year, 12, 31), hours_per_day=5)
+    b.work("season", date(2026, 1, 1), AS_OF, hours_per_day=1)
+    b.feedback("season", start, AS_OF, 9)
+    b.events("season", "praise", start, AS_OF, per_quarter=1, sentiment=0.7)
+    c = client(b.score(tmp_path), "season")
+    assert c.archetype is not A.struggling
+    assert c.recommendation is R.keep, c.reasons
+
+
+def test_a_dormant_client_is_a_question_not_a_score(tmp_path: Path) -> None:
+    b = book()
+    start = ago(3 * 365)
+    stop = date(2025, 11, 14)
+    b.client("asleep", "Ironbark Builders", start)
+    b.work("asleep", start, stop, rate=100)
+    b.feedback("asleep", start, stop, 8)
+    b.events("asleep", "request", start, stop, per_quarter=3, sentiment=0.4)
+    c = client(b.score(tmp_path), "asleep")
+    assert (c.archetype, c.recommendation, c.fire_candidate) == (A.dormant, R.watch, False)
+    assert (c.health, c.band) == (None, None)
+    assert all(comp.score is None for comp in c.components)  # no calm or satisfaction shown
+    assert c.verdict.startswith("WATCH: dormant, health not scored, effort/return")
+    assert c.last_activity == date(2025, 12, 1)  # the last invoice, for November's work
+    dormant = next(r for r in c.reasons if r.startswith("Dormant"))
+    assert "since 2025-12-01" in dormant and "close the record if it has ended" in dormant
+    for reason in c.reasons:  # nothing claims a satisfaction, tone or trend that no data shows
+        assert not re.search(r"satisf|tone|trend|Health \d", reason), reason
+
+
+def test_a_loss_making_client_is_capped_low_with_a_cost_per_hour(tmp_path: Path) -> None:
+    b = book()
+    start = ago(700)
+    b.client("loss", "Copperleaf Accountants", start)
+    b.work("loss", start, AS_OF, rate=60, nonbillable=0.3)
+    b.feedback("loss", start, AS_OF, 8)
+    settings = Settings.model_validate({"money": {"target_rate": 40, "cost_per_hour": 60}})
+    c = client(b.score(tmp_path, settings), "loss")
+    assert c.margin is not None and c.margin < 0
+    # 60/h billed on 70% of the hours is 42/h: above the 40/h target, yet every hour costs 60
+    assert c.effort_return == round(20 + 40 * c.margin)
+    assert c.effort_return < 20
+
+
+def test_referrals_outweigh_an_exit(tmp_path: Path) -> None:
+    b = problem_client(book())
+    champion(b, "big1", "Meridian Health Partners")
+    champion(b, "big2", "Quayside Hotels")
+    for row in b.rows["clients"][-2:]:
+        row[4] = "drain"
+    c = client(b.score(tmp_path), "drain")
+    assert c.health is not None and c.health < 55 and c.effort_return < 45
+    assert (c.recommendation, c.fire_candidate) == (R.keep, False)
+    assert "the clients they referred outweigh it" in c.reasons[0]
+
+
+def test_a_problem_client_who_pays_well_is_repriced(tmp_path: Path) -> None:
+    b = problem_client(book())
+    b.rows["invoices"] = [
+        [*r[:5], r[5] * 2.5, *r[6:]] if r[1] == "drain" else r for r in b.rows["invoices"]
+    ]
+    c = client(b.score(tmp_path), "drain")
+    assert c.archetype is A.problem_client and c.effort_return >= 45
+    assert (c.recommendation, c.fire_candidate) == (R.reprice, False)
+    assert c.reasons[0].startswith("Drains energy")
+
+
+def test_a_never_satisfied_client_who_pays_well_is_listened_to(tmp_path: Path) -> None:
+    b = book()
+    start = ago(365)
+    b.client("jane", "Jane Whitfield Publishing", start)
+    b.work("jane", start, AS_OF, hours_per_day=1.5, rate=200, revision=0.5, nonbillable=0.05)
+    b.feedback("jane", start, AS_OF, 5)
+    b.events("jane", "revision_request", start, AS_OF, per_quarter=7, sentiment=0.1,
+             note="Doesn't feel right yet, can you try another direction?")  # fmt: skip
+    c = client(b.score(tmp_path), "jane")
+    assert c.archetype is A.never_satisfied and c.effort_return >= 45
+    assert (c.recommendation, c.fire_candidate) == (R.listen, False)
+
+
+def test_an_active_hater_who_pays_well_is_watched(tmp_path: Path) -> None:
+    b = book()
+    start = ago(2 * 365)
+    b.client("hater", "Castell Motors", start)
+    b.work("hater", start, AS_OF, hours_per_day=1.5, rate=160)
+    b.feedback("hater", start, AS_OF, 2)
+    b.events("hater", "complaint", start, AS_OF, per_quarter=2, sentiment=-0.7, note="Late again.")
+    b.events("hater", "complaint", start, AS_OF, per_quarter=1, channel="social", sentiment=-0.9,
+             note="Avoid this agency")  # fmt: skip
+    c = client(b.score(tmp_path), "hater")
+    assert c.archetype is A.active_hater and c.effort_return >= 45
+    assert (c.recommendation, c.fire_candidate) == (R.watch, False)
+    assert c.reasons[0].startswith("Unhappy whatever is done")
+
+
+def test_a_referred_exit_candidate_names_who_referred_them(tmp_path: Path) -> None:
+    b = champion(book())
+    problem_client(b)
+    b.rows["clients"][-1][4] = "champ"
+    p = b.score(tmp_path)
+    c = client(p, "drain")
+    assert c.fire_candidate and c.referred_by == "champ"
+    assert c.referred_by_name == "Northwind Outfitters"
+    assert c.referrer_standing is not None and c.referrer_standing.startswith("champion, health ")
+    assert any(
+        r.startswith("Referred by Northwind Outfitters: champion, health") for r in c.reasons
+    )
+    assert c.counter_signals[0].startswith("Referred by Northwind Outfitters (champion")
+    shown = exit_confirmation(c, p.currency).plain
+    assert "referred by" in shown and "Northwind Outfitters (champion, health" in shown
+
+
+def test_last_quarter_is_one_figure(tmp_path: Path) -> None:
+    """The trend's previous point, previous_health and scoring as of that quarter's last day agree,
+    and the component changes add up to the change."""
+    b = book()
+    problem_client(b, "drain", start=ago(700))
+    champion(b)
+    b.client("later", "Lumen Robotics", ago(60)).work("later", ago(60), AS_OF)
+    now = b.score(tmp_path)
+    then = b.score(tmp_path / "then", as_of=date(2026, 6, 30))
+    for c in now.clients:
+        before = then.by_id(c.client_id)
+        assert c.trend[-2].health == c.previous_health
+        if before is None:
+            assert c.previous_health is None
+            continue
+        assert c.previous_health == before.health, c.client_id
+        if c.health_change is not None:
+            assert c.health_change == c.health - before.health
+            assert abs(sum(c.component_changes.values()) - c.health_change) < 1e-9
+            assert sum(v for _, v in c.moves) == c.health_change
