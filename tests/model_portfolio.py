@@ -100,7 +100,7 @@ def model_book() -> Book:
     b.feedback("shrink", start, AS_OF, 8)
     b.events("shrink", "request", start, AS_OF, per_quarter=4, sentiment=0.3)
     # whale: a problem client worth a lot over three years (lifetime value counter-signal)
-    problem_client(b, "whale", start=ago(3 * 365))
+    problem_client(b, "whale", start=ago(3 * 365), name="Harrow Freight")
     b.rows["time_entries"] = [
         [*r[:2], r[2] * 3, *r[3:]] if r[0] == "whale" else r for r in b.rows["time_entries"]
     ]

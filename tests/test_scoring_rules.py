@@ -120,9 +120,11 @@ def test_active_hater_is_an_exit_candidate(tmp_path: Path) -> None:
     assert any("aimed at staff" in r for r in c.reasons)
 
 
-def problem_client(b: Book, cid: str = "drain", start: date | None = None) -> Book:
+def problem_client(
+    b: Book, cid: str = "drain", start: date | None = None, name: str = "Brightline Logistics"
+) -> Book:
     start = start or ago(540)
-    b.client(cid, "Brightline Logistics", start)
+    b.client(cid, name, start)
     b.work(
         cid, start, AS_OF, hours_per_day=1.8, rate=80, nonbillable=0.3, late_days=50, unpaid_last=3
     )
