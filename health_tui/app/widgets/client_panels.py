@@ -166,8 +166,9 @@ def timeline_content(history: ClientHistory | None, limit: int = 50) -> Content:
         parts.append((f"{e.happened_at:%Y-%m-%d} ", MUTED))
         parts.append((f"{kind.replace('_', ' '):<17}", _KIND_STYLE.get(kind, "")))
         parts.append((f"{safe_text(e.channel):<9}", MUTED))
-        if e.sentiment is not None:
-            parts.append((f"{e.sentiment:>5.1f} ", MUTED))
+        value = e.sentiment if e.score is None else float(e.score)
+        if value is not None:
+            parts.append((f"{value:>5.1f} ", MUTED))
         if e.note:
             parts.append(safe_text(e.note))
         parts.append("\n")
