@@ -26,21 +26,24 @@ class ScoreChange(BaseModel):
     parts: list[tuple[str, float]]
 
     def sentence(self) -> str:
-        """ "health 74 → 62: friction −9, satisfaction −3"; parts under half a point are left out."""
+        """ "health 74 → 62: friction −9, satisfaction −3": the parts that moved by half a point or
+        more, in whole points; when none did, the ones that moved at all, to a tenth."""
         head = f"health {_points(self.health_before)} → {_points(self.health_after)}"
-        shown = [(name, delta) for name, delta in self.parts if round(delta) != 0]
+        shown = [(name, _signed(delta, 0)) for name, delta in self.parts if abs(delta) >= 0.5]
         if not shown:
-            return f"{head}: no component moved by a point"
-        return f"{head}: " + ", ".join(f"{name} {_signed(delta)}" for name, delta in shown)
+            shown = [(name, _signed(delta, 1)) for name, delta in self.parts if abs(delta) >= 0.05]
+        if not shown:
+            return f"{head}: no component moved"
+        return f"{head}: " + ", ".join(f"{name} {delta}" for name, delta in shown)
 
 
 def _points(value: float | None) -> str:
     return "not enough data" if value is None else f"{value:.0f}"
 
 
-def _signed(delta: float) -> str:
-    n = round(delta)
-    return f"+{n}" if n > 0 else f"{MINUS}{abs(n)}"
+def _signed(delta: float, digits: int) -> str:
+    text = f"{abs(delta):.{digits}f}"
+    return f"+{text}" if delta > 0 else f"{MINUS}{text}"
 
 
 def _parts(score: ClientScore) -> dict[str, float]:

@@ -355,3 +355,19 @@ def test_a_database_the_app_holds_is_named_as_such(db: str) -> None:
     assert out.exit_code == 1
     assert "in use by another program (probably another health-tui)" in out.output
     assert "log it there: i, f or n on the client's screen" in out.output
+
+
+def test_merging_a_client_and_its_referrer_leaves_no_one_referring_themselves(small: Store) -> None:
+    # The folder says harbor referred meridian; the owner records that lumen referred castell.
+    # Keeping meridian and merging harbor into it, or keeping lumen and merging castell into it,
+    # must not leave the kept client as its own referrer (its referral value would be its own).
+    profile = client_profile(small, "castell")
+    plan = plan_corrections(profile, {"referred_by": "lumen"}, False)
+    correct_client(small, "castell", plan, at=NOW)
+    merge_clients(small, "meridian", "harbor", at=NOW)
+    merge_clients(small, "lumen", "castell", at=NOW)
+    rows = small.con.execute(
+        "SELECT client_id, referred_by FROM clients WHERE client_id IN ('meridian', 'lumen') "
+        "ORDER BY 1"
+    ).fetchall()
+    assert rows == [("lumen", None), ("meridian", None)]

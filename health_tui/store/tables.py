@@ -40,6 +40,8 @@ _MOVE_STEPS: tuple[str, ...] = (
     "fact_referrals",
     "aliases",
     "referrals",
+    "self_referral_facts",
+    "self_referral_rows",
     "seen_from",
     "drop_rows",
 )
