@@ -222,7 +222,9 @@ class ClientScreen(RecordKeeping):
     def action_delete_entry(self) -> None:
         timeline = self.query_one(Timeline)
         if not timeline.has_focus:
-            self.notify("Select an entry in the timeline first (t, then ↑↓).", timeout=4)
+            self.notify(
+                "Select an entry in the timeline first (t, then ↑↓).", markup=False, timeout=4
+            )
             return
         entry = timeline.current
         if entry is not None:

@@ -125,7 +125,7 @@ class RecordKeeping(HealthScreen):
         kind = safe_text(event.kind).replace("_", " ")
 
         def done(_: None) -> None:
-            app.notify(f"Deleted: {kind} of {event.happened_at:%Y-%m-%d}", timeout=4)
+            app.notify(f"Deleted: {kind} of {event.happened_at:%Y-%m-%d}", markup=False, timeout=4)
             self.record_saved(client_id)
             if event.entry == "note":
                 self.show_record_status(
