@@ -127,7 +127,7 @@ async def test_drill_down_and_back(store) -> None:
         reasons = str(screen.query_one("#reasons").render())
         for reason in client.reasons:
             assert reason in reasons
-        timeline = str(screen.query_one("#timeline").render())
+        timeline = screen_text(screen.query_one("#timeline"))
         assert "escalation" in timeline and "letter" in timeline
         invoices = str(screen.query_one("#invoices").render())
         assert "overdue" in invoices and "unpaid" in invoices
@@ -292,10 +292,11 @@ async def test_a_client_with_not_enough_data_shows_no_band() -> None:
     the client apart, and the client screen says "not enough data" and why it did not move."""
     store = small_store()
     store.con.execute(
-        """INSERT INTO clients (client_id, name, started_on) VALUES ('thin', 'Saltmarsh Florist', DATE '2025-09-01');
-           INSERT INTO invoices (invoice_id, client_id, issued_on, due_on, paid_on, amount, currency) VALUES
-             ('T-1', 'thin', DATE '2026-03-01', DATE '2026-03-31', DATE '2026-05-20', 900, 'EUR'),
-             ('T-2', 'thin', DATE '2026-07-01', DATE '2026-07-31', DATE '2026-08-02', 900, 'EUR');"""
+        """INSERT INTO client_rows (client_id, name, started_on, source)
+             VALUES ('thin', 'Saltmarsh Florist', DATE '2025-09-01', 'folder');
+           INSERT INTO invoices (invoice_id, client_id, issued_on, due_on, paid_on, amount, currency, source) VALUES
+             ('T-1', 'thin', DATE '2026-03-01', DATE '2026-03-31', DATE '2026-05-20', 900, 'EUR', 'folder'),
+             ('T-2', 'thin', DATE '2026-07-01', DATE '2026-07-31', DATE '2026-08-02', 900, 'EUR', 'folder');"""
     )
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
