@@ -30,7 +30,12 @@ import duckdb
 
 from health_tui.errors import ImportFailed
 from health_tui.ingest.detect import SOURCES, layout, unknown_header_hint
-from health_tui.ingest.evidence import date_order, date_setting, decimal_separator
+from health_tui.ingest.evidence import (
+    date_format_hint,
+    date_order,
+    date_setting,
+    decimal_separator,
+)
 from health_tui.ingest.mapping import load_mapping
 from health_tui.ingest.models import ActivityShare, ExportSummary, ImportSummary, Problem
 from health_tui.ingest.native import import_folder
@@ -54,7 +59,12 @@ CONNECTOR_MACROS = (
     "connector_macro_plain",
     "connector_macro_decimal_text",
     "connector_macro_duration",
+    "connector_macro_when",
+    "connector_macro_clock_of",
+    "connector_macro_clock",
+    "connector_macro_date_of",
     "connector_macro_date",
+    "connector_macro_timestamp",
     "connector_macro_norm",
     "connector_macro_words",
     "connector_macro_client_id",
@@ -195,7 +205,7 @@ def import_export(
                     )
                     for line, col, reason in sorted(checks, key=lambda c: c[0])
                 ]
-                refuse(problems, path, where)
+                refuse(problems, path, where, date_format_hint(problems))
 
             if kind == "entries":
                 if "billable" not in match.present:
