@@ -372,7 +372,7 @@ def test_activity_words_come_from_the_settings(store: Store, tmp_path: Path) -> 
         (None, "support"),  # task Admin, but billable
     ]
     assert sum(a.unmatched for a in summary.activities) == 2
-    assert summary.line().endswith("matched no activity word and count as support.")
+    assert "matched no activity word and count as support." in summary.line()
 
 
 # --- all or nothing and the problems listed -----------------------------------------------------
@@ -627,3 +627,47 @@ def test_tab_separated(store: Store, tmp_path: Path) -> None:
     path = write(tmp_path, "t.tsv", "Date\tClient\tHours\n2025-07-01\tAcme, Inc.\t2\n")
     load(store, path)
     assert hours(store)[0][:3] == ("Acme, Inc.", date(2025, 7, 1), 2.0)
+
+
+# --- activities from Task and Tags; notes only through phrases ----------------------------------
+
+
+def test_notes_match_phrases_not_lone_words(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        TOGGL_HEADER
+        + "A,a@x.io,Acme,Web,,Add support for Spotify,Yes,2025-07-01,09:00:00,,,01:00:00,\n"
+        + "A,a@x.io,Acme,Web,,first calls to the API,Yes,2025-07-01,10:00:00,,,02:00:00,\n"
+        + "A,a@x.io,Acme,Web,,Weekly call with Dana,Yes,2025-07-01,12:00:00,,,00:30:00,\n"
+        + "A,a@x.io,Acme,Web,Bug fixing,Add support for Spotify,Yes,2025-07-02,09:00:00,,,01:30:00,\n"
+        + "A,a@x.io,Acme,Web,,Polish,Yes,2025-07-02,11:00:00,,,00:45:00,revision\n",
+    )
+    summary = load(store, path)
+    assert store.con.execute("SELECT hours, activity FROM time_entries ORDER BY 1").fetchall() == [
+        (0.5, "meeting"),  # note phrase 'call with'
+        (0.75, "revision"),  # tag
+        (1.0, "delivery"),  # 'support' alone in a note is no support work
+        (1.5, "support"),  # task word 'bug' wins over the note
+        (2.0, "delivery"),  # 'calls' alone in a note is no meeting
+    ]
+    text = summary.line()
+    assert "  revision: tag 'revision' 0.75 h (1 entry)" in text
+    assert "  meeting: note phrase 'call with' 0.50 h (1 entry)" in text
+    assert "  support: task word 'bug' 1.50 h (1 entry)" in text
+
+
+def test_phrases_come_from_the_settings_too(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        HARVEST_HEADER
+        + "2025-07-01,Acme,Web,Design,Sprint demo for Dana,1,Yes,A,B\n"
+        + "2025-07-01,Acme,Web,Design,Call with Dana,2,Yes,A,B\n",
+    )
+    words = Activities(meeting_phrases=["sprint demo"])
+    load(store, path, activities=words)
+    assert store.con.execute("SELECT hours, activity FROM time_entries ORDER BY 1").fetchall() == [
+        (1.0, "meeting"),
+        (2.0, "delivery"),  # the default 'call with' is no longer in the list
+    ]

@@ -37,7 +37,13 @@ from health_tui.ingest.evidence import (
     decimal_separator,
 )
 from health_tui.ingest.mapping import load_mapping
-from health_tui.ingest.models import ActivityShare, ExportSummary, ImportSummary, Problem
+from health_tui.ingest.models import (
+    ActivityShare,
+    ExportSummary,
+    ImportSummary,
+    Problem,
+    WordShare,
+)
 from health_tui.ingest.native import import_folder
 from health_tui.ingest.source import HeaderMatch, Source, match_header
 from health_tui.ingest.staging import (
@@ -274,24 +280,43 @@ def _parse(
 def _classify(
     store: Store, con: duckdb.DuckDBPyConnection, activities: Activities, summary: ExportSummary
 ) -> None:
-    """Give every entry its activity from the settings' words; summarise hours per activity."""
-    lists = [(name, rank, getattr(activities, name)) for rank, name in enumerate(WORD_LISTS)]
-    words = [(name, rank, w) for name, rank, ws in lists for w in ws]
+    """Give every entry its activity from the settings' words (Task, Tags) and phrases (notes);
+    summarise hours per activity and the words that decided them."""
+    words = [
+        (name, rank, word, in_notes)
+        for rank, name in enumerate(WORD_LISTS)
+        for in_notes, listed in (
+            (False, getattr(activities, name)),
+            (True, getattr(activities, f"{name}_phrases")),
+        )
+        for word in listed
+    ]
     store.run(
         "connector_create_activity_words",
         {
             "activities": [w[0] for w in words],
             "ranks": [w[1] for w in words],
             "words": [w[2] for w in words],
+            "in_notes": [w[3] for w in words],
             "non_billable": [w[0] == "admin" for w in words],
         },
         con=con,
     )
     store.run("connector_classify_entries", {"default_activity": activities.default}, con=con)
     summary.default_activity = activities.default
+    matched: dict[str, list[WordShare]] = {}
+    for activity, field, word, n, hours in store.rows("connector_summary_words", con=con):
+        matched.setdefault(activity, []).append(
+            WordShare(field=field, word=word, entries=n, hours=round(hours, 2))
+        )
     summary.activities = [
         ActivityShare(
-            activity=a, entries=n, hours=round(h, 2), unmatched=u, unmatched_hours=round(uh, 2)
+            activity=a,
+            entries=n,
+            hours=round(h, 2),
+            unmatched=u,
+            unmatched_hours=round(uh, 2),
+            words=matched.get(a, []),
         )
         for a, n, h, u, uh in store.rows("connector_summary_entries", con=con)
     ]
