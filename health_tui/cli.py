@@ -109,7 +109,7 @@ def cli(
 )
 @click.option(
     "--source",
-    type=click.Choice(["harvest-time", "harvest-invoices", "toggl", "native"]),
+    type=click.Choice(["harvest-time", "harvest-invoices", "toggl", "clockify", "native"]),
     default=None,
     help="Read PATH as this export instead of recognising it by its header.",
 )
@@ -126,6 +126,14 @@ def cli(
     default=None,
     help="day-first, month-first, or a pattern like %d.%m.%Y, for dates like 03/04/2025.",
 )
+@click.option(
+    "--client-from",
+    "client_from",
+    type=click.Choice(["project", "client"]),
+    default=None,
+    help="Time exports: take each entry's client from its Project, or only from its Client "
+    "(default: the Client, else the Project).",
+)
 @config_option
 def import_cmd(
     path: Path,
@@ -134,10 +142,11 @@ def import_cmd(
     source: str | None,
     mapping: Path | None,
     date_format: str | None,
+    client_from: str | None,
     config_path: Path | None,
 ) -> None:
-    """Load PATH: a folder in the import format, or one CSV exported by Harvest or Toggl (or any
-    CSV, with --mapping)."""
+    """Load PATH: a folder in the import format, or one CSV exported by Harvest, Toggl, Clockify,
+    Zendesk or Freshdesk (or any CSV, with --mapping)."""
     from health_tui.ingest.connector import import_path
     from health_tui.settings import load_settings
     from health_tui.store import open_store
@@ -153,6 +162,7 @@ def import_cmd(
             source=source,
             mapping=mapping,
             date_format=date_format,
+            client_from=client_from,  # type: ignore[arg-type]
             activities=settings.activities,
             money=settings.money,
             replace=replace,

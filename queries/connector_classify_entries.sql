@@ -2,7 +2,7 @@
 -- time_entries: the client_id from src_clients, the activity, what decided it, and the source_key.
 -- Activity: the one the export gives (a mapped activity column), else the first word of
 -- import_activity_words found in the Task, else in the Tags, else the first phrase found in the note;
--- within a field the lowest rank wins. No match: $default_activity, and unmatched is true.
+-- within a field the lowest rank wins, then the word listed first. No match: $default_activity, and unmatched is true.
 -- matched_field ('activity', 'task', 'tag' or 'note') and matched_word (the word as the settings
 -- spell it, or the mapped activity as the sheet writes it) say what decided it, for the summary.
 -- source_key: md5 of key_base and the entry's number among the lines with that key_base, in file
@@ -22,7 +22,8 @@ hits AS (
            arg_min({'activity': w.activity,
                     'field': CASE WHEN w.in_notes THEN 'note' WHEN contains(x.t, w.word) THEN 'task' ELSE 'tag' END,
                     'word': w.spelled},
-                   CASE WHEN w.in_notes THEN 2000 WHEN contains(x.t, w.word) THEN 0 ELSE 1000 END + w.rank) AS hit
+                   (CASE WHEN w.in_notes THEN 2000 WHEN contains(x.t, w.word) THEN 0 ELSE 1000 END + w.rank)
+                   * 100000 + w.pos) AS hit
     FROM texts x
     JOIN import_activity_words w
       ON CASE WHEN w.in_notes THEN contains(x.n, w.word) ELSE contains(x.t, w.word) OR contains(x.g, w.word) END

@@ -105,7 +105,10 @@ def test_a_forced_source_is_read_as_that_source(store: Store, tmp_path: Path) ->
     assert load(store, path, source="harvest-time").rows == 1
     found = problems(store, path, source="toggl")
     assert found[0].startswith("t.csv:1: Start date: missing column")
-    assert "Toggl Track detailed report needs Client, Start date, Duration" in found[0]
+    assert (
+        "Toggl Track detailed report needs Start date, Duration or Start time and Stop time"
+        in (found[0])
+    )
 
 
 def test_an_unknown_header_names_the_sources_and_shows_a_mapping(
@@ -200,7 +203,7 @@ def test_toggl_durations_tags_and_entries_without_a_client(store: Store) -> None
         ("Northwind Outfitters", date(2025, 7, 2), 1.25, True, "revision", "Swap hero image"),
     ]
     assert summary.warnings == [
-        "toggl_detailed.csv: left out 1 entry with no client (1.00 h; line 6)",
+        "toggl_detailed.csv: left out 1 entry with no client or project (1.00 h; line 6)",
         "toggl_detailed.csv: left out 1 entry of 0 hours (0.00 h; line 7)",
     ]
 
@@ -575,7 +578,7 @@ def test_cli_imports_an_export_and_prints_the_summary(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     assert "Loaded 4 time entries for 2 clients (2 new)" in out.stdout
     assert "Hours by activity: delivery 9.50, revision 1.25, meeting 0.25" in out.stdout
-    assert "warning: toggl_detailed.csv: left out 1 entry with no client" in out.stderr
+    assert "warning: toggl_detailed.csv: left out 1 entry with no client or project" in out.stderr
 
 
 def test_cli_unknown_header_exits_2_with_the_hint(tmp_path: Path) -> None:
@@ -603,7 +606,9 @@ def test_cli_source_and_date_format(tmp_path: Path) -> None:
 
 def test_a_bad_mapping_is_a_config_error(store: Store, tmp_path: Path) -> None:
     bad = write(tmp_path, "m.toml", '[columns]\nclient = "C"\n')
-    with pytest.raises(ConfigError, match="columns: date, hours required for time_entries"):
+    with pytest.raises(
+        ConfigError, match=r"columns: date, hours \(or start and end\) required for time_entries"
+    ):
         import_path(store, EXPORTS / "timesheet.csv", mapping=bad)
 
 

@@ -36,12 +36,12 @@ def test_the_hand_kept_timesheet(store: Store) -> None:
     summary = import_path(store, EXPORTS / "timesheet.csv", mapping=EXPORTS / "timesheet.toml")
     assert entries(store) == [
         ("Fernleaf Yoga Studio", date(2025, 9, 2), 1.5, True, "delivery", "Class timetable page"),
-        (  # notes are free text: only phrases count there, and this one has none
+        (  # the column is the task too: its words count ('changes')
             "Fernleaf Yoga Studio",
             date(2025, 9, 3),
             1.25,
             True,
-            "delivery",
+            "revision",
             "Changes to the timetable, per Maya",
         ),
         ("Fernleaf Yoga Studio", date(2025, 9, 18), 0.75, False, "meeting", "Call with Maya"),
@@ -113,14 +113,29 @@ def test_a_mapped_column_missing_from_the_file(store: Store, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ('[columns]\nclient = "C"\ndate = "D"\n', "columns: hours required for time_entries"),
+        (
+            '[columns]\nclient = "C"\ndate = "D"\n',
+            "columns: hours (or start and end) required for time_entries",
+        ),
+        (
+            '[columns]\ndate = "D"\nhours = "H"\n',
+            "columns: client (or project) required for time_entries",
+        ),
         (
             '[columns]\nclient = "C"\ndate = "D"\nhours = "H"\nrate = "R"\n',
             "columns: rate not a field of time_entries",
         ),
         (
-            '[columns]\nclient = "C"\ndate = "D"\nhours = "D"\n',
-            "columns.date and columns.hours both name 'D'",
+            '[columns]\nclient = "C"\ndate = "D"\nhours = "H"\n[fixed]\nclient = "Acme"\n',
+            "client in both [columns] and [fixed]",
+        ),
+        (
+            '[columns]\ndate = "D"\nhours = "H"\n[fixed]\nclient = " "\n',
+            "fixed.client: empty value",
+        ),
+        (
+            '[columns]\nclient = "C"\ndate = "D"\nhours = "H"\n[fixed]\nrate = 90\n',
+            "fixed: rate not a field of time_entries",
         ),
         (
             'date_format = "dd/mm"\n[columns]\nclient = "C"\ndate = "D"\nhours = "H"\n',
@@ -172,4 +187,4 @@ def test_the_readme_mapping_reads_the_fixture_sheet(store: Store, tmp_path: Path
         store, EXPORTS / "timesheet.csv", mapping=write(tmp_path, "m.toml", block)
     )
     assert summary.rows == 4
-    assert [e[4] for e in entries(store)] == ["delivery", "delivery", "meeting", "delivery"]
+    assert [e[4] for e in entries(store)] == ["delivery", "revision", "meeting", "delivery"]

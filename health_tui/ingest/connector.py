@@ -45,7 +45,7 @@ from health_tui.ingest.models import (
     WordShare,
 )
 from health_tui.ingest.native import import_folder
-from health_tui.ingest.source import HeaderMatch, Source, match_header
+from health_tui.ingest.source import ClientFrom, HeaderMatch, Source, match_header
 from health_tui.ingest.staging import (
     MACROS,
     Progress,
@@ -53,6 +53,7 @@ from health_tui.ingest.staging import (
     install_macros,
     read_csv_raw,
     refuse,
+    show,
     size,
     where_of,
 )
@@ -71,6 +72,9 @@ CONNECTOR_MACROS = (
     "connector_macro_date_of",
     "connector_macro_date",
     "connector_macro_timestamp",
+    "connector_macro_time_of",
+    "connector_macro_span",
+    "connector_macro_client_name",
     "connector_macro_norm",
     "connector_macro_words",
     "connector_macro_client_id",
@@ -92,6 +96,7 @@ def import_path(
     source: str | None = None,
     mapping: Path | None = None,
     date_format: str | None = None,
+    client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
     replace: bool = False,
@@ -100,10 +105,15 @@ def import_path(
     """`health-tui import PATH`: a folder is the native format, a file an export of some source."""
     path = Path(path)
     if path.is_dir() or source == "native":
-        if source not in (None, "native") or mapping is not None or date_format is not None:
+        if (
+            source not in (None, "native")
+            or mapping is not None
+            or date_format is not None
+            or client_from is not None
+        ):
             raise ImportFailed(
-                f"{path} is a folder, read in the native format; --source, --mapping and "
-                "--date-format are for a single exported CSV file."
+                f"{path} is a folder, read in the native format; --source, --mapping, "
+                "--date-format and --client-from are for a single exported CSV file."
             )
         return import_folder(store, path, replace=replace, money=money, progress=progress)
     if source is not None and mapping is not None:
@@ -116,6 +126,7 @@ def import_path(
         path,
         forced=forced,
         date_format=date_format,
+        client_from=client_from,
         activities=activities,
         money=money,
         replace=replace,
@@ -129,6 +140,7 @@ def import_export(
     *,
     forced: Source | None = None,
     date_format: str | None = None,
+    client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
     replace: bool = False,
@@ -151,6 +163,11 @@ def import_export(
         header_unknown = any(p.column == "(header)" for p in problems)
         refuse(problems, path, where, unknown_header_hint() if header_unknown else None)
     source = found.source
+    if client_from is not None and source.target != "time_entries":
+        raise ImportFailed(
+            f"--client-from is for time exports; {path.name} is a {source.label}. "
+            f"Nothing was changed in {where}."
+        )
     match = match_header(source, found.header, path.name)
     if match.problems:
         refuse(match.problems, path, where)
@@ -174,7 +191,7 @@ def import_export(
         ok = read_csv_raw(store, con, path, match.columns, match.written, problems, found.delimiter)
         if not ok:
             refuse(problems, path, where)
-        rows = _stage(store, con, kind, match)
+        rows = _stage(store, con, kind, source, match)
         if rows == 0:
             problem = Problem(
                 file=path.name, line=1, column="(file)", reason="no rows below the header"
@@ -191,7 +208,8 @@ def import_export(
             refuse(problems, path, where)
         # "any": no date said which order, and every date that reads, reads the same either way
         dates = {"date_order": "dmy" if order == "any" else order, "date_format": fmt}
-        _parse(store, con, source, match, {**dates, "decimal": decimal}, path, where)
+        common = {**dates, "decimal": decimal, "client_from": client_from or "auto"}
+        _parse(store, con, source, match, common, path, where)
         hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
         params = {**dates, "date_hint": hint} if kind == "bills" else {"date_hint": hint}
         checks = store.rows(f"connector_validate_{kind}", params, con=con)
@@ -220,11 +238,12 @@ def import_export(
                         f"{path.name} has no billable column: all of it counts as {state}."
                     )
                 _classify(store, con, activities or Activities(), summary)
+                _named_by_project(store, con, path.name, match, client_from, summary)
             else:
                 store.run("connector_bill_rows", con=tx)
                 found = store.rows("connector_currencies", con=tx)
                 check_import_currencies(found, money or Money(), file=path.name, where=where)
-            _left_out(store, con, source, path.name, summary)
+            _left_out(store, con, source, path.name, match.present, summary)
             (loading,) = store.run(f"connector_loading_{kind}", con=tx).fetchone()
             if not loading:
                 refuse(
@@ -244,13 +263,24 @@ def import_export(
     return summary
 
 
-def _stage(store: Store, con: duckdb.DuckDBPyConnection, kind: str, match: HeaderMatch) -> int:
-    """import_raw into stg_entries / stg_bills as trimmed text with true line numbers."""
+def _stage(
+    store: Store, con: duckdb.DuckDBPyConnection, kind: str, source: Source, match: HeaderMatch
+) -> int:
+    """import_raw into stg_entries / stg_bills as trimmed text with true line numbers; then a
+    mapping's [fixed] values and the fields sharing another's column are filled in."""
     store.run(f"connector_create_stg_{kind}", con=con)
     try:
-        (rows,) = store.run(f"connector_stage_{kind}", {"known": match.present}, con=con).fetchone()
+        (rows,) = store.run(f"connector_stage_{kind}", {"known": match.read}, con=con).fetchone()
     finally:
         store.run("import_drop_raw", con=con)
+    if source.fixed or match.copies:
+        fills = {
+            "fixed_keys": list(source.fixed),
+            "fixed_values": list(source.fixed.values()),
+            "copy_to": list(match.copies),
+            "copy_from": list(match.copies.values()),
+        }
+        store.run(f"connector_fill_{kind}", fills, con=con)
     return int(rows)
 
 
@@ -268,6 +298,8 @@ def _parse(
     if source.target == "time_entries":
         params["billable_missing"] = "billable" not in match.present
         params["billable_default"] = source.billable_default
+    else:
+        del params["client_from"]
     try:
         con.execute(load_query(source.parse), params)
     except duckdb.Error as exc:  # a strptime pattern DuckDB cannot use
@@ -322,14 +354,51 @@ def _classify(
     ]
 
 
+def _named_by_project(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    file: str,
+    match: HeaderMatch,
+    client_from: ClientFrom | None,
+    summary: ExportSummary,
+) -> None:
+    """Say which entries their Project gave a client, and how to have it otherwise."""
+    projects = store.rows("connector_client_from_project", con=con)
+    if not projects:
+        return
+    n = sum(count for _project, count in projects)
+    listed = ", ".join(f"{show(p)} ({count:,})" for p, count in projects[:5])
+    more = f" and {len(projects) - 5:,} more" if len(projects) > 5 else ""
+    entries = f"{n:,} entr{'y' if n == 1 else 'ies'}"
+    if client_from == "project":
+        summary.notes.append(
+            f"{entries}: the client is the Project (--client-from project): {listed}{more}."
+        )
+        return
+    why = "has no Client column" if "client" not in match.present else "left their Client empty"
+    summary.notes.append(
+        f"{file} {why}, so the Project names the client of {entries}: {listed}{more}. "
+        "To put a project's entries on a client you have, `health-tui clients alias CLIENT "
+        '"PROJECT"` and import again (`health-tui clients ignore` one that is your own time); '
+        "--client-from client leaves such entries out instead."
+    )
+
+
 def _left_out(
-    store: Store, con: duckdb.DuckDBPyConnection, source: Source, file: str, summary: ExportSummary
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    file: str,
+    present: list[str],
+    summary: ExportSummary,
 ) -> None:
     """Say what was skipped (warnings) and what was assumed (notes), from counts, not rows."""
     if source.target == "time_entries":
         for reason, n, hours, lines in store.rows("connector_skipped_entries", con=con):
             where = ", ".join(str(x) for x in lines) + (", ..." if n > len(lines) else "")
-            what = "with no client" if reason == "no client" else "of 0 hours"
+            what = "of 0 hours"
+            if reason == "no client":
+                what = "with no client" + (" or project" if "project" in present else "")
             summary.warnings.append(
                 f"{file}: left out {n:,} entr{'y' if n == 1 else 'ies'} {what} "
                 f"({hours:,.2f} h; line{'s' if n > 1 else ''} {where})"

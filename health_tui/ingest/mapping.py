@@ -17,11 +17,13 @@ from health_tui.errors import ConfigError
 from health_tui.ingest.source import Source, Target, parse_date_format
 from health_tui.settings import Activity
 
-# Our fields a mapping may name, per target, required ones first.
+# Our fields a mapping may name, per target. `start` and `end` are staged as start_time and end_time.
 TIME_FIELDS: tuple[str, ...] = (
     "client",
     "date",
     "hours",
+    "start",
+    "end",
     "billable",
     "activity",
     "project",
@@ -30,7 +32,6 @@ TIME_FIELDS: tuple[str, ...] = (
     "note",
     "person",
 )
-TIME_REQUIRED: tuple[str, ...] = ("client", "date", "hours")
 INVOICE_FIELDS: tuple[str, ...] = (
     "invoice_id",
     "client",
@@ -44,6 +45,7 @@ INVOICE_FIELDS: tuple[str, ...] = (
     "status",
 )
 INVOICE_REQUIRED: tuple[str, ...] = ("invoice_id", "client", "issued_on", "amount")
+STAGED = {"start": "start_time", "end": "end_time"}  # a mapping's name -> the staged column
 
 EXAMPLE = """\
 # timesheet.toml: for a sheet with the columns Client, Day, Time spent, Billed?, What was done
@@ -53,9 +55,10 @@ date_format = "day-first"      # or month-first, or a pattern like "%d.%m.%Y"; d
 [columns]                      # our field = "the column's header"
 client = "Client"
 date = "Day"
-hours = "Time spent"           # 1.5, 1,5 or 1:30
+hours = "Time spent"           # 1.5, 1,5 or 1:30 (or start and end: two times of day)
 billable = "Billed?"
-note = "What was done"         # the activity words are looked for here
+task = "What was done"         # the activity words are looked for in a task
+note = "What was done"         # one column may feed two fields
 [values.billable]              # the sheet's own words, besides yes/no/true/false/1/0
 "x" = true
 "" = false"""
@@ -72,7 +75,7 @@ class MappingValues(BaseModel):
 
 
 class Mapping(BaseModel):
-    """A mapping file: how to read one CSV that is neither a Harvest nor a Toggl export."""
+    """A mapping file: how to read one CSV that no known export matches."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -88,7 +91,10 @@ class Mapping(BaseModel):
     decimal_separator: Literal[".", ","] | None = None
     billable_default: bool = True
     due_days: int = Field(30, ge=0, le=366)
-    columns: dict[str, str]
+    columns: dict[str, str] = Field(default_factory=dict)
+    fixed: dict[str, str | bool | int | float] = Field(
+        default_factory=dict, description="a field's one value for the whole file"
+    )
     values: MappingValues = MappingValues()
 
     @field_validator("date_format")
@@ -101,31 +107,50 @@ class Mapping(BaseModel):
     @model_validator(mode="after")
     def _columns(self) -> Mapping:
         allowed = TIME_FIELDS if self.target == "time_entries" else INVOICE_FIELDS
-        required = TIME_REQUIRED if self.target == "time_entries" else INVOICE_REQUIRED
-        unknown = [k for k in self.columns if k not in allowed]
-        if unknown:
+        for table in ("columns", "fixed"):
+            unknown = [k for k in getattr(self, table) if k not in allowed]
+            if unknown:
+                raise ValueError(
+                    f"{table}: {', '.join(unknown)} not a field of {self.target}; "
+                    f"the fields are {', '.join(allowed)}"
+                )
+        both = [k for k in self.columns if k in self.fixed]
+        if both:
             raise ValueError(
-                f"columns: {', '.join(unknown)} not a field of {self.target}; "
-                f"the fields are {', '.join(allowed)}"
+                f"{', '.join(both)} in both [columns] and [fixed]: give a field a column or one "
+                "value for the whole file, not both"
             )
-        missing = [k for k in required if k not in self.columns]
+        for fieldname, header in self.columns.items():
+            if not " ".join(header.split()):
+                raise ValueError(f"columns.{fieldname}: empty header name")
+        for fieldname, value in self.fixed.items():
+            if not str(value).strip():
+                raise ValueError(f"fixed.{fieldname}: empty value")
+        given = set(self.columns) | set(self.fixed)
+        if self.target == "time_entries":
+            needed = [
+                "client (or project)" if not given & {"client", "project"} else "",
+                "date" if "date" not in given else "",
+                "hours (or start and end)"
+                if "hours" not in given and not {"start", "end"} <= given
+                else "",
+            ]
+        else:
+            needed = [k for k in INVOICE_REQUIRED if k not in given]
+        missing = [k for k in needed if k]
         if missing:
             raise ValueError(
                 f"columns: {', '.join(missing)} required for {self.target} "
-                f"(which column holds each?)"
+                "(which column holds each, or [fixed] gives its one value?)"
             )
-        seen: dict[str, str] = {}
-        for fieldname, header in self.columns.items():
-            key = " ".join(header.strip().lower().split())
-            if not key:
-                raise ValueError(f"columns.{fieldname}: empty header name")
-            if key in seen:
-                raise ValueError(
-                    f"columns.{seen[key]} and columns.{fieldname} both name {header!r}; "
-                    "a column holds one field"
-                )
-            seen[key] = fieldname
         return self
+
+    def fixed_values(self) -> dict[str, str]:
+        """[fixed] as the text a sheet would hold: true/false for booleans, numbers as written."""
+        return {
+            STAGED.get(k, k): (str(v).lower() if isinstance(v, bool) else str(v)).strip()
+            for k, v in self.fixed.items()
+        }
 
     def source(self) -> Source:
         """This mapping as a Source for the shared pipeline."""
@@ -139,7 +164,6 @@ class Mapping(BaseModel):
                 "activity_values": list(values.activity.values()),
             }
             order, parse = TIME_FIELDS, "mapping_time_parse"
-            required = TIME_REQUIRED
         else:
             params = {
                 "source_name": f"mapping:{self.name}",
@@ -148,13 +172,13 @@ class Mapping(BaseModel):
                 "due_days": self.due_days,
             }
             order, parse = INVOICE_FIELDS, "harvest_invoices_parse"
-            required = INVOICE_REQUIRED
+        named = [f for f in order if f in self.columns]
         return Source(
             name="mapping",
             label=f"mapping {self.name!r}",
             target=self.target,
-            fields={f: (self.columns[f],) for f in order if f in self.columns},
-            required=required,
+            fields={STAGED.get(f, f): (self.columns[f],) for f in named},
+            required=tuple(STAGED.get(f, f) for f in named),  # every column it names
             parse=parse,
             params=params,
             delimiter=self.delimiter,
@@ -162,6 +186,7 @@ class Mapping(BaseModel):
             decimal=self.decimal_separator,
             billable_default=self.billable_default,
             provenance=f"mapping:{self.name}",
+            fixed=self.fixed_values(),
         )
 
 

@@ -16,6 +16,7 @@ from health_tui.ingest.models import Problem
 from health_tui.ingest.staging import show
 
 Target = Literal["time_entries", "invoices"]
+ClientFrom = Literal["auto", "client", "project"]  # --client-from: which column names a client
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class Source:
     fields: Mapping[str, tuple[str, ...]]  # our name -> header spellings, preferred first
     required: tuple[str, ...]  # our names the header must have
     parse: str  # the query turning the staged text into typed rows
+    # and at least one of these groups, each complete (e.g. Duration, or Start time and Stop time)
+    one_of: tuple[tuple[str, ...], ...] = ()
+    fixed: Mapping[str, str] = field(default_factory=dict)  # a mapping's [fixed]: one value a field
     ignored: tuple[str, ...] = ()  # headers the export writes that we read past silently
     ignored_prefixes: tuple[str, ...] = ()  # e.g. Toggl's "Amount (EUR)"
     params: Mapping[str, object] = field(default_factory=dict)  # bound for `parse` only
@@ -47,8 +51,11 @@ class Source:
         return self.fields[name][0]
 
     def needs(self) -> str:
-        """E.g. 'Date, Client, Hours'."""
-        return ", ".join(self.spelled(n) for n in self.required)
+        """E.g. 'Date, Client, Hours', or 'Start date, Duration (or Start time and Stop time)'."""
+        groups = [
+            " or ".join(" and ".join(self.spelled(n) for n in group) for group in self.one_of)
+        ]
+        return ", ".join([*(self.spelled(n) for n in self.required), *filter(None, groups)])
 
 
 @dataclass
@@ -57,7 +64,11 @@ class HeaderMatch:
 
     columns: dict[str, str] = field(default_factory=dict)  # our name or unknown_N -> type
     written: dict[str, str] = field(default_factory=dict)  # that name -> as the header wrote it
-    present: list[str] = field(default_factory=list)  # our names the file has
+    read: list[str] = field(default_factory=list)  # our names read from a column of the file
+    copies: dict[str, str] = field(
+        default_factory=dict
+    )  # a field -> the field whose column it shares
+    present: list[str] = field(default_factory=list)  # our names with a value: read, copied, fixed
     missing: list[str] = field(default_factory=list)  # required names it lacks
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -88,6 +99,9 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
             if position is not None and position not in chosen:
                 chosen[position] = name
                 break
+            if position is not None and source.name == "mapping":  # one column, two fields
+                found.copies[name] = chosen[position]
+                break
     spelled = {_key(s) for spellings in source.fields.values() for s in spellings}
     silent = {_key(s) for s in source.ignored}
     prefixes = tuple(_key(p) for p in source.ignored_prefixes)
@@ -115,8 +129,16 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
                 found.warnings.append(f"{file}: ignoring unknown column {show(raw)}")
         found.columns[internal] = "VARCHAR"
         found.written[internal] = raw.strip() or f"column {i}"
-    found.present = [n for n in source.fields if n in found.columns]
-    found.missing = [n for n in source.required if n not in found.columns]
+    found.read = [n for n in source.fields if n in found.columns]
+    for name, shared in found.copies.items():
+        found.written[name] = found.written[shared]
+    for name in source.fixed:
+        found.written[name] = f"[fixed] {name}"
+    found.present = [n for n in source.fields if n in found.columns or n in found.copies]
+    found.present += [n for n in source.fixed if n not in found.present]
+    found.missing = [n for n in source.required if n not in found.present]
+    if source.one_of and not any(all(n in found.present for n in g) for g in source.one_of):
+        found.missing.append(source.one_of[0][0])
     for name in found.missing:
         spellings = " or ".join(repr(s) for s in source.fields[name])
         found.problems.append(
