@@ -79,6 +79,9 @@ class Money(BaseModel):
     cost_per_hour: float | None = Field(
         None, ge=0, description="loaded cost of an hour, for margin"
     )
+    payment_terms_days: int = Field(
+        30, ge=0, le=366, description="an invoice exported without a due date falls due this late"
+    )
 
     @field_validator("currency")
     @classmethod

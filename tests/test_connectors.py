@@ -214,7 +214,8 @@ def test_harvest_invoices_paid_partly_paid_open_draft_closed(store: Store) -> No
         "SELECT invoice_id, issued_on, due_on, paid_on, amount, currency FROM invoices ORDER BY 1"
     ).fetchall()
     assert rows == [
-        ("0999", date(2025, 6, 1), date(2025, 7, 1), None, Decimal("480.00"), "USD"),
+        # Closed after 200.00 was paid: the rest is written off, neither paid nor unpaid
+        ("0999", date(2025, 6, 1), date(2025, 7, 1), date(2025, 6, 20), Decimal("200.00"), "USD"),
         ("1001", date(2025, 8, 1), date(2025, 8, 31), date(2025, 8, 20), Decimal("1250.00"), "EUR"),
         ("1002", date(2025, 8, 1), date(2025, 8, 31), None, Decimal("2310.50"), "EUR"),
         ("1003", date(2025, 9, 1), date(2025, 10, 1), date(2025, 10, 5), Decimal("400.00"), "EUR"),
@@ -240,7 +241,8 @@ def test_invoice_assumptions_are_said(store: Store, tmp_path: Path) -> None:
         ("8", date(2025, 8, 31), None),
     ]
     assert summary.notes == [
-        "Assumed 2 invoice(s) without a due date fall due 30 days after issue.",
+        "Assumed 2 invoice(s) without a due date fall due 30 days after issue "
+        "([money] payment_terms_days).",
         "Assumed 1 paid invoice(s) without a payment date were paid on their due date.",
     ]
 

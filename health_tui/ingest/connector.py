@@ -209,7 +209,8 @@ def import_export(
         # "any": no date said which order, and every date that reads, reads the same either way
         dates = {"date_order": "dmy" if order == "any" else order, "date_format": fmt}
         common = {**dates, "decimal": decimal, "client_from": client_from or "auto"}
-        _parse(store, con, source, match, common, path, where)
+        terms = _due_days(source, money or Money())
+        _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
         hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
         params = {**dates, "date_hint": hint} if kind == "bills" else {"date_hint": hint}
         checks = store.rows(f"connector_validate_{kind}", params, con=con)
@@ -243,7 +244,7 @@ def import_export(
                 store.run("connector_bill_rows", con=tx)
                 found = store.rows("connector_currencies", con=tx)
                 check_import_currencies(found, money or Money(), file=path.name, where=where)
-            _left_out(store, con, source, path.name, match.present, summary)
+            _left_out(store, con, source, path.name, match.present, terms, summary)
             (loading,) = store.run(f"connector_loading_{kind}", con=tx).fetchone()
             if not loading:
                 refuse(
@@ -294,10 +295,11 @@ def _parse(
     where: str,
 ) -> None:
     """Run the source's parse query: the staged text as typed src_entries / src_bills."""
-    params: dict[str, object] = {**common, **source.params}
+    params: dict[str, object] = {**source.params, **common}
     if source.target == "time_entries":
         params["billable_missing"] = "billable" not in match.present
         params["billable_default"] = source.billable_default
+        del params["due_days"]
     else:
         del params["client_from"]
     try:
@@ -384,12 +386,20 @@ def _named_by_project(
     )
 
 
+def _due_days(source: Source, money: Money) -> int:
+    """Days from issue to due for an invoice without a due date: the mapping's `due_days`, else the
+    settings' [money] payment_terms_days."""
+    days = source.params.get("due_days")
+    return days if isinstance(days, int) else money.payment_terms_days
+
+
 def _left_out(
     store: Store,
     con: duckdb.DuckDBPyConnection,
     source: Source,
     file: str,
     present: list[str],
+    due_days: int,
     summary: ExportSummary,
 ) -> None:
     """Say what was skipped (warnings) and what was assumed (notes), from counts, not rows."""
@@ -404,7 +414,7 @@ def _left_out(
                 f"({hours:,.2f} h; line{'s' if n > 1 else ''} {where})"
             )
         return
-    drafts, no_client, lines, due, paid_on, partly = store.run(
+    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines = store.run(
         "connector_notes_bills", con=con
     ).fetchone()
     if drafts:
@@ -415,9 +425,14 @@ def _left_out(
             f"{file}: left out {no_client:,} invoice(s) with no client (lines {where})"
         )
     if due:
-        days = source.params.get("due_days", 30)
+        origin = (
+            "the mapping's due_days"
+            if source.name == "mapping" and isinstance(source.params.get("due_days"), int)
+            else "[money] payment_terms_days"
+        )
         summary.notes.append(
-            f"Assumed {due:,} invoice(s) without a due date fall due {days} days after issue."
+            f"Assumed {due:,} invoice(s) without a due date fall due {due_days} days after issue "
+            f"({origin})."
         )
     if paid_on:
         summary.notes.append(
@@ -428,6 +443,13 @@ def _left_out(
         summary.notes.append(
             f"{partly:,} invoice(s) paid in part are stored as a paid row and an unpaid row "
             "(ID-unpaid), so the unpaid amount counts as unpaid."
+        )
+    if written_off:
+        where = ", ".join(str(x) for x in off_lines) + (", ..." if written_off > 5 else "")
+        summary.notes.append(
+            f"{written_off:,} invoice(s) were written off in whole or in part (Closed, or Paid "
+            f"Amount and Balance short of the Invoice Amount; lines {where}): what was written off "
+            "counts as neither paid nor unpaid, and an invoice written off whole is not loaded."
         )
 
 

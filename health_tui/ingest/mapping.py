@@ -90,7 +90,9 @@ class Mapping(BaseModel):
     date_format: str | None = None
     decimal_separator: Literal[".", ","] | None = None
     billable_default: bool = True
-    due_days: int = Field(30, ge=0, le=366)
+    due_days: int | None = Field(
+        None, ge=0, le=366, description="default: the settings' [money] payment_terms_days"
+    )
     columns: dict[str, str] = Field(default_factory=dict)
     fixed: dict[str, str | bool | int | float] = Field(
         default_factory=dict, description="a field's one value for the whole file"
