@@ -109,7 +109,9 @@ def cli(
 )
 @click.option(
     "--source",
-    type=click.Choice(["harvest-time", "harvest-invoices", "toggl", "clockify", "native"]),
+    type=click.Choice(
+        ["harvest-time", "harvest-invoices", "toggl", "clockify", "zendesk", "freshdesk", "native"]
+    ),
     default=None,
     help="Read PATH as this export instead of recognising it by its header.",
 )
@@ -359,8 +361,9 @@ def report(
 @click.option("--all", "show_all", is_flag=True, help='Include clients marked "not a client".')
 @click.pass_context
 def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
-    """List clients with where their rows came from; merge, alias or ignore one (see the
-    subcommands). A CLIENT is a client_id or a name (case, accents and spacing aside)."""
+    """List clients with where their rows came from; merge, alias, ignore one or give it its web
+    domain (see the subcommands). A CLIENT is a client_id or a name (case, accents and spacing
+    aside)."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is not None:
@@ -416,6 +419,34 @@ def clients_alias(ctx: click.Context, client: str, name: str, db: Path | None) -
     finally:
         store.close()
     click.echo(f"Imports naming {name!r} now land on {ref}.")
+
+
+@clients.command("domain")
+@click.argument("client")
+@click.argument("domain", required=False)
+@click.option("--clear", is_flag=True, help="Take back the domain you gave CLIENT.")
+@db_option
+@click.pass_context
+def clients_domain(
+    ctx: click.Context, client: str, domain: str | None, clear: bool, db: Path | None
+) -> None:
+    """Give CLIENT its web domain (acme.com): helpdesk tickets and survey answers from people who
+    write from it land on CLIENT."""
+    from health_tui.clients import clear_domain, set_domain
+    from health_tui.store import open_store
+
+    if clear == (domain is not None):
+        raise click.UsageError("give a DOMAIN, or --clear to take it back")
+    store = open_store(_clients_db(ctx, db))
+    try:
+        if clear:
+            ref = clear_domain(store, client)
+            click.echo(f"{ref} has no domain of yours any more.")
+            return
+        ref, value = set_domain(store, client, domain or "", at=datetime.now())
+    finally:
+        store.close()
+    click.echo(f"{ref} has the domain {value}: tickets and answers from it land on it.")
 
 
 @clients.command("ignore")

@@ -1,6 +1,6 @@
 """The owner's hand on the client list: find a client by id or name, see where its rows came from,
-merge two clients into one, give one another name, mark one "not a client". No UI here: the command
-line and the app both call these.
+merge two clients into one, give one another name or its web domain, mark one "not a client". No UI
+here: the command line and the app both call these.
 
 What is recorded here lives in the owner's tables (client_facts, client_aliases): no import ever
 writes them, so they survive every re-import. Every change is committed before the function returns.
@@ -9,6 +9,7 @@ writes them, so they survive every re-import. Every change is committed before t
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -62,6 +63,7 @@ class ClientListing(BaseModel):
     total_rows: int
     alias_names: list[str]
     merged_ids: list[str]
+    domain: str | None = None
 
 
 def find_client(
@@ -186,4 +188,41 @@ def set_ignored(store: Store, client: str, ignored: bool, *, at: datetime) -> Cl
         set_fact(store, ref.client_id, "ignored", "true", at=at)
     else:
         clear_fact(store, ref.client_id, "ignored")
+    return ref
+
+
+_DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
+
+
+def domain_of(text: str) -> str:
+    """The web domain in what the owner typed, as imports compare it: 'acme.com' from 'acme.com',
+    'www.Acme.com', 'https://acme.com/about' or 'dana@acme.com'; refused when there is none."""
+    value = text.strip().lower()
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value).split("/", 1)[0].split("@")[-1]
+    value = value.removeprefix("www.").rstrip(".")
+    if not _DOMAIN.fullmatch(value):
+        raise ClientNotFound(f"{text!r} is not a web domain (like acme.com).")
+    return value
+
+
+def set_domain(store: Store, client: str, domain: str, *, at: datetime) -> tuple[ClientRef, str]:
+    """Give a client its web domain (the owner's fact 'domain', winning over a folder's): helpdesk
+    tickets and survey answers whose requester writes from it land on the client. A domain another
+    client has is refused."""
+    ref = find_client(store, client)
+    value = domain_of(domain)
+    for (owner,) in store.rows("client_domain_owner", {"domain": value}):
+        if owner != ref.client_id:
+            raise ClientNotFound(
+                f"{value} is already the domain of client {owner}; take it from that client first "
+                f"(health-tui clients domain {owner} --clear)."
+            )
+    set_fact(store, ref.client_id, "domain", value, at=at)
+    return ref, value
+
+
+def clear_domain(store: Store, client: str) -> ClientRef:
+    """Take back the domain the owner gave a client: the folder's, if any, shows again."""
+    ref = find_client(store, client)
+    clear_fact(store, ref.client_id, "domain")
     return ref

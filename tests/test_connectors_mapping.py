@@ -147,7 +147,16 @@ def test_a_mapped_column_missing_from_the_file(store: Store, tmp_path: Path) -> 
         ),
         (
             'target = "feedback"\n[columns]\n',
-            "target: Input should be 'time_entries' or 'invoices'",
+            "columns: client (or domain), date, score required for feedback",
+        ),
+        (
+            'target = "surveys"\n[columns]\n',
+            "target: Input should be 'time_entries', 'invoices', 'interactions' or 'feedback'",
+        ),
+        (
+            'target = "interactions"\n[columns]\nclient = "C"\nat = "T"\n'
+            '[fixed]\nchannel = "email"\n[values.kind]\n"x" = "rant"\n',
+            "values.kind.x: Input should be 'request'",
         ),
         ("colums = {}\n", "colums: Extra inputs are not permitted"),
         ("[columns\n", "not valid TOML"),

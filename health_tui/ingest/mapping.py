@@ -1,13 +1,16 @@
 """`health-tui import FILE.csv --mapping FILE.toml`: any CSV, described by a mapping file.
 
-The mapping says which column holds each field of the import format, how dates and numbers are
-written, and how the sheet's own words map to our values. It becomes a `Source` like Harvest's or
-Toggl's, so a mapped spreadsheet goes through the same pipeline, checks and identity rules.
+The mapping says which column holds each field of the import format (or, under [fixed], the one
+value a field has for the whole file), how dates and numbers are written, and how the sheet's own
+words map to our values. It becomes a `Source` like Harvest's or Toggl's, so a mapped spreadsheet goes
+through the same pipeline, checks and identity rules. Four targets: time entries, invoices,
+interactions (a log of contacts, tickets) and feedback (survey answers).
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -17,39 +20,62 @@ from health_tui.errors import ConfigError
 from health_tui.ingest.source import Source, Target, parse_date_format
 from health_tui.settings import Activity
 
-# Our fields a mapping may name, per target. `start` and `end` are staged as start_time and end_time.
-TIME_FIELDS: tuple[str, ...] = (
-    "client",
-    "date",
-    "hours",
-    "start",
-    "end",
-    "billable",
-    "activity",
-    "project",
-    "task",
-    "tags",
-    "note",
-    "person",
-)
-INVOICE_FIELDS: tuple[str, ...] = (
-    "invoice_id",
-    "client",
-    "issued_on",
-    "amount",
-    "due_on",
-    "paid_on",
-    "paid_amount",
-    "balance",
-    "currency",
-    "status",
-)
-INVOICE_REQUIRED: tuple[str, ...] = ("invoice_id", "client", "issued_on", "amount")
-STAGED = {"start": "start_time", "end": "end_time"}  # a mapping's name -> the staged column
+Channel = Literal["email", "phone", "meeting", "chat", "letter", "sms", "social"]
+Kind = Literal[
+    "request",
+    "urgent_request",
+    "revision_request",
+    "scope_change",
+    "complaint",
+    "escalation",
+    "praise",
+    "other",
+]
+
+
+@dataclass(frozen=True)
+class TargetFields:
+    """What a mapping may say for one target: its fields, which it needs, and how it is typed."""
+
+    fields: tuple[str, ...]  # as a mapping names them, in the order they are matched
+    needs: tuple[tuple[str, ...], ...]  # each: at least one of these fields (columns or [fixed])
+    parse: str
+    staged: tuple[
+        tuple[str, str], ...
+    ] = ()  # a mapping's name -> the staged column, when not alike
+
+
+TARGETS: dict[str, TargetFields] = {
+    "time_entries": TargetFields(
+        fields=("client", "date", "hours", "start", "end", "billable", "activity", "project",
+                "task", "tags", "note", "person"),
+        needs=(("client", "project"), ("date",), ("hours", "start+end")),
+        parse="mapping_time_parse",
+        staged=(("start", "start_time"), ("end", "end_time")),
+    ),
+    "invoices": TargetFields(
+        fields=("invoice_id", "client", "issued_on", "amount", "due_on", "paid_on",
+                "paid_amount", "balance", "currency", "status"),
+        needs=(("invoice_id",), ("client",), ("issued_on",), ("amount",)),
+        parse="harvest_invoices_parse",
+    ),
+    "interactions": TargetFields(
+        fields=("id", "client", "domain", "at", "channel", "kind", "sentiment", "note"),
+        needs=(("client", "domain"), ("at",), ("channel",), ("kind",)),
+        parse="mapping_interactions_parse",
+        staged=(("id", "ticket_id"),),
+    ),
+    "feedback": TargetFields(
+        fields=("id", "client", "domain", "date", "score", "comment"),
+        needs=(("client", "domain"), ("date",), ("score",)),
+        parse="mapping_feedback_parse",
+        staged=(("id", "response_id"),),
+    ),
+}  # fmt: skip
 
 EXAMPLE = """\
 # timesheet.toml: for a sheet with the columns Client, Day, Time spent, Billed?, What was done
-target = "time_entries"        # or "invoices"
+target = "time_entries"        # or "invoices", "interactions", "feedback"
 date_format = "day-first"      # or month-first, or a pattern like "%d.%m.%Y"; default: found
                                # from the dates, refused if they cannot tell
 [columns]                      # our field = "the column's header"
@@ -72,6 +98,12 @@ class MappingValues(BaseModel):
     billable: dict[str, bool] = Field(default_factory=dict)
     activity: dict[str, Activity] = Field(default_factory=dict)
     status: dict[str, Literal["draft", "open", "paid", "closed"]] = Field(default_factory=dict)
+    kind: dict[str, Kind] = Field(default_factory=dict)
+    channel: dict[str, Channel] = Field(default_factory=dict)
+
+
+def _keys(words: dict) -> list[str]:
+    return [k.strip().lower() for k in words]
 
 
 class Mapping(BaseModel):
@@ -84,7 +116,7 @@ class Mapping(BaseModel):
         "sheet",
         min_length=1,
         max_length=40,
-        description="part of each entry's identity: two sheets with the same name share entries",
+        description="part of each row's identity: two sheets with the same name share rows",
     )
     delimiter: Literal[",", ";", "\t"] | None = None
     date_format: str | None = None
@@ -108,13 +140,13 @@ class Mapping(BaseModel):
 
     @model_validator(mode="after")
     def _columns(self) -> Mapping:
-        allowed = TIME_FIELDS if self.target == "time_entries" else INVOICE_FIELDS
+        spec = TARGETS[self.target]
         for table in ("columns", "fixed"):
-            unknown = [k for k in getattr(self, table) if k not in allowed]
+            unknown = [k for k in getattr(self, table) if k not in spec.fields]
             if unknown:
                 raise ValueError(
                     f"{table}: {', '.join(unknown)} not a field of {self.target}; "
-                    f"the fields are {', '.join(allowed)}"
+                    f"the fields are {', '.join(spec.fields)}"
                 )
         both = [k for k in self.columns if k in self.fixed]
         if both:
@@ -129,17 +161,11 @@ class Mapping(BaseModel):
             if not str(value).strip():
                 raise ValueError(f"fixed.{fieldname}: empty value")
         given = set(self.columns) | set(self.fixed)
-        if self.target == "time_entries":
-            needed = [
-                "client (or project)" if not given & {"client", "project"} else "",
-                "date" if "date" not in given else "",
-                "hours (or start and end)"
-                if "hours" not in given and not {"start", "end"} <= given
-                else "",
-            ]
-        else:
-            needed = [k for k in INVOICE_REQUIRED if k not in given]
-        missing = [k for k in needed if k]
+        missing = [
+            " (or ".join(n.replace("+", " and ") for n in need) + ")" * (len(need) - 1)
+            for need in spec.needs
+            if not any(set(n.split("+")) <= given for n in need)
+        ]
         if missing:
             raise ValueError(
                 f"columns: {', '.join(missing)} required for {self.target} "
@@ -147,41 +173,49 @@ class Mapping(BaseModel):
             )
         return self
 
+    def _staged(self, name: str) -> str:
+        return dict(TARGETS[self.target].staged).get(name, name)
+
     def fixed_values(self) -> dict[str, str]:
         """[fixed] as the text a sheet would hold: true/false for booleans, numbers as written."""
         return {
-            STAGED.get(k, k): (str(v).lower() if isinstance(v, bool) else str(v)).strip()
+            self._staged(k): (str(v).lower() if isinstance(v, bool) else str(v)).strip()
             for k, v in self.fixed.items()
         }
 
     def source(self) -> Source:
         """This mapping as a Source for the shared pipeline."""
         values = self.values
+        params: dict[str, object] = {"source_name": f"mapping:{self.name}"}
         if self.target == "time_entries":
-            params: dict[str, object] = {
-                "source_name": f"mapping:{self.name}",
-                "billable_keys": [k.strip().lower() for k in values.billable],
+            params |= {
+                "billable_keys": _keys(values.billable),
                 "billable_values": list(values.billable.values()),
-                "activity_keys": [k.strip().lower() for k in values.activity],
+                "activity_keys": _keys(values.activity),
                 "activity_values": list(values.activity.values()),
             }
-            order, parse = TIME_FIELDS, "mapping_time_parse"
-        else:
-            params = {
-                "source_name": f"mapping:{self.name}",
-                "status_keys": [k.strip().lower() for k in values.status],
+        elif self.target == "invoices":
+            params |= {
+                "status_keys": _keys(values.status),
                 "status_values": list(values.status.values()),
                 "due_days": self.due_days,
             }
-            order, parse = INVOICE_FIELDS, "harvest_invoices_parse"
-        named = [f for f in order if f in self.columns]
+        elif self.target == "interactions":
+            params |= {
+                "kind_keys": _keys(values.kind),
+                "kind_values": list(values.kind.values()),
+                "channel_keys": _keys(values.channel),
+                "channel_values": list(values.channel.values()),
+            }
+        spec = TARGETS[self.target]
+        named = [f for f in spec.fields if f in self.columns]
         return Source(
             name="mapping",
             label=f"mapping {self.name!r}",
             target=self.target,
-            fields={STAGED.get(f, f): (self.columns[f],) for f in named},
-            required=tuple(STAGED.get(f, f) for f in named),  # every column it names
-            parse=parse,
+            fields={self._staged(f): (self.columns[f],) for f in named},
+            required=tuple(self._staged(f) for f in named),  # every column it names
+            parse=spec.parse,
             params=params,
             delimiter=self.delimiter,
             date_format=self.date_format,

@@ -92,10 +92,12 @@ class ActivityShare(BaseModel):
 
 
 class ExportSummary(BaseModel):
-    """What an import of one Harvest, Toggl or mapped export loaded, for the lines the command prints.
+    """What an import of one export (a tracker's, an invoice list, a helpdesk's, a mapped sheet)
+    loaded, for the lines the command prints.
 
-    `already` counts the entries (or invoices) an earlier import had written: they were replaced, not
-    added. `notes` says what was assumed where the export was silent; `warnings` what was left out.
+    `already` counts the rows an earlier import of the same source had written: they were replaced,
+    not added. `notes` says what was assumed where the export was silent; `warnings` what was left
+    out.
     """
 
     file: str
@@ -116,8 +118,7 @@ class ExportSummary(BaseModel):
 
     def line(self) -> str:
         """E.g. `Loaded 1,204 time entries for 7 clients (2 new) from toggl.csv (...) into db.`"""
-        what = "time entry" if self.target == "time_entries" else "invoice"
-        many = "time entries" if self.target == "time_entries" else "invoices"
+        what, many = LABELS[self.target]
         clients = self.clients_new + self.clients_matched
         text = (
             f"Loaded {self.rows:,} {what if self.rows == 1 else many} for {clients:,} "

@@ -15,7 +15,7 @@ from typing import Literal
 from health_tui.ingest.models import Problem
 from health_tui.ingest.staging import show
 
-Target = Literal["time_entries", "invoices"]
+Target = Literal["time_entries", "invoices", "interactions", "feedback"]
 ClientFrom = Literal["auto", "client", "project"]  # --client-from: which column names a client
 
 
