@@ -127,3 +127,13 @@ def test_an_invoice_written_off_whole_since_leaves_no_unpaid_row(
         write(tmp_path, "b.csv", head + "2025-08-01,7,Acme,100,0,0\n2025-08-01,8,Acme,50,50,0\n"),
     )
     assert [row[1] for row in invoices(store)] == ["8"]
+
+
+def test_harvest_time_money_is_said_not_silently_dropped(store: Store) -> None:
+    summary = load(store, EXPORTS / "harvest_time.csv")
+    assert summary.notes[-1] == (
+        "Billable Amount and Cost Amount (Harvest's value and cost of each entry) are not used "
+        "yet: revenue comes from invoices, margin from [money] cost_per_hour."
+    )
+    bare = load(store, EXPORTS / "harvest_time_eu.csv")  # no money columns: nothing said
+    assert not any("Billable Amount" in note for note in bare.notes)

@@ -214,6 +214,7 @@ def import_export(
         replaced_demo=wipe_demo,
         replaced=replace and not wipe_demo,
         warnings=list(match.warnings),
+        notes=list(match.notes),
     )
     money = money or Money()
     con = store.cursor()  # temp tables and macros live on this connection only

@@ -42,6 +42,13 @@ HARVEST_TIME = Source(
         "Currency",
         "External Reference URL",
     ),
+    noted={
+        name: (
+            "Billable Amount and Cost Amount (Harvest's value and cost of each entry) are not "
+            "used yet: revenue comes from invoices, margin from [money] cost_per_hour."
+        )
+        for name in ("Billable Amount", "Cost Amount")
+    },
 )
 
 # Reports > Invoices (or Invoices > Export). Harvest names the same thing differently across

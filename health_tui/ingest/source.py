@@ -40,6 +40,8 @@ class Source:
     decimal: str | None = None  # None: found from the numbers
     billable_default: bool = True  # when the export has no billable column
     provenance: str | None = None  # the rows' `source` in the store; None: `name`
+    # headers read past that the summary should mention when the file has them, with what to say
+    noted: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def origin(self) -> str:
@@ -72,6 +74,7 @@ class HeaderMatch:
     missing: list[str] = field(default_factory=list)  # required names it lacks
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the source's word on columns it reads past
 
     def shown(self, name: str) -> str:
         """A column in a problem: the header as the user wrote it, else our name."""
@@ -129,6 +132,8 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
                 found.warnings.append(f"{file}: ignoring unknown column {show(raw)}")
         found.columns[internal] = "VARCHAR"
         found.written[internal] = raw.strip() or f"column {i}"
+    keys = {_key(raw) for raw in header}
+    found.notes = list(dict.fromkeys(n for h, n in source.noted.items() if _key(h) in keys))
     found.read = [n for n in source.fields if n in found.columns]
     for name, shared in found.copies.items():
         found.written[name] = found.written[shared]
