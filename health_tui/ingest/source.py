@@ -1,7 +1,8 @@
 """What the import needs to know about one kind of export: which header names hold which field.
 
-A `Source` is a description, not code: harvest.py, toggl.py and a mapping file each make one, and
-one pipeline (connector.py) reads them all. Matching a header to a source gives every column a
+A `Source` is a description, not code: harvest.py, toggl.py, clockify.py, helpdesk.py and a mapping
+file each make one (its header, its parse query and its target), and one pipeline (connector.py)
+reads them all. Matching a header to a source gives every column a
 name of ours (or `unknown_N`), which DuckDB then reads the file under as a bound parameter, so no
 name from a file or a mapping ever becomes part of an SQL statement.
 """
