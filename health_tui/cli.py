@@ -113,7 +113,9 @@ def cli(
 )
 @click.option(
     "--source",
-    type=click.Choice(["harvest-time", "harvest-invoices", "toggl", "native"]),
+    type=click.Choice(
+        ["harvest-time", "harvest-invoices", "toggl", "clockify", "zendesk", "freshdesk", "native"]
+    ),
     default=None,
     help="Read PATH as this export instead of recognising it by its header.",
 )
@@ -130,6 +132,14 @@ def cli(
     default=None,
     help="day-first, month-first, or a pattern like %d.%m.%Y, for dates like 03/04/2025.",
 )
+@click.option(
+    "--client-from",
+    "client_from",
+    type=click.Choice(["project", "client"]),
+    default=None,
+    help="Time exports: take each entry's client from its Project, or only from its Client "
+    "(default: the Client, else the Project).",
+)
 @config_option
 def import_cmd(
     path: Path,
@@ -138,10 +148,11 @@ def import_cmd(
     source: str | None,
     mapping: Path | None,
     date_format: str | None,
+    client_from: str | None,
     config_path: Path | None,
 ) -> None:
-    """Load PATH: a folder in the import format, or one CSV exported by Harvest or Toggl (or any
-    CSV, with --mapping)."""
+    """Load PATH: a folder in the import format, or one CSV exported by Harvest, Toggl, Clockify,
+    Zendesk or Freshdesk (or any CSV, with --mapping)."""
     from health_tui.ingest.connector import import_path
     from health_tui.settings import load_settings
     from health_tui.store import opened_store
@@ -158,6 +169,7 @@ def import_cmd(
             source=source,
             mapping=mapping,
             date_format=date_format,
+            client_from=client_from,  # type: ignore[arg-type]
             activities=settings.activities,
             money=settings.money,
             replace=replace,
@@ -350,8 +362,9 @@ def report(
 @click.option("--all", "show_all", is_flag=True, help='Include clients marked "not a client".')
 @click.pass_context
 def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
-    """List clients with where their rows came from; merge, alias or ignore one (see the
-    subcommands). A CLIENT is a client_id or a name (case, accents and spacing aside)."""
+    """List clients with where their rows came from; merge, alias, ignore one or give it its web
+    domain (see the subcommands). A CLIENT is a client_id or a name (case, accents and spacing
+    aside)."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is not None:
@@ -407,6 +420,34 @@ def clients_alias(ctx: click.Context, client: str, name: str, db: Path | None) -
     finally:
         store.close()
     click.echo(f"Imports naming {name!r} now land on {ref}.")
+
+
+@clients.command("domain")
+@click.argument("client")
+@click.argument("domain", required=False)
+@click.option("--clear", is_flag=True, help="Take back the domain you gave CLIENT.")
+@db_option
+@click.pass_context
+def clients_domain(
+    ctx: click.Context, client: str, domain: str | None, clear: bool, db: Path | None
+) -> None:
+    """Give CLIENT its web domain (acme.com): helpdesk tickets and survey answers from people who
+    write from it land on CLIENT."""
+    from health_tui.clients import clear_domain, set_domain
+    from health_tui.store import open_store
+
+    if clear == (domain is not None):
+        raise click.UsageError("give a DOMAIN, or --clear to take it back")
+    store = open_store(_clients_db(ctx, db))
+    try:
+        if clear:
+            ref = clear_domain(store, client)
+            click.echo(f"{ref} has no domain of yours any more.")
+            return
+        ref, value = set_domain(store, client, domain or "", at=datetime.now())
+    finally:
+        store.close()
+    click.echo(f"{ref} has the domain {value}: tickets and answers from it land on it.")
 
 
 @clients.command("ignore")

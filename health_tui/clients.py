@@ -1,6 +1,6 @@
 """The owner's hand on the client list: find a client by id or name, see where its rows came from,
-merge two clients into one, give one another name, mark one "not a client". No UI here: the command
-line and the app both call these.
+merge two clients into one, give one another name or its web domain, mark one "not a client". No UI
+here: the command line and the app both call these.
 
 What is recorded here lives in the owner's tables (client_facts, client_aliases): no import ever
 writes them, so they survive every re-import. Every change is committed before the function returns.
@@ -9,6 +9,7 @@ writes them, so they survive every re-import. Every change is committed before t
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -68,6 +69,7 @@ class ClientListing(BaseModel):
     total_rows: int
     alias_names: list[str]
     merged_ids: list[str]
+    domain: str | None = None
 
 
 def find_client(
@@ -214,6 +216,43 @@ def set_ignored(
     return ref
 
 
+_DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
+
+
+def domain_of(text: str) -> str:
+    """The web domain in what the owner typed, as imports compare it: 'acme.com' from 'acme.com',
+    'www.Acme.com', 'https://acme.com/about' or 'dana@acme.com'; refused when there is none."""
+    value = text.strip().lower()
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value).split("/", 1)[0].split("@")[-1]
+    value = value.removeprefix("www.").rstrip(".")
+    if not _DOMAIN.fullmatch(value):
+        raise ClientNotFound(f"{text!r} is not a web domain (like acme.com).")
+    return value
+
+
+def set_domain(store: Store, client: str, domain: str, *, at: datetime) -> tuple[ClientRef, str]:
+    """Give a client its web domain (the owner's fact 'domain', winning over a folder's): helpdesk
+    tickets and survey answers whose requester writes from it land on the client. A domain another
+    client has is refused."""
+    ref = find_client(store, client)
+    value = domain_of(domain)
+    for (owner,) in store.rows("client_domain_owner", {"domain": value}):
+        if owner != ref.client_id:
+            raise ClientNotFound(
+                f"{value} is already the domain of client {owner}; take it from that client first "
+                f"(health-tui clients domain {owner} --clear)."
+            )
+    set_fact(store, ref.client_id, "domain", value, at=at)
+    return ref, value
+
+
+def clear_domain(store: Store, client: str) -> ClientRef:
+    """Take back the domain the owner gave a client: the folder's, if any, shows again."""
+    ref = find_client(store, client)
+    clear_fact(store, ref.client_id, "domain")
+    return ref
+
+
 # -- correcting a client from the app ---------------------------------------------------------------
 
 Editable = Literal["notice_days", "referred_by", "industry", "domain"]
@@ -317,7 +356,7 @@ def correct_client(
                 raise FactRefused(f"{safe_text(profile.name)} cannot have referred themselves.")
             value = referrer.client_id
         elif not c.clear and c.fact == "domain" and value is not None:
-            value = _domain(value)
+            value = _domain(store, client_id, value, con)
         if not c.clear and c.fact in EDITABLE and value == profile.imported.get(c.fact):
             checked.append(Correction(fact=c.fact, clear=True))
         else:
@@ -345,12 +384,13 @@ def _notice_days(value: str | None) -> str:
     return str(days)
 
 
-def _domain(value: str) -> str:
-    """A web domain as people paste it: `https://www.Example.com/` is `example.com`."""
-    text = value.strip().lower()
-    for prefix in ("https://", "http://"):
-        text = text.removeprefix(prefix)
-    text = text.removeprefix("www.").split("/")[0]
-    if not text or " " in text or "." not in text:
-        raise FactRefused(f"domain {value!r}: a web domain such as example.com.")
-    return text
+def _domain(store: Store, client_id: str, value: str, con: duckdb.DuckDBPyConnection | None) -> str:
+    """The domain the owner typed, as `domain_of` reads it; one another client has is refused."""
+    try:
+        domain = domain_of(value)
+    except ClientNotFound as e:
+        raise FactRefused(str(e)) from None
+    for (owner,) in store.rows("client_domain_owner", {"domain": domain}, con=con):
+        if owner != client_id:
+            raise FactRefused(f"{domain} is already the domain of client {owner}.")
+    return domain
