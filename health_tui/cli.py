@@ -1,4 +1,4 @@
-"""The command line: the app (default), demo, import, score, config.
+"""The command line: the app (default), demo, import, score, config, and keeping the record.
 
 This is the only module that reads today's date; everything below it is given an as-of date.
 """
@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +19,9 @@ from health_tui import __version__
 from health_tui.dates import parse_date, parse_quarter
 from health_tui.errors import HealthTuiError, ImportFailed
 from health_tui.paths import CONFIG_ENV, DB_ENV, default_config_path, default_db_path
+
+if TYPE_CHECKING:
+    from health_tui.store import Store
 
 
 def _err(message: str) -> None:
@@ -107,7 +113,9 @@ def cli(
 )
 @click.option(
     "--source",
-    type=click.Choice(["harvest-time", "harvest-invoices", "toggl", "native"]),
+    type=click.Choice(
+        ["harvest-time", "harvest-invoices", "toggl", "clockify", "zendesk", "freshdesk", "native"]
+    ),
     default=None,
     help="Read PATH as this export instead of recognising it by its header.",
 )
@@ -124,6 +132,14 @@ def cli(
     default=None,
     help="day-first, month-first, or a pattern like %d.%m.%Y, for dates like 03/04/2025.",
 )
+@click.option(
+    "--client-from",
+    "client_from",
+    type=click.Choice(["project", "client"]),
+    default=None,
+    help="Time exports: take each entry's client from its Project, or only from its Client "
+    "(default: the Client, else the Project).",
+)
 @config_option
 def import_cmd(
     path: Path,
@@ -132,10 +148,11 @@ def import_cmd(
     source: str | None,
     mapping: Path | None,
     date_format: str | None,
+    client_from: str | None,
     config_path: Path | None,
 ) -> None:
-    """Load PATH: a folder in the import format, or one CSV exported by Harvest or Toggl (or any
-    CSV, with --mapping)."""
+    """Load PATH: a folder in the import format, or one CSV exported by Harvest, Toggl, Clockify,
+    Zendesk or Freshdesk (or any CSV, with --mapping)."""
     from health_tui.ingest.connector import import_path
     from health_tui.settings import load_settings
     from health_tui.store import opened_store
@@ -152,6 +169,7 @@ def import_cmd(
             source=source,
             mapping=mapping,
             date_format=date_format,
+            client_from=client_from,  # type: ignore[arg-type]
             activities=settings.activities,
             money=settings.money,
             replace=replace,
@@ -344,8 +362,9 @@ def report(
 @click.option("--all", "show_all", is_flag=True, help='Include clients marked "not a client".')
 @click.pass_context
 def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
-    """List clients with where their rows came from; merge, alias or ignore one (see the
-    subcommands). A CLIENT is a client_id or a name (case, accents and spacing aside)."""
+    """List clients with where their rows came from; merge, alias, ignore one or give it its web
+    domain (see the subcommands). A CLIENT is a client_id or a name (case, accents and spacing
+    aside)."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is not None:
@@ -403,6 +422,34 @@ def clients_alias(ctx: click.Context, client: str, name: str, db: Path | None) -
     click.echo(f"Imports naming {name!r} now land on {ref}.")
 
 
+@clients.command("domain")
+@click.argument("client")
+@click.argument("domain", required=False)
+@click.option("--clear", is_flag=True, help="Take back the domain you gave CLIENT.")
+@db_option
+@click.pass_context
+def clients_domain(
+    ctx: click.Context, client: str, domain: str | None, clear: bool, db: Path | None
+) -> None:
+    """Give CLIENT its web domain (acme.com): helpdesk tickets and survey answers from people who
+    write from it land on CLIENT."""
+    from health_tui.clients import clear_domain, set_domain
+    from health_tui.store import open_store
+
+    if clear == (domain is not None):
+        raise click.UsageError("give a DOMAIN, or --clear to take it back")
+    store = open_store(_clients_db(ctx, db))
+    try:
+        if clear:
+            ref = clear_domain(store, client)
+            click.echo(f"{ref} has no domain of yours any more.")
+            return
+        ref, value = set_domain(store, client, domain or "", at=datetime.now())
+    finally:
+        store.close()
+    click.echo(f"{ref} has the domain {value}: tickets and answers from it land on it.")
+
+
 @clients.command("ignore")
 @click.argument("client")
 @db_option
@@ -435,6 +482,135 @@ def clients_unignore(ctx: click.Context, client: str, db: Path | None) -> None:
     finally:
         store.close()
     click.echo(f"{ref} is a client again and will be scored.")
+
+
+# -- keeping the record: what happened with a client, from a script or right after a call ----------
+
+KIND_HELP = (
+    "request, urgent_request, revision_request, scope_change, complaint, escalation, praise, other"
+)
+CHANNEL_HELP = "email, phone, meeting, chat, letter, sms, social"
+
+
+@contextmanager
+def _record_store(db: Path | None) -> Iterator[Store]:
+    """The store to log into; if the app holds it, say how to log from the app instead."""
+    from health_tui.errors import StoreLocked
+    from health_tui.store import open_store
+
+    try:
+        store = open_store(_existing_db(db))
+    except StoreLocked as exc:
+        raise StoreLocked(
+            f"{exc} If it is the health-tui app, log it there: i, f or n on the client's screen."
+        ) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _now() -> datetime:
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+@cli.command("log")
+@click.argument("client")
+@click.option("--kind", required=True, help=f"What happened: {KIND_HELP}.")
+@click.option("--channel", required=True, help=f"How: {CHANNEL_HELP}.")
+@click.option(
+    "--tone",
+    default=None,
+    metavar="-2..2",
+    help="-2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive (default: none).",
+)
+@click.option(
+    "--at",
+    "at_text",
+    metavar="DATETIME",
+    default=None,
+    help="When: 2026-09-20 14:30 (default now; a date alone is noon).",
+)
+@click.option("--note", default=None, help="What was said or done, in a line.")
+@db_option
+def log_cmd(
+    client: str,
+    kind: str,
+    channel: str,
+    tone: str | None,
+    at_text: str | None,
+    note: str | None,
+    db: Path | None,
+) -> None:
+    """Log an interaction with CLIENT (its id or name): a complaint, praise, an urgent request...
+    It counts in the next score; no import ever replaces it."""
+    from health_tui import record
+    from health_tui.clients import find_client
+
+    now = _now()
+    when = record.parse_when(at_text) if at_text else now
+    record.check_not_future(when, now)
+    fields = {
+        "kind": record.parse_kind(kind),
+        "channel": record.parse_channel(channel),
+        "tone": record.parse_tone(tone) if tone is not None else None,
+        "happened_at": when,
+        "note": note,
+    }
+    with _record_store(db) as store:
+        ref = find_client(store, client)
+        entry = record.build_entry(record.InteractionEntry, client_id=ref.client_id, **fields)
+        record.log_entry(store, entry)
+    click.echo(
+        f"Saved: {entry.label()} with {ref} at {when:%Y-%m-%d %H:%M}. It counts in the next score."
+    )
+
+
+@cli.command("feedback")
+@click.argument("client")
+@click.argument("score", metavar="SCORE")
+@click.option("--date", "day", metavar="YYYY-MM-DD", default=None, help="When (default today).")
+@click.option("--comment", default=None, help="What they said.")
+@db_option
+def feedback_cmd(
+    client: str, score: str, day: str | None, comment: str | None, db: Path | None
+) -> None:
+    """Record a feedback score (0 to 10) CLIENT gave, with what they said."""
+    from health_tui import record
+    from health_tui.clients import find_client
+
+    now = _now()
+    on = record.parse_day(day) if day else now.date()
+    record.check_not_future(datetime.combine(on, now.time()), now)
+    value = record.parse_score(score)
+    with _record_store(db) as store:
+        ref = find_client(store, client)
+        entry = record.build_entry(
+            record.FeedbackEntry, client_id=ref.client_id, on=on, score=value, comment=comment
+        )
+        record.log_entry(store, entry)
+    click.echo(
+        f"Saved: {entry.label()} from {ref} on {on.isoformat()}. It counts in the next score."
+    )
+
+
+@cli.command("note")
+@click.argument("client")
+@click.argument("text")
+@db_option
+def note_cmd(client: str, text: str, db: Path | None) -> None:
+    """Add a dated note to CLIENT's journal: kept and shown in the timeline, never scored."""
+    from health_tui import record
+    from health_tui.clients import find_client
+
+    now = _now()
+    with _record_store(db) as store:
+        ref = find_client(store, client)
+        entry = record.build_entry(
+            record.NoteEntry, client_id=ref.client_id, noted_at=now, text=text
+        )
+        record.log_entry(store, entry)
+    click.echo(f"Saved: a note on {ref}, {now:%Y-%m-%d %H:%M}. Notes are kept, never scored.")
 
 
 @cli.command()

@@ -1,6 +1,6 @@
 """The owner's hand on the client list: find a client by id or name, see where its rows came from,
-merge two clients into one, give one another name, mark one "not a client". No UI here: the command
-line and the app both call these.
+merge two clients into one, give one another name or its web domain, mark one "not a client". No UI
+here: the command line and the app both call these.
 
 What is recorded here lives in the owner's tables (client_facts, client_aliases): no import ever
 writes them, so they survive every re-import. Every change is committed before the function returns.
@@ -9,6 +9,7 @@ writes them, so they survive every re-import. Every change is committed before t
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -25,6 +26,12 @@ Fact = Literal["ended_on", "notice_days", "referred_by", "industry", "domain", "
 
 class ClientNotFound(HealthTuiError):
     """No client, or more than one, answers to what the owner typed."""
+
+    exit_code = 2
+
+
+class FactRefused(HealthTuiError):
+    """A correction the owner typed cannot be recorded as it is; the message says what would be."""
 
     exit_code = 2
 
@@ -62,6 +69,7 @@ class ClientListing(BaseModel):
     total_rows: int
     alias_names: list[str]
     merged_ids: list[str]
+    domain: str | None = None
 
 
 def find_client(
@@ -120,15 +128,20 @@ def list_clients(store: Store, *, include_ignored: bool = False) -> list[ClientL
 
 
 def merge_clients(
-    store: Store, keep: str, other: str, *, at: datetime
+    store: Store,
+    keep: str,
+    other: str,
+    *,
+    at: datetime,
+    con: duckdb.DuckDBPyConnection | None = None,
 ) -> tuple[ClientRef, ClientRef]:
     """Make OTHER part of KEEP: every row, decision, checklist step, letter, fact and alias of OTHER
     moves to KEEP (KEEP's own win where both have one), OTHER's name becomes an alias of KEEP (so
     later exports under it land on KEEP) and its id too (so a folder listing it does)."""
-    kept, merged = find_client(store, keep), find_client(store, other)
+    kept, merged = find_client(store, keep, con=con), find_client(store, other, con=con)
     if kept.client_id == merged.client_id:
         raise ClientNotFound(f"{kept} and {merged} are the same client.")
-    with store.transaction() as tx:
+    with store.transaction(con) as tx:
         store.run("client_moves_create", {"old_id": merged.client_id, "new_id": kept.client_id},
                   con=tx)  # fmt: skip
         move_clients(store, tx)
@@ -138,19 +151,26 @@ def merge_clients(
     return kept, merged
 
 
-def add_alias(store: Store, client: str, alias: str, *, at: datetime) -> ClientRef:
+def add_alias(
+    store: Store,
+    client: str,
+    alias: str,
+    *,
+    at: datetime,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> ClientRef:
     """Let imports find `client` under another name; a name another client goes by is refused."""
-    ref = find_client(store, client)
-    alias = " ".join(alias.split())
+    ref = find_client(store, client, con=con)
+    alias = " ".join(safe_text(alias).split())
     if not alias:
         raise ClientNotFound("an alias needs at least one letter or digit.")
-    for owner, how in store.rows("client_alias_owner", {"alias": alias}):
+    for owner, how in store.rows("client_alias_owner", {"alias": alias}, con=con):
         if owner != ref.client_id:
             raise ClientNotFound(
                 f"{alias!r} is already the {how} of client {owner}; merge the two clients instead "
                 f"(health-tui clients merge {ref.client_id} {owner})."
             )
-    with store.transaction() as tx:
+    with store.transaction(con) as tx:
         params = {"kind": "name", "alias": alias, "client_id": ref.client_id, "created_at": at}
         store.run("client_alias_add", params, con=tx)
     return ref
@@ -179,11 +199,198 @@ def clear_fact(
         store.run("client_fact_clear", {"client_id": client_id, "fact": fact}, con=tx)
 
 
-def set_ignored(store: Store, client: str, ignored: bool, *, at: datetime) -> ClientRef:
+def set_ignored(
+    store: Store,
+    client: str,
+    ignored: bool,
+    *,
+    at: datetime,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> ClientRef:
     """Mark a client "not a client" (the agency's own time; kept, never scored) or undo it."""
-    ref = find_client(store, client)
+    ref = find_client(store, client, con=con)
     if ignored:
-        set_fact(store, ref.client_id, "ignored", "true", at=at)
+        set_fact(store, ref.client_id, "ignored", "true", at=at, con=con)
     else:
-        clear_fact(store, ref.client_id, "ignored")
+        clear_fact(store, ref.client_id, "ignored", con=con)
     return ref
+
+
+_DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
+
+
+def domain_of(text: str) -> str:
+    """The web domain in what the owner typed, as imports compare it: 'acme.com' from 'acme.com',
+    'www.Acme.com', 'https://acme.com/about' or 'dana@acme.com'; refused when there is none."""
+    value = text.strip().lower()
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value).split("/", 1)[0].split("@")[-1]
+    value = value.removeprefix("www.").rstrip(".")
+    if not _DOMAIN.fullmatch(value):
+        raise ClientNotFound(f"{text!r} is not a web domain (like acme.com).")
+    return value
+
+
+def set_domain(store: Store, client: str, domain: str, *, at: datetime) -> tuple[ClientRef, str]:
+    """Give a client its web domain (the owner's fact 'domain', winning over a folder's): helpdesk
+    tickets and survey answers whose requester writes from it land on the client. A domain another
+    client has is refused."""
+    ref = find_client(store, client)
+    value = domain_of(domain)
+    for (owner,) in store.rows("client_domain_owner", {"domain": value}):
+        if owner != ref.client_id:
+            raise ClientNotFound(
+                f"{value} is already the domain of client {owner}; take it from that client first "
+                f"(health-tui clients domain {owner} --clear)."
+            )
+    set_fact(store, ref.client_id, "domain", value, at=at)
+    return ref, value
+
+
+def clear_domain(store: Store, client: str) -> ClientRef:
+    """Take back the domain the owner gave a client: the folder's, if any, shows again."""
+    ref = find_client(store, client)
+    clear_fact(store, ref.client_id, "domain")
+    return ref
+
+
+# -- correcting a client from the app ---------------------------------------------------------------
+
+Editable = Literal["notice_days", "referred_by", "industry", "domain"]
+EDITABLE: tuple[Editable, ...] = ("notice_days", "referred_by", "industry", "domain")
+MAX_NOTICE_DAYS = 3650
+
+
+class ClientProfile(BaseModel):
+    """A client's correctable facts as imports gave them and as the owner recorded them: what the
+    correction form shows, so it can say which value is whose."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    name: str
+    imported: dict[str, str | None]
+    owner: dict[str, str | None]
+    referrer_name: str | None = None
+
+    def value(self, fact: str) -> str | None:
+        """The value in force: the owner's when they recorded one, else the import's."""
+        return self.owner[fact] if fact in self.owner else self.imported.get(fact)
+
+    @property
+    def ignored(self) -> bool:
+        return self.owner.get("ignored") == "true"
+
+
+class Correction(BaseModel):
+    """One change to a client's facts: set the owner's value (None: "none"), or clear it so the
+    imported value shows again."""
+
+    model_config = ConfigDict(frozen=True)
+
+    fact: Fact
+    value: str | None = None
+    clear: bool = False
+
+
+def client_profile(
+    store: Store, client_id: str, *, con: duckdb.DuckDBPyConnection | None = None
+) -> ClientProfile:
+    rows = store.dicts("client_profile", {"client_id": client_id}, con=con)
+    if not rows:
+        raise ClientNotFound(f"no client with id {client_id!r}.")
+    row = rows[0]
+    imported = {fact: row[f"imported_{fact}"] for fact in EDITABLE}
+    imported["notice_days"] = str(row["imported_notice_days"])
+    owner = dict(store.rows("client_facts_of", {"client_id": client_id}, con=con))
+    return ClientProfile(client_id=client_id, name=row["name"], imported=imported, owner=owner,
+                         referrer_name=row["referrer_name"])  # fmt: skip
+
+
+def plan_corrections(
+    profile: ClientProfile, typed: dict[Editable, str], ignored: bool
+) -> list[Correction]:
+    """What the form's fields ask for, against what is in force: a field left as it was changes
+    nothing; one typed back to the imported value hands it back to imports (its owner's value is
+    cleared); an empty notice period does the same; anything else is the owner's new value (an
+    empty referrer, industry or domain means "none", whatever imports say). A fact not in `typed`
+    is left alone."""
+    plan: list[Correction] = []
+    for fact in EDITABLE:
+        if fact not in typed:
+            continue
+        text = " ".join(safe_text(typed[fact]).split()) or None
+        if text == profile.value(fact):
+            continue
+        back_to_import = text == profile.imported.get(fact) or (fact == "notice_days" and not text)
+        if back_to_import:
+            if fact in profile.owner:
+                plan.append(Correction(fact=fact, clear=True))
+        else:
+            plan.append(Correction(fact=fact, value=text))
+    if ignored != profile.ignored:
+        plan.append(Correction(fact="ignored", value="true") if ignored
+                    else Correction(fact="ignored", clear=True))  # fmt: skip
+    return plan
+
+
+def correct_client(
+    store: Store,
+    client_id: str,
+    plan: list[Correction],
+    *,
+    at: datetime,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> ClientProfile:
+    """Apply the owner's corrections in one transaction (all or none) and return the client as it
+    now reads. A notice period must be a whole number of days; a referrer is found as `find_client`
+    finds any client (and is stored by id); a value equal to the imported one clears the owner's."""
+    profile = client_profile(store, client_id, con=con)
+    checked: list[Correction] = []
+    for c in plan:
+        value = c.value
+        if not c.clear and c.fact == "notice_days":
+            value = _notice_days(value)
+        elif not c.clear and c.fact == "referred_by" and value is not None:
+            referrer = find_client(store, value, con=con)
+            if referrer.client_id == client_id:
+                raise FactRefused(f"{safe_text(profile.name)} cannot have referred themselves.")
+            value = referrer.client_id
+        elif not c.clear and c.fact == "domain" and value is not None:
+            value = _domain(store, client_id, value, con)
+        if not c.clear and c.fact in EDITABLE and value == profile.imported.get(c.fact):
+            checked.append(Correction(fact=c.fact, clear=True))
+        else:
+            checked.append(Correction(fact=c.fact, value=value, clear=c.clear))
+    with store.transaction(con) as tx:
+        for c in checked:
+            if c.clear:
+                store.run("client_fact_clear", {"client_id": client_id, "fact": c.fact}, con=tx)
+            else:
+                params = {"client_id": client_id, "fact": c.fact, "value": c.value,
+                          "recorded_at": at}  # fmt: skip
+                store.run("client_fact_set", params, con=tx)
+    return client_profile(store, client_id, con=con)
+
+
+def _notice_days(value: str | None) -> str:
+    try:
+        days = int((value or "").strip())
+    except ValueError:
+        days = -1
+    if not 0 <= days <= MAX_NOTICE_DAYS:
+        raise FactRefused(
+            f"notice days {value!r}: a whole number of days from 0 to {MAX_NOTICE_DAYS}."
+        )
+    return str(days)
+
+
+def _domain(store: Store, client_id: str, value: str, con: duckdb.DuckDBPyConnection | None) -> str:
+    """The domain the owner typed, as `domain_of` reads it; one another client has is refused."""
+    try:
+        domain = domain_of(value)
+    except ClientNotFound as e:
+        raise FactRefused(str(e)) from None
+    for (owner,) in store.rows("client_domain_owner", {"domain": domain}, con=con):
+        if owner != client_id:
+            raise FactRefused(f"{domain} is already the domain of client {owner}.")
+    return domain

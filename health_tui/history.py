@@ -7,6 +7,7 @@ the report can use it too. Every query is bound and limited, and runs on the cur
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 import duckdb
 from pydantic import BaseModel, ConfigDict
@@ -19,15 +20,25 @@ DEFAULT_LIMIT = 50
 
 
 class TimelineEvent(BaseModel):
-    """One interaction or feedback answer; `note` is the client's or the team's own words."""
+    """One interaction, feedback answer or journal note; `note` is the client's or the team's own
+    words. `entry_key` is set only on what the owner logged (source 'app'), the rows the app lets
+    them edit or delete; imported rows are the source's to change."""
 
     model_config = ConfigDict(frozen=True)
 
     happened_at: datetime
+    entry: Literal["interaction", "feedback", "note"] = "interaction"
     channel: str
     kind: str
     sentiment: float | None = None
+    score: int | None = None
     note: str | None = None
+    source: str = "folder"
+    entry_key: str | None = None
+
+    @property
+    def logged_by_owner(self) -> bool:
+        return self.entry_key is not None
 
 
 class InvoiceLine(BaseModel):
@@ -80,7 +91,8 @@ def client_timeline(
     con: duckdb.DuckDBPyConnection | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> list[TimelineEvent]:
-    """The newest `limit` interactions and feedback answers up to `as_of`, newest first."""
+    """The newest `limit` interactions, feedback answers and journal notes up to `as_of`, newest
+    first."""
     params = {"client_id": client_id, "as_of": as_of, "limit": limit}
     rows = store.dicts("client_timeline_interactions", params, con=con)
     return [TimelineEvent.model_validate(r) for r in rows]

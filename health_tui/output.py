@@ -92,6 +92,7 @@ def render_clients(listing: list[ClientListing]) -> str:
     for c in listing:
         sources = ", ".join(f"{s.source} {s.n:,}" for s in c.sources) or "no rows"
         known = [f'"{_plain(a)}"' for a in c.alias_names] + [f"id {i}" for i in c.merged_ids]
+        known += [f"domain {_plain(c.domain)}"] if c.domain else []
         name = _plain(c.name)[:32] + (" (not a client)" if c.ignored else "")
         if c.ended_on is not None:
             name += f" (ended {c.ended_on})"

@@ -94,6 +94,9 @@ class Money(BaseModel):
     cost_per_hour: float | None = Field(
         None, ge=0, description="loaded cost of an hour, for margin"
     )
+    payment_terms_days: int = Field(
+        30, ge=0, le=366, description="an invoice exported without a due date falls due this late"
+    )
 
     @field_validator("currency")
     @classmethod
@@ -203,36 +206,66 @@ def _words(default: list[str], description: str) -> Any:
 
 
 class Activities(BaseModel):
-    """How entries imported from Harvest, Toggl or a mapped spreadsheet get their activity.
+    """How entries imported from Harvest, Toggl, Clockify or a mapped spreadsheet get their activity.
 
-    Each list holds words looked for in an entry's Task, then its Tags, then its notes
-    (Description in Toggl); a word matches at the start of a word, in any case and without
-    accents ("call" matches "Call", "calls" and "call-back" but not "recall"). An earlier field
-    wins over a later one; within a field the lists are tried in the order below. An entry that
-    no word matches gets `default`, and the import says how many did.
+    The word lists are looked for in an entry's Task, then its Tags; a word matches at the start of
+    a word, in any case and without accents ("call" matches "Call", "calls" and "call-back" but not
+    "recall"). Notes (Toggl's and Clockify's Description) are free text, where a lone word misfires
+    ("Add support for Spotify" is not support work, "first calls to the API" no meeting), so only
+    the `*_phrases` lists are looked for there, matched the same way. Task wins over Tags, Tags over
+    notes; within a field the lists are tried in the order below. An entry nothing matches gets
+    `default`; the import says how many did, and which words matched how many hours.
     """
 
     model_config = ConfigDict(extra="forbid")
 
     admin: list[str] = _words(
         ["internal", "admin", "accounting", "bookkeeping", "invoicing", "hiring", "training"],
-        "words that make a NON-BILLABLE entry admin (billable ones are never admin by word)",
+        "Task/Tags words that make a NON-BILLABLE entry admin (billable ones never are)",
     )
     revision: list[str] = _words(
         ["revision", "revise", "rework", "changes", "amend", "correction"],
-        "words that make an entry revision",
+        "Task/Tags words that make an entry revision",
     )
     support: list[str] = _words(
         ["support", "maintenance", "helpdesk", "hotfix", "bug"],
-        "words that make an entry support",
+        "Task/Tags words that make an entry support",
     )
     meeting: list[str] = _words(
         ["meeting", "call", "standup", "stand-up", "workshop", "kickoff", "kick-off"],
-        "words that make an entry meeting",
+        "Task/Tags words that make an entry meeting",
     )
-    default: Activity = Field("delivery", description="activity of an entry no word matches")
+    admin_phrases: list[str] = _words(
+        ["internal admin", "invoicing", "bookkeeping", "timesheets", "hiring", "recruiting"],
+        "phrases in the notes that make a NON-BILLABLE entry admin",
+    )
+    revision_phrases: list[str] = _words(
+        ["client changes", "changes requested", "requested changes", "change request",
+         "round of changes", "revision round", "feedback round", "rework", "redo"],
+        "phrases in the notes that make an entry revision",
+    )  # fmt: skip
+    support_phrases: list[str] = _words(
+        ["bug fix", "bugfix", "fix bug", "fixed a bug", "hotfix", "support ticket",
+         "support request", "helpdesk ticket", "site down", "outage"],
+        "phrases in the notes that make an entry support",
+    )  # fmt: skip
+    meeting_phrases: list[str] = _words(
+        ["call with", "meeting with", "client call", "client meeting", "video call",
+         "phone call", "standup", "stand-up", "kickoff", "kick-off"],
+        "phrases in the notes that make an entry meeting",
+    )  # fmt: skip
+    default: Activity = Field("delivery", description="activity of an entry nothing matches")
 
-    @field_validator("admin", "revision", "support", "meeting")
+    @field_validator(
+        "admin",
+        "revision",
+        "support",
+        "meeting",
+        "admin_phrases",
+        "revision_phrases",
+        "support_phrases",
+        "meeting_phrases",
+    )
     @classmethod
     def _real_words(cls, words: list[str]) -> list[str]:
         cleaned = [w.strip() for w in words]

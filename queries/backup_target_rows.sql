@@ -2,4 +2,5 @@
 -- only into a database that holds none of it (or just the demo).
 SELECT (SELECT count(*) FROM client_rows) + (SELECT count(*) FROM client_facts)
      + (SELECT count(*) FROM client_aliases) + (SELECT count(*) FROM review_decisions)
-     + (SELECT count(*) FROM exit_steps) + (SELECT count(*) FROM exit_letters);
+     + (SELECT count(*) FROM exit_steps) + (SELECT count(*) FROM exit_letters)
+     + (SELECT count(*) FROM client_notes);

@@ -1,5 +1,6 @@
 -- `health-tui clients`: every client with where its rows came from (rows per source, over the four
--- history tables) and the other names and ids it is known by; $all includes "not a client" ones.
+-- history tables), the other names and ids it is known by, and its web domain; $all includes "not a
+-- client" ones.
 WITH rows_by_source AS (
     SELECT client_id, source, count(*) AS n FROM (
         SELECT client_id, source FROM time_entries
@@ -24,7 +25,7 @@ aliases AS (
 )
 SELECT c.client_id, c.name, c.source AS made_by, c.started_on, c.ended_on, c.ignored,
        coalesce(p.sources, []) AS sources, coalesce(p.total, 0) AS total_rows,
-       coalesce(a.names, []) AS alias_names, coalesce(a.ids, []) AS merged_ids
+       coalesce(a.names, []) AS alias_names, coalesce(a.ids, []) AS merged_ids, c."domain"
 FROM clients c
 LEFT JOIN per_client p USING (client_id)
 LEFT JOIN aliases a USING (client_id)

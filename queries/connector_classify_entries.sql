@@ -1,9 +1,10 @@
 -- connector: the parsed time export (src_entries, skipped lines left out) as rows ready for
--- time_entries: the client_id from src_clients, the activity, whether a word matched, and the
--- source_key.
+-- time_entries: the client_id from src_clients, the activity, what decided it, and the source_key.
 -- Activity: the one the export gives (a mapped activity column), else the first word of
--- import_activity_words found in the Task, else in the Tags, else in the note; within a field the
--- lowest rank wins. No match: $default_activity, and unmatched is true.
+-- import_activity_words found in the Task, else in the Tags, else the first phrase found in the note;
+-- within a field the lowest rank wins, then the word listed first. No match: $default_activity, and unmatched is true.
+-- matched_field ('activity', 'task', 'tag' or 'note') and matched_word (the word as the settings
+-- spell it, or the mapped activity as the sheet writes it) say what decided it, for the summary.
 -- source_key: md5 of key_base and the entry's number among the lines with that key_base, in file
 -- order. Two identical entries on one day are two entries; an overlapping export that holds that day
 -- holds both, numbered the same, so each replaces its twin instead of being added again.
@@ -18,12 +19,14 @@ texts AS (
 ),
 hits AS (
     SELECT x.line,
-           arg_min(w.activity, CASE WHEN contains(x.t, w.word) THEN 0
-                                    WHEN contains(x.g, w.word) THEN 1000
-                                    ELSE 2000 END + w.rank) AS activity
+           arg_min({'activity': w.activity,
+                    'field': CASE WHEN w.in_notes THEN 'note' WHEN contains(x.t, w.word) THEN 'task' ELSE 'tag' END,
+                    'word': w.spelled},
+                   (CASE WHEN w.in_notes THEN 2000 WHEN contains(x.t, w.word) THEN 0 ELSE 1000 END + w.rank)
+                   * 100000 + w.pos) AS hit
     FROM texts x
     JOIN import_activity_words w
-      ON (contains(x.t, w.word) OR contains(x.g, w.word) OR contains(x.n, w.word))
+      ON CASE WHEN w.in_notes THEN contains(x.n, w.word) ELSE contains(x.t, w.word) OR contains(x.g, w.word) END
      AND (NOT w.non_billable_only OR NOT x.billable)
     GROUP BY x.line
 )
@@ -32,8 +35,10 @@ SELECT e.line,
        e.day,
        e.hours,
        e.billable,
-       coalesce(e.activity_given, h.activity, $default_activity) AS activity,
-       e.activity_given IS NULL AND h.activity IS NULL AS unmatched,
+       coalesce(e.activity_given, h.hit.activity, $default_activity) AS activity,
+       e.activity_given IS NULL AND h.hit IS NULL AS unmatched,
+       CASE WHEN e.activity_given IS NOT NULL THEN 'activity' ELSE h.hit.field END AS matched_field,
+       CASE WHEN e.activity_given IS NOT NULL THEN e.activity_text ELSE h.hit.word END AS matched_word,
        e.person,
        e.note,
        md5(e.key_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS source_key

@@ -1,10 +1,10 @@
 -- connector: what the dates of a staged export (connector_date_values) say about their order, one row
 -- per kind found: 'day_first' (the first number is above 12: 31/03/2025), 'month_first' (the second
--- is: 03/31/2025), 'ambiguous' (both 12 or less and different: 03/04/2025), with how many, and the
--- first (line, column, value) of each for the message. ISO dates and 05/05/2025 say nothing and are
--- not counted.
+-- is: 03/31/2025, 8/14/18), 'ambiguous' (both 12 or less and different: 03/04/2025), with how many,
+-- and the first (line, column, value) of each for the message. A time of day after the date is not
+-- part of it (connector_when). ISO dates and 05/05/2025 say nothing and are not counted.
 WITH parts AS (
-    SELECT line, col, v, regexp_extract(v, '^(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}$', ['a', 'b']) AS p
+    SELECT line, col, v, regexp_extract(connector_when(v).d, '^(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{2}|\d{4})$', ['a', 'b']) AS p
     FROM connector_date_values
 ),
 kinds AS (

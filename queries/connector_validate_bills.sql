@@ -1,9 +1,10 @@
 -- connector: every problem in the parsed invoice export (src_bills) as (line, column, reason), in file
 -- order; none = valid. Columns are the names harvest.py and mapping.py use (the caller shows them as
--- the header wrote them). Skipped lines (drafts, no client) are not checked. $date_hint says which
--- dates read.
+-- the header wrote them). Drafts and lines with no client are not checked (an invoice written off
+-- whole is, though it is not loaded). $date_hint says which dates read.
 WITH b AS (
-    SELECT *, min(line) OVER (PARTITION BY invoice_id) AS first_line FROM src_bills WHERE skip IS NULL
+    SELECT *, min(line) OVER (PARTITION BY invoice_id) AS first_line
+    FROM src_bills WHERE skip IS NULL OR skip = 'written off'
 ),
 problems (line, k, col, reason) AS (
     SELECT line, 1, 'invoice_id', 'required' FROM b WHERE invoice_id IS NULL
@@ -41,6 +42,11 @@ problems (line, k, col, reason) AS (
            CASE WHEN paid_amt < 0 THEN 'the paid amount comes to less than 0'
                 ELSE 'the paid amount comes to more than the invoice amount (' || amount || ')' END
     FROM b WHERE amount >= 0 AND (paid_amt < 0 OR paid_amt > amount)
+    UNION ALL
+    SELECT line, 11, 'balance',
+           'the paid amount and the balance come to more than the invoice amount (' || amount || ')'
+    FROM b WHERE amount >= 0 AND paid_amt BETWEEN 0 AND amount AND balance_given IS NOT NULL
+             AND paid_amt + balance_given > amount
     UNION ALL
     SELECT line, 12, 'currency', 'not a currency (like EUR or Euro - EUR): ' || import_show(currency_text)
     FROM b WHERE currency_text IS NOT NULL AND currency IS NULL

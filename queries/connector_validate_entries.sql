@@ -1,6 +1,7 @@
 -- connector: every problem in the parsed time export (src_entries) as (line, column, reason), in file
 -- order; none = valid. Columns are the names the export modules use (the caller shows them as the
--- header wrote them). Skipped lines (no client, no time) are not checked. $date_hint says which
+-- header wrote them). Skipped lines (no client, no time) are not checked. Hours taken from start and
+-- end times are named at the one that does not read. $date_hint says which
 -- dates read (e.g. 'like 2025-03-31 or 31/03/2025').
 WITH problems (line, k, col, reason) AS (
     SELECT line, 1, 'date', coalesce('not a date ' || $date_hint || ': ' || import_show(day_text), 'required')
@@ -8,6 +9,8 @@ WITH problems (line, k, col, reason) AS (
     UNION ALL
     SELECT line, 2, hours_col,
            CASE WHEN hours_text IS NULL THEN 'required'
+                WHEN hours IS NULL AND hours_col IN ('start_time', 'end_time')
+                    THEN 'not a time of day (like 14:05 or 2:05 PM): ' || import_show(hours_text)
                 WHEN hours IS NULL AND hours_col = 'duration' THEN 'not a duration (like 1:30:00): ' || import_show(hours_text)
                 WHEN hours IS NULL THEN 'not a number of hours (like 1.5 or 1:30): ' || import_show(hours_text)
                 ELSE 'must be more than 0 and at most 24 hours: ' || import_show(hours_text) END

@@ -5,9 +5,14 @@
 -- What is assumed, where the export does not say (the summary counts each):
 --   * status (through the mapping's [values.status], $status_keys -> $status_values, first):
 --     'draft' invoices were never sent and are skipped; 'paid' means paid in full; open, sent,
---     viewed, late, overdue, pending, unpaid, partial and closed (written off) mean paid only as
---     far as 'Paid Amount' says. Without a status, an invoice with a payment date is paid in full.
+--     viewed, late, overdue, pending, unpaid and partial mean paid only as far as 'Paid Amount'
+--     says; closed means paid as far as it says and the rest written off. Without a status, an
+--     invoice with a payment date is paid in full.
 --   * paid amount: 'Paid Amount', else 'Invoice Amount' less 'Balance', else from the status.
+--   * still owed (open_amt): nothing for a closed invoice; else 'Balance' when the export gives it
+--     with 'Paid Amount' (Harvest's own export: Paid 0 and Balance 0 is an invoice written off, not
+--     one unpaid), else what is not paid. What is neither paid nor owed is written off: it is
+--     neither revenue nor unpaid (written_off); an invoice written off whole is skipped.
 --   * due date: 'Due Date', else the issue date plus $due_days days (due_assumed).
 --   * payment date: 'Paid Date' (or 'Last Payment Date'), else, for an invoice with money paid,
 --     its due date, as if paid on time (paid_on_assumed).
@@ -47,6 +52,14 @@ p AS (
                 ELSE 0
            END AS paid_amt
     FROM k
+),
+o AS (
+    SELECT *,
+           CASE WHEN kind = 'closed' OR amt < 0 THEN 0
+                WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_given
+                ELSE amt - paid_amt
+           END AS open_amt
+    FROM p
 )
 SELECT line,
        invoice_id,
@@ -60,9 +73,12 @@ SELECT line,
        paid_amt > 0 AND paid_on IS NULL AS paid_on_assumed,
        amt AS amount, amount AS amount_text,
        paid_amt,
+       open_amt,
+       CASE WHEN amt > 0 THEN greatest(amt - paid_amt - open_amt, 0) ELSE 0 END AS written_off,
        paid_amt_given, paid_amount AS paid_amount_text,
        balance_given, balance AS balance_text,
        connector_currency(currency) AS currency, currency AS currency_text,
        concat_ws(chr(31), $source_name, coalesce(invoice_id, '')) AS key_base,
-       CASE WHEN kind = 'draft' THEN 'draft' WHEN client_key IS NULL THEN 'no client' END AS skip
-FROM p;
+       CASE WHEN kind = 'draft' THEN 'draft' WHEN client_key IS NULL THEN 'no client'
+            WHEN amt > 0 AND paid_amt = 0 AND open_amt = 0 THEN 'written off' END AS skip
+FROM o;

@@ -1,8 +1,10 @@
 -- harvest-time: the staged Harvest detailed time report (stg_entries) as typed entries, one per line;
 -- a value that does not read is NULL here and named by connector_validate_entries. Hours are the
 -- 'Hours' column (not 'Hours Rounded'), decimal or h:mm as the account's time format has it; the
--- person is 'First Name' and 'Last Name'; a missing 'Billable?' column means $billable_default. Dates read in $date_order or $date_format and
--- numbers with $decimal, as the caller decided for the whole file.
+-- person is 'First Name' and 'Last Name'; a missing 'Billable?' column means $billable_default. The
+-- client is 'Client' ($client_from 'project' takes the 'Project' instead, connector_client_name).
+-- Dates read in $date_order or $date_format and numbers with $decimal, as the caller decided for
+-- the whole file.
 -- key_base, the identity of the entry, is what the export says about it, normalised so that a
 -- re-export in another date or number format is the same entry: the source, client, date, person,
 -- project, task, notes and hours (in whole seconds). Two entries alike in all of these are told
@@ -11,8 +13,9 @@
 -- left out and counted in the summary rather than refused.
 CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
-    SELECT *,
-           connector_norm(client) AS client_key,
+    SELECT * REPLACE (connector_client_name(client, project, $client_from) AS client),
+           connector_norm(connector_client_name(client, project, $client_from)) AS client_key,
+           $client_from = 'project' AND project IS NOT NULL AS from_project,
            connector_date("date", $date_order, $date_format::VARCHAR) AS day,
            connector_duration(hours, $decimal) AS h,
            coalesce(person, nullif(trim(concat_ws(' ', first_name, last_name)), '')) AS who
@@ -21,6 +24,8 @@ WITH s AS (
 SELECT line,
        regexp_replace(client, '\s+', ' ', 'g') AS client,
        client_key,
+       from_project,
+       project,
        day,
        "date" AS day_text,
        h AS hours,

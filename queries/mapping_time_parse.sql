@@ -1,6 +1,8 @@
 -- mapping: a staged spreadsheet of time (stg_entries, its columns named by the mapping file) as typed
 -- entries, one per line; a value that does not read is NULL here and named by
--- connector_validate_entries. Hours are decimal ('1.5', '1,5' with $decimal ',') or h:mm ('1:30').
+-- connector_validate_entries. Hours are decimal ('1.5', '1,5' with $decimal ',') or h:mm ('1:30'),
+-- else from the start and end times (connector_span). The client is the client field, else the
+-- project (connector_client_name; $client_from forces either).
 -- Billable values go through the mapping's [values.billable] ($billable_keys -> $billable_values,
 -- keys in lower case) before yes/no/true/false/1/0; a missing billable column means
 -- $billable_default. An activity value goes through [values.activity] ($activity_keys ->
@@ -12,10 +14,17 @@
 -- skip: 'no client' and 'no time' (0 hours), counted in the summary rather than refused.
 CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
-    SELECT *,
-           connector_norm(client) AS client_key,
+    SELECT * REPLACE (connector_client_name(client, project, $client_from) AS client),
+           connector_norm(connector_client_name(client, project, $client_from)) AS client_key,
+           connector_client_name(client, project, $client_from) IS NOT NULL
+               AND CASE $client_from WHEN 'project' THEN true WHEN 'client' THEN false
+                                     ELSE client IS NULL END AS from_project,
            connector_date("date", $date_order, $date_format::VARCHAR) AS day,
-           connector_duration(hours, $decimal) AS h,
+           CASE WHEN hours IS NOT NULL OR (start_time IS NULL AND end_time IS NULL)
+                THEN connector_duration(hours, $decimal) ELSE connector_span(start_time, end_time) END AS h,
+           CASE WHEN hours IS NOT NULL OR (start_time IS NULL AND end_time IS NULL) THEN 'hours'
+                WHEN connector_time_of(start_time) IS NULL THEN 'start_time'
+                ELSE 'end_time' END AS h_col,
            coalesce(map_extract_value(MAP($activity_keys::VARCHAR[], $activity_values::VARCHAR[]), lower(activity)),
                     CASE WHEN lower(activity) IN ('delivery', 'revision', 'meeting', 'support', 'admin')
                          THEN lower(activity) END) AS given
@@ -24,11 +33,13 @@ WITH s AS (
 SELECT line,
        regexp_replace(client, '\s+', ' ', 'g') AS client,
        client_key,
+       from_project,
+       project,
        day,
        "date" AS day_text,
        h AS hours,
-       hours AS hours_text,
-       'hours' AS hours_col,
+       CASE h_col WHEN 'hours' THEN hours WHEN 'start_time' THEN start_time ELSE end_time END AS hours_text,
+       h_col AS hours_col,
        CASE WHEN $billable_missing THEN $billable_default
             ELSE coalesce(map_extract_value(MAP($billable_keys::VARCHAR[], $billable_values::BOOLEAN[]), lower(coalesce(billable, ''))),
                           import_bool(billable)) END AS billable,

@@ -1,40 +1,54 @@
--- toggl: the staged Toggl Track detailed report (stg_entries) as typed entries, one per line; a value
--- that does not read is NULL here and named by connector_validate_entries. Hours come from 'Duration'
--- (1:30:00, or decimal hours if the workspace exports them so); the date is 'Start date'; the person
--- is 'User' (or 'Member'); 'Description' is the note. A missing 'Billable' column means
--- $billable_default. Dates read in $date_order or $date_format and numbers with $decimal, as the
--- caller decided for the whole file.
--- key_base, the identity of the entry: the source, client, start date and start time, the person
--- (their email when the export has it), project, task, description and duration in whole seconds,
--- normalised; entries alike in all of these are told apart by their order in the file. Tags are not
--- part of it, so re-tagging an entry and exporting again replaces it rather than adding it.
--- skip: 'no client' (Toggl allows time without a client) and 'no time' (a 0:00:00 entry).
+-- toggl, clockify: the staged Toggl Track or Clockify detailed report (stg_entries) as typed entries, one
+-- per line; a value that does not read is NULL here and named by connector_validate_entries.
+-- Hours: Clockify's 'Duration (decimal)' (hours), else 'Duration' or Clockify's 'Duration (h)'
+-- (1:30:00, or decimal hours), else from the start and end times ('Start time', 'Stop time' or 'End
+-- time', 12-hour clock too: 10:23:52 AM). The date is 'Start date'; the person is 'User' (or
+-- 'Member'), else the email; 'Description' is the note. The client is 'Client', else (empty or no
+-- such column: people who track by project) the 'Project' (connector_client_name, $client_from
+-- forcing either). A missing 'Billable' column means $billable_default. Dates read in $date_order
+-- or $date_format and numbers with $decimal, as the caller decided for the whole file.
+-- key_base, the identity of the entry: the source ($source_name), client, start date and start time,
+-- the person (their email when the export has it), project, task, description and duration in whole
+-- seconds, normalised; entries alike in all of these are told apart by their order in the file. Tags
+-- are not part of it, so re-tagging an entry and exporting again replaces it rather than adding it.
+-- skip: 'no client' (no client and no project to name one) and 'no time' (a 0:00:00 entry).
 CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
     SELECT *,
-           connector_norm(client) AS client_key,
+           connector_client_name(client, project, $client_from) AS who_for,
            connector_date("date", $date_order, $date_format::VARCHAR) AS day,
-           connector_duration(duration, $decimal) AS h
+           CASE WHEN hours IS NOT NULL THEN connector_duration(hours, $decimal)
+                WHEN duration IS NOT NULL THEN connector_duration(duration, $decimal)
+                ELSE connector_span(start_time, end_time) END AS h,
+           CASE WHEN hours IS NOT NULL THEN 'hours'
+                WHEN duration IS NOT NULL THEN 'duration'
+                WHEN start_time IS NOT NULL OR end_time IS NOT NULL
+                    THEN CASE WHEN connector_time_of(start_time) IS NULL THEN 'start_time' ELSE 'end_time' END
+                ELSE 'duration' END AS h_col
     FROM stg_entries
 )
 SELECT line,
-       regexp_replace(client, '\s+', ' ', 'g') AS client,
-       client_key,
+       regexp_replace(who_for, '\s+', ' ', 'g') AS client,
+       connector_norm(who_for) AS client_key,
+       who_for IS NOT NULL AND CASE $client_from WHEN 'project' THEN true WHEN 'client' THEN false
+                                                 ELSE client IS NULL END AS from_project,
+       project,
        day,
        "date" AS day_text,
        h AS hours,
-       duration AS hours_text,
-       'duration' AS hours_col,
+       CASE h_col WHEN 'hours' THEN hours WHEN 'duration' THEN duration WHEN 'start_time' THEN start_time
+                  ELSE end_time END AS hours_text,
+       h_col AS hours_col,
        CASE WHEN $billable_missing THEN $billable_default ELSE import_bool(billable) END AS billable,
        billable AS billable_text,
        NULL::VARCHAR AS activity_given,
        NULL::VARCHAR AS activity_text,
        task, tags, note,
        coalesce(person, email) AS person,
-       concat_ws(chr(31), 'toggl', client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
+       concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(start_time, ''), coalesce(connector_norm(email), connector_norm(person), ''),
                  coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
                  coalesce(connector_norm(note), '')) AS key_base,
-       CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
+       CASE WHEN connector_norm(who_for) IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
 FROM s;

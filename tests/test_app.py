@@ -127,7 +127,7 @@ async def test_drill_down_and_back(store) -> None:
         reasons = str(screen.query_one("#reasons").render())
         for reason in client.reasons:
             assert reason in reasons
-        timeline = str(screen.query_one("#timeline").render())
+        timeline = screen_text(screen.query_one("#timeline"))
         assert "escalation" in timeline and "letter" in timeline
         invoices = str(screen.query_one("#invoices").render())
         assert "overdue" in invoices and "unpaid" in invoices

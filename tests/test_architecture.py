@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "health_tui"
 CORE = ["health_tui.store", "health_tui.ingest.native", "health_tui.ingest.export", "health_tui.scoring.engine",
         "health_tui.review.decisions", "health_tui.review.checklist", "health_tui.review.letter",
-        "health_tui.ingest.connector", "health_tui.demo", "health_tui.history", "health_tui.output", "health_tui.text", "health_tui.report", "health_tui.cli"]  # fmt: skip
+        "health_tui.ingest.connector", "health_tui.demo", "health_tui.history", "health_tui.output", "health_tui.text", "health_tui.report", "health_tui.cli",
+        "health_tui.clients", "health_tui.record", "health_tui.score_change"]  # fmt: skip
 # SQL statements as this project writes them (upper-case keywords), not English prose
 SQL = re.compile(
     r"\b(SELECT\b.+\bFROM\b|INSERT\s+(OR\s+REPLACE\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"

@@ -36,7 +36,7 @@ def test_the_hand_kept_timesheet(store: Store) -> None:
     summary = import_path(store, EXPORTS / "timesheet.csv", mapping=EXPORTS / "timesheet.toml")
     assert entries(store) == [
         ("Fernleaf Yoga Studio", date(2025, 9, 2), 1.5, True, "delivery", "Class timetable page"),
-        (
+        (  # the column is the task too: its words count ('changes')
             "Fernleaf Yoga Studio",
             date(2025, 9, 3),
             1.25,
@@ -113,14 +113,29 @@ def test_a_mapped_column_missing_from_the_file(store: Store, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ('[columns]\nclient = "C"\ndate = "D"\n', "columns: hours required for time_entries"),
+        (
+            '[columns]\nclient = "C"\ndate = "D"\n',
+            "columns: hours (or start and end) required for time_entries",
+        ),
+        (
+            '[columns]\ndate = "D"\nhours = "H"\n',
+            "columns: client (or project) required for time_entries",
+        ),
         (
             '[columns]\nclient = "C"\ndate = "D"\nhours = "H"\nrate = "R"\n',
             "columns: rate not a field of time_entries",
         ),
         (
-            '[columns]\nclient = "C"\ndate = "D"\nhours = "D"\n',
-            "columns.date and columns.hours both name 'D'",
+            '[columns]\nclient = "C"\ndate = "D"\nhours = "H"\n[fixed]\nclient = "Acme"\n',
+            "client in both [columns] and [fixed]",
+        ),
+        (
+            '[columns]\ndate = "D"\nhours = "H"\n[fixed]\nclient = " "\n',
+            "fixed.client: empty value",
+        ),
+        (
+            '[columns]\nclient = "C"\ndate = "D"\nhours = "H"\n[fixed]\nrate = 90\n',
+            "fixed: rate not a field of time_entries",
         ),
         (
             'date_format = "dd/mm"\n[columns]\nclient = "C"\ndate = "D"\nhours = "H"\n',
@@ -132,7 +147,16 @@ def test_a_mapped_column_missing_from_the_file(store: Store, tmp_path: Path) -> 
         ),
         (
             'target = "feedback"\n[columns]\n',
-            "target: Input should be 'time_entries' or 'invoices'",
+            "columns: client (or domain), date, score required for feedback",
+        ),
+        (
+            'target = "surveys"\n[columns]\n',
+            "target: Input should be 'time_entries', 'invoices', 'interactions' or 'feedback'",
+        ),
+        (
+            'target = "interactions"\n[columns]\nclient = "C"\nat = "T"\n'
+            '[fixed]\nchannel = "email"\n[values.kind]\n"x" = "rant"\n',
+            "values.kind.x: Input should be 'request'",
         ),
         ("colums = {}\n", "colums: Extra inputs are not permitted"),
         ("[columns\n", "not valid TOML"),

@@ -257,15 +257,15 @@ def test_an_export_that_would_load_nothing_is_refused(store: Store, tmp_path: Pa
     path = tmp_path / "empty_clients.csv"
     path.write_text(
         "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,Duration\n"
-        "Ana,a@x.example,,Site,,Hero,Yes,2026-07-01,09:00:00,01:00:00\n"
-        "Ana,a@x.example,,Site,,Copy,Yes,2026-07-02,09:00:00,02:00:00\n",
+        "Ana,a@x.example,,,,Hero,Yes,2026-07-01,09:00:00,01:00:00\n"  # no client, no project
+        "Ana,a@x.example,,,,Copy,Yes,2026-07-02,09:00:00,02:00:00\n",
         encoding="utf-8",
     )
     with pytest.raises(ImportFailed) as info:
         load(store, path)
     text = str(info.value)
     assert "nothing to load: every time entry was left out" in text
-    assert "left out 2 entries with no client" in text
+    assert "left out 2 entries with no client or project" in text
     assert one(store, "SELECT count(*) FROM client_rows") == (0,)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 import duckdb
 from textual import on, work
@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from health_tui.app.jobs import Job, StoreJobs
-from health_tui.app.messages import ScoresReady
+from health_tui.app.messages import RecordedChange, ScoresReady
 from health_tui.app.review_state import ReviewState, load_review_state
 from health_tui.app.screens.help import HelpScreen
 from health_tui.app.screens.portfolio import PortfolioScreen
@@ -32,8 +32,9 @@ from health_tui.app.text import safe_text
 from health_tui.dates import quarter_end, quarter_label, quarter_of, shift_quarter
 from health_tui.errors import HealthTuiError
 from health_tui.review.decisions import DecisionRecord
+from health_tui.score_change import score_change
 from health_tui.scoring.engine import score_portfolio
-from health_tui.scoring.models import PortfolioScore
+from health_tui.scoring.models import ClientScore, PortfolioScore
 from health_tui.settings import Settings
 from health_tui.store import Store
 
@@ -55,6 +56,13 @@ def engine_scorer(settings: Settings) -> Scorer:
         return score_portfolio(store, as_of, settings, con=con)
 
     return score
+
+
+class _Pending(NamedTuple):
+    as_of: date
+    before: ClientScore
+    what: str
+    after_jobs: int  # store jobs done when it was asked: a scoring started after counts
 
 
 def label_of(day: date) -> str:
@@ -83,6 +91,8 @@ class HealthApp(App[None]):
     """The owner's decisions for the quarter on screen; set just before `portfolio`."""
     working: reactive[str | None] = reactive(None, init=False)
     """The quarter being scored right now, for the screens' status lines."""
+    last_change: reactive[RecordedChange | None] = reactive(None, always_update=True, init=False)
+    """What the owner's latest log moved in a client's score, for the screens showing that client."""
 
     def __init__(
         self,
@@ -107,6 +117,7 @@ class HealthApp(App[None]):
         self.jobs = StoreJobs(store)
         self._jobs_submitted = 0
         self._jobs_done = 0
+        self._pending: dict[str, _Pending] = {}  # rescorings asked for after a log, per client
 
     def on_mount(self) -> None:
         self.push_screen(PortfolioScreen(demo_note=self.demo_note))
@@ -146,6 +157,7 @@ class HealthApp(App[None]):
         self.working = None
         self.review = message.review
         self.portfolio = message.portfolio
+        self._report_changes(message)
         if message.jobs_done != self._jobs_submitted:
             # A decision or step was being saved while the quarter was read: read it again,
             # behind that job in the queue, so the screens cannot keep a stale state.
@@ -154,6 +166,41 @@ class HealthApp(App[None]):
                 lambda con: load_review_state(self.store, quarter, con=con),
                 self._review_reloaded,
                 what="read the decisions",
+            )
+
+    def rescore_after(self, client_id: str, what: str) -> None:
+        """Score the quarter again after the owner logged something for a client, then say what
+        moved (`last_change` and a notification), against the score shown before the first of any
+        logs made meanwhile."""
+        portfolio = self.portfolio
+        before = portfolio.by_id(client_id) if portfolio else None
+        pending = self._pending.get(client_id)
+        if pending is not None:
+            before = pending.before
+        if portfolio is not None and before is not None:
+            # The change is reported from a scoring that started after this log was committed.
+            self._pending[client_id] = _Pending(portfolio.as_of, before, what, self._jobs_done)
+        self.score(self.requested)
+
+    def _report_changes(self, message: ScoresReady) -> None:
+        portfolio = message.portfolio
+        for client_id, pending in list(self._pending.items()):
+            if pending.as_of != portfolio.as_of:
+                del self._pending[client_id]  # another quarter now: nothing to compare with
+                continue
+            if message.jobs_done < pending.after_jobs:
+                continue  # scored before the log was committed: wait for the next scoring
+            del self._pending[client_id]
+            after = portfolio.by_id(client_id)
+            if after is None:
+                continue
+            change = score_change(pending.before, after)
+            self.last_change = RecordedChange(client_id, pending.what, change)
+            self.notify(
+                safe_text(f"{after.name}: {change.sentence()}"),
+                title="Scored again",
+                markup=False,
+                timeout=8,
             )
 
     def _review_reloaded(self, state: ReviewState) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual.message import Message
 
 from health_tui.app.review_state import ReviewState
+from health_tui.score_change import ScoreChange
 from health_tui.scoring.models import PortfolioScore
 
 
@@ -25,3 +27,12 @@ class ScoresReady(Message):
         self.review = review
         self.jobs_done = jobs_done
         super().__init__()
+
+
+@dataclass(frozen=True)
+class RecordedChange:
+    """What the owner's latest log did to a client's score, once the quarter was scored again."""
+
+    client_id: str
+    what: str  # "logged complaint (phone, very negative)"
+    change: ScoreChange

@@ -1,22 +1,31 @@
-"""`health-tui import FILE.csv`: one export from Harvest, Toggl or a mapped spreadsheet.
+"""`health-tui import FILE.csv`: one export from a time tracker, an invoice list, a helpdesk or a
+mapped spreadsheet.
 
 The file goes the native import's way (staging.py): its header is matched to the source, DuckDB
 reads every column as text into a temp table, set-based queries type and check every row, and only
 when nothing is wrong is anything written, in one transaction. Problems read
 `file:line: column: reason`, the column as the header wrote it.
 
-Identity and re-imports. An export is a window onto the tracker, not the full history of a client,
+A source is data (source.py): its header, its parse query and its target. The target decides the
+kind of rows (KINDS): time entries and invoices, which may make clients, and interactions and
+feedback scores (tickets, survey answers), which only land on clients there are.
+
+Identity and re-imports. An export is a window onto the tool, not the full history of a client,
 so rows are merged rather than replaced per client:
-- a client is its normalised name (case, accents and spacing aside). A name already in the database
-  is that client; a new one gets a client_id derived from the name (`connector_client_id`), the
-  same in every export, with started_on its first activity (or invoice) date. A client whose
-  export shows work before its started_on starts then instead.
+- a client is its normalised name (case, accents and spacing aside), or one of its aliases. A name
+  already in the database is that client; for time and invoices a new one gets a client_id derived
+  from the name (`connector_client_id`), the same in every export, with started_on its first
+  activity (or invoice) date, and a client whose export shows work before its started_on starts then
+  instead. Tickets and answers find their client by name, else by the requester's web domain (a
+  client's `domain`); rows no client answers to are left out with a warning naming who.
 - a time entry is identified by what the export says about it (source, client, date, person,
-  project, task, notes, hours; Toggl adds the start time), plus its number among identical lines.
-  The md5 of that is stored as `source_key`; importing an entry whose key is already there
-  replaces the row instead of adding one, so overlapping exports never count an hour twice.
-- an invoice is identified by its source and ID: a later export replaces it with its new state.
-Rows from the native folder format carry no source_key and are never matched by an export.
+  project, task, notes, hours; Toggl and Clockify add the start time), plus its number among
+  identical lines. The md5 of that is stored as `source_key`; importing an entry whose key is
+  already there replaces the row instead of adding one, so overlapping exports never count an hour
+  twice.
+- an invoice by its source and ID, a ticket by its source and ticket id, a mapped row by its id
+  field or else its content: a later export replaces it with its new state.
+Rows from the folder format or the app are never matched by an export.
 
 Python only orchestrates here: it decides, from counts the queries return, the date order and the
 decimal separator of the whole file, and gathers problems; it never loops over rows.
@@ -24,17 +33,34 @@ decimal separator of the whole file, and gathers problems; it never loops over r
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from health_tui.errors import ImportFailed
 from health_tui.ingest.detect import SOURCES, layout, unknown_header_hint
-from health_tui.ingest.evidence import date_order, date_setting, decimal_separator
+from health_tui.ingest.evidence import (
+    date_format_hint,
+    date_order,
+    date_setting,
+    decimal_separator,
+)
 from health_tui.ingest.mapping import load_mapping
-from health_tui.ingest.models import ActivityShare, ExportSummary, ImportSummary, Problem
+from health_tui.ingest.models import LABELS, ExportSummary, ImportSummary, Problem
 from health_tui.ingest.native import import_folder
-from health_tui.ingest.source import HeaderMatch, Source, match_header
+from health_tui.ingest.notes import (
+    classify_entries,
+    describe_touches,
+    due_days,
+    left_out_bills,
+    left_out_entries,
+    left_out_signals,
+    named_by_project,
+    nothing_to_load,
+)
+from health_tui.ingest.source import ClientFrom, HeaderMatch, Source, match_header
 from health_tui.ingest.staging import (
     MACROS,
     Progress,
@@ -54,14 +80,39 @@ CONNECTOR_MACROS = (
     "connector_macro_plain",
     "connector_macro_decimal_text",
     "connector_macro_duration",
+    "connector_macro_when",
+    "connector_macro_clock_of",
+    "connector_macro_clock",
+    "connector_macro_date_of",
     "connector_macro_date",
+    "connector_macro_timestamp",
+    "connector_macro_time_of",
+    "connector_macro_span",
+    "connector_macro_client_name",
     "connector_macro_norm",
     "connector_macro_words",
     "connector_macro_client_id",
     "connector_macro_currency",
+    "connector_macro_domain",
 )
-# The order the activity word lists are tried in, within one field (see settings.Activities).
-WORD_LISTS = ("admin", "revision", "support", "meeting")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """The rows one target makes: the name its staging and check queries carry, the table its
+    write queries carry, and whether an export of them may make clients."""
+
+    name: str
+    table: str
+    makes_clients: bool
+
+
+KINDS: dict[str, Kind] = {
+    "time_entries": Kind("entries", "time_entries", True),
+    "invoices": Kind("bills", "bills", True),
+    "interactions": Kind("touches", "interactions", False),
+    "feedback": Kind("answers", "feedback", False),
+}
 _DATE_HINTS = {
     None: "(like 2025-03-31)",
     "dmy": "(like 2025-03-31 or 31/03/2025)",
@@ -76,6 +127,7 @@ def import_path(
     source: str | None = None,
     mapping: Path | None = None,
     date_format: str | None = None,
+    client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
     replace: bool = False,
@@ -84,10 +136,15 @@ def import_path(
     """`health-tui import PATH`: a folder is the native format, a file an export of some source."""
     path = Path(path)
     if path.is_dir() or source == "native":
-        if source not in (None, "native") or mapping is not None or date_format is not None:
+        if (
+            source not in (None, "native")
+            or mapping is not None
+            or date_format is not None
+            or client_from is not None
+        ):
             raise ImportFailed(
-                f"{path} is a folder, read in the native format; --source, --mapping and "
-                "--date-format are for a single exported CSV file."
+                f"{path} is a folder, read in the native format; --source, --mapping, "
+                "--date-format and --client-from are for a single exported CSV file."
             )
         return import_folder(store, path, replace=replace, money=money, progress=progress)
     if source is not None and mapping is not None:
@@ -100,6 +157,7 @@ def import_path(
         path,
         forced=forced,
         date_format=date_format,
+        client_from=client_from,
         activities=activities,
         money=money,
         replace=replace,
@@ -113,6 +171,7 @@ def import_export(
     *,
     forced: Source | None = None,
     date_format: str | None = None,
+    client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
     replace: bool = False,
@@ -135,12 +194,17 @@ def import_export(
         header_unknown = any(p.column == "(header)" for p in problems)
         refuse(problems, path, where, unknown_header_hint() if header_unknown else None)
     source = found.source
+    if client_from is not None and source.target != "time_entries":
+        raise ImportFailed(
+            f"--client-from is for time exports; {path.name} is a {source.label}. "
+            f"Nothing was changed in {where}."
+        )
     match = match_header(source, found.header, path.name)
     if match.problems:
         refuse(match.problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
     wipe_demo = store.setting("portfolio_kind") == "demo"
-    kind = "entries" if source.target == "time_entries" else "bills"
+    kind = KINDS[source.target]
     summary = ExportSummary(
         file=str(path),
         source=source.name,
@@ -150,7 +214,9 @@ def import_export(
         replaced_demo=wipe_demo,
         replaced=replace and not wipe_demo,
         warnings=list(match.warnings),
+        notes=list(match.notes),
     )
+    money = money or Money()
     con = store.cursor()  # temp tables and macros live on this connection only
     try:
         install_macros(store, con, MACROS + CONNECTOR_MACROS)
@@ -158,36 +224,46 @@ def import_export(
         ok = read_csv_raw(store, con, path, match.columns, match.written, problems, found.delimiter)
         if not ok:
             refuse(problems, path, where)
-        rows = _stage(store, con, kind, match)
+        rows = _stage(store, con, kind.name, source, match)
         if rows == 0:
             problem = Problem(
                 file=path.name, line=1, column="(file)", reason="no rows below the header"
             )
             refuse([problem], path, where)
 
-        say(f"checking {rows:,} {'time entries' if kind == 'entries' else 'invoices'}…")
+        say(f"checking {rows:,} {LABELS[source.target][1]}…")
         if fmt is None and order is None:
-            order = date_order(store, con, kind, path.name, match, problems)
+            order = date_order(store, con, kind.name, path.name, match, problems)
         decimal = source.decimal or decimal_separator(
-            store, con, kind, path.name, match, found.delimiter, problems, summary
+            store, con, kind.name, path.name, match, found.delimiter, problems, summary
         )
         if problems:
             refuse(problems, path, where)
         # "any": no date said which order, and every date that reads, reads the same either way
         dates = {"date_order": "dmy" if order == "any" else order, "date_format": fmt}
-        _parse(store, con, source, match, {**dates, "decimal": decimal}, path, where)
+        terms = due_days(source, money)
+        common = {**dates, "decimal": decimal, "client_from": client_from or "auto"}
+        _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
         hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
-        params = {**dates, "date_hint": hint} if kind == "bills" else {"date_hint": hint}
-        checks = store.rows(f"connector_validate_{kind}", params, con=con)
-        store.run(f"connector_client_rows_{kind}", con=con)
+        params = {**dates, "date_hint": hint} if kind.name == "bills" else {"date_hint": hint}
+        checks = store.rows(f"connector_validate_{kind.name}", params, con=con)
+        if kind.makes_clients:
+            store.run(f"connector_client_rows_{kind.name}", con=con)
+        else:
+            store.run(f"connector_signal_rows_{kind.name}", con=con)
+            store.run(f"connector_skipped_rows_{kind.name}", con=con)
         # One transaction from here: clients are matched against the database as it will be written.
         with store.transaction(con) as tx:
             if wipe_demo:
                 wipe_all(store, tx)
             elif replace:
                 clear_imported(store, tx)
-            store.run("connector_clients", con=tx)
-            checks += store.rows("connector_validate_clients", con=tx)
+            if kind.makes_clients:
+                store.run("connector_clients", con=tx)
+                checks += store.rows("connector_validate_clients", con=tx)
+            else:
+                store.run("connector_match_signals", con=tx)
+                checks += store.rows("connector_validate_matches", con=tx)
             if checks:
                 problems = [
                     Problem.model_construct(
@@ -195,31 +271,44 @@ def import_export(
                     )
                     for line, col, reason in sorted(checks, key=lambda c: c[0])
                 ]
-                refuse(problems, path, where)
+                refuse(problems, path, where, date_format_hint(problems))
 
-            if kind == "entries":
+            if kind.name == "entries":
                 if "billable" not in match.present:
                     state = "billable" if source.billable_default else "not billable"
                     summary.notes.append(
                         f"{path.name} has no billable column: all of it counts as {state}."
                     )
-                _classify(store, con, activities or Activities(), summary)
-            else:
+                classify_entries(store, con, activities or Activities(), summary)
+                named_by_project(store, con, path.name, match, client_from, summary)
+                left_out_entries(store, con, path.name, match.present, summary)
+            elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
                 found = store.rows("connector_currencies", con=tx)
-                check_import_currencies(found, money or Money(), file=path.name, where=where)
-            _left_out(store, con, source, path.name, summary)
-            (loading,) = store.run(f"connector_loading_{kind}", con=tx).fetchone()
+                check_import_currencies(found, money, file=path.name, where=where)
+                left_out_bills(store, con, source, path.name, terms, summary)
+            else:
+                store.run(f"connector_rows_{kind.name}", con=tx)
+                if kind.name == "touches":
+                    describe_touches(store, con, path.name, summary)
+                left_out_signals(store, con, source.target, path.name, summary)
+            (loading,) = store.run(f"connector_loading_{kind.name}", con=tx).fetchone()
             if not loading:
                 refuse(
-                    [Problem(file=path.name, line=1, column="(file)", reason=_nothing(kind))],
+                    [
+                        Problem(
+                            file=path.name,
+                            line=1,
+                            column="(file)",
+                            reason=nothing_to_load(source.target),
+                        )
+                    ],
                     path,
                     where,
                     "\n".join(f"  {w}" for w in summary.warnings) or None,
                 )
-            summary.clients_new, summary.clients_matched = store.run(
-                "connector_client_counts", con=tx
-            ).fetchone()
+            counts = "connector_client_counts" + ("" if kind.makes_clients else f"_{kind.name}")
+            summary.clients_new, summary.clients_matched = store.run(counts, con=tx).fetchone()
 
             say("writing…")
             _write(store, tx, kind, source.origin, summary)
@@ -228,13 +317,24 @@ def import_export(
     return summary
 
 
-def _stage(store: Store, con: duckdb.DuckDBPyConnection, kind: str, match: HeaderMatch) -> int:
-    """import_raw into stg_entries / stg_bills as trimmed text with true line numbers."""
+def _stage(
+    store: Store, con: duckdb.DuckDBPyConnection, kind: str, source: Source, match: HeaderMatch
+) -> int:
+    """import_raw into stg_<kind> as trimmed text with true line numbers; then a mapping's [fixed]
+    values and the fields sharing another's column are filled in."""
     store.run(f"connector_create_stg_{kind}", con=con)
     try:
-        (rows,) = store.run(f"connector_stage_{kind}", {"known": match.present}, con=con).fetchone()
+        (rows,) = store.run(f"connector_stage_{kind}", {"known": match.read}, con=con).fetchone()
     finally:
         store.run("import_drop_raw", con=con)
+    if source.fixed or match.copies:
+        fills = {
+            "fixed_keys": list(source.fixed),
+            "fixed_values": list(source.fixed.values()),
+            "copy_to": list(match.copies),
+            "copy_from": list(match.copies.values()),
+        }
+        store.run(f"connector_fill_{kind}", fills, con=con)
     return int(rows)
 
 
@@ -247,13 +347,17 @@ def _parse(
     path: Path,
     where: str,
 ) -> None:
-    """Run the source's parse query: the staged text as typed src_entries / src_bills."""
-    params: dict[str, object] = {**common, **source.params}
+    """Run the source's parse query: the staged text as typed src_entries, src_bills,
+    src_touches or src_answers."""
+    params: dict[str, object] = {**source.params, **common}
     if source.target == "time_entries":
         params["billable_missing"] = "billable" not in match.present
         params["billable_default"] = source.billable_default
+    query = load_query(source.parse)
+    # DuckDB refuses a parameter the query does not use; each parse query uses the ones it needs
+    used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", query)}
     try:
-        con.execute(load_query(source.parse), params)
+        con.execute(query, used)
     except duckdb.Error as exc:  # a strptime pattern DuckDB cannot use
         if common["date_format"] is None:
             raise
@@ -261,90 +365,17 @@ def _parse(
         refuse([Problem(file=path.name, line=1, column="(file)", reason=reason)], path, where)
 
 
-def _classify(
-    store: Store, con: duckdb.DuckDBPyConnection, activities: Activities, summary: ExportSummary
-) -> None:
-    """Give every entry its activity from the settings' words; summarise hours per activity."""
-    lists = [(name, rank, getattr(activities, name)) for rank, name in enumerate(WORD_LISTS)]
-    words = [(name, rank, w) for name, rank, ws in lists for w in ws]
-    store.run(
-        "connector_create_activity_words",
-        {
-            "activities": [w[0] for w in words],
-            "ranks": [w[1] for w in words],
-            "words": [w[2] for w in words],
-            "non_billable": [w[0] == "admin" for w in words],
-        },
-        con=con,
-    )
-    store.run("connector_classify_entries", {"default_activity": activities.default}, con=con)
-    summary.default_activity = activities.default
-    summary.activities = [
-        ActivityShare(
-            activity=a, entries=n, hours=round(h, 2), unmatched=u, unmatched_hours=round(uh, 2)
-        )
-        for a, n, h, u, uh in store.rows("connector_summary_entries", con=con)
-    ]
-
-
-def _left_out(
-    store: Store, con: duckdb.DuckDBPyConnection, source: Source, file: str, summary: ExportSummary
-) -> None:
-    """Say what was skipped (warnings) and what was assumed (notes), from counts, not rows."""
-    if source.target == "time_entries":
-        for reason, n, hours, lines in store.rows("connector_skipped_entries", con=con):
-            where = ", ".join(str(x) for x in lines) + (", ..." if n > len(lines) else "")
-            what = "with no client" if reason == "no client" else "of 0 hours"
-            summary.warnings.append(
-                f"{file}: left out {n:,} entr{'y' if n == 1 else 'ies'} {what} "
-                f"({hours:,.2f} h; line{'s' if n > 1 else ''} {where})"
-            )
-        return
-    drafts, no_client, lines, due, paid_on, partly = store.run(
-        "connector_notes_bills", con=con
-    ).fetchone()
-    if drafts:
-        summary.warnings.append(f"{file}: left out {drafts:,} draft invoice(s), never sent")
-    if no_client:
-        where = ", ".join(str(x) for x in lines) + (", ..." if no_client > len(lines) else "")
-        summary.warnings.append(
-            f"{file}: left out {no_client:,} invoice(s) with no client (lines {where})"
-        )
-    if due:
-        days = source.params.get("due_days", 30)
-        summary.notes.append(
-            f"Assumed {due:,} invoice(s) without a due date fall due {days} days after issue."
-        )
-    if paid_on:
-        summary.notes.append(
-            f"Assumed {paid_on:,} paid invoice(s) without a payment date were paid on their "
-            "due date."
-        )
-    if partly:
-        summary.notes.append(
-            f"{partly:,} invoice(s) paid in part are stored as a paid row and an unpaid row "
-            "(ID-unpaid), so the unpaid amount counts as unpaid."
-        )
-
-
-def _nothing(kind: str) -> str:
-    what = "time entry" if kind == "entries" else "invoice"
-    return (
-        f"nothing to load: every {what} was left out (see the reasons below); "
-        "fix the export or pick another file"
-    )
-
-
 def _write(
-    store: Store, con: duckdb.DuckDBPyConnection, kind: str, origin: str, summary: ExportSummary
+    store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, origin: str, summary: ExportSummary
 ) -> None:
-    """Inside the caller's transaction: clients first, then the rows, replacing those this source
-    brought before under the same keys; no other source's rows are touched."""
-    table = "time_entries" if kind == "entries" else "bills"
+    """Inside the caller's transaction: clients first (for the kinds that make them), then the rows,
+    replacing those this source brought before under the same keys; no other source's rows are
+    touched."""
     keys = {"source": origin}
-    (summary.already,) = store.run(f"connector_existing_{kind}", keys, con=con).fetchone()
-    store.run("connector_insert_clients", keys, con=con)
-    store.run("connector_update_client_starts", con=con)
-    store.run(f"connector_delete_{table}", keys, con=con)
-    (summary.rows,) = store.run(f"connector_insert_{table}", keys, con=con).fetchone()
+    (summary.already,) = store.run(f"connector_existing_{kind.name}", keys, con=con).fetchone()
+    if kind.makes_clients:
+        store.run("connector_insert_clients", keys, con=con)
+        store.run("connector_update_client_starts", con=con)
+    store.run(f"connector_delete_{kind.table}", keys, con=con)
+    (summary.rows,) = store.run(f"connector_insert_{kind.table}", keys, con=con).fetchone()
     store.set_setting("portfolio_kind", "imported", con=con)

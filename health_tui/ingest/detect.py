@@ -1,7 +1,8 @@
 """Which export a CSV file is, from its header row alone, and which separator it uses.
 
-A file is read as each known export in turn (Harvest invoices, Toggl, Harvest time) with each
-separator (comma, semicolon, tab); the first whose required columns are all in the header wins.
+A file is read as each known export in turn (Zendesk, Freshdesk, Harvest invoices, Clockify, Toggl,
+Harvest time) with each separator (comma, semicolon, tab); the first whose required columns are all
+in the header wins.
 `--source` skips the guessing, and `--mapping` describes a file no known export matches.
 """
 
@@ -10,15 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from health_tui.ingest.clockify import CLOCKIFY
 from health_tui.ingest.harvest import HARVEST_INVOICES, HARVEST_TIME
+from health_tui.ingest.helpdesk import FRESHDESK, ZENDESK
 from health_tui.ingest.mapping import EXAMPLE
 from health_tui.ingest.models import Problem
 from health_tui.ingest.source import Source, match_header
 from health_tui.ingest.staging import read_header
 from health_tui.ingest.toggl import TOGGL
 
-# Recognised in this order: the most specific headers first (Harvest time needs only three columns).
-KNOWN: tuple[Source, ...] = (HARVEST_INVOICES, TOGGL, HARVEST_TIME)
+# Recognised in this order: the most specific headers first (Clockify's Start Date and Start Time
+# would do for Toggl's; Harvest time needs only three columns).
+KNOWN: tuple[Source, ...] = (ZENDESK, FRESHDESK, HARVEST_INVOICES, CLOCKIFY, TOGGL, HARVEST_TIME)
 SOURCES: dict[str, Source] = {s.name: s for s in KNOWN}
 DELIMITERS: tuple[str, ...] = (",", ";", "\t")
 

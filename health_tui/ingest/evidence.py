@@ -134,3 +134,16 @@ def date_setting(value: str | None) -> tuple[str | None, str | None]:
         return parse_date_format(value)
     except ValueError as exc:
         raise ImportFailed(f"--date-format: {exc}") from None
+
+
+def date_format_hint(problems: list[Problem]) -> str | None:
+    """What to do when dates do not read: the --date-format option, with an example; None when no
+    problem is about a date."""
+    if not any(p.reason.startswith(("not a date", "not a timestamp")) for p in problems):
+        return None
+    return (
+        "Dates read as 2025-03-31, or with the day and month first (31/03/2025, 8/14/18) in the\n"
+        "order the file's dates settle, with or without a time of day. For dates written any other\n"
+        "way, pass their pattern: --date-format '%d %b %Y' reads 31 Mar 2025, --date-format\n"
+        "'%m/%d/%y' reads 8/14/18 (in a mapping file: date_format = \"%d %b %Y\")."
+    )

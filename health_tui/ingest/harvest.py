@@ -42,10 +42,20 @@ HARVEST_TIME = Source(
         "Currency",
         "External Reference URL",
     ),
+    noted={
+        name: (
+            "Billable Amount and Cost Amount (Harvest's value and cost of each entry) are not "
+            "used yet: revenue comes from invoices, margin from [money] cost_per_hour."
+        )
+        for name in ("Billable Amount", "Cost Amount")
+    },
 )
 
 # Reports > Invoices (or Invoices > Export). Harvest names the same thing differently across
-# versions of the report, so each field lists the spellings seen, preferred first.
+# versions of the report, so each field lists the spellings seen, preferred first. Its own export
+# (Issue Date, Last Payment Date, ID, PO Number, Client, Subject, Invoice Amount, Paid Amount,
+# Balance, Subtotal, Discount, Tax, Tax2, Currency, Currency Symbol, Document Type, Client Address)
+# has no Status and no Due Date: Paid Amount and Balance say what was paid and what is owed.
 HARVEST_INVOICES = Source(
     name="harvest-invoices",
     label="Harvest invoice report",
@@ -64,11 +74,24 @@ HARVEST_INVOICES = Source(
     },
     required=("invoice_id", "client", "issued_on", "amount"),
     parse="harvest_invoices_parse",
-    ignored=("Subject", "PO Number", "Tax", "Tax 2", "Tax Amount", "Tax 2 Amount", "Discount"),
+    ignored=(
+        "Subject",
+        "PO Number",
+        "Tax",
+        "Tax 2",
+        "Tax2",
+        "Tax Amount",
+        "Tax 2 Amount",
+        "Discount",
+        "Subtotal",
+        "Currency Symbol",
+        "Document Type",
+        "Client Address",
+    ),
     params={
         "source_name": "harvest-invoices",
         "status_keys": [],
         "status_values": [],
-        "due_days": 30,
+        "due_days": None,  # the settings' [money] payment_terms_days
     },
 )

@@ -1,13 +1,16 @@
 """`health-tui import FILE.csv --mapping FILE.toml`: any CSV, described by a mapping file.
 
-The mapping says which column holds each field of the import format, how dates and numbers are
-written, and how the sheet's own words map to our values. It becomes a `Source` like Harvest's or
-Toggl's, so a mapped spreadsheet goes through the same pipeline, checks and identity rules.
+The mapping says which column holds each field of the import format (or, under [fixed], the one
+value a field has for the whole file), how dates and numbers are written, and how the sheet's own
+words map to our values. It becomes a `Source` like Harvest's or Toggl's, so a mapped spreadsheet goes
+through the same pipeline, checks and identity rules. Four targets: time entries, invoices,
+interactions (a log of contacts, tickets) and feedback (survey answers).
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -17,45 +20,71 @@ from health_tui.errors import ConfigError
 from health_tui.ingest.source import Source, Target, parse_date_format
 from health_tui.settings import Activity
 
-# Our fields a mapping may name, per target, required ones first.
-TIME_FIELDS: tuple[str, ...] = (
-    "client",
-    "date",
-    "hours",
-    "billable",
-    "activity",
-    "project",
-    "task",
-    "tags",
-    "note",
-    "person",
-)
-TIME_REQUIRED: tuple[str, ...] = ("client", "date", "hours")
-INVOICE_FIELDS: tuple[str, ...] = (
-    "invoice_id",
-    "client",
-    "issued_on",
-    "amount",
-    "due_on",
-    "paid_on",
-    "paid_amount",
-    "balance",
-    "currency",
-    "status",
-)
-INVOICE_REQUIRED: tuple[str, ...] = ("invoice_id", "client", "issued_on", "amount")
+Channel = Literal["email", "phone", "meeting", "chat", "letter", "sms", "social"]
+Kind = Literal[
+    "request",
+    "urgent_request",
+    "revision_request",
+    "scope_change",
+    "complaint",
+    "escalation",
+    "praise",
+    "other",
+]
+
+
+@dataclass(frozen=True)
+class TargetFields:
+    """What a mapping may say for one target: its fields, which it needs, and how it is typed."""
+
+    fields: tuple[str, ...]  # as a mapping names them, in the order they are matched
+    needs: tuple[tuple[str, ...], ...]  # each: at least one of these fields (columns or [fixed])
+    parse: str
+    staged: tuple[
+        tuple[str, str], ...
+    ] = ()  # a mapping's name -> the staged column, when not alike
+
+
+TARGETS: dict[str, TargetFields] = {
+    "time_entries": TargetFields(
+        fields=("client", "date", "hours", "start", "end", "billable", "activity", "project",
+                "task", "tags", "note", "person"),
+        needs=(("client", "project"), ("date",), ("hours", "start+end")),
+        parse="mapping_time_parse",
+        staged=(("start", "start_time"), ("end", "end_time")),
+    ),
+    "invoices": TargetFields(
+        fields=("invoice_id", "client", "issued_on", "amount", "due_on", "paid_on",
+                "paid_amount", "balance", "currency", "status"),
+        needs=(("invoice_id",), ("client",), ("issued_on",), ("amount",)),
+        parse="harvest_invoices_parse",
+    ),
+    "interactions": TargetFields(
+        fields=("id", "client", "domain", "at", "channel", "kind", "sentiment", "note"),
+        needs=(("client", "domain"), ("at",), ("channel",), ("kind",)),
+        parse="mapping_interactions_parse",
+        staged=(("id", "ticket_id"),),
+    ),
+    "feedback": TargetFields(
+        fields=("id", "client", "domain", "date", "score", "comment"),
+        needs=(("client", "domain"), ("date",), ("score",)),
+        parse="mapping_feedback_parse",
+        staged=(("id", "response_id"),),
+    ),
+}  # fmt: skip
 
 EXAMPLE = """\
 # timesheet.toml: for a sheet with the columns Client, Day, Time spent, Billed?, What was done
-target = "time_entries"        # or "invoices"
+target = "time_entries"        # or "invoices", "interactions", "feedback"
 date_format = "day-first"      # or month-first, or a pattern like "%d.%m.%Y"; default: found
                                # from the dates, refused if they cannot tell
 [columns]                      # our field = "the column's header"
 client = "Client"
 date = "Day"
-hours = "Time spent"           # 1.5, 1,5 or 1:30
+hours = "Time spent"           # 1.5, 1,5 or 1:30 (or start and end: two times of day)
 billable = "Billed?"
-note = "What was done"         # the activity words are looked for here
+task = "What was done"         # the activity words are looked for in a task
+note = "What was done"         # one column may feed two fields
 [values.billable]              # the sheet's own words, besides yes/no/true/false/1/0
 "x" = true
 "" = false"""
@@ -69,10 +98,16 @@ class MappingValues(BaseModel):
     billable: dict[str, bool] = Field(default_factory=dict)
     activity: dict[str, Activity] = Field(default_factory=dict)
     status: dict[str, Literal["draft", "open", "paid", "closed"]] = Field(default_factory=dict)
+    kind: dict[str, Kind] = Field(default_factory=dict)
+    channel: dict[str, Channel] = Field(default_factory=dict)
+
+
+def _keys(words: dict) -> list[str]:
+    return [k.strip().lower() for k in words]
 
 
 class Mapping(BaseModel):
-    """A mapping file: how to read one CSV that is neither a Harvest nor a Toggl export."""
+    """A mapping file: how to read one CSV that no known export matches."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -81,14 +116,19 @@ class Mapping(BaseModel):
         "sheet",
         min_length=1,
         max_length=40,
-        description="part of each entry's identity: two sheets with the same name share entries",
+        description="part of each row's identity: two sheets with the same name share rows",
     )
     delimiter: Literal[",", ";", "\t"] | None = None
     date_format: str | None = None
     decimal_separator: Literal[".", ","] | None = None
     billable_default: bool = True
-    due_days: int = Field(30, ge=0, le=366)
-    columns: dict[str, str]
+    due_days: int | None = Field(
+        None, ge=0, le=366, description="default: the settings' [money] payment_terms_days"
+    )
+    columns: dict[str, str] = Field(default_factory=dict)
+    fixed: dict[str, str | bool | int | float] = Field(
+        default_factory=dict, description="a field's one value for the whole file"
+    )
     values: MappingValues = MappingValues()
 
     @field_validator("date_format")
@@ -100,68 +140,89 @@ class Mapping(BaseModel):
 
     @model_validator(mode="after")
     def _columns(self) -> Mapping:
-        allowed = TIME_FIELDS if self.target == "time_entries" else INVOICE_FIELDS
-        required = TIME_REQUIRED if self.target == "time_entries" else INVOICE_REQUIRED
-        unknown = [k for k in self.columns if k not in allowed]
-        if unknown:
+        spec = TARGETS[self.target]
+        for table in ("columns", "fixed"):
+            unknown = [k for k in getattr(self, table) if k not in spec.fields]
+            if unknown:
+                raise ValueError(
+                    f"{table}: {', '.join(unknown)} not a field of {self.target}; "
+                    f"the fields are {', '.join(spec.fields)}"
+                )
+        both = [k for k in self.columns if k in self.fixed]
+        if both:
             raise ValueError(
-                f"columns: {', '.join(unknown)} not a field of {self.target}; "
-                f"the fields are {', '.join(allowed)}"
+                f"{', '.join(both)} in both [columns] and [fixed]: give a field a column or one "
+                "value for the whole file, not both"
             )
-        missing = [k for k in required if k not in self.columns]
+        for fieldname, header in self.columns.items():
+            if not " ".join(header.split()):
+                raise ValueError(f"columns.{fieldname}: empty header name")
+        for fieldname, value in self.fixed.items():
+            if not str(value).strip():
+                raise ValueError(f"fixed.{fieldname}: empty value")
+        given = set(self.columns) | set(self.fixed)
+        missing = [
+            " (or ".join(n.replace("+", " and ") for n in need) + ")" * (len(need) - 1)
+            for need in spec.needs
+            if not any(set(n.split("+")) <= given for n in need)
+        ]
         if missing:
             raise ValueError(
                 f"columns: {', '.join(missing)} required for {self.target} "
-                f"(which column holds each?)"
+                "(which column holds each, or [fixed] gives its one value?)"
             )
-        seen: dict[str, str] = {}
-        for fieldname, header in self.columns.items():
-            key = " ".join(header.strip().lower().split())
-            if not key:
-                raise ValueError(f"columns.{fieldname}: empty header name")
-            if key in seen:
-                raise ValueError(
-                    f"columns.{seen[key]} and columns.{fieldname} both name {header!r}; "
-                    "a column holds one field"
-                )
-            seen[key] = fieldname
         return self
+
+    def _staged(self, name: str) -> str:
+        return dict(TARGETS[self.target].staged).get(name, name)
+
+    def fixed_values(self) -> dict[str, str]:
+        """[fixed] as the text a sheet would hold: true/false for booleans, numbers as written."""
+        return {
+            self._staged(k): (str(v).lower() if isinstance(v, bool) else str(v)).strip()
+            for k, v in self.fixed.items()
+        }
 
     def source(self) -> Source:
         """This mapping as a Source for the shared pipeline."""
         values = self.values
+        params: dict[str, object] = {"source_name": f"mapping:{self.name}"}
         if self.target == "time_entries":
-            params: dict[str, object] = {
-                "source_name": f"mapping:{self.name}",
-                "billable_keys": [k.strip().lower() for k in values.billable],
+            params |= {
+                "billable_keys": _keys(values.billable),
                 "billable_values": list(values.billable.values()),
-                "activity_keys": [k.strip().lower() for k in values.activity],
+                "activity_keys": _keys(values.activity),
                 "activity_values": list(values.activity.values()),
             }
-            order, parse = TIME_FIELDS, "mapping_time_parse"
-            required = TIME_REQUIRED
-        else:
-            params = {
-                "source_name": f"mapping:{self.name}",
-                "status_keys": [k.strip().lower() for k in values.status],
+        elif self.target == "invoices":
+            params |= {
+                "status_keys": _keys(values.status),
                 "status_values": list(values.status.values()),
                 "due_days": self.due_days,
             }
-            order, parse = INVOICE_FIELDS, "harvest_invoices_parse"
-            required = INVOICE_REQUIRED
+        elif self.target == "interactions":
+            params |= {
+                "kind_keys": _keys(values.kind),
+                "kind_values": list(values.kind.values()),
+                "channel_keys": _keys(values.channel),
+                "channel_values": list(values.channel.values()),
+            }
+        spec = TARGETS[self.target]
+        named = [f for f in spec.fields if f in self.columns]
         return Source(
             name="mapping",
             label=f"mapping {self.name!r}",
             target=self.target,
-            fields={f: (self.columns[f],) for f in order if f in self.columns},
-            required=required,
-            parse=parse,
+            fields={self._staged(f): (self.columns[f],) for f in named},
+            required=tuple(self._staged(f) for f in named),  # every column it names
+            parse=spec.parse,
             params=params,
             delimiter=self.delimiter,
             date_format=self.date_format,
             decimal=self.decimal_separator,
             billable_default=self.billable_default,
             provenance=f"mapping:{self.name}",
+            fixed=self.fixed_values(),
         )
 
 

@@ -63,21 +63,41 @@ class ImportSummary(BaseModel):
         return "\n".join([text, *self.notes])
 
 
+class WordShare(BaseModel):
+    """One word (or phrase, or mapped activity value) that gave entries their activity."""
+
+    field: str  # task, tag, note, or activity (a mapped activity column)
+    word: str
+    entries: int
+    hours: float
+
+    def __str__(self) -> str:
+        what = {"task": "task word", "tag": "tag", "note": "note phrase"}.get(self.field, "value")
+        return (
+            f"{what} {self.word!r} {self.hours:,.2f} h "
+            f"({self.entries:,} entr{'y' if self.entries == 1 else 'ies'})"
+        )
+
+
 class ActivityShare(BaseModel):
-    """One activity's share of an imported time export, and how much of it no word matched."""
+    """One activity's share of an imported time export, how much of it no word matched, and which
+    words matched the rest."""
 
     activity: str
     entries: int
     hours: float
     unmatched: int = 0
     unmatched_hours: float = 0.0
+    words: list[WordShare] = Field(default_factory=list)
 
 
 class ExportSummary(BaseModel):
-    """What an import of one Harvest, Toggl or mapped export loaded, for the lines the command prints.
+    """What an import of one export (a tracker's, an invoice list, a helpdesk's, a mapped sheet)
+    loaded, for the lines the command prints.
 
-    `already` counts the entries (or invoices) an earlier import had written: they were replaced, not
-    added. `notes` says what was assumed where the export was silent; `warnings` what was left out.
+    `already` counts the rows an earlier import of the same source had written: they were replaced,
+    not added. `notes` says what was assumed where the export was silent; `warnings` what was left
+    out.
     """
 
     file: str
@@ -98,8 +118,7 @@ class ExportSummary(BaseModel):
 
     def line(self) -> str:
         """E.g. `Loaded 1,204 time entries for 7 clients (2 new) from toggl.csv (...) into db.`"""
-        what = "time entry" if self.target == "time_entries" else "invoice"
-        many = "time entries" if self.target == "time_entries" else "invoices"
+        what, many = LABELS[self.target]
         clients = self.clients_new + self.clients_matched
         text = (
             f"Loaded {self.rows:,} {what if self.rows == 1 else many} for {clients:,} "
@@ -125,5 +144,16 @@ class ExportSummary(BaseModel):
                 f"entr{'y' if unmatched == 1 else 'ies'} ({hours:,.2f} h) matched no activity "
                 f"word and count as {self.default_activity}."
             )
+            decided = [
+                f"  {a.activity}: {', '.join(str(w) for w in a.words)}"
+                for a in self.activities
+                if a.words
+            ]
+            if decided:
+                lines += [
+                    "What gave entries their activity (the [activities] words and phrases of "
+                    "the settings; `health-tui config` shows them):",
+                    *decided,
+                ]
         lines += self.notes
         return "\n".join(lines)

@@ -1,7 +1,8 @@
 """What the import needs to know about one kind of export: which header names hold which field.
 
-A `Source` is a description, not code: harvest.py, toggl.py and a mapping file each make one, and
-one pipeline (connector.py) reads them all. Matching a header to a source gives every column a
+A `Source` is a description, not code: harvest.py, toggl.py, clockify.py, helpdesk.py and a mapping
+file each make one (its header, its parse query and its target), and one pipeline (connector.py)
+reads them all. Matching a header to a source gives every column a
 name of ours (or `unknown_N`), which DuckDB then reads the file under as a bound parameter, so no
 name from a file or a mapping ever becomes part of an SQL statement.
 """
@@ -15,7 +16,8 @@ from typing import Literal
 from health_tui.ingest.models import Problem
 from health_tui.ingest.staging import show
 
-Target = Literal["time_entries", "invoices"]
+Target = Literal["time_entries", "invoices", "interactions", "feedback"]
+ClientFrom = Literal["auto", "client", "project"]  # --client-from: which column names a client
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class Source:
     fields: Mapping[str, tuple[str, ...]]  # our name -> header spellings, preferred first
     required: tuple[str, ...]  # our names the header must have
     parse: str  # the query turning the staged text into typed rows
+    # and at least one of these groups, each complete (e.g. Duration, or Start time and Stop time)
+    one_of: tuple[tuple[str, ...], ...] = ()
+    fixed: Mapping[str, str] = field(default_factory=dict)  # a mapping's [fixed]: one value a field
     ignored: tuple[str, ...] = ()  # headers the export writes that we read past silently
     ignored_prefixes: tuple[str, ...] = ()  # e.g. Toggl's "Amount (EUR)"
     params: Mapping[str, object] = field(default_factory=dict)  # bound for `parse` only
@@ -36,6 +41,8 @@ class Source:
     decimal: str | None = None  # None: found from the numbers
     billable_default: bool = True  # when the export has no billable column
     provenance: str | None = None  # the rows' `source` in the store; None: `name`
+    # headers read past that the summary should mention when the file has them, with what to say
+    noted: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def origin(self) -> str:
@@ -47,8 +54,11 @@ class Source:
         return self.fields[name][0]
 
     def needs(self) -> str:
-        """E.g. 'Date, Client, Hours'."""
-        return ", ".join(self.spelled(n) for n in self.required)
+        """E.g. 'Date, Client, Hours', or 'Start date, Duration (or Start time and Stop time)'."""
+        groups = [
+            " or ".join(" and ".join(self.spelled(n) for n in group) for group in self.one_of)
+        ]
+        return ", ".join([*(self.spelled(n) for n in self.required), *filter(None, groups)])
 
 
 @dataclass
@@ -57,10 +67,15 @@ class HeaderMatch:
 
     columns: dict[str, str] = field(default_factory=dict)  # our name or unknown_N -> type
     written: dict[str, str] = field(default_factory=dict)  # that name -> as the header wrote it
-    present: list[str] = field(default_factory=list)  # our names the file has
+    read: list[str] = field(default_factory=list)  # our names read from a column of the file
+    copies: dict[str, str] = field(
+        default_factory=dict
+    )  # a field -> the field whose column it shares
+    present: list[str] = field(default_factory=list)  # our names with a value: read, copied, fixed
     missing: list[str] = field(default_factory=list)  # required names it lacks
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the source's word on columns it reads past
 
     def shown(self, name: str) -> str:
         """A column in a problem: the header as the user wrote it, else our name."""
@@ -87,6 +102,9 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
             position = first.get(_key(spelling))
             if position is not None and position not in chosen:
                 chosen[position] = name
+                break
+            if position is not None and source.name == "mapping":  # one column, two fields
+                found.copies[name] = chosen[position]
                 break
     spelled = {_key(s) for spellings in source.fields.values() for s in spellings}
     silent = {_key(s) for s in source.ignored}
@@ -115,8 +133,18 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
                 found.warnings.append(f"{file}: ignoring unknown column {show(raw)}")
         found.columns[internal] = "VARCHAR"
         found.written[internal] = raw.strip() or f"column {i}"
-    found.present = [n for n in source.fields if n in found.columns]
-    found.missing = [n for n in source.required if n not in found.columns]
+    keys = {_key(raw) for raw in header}
+    found.notes = list(dict.fromkeys(n for h, n in source.noted.items() if _key(h) in keys))
+    found.read = [n for n in source.fields if n in found.columns]
+    for name, shared in found.copies.items():
+        found.written[name] = found.written[shared]
+    for name in source.fixed:
+        found.written[name] = f"[fixed] {name}"
+    found.present = [n for n in source.fields if n in found.columns or n in found.copies]
+    found.present += [n for n in source.fixed if n not in found.present]
+    found.missing = [n for n in source.required if n not in found.present]
+    if source.one_of and not any(all(n in found.present for n in g) for g in source.one_of):
+        found.missing.append(source.one_of[0][0])
     for name in found.missing:
         spellings = " or ".join(repr(s) for s in source.fields[name])
         found.problems.append(

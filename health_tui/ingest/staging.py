@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
@@ -109,20 +110,67 @@ def read_csv_raw(
     The names are the caller's, never the header's: they go to DuckDB as a bound parameter, so
     nothing written in a file reaches the SQL text. `written` maps each name back to the header as
     the user wrote it, for messages. False (with problems added) when a line cannot be read.
+
+    A file whose lines end some in CRLF and some in LF (one saved by two programs) is read as the
+    lines it has: DuckDB's reader wants one kind, so such a file is read from a copy with every
+    CRLF made LF (the same lines, so line numbers stay true).
     """
     try:
-        con.execute(
-            load_query("import_read_csv"),
-            {"path": str(path), "columns": columns, "delim": delimiter},
-        )
+        _read_csv(con, path, columns, delimiter)
     except duckdb.Error as exc:
-        problems.append(csv_problem(path.name, exc))
-        return False
+        if _MIXED_ENDINGS not in str(exc):
+            problems.append(csv_problem(path.name, exc))
+            return False
+        with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
+            copy = _lf_copy(path, Path(tmp))
+            try:
+                _read_csv(con, copy, columns, delimiter)
+            except duckdb.Error:
+                problems.append(csv_problem(path.name, exc))
+                return False
+            return _rejects(store, con, copy, path.name, written, problems)
+    return _rejects(store, con, path, path.name, written, problems)
+
+
+# DuckDB's words when a file mixes line endings (and for some other unreadable files).
+_MIXED_ENDINGS = "state machine reached an invalid state"
+
+
+def _read_csv(
+    con: duckdb.DuckDBPyConnection, path: Path, columns: dict[str, str], delim: str
+) -> None:
+    con.execute(
+        load_query("import_read_csv"), {"path": str(path), "columns": columns, "delim": delim}
+    )
+
+
+def _lf_copy(path: Path, folder: Path) -> Path:
+    """A copy of `path` in `folder` with every CRLF made LF, read and written a megabyte at a time."""
+    copy = folder / path.name
+    with path.open("rb") as src, copy.open("wb") as dst:
+        carry = b""
+        while chunk := src.read(1 << 20):
+            chunk = carry + chunk
+            carry = chunk[-1:] if chunk.endswith(b"\r") else b""
+            dst.write(chunk[: len(chunk) - len(carry)].replace(b"\r\n", b"\n"))
+        dst.write(carry)
+    return copy
+
+
+def _rejects(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    name: str,
+    written: dict[str, str],
+    problems: list[Problem],
+) -> bool:
+    """The lines DuckDB could not read from `path` (shown as `name`) as problems; True if none."""
     rejects = store.rows("import_csv_rejects", {"path": str(path)}, con=con)
     if rejects:
         problems.extend(
             Problem.model_construct(
-                file=path.name,
+                file=name,
                 line=int(line),
                 column=written.get(column or "", "(row)") if column else "(row)",
                 reason=reason,

@@ -1,4 +1,4 @@
-"""Toggl Track's detailed report, exported as CSV.
+"""Toggl Track's detailed report, exported as CSV, in its older and newer layouts.
 
 Only the header is described here; the rows are read by the shared pipeline (connector.py) and
 typed by `queries/toggl_time_parse.sql`, which says what each column means and what identifies an
@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from health_tui.ingest.source import Source
 
-# Reports > Detailed > Export > Download CSV. Duration is h:mm:ss; Amount is there on paid plans,
-# titled with the currency ("Amount (EUR)"): it is the billable rate times the time, not an
-# invoice, and is read past.
+# Reports > Detailed > Export > Download CSV. The older layout writes every column (User, Email,
+# Client, Project, Task, Description, Billable, Start date, Start time, End date, End time, Duration,
+# Tags, Amount); the newer one writes the columns the user picked, e.g. Description, Duration,
+# Project, Start date, Start time, Stop date, Stop time, often without Client. Duration is h:mm:ss
+# (1:30:00); without it, the hours come from the start and stop times. Amount is there on paid plans,
+# titled with the currency ("Amount (EUR)"): the billable rate times the time, not an invoice, read
+# past.
 TOGGL = Source(
     name="toggl",
     label="Toggl Track detailed report",
@@ -27,10 +31,14 @@ TOGGL = Source(
         "note": ("Description",),
         "billable": ("Billable",),
         "start_time": ("Start time",),
+        "end_date": ("Stop date", "End date"),
+        "end_time": ("Stop time", "End time"),
         "tags": ("Tags",),
     },
-    required=("client", "date", "duration"),
+    required=("date",),
+    one_of=(("duration",), ("start_time", "end_time")),
     parse="toggl_time_parse",
-    ignored=("End date", "End time", "Amount"),
+    ignored=("Amount",),
     ignored_prefixes=("Amount (",),
+    params={"source_name": "toggl"},
 )

@@ -18,6 +18,7 @@ OWNER_TABLES: tuple[str, ...] = (
     "review_decisions",
     "exit_steps",
     "exit_letters",
+    "client_notes",
 )
 ALL_TABLES: tuple[str, ...] = ("client_rows", *HISTORY_TABLES, *OWNER_TABLES)
 
@@ -28,6 +29,7 @@ _MOVE_STEPS: tuple[str, ...] = (
     "invoices",
     "interactions",
     "feedback",
+    "notes",
     "review_decisions",
     "exit_steps_drop",
     "exit_steps",
@@ -38,6 +40,8 @@ _MOVE_STEPS: tuple[str, ...] = (
     "fact_referrals",
     "aliases",
     "referrals",
+    "self_referral_facts",
+    "self_referral_rows",
     "seen_from",
     "drop_rows",
 )

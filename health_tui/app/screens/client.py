@@ -1,34 +1,38 @@
 """One client: the verdict and why, the parts of health, effort versus return, and the evidence.
 
 The score comes from the app's portfolio; the timeline and invoices are read from the store in a
-worker, with their own cursor, and arrive as a message.
+worker, with their own cursor, and arrive as a message. The owner keeps the record from here (`i`,
+`f`, `n`; Enter and Delete on what they logged in the timeline) and corrects the client (`c`),
+merges it into another (`m`) or gives it another name (`a`), each committed by the store queue.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from health_tui.app.review_state import ReviewState
-from health_tui.app.screens.base import HealthScreen
-from health_tui.app.styles import MUTED
+from health_tui.app.screens.correct import CorrectForm
+from health_tui.app.screens.recording import SAVED_STYLE, RecordKeeping
+from health_tui.app.screens.review_modals import AskText, Confirm
+from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
 from health_tui.app.widgets.review_panels import decision_line
+from health_tui.app.widgets.timeline import OWNER_MARK, OWNER_STYLE, Timeline
+from health_tui.clients import ClientProfile, ClientRef, add_alias, client_profile, find_client
+from health_tui.clients import merge_clients as merge
 from health_tui.history import ClientHistory, client_history
 from health_tui.scoring.models import ClientScore, PortfolioScore
-
-if TYPE_CHECKING:
-    pass
 
 NARROW = 100  # below this many columns the panels stack in one column
 
@@ -39,12 +43,20 @@ class HistoryLoaded(Message):
         super().__init__()
 
 
-class ClientScreen(HealthScreen):
+class ClientScreen(RecordKeeping):
     """The client behind a row of the portfolio; Escape or Backspace goes back to it."""
 
     CSS_PATH = "client.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back"),
+        Binding("i", "log('interaction')", "Log interaction"),
+        Binding("f", "log('feedback')", "Feedback"),
+        Binding("n,N", "log('note')", "Note", key_display="n"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("delete", "delete_entry", "Delete entry", show=False),
+        Binding("c", "correct", "Correct"),
+        Binding("m", "merge", "Merge into…", show=False),
+        Binding("a", "alias", "Add alias", show=False),
         Binding("e", "checklist", "Exit checklist"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False),
         Binding("k,up", "scroll(-1)", "Scroll up", show=False),
@@ -53,12 +65,15 @@ class ClientScreen(HealthScreen):
     def __init__(self, client_id: str) -> None:
         super().__init__()
         self.client_id = client_id
+        self.client_name = client_id  # until the portfolio or the store says
         self.history: ClientHistory | None = None
+        self._select_key: str | None = None  # the entry to highlight once the timeline is read
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="client-body"):
             yield Static(id="client-title")
             yield Static(id="verdict")
+            yield Static(id="record-status")
             yield Static(id="decision")
             yield Static(id="reasons", classes="panel")
             # Only equal-width panels in the grid: an auto-height row is measured at one column's
@@ -68,12 +83,16 @@ class ClientScreen(HealthScreen):
                 yield Static(id="trend", classes="panel")
                 yield Static(id="effort", classes="panel")
                 yield Static(id="invoices", classes="panel")
-            yield Static(id="timeline", classes="panel")
+            with Vertical(id="timeline-panel", classes="panel"):
+                yield Static(_timeline_head(), id="timeline-head")
+                yield Timeline(id="timeline")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#record-status").display = False
         self.watch(self.app, "portfolio", self._show_portfolio)
         self.watch(self.app, "review", self._show_decision)
+        self.watch_record_changes()
 
     def _show_decision(self, review: ReviewState | None = None) -> None:
         """The owner's decision for the quarter and the exit's progress; hidden when there is none."""
@@ -110,11 +129,16 @@ class ClientScreen(HealthScreen):
         if portfolio is None or client is None:
             quarter = portfolio.quarter if portfolio else "this quarter"
             self.query_one("#verdict", Static).update(
-                Content.styled(f"Not a client in {quarter}.", MUTED)
+                Content.styled(
+                    f"Not scored in {quarter}: not a client then, or marked not a client "
+                    "(c corrects it).",
+                    MUTED,
+                )
             )
             for panel in self.query(".panel"):
                 panel.display = False
             return
+        self.client_name = client.name
         for panel in self.query(".panel"):
             panel.display = True
         currency = portfolio.currency
@@ -131,7 +155,9 @@ class ClientScreen(HealthScreen):
             self._load_history(portfolio.as_of)
 
     def _show_history(self, currency: str) -> None:
-        self.query_one("#timeline", Static).update(panels.timeline_content(self.history))
+        self.query_one(Timeline).show(self.history, select_key=self._select_key)
+        if self.history is not None:
+            self._select_key = None
         self.query_one("#invoices", Static).update(panels.invoices_content(self.history, currency))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history")
@@ -169,3 +195,153 @@ class ClientScreen(HealthScreen):
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#client-body").scroll_relative(y=lines, animate=False, immediate=True)
+
+    # -- keeping the record -----------------------------------------------------------------------
+
+    def record_target(self) -> tuple[str, str] | None:
+        return self.client_id, self.client_name
+
+    def record_saved(self, client_id: str, key: str | None = None) -> None:
+        """Read the timeline again (the job has committed), highlighting the entry just saved."""
+        portfolio = self.health_app.portfolio
+        if portfolio is not None and client_id == self.client_id:
+            self._select_key = key
+            self._load_history(portfolio.as_of)
+
+    def action_timeline(self) -> None:
+        timeline = self.query_one(Timeline)
+        timeline.focus()
+        timeline.scroll_visible(animate=False)
+
+    @on(OptionList.OptionSelected, "#timeline")
+    def _edit_selected(self, event: OptionList.OptionSelected) -> None:
+        entry = self.query_one(Timeline).current
+        if entry is not None:
+            self.edit_entry(entry, self.client_id, self.client_name)
+
+    def action_delete_entry(self) -> None:
+        timeline = self.query_one(Timeline)
+        if not timeline.has_focus:
+            self.notify(
+                "Select an entry in the timeline first (t, then ↑↓).", markup=False, timeout=4
+            )
+            return
+        entry = timeline.current
+        if entry is not None:
+            self.remove_entry(entry, self.client_id)
+
+    # -- correcting the client --------------------------------------------------------------------
+
+    def action_correct(self) -> None:
+        app, store, client_id = self.health_app, self.health_app.store, self.client_id
+
+        def loaded(profile: ClientProfile) -> None:
+            if self.is_attached:
+                app.push_screen(CorrectForm(profile, app.clock), self._corrected)
+
+        app.run_job(lambda con: client_profile(store, client_id, con=con), loaded,
+                    what="read the client's facts")  # fmt: skip
+
+    def _corrected(self, profile: ClientProfile | None) -> None:
+        if profile is None:
+            return
+        self.client_name = profile.name
+        state = "not a client: kept, never scored" if profile.ignored else "scored as a client"
+        self.show_record_status(("✓ corrections saved", SAVED_STYLE), (f"  ·  {state}", MUTED))
+        self.notify(safe_text(f"Saved: corrections to {profile.name}"), markup=False, timeout=4)
+        self.health_app.score(self.health_app.requested)
+
+    def action_alias(self) -> None:
+        app, store, client_id, name = (
+            self.health_app,
+            self.health_app.store,
+            self.client_id,
+            self.client_name,
+        )
+
+        def added(ref: ClientRef, alias: str) -> None:
+            self.show_record_status(
+                ("✓ alias saved", SAVED_STYLE),
+                (f"  ·  imports naming {safe_text(alias)!r} now land on {ref}", MUTED),
+            )
+
+        def typed(alias: str | None) -> None:
+            if alias and alias.strip():
+                at = app.clock()
+                app.run_job(lambda con: add_alias(store, client_id, alias, at=at, con=con),
+                            lambda ref: added(ref, alias), what=f"add the alias {alias!r}")  # fmt: skip
+
+        app.push_screen(
+            AskText(f"Another name for {safe_text(name)}",
+                    "The name a tracker or an export gives this client; imports naming it land here.",
+                    placeholder="e.g. NW Outfitters"),
+            typed,
+        )  # fmt: skip
+
+    def action_merge(self) -> None:
+        app, store, client_id, name = (
+            self.health_app,
+            self.health_app.store,
+            self.client_id,
+            self.client_name,
+        )
+
+        def found(keep: ClientRef) -> None:
+            if not self.is_attached:
+                return
+            if keep.client_id == client_id:
+                self.notify(
+                    "That is this client: choose another to merge it into.", severity="warning"
+                )
+                return
+            body = Content.assemble(
+                (safe_text(name), "bold"), f" ({client_id}) becomes part of ",
+                (str(keep), "bold"), ".\n\nIts history, decisions, checklist, letter, notes and facts "
+                "move there; its name and id become aliases, so later imports land there too. "
+                "There is no undo.",
+            )  # fmt: skip
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._merge(keep)
+
+            app.push_screen(Confirm(body, "Merge?", "Merge", "Cancel"), answered)
+
+        def typed(text: str | None) -> None:
+            if text and text.strip():
+                app.run_job(lambda con: find_client(store, text, con=con), found,
+                            what="find that client")  # fmt: skip
+
+        app.push_screen(
+            AskText(f"Merge {safe_text(name)} into…", "The client to keep: its id or name.",
+                    placeholder="e.g. northwind or Northwind Outfitters"),
+            typed,
+        )  # fmt: skip
+
+    def _merge(self, keep: ClientRef) -> None:
+        app, store, other, at = (
+            self.health_app,
+            self.health_app.store,
+            self.client_id,
+            self.health_app.clock(),
+        )
+
+        def merged(refs: tuple[ClientRef, ClientRef]) -> None:
+            kept, gone = refs
+            app.notify(safe_text(f"Merged {gone} into {kept}"), markup=False, timeout=6)
+            app.score(app.requested)
+            if self.is_attached:
+                self.dismiss()
+                app.push_screen(ClientScreen(kept.client_id))
+
+        app.run_job(lambda con: merge(store, keep.client_id, other, at=at, con=con), merged,
+                    what="merge the clients")  # fmt: skip
+
+
+def _timeline_head() -> Content:
+    return Content.assemble(
+        ("Recent timeline", HEADING),
+        ("   ", ""),
+        (OWNER_MARK, OWNER_STYLE),
+        (" = logged by you · t selects · enter edits · del deletes", MUTED),
+    )

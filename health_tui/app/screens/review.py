@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from health_tui.app.review_state import history_job, record_job
-from health_tui.app.screens.base import HealthScreen
+from health_tui.app.screens.recording import RecordKeeping
 from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 NARROW = 100  # below this many columns the reasons and the trend stack
 
 
-class ReviewScreen(HealthScreen):
-    """Walk the review queue; Escape goes back to the portfolio."""
+class ReviewScreen(RecordKeeping):
+    """Walk the review queue; Escape goes back to the portfolio. `i`, `f` and `N` log for the
+    client on screen, as on the client screen (`n` is next here)."""
 
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -38,6 +39,9 @@ class ReviewScreen(HealthScreen):
         Binding("n,right", "move(1)", "Next", key_display="n"),
         Binding("b,left", "move(-1)", "Prev", key_display="b"),
         Binding("a", "toggle_rest", "All clients"),
+        Binding("i", "log('interaction')", "Log interaction", show=False),
+        Binding("f", "log('feedback')", "Feedback", show=False),
+        Binding("N", "log('note')", "Note", key_display="N", show=False),
         Binding("enter", "open_client", "Client"),
         Binding("e", "checklist", "Checklist"),
         Binding("escape", "back", "Back"),
@@ -64,6 +68,7 @@ class ReviewScreen(HealthScreen):
         with VerticalScroll(id="review-body", can_focus=False):
             yield Static(id="review-title")
             yield Static(id="review-verdict")
+            yield Static(id="record-status")
             yield Static(id="review-decision", classes="panel")
             with Horizontal(id="review-row"):
                 yield Static(id="review-reasons", classes="panel")
@@ -73,6 +78,8 @@ class ReviewScreen(HealthScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#record-status").display = False
+        self.watch_record_changes()
         self.watch(self.app, "portfolio", self._rebuild)
         self.watch(self.app, "review", self._rebuild)
         self.watch(self.app, "working", self._rebuild)
@@ -127,6 +134,7 @@ class ReviewScreen(HealthScreen):
     # -- showing ----------------------------------------------------------------------------------
 
     def _show(self) -> None:
+        self.sync_record_status()  # what was logged for the client before stays with it
         app = self.health_app
         portfolio, state = app.portfolio, app.review
         head = self.query_one("#review-head", Static)
@@ -181,8 +189,12 @@ class ReviewScreen(HealthScreen):
             rp.decision_content(state, client.client_id, history)
         )
 
+    def record_target(self) -> tuple[str, str] | None:
+        client = self.current
+        return (client.client_id, client.name) if client is not None else None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("decide", "open_client"):
+        if action in ("decide", "open_client", "log"):
             return self.current is not None or None
         if action == "checklist":
             state, client = self.health_app.review, self.current

@@ -16,16 +16,6 @@ from health_tui.scoring.models import ClientScore, signed_points
 
 Part = str | tuple[str, str]
 
-_KIND_STYLE = {
-    "complaint": "$text-error",
-    "escalation": "bold $text-error",
-    "praise": "$text-success",
-    "revision_request": "$text-warning",
-    "urgent_request": "$text-warning",
-    "scope_change": "$text-warning",
-    "feedback": "$text-accent",
-}
-
 
 def title_content(c: ClientScore) -> Content:
     """Name, industry and tenure: who this is before what we think of them."""
@@ -196,26 +186,6 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     if c.referred:
         names = ", ".join(safe_text(n) for n in c.referred)
         parts.append((f"referred: {names}", MUTED))
-    return Content.assemble(*parts).rstrip()
-
-
-def timeline_content(history: ClientHistory | None, limit: int = 50) -> Content:
-    """Recent interactions and feedback, newest first, with channel and date; notes verbatim."""
-    parts: list[Part] = [("Recent timeline\n", HEADING)]
-    if history is None:
-        return Content.assemble(*parts, ("loading…", MUTED))
-    if not history.events:
-        return Content.assemble(*parts, ("nothing recorded", MUTED))
-    for e in history.events[:limit]:
-        kind = safe_text(e.kind)
-        parts.append((f"{e.happened_at:%Y-%m-%d} ", MUTED))
-        parts.append((f"{kind.replace('_', ' '):<17}", _KIND_STYLE.get(kind, "")))
-        parts.append((f"{safe_text(e.channel):<9}", MUTED))
-        if e.sentiment is not None:
-            parts.append((f"{e.sentiment:>5.1f} ", MUTED))
-        if e.note:
-            parts.append(safe_text(e.note))
-        parts.append("\n")
     return Content.assemble(*parts).rstrip()
 
 

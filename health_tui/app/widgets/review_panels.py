@@ -84,6 +84,7 @@ def review_bar(
         ("a", "urgent only" if everyone else "all clients"),
         ("⏎", "client"),
         *([("e", "checklist")] if exit_in_force else []),
+        ("i f N", "log"),
         ("esc", "back"),
         ("?", "keys"),
     ]

@@ -1,0 +1,186 @@
+"""Correcting a client: notice days, who referred them, industry, domain, and "not a client".
+
+What the owner types here is recorded as their own facts (client_facts), which win over whatever
+imports say and survive every re-import. Each field shows the imported value beside it; typing that
+value back hands the field back to imports. Enter saves all fields in one transaction; the form
+stays open until it has committed, and keeps what was typed if the save is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Static
+
+from health_tui.app.screens.review_modals import Confirm
+from health_tui.app.styles import HEADING, MUTED
+from health_tui.app.text import safe_text
+from health_tui.clients import EDITABLE, ClientProfile, correct_client, plan_corrections
+from health_tui.errors import HealthTuiError
+
+LABELS = {
+    "notice_days": "Notice",
+    "referred_by": "Referred by",
+    "industry": "Industry",
+    "domain": "Domain",
+}
+PLACEHOLDERS = {
+    "notice_days": "days",
+    "referred_by": "a client's id or name; empty: nobody",
+    "industry": "empty: none",
+    "domain": "example.com",
+}
+HINT = "tab next field · space ticks · enter saves · esc cancels"
+
+
+class Tick(Checkbox):
+    """A checkbox that space ticks; Enter saves the form, as it does from every field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Toggle", show=False),
+        Binding("enter", "screen.save", "Save", show=False),
+    ]
+
+
+class CorrectForm(ModalScreen[ClientProfile | None]):
+    """The client's correctable facts; dismisses with the client as it now reads, once committed."""
+
+    CSS_PATH = "record_forms.tcss"
+    AUTO_FOCUS = "#fact-notice_days"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+        # Moving between fields at once, before the next key is handed to a field: typed fast
+        # (or pasted by a script), text after a Tab lands in the field it was meant for.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
+
+    def __init__(self, profile: ClientProfile, now: Callable[[], datetime]) -> None:
+        super().__init__()
+        self.profile = profile
+        self.now = now
+        self.saving = False
+        self._initial: tuple[Any, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        p = self.profile
+        with Vertical(classes="record-box"):
+            yield Static(
+                Content.assemble(("Correct: ", HEADING), (safe_text(p.name), "bold"),
+                                 (f"  {safe_text(p.client_id)}", MUTED)),
+                classes="record-title",
+            )  # fmt: skip
+            for fact in EDITABLE:
+                field = Input(safe_text(p.value(fact) or ""), id=f"fact-{fact}", compact=True,
+                              max_length=200, placeholder=PLACEHOLDERS[fact])  # fmt: skip
+                yield Horizontal(
+                    Static(Content(LABELS[fact]), classes="record-label"),
+                    field,
+                    classes="record-row record-fact",
+                )
+                yield Static(self._whose(fact), classes="record-fact-hint")
+            yield Tick(
+                Content("not a client (the agency's own time: kept, never scored)"),
+                p.ignored,
+                id="fact-ignored",
+                compact=True,
+            )
+            yield Static(id="record-error")
+            yield Static(
+                Content.styled(
+                    "Your values win over imports; typing the imported value back hands a field "
+                    "back to them.",
+                    MUTED,
+                )
+            )
+            yield Static(Content.styled(HINT, MUTED), classes="record-hint")
+
+    def _whose(self, fact: str) -> Content:
+        p = self.profile
+        imported = p.imported.get(fact)
+        shown = safe_text(imported) if imported else "none"
+        if fact == "referred_by" and p.value(fact) and p.referrer_name:
+            lead = f"{safe_text(p.referrer_name)} · "
+        else:
+            lead = ""
+        if fact in p.owner:
+            return Content.assemble((lead, ""), ("yours", "bold $text-accent"),
+                                    (f" · imported: {shown}", ""))  # fmt: skip
+        return Content(f"{lead}as imported")
+
+    def on_mount(self) -> None:
+        self._initial = self.values()
+        self.query_one("#record-error").display = False
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def values(self) -> tuple[Any, ...]:
+        typed = tuple(self.query_one(f"#fact-{f}", Input).value for f in EDITABLE)
+        return (*typed, self.query_one("#fact-ignored", Checkbox).value)
+
+    @property
+    def dirty(self) -> bool:
+        return self._initial is not None and self.values() != self._initial
+
+    def _error(self, text: str, style: str = "bold $text-error") -> None:
+        """The line under the fields: what to fix, or "saving…"; hidden while there is nothing."""
+        line = self.query_one("#record-error", Static)
+        line.update(Content.styled(safe_text(text), style))
+        line.display = bool(text)
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        *typed, ignored = self.values()
+        plan = plan_corrections(self.profile, dict(zip(EDITABLE, typed, strict=True)), ignored)
+        if not plan:
+            self.dismiss(None)
+            return
+        app = self.app
+        store, client_id, at = app.store, self.profile.client_id, self.now()  # type: ignore[attr-defined]
+        self.saving = True
+        self._error("saving…", MUTED)
+
+        def done(profile: ClientProfile) -> None:
+            self.saving = False
+            self.dismiss(profile)
+
+        def failed(exc: BaseException) -> None:
+            self.saving = False
+            if self.is_attached:
+                self._error(
+                    f"Not saved: {exc}" if isinstance(exc, HealthTuiError) else "Not saved."
+                )
+
+        app.run_job(  # type: ignore[attr-defined]
+            lambda con: correct_client(store, client_id, plan, at=at, con=con),
+            done,
+            failed=failed,
+            what="save the corrections",
+        )
+
+    def action_cancel(self) -> None:
+        if self.saving:
+            return
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        body = Content("The corrections you typed are not saved yet.")
+        self.app.push_screen(Confirm(body, "Discard them?", "Discard", "Keep editing"), answered)

@@ -1,0 +1,369 @@
+"""The forms that keep the record: an interaction, a feedback score, a journal note.
+
+Keyboard first: Tab moves between fields, arrows choose in the lists, Enter saves from anywhere,
+Escape cancels (asking first when something was typed). A form stays open until its store job has
+committed, so "saved" always means on disk; a refused or failed save keeps what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from health_tui.app.jobs import Job
+from health_tui.app.screens.review_modals import Confirm
+from health_tui.app.styles import HEADING, MUTED
+from health_tui.app.text import safe_text
+from health_tui.errors import HealthTuiError
+from health_tui.record import (
+    TONES,
+    Channel,
+    EntryRefused,
+    FeedbackEntry,
+    InteractionEntry,
+    Kind,
+    LoggedEntry,
+    NoteEntry,
+    build_entry,
+    check_not_future,
+    parse_day,
+    parse_score,
+    parse_when,
+)
+
+AnyEntry = InteractionEntry | FeedbackEntry | NoteEntry
+SaveJob = Callable[[AnyEntry], Job[LoggedEntry]]
+"""Turns the entry the form built into the store job that commits it (a new one, or an edit)."""
+
+HINT = "tab next field · ↑↓ choose · enter saves · esc cancels"
+TONE_CHOICES: list[int | None] = [None, *TONES]
+
+
+class EntryForm(ModalScreen[LoggedEntry | None]):
+    """What the three forms share: Enter saves through the store queue, Escape asks before losing
+    typed text, and the error line says what to fix."""
+
+    CSS_PATH = "record_forms.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter is left to the field that has focus (an Input submits, a list selects): it then
+        # comes after any text typed before it, and either way saves the form.
+        Binding("enter", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+        # Moving between fields at once, before the next key is handed to a field: typed fast
+        # (or pasted by a script), text after a Tab lands in the field it was meant for.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        Binding("down", "choose(1)", "Next choice", show=False, priority=True),
+        Binding("up", "choose(-1)", "Previous choice", show=False, priority=True),
+    ]
+
+    heading = "Log"
+
+    def __init__(self, client_id: str, client_name: str, save: SaveJob, *, editing: bool) -> None:
+        super().__init__()
+        self.client_id = client_id
+        self.client_name = client_name
+        self.save_job = save
+        self.editing = editing
+        self.saving = False
+        self._initial: tuple[Any, ...] | None = None
+
+    # what each form provides
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def values(self) -> tuple[Any, ...]:
+        """Everything the owner can change, to tell whether anything was typed."""
+        raise NotImplementedError
+
+    def build(self, now: datetime) -> AnyEntry:
+        """The entry from the fields, or EntryRefused saying which field is wrong."""
+        raise NotImplementedError
+
+    # the shared frame
+    def compose(self) -> ComposeResult:
+        verb = "Edit" if self.editing else self.heading
+        with Vertical(classes="record-box"):
+            yield Static(
+                Content.assemble((f"{verb}: ", HEADING), (safe_text(self.client_name), "bold")),
+                classes="record-title",
+            )
+            yield from self.fields()
+            yield Static(id="record-error")
+            yield Static(Content.styled(HINT, MUTED), classes="record-hint")
+
+    def on_mount(self) -> None:
+        self._initial = self.values()
+        self.query_one("#record-error").display = False
+
+    @property
+    def dirty(self) -> bool:
+        return self._initial is not None and self.values() != self._initial
+
+    def _error(self, text: str, style: str = "bold $text-error") -> None:
+        """The line under the fields: what to fix, or "saving…"; hidden while there is nothing."""
+        line = self.query_one("#record-error", Static)
+        line.update(Content.styled(safe_text(text), style))
+        line.display = bool(text)
+
+    @on(Input.Submitted)
+    @on(OptionList.OptionSelected)
+    def _enter(self, event: Input.Submitted | OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_choose(self, step: int) -> None:
+        """Arrows move in the list that has focus, handled as they arrive (like Tab), so keys
+        typed ahead always reach the field they were meant for."""
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            if step > 0:
+                focused.action_cursor_down()
+            else:
+                focused.action_cursor_up()
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        app = self.app
+        try:
+            entry = self.build(app.clock())  # type: ignore[attr-defined]
+        except EntryRefused as exc:
+            self._error(str(exc))
+            return
+        self.saving = True
+        self._error("saving…", MUTED)
+
+        def done(logged: LoggedEntry) -> None:
+            self.saving = False
+            self.dismiss(logged)
+
+        def failed(exc: BaseException) -> None:
+            self.saving = False
+            if self.is_attached:
+                self._error(
+                    f"Not saved: {exc}" if isinstance(exc, HealthTuiError) else "Not saved."
+                )
+
+        app.run_job(  # type: ignore[attr-defined]
+            self.save_job(entry), done, failed=failed, what=f"save the {entry.what}"
+        )
+
+    def action_cancel(self) -> None:
+        if self.saving:
+            return
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        body = Content("What you typed in this form is not saved yet.")
+        self.app.push_screen(Confirm(body, "Discard it?", "Discard", "Keep editing"), answered)
+
+    def before_quit(self, exit: Callable[[], None]) -> bool:
+        """Quitting with something typed asks first, as Escape does."""
+        if not self.dirty:
+            return False
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                exit()
+
+        body = Content("What you typed in this form is not saved yet.")
+        self.app.push_screen(Confirm(body, "Quit and lose it?", "Quit", "Keep editing"), answered)
+        return True
+
+
+def _choices(id: str, labels: list[str], selected: int) -> OptionList:
+    options = OptionList(*[Option(Content(label)) for label in labels], id=id, markup=False)
+    options.highlighted = selected
+    return options
+
+
+def _label(text: str) -> Static:
+    return Static(Content(text), classes="record-label")
+
+
+def _row(label: str, field: Input) -> Horizontal:
+    return Horizontal(_label(label), field, classes="record-row")
+
+
+class InteractionForm(EntryForm):
+    """Date and time, kind, channel, tone (five steps or none) and a note."""
+
+    AUTO_FOCUS = "#kind"
+    heading = "Log an interaction with"
+
+    def __init__(
+        self,
+        client_id: str,
+        client_name: str,
+        save: SaveJob,
+        *,
+        now: datetime,
+        entry: InteractionEntry | None = None,
+    ) -> None:
+        super().__init__(client_id, client_name, save, editing=entry is not None)
+        self.entry = entry
+        self.now = now
+
+    def fields(self) -> ComposeResult:
+        e = self.entry
+        when = (e.happened_at if e else self.now).strftime("%Y-%m-%d %H:%M")
+        yield _row("When", Input(when, id="when", compact=True, max_length=19))
+        kinds, channels = list(Kind), list(Channel)
+        with Horizontal(id="record-lists"):
+            with Vertical(classes="record-choice"):
+                yield _label("Kind")
+                yield _choices("kind", [k.label for k in kinds], kinds.index(e.kind) if e else 0)
+            with Vertical(classes="record-choice"):
+                yield _label("Channel")
+                selected = channels.index(e.channel) if e else 0
+                yield _choices("channel", [c.value for c in channels], selected)
+            with Vertical(classes="record-choice"):
+                yield _label("Tone")
+                labels = ["none", *(f"{k:+d} {v}" if k else f" 0 {v}" for k, v in TONES.items())]
+                yield _choices("tone", labels, TONE_CHOICES.index(e.tone) if e else 0)
+        note = Input((e.note or "") if e else "", id="note", compact=True, max_length=2000,
+                     select_on_focus=False)  # fmt: skip
+        note.placeholder = "what was said or done"
+        yield _row("Note", note)
+
+    def values(self) -> tuple[Any, ...]:
+        return (
+            self.query_one("#when", Input).value,
+            self.query_one("#kind", OptionList).highlighted,
+            self.query_one("#channel", OptionList).highlighted,
+            self.query_one("#tone", OptionList).highlighted,
+            self.query_one("#note", Input).value,
+        )
+
+    def build(self, now: datetime) -> InteractionEntry:
+        when_text, kind, channel, tone, note = self.values()
+        when = parse_when(when_text)
+        check_not_future(when, now)
+        return build_entry(
+            InteractionEntry,
+            client_id=self.client_id,
+            happened_at=when,
+            kind=list(Kind)[kind or 0],
+            channel=list(Channel)[channel or 0],
+            tone=TONE_CHOICES[tone or 0],
+            note=note,
+        )
+
+
+class FeedbackForm(EntryForm):
+    """A score from 0 to 10 the client gave, on a day, with what they said."""
+
+    AUTO_FOCUS = "#score"
+    heading = "Feedback from"
+
+    def __init__(
+        self,
+        client_id: str,
+        client_name: str,
+        save: SaveJob,
+        *,
+        now: datetime,
+        entry: FeedbackEntry | None = None,
+    ) -> None:
+        super().__init__(client_id, client_name, save, editing=entry is not None)
+        self.entry = entry
+        self.now = now
+
+    def fields(self) -> ComposeResult:
+        e = self.entry
+        on = (e.on if e else self.now.date()).isoformat()
+        yield _row("Date", Input(on, id="on", compact=True, max_length=10))
+        score = Input(str(e.score) if e else "", id="score", compact=True, max_length=2,
+                      restrict=r"[0-9]*")  # fmt: skip
+        score.placeholder = "0 to 10"
+        yield _row("Score", score)
+        comment = Input((e.comment or "") if e else "", id="comment", compact=True,
+                        max_length=2000, select_on_focus=False)  # fmt: skip
+        comment.placeholder = "what they said (optional)"
+        yield _row("Comment", comment)
+
+    def values(self) -> tuple[Any, ...]:
+        return tuple(self.query_one(f"#{name}", Input).value for name in ("on", "score", "comment"))
+
+    def build(self, now: datetime) -> FeedbackEntry:
+        on_text, score_text, comment = self.values()
+        on = parse_day(on_text)
+        check_not_future(datetime.combine(on, now.time()), now)
+        return build_entry(FeedbackEntry, client_id=self.client_id, on=on,
+                           score=parse_score(score_text), comment=comment)  # fmt: skip
+
+
+class NoteForm(EntryForm):
+    """A dated line in the relationship journal: kept, never scored."""
+
+    AUTO_FOCUS = "#text"
+    heading = "Journal note on"
+
+    def __init__(
+        self,
+        client_id: str,
+        client_name: str,
+        save: SaveJob,
+        *,
+        now: datetime,
+        entry: NoteEntry | None = None,
+    ) -> None:
+        super().__init__(client_id, client_name, save, editing=entry is not None)
+        self.entry = entry
+        self.now = now
+
+    def fields(self) -> ComposeResult:
+        e = self.entry
+        when = (e.noted_at if e else self.now).strftime("%Y-%m-%d %H:%M")
+        yield _row("When", Input(when, id="when", compact=True, max_length=19))
+        text = Input(e.text if e else "", id="text", compact=True, max_length=4000,
+                     select_on_focus=False)  # fmt: skip
+        text.placeholder = "kept in the timeline, never scored"
+        yield _row("Note", text)
+
+    def values(self) -> tuple[Any, ...]:
+        return (self.query_one("#when", Input).value, self.query_one("#text", Input).value)
+
+    def build(self, now: datetime) -> NoteEntry:
+        when_text, text = self.values()
+        when = parse_when(when_text)
+        check_not_future(when, now)
+        if not text.strip():
+            raise EntryRefused("Write the note first (or Escape to leave).")
+        return build_entry(NoteEntry, client_id=self.client_id, noted_at=when, text=text)
+
+
+def form_for(
+    what: str,
+    client_id: str,
+    client_name: str,
+    save: SaveJob,
+    *,
+    now: datetime,
+    entry: AnyEntry | None = None,
+) -> EntryForm:
+    """The form for an entry kind, empty or filled with `entry` to edit it."""
+    if what == "interaction":
+        assert entry is None or isinstance(entry, InteractionEntry)
+        return InteractionForm(client_id, client_name, save, now=now, entry=entry)
+    if what == "feedback":
+        assert entry is None or isinstance(entry, FeedbackEntry)
+        return FeedbackForm(client_id, client_name, save, now=now, entry=entry)
+    assert entry is None or isinstance(entry, NoteEntry)
+    return NoteForm(client_id, client_name, save, now=now, entry=entry)

@@ -1,0 +1,43 @@
+"""Clockify's detailed report, exported as CSV.
+
+Clockify writes what Toggl does under its own names, so its rows are typed by the same query
+(`queries/toggl_time_parse.sql`), with its own name in each entry's identity.
+"""
+
+from __future__ import annotations
+
+from health_tui.ingest.source import Source
+
+# Reports > Detailed > Export > Save as CSV: Project, Client, Description, Task, User, Group, Email,
+# Tags, Billable, Start Date, Start Time, End Date, End Time, Duration (h), Duration (decimal),
+# Billable Rate (USD), Billable Amount (USD). Dates follow the workspace's date format (10/23/2025
+# or 23/10/2025: the file's dates settle which), times may be 12-hour (10:23:52 AM). Client is left
+# out when the workspace does not use clients; Project then names the client. The rate and amount
+# columns, titled with the currency, are read past.
+CLOCKIFY = Source(
+    name="clockify",
+    label="Clockify detailed report",
+    target="time_entries",
+    fields={
+        "project": ("Project",),
+        "client": ("Client",),
+        "note": ("Description",),
+        "task": ("Task",),
+        "person": ("User",),
+        "email": ("Email",),
+        "tags": ("Tags",),
+        "billable": ("Billable",),
+        "date": ("Start Date",),
+        "start_time": ("Start Time",),
+        "end_date": ("End Date",),
+        "end_time": ("End Time",),
+        "duration": ("Duration (h)", "Time (h)"),
+        "hours": ("Duration (decimal)", "Time (decimal)"),
+    },
+    required=("date",),
+    one_of=(("hours",), ("duration",)),
+    parse="toggl_time_parse",
+    ignored=("Group", "Kiosk"),
+    ignored_prefixes=("Billable Rate (", "Billable Amount (", "Cost Rate (", "Cost Amount ("),
+    params={"source_name": "clockify"},
+)

@@ -1,0 +1,269 @@
+"""What an import of one export says besides "Loaded ...": the activity of time entries and the
+words that decided it, whose project named a client, what was left out (warnings) and what was
+assumed (notes). Every figure comes from a query over the parsed rows; Python only words them.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from health_tui.ingest.models import LABELS, ActivityShare, ExportSummary, WordShare
+from health_tui.ingest.source import ClientFrom, HeaderMatch, Source
+from health_tui.ingest.staging import show
+from health_tui.settings import Activities, Money
+from health_tui.store import Store
+
+# The order the activity word lists are tried in, within one field (see settings.Activities).
+WORD_LISTS = ("admin", "revision", "support", "meeting")
+
+
+def classify_entries(
+    store: Store, con: duckdb.DuckDBPyConnection, activities: Activities, summary: ExportSummary
+) -> None:
+    """Give every entry its activity from the settings' words (Task, Tags) and phrases (notes);
+    summarise hours per activity and the words that decided them."""
+    words = [
+        (name, rank, word, in_notes)
+        for rank, name in enumerate(WORD_LISTS)
+        for in_notes, listed in (
+            (False, getattr(activities, name)),
+            (True, getattr(activities, f"{name}_phrases")),
+        )
+        for word in listed
+    ]
+    store.run(
+        "connector_create_activity_words",
+        {
+            "activities": [w[0] for w in words],
+            "ranks": [w[1] for w in words],
+            "words": [w[2] for w in words],
+            "in_notes": [w[3] for w in words],
+            "non_billable": [w[0] == "admin" for w in words],
+        },
+        con=con,
+    )
+    store.run("connector_classify_entries", {"default_activity": activities.default}, con=con)
+    summary.default_activity = activities.default
+    matched: dict[str, list[WordShare]] = {}
+    for activity, field, word, n, hours in store.rows("connector_summary_words", con=con):
+        matched.setdefault(activity, []).append(
+            WordShare(field=field, word=word, entries=n, hours=round(hours, 2))
+        )
+    summary.activities = [
+        ActivityShare(
+            activity=a,
+            entries=n,
+            hours=round(h, 2),
+            unmatched=u,
+            unmatched_hours=round(uh, 2),
+            words=matched.get(a, []),
+        )
+        for a, n, h, u, uh in store.rows("connector_summary_entries", con=con)
+    ]
+
+
+def named_by_project(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    file: str,
+    match: HeaderMatch,
+    client_from: ClientFrom | None,
+    summary: ExportSummary,
+) -> None:
+    """Say which entries their Project gave a client, and how to have it otherwise."""
+    projects = store.rows("connector_client_from_project", con=con)
+    if not projects:
+        return
+    n = sum(count for _project, count in projects)
+    listed = ", ".join(f"{show(p)} ({count:,})" for p, count in projects[:5])
+    more = f" and {len(projects) - 5:,} more" if len(projects) > 5 else ""
+    entries = f"{n:,} entr{'y' if n == 1 else 'ies'}"
+    if client_from == "project":
+        summary.notes.append(
+            f"{entries}: the client is the Project (--client-from project): {listed}{more}."
+        )
+        return
+    why = "has no Client column" if "client" not in match.present else "left their Client empty"
+    summary.notes.append(
+        f"{file} {why}, so the Project names the client of {entries}: {listed}{more}. "
+        "To put a project's entries on a client you have, `health-tui clients alias CLIENT "
+        '"PROJECT"` and import again (`health-tui clients ignore` one that is your own time); '
+        "--client-from client leaves such entries out instead."
+    )
+
+
+def due_days(source: Source, money: Money) -> int:
+    """Days from issue to due for an invoice without a due date: the mapping's `due_days`, else the
+    settings' [money] payment_terms_days."""
+    days = source.params.get("due_days")
+    return days if isinstance(days, int) else money.payment_terms_days
+
+
+def _lines(lines: list[int], n: int) -> str:
+    return (
+        "line"
+        + ("s" if n > 1 else "")
+        + " "
+        + ", ".join(str(x) for x in lines)
+        + (", ..." if n > len(lines) else "")
+    )
+
+
+def left_out_entries(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    file: str,
+    present: list[str],
+    summary: ExportSummary,
+) -> None:
+    """Warn about the time entries left out: no client (nor project), or no time."""
+    for reason, n, hours, lines in store.rows("connector_skipped_entries", con=con):
+        what = "of 0 hours"
+        if reason == "no client":
+            what = "with no client" + (" or project" if "project" in present else "")
+        summary.warnings.append(
+            f"{file}: left out {n:,} entr{'y' if n == 1 else 'ies'} {what} "
+            f"({hours:,.2f} h; {_lines(lines, n)})"
+        )
+
+
+def left_out_bills(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    file: str,
+    due_days: int,
+    summary: ExportSummary,
+) -> None:
+    """Warn about the invoices left out (drafts, no client) and note what was assumed: due dates,
+    payment dates, invoices split into paid and unpaid rows, and what was written off."""
+    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines = store.run(
+        "connector_notes_bills", con=con
+    ).fetchone()
+    if drafts:
+        summary.warnings.append(f"{file}: left out {drafts:,} draft invoice(s), never sent")
+    if no_client:
+        where = ", ".join(str(x) for x in lines) + (", ..." if no_client > len(lines) else "")
+        summary.warnings.append(
+            f"{file}: left out {no_client:,} invoice(s) with no client (lines {where})"
+        )
+    if due:
+        origin = (
+            "the mapping's due_days"
+            if source.name == "mapping" and isinstance(source.params.get("due_days"), int)
+            else "[money] payment_terms_days"
+        )
+        summary.notes.append(
+            f"Assumed {due:,} invoice(s) without a due date fall due {due_days} days after issue "
+            f"({origin})."
+        )
+    if paid_on:
+        summary.notes.append(
+            f"Assumed {paid_on:,} paid invoice(s) without a payment date were paid on their "
+            "due date."
+        )
+    if partly:
+        summary.notes.append(
+            f"{partly:,} invoice(s) paid in part are stored as a paid row and an unpaid row "
+            "(ID-unpaid), so the unpaid amount counts as unpaid."
+        )
+    if written_off:
+        where = ", ".join(str(x) for x in off_lines) + (", ..." if written_off > 5 else "")
+        summary.notes.append(
+            f"{written_off:,} invoice(s) were written off in whole or in part (Closed, or Paid "
+            f"Amount and Balance short of the Invoice Amount; lines {where}): what was written off "
+            "counts as neither paid nor unpaid, and an invoice written off whole is not loaded."
+        )
+
+
+def left_out_signals(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    target: str,
+    file: str,
+    summary: ExportSummary,
+) -> None:
+    """Warn about the interactions or feedback scores left out: those that name no client, partial
+    survey answers, and those whose organization (or domain) is no client, listed: no client is
+    ever made from a ticket or an answer."""
+    one, many = LABELS[target]
+    why = {
+        "no client": "that name no client (no organization, client or email)",
+        "partial": "answered only in part (no score or no date)",
+    }
+    for reason, n, lines in store.rows("connector_skipped_signals", con=con):
+        summary.warnings.append(
+            f"{file}: left out {n:,} {one if n == 1 else many} {why[reason]} ({_lines(lines, n)})"
+        )
+    unmatched = store.rows("connector_unmatched_signals", con=con)
+    if not unmatched:
+        return
+    n = sum(count for _who, _domain, count, _line in unmatched)
+    listed = ", ".join(
+        f"{show(who)}{' (a domain)' if is_domain else ''} ({count:,}, line {line})"
+        for who, is_domain, count, line in unmatched[:10]
+    )
+    more = f" and {len(unmatched) - 10:,} more" if len(unmatched) > 10 else ""
+    summary.warnings.append(
+        f"{file}: left out {n:,} {one if n == 1 else many} from organizations that are no client: "
+        f"{listed}{more}. No client is made from them; if one is a client under another name, "
+        '`health-tui clients alias CLIENT "NAME"` (or `health-tui clients domain CLIENT DOMAIN`) '
+        "and import again."
+    )
+
+
+def describe_touches(
+    store: Store, con: duckdb.DuckDBPyConnection, file: str, summary: ExportSummary
+) -> None:
+    """Note the interactions by kind (and what decided it) and by channel, how many carry a
+    rating, and what was assumed: channels taken as the default, ratings with no sentiment."""
+    kinds: dict[str, int] = {}
+    decided: dict[str, dict[str, int]] = {}
+    channels: dict[str, int] = {}
+    rated = 0
+    for kind, kind_from, channel, _assumed, n, r in store.rows(
+        "connector_summary_touches", con=con
+    ):
+        kinds[kind] = kinds.get(kind, 0) + n
+        if kind_from:
+            by = decided.setdefault(kind, {})
+            by[kind_from] = by.get(kind_from, 0) + n
+        channels[channel] = channels.get(channel, 0) + n
+        rated += r
+
+    by = {"tags": "tag", "priority": "priority", "type": "ticket type"}
+
+    def said(kind: str) -> str:
+        why = ", ".join(f"{n:,} by {by[how]}" for how, n in sorted(decided.get(kind, {}).items()))
+        return f"{kind} {kinds[kind]:,}" + (f" ({why})" if why else "")
+
+    order = sorted(kinds, key=lambda k: (-kinds[k], k))
+    summary.notes.append(
+        f"By kind: {', '.join(said(k) for k in order)}; by channel: "
+        + ", ".join(f"{c} {n:,}" for c, n in sorted(channels.items(), key=lambda x: (-x[1], x[0])))
+        + f"; {rated:,} with a sentiment."
+    )
+    assumed = store.rows("connector_notes_touches", con=con)
+    channel_words = [(v, n) for what, v, n in assumed if what == "channel"]
+    if channel_words:
+        n = sum(k for _v, k in channel_words)
+        listed = ", ".join(f"{show(v)} ({k:,})" for v, k in channel_words[:5])
+        summary.notes.append(
+            f"Assumed email for {n:,} {file} row(s) whose channel is not one I know: {listed}."
+        )
+    rating_words = [(v, n) for what, v, n in assumed if what == "rating"]
+    if rating_words:
+        n = sum(k for _v, k in rating_words)
+        listed = ", ".join(f"{show(v)} ({k:,})" for v, k in rating_words[:5])
+        summary.notes.append(
+            f"{n:,} satisfaction rating(s) I do not know were left without a sentiment: {listed}."
+        )
+
+
+def nothing_to_load(target: str) -> str:
+    """Why an import that would load no row is refused."""
+    what = LABELS[target][0]
+    return (
+        f"nothing to load: every {what} was left out (see the reasons below); "
+        "fix the export or pick another file"
+    )

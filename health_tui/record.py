@@ -1,0 +1,366 @@
+"""The owner's record of a relationship: interactions, feedback and journal notes, logged by hand.
+
+Most agencies keep no interaction log and no feedback file, so their health scores rest on invoices
+alone; this is how the owner keeps one, from the app or the command line. What is logged goes into
+the history tables with source 'app' and a key of its own (a uuid): no import ever replaces it
+(README, "Where your data comes from"), and only these rows can be edited or deleted. Journal notes
+(`client_notes`) are kept but never scored. Every write commits before its function returns, so
+whatever a caller reports as saved is on disk. No UI here, and no clock: callers pass the time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Annotated, Literal, TypeVar
+
+import duckdb
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from health_tui.clients import ClientNotFound, find_client
+from health_tui.errors import HealthTuiError
+from health_tui.store import Store
+from health_tui.text import safe_text
+
+MAX_NOTE = 2000  # an interaction's note or a feedback comment
+MAX_JOURNAL = 4000  # a journal note
+NOON = time(12, 0)  # a date given alone: midday, so it never reads as an after-hours demand
+
+
+class Kind(StrEnum):
+    """What happened, as the import format and the scoring rules name it."""
+
+    request = "request"
+    urgent_request = "urgent_request"
+    revision_request = "revision_request"
+    scope_change = "scope_change"
+    complaint = "complaint"
+    escalation = "escalation"
+    praise = "praise"
+    other = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class Channel(StrEnum):
+    email = "email"
+    phone = "phone"
+    meeting = "meeting"
+    chat = "chat"
+    letter = "letter"
+    sms = "sms"
+    social = "social"
+
+
+TONES: dict[int, str] = {
+    -2: "very negative",
+    -1: "negative",
+    0: "neutral",
+    1: "positive",
+    2: "very positive",
+}
+"""The owner's five steps of tone; stored as sentiment tone/2 (−1..1, the import format's scale)."""
+
+What = Literal["interaction", "feedback", "note"]
+M = TypeVar("M", bound=BaseModel)
+
+
+class EntryRefused(HealthTuiError):
+    """What the owner typed cannot be recorded as it is; the message says what would be."""
+
+    exit_code = 2
+
+
+class EntryGone(HealthTuiError):
+    """The entry to edit or delete is no longer there (deleted from another window, or merged)."""
+
+    exit_code = 2
+
+
+def _clean(value: object) -> str | None:
+    """Owner's text as one inert line: control characters and escapes out, trimmed; '' is None."""
+    text = safe_text(value).strip() if value is not None else ""
+    return text or None
+
+
+class InteractionEntry(BaseModel):
+    """A call, a message, a meeting: what kind, by which channel, in what tone, and a note."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    what: Literal["interaction"] = "interaction"
+    client_id: str
+    happened_at: datetime
+    kind: Kind
+    channel: Channel
+    tone: int | None = Field(default=None, ge=-2, le=2)
+    note: str | None = Field(default=None, max_length=MAX_NOTE)
+
+    _note = field_validator("note", mode="before")(_clean)
+
+    @property
+    def when(self) -> datetime:
+        return self.happened_at
+
+    @property
+    def sentiment(self) -> float | None:
+        return None if self.tone is None else self.tone / 2
+
+    def label(self) -> str:
+        tone = f", {TONES[self.tone]}" if self.tone is not None else ""
+        return f"{self.kind.label} ({self.channel.value}{tone})"
+
+
+class FeedbackEntry(BaseModel):
+    """A score the client gave, 0 (would not recommend) to 10, with what they said."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    what: Literal["feedback"] = "feedback"
+    client_id: str
+    on: date
+    score: int = Field(ge=0, le=10)
+    comment: str | None = Field(default=None, max_length=MAX_NOTE)
+
+    _comment = field_validator("comment", mode="before")(_clean)
+
+    @property
+    def when(self) -> datetime:
+        return datetime.combine(self.on, NOON)
+
+    def label(self) -> str:
+        return f"feedback {self.score}/10"
+
+
+class NoteEntry(BaseModel):
+    """A dated line in the relationship journal: kept, shown in the timeline, never scored."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    what: Literal["note"] = "note"
+    client_id: str
+    noted_at: datetime
+    text: str = Field(min_length=1, max_length=MAX_JOURNAL)
+
+    _text = field_validator("text", mode="before")(lambda v: _clean(v) or "")
+
+    @property
+    def when(self) -> datetime:
+        return self.noted_at
+
+    def label(self) -> str:
+        return "note"
+
+
+Entry = Annotated[InteractionEntry | FeedbackEntry | NoteEntry, Field(discriminator="what")]
+
+
+class LoggedEntry(BaseModel):
+    """An entry as committed, with the key that edits or deletes it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    entry: Entry
+
+
+def build_entry(model: type[M], **fields: object) -> M:
+    """An entry from what the owner typed, or EntryRefused naming the first field that is wrong."""
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"]) or "entry"
+        raise EntryRefused(f"{field}: {error['msg'].lower()}.") from None
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def _params(entry: InteractionEntry | FeedbackEntry | NoteEntry, key: str) -> dict[str, object]:
+    base: dict[str, object] = {"client_id": entry.client_id, "key": key}
+    if isinstance(entry, InteractionEntry):
+        base.update(happened_at=entry.happened_at, kind=entry.kind.value,
+                    channel=entry.channel.value, sentiment=entry.sentiment, note=entry.note)  # fmt: skip
+    elif isinstance(entry, FeedbackEntry):
+        base.update(on=entry.on, score=entry.score, comment=entry.comment)
+    else:
+        base.update(noted_at=entry.noted_at, note=entry.text)
+    return base
+
+
+def log_entry(
+    store: Store,
+    entry: InteractionEntry | FeedbackEntry | NoteEntry,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> LoggedEntry:
+    """Record `entry` for its client (which must exist), committed before returning."""
+    key = uuid.uuid4().hex
+    with store.transaction(con) as tx:
+        _require_client(store, entry.client_id, tx)
+        store.run(f"record_{entry.what}_insert", _params(entry, key), con=tx)
+    return LoggedEntry(key=key, entry=entry)
+
+
+def update_entry(
+    store: Store,
+    key: str,
+    entry: InteractionEntry | FeedbackEntry | NoteEntry,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> LoggedEntry:
+    """Replace what the owner logged under `key` with `entry`; an imported row is never matched."""
+    with store.transaction(con) as tx:
+        changed = store.rows(f"record_{entry.what}_update", _params(entry, key), con=tx)
+        if not changed:
+            raise EntryGone(f"that {entry.what} is no longer there; nothing was changed.")
+    return LoggedEntry(key=key, entry=entry)
+
+
+def delete_entry(
+    store: Store,
+    what: What,
+    client_id: str,
+    key: str,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> None:
+    """Remove one entry the owner logged; an imported row is never matched."""
+    with store.transaction(con) as tx:
+        gone = store.rows(f"record_{what}_delete", {"client_id": client_id, "key": key}, con=tx)
+        if not gone:
+            raise EntryGone(f"that {what} is no longer there; nothing was deleted.")
+
+
+def get_entry(
+    store: Store,
+    what: What,
+    client_id: str,
+    key: str,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> LoggedEntry:
+    """One entry the owner logged, as it is in the store now (for the edit form)."""
+    rows = store.dicts(f"record_{what}_get", {"client_id": client_id, "key": key}, con=con)
+    if not rows:
+        raise EntryGone(f"that {what} is no longer there.")
+    row = rows[0]
+    if what == "interaction":
+        sentiment = row.pop("sentiment")
+        row["tone"] = None if sentiment is None else max(-2, min(2, round(sentiment * 2)))
+    return LoggedEntry.model_validate({"key": key, "entry": {"what": what, **row}})
+
+
+def _require_client(store: Store, client_id: str, con: duckdb.DuckDBPyConnection) -> None:
+    ref = find_client(store, client_id, con=con)
+    if ref.client_id != client_id:
+        raise ClientNotFound(f"no client with id {client_id!r}.")
+
+
+# -- reading what the owner typed on the command line ------------------------------------------------
+
+
+def _word(text: str) -> str:
+    return "_".join(text.strip().lower().replace("-", " ").split())
+
+
+def parse_kind(text: str) -> Kind:
+    """A kind as typed: `complaint`, `urgent request`, `urgent-request` or `urgent_request`."""
+    try:
+        return Kind(_word(text))
+    except ValueError:
+        allowed = ", ".join(k.value for k in Kind)
+        raise EntryRefused(f"unknown kind {text!r}: one of {allowed}.") from None
+
+
+def parse_channel(text: str) -> Channel:
+    try:
+        return Channel(_word(text))
+    except ValueError:
+        allowed = ", ".join(c.value for c in Channel)
+        raise EntryRefused(f"unknown channel {text!r}: one of {allowed}.") from None
+
+
+def parse_score(text: str) -> int:
+    """A feedback score: a whole number from 0 to 10."""
+    try:
+        score = int(text.strip())
+    except ValueError:
+        score = -1
+    if not 0 <= score <= 10:
+        raise EntryRefused(f"score {text!r}: a whole number from 0 to 10.")
+    return score
+
+
+def parse_tone(text: str) -> int | None:
+    """A tone: −2 (very negative) to 2 (very positive), or empty/none for no tone."""
+    word = text.strip().lower().replace("−", "-")
+    if word in ("", "none", "-"):
+        return None
+    try:
+        tone = int(word)
+    except ValueError:
+        tone = 99
+    if tone not in TONES:
+        steps = ", ".join(f"{k} {v}" for k, v in TONES.items())
+        raise EntryRefused(f"tone {text!r}: one of {steps}, or none.")
+    return tone
+
+
+def parse_when(text: str) -> datetime:
+    """`2026-09-20 14:30` (or with a T, or seconds); a date alone is noon of that day."""
+    cleaned = text.strip()
+    try:
+        if len(cleaned) == 10:
+            return datetime.combine(date.fromisoformat(cleaned), NOON)
+        return datetime.fromisoformat(cleaned).replace(tzinfo=None, microsecond=0)
+    except ValueError:
+        raise EntryRefused(
+            f"{text!r} is not a date and time: write it as 2026-09-20 14:30 (or a date alone)."
+        ) from None
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise EntryRefused(f"{text!r} is not a date: write it as 2026-09-20.") from None
+
+
+def check_not_future(when: datetime, now: datetime) -> None:
+    """Refuse an entry dated after today: a typo in the year would hide it from every score."""
+    if when.date() > now.date():
+        raise EntryRefused(
+            f"{when:%Y-%m-%d %H:%M} is in the future (now is {now:%Y-%m-%d %H:%M}); "
+            "log what has happened."
+        )
+
+
+__all__ = [
+    "TONES",
+    "Channel",
+    "Entry",
+    "EntryGone",
+    "EntryRefused",
+    "FeedbackEntry",
+    "InteractionEntry",
+    "Kind",
+    "LoggedEntry",
+    "NoteEntry",
+    "build_entry",
+    "check_not_future",
+    "delete_entry",
+    "get_entry",
+    "log_entry",
+    "parse_channel",
+    "parse_day",
+    "parse_kind",
+    "parse_score",
+    "parse_tone",
+    "parse_when",
+    "update_entry",
+]

@@ -1,0 +1,9 @@
+-- The correction form: one client's facts as imports gave them (client_rows), with the name of the
+-- referrer in force (the clients view, where the owner's facts win).
+SELECT r.client_id, r.name,
+       r.notice_days AS imported_notice_days, r.referred_by AS imported_referred_by,
+       r.industry AS imported_industry, r.domain AS imported_domain,
+       (SELECT x.name FROM clients x WHERE x.client_id = c.referred_by) AS referrer_name
+FROM client_rows r
+JOIN clients c USING (client_id)
+WHERE r.client_id = $client_id;

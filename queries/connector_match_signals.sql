@@ -1,0 +1,33 @@
+-- connector (inside the write transaction): the client of each row of an export of interactions or
+-- feedback (connector_signal_rows), found, never made: the client whose name or alias is the row's
+-- client (case, accents and spacing aside), else the client whose domain (the owner's fact, or the
+-- folder's) is the row's domain. A row no client answers to has no client_id (left out, with a
+-- warning listing who). name_n / domain_n > 1: the name or domain belongs to several clients
+-- (connector_validate_matches).
+CREATE OR REPLACE TEMP TABLE src_matches AS
+WITH names AS (
+    SELECT name_key(name) AS k, client_id FROM client_rows
+    UNION
+    SELECT alias_key, client_id FROM client_aliases WHERE kind = 'name'
+),
+by_name AS (
+    SELECT k, min(client_id) AS client_id, count(DISTINCT client_id) AS n,
+           string_agg(DISTINCT client_id, ', ' ORDER BY client_id) AS ids
+    FROM names
+    GROUP BY k
+),
+by_domain AS (
+    SELECT connector_domain("domain") AS d, min(client_id) AS client_id, count(DISTINCT client_id) AS n,
+           string_agg(DISTINCT client_id, ', ' ORDER BY client_id) AS ids
+    FROM clients
+    WHERE connector_domain("domain") IS NOT NULL
+    GROUP BY 1
+)
+SELECT r.line, r.client, r.client_key, r.domain_key, r.domain_col,
+       CASE WHEN n.client_id IS NOT NULL THEN n.client_id ELSE d.client_id END AS client_id,
+       CASE WHEN n.client_id IS NOT NULL THEN 'name' WHEN d.client_id IS NOT NULL THEN 'domain' END AS found_by,
+       coalesce(n.n, 0) AS name_n, n.ids AS name_ids,
+       CASE WHEN n.client_id IS NULL THEN coalesce(d.n, 0) ELSE 0 END AS domain_n, d.ids AS domain_ids
+FROM connector_signal_rows r
+LEFT JOIN by_name n ON n.k = r.client_key
+LEFT JOIN by_domain d ON d.d = r.domain_key;

@@ -1,0 +1,54 @@
+-- mapping: a staged sheet of interactions (stg_touches, its columns named by the mapping file) as typed
+-- interactions, one per line; a value that does not read is NULL here and named by
+-- connector_validate_touches. The timestamp reads in $date_order or $date_format (a date alone is
+-- midnight, a zone is dropped); channel and kind go through the mapping's [values.channel] and
+-- [values.kind] ($channel_keys -> $channel_values, $kind_keys -> $kind_values, keys in lower case)
+-- or may be one of ours as written; sentiment is a number from -1 to 1 read with $decimal.
+-- The client: the client field, else the email or domain field, matched in connector_match_signals;
+-- never a new client.
+-- key_base, the identity of a row: the mapping's name ($source_name) and its id field when it has
+-- one (a ticket number: a later export replaces it); else its client, time, channel, kind and note,
+-- normalised, rows alike in all of these told apart by their order in the file.
+-- skip 'no client': neither a client nor a domain.
+CREATE OR REPLACE TEMP TABLE src_touches AS
+WITH s AS (
+    SELECT *,
+           connector_timestamp("at", $date_order, $date_format::VARCHAR) AS ts,
+           coalesce(map_extract_value(MAP($channel_keys::VARCHAR[], $channel_values::VARCHAR[]), lower(channel)),
+                    CASE WHEN lower(channel) IN ('email', 'phone', 'meeting', 'chat', 'letter', 'sms', 'social')
+                         THEN lower(channel) END) AS ch,
+           coalesce(map_extract_value(MAP($kind_keys::VARCHAR[], $kind_values::VARCHAR[]), lower(kind)),
+                    CASE WHEN lower(kind) IN ('request', 'urgent_request', 'revision_request', 'scope_change',
+                                              'complaint', 'escalation', 'praise', 'other')
+                         THEN lower(kind) END) AS k,
+           TRY_CAST(connector_decimal_text(sentiment, $decimal) AS DOUBLE) AS sent,
+           connector_norm(client) AS client_key,
+           connector_domain("domain") AS domain_key
+    FROM stg_touches
+)
+SELECT line,
+       ticket_id,
+       false AS id_required,
+       regexp_replace(client, '\s+', ' ', 'g') AS client,
+       client_key,
+       domain_key,
+       'domain' AS domain_col,
+       ts AS "at",
+       s."at" AS at_text,
+       ch AS channel,
+       s.channel AS channel_text,
+       false AS channel_assumed,
+       k AS kind,
+       s.kind AS kind_text,
+       NULL::VARCHAR AS kind_from,
+       sent AS sentiment,
+       s.sentiment AS sentiment_text,
+       NULL::VARCHAR AS rating_text,
+       false AS rating_unknown,
+       note,
+       CASE WHEN ticket_id IS NOT NULL THEN concat_ws(chr(31), $source_name, 'id', ticket_id)
+            ELSE concat_ws(chr(31), $source_name, coalesce(client_key, ''), coalesce(domain_key, ''),
+                           coalesce(strftime(ts, '%Y-%m-%d %H:%M:%S'), ''), coalesce(ch, ''),
+                           coalesce(k, ''), coalesce(connector_norm(note), '')) END AS key_base,
+       CASE WHEN client_key IS NULL AND domain_key IS NULL THEN 'no client' END AS skip
+FROM s;

@@ -1,0 +1,4 @@
+-- The owner deletes an interaction they logged; imported rows are never matched.
+DELETE FROM interactions
+WHERE source = 'app' AND source_key = $key AND client_id = $client_id
+RETURNING source_key;

@@ -1,0 +1,202 @@
+"""Keeping the record in the app, driven with Pilot on fixtures/small through the real import and
+scoring: log, see it in the timeline and the score answer, edit, delete, restart and find it; a
+half-filled form asks before it is thrown away; corrections, aliases and merges from the client."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from health_tui.app.screens.client import ClientScreen
+from health_tui.app.screens.correct import CorrectForm
+from health_tui.app.screens.record_forms import EntryForm, FeedbackForm, InteractionForm
+from health_tui.app.screens.review_modals import Confirm
+from health_tui.app.widgets.timeline import Timeline
+from health_tui.ingest.native import import_folder
+from health_tui.store import Store, open_store
+from tests.test_app_support import SMALL, make_app, settle
+
+SIZE = (120, 36)
+NOW = datetime(2026, 9, 29, 15, 0)  # the app's clock: a Tuesday afternoon late in 2026Q3
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def owner_rows(store: Store) -> list[tuple]:
+    return store.con.execute(
+        "SELECT 'interaction', kind, note FROM interactions WHERE source = 'app' "
+        "UNION ALL SELECT 'feedback', CAST(score AS VARCHAR), \"comment\" FROM feedback "
+        "WHERE source = 'app' UNION ALL SELECT 'note', 'note', note FROM client_notes ORDER BY ALL"
+    ).fetchall()
+
+
+def timeline_lines(app) -> list[str]:
+    timeline = app.screen.query_one(Timeline)
+    return [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#record-status").render())
+
+
+async def open_client(pilot, client_id: str) -> None:
+    await settle(pilot)
+    pilot.app.push_screen(ClientScreen(client_id))
+    await settle(pilot)
+
+
+async def test_log_edit_delete_and_find_it_after_a_restart(db_path: Path) -> None:
+    store = open_store(db_path)
+    import_folder(store, SMALL)
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, "northwind")
+        before = app.portfolio.by_id("northwind").health
+        assert before >= 90  # a healthy client
+        # A complaint by phone, very negative, with a note: arrows in the lists, tab between them.
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, InteractionForm)
+        await pilot.press("down", "down", "down", "down", "tab", "down", "tab", "down", "tab")
+        await pilot.press(*"Shouted about the launch date", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        assert owner_rows(store) == [("interaction", "complaint", "Shouted about the launch date")]
+        after = app.portfolio.by_id("northwind").health
+        assert after < before
+        said = status(app)
+        assert said.startswith("✓ logged complaint (phone, very negative)")
+        assert f"health {before:.0f} → {after:.0f}: " in said and "friction −" in said
+        assert (
+            "you complaint        phone     -1.0 Shouted about the launch date"
+            in timeline_lines(app)[0]
+        )
+
+        # A feedback score: the second entry.
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackForm)
+        await pilot.press("3", "tab", *"Not happy", "enter")
+        await settle(pilot)
+        lines = timeline_lines(app)
+        assert (
+            "you complaint" in lines[0]
+            and "you feedback" in lines[1]
+            and " 3/10 Not happy" in lines[1]
+        )
+
+        # Edit the complaint (Enter on it in the timeline), delete the feedback (Delete, then yes).
+        await pilot.press("t", "up", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InteractionForm) and app.screen.editing
+        await pilot.press("tab", "tab", "tab", *" (apologised)", "enter")
+        await settle(pilot)
+        assert status(app).startswith("✓ edited complaint")
+        await pilot.press("t", "down", "delete")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert owner_rows(store) == [
+            ("interaction", "complaint", "Shouted about the launch date (apologised)")
+        ]
+        # An imported row cannot be edited: it says where it came from.
+        await pilot.press("t", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        assert "came from an import (folder)" in list(app._notifications)[-1].message
+    store.close()
+
+    store = open_store(db_path)  # the app started again on the same file
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, "northwind")
+        lines = timeline_lines(app)
+        assert "you complaint" in lines[0] and "(apologised)" in lines[0]
+        assert not any("you feedback" in line for line in lines)
+        assert app.portfolio.by_id("northwind").health == after
+    store.close()
+
+
+async def test_escape_on_a_half_filled_form_asks_first(db_path: Path) -> None:
+    store = open_store(db_path)
+    import_folder(store, SMALL)
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, "castell")
+        await pilot.press("n", "escape")  # nothing typed: closes at once
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"Partner retiring", "escape")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # keep editing: the text is still there
+        assert isinstance(app.screen, EntryForm)
+        assert app.screen.query_one("#text").value == "Partner retiring"
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen) and owner_rows(store) == []
+        # A bad value is explained in the form, which keeps what was typed.
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("1", "1", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackForm)
+        assert "a whole number from 0 to 10" in str(app.screen.query_one("#record-error").render())
+    store.close()
+
+
+async def test_the_review_logs_for_the_client_on_screen(db_path: Path) -> None:
+    store = open_store(db_path)
+    import_folder(store, SMALL)
+    app = make_app(store, clock=clock, start="review")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        current = app.screen.current.client_id
+        await pilot.press("N")  # n is "next" in the review
+        await settle(pilot)
+        await pilot.press(*"Call before deciding", "enter")
+        await settle(pilot)
+        assert store.con.execute("SELECT client_id, note FROM client_notes").fetchall() == [
+            (current, "Call before deciding")
+        ]
+        assert "kept in the timeline, never scored" in status(app)
+    store.close()
+
+
+async def test_correct_alias_and_merge_from_the_client_screen(db_path: Path) -> None:
+    store = open_store(db_path)
+    import_folder(store, SMALL)
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, "harbor")
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CorrectForm)
+        await pilot.press(*"45", "tab", "tab", "ctrl+u", *"Bakery", "enter")
+        await settle(pilot)
+        facts = store.con.execute("SELECT fact, value FROM client_facts ORDER BY 1").fetchall()
+        assert facts == [("industry", "Bakery"), ("notice_days", "45")]
+        assert "notice 45 days" in str(app.screen.query_one("#client-title").render())
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*"Harbour St Bakery", "enter")
+        await settle(pilot)
+        assert store.con.execute("SELECT alias, client_id FROM client_aliases").fetchall() == [
+            ("Harbour St Bakery", "harbor")
+        ]
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press(*"Meridian Health Partners", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen) and app.screen.client_id == "meridian"
+        assert store.con.execute(
+            "SELECT count(*) FROM clients WHERE client_id = 'harbor'"
+        ).fetchone() == (0,)
+    store.close()

@@ -1,0 +1,83 @@
+"""Dates and lines as real exports write them: two-digit years, a time of day (and a zone) where a
+date is asked, the --date-format hint when dates do not read, and a file whose lines end some in CRLF
+and some in LF."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from health_tui.store import Store
+from tests.test_connectors import EXPORTS, HARVEST_HEADER, hours, load, problems, refused, write
+
+
+def test_two_digit_years_as_harvest_writes_them(store: Store) -> None:
+    load(store, EXPORTS / "harvest_time_short_years.csv")  # 8/14/18: a day above 12, month first
+    assert [row[:3] for row in hours(store)] == [
+        ("Meridian Health Partners", date(2018, 9, 3), 4.0),
+        ("Northwind Outfitters", date(2018, 8, 2), 1.5),
+        ("Northwind Outfitters", date(2018, 8, 14), 2.5),
+    ]
+
+
+def test_a_time_of_day_and_a_zone_after_a_date_are_read_past(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        HARVEST_HEADER
+        + "2026-09-20 08:03:55,Acme,W,D,,1,Yes,A,B\n"
+        + "2026-09-21T23:10:00+02:00,Acme,W,D,,1,Yes,A,B\n"
+        + "2026-09-22 8:03 PM GMT+2,Acme,W,D,,1,Yes,A,B\n",
+    )
+    load(store, path)
+    assert [row[1] for row in hours(store)] == [
+        date(2026, 9, 20),
+        date(2026, 9, 21),
+        date(2026, 9, 22),
+    ]
+
+
+def test_a_date_with_an_impossible_time_is_not_a_date(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + "2026-09-20 25:00,Acme,W,D,,1,Yes,A,B\n")
+    assert problems(store, path) == [
+        "t.csv:2: Date: not a date (like 2025-03-31): '2026-09-20 25:00'"
+    ]
+
+
+def test_dates_that_do_not_read_name_the_date_format_option(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + "31 Mar 2025,Acme,W,D,,1,Yes,A,B\n")
+    text = str(refused(store, path))
+    assert "t.csv:2: Date: not a date (like 2025-03-31): '31 Mar 2025'" in text
+    assert "--date-format '%d %b %Y' reads 31 Mar 2025" in text
+    load(store, path, date_format="%d %b %Y")
+    assert hours(store)[0][1] == date(2025, 3, 31)
+
+
+def test_other_problems_do_not_get_the_date_hint(store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + "2025-03-31,Acme,W,D,,x,Yes,A,B\n")
+    assert "--date-format" not in str(refused(store, path))
+
+
+def test_mixed_line_endings_are_read_as_lines(store: Store) -> None:
+    raw = (EXPORTS / "harvest_time_mixed_endings.csv").read_bytes()
+    assert raw.count(b"\r\n") == 3 and raw.count(b"\n") == 5  # really mixed
+    summary = load(store, EXPORTS / "harvest_time_mixed_endings.csv")
+    assert summary.rows == 4
+    assert [row[5] for row in hours(store)] == [
+        "Class pages, first pass",
+        "Booking widget",
+        "Maya's changes",
+        "Teacher bios",
+    ]
+
+
+def test_mixed_line_endings_keep_line_numbers_in_problems(store: Store, tmp_path: Path) -> None:
+    text = HARVEST_HEADER.replace("\n", "\r\n") + (
+        '2025-07-01,Acme,W,D,"two\r\nlines",1,Yes,A,B\r\n'  # lines 2-3
+        "2025-07-02,Acme,W,D,,1,Yes,A,B\n"  # line 4
+        "2025-07-03,Acme,W,D,,x,Yes,A,B\n"  # line 5
+    )
+    path = write(tmp_path, "t.csv", text.encode())
+    assert problems(store, path) == [
+        "t.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+    ]

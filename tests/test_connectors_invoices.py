@@ -1,0 +1,139 @@
+"""Harvest's own invoice export, as Harvest writes it: no Status and no Due Date; Paid Amount and
+Balance say what was paid and what is owed, so an invoice written off (Paid 0, Balance 0) is neither
+paid nor unpaid; a missing due date comes from [money] payment_terms_days, said in the summary."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from health_tui.settings import Money
+from health_tui.store import Store
+from tests.test_connectors import EXPORTS, load, problems, write
+
+EXPORT = EXPORTS / "harvest_invoices_export.csv"
+
+
+def invoices(store: Store) -> list[tuple]:
+    return store.con.execute(
+        "SELECT c.name, i.invoice_id, i.due_on, i.paid_on, i.amount FROM invoices i "
+        "JOIN clients c USING (client_id) ORDER BY i.invoice_id"
+    ).fetchall()
+
+
+def test_harvests_own_invoice_export(store: Store) -> None:
+    summary = load(store, EXPORT)
+    assert summary.source == "harvest-invoices"
+    assert invoices(store) == [
+        # paid 300 of 900, Balance 0: the rest written off, not owed
+        ("Castell & Ross", "2025-038", date(2025, 8, 14), date(2025, 7, 30), Decimal("300.00")),
+        (
+            "Northwind Outfitters",
+            "2025-041",
+            date(2025, 8, 31),
+            date(2025, 8, 25),
+            Decimal("1250.00"),
+        ),
+        ("Meridian Health Partners", "2025-042", date(2025, 8, 31), None, Decimal("2310.50")),
+        (
+            "Meridian Health Partners",
+            "2025-043",
+            date(2025, 10, 1),
+            date(2025, 10, 5),
+            Decimal("400.00"),
+        ),
+        ("Meridian Health Partners", "2025-043-unpaid", date(2025, 10, 1), None, Decimal("600.00")),
+    ]  # fmt: skip  (2025-031, Paid 0 and Balance 0, was written off whole: not loaded)
+    assert summary.notes == [
+        "Assumed 4 invoice(s) without a due date fall due 30 days after issue "
+        "([money] payment_terms_days).",
+        "1 invoice(s) paid in part are stored as a paid row and an unpaid row (ID-unpaid), so "
+        "the unpaid amount counts as unpaid.",
+        "2 invoice(s) were written off in whole or in part (Closed, or Paid Amount and Balance "
+        "short of the Invoice Amount; lines 10, 11): what was written off counts as neither paid "
+        "nor unpaid, and an invoice written off whole is not loaded.",
+    ]
+    assert summary.warnings == []  # Subtotal, Tax2, Document Type, Client Address: read past
+
+
+def test_payment_terms_come_from_the_settings(store: Store) -> None:
+    summary = load(store, EXPORT, money=Money(payment_terms_days=14))
+    assert invoices(store)[1][2] == date(2025, 8, 15)
+    assert summary.notes[0] == (
+        "Assumed 4 invoice(s) without a due date fall due 14 days after issue "
+        "([money] payment_terms_days)."
+    )
+
+
+def test_a_mappings_due_days_wins_over_the_settings(store: Store, tmp_path: Path) -> None:
+    sheet = write(tmp_path, "s.csv", "No,Who,On,Sum\n1,Acme,2025-08-01,100\n")
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\ndue_days = 10\n'
+        '[columns]\ninvoice_id = "No"\nclient = "Who"\nissued_on = "On"\namount = "Sum"\n',
+    )
+    summary = load(store, sheet, mapping=mapping, money=Money(payment_terms_days=45))
+    assert invoices(store)[0][2] == date(2025, 8, 11)
+    assert "fall due 10 days after issue (the mapping's due_days)" in summary.notes[0]
+
+
+def test_paid_and_balance_more_than_the_invoice_are_refused(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "inv.csv",
+        "Issue Date,ID,Client,Invoice Amount,Paid Amount,Balance\n2025-08-01,1,Acme,100,60,50\n",
+    )
+    assert problems(store, path) == [
+        "inv.csv:2: Balance: the paid amount and the balance come to more than the invoice "
+        "amount (100.00)"
+    ]
+
+
+def test_an_invoice_written_off_whole_is_still_checked(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "inv.csv",
+        "Issue Date,ID,Client,Invoice Amount,Paid Amount,Balance\n"
+        "2025-08-01,1,Acme,100,100,0\n2025-13-45,2,Acme,100,0,0\n",
+    )
+    assert problems(store, path) == [
+        "inv.csv:3: Issue Date: not a date (like 2025-03-31): '2025-13-45'"
+    ]
+
+
+def test_reimporting_after_a_payment_and_a_write_off(store: Store, tmp_path: Path) -> None:
+    head = "Issue Date,Last Payment Date,ID,Client,Invoice Amount,Paid Amount,Balance\n"
+    load(store, write(tmp_path, "a.csv", head + "2025-08-01,,7,Acme,100,0,100\n"))
+    assert invoices(store) == [("Acme", "7", date(2025, 8, 31), None, Decimal("100.00"))]
+    # later: 40 paid, and the rest written off
+    load(store, write(tmp_path, "b.csv", head + "2025-08-01,2025-09-10,7,Acme,100,40,0\n"))
+    assert invoices(store) == [
+        ("Acme", "7", date(2025, 8, 31), date(2025, 9, 10), Decimal("40.00"))
+    ]
+
+
+def test_an_invoice_written_off_whole_since_leaves_no_unpaid_row(
+    store: Store, tmp_path: Path
+) -> None:
+    head = "Issue Date,ID,Client,Invoice Amount,Paid Amount,Balance\n"
+    load(
+        store,
+        write(tmp_path, "a.csv", head + "2025-08-01,7,Acme,100,0,100\n2025-08-01,8,Acme,50,50,0\n"),
+    )
+    load(
+        store,
+        write(tmp_path, "b.csv", head + "2025-08-01,7,Acme,100,0,0\n2025-08-01,8,Acme,50,50,0\n"),
+    )
+    assert [row[1] for row in invoices(store)] == ["8"]
+
+
+def test_harvest_time_money_is_said_not_silently_dropped(store: Store) -> None:
+    summary = load(store, EXPORTS / "harvest_time.csv")
+    assert summary.notes[-1] == (
+        "Billable Amount and Cost Amount (Harvest's value and cost of each entry) are not used "
+        "yet: revenue comes from invoices, margin from [money] cost_per_hour."
+    )
+    bare = load(store, EXPORTS / "harvest_time_eu.csv")  # no money columns: nothing said
+    assert not any("Billable Amount" in note for note in bare.notes)

@@ -1,0 +1,336 @@
+"""Relationship signals from what agencies really have: helpdesk tickets (Zendesk, Freshdesk) and
+survey answers or a contact log through a mapping. They land on clients there are, by name or by web
+domain, never make one, and a later export replaces what an earlier one brought."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from health_tui.cli import cli
+from health_tui.clients import ClientNotFound, add_alias, domain_of, set_domain
+from health_tui.errors import ImportFailed
+from health_tui.ingest.native import import_folder
+from health_tui.store import Store
+from tests.test_connectors import EXPORTS, ROOT, load, problems, snapshot, write
+
+SMALL = ROOT / "fixtures" / "small"
+AT = datetime(2026, 1, 1)
+ZENDESK_HEAD = "Id,Requester email,Subject,Tags,Priority,Via,Ticket type,Created at,Organization,Satisfaction Score\n"
+
+
+@pytest.fixture
+def harvest(store: Store) -> Store:
+    """Northwind Outfitters, Meridian Health Partners and Our Studio, from a Harvest export."""
+    load(store, EXPORTS / "harvest_time.csv")
+    return store
+
+
+def touches(store: Store, source: str) -> list[tuple]:
+    return store.con.execute(
+        'SELECT c.name, i."at", i.channel, i.kind, i.sentiment, i.note FROM interactions i '
+        'JOIN clients c USING (client_id) WHERE i.source = ? ORDER BY i."at"',
+        [source],
+    ).fetchall()
+
+
+def scores(store: Store, source: str) -> list[tuple]:
+    return store.con.execute(
+        'SELECT c.name, f."date", f.score, f."comment" FROM feedback f JOIN clients c USING '
+        '(client_id) WHERE f.source = ? ORDER BY f."date"',
+        [source],
+    ).fetchall()
+
+
+# --- Zendesk ------------------------------------------------------------------------------------
+
+
+def test_zendesk_tickets_land_on_clients_by_organization(harvest: Store) -> None:
+    summary = load(harvest, EXPORTS / "zendesk_tickets.csv")
+    assert (summary.source, summary.target) == ("zendesk", "interactions")
+    assert touches(harvest, "zendesk") == [
+        # urgent priority (an incident too): an urgent request, after hours; rated Bad
+        ("Northwind Outfitters", datetime(2025, 9, 2, 21, 14, 7), "email", "urgent_request", -1.0,
+         "Checkout page shows old prices"),
+        # tag 'scope': a scope change; 'Offered' is no rating
+        ("Northwind Outfitters", datetime(2025, 9, 5, 10, 2, 51), "email", "scope_change", None,
+         "Can we add a gift card option?"),
+        ("Meridian Health Partners", datetime(2025, 9, 9, 9, 30), "email", "revision_request", 1.0,
+         "Please redo the banner, again"),
+        ("Meridian Health Partners", datetime(2025, 9, 12, 18, 45, 10), "phone", "escalation",
+         None, "Nobody answered my last three emails"),
+    ]  # fmt: skip
+    assert (summary.rows, summary.clients_new, summary.clients_matched) == (4, 0, 2)
+    assert summary.warnings == [
+        "zendesk_tickets.csv: left out 3 interactions from organizations that are no client: "
+        "'Globex Corporation' (1, line 7), 'gmail.com' (a domain) (1, line 8), "
+        "'meridianhealth.example' (a domain) (1, line 6). No client is made from them; if one is "
+        'a client under another name, `health-tui clients alias CLIENT "NAME"` (or `health-tui '
+        "clients domain CLIENT DOMAIN`) and import again."
+    ]
+    assert summary.notes == [
+        "By kind: escalation 1 (1 by tag), revision_request 1 (1 by tag), scope_change 1 (1 by "
+        "tag), urgent_request 1 (1 by priority); by channel: email 3, phone 1; 2 with a sentiment."
+    ]
+    assert harvest.con.execute("SELECT count(*) FROM clients").fetchone() == (3,)  # none made
+
+
+def test_a_clients_domain_catches_tickets_without_an_organization(harvest: Store) -> None:
+    set_domain(harvest, "Meridian Health Partners", "www.MeridianHealth.example", at=AT)
+    summary = load(harvest, EXPORTS / "zendesk_tickets.csv")
+    assert summary.rows == 5
+    assert ("Meridian Health Partners", datetime(2025, 9, 15, 11, 20), "chat", "request", 1.0,
+            "Portal login help") in touches(harvest, "zendesk")  # fmt: skip
+
+
+def test_a_later_ticket_export_replaces_never_doubles(harvest: Store, tmp_path: Path) -> None:
+    load(harvest, EXPORTS / "zendesk_tickets.csv")
+    before = snapshot(harvest)
+    again = load(harvest, EXPORTS / "zendesk_tickets.csv")
+    assert snapshot(harvest) == before
+    assert again.already == again.rows == 4
+    later = write(
+        tmp_path,
+        "later.csv",
+        ZENDESK_HEAD
+        + "1044,priya@meridianhealth.example,Nobody answered my last three emails,escalation,high,"
+        "Phone call (incoming),problem,2025-09-12 18:45:10 +0200,Meridian Health Partners,Good\n",
+    )
+    assert load(harvest, later).already == 1
+    rows = touches(harvest, "zendesk")
+    assert len(rows) == 4 and rows[-1][4] == 1.0  # the rating given since replaced the ticket
+
+
+def test_tickets_never_make_a_client_and_none_to_load_is_refused(store: Store) -> None:
+    with pytest.raises(ImportFailed) as info:
+        load(store, EXPORTS / "zendesk_tickets.csv")
+    text = str(info.value)
+    assert "nothing to load: every interaction was left out" in text
+    assert "'Northwind Outfitters' (2, line 2)" in text
+    assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (0,)
+
+
+def test_ticket_problems_are_listed_and_nothing_changes(harvest: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        ZENDESK_HEAD
+        + ",x@northwind.example,A,,,Mail,,2025-09-01 10:00,Northwind Outfitters,\n"
+        + "7,x@northwind.example,B,,,Mail,,yesterday,Northwind Outfitters,\n"
+        + "7,x@northwind.example,C,,,Mail,,2025-09-02 10:00,Northwind Outfitters,\n",
+    )
+    before = snapshot(harvest)
+    assert problems(harvest, path) == [
+        "t.csv:2: Id: required (it is what identifies the ticket)",
+        "t.csv:3: Created at: not a date and time (like 2025-03-31): 'yesterday'",
+        "t.csv:4: Id: duplicate id '7' (first on line 3)",
+    ]
+    assert snapshot(harvest) == before
+
+
+def test_an_unknown_channel_is_email_and_said(harvest: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        ZENDESK_HEAD
+        + "9,x@n.example,Hi,,,Carrier pigeon,,2025-09-01 10:00,Northwind Outfitters,Meh\n",
+    )
+    summary = load(harvest, path)
+    assert touches(harvest, "zendesk")[0][2] == "email"
+    assert (
+        "Assumed email for 1 t.csv row(s) whose channel is not one I know: 'Carrier pigeon' (1)."
+        in summary.notes
+    )
+    assert (
+        "1 satisfaction rating(s) I do not know were left without a sentiment: 'Meh' (1)."
+        in summary.notes
+    )
+
+
+# --- Freshdesk ----------------------------------------------------------------------------------
+
+
+def test_freshdesk_tickets(store: Store) -> None:
+    import_folder(store, SMALL)
+    set_domain(store, "brightline", "brightline.example", at=AT)
+    summary = load(store, EXPORTS / "freshdesk_tickets.csv")
+    assert (summary.source, summary.rows) == ("freshdesk", 4)
+    assert touches(store, "freshdesk") == [
+        ("Brightline Logistics", datetime(2025, 10, 1, 9, 12, 44), "email", "request", 1.0,
+         "Invoice shows the wrong VAT number"),
+        ("Brightline Logistics", datetime(2025, 10, 4, 22, 40), "phone", "escalation", -1.0,
+         "Tracking page is down"),
+        ("Brightline Logistics", datetime(2025, 10, 6, 11, 0), "email", "revision_request", 0.0,
+         "Change the hero photo"),  # no company: the requester's domain
+        ("Brightline Logistics", datetime(2025, 10, 8, 16, 30), "chat", "praise", 1.0,
+         "Loved the new dashboard"),
+    ]  # fmt: skip
+    assert summary.warnings == [
+        "freshdesk_tickets.csv: left out 1 interaction from organizations that are no client: "
+        "'example.org' (a domain) (1, line 6). No client is made from them; if one is a client "
+        'under another name, `health-tui clients alias CLIENT "NAME"` (or `health-tui clients '
+        "domain CLIENT DOMAIN`) and import again."
+    ]
+
+
+def test_a_domain_two_clients_have_is_refused(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on,domain\na,Alpha,2025-01-01,shared.example\n"
+        "b,Beta,2025-01-01,shared.example\n"
+    )
+    import_folder(store, folder)
+    path = write(
+        tmp_path,
+        "t.csv",
+        "Ticket ID,Subject,Source,Created time,Email,Company Name\n"
+        "1,Hi,Email,2025-09-01 10:00,x@shared.example,\n",
+    )
+    assert problems(store, path) == [
+        "t.csv:2: Email: 'shared.example' is the domain of 2 clients (a, b); give it to one of "
+        "them (health-tui clients domain CLIENT DOMAIN)"
+    ]
+
+
+# --- survey answers and a contact log through a mapping -------------------------------------------
+
+
+def test_typeform_answers_partial_ones_left_out(store: Store) -> None:
+    import_folder(store, SMALL)
+    mapping = EXPORTS / "typeform_nps.toml"
+    summary = load(store, EXPORTS / "typeform_nps.csv", mapping=mapping)
+    assert scores(store, "mapping:typeform-nps") == [
+        ("Northwind Outfitters", date(2026, 9, 20), 9, "Faster replies on Fridays")
+    ]
+    assert summary.warnings[-2:] == [
+        "typeform_nps.csv: left out 1 feedback score answered only in part (no score or no date) "
+        "(line 4)",
+        "typeform_nps.csv: left out 3 feedback scores from organizations that are no client: "
+        "'Initech' (1, line 6), 'Meridian Health' (1, line 3), 'brightline.example' (a domain) "
+        "(1, line 5). No client is made from them; if one is a client under another name, "
+        '`health-tui clients alias CLIENT "NAME"` (or `health-tui clients domain CLIENT DOMAIN`) '
+        "and import again.",
+    ]
+    # the owner says who they are; the same download again replaces, never doubles
+    set_domain(store, "brightline", "brightline.example", at=AT)
+    add_alias(store, "meridian", "Meridian Health", at=AT)
+    again = load(store, EXPORTS / "typeform_nps.csv", mapping=mapping)
+    assert (again.rows, again.already) == (3, 1)
+    assert [row[:3] for row in scores(store, "mapping:typeform-nps")] == [
+        ("Northwind Outfitters", date(2026, 9, 20), 9),
+        ("Meridian Health Partners", date(2026, 9, 21), 4),
+        ("Brightline Logistics", date(2026, 9, 23), 10),
+    ]
+    load(store, EXPORTS / "typeform_nps.csv", mapping=mapping)
+    assert store.con.execute(
+        "SELECT count(*) FROM feedback WHERE source LIKE 'mapping:%'"
+    ).fetchone() == (3,)
+
+
+def test_google_forms_timestamps_month_first(store: Store) -> None:
+    import_folder(store, SMALL)
+    set_domain(store, "brightline", "brightline.example", at=AT)
+    summary = load(
+        store, EXPORTS / "google_forms_feedback.csv", mapping=EXPORTS / "google_forms_feedback.toml"
+    )
+    assert scores(store, "mapping:client-survey") == [
+        ("Northwind Outfitters", date(2026, 9, 20), 8, "Good work on the launch"),
+        ("Brightline Logistics", date(2026, 9, 21), 6, "Tracking page was down twice"),
+    ]
+    assert summary.warnings == [
+        "google_forms_feedback.csv: left out 1 feedback score answered only in part (no score "
+        "or no date) (line 4)"
+    ]
+
+
+def test_a_contact_log_through_a_mapping(store: Store) -> None:
+    import_folder(store, SMALL)
+    load(store, EXPORTS / "contact_log.csv", mapping=EXPORTS / "contact_log.toml")
+    assert touches(store, "mapping:contact-log") == [
+        ("Northwind Outfitters", datetime(2025, 10, 2, 18, 30), "phone", "request", 0.2,
+         "Wants the sale banner tonight"),  # the offset is dropped: the clock time counts
+        ("Meridian Health Partners", datetime(2025, 10, 4, 9, 15), "meeting", "complaint", -0.6,
+         "Unhappy with the portal delays"),
+        ("Fernleaf Yoga Studio", datetime(2025, 10, 6, 16, 40), "email", "praise", 0.9,
+         "Loved the class pages"),
+        ("Meridian Health Partners", datetime(2025, 10, 7, 21, 5), "chat", "scope_change", None,
+         "New page, not in the quote"),
+    ]  # fmt: skip
+
+
+def test_mapped_kinds_and_channels_must_be_known(store: Store, tmp_path: Path) -> None:
+    import_folder(store, SMALL)
+    sheet = write(tmp_path, "s.csv", "When,Who,What\n2025-10-01 10:00,Northwind Outfitters,Rant\n")
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "interactions"\n[columns]\nat = "When"\nclient = "Who"\nkind = "What"\n'
+        '[fixed]\nchannel = "fax"\n',
+    )
+    assert problems(store, sheet, mapping=mapping) == [
+        "s.csv:2: [fixed] channel: not one of email, phone, meeting, chat, letter, sms, social "
+        "(give the sheet's words their channel under [values.channel]): 'fax'",
+        "s.csv:2: What: not one of request, urgent_request, revision_request, scope_change, "
+        "complaint, escalation, praise, other (give the sheet's words their kind under "
+        "[values.kind]): 'Rant'",
+    ]
+
+
+def test_a_score_out_of_range_is_refused(store: Store, tmp_path: Path) -> None:
+    import_folder(store, SMALL)
+    sheet = write(tmp_path, "s.csv", "Date,Client,NPS\n2026-09-20,Northwind Outfitters,11\n")
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "feedback"\n[columns]\ndate = "Date"\nclient = "Client"\nscore = "NPS"\n',
+    )
+    assert problems(store, sheet, mapping=mapping) == [
+        "s.csv:2: NPS: not a whole number from 0 to 10: '11'"
+    ]
+
+
+# --- clients domain ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "domain"),
+    [
+        ("acme.com", "acme.com"),
+        ("www.Acme.com.", "acme.com"),
+        ("https://acme.co.uk/about", "acme.co.uk"),
+        ("dana@acme.com", "acme.com"),
+    ],
+)
+def test_domain_of(typed: str, domain: str) -> None:
+    assert domain_of(typed) == domain
+
+
+def test_clients_domain_command(tmp_path: Path) -> None:
+    db = str(tmp_path / "p.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import", str(SMALL), "--db", db]).exit_code == 0
+    out = runner.invoke(
+        cli, ["clients", "domain", "Northwind Outfitters", "northwind.example", "--db", db]
+    )
+    assert out.exit_code == 0, out.output
+    assert "Northwind Outfitters (northwind) has the domain northwind.example" in out.stdout
+    listing = runner.invoke(cli, ["clients", "--db", db]).stdout
+    assert "domain northwind.example" in listing
+    out = runner.invoke(cli, ["clients", "domain", "meridian", "northwind.example", "--db", db])
+    assert out.exit_code == 2 and "already the domain of client northwind" in out.stderr
+    out = runner.invoke(cli, ["clients", "domain", "meridian", "not a domain", "--db", db])
+    assert out.exit_code == 2 and "is not a web domain" in out.stderr
+    out = runner.invoke(cli, ["clients", "domain", "northwind", "--clear", "--db", db])
+    assert out.exit_code == 0
+    assert "domain northwind.example" not in runner.invoke(cli, ["clients", "--db", db]).stdout
+
+
+def test_set_domain_refuses_a_taken_domain(store: Store) -> None:
+    import_folder(store, SMALL)
+    set_domain(store, "northwind", "northwind.example", at=AT)
+    with pytest.raises(ClientNotFound, match="already the domain of client northwind"):
+        set_domain(store, "meridian", "northwind.example", at=AT)

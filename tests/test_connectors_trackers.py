@@ -1,0 +1,234 @@
+"""Time trackers as they really export: Toggl's older and newer layouts, Clockify, rows with no
+Client (the Project names it), hours from start and end times, and mappings with [fixed] values,
+one column feeding two fields, and start/end columns."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from health_tui.cli import cli
+from health_tui.errors import ImportFailed
+from health_tui.ingest.connector import import_path
+from health_tui.store import Store
+from tests.test_connectors import EXPORTS, hours, load, problems, write
+
+
+def test_each_tracker_layout_is_recognised_by_its_header(store: Store) -> None:
+    found = {
+        name: (load(store, EXPORTS / name).source)
+        for name in (
+            "toggl_detailed_new.csv",
+            "toggl_project_email.csv",
+            "toggl_detailed_empty_client.csv",
+            "clockify_detailed.csv",
+            "clockify_no_client.csv",
+        )
+    }
+    assert found == {
+        "toggl_detailed_new.csv": "toggl",
+        "toggl_project_email.csv": "toggl",
+        "toggl_detailed_empty_client.csv": "toggl",
+        "clockify_detailed.csv": "clockify",
+        "clockify_no_client.csv": "clockify",
+    }
+
+
+def test_newer_toggl_without_client_names_clients_by_project(store: Store) -> None:
+    summary = load(store, EXPORTS / "toggl_detailed_new.csv")
+    assert [row[:4] for row in hours(store)] == [
+        ("Harbor Dental website", date(2025, 9, 1), 1.5, True),
+        ("Harbor Dental website", date(2025, 9, 2), 0.75, True),
+        ("Harbor Dental website", date(2025, 9, 3), 2.25, True),
+        ("Olive & Thyme menu", date(2025, 9, 3), 1.0, True),
+    ]
+    assert summary.notes[-1] == (
+        "toggl_detailed_new.csv has no Client column, so the Project names the client of 4 "
+        "entries: 'Harbor Dental website' (3), 'Olive & Thyme menu' (1). To put a project's "
+        'entries on a client you have, `health-tui clients alias CLIENT "PROJECT"` and import '
+        "again (`health-tui clients ignore` one that is your own time); --client-from client "
+        "leaves such entries out instead."
+    )
+    assert summary.warnings == [
+        "toggl_detailed_new.csv: left out 1 entry with no client or project (0.50 h; line 6)"
+    ]
+
+
+def test_an_empty_client_column_is_said_and_its_rows_kept(store: Store) -> None:
+    summary = load(store, EXPORTS / "toggl_detailed_empty_client.csv")
+    assert summary.rows == 4 and summary.clients_new == 2
+    assert (
+        "left their Client empty, so the Project names the client of 4 entries"
+        in (summary.notes[-1])
+    )
+
+
+def test_client_from_client_leaves_such_rows_out(store: Store) -> None:
+    path = EXPORTS / "toggl_detailed_empty_client.csv"
+    with pytest.raises(ImportFailed, match="nothing to load") as info:
+        load(store, path, client_from="client")
+    assert "left out 4 entries with no client" in str(info.value)
+
+
+def test_client_from_project_overrides_the_client_column(store: Store) -> None:
+    summary = load(store, EXPORTS / "clockify_detailed.csv", client_from="project")
+    assert {row[0] for row in hours(store)} == {"Website refresh", "Internal"}
+    assert summary.notes[-1] == (
+        "5 entries: the client is the Project (--client-from project): 'Website refresh' (4), "
+        "'Internal' (1)."
+    )
+
+
+def test_a_project_named_like_a_client_lands_on_it(store: Store, tmp_path: Path) -> None:
+    load(store, EXPORTS / "clockify_detailed.csv")  # makes Juniper Legal
+    sheet = write(
+        tmp_path,
+        "t.csv",
+        "Description,Duration,Project,Start date,Start time\n"
+        "Blog post,1:00:00,juniper  legal,2025-10-20,09:00:00\n",
+    )
+    summary = load(store, sheet)
+    assert (summary.clients_new, summary.clients_matched) == (0, 1)
+
+
+def test_clockify_twelve_hour_times_us_dates_and_activities(store: Store) -> None:
+    summary = load(store, EXPORTS / "clockify_detailed.csv")
+    rows = store.con.execute(
+        "SELECT c.name, t.date, t.hours, t.billable, t.activity, t.person FROM time_entries t "
+        "JOIN clients c USING (client_id) ORDER BY t.date"
+    ).fetchall()
+    assert rows == [
+        ("Juniper Legal", date(2025, 10, 6), 2.5, True, "delivery", "Ana Silva"),
+        ("Juniper Legal", date(2025, 10, 7), 0.5, True, "meeting", "Ana Silva"),
+        ("Juniper Legal", date(2025, 10, 8), 0.75, True, "support", "Dev Patel"),
+        ("Juniper Legal", date(2025, 10, 14), 1.25, True, "revision", "Ana Silva"),
+        ("Internal", date(2025, 10, 15), 0.33, False, "admin", "Ana Silva"),
+    ]
+    assert summary.warnings == []  # rate and amount columns are read past quietly
+
+
+def test_clockify_day_first_dates_without_a_client_column(store: Store) -> None:
+    load(store, EXPORTS / "clockify_no_client.csv")  # 20/10/2025: day first
+    assert [row[:3] for row in hours(store)] == [
+        ("Juniper Legal retainer", date(2025, 10, 20), 1.5),
+        ("Juniper Legal retainer", date(2025, 10, 21), 0.5),
+    ]
+
+
+def test_hours_from_start_and_stop_times_when_there_is_no_duration(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "t.csv",
+        "Description,Project,Start date,Start time,Stop date,Stop time\n"
+        "Design,Acme,2025-09-01,9:15 AM,2025-09-01,11:45 AM\n"
+        "Launch,Acme,2025-09-01,11:30 PM,2025-09-02,12:30 AM\n"  # past midnight
+        "Sync,Acme,2025-09-02,14:00,2025-09-02,14:20\n",
+    )
+    load(store, path)
+    assert [row[2] for row in hours(store)] == [1.0, 2.5, pytest.approx(1 / 3)]  # by date
+    bad = write(
+        tmp_path,
+        "b.csv",
+        "Description,Project,Start date,Start time,Stop time\nX,Acme,2025-09-01,9:15,25:00\n",
+    )
+    assert problems(store, bad) == [
+        "b.csv:2: Stop time: not a time of day (like 14:05 or 2:05 PM): '25:00'"
+    ]
+
+
+def test_re_importing_clockify_changes_nothing(store: Store) -> None:
+    load(store, EXPORTS / "clockify_detailed.csv")
+    again = load(store, EXPORTS / "clockify_detailed.csv")
+    assert again.already == 5
+    assert store.con.execute("SELECT count(*), sum(hours) FROM time_entries").fetchone() == (
+        5,
+        pytest.approx(5.33),
+    )
+    assert store.con.execute("SELECT DISTINCT source FROM time_entries").fetchall() == [
+        ("clockify",)
+    ]
+
+
+# --- mappings: [fixed], one column for two fields, start and end --------------------------------
+
+
+def test_a_fixed_client_for_a_summary_by_date(store: Store) -> None:
+    summary = import_path(
+        store,
+        EXPORTS / "clockify_summary_by_date.csv",
+        mapping=EXPORTS / "clockify_summary_by_date.toml",
+    )
+    assert [row[:4] for row in hours(store)] == [
+        ("Juniper Legal", date(2025, 10, 20), 3.0, True),
+        ("Juniper Legal", date(2025, 10, 21), 1.5, True),
+    ]
+    assert "no billable column" not in " ".join(summary.notes)  # [fixed] billable = true
+
+
+def test_a_freelancer_sheet_with_start_and_end_and_one_column_for_two_fields(
+    store: Store,
+) -> None:
+    import_path(store, EXPORTS / "freelancer_sheet.csv", mapping=EXPORTS / "freelancer_sheet.toml")
+    assert hours(store) == [
+        ("Northwind Outfitters", date(2025, 11, 3), 0.75, True, "meeting",
+         "Call with Sam about the checkout"),
+        ("Northwind Outfitters", date(2025, 11, 3), 2.5, True, "delivery", "Checkout redesign"),
+        ("Northwind Outfitters", date(2025, 11, 4), 1.75, True, "delivery",
+         "Launch night fixes"),
+    ]  # fmt: skip
+
+
+def test_a_timestamp_column_feeds_the_date_and_the_start(store: Store, tmp_path: Path) -> None:
+    sheet = write(
+        tmp_path,
+        "s.csv",
+        "Started,Ended,Client\n2025-11-03 09:00,2025-11-03 10:30,Acme\n"
+        "2025-11-03T13:00:00Z,2025-11-03T13:45:00Z,Acme\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        '[columns]\nclient = "Client"\ndate = "Started"\nstart = "Started"\nend = "Ended"\n',
+    )
+    import_path(store, sheet, mapping=mapping)
+    assert [row[1:3] for row in hours(store)] == [
+        (date(2025, 11, 3), 0.75),
+        (date(2025, 11, 3), 1.5),
+    ]
+
+
+def test_a_problem_in_a_fixed_value_names_it(store: Store, tmp_path: Path) -> None:
+    sheet = write(tmp_path, "s.csv", "Day,Hours\n2025-11-03,2\n")
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        '[columns]\ndate = "Day"\nhours = "Hours"\n[fixed]\nclient = "Acme"\nbillable = "maybe"\n',
+    )
+    with pytest.raises(ImportFailed) as info:
+        import_path(store, sheet, mapping=mapping)
+    assert [str(p) for p in info.value.problems] == [
+        "s.csv:2: [fixed] billable: not yes/no: 'maybe'"
+    ]
+
+
+def test_client_from_is_for_time_exports(tmp_path: Path) -> None:
+    db = tmp_path / "p.duckdb"
+    out = CliRunner().invoke(
+        cli,
+        ["import", str(EXPORTS / "harvest_invoices.csv"), "--db", str(db),
+         "--client-from", "project"],
+    )  # fmt: skip
+    assert out.exit_code == 2
+    assert "--client-from is for time exports" in out.stderr
+    out = CliRunner().invoke(
+        cli,
+        ["import", str(EXPORTS / "clockify_detailed.csv"), "--db", str(db),
+         "--client-from", "project"],
+    )  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert "(--client-from project)" in out.stdout

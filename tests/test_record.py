@@ -1,0 +1,373 @@
+"""Keeping the record: what the owner logs (interactions, feedback, journal notes) is committed at once,
+counts in the next score, can be edited or deleted by its key, and survives every import; imported
+rows are never matched. The command line finds clients as `clients` does and refuses bad values with
+the allowed ones. Corrections to a client's facts are the owner's and win over imports."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from health_tui.cli import cli
+from health_tui.clients import (
+    FactRefused,
+    client_profile,
+    correct_client,
+    merge_clients,
+    plan_corrections,
+)
+from health_tui.ingest.backup import backup_folder, restore_folder
+from health_tui.ingest.connector import import_path
+from health_tui.record import (
+    EntryGone,
+    FeedbackEntry,
+    InteractionEntry,
+    Kind,
+    NoteEntry,
+    delete_entry,
+    get_entry,
+    log_entry,
+    update_entry,
+)
+from health_tui.score_change import score_change
+from health_tui.scoring.engine import score_portfolio
+from health_tui.settings import Settings
+from health_tui.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "fixtures" / "small"
+HARVEST = ROOT / "fixtures" / "exports" / "harvest_time.csv"
+AS_OF = date(2026, 9, 30)
+AT = datetime(2026, 9, 20, 10, 0)
+NOW = datetime(2026, 9, 21, 9, 0)
+
+
+@pytest.fixture
+def small(store: Store) -> Store:
+    import_path(store, SMALL)
+    return store
+
+
+def complaint(**kw) -> InteractionEntry:
+    fields = dict(client_id="northwind", happened_at=AT, kind="complaint", channel="phone",
+                  tone=-2, note="Shouted about the launch date")  # fmt: skip
+    fields.update(kw)
+    return InteractionEntry.model_validate(fields)
+
+
+def app_rows(store: Store) -> list[tuple]:
+    return store.con.execute(
+        "SELECT 'i', client_id, kind, source_key FROM interactions WHERE source = 'app' "
+        "UNION ALL SELECT 'f', client_id, CAST(score AS VARCHAR), source_key FROM feedback "
+        "WHERE source = 'app' UNION ALL SELECT 'n', client_id, note, source_key FROM client_notes "
+        "ORDER BY ALL"
+    ).fetchall()
+
+
+def health(store: Store, client_id: str = "northwind"):
+    portfolio = score_portfolio(store, AS_OF, Settings())
+    return portfolio.by_id(client_id)
+
+
+# -- the core -------------------------------------------------------------------------------------
+
+
+def test_a_logged_complaint_counts_in_the_next_score_and_says_what_moved(small: Store) -> None:
+    before = health(small)
+    logged = log_entry(small, complaint())
+    after = health(small)
+    assert len(logged.key) == 32 and after.health < before.health
+    change = score_change(before, after)
+    names = [name for name, _ in change.parts]
+    assert names[0] in ("friction", "satisfaction")
+    assert abs(sum(d for _, d in change.parts) - (after.health - before.health)) < 1.0
+    sentence = change.sentence()
+    assert sentence.startswith(f"health {before.health:.0f} → {after.health:.0f}: ")
+    assert "friction −" in sentence and "satisfaction −" in sentence
+
+
+def test_a_note_is_kept_and_never_scored(small: Store) -> None:
+    before = health(small)
+    noted_at = datetime(2026, 9, 30, 17, 0)
+    log_entry(small, NoteEntry(client_id="northwind", noted_at=noted_at, text="New CMO from March"))
+    assert health(small) == before
+    timeline = small.dicts("client_timeline_interactions",
+                           {"client_id": "northwind", "as_of": AS_OF, "limit": 5})  # fmt: skip
+    assert timeline[0]["entry"] == "note" and timeline[0]["note"] == "New CMO from March"
+    assert timeline[0]["entry_key"] is not None
+
+
+def test_edit_and_delete_touch_only_what_the_owner_logged(small: Store) -> None:
+    logged = log_entry(small, complaint())
+    update_entry(small, logged.key, complaint(kind="praise", tone=2, note="Loved it after all"))
+    again = get_entry(small, "interaction", "northwind", logged.key)
+    assert again.entry.kind is Kind.praise and again.entry.tone == 2
+    assert again.entry.note == "Loved it after all"
+    imported = small.con.execute(
+        "SELECT count(*) FROM interactions WHERE source <> 'app'"
+    ).fetchone()
+    # A folder row's source_key is its client's id: it must never be matched as an owner's key.
+    with pytest.raises(EntryGone):
+        delete_entry(small, "interaction", "northwind", "northwind")
+    with pytest.raises(EntryGone):
+        update_entry(small, "northwind", complaint())
+    assert (
+        small.con.execute("SELECT count(*) FROM interactions WHERE source <> 'app'").fetchone()
+        == imported
+    )
+    delete_entry(small, "interaction", "northwind", logged.key)
+    assert app_rows(small) == []
+
+
+def test_text_is_stored_inert(small: Store) -> None:
+    logged = log_entry(small, complaint(note="  [bold]hi[/]\x1b[31m\x07 there\n  "))
+    assert logged.entry.note == "[bold]hi[/] there"  # markup is kept as text, never parsed
+    note = NoteEntry(client_id="northwind", noted_at=AT, text="\x1b]8;;http://x\x07link")
+    assert note.text == "link"
+    with pytest.raises(ValueError):
+        NoteEntry(client_id="northwind", noted_at=AT, text=" \x1b[2J ")
+
+
+def test_what_the_owner_logged_survives_reimports_and_exports(small: Store) -> None:
+    log_entry(small, complaint())
+    log_entry(small, FeedbackEntry(client_id="northwind", on=AT.date(), score=3, comment="Meh"))
+    log_entry(small, NoteEntry(client_id="northwind", noted_at=AT, text="Call back Monday"))
+    logged = app_rows(small)
+    assert len(logged) == 3
+    import_path(small, SMALL)  # the folder again: its own rows are replaced, not the owner's
+    import_path(small, HARVEST)  # an export naming "Northwind Outfitters" merges into it
+    import_path(small, SMALL, replace=True)  # even --replace keeps what the owner recorded
+    assert app_rows(small) == logged
+
+
+def test_a_merge_takes_the_journal_along_and_a_backup_restores_it(
+    small: Store, tmp_path: Path
+) -> None:
+    log_entry(small, NoteEntry(client_id="harbor", noted_at=AT, text="Bakery owner retiring"))
+    log_entry(small, complaint(client_id="harbor"))
+    merge_clients(small, "meridian", "harbor", at=NOW)
+    assert {r[1] for r in app_rows(small)} == {"meridian"}
+    counts = backup_folder(small, tmp_path / "backup", "csv", at=NOW)
+    assert counts["client_notes"] == 1
+    restored = open_store(tmp_path / "restored.duckdb")
+    try:
+        restore_folder(restored, tmp_path / "backup")
+        assert app_rows(restored) == app_rows(small)
+    finally:
+        restored.close()
+
+
+def test_a_killed_process_loses_no_entry_it_reported_saved(db_path: Path) -> None:
+    store = open_store(db_path)
+    import_path(store, SMALL)
+    store.close()
+    script = textwrap.dedent(f"""
+        import itertools
+        from datetime import datetime
+        from health_tui.record import InteractionEntry, log_entry
+        from health_tui.store import open_store
+        store = open_store({str(db_path)!r})
+        for i in itertools.count():
+            entry = InteractionEntry(client_id="northwind", happened_at=datetime(2026, 9, 1, 9),
+                                     kind="complaint", channel="email", note="n" * 200)
+            print(log_entry(store, entry).key, flush=True)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            cwd=str(ROOT))  # fmt: skip
+    reported: list[str] = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        reported.append(line.strip())
+        if len(reported) == 120:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    store = open_store(db_path)
+    keys = {k for (k,) in store.con.execute(
+        "SELECT source_key FROM interactions WHERE source = 'app'").fetchall()}  # fmt: skip
+    store.close()
+    assert set(reported) <= keys and len(reported) == 120
+
+
+# -- corrections ----------------------------------------------------------------------------------
+
+
+def test_corrections_win_over_imports_and_typing_the_import_back_hands_it_back(
+    small: Store,
+) -> None:
+    profile = client_profile(small, "meridian")
+    assert profile.imported == {"notice_days": "60", "referred_by": "harbor",
+                                "industry": "healthcare", "domain": None}  # fmt: skip
+    typed = {"notice_days": "90", "referred_by": "Northwind Outfitters", "industry": "health",
+             "domain": "https://www.Meridian-Health.example/about"}  # fmt: skip
+    plan = plan_corrections(profile, typed, ignored=False)
+    profile = correct_client(small, "meridian", plan, at=NOW)
+    assert profile.owner == {"notice_days": "90", "referred_by": "northwind",
+                             "industry": "health", "domain": "meridian-health.example"}  # fmt: skip
+    assert profile.referrer_name == "Northwind Outfitters"
+    import_path(small, SMALL)  # the folder says 60 and harbor again: the owner's values stay
+    row = small.con.execute(
+        "SELECT notice_days, referred_by, industry FROM clients WHERE client_id = 'meridian'"
+    ).fetchone()
+    assert row == (90, "northwind", "health")
+    typed = {
+        "notice_days": "",
+        "referred_by": "harbor",
+        "industry": "",
+        "domain": "meridian-health.example",
+    }
+    profile = correct_client(small, "meridian", plan_corrections(profile, typed, False), at=NOW)
+    assert profile.owner == {"industry": None, "domain": "meridian-health.example"}
+    assert profile.value("notice_days") == "60" and profile.value("referred_by") == "harbor"
+
+
+def test_not_a_client_and_bad_corrections(small: Store) -> None:
+    profile = client_profile(small, "castell")
+    correct_client(small, "castell", plan_corrections(profile, {}, ignored=True), at=NOW)
+    assert health(small, "castell") is None  # kept, never scored
+    profile = client_profile(small, "castell")
+    assert profile.ignored
+    correct_client(small, "castell", plan_corrections(profile, {}, ignored=False), at=NOW)
+    assert health(small, "castell") is not None
+    for typed, message in (
+        ({"notice_days": "ninety"}, "whole number of days"),
+        ({"referred_by": "castell"}, "cannot have referred themselves"),
+        ({"domain": "not a domain"}, "a web domain"),
+    ):
+        with pytest.raises(FactRefused, match=message):
+            plan = plan_corrections(profile, typed | {"industry": "legal"}, ignored=False)
+            correct_client(small, "castell", plan, at=NOW)
+    assert client_profile(small, "castell").owner == {}  # a refused plan changes nothing
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def db(small: Store, db_path: Path) -> str:
+    small.close()
+    return str(db_path)
+
+
+def test_the_commands_find_a_client_by_id_or_name(db: str) -> None:
+    out = run("log", "northwind", "--kind", "complaint", "--channel", "phone", "--tone", "-2",
+              "--at", "2026-09-20 10:00", "--note", "Late again", "--db", db)  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert (
+        "Saved: complaint (phone, very negative) with Northwind Outfitters (northwind)"
+        in out.output
+    )
+    out = run("log", "  NORTHWIND  outfitters ", "--kind", "Urgent request", "--channel", "email",
+              "--at", "2026-09-21", "--db", db)  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert "at 2026-09-21 12:00" in out.output  # a date alone is noon
+    assert run("feedback", "Northwind Outfitters", "4", "--date", "2026-09-22", "--comment",
+               "Slow", "--db", db).exit_code == 0  # fmt: skip
+    assert run("note", "northwind", "Asked for a call with the MD", "--db", db).exit_code == 0
+    store = open_store(db)
+    try:
+        assert [r[:3] for r in app_rows(store)] == [
+            ("f", "northwind", "4"),
+            ("i", "northwind", "complaint"),
+            ("i", "northwind", "urgent_request"),
+            ("n", "northwind", "Asked for a call with the MD"),
+        ]
+        at = store.con.execute(
+            "SELECT max(\"at\") FROM interactions WHERE source = 'app'"
+        ).fetchone()
+        assert at == (datetime(2026, 9, 21, 12, 0),)
+    finally:
+        store.close()
+
+
+def test_an_ambiguous_name_is_refused_listing_the_clients(db: str) -> None:
+    store = open_store(db)
+    store.con.execute(
+        "INSERT INTO client_rows (client_id, name, started_on, source) VALUES "
+        "('a1', 'Acme', DATE '2025-01-01', 'folder'), ('a2', 'ACME ', DATE '2025-01-01', 'folder')"
+    )
+    store.close()
+    out = run("note", "acme", "hello", "--db", db)
+    assert out.exit_code == 2
+    assert "'acme' matches 2 clients: Acme (a1); ACME  (a2)" in out.output
+    out = run("feedback", "northwnd", "5", "--db", db)
+    assert out.exit_code == 2 and "Did you mean 'Northwind Outfitters' (northwind)?" in out.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["log", "northwind", "--kind", "rant", "--channel", "phone"],
+         "unknown kind 'rant': one of request, urgent_request, revision_request, scope_change, "
+         "complaint, escalation, praise, other."),
+        (["log", "northwind", "--kind", "praise", "--channel", "fax"],
+         "unknown channel 'fax': one of email, phone, meeting, chat, letter, sms, social."),
+        (["log", "northwind", "--kind", "praise", "--channel", "email", "--tone", "3"],
+         "tone '3': one of -2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive"),
+        (["log", "northwind", "--kind", "praise", "--channel", "email", "--at", "yesterday"],
+         "'yesterday' is not a date and time"),
+        (["log", "northwind", "--kind", "praise", "--channel", "email", "--at", "2999-01-01"],
+         "is in the future"),
+        (["feedback", "northwind", "11"], "score '11': a whole number from 0 to 10."),
+        (["feedback", "northwind", "7.5"], "score '7.5': a whole number from 0 to 10."),
+        (["feedback", "northwind", "7", "--date", "30/09/2026"], "is not a date"),
+        (["note", "northwind", "  "], "text: string should have at least 1 character."),
+    ],
+)  # fmt: skip
+def test_bad_values_are_refused_with_what_is_allowed(
+    db: str, args: list[str], message: str
+) -> None:
+    out = run(*args, "--db", db)
+    assert out.exit_code == 2, out.output
+    assert message in out.output
+    store = open_store(db)
+    try:
+        assert app_rows(store) == []
+    finally:
+        store.close()
+
+
+def test_a_database_the_app_holds_is_named_as_such(db: str) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb,time; c=duckdb.connect({db!r}); print('ok', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        out = run("note", "northwind", "hello", "--db", db)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert out.exit_code == 1
+    assert "in use by another program (probably another health-tui)" in out.output
+    assert "log it there: i, f or n on the client's screen" in out.output
+
+
+def test_merging_a_client_and_its_referrer_leaves_no_one_referring_themselves(small: Store) -> None:
+    # The folder says harbor referred meridian; the owner records that lumen referred castell.
+    # Keeping meridian and merging harbor into it, or keeping lumen and merging castell into it,
+    # must not leave the kept client as its own referrer (its referral value would be its own).
+    profile = client_profile(small, "castell")
+    plan = plan_corrections(profile, {"referred_by": "lumen"}, False)
+    correct_client(small, "castell", plan, at=NOW)
+    merge_clients(small, "meridian", "harbor", at=NOW)
+    merge_clients(small, "lumen", "castell", at=NOW)
+    rows = small.con.execute(
+        "SELECT client_id, referred_by FROM clients WHERE client_id IN ('meridian', 'lumen') "
+        "ORDER BY 1"
+    ).fetchall()
+    assert rows == [("lumen", None), ("meridian", None)]
