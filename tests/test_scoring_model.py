@@ -117,7 +117,9 @@ MODEL_SECTIONS = (
     "weights", "bands", "money", "rules", "window", "satisfaction", "friction", "payment", "scope",
     "trend", "effort", "archetypes", "counter_signals", "hard_times",
 )  # fmt: skip
-NOT_IN_THE_MODEL = {"money.currency", "money.rates"}
+# Settings of the money section that do not move a score: the currency and its rates convert, and
+# payment_terms_days gives an import its due dates.
+NOT_IN_THE_MODEL = {"money.currency", "money.rates", "money.payment_terms_days"}
 
 
 def readme_table() -> dict[str, tuple[str, str]]:
