@@ -6,6 +6,8 @@ Each story goes through the real import path with the checked-in fixtures."""
 
 from __future__ import annotations
 
+import csv
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -322,6 +324,52 @@ def test_restore_refuses_an_edited_backup(tmp_path: Path) -> None:
     (tmp_path / "b" / "feedback.csv").write_text("\n".join(lines[:-1]) + "\n")
     second = open_store(tmp_path / "second.duckdb")
     with pytest.raises(ImportFailed, match="28 rows, but the backup says 29"):
+        restore_folder(second, tmp_path / "b")
+    assert one(second, "SELECT count(*) FROM client_rows") == (0,)
+    second.close()
+
+
+def test_a_backup_from_an_older_health_tui_restores(tmp_path: Path) -> None:
+    """A schema-4 backup (no journal notes yet, a column added since missing from a file) restores:
+    what the older version had comes back, what it did not have stays empty."""
+    first = open_store(tmp_path / "first.duckdb")
+    load(first, SMALL)
+    backup_folder(first, tmp_path / "b", "csv", at=NOW)
+    first.close()
+    manifest_path = tmp_path / "b" / "health-tui-backup.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["schema_version"] = 4
+    manifest["tables"].pop("client_notes", None)
+    manifest_path.write_text(json.dumps(manifest))
+    (tmp_path / "b" / "client_notes.csv").unlink(missing_ok=True)
+    feedback = tmp_path / "b" / "feedback.csv"
+    rows = list(csv.reader(feedback.open(newline="", encoding="utf-8")))
+    drop = rows[0].index("source_key")
+    with feedback.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows([r[:drop] + r[drop + 1 :] for r in rows])
+    second = open_store(tmp_path / "second.duckdb")
+    counts = restore_folder(second, tmp_path / "b")
+    assert counts["feedback"] == 29 and counts["client_notes"] == 0
+    assert one(second, "SELECT count(*) FROM feedback WHERE source_key IS NULL") == (29,)
+    second.close()
+
+
+def test_a_backup_too_old_or_with_a_stranger_column_is_refused(tmp_path: Path) -> None:
+    first = open_store(tmp_path / "first.duckdb")
+    load(first, SMALL)
+    backup_folder(first, tmp_path / "b", "csv", at=NOW)
+    first.close()
+    feedback = tmp_path / "b" / "feedback.csv"
+    text = feedback.read_text(encoding="utf-8")
+    feedback.write_text(text.replace(",source_key", ",sauce_key", 1), encoding="utf-8")
+    second = open_store(tmp_path / "second.duckdb")
+    with pytest.raises(ImportFailed, match=r"feedback\.csv:1: sauce_key: not a column of feedback"):
+        restore_folder(second, tmp_path / "b")
+    manifest_path = tmp_path / "b" / "health-tui-backup.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["schema_version"] = 3
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(ImportFailed, match="too old to restore"):
         restore_folder(second, tmp_path / "b")
     assert one(second, "SELECT count(*) FROM client_rows") == (0,)
     second.close()

@@ -6,12 +6,17 @@ with its provenance, the clients as imports gave them, the owner's facts and ali
 their history, checklist steps, letters and the app's settings. Restoring it into an empty database
 gives the same tables, so the same scores and the same report.
 
+A backup from an older health-tui (schema 4 on, when export became a backup) restores too: since
+then migrations only add tables and nullable columns, so every file is read by its own header and
+inserted by column name, and what the older version did not have stays empty.
+
 `restore` (not `import`) reads it: an import would give every row the folder's provenance, and the
 native import refuses a backup folder saying so.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from datetime import datetime
@@ -25,6 +30,8 @@ from health_tui.errors import HealthTuiError, ImportFailed
 from health_tui.store import Store
 from health_tui.store.migrations import CURRENT_VERSION
 from health_tui.store.tables import ALL_TABLES, wipe_all
+
+FIRST_BACKUP_SCHEMA = 4  # `export` wrote a full backup from this schema on
 
 Format = Literal["csv", "parquet"]
 MANIFEST = "health-tui-backup.json"
@@ -122,9 +129,9 @@ def _restore_table(
         if expected == 0:
             return 0
         raise ImportFailed(f"{path}:1: (file): missing; the backup says it holds {expected:,} rows")
-    columns = dict(store.rows("backup_columns", {"table": table}, con=con))
     try:
         if manifest.format == "csv":
+            columns = _csv_columns(store, con, path, table)
             store.run("backup_read_csv", {"path": str(path), "columns": columns}, con=con)
         else:
             store.run("backup_read_parquet", {"path": str(path)}, con=con)
@@ -157,13 +164,30 @@ def _read_manifest(folder: Path) -> BackupManifest:
             f"{path}:1: schema_version: written by a newer health-tui (schema "
             f"{manifest.schema_version}, this one knows {CURRENT_VERSION}); upgrade to restore it"
         )
-    if manifest.schema_version < CURRENT_VERSION:
+    if manifest.schema_version < FIRST_BACKUP_SCHEMA:
         raise ImportFailed(
-            f"{path}:1: schema_version: written by an older health-tui (schema "
+            f"{path}:1: schema_version: written by a health-tui too old to restore (schema "
             f"{manifest.schema_version}); restore it with that version, open the file once so it "
             "upgrades, then export again"
         )
     return manifest
+
+
+def _csv_columns(
+    store: Store, con: duckdb.DuckDBPyConnection, path: Path, table: str
+) -> dict[str, str]:
+    """The file's columns, in its own order, with the table's types: an older backup may lack a
+    column added since (it stays empty); a column the table does not have is refused."""
+    types = dict(store.rows("backup_columns", {"table": table}, con=con))
+    with path.open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f), [])
+    unknown = [name for name in header if name not in types]
+    if unknown or not header:
+        what = ", ".join(unknown) if unknown else "(no header)"
+        raise ImportFailed(
+            f"{path}:1: {what}: not a column of {table}; is this health-tui's backup?"
+        )
+    return {name: types[name] for name in header}
 
 
 def _write_atomically(path: Path, text: str) -> None:

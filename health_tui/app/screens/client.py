@@ -246,7 +246,12 @@ class ClientScreen(RecordKeeping):
         if profile is None:
             return
         self.client_name = profile.name
-        state = "not a client: kept, never scored" if profile.ignored else "scored as a client"
+        state = (
+            f"not a client: kept, never scored (undo: c here, or later "
+            f"`health-tui clients unignore {profile.client_id}`)"
+            if profile.ignored
+            else "scored as a client"
+        )
         self.show_record_status(("✓ corrections saved", SAVED_STYLE), (f"  ·  {state}", MUTED))
         self.notify(safe_text(f"Saved: corrections to {profile.name}"), markup=False, timeout=4)
         self.health_app.score(self.health_app.requested)
