@@ -20,14 +20,21 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 from typing import Any
 
 from pydantic import BaseModel
 
+from health_tui.dates import quarter_end, quarter_label, quarter_of, shift_quarter
 from health_tui.errors import HealthTuiError
+from health_tui.settings import Settings
 from health_tui.store import Store, load_query
 from health_tui.store.tables import wipe_all
+
+PAST_REVIEWS = 2
+"""Past quarters the demo owner has reviewed (`health-tui demo` and the first launch): the track
+record has something to show."""
 
 # The planted situations: always the first clients, whatever the portfolio size.
 PLANTED: dict[str, str] = {
@@ -300,15 +307,23 @@ class DemoSummary(BaseModel):
     seconds: float
     planted: dict[str, str]  # client_id -> situation
     db: str = ":memory:"
+    reviewed: list[str] = []  # past quarters the demo owner reviewed, oldest first
+    decisions: int = 0  # decisions recorded in those reviews
 
     @property
     def rows(self) -> int:
         return sum(self.counts.values())
 
     def line(self) -> str:
+        reviews = ""
+        if self.reviewed:
+            reviews = (
+                f", with {self.decisions:,} decisions from the reviews of "
+                f"{' and '.join(self.reviewed)}"
+            )
         return (
             f"Demo portfolio: {self.clients:,} clients, {self.rows:,} rows "
-            f"(three years to {self.as_of.isoformat()}) in {self.db} — seed {self.seed}."
+            f"(three years to {self.as_of.isoformat()}){reviews} in {self.db} — seed {self.seed}."
         )
 
 
@@ -326,11 +341,15 @@ def generate_demo(
     as_of: date,
     replace: bool = False,
     progress: Callable[[str], None] | None = None,
+    past_reviews: int = 0,
+    settings: Settings | None = None,
 ) -> DemoSummary:
     """Replace the five history tables with a synthetic portfolio of three years ending at `as_of`.
 
     At least len(PLANTED) clients are written so that every planted situation is present. Refuses a file that holds
     an imported portfolio (or clients of unknown origin) unless `replace`, so a demo never eats real data.
+    With `past_reviews`, the owner has also reviewed that many quarters before `as_of`'s (see
+    `plant_past_reviews`): each costs one scoring of the portfolio.
     """
     say = progress or (lambda _message: None)
     kind = store.setting("portfolio_kind")
@@ -358,6 +377,15 @@ def generate_demo(
         store.set_setting("demo_seed", str(seed), con=con)
         store.set_setting("demo_as_of", as_of.isoformat(), con=con)
         counts = {table: int(count) for table, count in store.rows("demo_counts", con=con)}
+        reviewed, decisions = plant_past_reviews(
+            store,
+            as_of=as_of,
+            seed=seed,
+            quarters=past_reviews,
+            settings=settings,
+            con=con,
+            say=say,
+        )
     seconds = time.perf_counter() - started
     return DemoSummary(
         clients=counts["clients"],
@@ -367,4 +395,60 @@ def generate_demo(
         seconds=round(seconds, 3),
         planted={client_id: situation for situation, client_id in PLANTED.items()},
         db=str(store.path) if store.path else ":memory:",
+        reviewed=reviewed,
+        decisions=decisions,
     )
+
+
+def plant_past_reviews(
+    store: Store,
+    *,
+    as_of: date,
+    seed: int,
+    quarters: int,
+    settings: Settings | None = None,
+    con=None,
+    say: Callable[[str], None] = lambda _message: None,
+) -> tuple[list[str], int]:
+    """The demo owner's reviews of the `quarters` quarters before `as_of`'s, oldest first.
+
+    Each quarter is scored as of its last day (as the app would have shown it then) and its review
+    queue decided by `queries/demo_past_review.sql`, deterministic with `seed`; exits get their
+    checklist's first step. Returns the quarters reviewed and how many decisions were recorded.
+    """
+    from health_tui.review.decisions import review_queue  # scoring: only when asked for
+    from health_tui.scoring.engine import score_portfolio
+
+    settings = settings or Settings()
+    year, q = quarter_of(as_of)
+    reviewed: list[str] = []
+    decisions = 0
+    for back in range(quarters, 0, -1):
+        past = shift_quarter(year, q, -back)
+        label = quarter_label(*past)
+        say(f"demo: the owner's review of {label}…")
+        queue = review_queue(score_portfolio(store, quarter_end(*past), settings, con=con))
+        if not queue:
+            continue
+        # The review happens a few days after the quarter ends, never after `as_of`.
+        review_day = min(quarter_end(*past) + timedelta(days=3), as_of)
+        review_at = datetime.combine(review_day, clock(9, 30))
+        before = store.one("demo_past_decisions", con=con)[0]
+        store.run(
+            "demo_past_review",
+            {
+                "quarter": label,
+                "seed": int(seed),
+                "review_at": review_at,
+                "client_ids": [c.client_id for c in queue],
+                "recommendations": [c.recommendation.value for c in queue],
+                "healths": [c.health for c in queue],
+                "efforts": [c.effort_return for c in queue],
+                "evidence": ["\n".join([c.verdict, *c.reasons, *c.counter_signals]) for c in queue],
+            },
+            con=con,
+        )
+        store.run("demo_past_exit_steps", {"quarter": label}, con=con)
+        decisions += store.one("demo_past_decisions", con=con)[0] - before
+        reviewed.append(label)
+    return reviewed, decisions

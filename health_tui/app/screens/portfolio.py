@@ -42,6 +42,7 @@ class PortfolioScreen(HealthScreen):
         Binding("c", "candidates", "Candidates"),
         Binding("f", "former", "Former"),
         Binding("m", "map", "Map"),
+        Binding("t", "track_record", "Track record", show=False),
         Binding("x", "dismiss_note", "Hide demo note", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -215,6 +216,11 @@ class PortfolioScreen(HealthScreen):
         if self.health_app.portfolio is not None:
             current = self.query_one(ClientTable).current
             self.app.push_screen(MapScreen(current.client_id if current else None))
+
+    def action_track_record(self) -> None:
+        from health_tui.app.screens.track_record import TrackRecordScreen
+
+        self.app.push_screen(TrackRecordScreen())
 
     def _close_filter(self) -> None:
         box = self.query_one("#filter", Input)
