@@ -131,8 +131,8 @@ class OverridePattern(BaseModel):
         return (
             f"You overrode {r.recommendation.value} in {r.overridden} of {r.decided} decisions "
             f"({r.overrides_text}). The rule: {self.rule}; the settings behind it: {names}. "
-            "If your judgment holds, change them in the settings file (`health-tui config` shows "
-            "where; the README's scoring model says what moving each does)."
+            "If your judgment holds, change them in the settings file (run health-tui config to "
+            "see where they are set; the README's scoring model says what moving each does)."
         )
 
 
@@ -240,7 +240,8 @@ class TrackRecord(BaseModel):
         """What to say when there is no record yet."""
         return (
             f"No decisions recorded for the quarters before {self.quarter} yet: the track record "
-            "starts once a quarter has been reviewed (press r in the app, or `health-tui review`)."
+            "starts once a quarter has been reviewed (press r in the app, or run health-tui "
+            "review)."
         )
 
     @property
