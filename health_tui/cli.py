@@ -244,7 +244,8 @@ def restore(folder: Path, db: Path | None) -> None:
 @click.option("--replace", is_flag=True, help="Overwrite a database that holds your own data.")
 def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace: bool) -> None:
     """Write a synthetic portfolio (three years ending at --as-of) to try the app on."""
-    from health_tui.demo import PAST_REVIEWS, generate_demo
+    from health_tui.demo import generate_demo
+    from health_tui.demo_reviews import PAST_REVIEWS
     from health_tui.store import opened_store
 
     day = _as_of(as_of, None)  # a bad date is refused before any file is created

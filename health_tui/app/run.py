@@ -52,7 +52,8 @@ def run_app(
     store = open_store(db_path)
     try:
         if created:
-            from health_tui.demo import PAST_REVIEWS, generate_demo
+            from health_tui.demo import generate_demo
+            from health_tui.demo_reviews import PAST_REVIEWS
 
             print(f"health-tui: creating a demo portfolio in {db_path}…", file=sys.stderr)
             generate_demo(
