@@ -245,6 +245,7 @@ def restore(folder: Path, db: Path | None) -> None:
 def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace: bool) -> None:
     """Write a synthetic portfolio (three years ending at --as-of) to try the app on."""
     from health_tui.demo import generate_demo
+    from health_tui.demo_reviews import PAST_REVIEWS
     from health_tui.store import opened_store
 
     day = _as_of(as_of, None)  # a bad date is refused before any file is created
@@ -258,6 +259,7 @@ def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace:
             as_of=day,
             replace=replace,
             progress=lambda m: _err(m),
+            past_reviews=PAST_REVIEWS,
         )
     _compact(target)  # a demo written over another leaves the old one's space free
     click.echo(summary.line())

@@ -25,7 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from health_tui.demo_reviews import plant_past_reviews
 from health_tui.errors import HealthTuiError
+from health_tui.settings import Settings
 from health_tui.store import Store, load_query
 from health_tui.store.tables import wipe_all
 
@@ -300,15 +302,23 @@ class DemoSummary(BaseModel):
     seconds: float
     planted: dict[str, str]  # client_id -> situation
     db: str = ":memory:"
+    reviewed: list[str] = []  # past quarters the demo owner reviewed, oldest first
+    decisions: int = 0  # decisions recorded in those reviews
 
     @property
     def rows(self) -> int:
         return sum(self.counts.values())
 
     def line(self) -> str:
+        reviews = ""
+        if self.reviewed:
+            reviews = (
+                f", with {self.decisions:,} decisions from the reviews of "
+                f"{' and '.join(self.reviewed)}"
+            )
         return (
             f"Demo portfolio: {self.clients:,} clients, {self.rows:,} rows "
-            f"(three years to {self.as_of.isoformat()}) in {self.db} — seed {self.seed}."
+            f"(three years to {self.as_of.isoformat()}){reviews} in {self.db} — seed {self.seed}."
         )
 
 
@@ -326,11 +336,15 @@ def generate_demo(
     as_of: date,
     replace: bool = False,
     progress: Callable[[str], None] | None = None,
+    past_reviews: int = 0,
+    settings: Settings | None = None,
 ) -> DemoSummary:
     """Replace the five history tables with a synthetic portfolio of three years ending at `as_of`.
 
     At least len(PLANTED) clients are written so that every planted situation is present. Refuses a file that holds
     an imported portfolio (or clients of unknown origin) unless `replace`, so a demo never eats real data.
+    With `past_reviews`, the owner has also reviewed that many quarters before `as_of`'s (see
+    `plant_past_reviews`): each costs one scoring of the portfolio.
     """
     say = progress or (lambda _message: None)
     kind = store.setting("portfolio_kind")
@@ -358,6 +372,15 @@ def generate_demo(
         store.set_setting("demo_seed", str(seed), con=con)
         store.set_setting("demo_as_of", as_of.isoformat(), con=con)
         counts = {table: int(count) for table, count in store.rows("demo_counts", con=con)}
+        reviewed, decisions = plant_past_reviews(
+            store,
+            as_of=as_of,
+            seed=seed,
+            quarters=past_reviews,
+            settings=settings,
+            con=con,
+            say=say,
+        )
     seconds = time.perf_counter() - started
     return DemoSummary(
         clients=counts["clients"],
@@ -367,4 +390,6 @@ def generate_demo(
         seconds=round(seconds, 3),
         planted={client_id: situation for situation, client_id in PLANTED.items()},
         db=str(store.path) if store.path else ":memory:",
+        reviewed=reviewed,
+        decisions=decisions,
     )

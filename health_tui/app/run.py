@@ -53,9 +53,17 @@ def run_app(
     try:
         if created:
             from health_tui.demo import generate_demo
+            from health_tui.demo_reviews import PAST_REVIEWS
 
             print(f"health-tui: creating a demo portfolio in {db_path}…", file=sys.stderr)
-            generate_demo(store, clients=DEMO_CLIENTS, seed=7, as_of=as_of)
+            generate_demo(
+                store,
+                clients=DEMO_CLIENTS,
+                seed=7,
+                as_of=as_of,
+                past_reviews=PAST_REVIEWS,
+                settings=settings,
+            )
         HealthApp(
             store=store,
             as_of=as_of,

@@ -23,6 +23,14 @@ from health_tui.report.format import (
     when,
 )
 from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
+from health_tui.report.track_record import (
+    FOLLOWED_HEADER,
+    exit_cells,
+    exit_header,
+    followed_cells,
+    kept_cells,
+    kept_header,
+)
 from health_tui.scoring.models import NOT_ENOUGH_DATA, Band
 
 CSS = """
@@ -55,6 +63,7 @@ figcaption { color: #555; font-size: .88rem; }
        vertical-align: middle; overflow: hidden; margin-right: .4rem; }
 .bar span { display: block; height: 100%; background: #2e7d32; }
 .scroll { overflow-x: auto; }
+p.pattern { border-left: 4px solid #b58900; background: #fdf6e3; padding: .4rem .7rem; }
 @media print {
   @page { size: A4; margin: 14mm; }
   body { font-size: 10pt; }
@@ -84,6 +93,7 @@ def render_html(r: ReviewReport) -> str:
             _candidates(r),
             _decisions(r),
             _exits(r),
+            _track_record(r),
         ]
     )
     return (
@@ -307,3 +317,48 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         f"<li>As of {h(r.as_of)}: {h(owed)}.</li>\n</ul>\n"
         f"<p><strong>Still to do</strong></p>\n{todo}\n</article>"
     )
+
+
+def _escaped_table(header: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    """A table of plain-text cells, every one escaped here."""
+    return _table([h(x) for x in header], [[h(x) for x in row] for row in rows], numeric)
+
+
+def _track_record(r: ReviewReport) -> str:
+    t = r.track_record
+    if t.empty:
+        return f"<section>\n<h2>Your track record</h2>\n<p>{h(t.nothing_yet)}</p>\n</section>"
+
+    def plain(text: str) -> str:  # escaped once, by _escaped_table
+        return text
+
+    parts = [
+        "<section>\n<h2>Your track record</h2>",
+        f"<p>The decisions of the quarters before {h(t.quarter)}, read back against "
+        f"{h(t.quarter)} as scored. {h(t.summary)}</p>",
+        *(
+            f'<p class="pattern"><strong>A rule you keep overriding.</strong> {h(p.sentence)}</p>'
+            for p in t.patterns
+        ),
+        "<h3>How often each recommendation was followed</h3>",
+        _escaped_table(FOLLOWED_HEADER, [followed_cells(f) for f in t.followed], {1, 2, 3, 5}),
+        "<h3>Kept against an exit recommendation</h3>",
+    ]
+    if t.kept:
+        parts.append(
+            f'<p class="muted">Health and effort versus return when first kept, and in '
+            f"{h(t.quarter)}.</p>"
+        )
+        rows = [kept_cells(k, plain) for k in t.kept]
+        parts.append(_escaped_table(kept_header(t), rows, {2, 4, 5, 6, 7, 8, 9}))
+    else:
+        parts.append("<p>None: every exit recommendation was followed or deferred.</p>")
+    parts.append("<h3>Exits taken</h3>")
+    if t.exits:
+        rows = [exit_cells(e, t, plain) for e in t.exits]
+        parts.append(_escaped_table(exit_header(t), rows, {2, 3}))
+        sentence = t.exits_sentence(money(t.exits_revenue, t.currency))
+        parts.append(f'<p>{h(sentence)} <span class="muted">{h(t.revenue_basis)}</span></p>')
+    else:
+        parts.append("<p>None decided in those quarters.</p>")
+    return "\n".join(parts) + "\n</section>"

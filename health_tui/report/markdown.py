@@ -19,6 +19,14 @@ from health_tui.report.format import (
     when,
 )
 from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
+from health_tui.report.track_record import (
+    FOLLOWED_HEADER,
+    exit_cells,
+    exit_header,
+    followed_cells,
+    kept_cells,
+    kept_header,
+)
 from health_tui.scoring.models import NOT_ENOUGH_DATA
 from health_tui.text import markdown_text
 
@@ -37,6 +45,7 @@ def render_markdown(r: ReviewReport) -> str:
         _candidates(r),
         _decisions(r),
         _exits(r),
+        _track_record(r),
     ]
     return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"
 
@@ -190,3 +199,32 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
     ]
     todo = [f"- [ ] {title}" for title in e.remaining] or ["- nothing: every step is settled."]
     return "\n".join([f"### {md(e.name)}: {e.label}", "", *facts, "", "Still to do:", "", *todo])
+
+
+def _track_record(r: ReviewReport) -> str:
+    t = r.track_record
+    title = "## Your track record"
+    if t.empty:
+        return f"{title}\n\n{md(t.nothing_yet)}"
+    parts = [
+        f"{title}\n\nThe decisions of the quarters before {t.quarter}, read back against "
+        f"{t.quarter} as scored. {md(t.summary)}",
+        *(f"**A rule you keep overriding.** {md(p.sentence)}" for p in t.patterns),
+        "### How often each recommendation was followed",
+        _table(FOLLOWED_HEADER, "lrrrlr", [followed_cells(f) for f in t.followed]),
+        "### Kept against an exit recommendation",
+    ]
+    if t.kept:
+        parts.append(
+            f"Health and effort versus return when first kept, and in {t.quarter}.\n\n"
+            + _table(kept_header(t), "llrlrrrrrrl", [kept_cells(k, md) for k in t.kept])
+        )
+    else:
+        parts.append("None: every exit recommendation was followed or deferred.")
+    parts.append("### Exits taken")
+    if t.exits:
+        parts.append(_table(exit_header(t), "llrrl", [exit_cells(e, t, md) for e in t.exits]))
+        parts.append(f"{t.exits_sentence(money(t.exits_revenue, t.currency))} {t.revenue_basis}")
+    else:
+        parts.append("None decided in those quarters.")
+    return "\n\n".join(parts)

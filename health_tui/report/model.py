@@ -1,7 +1,8 @@
 """The review report as data: one model that the Markdown, HTML and CSV renderings all read.
 
-Built once from the scores (this quarter and the one before), the decisions in force and the exit
-checklists, so the three files cannot disagree and the renderers hold no logic of their own.
+Built once from the scores (this quarter and the one before), the decisions in force, the exit
+checklists and the owner's track record, so the three files cannot disagree and the renderers hold
+no logic of their own.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from health_tui.dates import quarter_end, quarter_of, shift_quarter
 from health_tui.review.checklist import STEPS, ExitCase, StepStatus, load_checklists
 from health_tui.review.decisions import DecisionRecord, current_decisions, review_queue
+from health_tui.review.track_record import TrackRecord, build_track_record
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import Band, ClientScore, PortfolioScore
 from health_tui.scoring.verdicts import band
@@ -109,6 +111,7 @@ class ReviewReport(BaseModel):
     )
     decisions: list[DecisionRecord] = Field(description="in force for the quarter, oldest first")
     exits: list[ExitProgress] = Field(description="clients leaving, oldest decision first")
+    track_record: TrackRecord = Field(description="the quarters before, read back")
 
     @property
     def active(self) -> list[ClientLine]:
@@ -185,6 +188,7 @@ def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
         clients=lines,
         decisions=list(decisions.values()),
         exits=exits,
+        track_record=build_track_record(store, now, settings),
     )
 
 

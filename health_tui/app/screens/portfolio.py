@@ -17,6 +17,7 @@ from health_tui.app.styles import MUTED
 from health_tui.app.table_model import ClientView, columns_for
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.client_table import ClientTable
+from health_tui.app.widgets.filter_input import FilterInput
 from health_tui.app.widgets.summary import PortfolioSummary
 from health_tui.scoring.models import PortfolioScore
 
@@ -33,12 +34,15 @@ class PortfolioScreen(HealthScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review"),
         Binding("e", "checklist", "Exit checklist"),
-        Binding("slash", "filter", "Filter", key_display="/"),
+        # A priority binding runs as the app reads the key, so the box has the focus before the
+        # next key is read: nothing typed right after "/" goes to the table and is lost.
+        Binding("slash", "filter", "Filter", key_display="/", priority=True),
         Binding("s", "sort", "Sort"),
         Binding("S", "reverse", "Reverse", show=False),
         Binding("c", "candidates", "Candidates"),
         Binding("f", "former", "Former"),
         Binding("m", "map", "Map"),
+        Binding("t", "track_record", "Track record", show=False),
         Binding("x", "dismiss_note", "Hide demo note", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -59,7 +63,7 @@ class PortfolioScreen(HealthScreen):
         table = ClientTable(id="clients")
         table.loading = True
         yield table
-        box = Input(placeholder="filter: name, archetype or action", id="filter")
+        box = FilterInput(placeholder="filter: name, archetype or action", id="filter")
         box.disabled = True  # out of the focus chain until `/` opens it
         yield box
         yield Footer()
@@ -163,7 +167,7 @@ class PortfolioScreen(HealthScreen):
         box = self.query_one("#filter", Input)
         box.disabled = False
         box.add_class("-open")
-        box.focus()
+        self.set_focus(box)  # now, not after a refresh: the next key must land in the box
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#filter", Input)
@@ -213,14 +217,23 @@ class PortfolioScreen(HealthScreen):
             current = self.query_one(ClientTable).current
             self.app.push_screen(MapScreen(current.client_id if current else None))
 
+    def action_track_record(self) -> None:
+        from health_tui.app.screens.track_record import TrackRecordScreen
+
+        self.app.push_screen(TrackRecordScreen())
+
     def _close_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.remove_class("-open")
         box.disabled = True
-        self.query_one(ClientTable).focus()
+        self.set_focus(self.query_one(ClientTable))
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
+        # Keys typed while the table was being filtered have each queued a change: only the
+        # latest text is filtered on, once, so a burst of keys costs one filtering, not one each.
+        if event.value != event.input.value or event.value == self.view.query:
+            return
         self._change(lambda v: v.set_filters(query=event.value))
 
     @on(Input.Submitted, "#filter")

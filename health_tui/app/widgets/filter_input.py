@@ -1,0 +1,24 @@
+"""A text box whose every key takes effect in the order it was typed, however busy the screen.
+
+Textual inserts a typed character in the box's own message queue, but runs the box's bindings
+(backspace, delete, the arrows) only once the key has bubbled up through the screen to the app.
+While the screen is busy, say filtering 10,000 clients after the previous key, a backspace then
+comes back after the characters typed behind it: "law", three backspaces and "champ" gave "lawch"
+or "lhamp". This box runs its own bindings where the key arrives, so nothing can overtake it.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+
+class FilterInput(Input):
+    """An `Input` that handles its own keys (characters and bindings alike) in arrival order."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()  # done here: it must not bubble up and run a second time
+                event.prevent_default()
+                return

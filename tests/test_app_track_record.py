@@ -1,0 +1,68 @@
+"""The track record screen: `t` on the portfolio (or the palette), read in a worker, following the
+quarter on screen; a plain sentence when there is nothing to read back."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from health_tui.app.screens.portfolio import PortfolioScreen
+from health_tui.app.screens.track_record import TrackRecordScreen
+from tests.past_reviews import record_past_reviews
+from tests.test_app_support import make_app, settle, small_store
+
+SIZE = (100, 40)
+
+
+@pytest.fixture(scope="module")
+def reviewed():
+    store = small_store()
+    record_past_reviews(store)
+    yield store
+    store.close()
+
+
+def shown(app) -> str:
+    return str(app.screen.query_one("#track", Static).render())
+
+
+async def test_t_opens_the_record_of_the_quarters_before(reviewed) -> None:
+    app = make_app(reviewed)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TrackRecordScreen)
+        text = shown(app)
+        assert "the quarters before 2026Q3" in text
+        assert "Over 2025Q4 to 2026Q2: 12 decisions; 4 of 10 followed" in text
+        assert "You overrode reprice in 4 of 6 decisions (keep 4)" in text
+        assert "money.target_rate (not set)" in text
+        castell = next(line for line in text.splitlines() if line.startswith("Castell"))
+        assert "2025Q4" in castell and "51 → 53 +2" in castell and castell.rstrip().endswith("exit")
+        quarry = next(line for line in text.splitlines() if line.startswith("Quarry"))
+        assert "2025Q4" in quarry and "€5,460" in quarry and "ended" in quarry
+        assert "twelve months to the end of the quarter" in text
+
+        await pilot.press("left_square_bracket")  # the quarter before: the record follows it
+        await settle(pilot)
+        assert "Over 2025Q4 to 2026Q1: 8 decisions" in shown(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+
+
+async def test_the_palette_lists_it_and_nothing_recorded_says_so() -> None:
+    store = small_store()
+    try:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            commands = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Track record" in commands
+            await pilot.press("t")
+            await settle(pilot)
+            text = shown(app)
+            assert "No decisions recorded for the quarters before 2026Q3 yet" in text
+            assert "Recommended" not in text  # no empty table
+    finally:
+        store.close()
