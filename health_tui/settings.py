@@ -6,6 +6,8 @@ the file leaves out keeps its default, and `health-tui config` shows which is wh
 
 from __future__ import annotations
 
+from health_tui.formatting import plural
+
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -301,7 +303,7 @@ class Settings(BaseModel):
 
 
 def _format_error(path: Path, err: ValidationError) -> str:
-    lines = [f"{path}: {err.error_count()} bad setting(s):"]
+    lines = [f"{path}: {plural(err.error_count(), 'bad setting')}:"]
     for e in err.errors():
         where = ".".join(str(p) for p in e["loc"]) or "(file)"
         lines.append(f"  {where}: {e['msg']} (got {e.get('input')!r})")

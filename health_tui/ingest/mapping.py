@@ -9,6 +9,8 @@ interactions (a log of contacts, tickets) and feedback (survey answers).
 
 from __future__ import annotations
 
+from health_tui.formatting import plural
+
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,7 +239,7 @@ def load_mapping(path: Path) -> Mapping:
     try:
         return Mapping.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{path}: {exc.error_count()} problem(s) in the mapping:"]
+        lines = [f"{path}: {plural(exc.error_count(), 'problem')} in the mapping:"]
         for e in exc.errors():
             where = ".".join(str(p) for p in e["loc"])
             message = str(e["msg"]).removeprefix("Value error, ")
