@@ -69,6 +69,19 @@ class PortfolioScreen(HealthScreen):
         self.watch(self.app, "working", self._show_working)
         self.watch(self.app, "review", self._show_review)
         self.query_one(ClientTable).focus()
+        if self.demo_note:
+            self._note_seen()
+
+    def _note_seen(self) -> None:
+        """Shown once: the next launch opens without the demo note."""
+        from health_tui.app.run import DEMO_NOTE_SEEN
+
+        store = self.health_app.store
+        self.health_app.run_job(
+            lambda con: store.set_setting(DEMO_NOTE_SEEN, "yes", con=con),
+            lambda _: None,
+            what="remember that the demo note was shown",
+        )
 
     # -- data -------------------------------------------------------------------------------------
 

@@ -46,7 +46,8 @@ class ReviewScreen(RecordKeeping):
         Binding("e", "checklist", "Checklist"),
         Binding("E", "exits", "Exits in progress", key_display="E", show=False),
         Binding("escape", "back", "Back"),
-        Binding("down,j", "scroll(1)", "Scroll down", show=False),
+        # Arrows scroll; j and k do not (k is Keep: a key may not mean both).
+        Binding("down", "scroll(1)", "Scroll down", show=False),
         Binding("up", "scroll(-1)", "Scroll up", show=False),
     ]
 
