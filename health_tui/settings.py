@@ -6,8 +6,6 @@ the file leaves out keeps its default, and `health-tui config` shows which is wh
 
 from __future__ import annotations
 
-from health_tui.formatting import plural
-
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +20,7 @@ from pydantic import (
 )
 
 from health_tui.errors import ConfigError
+from health_tui.formatting import plural
 from health_tui.formula import (
     Archetypes,
     CounterSignals,

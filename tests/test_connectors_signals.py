@@ -145,8 +145,7 @@ def test_an_unknown_channel_is_email_and_said(harvest: Store, tmp_path: Path) ->
         in summary.notes
     )
     assert (
-        "1 satisfaction rating I do not know left without a sentiment: 'Meh' (1)."
-        in summary.notes
+        "1 satisfaction rating I do not know left without a sentiment: 'Meh' (1)." in summary.notes
     )
 
 

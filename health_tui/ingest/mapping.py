@@ -9,8 +9,6 @@ interactions (a log of contacts, tickets) and feedback (survey answers).
 
 from __future__ import annotations
 
-from health_tui.formatting import plural
-
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from health_tui.errors import ConfigError
+from health_tui.formatting import plural
 from health_tui.ingest.source import Source, Target, parse_date_format
 from health_tui.settings import Activity
 

@@ -5,10 +5,9 @@ assumed (notes). Every figure comes from a query over the parsed rows; Python on
 
 from __future__ import annotations
 
-from health_tui.formatting import plural
-
 import duckdb
 
+from health_tui.formatting import plural
 from health_tui.ingest.models import LABELS, ActivityShare, ExportSummary, WordShare
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source
 from health_tui.ingest.staging import show
