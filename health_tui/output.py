@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from health_tui.clients import ClientListing
+from health_tui.formatting import money, plural, rate
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
 from health_tui.text import safe_text
 
@@ -52,14 +53,15 @@ def score_cells(c: ClientScore) -> list[object]:
 
 
 def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
-    header = ("client", "health", "band", "effort", "rate/h", "rev 12m", "archetype", "do", "")
+    header = ("client", "health", "band", "effort", "rate", "rev 12m", "archetype", "do", "")
     rows = [header]
     for c in sorted(clients, key=lambda c: (not c.fire_candidate, c.health is None, c.health or 0)):
         rows.append((
             _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             f"{c.effort_return:.0f}",
-            "" if c.effective_rate is None else f"{c.effective_rate:.0f}", f"{c.revenue_12m:,.0f}",
-            c.archetype.value, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
+            "" if c.effective_rate is None else rate(c.effective_rate, p.currency),
+            money(c.revenue_12m, p.currency),
+            c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     right = {1, 3, 4, 5}
@@ -76,14 +78,14 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         f"{p.quarter} as of {p.as_of}: {len(p.active)} active clients — "
         + ", ".join(f"{n} {b.label}" for b, n in counts.items())
         + (f", {unscored} {band_label(None)}" if unscored else "")
-        + f"; {_plural(len(p.candidates()), 'exit candidate')}; revenue at risk {p.currency} {p.revenue_at_risk():,.0f}"
+        + f"; {plural(len(p.candidates()), 'exit candidate')}; revenue at risk {money(p.revenue_at_risk(), p.currency)}"
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"
 
 
 def _blank(value: float | None) -> object:
     """An empty cell for a figure that does not exist (not enough data, no quarter before)."""
-    return "" if value is None else value
+    return "" if value is None else value + 0.0  # -0.0 reads as 0
 
 
 def render_clients(listing: list[ClientListing]) -> str:
@@ -101,7 +103,7 @@ def render_clients(listing: list[ClientListing]) -> str:
     lines = ["  ".join(v.ljust(w) for v, w in zip(r[:4], widths, strict=False)) + "  " + r[4]
              for r in rows]  # fmt: skip
     n = len(listing)
-    return "\n".join(line.rstrip() for line in lines) + f"\n{_plural(n, 'client')}\n"
+    return "\n".join(line.rstrip() for line in lines) + f"\n{plural(n, 'client')}\n"
 
 
 # A line that starts with one of these is run as a formula by a spreadsheet (tab and CR because some
@@ -134,10 +136,6 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 def _csv_field(value: object) -> str:
     text = "" if value is None else str(value)
     return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _plain(text: str) -> str:

@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from health_tui.errors import ConfigError
+from health_tui.formatting import plural
 from health_tui.formula import (
     Archetypes,
     CounterSignals,
@@ -301,7 +302,7 @@ class Settings(BaseModel):
 
 
 def _format_error(path: Path, err: ValidationError) -> str:
-    lines = [f"{path}: {err.error_count()} bad setting(s):"]
+    lines = [f"{path}: {plural(err.error_count(), 'bad setting')}:"]
     for e in err.errors():
         where = ".".join(str(p) for p in e["loc"]) or "(file)"
         lines.append(f"  {where}: {e['msg']} (got {e.get('input')!r})")

@@ -6,7 +6,7 @@ import time
 
 from health_tui.app import format as fmt
 from health_tui.app.map_model import build_grid
-from health_tui.app.table_model import COLUMNS, GAP, ClientView, layout
+from health_tui.app.table_model import COLUMNS, ClientView, layout, name_floor, table_width
 from tests.test_app_support import make_portfolio
 
 BIG = make_portfolio(10_000)
@@ -46,12 +46,26 @@ def test_ten_thousand_rows_sort_and_filter_quickly() -> None:
     assert view.order and all("wayne" in view.clients[i].name.lower() for i in view.order)
 
 
-def test_layout_fills_the_width_and_shrinks_names_last() -> None:
-    for width in (79, 100, 119, 200):
+def test_layout_fills_the_width_and_drops_columns_by_priority() -> None:
+    for width in (50, 79, 100, 119, 200):
         widths = layout(width)
-        assert sum(widths) + GAP * len(COLUMNS) == width
-    narrow = dict(zip([c.key for c in COLUMNS], layout(79), strict=True))
-    assert narrow["name"] >= 14 and narrow["archetype"] >= 11
+        assert table_width(widths) == width
+    keys = [c.key for c in COLUMNS]
+    narrow = dict(zip(keys, layout(79), strict=True))
+    assert narrow["name"] >= 16 and narrow["archetype"] >= 11
+    assert narrow["lifetime_value"] == 0  # LTV goes first, before the name is cut short
+    tiny = dict(zip(keys, layout(50), strict=True))
+    assert all(tiny[k] for k in ("name", "health", "recommendation"))
+    assert not any(tiny[k] for k in ("effective_rate", "revenue_12m", "lifetime_value", "trend"))
+
+
+def test_names_keep_enough_characters_to_tell_clients_apart() -> None:
+    a, b = "Willowbrook Farm Foods", "Willowbrook Farm Wines"
+    floor = name_floor([a, b, "Acme"])
+    assert floor == len("Willowbrook Farm F") + 1  # the first letter that differs, then "…"
+    assert fmt.fit(a, floor) == "Willowbrook Farm F…" != fmt.fit(b, floor)
+    assert name_floor(["Acme", "Globex"]) == 16  # never cut below the usual floor
+    assert name_floor(["A" * 40 + "x", "A" * 40 + "y"]) == 28  # nor widened without end
 
 
 def test_map_buckets_and_steps_between_occupied_cells() -> None:

@@ -116,7 +116,7 @@ async def test_exit_confirmation_repeats_the_counter_signals_and_escape_records_
         assert isinstance(app.screen, Confirm)
         body = text(app.screen.query_one("#confirm-body"))
         for words in ("lifetime value", "referral value", "Meridian Health Partners", "tenure",
-                      "client since 2025-07-07", "Referred 1 client worth EUR 37,320"):  # fmt: skip
+                      "client since 2025-07-07", "Referred 1 client worth €37,320"):  # fmt: skip
             assert words in body
         assert "Record exit?" in text(app.screen.query_one(".modal-question"))
         await pilot.press("escape")

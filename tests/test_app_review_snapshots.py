@@ -54,3 +54,8 @@ def test_checklist(snap_compare, app) -> None:
         ("x", "Third round of vague changes"), "b", "e", "down", "space", "down", "a"
     )
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_exits_in_progress(snap_compare, app) -> None:
+    run_before = steps(("x", "Third round of vague changes"), "a", ("x", "Formal letter"), "E")
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -33,7 +33,7 @@ def test_missing_database_becomes_the_demo(tmp_path: Path, launched) -> None:
     store = open_store(db)
     try:
         assert store.rows("demo_existing_clients")[0][0] >= 60
-        assert demo_note(store, created=False) is not None  # reopening still says it is the demo
+        assert demo_note(store, created=False) is not None  # not shown yet: reopening says it
     finally:
         store.close()
 
@@ -55,5 +55,7 @@ async def test_demo_note_is_shown_and_dismissed() -> None:
             await pilot.press("x")
             await pilot.pause()
             assert not app.screen.query("#demo-note")
+        store.set_setting("portfolio_kind", "demo")
+        assert demo_note(store, created=False) is None  # shown once: the next launch has none
     finally:
         store.close()

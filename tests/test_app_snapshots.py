@@ -56,3 +56,7 @@ def test_effort_map(snap_compare, store) -> None:
 
 def test_help(snap_compare, store) -> None:
     assert snap_compare(make_app(store), terminal_size=(120, 36), run_before=keys("question_mark"))
+
+
+def test_portfolio_60x20(snap_compare, store) -> None:
+    assert snap_compare(make_app(store), terminal_size=(60, 20), run_before=keys())

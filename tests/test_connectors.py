@@ -221,7 +221,7 @@ def test_harvest_invoices_paid_partly_paid_open_draft_closed(store: Store) -> No
         ("1003", date(2025, 9, 1), date(2025, 10, 1), date(2025, 10, 5), Decimal("400.00"), "EUR"),
         ("1003-unpaid", date(2025, 9, 1), date(2025, 10, 1), None, Decimal("600.00"), "EUR"),
     ]
-    assert summary.warnings == ["harvest_invoices.csv: left out 1 draft invoice(s), never sent"]
+    assert summary.warnings == ["harvest_invoices.csv: left out 1 draft invoice, never sent"]
     assert any("paid in part" in note for note in summary.notes)
 
 
@@ -241,9 +241,9 @@ def test_invoice_assumptions_are_said(store: Store, tmp_path: Path) -> None:
         ("8", date(2025, 8, 31), None),
     ]
     assert summary.notes == [
-        "Assumed 2 invoice(s) without a due date fall due 30 days after issue "
+        "Assumed 2 invoices without a due date: due 30 days after issue "
         "([money] payment_terms_days).",
-        "Assumed 1 paid invoice(s) without a payment date were paid on their due date.",
+        "Assumed 1 paid invoice without a payment date: paid on the due date.",
     ]
 
 

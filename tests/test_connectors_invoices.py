@@ -46,11 +46,11 @@ def test_harvests_own_invoice_export(store: Store) -> None:
         ("Meridian Health Partners", "2025-043-unpaid", date(2025, 10, 1), None, Decimal("600.00")),
     ]  # fmt: skip  (2025-031, Paid 0 and Balance 0, was written off whole: not loaded)
     assert summary.notes == [
-        "Assumed 4 invoice(s) without a due date fall due 30 days after issue "
+        "Assumed 4 invoices without a due date: due 30 days after issue "
         "([money] payment_terms_days).",
-        "1 invoice(s) paid in part are stored as a paid row and an unpaid row (ID-unpaid), so "
+        "1 invoice paid in part: each is stored as a paid row and an unpaid row (ID-unpaid), so "
         "the unpaid amount counts as unpaid.",
-        "2 invoice(s) were written off in whole or in part (Closed, or Paid Amount and Balance "
+        "2 invoices written off in whole or in part (Closed, or Paid Amount and Balance "
         "short of the Invoice Amount; lines 10, 11): what was written off counts as neither paid "
         "nor unpaid, and an invoice written off whole is not loaded.",
     ]
@@ -61,7 +61,7 @@ def test_payment_terms_come_from_the_settings(store: Store) -> None:
     summary = load(store, EXPORT, money=Money(payment_terms_days=14))
     assert invoices(store)[1][2] == date(2025, 8, 15)
     assert summary.notes[0] == (
-        "Assumed 4 invoice(s) without a due date fall due 14 days after issue "
+        "Assumed 4 invoices without a due date: due 14 days after issue "
         "([money] payment_terms_days)."
     )
 
@@ -76,7 +76,7 @@ def test_a_mappings_due_days_wins_over_the_settings(store: Store, tmp_path: Path
     )
     summary = load(store, sheet, mapping=mapping, money=Money(payment_terms_days=45))
     assert invoices(store)[0][2] == date(2025, 8, 11)
-    assert "fall due 10 days after issue (the mapping's due_days)" in summary.notes[0]
+    assert "due 10 days after issue (the mapping's due_days)" in summary.notes[0]
 
 
 def test_paid_and_balance_more_than_the_invoice_are_refused(store: Store, tmp_path: Path) -> None:

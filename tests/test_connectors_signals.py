@@ -141,12 +141,11 @@ def test_an_unknown_channel_is_email_and_said(harvest: Store, tmp_path: Path) ->
     summary = load(harvest, path)
     assert touches(harvest, "zendesk")[0][2] == "email"
     assert (
-        "Assumed email for 1 t.csv row(s) whose channel is not one I know: 'Carrier pigeon' (1)."
+        "Assumed email for 1 t.csv row whose channel is not one I know: 'Carrier pigeon' (1)."
         in summary.notes
     )
     assert (
-        "1 satisfaction rating(s) I do not know were left without a sentiment: 'Meh' (1)."
-        in summary.notes
+        "1 satisfaction rating I do not know left without a sentiment: 'Meh' (1)." in summary.notes
     )
 
 

@@ -157,7 +157,7 @@ def test_configured_target_rate_and_currency_reach_the_reasons(
     )
     records = json.loads(out.output)
     assert all(r["target_rate"] == 200 for r in records)
-    assert any("target of GBP 200/h" in reason for r in records for reason in r["reasons"])
+    assert any("target of £200/h" in reason for r in records for reason in r["reasons"])
     base = ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--format", "json"]
     eur = json.loads(CliRunner().invoke(cli, base).output)
     assert sum(r["revenue_12m"] for r in records) == pytest.approx(

@@ -167,7 +167,7 @@ def test_happy_client_with_a_poor_rate_is_repriced_not_fired(tmp_path: Path) -> 
     b.events("cheap", "praise", start, AS_OF, per_quarter=2, sentiment=0.7)
     c = client(b.score(tmp_path), "cheap")
     assert (c.archetype, c.recommendation, c.fire_candidate) == (A.underpriced, R.reprice, False)
-    assert any(r.startswith("Effective rate EUR 47/h") and "(50%)" in r for r in c.reasons)
+    assert any(r.startswith("Effective rate €47/h") and "(50%)" in r for r in c.reasons)
 
 
 def test_small_client_who_referred_big_ones_is_kept(tmp_path: Path) -> None:
@@ -185,7 +185,7 @@ def test_small_client_who_referred_big_ones_is_kept(tmp_path: Path) -> None:
     c = client(b.score(tmp_path), "small")
     assert c.referral_value > 150_000
     assert c.recommendation is R.keep and not c.fire_candidate
-    assert any(s.startswith("Referred 2 clients worth EUR") for s in c.counter_signals)
+    assert any(s.startswith("Referred 2 clients worth €") for s in c.counter_signals)
 
 
 def test_long_standing_client_in_a_hard_patch_is_supported(tmp_path: Path) -> None:
@@ -230,7 +230,7 @@ def test_high_lifetime_value_turns_an_exit_into_recovery(tmp_path: Path) -> None
     c = client(b.score(tmp_path), "whale")
     assert c.health < 55 and c.effort_return < 45
     assert c.recommendation is R.recover and not c.fire_candidate
-    assert any(s.startswith("Lifetime value EUR") for s in c.counter_signals)
+    assert any(s.startswith("Lifetime value €") for s in c.counter_signals)
 
 
 @pytest.mark.parametrize("missing", ["time_entries", "invoices", "feedback", "interactions"])

@@ -132,7 +132,7 @@ def test_the_report_reads_the_record_back(reviewed: Store) -> None:
     section = md[md.index("## Your track record") :]
     assert "**A rule you keep overriding.** You overrode reprice in 4 of 6 decisions" in section
     assert "| Castell & Rowe Solicitors | 2025Q4 | 1 | keep |" in section
-    assert re.search(r"\| Quarry [^|]* \| 2025Q4 \| EUR [\d,]+ \| \d+ \| ended 20", section)
+    assert re.search(r"\| Quarry [^|]* \| 2025Q4 \| €[\d,]+ \| \d+ \| ended 20", section)
     html = render_html(report)
     assert "<h2>Your track record</h2>" in html and "Castell &amp; Rowe Solicitors" in html
 

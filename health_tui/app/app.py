@@ -22,8 +22,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from health_tui.app.glossary import LEGENDS
 from health_tui.app.jobs import Job, StoreJobs
 from health_tui.app.messages import RecordedChange, ScoresReady
+from health_tui.app.palette import ClientCommands, app_actions
 from health_tui.app.review_state import ReviewState, load_review_state
 from health_tui.app.screens.help import HelpScreen
 from health_tui.app.screens.portfolio import PortfolioScreen
@@ -75,6 +77,7 @@ class HealthApp(App[None]):
     # Absolute, so that subclasses (tests, the benchmark) in other folders find the styles.
     CSS_PATH: ClassVar[list[str | Path]] = [HERE / "app.tcss", HERE / "widgets" / "widgets.tcss"]
     TITLE = "health-tui"
+    COMMANDS = App.COMMANDS | {ClientCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Keys", key_display="?"),
@@ -317,12 +320,15 @@ class HealthApp(App[None]):
             for active in self.screen.active_bindings.values()
             if active.binding.description and not active.binding.system
         ]
-        self.push_screen(HelpScreen(rows))
+        self.push_screen(HelpScreen(rows, LEGENDS.get(type(self.screen).__name__)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every key of the current screen too, so nothing hides behind a key."""
         yield from super().get_system_commands(screen)
         seen = {"Quit", "Keys"}
+        for command in app_actions(self, screen):
+            seen.add(command.title)
+            yield command
         for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.description or binding.description in seen or binding.system:

@@ -1,4 +1,7 @@
-"""Numbers and labels as the screens show them: short, aligned, the same on every screen."""
+"""Numbers and labels as the screens show them: short, aligned, the same on every screen.
+
+Money and counts come from the core's `health_tui.formatting`, so the CLI and the report agree.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,10 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
 
-from health_tui.app.text import safe_text
+from health_tui.formatting import NO_VALUE, money, money_short, plural, rate, signed, symbol
 from health_tui.scoring.models import Archetype, Recommendation
 
 SPARK = "▁▂▃▄▅▆▇█"
-NO_VALUE = "—"
-
-_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF "}
 
 
 # Short enough for a 16-cell column at 80 columns wide.
@@ -34,42 +34,9 @@ ARCHETYPE_LABELS = {
 
 RECOMMENDATION_LABELS = {r: r.value for r in Recommendation}
 
-
-def symbol(currency: str) -> str:
-    """The currency's sign, or its code (from the data, so made safe) followed by a space."""
-    return _SYMBOLS.get(currency.upper(), f"{safe_text(currency)[:3]} ")
-
-
-def money(value: float | None, currency: str = "EUR") -> str:
-    """Whole units with thousands separators: '€12,345'."""
-    if value is None:
-        return NO_VALUE
-    sign = "-" if value < 0 else ""
-    return f"{sign}{symbol(currency)}{abs(value):,.0f}"
-
-
-def money_short(value: float | None, currency: str = "EUR") -> str:
-    """At most seven cells, for table columns: '€850', '€12.3k', '€1.2M'."""
-    if value is None:
-        return NO_VALUE
-    sign = "-" if value < 0 else ""
-    amount = abs(value)
-    if amount >= 999_500:
-        body = f"{amount / 1_000_000:.1f}M"
-    elif amount >= 9_995:
-        body = f"{amount / 1000:.0f}k"
-    elif amount >= 1000:
-        body = f"{amount / 1000:.1f}k"
-    else:
-        body = f"{amount:.0f}"
-    return f"{sign}{symbol(currency)}{body}"
-
-
-def rate(value: float | None, currency: str = "EUR") -> str:
-    """An hourly rate: '€85/h'."""
-    if value is None:
-        return NO_VALUE
-    return f"{symbol(currency)}{value:.0f}/h"
+# The core's formatter (shared with the CLI and the report), under the names the screens use.
+__all__ = ["NO_VALUE", "count", "money", "money_short", "plural", "rate", "signed", "symbol"]
+count = plural
 
 
 def score(value: float | None) -> str:

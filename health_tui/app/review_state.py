@@ -39,6 +39,10 @@ class ReviewState:
     def progress_of(self, client_id: str) -> str:
         return progress_label(self.progress.get(client_id, 0))
 
+    def exit_order(self) -> list[str]:
+        """The exits in force, oldest decision first (as the exits screen lists them)."""
+        return sorted(self.exits, key=lambda c: (self.exits[c], c))
+
     def label(self, client_id: str) -> str | None:
         """What the portfolio shows: the quarter's decision, or "exit 4/10" for an exit in force."""
         record = self.decisions.get(client_id)

@@ -16,11 +16,13 @@ from health_tui.settings import load_settings
 from health_tui.store import Store, open_store
 
 DEMO_CLIENTS = 60
+DEMO_NOTE_SEEN = "demo_note_seen"  # app_settings key: the demo note was shown once, not again
 
 
 def demo_note(store: Store, created: bool) -> str | None:
-    """The banner for a demo portfolio: what it is and how to bring one's own; None for real data."""
-    if store.setting("portfolio_kind") != "demo":
+    """The banner for a demo portfolio: what it is and how to bring one's own; None for real data,
+    and None once it has been shown (the app records that, see `DEMO_NOTE_SEEN`)."""
+    if store.setting("portfolio_kind") != "demo" or store.setting(DEMO_NOTE_SEEN):
         return None
     where = store.path or "this database"
     if created:
@@ -29,7 +31,7 @@ def demo_note(store: Store, created: bool) -> str | None:
         first = f"Demo data: {where} holds the made-up demo portfolio."
     return (
         f"{first} To review your own, run `health-tui import DIR` (it replaces the demo). "
-        "Press x to hide this note."
+        "Press x to hide this note; it will not show again (ctrl+p, Import, says how)."
     )
 
 

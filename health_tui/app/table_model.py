@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from os.path import commonprefix
 
 from health_tui.app import format as fmt
 from health_tui.app.text import safe_text
@@ -48,7 +50,7 @@ class Column:
     descending: bool = False  # the first sort on this column puts the largest first
     min_width: int | None = None  # may shrink to this when the terminal is narrow
     flex: bool = False  # takes the width the others leave
-    optional: bool = False  # left out when the others would not fit otherwise
+    drop: int = 0  # left out when narrow: the highest first; 0 = always kept
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -58,17 +60,17 @@ COLUMNS: tuple[Column, ...] = (
            min_width=10, flex=True),
     Column("health", "Health", 6, lambda c, _: fmt.score(c.health), lambda c: c.health, right=True),
     Column("trend", "Trend", 5, lambda c, _: fmt.sparkline([q.health for q in c.trend]),
-           _trend_change, optional=True),
+           _trend_change, drop=3),
     Column("effort_return", "E/R", 4, lambda c, _: fmt.score(c.effort_return),
-           lambda c: c.effort_return, right=True),
+           lambda c: c.effort_return, right=True, drop=2),
     Column("effective_rate", "Rate", 6, lambda c, cur: fmt.rate(c.effective_rate, cur),
-           lambda c: c.effective_rate, right=True),
+           lambda c: c.effective_rate, right=True, drop=4),
     Column("revenue_12m", "Rev 12m", 7, lambda c, cur: fmt.money_short(c.revenue_12m, cur),
-           lambda c: c.revenue_12m, right=True, descending=True),
+           lambda c: c.revenue_12m, right=True, descending=True, drop=5),
     Column("lifetime_value", "LTV", 7, lambda c, cur: fmt.money_short(c.lifetime_value, cur),
-           lambda c: c.lifetime_value, right=True, descending=True),
+           lambda c: c.lifetime_value, right=True, descending=True, drop=6),
     Column("archetype", "Archetype", 16, lambda c, _: fmt.ARCHETYPE_LABELS[c.archetype],
-           lambda c: fmt.ARCHETYPE_LABELS[c.archetype], min_width=11),
+           lambda c: fmt.ARCHETYPE_LABELS[c.archetype], min_width=11, drop=1),
     Column("recommendation", "Action", 7, lambda c, _: c.recommendation.value,
            lambda c: _ACTION_ORDER[c.recommendation]),
 )  # fmt: skip
@@ -88,28 +90,50 @@ def columns_for(labels: Mapping[str, str]) -> tuple[Column, ...]:
     return (*COLUMNS, decision_column(labels)) if labels else COLUMNS
 
 
-def layout(width: int, columns: Sequence[Column] = COLUMNS) -> list[int]:
-    """Column widths for a table `width` cells wide: the name column flexes, others shrink if needed.
+NAME_FLOOR = 16  # the name column is not cut below this to make room...
+NAME_CAP = 28  # ...nor needs more than this to tell clients apart
 
-    When shrinking is not enough, optional columns are left out (width 0, no gap), the name last.
+
+def name_floor(names: Sequence[str]) -> int:
+    """Cells the name column needs so that no two names read the same once cut ("Willowbrook F…"
+    and "Willowbrook W…", not "Willowbroo…" twice): the longest prefix two names share, one more
+    character, and the ellipsis; at least NAME_FLOOR, at most NAME_CAP (a name past it may be cut
+    where it differs)."""
+    ordered = sorted({n.casefold() for n in names})
+    pairs = pairwise(ordered)
+    shared = max((len(commonprefix([a, b])) for a, b in pairs), default=0)  # noqa: RUF071
+    need = shared + 2  # the first character that differs, then "…"
+    return max(NAME_FLOOR, min(NAME_CAP, need))
+
+
+def layout(width: int, columns: Sequence[Column] = COLUMNS, floor: int = NAME_FLOOR) -> list[int]:
+    """Column widths for a table `width` cells wide: the name column takes what the others leave.
+
+    When the columns do not fit, the narrowable ones shrink to their minimum, then columns are left
+    out (width 0, no gap) by priority, LTV first, until the name column keeps `floor` cells (see
+    `name_floor`); name, health, action and decision always stay.
     """
     widths = [c.width for c in columns]
-    spare = width - sum(widths) - GAP * len(columns)
     flex = next(i for i, c in enumerate(columns) if c.flex)
+    widths[flex] = 0
+
+    def spare() -> int:
+        return width - sum(widths) - GAP * sum(1 for w, c in zip(widths, columns, strict=True)
+                                               if w or c.flex)  # fmt: skip
+
     for i in [i for i, c in enumerate(columns) if c.min_width and not c.flex]:
-        if spare >= 0:
+        short = floor - spare()
+        if short <= 0:
             break
-        take = min(-spare, widths[i] - (columns[i].min_width or widths[i]))
-        widths[i] -= take
-        spare += take
-    floor = columns[flex].min_width or widths[flex]
-    for i, column in enumerate(columns):
-        if spare + widths[flex] - floor >= 0:
+        widths[i] -= min(short, widths[i] - (columns[i].min_width or widths[i]))
+    for i in sorted((i for i, c in enumerate(columns) if c.drop), key=lambda i: -columns[i].drop):
+        if spare() >= floor:
             break
-        if column.optional:
-            spare += widths[i] + GAP
-            widths[i] = 0
-    widths[flex] = max(floor, widths[flex] + spare)
+        widths[i] = 0
+    for i, c in enumerate(columns):  # room again: shrunk columns get their width back first
+        if widths[i] and widths[i] < c.width and (room := spare() - floor) > 0:
+            widths[i] += min(c.width - widths[i], room)
+    widths[flex] = max(floor, spare())
     return widths
 
 
@@ -142,6 +166,7 @@ class ClientView:
             for c in self.clients
         ]
         self._index = {c.client_id: i for i, c in enumerate(self.clients)}
+        self.name_floor = name_floor([c.name for c in self.clients])
         self._active = bytes(c.active for c in self.clients)
         self._candidate = bytes(c.fire_candidate for c in self.clients)
         names = [c.name.casefold() for c in self.clients]

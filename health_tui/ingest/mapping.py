@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from health_tui.errors import ConfigError
+from health_tui.formatting import plural
 from health_tui.ingest.source import Source, Target, parse_date_format
 from health_tui.settings import Activity
 
@@ -237,7 +238,7 @@ def load_mapping(path: Path) -> Mapping:
     try:
         return Mapping.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{path}: {exc.error_count()} problem(s) in the mapping:"]
+        lines = [f"{path}: {plural(exc.error_count(), 'problem')} in the mapping:"]
         for e in exc.errors():
             where = ".".join(str(p) for p in e["loc"])
             message = str(e["msg"]).removeprefix("Value error, ")

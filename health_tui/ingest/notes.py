@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import duckdb
 
+from health_tui.formatting import plural
 from health_tui.ingest.models import LABELS, ActivityShare, ExportSummary, WordShare
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source
 from health_tui.ingest.staging import show
@@ -141,11 +142,11 @@ def left_out_bills(
         "connector_notes_bills", con=con
     ).fetchone()
     if drafts:
-        summary.warnings.append(f"{file}: left out {drafts:,} draft invoice(s), never sent")
+        summary.warnings.append(f"{file}: left out {plural(drafts, 'draft invoice')}, never sent")
     if no_client:
         where = ", ".join(str(x) for x in lines) + (", ..." if no_client > len(lines) else "")
         summary.warnings.append(
-            f"{file}: left out {no_client:,} invoice(s) with no client (lines {where})"
+            f"{file}: left out {plural(no_client, 'invoice')} with no client (lines {where})"
         )
     if due:
         origin = (
@@ -154,23 +155,23 @@ def left_out_bills(
             else "[money] payment_terms_days"
         )
         summary.notes.append(
-            f"Assumed {due:,} invoice(s) without a due date fall due {due_days} days after issue "
+            f"Assumed {plural(due, 'invoice')} without a due date: due {due_days} days after issue "
             f"({origin})."
         )
     if paid_on:
         summary.notes.append(
-            f"Assumed {paid_on:,} paid invoice(s) without a payment date were paid on their "
+            f"Assumed {plural(paid_on, 'paid invoice')} without a payment date: paid on the "
             "due date."
         )
     if partly:
         summary.notes.append(
-            f"{partly:,} invoice(s) paid in part are stored as a paid row and an unpaid row "
+            f"{plural(partly, 'invoice')} paid in part: each is stored as a paid row and an unpaid row "
             "(ID-unpaid), so the unpaid amount counts as unpaid."
         )
     if written_off:
         where = ", ".join(str(x) for x in off_lines) + (", ..." if written_off > 5 else "")
         summary.notes.append(
-            f"{written_off:,} invoice(s) were written off in whole or in part (Closed, or Paid "
+            f"{plural(written_off, 'invoice')} written off in whole or in part (Closed, or Paid "
             f"Amount and Balance short of the Invoice Amount; lines {where}): what was written off "
             "counts as neither paid nor unpaid, and an invoice written off whole is not loaded."
         )
@@ -249,14 +250,14 @@ def describe_touches(
         n = sum(k for _v, k in channel_words)
         listed = ", ".join(f"{show(v)} ({k:,})" for v, k in channel_words[:5])
         summary.notes.append(
-            f"Assumed email for {n:,} {file} row(s) whose channel is not one I know: {listed}."
+            f"Assumed email for {plural(n, file + ' row')} whose channel is not one I know: {listed}."
         )
     rating_words = [(v, n) for what, v, n in assumed if what == "rating"]
     if rating_words:
         n = sum(k for _v, k in rating_words)
         listed = ", ".join(f"{show(v)} ({k:,})" for v, k in rating_words[:5])
         summary.notes.append(
-            f"{n:,} satisfaction rating(s) I do not know were left without a sentiment: {listed}."
+            f"{plural(n, 'satisfaction rating')} I do not know left without a sentiment: {listed}."
         )
 
 

@@ -8,35 +8,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from health_tui.formatting import money, money_change, plural, signed
 from health_tui.text import safe_text
+
+__all__ = ["health", "health_change", "money", "money_change", "movement", "one_line", "plural",
+           "signed", "unpaid", "when"]  # fmt: skip
 
 
 def one_line(text: str | None) -> str:
     """`text` as one line of plain text: escape sequences gone, line breaks and tabs as spaces."""
     return " ".join(safe_text(text).split()) if text else ""
-
-
-def money(value: float, currency: str) -> str:
-    """'EUR 12,345', as the reasons write amounts."""
-    sign = "-" if round(value) < 0 else ""
-    return f"{sign}{currency} {abs(value):,.0f}"
-
-
-def signed(value: float, digits: int = 0) -> str:
-    """'+3', '-2', '0': a change, with its sign always shown."""
-    text = f"{value:+.{digits}f}"
-    return "0" if float(text) == 0 else text
-
-
-def money_change(value: float, currency: str) -> str:
-    """'+EUR 1,200', '-EUR 300', 'EUR 0'."""
-    if round(value) == 0:
-        return f"{currency} 0"
-    return ("+" if value > 0 else "-") + money(abs(value), currency)
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 def when(at: datetime) -> str:
@@ -67,7 +48,7 @@ def movement(now: float | None, then: float | None, moved: str | None) -> str:
 
 
 def unpaid(count: int, amount: float, overdue: float, currency: str) -> str:
-    """'nothing unpaid', '1 invoice unpaid, EUR 500 (not yet due)', '... (EUR 1,190 overdue)'."""
+    """'nothing unpaid', '1 invoice unpaid, €500 (not yet due)', '... (€1,190 overdue)'."""
     if not count:
         return "nothing unpaid"
     if overdue <= 0:

@@ -7,13 +7,13 @@ no logic of their own.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.dates import quarter_end, quarter_of, shift_quarter
-from health_tui.review.checklist import STEPS, ExitCase, StepStatus, load_checklists
 from health_tui.review.decisions import DecisionRecord, current_decisions, review_queue
+from health_tui.review.exits import ExitProgress, exits_in_force
 from health_tui.review.track_record import TrackRecord, build_track_record
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import Band, ClientScore, PortfolioScore
@@ -30,31 +30,6 @@ class BandCount(BaseModel):
     band: Band
     now: int
     then: int
-
-
-class ExitProgress(BaseModel):
-    """Where a client's professional exit stands, as saved in the store."""
-
-    model_config = ConfigDict(frozen=True)
-
-    client_id: str
-    name: str
-    quarter: str = Field(description="the quarter the exit was decided for")
-    decided_at: datetime
-    note: str | None
-    notice_days: int
-    earliest_end: date
-    unpaid_invoices: int
-    unpaid_amount: float
-    overdue_amount: float = Field(description="the part of unpaid_amount past its due date")
-    settled: int = Field(description="steps done or not applicable")
-    total: int
-    remaining: list[str] = Field(description="titles of the steps still to do, in order")
-
-    @property
-    def label(self) -> str:
-        """ "exit 3/10", the same mark the app shows."""
-        return f"exit {self.settled}/{self.total}"
 
 
 MOVERS = 5  # the report's "biggest movers": at most this many clients...
@@ -160,7 +135,7 @@ def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
     previous_as_of = previous_quarter_end(as_of)
     then = score_portfolio(store, previous_as_of, settings)
     decisions = current_decisions(store, now.quarter)
-    exits = _exits(store, now, as_of, settings)
+    exits = exits_in_force(store, now, as_of, settings)
     exit_by_id = {e.client_id: e for e in exits}
 
     ordered = review_queue(now, include_rest=True)
@@ -208,44 +183,3 @@ def _line(
         decision=decision,
         exit=exit_,
     )
-
-
-def _exits(
-    store: Store, now: PortfolioScore, as_of: date, settings: Settings
-) -> list[ExitProgress]:
-    """Each leaving client's checklist as saved, with the contract facts beside it."""
-    rows = store.dicts("exit_clients_as_of", {"quarter": now.quarter})
-    scores = {row["client_id"]: now.by_id(row["client_id"]) for row in rows}
-    cases = [
-        ExitCase(
-            client_id=row["client_id"],
-            notice_days=score.notice_days if (score := scores[row["client_id"]]) else 30,
-            decided_on=row["decided_at"].date(),
-        )
-        for row in rows
-    ]
-    currency = settings.money.currency
-    checklists = load_checklists(
-        store, cases, as_of=as_of, currency=currency, agency=settings.agency, money=settings.money
-    )
-    exits = []
-    for row, case in zip(rows, cases, strict=True):
-        score, checklist = scores[case.client_id], checklists[case.client_id]
-        exits.append(
-            ExitProgress(
-                client_id=case.client_id,
-                name=score.name if score else case.client_id,
-                quarter=row["quarter"],
-                decided_at=row["decided_at"],
-                note=row["note"],
-                notice_days=case.notice_days,
-                earliest_end=checklist.earliest_end,
-                unpaid_invoices=len(checklist.unpaid),
-                unpaid_amount=sum(u.converted for u in checklist.unpaid),
-                overdue_amount=sum(u.converted for u in checklist.unpaid if u.days_overdue > 0),
-                settled=checklist.settled,
-                total=len(STEPS),
-                remaining=[s.spec.title for s in checklist.steps if s.status is StepStatus.todo],
-            )
-        )
-    return exits

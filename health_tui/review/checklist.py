@@ -8,6 +8,7 @@ from enum import StrEnum
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
+from health_tui.formatting import money, plural
 from health_tui.money import rate_params
 from health_tui.settings import Agency, Money
 from health_tui.store import Store
@@ -189,13 +190,14 @@ def _checklist(
             )
         ],
         "final_invoice": [
-            f"{u.invoice_id}: {u.currency or currency} {u.amount:,.2f}, due {u.due_on}"
-            + (f", {u.days_overdue} days overdue" if u.days_overdue else ", not yet due")
+            f"{u.invoice_id}: {money(u.amount, u.currency or currency, cents=True)}, due {u.due_on}"
+            + (f", {plural(u.days_overdue, 'day')} overdue" if u.days_overdue else ", not yet due")
             for u in unpaid
         ]
         or ["Nothing is unpaid."],
         "tell": [
-            f"Meet face to face: {letters} formal letter(s) and {escalations} escalation(s) on record."
+            f"Meet face to face: {plural(letters, 'formal letter')} and "
+            f"{plural(escalations, 'escalation')} on record."
             if face_to_face
             else "A call or a calm e-mail is enough: no formal letters or escalations on record."
         ],

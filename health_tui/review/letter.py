@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from health_tui.formatting import money
 from health_tui.review.checklist import UnpaidInvoice
 from health_tui.store import Store
 from health_tui.text import markdown_text
@@ -32,7 +33,7 @@ def draft_letter(
     open_items = ""
     if unpaid:
         listed = "; ".join(
-            f"{u.invoice_id} ({u.currency or currency} {u.amount:,.2f}, due {u.due_on})"
+            f"{u.invoice_id} ({money(u.amount, u.currency or currency, cents=True)}, due {u.due_on})"
             for u in unpaid
         )
         open_items = f" For your records, these invoices are still open: {listed}."

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from health_tui.formatting import money, signed
 from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import Measures
 from health_tui.scoring.models import Archetype, Band, Recommendation
@@ -32,7 +33,7 @@ class Context:
         self.weights = self.settings.weights.model_dump()
 
     def money(self, amount: float) -> str:
-        return f"{self.settings.money.currency} {amount:,.0f}"
+        return money(amount, self.settings.money.currency)
 
 
 def band(health: float | None, settings: Settings) -> Band | None:
@@ -73,7 +74,11 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
     satisfied = f.satisfaction is not None and f.satisfaction >= a.struggling_satisfaction
     if not (courteous and fair and satisfied):
         return None
-    tone = f"the tone stays courteous (sentiment {f.tone_w:+.1f})" if f.tone_w is not None else ""
+    tone = (
+        f"the tone stays courteous (sentiment {signed(f.tone_w, 1)})"
+        if f.tone_w is not None
+        else ""
+    )
     fb = f"feedback fair ({f.feedback_w:.0f}/10)" if f.feedback_w is not None else ""
     still = " and ".join(x for x in (tone, fb) if x) or f"satisfaction holds ({f.satisfaction:.0f})"
     late, before, year_ago = f.late_recent, f.late_before, f.late_year_ago

@@ -6,6 +6,7 @@ so whatever the screen shows as done survives the process being killed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,8 +17,9 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from health_tui.app import format as fmt
 from health_tui.app.screens.base import HealthScreen
-from health_tui.app.screens.review_modals import AskText
+from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import review_panels as rp
@@ -33,6 +35,8 @@ from health_tui.review.decisions import Decision, decision_history
 if TYPE_CHECKING:
     pass
 
+MONEY_STEP = "final_invoice"  # the step that settles what is unpaid: not applicable asks first
+
 
 class ChecklistScreen(HealthScreen):
     """Arrows move between steps; space, a and N change the one highlighted."""
@@ -44,12 +48,15 @@ class ChecklistScreen(HealthScreen):
         Binding("a", "not_applicable", "Not applicable"),
         Binding("N", "note", "Note", key_display="N"),
         Binding("t", "letter", "Letter"),
+        Binding("n,right", "other(1)", "Next exit", key_display="n"),
+        Binding("b,left", "other(-1)", "Prev exit", key_display="b"),
         Binding("escape,backspace", "back", "Back"),
     ]
 
-    def __init__(self, client_id: str) -> None:
+    def __init__(self, client_id: str, order: Sequence[str] | None = None) -> None:
         super().__init__()
         self.client_id = client_id
+        self.order = list(order) if order is not None else None  # the exits n and b walk
         self.checklist: Checklist | None = None
         self.saving: dict[str, tuple[StepStatus, str | None]] = {}  # step -> what is being saved
 
@@ -168,10 +175,33 @@ class ChecklistScreen(HealthScreen):
             self._save(step.spec.key, new, note)
 
     def action_not_applicable(self) -> None:
-        if (step := self._step()) is not None:
-            status, note = self._intended(step.spec.key)
-            new = StepStatus.todo if status is StepStatus.na else StepStatus.na
-            self._save(step.spec.key, new, note)
+        if (step := self._step()) is None or self.checklist is None:
+            return
+        key = step.spec.key
+        status, note = self._intended(key)
+        new = StepStatus.todo if status is StepStatus.na else StepStatus.na
+        open_money = sum(u.converted for u in self.checklist.unpaid)
+        if new is not StepStatus.na or key != MONEY_STEP or not self.checklist.unpaid:
+            self._save(key, new, note)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._save(key, new, self._intended(key)[1])
+
+        unpaid = self.checklist.unpaid
+        overdue = sum(u.converted for u in unpaid if u.days_overdue > 0)
+        body = Content.assemble(
+            ("Money is still open  ", HEADING),
+            (safe_text(self.client_name), "bold"),
+            "\n\n",
+            f"{fmt.plural(len(unpaid), 'invoice')} unpaid: ",
+            (fmt.money(open_money, self.currency), "bold $text-error"),
+            (f" ({fmt.money(overdue, self.currency)} overdue)" if overdue > 0 else "", MUTED),
+            f"\n“{step.spec.title}” is the step that settles it.",
+        )
+        question = f"Mark it not applicable with {fmt.money(open_money, self.currency)} unpaid?"
+        self.app.push_screen(Confirm(body, question, "Not applicable", "Keep it to do"), answered)
 
     def action_note(self) -> None:
         step = self._step()
@@ -234,6 +264,19 @@ class ChecklistScreen(HealthScreen):
         client = app.portfolio.by_id(self.client_id) if app.portfolio else None
         if self.checklist is not None and client is not None:
             app.push_screen(LetterScreen(client, self.checklist, self.currency))
+
+    def action_other(self, step: int) -> None:
+        """Go to the next or previous exit of the list this checklist was opened from (or of
+        every exit in force, oldest decision first)."""
+        review = self.health_app.review
+        order = self.order
+        if order is None:
+            order = review.exit_order() if review is not None else []
+        if self.client_id not in order or len(order) < 2:
+            self.notify("No other client is leaving.", timeout=3)
+            return
+        target = order[(order.index(self.client_id) + step) % len(order)]
+        self.app.switch_screen(ChecklistScreen(target, order=order))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -107,16 +107,13 @@ class ClientScreen(RecordKeeping):
             line.update(content)
         self.refresh_bindings()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "checklist":
-            review = self.health_app.review
-            return bool(review and self.client_id in review.exits)
-        return True
-
     def action_checklist(self) -> None:
-        from health_tui.app.screens.checklist import ChecklistScreen
+        from health_tui.app.screens.exits import open_checklist
 
-        self.app.push_screen(ChecklistScreen(self.client_id))
+        client = (
+            self.health_app.portfolio.by_id(self.client_id) if self.health_app.portfolio else None
+        )
+        open_checklist(self, self.client_id, client.name if client else self.client_id)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")

@@ -1,15 +1,20 @@
-"""The keys of the screen underneath, with what each does; `?` or Escape closes it."""
+"""`?`: the keys of the screen underneath, its legend, and a glossary; `?` or Escape closes it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from health_tui.app.format import ARCHETYPE_LABELS
+from health_tui.app.glossary import ARCHETYPES, RECOMMENDATIONS, TERMS, Rows
+from health_tui.app.styles import MUTED
 
 # Textual's own scrolling and focus keys: they work, but listing them drowns the app's keys.
 _GENERIC = {
@@ -25,20 +30,38 @@ _GENERIC = {
     "command_palette",
 }
 
-_EXTRA = (
-    ("^p", "Command palette: every action by name"),
-    ("mouse", "click a row to select it, again to open it"),
-    ("", "click a column title to sort by it"),
-)
+_EXTRA = (("^p", "Palette: actions, clients by name"),)
 
-_LEGEND = (
-    ("✖", "exit candidate"),
-    ("Health", "0-100, coloured by band: healthy, watch, at risk, critical; — = not enough data"),
-    ("Trend", "health over the last five quarters, oldest first (· = not enough data)"),
-    ("E/R", "effort versus return, 0-100: higher means the work pays"),
-    ("Rate", "revenue per hour actually spent, last four quarters"),
-    ("Decision", "yours for the quarter (r reviews); exit 4/10 = checklist steps settled"),
-)
+Part = str | tuple[str, str]
+KEY_STYLE = "bold $text-accent"
+
+
+def _rows(title: str, rows: Iterable[tuple[str, str]], width: int = 9) -> list[Part]:
+    parts: list[Part] = [(f"{title}\n", "bold")]
+    for name, text in rows:
+        parts += [(f"{name:>{width}}  ", KEY_STYLE), f"{text}\n"]
+    return parts
+
+
+def table(title: str, rows: Iterable[tuple[str, str]]) -> Vertical:
+    """A titled two-column list whose long lines wrap under their own column."""
+    cells: list[Static] = []
+    for name, text in rows:
+        cells += [Static(Content(name), classes="help-name"), Static(Content(text))]
+    return Vertical(
+        Static(Content.styled(title, "bold")),
+        Grid(*cells, classes="help-grid"),
+        classes="help-table",
+    )
+
+
+def glossary() -> list[Vertical]:
+    """The words the screens use: recommendations, archetypes, the money columns."""
+    return [
+        table("Recommendations", ((r.value, t) for r, t in RECOMMENDATIONS.items())),
+        table("Archetypes", ((ARCHETYPE_LABELS[a], t) for a, t in ARCHETYPES.items())),
+        table("Terms", TERMS),
+    ]
 
 
 def group_keys(rows: list[tuple[str, Binding]]) -> list[tuple[str, str]]:
@@ -55,29 +78,52 @@ def group_keys(rows: list[tuple[str, Binding]]) -> list[tuple[str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
-    """A modal list of keys, built from the bindings active when it was opened."""
+    """The keys active when it was opened, that screen's legend, and the glossary."""
 
     CSS_PATH = "modals.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, Binding]]) -> None:
+    def __init__(
+        self, rows: list[tuple[str, Binding]], legend: tuple[str, Rows] | None = None
+    ) -> None:
         super().__init__()
         self.rows = rows
+        self.legend = legend
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")  # stack the two lists on small screens
 
     def compose(self) -> ComposeResult:
-        key_style = "bold $text-accent"
-        keys: list[str | tuple[str, str]] = [("Keys\n", "bold")]
-        for key, description in [*group_keys(self.rows), *_EXTRA]:
-            keys += [(f"{key:>8}  ", key_style), f"{description}\n"]
-        legend: list[str | tuple[str, str]] = [("Columns\n", "bold")]
-        for name, text in _LEGEND:
-            legend += [(f"{name:>8}  ", key_style), f"{text}\n"]
-        legend.append(("\nEscape or ? closes this list.", "$text-muted"))
-        with VerticalScroll(id="help-box"), Horizontal(id="help-columns"):
-            yield Static(Content.assemble(*keys).rstrip(), id="help-keys")
-            yield Static(Content.assemble(*legend), id="help-legend")
+        keys = _rows("Keys", [*group_keys(self.rows), *_EXTRA], width=8)
+        with VerticalScroll(id="help-box"):
+            with Horizontal(id="help-columns"):
+                yield Static(Content.assemble(*keys).rstrip(), id="help-keys")
+                with Vertical(id="help-legend"):
+                    if self.legend is not None:
+                        yield table(*self.legend)
+                    yield Static(Content.styled("Escape or ? closes this; it scrolls.", MUTED))
+            with Vertical(id="help-glossary"):
+                yield Static(Content.styled("Glossary", "bold $text-accent"))
+                yield from glossary()
+
+
+class InfoScreen(ModalScreen[None]):
+    """A short text to read (how to import), closed with Escape."""
+
+    CSS_PATH = "modals.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q,enter", "dismiss", "Close"),
+    ]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Content.styled(self.title_text, "bold $text-accent"))
+            yield Static(Content(self.text))
+            yield Static(Content.styled("\nEscape closes this.", "$text-muted"))

@@ -34,6 +34,7 @@ class PortfolioScreen(HealthScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review"),
         Binding("e", "checklist", "Exit checklist"),
+        Binding("E", "exits", "Exits in progress", key_display="E"),
         # A priority binding runs as the app reads the key, so the box has the focus before the
         # next key is read: nothing typed right after "/" goes to the table and is lost.
         Binding("slash", "filter", "Filter", key_display="/", priority=True),
@@ -51,7 +52,6 @@ class PortfolioScreen(HealthScreen):
         super().__init__()
         self.demo_note = demo_note
         self.view = ClientView([])
-        self._offered_checklist = False  # whether `e` is offered for the client under the cursor
 
     def compose(self) -> ComposeResult:
         if self.demo_note:
@@ -73,6 +73,19 @@ class PortfolioScreen(HealthScreen):
         self.watch(self.app, "working", self._show_working)
         self.watch(self.app, "review", self._show_review)
         self.query_one(ClientTable).focus()
+        if self.demo_note:
+            self._note_seen()
+
+    def _note_seen(self) -> None:
+        """Shown once: the next launch opens without the demo note."""
+        from health_tui.app.run import DEMO_NOTE_SEEN
+
+        store = self.health_app.store
+        self.health_app.run_job(
+            lambda con: store.set_setting(DEMO_NOTE_SEEN, "yes", con=con),
+            lambda _: None,
+            what="remember that the demo note was shown",
+        )
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -112,8 +125,6 @@ class PortfolioScreen(HealthScreen):
         self.view.set_columns(columns_for(review.labels()))
         table.columns_changed(current.client_id if current else None)
         self._update_status()
-        self._offered_checklist = self._checklist_offered()
-        self.refresh_bindings()
 
     def _show_working(self, working: str | None) -> None:
         if working is None and self.health_app.portfolio is None:
@@ -184,31 +195,17 @@ class PortfolioScreen(HealthScreen):
 
         self.app.push_screen(ReviewScreen())
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "checklist":  # only offered on a client decided exit
-            return self._checklist_offered()
-        return True
-
-    def _checklist_offered(self) -> bool:
-        tables, review = self.query(ClientTable), self.health_app.review
-        current = tables.first().current if tables else None
-        return bool(current and review and current.client_id in review.exits)
-
     def action_checklist(self) -> None:
-        from health_tui.app.screens.checklist import ChecklistScreen
+        from health_tui.app.screens.exits import open_checklist
 
         current = self.query_one(ClientTable).current
         if current is not None:
-            self.app.push_screen(ChecklistScreen(current.client_id))
+            open_checklist(self, current.client_id, current.name)
 
-    @on(ClientTable.Highlighted)
-    def _highlighted(self) -> None:
-        # `e` follows the client under the cursor; refreshing the footer on every key would re-lay
-        # out the screen (~50 ms a key at 10k clients), so only when the answer changes.
-        offered = self._checklist_offered()
-        if offered != self._offered_checklist:
-            self._offered_checklist = offered
-            self.refresh_bindings()
+    def action_exits(self) -> None:
+        from health_tui.app.screens.exits import open_exits
+
+        open_exits(self)
 
     def action_map(self) -> None:
         from health_tui.app.screens.effort_map import MapScreen

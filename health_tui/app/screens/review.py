@@ -44,8 +44,10 @@ class ReviewScreen(RecordKeeping):
         Binding("N", "log('note')", "Note", key_display="N", show=False),
         Binding("enter", "open_client", "Client"),
         Binding("e", "checklist", "Checklist"),
+        Binding("E", "exits", "Exits in progress", key_display="E", show=False),
         Binding("escape", "back", "Back"),
-        Binding("down,j", "scroll(1)", "Scroll down", show=False),
+        # Arrows scroll; j and k do not (k is Keep: a key may not mean both).
+        Binding("down", "scroll(1)", "Scroll down", show=False),
         Binding("up", "scroll(-1)", "Scroll up", show=False),
     ]
 
@@ -197,8 +199,7 @@ class ReviewScreen(RecordKeeping):
         if action in ("decide", "open_client", "log"):
             return self.current is not None or None
         if action == "checklist":
-            state, client = self.health_app.review, self.current
-            return bool(client and state and client.client_id in state.exits)
+            return self.current is not None or None
         return True
 
     # -- deciding ---------------------------------------------------------------------------------
@@ -294,10 +295,15 @@ class ReviewScreen(RecordKeeping):
             self.app.push_screen(ClientScreen(self.current.client_id))
 
     def action_checklist(self) -> None:
-        from health_tui.app.screens.checklist import ChecklistScreen
+        from health_tui.app.screens.exits import open_checklist
 
         if self.current is not None:
-            self.app.push_screen(ChecklistScreen(self.current.client_id))
+            open_checklist(self, self.current.client_id, self.current.name)
+
+    def action_exits(self) -> None:
+        from health_tui.app.screens.exits import open_exits
+
+        open_exits(self)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -178,7 +178,7 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     if c.unpaid_overdue:
         parts.append(f"{'unpaid overdue':<16}")
         parts.append((f"{fmt.money(c.unpaid_overdue, currency):>12}", "bold $text-error"))
-        parts.append((f"  {c.unpaid_overdue_count} invoice(s)\n", MUTED))
+        parts.append((f"  {fmt.plural(c.unpaid_overdue_count, 'invoice')}\n", MUTED))
     if c.avg_days_late is not None:
         parts.append(f"{'avg days late':<16}{c.avg_days_late:>12.0f}\n")
     parts.append(f"{'lifetime value':<16}{fmt.money(c.lifetime_value, currency):>12}\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -115,7 +116,7 @@ class ClientTable(ScrollView, can_focus=True):
     def columns_changed(self, keep_id: str | None = None) -> None:
         """The view's columns or their content changed (decisions recorded): lay out and redraw."""
         width = self.scrollable_content_region.width
-        self._widths = layout(width if width > 0 else 80, self.columns)
+        self._widths = layout(width if width > 0 else 80, self.columns, self.view.name_floor)
         self._invalidate()
         self.reordered(keep_id)
 
@@ -211,7 +212,7 @@ class ClientTable(ScrollView, can_focus=True):
         self.refresh()
 
     def _on_resize(self, event: events.Resize) -> None:
-        widths = layout(self.scrollable_content_region.width, self.columns)
+        widths = layout(self.scrollable_content_region.width, self.columns, self.view.name_floor)
         if widths != self._widths:
             self._widths = widths
             self._invalidate()
@@ -222,7 +223,7 @@ class ClientTable(ScrollView, can_focus=True):
         gap = Segment(" " * GAP, base)
         for (text, style), column, width in zip(cells, self.columns, self._widths, strict=True):
             if not width:
-                continue  # an optional column left out at this width
+                continue  # a column left out at this width
             if column.right:
                 text = text.rjust(width)
             segments.append(gap)
@@ -230,7 +231,8 @@ class ClientTable(ScrollView, can_focus=True):
         return Strip(segments)
 
     def _header_strip(self) -> Strip:
-        """Column titles; the sorted one is highlighted, its arrow in the gap before it."""
+        """Column titles; the sorted one is highlighted, its arrow against its own title (before a
+        right-aligned title, after a left-aligned one), never next to the column before."""
         if self._header is None:
             base = self._style("client-table--header")
             sorted_style = self._style("client-table--header", "client-table--header-sorted")
@@ -239,13 +241,18 @@ class ClientTable(ScrollView, can_focus=True):
             for column, width in zip(self.columns, self._widths, strict=True):
                 if not width:
                     continue
-                title = column.title.rjust(width) if column.right else column.title
-                if column.key == self.view.sort_key:
-                    segments.append(Segment(arrow.rjust(GAP), sorted_style))
-                    segments.append(Segment(fit(title, width), sorted_style))
-                else:
+                if column.key != self.view.sort_key:
+                    title = column.title.rjust(width) if column.right else column.title
                     segments.append(Segment(" " * GAP, base))
                     segments.append(Segment(fit(title, width), base))
+                    continue
+                if column.right:  # the gap and the cell as one: "  ▲Rate"
+                    title = arrow + fit(column.title, min(width, len(column.title)))
+                    title = title.rjust(width + GAP)
+                else:  # "Client▲", "Tren▲" when the title fills the column
+                    text = set_cell_size(column.title, min(width - 1, len(column.title))) + arrow
+                    title = " " * GAP + fit(text, width)
+                segments.append(Segment(title, sorted_style))
             self._header = Strip(segments)
         return self._header
 

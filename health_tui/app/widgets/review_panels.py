@@ -64,7 +64,7 @@ def done_content(quarter: str, others: int, queue: Sequence[ClientScore]) -> Con
         first = f"No exit candidates, critical or at-risk clients in {quarter}.\n\n"
     lines: list[Part] = [(first, "bold")]
     if others > 0:
-        lines.append(f"a  include the other {others} active client(s)\n")
+        lines.append(f"a  include the other {fmt.plural(others, 'active client')}\n")
     if queue:
         lines.append("b  go back over the decisions\n")
     lines.append("Escape  back to the portfolio, where each decision shows in its column")

@@ -1,0 +1,67 @@
+"""Money, signed changes and counts as every surface writes them: the app, the CLI and the report.
+
+One formatter so a rate reads "€83/h" in a reason, a column and a report alike, a count is never
+"1 days" or "client(s)", and a change that rounds to zero is "0", never "-0" or "-0.0".
+"""
+
+from __future__ import annotations
+
+from health_tui.text import safe_text
+
+NO_VALUE = "—"
+
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF "}
+
+
+def symbol(currency: str) -> str:
+    """The currency's sign, or its code (from the data, so made safe) followed by a space."""
+    return _SYMBOLS.get(currency.upper(), f"{safe_text(currency)[:3]} ")
+
+
+def money(value: float | None, currency: str = "EUR", *, cents: bool = False) -> str:
+    """'€12,345' (or '€1,234.50' with cents); an amount that rounds to zero has no minus sign."""
+    if value is None:
+        return NO_VALUE
+    digits = 2 if cents else 0
+    sign = "-" if round(value, digits) < 0 else ""
+    return f"{sign}{symbol(currency)}{abs(value):,.{digits}f}"
+
+
+def money_short(value: float | None, currency: str = "EUR") -> str:
+    """At most seven cells, for table columns: '€850', '€12.3k', '€1.2M'."""
+    if value is None:
+        return NO_VALUE
+    sign = "-" if round(value) < 0 else ""
+    amount = abs(value)
+    if amount >= 999_500:
+        body = f"{amount / 1_000_000:.1f}M"
+    elif amount >= 9_995:
+        body = f"{amount / 1000:.0f}k"
+    elif amount >= 1000:
+        body = f"{amount / 1000:.1f}k"
+    else:
+        body = f"{amount:.0f}"
+    return f"{sign}{symbol(currency)}{body}"
+
+
+def rate(value: float | None, currency: str = "EUR") -> str:
+    """An hourly rate: '€85/h'."""
+    return NO_VALUE if value is None else f"{money(value, currency)}/h"
+
+
+def signed(value: float, digits: int = 0) -> str:
+    """'+3', '-2', '0', '+0.4': a change, with its sign always shown, and never '-0' or '-0.0'."""
+    text = f"{value:+.{digits}f}"
+    return f"{0:.{digits}f}" if float(text) == 0 else text
+
+
+def money_change(value: float, currency: str = "EUR") -> str:
+    """'+€1,200', '-€300', '€0'."""
+    if round(value) == 0:
+        return money(0, currency)
+    return ("+" if value > 0 else "-") + money(abs(value), currency)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 day', '3 days', '1,204 clients': never '1 days' or 'client(s)'."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"

@@ -1,0 +1,105 @@
+"""Exits under way: every client whose latest decision up to a quarter is exit, with its checklist.
+
+One reading for the report's "Exits in progress" and the app's exits screen, so both say the same
+progress, earliest end date and unpaid amount (converted to the portfolio's currency).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import duckdb
+from pydantic import BaseModel, ConfigDict, Field
+
+from health_tui.review.checklist import STEPS, ExitCase, StepStatus, load_checklists
+from health_tui.scoring.models import PortfolioScore
+from health_tui.settings import Settings
+from health_tui.store import Store
+
+
+class ExitProgress(BaseModel):
+    """Where a client's professional exit stands, as saved in the store."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    name: str
+    quarter: str = Field(description="the quarter the exit was decided for")
+    decided_at: datetime
+    note: str | None
+    notice_days: int
+    earliest_end: date
+    unpaid_invoices: int
+    unpaid_amount: float = Field(description="in the portfolio's currency")
+    overdue_amount: float = Field(description="the part of unpaid_amount past its due date")
+    settled: int = Field(description="steps done or not applicable")
+    total: int
+    remaining: list[str] = Field(description="titles of the steps still to do, in order")
+
+    @property
+    def label(self) -> str:
+        """ "exit 3/10", the same mark the app shows."""
+        return f"exit {self.settled}/{self.total}"
+
+    @property
+    def finished(self) -> bool:
+        """Every step done or not applicable."""
+        return self.settled >= self.total
+
+
+def exits_in_force(
+    store: Store,
+    portfolio: PortfolioScore,
+    as_of: date,
+    settings: Settings,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> list[ExitProgress]:
+    """Each client leaving as of `portfolio`'s quarter (an exit decided later does not show), oldest
+    decision first, with its checklist as saved; unpaid invoices as of `as_of`."""
+    rows = store.dicts("exit_clients_as_of", {"quarter": portfolio.quarter}, con=con)
+    scores = {row["client_id"]: portfolio.by_id(row["client_id"]) for row in rows}
+    cases = [
+        ExitCase(
+            client_id=row["client_id"],
+            notice_days=score.notice_days if (score := scores[row["client_id"]]) else 30,
+            decided_on=row["decided_at"].date(),
+        )
+        for row in rows
+    ]
+    checklists = load_checklists(
+        store,
+        cases,
+        as_of=as_of,
+        currency=settings.money.currency,
+        agency=settings.agency,
+        money=settings.money,
+        con=con,
+    )
+    exits = []
+    for row, case in zip(rows, cases, strict=True):
+        score, checklist = scores[case.client_id], checklists[case.client_id]
+        exits.append(
+            ExitProgress(
+                client_id=case.client_id,
+                name=score.name if score else case.client_id,
+                quarter=row["quarter"],
+                decided_at=row["decided_at"],
+                note=row["note"],
+                notice_days=case.notice_days,
+                earliest_end=checklist.earliest_end,
+                unpaid_invoices=len(checklist.unpaid),
+                unpaid_amount=sum(u.converted for u in checklist.unpaid),
+                overdue_amount=sum(u.converted for u in checklist.unpaid if u.days_overdue > 0),
+                settled=checklist.settled,
+                total=len(STEPS),
+                remaining=[s.spec.title for s in checklist.steps if s.status is StepStatus.todo],
+            )
+        )
+    return exits
+
+
+def exits_in_progress(exits: list[ExitProgress], quarter: str) -> list[ExitProgress]:
+    """What the owner still has to follow: every exit decided for `quarter`, and earlier exits
+    whose checklist is not finished."""
+    return [e for e in exits if e.quarter == quarter or not e.finished]

@@ -1,0 +1,118 @@
+"""Exits in progress, the checklist's next/previous and its warning before money is waved away,
+and `e` saying why when there is no checklist (fixtures/small as of 2026-09-30, a fixed clock)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from health_tui.app.screens.checklist import ChecklistScreen
+from health_tui.app.screens.exits import ExitsScreen
+from health_tui.app.screens.portfolio import PortfolioScreen
+from health_tui.app.screens.review import ReviewScreen
+from health_tui.app.screens.review_modals import Confirm
+from health_tui.review.checklist import StepStatus
+from tests.test_app_review_support import decide, running, small_db, text
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """fixtures/small in a file: castell (the exit candidate) owes €500, brightline €2,250."""
+    return small_db(tmp_path)
+
+
+def rows(screen: ExitsScreen) -> list[list[str]]:
+    table = screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def step_status(screen: ChecklistScreen, key: str) -> StepStatus:
+    assert screen.checklist is not None
+    return next(s.status for s in screen.checklist.steps if s.spec.key == key)
+
+
+async def test_exits_screen_lists_progress_and_walks_the_checklists(db: Path) -> None:
+    async with running(db) as (app, pilot):
+        await pilot.press("e")  # castell has no exit decision yet: it says so, nothing opens
+        assert isinstance(app.screen, ReviewScreen)
+        assert any("has no exit decision in force" in str(n.message) for n in app._notifications)
+        await decide(pilot, "x", "Third round of vague changes")
+        await pilot.press("a")  # every active client: brightline is next, after castell
+        assert app.screen.current.client_id == "brightline"
+        await decide(pilot, "x", "Formal letter, again")
+        await pilot.press("E")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExitsScreen)
+        assert rows(screen) == [
+            [
+                "Castell & Rowe Solicitors",
+                "2026Q3",
+                "1/10",
+                "2026-11-02",
+                "€500",
+                "Read the contract",
+            ],
+            ["Brightline Logistics", "2026Q3", "1/10", "2026-10-16", "€2,250", "Read the contract"],
+        ]  # fmt: skip  (in the order decided; unpaid converted, overdue or not)
+        assert "2 clients · unpaid €2,750" in text(screen.query_one("#exits-head"))
+
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen) and app.screen.client_id == "castell"
+        await pilot.press("n")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen) and app.screen.client_id == "brightline"
+        assert "Brightline Logistics" in text(app.screen.query_one("#checklist-head"))
+        await pilot.press("n")  # round the list
+        await pilot.app.workers.wait_for_complete()
+        assert app.screen.client_id == "castell"
+        await pilot.press("b")
+        await pilot.app.workers.wait_for_complete()
+        assert app.screen.client_id == "brightline"
+
+        await pilot.press("down", "space")  # a step done: the list says so when back
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExitsScreen)
+        assert rows(app.screen)[1][2:3] == ["2/10"]
+        assert rows(app.screen)[1][5] == "Fulfil outstanding obligations"
+
+
+async def test_not_applicable_with_money_open_asks_first_saying_the_amount(db: Path) -> None:
+    async with running(db) as (app, pilot):
+        await decide(pilot, "x", "Third round of vague changes")
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        await pilot.press("E")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("enter")  # castell: €500 unpaid, not yet due
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen)
+        await pilot.press("down", "down", "down", "a")  # "Send the final invoice ..."
+        assert isinstance(app.screen, Confirm)
+        body = text(app.screen.query_one("#confirm-body"))
+        assert "1 invoice unpaid: €500" in body
+        assert "€500 unpaid?" in text(app.screen.query_one(".modal-question"))
+        await pilot.press("n")  # keep it to do: nothing saved
+        await pilot.app.workers.wait_for_complete()
+        assert step_status(screen, "final_invoice") is StepStatus.todo
+        await pilot.press("down", "a")  # another step: no money, no question
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)
+        assert step_status(screen, "handover") is StepStatus.na
+        await pilot.press("up", "a", "y")  # said yes: saved as not applicable
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert step_status(screen, "final_invoice") is StepStatus.na

@@ -1,0 +1,113 @@
+"""Finding things: the portfolio at narrow widths, the palette's client jump, `?` per screen."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from health_tui.app.screens.client import ClientScreen
+from health_tui.app.screens.help import HelpScreen
+from health_tui.app.widgets.client_table import ClientTable
+from health_tui.review.decisions import record_decision
+from health_tui.scoring.models import PortfolioScore
+from health_tui.store import open_store
+from tests.test_app_support import make_app, make_portfolio, settle, small_store
+
+FOODS, WINES = "Willowbrook Foods", "Willowbrook Wines"
+
+
+def twins_scorer(store, as_of: date, con) -> PortfolioScore:
+    """Twelve synthetic clients, two of them named alike, all active."""
+    portfolio = make_portfolio(12, as_of)
+    clients = [c.model_copy(update={"active": True, "ended_on": None}) for c in portfolio.clients]
+    clients[3] = clients[3].model_copy(update={"name": FOODS})
+    clients[4] = clients[4].model_copy(update={"name": WINES})
+    return portfolio.model_copy(update={"clients": clients})
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = open_store(None)
+    record_decision(
+        s,
+        quarter="2026Q3",
+        client_id="c00003",
+        decision="keep",
+        note=None,
+        at=datetime(2026, 10, 1, 9),
+    )  # fmt: skip  (the decision column shows)
+    yield s
+    s.close()
+
+
+def lines(app) -> tuple[str, dict[str, str]]:
+    """The table's header line and each client's line, as shown."""
+    table = app.screen.query_one(ClientTable)
+    rows = {
+        table.view.clients[i].name: table.render_line(y).text
+        for y, i in enumerate(table.view.order, 1)
+    }
+    return table.render_line(0).text, rows
+
+
+@pytest.mark.parametrize(
+    ("size", "gone"),
+    [((80, 24), ("LTV", "Rev 12m")), ((60, 20), ("LTV", "Rev 12m", "Rate", "Trend", "E/R"))],
+)
+async def test_narrow_portfolio_keeps_name_health_action_decision(store, size, gone) -> None:
+    app = make_app(store, scorer=twins_scorer)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        header, rows = lines(app)
+        assert header.rstrip().endswith("Decision")  # nothing cut off to the right
+        for title in ("Client", "Health", "Action", "Decision"):
+            assert title in header
+        for title in gone:
+            assert title not in header
+        foods, wines = rows[FOODS], rows[WINES]
+        assert "Willowbrook F" in foods and "Willowbrook W" in wines
+        assert "keep" in foods  # the decision column is there
+
+
+async def test_palette_jumps_to_a_client_by_name(store) -> None:
+    app = make_app(store, scorer=twins_scorer)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"wbwines")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        assert app.screen.client_id == "c00004"
+
+
+def help_text(app) -> str:
+    assert isinstance(app.screen, HelpScreen)
+    return " ".join(str(w.render()) for w in app.screen.query("Static"))
+
+
+async def test_help_shows_the_screens_own_keys_legend_and_the_glossary() -> None:
+    db = small_store()
+    try:
+        app = make_app(db)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            portfolio = help_text(app)
+            assert "Columns" in portfolio and "Exits in progress" in portfolio
+            assert "effort versus return" in portfolio
+            for word in ("Recommendations", "reprice", "support", "Archetypes",
+                         "loyal, irritated", "Rev 12m", "LTV"):  # fmt: skip
+                assert word in portfolio
+            await pilot.press("escape", "r")
+            await settle(pilot)
+            await pilot.press("question_mark")
+            review = help_text(app)
+            assert "The review" in review and "Columns" not in review
+            assert "Keep" in review and "k is Keep" in review  # and j/k do not scroll here
+            assert "Open client" not in review  # the portfolio's keys are not listed
+            assert "Recommendations" in review
+    finally:
+        db.close()
