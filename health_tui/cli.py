@@ -339,7 +339,6 @@ def report(
     """Write the quarterly review report: summary, exit candidates, decisions, exit progress."""
     from health_tui.report import write_report
     from health_tui.settings import load_settings
-    from health_tui.store import open_store
 
     day = _as_of(as_of, quarter)
     if out.suffix.lower() not in (".md", ".html", ".csv"):
@@ -349,11 +348,8 @@ def report(
     if out.exists() and not force:
         raise HealthTuiError(f"{out} already exists; pass --force to overwrite it.")
     settings, _ = load_settings(config_path or default_config_path())
-    store = open_store(_existing_db(db))
-    try:
+    with _record_store(db, REPORT_IN_APP) as store:
         written = write_report(store, day, settings, out)
-    finally:
-        store.close()
     click.echo(f"Wrote {written}.")
 
 
@@ -576,18 +572,22 @@ KIND_HELP = (
 CHANNEL_HELP = "email, phone, meeting, chat, letter, sms, social"
 
 
+LOG_IN_APP = "If it is the health-tui app, log it there: i, f or n on the client's screen."
+REPORT_IN_APP = (
+    "If it is the health-tui app, write the report from there: R (or ctrl+p, Write the report)."
+)
+
+
 @contextmanager
-def _record_store(db: Path | None) -> Iterator[Store]:
-    """The store to log into; if the app holds it, say how to log from the app instead."""
+def _record_store(db: Path | None, in_app: str = LOG_IN_APP) -> Iterator[Store]:
+    """The store to log into (or read); if the app holds it, say how to do it from the app."""
     from health_tui.errors import StoreLocked
     from health_tui.store import open_store
 
     try:
         store = open_store(_existing_db(db))
     except StoreLocked as exc:
-        raise StoreLocked(
-            f"{exc} If it is the health-tui app, log it there: i, f or n on the client's screen."
-        ) from exc
+        raise StoreLocked(f"{exc} {in_app}") from exc
     try:
         yield store
     finally:
