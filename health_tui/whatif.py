@@ -12,6 +12,7 @@ The app's what-if panel, `health-tui whatif` and the report's "If the N exits go
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -96,15 +97,40 @@ class WhatIf(BaseModel):
     largest_client_share_after: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The portfolio's active clients added up once: every what-if on the same scores reuses them,
+    so marking a client in a 10,000-client portfolio costs only the few clients it touches."""
+
+    clients: int
+    revenue: float
+    hours: float
+    at_risk: float
+    by_revenue: tuple[ClientScore, ...]  # active clients, most revenue first
+
+
+def portfolio_totals(portfolio: PortfolioScore) -> Totals:
+    active = portfolio.active
+    return Totals(
+        clients=len(active),
+        revenue=sum(c.revenue_12m for c in active),
+        hours=sum(c.hours_12m for c in active),
+        at_risk=sum(c.revenue_12m for c in active if c.band in AT_RISK),
+        by_revenue=tuple(sorted(active, key=lambda c: -c.revenue_12m)),
+    )
+
+
 def what_if(
     portfolio: PortfolioScore,
     drop: Iterable[str],
     reprices: Mapping[str, float] | None = None,
     *,
     settings: Settings | None = None,
+    totals: Totals | None = None,
 ) -> WhatIf:
     """The figures if the clients `drop` (ids) went and each of `reprices` (id -> percent) paid
-    that much more for the same hours. Only active clients count, before and after."""
+    that much more for the same hours. Only active clients count, before and after; `totals`
+    (from `portfolio_totals` on the same scores) saves adding the portfolio up again."""
     settings = settings or Settings()
     reprices = dict(reprices or {})
     dropped_ids = list(dict.fromkeys(drop))
@@ -121,41 +147,44 @@ def what_if(
         if percent < MAX_CUT:
             raise WhatIfError(f"a reprice of {percent:g}% for {client_id} leaves nothing to earn.")
 
-    active = portfolio.active
-    gone = set(dropped_ids)
-    revenue_after_of = {
-        c.client_id: c.revenue_12m * (1 + reprices.get(c.client_id, 0.0) / 100) for c in active
-    }
-    before = [(c, c.revenue_12m) for c in active]
-    after = [(c, revenue_after_of[c.client_id]) for c in active if c.client_id not in gone]
+    t = totals or portfolio_totals(portfolio)
     dropped = [_dropped(portfolio.by_id(i)) for i in dropped_ids]  # type: ignore[arg-type]
-    largest_before, share_before = _largest(before)
-    largest_after, share_after = _largest(after)
+    repriced = [_reprice(portfolio.by_id(i), p, settings) for i, p in reprices.items()]  # type: ignore[arg-type]
+    raised = {r.client_id: r.revenue_12m_after - r.revenue_12m_before for r in repriced}
+    risky = {i for i in (*dropped_ids, *raised) if (c := portfolio.by_id(i)) and c.band in AT_RISK}
+    lost = sum(d.revenue_12m for d in dropped)
+    freed = sum(d.hours_12m for d in dropped)
+    revenue, hours, at_risk = t.revenue, t.hours, t.at_risk
+    revenue_after = revenue - lost + sum(raised.values())
+    hours_after = hours - freed
+    at_risk_after = (
+        at_risk
+        - sum(d.revenue_12m for d in dropped if d.client_id in risky)
+        + sum(v for i, v in raised.items() if i in risky)
+    )
+    largest_before, largest_after = _largest(t.by_revenue, set(dropped_ids), raised, portfolio)
     return WhatIf(
         as_of=portfolio.as_of,
         quarter=portfolio.quarter,
         currency=portfolio.currency,
         dropped=dropped,
-        reprices=[
-            _reprice(portfolio.by_id(i), p, settings)  # type: ignore[arg-type]
-            for i, p in reprices.items()
-        ],
-        revenue_lost=round(sum(d.revenue_12m for d in dropped), 2),
-        hours_freed=round(sum(d.hours_12m for d in dropped), 2),
-        clients_before=len(before),
-        clients_after=len(after),
-        revenue_before=round(_revenue(before), 2),
-        revenue_after=round(_revenue(after), 2),
-        hours_before=round(_hours(before), 2),
-        hours_after=round(_hours(after), 2),
-        effective_rate_before=_rate(before),
-        effective_rate_after=_rate(after),
-        at_risk_share_before=_at_risk_share(before),
-        at_risk_share_after=_at_risk_share(after),
-        largest_client_before=largest_before,
-        largest_client_share_before=share_before,
-        largest_client_after=largest_after,
-        largest_client_share_after=share_after,
+        reprices=repriced,
+        revenue_lost=round(lost, 2),
+        hours_freed=round(freed, 2),
+        clients_before=t.clients,
+        clients_after=t.clients - len(dropped),
+        revenue_before=round(revenue, 2),
+        revenue_after=round(revenue_after, 2),
+        hours_before=round(hours, 2),
+        hours_after=round(hours_after, 2),
+        effective_rate_before=_ratio(revenue, hours, 2),
+        effective_rate_after=_ratio(revenue_after, hours_after, 2),
+        at_risk_share_before=_ratio(at_risk, revenue, 4),
+        at_risk_share_after=_ratio(at_risk_after, revenue_after, 4),
+        largest_client_before=largest_before[0],
+        largest_client_share_before=_ratio(largest_before[1], revenue, 4),
+        largest_client_after=largest_after[0],
+        largest_client_share_after=_ratio(largest_after[1], revenue_after, 4),
     )
 
 
@@ -171,38 +200,29 @@ def exit_decisions(portfolio: PortfolioScore, decisions: Mapping[str, DecisionRe
     ]
 
 
-Figures = list[tuple[ClientScore, float]]  # each active client with its revenue (after a reprice)
+def _ratio(part: float, whole: float, digits: int) -> float | None:
+    """part / whole, rounded; None with nothing (or less) to divide by."""
+    return round(part / whole, digits) if whole > 0 else None
 
 
-def _revenue(clients: Figures) -> float:
-    return sum(revenue for _, revenue in clients)
-
-
-def _hours(clients: Figures) -> float:
-    return sum(c.hours_12m for c, _ in clients)
-
-
-def _share(part: float, whole: float) -> float | None:
-    return round(part / whole, 4) if whole > 0 else None
-
-
-def _rate(clients: Figures) -> float | None:
-    hours = _hours(clients)
-    return round(_revenue(clients) / hours, 2) if hours > 0 else None
-
-
-def _at_risk_share(clients: Figures) -> float | None:
-    at_risk = sum(revenue for c, revenue in clients if c.band in AT_RISK)
-    return _share(at_risk, _revenue(clients))
-
-
-def _largest(clients: Figures) -> tuple[str | None, float | None]:
-    """The client with the most revenue (ties: by name) and its share of the whole."""
-    if not clients:
-        return None, None
-    client, revenue = min(clients, key=lambda cr: (-cr[1], cr[0].name))
-    share = _share(revenue, _revenue(clients))
-    return (client.name, share) if share is not None else (None, None)
+def _largest(
+    by_revenue: tuple[ClientScore, ...],
+    gone: set[str],
+    raised: Mapping[str, float],
+    portfolio: PortfolioScore,
+) -> tuple[tuple[str | None, float], tuple[str | None, float]]:
+    """The largest client (name, revenue) before, and after the drops and reprices: the first
+    client the what-if leaves alone, or a repriced one if it now earns more."""
+    if not by_revenue:
+        return (None, 0.0), (None, 0.0)
+    before = (by_revenue[0].name, by_revenue[0].revenue_12m)
+    untouched = next((c for c in by_revenue if c.client_id not in gone | raised.keys()), None)
+    after = [(untouched.name, untouched.revenue_12m)] if untouched else []
+    for client_id, more in raised.items():
+        c = portfolio.by_id(client_id)
+        if c is not None:
+            after.append((c.name, c.revenue_12m + more))
+    return before, max(after, key=lambda nr: nr[1]) if after else (None, 0.0)
 
 
 def _dropped(c: ClientScore) -> DroppedClient:

@@ -173,3 +173,17 @@ def test_whatif_command_refuses_an_unknown_client(small_db: Path) -> None:
     assert bad.exit_code == 2 and "like fernleaf=15" in bad.output
     former = _whatif(small_db, "--drop", "quarry")
     assert former.exit_code == 2 and "already a former client" in former.output
+
+
+def test_the_largest_client_after_follows_the_reprices(scored: PortfolioScore) -> None:
+    # Meridian (EUR 34,200) at half price falls behind Northwind (EUR 23,400)
+    w = what_if(scored, [], {"meridian": -50})
+    assert (w.largest_client_before, w.largest_client_after) == (
+        "Meridian Health Partners",
+        "Northwind Outfitters",
+    )
+    assert w.largest_client_share_after == round(23_400 / (89_315 - 17_100), 4)
+    # Harbor (EUR 1,045) at forty times the price overtakes everyone
+    assert what_if(scored, ["meridian"], {"harbor": 4000}).largest_client_after == (
+        "Harbor Street Bakery"
+    )

@@ -11,7 +11,17 @@ from dataclasses import dataclass, replace
 
 from health_tui.scoring.models import PortfolioScore
 from health_tui.settings import Settings
-from health_tui.whatif import WhatIf, what_if
+from health_tui.whatif import Totals, WhatIf, portfolio_totals, what_if
+
+_totals: tuple[PortfolioScore, Totals] | None = None  # the last scored quarter's, added up once
+
+
+def totals_of(portfolio: PortfolioScore) -> Totals:
+    """The portfolio's totals, worked out once per scoring (both screens' panels share them)."""
+    global _totals
+    if _totals is None or _totals[0] is not portfolio:
+        _totals = (portfolio, portfolio_totals(portfolio))
+    return _totals[1]
 
 
 @dataclass(frozen=True)
@@ -50,4 +60,4 @@ class WhatIfMarks:
             reprices = dict([self.reprice])
         if not drop and not reprices:
             return None
-        return what_if(portfolio, drop, reprices, settings=settings)
+        return what_if(portfolio, drop, reprices, settings=settings, totals=totals_of(portfolio))

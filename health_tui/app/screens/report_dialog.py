@@ -30,7 +30,7 @@ from health_tui.report import write_report
 if TYPE_CHECKING:
     from health_tui.app.app import HealthApp
 
-FORMATS = ((".md", "Markdown"), (".html", "HTML"), (".csv", "CSV (one row per client)"))
+FORMATS = ((".md", "Markdown"), (".html", "HTML"), (".csv", "CSV"))
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,12 @@ class ReportDialog(ModalScreen[ReportRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = """
     ReportDialog { align: center middle; background: $background 60%; }
-    ReportDialog RadioSet { margin-top: 1; }
-    ReportDialog #report-error { color: $text-error; }
+    ReportDialog RadioSet { layout: horizontal; width: 100%; margin: 1 0; }
+    ReportDialog RadioButton { width: auto; margin-right: 2; }
+    ReportDialog #report-path { background: $boost; }
+    ReportDialog .modal-question { color: $text-muted; }
+    ReportDialog #report-error { color: $text-error; height: auto; display: none; }
+    ReportDialog #report-error.-shown { display: block; }
     """
 
     def __init__(self, quarter: str, as_of: date, path: Path) -> None:
@@ -65,29 +69,33 @@ class ReportDialog(ModalScreen[ReportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
             yield Static(
-                Content.styled(f"Write the {self.quarter} review report", HEADING),
-                classes="modal-title",
+                Content.assemble(
+                    (f"Write the {self.quarter} review report", HEADING),
+                    (f"  as of {self.as_of.isoformat()}", MUTED),
+                )
             )
-            yield Static(Content(f"As of {self.as_of.isoformat()}. Format:"))
             with RadioSet(id="report-format"):
                 for suffix, label in FORMATS:
                     yield RadioButton(label, value=suffix == self.path.suffix, name=suffix)
-            yield Input(value=str(self.path), id="ask-input")
+            yield Static(Content.styled("File (next to the database unless you change it)", MUTED))
+            yield Input(value=str(self.path), id="report-path", compact=True)
             yield Static(id="report-error")
             yield Static(
-                Content.styled("Enter writes · Tab / ↑↓ the format · Escape cancels", MUTED)
+                Content("Enter writes · Tab, then ← →: the format · Escape cancels"),
+                classes="modal-question",
             )
 
     def on_mount(self) -> None:
-        self.query_one("#ask-input", Input).focus()
+        self.query_one("#report-path", Input).focus()
 
     @on(RadioSet.Changed)
     def _format(self, event: RadioSet.Changed) -> None:
         suffix = event.pressed.name or ".md"
-        box = self.query_one("#ask-input", Input)
+        box = self.query_one("#report-path", Input)
         path = Path(box.value.strip() or str(self.path))
         if path.suffix.lower() in (s for s, _ in FORMATS) or not path.suffix:
             box.value = str(path.with_suffix(suffix))
+        box.focus()  # Enter now writes
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -96,9 +104,11 @@ class ReportDialog(ModalScreen[ReportRequest | None]):
         error = self.query_one("#report-error", Static)
         if out is None or out.suffix.lower() not in (s for s, _ in FORMATS):
             error.update(Content("The file must end in .md, .html or .csv."))
+            error.add_class("-shown")
             return
         if out.is_dir():
             error.update(Content(f"{safe_text(str(out))} is a folder: give a file name."))
+            error.add_class("-shown")
             return
         request = ReportRequest(out, self.as_of)
         if not out.exists():
