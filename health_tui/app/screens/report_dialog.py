@@ -128,6 +128,8 @@ class ReportDialog(ModalScreen[ReportRequest | None]):
 
 def ask_and_write_report(app: HealthApp) -> None:
     """The app's `R`: the dialog for the quarter on screen, then the report written in a worker."""
+    if isinstance(app.screen, ReportDialog):
+        return
     portfolio = app.portfolio
     as_of = portfolio.as_of if portfolio is not None else app.requested
     quarter = portfolio.quarter if portfolio is not None else quarter_label(*quarter_of(as_of))
