@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 Part = str | tuple[str, str]
 NAMES_SHOWN = 3  # more marked clients than this are counted, not named
+WIDE = 100  # from this many columns the panel ends with its keys
 KEYS = "space mark · w this quarter's exits · W clear · + reprice"
 
 
@@ -33,9 +34,10 @@ def _hours(value: float) -> str:
     return f"{value:,.0f} h"
 
 
-def whatif_content(w: WhatIf, current: str | None = None) -> Content:
+def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) -> Content:
     """The panel's lines: who goes, what they take and free, the rates and shares before and after,
-    the reprice if any, and the keys."""
+    the reprice if any, and the keys (left out on a narrow terminal: `?` and the palette list
+    them)."""
     cur = w.currency
     parts: list[Part] = [("What if  ", HEADING)]
     if w.dropped:
@@ -44,7 +46,7 @@ def whatif_content(w: WhatIf, current: str | None = None) -> Content:
         parts.append((f"{len(w.dropped)} go: ", "bold"))
         parts.append(names + (f" and {more} more" if more > 0 else ""))
         if current is not None and any(d.client_id == current for d in w.dropped):
-            parts.append(("  ● this client is marked", "bold $text-accent"))
+            parts.append(("  ● this client", "bold $text-accent"))
         parts += [
             "\nrevenue lost ",
             (fmt.money(w.revenue_lost, cur), "bold"),
@@ -71,7 +73,8 @@ def whatif_content(w: WhatIf, current: str | None = None) -> Content:
             f" · effort/return {r.effort_return_before:.0f} → ",
             (f"{r.effort_return_after:.0f}", "bold"),
         ]
-    parts.append((f"\n{KEYS}", MUTED))
+    if keys:
+        parts.append((f"\n{KEYS}", MUTED))
     return Content.assemble(*parts)
 
 
@@ -94,6 +97,7 @@ class WhatIfPanel(Static):
         super().__init__(id="whatif-panel")
         self.current: str | None = None  # the client on screen, in the review
         self.figures: WhatIf | None = None  # what the panel shows, for tests and the screens
+        self._wide = True
 
     @property
     def health_app(self) -> HealthApp:
@@ -106,6 +110,10 @@ class WhatIfPanel(Static):
     def _changed(self, _: object = None) -> None:
         self.show_figures()
 
+    def on_resize(self) -> None:
+        if self.figures is not None and (self.app.size.width >= WIDE) != self._wide:
+            self.show_figures()  # the keys line comes or goes
+
     def show_figures(self) -> None:
         """Work the figures out again (a mark, a reprice, a quarter changed) and show them."""
         app = self.health_app
@@ -116,4 +124,5 @@ class WhatIfPanel(Static):
             self.figures = marks.figures(portfolio, app.settings)
         self.set_class(self.figures is not None, "-shown")
         if self.figures is not None:
-            self.update(whatif_content(self.figures, self.current))
+            self._wide = self.app.size.width >= WIDE
+            self.update(whatif_content(self.figures, self.current, keys=self._wide))
