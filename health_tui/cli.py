@@ -341,7 +341,6 @@ def report(
     """Write the quarterly review report: summary, exit candidates, decisions, exit progress."""
     from health_tui.report import write_report
     from health_tui.settings import load_settings
-    from health_tui.store import open_store
 
     day = _as_of(as_of, quarter)
     if out.suffix.lower() not in (".md", ".html", ".csv"):
@@ -351,12 +350,93 @@ def report(
     if out.exists() and not force:
         raise HealthTuiError(f"{out} already exists; pass --force to overwrite it.")
     settings, _ = load_settings(config_path or default_config_path())
+    with _record_store(db, REPORT_IN_APP) as store:
+        written = write_report(store, day, settings, out)
+    click.echo(f"Wrote {written}.")
+
+
+@cli.command("whatif")
+@click.option(
+    "--drop",
+    "drops",
+    multiple=True,
+    metavar="A,B",
+    help="Clients to let go: ids or names, comma-separated (or --drop again for each).",
+)
+@click.option(
+    "--reprice",
+    "reprices",
+    multiple=True,
+    metavar="C=15",
+    help="A client and a percent: the same hours at that much more (C=-10 lowers it).",
+)
+@db_option
+@as_of_option
+@quarter_option
+@config_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def whatif_cmd(
+    drops: tuple[str, ...],
+    reprices: tuple[str, ...],
+    db: Path | None,
+    as_of: str | None,
+    quarter: str | None,
+    config_path: Path | None,
+    fmt: str,
+) -> None:
+    """What if these clients went (and those paid more): revenue lost and hours freed over 12
+    months, the effective rate, the at-risk share and the largest client's share, before and after."""
+    from health_tui.clients import find_client
+    from health_tui.output import render_whatif
+    from health_tui.scoring.engine import score_portfolio
+    from health_tui.settings import load_settings
+    from health_tui.store import open_store
+    from health_tui.whatif import what_if
+
+    if not drops and not reprices:
+        raise click.UsageError("give --drop A,B or --reprice C=15 (or both)")
+    day = _as_of(as_of, quarter)
+    percents = [_reprice_arg(text) for text in reprices]
+    settings, _ = load_settings(config_path or default_config_path())
     store = open_store(_existing_db(db))
     try:
-        written = write_report(store, day, settings, out)
+        dropped = [ref.client_id for text in drops for ref in _clients_named(store, text)]
+        repriced = {find_client(store, who).client_id: pct for who, pct in percents}
+        portfolio = score_portfolio(store, day, settings)
     finally:
         store.close()
-    click.echo(f"Wrote {written}.")
+    result = what_if(portfolio, dropped, repriced, settings=settings)
+    click.echo(render_whatif(result, fmt), nl=False)
+
+
+def _reprice_arg(text: str) -> tuple[str, float]:
+    """'fernleaf=15', 'Fernleaf Yoga Studio=+15%' -> (client, 15.0)."""
+    who, sep, pct = text.rpartition("=")
+    try:
+        value = float(pct.strip().rstrip("%"))
+    except ValueError:
+        value = None
+    if not sep or not who.strip() or value is None:
+        raise click.BadParameter(
+            f"{text!r}: give a client and a percent, like fernleaf=15", param_hint="--reprice"
+        )
+    return who.strip(), value
+
+
+def _clients_named(store: Store, text: str) -> list:
+    """The clients `text` names: one client (a name may hold a comma), else each comma-separated
+    part; an unknown one is refused as `find_client` refuses it."""
+    from health_tui.clients import ClientNotFound, find_client
+
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) > 1:
+        try:
+            return [find_client(store, text)]
+        except ClientNotFound:
+            pass
+    return [find_client(store, p) for p in parts]
 
 
 @cli.group(invoke_without_command=True)
@@ -494,18 +574,22 @@ KIND_HELP = (
 CHANNEL_HELP = "email, phone, meeting, chat, letter, sms, social"
 
 
+LOG_IN_APP = "If it is the health-tui app, log it there: i, f or n on the client's screen."
+REPORT_IN_APP = (
+    "If it is the health-tui app, write the report from there: R (or ctrl+p, Write the report)."
+)
+
+
 @contextmanager
-def _record_store(db: Path | None) -> Iterator[Store]:
-    """The store to log into; if the app holds it, say how to log from the app instead."""
+def _record_store(db: Path | None, in_app: str = LOG_IN_APP) -> Iterator[Store]:
+    """The store to log into (or read); if the app holds it, say how to do it from the app."""
     from health_tui.errors import StoreLocked
     from health_tui.store import open_store
 
     try:
         store = open_store(_existing_db(db))
     except StoreLocked as exc:
-        raise StoreLocked(
-            f"{exc} If it is the health-tui app, log it there: i, f or n on the client's screen."
-        ) from exc
+        raise StoreLocked(f"{exc} {in_app}") from exc
     try:
         yield store
     finally:

@@ -13,6 +13,7 @@ from health_tui.clients import ClientListing
 from health_tui.formatting import money, plural, rate
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
 from health_tui.text import safe_text
+from health_tui.whatif import WhatIf
 
 CSV_COLUMNS = (
     "client_id", "name", "active", "health", "band", "coverage", "effort_return", "effective_rate",
@@ -141,3 +142,60 @@ def _csv_field(value: object) -> str:
 def _plain(text: str) -> str:
     """Control characters and escape sequences out, so a client's name cannot drive the terminal."""
     return safe_text(text)
+
+
+def render_whatif(w: WhatIf, fmt: str) -> str:
+    """`health-tui whatif`: the figures before and after, as a table or as JSON."""
+    if fmt == "json":
+        return json.dumps(w.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    cur = w.currency
+
+    def amount(v: float | None) -> str:
+        return money(v, cur)
+
+    def hourly(v: float | None) -> str:
+        return rate(v, cur)
+
+    def share(v: float | None, who: str | None = None) -> str:
+        text = "—" if v is None else f"{v:.0%}"
+        return f"{text} ({_plain(who)})" if who and v is not None else text
+
+    lines = [f"What if, {w.quarter} as of {w.as_of} (the last four quarters, in {cur})", ""]
+    if w.dropped:
+        names = [_plain(d.name)[:32] for d in w.dropped]
+        width = max(len(n) for n in names)
+        lines.append(f"{plural(len(w.dropped), 'client')} let go:")
+        for name, d in zip(names, w.dropped, strict=True):
+            lines.append(
+                f"  {name.ljust(width)}  {amount(d.revenue_12m):>12}  {d.hours_12m:>7,.1f} h"
+            )
+        lines += [
+            "",
+            f"revenue lost (12 months)  {amount(w.revenue_lost)}",
+            f"hours freed (12 months)   {w.hours_freed:,.1f} h",
+            "",
+        ]
+    rows = [
+        ("", "before", "after"),
+        ("active clients", str(w.clients_before), str(w.clients_after)),
+        ("revenue (12 months)", amount(w.revenue_before), amount(w.revenue_after)),
+        ("hours (12 months)", f"{w.hours_before:,.0f} h", f"{w.hours_after:,.0f} h"),
+        ("effective rate", hourly(w.effective_rate_before), hourly(w.effective_rate_after)),
+        ("at-risk share of revenue", share(w.at_risk_share_before), share(w.at_risk_share_after)),
+        ("largest client's share",
+         share(w.largest_client_share_before, w.largest_client_before),
+         share(w.largest_client_share_after, w.largest_client_after)),
+    ]  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    lines += [
+        f"{r[0].ljust(widths[0])}  {r[1].rjust(widths[1])}  {r[2].rjust(widths[2])}".rstrip()
+        for r in rows
+    ]
+    for p in w.reprices:
+        lines.append(
+            f"\nReprice {_plain(p.name)} {p.percent:+g}%: revenue {amount(p.revenue_12m_before)} → "
+            f"{amount(p.revenue_12m_after)}, rate {hourly(p.effective_rate_before)} → "
+            f"{hourly(p.effective_rate_after)} (target {hourly(p.target_rate)}), effort versus return "
+            f"{p.effort_return_before:.0f} → {p.effort_return_after:.0f}"
+        )
+    return "\n".join(lines) + "\n"

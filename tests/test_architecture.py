@@ -12,7 +12,7 @@ PACKAGE = ROOT / "health_tui"
 CORE = ["health_tui.store", "health_tui.ingest.native", "health_tui.ingest.export", "health_tui.scoring.engine",
         "health_tui.review.decisions", "health_tui.review.checklist", "health_tui.review.letter",
         "health_tui.ingest.connector", "health_tui.demo", "health_tui.history", "health_tui.output", "health_tui.text", "health_tui.report", "health_tui.cli",
-        "health_tui.clients", "health_tui.record", "health_tui.score_change"]  # fmt: skip
+        "health_tui.clients", "health_tui.record", "health_tui.score_change", "health_tui.whatif"]  # fmt: skip
 # SQL statements as this project writes them (upper-case keywords), not English prose
 SQL = re.compile(
     r"\b(SELECT\b.+\bFROM\b|INSERT\s+(OR\s+REPLACE\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"

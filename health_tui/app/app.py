@@ -31,6 +31,7 @@ from health_tui.app.screens.help import HelpScreen
 from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.quarter import QuarterPicker
 from health_tui.app.text import safe_text
+from health_tui.app.whatif_state import WhatIfMarks
 from health_tui.dates import quarter_end, quarter_label, quarter_of, shift_quarter
 from health_tui.errors import HealthTuiError
 from health_tui.review.decisions import DecisionRecord
@@ -85,6 +86,7 @@ class HealthApp(App[None]):
         Binding("right_square_bracket", "quarter(1)", "Next qtr", key_display="]"),
         Binding("g", "pick_quarter", "Go to quarter", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark theme", show=False),
+        Binding("R", "write_report", "Write the report", show=False),
         Binding("q", "quit", "Quit", show=False),
     ]
 
@@ -96,6 +98,8 @@ class HealthApp(App[None]):
     """The quarter being scored right now, for the screens' status lines."""
     last_change: reactive[RecordedChange | None] = reactive(None, always_update=True, init=False)
     """What the owner's latest log moved in a client's score, for the screens showing that client."""
+    whatif: reactive[WhatIfMarks] = reactive(WhatIfMarks, always_update=True, init=False)
+    """The clients marked for a what-if (and the one repriced), shared by the portfolio and review."""
 
     def __init__(
         self,
@@ -308,6 +312,12 @@ class HealthApp(App[None]):
         before_quit = getattr(self.screen, "before_quit", None)
         if before_quit is None or not before_quit(self.exit):
             self.exit()
+
+    def action_write_report(self) -> None:
+        """Ask for a format and a path, then write the quarter's report in a worker."""
+        from health_tui.app.screens.report_dialog import ask_and_write_report
+
+        ask_and_write_report(self)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 from health_tui.errors import HealthTuiError
 from health_tui.report.csv import render_csv
 from health_tui.report.format import plural
@@ -37,15 +39,23 @@ class ReportError(HealthTuiError):
     exit_code = 2
 
 
-def write_report(store: Store, as_of: date, settings: Settings, out: Path) -> str:
+def write_report(
+    store: Store,
+    as_of: date,
+    settings: Settings,
+    out: Path,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> str:
     """Build the report as of `as_of` and write it to `out`; returns what was written, in words.
 
-    Overwrites `out` if it exists: refusing without --force is the command line's job.
+    Overwrites `out` if it exists: refusing without --force is the command line's (and the app's)
+    job. `con`: a cursor of the worker thread's own, when the app writes it.
     """
     render = RENDERERS.get(out.suffix.lower())
     if render is None:
         raise ReportError(f"{out}: the report file must end in .md, .html or .csv")
-    report = build_report(store, as_of, settings)
+    report = build_report(store, as_of, settings, con=con)
     _write_atomically(out, render(report))
     return (
         f"the {report.quarter} review report as of {report.as_of} "

@@ -21,6 +21,9 @@ Then the review's own columns:
   client's latest decision up to the quarter is exit.
 - exit_steps_remaining: titles of the steps still to do, joined with " | ".
 - exit_earliest_end: the decision date plus the notice period.
+- hours_12m: every hour of the last four quarters, billable or not, beside revenue_12m: summed over
+  the active rows whose decision is exit, the two give "If the N exits go ahead" of the Markdown
+  and HTML reports (the revenue lost and the hours freed); the rest of the rows, what is left.
 
 Rows: active clients in review order (exit candidates, critical, at risk, the rest; lowest health
 first), then former clients. Text is written as is, except that a line a spreadsheet would run as a
@@ -36,7 +39,7 @@ from health_tui.report.model import ClientLine, ReviewReport
 REPORT_COLUMNS = (
     "previous_band", "decision", "decision_note",
     "decided_at", "exit_steps_settled", "exit_steps_total", "exit_steps_remaining",
-    "exit_earliest_end",
+    "exit_earliest_end", "hours_12m",
 )  # fmt: skip
 COLUMNS = (*CSV_COLUMNS, *REPORT_COLUMNS)
 
@@ -56,4 +59,5 @@ def _review_cells(c: ClientLine) -> list[object]:
         e.total if e else "",
         " | ".join(e.remaining) if e else "",
         e.earliest_end if e else "",
+        c.score.hours_12m,
     ]

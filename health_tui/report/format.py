@@ -6,10 +6,12 @@ notes: `one_line` makes it inert before any format-specific escaping (Markdown o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from health_tui.formatting import money, money_change, plural, signed
+from health_tui.formatting import money, money_change, plural, rate, signed
 from health_tui.text import safe_text
+from health_tui.whatif import WhatIf
 
 __all__ = ["health", "health_change", "money", "money_change", "movement", "one_line", "plural",
            "signed", "unpaid", "when"]  # fmt: skip
@@ -58,3 +60,43 @@ def unpaid(count: int, amount: float, overdue: float, currency: str) -> str:
     else:
         state = f"{money(overdue, currency)} overdue"
     return f"{plural(count, 'invoice')} unpaid, {money(amount, currency)} ({state})"
+
+
+def hours(value: float) -> str:
+    """'1,234 h', '176.5 h': a tenth shown when there is one, so the figures add up as written."""
+    tenths = round(value, 1)
+    return f"{tenths:,.0f} h" if tenths == int(tenths) else f"{tenths:,.1f} h"
+
+
+def share(value: float | None, who: str | None = None) -> str:
+    """'23%', '18% (Meridian Health Partners)', or '—' without revenue to divide by; `who` is
+    written as given (escaped by the caller for its format)."""
+    if value is None:
+        return "—"
+    return f"{value:.0%}" + (f" ({who})" if who else "")
+
+
+def exits_title(n: int) -> str:
+    """'If the 3 exits go ahead', 'If the exit goes ahead'."""
+    return "If the exit goes ahead" if n == 1 else f"If the {n} exits go ahead"
+
+
+def whatif_rows(w: WhatIf, name: Callable[[str], str]) -> list[tuple[str, str, str]]:
+    """The what-if's figures as (label, now, after) in words: Markdown and HTML write these.
+    `name` makes a client's name safe for the format; nothing else in the cells needs it."""
+    cur = w.currency
+
+    def largest(share_: float | None, who: str | None) -> str:
+        return share(share_, name(who) if who else None)
+
+    return [
+        ("active clients", str(w.clients_before), str(w.clients_after)),
+        ("revenue, last four quarters", money(w.revenue_before, cur), money(w.revenue_after, cur)),
+        ("hours, last four quarters", hours(w.hours_before), hours(w.hours_after)),
+        ("effective rate", rate(w.effective_rate_before, cur), rate(w.effective_rate_after, cur)),
+        ("share of revenue from at-risk and critical clients",
+         share(w.at_risk_share_before), share(w.at_risk_share_after)),
+        ("largest client's share of revenue",
+         largest(w.largest_client_share_before, w.largest_client_before),
+         largest(w.largest_client_share_after, w.largest_client_after)),
+    ]  # fmt: skip

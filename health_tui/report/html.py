@@ -11,8 +11,10 @@ from html import escape
 
 from health_tui.report.chart import BAND_COLOURS, chart_svg
 from health_tui.report.format import (
+    exits_title,
     health,
     health_change,
+    hours,
     money,
     money_change,
     movement,
@@ -20,6 +22,7 @@ from health_tui.report.format import (
     plural,
     signed,
     unpaid,
+    whatif_rows,
     when,
 )
 from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
@@ -92,6 +95,7 @@ def render_html(r: ReviewReport) -> str:
             _movers(r),
             _candidates(r),
             _decisions(r),
+            _exits_whatif(r),
             _exits(r),
             _track_record(r),
         ]
@@ -362,3 +366,24 @@ def _track_record(r: ReviewReport) -> str:
     else:
         parts.append("<p>None decided in those quarters.</p>")
     return "\n".join(parts) + "\n</section>"
+
+
+def _exits_whatif(r: ReviewReport) -> str:
+    w = r.exits_whatif
+    if w is None:
+        return (
+            f"<section>\n<h2>If the exits go ahead</h2>\n<p>No exit decided for {h(r.quarter)}: "
+            "the portfolio stays as it is.</p>\n</section>"
+        )
+    gone = ", ".join(
+        f"{h(d.name)} ({h(money(d.revenue_12m, w.currency))}, {h(hours(d.hours_12m))})"
+        for d in w.dropped
+    )
+    lead = (
+        f"<p>Decided exit for {h(r.quarter)}: {gone}. Over the last four quarters they brought "
+        f"<strong>{h(money(w.revenue_lost, w.currency))}</strong> of revenue, which goes, and took "
+        f"<strong>{h(hours(w.hours_freed))}</strong>, which are freed.</p>"
+    )
+    rows = [[h(cell) for cell in cells] for cells in whatif_rows(w, one_line)]
+    table = _table(["", "now", "after the exits"], rows, {1, 2})
+    return f"<section>\n<h2>{h(exits_title(len(w.dropped)))}</h2>\n{lead}\n{table}\n</section>"

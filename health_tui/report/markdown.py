@@ -8,14 +8,17 @@ a link, an HTML tag, emphasis, a heading or a list.
 from __future__ import annotations
 
 from health_tui.report.format import (
+    exits_title,
     health,
     health_change,
+    hours,
     money,
     money_change,
     movement,
     plural,
     signed,
     unpaid,
+    whatif_rows,
     when,
 )
 from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
@@ -44,6 +47,7 @@ def render_markdown(r: ReviewReport) -> str:
         _movers(r),
         _candidates(r),
         _decisions(r),
+        _exits_whatif(r),
         _exits(r),
         _track_record(r),
     ]
@@ -228,3 +232,24 @@ def _track_record(r: ReviewReport) -> str:
     else:
         parts.append("None decided in those quarters.")
     return "\n\n".join(parts)
+
+
+def _exits_whatif(r: ReviewReport) -> str:
+    w = r.exits_whatif
+    if w is None:
+        return (
+            f"## If the exits go ahead\n\nNo exit decided for {r.quarter}: the portfolio stays as "
+            "it is."
+        )
+    gone = ", ".join(
+        f"{md(d.name)} ({money(d.revenue_12m, w.currency)}, {hours(d.hours_12m)})"
+        for d in w.dropped
+    )
+    lead = (
+        f"Decided exit for {r.quarter}: {gone}. Over the last four quarters they brought "
+        f"**{money(w.revenue_lost, w.currency)}** of revenue, which goes, and took "
+        f"**{hours(w.hours_freed)}**, which are freed."
+    )
+    rows = [list(cells) for cells in whatif_rows(w, md)]
+    table = _table(["", "now", "after the exits"], "lrr", rows)
+    return f"## {exits_title(len(w.dropped))}\n\n{lead}\n\n{table}"

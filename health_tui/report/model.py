@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.dates import quarter_end, quarter_of, shift_quarter
@@ -20,6 +21,7 @@ from health_tui.scoring.models import Band, ClientScore, PortfolioScore
 from health_tui.scoring.verdicts import band
 from health_tui.settings import Settings
 from health_tui.store import Store
+from health_tui.whatif import WhatIf, exit_decisions, what_if
 
 
 class BandCount(BaseModel):
@@ -87,6 +89,10 @@ class ReviewReport(BaseModel):
     decisions: list[DecisionRecord] = Field(description="in force for the quarter, oldest first")
     exits: list[ExitProgress] = Field(description="clients leaving, oldest decision first")
     track_record: TrackRecord = Field(description="the quarters before, read back")
+    exits_whatif: WhatIf | None = Field(
+        default=None,
+        description="the portfolio if the quarter's exit decisions go ahead; None without any",
+    )
 
     @property
     def active(self) -> list[ClientLine]:
@@ -129,13 +135,21 @@ def previous_quarter_end(as_of: date) -> date:
     return quarter_end(*shift_quarter(*quarter_of(as_of), -1))
 
 
-def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
-    """Score now and at the previous quarter's end, and read the decisions and exit checklists."""
-    now = score_portfolio(store, as_of, settings)
+def build_report(
+    store: Store,
+    as_of: date,
+    settings: Settings,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> ReviewReport:
+    """Score now and at the previous quarter's end, and read the decisions and exit checklists;
+    pass `con=store.cursor()` from a worker thread (the app writes it while it holds the file)."""
+    now = score_portfolio(store, as_of, settings, con=con)
     previous_as_of = previous_quarter_end(as_of)
-    then = score_portfolio(store, previous_as_of, settings)
-    decisions = current_decisions(store, now.quarter)
-    exits = exits_in_force(store, now, as_of, settings)
+    then = score_portfolio(store, previous_as_of, settings, con=con)
+    decisions = current_decisions(store, now.quarter, con=con)
+    exits = exits_in_force(store, now, as_of, settings, con=con)
+    leaving = exit_decisions(now, decisions)
     exit_by_id = {e.client_id: e for e in exits}
 
     ordered = review_queue(now, include_rest=True)
@@ -163,7 +177,8 @@ def build_report(store: Store, as_of: date, settings: Settings) -> ReviewReport:
         clients=lines,
         decisions=list(decisions.values()),
         exits=exits,
-        track_record=build_track_record(store, now, settings),
+        track_record=build_track_record(store, now, settings, con=con),
+        exits_whatif=what_if(now, leaving, settings=settings) if leaving else None,
     )
 
 

@@ -101,18 +101,28 @@ def component_changes(
 
 
 def effort_return(m: Measures, target: float | None, settings: Settings) -> float:
+    """A scored client's effort versus return, from its last four quarters' figures."""
+    f = m.facts
+    return effort_return_of(f.revenue_12m, f.hours_12m, f.unpaid_overdue, target, settings)
+
+
+def effort_return_of(
+    revenue: float, hours: float, unpaid_overdue: float, target: float | None, settings: Settings
+) -> float:
     """Revenue per hour against the target (README: 70 at target, 100 at 1.3x by default), less the
-    unpaid overdue share; with a cost per hour, a client run at a loss is capped low."""
-    f, e = m.facts, settings.effort
-    if m.effective_rate is None:
-        return 100.0 if f.revenue_12m > 0 else NEUTRAL
+    unpaid overdue share; with a cost per hour, a client run at a loss is capped low.
+
+    Takes plain figures so a what-if (a reprice) is scored by the very same formula."""
+    e = settings.effort
+    if hours <= 0:
+        return 100.0 if revenue > 0 else NEUTRAL
     if not target:
         return NEUTRAL
-    score = e.at_target + e.slope * (m.effective_rate / target - 1)
-    if f.revenue_12m > 0:
-        score -= e.unpaid_penalty * min(1.0, f.unpaid_overdue / f.revenue_12m)
-    if settings.money.cost_per_hour is not None and f.revenue_12m > 0:
-        margin = 1 - f.hours_12m * settings.money.cost_per_hour / f.revenue_12m
+    score = e.at_target + e.slope * (revenue / hours / target - 1)
+    if revenue > 0:
+        score -= e.unpaid_penalty * min(1.0, unpaid_overdue / revenue)
+    if settings.money.cost_per_hour is not None and revenue > 0:
+        margin = 1 - hours * settings.money.cost_per_hour / revenue
         if margin < 0:  # losing money on every hour is worse than any rate ratio says
             score = min(score, e.loss_cap + e.loss_slope * max(-1.0, margin))
     return whole(clamp(score))

@@ -12,20 +12,21 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
 from health_tui.app.review_state import ReviewState
-from health_tui.app.screens.base import HealthScreen
+from health_tui.app.screens.whatif import WhatIfMarking
 from health_tui.app.styles import MUTED
 from health_tui.app.table_model import ClientView, columns_for
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.client_table import ClientTable
 from health_tui.app.widgets.filter_input import FilterInput
 from health_tui.app.widgets.summary import PortfolioSummary
-from health_tui.scoring.models import PortfolioScore
+from health_tui.app.widgets.whatif_panel import WhatIfPanel
+from health_tui.scoring.models import ClientScore, PortfolioScore
 
 if TYPE_CHECKING:
     pass
 
 
-class PortfolioScreen(HealthScreen):
+class PortfolioScreen(WhatIfMarking):
     """Every client of the scored quarter; Enter opens one, `m` shows the effort map."""
 
     CSS_PATH = "portfolio.tcss"
@@ -63,6 +64,7 @@ class PortfolioScreen(HealthScreen):
         table = ClientTable(id="clients")
         table.loading = True
         yield table
+        yield WhatIfPanel()
         box = FilterInput(placeholder="filter: name, archetype or action", id="filter")
         box.disabled = True  # out of the focus chain until `/` opens it
         yield box
@@ -159,6 +161,9 @@ class PortfolioScreen(HealthScreen):
         change(self.view)
         table.reordered(current.client_id if current else None)
         self._update_status()
+
+    def whatif_current(self) -> ClientScore | None:
+        return self.query_one(ClientTable).current
 
     # -- actions ----------------------------------------------------------------------------------
 

@@ -17,9 +17,11 @@ from textual.widgets import Footer, Static
 from health_tui.app.review_state import history_job, record_job
 from health_tui.app.screens.recording import RecordKeeping
 from health_tui.app.screens.review_modals import AskText, Confirm
+from health_tui.app.screens.whatif import WhatIfMarking
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
 from health_tui.app.widgets import review_panels as rp
+from health_tui.app.widgets.whatif_panel import WhatIfPanel
 from health_tui.review.decisions import Decision, DecisionRecord, resume_at, review_queue
 from health_tui.scoring.models import ClientScore
 
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 NARROW = 100  # below this many columns the reasons and the trend stack
 
 
-class ReviewScreen(RecordKeeping):
+class ReviewScreen(RecordKeeping, WhatIfMarking):
     """Walk the review queue; Escape goes back to the portfolio. `i`, `f` and `N` log for the
     client on screen, as on the client screen (`n` is next here)."""
 
@@ -76,6 +78,7 @@ class ReviewScreen(RecordKeeping):
                 yield Static(id="review-reasons", classes="panel")
                 yield Static(id="review-trend", classes="panel")
             yield Static(id="review-value", classes="panel")
+        yield WhatIfPanel()
         yield Static(id="review-keys")
         yield Footer()
 
@@ -141,6 +144,9 @@ class ReviewScreen(RecordKeeping):
         portfolio, state = app.portfolio, app.review
         head = self.query_one("#review-head", Static)
         client = self.current
+        panel = self.query_one(WhatIfPanel)
+        panel.current = client.client_id if client else None
+        panel.show_figures()
         for panel in self.query(".panel"):
             panel.display = client is not None
         if portfolio is None or state is None or self.quarter is None:
@@ -190,6 +196,9 @@ class ReviewScreen(RecordKeeping):
         self.query_one("#review-decision", Static).update(
             rp.decision_content(state, client.client_id, history)
         )
+
+    def whatif_current(self) -> ClientScore | None:
+        return self.current
 
     def record_target(self) -> tuple[str, str] | None:
         client = self.current

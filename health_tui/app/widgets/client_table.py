@@ -50,6 +50,7 @@ class ClientTable(ScrollView, can_focus=True):
         "client-table--former",
         "client-table--decision",
         "client-table--decision-exit",
+        "client-table--marked",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,9 +91,10 @@ class ClientTable(ScrollView, can_focus=True):
         self.cursor = 0
         self._widths: list[int] = layout(80)
         self._generation = 0
-        self._lines: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+        self._lines: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(1024)
         self._header: Strip | None = None
         self._styles: dict[tuple[str, ...], Style] = {}
+        self.marked: frozenset[str] = frozenset()  # clients marked for a what-if
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -127,6 +129,13 @@ class ClientTable(ScrollView, can_focus=True):
         self.virtual_size = Size(table_width(self._widths), len(self.view.order) + 1)
         self.refresh()
         self._move(row, force=True)
+
+    def set_marked(self, client_ids: tuple[str, ...] | frozenset[str]) -> None:
+        """Show a mark (●) before each of these clients: the what-if's marked set."""
+        marked = frozenset(client_ids)
+        if marked != self.marked:
+            self.marked = marked
+            self.refresh()
 
     def _invalidate(self) -> None:
         self._generation += 1
@@ -218,7 +227,10 @@ class ClientTable(ScrollView, can_focus=True):
             self._invalidate()
             self.virtual_size = Size(table_width(widths), len(self.view.order) + 1)
 
-    def _cells(self, cells: list[tuple[str, Style]], base: Style) -> Strip:
+    def _cells(
+        self, cells: list[tuple[str, Style]], base: Style, mark: Segment | None = None
+    ) -> Strip:
+        """The row's cells, a gap before each; `mark` takes the place of the first gap."""
         segments: list[Segment] = []
         gap = Segment(" " * GAP, base)
         for (text, style), column, width in zip(cells, self.columns, self._widths, strict=True):
@@ -226,7 +238,7 @@ class ClientTable(ScrollView, can_focus=True):
                 continue  # a column left out at this width
             if column.right:
                 text = text.rjust(width)
-            segments.append(gap)
+            segments.append(mark if mark is not None and not segments else gap)
             segments.append(Segment(fit(text, width), style))
         return Strip(segments)
 
@@ -258,11 +270,12 @@ class ClientTable(ScrollView, can_focus=True):
 
     def _row_strip(self, index: int, is_cursor: bool) -> Strip:
         focused = self.has_focus
-        key = (self._generation, index, is_cursor, focused)
+        client = self.view.clients[index]
+        marked = client.client_id in self.marked
+        key = (self._generation, index, is_cursor, focused, marked)
         strip = self._lines.get(key)
         if strip is not None:
             return strip
-        client = self.view.clients[index]
         columns = self.columns
         texts = [column.cell(client, self.currency) for column in columns]
         if is_cursor:
@@ -277,7 +290,11 @@ class ClientTable(ScrollView, can_focus=True):
                 (text, self._cell_style(column.key, text, client, former))
                 for column, text in zip(columns, texts, strict=True)
             ]
-        strip = self._cells(cells, style)
+        mark = None
+        if marked:
+            mark_style = style if is_cursor else self._style("client-table--marked")
+            mark = Segment("●".rjust(GAP), mark_style)
+        strip = self._cells(cells, style, mark)
         self._lines[key] = strip
         return strip
 

@@ -165,7 +165,8 @@ def decision_line(state: ReviewState, client_id: str) -> Content | None:
 
 
 def exit_confirmation(c: ClientScore, currency: str) -> Content:
-    """The counter-signals once more before an exit is recorded: value, referrals, tenure."""
+    """What the exit takes (the client's own revenue and hours, the figures a what-if adds up), then
+    the counter-signals once more before it is recorded: value, referrals, tenure."""
     years = c.tenure_days / 365.25
     referred = ", ".join(safe_text(n) for n in c.referred) or "nobody on record"
     rows = [
@@ -179,6 +180,11 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
         ("Exit ", CANDIDATE_STYLE),
         (safe_text(c.name), "bold"),
         "\n\n",
+        ("What goes with them (last 12 months)\n", HEADING),
+        (f"{'revenue':<16}", MUTED),
+        f"{fmt.money(c.revenue_12m, currency)} lost\n",
+        (f"{'hours':<16}", MUTED),
+        f"{c.hours_12m:,.0f} h freed\n\n",
         ("What speaks for keeping them\n", HEADING),
     ]
     for label, value in rows:

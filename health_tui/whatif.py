@@ -1,0 +1,248 @@
+"""What if some clients went, or paid more: the portfolio's figures before and after, from a score.
+
+Everything is read from the scored quarter itself (each client's `revenue_12m` and `hours_12m`, the
+last four quarters, already in the portfolio's currency), so the figures always agree with the
+score the owner is looking at. A reprice raises the client's revenue by a percentage for the same
+hours and scores its effort versus return again with the scoring's own formula.
+
+The app's what-if panel, `health-tui whatif` and the report's "If the N exits go ahead" all call
+`what_if`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from health_tui.errors import HealthTuiError
+from health_tui.review.decisions import Decision, DecisionRecord
+from health_tui.scoring.measures import effort_return_of
+from health_tui.scoring.models import Band, ClientScore, PortfolioScore
+from health_tui.settings import Settings
+
+AT_RISK = (Band.at_risk, Band.critical)
+MAX_CUT = -99.0  # a reprice may lower a price, but not to nothing
+
+
+class WhatIfError(HealthTuiError):
+    """A what-if that cannot be worked out as asked: a former client, a client twice, a bad percent."""
+
+    exit_code = 2
+
+
+class DroppedClient(BaseModel):
+    """A client the what-if lets go, with the figures it takes away."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    name: str
+    revenue_12m: float
+    hours_12m: float
+    band: Band | None
+
+
+class Reprice(BaseModel):
+    """One client's price raised (or lowered) by `percent` for the same hours."""
+
+    model_config = ConfigDict(frozen=True)
+
+    client_id: str
+    name: str
+    percent: float
+    hours_12m: float
+    revenue_12m_before: float
+    revenue_12m_after: float
+    effective_rate_before: float | None
+    effective_rate_after: float | None
+    target_rate: float | None
+    effort_return_before: float = Field(description="the score's own effort versus return")
+    effort_return_after: float
+
+
+class WhatIf(BaseModel):
+    """The portfolio before and after: active clients, the last four quarters' revenue and hours.
+
+    Shares are fractions (0.25 is 25%); None where there is no revenue (or no hours) to divide by.
+    'After' is without the dropped clients and with the reprices applied.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    as_of: date
+    quarter: str
+    currency: str
+    dropped: list[DroppedClient]
+    reprices: list[Reprice] = Field(default_factory=list)
+    revenue_lost: float = Field(description="the dropped clients' revenue over 12 months")
+    hours_freed: float = Field(description="the dropped clients' hours over the same 12 months")
+    clients_before: int
+    clients_after: int
+    revenue_before: float
+    revenue_after: float
+    hours_before: float
+    hours_after: float
+    effective_rate_before: float | None
+    effective_rate_after: float | None
+    at_risk_share_before: float | None = Field(
+        description="share of revenue from clients in the at-risk and critical bands"
+    )
+    at_risk_share_after: float | None
+    largest_client_before: str | None = None
+    largest_client_share_before: float | None = None
+    largest_client_after: str | None = Field(default=None, description="the largest client left")
+    largest_client_share_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The portfolio's active clients added up once: every what-if on the same scores reuses them,
+    so marking a client in a 10,000-client portfolio costs only the few clients it touches."""
+
+    clients: int
+    revenue: float
+    hours: float
+    at_risk: float
+    by_revenue: tuple[ClientScore, ...]  # active clients, most revenue first
+
+
+def portfolio_totals(portfolio: PortfolioScore) -> Totals:
+    active = portfolio.active
+    return Totals(
+        clients=len(active),
+        revenue=sum(c.revenue_12m for c in active),
+        hours=sum(c.hours_12m for c in active),
+        at_risk=sum(c.revenue_12m for c in active if c.band in AT_RISK),
+        by_revenue=tuple(sorted(active, key=lambda c: -c.revenue_12m)),
+    )
+
+
+def what_if(
+    portfolio: PortfolioScore,
+    drop: Iterable[str],
+    reprices: Mapping[str, float] | None = None,
+    *,
+    settings: Settings | None = None,
+    totals: Totals | None = None,
+) -> WhatIf:
+    """The figures if the clients `drop` (ids) went and each of `reprices` (id -> percent) paid
+    that much more for the same hours. Only active clients count, before and after; `totals`
+    (from `portfolio_totals` on the same scores) saves adding the portfolio up again."""
+    settings = settings or Settings()
+    reprices = dict(reprices or {})
+    dropped_ids = list(dict.fromkeys(drop))
+    for client_id in [*dropped_ids, *reprices]:
+        client = portfolio.by_id(client_id)
+        if client is None:
+            raise WhatIfError(f"no client {client_id!r} in {portfolio.quarter}.")
+        if not client.active:
+            raise WhatIfError(f"{client.name} ({client_id}) is already a former client.")
+    both = [c for c in dropped_ids if c in reprices]
+    if both:
+        raise WhatIfError(f"{both[0]} is both dropped and repriced: choose one.")
+    for client_id, percent in reprices.items():
+        if percent < MAX_CUT:
+            raise WhatIfError(f"a reprice of {percent:g}% for {client_id} leaves nothing to earn.")
+
+    t = totals or portfolio_totals(portfolio)
+    dropped = [_dropped(portfolio.by_id(i)) for i in dropped_ids]  # type: ignore[arg-type]
+    repriced = [_reprice(portfolio.by_id(i), p, settings) for i, p in reprices.items()]  # type: ignore[arg-type]
+    raised = {r.client_id: r.revenue_12m_after - r.revenue_12m_before for r in repriced}
+    risky = {i for i in (*dropped_ids, *raised) if (c := portfolio.by_id(i)) and c.band in AT_RISK}
+    lost = sum(d.revenue_12m for d in dropped)
+    freed = sum(d.hours_12m for d in dropped)
+    revenue, hours, at_risk = t.revenue, t.hours, t.at_risk
+    revenue_after = revenue - lost + sum(raised.values())
+    hours_after = hours - freed
+    at_risk_after = (
+        at_risk
+        - sum(d.revenue_12m for d in dropped if d.client_id in risky)
+        + sum(v for i, v in raised.items() if i in risky)
+    )
+    largest_before, largest_after = _largest(t.by_revenue, set(dropped_ids), raised, portfolio)
+    return WhatIf(
+        as_of=portfolio.as_of,
+        quarter=portfolio.quarter,
+        currency=portfolio.currency,
+        dropped=dropped,
+        reprices=repriced,
+        revenue_lost=round(lost, 2),
+        hours_freed=round(freed, 2),
+        clients_before=t.clients,
+        clients_after=t.clients - len(dropped),
+        revenue_before=round(revenue, 2),
+        revenue_after=round(revenue_after, 2),
+        hours_before=round(hours, 2),
+        hours_after=round(hours_after, 2),
+        effective_rate_before=_ratio(revenue, hours, 2),
+        effective_rate_after=_ratio(revenue_after, hours_after, 2),
+        at_risk_share_before=_ratio(at_risk, revenue, 4),
+        at_risk_share_after=_ratio(at_risk_after, revenue_after, 4),
+        largest_client_before=largest_before[0],
+        largest_client_share_before=_ratio(largest_before[1], revenue, 4),
+        largest_client_after=largest_after[0],
+        largest_client_share_after=_ratio(largest_after[1], revenue_after, 4),
+    )
+
+
+def exit_decisions(portfolio: PortfolioScore, decisions: Mapping[str, DecisionRecord]) -> list[str]:
+    """The active clients decided exit for the quarter, in the order decided: the what-if of
+    "this quarter's exit decisions"."""
+    return [
+        d.client_id
+        for d in sorted(decisions.values(), key=lambda d: (d.decided_at, d.client_id))
+        if d.decision is Decision.exit
+        and (c := portfolio.by_id(d.client_id)) is not None
+        and c.active
+    ]
+
+
+def _ratio(part: float, whole: float, digits: int) -> float | None:
+    """part / whole, rounded; None with nothing (or less) to divide by."""
+    return round(part / whole, digits) if whole > 0 else None
+
+
+def _largest(
+    by_revenue: tuple[ClientScore, ...],
+    gone: set[str],
+    raised: Mapping[str, float],
+    portfolio: PortfolioScore,
+) -> tuple[tuple[str | None, float], tuple[str | None, float]]:
+    """The largest client (name, revenue) before, and after the drops and reprices: the first
+    client the what-if leaves alone, or a repriced one if it now earns more."""
+    if not by_revenue:
+        return (None, 0.0), (None, 0.0)
+    before = (by_revenue[0].name, by_revenue[0].revenue_12m)
+    untouched = next((c for c in by_revenue if c.client_id not in gone | raised.keys()), None)
+    after = [(untouched.name, untouched.revenue_12m)] if untouched else []
+    for client_id, more in raised.items():
+        c = portfolio.by_id(client_id)
+        if c is not None:
+            after.append((c.name, c.revenue_12m + more))
+    return before, max(after, key=lambda nr: nr[1]) if after else (None, 0.0)
+
+
+def _dropped(c: ClientScore) -> DroppedClient:
+    return DroppedClient(client_id=c.client_id, name=c.name, revenue_12m=c.revenue_12m,
+                         hours_12m=c.hours_12m, band=c.band)  # fmt: skip
+
+
+def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
+    revenue = c.revenue_12m * (1 + percent / 100)
+    after = effort_return_of(revenue, c.hours_12m, c.unpaid_overdue, c.target_rate, settings)
+    return Reprice(
+        client_id=c.client_id,
+        name=c.name,
+        percent=percent,
+        hours_12m=c.hours_12m,
+        revenue_12m_before=c.revenue_12m,
+        revenue_12m_after=round(revenue, 2),
+        effective_rate_before=c.effective_rate,
+        effective_rate_after=round(revenue / c.hours_12m, 2) if c.hours_12m > 0 else None,
+        target_rate=c.target_rate,
+        effort_return_before=c.effort_return,
+        effort_return_after=after,
+    )

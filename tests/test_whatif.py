@@ -1,0 +1,189 @@
+"""What if clients went or paid more: the figures agree with the score's own revenue and hours, a
+reprice is scored by the scoring's formula, and `health-tui whatif` answers in a table or JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from health_tui.cli import cli
+from health_tui.ingest.native import import_folder
+from health_tui.report import build_report, write_report
+from health_tui.review.decisions import current_decisions, record_decision
+from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.models import Band, PortfolioScore
+from health_tui.settings import Settings
+from health_tui.store import open_store
+from health_tui.whatif import WhatIfError, exit_decisions, what_if
+from tests.conftest import FIXTURES
+from tests.test_app_support import AS_OF, make_portfolio
+
+KEYS = {
+    "revenue_lost",
+    "hours_freed",
+    "effective_rate_before",
+    "effective_rate_after",
+    "at_risk_share_before",
+    "at_risk_share_after",
+    "largest_client_share_after",
+}
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """fixtures/small with Castell and Brightline decided exit for 2026Q3."""
+    path = tmp_path_factory.mktemp("whatif") / "small.duckdb"
+    store = open_store(path)
+    import_folder(store, FIXTURES / "small")
+    p = score_portfolio(store, AS_OF)
+    for minute, client_id in enumerate(("castell", "brightline")):
+        record_decision(store, quarter="2026Q3", client_id=client_id, decision="exit", note=None,
+                        at=datetime(2026, 10, 2, 10, minute), score=p.by_id(client_id))  # fmt: skip
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def scored(small_db: Path) -> PortfolioScore:
+    store = open_store(small_db)
+    try:
+        return score_portfolio(store, AS_OF)
+    finally:
+        store.close()
+
+
+def test_the_figures_are_the_scores_own_revenue_and_hours(scored: PortfolioScore) -> None:
+    castell, brightline = scored.by_id("castell"), scored.by_id("brightline")
+    assert castell and brightline
+    w = what_if(scored, ["castell", "brightline"])
+    assert w.revenue_lost == castell.revenue_12m + brightline.revenue_12m == 21_110
+    assert w.hours_freed == castell.hours_12m + brightline.hours_12m == 329
+    revenue = sum(c.revenue_12m for c in scored.active)
+    hours = sum(c.hours_12m for c in scored.active)
+    assert (w.revenue_before, w.hours_before, w.clients_before) == (revenue, hours, 7)
+    assert w.revenue_after == revenue - w.revenue_lost and w.hours_after == hours - w.hours_freed
+    assert w.effective_rate_before == round(revenue / hours, 2) == 96.35
+    assert w.effective_rate_after == round((revenue - 21_110) / (hours - 329), 2) == 114.06
+    # Meridian, EUR 34,200 of 89,315 now, and of 68,205 once the two have gone
+    assert (w.largest_client_before, w.largest_client_share_before) == (
+        "Meridian Health Partners",
+        0.3829,
+    )
+    assert w.largest_client_share_after == round(34_200 / 68_205, 4)
+
+
+def test_the_at_risk_share_is_the_portfolios_revenue_at_risk() -> None:
+    p = make_portfolio(40)
+    at_risk = [c for c in p.active if c.band in (Band.at_risk, Band.critical)]
+    assert len(at_risk) >= 2
+    w = what_if(p, [at_risk[0].client_id])
+    total = sum(c.revenue_12m for c in p.active)
+    assert w.at_risk_share_before == round(p.revenue_at_risk() / total, 4)
+    left = p.revenue_at_risk() - at_risk[0].revenue_12m
+    assert w.at_risk_share_after == round(left / (total - at_risk[0].revenue_12m), 4)
+    assert w.at_risk_share_after < w.at_risk_share_before
+
+
+def test_a_reprice_is_scored_by_the_scorings_own_formula(scored: PortfolioScore) -> None:
+    # no change in price: every active client gets back the effort versus return it was scored
+    same = what_if(scored, [], {c.client_id: 0.0 for c in scored.active})
+    assert [(r.client_id, r.effort_return_after) for r in same.reprices] == [
+        (c.client_id, c.effort_return) for c in scored.active
+    ]
+    fernleaf = scored.by_id("fernleaf")
+    assert fernleaf and fernleaf.effort_return == 42
+    w = what_if(scored, [], {"fernleaf": 15})
+    (r,) = w.reprices
+    assert r.revenue_12m_after == round(fernleaf.revenue_12m * 1.15, 2) == 8_004
+    assert r.effective_rate_after == round(8_004 / fernleaf.hours_12m, 2) == 68.41
+    assert (r.effort_return_before, r.effort_return_after) == (
+        42,
+        53,
+    )  # 70 + 100 × (68.41/82.54 − 1)
+    assert w.revenue_lost == 0 and w.revenue_after == w.revenue_before + 1_044
+
+
+def test_a_what_if_refuses_what_it_cannot_work_out(scored: PortfolioScore) -> None:
+    with pytest.raises(WhatIfError, match="no client 'nobody'"):
+        what_if(scored, ["nobody"])
+    with pytest.raises(WhatIfError, match="already a former client"):
+        what_if(scored, ["quarry"])
+    with pytest.raises(WhatIfError, match="both dropped and repriced"):
+        what_if(scored, ["castell"], {"castell": 10})
+
+
+def test_the_quarters_exit_decisions_are_the_report_s_what_if(small_db: Path) -> None:
+    store = open_store(small_db)
+    try:
+        report = build_report(store, AS_OF, Settings())
+        now = score_portfolio(store, AS_OF)
+        exits = exit_decisions(now, current_decisions(store, "2026Q3"))
+    finally:
+        store.close()
+    assert exits == ["castell", "brightline"]
+    assert report.exits_whatif == what_if(now, exits)
+
+
+def test_the_report_says_what_the_exits_take_and_free(small_db: Path, tmp_path: Path) -> None:
+    store = open_store(small_db)
+    try:
+        for suffix in (".md", ".html"):
+            write_report(store, AS_OF, Settings(), tmp_path / f"r{suffix}")
+    finally:
+        store.close()
+    md = (tmp_path / "r.md").read_text()
+    assert "## If the 2 exits go ahead" in md
+    assert "**€21,110** of revenue" in md and "**329 h**" in md
+    assert "| effective rate | €96/h | €114/h |" in md
+    html = (tmp_path / "r.html").read_text()
+    assert "<h2>If the 2 exits go ahead</h2>" in html and "€21,110" in html
+
+
+def _whatif(db: Path, *args: str):
+    return CliRunner().invoke(cli, ["whatif", "--db", str(db), "--as-of", "2026-09-30", *args])
+
+
+def test_whatif_command_json(small_db: Path) -> None:
+    result = _whatif(small_db, "--drop", "castell,Brightline Logistics", "--reprice",
+                     "fernleaf=+15%", "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= KEYS
+    assert (data["revenue_lost"], data["hours_freed"]) == (21_110, 329)
+    assert data["reprices"][0]["effort_return_after"] == 53
+
+
+def test_whatif_command_table(small_db: Path) -> None:
+    result = _whatif(small_db, "--drop", "castell", "--drop", "brightline")
+    assert result.exit_code == 0, result.output
+    assert "revenue lost (12 months)  €21,110" in result.output
+    assert "hours freed (12 months)   329.0 h" in result.output
+    assert "effective rate" in result.output and "€96/h" in result.output
+
+
+def test_whatif_command_refuses_an_unknown_client(small_db: Path) -> None:
+    result = _whatif(small_db, "--drop", "castell,nobody")
+    assert result.exit_code == 2
+    assert "no client 'nobody'" in result.output
+    bad = _whatif(small_db, "--reprice", "fernleaf")
+    assert bad.exit_code == 2 and "like fernleaf=15" in bad.output
+    former = _whatif(small_db, "--drop", "quarry")
+    assert former.exit_code == 2 and "already a former client" in former.output
+
+
+def test_the_largest_client_after_follows_the_reprices(scored: PortfolioScore) -> None:
+    # Meridian (EUR 34,200) at half price falls behind Northwind (EUR 23,400)
+    w = what_if(scored, [], {"meridian": -50})
+    assert (w.largest_client_before, w.largest_client_after) == (
+        "Meridian Health Partners",
+        "Northwind Outfitters",
+    )
+    assert w.largest_client_share_after == round(23_400 / (89_315 - 17_100), 4)
+    # Harbor (EUR 1,045) at forty times the price overtakes everyone
+    assert what_if(scored, ["meridian"], {"harbor": 4000}).largest_client_after == (
+        "Harbor Street Bakery"
+    )
