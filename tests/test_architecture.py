@@ -53,3 +53,16 @@ def test_only_the_command_line_reads_todays_date() -> None:
         if clock.search(p.read_text()) and p.name not in ("cli.py", "run.py")
     ]
     assert offenders == []
+
+
+def test_every_text_box_of_the_app_keeps_keys_in_order() -> None:
+    """A plain Input runs backspace and the arrows after the characters typed behind them when the
+    screen is busy ("law", three backspaces, "champ" gave "lawch"); every box is an OrderedInput."""
+    plain_input = re.compile(r"(?<![\w.])Input\(")
+    offenders = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in (PACKAGE / "app").rglob("*.py")
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if plain_input.search(line) and "class " not in line
+    ]
+    assert offenders == []

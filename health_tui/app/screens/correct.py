@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Input, Static
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.clients import EDITABLE, ClientProfile, correct_client, plan_corrections
 from health_tui.errors import HealthTuiError
 
@@ -80,7 +81,7 @@ class CorrectForm(ModalScreen[ClientProfile | None]):
                 classes="record-title",
             )  # fmt: skip
             for fact in EDITABLE:
-                field = Input(safe_text(p.value(fact) or ""), id=f"fact-{fact}", compact=True,
+                field = OrderedInput(safe_text(p.value(fact) or ""), id=f"fact-{fact}", compact=True,
                               max_length=200, placeholder=PLACEHOLDERS[fact])  # fmt: skip
                 yield Horizontal(
                     Static(Content(LABELS[fact]), classes="record-label"),

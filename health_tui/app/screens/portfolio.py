@@ -17,7 +17,7 @@ from health_tui.app.styles import MUTED
 from health_tui.app.table_model import ClientView, columns_for
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.client_table import ClientTable
-from health_tui.app.widgets.filter_input import FilterInput
+from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.app.widgets.summary import PortfolioSummary
 from health_tui.app.widgets.whatif_panel import WhatIfPanel
 from health_tui.scoring.models import ClientScore, PortfolioScore
@@ -65,7 +65,7 @@ class PortfolioScreen(WhatIfMarking):
         table.loading = True
         yield table
         yield WhatIfPanel()
-        box = FilterInput(placeholder="filter: name, archetype or action", id="filter")
+        box = OrderedInput(placeholder="filter: name, archetype or action", id="filter")
         box.disabled = True  # out of the focus chain until `/` opens it
         yield box
         yield Footer()

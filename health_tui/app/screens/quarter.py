@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.dates import parse_quarter
 
 
@@ -32,7 +33,7 @@ class QuarterPicker(ModalScreen[date | None]):
             yield Static(
                 Content("Go to quarter (like 2026Q2), Enter to score it, Escape to cancel")
             )
-            yield Input(value=self.current, placeholder="2026Q2", id="quarter-input")
+            yield OrderedInput(value=self.current, placeholder="2026Q2", id="quarter-input")
             yield Static(id="quarter-error")
 
     @on(Input.Submitted)

@@ -24,6 +24,7 @@ from health_tui.app.jobs import Job
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.errors import HealthTuiError
 from health_tui.record import (
     TONES,
@@ -223,7 +224,7 @@ class InteractionForm(EntryForm):
     def fields(self) -> ComposeResult:
         e = self.entry
         when = (e.happened_at if e else self.now).strftime("%Y-%m-%d %H:%M")
-        yield _row("When", Input(when, id="when", compact=True, max_length=19))
+        yield _row("When", OrderedInput(when, id="when", compact=True, max_length=19))
         kinds, channels = list(Kind), list(Channel)
         with Horizontal(id="record-lists"):
             with Vertical(classes="record-choice"):
@@ -237,7 +238,7 @@ class InteractionForm(EntryForm):
                 yield _label("Tone")
                 labels = ["none", *(f"{k:+d} {v}" if k else f" 0 {v}" for k, v in TONES.items())]
                 yield _choices("tone", labels, TONE_CHOICES.index(e.tone) if e else 0)
-        note = Input((e.note or "") if e else "", id="note", compact=True, max_length=2000,
+        note = OrderedInput((e.note or "") if e else "", id="note", compact=True, max_length=2000,
                      select_on_focus=False)  # fmt: skip
         note.placeholder = "what was said or done"
         yield _row("Note", note)
@@ -288,12 +289,12 @@ class FeedbackForm(EntryForm):
     def fields(self) -> ComposeResult:
         e = self.entry
         on = (e.on if e else self.now.date()).isoformat()
-        yield _row("Date", Input(on, id="on", compact=True, max_length=10))
-        score = Input(str(e.score) if e else "", id="score", compact=True, max_length=2,
+        yield _row("Date", OrderedInput(on, id="on", compact=True, max_length=10))
+        score = OrderedInput(str(e.score) if e else "", id="score", compact=True, max_length=2,
                       restrict=r"[0-9]*")  # fmt: skip
         score.placeholder = "0 to 10"
         yield _row("Score", score)
-        comment = Input((e.comment or "") if e else "", id="comment", compact=True,
+        comment = OrderedInput((e.comment or "") if e else "", id="comment", compact=True,
                         max_length=2000, select_on_focus=False)  # fmt: skip
         comment.placeholder = "what they said (optional)"
         yield _row("Comment", comment)
@@ -331,8 +332,8 @@ class NoteForm(EntryForm):
     def fields(self) -> ComposeResult:
         e = self.entry
         when = (e.noted_at if e else self.now).strftime("%Y-%m-%d %H:%M")
-        yield _row("When", Input(when, id="when", compact=True, max_length=19))
-        text = Input(e.text if e else "", id="text", compact=True, max_length=4000,
+        yield _row("When", OrderedInput(when, id="when", compact=True, max_length=19))
+        text = OrderedInput(e.text if e else "", id="text", compact=True, max_length=4000,
                      select_on_focus=False)  # fmt: skip
         text.placeholder = "kept in the timeline, never scored"
         yield _row("Note", text)

@@ -24,6 +24,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.dates import quarter_label, quarter_of
 from health_tui.report import write_report
 
@@ -78,7 +79,7 @@ class ReportDialog(ModalScreen[ReportRequest | None]):
                 for suffix, label in FORMATS:
                     yield RadioButton(label, value=suffix == self.path.suffix, name=suffix)
             yield Static(Content.styled("File (next to the database unless you change it)", MUTED))
-            yield Input(value=str(self.path), id="report-path", compact=True)
+            yield OrderedInput(value=str(self.path), id="report-path", compact=True)
             yield Static(id="report-error")
             yield Static(
                 Content("Enter writes · Tab, then ← →: the format · Escape cancels"),

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from health_tui.app.styles import HEADING, MUTED
+from health_tui.app.widgets.ordered_input import OrderedInput
 
 
 def _button(label: str, id: str, variant: str = "default") -> Button:
@@ -46,7 +47,7 @@ class AskText(ModalScreen[str | None]):
         with Vertical(classes="modal-box"):
             yield Static(Content.styled(self.title_text, HEADING), classes="modal-title")
             yield Static(Content(self.prompt))
-            yield Input(value=self.value, placeholder=self.placeholder, id="ask-input")
+            yield OrderedInput(value=self.value, placeholder=self.placeholder, id="ask-input")
             yield Static(Content.styled(self.hint, MUTED))
 
     @on(Input.Submitted)

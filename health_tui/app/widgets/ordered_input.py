@@ -1,5 +1,7 @@
 """A text box whose every key takes effect in the order it was typed, however busy the screen.
 
+Every text box of the app is one: the filter, the record forms, the corrections, the dialogs.
+
 Textual inserts a typed character in the box's own message queue, but runs the box's bindings
 (backspace, delete, the arrows) only once the key has bubbled up through the screen to the app.
 While the screen is busy, say filtering 10,000 clients after the previous key, a backspace then
@@ -13,7 +15,7 @@ from textual import events
 from textual.widgets import Input
 
 
-class FilterInput(Input):
+class OrderedInput(Input):
     """An `Input` that handles its own keys (characters and bindings alike) in arrival order."""
 
     async def _on_key(self, event: events.Key) -> None:
