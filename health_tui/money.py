@@ -86,9 +86,7 @@ def check_store_currencies(
     """Refuse to score (exit 2) when stored invoices, or the amounts of stored time entries, are in
     a currency with no rate any more."""
     missing = counted(unrated(store.rows("invoice_currencies", con=con), money), INVOICES)
-    missing += counted(
-        unrated(store.rows("time_amount_currencies", con=con), money), ENTRY_AMOUNTS
-    )
+    missing += counted(unrated(store.rows("time_amount_currencies", con=con), money), ENTRY_AMOUNTS)
     if missing:
         raise ConfigError(
             missing_rates_message(missing, money, what="cannot score: the database holds")

@@ -100,9 +100,30 @@ def component_changes(
     return {k: t / 10 for k, t in tenths.items()}
 
 
+def time_cost(f: ClientFacts, cost_per_hour: float | None) -> float | None:
+    """What the last four quarters' hours cost the agency: the entries' own cost amounts (Harvest's
+    Cost Amount) where every hour has one; else the hours without one at [money] cost_per_hour;
+    None when some hours have no cost and no cost per hour is set."""
+    if f.cost_12m is None:  # no entry has a cost amount: the cost per hour, or nothing
+        return None if cost_per_hour is None else f.hours_12m * cost_per_hour
+    if f.uncosted_hours_12m > 0:
+        return None if cost_per_hour is None else f.cost_12m + f.uncosted_hours_12m * cost_per_hour
+    return f.cost_12m
+
+
+def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
+    """The share of the last four quarters' revenue left after the cost of the hours; None without
+    revenue or without a known cost (time_cost)."""
+    cost = time_cost(f, cost_per_hour)
+    if cost is None or f.revenue_12m <= 0:
+        return None
+    return 1 - cost / f.revenue_12m
+
+
 def effort_return(m: Measures, target: float | None, settings: Settings) -> float:
     """Revenue per hour against the target (README: 70 at target, 100 at 1.3x by default), less the
-    unpaid overdue share; with a cost per hour, a client run at a loss is capped low."""
+    unpaid overdue share; with a known cost (the entries' cost amounts, or a cost per hour), a
+    client run at a loss is capped low."""
     f, e = m.facts, settings.effort
     if m.effective_rate is None:
         return 100.0 if f.revenue_12m > 0 else NEUTRAL
@@ -111,10 +132,11 @@ def effort_return(m: Measures, target: float | None, settings: Settings) -> floa
     score = e.at_target + e.slope * (m.effective_rate / target - 1)
     if f.revenue_12m > 0:
         score -= e.unpaid_penalty * min(1.0, f.unpaid_overdue / f.revenue_12m)
-    if settings.money.cost_per_hour is not None and f.revenue_12m > 0:
-        margin = 1 - f.hours_12m * settings.money.cost_per_hour / f.revenue_12m
-        if margin < 0:  # losing money on every hour is worse than any rate ratio says
-            score = min(score, e.loss_cap + e.loss_slope * max(-1.0, margin))
+    left = margin(f, settings.money.cost_per_hour)
+    if (
+        left is not None and left < 0
+    ):  # losing money on every hour is worse than any rate ratio says
+        score = min(score, e.loss_cap + e.loss_slope * max(-1.0, left))
     return whole(clamp(score))
 
 
