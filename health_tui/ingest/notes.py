@@ -120,9 +120,9 @@ def describe_money(
     summary.notes.append(f"{file}: " + "; ".join(used) + ".")
     if zero:
         summary.notes.append(
-            f"{_entries(zero)} ({zero_h:,.2f} h) have a Cost Amount of 0 (no cost rate set in "
-            "Harvest): their cost is unknown, priced at [money] cost_per_hour if you set one, "
-            "else their clients' margin is not known."
+            f"{_entries(zero)} ({zero_h:,.2f} h) {'has' if zero == 1 else 'have'} a Cost Amount "
+            "of 0 (no cost rate set in Harvest): their cost is unknown, priced at [money] "
+            "cost_per_hour if you set one, else their clients' margin is not known."
         )
 
 
