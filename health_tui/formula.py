@@ -168,12 +168,13 @@ class Effort(BaseModel):
         20,
         ge=0,
         le=100,
-        description="with cost_per_hour: the highest score of a client run at a loss",
+        description="with a known cost (cost amounts or cost_per_hour): the highest score of a "
+        "client run at a loss",
     )
     loss_slope: float = Field(
         40,
         ge=0,
-        description="with cost_per_hour: points below loss_cap per whole share of revenue lost",
+        description="with a known cost: points below loss_cap per whole share of revenue lost",
     )
 
 

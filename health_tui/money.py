@@ -1,9 +1,10 @@
 """Money in one currency: amounts of two currencies are never added unconverted.
 
-Each invoice keeps its own currency (none means the portfolio's). `[money] currency` is the
-portfolio's; `[money.rates]` says how many portfolio units one unit of each other currency is worth.
-An import that brings a currency with no rate is refused, and so is scoring when the settings lose
-one later: nothing is ever summed across currencies on a guess.
+Each invoice keeps its own currency (none means the portfolio's), and so do the billable and cost
+amounts of a time entry. `[money] currency` is the portfolio's; `[money.rates]` says how many
+portfolio units one unit of each other currency is worth. An import that brings a currency with no
+rate is refused, and so is scoring when the settings lose one later: nothing is ever summed across
+currencies on a guess.
 """
 
 from __future__ import annotations
@@ -27,43 +28,65 @@ def rate_params(money: Money) -> dict[str, object]:
     }
 
 
+INVOICES = ("invoice", "invoices")
+ENTRY_AMOUNTS = ("time entry with amounts", "time entries with amounts")
+
+
 def unrated(found: Iterable[tuple[str, int]], money: Money) -> list[tuple[str, int]]:
-    """The currencies among `found` (code, invoices) that have no rate to the portfolio's."""
+    """The currencies among `found` (code, rows) that have no rate to the portfolio's."""
     return [(code, n) for code, n in found if code != money.currency and code not in money.rates]
 
 
-def missing_rates_message(missing: list[tuple[str, int]], money: Money, *, what: str) -> str:
-    """What to add to the settings, e.g. for SEK: `SEK = 0.0877` under `[money.rates]`."""
-    listed = ", ".join(f"{n:,} invoice{'s' if n != 1 else ''} in {code}" for code, n in missing)
+def counted(missing: list[tuple[str, int]], noun: tuple[str, str]) -> list[tuple[str, str]]:
+    """Each (code, rows) as (code, '3 invoices in SEK'), `noun` being the singular and plural."""
+    return [(code, f"{n:,} {noun[0] if n == 1 else noun[1]} in {code}") for code, n in missing]
+
+
+def missing_rates_message(missing: list[tuple[str, str]], money: Money, *, what: str) -> str:
+    """What to add to the settings, e.g. for SEK: `SEK = 0.0877` under `[money.rates]`.
+
+    `missing` is (code, what is in it) as `counted` words it; a code may come more than once."""
+    listed = ", ".join(said for _code, said in missing)
+    codes = list(dict.fromkeys(code for code, _said in missing))
     lines = [
         f"{what} {listed}, and the settings give no rate to convert "
-        f"{'it' if len(missing) == 1 else 'them'} to {money.currency} (the portfolio's currency).",
+        f"{'it' if len(codes) == 1 else 'them'} to {money.currency} (the portfolio's currency).",
         "Add how many " + money.currency + " one unit is worth to your settings file, e.g.:",
         "  [money.rates]",
     ]
-    lines += [f"  {code} = 0.0  # {money.currency} per 1 {code}" for code, _ in missing]
+    lines += [f"  {code} = 0.0  # {money.currency} per 1 {code}" for code in codes]
     lines.append(
-        f'(If {missing[0][0]} is your own currency, set `currency = "{missing[0][0]}"` '
+        f'(If {codes[0]} is your own currency, set `currency = "{codes[0]}"` '
         "under [money] instead; `health-tui config` shows the settings file.)"
     )
     return "\n".join(lines)
 
 
 def check_import_currencies(
-    found: Iterable[tuple[str, int]], money: Money, *, file: str, where: str
+    found: Iterable[tuple[str, int]],
+    money: Money,
+    *,
+    file: str,
+    where: str,
+    noun: tuple[str, str] = INVOICES,
 ) -> None:
-    """Refuse (exit 2) an import bringing invoices in a currency the settings cannot convert."""
+    """Refuse (exit 2) an import bringing invoices (or time entries with amounts, `noun`) in a
+    currency the settings cannot convert."""
     missing = unrated(found, money)
     if missing:
-        message = missing_rates_message(missing, money, what=f"import of {file} refused: it has")
+        message = missing_rates_message(
+            counted(missing, noun), money, what=f"import of {file} refused: it has"
+        )
         raise ImportFailed(f"{message}\nNothing was changed in {where}.")
 
 
 def check_store_currencies(
     store: Store, money: Money, *, con: duckdb.DuckDBPyConnection | None = None
 ) -> None:
-    """Refuse to score (exit 2) when stored invoices are in a currency with no rate any more."""
-    missing = unrated(store.rows("invoice_currencies", con=con), money)
+    """Refuse to score (exit 2) when stored invoices, or the amounts of stored time entries, are in
+    a currency with no rate any more."""
+    missing = counted(unrated(store.rows("invoice_currencies", con=con), money), INVOICES)
+    missing += counted(unrated(store.rows("time_amount_currencies", con=con), money), ENTRY_AMOUNTS)
     if missing:
         raise ConfigError(
             missing_rates_message(missing, money, what="cannot score: the database holds")

@@ -93,7 +93,9 @@ class Money(BaseModel):
         None, gt=0, description="revenue per hour you aim for; default: the portfolio median"
     )
     cost_per_hour: float | None = Field(
-        None, ge=0, description="loaded cost of an hour, for margin"
+        None,
+        ge=0,
+        description="loaded cost of an hour, for margin (hours with a cost amount keep it)",
     )
     payment_terms_days: int = Field(
         30, ge=0, le=366, description="an invoice exported without a due date falls due this late"

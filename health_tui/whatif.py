@@ -232,7 +232,11 @@ def _dropped(c: ClientScore) -> DroppedClient:
 
 def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
     revenue = c.revenue_12m * (1 + percent / 100)
-    after = effort_return_of(revenue, c.hours_12m, c.unpaid_overdue, c.target_rate, settings)
+    # the hours cost what they cost: the score's margin gives that cost back (None when unknown)
+    cost = None if c.margin is None else (1 - c.margin) * c.revenue_12m
+    after = effort_return_of(
+        revenue, c.hours_12m, c.unpaid_overdue, c.target_rate, settings, cost=cost
+    )
     return Reprice(
         client_id=c.client_id,
         name=c.name,

@@ -5,6 +5,9 @@
 -- within a field the lowest rank wins, then the word listed first. No match: $default_activity, and unmatched is true.
 -- matched_field ('activity', 'task', 'tag' or 'note') and matched_word (the word as the settings
 -- spell it, or the mapped activity as the sheet writes it) say what decided it, for the summary.
+-- Money: the billable and cost amounts and their currency, as the export gives them, except that a
+-- Cost Amount of 0 on hours worked is no cost at all but a cost rate never set (Harvest writes 0.00
+-- then): it is NULL, an unknown cost, so it never reads as free work.
 -- source_key: md5 of key_base and the entry's number among the lines with that key_base, in file
 -- order. Two identical entries on one day are two entries; an overlapping export that holds that day
 -- holds both, numbered the same, so each replaces its twin instead of being added again.
@@ -41,6 +44,10 @@ SELECT e.line,
        CASE WHEN e.activity_given IS NOT NULL THEN e.activity_text ELSE h.hit.word END AS matched_word,
        e.person,
        e.note,
+       e.billable_amt AS billable_amount,
+       CASE WHEN e.cost_amt > 0 THEN e.cost_amt END AS cost_amount,
+       CASE WHEN e.billable_amt IS NOT NULL OR e.cost_amt > 0 THEN e.currency END AS amount_currency,
+       e.cost_amt = 0 AS cost_zero,
        md5(e.key_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS source_key
 FROM e
 JOIN src_clients c USING (client_key)

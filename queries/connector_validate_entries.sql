@@ -2,7 +2,8 @@
 -- order; none = valid. Columns are the names the export modules use (the caller shows them as the
 -- header wrote them). Skipped lines (no client, no time) are not checked. Hours taken from start and
 -- end times are named at the one that does not read. $date_hint says which
--- dates read (e.g. 'like 2025-03-31 or 31/03/2025').
+-- dates read (e.g. 'like 2025-03-31 or 31/03/2025'). Amounts (Harvest's Billable Amount and Cost
+-- Amount) must read and not be negative; a currency must give an ISO code.
 WITH problems (line, k, col, reason) AS (
     SELECT line, 1, 'date', coalesce('not a date ' || $date_hint || ': ' || import_show(day_text), 'required')
     FROM src_entries WHERE skip IS NULL AND day IS NULL
@@ -18,5 +19,20 @@ WITH problems (line, k, col, reason) AS (
     UNION ALL
     SELECT line, 3, 'billable', coalesce('not yes/no: ' || import_show(billable_text), 'required (yes or no)')
     FROM src_entries WHERE skip IS NULL AND billable IS NULL
+    UNION ALL
+    SELECT line, 4, 'billable_amount',
+           CASE WHEN billable_amt IS NULL THEN 'not an amount (like 1250.00): ' ELSE 'must not be negative: ' END
+           || import_show(billable_amount_text)
+    FROM src_entries
+    WHERE skip IS NULL AND billable_amount_text IS NOT NULL AND (billable_amt IS NULL OR billable_amt < 0)
+    UNION ALL
+    SELECT line, 5, 'cost_amount',
+           CASE WHEN cost_amt IS NULL THEN 'not an amount (like 1250.00): ' ELSE 'must not be negative: ' END
+           || import_show(cost_amount_text)
+    FROM src_entries
+    WHERE skip IS NULL AND cost_amount_text IS NOT NULL AND (cost_amt IS NULL OR cost_amt < 0)
+    UNION ALL
+    SELECT line, 6, 'currency', 'not a currency (like EUR or Euro - EUR): ' || import_show(currency_text)
+    FROM src_entries WHERE skip IS NULL AND currency_text IS NOT NULL AND currency IS NULL
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

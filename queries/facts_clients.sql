@@ -13,7 +13,9 @@
 -- 5. One row per client: the current quarter's components and the previous quarter's, health per
 --    shown quarter (a list, newest first), the features the archetype rules read, 12-month and
 --    lifetime figures, the last dates anything happened, engagement against the same quarters a
---    year earlier and the client's usual quarter, and the client's own words of a hard time.
+--    year earlier and the client's usual quarter, and the client's own words of a hard time; the
+--    cost and billable value of the last four quarters' time where the entries carry amounts (a
+--    client with no invoice in those quarters has its revenue estimated from the billable value).
 -- Every constant of the formulas is a bound parameter from the settings (health_tui/formula.py).
 WITH
 p AS (
@@ -38,8 +40,17 @@ te AS MATERIALIZED (
            coalesce(sum(t.hours) FILTER (WHERE t.activity = 'meeting'), 0) AS h_meeting,
            coalesce(sum(t.hours) FILTER (WHERE t.activity = 'support'), 0) AS h_support,
            coalesce(sum(t.hours) FILTER (WHERE t.activity = 'admin'), 0) AS h_admin,
-           coalesce(sum(t.hours) FILTER (WHERE NOT t.billable), 0) AS h_nonbillable
-    FROM time_entries t, p
+           coalesce(sum(t.hours) FILTER (WHERE NOT t.billable), 0) AS h_nonbillable,
+           -- the entries' own money (a Harvest export's Cost Amount and Billable Amount), converted
+           -- like invoices; NULL where no entry has any, and the hours that have no cost amount
+           sum(t.cost_amount::DOUBLE * t.rate) AS cost,
+           coalesce(sum(t.hours) FILTER (WHERE t.cost_amount IS NULL), 0) AS h_uncosted,
+           sum(t.billable_amount::DOUBLE * t.rate) AS billed_value
+    FROM (SELECT *,
+                 CASE WHEN amount_currency IS NULL OR amount_currency = $currency THEN 1.0
+                      ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), amount_currency)
+                 END AS rate
+          FROM time_entries) t, p
     WHERE t.date BETWEEN p.window_start AND p.as_of
     GROUP BY ALL
 ),
@@ -409,7 +420,10 @@ te_sum AS (
            sum(h_meeting) FILTER (WHERE qi < 4) AS meeting_12m,
            sum(h_support) FILTER (WHERE qi < 4) AS support_12m,
            sum(h_admin) FILTER (WHERE qi < 4) AS admin_12m,
-           sum(h_nonbillable) FILTER (WHERE qi < 4) AS nonbillable_12m
+           sum(h_nonbillable) FILTER (WHERE qi < 4) AS nonbillable_12m,
+           sum(cost) FILTER (WHERE qi < 4) AS cost_12m,
+           sum(h_uncosted) FILTER (WHERE qi < 4) AS uncosted_12m,
+           sum(billed_value) FILTER (WHERE qi < 4) AS billable_12m
     FROM te GROUP BY client_id
 ),
 inv_sum AS (
@@ -479,7 +493,10 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        coalesce(ts.delivery_12m, 0) AS delivery_12m, coalesce(ts.revision_12m, 0) AS revision_12m,
        coalesce(ts.meeting_12m, 0) AS meeting_12m, coalesce(ts.support_12m, 0) AS support_12m,
        coalesce(ts.admin_12m, 0) AS admin_12m, coalesce(ts.nonbillable_12m, 0) AS nonbillable_12m,
-       coalesce(s.revenue_12m, 0) AS revenue_12m, coalesce(s.paid_12m, 0) AS paid_12m,
+       -- no invoice in the last four quarters: the time's billable amounts stand in (revenue_estimated)
+       CASE WHEN s.revenue_12m IS NULL AND ts.billable_12m > 0 THEN ts.billable_12m
+            ELSE coalesce(s.revenue_12m, 0) END AS revenue_12m,
+       coalesce(s.paid_12m, 0) AS paid_12m,
        coalesce(s.lifetime_value, 0) AS lifetime_value,
        coalesce(s.n_due_12m, 0) AS n_due_12m, coalesce(s.days_late_12m, 0) AS days_late_12m,
        coalesce(s.unpaid_overdue, 0) AS unpaid_overdue,
@@ -498,7 +515,9 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        lw.last_work, li.last_invoice, lc.last_contact, lf.last_feedback, lf.last_feedback_score,
        coalesce(h.hard_words, 0) AS hard_words, h.hard_said, h.hard_via, h.hard_on,
        n.* EXCLUDE (client_id),
-       rc.* EXCLUDE (client_id)
+       rc.* EXCLUDE (client_id),
+       ts.cost_12m, coalesce(ts.uncosted_12m, 0) AS uncosted_hours_12m, ts.billable_12m,
+       s.revenue_12m IS NULL AND coalesce(ts.billable_12m, 0) > 0 AS revenue_estimated
 FROM clients c
 CROSS JOIN p
 JOIN now n USING (client_id)

@@ -5,6 +5,8 @@
 -- client is 'Client' ($client_from 'project' takes the 'Project' instead, connector_client_name).
 -- Dates read in $date_order or $date_format and numbers with $decimal, as the caller decided for
 -- the whole file.
+-- Money: 'Billable Amount' (what the entry is worth to the client) and 'Cost Amount' (what it cost
+-- the agency), in 'Currency' as its ISO code ('Euro - EUR' is EUR); none is NULL.
 -- key_base, the identity of the entry, is what the export says about it, normalised so that a
 -- re-export in another date or number format is the same entry: the source, client, date, person,
 -- project, task, notes and hours (in whole seconds). Two entries alike in all of these are told
@@ -37,6 +39,12 @@ SELECT line,
        NULL::VARCHAR AS activity_text,
        task, tags, note,
        who AS person,
+       TRY_CAST(connector_decimal_text(billable_amount, $decimal) AS DECIMAL(14, 2)) AS billable_amt,
+       billable_amount AS billable_amount_text,
+       TRY_CAST(connector_decimal_text(cost_amount, $decimal) AS DECIMAL(14, 2)) AS cost_amt,
+       cost_amount AS cost_amount_text,
+       connector_currency(currency) AS currency,
+       currency AS currency_text,
        concat_ws(chr(31), 'harvest-time', client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(connector_norm(who), ''), coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),

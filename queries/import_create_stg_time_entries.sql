@@ -1,5 +1,7 @@
 -- import: the time_entries file as the user wrote it (trimmed text, '' as NULL), with its line number.
+-- billable_amount, cost_amount and currency are optional: a file without them has none.
 CREATE OR REPLACE TEMP TABLE stg_time_entries (
     line BIGINT, client_id VARCHAR, "date" VARCHAR, hours VARCHAR, billable VARCHAR,
-    activity VARCHAR, person VARCHAR, note VARCHAR
+    activity VARCHAR, person VARCHAR, note VARCHAR, billable_amount VARCHAR, cost_amount VARCHAR,
+    currency VARCHAR
 );

@@ -3,7 +3,9 @@ WITH t AS (
     SELECT *,
            import_date("date") AS d,
            import_number(hours) AS h,
-           import_bool(billable) AS b
+           import_bool(billable) AS b,
+           import_amount(billable_amount) AS ba,
+           import_amount(cost_amount) AS ca
     FROM stg_time_entries
 ),
 problems (line, k, col, reason) AS (
@@ -27,5 +29,18 @@ problems (line, k, col, reason) AS (
            coalesce('not one of delivery, revision, meeting, support, admin: ' || import_show(activity), 'required')
     FROM t WHERE activity IS NULL
               OR lower(activity) NOT IN ('delivery', 'revision', 'meeting', 'support', 'admin')
+    UNION ALL
+    SELECT line, 7, 'billable_amount',
+           CASE WHEN ba IS NULL THEN 'not an amount (like 1250.00): ' ELSE 'must not be negative: ' END
+           || import_show(billable_amount)
+    FROM t WHERE billable_amount IS NOT NULL AND (ba IS NULL OR ba < 0)
+    UNION ALL
+    SELECT line, 8, 'cost_amount',
+           CASE WHEN ca IS NULL THEN 'not an amount (like 1250.00): ' ELSE 'must not be negative: ' END
+           || import_show(cost_amount)
+    FROM t WHERE cost_amount IS NOT NULL AND (ca IS NULL OR ca < 0)
+    UNION ALL
+    SELECT line, 9, 'currency', 'not a 3-letter currency code: ' || import_show(currency)
+    FROM t WHERE currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Za-z]{3}')
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

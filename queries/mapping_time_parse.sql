@@ -11,6 +11,7 @@
 -- key_base, the identity of the entry: the mapping's name ($source_name), client, date, person,
 -- project, task, note, activity as written and hours in whole seconds, normalised; entries alike
 -- in all of these are told apart by their order in the file.
+-- No money: billable_amt, cost_amt and currency are NULL.
 -- skip: 'no client' and 'no time' (0 hours), counted in the summary rather than refused.
 CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
@@ -48,6 +49,9 @@ SELECT line,
        activity AS activity_text,
        CASE WHEN given IS NULL THEN concat_ws(' ', task, activity) ELSE task END AS task,
        tags, note, person,
+       NULL::DECIMAL(14, 2) AS billable_amt, NULL::VARCHAR AS billable_amount_text,
+       NULL::DECIMAL(14, 2) AS cost_amt, NULL::VARCHAR AS cost_amount_text,
+       NULL::VARCHAR AS currency, NULL::VARCHAR AS currency_text,
        concat_ws(chr(31), $source_name, client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(connector_norm(person), ''), coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),

@@ -11,6 +11,7 @@
 -- the person (their email when the export has it), project, task, description and duration in whole
 -- seconds, normalised; entries alike in all of these are told apart by their order in the file. Tags
 -- are not part of it, so re-tagging an entry and exporting again replaces it rather than adding it.
+-- No money: billable_amt, cost_amt and currency are NULL.
 -- skip: 'no client' (no client and no project to name one) and 'no time' (a 0:00:00 entry).
 CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
@@ -45,6 +46,9 @@ SELECT line,
        NULL::VARCHAR AS activity_text,
        task, tags, note,
        coalesce(person, email) AS person,
+       NULL::DECIMAL(14, 2) AS billable_amt, NULL::VARCHAR AS billable_amount_text,
+       NULL::DECIMAL(14, 2) AS cost_amt, NULL::VARCHAR AS cost_amount_text,
+       NULL::VARCHAR AS currency, NULL::VARCHAR AS currency_text,
        concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(start_time, ''), coalesce(connector_norm(email), connector_norm(person), ''),
                  coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),

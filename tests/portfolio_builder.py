@@ -137,7 +137,8 @@ class Book:
             with (folder / f"{table}.csv").open("w", newline="", encoding="utf-8") as fh:
                 w = csv.writer(fh)
                 w.writerow(cols)
-                w.writerows(self.rows[table])
+                # rows may leave the optional columns at the end out (a time entry's amounts)
+                w.writerows(row + [""] * (len(cols) - len(row)) for row in self.rows[table])
         return folder
 
     def score(

@@ -112,7 +112,8 @@ CASES: dict[str, tuple[object, str] | tuple[object, str, dict]] = {
     "hard_times.words": ([], "hard"),
 }
 # The settings sections the scores read; [activities] (import) and any other section are not part
-# of the scoring model. In [money], the currency and its conversion rates are not formula constants.
+# of the scoring model. In [money], the currency and its conversion rates are not formula constants,
+# nor is payment_terms_days (a due date the import assumes, not a figure scoring reads).
 MODEL_SECTIONS = (
     "weights", "bands", "money", "rules", "window", "satisfaction", "friction", "payment", "scope",
     "trend", "effort", "archetypes", "counter_signals", "hard_times",

@@ -52,6 +52,7 @@ from health_tui.ingest.models import LABELS, ExportSummary, ImportSummary, Probl
 from health_tui.ingest.native import import_folder
 from health_tui.ingest.notes import (
     classify_entries,
+    describe_money,
     describe_touches,
     due_days,
     left_out_bills,
@@ -71,7 +72,7 @@ from health_tui.ingest.staging import (
     size,
     where_of,
 )
-from health_tui.money import check_import_currencies
+from health_tui.money import ENTRY_AMOUNTS, check_import_currencies
 from health_tui.settings import Activities, Money
 from health_tui.store import Store, load_query
 from health_tui.store.tables import clear_imported, wipe_all
@@ -280,6 +281,11 @@ def import_export(
                         f"{path.name} has no billable column: all of it counts as {state}."
                     )
                 classify_entries(store, con, activities or Activities(), summary)
+                found = store.rows("connector_entry_currencies", con=tx)
+                check_import_currencies(
+                    found, money, file=path.name, where=where, noun=ENTRY_AMOUNTS
+                )
+                describe_money(store, con, path.name, match.present, summary)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
             elif kind.name == "bills":

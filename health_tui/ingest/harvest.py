@@ -3,6 +3,10 @@
 Only the header is described here; the rows are read by the shared pipeline (connector.py) and
 typed by `queries/harvest_time_parse.sql` and `queries/harvest_invoices_parse.sql`, which also say
 what each column means and what is assumed where the export is silent.
+
+The time report's money is used: Cost Amount is the agency's real cost of each entry (each
+client's margin, without [money] cost_per_hour), Billable Amount its value to the client (an
+estimate of revenue for a client with no invoice in the last four quarters), both in Currency.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ HARVEST_TIME = Source(
         "billable": ("Billable?", "Billable"),
         "first_name": ("First Name",),
         "last_name": ("Last Name",),
+        "billable_amount": ("Billable Amount",),
+        "cost_amount": ("Cost Amount",),
+        "currency": ("Currency",),
     },
     required=("date", "client", "hours"),
     parse="harvest_time_parse",
@@ -36,19 +43,9 @@ HARVEST_TIME = Source(
         "Roles",
         "Employee?",
         "Billable Rate",
-        "Billable Amount",
         "Cost Rate",
-        "Cost Amount",
-        "Currency",
         "External Reference URL",
     ),
-    noted={
-        name: (
-            "Billable Amount and Cost Amount (Harvest's value and cost of each entry) are not "
-            "used yet: revenue comes from invoices, margin from [money] cost_per_hour."
-        )
-        for name in ("Billable Amount", "Cost Amount")
-    },
 )
 
 # Reports > Invoices (or Invoices > Export). Harvest names the same thing differently across

@@ -35,7 +35,7 @@ from health_tui.ingest.staging import (
     size,
     where_of,
 )
-from health_tui.money import check_import_currencies
+from health_tui.money import ENTRY_AMOUNTS, check_import_currencies
 from health_tui.settings import Money
 from health_tui.store import Store, load_query
 from health_tui.store.tables import HISTORY_TABLES, clear_imported, move_clients, wipe_all
@@ -53,7 +53,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "notice_days",
         "domain",
     ),
-    "time_entries": ("client_id", "date", "hours", "billable", "activity", "person", "note"),
+    "time_entries": (
+        "client_id",
+        "date",
+        "hours",
+        "billable",
+        "activity",
+        "person",
+        "note",
+        "billable_amount",
+        "cost_amount",
+        "currency",
+    ),
     "invoices": ("invoice_id", "client_id", "issued_on", "due_on", "paid_on", "amount", "currency"),
     "interactions": ("client_id", "at", "channel", "kind", "sentiment", "note"),
     "feedback": ("client_id", "date", "score", "comment"),
@@ -147,6 +158,12 @@ def import_folder(
                 currencies = store.rows("import_currencies", con=tx)
                 name = files["invoices"].name
                 check_import_currencies(currencies, money, file=name, where=where)
+            if "time_entries" in staged:
+                currencies = store.rows("import_entry_currencies", con=tx)
+                name = files["time_entries"].name
+                check_import_currencies(
+                    currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS
+                )
 
             say("writing…")
             store.run("import_folder_takeovers", con=tx)

@@ -93,6 +93,44 @@ def named_by_project(
     )
 
 
+def describe_money(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    file: str,
+    present: list[str],
+    summary: ExportSummary,
+) -> None:
+    """Say what a time export's amounts are used for (Harvest's Cost Amount and Billable Amount),
+    and which costs are unknown: a Cost Amount of 0 is a cost rate never set, not free work."""
+    if "cost_amount" not in present and "billable_amount" not in present:
+        return
+    costed, costed_h, zero, zero_h, valued, valued_h = store.run(
+        "connector_money_entries", con=con
+    ).fetchone()
+    used = []
+    if "cost_amount" in present:
+        used.append(
+            f"Cost Amount gives each client's cost ({_entries(costed)}, {costed_h:,.2f} h), "
+            "so its margin needs no [money] cost_per_hour"
+        )
+    if "billable_amount" in present:
+        used.append(
+            f"Billable Amount ({_entries(valued)}, {valued_h:,.2f} h) estimates revenue where no "
+            "invoice exists in the last four quarters"
+        )
+    summary.notes.append(f"{file}: " + "; ".join(used) + ".")
+    if zero:
+        summary.notes.append(
+            f"{_entries(zero)} ({zero_h:,.2f} h) {'has' if zero == 1 else 'have'} a Cost Amount "
+            "of 0 (no cost rate set in Harvest): their cost is unknown, priced at [money] "
+            "cost_per_hour if you set one, else their clients' margin is not known."
+        )
+
+
+def _entries(n: int) -> str:
+    return f"{n:,} entr{'y' if n == 1 else 'ies'}"
+
+
 def due_days(source: Source, money: Money) -> int:
     """Days from issue to due for an invoice without a due date: the mapping's `due_days`, else the
     settings' [money] payment_terms_days."""

@@ -17,6 +17,7 @@ from health_tui.scoring.measures import (
     Measures,
     component_changes,
     effort_return,
+    margin,
     measure,
     portfolio_medians,
     whole,
@@ -133,9 +134,7 @@ def _draft(m: Measures, ctx: verdicts.Context, labels: list[str]) -> dict:
             f"Weighed and found no counter-signal: lifetime value {ctx.money(f.lifetime_value)} over "
             f"{years:.1f} years, referral value {ctx.money(f.referral_value)}."
         )
-    margin = None
-    if settings.money.cost_per_hour is not None and f.revenue_12m > 0:
-        margin = round(1 - f.hours_12m * settings.money.cost_per_hour / f.revenue_12m, 4)
+    left = margin(f, settings.money.cost_per_hour)
     shown = labels[1:]  # labels[0] is the quarter before the oldest shown
     trend = [
         {"quarter": label, "health": None if h is None else whole(h)}
@@ -168,8 +167,9 @@ def _draft(m: Measures, ctx: verdicts.Context, labels: list[str]) -> dict:
         effort_return=effort,
         effective_rate=None if m.effective_rate is None else round(m.effective_rate, 2),
         target_rate=None if ctx.target_rate is None else round(ctx.target_rate, 2),
-        margin=margin,
+        margin=None if left is None else round(left, 4),
         revenue_12m=round(f.revenue_12m, 2),
+        revenue_estimated=f.revenue_estimated,
         paid_12m=round(f.paid_12m, 2),
         hours_12m=round(f.hours_12m, 2),
         hours_by_activity={

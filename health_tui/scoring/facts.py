@@ -144,6 +144,12 @@ class ClientFacts:
     months_recent: float
     months_year_ago: float
     complaints_recent: int
+    # the time's own money over the last four quarters (Harvest's Cost and Billable Amount), in
+    # the portfolio's currency: None where no entry has any; hours with no cost amount
+    cost_12m: float | None
+    uncosted_hours_12m: float
+    billable_12m: float | None
+    revenue_estimated: bool  # no invoice in the last four quarters: revenue_12m is billable_12m
 
 
 _FIELDS = tuple(f.name for f in fields(ClientFacts))

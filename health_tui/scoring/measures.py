@@ -100,17 +100,47 @@ def component_changes(
     return {k: t / 10 for k, t in tenths.items()}
 
 
+def time_cost(f: ClientFacts, cost_per_hour: float | None) -> float | None:
+    """What the last four quarters' hours cost the agency: the entries' own cost amounts (Harvest's
+    Cost Amount) where every hour has one; else the hours without one at [money] cost_per_hour;
+    None when some hours have no cost and no cost per hour is set."""
+    if f.cost_12m is None:  # no entry has a cost amount: the cost per hour, or nothing
+        return None if cost_per_hour is None else f.hours_12m * cost_per_hour
+    if f.uncosted_hours_12m > 0:
+        return None if cost_per_hour is None else f.cost_12m + f.uncosted_hours_12m * cost_per_hour
+    return f.cost_12m
+
+
+def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
+    """The share of the last four quarters' revenue left after the cost of the hours; None without
+    revenue or without a known cost (time_cost)."""
+    cost = time_cost(f, cost_per_hour)
+    if cost is None or f.revenue_12m <= 0:
+        return None
+    return 1 - cost / f.revenue_12m
+
+
 def effort_return(m: Measures, target: float | None, settings: Settings) -> float:
     """A scored client's effort versus return, from its last four quarters' figures."""
     f = m.facts
-    return effort_return_of(f.revenue_12m, f.hours_12m, f.unpaid_overdue, target, settings)
+    cost = time_cost(f, settings.money.cost_per_hour)
+    return effort_return_of(
+        f.revenue_12m, f.hours_12m, f.unpaid_overdue, target, settings, cost=cost
+    )
 
 
 def effort_return_of(
-    revenue: float, hours: float, unpaid_overdue: float, target: float | None, settings: Settings
+    revenue: float,
+    hours: float,
+    unpaid_overdue: float,
+    target: float | None,
+    settings: Settings,
+    *,
+    cost: float | None,
 ) -> float:
     """Revenue per hour against the target (README: 70 at target, 100 at 1.3x by default), less the
-    unpaid overdue share; with a cost per hour, a client run at a loss is capped low.
+    unpaid overdue share; with a known cost of the hours (the entries' cost amounts, or a cost per
+    hour: `time_cost`), a client run at a loss is capped low.
 
     Takes plain figures so a what-if (a reprice) is scored by the very same formula."""
     e = settings.effort
@@ -121,10 +151,10 @@ def effort_return_of(
     score = e.at_target + e.slope * (revenue / hours / target - 1)
     if revenue > 0:
         score -= e.unpaid_penalty * min(1.0, unpaid_overdue / revenue)
-    if settings.money.cost_per_hour is not None and revenue > 0:
-        margin = 1 - hours * settings.money.cost_per_hour / revenue
-        if margin < 0:  # losing money on every hour is worse than any rate ratio says
-            score = min(score, e.loss_cap + e.loss_slope * max(-1.0, margin))
+    if cost is not None and revenue > 0:
+        left = 1 - cost / revenue
+        if left < 0:  # losing money on every hour is worse than any rate ratio says
+            score = min(score, e.loss_cap + e.loss_slope * max(-1.0, left))
     return whole(clamp(score))
 
 

@@ -172,9 +172,19 @@ class ClientScore(BaseModel):
     effective_rate: float | None = Field(description="revenue / all hours, last four quarters")
     target_rate: float | None
     margin: float | None = Field(
-        default=None, description="share of revenue left after cost per hour"
+        default=None,
+        description="share of revenue left after the cost of the hours: the time entries' cost "
+        "amounts (Harvest's Cost Amount), the hours without one at [money] cost_per_hour; none "
+        "when a cost is not known",
     )
     revenue_12m: float
+    revenue_estimated: bool = Field(
+        default=False,
+        # said only when true, so the record of an invoiced client reads as it always did
+        exclude_if=lambda estimated: not estimated,
+        description="no invoice in the last four quarters: revenue_12m is the billable amounts "
+        "of the time entries (Harvest's Billable Amount)",
+    )
     paid_12m: float
     hours_12m: float
     hours_by_activity: ActivityHours

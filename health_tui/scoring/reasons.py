@@ -5,7 +5,7 @@ Written once here; the app, JSON/CSV output and the report show them verbatim.
 
 from __future__ import annotations
 
-from health_tui.scoring.measures import Measures
+from health_tui.scoring.measures import Measures, margin, time_cost
 from health_tui.scoring.models import (
     Archetype,
     Recommendation,
@@ -152,6 +152,7 @@ def reasons(
             f"{ctx.money(f.unpaid_overdue)} unpaid and overdue ({_count(f.n_unpaid_overdue, 'invoice')})."
         )
 
+    out += _money(m, ctx)
     if m.effective_rate is not None and ctx.target_rate:
         out.append(
             f"Effective rate {ctx.money(m.effective_rate)}/h against a target of "
@@ -176,6 +177,40 @@ def reasons(
             + "; ".join(FILL[name] for name in missing)
             + "."
         )
+    return out
+
+
+def _money(m: Measures, ctx: Context) -> list[str]:
+    """Where the time's own amounts (Harvest's Billable Amount and Cost Amount) stand in: revenue
+    estimated for a client with no invoice, and the cost behind the margin."""
+    f, out = m.facts, []
+    if f.revenue_estimated:
+        out.append(
+            f"Revenue {ctx.money(f.revenue_12m)} estimated from the billable amounts of its time entries: no "
+            "invoice in the last four quarters."
+        )
+    if f.cost_12m is None or f.hours_12m <= 0:
+        return out
+    per_hour = ctx.settings.money.cost_per_hour
+    costed = f.hours_12m - f.uncosted_hours_12m
+    left = margin(f, per_hour)
+    if f.uncosted_hours_12m > 0 and per_hour is None:
+        out.append(
+            f"Cost amounts cover {costed:,.0f} of its {f.hours_12m:,.0f} hours "
+            f"({ctx.money(f.cost_12m)}); set [money] cost_per_hour to price the rest: until then "
+            "its margin is not known."
+        )
+        return out
+    cost = time_cost(f, per_hour) or 0.0
+    rest = (
+        f", the other {f.uncosted_hours_12m:,.0f} h at the cost per hour"
+        if f.uncosted_hours_12m > 0
+        else ""
+    )
+    tail = f": margin {_pct(left)}." if left is not None else "."
+    out.append(
+        f"Its {f.hours_12m:,.0f} hours cost {ctx.money(cost)} (the entries' cost amounts{rest}){tail}"
+    )
     return out
 
 

@@ -154,8 +154,11 @@ def effort_content(c: ClientScore, currency: str) -> Content:
         ("Effort versus return", HEADING),
         (f"   {c.effort_return:.0f}/100\n", "bold"),
     ]
+    parts.append(f"{'revenue 12m':<16}{fmt.money(c.revenue_12m, currency):>12}")
+    if c.revenue_estimated:  # no invoice in the last four quarters
+        parts.append(("  estimated from billable amounts", MUTED))
+    parts.append("\n")
     rows = [
-        ("revenue 12m", fmt.money(c.revenue_12m, currency)),
         ("paid 12m", fmt.money(c.paid_12m, currency)),
         ("hours 12m", f"{c.hours_12m:,.0f} h"),
     ]

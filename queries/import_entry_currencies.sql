@@ -1,0 +1,7 @@
+-- import: the currencies of the folder's time entries that have a billable or cost amount, with how
+-- many entries each (none = the portfolio's own), for the check that every one converts.
+SELECT upper(currency) AS currency, count(*) AS entries
+FROM stg_time_entries
+WHERE currency IS NOT NULL AND (billable_amount IS NOT NULL OR cost_amount IS NOT NULL)
+GROUP BY ALL
+ORDER BY 1;

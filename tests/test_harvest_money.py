@@ -1,0 +1,268 @@
+"""Harvest's time money (issue 10, item 3): Cost Amount is each client's real cost, so its margin
+needs no [money] cost_per_hour; Billable Amount estimates the revenue of a client with no invoice in
+the last four quarters, and the reasons say so. Amounts in a currency with no rate are refused at
+import; they survive a re-import, the schema 5 -> 6 upgrade, a backup and the folder format."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from health_tui.errors import ConfigError, ImportFailed
+from health_tui.ingest.backup import backup_folder, restore_folder
+from health_tui.ingest.export import export_import_format
+from health_tui.ingest.native import import_folder
+from health_tui.output import render_scores
+from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.models import ClientScore, PortfolioScore
+from health_tui.settings import Money, Settings
+from health_tui.store import Store, open_store
+from tests.test_connectors import load, problems, refused, write
+
+AS_OF = date(2026, 9, 30)
+HEAD = (
+    "Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name,"
+    "Billable Amount,Cost Amount,Currency\n"
+)
+# Acme is invoiced (2,500 in Q3); Birch and Cedar never are. Cedar's second entry has a Cost
+# Amount of 0: no cost rate set in Harvest, an unknown cost, not free work.
+TIME = HEAD + (
+    "2026-02-03,Acme Ltd,Site,Design,Hero,10,Yes,Ana,Silva,1000.00,400.00,Euro - EUR\n"
+    "2026-08-04,Acme Ltd,Site,Design,Footer,10,Yes,Ana,Silva,1000.00,500.00,EUR\n"
+    "2026-03-05,Birch & Co,Shop,Design,Cart,4,Yes,Ana,Silva,480.00,180.00,Euro - EUR\n"
+    "2026-08-06,Birch & Co,Shop,Meeting,Weekly call,2,No,Ana,Silva,0.00,90.00,Euro - EUR\n"
+    "2026-03-07,Cedar Studio,Brand,Design,Logo,5,Yes,Dev,Patel,600.00,250.00,Euro - EUR\n"
+    "2026-08-08,Cedar Studio,Brand,Design,Logo v2,3,Yes,Dev,Patel,360.00,0.00,Euro - EUR\n"
+)
+INVOICES = (
+    "Issue Date,ID,Client,Invoice Amount,Paid Amount,Balance\n2026-08-31,7,Acme Ltd,2500,2500,0\n"
+)
+
+
+def by_name(p: PortfolioScore, name: str) -> ClientScore:
+    return next(c for c in p.clients if c.name == name)
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The time export and Acme's invoice, imported once for the module."""
+    tmp = tmp_path_factory.mktemp("money")
+    store = open_store(tmp / "money.duckdb")
+    load(store, write(tmp, "time.csv", TIME))
+    load(store, write(tmp, "invoices.csv", INVOICES))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def scored(books: Store) -> PortfolioScore:
+    return score_portfolio(books, AS_OF, Settings())
+
+
+def test_cost_amount_gives_the_margin_without_a_cost_per_hour(scored: PortfolioScore) -> None:
+    acme = by_name(scored, "Acme Ltd")
+    assert Settings().money.cost_per_hour is None
+    assert acme.revenue_12m == 2500 and not acme.revenue_estimated
+    assert acme.effective_rate == 125.0  # invoiced revenue over all hours
+    assert acme.margin == 0.64  # 1 - (400 + 500) / 2,500
+    assert "Its 20 hours cost €900 (the entries' cost amounts): margin 64%." in acme.reasons
+
+
+def test_billable_amounts_estimate_the_revenue_of_a_client_with_no_invoice(
+    scored: PortfolioScore,
+) -> None:
+    birch = by_name(scored, "Birch & Co")
+    assert birch.revenue_estimated and birch.revenue_12m == 480  # the call was worth 0.00
+    assert birch.effective_rate == 80.0 and birch.margin == 0.4375  # 1 - 270 / 480
+    assert (
+        "Revenue €480 estimated from the billable amounts of its time entries: no invoice in the last four "
+        "quarters."
+    ) in birch.reasons
+    records = {r["name"]: r for r in json.loads(render_scores(scored, "json"))}
+    assert records["Birch & Co"]["revenue_estimated"] is True
+    assert "revenue_estimated" not in records["Acme Ltd"]  # an invoiced client reads as before
+    assert not any("estimated" in reason for reason in by_name(scored, "Acme Ltd").reasons)
+
+
+def test_hours_without_a_cost_leave_the_margin_unknown_unless_cost_per_hour_prices_them(
+    books: Store, scored: PortfolioScore
+) -> None:
+    cedar = by_name(scored, "Cedar Studio")
+    assert cedar.margin is None
+    assert (
+        "Cost amounts cover 5 of its 8 hours (€250); set [money] cost_per_hour to price the "
+        "rest: until then its margin is not known."
+    ) in cedar.reasons
+    priced = score_portfolio(books, AS_OF, Settings(money=Money(cost_per_hour=40)))
+    cedar = by_name(priced, "Cedar Studio")
+    assert cedar.margin == round(1 - (250 + 3 * 40) / 960, 4)
+    assert (
+        "Its 8 hours cost €370 (the entries' cost amounts, the other 3 h at the cost per "
+        "hour): margin 61%."
+    ) in cedar.reasons
+    # where every hour has a cost amount, cost_per_hour changes nothing
+    assert by_name(priced, "Acme Ltd").margin == 0.64
+
+
+def test_the_summary_says_what_the_money_is_used_for(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.duckdb")
+    summary = load(store, write(tmp_path, "time.csv", TIME))
+    assert (
+        "time.csv: Cost Amount gives each client's cost (5 entries, 31.00 h), so its margin "
+        "needs no [money] cost_per_hour; Billable Amount (6 entries, 34.00 h) estimates revenue "
+        "where no invoice exists in the last four quarters."
+    ) in summary.notes
+    assert (
+        "1 entry (3.00 h) has a Cost Amount of 0 (no cost rate set in Harvest): their cost is "
+        "unknown, priced at [money] cost_per_hour if you set one, else their clients' margin is "
+        "not known."
+    ) in summary.notes
+    assert not any("ignoring" in w for w in summary.warnings)
+    store.close()
+
+
+def amounts(store: Store) -> list[tuple]:
+    return store.con.execute(
+        "SELECT c.name, t.date, t.billable_amount, t.cost_amount, t.amount_currency "
+        "FROM time_entries t JOIN clients c USING (client_id) ORDER BY ALL"
+    ).fetchall()
+
+
+def test_reimporting_the_export_does_not_double_the_money(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.duckdb")
+    path = write(tmp_path, "time.csv", TIME)
+    load(store, path)
+    first = amounts(store)
+    again = load(store, path)
+    assert again.already == 6 and amounts(store) == first
+    assert first[0] == ("Acme Ltd", date(2026, 2, 3), Decimal("1000.00"), Decimal("400.00"), "EUR")
+    assert first[-1][3:] == (None, "EUR")  # Cedar's 0.00 Cost Amount: an unknown cost
+    store.close()
+
+
+def test_a_currency_without_a_rate_is_refused_at_import_and_converted_with_one(
+    tmp_path: Path,
+) -> None:
+    sek = HEAD + (
+        "2026-08-04,Dala AB,Site,Design,Hero,10,Yes,Ana,Silva,10000.00,4000.00,Swedish Krona - SEK\n"
+        "2026-08-05,Dala AB,Site,Design,Menu,5,Yes,Ana,Silva,5000.00,2000.00,Swedish Krona - SEK\n"
+    )
+    path = write(tmp_path, "sek.csv", sek)
+    store = open_store(tmp_path / "s.duckdb")
+    message = str(refused(store, path, money=Money()))
+    assert message.startswith(
+        "import of sek.csv refused: it has 2 time entries with amounts in SEK, and the settings "
+        "give no rate to convert it to EUR"
+    )
+    assert "  SEK = 0.0  # EUR per 1 SEK" in message and "Nothing was changed" in message
+    assert amounts(store) == []
+
+    load(store, path, money=Money(rates={"SEK": 0.1}))
+    dala = by_name(
+        score_portfolio(store, AS_OF, Settings(money={"rates": {"SEK": 0.1}})), "Dala AB"
+    )
+    assert dala.revenue_estimated and dala.revenue_12m == 1500  # SEK 15,000
+    assert dala.margin == 0.6  # 1 - SEK 6,000 / SEK 15,000
+    with pytest.raises(ConfigError, match="holds 2 time entries with amounts in SEK"):
+        score_portfolio(store, AS_OF, Settings())  # the rate was removed from the settings
+    store.close()
+
+
+def test_amounts_that_do_not_read_refuse_the_import_at_their_line(
+    store: Store, tmp_path: Path
+) -> None:
+    bad = HEAD + (
+        "2026-08-04,Acme Ltd,Site,Design,Hero,10,Yes,Ana,Silva,1000.00,abc,EUR\n"
+        "2026-08-05,Acme Ltd,Site,Design,Menu,5,Yes,Ana,Silva,-5.00,200.00,Dollars\n"
+    )
+    assert problems(store, write(tmp_path, "bad.csv", bad)) == [
+        "bad.csv:2: Cost Amount: not an amount (like 1250.00): 'abc'",
+        "bad.csv:3: Billable Amount: must not be negative: '-5.00'",
+        "bad.csv:3: Currency: not a currency (like EUR or Euro - EUR): 'Dollars'",
+    ]
+
+
+def test_a_schema_5_database_keeps_its_rows_and_gains_empty_amounts(tmp_path: Path) -> None:
+    from health_tui.store.connection import Store as RawStore
+    from health_tui.store.migrations import CURRENT_VERSION, migrate
+
+    path = tmp_path / "v5.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(RawStore(con, path), target=5)
+    con.execute("""
+        INSERT INTO client_rows (client_id, name, started_on, source)
+            VALUES ('northwind', 'Northwind Outfitters', DATE '2025-07-01', 'folder');
+        INSERT INTO time_entries VALUES
+            ('northwind', DATE '2025-07-02', 2.0, true, 'delivery', 'Ana', 'Hero', 'folder', 'northwind'),
+            ('northwind', DATE '2025-07-03', 1.0, true, 'revision', 'Ana', 'Again', 'harvest-time', 'k1');
+    """)
+    con.close()
+    store = open_store(path)
+    assert store.rows("schema_version_get") == [(CURRENT_VERSION,)] and CURRENT_VERSION == 6
+    assert store.con.execute(
+        "SELECT date, hours, source, billable_amount, cost_amount, amount_currency "
+        "FROM time_entries ORDER BY date"
+    ).fetchall() == [
+        (date(2025, 7, 2), 2.0, "folder", None, None, None),
+        (date(2025, 7, 3), 1.0, "harvest-time", None, None, None),
+    ]
+    store.close()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_backup_and_restore_keep_the_amounts(books: Store, tmp_path: Path, fmt: str) -> None:
+    backup_folder(books, tmp_path / "backup", fmt, at=datetime(2026, 10, 1, 9, 0))
+    restored = open_store(tmp_path / "restored.duckdb")
+    restore_folder(restored, tmp_path / "backup")
+    assert amounts(restored) == amounts(books)
+    assert by_name(score_portfolio(restored, AS_OF), "Cedar Studio").reasons == (
+        by_name(score_portfolio(books, AS_OF), "Cedar Studio").reasons
+    )
+    restored.close()
+
+
+def test_the_folder_format_carries_the_amounts_both_ways(books: Store, tmp_path: Path) -> None:
+    export_import_format(books, tmp_path / "folder")
+    header = (tmp_path / "folder" / "time_entries.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(",note,billable_amount,cost_amount,currency")
+    again = open_store(tmp_path / "again.duckdb")
+    import_folder(again, tmp_path / "folder")
+    assert amounts(again) == amounts(books)
+    again.close()
+
+
+def test_a_folder_with_amounts_is_checked_like_any_number(tmp_path: Path) -> None:
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n", encoding="utf-8"
+    )
+    (folder / "time_entries.csv").write_text(
+        "client_id,date,hours,billable,activity,billable_amount,cost_amount,currency\n"
+        "acme,2026-08-04,2,true,delivery,200.00,80.00,usd\n"
+        "acme,2026-08-05,1,true,delivery,1O0,,EUR\n",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "s.duckdb")
+    with pytest.raises(ImportFailed) as info:
+        import_folder(store, folder, money=Money(rates={"USD": 0.9}))
+    assert [str(p) for p in info.value.problems] == [
+        "time_entries.csv:3: billable_amount: not an amount (like 1250.00): '1O0'"
+    ]
+    (folder / "time_entries.csv").write_text(
+        "client_id,date,hours,billable,activity,billable_amount,cost_amount,currency\n"
+        "acme,2026-08-04,2,true,delivery,200.00,80.00,usd\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFailed, match="1 time entry with amounts in USD"):
+        import_folder(store, folder, money=Money())
+    import_folder(store, folder, money=Money(rates={"USD": 0.9}))
+    assert amounts(store) == [
+        ("Acme Ltd", date(2026, 8, 4), Decimal("200.00"), Decimal("80.00"), "USD")
+    ]
+    store.close()
