@@ -13,8 +13,8 @@ FOLLOWED_HEADER = ["recommended", "decided", "followed", "share", "overridden by
 
 def followed_cells(f: FollowedRecord) -> list[str]:
     share = "—" if f.followed_share is None else f"{f.followed_share:.0%}"
-    deferred = str(f.deferred) if f.deferred else "—"
-    return [f.recommendation.value, str(f.decided), str(f.followed), share,
+    deferred = f"{f.deferred:,}" if f.deferred else "—"
+    return [f.recommendation.value, f"{f.decided:,}", f"{f.followed:,}", share,
             f.overrides_text or "—", deferred]  # fmt: skip
 
 

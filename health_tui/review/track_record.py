@@ -105,7 +105,7 @@ class FollowedRecord(BaseModel):
     @property
     def overrides_text(self) -> str:
         """ "keep 4, recover 1" """
-        return ", ".join(f"{d.value} {n}" for d, n in self.overrides.items())
+        return ", ".join(f"{d.value} {n:,}" for d, n in self.overrides.items())
 
 
 class SettingInForce(BaseModel):
@@ -129,7 +129,7 @@ class OverridePattern(BaseModel):
         r = self.record
         names = ", ".join(f"{s.name} ({s.value})" for s in self.settings)
         return (
-            f"You overrode {r.recommendation.value} in {r.overridden} of {r.decided} decisions "
+            f"You overrode {r.recommendation.value} in {r.overridden:,} of {r.decided:,} decisions "
             f"({r.overrides_text}). The rule: {self.rule}; the settings behind it: {names}. "
             "If your judgment holds, change them in the settings file (run health-tui config to "
             "see where they are set; the README's scoring model says what moving each does)."
@@ -253,12 +253,12 @@ class TrackRecord(BaseModel):
         if self.decided:
             share = self.followed_total / self.decided
             text += (
-                f"; {self.followed_total} of {self.decided} followed the recommendation "
+                f"; {self.followed_total:,} of {self.decided:,} followed the recommendation "
                 f"({share:.0%})"
             )
         deferred = sum(r.deferred for r in self.followed)
         if deferred:
-            text += f", {deferred} deferred"
+            text += f", {deferred:,} deferred"
         if self.without_verdict:
             text += f", {self.without_verdict} recorded without a verdict to compare"
         return text + "."
