@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from health_tui.app import format as fmt
 from health_tui.app.text import safe_text
@@ -43,7 +44,7 @@ class Column:
     title: str
     width: int
     cell: Callable[[ClientScore, str], str]
-    sort: Callable[[ClientScore], object]
+    sort: Callable[[ClientScore], Any]  # anything comparable; None sorts last
     right: bool = False
     descending: bool = False  # the first sort on this column puts the largest first
     min_width: int | None = None  # may shrink to this when the terminal is narrow

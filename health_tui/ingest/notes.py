@@ -137,9 +137,9 @@ def left_out_bills(
 ) -> None:
     """Warn about the invoices left out (drafts, no client) and note what was assumed: due dates,
     payment dates, invoices split into paid and unpaid rows, and what was written off."""
-    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines = store.run(
+    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines = store.row(
         "connector_notes_bills", con=con
-    ).fetchone()
+    )
     if drafts:
         summary.warnings.append(f"{file}: left out {drafts:,} draft invoice(s), never sent")
     if no_client:
@@ -231,10 +231,12 @@ def describe_touches(
         channels[channel] = channels.get(channel, 0) + n
         rated += r
 
-    by = {"tags": "tag", "priority": "priority", "type": "ticket type"}
+    named_by = {"tags": "tag", "priority": "priority", "type": "ticket type"}
 
     def said(kind: str) -> str:
-        why = ", ".join(f"{n:,} by {by[how]}" for how, n in sorted(decided.get(kind, {}).items()))
+        why = ", ".join(
+            f"{n:,} by {named_by[how]}" for how, n in sorted(decided.get(kind, {}).items())
+        )
         return f"{kind} {kinds[kind]:,}" + (f" ({why})" if why else "")
 
     order = sorted(kinds, key=lambda k: (-kinds[k], k))
