@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from health_tui.scoring.models import ClientScore
 from health_tui.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,3 +38,13 @@ def html_text(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
+
+
+def json_as_before(clients: list[ClientScore]) -> str:
+    """`score --format json` as Python's own encoder wrote it, before pydantic-core did."""
+    records = []
+    for c in clients:
+        data = c.model_dump(mode="json")
+        data["components"] = {comp["name"]: comp for comp in data["components"]}
+        records.append(data)
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
