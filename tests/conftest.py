@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from health_tui.ingest.native import import_folder
 from health_tui.scoring.models import ClientScore
 from health_tui.store import open_store
 
@@ -24,6 +29,30 @@ def store(db_path: Path):
     s = open_store(db_path)
     yield s
     s.close()
+
+
+@cache
+def _small_template() -> Path:
+    """fixtures/small imported through the real importer into a file, once per test run."""
+    folder = Path(tempfile.mkdtemp(prefix="health-tui-tests-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = folder / "small.duckdb"
+    s = open_store(path)
+    import_folder(s, FIXTURES / "small")
+    s.close()
+    return path
+
+
+def small_copy(path: Path) -> Path:
+    """A database file at `path` holding fixtures/small as imported: a copy of the one built for
+    the run, so a test that writes changes only its own."""
+    shutil.copyfile(_small_template(), path)
+    return path
+
+
+@pytest.fixture
+def small_db(db_path: Path) -> Path:
+    return small_copy(db_path)
 
 
 def render_commonmark(text: str) -> str:

@@ -32,15 +32,6 @@ REQUIRED = {
 
 
 @pytest.fixture
-def small_db(tmp_path: Path) -> Path:
-    path = tmp_path / "small.duckdb"
-    store = open_store(path)
-    import_folder(store, FIXTURES / "small")
-    store.close()
-    return path
-
-
-@pytest.fixture
 def small(small_db: Path):
     store = open_store(small_db)
     yield score_portfolio(store, AS_OF)
