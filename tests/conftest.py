@@ -26,28 +26,37 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path):
-    s = open_store(db_path)
+    s = open_store(_copy(_template("empty"), db_path))
     yield s
     s.close()
 
 
 @cache
-def _small_template() -> Path:
-    """fixtures/small imported through the real importer into a file, once per test run."""
+def _template(name: str) -> Path:
+    """A database file built once per test run through the real code: "empty" as `open_store`
+    creates one (every migration applied), "small" with fixtures/small imported."""
     folder = Path(tempfile.mkdtemp(prefix="health-tui-tests-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    path = folder / "small.duckdb"
+    path = folder / f"{name}.duckdb"
     s = open_store(path)
-    import_folder(s, FIXTURES / "small")
+    if name == "small":
+        import_folder(s, FIXTURES / "small")
     s.close()
+    return path
+
+
+def _copy(template: Path, path: Path) -> Path:
+    """A private copy (owner-only, as `open_store` makes a file), so a test that writes changes
+    only its own."""
+    shutil.copyfile(template, path)
+    path.chmod(0o600)
     return path
 
 
 def small_copy(path: Path) -> Path:
     """A database file at `path` holding fixtures/small as imported: a copy of the one built for
     the run, so a test that writes changes only its own."""
-    shutil.copyfile(_small_template(), path)
-    return path
+    return _copy(_template("small"), path)
 
 
 @pytest.fixture
