@@ -6,11 +6,16 @@ Builds the demo portfolio (unless DB_PATH already holds one), then times, best o
 a plain GROUP BY client_id over each history table; the facts query alone; the whole scoring
 (facts + rules + pydantic records) for all clients and five quarters; and, as a second yardstick, the
 same scans grouped by client and quarter. Prints times, ratios, peak memory.
+
+Then the step after scoring (the review queue, as the app and `health-tui review` build it) the
+first time and again: scoring freezes what it built (gc.freeze) so the first time costs what the
+second does; the same with that freeze undone shows the collection it saves.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import resource
 import statistics
 import tempfile
@@ -19,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from health_tui.demo import generate_demo
+from health_tui.review.decisions import review_queue
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.facts import load_facts
 from health_tui.settings import Settings
@@ -68,7 +74,34 @@ def main() -> None:
           f"  ratio to scan {score_best / scan_best:.1f}x, to the quarter scan {score_best / qscan_best:.1f}x")  # fmt: skip
     print(f"  of which Python rules + records   : {score_best - facts_best:.3f} s")
     print(f"peak memory (max RSS)               : {peak_mb:,.0f} MB")
+    first, again = _after_scoring(store, frozen=True)
+    print(f"review queue right after scoring    : {first * 1000:.0f} ms, again {again * 1000:.0f} ms"
+          f"  ratio {first / again:.1f}x")  # fmt: skip
+    first, again = _after_scoring(store, frozen=False)  # as before
+    print(f"  the same without the freeze       : {first * 1000:.0f} ms, again {again * 1000:.0f} ms"
+          f"  ratio {first / again:.1f}x")  # fmt: skip
     store.close()
+
+
+def _after_scoring(store, *, frozen: bool) -> tuple[float, float]:
+    """The review queue built the first time after scoring, then again (best of three each);
+    not `frozen`: scoring as it was before it froze what it built."""
+    firsts, agains = [], []
+    freeze = gc.freeze
+    for _ in range(3):
+        if not frozen:
+            gc.freeze = lambda: None  # the engine's gc.freeze() does nothing this time
+        try:
+            p = score_portfolio(store, AS_OF)
+        finally:
+            gc.freeze = freeze
+        for times in (firsts, agains):
+            t = time.perf_counter()
+            review_queue(p, include_rest=True)
+            times.append(time.perf_counter() - t)
+        del p
+        gc.collect()
+    return min(firsts), min(agains)
 
 
 if __name__ == "__main__":

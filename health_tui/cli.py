@@ -6,12 +6,11 @@ This is the only module that reads today's date; everything below it is given an
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -31,7 +30,7 @@ def _err(message: str) -> None:
 class _Group(click.Group):
     """Turns the app's own errors into one line on stderr and an exit status, never a traceback."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except HealthTuiError as exc:
@@ -735,4 +734,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

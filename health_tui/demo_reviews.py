@@ -55,7 +55,7 @@ def plant_past_reviews(
         # The review happens a few days after the quarter ends, never after `as_of`.
         review_day = min(quarter_end(*past) + timedelta(days=3), as_of)
         review_at = datetime.combine(review_day, clock(9, 30))
-        before = store.one("demo_past_decisions", con=con)[0]
+        before = store.row("demo_past_decisions", con=con)[0]
         store.run(
             "demo_past_review",
             {
@@ -71,6 +71,6 @@ def plant_past_reviews(
             con=con,
         )
         store.run("demo_past_exit_steps", {"quarter": label}, con=con)
-        decisions += store.one("demo_past_decisions", con=con)[0] - before
+        decisions += store.row("demo_past_decisions", con=con)[0] - before
         reviewed.append(label)
     return reviewed, decisions

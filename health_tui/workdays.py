@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
-
 
 @cache
 def _holidays(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+    import holidays  # a third of a second to import: only when a country is set
+
     found = holidays.country_holidays(country, subdiv=subdivision, years=[year, year + 1])
     return frozenset(found)
 
@@ -37,6 +37,8 @@ def next_working_day(day: date, country: str | None = None, subdivision: str | N
 
 def known_country(code: str, subdivision: str | None = None) -> bool:
     """Whether the holidays package has public holidays for `code` (and its subdivision)."""
+    import holidays
+
     try:
         holidays.country_holidays(code, subdiv=subdivision, years=[2026])
     except (NotImplementedError, KeyError):

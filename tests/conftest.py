@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
+import json
+import shutil
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from health_tui.ingest.native import import_folder
+from health_tui.scoring.models import ClientScore
 from health_tui.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,9 +26,42 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path):
-    s = open_store(db_path)
+    s = open_store(_copy(_template("empty"), db_path))
     yield s
     s.close()
+
+
+@cache
+def _template(name: str) -> Path:
+    """A database file built once per test run through the real code: "empty" as `open_store`
+    creates one (every migration applied), "small" with fixtures/small imported."""
+    folder = Path(tempfile.mkdtemp(prefix="health-tui-tests-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    path = folder / f"{name}.duckdb"
+    s = open_store(path)
+    if name == "small":
+        import_folder(s, FIXTURES / "small")
+    s.close()
+    return path
+
+
+def _copy(template: Path, path: Path) -> Path:
+    """A private copy (owner-only, as `open_store` makes a file), so a test that writes changes
+    only its own."""
+    shutil.copyfile(template, path)
+    path.chmod(0o600)
+    return path
+
+
+def small_copy(path: Path) -> Path:
+    """A database file at `path` holding fixtures/small as imported: a copy of the one built for
+    the run, so a test that writes changes only its own."""
+    return _copy(_template("small"), path)
+
+
+@pytest.fixture
+def small_db(db_path: Path) -> Path:
+    return small_copy(db_path)
 
 
 def render_commonmark(text: str) -> str:
@@ -36,3 +76,13 @@ def html_text(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
+
+
+def json_as_before(clients: list[ClientScore]) -> str:
+    """`score --format json` as Python's own encoder wrote it, before pydantic-core did."""
+    records = []
+    for c in clients:
+        data = c.model_dump(mode="json")
+        data["components"] = {comp["name"]: comp for comp in data["components"]}
+        records.append(data)
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"

@@ -12,9 +12,8 @@ from health_tui.app.screens.correct import CorrectForm
 from health_tui.app.screens.record_forms import EntryForm, FeedbackForm, InteractionForm
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.widgets.timeline import Timeline
-from health_tui.ingest.native import import_folder
 from health_tui.store import Store, open_store
-from tests.test_app_support import SMALL, make_app, settle
+from tests.test_app_support import make_app, settle
 
 SIZE = (120, 36)
 NOW = datetime(2026, 9, 29, 15, 0)  # the app's clock: a Tuesday afternoon late in 2026Q3
@@ -47,9 +46,8 @@ async def open_client(pilot, client_id: str) -> None:
     await settle(pilot)
 
 
-async def test_log_edit_delete_and_find_it_after_a_restart(db_path: Path) -> None:
-    store = open_store(db_path)
-    import_folder(store, SMALL)
+async def test_log_edit_delete_and_find_it_after_a_restart(small_db: Path) -> None:
+    store = open_store(small_db)
     app = make_app(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_client(pilot, "northwind")
@@ -109,7 +107,7 @@ async def test_log_edit_delete_and_find_it_after_a_restart(db_path: Path) -> Non
         assert "came from an import (folder)" in list(app._notifications)[-1].message
     store.close()
 
-    store = open_store(db_path)  # the app started again on the same file
+    store = open_store(small_db)  # the app started again on the same file
     app = make_app(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_client(pilot, "northwind")
@@ -120,9 +118,8 @@ async def test_log_edit_delete_and_find_it_after_a_restart(db_path: Path) -> Non
     store.close()
 
 
-async def test_escape_on_a_half_filled_form_asks_first(db_path: Path) -> None:
-    store = open_store(db_path)
-    import_folder(store, SMALL)
+async def test_escape_on_a_half_filled_form_asks_first(small_db: Path) -> None:
+    store = open_store(small_db)
     app = make_app(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_client(pilot, "castell")
@@ -149,9 +146,8 @@ async def test_escape_on_a_half_filled_form_asks_first(db_path: Path) -> None:
     store.close()
 
 
-async def test_the_review_logs_for_the_client_on_screen(db_path: Path) -> None:
-    store = open_store(db_path)
-    import_folder(store, SMALL)
+async def test_the_review_logs_for_the_client_on_screen(small_db: Path) -> None:
+    store = open_store(small_db)
     app = make_app(store, clock=clock, start="review")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -167,9 +163,8 @@ async def test_the_review_logs_for_the_client_on_screen(db_path: Path) -> None:
     store.close()
 
 
-async def test_correct_alias_and_merge_from_the_client_screen(db_path: Path) -> None:
-    store = open_store(db_path)
-    import_folder(store, SMALL)
+async def test_correct_alias_and_merge_from_the_client_screen(small_db: Path) -> None:
+    store = open_store(small_db)
     app = make_app(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_client(pilot, "harbor")

@@ -14,10 +14,10 @@ from pathlib import Path
 from health_tui.app.screens.review import ReviewScreen
 from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.widgets.client_table import ClientTable
-from health_tui.ingest.native import import_folder
 from health_tui.review.decisions import review_queue
 from health_tui.store import open_store
-from tests.test_app_support import SMALL, make_app, settle
+from tests.conftest import small_copy
+from tests.test_app_support import make_app, settle
 
 SIZE = (120, 36)
 START = datetime(2026, 10, 2, 9, 0)
@@ -36,11 +36,7 @@ class Clock:
 
 def small_db(tmp_path: Path) -> Path:
     """fixtures/small in a database file, through the real importer."""
-    path = tmp_path / "review.duckdb"
-    store = open_store(path)
-    import_folder(store, SMALL)
-    store.close()
-    return path
+    return small_copy(tmp_path / "review.duckdb")
 
 
 @asynccontextmanager

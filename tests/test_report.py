@@ -64,16 +64,15 @@ def _review(store: Store, castell_note: str) -> None:
 
 
 @pytest.fixture
-def reviewed_db(db_path: Path) -> Path:
+def reviewed_db(small_db: Path) -> Path:
     """fixtures/small after a 2026Q3 review: Castell to exit, Fernleaf to reprice."""
-    store = open_store(db_path)
+    store = open_store(small_db)
     try:
-        import_folder(store, FIXTURES / "small")
         _review(store, "Third round of vague changes since the brief was signed off.\n"
                        "Sam agrees: let them go kindly.")  # fmt: skip
     finally:
         store.close()
-    return db_path
+    return small_db
 
 
 @pytest.fixture
@@ -158,10 +157,9 @@ def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) ->
     assert "Read the contract" not in exit_.remaining and len(exit_.remaining) == 7
 
 
-def test_exits_follow_the_latest_decision_up_to_the_quarter(db_path: Path) -> None:
-    store = open_store(db_path)
+def test_exits_follow_the_latest_decision_up_to_the_quarter(small_db: Path) -> None:
+    store = open_store(small_db)
     try:
-        import_folder(store, FIXTURES / "small")
         record_decision(store, quarter="2026Q2", client_id="brightline", decision="exit",
                         note=None, at=datetime(2026, 7, 3, 9, 0))  # fmt: skip
         assert [e.client_id for e in build_report(store, AS_OF, Settings()).exits] == ["brightline"]

@@ -45,9 +45,8 @@ NOON = datetime(2026, 10, 2, 12, 0)
 
 
 @pytest.fixture
-def small(db_path: Path):
-    store = open_store(db_path)
-    import_folder(store, FIXTURES / "small")
+def small(small_db: Path):
+    store = open_store(small_db)
     yield store
     store.close()
 
@@ -89,9 +88,8 @@ def test_review_walks_candidates_first_and_resumes_at_the_first_undecided(small)
     assert resume_at(everyone, decided) == 1
 
 
-def test_checklist_persists_across_restart_and_closing_sets_the_end_date(db_path: Path) -> None:
-    store = open_store(db_path)
-    import_folder(store, FIXTURES / "small")
+def test_checklist_persists_across_restart_and_closing_sets_the_end_date(small_db: Path) -> None:
+    store = open_store(small_db)
     record_decision(
         store, quarter="2026Q3", client_id="brightline", decision="exit", note=None, at=NOON
     )
@@ -103,7 +101,7 @@ def test_checklist_persists_across_restart_and_closing_sets_the_end_date(db_path
              on=date(2026, 11, 1), at=NOON)  # fmt: skip
     store.close()
 
-    store = open_store(db_path)
+    store = open_store(small_db)
     cl = load_checklist(
         store, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF
     )

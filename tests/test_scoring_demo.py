@@ -7,9 +7,11 @@ from datetime import date
 import pytest
 
 from health_tui.demo import PLANTED, generate_demo
+from health_tui.output import render_scores
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import Archetype, PortfolioScore, Recommendation
 from health_tui.store import open_store
+from tests.conftest import json_as_before
 
 A, R = Archetype, Recommendation
 
@@ -90,3 +92,8 @@ def test_every_change_is_explained_component_by_component(demo: PortfolioScore) 
         assert abs(sum(c.component_changes.values()) - c.health_change) < 1e-9, c.client_id
         assert sum(v for _, v in c.moves) == c.health_change
         assert c.moved_text and c.moved_text.startswith(f"since {c.previous_quarter}: ")
+
+
+def test_score_json_is_what_pythons_own_encoder_wrote(demo: PortfolioScore) -> None:
+    """`score --format json` is written by pydantic-core now: the same bytes, every client."""
+    assert render_scores(demo, "json") == json_as_before(demo.clients)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import re
 import shutil
 from datetime import date
@@ -19,7 +20,8 @@ from health_tui.ingest.native import import_folder
 from health_tui.output import csv_cell, render_scores
 from health_tui.scoring.engine import score_portfolio
 from health_tui.store import open_store
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, json_as_before
+from tests.test_app_support import make_client
 
 AS_OF = date(2026, 9, 30)
 REQUIRED = {
@@ -27,15 +29,6 @@ REQUIRED = {
     "lifetime_value", "referral_value", "archetype", "recommendation", "fire_candidate",
     "reasons", "trend",
 }  # fmt: skip
-
-
-@pytest.fixture
-def small_db(tmp_path: Path) -> Path:
-    path = tmp_path / "small.duckdb"
-    store = open_store(path)
-    import_folder(store, FIXTURES / "small")
-    store.close()
-    return path
 
 
 @pytest.fixture
@@ -50,6 +43,19 @@ def test_full_json_of_the_fixture_portfolio(small, snapshot) -> None:
     assert all(set(record) >= REQUIRED for record in data)
     assert all(len(record["trend"]) == 5 for record in data)
     assert data == snapshot(extension_class=JSONSnapshotExtension)
+
+
+def test_score_json_is_byte_for_byte_what_pythons_encoder_wrote(small) -> None:
+    rng = random.Random(3)
+    odd = [
+        make_client(
+            0, AS_OF, rng, name='Zoë "Ünïcode" \\ \x1b[31m\u2028 東京 🙂\t', note="<b>\x00</b>"
+        ),
+        make_client(1, AS_OF, rng).model_copy(update={"effective_rate": 1e20, "margin": -0.0001}),
+    ]
+    for clients in (small.clients, odd):
+        portfolio = small.model_copy(update={"clients": clients})
+        assert render_scores(portfolio, "json") == json_as_before(clients)
 
 
 def test_scoring_is_a_function_of_the_as_of_date(small_db: Path) -> None:

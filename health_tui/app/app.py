@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar, Literal, NamedTuple
 
 import duckdb
@@ -76,7 +76,10 @@ class HealthApp(App[None]):
     """Which clients to keep, mend, reprice or let go: the portfolio, a client, the effort map."""
 
     # Absolute, so that subclasses (tests, the benchmark) in other folders find the styles.
-    CSS_PATH: ClassVar[list[str | Path]] = [HERE / "app.tcss", HERE / "widgets" / "widgets.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        HERE / "app.tcss",
+        HERE / "widgets" / "widgets.tcss",
+    ]
     TITLE = "health-tui"
     COMMANDS = App.COMMANDS | {ClientCommands}
 

@@ -43,7 +43,7 @@ class MapGrid:
     def quadrant(self, client: ClientScore) -> str:
         """What to do with a client, by which side of each split it falls."""
         return QUADRANTS[
-            (client.effort_return >= self.effort_split, client.health >= self.health_split)
+            (client.effort_return >= self.effort_split, (client.health or 0) >= self.health_split)
         ]
 
     def column_of(self, effort_return: float) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from os.path import commonprefix
+from typing import Any
 
 from health_tui.app import format as fmt
 from health_tui.app.text import safe_text
@@ -45,7 +46,7 @@ class Column:
     title: str
     width: int
     cell: Callable[[ClientScore, str], str]
-    sort: Callable[[ClientScore], object]
+    sort: Callable[[ClientScore], Any]  # anything comparable; None sorts last
     right: bool = False
     descending: bool = False  # the first sort on this column puts the largest first
     min_width: int | None = None  # may shrink to this when the terminal is narrow

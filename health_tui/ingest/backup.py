@@ -80,7 +80,7 @@ def backup_folder(store: Store, folder: Path, fmt: Format, *, at: datetime) -> d
         for table in BACKUP_TABLES:
             path = folder / f"{FILE_NAMES[table]}.{fmt}"
             params = {"table": table, "path": str(path), "fmt": fmt}
-            (counts[table],) = store.run("backup_table", params, con=con).fetchone()
+            (counts[table],) = store.row("backup_table", params, con=con)
     manifest = BackupManifest(
         schema_version=CURRENT_VERSION, format=fmt, written_at=at, tables=counts
     )
@@ -135,7 +135,7 @@ def _restore_table(
             store.run("backup_read_csv", {"path": str(path), "columns": columns}, con=con)
         else:
             store.run("backup_read_parquet", {"path": str(path)}, con=con)
-        (rows,) = store.run(f"restore_{table}", con=con).fetchone()
+        (rows,) = store.row(f"restore_{table}", con=con)
     except HealthTuiError as exc:
         raise ImportFailed(f"{path}:1: (file): cannot restore it: {exc}") from exc
     if rows != expected:

@@ -281,24 +281,24 @@ def import_export(
                         f"{path.name} has no billable column: all of it counts as {state}."
                     )
                 classify_entries(store, con, activities or Activities(), summary)
-                found = store.rows("connector_entry_currencies", con=tx)
+                amounts = store.rows("connector_entry_currencies", con=tx)
                 check_import_currencies(
-                    found, money, file=path.name, where=where, noun=ENTRY_AMOUNTS
+                    amounts, money, file=path.name, where=where, noun=ENTRY_AMOUNTS
                 )
                 describe_money(store, con, path.name, match.present, summary)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
             elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
-                found = store.rows("connector_currencies", con=tx)
-                check_import_currencies(found, money, file=path.name, where=where)
+                currencies = store.rows("connector_currencies", con=tx)
+                check_import_currencies(currencies, money, file=path.name, where=where)
                 left_out_bills(store, con, source, path.name, terms, summary)
             else:
                 store.run(f"connector_rows_{kind.name}", con=tx)
                 if kind.name == "touches":
                     describe_touches(store, con, path.name, summary)
                 left_out_signals(store, con, source.target, path.name, summary)
-            (loading,) = store.run(f"connector_loading_{kind.name}", con=tx).fetchone()
+            (loading,) = store.row(f"connector_loading_{kind.name}", con=tx)
             if not loading:
                 refuse(
                     [
@@ -314,7 +314,7 @@ def import_export(
                     "\n".join(f"  {w}" for w in summary.warnings) or None,
                 )
             counts = "connector_client_counts" + ("" if kind.makes_clients else f"_{kind.name}")
-            summary.clients_new, summary.clients_matched = store.run(counts, con=tx).fetchone()
+            summary.clients_new, summary.clients_matched = store.row(counts, con=tx)
 
             say("writing…")
             _write(store, tx, kind, source.origin, summary)
@@ -330,7 +330,7 @@ def _stage(
     values and the fields sharing another's column are filled in."""
     store.run(f"connector_create_stg_{kind}", con=con)
     try:
-        (rows,) = store.run(f"connector_stage_{kind}", {"known": match.read}, con=con).fetchone()
+        (rows,) = store.row(f"connector_stage_{kind}", {"known": match.read}, con=con)
     finally:
         store.run("import_drop_raw", con=con)
     if source.fixed or match.copies:
@@ -378,10 +378,10 @@ def _write(
     replacing those this source brought before under the same keys; no other source's rows are
     touched."""
     keys = {"source": origin}
-    (summary.already,) = store.run(f"connector_existing_{kind.name}", keys, con=con).fetchone()
+    (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
     if kind.makes_clients:
         store.run("connector_insert_clients", keys, con=con)
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)
-    (summary.rows,) = store.run(f"connector_insert_{kind.table}", keys, con=con).fetchone()
+    (summary.rows,) = store.row(f"connector_insert_{kind.table}", keys, con=con)
     store.set_setting("portfolio_kind", "imported", con=con)

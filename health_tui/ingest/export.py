@@ -42,7 +42,7 @@ def export_import_format(store: Store, folder: Path, fmt: Format = "csv") -> dic
     with store.transaction() as con:
         for table in TABLES:
             path = folder / f"{table}.{fmt}"
-            (counts[table],) = store.run(
+            (counts[table],) = store.row(
                 f"export_{table}", {"path": str(path), "fmt": fmt}, con=con
-            ).fetchone()
+            )
     return counts

@@ -169,14 +169,14 @@ def import_folder(
             store.run("import_folder_takeovers", con=tx)
             notes += _takeover_notes(store, tx)
             for table in HISTORY_TABLES:
-                (removed,) = store.run(f"import_delete_{table}", con=tx).fetchone()
+                (removed,) = store.row(f"import_delete_{table}", con=tx)
                 if table not in staged and removed:
                     warnings.append(_removed_warning(table, int(removed)))
             store.run("import_update_client_rows", con=tx)
-            (counts["clients"],) = store.run("import_insert_clients", con=tx).fetchone()
+            (counts["clients"],) = store.row("import_insert_clients", con=tx)
             move_clients(store, tx)
             for table in HISTORY_TABLES:
-                (counts[table],) = store.run(f"import_insert_{table}", con=tx).fetchone()
+                (counts[table],) = store.row(f"import_insert_{table}", con=tx)
             counts["clients"] = staged["clients"]
             store.set_setting("portfolio_kind", "imported", con=tx)
     finally:
@@ -309,9 +309,9 @@ def _stage(
         store.run("import_drop_raw", con=con)
         return None
     try:
-        (rows,) = con.execute(
+        [(rows,)] = con.execute(
             load_query(f"import_stage_{table}"), {"first_line": first_line, "known": present}
-        ).fetchone()
+        ).fetchall()
     except duckdb.Error as exc:  # e.g. a Parquet column whose type will not turn into text
         problems.append(Problem(file=path.name, line=1, column="(file)", reason=duckdb_reason(exc)))
         return None

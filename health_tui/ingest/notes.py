@@ -104,9 +104,7 @@ def describe_money(
     and which costs are unknown: a Cost Amount of 0 is a cost rate never set, not free work."""
     if "cost_amount" not in present and "billable_amount" not in present:
         return
-    costed, costed_h, zero, zero_h, valued, valued_h = store.run(
-        "connector_money_entries", con=con
-    ).fetchone()
+    costed, costed_h, zero, zero_h, valued, valued_h = store.row("connector_money_entries", con=con)
     used = []
     if "cost_amount" in present:
         used.append(
@@ -176,9 +174,9 @@ def left_out_bills(
 ) -> None:
     """Warn about the invoices left out (drafts, no client) and note what was assumed: due dates,
     payment dates, invoices split into paid and unpaid rows, and what was written off."""
-    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines = store.run(
+    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines = store.row(
         "connector_notes_bills", con=con
-    ).fetchone()
+    )
     if drafts:
         summary.warnings.append(f"{file}: left out {plural(drafts, 'draft invoice')}, never sent")
     if no_client:
@@ -270,10 +268,12 @@ def describe_touches(
         channels[channel] = channels.get(channel, 0) + n
         rated += r
 
-    by = {"tags": "tag", "priority": "priority", "type": "ticket type"}
+    named_by = {"tags": "tag", "priority": "priority", "type": "ticket type"}
 
     def said(kind: str) -> str:
-        why = ", ".join(f"{n:,} by {by[how]}" for how, n in sorted(decided.get(kind, {}).items()))
+        why = ", ".join(
+            f"{n:,} by {named_by[how]}" for how, n in sorted(decided.get(kind, {}).items())
+        )
         return f"{kind} {kinds[kind]:,}" + (f" ({why})" if why else "")
 
     order = sorted(kinds, key=lambda k: (-kinds[k], k))

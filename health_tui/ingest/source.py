@@ -111,9 +111,9 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
     prefixes = tuple(_key(p) for p in source.ignored_prefixes)
     for i, raw in enumerate(header, start=1):
         key = _key(raw)
-        name = chosen.get(i)
-        internal = name or f"unknown_{i}"
-        if name is None:
+        ours = chosen.get(i)
+        internal = ours or f"unknown_{i}"
+        if ours is None:
             if key in spelled and first[key] != i:
                 found.problems.append(
                     Problem(
@@ -146,13 +146,13 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
     if source.one_of and not any(all(n in found.present for n in g) for g in source.one_of):
         found.missing.append(source.one_of[0][0])
     for name in found.missing:
-        spellings = " or ".join(repr(s) for s in source.fields[name])
+        spelled_as = " or ".join(repr(s) for s in source.fields[name])
         found.problems.append(
             Problem(
                 file=file,
                 line=1,
                 column=source.spelled(name),
-                reason=f"missing column ({spellings}; {source.label} needs {source.needs()})",
+                reason=f"missing column ({spelled_as}; {source.label} needs {source.needs()})",
             )
         )
     return found

@@ -143,7 +143,7 @@ def chart_svg(r: ReviewReport) -> str:
         for c in active
         if c.score.fire_candidate or c.score.band in troubled or len(active) <= MAX_LABELLED
     ]
-    priority = {Band.critical: 1, Band.at_risk: 2}
+    priority: dict[Band | None, int] = {Band.critical: 1, Band.at_risk: 2}
     named.sort(key=lambda c: 0 if c.score.fire_candidate else priority.get(c.score.band, 3))
     for c in named:
         x, y = x_of(c.score.effort_return), y_of(c.score.health or 0)
@@ -213,7 +213,7 @@ def _axes(r: ReviewReport, ex: float, hy: float) -> str:
 
 def _legend() -> str:
     y = HEIGHT - 10
-    x = LEFT
+    x: float = LEFT
     parts = []
     for band, colour in BAND_COLOURS.items():
         label = band.label

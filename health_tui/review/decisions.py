@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 
@@ -65,7 +66,7 @@ def record_decision(
         "evidence": evidence,
     }
     with store.transaction(con) as tx:
-        (decision_id,) = store.run("review_decision_insert", params, con=tx).fetchone()
+        (decision_id,) = store.row("review_decision_insert", params, con=tx)
         if decision is Decision.exit:  # the checklist's first step is this very record
             store.run(
                 "exit_step_record",
@@ -75,11 +76,15 @@ def record_decision(
     return DecisionRecord(decision_id=decision_id, **params)
 
 
-def _records(store: Store, name: str, params: dict, con=None) -> list[DecisionRecord]:
+def _records(
+    store: Store, name: str, params: dict, con: duckdb.DuckDBPyConnection | None = None
+) -> list[DecisionRecord]:
     return [DecisionRecord(**row) for row in store.dicts(name, params, con=con)]
 
 
-def current_decisions(store: Store, quarter: str, *, con=None) -> dict[str, DecisionRecord]:
+def current_decisions(
+    store: Store, quarter: str, *, con: duckdb.DuckDBPyConnection | None = None
+) -> dict[str, DecisionRecord]:
     """The decision in force for each client in `quarter` (the latest one recorded)."""
     return {
         d.client_id: d
@@ -87,7 +92,9 @@ def current_decisions(store: Store, quarter: str, *, con=None) -> dict[str, Deci
     }
 
 
-def decision_history(store: Store, client_id: str, *, con=None) -> list[DecisionRecord]:
+def decision_history(
+    store: Store, client_id: str, *, con: duckdb.DuckDBPyConnection | None = None
+) -> list[DecisionRecord]:
     """Every decision recorded for a client, newest first: changes of mind included."""
     return _records(store, "review_decision_history", {"client_id": client_id}, con)
 
@@ -102,13 +109,14 @@ def review_queue(portfolio: PortfolioScore, *, include_rest: bool = False) -> li
     def group(c: ClientScore) -> int:
         if c.fire_candidate:
             return 0
-        return {Band.critical: 1, Band.at_risk: 2}.get(c.band, 3)
+        groups: dict[Band | None, int] = {Band.critical: 1, Band.at_risk: 2}
+        return groups.get(c.band, 3)
 
     active = [c for c in portfolio.clients if c.active]
     queue = sorted(active, key=lambda c: (group(c), c.health is None, c.health or 0, c.name))
     return queue if include_rest else [c for c in queue if group(c) < 3]
 
 
-def resume_at(queue: list[ClientScore], decided: dict[str, DecisionRecord]) -> int:
+def resume_at(queue: list[ClientScore], decided: Mapping[str, DecisionRecord]) -> int:
     """Where a reopened review picks up: the first client in the queue without a decision."""
     return next((i for i, c in enumerate(queue) if c.client_id not in decided), len(queue))

@@ -166,7 +166,7 @@ def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float
     """What 'typical' means in this portfolio: medians over active clients with the data."""
     active = [m.facts for m in ms if m.facts.active]
     worked = [f for f in active if f.hours_12m > 0]
-    candidates = {
+    candidates: dict[str, list[float]] = {
         "feedback": [f.feedback_12m for f in active if f.feedback_12m is not None],
         "revision_share": [f.revision_12m / f.hours_12m for f in worked],
         "nonbillable_share": [f.nonbillable_12m / f.hours_12m for f in worked],

@@ -124,6 +124,9 @@ def drift(m: Measures, ctx: Context) -> str | None:
     if f.tenure_days < a.drift_min_days or f.months_year_ago <= 0 or f.complaints_recent > 0:
         return None
     share = a.drift_work_share
+    now: float | None
+    ago: float | None
+    usual: float | None
     if f.hours_pm_year_ago:
         now, ago, usual = f.hours_pm_recent, f.hours_pm_year_ago, f.hours_pm_usual
         work = (

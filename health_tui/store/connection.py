@@ -43,7 +43,7 @@ class Store:
 
     def run(
         self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
-    ):
+    ) -> duckdb.DuckDBPyConnection:
         """Execute the named query from `queries/` with bound parameters; returns the cursor."""
         target = con or self.con
         try:
@@ -51,10 +51,14 @@ class Store:
         except duckdb.Error as exc:
             raise translate(exc, self.path) from exc
 
-    def rows(self, name: str, params: Params = None, *, con=None) -> list[tuple]:
+    def rows(
+        self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
+    ) -> list[tuple]:
         return self.run(name, params, con=con).fetchall()
 
-    def one(self, name: str, params: Params = None, *, con=None) -> tuple | None:
+    def one(
+        self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
+    ) -> tuple | None:
         """The first row of the named query, with the result read to its end.
 
         A result left half-read keeps its transaction open on that connection; on the long-lived
@@ -63,7 +67,19 @@ class Store:
         rows = self.rows(name, params, con=con)
         return rows[0] if rows else None
 
-    def dicts(self, name: str, params: Params = None, *, con=None) -> list[dict[str, Any]]:
+    def row(
+        self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
+    ) -> tuple[Any, ...]:
+        """The one row a statement always returns (an aggregate, the count an INSERT reports),
+        read to its end as `one` does; a StoreError if there is none."""
+        found = self.one(name, params, con=con)
+        if found is None:
+            raise StoreError(f"{name}.sql returned no row where it always returns one")
+        return found
+
+    def dicts(
+        self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
+    ) -> list[dict[str, Any]]:
         cur = self.run(name, params, con=con)
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
@@ -112,7 +128,9 @@ class Store:
         row = self.one("app_setting_get", [key])
         return row[0] if row else None
 
-    def set_setting(self, key: str, value: str | None, *, con=None) -> None:
+    def set_setting(
+        self, key: str, value: str | None, *, con: duckdb.DuckDBPyConnection | None = None
+    ) -> None:
         self.run("app_setting_set", [key, value], con=con)
 
     def close(self) -> None:

@@ -44,7 +44,7 @@ class ChecklistScreen(HealthScreen):
     CSS_PATH = "checklist.tcss"
     AUTO_FOCUS = "#steps"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Done/to do", key_display="space"),
+        Binding("space", "toggle_step", "Done/to do", key_display="space"),
         Binding("a", "not_applicable", "Not applicable"),
         Binding("N", "note", "Note", key_display="N"),
         Binding("t", "letter", "Letter"),
@@ -168,7 +168,7 @@ class ChecklistScreen(HealthScreen):
         step = next(s for s in self.checklist.steps if s.spec.key == key)  # type: ignore[union-attr]
         return self.saving.get(key, (step.status, step.note))
 
-    def action_toggle(self) -> None:
+    def action_toggle_step(self) -> None:
         if (step := self._step()) is not None:
             status, note = self._intended(step.spec.key)
             new = StepStatus.todo if status is StepStatus.done else StepStatus.done

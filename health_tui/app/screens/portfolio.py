@@ -150,7 +150,13 @@ class PortfolioScreen(WhatIfMarking):
         app = self.health_app
         text = self.view.describe() if app.portfolio is not None else ""
         review = app.review
-        if text and review and review.decisions and review.quarter == app.portfolio.quarter:
+        if (
+            text
+            and app.portfolio
+            and review
+            and review.decisions
+            and review.quarter == app.portfolio.quarter
+        ):
             text += f" · {len(review.decisions):,} decided in {review.quarter}"
         self.query_one("#status", Static).update(Content.styled(text, MUTED))
 

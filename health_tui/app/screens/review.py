@@ -144,9 +144,9 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         portfolio, state = app.portfolio, app.review
         head = self.query_one("#review-head", Static)
         client = self.current
-        panel = self.query_one(WhatIfPanel)
-        panel.current = client.client_id if client else None
-        panel.show_figures()
+        whatif = self.query_one(WhatIfPanel)
+        whatif.current = client.client_id if client else None
+        whatif.show_figures()
         for panel in self.query(".panel"):
             panel.display = client is not None
         if portfolio is None or state is None or self.quarter is None:

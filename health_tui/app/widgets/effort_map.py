@@ -159,7 +159,7 @@ class EffortMap(Widget, can_focus=True):
         if (client := self.current) is not None:
             self.post_message(self.Selected(client))
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
