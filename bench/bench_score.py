@@ -5,7 +5,8 @@
 Builds the demo portfolio (unless DB_PATH already holds one), then times, best of five runs each:
 a plain GROUP BY client_id over each history table; the facts query alone; the whole scoring
 (facts + rules + pydantic records) for all clients and five quarters; and, as a second yardstick, the
-same scans grouped by client and quarter. Prints times, ratios, peak memory.
+same scans grouped by client and quarter; the review report (which scores two quarters) against one
+scoring. Prints times, ratios, peak memory.
 
 Then the step after scoring (the review queue, as the app and `health-tui review` build it) the
 first time and again: scoring freezes what it built (gc.freeze) so the first time costs what the
@@ -24,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from health_tui.demo import generate_demo
+from health_tui.report.model import build_report
 from health_tui.review.decisions import review_queue
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.facts import load_facts
@@ -74,6 +76,9 @@ def main() -> None:
           f"  ratio to scan {score_best / scan_best:.1f}x, to the quarter scan {score_best / qscan_best:.1f}x")  # fmt: skip
     print(f"  of which Python rules + records   : {score_best - facts_best:.3f} s")
     print(f"peak memory (max RSS)               : {peak_mb:,.0f} MB")
+    report_best, report_med = best_of(lambda: build_report(store, AS_OF, Settings()), n=3)
+    print(f"review report (two quarters, exits, track record): best {report_best:.3f} s  median {report_med:.3f} s"
+          f"  ratio to one scoring {report_best / score_best:.2f}x")  # fmt: skip
     first, again = _after_scoring(store, frozen=True)
     print(f"review queue right after scoring    : {first * 1000:.0f} ms, again {again * 1000:.0f} ms"
           f"  ratio {first / again:.1f}x")  # fmt: skip
