@@ -216,6 +216,14 @@ def set_ignored(
     return ref
 
 
+def ignored_clients(
+    store: Store, *, con: duckdb.DuckDBPyConnection | None = None
+) -> list[ClientRef]:
+    """The clients marked "not a client", by name: the way back once they have left every list."""
+    rows = store.rows("clients_ignored", con=con)
+    return [ClientRef(client_id=i, name=n, ignored=True) for i, n in rows]
+
+
 _DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
 
 

@@ -111,3 +111,33 @@ async def test_help_shows_the_screens_own_keys_legend_and_the_glossary() -> None
             assert "Recommendations" in review
     finally:
         db.close()
+
+
+async def test_a_client_marked_not_a_client_is_scored_again_from_the_palette() -> None:
+    """Marked "not a client", a client leaves every list; the palette lists it and scores it again."""
+    from health_tui.app.screens.not_clients import NotClientsPicker
+    from health_tui.clients import list_clients, set_ignored
+
+    db = small_store()
+    try:
+        set_ignored(db, "harbor", True, at=datetime(2026, 10, 1, 9, 0))
+        app = make_app(db)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(ClientTable)
+            assert "harbor" not in {c.client_id for c in table.view.clients}
+            await pilot.press("ctrl+p")
+            await pilot.press(*"marked not a client")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, NotClientsPicker)
+            assert [r.client_id for r in app.screen.refs] == ["harbor"]
+            await pilot.press("enter")  # the one listed
+            await settle(pilot)
+            await pilot.press("y")  # "Score this client again?"
+            await settle(pilot)
+            assert "harbor" in {c.client_id for c in table.view.clients}
+        assert "harbor" in {c.client_id for c in list_clients(db)}
+    finally:
+        db.close()

@@ -123,10 +123,21 @@ def app_actions(app: HealthApp, screen: Screen) -> Iterable[SystemCommand]:
         lambda: _to_portfolio(app),
     )
     yield SystemCommand(
+        "Clients marked not a client",
+        "the agency's own time and others kept but never scored: score one again",
+        lambda: _open_not_clients(app),
+    )
+    yield SystemCommand(
         "Import your own data: how",
         "the commands that load your history (replacing the demo)",
         lambda: app.push_screen(InfoScreen("Import your own data", IMPORT_HELP)),
     )
+
+
+def _open_not_clients(app: HealthApp) -> None:
+    from health_tui.app.screens.not_clients import open_not_clients
+
+    open_not_clients(app)
 
 
 def _to_portfolio(app: HealthApp) -> None:
