@@ -163,6 +163,7 @@ def load_checklists(
             formal.get(c.client_id, (0, 0)),
             currency,
             agency,
+            as_of,
         )
         for c in cases
     }
@@ -175,20 +176,27 @@ def _checklist(
     formal: tuple[int, int],
     currency: str,
     agency: Agency,
+    as_of: date,
 ) -> Checklist:
     escalations, letters = formal
-    notice_ends = case.decided_on + timedelta(days=case.notice_days)
+    # The notice runs from the day the client is told: the "tell" step's date once it is done;
+    # until then, the decision's day or, if that has passed, today (as of) at the earliest.
+    told = saved.get("tell")
+    told_on = told["done_on"] if told and told["status"] == "done" and told["done_on"] else None
+    notice_from = told_on or max(case.decided_on, as_of)
+    notice_ends = notice_from + timedelta(days=case.notice_days)
     earliest_end = next_working_day(notice_ends, agency.country, agency.subdivision)
     face_to_face = bool(escalations or letters)
+    moved = f" (the first working day from {notice_ends})" if earliest_end != notice_ends else ""
+    contract = (
+        f"Notice period {case.notice_days} days from {told_on}, when they were told: the "
+        f"earliest end date is {earliest_end}{moved}."
+        if told_on
+        else f"Notice period {case.notice_days} days, from the day they are told (not yet): told "
+        f"on {notice_from}, the earliest end date is {earliest_end}{moved}."
+    )
     details = {
-        "contract": [
-            f"Notice period {case.notice_days} days: the earliest end date is {earliest_end}"
-            + (
-                f" (the first working day from {notice_ends})."
-                if earliest_end != notice_ends
-                else "."
-            )
-        ],
+        "contract": [contract],
         "final_invoice": [
             f"{u.invoice_id}: {money(u.amount, u.currency or currency, cents=True)}, due {u.due_on}"
             + (f", {plural(u.days_overdue, 'day')} overdue" if u.days_overdue else ", not yet due")
