@@ -271,7 +271,7 @@ class ClientTable(ScrollView, can_focus=True):
             for column, width in zip(self.columns, self._widths, strict=True):
                 if not width:
                     continue
-                if column.key != self.view.sort_key:
+                if column.key != self.view.sort_key or self.view.names_only:
                     title = column.title.rjust(width) if column.right else column.title
                     segments.append(Segment(" " * GAP, base))
                     segments.append(Segment(fit(title, width), base))
