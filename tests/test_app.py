@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -14,6 +15,7 @@ from health_tui.app.screens.quarter import QuarterPicker
 from health_tui.app.widgets.client_table import ClientTable
 from health_tui.app.widgets.effort_map import EffortMap
 from health_tui.errors import StoreLocked
+from health_tui.settings import Settings
 from tests.test_app_support import AS_OF, make_app, settle, small_store
 
 SIZE = (120, 36)
@@ -316,3 +318,49 @@ async def test_a_client_with_not_enough_data_shows_no_band() -> None:
         moved = str(app.screen.query_one("#trend").render())
         assert "no health to compare with" in moved
     store.close()
+
+
+async def test_names_show_while_the_first_scoring_runs(store) -> None:
+    """The clients are listed by name at once; the scores replace them, the cursor on the same
+    client, and until then Enter says the client opens once scored."""
+    from health_tui.app.app import engine_scorer
+
+    real = engine_scorer(Settings())
+    release = threading.Event()
+
+    def slow(store, as_of, con):
+        assert release.wait(30)
+        return real(store, as_of, con)
+
+    app = make_app(store, scorer=slow)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            while app.roster is None:
+                await pilot.pause(0.01)
+            await pilot.pause()
+            table = app.screen.query_one(ClientTable)
+            assert app.portfolio is None and not table.loading
+            names = [table.view.clients[i].name for i in table.view.order]
+            assert names == sorted(names, key=str.casefold) and len(names) == 7  # former hidden
+            assert "Castell & Rowe Solicitors" in screen_text(table)
+            assert "never satisfied" not in screen_text(table)  # nothing scored yet
+            assert "scoring 2026Q3: 7 active clients" in summary_text(app)
+            status = str(app.screen.query_one("#status").render())
+            assert "names only until scored" in status
+            await pilot.press("down", "down", "down")
+            chosen = table.current_id
+            assert chosen is not None and table.current is None
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PortfolioScreen)
+            assert any("once the quarter is scored" in n.message for n in app._notifications)
+
+            release.set()
+            await settle(pilot)
+            assert app.portfolio is not None and app.roster is None
+            assert ids(table) == BY_HEALTH  # the usual order once scored
+            assert table.current_id == chosen and table.current is not None
+            assert "never satisfied" in screen_text(table)
+            assert "7 active" in summary_text(app)
+    finally:
+        release.set()

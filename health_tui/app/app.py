@@ -24,14 +24,18 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from health_tui.app.glossary import LEGENDS
 from health_tui.app.jobs import Job, StoreJobs
-from health_tui.app.messages import RecordedChange, ScoresReady
+from health_tui.app.memory import release_later, scoring_memory
+from health_tui.app.messages import RecordedChange, RosterReady, ScoresReady
 from health_tui.app.palette import ClientCommands, app_actions
 from health_tui.app.review_state import ReviewState, load_review_state
+from health_tui.app.roster import load_roster
 from health_tui.app.screens.help import HelpScreen
 from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.quarter import QuarterPicker
+from health_tui.app.table_model import RowIndex
 from health_tui.app.text import safe_text
 from health_tui.app.whatif_state import WhatIfMarks
+from health_tui.app.widgets.summary import summary_figures
 from health_tui.dates import quarter_end, quarter_label, quarter_of, shift_quarter
 from health_tui.errors import HealthTuiError
 from health_tui.review.decisions import DecisionRecord
@@ -99,6 +103,8 @@ class HealthApp(App[None]):
     """The owner's decisions for the quarter on screen; set just before `portfolio`."""
     working: reactive[str | None] = reactive(None, init=False)
     """The quarter being scored right now, for the screens' status lines."""
+    roster: reactive[RowIndex | None] = reactive(None, always_update=True, init=False)
+    """The clients being scored, names only, while no quarter is on screen yet (the first paint)."""
     last_change: reactive[RecordedChange | None] = reactive(None, always_update=True, init=False)
     """What the owner's latest log moved in a client's score, for the screens showing that client."""
     whatif: reactive[WhatIfMarks] = reactive(WhatIfMarks, always_update=True, init=False)
@@ -128,6 +134,9 @@ class HealthApp(App[None]):
         self._jobs_submitted = 0
         self._jobs_done = 0
         self._pending: dict[str, _Pending] = {}  # rescorings asked for after a log, per client
+        self._rows: tuple[PortfolioScore, RowIndex] | None = (
+            None  # the table's index of `portfolio`
+        )
 
     def on_mount(self) -> None:
         self.push_screen(PortfolioScreen(demo_note=self.demo_note))
@@ -146,27 +155,53 @@ class HealthApp(App[None]):
         """Score the portfolio as of `as_of` in a worker; the screens keep working meanwhile."""
         self.requested = as_of
         self.working = label_of(as_of)
-        self._score(as_of, self._jobs_done)
+        # Nothing on screen yet: list the clients by name first, while they are scored.
+        self._score(as_of, self._jobs_done, listing=self.portfolio is None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="scoring")
-    def _score(self, as_of: date, jobs_done: int) -> None:
+    def _score(self, as_of: date, jobs_done: int, listing: bool = False) -> None:
+        """Score in this thread, and prepare here whatever the screen would otherwise stop for:
+        the table's index with every sort order, the header's figures, the lookup by id."""
         worker = get_current_worker()
         cursor = self.store.cursor()  # DuckDB connections are not shared across threads
         try:
-            portfolio = self.scorer(self.store, as_of, cursor)
-            review = load_review_state(self.store, portfolio.quarter, con=cursor)
+            if listing:
+                roster = RowIndex(load_roster(self.store, as_of, con=cursor))
+                if not worker.is_cancelled:
+                    self.post_message(RosterReady(roster, as_of))
+            with scoring_memory():
+                portfolio = self.scorer(self.store, as_of, cursor)
+                review = load_review_state(self.store, portfolio.quarter, con=cursor)
+                rows = RowIndex(portfolio.clients).warm()
+                summary_figures(portfolio)
+                portfolio.by_id("")
         finally:
             cursor.close()
         if not worker.is_cancelled:
-            self.post_message(ScoresReady(portfolio, as_of, review, jobs_done))
+            self.post_message(ScoresReady(portfolio, as_of, review, jobs_done, rows))
+
+    @on(RosterReady)
+    def _roster_ready(self, message: RosterReady) -> None:
+        if message.as_of == self.requested and self.portfolio is None:
+            self.roster = message.rows
+
+    def row_index(self, portfolio: PortfolioScore) -> RowIndex:
+        """The table's index of `portfolio`: the one built with its scores, or a new one."""
+        if self._rows is None or self._rows[0] is not portfolio:
+            self._rows = (portfolio, RowIndex(portfolio.clients))
+        return self._rows[1]
 
     @on(ScoresReady)
     def _scores_ready(self, message: ScoresReady) -> None:
         if message.as_of != self.requested:
             return  # an older request that finished late
+        if self.portfolio is not None:  # the quarter replaced: freed bit by bit, not all at once
+            release_later(list(self.portfolio.clients))
+        self._rows = (message.portfolio, message.rows)
         self.working = None
         self.review = message.review
         self.portfolio = message.portfolio
+        self.roster = None
         self._report_changes(message)
         if message.jobs_done != self._jobs_submitted:
             # A decision or step was being saved while the quarter was read: read it again,

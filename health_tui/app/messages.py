@@ -8,6 +8,7 @@ from datetime import date
 from textual.message import Message
 
 from health_tui.app.review_state import ReviewState
+from health_tui.app.table_model import RowIndex
 from health_tui.score_change import ScoreChange
 from health_tui.scoring.models import PortfolioScore
 
@@ -16,16 +17,33 @@ class ScoresReady(Message):
     """A quarter was scored; `as_of` says which request this answers, so a stale one can be dropped.
 
     `review` holds the quarter's decisions, read in the same worker; `jobs_done` is how many store
-    jobs had finished when it started, so the app can tell whether one may have been missed.
+    jobs had finished when it started, so the app can tell whether one may have been missed; `rows`
+    is the table's index of the scored clients, built in the worker too.
     """
 
     def __init__(
-        self, portfolio: PortfolioScore, as_of: date, review: ReviewState, jobs_done: int
+        self,
+        portfolio: PortfolioScore,
+        as_of: date,
+        review: ReviewState,
+        jobs_done: int,
+        rows: RowIndex,
     ) -> None:
         self.portfolio = portfolio
         self.as_of = as_of
         self.review = review
         self.jobs_done = jobs_done
+        self.rows = rows
+        super().__init__()
+
+
+class RosterReady(Message):
+    """The clients of the quarter being scored, by name, from one quick query: shown until the
+    scores arrive (`rows` holds `ClientStub`s)."""
+
+    def __init__(self, rows: RowIndex, as_of: date) -> None:
+        self.rows = rows
+        self.as_of = as_of
         super().__init__()
 
 

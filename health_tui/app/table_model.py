@@ -10,9 +10,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from os.path import commonprefix
-from typing import Any
+from typing import Any, cast
 
 from health_tui.app import format as fmt
+from health_tui.app.roster import ClientStub
 from health_tui.app.text import safe_text
 from health_tui.scoring.models import ClientScore, Recommendation
 
@@ -143,16 +144,81 @@ def table_width(widths: Sequence[int]) -> int:
     return sum(w + GAP for w in widths if w)
 
 
+Row = ClientScore | ClientStub
+"""A table row: a scored client, or one listed by name while the quarter is being scored."""
+
+
+def search_text(c: Row) -> str:
+    """What the filter searches: the name, and once scored the archetype and the action."""
+    if isinstance(c, ClientStub):
+        return safe_text(c.name).casefold()
+    labels = (safe_text(c.name), fmt.ARCHETYPE_LABELS[c.archetype], c.recommendation.value)
+    return " ".join(labels).casefold()
+
+
+class RowIndex:
+    """What every view of one set of rows shares, built once: search text, name order, the filter
+    masks and each column's sort order (see `warm`).
+
+    The app builds it in the scoring worker, so that a 50,000-client quarter arriving does not stop
+    the screen for the half second this takes. Rows listed before scoring (`ClientStub`) keep name
+    order whatever the sort: there is nothing else to sort them by yet.
+    """
+
+    def __init__(self, clients: Sequence[Row]) -> None:
+        self.clients = list(clients)
+        self.names_only = any(isinstance(c, ClientStub) for c in self.clients)
+        self.haystack = [search_text(c) for c in self.clients]
+        self.position = {c.client_id: i for i, c in enumerate(self.clients)}
+        self.name_floor = name_floor([c.name for c in self.clients])
+        self.active = bytes(c.active for c in self.clients)
+        self.candidate = bytes(c.fire_candidate for c in self.clients)
+        names = [c.name.casefold() for c in self.clients]
+        self.by_name = sorted(range(len(self.clients)), key=names.__getitem__)
+        self._sorted: dict[tuple[str, bool], list[int]] = {}
+
+    def sorted_indices(self, column: Column, descending: bool) -> list[int]:
+        """All rows ordered by `column`; rows without a value go last either way, in name order."""
+        if self.names_only:
+            return self.by_name
+        cached = self._sorted.get((column.key, descending))
+        if cached is None:
+            clients = cast(list[ClientScore], self.clients)
+            values = [column.sort(c) for c in clients]
+            present = [i for i in self.by_name if values[i] is not None]
+            missing = [i for i in self.by_name if values[i] is None]
+            present.sort(key=values.__getitem__, reverse=descending)
+            cached = self._sorted[(column.key, descending)] = present + missing
+        return cached
+
+    def warm(self, columns: Sequence[Column] = COLUMNS) -> RowIndex:
+        """Sort by every column both ways now, so that no sort key has to later."""
+        for column in columns:
+            for descending in (False, True):
+                self.sorted_indices(column, descending)
+        return self
+
+    def forget_sorts(self, keep: Callable[[str], bool]) -> None:
+        """Drop the orders by columns whose values may have changed (the decision column)."""
+        self._sorted = {k: v for k, v in self._sorted.items() if keep(k[0])}
+
+
 class ClientView:
     """Which clients show, in which order: a list of indices into `clients`, rebuilt on demand.
 
-    Each column's sort order is computed once (a stable sort over name order, so ties read
-    alphabetically) and cached; the filters are byte masks over precomputed lower-case text, and a
-    longer query only searches the rows the shorter one kept, so typing stays cheap at 10,000 rows.
+    Sorting and the text to filter on come from a `RowIndex` (built here from a list of rows, or
+    handed in ready); the filters are byte masks, and a longer query only searches the rows the
+    shorter one kept, so typing stays cheap at 10,000 rows.
     """
 
-    def __init__(self, clients: Sequence[ClientScore], columns: Sequence[Column] = COLUMNS) -> None:
-        self.clients = list(clients)
+    def __init__(
+        self, clients: Sequence[Row] | RowIndex, columns: Sequence[Column] = COLUMNS
+    ) -> None:
+        rows = clients if isinstance(clients, RowIndex) else RowIndex(clients)
+        self.rows = rows
+        self.clients = rows.clients
+        self.names_only = rows.names_only
+        self.name_floor = rows.name_floor
         self.columns = tuple(columns)
         self._by_key = {c.key: c for c in self.columns}
         self.sort_key = "health"
@@ -160,24 +226,20 @@ class ClientView:
         self.query = ""
         self.candidates_only = False
         self.show_former = False
-        self._haystack = [
-            " ".join(
-                (safe_text(c.name), fmt.ARCHETYPE_LABELS[c.archetype], c.recommendation.value)
-            ).casefold()
-            for c in self.clients
-        ]
-        self._index = {c.client_id: i for i, c in enumerate(self.clients)}
-        self.name_floor = name_floor([c.name for c in self.clients])
-        self._active = bytes(c.active for c in self.clients)
-        self._candidate = bytes(c.fire_candidate for c in self.clients)
-        names = [c.name.casefold() for c in self.clients]
-        self._by_name = sorted(range(len(self.clients)), key=names.__getitem__)
-        self._sorted: dict[tuple[str, bool], list[int]] = {}
         self._mask_key: tuple[str, bool, bool] | None = None
         self._mask: bytes = b""
         self._matches: tuple[str, list[int]] | None = None  # last query and the rows it kept
         self.order: list[int] = []
         self.apply()
+
+    def follow(self, old: ClientView) -> None:
+        """Take the sort and the filters of the view this one replaces (a new quarter, or the
+        scores arriving for the clients listed by name); a sort by a column gone falls back."""
+        if old.sort_key in self._by_key:
+            self.sort_key, self.reversed = old.sort_key, old.reversed
+        self.set_filters(
+            query=old.query, candidates_only=old.candidates_only, show_former=old.show_former
+        )
 
     @property
     def descending(self) -> bool:
@@ -187,14 +249,14 @@ class ClientView:
         """New columns (the decisions changed): forget orders by columns that may differ, re-apply."""
         self.columns = tuple(columns)
         self._by_key = {c.key: c for c in self.columns}
-        self._sorted = {k: v for k, v in self._sorted.items() if k[0] in BY_KEY}
+        self.rows.forget_sorts(BY_KEY.__contains__)
         if self.sort_key not in self._by_key:
             self.sort_key, self.reversed = "health", False
         self.apply()
 
     def row_of(self, client_id: str) -> int | None:
         """Where a client is in the current order, or None if it is filtered out."""
-        index = self._index.get(client_id)
+        index = self.rows.position.get(client_id)
         if index is None:
             return None
         try:
@@ -204,15 +266,7 @@ class ClientView:
 
     def sorted_indices(self, key: str, descending: bool) -> list[int]:
         """All clients ordered by column `key`; clients without a value go last either way."""
-        cached = self._sorted.get((key, descending))
-        if cached is None:
-            get = self._by_key[key].sort
-            values = [get(c) for c in self.clients]
-            present = [i for i in self._by_name if values[i] is not None]
-            missing = [i for i in self._by_name if values[i] is None]
-            present.sort(key=values.__getitem__, reverse=descending)
-            cached = self._sorted[(key, descending)] = present + missing
-        return cached
+        return self.rows.sorted_indices(self._by_key[key], descending)
 
     def _text_matches(self, query: str) -> list[int] | None:
         """Rows whose text holds every word of `query`; None when there is no query."""
@@ -223,7 +277,7 @@ class ClientView:
         pool: Sequence[int] = range(len(self.clients))
         if self._matches is not None and query.casefold().startswith(self._matches[0]):
             pool = self._matches[1]  # typing on: only what the shorter query kept can match
-        hay = self._haystack
+        hay = self.rows.haystack
         for word in words:
             pool = [i for i in pool if word in hay[i]]
         self._matches = (query.casefold(), list(pool))
@@ -233,9 +287,9 @@ class ClientView:
         key = (self.query, self.candidates_only, self.show_former)
         if key != self._mask_key:
             n = len(self.clients)
-            allowed = b"\x01" * n if self.show_former else self._active
+            allowed = b"\x01" * n if self.show_former else self.rows.active
             if self.candidates_only:
-                allowed = bytes(a & b for a, b in zip(allowed, self._candidate, strict=True))
+                allowed = bytes(a & b for a, b in zip(allowed, self.rows.candidate, strict=True))
             matches = self._text_matches(self.query)
             if matches is not None:
                 mask = bytearray(n)
@@ -288,6 +342,8 @@ class ClientView:
         """The view in words, for the status line: what is sorted, filtered and hidden."""
         arrow = "↓" if self.descending else "↑"
         parts = [f"sorted by {self._by_key[self.sort_key].title.lower()} {arrow}"]
+        if self.names_only:
+            parts = ["names only until scored, in name order"]
         if self.query:
             parts.append(f"filter “{safe_text(self.query)}”")
         if self.candidates_only:

@@ -222,6 +222,9 @@ def _used_params() -> frozenset[str]:
     return frozenset(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", text))
 
 
+FETCH_ROWS = 512
+
+
 def load_facts(
     store: Store, as_of: date, settings: Settings, *, con: duckdb.DuckDBPyConnection | None = None
 ) -> list[ClientFacts]:
@@ -230,4 +233,9 @@ def load_facts(
     columns = [d[0] for d in cur.description]
     if tuple(columns) != _FIELDS:
         raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")
-    return [ClientFacts(*row) for row in cur.fetchall()]
+    facts: list[ClientFacts] = []
+    # A few hundred rows at a time: turning 50,000 rows into Python objects in one call holds the
+    # interpreter lock for a tenth of a second, and the app's screen (scoring in a thread) waits.
+    while rows := cur.fetchmany(FETCH_ROWS):
+        facts.extend(ClientFacts(*row) for row in rows)
+    return facts

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, Static
 from health_tui.app.review_state import ReviewState
 from health_tui.app.screens.whatif import WhatIfMarking
 from health_tui.app.styles import MUTED
-from health_tui.app.table_model import ClientView, columns_for
+from health_tui.app.table_model import ClientView, Column, RowIndex, columns_for
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.client_table import ClientTable
 from health_tui.app.widgets.ordered_input import OrderedInput
@@ -72,6 +72,7 @@ class PortfolioScreen(WhatIfMarking):
 
     def on_mount(self) -> None:
         self.watch(self.app, "portfolio", self._show_portfolio)
+        self.watch(self.app, "roster", self._show_roster)
         self.watch(self.app, "working", self._show_working)
         self.watch(self.app, "review", self._show_review)
         self.query_one(ClientTable).focus()
@@ -94,17 +95,24 @@ class PortfolioScreen(WhatIfMarking):
     def _show_portfolio(self, portfolio: PortfolioScore | None) -> None:
         if portfolio is None:
             return
+        rows = self.health_app.row_index(portfolio)
+        self._show_rows(rows, columns_for(self._labels()), portfolio.currency)
+
+    def _show_roster(self, roster: RowIndex | None) -> None:
+        """The clients by name while the first quarter is scored; its scores replace them."""
+        if roster is None or self.health_app.portfolio is not None:
+            return
+        self._show_rows(roster, columns_for({}), self.query_one(ClientTable).currency)
+
+    def _show_rows(self, rows: RowIndex, columns: tuple[Column, ...], currency: str) -> None:
+        """New rows in the table with the sort, the filters and the client under the cursor kept."""
         table = self.query_one(ClientTable)
-        keep = table.current
-        old = self.view
-        view = ClientView(portfolio.clients, columns_for(self._labels()))
-        view.sort_key, view.reversed = old.sort_key, old.reversed
-        view.set_filters(
-            query=old.query, candidates_only=old.candidates_only, show_former=old.show_former
-        )
+        keep = table.current_id
+        view = ClientView(rows, columns)
+        view.follow(self.view)
         self.view = view
         table.loading = False
-        table.show(view, portfolio.currency, keep)
+        table.show(view, currency, keep)
         if not self.query_one("#filter", Input).has_class("-open"):
             table.focus()
         self._update_header()
@@ -143,16 +151,18 @@ class PortfolioScreen(WhatIfMarking):
 
     def _update_header(self) -> None:
         app = self.health_app
-        self.query_one(PortfolioSummary).show(app.portfolio, app.working)
+        listed = self.view.rows.active.count(1) if self.view.names_only else 0
+        self.query_one(PortfolioSummary).show(app.portfolio, app.working, listed)
         self._update_status()
 
     def _update_status(self) -> None:
         app = self.health_app
-        text = self.view.describe() if app.portfolio is not None else ""
+        shown = app.portfolio is not None or self.view.names_only
+        text = self.view.describe() if shown else ""
         review = app.review
         if (
             text
-            and app.portfolio
+            and app.portfolio is not None
             and review
             and review.decisions
             and review.quarter == app.portfolio.quarter

@@ -21,7 +21,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from health_tui.app.format import fit
-from health_tui.app.table_model import GAP, ClientView, Column, layout, table_width
+from health_tui.app.roster import ClientStub
+from health_tui.app.table_model import GAP, ClientView, Column, Row, layout, table_width
+from health_tui.app.text import safe_text
 from health_tui.scoring.models import Band, ClientScore
 
 _BAND_CLASS: dict[Band | None, str] = {
@@ -99,21 +101,33 @@ class ClientTable(ScrollView, can_focus=True):
     # -- data -------------------------------------------------------------------------------------
 
     @property
-    def current(self) -> ClientScore | None:
-        """The client under the cursor."""
+    def current_row(self) -> Row | None:
+        """The row under the cursor: a scored client, or one listed while scoring."""
         if not self.view.order:
             return None
         return self.view.clients[self.view.order[self.cursor]]
 
     @property
+    def current(self) -> ClientScore | None:
+        """The scored client under the cursor; None before the quarter's scores arrive."""
+        row = self.current_row
+        return row if isinstance(row, ClientScore) else None
+
+    @property
+    def current_id(self) -> str | None:
+        row = self.current_row
+        return row.client_id if row is not None else None
+
+    @property
     def columns(self) -> tuple[Column, ...]:
         return self.view.columns
 
-    def show(self, view: ClientView, currency: str, keep: ClientScore | None = None) -> None:
-        """Display a new set of clients (a new quarter), keeping the cursor on `keep` if present."""
+    def show(self, view: ClientView, currency: str, keep_id: str | None = None) -> None:
+        """Display a new set of clients (a new quarter, or the scores of the clients listed while
+        scoring), keeping the cursor on client `keep_id` if present."""
         self.view = view
         self.currency = currency
-        self.columns_changed(keep.client_id if keep else None)
+        self.columns_changed(keep_id)
 
     def columns_changed(self, keep_id: str | None = None) -> None:
         """The view's columns or their content changed (decisions recorded): lay out and redraw."""
@@ -184,6 +198,10 @@ class ClientTable(ScrollView, can_focus=True):
     def action_select(self) -> None:
         if (client := self.current) is not None:
             self.post_message(self.Selected(client))
+        elif (row := self.current_row) is not None:
+            self.app.notify(
+                safe_text(f"{row.name} opens once the quarter is scored."), markup=False, timeout=3
+            )
 
     async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -253,7 +271,7 @@ class ClientTable(ScrollView, can_focus=True):
             for column, width in zip(self.columns, self._widths, strict=True):
                 if not width:
                     continue
-                if column.key != self.view.sort_key:
+                if column.key != self.view.sort_key or self.view.names_only:
                     title = column.title.rjust(width) if column.right else column.title
                     segments.append(Segment(" " * GAP, base))
                     segments.append(Segment(fit(title, width), base))
@@ -277,7 +295,10 @@ class ClientTable(ScrollView, can_focus=True):
         if strip is not None:
             return strip
         columns = self.columns
-        texts = [column.cell(client, self.currency) for column in columns]
+        if isinstance(client, ClientStub):  # listed while scoring: the name, nothing else yet
+            texts = [safe_text(client.name) if c.key == "name" else "" for c in columns]
+        else:
+            texts = [column.cell(client, self.currency) for column in columns]
         if is_cursor:
             style = self._style(
                 "client-table--cursor" if focused else "client-table--cursor-blurred"
@@ -288,6 +309,8 @@ class ClientTable(ScrollView, can_focus=True):
             style = self._style(*former)
             cells = [
                 (text, self._cell_style(column.key, text, client, former))
+                if isinstance(client, ClientScore)
+                else (text, style)
                 for column, text in zip(columns, texts, strict=True)
             ]
         mark = None

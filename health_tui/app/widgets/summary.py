@@ -2,12 +2,47 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.content import Content
 from textual.widgets import Static
 
 from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
-from health_tui.scoring.models import PortfolioScore, band_label
+from health_tui.scoring.models import Band, PortfolioScore, band_label
+
+
+class Figures(NamedTuple):
+    """The header's numbers: the model's own definitions, so it agrees with the report and `score`."""
+
+    active: int
+    counts: dict[Band, int]
+    at_risk: float
+    revenue: float
+    candidates: int
+    unscored: int
+
+
+_counted: list[tuple[PortfolioScore, Figures]] = []  # the last two: the quarter shown and the next
+
+
+def summary_figures(portfolio: PortfolioScore) -> Figures:
+    """The header's numbers for `portfolio`, counted once: the scoring worker counts them, so the
+    screen does not stop for the 0.1 s this takes at 50,000 clients."""
+    for counted, figures in _counted:
+        if counted is portfolio:
+            return figures
+    active = portfolio.active
+    figures = Figures(
+        active=len(active),
+        counts=portfolio.band_counts(),
+        at_risk=portfolio.revenue_at_risk(),
+        revenue=sum(c.revenue_12m for c in active),
+        candidates=len(portfolio.candidates()),
+        unscored=portfolio.unscored(),
+    )
+    _counted[:] = [*_counted[-1:], (portfolio, figures)]
+    return figures
 
 
 def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Content:
@@ -16,13 +51,10 @@ def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Co
     Two lines that fit 80 columns for a portfolio of a few hundred clients: the quarter with what
     is at stake, then the clients per band.
     """
-    # The model's own definitions, so the header agrees with the report and `score`.
-    active = portfolio.active
-    counts = portfolio.band_counts()
-    at_risk = portfolio.revenue_at_risk()
-    revenue = sum(c.revenue_12m for c in active)
+    figures = summary_figures(portfolio)
+    at_risk, revenue, counts = figures.at_risk, figures.revenue, figures.counts
     share = f" ({at_risk / revenue:.0%})" if revenue > 0 else ""
-    candidates = len(portfolio.candidates())
+    candidates = figures.candidates
     parts: list[str | tuple[str, str]] = [
         (portfolio.quarter, HEADING),
         (f" as of {portfolio.as_of.isoformat()}", MUTED),
@@ -31,13 +63,13 @@ def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Co
         (share, MUTED),
         " · ",
         (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE),
-        f"\n{len(active):,} active: ",
+        f"\n{figures.active:,} active: ",
     ]
     for i, (band, n) in enumerate(counts.items()):
         if i:
             parts.append(" · ")
         parts.append((f"{n:,} {band.label}", BAND_STYLE[band]))
-    if unscored := portfolio.unscored():
+    if unscored := figures.unscored:
         parts.append((f" · {unscored:,} {band_label(None)}", MUTED))
     if working:
         parts.append((f"   ⟳ scoring {working}…", "bold $text-warning"))
@@ -52,13 +84,18 @@ class PortfolioSummary(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[PortfolioScore | None, str | None] | None = None
+        self._shown: tuple[PortfolioScore | None, str | None, int] | None = None
 
-    def show(self, portfolio: PortfolioScore | None, working: str | None = None) -> None:
-        if self._shown is not None and self._shown[0] is portfolio and self._shown[1] == working:
-            return
-        self._shown = (portfolio, working)
+    def show(
+        self, portfolio: PortfolioScore | None, working: str | None = None, listed: int = 0
+    ) -> None:
+        """`listed`: active clients shown by name while nothing is scored yet."""
+        last = self._shown
+        if last is not None and last[0] is portfolio and last[1:] == (working, listed):
+            return  # (`is`: comparing two portfolios field by field would cost more than drawing)
+        self._shown = (portfolio, working, listed)
         if portfolio is None:
-            self.update(Content.styled(f"⟳ scoring {working or ''}…", "bold $text-warning"))
+            many = f": {listed:,} active client{'s' if listed != 1 else ''}" if listed else ""
+            self.update(Content.styled(f"⟳ scoring {working or ''}{many}…", "bold $text-warning"))
         else:
             self.update(summary_content(portfolio, working))
