@@ -320,6 +320,39 @@ async def test_a_client_with_not_enough_data_shows_no_band() -> None:
     store.close()
 
 
+async def test_scores_replacing_untouched_names_start_at_the_top() -> None:
+    """An owner who did not move while the names were listed sees the scored list from its top
+    (the worst health first), not wherever the first name landed."""
+    from health_tui.app.app import engine_scorer
+
+    store = small_store()  # Meridian renamed: first by name, third by health
+    store.con.execute(
+        "UPDATE client_rows SET name = 'Aardvark Health' WHERE client_id = 'meridian'"
+    )
+    real = engine_scorer(Settings())
+    release = threading.Event()
+
+    def slow(store, as_of, con):
+        assert release.wait(30)
+        return real(store, as_of, con)
+
+    app = make_app(store, scorer=slow)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            while app.roster is None:
+                await pilot.pause(0.01)
+            await pilot.pause()
+            table = app.screen.query_one(ClientTable)
+            assert table.current_id == "meridian"  # first by name
+            release.set()
+            await settle(pilot)
+            assert ids(table) == BY_HEALTH
+            assert table.cursor == 0 and table.current_id == "brightline"
+    finally:
+        release.set()
+        store.close()
+
+
 async def test_names_show_while_the_first_scoring_runs(store) -> None:
     """The clients are listed by name at once; the scores replace them, the cursor on the same
     client, and until then Enter says the client opens once scored."""

@@ -53,6 +53,7 @@ class PortfolioScreen(WhatIfMarking):
         super().__init__()
         self.demo_note = demo_note
         self.view = ClientView([])
+        self._names_only = False  # the clients listed by name while the first quarter is scored
 
     def compose(self) -> ComposeResult:
         if self.demo_note:
@@ -96,18 +97,26 @@ class PortfolioScreen(WhatIfMarking):
         if portfolio is None:
             return
         rows = self.health_app.row_index(portfolio)
-        self._show_rows(rows, columns_for(self._labels()), portfolio.currency)
+        # Scores replacing the names: the cursor follows the client the owner moved to; one who
+        # has not moved starts at the top of the sorted list, like any first paint.
+        table = self.query_one(ClientTable)
+        keep = None if self._names_only and table.cursor == 0 else table.current_id
+        self._names_only = False
+        self._show_rows(rows, columns_for(self._labels()), portfolio.currency, keep)
 
     def _show_roster(self, roster: RowIndex | None) -> None:
         """The clients by name while the first quarter is scored; its scores replace them."""
         if roster is None or self.health_app.portfolio is not None:
             return
-        self._show_rows(roster, columns_for({}), self.query_one(ClientTable).currency)
-
-    def _show_rows(self, rows: RowIndex, columns: tuple[Column, ...], currency: str) -> None:
-        """New rows in the table with the sort, the filters and the client under the cursor kept."""
+        self._names_only = True
         table = self.query_one(ClientTable)
-        keep = table.current_id
+        self._show_rows(roster, columns_for({}), table.currency, table.current_id)
+
+    def _show_rows(
+        self, rows: RowIndex, columns: tuple[Column, ...], currency: str, keep: str | None
+    ) -> None:
+        """New rows in the table with the sort and the filters kept, the cursor on `keep`."""
+        table = self.query_one(ClientTable)
         view = ClientView(rows, columns)
         view.follow(self.view)
         self.view = view
