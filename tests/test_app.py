@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -320,15 +321,11 @@ async def test_a_client_with_not_enough_data_shows_no_band() -> None:
     store.close()
 
 
-async def test_scores_replacing_untouched_names_start_at_the_top() -> None:
-    """An owner who did not move while the names were listed sees the scored list from its top
-    (the worst health first), not wherever the first name landed."""
+def held_scorer() -> tuple[Callable, threading.Event]:
+    """The real scorer, held until the returned event is set: the names-only first paint stays on
+    screen for as long as a test needs."""
     from health_tui.app.app import engine_scorer
 
-    store = small_store()  # Meridian renamed: first by name, third by health
-    store.con.execute(
-        "UPDATE client_rows SET name = 'Aardvark Health' WHERE client_id = 'meridian'"
-    )
     real = engine_scorer(Settings())
     release = threading.Event()
 
@@ -336,6 +333,17 @@ async def test_scores_replacing_untouched_names_start_at_the_top() -> None:
         assert release.wait(30)
         return real(store, as_of, con)
 
+    return slow, release
+
+
+async def test_scores_replacing_untouched_names_start_at_the_top() -> None:
+    """An owner who did not move while the names were listed sees the scored list from its top
+    (the worst health first), not wherever the first name landed."""
+    store = small_store()  # Meridian renamed: first by name, third by health
+    store.con.execute(
+        "UPDATE client_rows SET name = 'Aardvark Health' WHERE client_id = 'meridian'"
+    )
+    slow, release = held_scorer()
     app = make_app(store, scorer=slow)
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -356,15 +364,7 @@ async def test_scores_replacing_untouched_names_start_at_the_top() -> None:
 async def test_names_show_while_the_first_scoring_runs(store) -> None:
     """The clients are listed by name at once; the scores replace them, the cursor on the same
     client, and until then Enter says the client opens once scored."""
-    from health_tui.app.app import engine_scorer
-
-    real = engine_scorer(Settings())
-    release = threading.Event()
-
-    def slow(store, as_of, con):
-        assert release.wait(30)
-        return real(store, as_of, con)
-
+    slow, release = held_scorer()
     app = make_app(store, scorer=slow)
     try:
         async with app.run_test(size=SIZE) as pilot:
