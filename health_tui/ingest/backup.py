@@ -27,6 +27,7 @@ import duckdb
 from pydantic import BaseModel, ValidationError
 
 from health_tui.errors import HealthTuiError, ImportFailed
+from health_tui.ingest.export import prepare_folder
 from health_tui.store import Store
 from health_tui.store.migrations import CURRENT_VERSION
 from health_tui.store.tables import ALL_TABLES, wipe_all
@@ -61,20 +62,7 @@ def backup_folder(store: Store, folder: Path, fmt: Format, *, at: datetime) -> d
     existing backup in the folder is replaced; files of another kind there are refused rather than
     deleted.
     """
-    if fmt not in ("csv", "parquet"):
-        raise HealthTuiError(f"unknown export format {fmt!r}; use csv or parquet")
-    folder = Path(folder)
-    other = "parquet" if fmt == "csv" else "csv"
-    clashes = [folder / f"{name}.{other}" for name in FILE_NAMES.values()]
-    clashes = [p for p in clashes if p.exists()]
-    if clashes:
-        raise HealthTuiError(
-            f"{clashes[0]} is already there; export {fmt} into another folder, or remove it first."
-        )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise HealthTuiError(f"cannot create {folder}: {exc.strerror or exc}") from exc
+    folder = prepare_folder(folder, FILE_NAMES.values(), fmt)
     counts: dict[str, int] = {}
     with store.transaction() as con:
         for table in BACKUP_TABLES:
@@ -96,7 +84,7 @@ def restore_folder(store: Store, folder: Path) -> dict[str, int]:
     folder = Path(folder)
     where = str(store.path) if store.path else "the in-memory database"
     manifest = _read_manifest(folder)
-    (held,) = store.one("backup_target_rows") or (0,)
+    (held,) = store.row("backup_target_rows")
     if held and store.setting("portfolio_kind") != "demo":
         raise HealthTuiError(
             f"{where} already holds a portfolio ({held:,} rows); restore into a new file "

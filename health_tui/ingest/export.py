@@ -7,6 +7,7 @@ Importing this folder into an empty database gives the same history, with the fo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -17,19 +18,15 @@ from health_tui.store import Store
 Format = Literal["csv", "parquet"]
 
 
-def export_import_format(store: Store, folder: Path, fmt: Format = "csv") -> dict[str, int]:
-    """Write `{table}.{fmt}` for each table into `folder`; return the rows written per table.
-
-    The path and format are bound parameters of DuckDB's COPY (`TO $path (FORMAT $fmt)`), so no
-    path is ever spliced into SQL. All five files are read from one transaction: a consistent
-    snapshot even if another thread writes meanwhile. A file of the other format for the same
-    table is refused rather than deleted, since a folder holding both cannot be imported.
-    """
+def prepare_folder(folder: Path, names: Iterable[str], fmt: str) -> Path:
+    """The folder to write `{name}.{fmt}` files into, created if need be. A file of the other
+    format under one of the names is refused rather than deleted: a folder holding both cannot be
+    read back."""
     if fmt not in ("csv", "parquet"):
         raise HealthTuiError(f"unknown export format {fmt!r}; use csv or parquet")
     folder = Path(folder)
     other = "parquet" if fmt == "csv" else "csv"
-    clashes = [folder / f"{t}.{other}" for t in TABLES if (folder / f"{t}.{other}").exists()]
+    clashes = [folder / f"{n}.{other}" for n in names if (folder / f"{n}.{other}").exists()]
     if clashes:
         raise HealthTuiError(
             f"{clashes[0]} is already there; export {fmt} into another folder, or remove it first."
@@ -38,6 +35,18 @@ def export_import_format(store: Store, folder: Path, fmt: Format = "csv") -> dic
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HealthTuiError(f"cannot create {folder}: {exc.strerror or exc}") from exc
+    return folder
+
+
+def export_import_format(store: Store, folder: Path, fmt: Format = "csv") -> dict[str, int]:
+    """Write `{table}.{fmt}` for each table into `folder`; return the rows written per table.
+
+    The path and format are bound parameters of DuckDB's COPY (`TO $path (FORMAT $fmt)`), so no
+    path is ever spliced into SQL. All five files are read from one transaction: a consistent
+    snapshot even if another thread writes meanwhile. A file of the other format for the same
+    table is refused rather than deleted, since a folder holding both cannot be imported.
+    """
+    folder = prepare_folder(folder, TABLES, fmt)
     counts: dict[str, int] = {}
     with store.transaction() as con:
         for table in TABLES:
