@@ -17,15 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
-from health_tui.app.screens.review_modals import Confirm
+from health_tui.app.screens.saving_form import SavingForm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.clients import EDITABLE, ClientProfile, correct_client, plan_corrections
-from health_tui.errors import HealthTuiError
 
 LABELS = {
     "notice_days": "Notice",
@@ -51,26 +49,17 @@ class Tick(Checkbox):
     ]
 
 
-class CorrectForm(ModalScreen[ClientProfile | None]):
+class CorrectForm(SavingForm[ClientProfile]):
     """The client's correctable facts; dismisses with the client as it now reads, once committed."""
 
-    CSS_PATH = "record_forms.tcss"
     AUTO_FOCUS = "#fact-notice_days"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-        # Moving between fields at once, before the next key is handed to a field: typed fast
-        # (or pasted by a script), text after a Tab lands in the field it was meant for.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
-    ]
+    unsaved = "The corrections you typed are not saved yet."
+    discard = "Discard them?"
 
     def __init__(self, profile: ClientProfile, now: Callable[[], datetime]) -> None:
         super().__init__()
         self.profile = profile
         self.now = now
-        self.saving = False
-        self._initial: tuple[Any, ...] | None = None
 
     def compose(self) -> ComposeResult:
         p = self.profile
@@ -118,10 +107,6 @@ class CorrectForm(ModalScreen[ClientProfile | None]):
                                     (f" · imported: {shown}", ""))  # fmt: skip
         return Content(f"{lead}as imported")
 
-    def on_mount(self) -> None:
-        self._initial = self.values()
-        self.query_one("#record-error").display = False
-
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
         event.stop()
@@ -131,16 +116,6 @@ class CorrectForm(ModalScreen[ClientProfile | None]):
         typed = tuple(self.query_one(f"#fact-{f}", Input).value for f in EDITABLE)
         return (*typed, self.query_one("#fact-ignored", Checkbox).value)
 
-    @property
-    def dirty(self) -> bool:
-        return self._initial is not None and self.values() != self._initial
-
-    def _error(self, text: str, style: str = "bold $text-error") -> None:
-        """The line under the fields: what to fix, or "saving…"; hidden while there is nothing."""
-        line = self.query_one("#record-error", Static)
-        line.update(Content.styled(safe_text(text), style))
-        line.display = bool(text)
-
     def action_save(self) -> None:
         if self.saving:
             return
@@ -149,39 +124,8 @@ class CorrectForm(ModalScreen[ClientProfile | None]):
         if not plan:
             self.dismiss(None)
             return
-        app = self.app
-        store, client_id, at = app.store, self.profile.client_id, self.now()  # type: ignore[attr-defined]
-        self.saving = True
-        self._error("saving…", MUTED)
-
-        def done(profile: ClientProfile) -> None:
-            self.saving = False
-            self.dismiss(profile)
-
-        def failed(exc: BaseException) -> None:
-            self.saving = False
-            if self.is_attached:
-                self._error(
-                    f"Not saved: {exc}" if isinstance(exc, HealthTuiError) else "Not saved."
-                )
-
-        app.run_job(  # type: ignore[attr-defined]
+        store, client_id, at = self.app.store, self.profile.client_id, self.now()  # type: ignore[attr-defined]
+        self.submit(
             lambda con: correct_client(store, client_id, plan, at=at, con=con),
-            done,
-            failed=failed,
             what="save the corrections",
         )
-
-    def action_cancel(self) -> None:
-        if self.saving:
-            return
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        body = Content("The corrections you typed are not saved yet.")
-        self.app.push_screen(Confirm(body, "Discard them?", "Discard", "Keep editing"), answered)

@@ -16,16 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from health_tui.app.jobs import Job
-from health_tui.app.screens.review_modals import Confirm
+from health_tui.app.screens.saving_form import SavingForm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.ordered_input import OrderedInput
-from health_tui.errors import HealthTuiError
 from health_tui.record import (
     TONES,
     Channel,
@@ -50,20 +48,10 @@ HINT = "tab next field · ↑↓ choose · enter saves · esc cancels"
 TONE_CHOICES: list[int | None] = [None, *TONES]
 
 
-class EntryForm(ModalScreen[LoggedEntry | None]):
-    """What the three forms share: Enter saves through the store queue, Escape asks before losing
-    typed text, and the error line says what to fix."""
+class EntryForm(SavingForm[LoggedEntry]):
+    """What the three forms share: the title, the hint, arrows in the lists, Enter from a list."""
 
-    CSS_PATH = "record_forms.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Enter is left to the field that has focus (an Input submits, a list selects): it then
-        # comes after any text typed before it, and either way saves the form.
-        Binding("enter", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-        # Moving between fields at once, before the next key is handed to a field: typed fast
-        # (or pasted by a script), text after a Tab lands in the field it was meant for.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
         Binding("down", "choose(1)", "Next choice", show=False, priority=True),
         Binding("up", "choose(-1)", "Previous choice", show=False, priority=True),
     ]
@@ -76,15 +64,9 @@ class EntryForm(ModalScreen[LoggedEntry | None]):
         self.client_name = client_name
         self.save_job = save
         self.editing = editing
-        self.saving = False
-        self._initial: tuple[Any, ...] | None = None
 
     # what each form provides
     def fields(self) -> ComposeResult:
-        raise NotImplementedError
-
-    def values(self) -> tuple[Any, ...]:
-        """Everything the owner can change, to tell whether anything was typed."""
         raise NotImplementedError
 
     def build(self, now: datetime) -> AnyEntry:
@@ -102,20 +84,6 @@ class EntryForm(ModalScreen[LoggedEntry | None]):
             yield from self.fields()
             yield Static(id="record-error")
             yield Static(Content.styled(HINT, MUTED), classes="record-hint")
-
-    def on_mount(self) -> None:
-        self._initial = self.values()
-        self.query_one("#record-error").display = False
-
-    @property
-    def dirty(self) -> bool:
-        return self._initial is not None and self.values() != self._initial
-
-    def _error(self, text: str, style: str = "bold $text-error") -> None:
-        """The line under the fields: what to fix, or "saving…"; hidden while there is nothing."""
-        line = self.query_one("#record-error", Static)
-        line.update(Content.styled(safe_text(text), style))
-        line.display = bool(text)
 
     @on(Input.Submitted)
     @on(OptionList.OptionSelected)
@@ -142,50 +110,7 @@ class EntryForm(ModalScreen[LoggedEntry | None]):
         except EntryRefused as exc:
             self._error(str(exc))
             return
-        self.saving = True
-        self._error("saving…", MUTED)
-
-        def done(logged: LoggedEntry) -> None:
-            self.saving = False
-            self.dismiss(logged)
-
-        def failed(exc: BaseException) -> None:
-            self.saving = False
-            if self.is_attached:
-                self._error(
-                    f"Not saved: {exc}" if isinstance(exc, HealthTuiError) else "Not saved."
-                )
-
-        app.run_job(  # type: ignore[attr-defined]
-            self.save_job(entry), done, failed=failed, what=f"save the {entry.what}"
-        )
-
-    def action_cancel(self) -> None:
-        if self.saving:
-            return
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        body = Content("What you typed in this form is not saved yet.")
-        self.app.push_screen(Confirm(body, "Discard it?", "Discard", "Keep editing"), answered)
-
-    def before_quit(self, exit: Callable[[], None]) -> bool:
-        """Quitting with something typed asks first, as Escape does."""
-        if not self.dirty:
-            return False
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                exit()
-
-        body = Content("What you typed in this form is not saved yet.")
-        self.app.push_screen(Confirm(body, "Quit and lose it?", "Quit", "Keep editing"), answered)
-        return True
+        self.submit(self.save_job(entry), what=f"save the {entry.what}")
 
 
 def _choices(id: str, labels: list[str], selected: int) -> OptionList:
