@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from health_tui.app.glossary import LEGENDS
 from health_tui.app.jobs import Job, StoreJobs
-from health_tui.app.memory import release_later, scoring_memory
+from health_tui.app.memory import release_later
 from health_tui.app.messages import RecordedChange, RosterReady, ScoresReady
 from health_tui.app.palette import ClientCommands, app_actions
 from health_tui.app.review_state import ReviewState, load_review_state
@@ -41,6 +41,7 @@ from health_tui.errors import HealthTuiError
 from health_tui.review.decisions import DecisionRecord
 from health_tui.score_change import score_change
 from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import ClientScore, PortfolioScore
 from health_tui.settings import Settings
 from health_tui.store import Store
@@ -169,7 +170,7 @@ class HealthApp(App[None]):
                 roster = RowIndex(load_roster(self.store, as_of, con=cursor))
                 if not worker.is_cancelled:
                     self.post_message(RosterReady(roster, as_of))
-            with scoring_memory():
+            with collector_paused():
                 portfolio = self.scorer(self.store, as_of, cursor)
                 review = load_review_state(self.store, portfolio.quarter, con=cursor)
                 rows = RowIndex(portfolio.clients).warm()

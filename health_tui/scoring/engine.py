@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import duckdb
@@ -22,6 +19,7 @@ from health_tui.scoring.measures import (
     portfolio_medians,
     whole,
 )
+from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
     Archetype,
     ClientScore,
@@ -76,28 +74,8 @@ def score_portfolio(
     """Every client scored as of `as_of`; pass `con=store.cursor()` from a worker thread."""
     settings = settings or Settings()
     check_store_currencies(store, settings.money, con=con)
-    with _gc_paused():
+    with collector_paused():
         return _score(store, as_of, settings, con)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Scoring builds ~300k objects (at 10k clients) that hold no cycles; the cyclic collector's
-    passes over them cost a third of the time (measured with bench/bench_score.py), so it waits.
-
-    Then what is alive is frozen (`gc.freeze`): the records stay for as long as the portfolio is
-    shown, and the first collection after scoring would otherwise walk every one of them, a pause
-    of 160-185 ms at 10k clients on whatever runs next (the review queue, a key). Frozen objects
-    are still freed by reference counting when the portfolio is dropped (the records hold no
-    cycles); the collector just no longer visits them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _score(
