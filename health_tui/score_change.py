@@ -1,16 +1,17 @@
 """What moved in a client's score between two readings: "health 74 → 62: friction −9, satisfaction −3".
 
-Health is the sum of each component's score times its share (`effective_weight`), so the change in
-health splits exactly into the change of each component's part. `ClientScore.component_changes`
-compares a quarter with the one before; this compares two readings of the same quarter (before and
-after the owner logs something), so the app can say what that entry moved. No UI here.
+It is the scoring's own arithmetic (`component_changes`, `whole_moves`): the quarter-on-quarter
+waterfall compares a quarter with the one before, this compares two readings of the same quarter
+(before and after the owner logs something), so the app can say what that entry moved. The parts
+add up to the change shown. No UI here.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from health_tui.scoring.models import ClientScore
+from health_tui.scoring.measures import component_changes, contributions
+from health_tui.scoring.models import ClientScore, signed_points, whole_moves
 
 MINUS = "−"
 
@@ -26,12 +27,13 @@ class ScoreChange(BaseModel):
     parts: list[tuple[str, float]]
 
     def sentence(self) -> str:
-        """ "health 74 → 62: friction −9, satisfaction −3": the parts that moved by half a point or
-        more, in whole points; when none did, the ones that moved at all, to a tenth."""
+        """ "health 74 → 62: friction −9, satisfaction −3": whole points adding up to the change
+        shown; when no part reaches a point, the parts that moved at all, to a tenth."""
         head = f"health {_points(self.health_before)} → {_points(self.health_after)}"
-        shown = [(name, _signed(delta, 0)) for name, delta in self.parts if abs(delta) >= 0.5]
+        total = sum(delta for _, delta in self.parts)
+        shown = [(name, signed_points(v)) for name, v in whole_moves(dict(self.parts), total)]
         if not shown:
-            shown = [(name, _signed(delta, 1)) for name, delta in self.parts if abs(delta) >= 0.05]
+            shown = [(name, _tenths(delta)) for name, delta in self.parts if abs(delta) >= 0.05]
         if not shown:
             return f"{head}: no component moved"
         return f"{head}: " + ", ".join(f"{name} {delta}" for name, delta in shown)
@@ -41,28 +43,26 @@ def _points(value: float | None) -> str:
     return "not enough data" if value is None else f"{value:.0f}"
 
 
-def _signed(delta: float, digits: int) -> str:
-    text = f"{abs(delta):.{digits}f}"
-    return f"+{text}" if delta > 0 else f"{MINUS}{text}"
-
-
-def _parts(score: ClientScore) -> dict[str, float]:
-    """Each component's contribution to health: its score times its share (0 without data)."""
-    return {
-        c.name: c.score * c.effective_weight if c.score is not None else 0.0
-        for c in score.components
-    }
+def _tenths(delta: float) -> str:
+    return f"+{delta:.1f}" if delta > 0 else f"{MINUS}{-delta:.1f}"
 
 
 def score_change(before: ClientScore, after: ClientScore) -> ScoreChange:
-    """The difference between two scores of one client, component by component."""
-    old, new = _parts(before), _parts(after)
-    names = list(dict.fromkeys([*old, *new]))
-    deltas = [(name, new.get(name, 0.0) - old.get(name, 0.0)) for name in names]
-    deltas.sort(key=lambda item: -abs(item[1]))
+    """The difference between two scores of one client, component by component: in tenths adding
+    up to the change of the whole-point healths shown when both stand, else as measured."""
+    now = {c.name: c.score for c in after.components}
+    then = {c.name: c.score for c in before.components}
+    weights = {c.name: c.weight for c in after.components}
+    if before.health is not None and after.health is not None:
+        change = round(after.health) - round(before.health)
+        deltas = component_changes(now, then, weights, change)
+    else:
+        a, b = contributions(now, weights), contributions(then, weights)
+        deltas = {k: round(a[k] - b[k], 2) for k in now}
+    parts = sorted(deltas.items(), key=lambda item: (-abs(item[1]), item[0]))
     return ScoreChange(
         client_id=after.client_id,
-        health_before=getattr(before, "health", None),
-        health_after=getattr(after, "health", None),
-        parts=[(name, round(delta, 2)) for name, delta in deltas],
+        health_before=before.health,
+        health_after=after.health,
+        parts=parts,
     )

@@ -88,7 +88,9 @@ def test_a_logged_complaint_counts_in_the_next_score_and_says_what_moved(small: 
     change = score_change(before, after)
     names = [name for name, _ in change.parts]
     assert names[0] in ("friction", "satisfaction")
-    assert abs(sum(d for _, d in change.parts) - (after.health - before.health)) < 1.0
+    # the parts add up to the change of the healths shown, to the tenth
+    shown = round(after.health) - round(before.health)
+    assert round(sum(d for _, d in change.parts), 1) == shown
     sentence = change.sentence()
     assert sentence.startswith(f"health {before.health:.0f} → {after.health:.0f}: ")
     assert "friction −" in sentence and "satisfaction −" in sentence
