@@ -65,3 +65,17 @@ def money_change(value: float, currency: str = "EUR") -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 day', '3 days', '1,204 clients': never '1 days' or 'client(s)'."""
     return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+def hours(value: float) -> str:
+    """'1,234 h', '176.5 h': a tenth shown when there is one, so the figures add up as written."""
+    tenths = round(value, 1)
+    return f"{tenths:,.0f} h" if tenths == int(tenths) else f"{tenths:,.1f} h"
+
+
+def share(value: float | None, who: str | None = None) -> str:
+    """'23%', '18% (Meridian Health Partners)', or the no-value mark without revenue to divide by;
+    `who` is written as given (made safe by the caller for where it goes)."""
+    if value is None:
+        return NO_VALUE
+    return f"{value:.0%}" + (f" ({who})" if who else "")

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic_core import to_json
 
 from health_tui.clients import ClientListing
-from health_tui.formatting import money, plural, rate
+from health_tui.formatting import hours, money, plural, rate, share
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
 from health_tui.text import safe_text
 from health_tui.whatif import WhatIf
@@ -169,9 +169,8 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
     def hourly(v: float | None) -> str:
         return rate(v, cur)
 
-    def share(v: float | None, who: str | None = None) -> str:
-        text = "—" if v is None else f"{v:.0%}"
-        return f"{text} ({_plain(who)})" if who and v is not None else text
+    def largest(v: float | None, who: str | None) -> str:
+        return share(v, _plain(who) if who else None)
 
     lines = [f"What if, {w.quarter} as of {w.as_of} (the last four quarters, in {cur})", ""]
     if w.dropped:
@@ -180,24 +179,24 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
         lines.append(f"{plural(len(w.dropped), 'client')} let go:")
         for name, d in zip(names, w.dropped, strict=True):
             lines.append(
-                f"  {name.ljust(width)}  {amount(d.revenue_12m):>12}  {d.hours_12m:>7,.1f} h"
+                f"  {name.ljust(width)}  {amount(d.revenue_12m):>12}  {hours(d.hours_12m):>9}"
             )
         lines += [
             "",
             f"revenue lost (12 months)  {amount(w.revenue_lost)}",
-            f"hours freed (12 months)   {w.hours_freed:,.1f} h",
+            f"hours freed (12 months)   {hours(w.hours_freed)}",
             "",
         ]
     rows = [
         ("", "before", "after"),
         ("active clients", str(w.clients_before), str(w.clients_after)),
         ("revenue (12 months)", amount(w.revenue_before), amount(w.revenue_after)),
-        ("hours (12 months)", f"{w.hours_before:,.0f} h", f"{w.hours_after:,.0f} h"),
+        ("hours (12 months)", hours(w.hours_before), hours(w.hours_after)),
         ("effective rate", hourly(w.effective_rate_before), hourly(w.effective_rate_after)),
         ("at-risk share of revenue", share(w.at_risk_share_before), share(w.at_risk_share_after)),
         ("largest client's share",
-         share(w.largest_client_share_before, w.largest_client_before),
-         share(w.largest_client_share_after, w.largest_client_after)),
+         largest(w.largest_client_share_before, w.largest_client_before),
+         largest(w.largest_client_share_after, w.largest_client_after)),
     ]  # fmt: skip
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines += [

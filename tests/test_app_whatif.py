@@ -55,7 +55,7 @@ async def test_marking_two_clients_shows_what_they_take(db: Path) -> None:
         assert shown.hours_freed == brightline.hours_12m + fernleaf.hours_12m == 269.5
         words = text(panel(app))
         assert "2 go: Brightline Logistics, Fernleaf Yoga Studio" in words
-        assert f"revenue lost {fmt.money(17_230)} · hours freed 270 h" in words
+        assert f"revenue lost {fmt.money(17_230)} · hours freed 269.5 h" in words
         assert f"rate {fmt.rate(shown.effective_rate_before)} → " in words
         rows = table_rows(app)
         assert rows["brightline"].startswith("●") and rows["fernleaf"].startswith("●")

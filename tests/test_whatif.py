@@ -161,7 +161,7 @@ def test_whatif_command_table(small_db: Path) -> None:
     result = _whatif(small_db, "--drop", "castell", "--drop", "brightline")
     assert result.exit_code == 0, result.output
     assert "revenue lost (12 months)  €21,110" in result.output
-    assert "hours freed (12 months)   329.0 h" in result.output
+    assert "hours freed (12 months)   329 h" in result.output
     assert "effective rate" in result.output and "€96/h" in result.output
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from health_tui.formatting import money, money_change, plural, rate, signed
+from health_tui.formatting import hours, money, money_change, plural, rate, share, signed
 from health_tui.text import safe_text
 from health_tui.whatif import WhatIf
 
@@ -60,20 +60,6 @@ def unpaid(count: int, amount: float, overdue: float, currency: str) -> str:
     else:
         state = f"{money(overdue, currency)} overdue"
     return f"{plural(count, 'invoice')} unpaid, {money(amount, currency)} ({state})"
-
-
-def hours(value: float) -> str:
-    """'1,234 h', '176.5 h': a tenth shown when there is one, so the figures add up as written."""
-    tenths = round(value, 1)
-    return f"{tenths:,.0f} h" if tenths == int(tenths) else f"{tenths:,.1f} h"
-
-
-def share(value: float | None, who: str | None = None) -> str:
-    """'23%', '18% (Meridian Health Partners)', or '—' without revenue to divide by; `who` is
-    written as given (escaped by the caller for its format)."""
-    if value is None:
-        return "—"
-    return f"{value:.0%}" + (f" ({who})" if who else "")
 
 
 def exits_title(n: int) -> str:

@@ -15,6 +15,7 @@ from health_tui.app import format as fmt
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.whatif_state import WhatIfMarks
+from health_tui.formatting import hours, share
 from health_tui.whatif import WhatIf
 
 if TYPE_CHECKING:
@@ -24,14 +25,6 @@ Part = str | tuple[str, str]
 NAMES_SHOWN = 3  # more marked clients than this are counted, not named
 WIDE = 100  # from this many columns the panel ends with its keys
 KEYS = "space mark · w this quarter's exits · W clear · + reprice"
-
-
-def _share(value: float | None) -> str:
-    return fmt.NO_VALUE if value is None else f"{value:.0%}"
-
-
-def _hours(value: float) -> str:
-    return f"{value:,.0f} h"
 
 
 def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) -> Content:
@@ -51,18 +44,18 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
             "\nrevenue lost ",
             (fmt.money(w.revenue_lost, cur), "bold"),
             " · hours freed ",
-            (_hours(w.hours_freed), "bold"),
+            (hours(w.hours_freed), "bold"),
             (" (last 12 months)", MUTED),
             f"\nrate {fmt.rate(w.effective_rate_before, cur)} → ",
             (fmt.rate(w.effective_rate_after, cur), "bold"),
-            f" · at-risk share {_share(w.at_risk_share_before)} → ",
-            (_share(w.at_risk_share_after), "bold"),
+            f" · at-risk share {share(w.at_risk_share_before)} → ",
+            (share(w.at_risk_share_after), "bold"),
         ]
         if w.largest_client_after is not None:
             parts += [
                 "\nlargest client after: ",
                 safe_text(w.largest_client_after),
-                (f" {_share(w.largest_client_share_after)} of revenue", "bold"),
+                (f" {share(w.largest_client_share_after)} of revenue", "bold"),
             ]
     for r in w.reprices:
         parts += [
