@@ -10,7 +10,7 @@ from health_tui.store.queries import load_query
 if TYPE_CHECKING:
     from health_tui.store.connection import Store
 
-CURRENT_VERSION = 6
+CURRENT_VERSION = 7
 _INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"})
 
 
