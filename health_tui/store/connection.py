@@ -55,12 +55,12 @@ class Store:
         """Execute the named query from `queries/` with bound parameters; returns the cursor."""
         target = con or self.con
         pending = self._pending.get(id(target))
-        if pending is None and name in rollups.writers():
+        if pending is None and rollups.writes(name):
             raise StoreError(
                 f"{name}.sql writes history outside a transaction: the rollups would lag"
             )
         try:
-            if pending is not None and name in rollups.readers():
+            if pending is not None and rollups.reads(name):
                 pending.flush(target)  # read this transaction's own writes
             cur = target.execute(load_query(name), params)
         except duckdb.Error as exc:

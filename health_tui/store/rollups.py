@@ -18,12 +18,13 @@ from typing import Any
 
 import duckdb
 
-from health_tui.store.queries import load_query, queries_dir
+from health_tui.store.queries import load_query
 
 ROLLED_UP = ("time_entries", "interactions")
 _WRITES = re.compile(
     r"\b(?:INSERT\s+INTO|DELETE\s+FROM|UPDATE)\s+(?:" + "|".join(ROLLED_UP) + r")\b", re.IGNORECASE
 )
+_READS = re.compile(r"\brollup_(?:time|interactions)\b")
 _SCOPED = "-- rollup scope: client_id"
 _REFRESH = ("rollup_time_clear", "rollup_time_fill", "rollup_interactions_clear",
             "rollup_interactions_fill")  # fmt: skip
@@ -33,27 +34,28 @@ EVERY_CLIENT = None
 
 
 @cache
-def readers() -> frozenset[str]:
-    """Query names that read the rollups: inside a transaction that wrote history, they are
-    refreshed first, so a transaction reads its own writes (the demo scores the quarters it wrote)."""
-    found = set()
-    for path in sorted(queries_dir().glob("*.sql")):
-        code = re.sub(r"--[^\n]*", "", path.read_text(encoding="utf-8"))
-        if re.search(r"\brollup_(?:time|interactions)\b", code) and path.stem not in _REFRESH:
-            found.add(path.stem)
-    return frozenset(found)
+def _code(name: str) -> str:
+    """The query's text without its comments."""
+    return re.sub(r"--[^\n]*", "", load_query(name))
 
 
 @cache
-def writers() -> Mapping[str, bool]:
-    """Query names that write a rolled-up table, each with whether it is scoped to one client."""
-    found: dict[str, bool] = {}
-    for path in sorted(queries_dir().glob("*.sql")):
-        text = path.read_text(encoding="utf-8")
-        code = re.sub(r"--[^\n]*", "", text)
-        if _WRITES.search(code):
-            found[path.stem] = _SCOPED in text
-    return found
+def writes(name: str) -> bool:
+    """Whether the named query writes a rolled-up table."""
+    return bool(_WRITES.search(_code(name)))
+
+
+@cache
+def scoped(name: str) -> bool:
+    """Whether the named query writes only the rows of the client bound to `$client_id`."""
+    return _SCOPED in load_query(name)
+
+
+@cache
+def reads(name: str) -> bool:
+    """Whether the named query reads the rollups: inside a transaction that wrote history they are
+    refreshed first, so a transaction reads its own writes (the demo scores the quarters it wrote)."""
+    return name not in _REFRESH and bool(_READS.search(_code(name)))
 
 
 class Pending:
@@ -63,10 +65,10 @@ class Pending:
         self.clients: set[str] | None = set()
 
     def note(self, name: str, params: Any) -> None:
-        scoped = writers().get(name)
-        if scoped is None:
+        if not writes(name):
             return
-        client = params.get("client_id") if scoped and isinstance(params, Mapping) else None
+        one = scoped(name) and isinstance(params, Mapping)
+        client = params.get("client_id") if one else None
         if isinstance(client, str) and self.clients is not None:
             self.clients.add(client)
         else:
