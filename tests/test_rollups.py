@@ -149,3 +149,37 @@ def test_history_written_outside_a_transaction_is_refused(store):
 def _two_clients(store: Store) -> tuple[str, str]:
     listed = list_clients(store)
     return listed[0].client_id, listed[1].client_id
+
+
+def test_a_schema_6_portfolio_gains_its_rollups_and_is_told_of_the_upgrade(tmp_path: Path):
+    """An existing portfolio is upgraded once, with a line on stderr (the rollups of a large one take
+    seconds), and scores as a raw read does."""
+    import duckdb
+    from click.testing import CliRunner
+
+    from health_tui.cli import cli
+    from health_tui.store.connection import Store as RawStore
+    from health_tui.store.migrations import migrate
+
+    path = tmp_path / "v6.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(RawStore(con, path), target=6)
+    con.execute("""
+        INSERT INTO client_rows (client_id, name, started_on, source)
+            VALUES ('northwind', 'Northwind Outfitters', DATE '2025-07-01', 'folder');
+        INSERT INTO time_entries (client_id, "date", hours, billable, activity, source, source_key)
+            VALUES ('northwind', DATE '2025-07-02', 2.5, true, 'delivery', 'folder', 'northwind'),
+                   ('northwind', DATE '2026-08-03', 1.25, false, 'revision', 'folder', 'northwind');
+        INSERT INTO interactions (client_id, "at", channel, kind, sentiment, note, source, source_key)
+            VALUES ('northwind', TIMESTAMP '2026-08-04 21:15', 'email', 'complaint', -0.5, 'late again',
+                    'folder', 'northwind');
+    """)
+    con.close()
+    result = CliRunner().invoke(cli, ["score", "--db", str(path), "--as-of", "2026-09-30"])
+    assert result.exit_code == 0, result.output
+    assert f"upgrading {path} from schema 6 to 7, once" in result.stderr
+    store = open_store(path)
+    assert in_step(store)
+    assert store.row("rollup_summary") == (1, 2, 3.75, 1, 1, 1)
+    same_scores(store, AS_OF)
+    store.close()
