@@ -9,6 +9,7 @@ import duckdb
 from health_tui.dates import quarter_label, quarter_of, shift_quarter
 from health_tui.money import check_store_currencies
 from health_tui.scoring import verdicts
+from health_tui.scoring.deferred import Later, trusted
 from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
 from health_tui.scoring.measures import (
     Measures,
@@ -21,9 +22,13 @@ from health_tui.scoring.measures import (
 )
 from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
+    COMPONENTS,
+    ActivityHours,
     Archetype,
     ClientScore,
+    Component,
     PortfolioScore,
+    QuarterHealth,
     Recommendation,
     band_label,
 )
@@ -40,28 +45,78 @@ _DETAIL = {
 }
 
 
-def _components(m: Measures, weights: dict[str, float]) -> list[dict]:
-    """Component records (as dicts: the ClientScore validates them all in one pass). A dormant
-    client's are not shown: older data would read as a satisfaction or a calm that nothing shows."""
-    if m.facts.dormant:
+class _Frame:
+    """What every client's record shares in one scoring, worked out once: the quarter labels, the
+    rounded target rate, the component records of a dormant client, each pattern of components with
+    data and its effective weights, the trend points."""
+
+    def __init__(self, ctx: verdicts.Context, labels: list[str]) -> None:
+        self.weights = ctx.weights
+        self.shown = labels[1:]  # labels[0] is the quarter before the oldest shown
+        # a client's current quarter is `current_k` quarters before the review quarter
+        self.previous = [labels[len(labels) - 2 - k] for k in range(len(labels) - 1)]
+        self.target_rate = None if ctx.target_rate is None else round(ctx.target_rate, 2)
+        self.dormant = tuple(
+            _component(name, None, self.weights[name], 0.0,
+                       f"not scored while dormant ({_DETAIL[name]})")
+            for name in COMPONENTS
+        )  # fmt: skip
+        self._patterns: dict[tuple[bool, ...], list[tuple[str, float, float, str]]] = {}
+        self._points: dict[tuple[str, float | None], QuarterHealth] = {}
+
+    def components(self, m: Measures) -> list[Component]:
+        """A client's component records. A dormant client's are not shown: older data would read as
+        a satisfaction or a calm that nothing shows."""
+        if m.facts.dormant:
+            return list(self.dormant)
+        scores = m.components.values()
+        pattern = tuple(v is not None for v in scores)
+        parts = self._patterns.get(pattern) or self._pattern(pattern)
         return [
-            {"name": name, "score": None, "weight": weights[name], "effective_weight": 0.0,
-             "detail": f"not scored while dormant ({_DETAIL[name]})"}
-            for name in m.components
+            _component(name, None if score is None else round(score, 1), weight, share, detail)
+            for (name, weight, share, detail), score in zip(parts, scores, strict=True)
+        ]
+
+    def _pattern(self, pattern: tuple[bool, ...]) -> list[tuple[str, float, float, str]]:
+        """Name, weight, effective weight and detail of each component, for those with data."""
+        w = self.weights
+        have = sum(w[name] for name, has in zip(COMPONENTS, pattern, strict=True) if has)
+        parts = self._patterns[pattern] = [
+            (name, w[name], round(w[name] / have, 4) if has and have > 0 else 0.0,
+             _DETAIL[name] if has else f"no data ({_DETAIL[name]})")
+            for name, has in zip(COMPONENTS, pattern, strict=True)
         ]  # fmt: skip
-    have = sum(weights[k] for k, v in m.components.items() if v is not None)
-    return [
-        {
-            "name": name,
-            "score": None if score is None else round(score, 1),
-            "weight": weights[name],
-            "effective_weight": round(weights[name] / have, 4)
-            if score is not None and have > 0
-            else 0.0,
-            "detail": _DETAIL[name] if score is not None else f"no data ({_DETAIL[name]})",
-        }
-        for name, score in m.components.items()
-    ]
+        return parts
+
+    def trend(self, m: Measures) -> list[QuarterHealth]:
+        """Health per shown quarter, oldest first; the same point is one shared (frozen) record."""
+        out = []
+        for label, h in zip(self.shown, reversed(m.health_by_quarter), strict=True):
+            key = (label, None if h is None else whole(h))
+            point = self._points.get(key)
+            if point is None:
+                point = self._points[key] = trusted(
+                    QuarterHealth, {"quarter": label, "health": key[1]}, _POINT_FIELDS
+                )
+            out.append(point)
+        return out
+
+
+_COMPONENT_FIELDS = set(Component.model_fields)
+_POINT_FIELDS = set(QuarterHealth.model_fields)
+_HOURS_FIELDS = set(ActivityHours.model_fields)
+_CLIENT_FIELDS = set(ClientScore.model_fields)
+
+
+def _component(
+    name: str, score: float | None, weight: float, share: float, detail: str
+) -> Component:
+    return trusted(
+        Component,
+        {"name": name, "score": score, "weight": weight, "effective_weight": share,
+         "detail": detail},
+        _COMPONENT_FIELDS,
+    )  # fmt: skip
 
 
 def score_portfolio(
@@ -88,16 +143,17 @@ def _score(
     ctx = verdicts.Context(medians=medians, target_rate=target, settings=settings, as_of=as_of)
     y, q = quarter_of(as_of)
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
-    drafts = [_draft(m, ctx, labels) for m in measures]
-    _referrers(drafts, ctx)
-    # One validation per client: pydantic checks the nested records in the same pass.
-    clients = [ClientScore.model_validate(d) for d in drafts]
+    frame = _Frame(ctx, labels)
+    drafts = [_draft(m, ctx, frame) for m in measures]
+    _referrers(drafts)
+    # Built from our own figures without validating them again (scoring/deferred.py `trusted`).
+    clients = [trusted(ClientScore, d, _CLIENT_FIELDS) for d in drafts]
     portfolio = PortfolioScore(
         as_of=as_of,
         quarter=quarter_label(y, q),
         quarters=labels[1:],
         currency=settings.money.currency,
-        target_rate=None if target is None else round(target, 2),
+        target_rate=frame.target_rate,
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
     )
@@ -114,8 +170,9 @@ def _free_gradually(*lists: list) -> None:
             del items[-256:]
 
 
-def _draft(m: Measures, ctx: verdicts.Context, labels: list[str]) -> dict:
-    """A client's score as a dict: the verdict, the reasons, and why health moved."""
+def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
+    """A client's score as the values of its record, in field order: the verdict, and what to work
+    out the reasons and why health moved from when they are first read."""
     f, settings = m.facts, ctx.settings
     effort = effort_return(m, ctx.target_rate, settings)
     arch = verdicts.archetype(m, ctx)
@@ -131,68 +188,84 @@ def _draft(m: Measures, ctx: verdicts.Context, labels: list[str]) -> dict:
             f"{years:.1f} years, referral value {ctx.money(f.referral_value)}."
         )
     left = margin(f, settings.money.cost_per_hour)
-    shown = labels[1:]  # labels[0] is the quarter before the oldest shown
-    trend = [
-        {"quarter": label, "health": None if h is None else whole(h)}
-        for label, h in zip(shown, reversed(m.health_by_quarter), strict=True)
-    ]
-    previous_quarter = labels[len(labels) - 2 - f.current_k]
-    change = changes = None
-    if m.health is not None and m.previous_health is not None:
-        change = m.health - m.previous_health
-        changes = component_changes(m.components, m.previous, ctx.weights, change)
+    health, before = m.health, m.previous_health
     dates = [d for d in (f.last_work, f.last_invoice, f.last_contact, f.last_feedback) if d]
-    return dict(
-        client_id=f.client_id,
-        name=f.name,
-        industry=f.industry,
-        started_on=f.started_on,
-        ended_on=f.ended_on,
-        active=f.active,
-        tenure_days=f.tenure_days,
-        notice_days=f.notice_days,
-        health=m.health,
-        band=verdicts.band(m.health, settings),
-        coverage=round(f.coverage, 2),
-        components=_components(m, ctx.weights),
-        trend=trend,
-        previous_quarter=previous_quarter,
-        previous_health=m.previous_health,
-        health_change=change,
-        component_changes=changes or {},
-        effort_return=effort,
-        effective_rate=None if m.effective_rate is None else round(m.effective_rate, 2),
-        target_rate=None if ctx.target_rate is None else round(ctx.target_rate, 2),
-        margin=None if left is None else round(left, 4),
-        revenue_12m=round(f.revenue_12m, 2),
-        revenue_estimated=f.revenue_estimated,
-        paid_12m=round(f.paid_12m, 2),
-        hours_12m=round(f.hours_12m, 2),
-        hours_by_activity={
-            "delivery": round(f.delivery_12m, 2),
-            "revision": round(f.revision_12m, 2),
-            "meeting": round(f.meeting_12m, 2),
-            "support": round(f.support_12m, 2),
-            "admin": round(f.admin_12m, 2),
-        },
-        unpaid_overdue=round(f.unpaid_overdue, 2),
-        unpaid_overdue_count=f.n_unpaid_overdue,
-        avg_days_late=None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),
-        lifetime_value=round(f.lifetime_value, 2),
-        referral_value=round(f.referral_value, 2),
-        referred=list(f.referred),
-        referred_by=f.referred_by,
-        last_activity=max(dates) if dates else None,
-        archetype=arch,
-        recommendation=rec,
-        fire_candidate=rec is Recommendation.exit,
-        reasons=([why] if why else [])
-        + reasons(m, arch, rec, effort, ctx, changes, previous_quarter),
-        counter_signals=counter_text,
+    return {
+        "client_id": f.client_id,
+        "name": f.name,
+        "industry": f.industry,
+        "started_on": f.started_on,
+        "ended_on": f.ended_on,
+        "active": f.active,
+        "tenure_days": f.tenure_days,
+        "notice_days": f.notice_days,
+        "health": health,
+        "band": verdicts.band(health, settings),
+        "coverage": round(f.coverage, 2),
+        "components": frame.components(m),
+        "trend": frame.trend(m),
+        "previous_quarter": frame.previous[f.current_k],
+        "previous_health": before,
+        "health_change": None if health is None or before is None else health - before,
+        "component_changes": Later(_component_changes, m, ctx.weights),
+        "effort_return": effort,
+        "effective_rate": None if m.effective_rate is None else round(m.effective_rate, 2),
+        "target_rate": frame.target_rate,
+        "margin": None if left is None else round(left, 4),
+        "revenue_12m": round(f.revenue_12m, 2),
+        "revenue_estimated": f.revenue_estimated,
+        "paid_12m": round(f.paid_12m, 2),
+        "hours_12m": round(f.hours_12m, 2),
+        "hours_by_activity": trusted(
+            ActivityHours,
+            {
+                "delivery": round(f.delivery_12m, 2),
+                "revision": round(f.revision_12m, 2),
+                "meeting": round(f.meeting_12m, 2),
+                "support": round(f.support_12m, 2),
+                "admin": round(f.admin_12m, 2),
+            },
+            _HOURS_FIELDS,
+        ),
+        "unpaid_overdue": round(f.unpaid_overdue, 2),
+        "unpaid_overdue_count": f.n_unpaid_overdue,
+        "avg_days_late": None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),
+        "lifetime_value": round(f.lifetime_value, 2),
+        "referral_value": round(f.referral_value, 2),
+        "referred": list(f.referred),
+        "referred_by": f.referred_by,
+        "referred_by_name": None,
+        "referrer_standing": None,
+        "last_activity": max(dates) if dates else None,
+        "archetype": arch,
+        "recommendation": rec,
+        "fire_candidate": rec is Recommendation.exit,
+        "reasons": Later(_reasons, m, ctx, why),
+        "counter_signals": counter_text,
+    }
+
+
+def _component_changes(c: ClientScore, m: Measures, weights: dict[str, float]) -> dict[str, float]:
+    """Why health moved since the previous quarter, per component (`ClientScore.component_changes`)."""
+    if c.health_change is None:
+        return {}
+    return component_changes(m.components, m.previous, weights, c.health_change)
+
+
+def _reasons(c: ClientScore, m: Measures, ctx: verdicts.Context, why: str) -> list[str]:
+    """The sentences behind the verdict (`ClientScore.reasons`): the rule that gave it first, and
+    who referred the client last."""
+    changes = c.component_changes if c.health_change is not None else None
+    out = [why] if why else []
+    out += reasons(
+        m, c.archetype, c.recommendation, c.effort_return, ctx, changes, c.previous_quarter
     )
+    if c.referrer_standing is not None:
+        out.append(f"Referred by {c.referred_by_name}: {c.referrer_standing}.")
+    return out
 
 
-def _referrers(drafts: list[dict], ctx: verdicts.Context) -> None:
+def _referrers(drafts: list[dict]) -> None:
     """Referrals both ways: a referred client's reasons (and, for an exit, the counter-signals)
     name who referred them and how that client stands now."""
     by_id = {d["client_id"]: d for d in drafts}
@@ -202,8 +275,7 @@ def _referrers(drafts: list[dict], ctx: verdicts.Context) -> None:
             continue
         standing = _standing(ref)
         d["referred_by_name"] = ref["name"]
-        d["referrer_standing"] = standing
-        d["reasons"].append(f"Referred by {ref['name']}: {standing}.")
+        d["referrer_standing"] = standing  # the reasons end by saying it
         if d["recommendation"] is Recommendation.exit and ref["active"]:
             d["counter_signals"].insert(
                 0,

@@ -9,8 +9,11 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from health_tui.scoring.deferred import DeferredFields
 
 
 class Band(StrEnum):
@@ -122,10 +125,14 @@ class ActivityHours(BaseModel):
         return self.delivery + self.revision + self.meeting + self.support + self.admin
 
 
-class ClientScore(BaseModel):
-    """A client as of a date: health, effort versus return, archetype, recommendation and why."""
+class ClientScore(DeferredFields):
+    """A client as of a date: health, effort versus return, archetype, recommendation and why.
+
+    Scoring leaves `component_changes` and `reasons` to be worked out when first read (shown on
+    the client screen, written to JSON, CSV or the report): most clients' never are in the app."""
 
     model_config = ConfigDict(frozen=True)
+    deferred: ClassVar[tuple[str, ...]] = ("component_changes", "reasons")
 
     client_id: str
     name: str
