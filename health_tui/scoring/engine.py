@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import duckdb
@@ -10,7 +11,7 @@ from health_tui.dates import quarter_label, quarter_of, shift_quarter
 from health_tui.money import check_store_currencies
 from health_tui.scoring import verdicts
 from health_tui.scoring.deferred import Later, trusted
-from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
+from health_tui.scoring.facts import SHOWN_QUARTERS, ClientFacts, load_facts
 from health_tui.scoring.measures import (
     Measures,
     component_changes,
@@ -18,7 +19,6 @@ from health_tui.scoring.measures import (
     margin,
     measure,
     portfolio_medians,
-    whole,
 )
 from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
@@ -62,11 +62,11 @@ class _Frame:
             for name in COMPONENTS
         )  # fmt: skip
         self._patterns: dict[tuple[bool, ...], list[tuple[str, float, float, str]]] = {}
-        self._points: dict[tuple[str, float | None], QuarterHealth] = {}
+        self._points: list[dict[int | None, QuarterHealth]] = [{} for _ in self.shown]
 
-    def components(self, m: Measures) -> list[Component]:
-        """A client's component records. A dormant client's are not shown: older data would read as
-        a satisfaction or a calm that nothing shows."""
+    def components(self, c: ClientScore, m: Measures) -> list[Component]:
+        """A client's component records (`ClientScore.components`). A dormant client's are not
+        shown: older data would read as a satisfaction or a calm that nothing shows."""
         if m.facts.dormant:
             return list(self.dormant)
         scores = m.components.values()
@@ -91,15 +91,33 @@ class _Frame:
     def trend(self, m: Measures) -> list[QuarterHealth]:
         """Health per shown quarter, oldest first; the same point is one shared (frozen) record."""
         out = []
-        for label, h in zip(self.shown, reversed(m.health_by_quarter), strict=True):
-            key = (label, None if h is None else whole(h))
-            point = self._points.get(key)
+        for points, label, h in zip(
+            self._points, self.shown, reversed(m.health_by_quarter), strict=True
+        ):
+            key = None if h is None else math.floor(h + 0.5)  # `whole`, as a dict key
+            point = points.get(key)
             if point is None:
-                point = self._points[key] = trusted(
-                    QuarterHealth, {"quarter": label, "health": key[1]}, _POINT_FIELDS
+                health = None if key is None else float(key)
+                point = points[key] = trusted(
+                    QuarterHealth, {"quarter": label, "health": health}, _POINT_FIELDS
                 )
             out.append(point)
         return out
+
+    @staticmethod
+    def hours(c: ClientScore, f: ClientFacts) -> ActivityHours:
+        """Hours by activity over the last four quarters (`ClientScore.hours_by_activity`)."""
+        return trusted(
+            ActivityHours,
+            {
+                "delivery": round(f.delivery_12m, 2),
+                "revision": round(f.revision_12m, 2),
+                "meeting": round(f.meeting_12m, 2),
+                "support": round(f.support_12m, 2),
+                "admin": round(f.admin_12m, 2),
+            },
+            _HOURS_FIELDS,
+        )
 
 
 _COMPONENT_FIELDS = set(Component.model_fields)
@@ -202,7 +220,7 @@ def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
         "health": health,
         "band": verdicts.band(health, settings),
         "coverage": round(f.coverage, 2),
-        "components": frame.components(m),
+        "components": Later(frame.components, m),
         "trend": frame.trend(m),
         "previous_quarter": frame.previous[f.current_k],
         "previous_health": before,
@@ -216,17 +234,7 @@ def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
         "revenue_estimated": f.revenue_estimated,
         "paid_12m": round(f.paid_12m, 2),
         "hours_12m": round(f.hours_12m, 2),
-        "hours_by_activity": trusted(
-            ActivityHours,
-            {
-                "delivery": round(f.delivery_12m, 2),
-                "revision": round(f.revision_12m, 2),
-                "meeting": round(f.meeting_12m, 2),
-                "support": round(f.support_12m, 2),
-                "admin": round(f.admin_12m, 2),
-            },
-            _HOURS_FIELDS,
-        ),
+        "hours_by_activity": Later(frame.hours, f),
         "unpaid_overdue": round(f.unpaid_overdue, 2),
         "unpaid_overdue_count": f.n_unpaid_overdue,
         "avg_days_late": None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from operator import attrgetter
 
 from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.models import COMPONENTS
@@ -51,12 +52,16 @@ class Measures:
         )
 
 
+_NOW = attrgetter(*COMPONENTS)
+_BEFORE = attrgetter(*(f"prev_{name}" for name in COMPONENTS))
+
+
 def measure(f: ClientFacts) -> Measures:
     return Measures(
         facts=f,
-        components={name: getattr(f, name) for name in COMPONENTS},
+        components=dict(zip(COMPONENTS, _NOW(f), strict=True)),
         health=whole(f.health) if f.health is not None else None,
-        previous={name: getattr(f, f"prev_{name}") for name in COMPONENTS},
+        previous=dict(zip(COMPONENTS, _BEFORE(f), strict=True)),
         previous_health=whole(f.prev_health) if f.prev_health is not None else None,
         effective_rate=f.revenue_12m / f.hours_12m if f.hours_12m > 0 else None,
     )

@@ -128,11 +128,17 @@ class ActivityHours(BaseModel):
 class ClientScore(DeferredFields):
     """A client as of a date: health, effort versus return, archetype, recommendation and why.
 
-    Scoring leaves `component_changes` and `reasons` to be worked out when first read (shown on
-    the client screen, written to JSON, CSV or the report): most clients' never are in the app."""
+    Scoring leaves what only the client screen, JSON, CSV and the report read (the components,
+    hours by activity, why health moved, the reasons) to be worked out when first read: in the
+    app, most clients' never are."""
 
     model_config = ConfigDict(frozen=True)
-    deferred: ClassVar[tuple[str, ...]] = ("component_changes", "reasons")
+    deferred: ClassVar[tuple[str, ...]] = (
+        "components",
+        "component_changes",
+        "hours_by_activity",
+        "reasons",
+    )
 
     client_id: str
     name: str
