@@ -207,7 +207,6 @@ def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
         )
     left = margin(f, settings.money.cost_per_hour)
     health, before = m.health, m.previous_health
-    dates = [d for d in (f.last_work, f.last_invoice, f.last_contact, f.last_feedback) if d]
     return {
         "client_id": f.client_id,
         "name": f.name,
@@ -244,7 +243,10 @@ def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
         "referred_by": f.referred_by,
         "referred_by_name": None,
         "referrer_standing": None,
-        "last_activity": max(dates) if dates else None,
+        "last_activity": max(
+            filter(None, (f.last_work, f.last_invoice, f.last_contact, f.last_feedback)),
+            default=None,
+        ),
         "archetype": arch,
         "recommendation": rec,
         "fire_candidate": rec is Recommendation.exit,

@@ -74,13 +74,6 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
     satisfied = f.satisfaction is not None and f.satisfaction >= a.struggling_satisfaction
     if not (courteous and fair and satisfied):
         return None
-    tone = (
-        f"the tone stays courteous (sentiment {signed(f.tone_w, 1)})"
-        if f.tone_w is not None
-        else ""
-    )
-    fb = f"feedback fair ({f.feedback_w:.0f}/10)" if f.feedback_w is not None else ""
-    still = " and ".join(x for x in (tone, fb) if x) or f"satisfaction holds ({f.satisfaction:.0f})"
     late, before, year_ago = f.late_recent, f.late_before, f.late_year_ago
     rise = a.struggling_days_late_rise
     if (
@@ -91,7 +84,10 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
     ):
         then = f"{before:.0f} before" if before is not None else "none due before"
         ago = f" and {year_ago:.0f} a year earlier" if year_ago is not None else ""
-        return f"paying {late:.0f} days late over the last two quarters against {then}{ago}, while {still}"
+        return (
+            f"paying {late:.0f} days late over the last two quarters against {then}{ago}, while "
+            + _still(f)
+        )
     hours, before, year_ago = f.hours_pm_recent, f.hours_pm_before, f.hours_pm_year_ago
     share = a.struggling_volume_share
     if (
@@ -104,9 +100,21 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
         ago = f" and {_amount(year_ago)} h a year earlier" if year_ago is not None else ""
         return (
             f"{_amount(hours)} h of work a month over the last two quarters against "
-            f"{_amount(before)} h before{ago}, while they keep in touch and {still}"
+            f"{_amount(before)} h before{ago}, while they keep in touch and " + _still(f)
         )
     return None
+
+
+def _still(f: ClientFacts) -> str:
+    """What says the relationship holds while the client struggles: a courteous tone and fair
+    feedback, or else satisfaction (written only for a client found struggling)."""
+    tone = (
+        f"the tone stays courteous (sentiment {signed(f.tone_w, 1)})"
+        if f.tone_w is not None
+        else ""
+    )
+    fb = f"feedback fair ({f.feedback_w:.0f}/10)" if f.feedback_w is not None else ""
+    return " and ".join(x for x in (tone, fb) if x) or f"satisfaction holds ({f.satisfaction:.0f})"
 
 
 def _in_touch(f: ClientFacts, share: float) -> bool:
