@@ -166,7 +166,7 @@ def _score(
     _referrers(drafts)
     # Built from our own figures without validating them again (scoring/deferred.py `trusted`).
     clients = [trusted(ClientScore, d, _CLIENT_FIELDS) for d in drafts]
-    portfolio = PortfolioScore(
+    return PortfolioScore(
         as_of=as_of,
         quarter=quarter_label(y, q),
         quarters=labels[1:],
@@ -175,17 +175,6 @@ def _score(
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
     )
-    _free_gradually(drafts, measures, facts)
-    return portfolio
-
-
-def _free_gradually(*lists: list) -> None:
-    """Free the working records a few hundred at a time. Freed all at once as `_score` returns,
-    50,000 clients' take a fifth of a second in one call that holds the interpreter lock: the app,
-    scoring in a thread, could not take a key meanwhile."""
-    for items in lists:
-        while items:
-            del items[-256:]
 
 
 def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
