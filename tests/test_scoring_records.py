@@ -3,6 +3,7 @@ on first read (why health moved, the reasons) read the same whatever reads them 
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -77,14 +78,16 @@ def test_reasons_read_the_same_whatever_reads_them_first(store: Store) -> None:
 
 
 def test_a_record_compares_and_prints_with_its_reasons(store: Store) -> None:
-    """Two scorings of the same data are equal records, read or not; a record's repr quotes its
-    reasons (as a test failure or a log shows it)."""
+    """Two scorings of the same data are equal records, read or not, copied or pickled; a record's
+    repr quotes its reasons (as a test failure or a log shows it)."""
     a, b = _scored(store), _scored(store)
     first = a.clients[0]
     assert "Later" not in repr(b.clients[0])
     assert f"reasons={first.reasons!r}" in repr(b.clients[0])
     assert a.clients == b.clients
     assert all(c == c.model_copy() for c in _scored(store).clients)
+    fresh = _scored(store).clients[1]
+    assert pickle.loads(pickle.dumps(fresh)) == a.clients[1]
 
 
 def test_reasons_given_to_the_constructor_are_kept(tmp_path: Path) -> None:

@@ -59,8 +59,8 @@ class _Deferred:
 
 class DeferredFields(BaseModel):
     """Base of a frozen model whose fields named in `deferred` may hold a `Later`. Whatever reads
-    the stored values directly (the serializer, `==`, `repr`) reads them worked out first, so a
-    `Later` is never seen outside the record."""
+    the stored values directly (the serializer, `==`, `repr`, pickle) reads them worked out first,
+    so a `Later` is never seen outside the record."""
 
     deferred: ClassVar[tuple[str, ...]] = ()
 
@@ -91,6 +91,10 @@ class DeferredFields(BaseModel):
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         self.settle()
         return super().__repr_args__()
+
+    def __getstate__(self) -> dict[Any, Any]:
+        self.settle()  # a pickled record carries its values, not what worked them out
+        return super().__getstate__()
 
 
 def trusted(cls: type[M], values: dict[str, Any], fields_set: set[str]) -> M:

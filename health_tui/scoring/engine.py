@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import duckdb
@@ -11,7 +10,7 @@ from health_tui.dates import quarter_label, quarter_of, shift_quarter
 from health_tui.money import check_store_currencies
 from health_tui.scoring import verdicts
 from health_tui.scoring.deferred import Later, trusted
-from health_tui.scoring.facts import SHOWN_QUARTERS, ClientFacts, load_facts
+from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
 from health_tui.scoring.measures import (
     Measures,
     component_changes,
@@ -22,119 +21,16 @@ from health_tui.scoring.measures import (
 )
 from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
-    COMPONENTS,
-    ActivityHours,
     Archetype,
     ClientScore,
-    Component,
     PortfolioScore,
-    QuarterHealth,
     Recommendation,
     band_label,
 )
 from health_tui.scoring.reasons import reasons
+from health_tui.scoring.records import CLIENT_FIELDS, RecordParts, hours_by_activity
 from health_tui.settings import Settings
 from health_tui.store import Store
-
-_DETAIL = {
-    "satisfaction": "feedback scores, tone of messages, praise against complaints",
-    "friction": "complaints, escalations, letters, urgent and after-hours demands, scope changes",
-    "payment": "days late and unpaid overdue share of invoices due",
-    "scope": "revision share, non-billable share, revision requests",
-    "trend": "this quarter's satisfaction against earlier quarters",
-}
-
-
-class _Frame:
-    """What every client's record shares in one scoring, worked out once: the quarter labels, the
-    rounded target rate, the component records of a dormant client, each pattern of components with
-    data and its effective weights, the trend points."""
-
-    def __init__(self, ctx: verdicts.Context, labels: list[str]) -> None:
-        self.weights = ctx.weights
-        self.shown = labels[1:]  # labels[0] is the quarter before the oldest shown
-        # a client's current quarter is `current_k` quarters before the review quarter
-        self.previous = [labels[len(labels) - 2 - k] for k in range(len(labels) - 1)]
-        self.target_rate = None if ctx.target_rate is None else round(ctx.target_rate, 2)
-        self.dormant = tuple(
-            _component(name, None, self.weights[name], 0.0,
-                       f"not scored while dormant ({_DETAIL[name]})")
-            for name in COMPONENTS
-        )  # fmt: skip
-        self._patterns: dict[tuple[bool, ...], list[tuple[str, float, float, str]]] = {}
-        self._points: list[dict[int | None, QuarterHealth]] = [{} for _ in self.shown]
-
-    def components(self, c: ClientScore, m: Measures) -> list[Component]:
-        """A client's component records (`ClientScore.components`). A dormant client's are not
-        shown: older data would read as a satisfaction or a calm that nothing shows."""
-        if m.facts.dormant:
-            return list(self.dormant)
-        scores = m.components.values()
-        pattern = tuple(v is not None for v in scores)
-        parts = self._patterns.get(pattern) or self._pattern(pattern)
-        return [
-            _component(name, None if score is None else round(score, 1), weight, share, detail)
-            for (name, weight, share, detail), score in zip(parts, scores, strict=True)
-        ]
-
-    def _pattern(self, pattern: tuple[bool, ...]) -> list[tuple[str, float, float, str]]:
-        """Name, weight, effective weight and detail of each component, for those with data."""
-        w = self.weights
-        have = sum(w[name] for name, has in zip(COMPONENTS, pattern, strict=True) if has)
-        parts = self._patterns[pattern] = [
-            (name, w[name], round(w[name] / have, 4) if has and have > 0 else 0.0,
-             _DETAIL[name] if has else f"no data ({_DETAIL[name]})")
-            for name, has in zip(COMPONENTS, pattern, strict=True)
-        ]  # fmt: skip
-        return parts
-
-    def trend(self, m: Measures) -> list[QuarterHealth]:
-        """Health per shown quarter, oldest first; the same point is one shared (frozen) record."""
-        out = []
-        for points, label, h in zip(
-            self._points, self.shown, reversed(m.health_by_quarter), strict=True
-        ):
-            key = None if h is None else math.floor(h + 0.5)  # `whole`, as a dict key
-            point = points.get(key)
-            if point is None:
-                health = None if key is None else float(key)
-                point = points[key] = trusted(
-                    QuarterHealth, {"quarter": label, "health": health}, _POINT_FIELDS
-                )
-            out.append(point)
-        return out
-
-    @staticmethod
-    def hours(c: ClientScore, f: ClientFacts) -> ActivityHours:
-        """Hours by activity over the last four quarters (`ClientScore.hours_by_activity`)."""
-        return trusted(
-            ActivityHours,
-            {
-                "delivery": round(f.delivery_12m, 2),
-                "revision": round(f.revision_12m, 2),
-                "meeting": round(f.meeting_12m, 2),
-                "support": round(f.support_12m, 2),
-                "admin": round(f.admin_12m, 2),
-            },
-            _HOURS_FIELDS,
-        )
-
-
-_COMPONENT_FIELDS = set(Component.model_fields)
-_POINT_FIELDS = set(QuarterHealth.model_fields)
-_HOURS_FIELDS = set(ActivityHours.model_fields)
-_CLIENT_FIELDS = set(ClientScore.model_fields)
-
-
-def _component(
-    name: str, score: float | None, weight: float, share: float, detail: str
-) -> Component:
-    return trusted(
-        Component,
-        {"name": name, "score": score, "weight": weight, "effective_weight": share,
-         "detail": detail},
-        _COMPONENT_FIELDS,
-    )  # fmt: skip
 
 
 def score_portfolio(
@@ -161,23 +57,23 @@ def _score(
     ctx = verdicts.Context(medians=medians, target_rate=target, settings=settings, as_of=as_of)
     y, q = quarter_of(as_of)
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
-    frame = _Frame(ctx, labels)
-    drafts = [_draft(m, ctx, frame) for m in measures]
+    parts = RecordParts(ctx, labels)
+    drafts = [_draft(m, ctx, parts) for m in measures]
     _referrers(drafts)
     # Built from our own figures without validating them again (scoring/deferred.py `trusted`).
-    clients = [trusted(ClientScore, d, _CLIENT_FIELDS) for d in drafts]
+    clients = [trusted(ClientScore, d, CLIENT_FIELDS) for d in drafts]
     return PortfolioScore(
         as_of=as_of,
         quarter=quarter_label(y, q),
         quarters=labels[1:],
         currency=settings.money.currency,
-        target_rate=frame.target_rate,
+        target_rate=parts.target_rate,
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
     )
 
 
-def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
+def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
     """A client's score as the values of its record, in field order: the verdict, and what to work
     out the reasons and why health moved from when they are first read."""
     f, settings = m.facts, ctx.settings
@@ -187,9 +83,10 @@ def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
     rec, why = verdicts.recommend(arch, m, effort, counters, ctx)
     if arch is Archetype.former:
         rec = Recommendation.watch  # never a candidate, whatever the numbers
-    counter_text = [c.sentence for c in counters]
-    if rec is Recommendation.exit:
+    counter_text: list[str] | Later = Later(_sentences, counters) if counters else []
+    if rec is Recommendation.exit:  # written at once: the referrer's word goes first (_referrers)
         years = f.tenure_days / 365.25
+        counter_text = [c.sentence for c in counters]
         counter_text.append(
             f"Weighed and found no counter-signal: lifetime value {ctx.money(f.lifetime_value)} over "
             f"{years:.1f} years, referral value {ctx.money(f.referral_value)}."
@@ -208,21 +105,21 @@ def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
         "health": health,
         "band": verdicts.band(health, settings),
         "coverage": round(f.coverage, 2),
-        "components": Later(frame.components, m),
-        "trend": frame.trend(m),
-        "previous_quarter": frame.previous[f.current_k],
+        "components": Later(parts.components, m),
+        "trend": parts.trend(m),
+        "previous_quarter": parts.previous[f.current_k],
         "previous_health": before,
         "health_change": None if health is None or before is None else health - before,
         "component_changes": Later(_component_changes, m, ctx.weights),
         "effort_return": effort,
         "effective_rate": None if m.effective_rate is None else round(m.effective_rate, 2),
-        "target_rate": frame.target_rate,
+        "target_rate": parts.target_rate,
         "margin": None if left is None else round(left, 4),
         "revenue_12m": round(f.revenue_12m, 2),
         "revenue_estimated": f.revenue_estimated,
         "paid_12m": round(f.paid_12m, 2),
         "hours_12m": round(f.hours_12m, 2),
-        "hours_by_activity": Later(frame.hours, f),
+        "hours_by_activity": Later(hours_by_activity, f),
         "unpaid_overdue": round(f.unpaid_overdue, 2),
         "unpaid_overdue_count": f.n_unpaid_overdue,
         "avg_days_late": None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),
@@ -242,6 +139,11 @@ def _draft(m: Measures, ctx: verdicts.Context, frame: _Frame) -> dict:
         "reasons": Later(_reasons, m, ctx, why),
         "counter_signals": counter_text,
     }
+
+
+def _sentences(c: ClientScore, counters: list[verdicts.Counter]) -> list[str]:
+    """What argues for keeping the client (`ClientScore.counter_signals`), in words."""
+    return [counter.sentence for counter in counters]
 
 
 def _component_changes(c: ClientScore, m: Measures, weights: dict[str, float]) -> dict[str, float]:

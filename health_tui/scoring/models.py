@@ -129,8 +129,8 @@ class ClientScore(DeferredFields):
     """A client as of a date: health, effort versus return, archetype, recommendation and why.
 
     Scoring leaves what only the client screen, JSON, CSV and the report read (the components,
-    hours by activity, why health moved, the reasons) to be worked out when first read: in the
-    app, most clients' never are."""
+    hours by activity, why health moved, the reasons and counter-signals) to be worked out when
+    first read: in the app, most clients' never are."""
 
     model_config = ConfigDict(frozen=True)
     deferred: ClassVar[tuple[str, ...]] = (
@@ -138,6 +138,7 @@ class ClientScore(DeferredFields):
         "component_changes",
         "hours_by_activity",
         "reasons",
+        "counter_signals",
     )
 
     client_id: str

@@ -6,6 +6,7 @@ comes with sentences that quote the numbers it rests on and how they compare wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,9 +29,11 @@ class Context:
     settings: Settings
     as_of: date
     weights: dict[str, float] = field(default_factory=dict)
+    window_quarters: float = 0.0  # the quarter weights' sum: a weighted count per quarter
 
     def __post_init__(self) -> None:
         self.weights = self.settings.weights.model_dump()
+        self.window_quarters = sum(self.settings.window.quarter_weights)
 
     def money(self, amount: float) -> str:
         return money(amount, self.settings.money.currency)
@@ -220,7 +223,7 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         and sat < a.never_satisfaction
     ):
         return A.never_satisfied
-    complaints_per_q = f.complaints_w / sum(ctx.settings.window.quarter_weights)
+    complaints_per_q = f.complaints_w / ctx.window_quarters
     if (
         sat is not None
         and complaints_per_q >= a.critic_complaints
@@ -252,8 +255,15 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
 
 @dataclass(slots=True)
 class Counter:
+    """A counter-signal: its kind weighs in the recommendation; its sentence is written when the
+    client's counter-signals are read (most clients' never are in the app)."""
+
     kind: str  # "referrals" | "lifetime" | "history"
-    sentence: str
+    write: Callable[[], str]
+
+    @property
+    def sentence(self) -> str:
+        return self.write()
 
 
 def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
@@ -262,15 +272,7 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
     out: list[Counter] = []
     floor = max(f.lifetime_value, ctx.medians.get("revenue_12m", 0.0))
     if f.referral_value > 0 and f.referral_value >= floor:
-        names = ", ".join(f.referred[:3]) + (" and others" if len(f.referred) > 3 else "")
-        n = len(f.referred)
-        out.append(
-            Counter(
-                "referrals",
-                f"Referred {n} client{'s' if n != 1 else ''} worth {ctx.money(f.referral_value)} "
-                f"({names}).",
-            )
-        )
+        out.append(Counter("referrals", lambda: _referrals(f, ctx)))
     cs = ctx.settings.counter_signals
     top = ctx.medians.get("lifetime_value_top")
     years = f.tenure_days / 365.25
@@ -278,9 +280,11 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
         out.append(
             Counter(
                 "lifetime",
-                f"Lifetime value {ctx.money(f.lifetime_value)} over {years:.1f} years "
-                f"(top {1 - cs.lifetime_quantile:.0%} of the portfolio; median "
-                f"{ctx.money(ctx.medians.get('lifetime_value', 0))}).",
+                lambda: (
+                    f"Lifetime value {ctx.money(f.lifetime_value)} over {years:.1f} years "
+                    f"(top {1 - cs.lifetime_quantile:.0%} of the portfolio; median "
+                    f"{ctx.money(ctx.medians.get('lifetime_value', 0))})."
+                ),
             )
         )
     if (
@@ -290,10 +294,21 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
         out.append(
             Counter(
                 "history",
-                f"Healthy for the {f.prior_quarters} quarters before this one (average health {avg:.0f}).",
+                lambda: (
+                    f"Healthy for the {f.prior_quarters} quarters before this one "
+                    f"(average health {avg:.0f})."
+                ),
             )
         )
     return out
+
+
+def _referrals(f: ClientFacts, ctx: Context) -> str:
+    names = ", ".join(f.referred[:3]) + (" and others" if len(f.referred) > 3 else "")
+    n = len(f.referred)
+    return (
+        f"Referred {n} client{'s' if n != 1 else ''} worth {ctx.money(f.referral_value)} ({names})."
+    )
 
 
 def recommend(
