@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from operator import itemgetter
 
 from health_tui.scoring.facts import ClientFacts
 from health_tui.settings import Settings
@@ -97,11 +98,17 @@ def component_changes(
     tenths = {k: round(10 * v) for k, v in raw.items()}
     left = round(10 * change) - sum(tenths.values())
     step = 1 if left > 0 else -1
+    ten = {k: 10 * v for k, v in raw.items()}
+    # how far each rounded value is behind (or ahead of) its true value, the way the tenth goes
+    lag = {k: step * (tenths[k] - ten[k]) for k in raw}
     for _ in range(abs(left)):
-        # the component whose rounded value is furthest behind (or ahead of) its true value
-        k = min(raw, key=lambda k: (step * (tenths[k] - 10 * raw[k]), k))
+        k = min(lag.items(), key=_LEAST_LAG)[0]  # furthest behind; ties by name
         tenths[k] += step
+        lag[k] = step * (tenths[k] - ten[k])
     return {k: t / 10 for k, t in tenths.items()}
+
+
+_LEAST_LAG = itemgetter(1, 0)  # (lag, name) of a (name, lag) item
 
 
 def time_cost(f: ClientFacts, cost_per_hour: float | None) -> float | None:

@@ -91,11 +91,10 @@ def whole_moves(changes: dict[str, float], total: float) -> list[tuple[str, int]
     rounded down, then the points left go to the largest remainders. Biggest move first; no zeros."""
     floors = {k: int(v // 1) for k, v in changes.items()}
     left = round(total) - sum(floors.values())
-    by_rest = sorted(changes, key=lambda k: (-(changes[k] - floors[k]), k))
-    for k in by_rest[: max(0, left)]:
-        floors[k] += 1
-    moves = [(k, v) for k, v in floors.items() if v != 0]
-    return sorted(moves, key=lambda kv: (-abs(kv[1]), kv[0]))
+    if left > 0:  # the largest remainders first, ties by name
+        for _, k in sorted((floors[k] - v, k) for k, v in changes.items())[:left]:
+            floors[k] += 1
+    return [(k, v) for _, k, v in sorted((-abs(v), k, v) for k, v in floors.items() if v != 0)]
 
 
 def signed_points(n: float) -> str:

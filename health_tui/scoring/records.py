@@ -25,6 +25,10 @@ _DETAIL = {
 }
 
 
+# a component's name, weight, effective weight, detail, and its records made so far by score
+_Layout = tuple[str, float, float, str, dict[float | None, Component]]
+
+
 class RecordParts:
     """What the records of one scoring share, worked out once rather than for every client: the
     quarter labels, the rounded target rate, a dormant client's components, the effective weights
@@ -41,32 +45,38 @@ class RecordParts:
                        f"not scored while dormant ({_DETAIL[name]})")
             for name in COMPONENTS
         )  # fmt: skip
-        self._patterns: dict[tuple[bool, ...], list[tuple[str, float, float, str]]] = {}
+        self._patterns: dict[tuple[bool, ...], list[_Layout]] = {}
         self._points: list[dict[int | None, QuarterHealth]] = [{} for _ in self.shown]
 
     def components(self, c: ClientScore, m: Measures) -> list[Component]:
         """A client's component records (`ClientScore.components`). A dormant client's are not
-        shown: older data would read as a satisfaction or a calm that nothing shows."""
+        shown: older data would read as a satisfaction or a calm that nothing shows. The same
+        component with the same score is one shared (frozen) record."""
         if m.facts.dormant:
             return list(self.dormant)
         scores = m.components.values()
         pattern = tuple(v is not None for v in scores)
         layout = self._patterns.get(pattern) or self._pattern(pattern)
-        return [
-            _component(name, None if score is None else round(score, 1), weight, share, detail)
-            for (name, weight, share, detail), score in zip(layout, scores, strict=True)
-        ]
+        out = []
+        for (name, weight, share, detail, made), score in zip(layout, scores, strict=True):
+            shown = None if score is None else round(score, 1)
+            component = made.get(shown) if shown != 0 else None  # -0.0 would find 0.0
+            if component is None:
+                component = made[shown] = _component(name, shown, weight, share, detail)
+            out.append(component)
+        return out
 
-    def _pattern(self, pattern: tuple[bool, ...]) -> list[tuple[str, float, float, str]]:
-        """Name, weight, effective weight and detail of each component, for those with data."""
+    def _pattern(self, pattern: tuple[bool, ...]) -> list[_Layout]:
+        """Name, weight, effective weight and detail of each component, for those with data, and
+        the records made so far."""
         w = self.weights
         have = sum(w[name] for name, has in zip(COMPONENTS, pattern, strict=True) if has)
-        parts = self._patterns[pattern] = [
+        layout = self._patterns[pattern] = [
             (name, w[name], round(w[name] / have, 4) if has and have > 0 else 0.0,
-             _DETAIL[name] if has else f"no data ({_DETAIL[name]})")
+             _DETAIL[name] if has else f"no data ({_DETAIL[name]})", {})
             for name, has in zip(COMPONENTS, pattern, strict=True)
         ]  # fmt: skip
-        return parts
+        return layout
 
     def trend(self, m: Measures) -> list[QuarterHealth]:
         """Health per shown quarter, oldest first; the same point is one shared (frozen) record."""
