@@ -74,8 +74,9 @@ def _score(
 
 
 def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
-    """A client's score as the values of its record, in field order: the verdict, and what to work
-    out the reasons and why health moved from when they are first read."""
+    """A client's score as the values of its record, in field order: the verdict now; the
+    components, hours by activity, why health moved, the reasons and (but for an exit) the
+    counter-signals as `Later`s, worked out when first read."""
     f, settings = m.facts, ctx.settings
     effort = effort_return(m, ctx.target_rate, settings)
     arch = verdicts.archetype(m, ctx)
