@@ -6,6 +6,8 @@ One formatter so a rate reads "€83/h" in a reason, a column and a report alike
 
 from __future__ import annotations
 
+from functools import cache
+
 from health_tui.text import safe_text
 
 NO_VALUE = "—"
@@ -13,9 +15,11 @@ NO_VALUE = "—"
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF "}
 
 
+@cache
 def symbol(currency: str) -> str:
-    """The currency's sign, or its code (from the data, so made safe) followed by a space."""
-    return _SYMBOLS.get(currency.upper(), f"{safe_text(currency)[:3]} ")
+    """The currency's sign, or its code (from the data, so made safe) followed by a space; worked
+    out once per currency (every amount a scoring and a report write asks for it)."""
+    return _SYMBOLS.get(currency.upper()) or f"{safe_text(currency)[:3]} "
 
 
 def money(value: float | None, currency: str = "EUR", *, cents: bool = False) -> str:

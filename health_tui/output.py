@@ -28,8 +28,9 @@ CSV_COLUMNS = (
 def client_json(c: ClientScore) -> dict[str, Any]:
     """The JSON record of a client: the model's fields, with components keyed by name. The values
     stay as they are (numbers, dates, enums, models) for `json_text` to write by their types;
-    read from the model's own field storage, five times faster than iterating the model."""
-    record = vars(c).copy()
+    read from the model's own field storage (its deferred fields worked out first), five times
+    faster than iterating the model."""
+    record = vars(c.settle()).copy()
     record["components"] = {comp.name: comp for comp in c.components}
     if not c.revenue_estimated:  # said only when true (the field's exclude_if), as model_dump does
         del record["revenue_estimated"]

@@ -9,6 +9,7 @@ import duckdb
 from health_tui.dates import quarter_label, quarter_of, shift_quarter
 from health_tui.money import check_store_currencies
 from health_tui.scoring import verdicts
+from health_tui.scoring.deferred import Later, trusted
 from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
 from health_tui.scoring.measures import (
     Measures,
@@ -17,7 +18,6 @@ from health_tui.scoring.measures import (
     margin,
     measure,
     portfolio_medians,
-    whole,
 )
 from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
@@ -28,40 +28,9 @@ from health_tui.scoring.models import (
     band_label,
 )
 from health_tui.scoring.reasons import reasons
+from health_tui.scoring.records import CLIENT_FIELDS, RecordParts, hours_by_activity
 from health_tui.settings import Settings
 from health_tui.store import Store
-
-_DETAIL = {
-    "satisfaction": "feedback scores, tone of messages, praise against complaints",
-    "friction": "complaints, escalations, letters, urgent and after-hours demands, scope changes",
-    "payment": "days late and unpaid overdue share of invoices due",
-    "scope": "revision share, non-billable share, revision requests",
-    "trend": "this quarter's satisfaction against earlier quarters",
-}
-
-
-def _components(m: Measures, weights: dict[str, float]) -> list[dict]:
-    """Component records (as dicts: the ClientScore validates them all in one pass). A dormant
-    client's are not shown: older data would read as a satisfaction or a calm that nothing shows."""
-    if m.facts.dormant:
-        return [
-            {"name": name, "score": None, "weight": weights[name], "effective_weight": 0.0,
-             "detail": f"not scored while dormant ({_DETAIL[name]})"}
-            for name in m.components
-        ]  # fmt: skip
-    have = sum(weights[k] for k, v in m.components.items() if v is not None)
-    return [
-        {
-            "name": name,
-            "score": None if score is None else round(score, 1),
-            "weight": weights[name],
-            "effective_weight": round(weights[name] / have, 4)
-            if score is not None and have > 0
-            else 0.0,
-            "detail": _DETAIL[name] if score is not None else f"no data ({_DETAIL[name]})",
-        }
-        for name, score in m.components.items()
-    ]
 
 
 def score_portfolio(
@@ -94,34 +63,26 @@ def _score(
     ctx = verdicts.Context(medians=medians, target_rate=target, settings=settings, as_of=as_of)
     y, q = quarter_of(as_of)
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
-    drafts = [_draft(m, ctx, labels) for m in measures]
-    _referrers(drafts, ctx)
-    # One validation per client: pydantic checks the nested records in the same pass.
-    clients = [ClientScore.model_validate(d) for d in drafts]
-    portfolio = PortfolioScore(
+    parts = RecordParts(ctx, labels)
+    drafts = [_draft(m, ctx, parts) for m in measures]
+    _referrers(drafts)
+    # Built from our own figures without validating them again (scoring/deferred.py `trusted`).
+    clients = [trusted(ClientScore, d, CLIENT_FIELDS) for d in drafts]
+    return PortfolioScore(
         as_of=as_of,
         quarter=quarter_label(y, q),
         quarters=labels[1:],
         currency=settings.money.currency,
-        target_rate=None if target is None else round(target, 2),
+        target_rate=parts.target_rate,
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
     )
-    _free_gradually(drafts, measures, facts)
-    return portfolio
 
 
-def _free_gradually(*lists: list) -> None:
-    """Free the working records a few hundred at a time. Freed all at once as `_score` returns,
-    50,000 clients' take a fifth of a second in one call that holds the interpreter lock: the app,
-    scoring in a thread, could not take a key meanwhile."""
-    for items in lists:
-        while items:
-            del items[-256:]
-
-
-def _draft(m: Measures, ctx: verdicts.Context, labels: list[str]) -> dict:
-    """A client's score as a dict: the verdict, the reasons, and why health moved."""
+def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
+    """A client's score as the values of its record, in field order: the verdict now; the
+    components, hours by activity, why health moved, the reasons and (but for an exit) the
+    counter-signals as `Later`s, worked out when first read."""
     f, settings = m.facts, ctx.settings
     effort = effort_return(m, ctx.target_rate, settings)
     arch = verdicts.archetype(m, ctx)
@@ -129,76 +90,90 @@ def _draft(m: Measures, ctx: verdicts.Context, labels: list[str]) -> dict:
     rec, why = verdicts.recommend(arch, m, effort, counters, ctx)
     if arch is Archetype.former:
         rec = Recommendation.watch  # never a candidate, whatever the numbers
-    counter_text = [c.sentence for c in counters]
-    if rec is Recommendation.exit:
+    counter_text: list[str] | Later = Later(_sentences, counters) if counters else []
+    if rec is Recommendation.exit:  # written at once: the referrer's word goes first (_referrers)
         years = f.tenure_days / 365.25
+        counter_text = [c.sentence for c in counters]
         counter_text.append(
             f"Weighed and found no counter-signal: lifetime value {ctx.money(f.lifetime_value)} over "
             f"{years:.1f} years, referral value {ctx.money(f.referral_value)}."
         )
     left = margin(f, settings.money.cost_per_hour)
-    shown = labels[1:]  # labels[0] is the quarter before the oldest shown
-    trend = [
-        {"quarter": label, "health": None if h is None else whole(h)}
-        for label, h in zip(shown, reversed(m.health_by_quarter), strict=True)
-    ]
-    previous_quarter = labels[len(labels) - 2 - f.current_k]
-    change = changes = None
-    if m.health is not None and m.previous_health is not None:
-        change = m.health - m.previous_health
-        changes = component_changes(m.components, m.previous, ctx.weights, change)
-    dates = [d for d in (f.last_work, f.last_invoice, f.last_contact, f.last_feedback) if d]
-    return dict(
-        client_id=f.client_id,
-        name=f.name,
-        industry=f.industry,
-        started_on=f.started_on,
-        ended_on=f.ended_on,
-        active=f.active,
-        tenure_days=f.tenure_days,
-        notice_days=f.notice_days,
-        health=m.health,
-        band=verdicts.band(m.health, settings),
-        coverage=round(f.coverage, 2),
-        components=_components(m, ctx.weights),
-        trend=trend,
-        previous_quarter=previous_quarter,
-        previous_health=m.previous_health,
-        health_change=change,
-        component_changes=changes or {},
-        effort_return=effort,
-        effective_rate=None if m.effective_rate is None else round(m.effective_rate, 2),
-        target_rate=None if ctx.target_rate is None else round(ctx.target_rate, 2),
-        margin=None if left is None else round(left, 4),
-        revenue_12m=round(f.revenue_12m, 2),
-        revenue_estimated=f.revenue_estimated,
-        paid_12m=round(f.paid_12m, 2),
-        hours_12m=round(f.hours_12m, 2),
-        hours_by_activity={
-            "delivery": round(f.delivery_12m, 2),
-            "revision": round(f.revision_12m, 2),
-            "meeting": round(f.meeting_12m, 2),
-            "support": round(f.support_12m, 2),
-            "admin": round(f.admin_12m, 2),
-        },
-        unpaid_overdue=round(f.unpaid_overdue, 2),
-        unpaid_overdue_count=f.n_unpaid_overdue,
-        avg_days_late=None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),
-        lifetime_value=round(f.lifetime_value, 2),
-        referral_value=round(f.referral_value, 2),
-        referred=list(f.referred),
-        referred_by=f.referred_by,
-        last_activity=max(dates) if dates else None,
-        archetype=arch,
-        recommendation=rec,
-        fire_candidate=rec is Recommendation.exit,
-        reasons=([why] if why else [])
-        + reasons(m, arch, rec, effort, ctx, changes, previous_quarter),
-        counter_signals=counter_text,
+    health, before = m.health, m.previous_health
+    return {
+        "client_id": f.client_id,
+        "name": f.name,
+        "industry": f.industry,
+        "started_on": f.started_on,
+        "ended_on": f.ended_on,
+        "active": f.active,
+        "tenure_days": f.tenure_days,
+        "notice_days": f.notice_days,
+        "health": health,
+        "band": verdicts.band(health, settings),
+        "coverage": round(f.coverage, 2),
+        "components": Later(parts.components, m),
+        "trend": parts.trend(m),
+        "previous_quarter": parts.previous[f.current_k],
+        "previous_health": before,
+        "health_change": None if health is None or before is None else health - before,
+        "component_changes": Later(_component_changes, m, ctx.weights),
+        "effort_return": effort,
+        "effective_rate": None if m.effective_rate is None else round(m.effective_rate, 2),
+        "target_rate": parts.target_rate,
+        "margin": None if left is None else round(left, 4),
+        "revenue_12m": round(f.revenue_12m, 2),
+        "revenue_estimated": f.revenue_estimated,
+        "paid_12m": round(f.paid_12m, 2),
+        "hours_12m": round(f.hours_12m, 2),
+        "hours_by_activity": Later(hours_by_activity, f),
+        "unpaid_overdue": round(f.unpaid_overdue, 2),
+        "unpaid_overdue_count": f.n_unpaid_overdue,
+        "avg_days_late": None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),
+        "lifetime_value": round(f.lifetime_value, 2),
+        "referral_value": round(f.referral_value, 2),
+        "referred": list(f.referred),
+        "referred_by": f.referred_by,
+        "referred_by_name": None,
+        "referrer_standing": None,
+        "last_activity": max(
+            filter(None, (f.last_work, f.last_invoice, f.last_contact, f.last_feedback)),
+            default=None,
+        ),
+        "archetype": arch,
+        "recommendation": rec,
+        "fire_candidate": rec is Recommendation.exit,
+        "reasons": Later(_reasons, m, ctx, why),
+        "counter_signals": counter_text,
+    }
+
+
+def _sentences(c: ClientScore, counters: list[verdicts.Counter]) -> list[str]:
+    """What argues for keeping the client (`ClientScore.counter_signals`), in words."""
+    return [counter.sentence for counter in counters]
+
+
+def _component_changes(c: ClientScore, m: Measures, weights: dict[str, float]) -> dict[str, float]:
+    """Why health moved since the previous quarter, per component (`ClientScore.component_changes`)."""
+    if c.health_change is None:
+        return {}
+    return component_changes(m.components, m.previous, weights, c.health_change)
+
+
+def _reasons(c: ClientScore, m: Measures, ctx: verdicts.Context, why: str) -> list[str]:
+    """The sentences behind the verdict (`ClientScore.reasons`): the rule that gave it first, and
+    who referred the client last."""
+    changes = c.component_changes if c.health_change is not None else None
+    out = [why] if why else []
+    out += reasons(
+        m, c.archetype, c.recommendation, c.effort_return, ctx, changes, c.previous_quarter
     )
+    if c.referrer_standing is not None:
+        out.append(f"Referred by {c.referred_by_name}: {c.referrer_standing}.")
+    return out
 
 
-def _referrers(drafts: list[dict], ctx: verdicts.Context) -> None:
+def _referrers(drafts: list[dict]) -> None:
     """Referrals both ways: a referred client's reasons (and, for an exit, the counter-signals)
     name who referred them and how that client stands now."""
     by_id = {d["client_id"]: d for d in drafts}
@@ -208,8 +183,7 @@ def _referrers(drafts: list[dict], ctx: verdicts.Context) -> None:
             continue
         standing = _standing(ref)
         d["referred_by_name"] = ref["name"]
-        d["referrer_standing"] = standing
-        d["reasons"].append(f"Referred by {ref['name']}: {standing}.")
+        d["referrer_standing"] = standing  # the reasons end by saying it
         if d["recommendation"] is Recommendation.exit and ref["active"]:
             d["counter_signals"].insert(
                 0,

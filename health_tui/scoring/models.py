@@ -9,8 +9,11 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from health_tui.scoring.deferred import DeferredFields
 
 
 class Band(StrEnum):
@@ -88,11 +91,10 @@ def whole_moves(changes: dict[str, float], total: float) -> list[tuple[str, int]
     rounded down, then the points left go to the largest remainders. Biggest move first; no zeros."""
     floors = {k: int(v // 1) for k, v in changes.items()}
     left = round(total) - sum(floors.values())
-    by_rest = sorted(changes, key=lambda k: (-(changes[k] - floors[k]), k))
-    for k in by_rest[: max(0, left)]:
-        floors[k] += 1
-    moves = [(k, v) for k, v in floors.items() if v != 0]
-    return sorted(moves, key=lambda kv: (-abs(kv[1]), kv[0]))
+    if left > 0:  # the largest remainders first, ties by name
+        for _, k in sorted((floors[k] - v, k) for k, v in changes.items())[:left]:
+            floors[k] += 1
+    return [(k, v) for _, k, v in sorted((-abs(v), k, v) for k, v in floors.items() if v != 0)]
 
 
 def signed_points(n: float) -> str:
@@ -122,10 +124,21 @@ class ActivityHours(BaseModel):
         return self.delivery + self.revision + self.meeting + self.support + self.admin
 
 
-class ClientScore(BaseModel):
-    """A client as of a date: health, effort versus return, archetype, recommendation and why."""
+class ClientScore(DeferredFields):
+    """A client as of a date: health, effort versus return, archetype, recommendation and why.
+
+    Scoring leaves what only the client screen, JSON, CSV and the report read (the components,
+    hours by activity, why health moved, the reasons and counter-signals) to be worked out when
+    first read: in the app, most clients' never are."""
 
     model_config = ConfigDict(frozen=True)
+    deferred: ClassVar[tuple[str, ...]] = (
+        "components",
+        "component_changes",
+        "hours_by_activity",
+        "reasons",
+        "counter_signals",
+    )
 
     client_id: str
     name: str

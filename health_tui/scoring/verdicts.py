@@ -6,6 +6,7 @@ comes with sentences that quote the numbers it rests on and how they compare wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,9 +29,11 @@ class Context:
     settings: Settings
     as_of: date
     weights: dict[str, float] = field(default_factory=dict)
+    window_quarters: float = 0.0  # the quarter weights' sum: a weighted count per quarter
 
     def __post_init__(self) -> None:
         self.weights = self.settings.weights.model_dump()
+        self.window_quarters = sum(self.settings.window.quarter_weights)
 
     def money(self, amount: float) -> str:
         return money(amount, self.settings.money.currency)
@@ -74,13 +77,6 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
     satisfied = f.satisfaction is not None and f.satisfaction >= a.struggling_satisfaction
     if not (courteous and fair and satisfied):
         return None
-    tone = (
-        f"the tone stays courteous (sentiment {signed(f.tone_w, 1)})"
-        if f.tone_w is not None
-        else ""
-    )
-    fb = f"feedback fair ({f.feedback_w:.0f}/10)" if f.feedback_w is not None else ""
-    still = " and ".join(x for x in (tone, fb) if x) or f"satisfaction holds ({f.satisfaction:.0f})"
     late, before, year_ago = f.late_recent, f.late_before, f.late_year_ago
     rise = a.struggling_days_late_rise
     if (
@@ -91,7 +87,10 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
     ):
         then = f"{before:.0f} before" if before is not None else "none due before"
         ago = f" and {year_ago:.0f} a year earlier" if year_ago is not None else ""
-        return f"paying {late:.0f} days late over the last two quarters against {then}{ago}, while {still}"
+        return (
+            f"paying {late:.0f} days late over the last two quarters against {then}{ago}, while "
+            + _still(f)
+        )
     hours, before, year_ago = f.hours_pm_recent, f.hours_pm_before, f.hours_pm_year_ago
     share = a.struggling_volume_share
     if (
@@ -104,9 +103,21 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
         ago = f" and {_amount(year_ago)} h a year earlier" if year_ago is not None else ""
         return (
             f"{_amount(hours)} h of work a month over the last two quarters against "
-            f"{_amount(before)} h before{ago}, while they keep in touch and {still}"
+            f"{_amount(before)} h before{ago}, while they keep in touch and " + _still(f)
         )
     return None
+
+
+def _still(f: ClientFacts) -> str:
+    """What says the relationship holds while the client struggles: a courteous tone and fair
+    feedback, or else satisfaction (written only for a client found struggling)."""
+    tone = (
+        f"the tone stays courteous (sentiment {signed(f.tone_w, 1)})"
+        if f.tone_w is not None
+        else ""
+    )
+    fb = f"feedback fair ({f.feedback_w:.0f}/10)" if f.feedback_w is not None else ""
+    return " and ".join(x for x in (tone, fb) if x) or f"satisfaction holds ({f.satisfaction:.0f})"
 
 
 def _in_touch(f: ClientFacts, share: float) -> bool:
@@ -212,7 +223,7 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         and sat < a.never_satisfaction
     ):
         return A.never_satisfied
-    complaints_per_q = f.complaints_w / sum(ctx.settings.window.quarter_weights)
+    complaints_per_q = f.complaints_w / ctx.window_quarters
     if (
         sat is not None
         and complaints_per_q >= a.critic_complaints
@@ -244,8 +255,15 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
 
 @dataclass(slots=True)
 class Counter:
+    """A counter-signal: its kind weighs in the recommendation; its sentence is written when the
+    client's counter-signals are read (most clients' never are in the app)."""
+
     kind: str  # "referrals" | "lifetime" | "history"
-    sentence: str
+    write: Callable[[], str]
+
+    @property
+    def sentence(self) -> str:
+        return self.write()
 
 
 def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
@@ -254,15 +272,7 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
     out: list[Counter] = []
     floor = max(f.lifetime_value, ctx.medians.get("revenue_12m", 0.0))
     if f.referral_value > 0 and f.referral_value >= floor:
-        names = ", ".join(f.referred[:3]) + (" and others" if len(f.referred) > 3 else "")
-        n = len(f.referred)
-        out.append(
-            Counter(
-                "referrals",
-                f"Referred {n} client{'s' if n != 1 else ''} worth {ctx.money(f.referral_value)} "
-                f"({names}).",
-            )
-        )
+        out.append(Counter("referrals", lambda: _referrals(f, ctx)))
     cs = ctx.settings.counter_signals
     top = ctx.medians.get("lifetime_value_top")
     years = f.tenure_days / 365.25
@@ -270,9 +280,11 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
         out.append(
             Counter(
                 "lifetime",
-                f"Lifetime value {ctx.money(f.lifetime_value)} over {years:.1f} years "
-                f"(top {1 - cs.lifetime_quantile:.0%} of the portfolio; median "
-                f"{ctx.money(ctx.medians.get('lifetime_value', 0))}).",
+                lambda: (
+                    f"Lifetime value {ctx.money(f.lifetime_value)} over {years:.1f} years "
+                    f"(top {1 - cs.lifetime_quantile:.0%} of the portfolio; median "
+                    f"{ctx.money(ctx.medians.get('lifetime_value', 0))})."
+                ),
             )
         )
     if (
@@ -282,10 +294,21 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
         out.append(
             Counter(
                 "history",
-                f"Healthy for the {f.prior_quarters} quarters before this one (average health {avg:.0f}).",
+                lambda: (
+                    f"Healthy for the {f.prior_quarters} quarters before this one "
+                    f"(average health {avg:.0f})."
+                ),
             )
         )
     return out
+
+
+def _referrals(f: ClientFacts, ctx: Context) -> str:
+    names = ", ".join(f.referred[:3]) + (" and others" if len(f.referred) > 3 else "")
+    n = len(f.referred)
+    return (
+        f"Referred {n} client{'s' if n != 1 else ''} worth {ctx.money(f.referral_value)} ({names})."
+    )
 
 
 def recommend(
