@@ -202,9 +202,18 @@ def test_progress_names_each_stage(store: Store) -> None:
     messages: list[str] = []
     import_folder(store, SMALL, progress=messages.append)
     assert messages[0].startswith("reading clients.csv (")
-    assert "checking time_entries (357 rows)…" in messages
-    assert messages[-1] == "writing…"
-    assert len(messages) == 11
+    assert messages[1] == "checking clients (8 rows)…"
+    assert messages[2] == "checking and writing time_entries.csv (23 KB)…"
+    assert len(messages) == 6  # clients read and checked, then each other file in one pass
+
+
+def test_progress_of_a_folder_with_a_problem_names_each_check(store: Store, tmp_path: Path) -> None:
+    """A folder the one-pass import stops on is read again whole and every row checked."""
+    entries = "client_id,date,hours,billable,activity\nacme,2025-07-02,30,true,delivery\n"
+    messages: list[str] = []
+    with pytest.raises(ImportFailed):
+        import_folder(store, mini(tmp_path, time_entries=entries), progress=messages.append)
+    assert "checking time_entries (1 rows)…" in messages
 
 
 def test_unknown_column_is_a_warning(store: Store, tmp_path: Path) -> None:

@@ -104,83 +104,15 @@ def import_folder(
     files = _find_files(Path(folder), where)
     wipe_demo = store.setting("portfolio_kind") == "demo"
 
-    problems: list[Problem] = []
-    warnings: list[str] = []
-    notes: list[str] = []
-    staged: dict[str, int] = {}
-    con = store.cursor()  # temp tables and macros live on this connection only
+    con = store.cursor()  # temp tables, macros and variables live on this connection only
     try:
         install_macros(store, con, MACROS)
-        for table in TABLES:
-            store.run(f"import_create_stg_{table}", con=con)
-            path = files.get(table)
-            if path is not None:
-                say(f"reading {path.name} ({size(path)})…")
-                rows = _stage(store, con, table, path, problems, warnings)
-                if rows is not None:
-                    staged[table] = rows
-        clients_file = files["clients"].name
-        if staged.get("clients") == 0:
-            problems.append(
-                Problem(file=clients_file, line=1, column="(file)", reason="no clients")
-            )
-        if problems:
-            _refuse(problems, folder, where)
-
-        counts: dict[str, int] = {}
-        # One transaction from here: the checks that read the database see it as the write will.
-        with store.transaction(con) as tx:
-            if wipe_demo:
-                wipe_all(store, tx)
-            elif replace:
-                clear_imported(store, tx)
-            for table in TABLES:
-                if table not in staged:
-                    continue
-                say(f"checking {table} ({staged[table]:,} rows)…")
-                found = store.rows(
-                    f"import_validate_{table}", {"clients_file": clients_file}, con=tx
-                )
-                problems.extend(
-                    Problem.model_construct(
-                        file=files[table].name, line=line, column=column, reason=reason
-                    )
-                    for line, column, reason in found
-                )
-            store.run("import_folder_clients", con=tx)
-            problems.extend(
-                Problem.model_construct(file=clients_file, line=line, column=column, reason=reason)
-                for line, column, reason in store.rows("import_validate_folder_names", con=tx)
-            )
-            if problems:
-                _refuse(sorted(problems, key=_in_file_order), folder, where)
-            if "invoices" in staged:
-                currencies = store.rows("import_currencies", con=tx)
-                name = files["invoices"].name
-                check_import_currencies(currencies, money, file=name, where=where)
-            if "time_entries" in staged:
-                currencies = store.rows("import_entry_currencies", con=tx)
-                name = files["time_entries"].name
-                check_import_currencies(
-                    currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS
-                )
-
-            say("writing…")
-            store.run("import_folder_takeovers", con=tx)
-            notes += _takeover_notes(store, tx)
-            for table in HISTORY_TABLES:
-                (removed,) = store.row(f"import_delete_{table}", con=tx)
-                if table not in staged and removed:
-                    warnings.append(_removed_warning(table, int(removed)))
-            store.run("import_update_client_rows", con=tx)
-            (counts["clients"],) = store.row("import_insert_clients", con=tx)
-            move_clients(store, tx)
-            for table in HISTORY_TABLES:
-                (counts[table],) = store.row(f"import_insert_{table}", con=tx)
-            counts["clients"] = staged["clients"]
-            store.set_setting("portfolio_kind", "imported", con=tx)
+        written = _streamed(store, con, files, replace, wipe_demo, money, where, say)
+        if written is None:  # something is wrong: the checked import lists what
+            written = _checked(store, con, folder, files, replace, wipe_demo, money, where, say)
     finally:
         con.close()
+    counts, warnings, notes = written
     return ImportSummary(
         counts=counts,
         warnings=warnings,
@@ -190,6 +122,253 @@ def import_folder(
         folder=str(folder),
         database=where,
     )
+
+
+Written = tuple[dict[str, int], list[str], list[str]]  # rows written per table, warnings, notes
+
+
+class _NotClean(Exception):
+    """The streamed import met something to check: roll it back and run the checked import."""
+
+
+def _streamed(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    files: dict[str, Path],
+    replace: bool,
+    wipe_demo: bool,
+    money: Money,
+    where: str,
+    say: Progress,
+) -> Written | None:
+    """Import a clean folder in one pass: each history file goes straight from disk into its table.
+
+    Only the clients file is staged (it is small and the checks of names and referrals need it
+    whole); every other file is read once, by the INSERT that writes it (import_stream_*), so
+    memory stays flat whatever the folder's size. Those statements stop at the first row the
+    checked import would find fault with, and what cannot be seen row by row (a client_id not in the
+    clients file, an invoice_id given twice, a malformed line) is counted afterwards. Anything at
+    all: None, with nothing changed, and the checked import says what is wrong. A currency with no
+    rate is refused here as the checked import refuses it.
+    """
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    notes: list[str] = []
+    known: dict[str, list[str]] = {}
+    clients = 0
+    for table in TABLES:
+        store.run(f"import_create_stg_{table}", con=con)
+        path = files.get(table)
+        if path is None:
+            continue
+        if table == "clients":
+            say(f"reading {path.name} ({size(path)})…")
+            rows = _stage(store, con, table, path, problems, warnings)
+            if rows is None or rows == 0:
+                return None
+            clients = rows
+        else:
+            present = _source(store, con, table, path, problems, warnings)
+            if present is None:
+                return None
+            known[table] = present
+    if problems:
+        return None
+
+    counts: dict[str, int] = {}
+    clients_file = files["clients"].name
+    try:
+        with store.transaction(con) as tx:
+            if wipe_demo:
+                wipe_all(store, tx)
+            elif replace:
+                clear_imported(store, tx)
+            say(f"checking clients ({clients:,} rows)…")
+            if store.rows("import_validate_clients", {"clients_file": clients_file}, con=tx):
+                raise _NotClean
+            store.run("import_folder_clients", con=tx)
+            if store.rows("import_validate_folder_names", con=tx):
+                raise _NotClean
+            store.run("import_merged_map", con=tx)
+            store.run("import_folder_takeovers", con=tx)
+            notes += _takeover_notes(store, tx)
+            for table in HISTORY_TABLES:
+                (removed,) = store.row(f"import_delete_{table}", con=tx)
+                if table not in known and removed:
+                    warnings.append(_removed_warning(table, int(removed)))
+            store.run("import_update_client_rows", con=tx)
+            store.row("import_insert_clients", con=tx)
+            move_clients(store, tx)
+            for table in HISTORY_TABLES:
+                if table in known:
+                    path = files[table]
+                    say(f"checking and writing {path.name} ({size(path)})…")
+                    _source(store, tx, table, path, [], [])  # import_src reads this file now
+                    counts[table] = _stream(store, tx, table, path, known[table])
+                else:
+                    counts[table] = 0
+            counts["clients"] = clients
+            if "invoices" in known:
+                currencies = store.rows("import_streamed_currencies", con=tx)
+                name = files["invoices"].name
+                check_import_currencies(currencies, money, file=name, where=where)
+            if "time_entries" in known:
+                currencies = store.rows("import_streamed_entry_currencies", con=tx)
+                name = files["time_entries"].name
+                check_import_currencies(
+                    currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS
+                )
+            store.set_setting("portfolio_kind", "imported", con=tx)
+    except _NotClean:
+        return None
+    return counts, warnings, notes
+
+
+def _stream(
+    store: Store, con: duckdb.DuckDBPyConnection, table: str, path: Path, known: list[str]
+) -> int:
+    """Write the file import_src reads into `table`; its row count, or _NotClean."""
+    try:
+        (written,) = con.execute(load_query(f"import_stream_{table}"), {"known": known}).fetchall()[
+            0
+        ]
+    except duckdb.Error as exc:  # a row to check, or a file DuckDB could not read as it streamed
+        raise _NotClean from exc
+    if path.suffix.lower() != ".parquet":
+        (rejected,) = store.row("import_source_rejects", {"path": str(path)}, con=con)
+        if rejected:
+            raise _NotClean
+    listed, repeated = store.row(f"import_streamed_{table}", con=con)
+    if listed != written or repeated:
+        raise _NotClean
+    return int(written)
+
+
+def _source(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    path: Path,
+    problems: list[Problem],
+    warnings: list[str],
+) -> list[str] | None:
+    """Point the view import_src at `path`; the format's columns it has, or None (problems added).
+
+    Nothing is read but a CSV file's header or a Parquet file's schema.
+    """
+    if path.suffix.lower() == ".parquet":
+        try:
+            store.run(
+                "import_source_file", {"path": str(path), "columns": None, "delim": None}, con=con
+            )
+            con.execute(load_query("import_source_parquet"))
+        except duckdb.Error as exc:
+            problems.append(
+                Problem(file=path.name, line=1, column="(file)", reason=duckdb_reason(exc))
+            )
+            return None
+        found = [name for (name,) in store.rows("import_source_columns", con=con)]
+        warnings.extend(
+            f"{path.name}: ignoring unknown column {show(name)}"
+            for name in found
+            if name not in COLUMNS[table]
+        )
+    else:
+        layout = _csv_layout(table, path, problems, warnings)
+        if layout is None:
+            return None
+        columns, _written = layout
+        store.run(
+            "import_source_file", {"path": str(path), "columns": columns, "delim": ","}, con=con
+        )
+        store.run("import_source_csv", con=con)
+        found = list(columns)
+    present = [name for name in found if name in COLUMNS[table]]
+    if not REQUIRED[table] <= set(present):
+        return None
+    return present
+
+
+def _checked(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    files: dict[str, Path],
+    replace: bool,
+    wipe_demo: bool,
+    money: Money,
+    where: str,
+    say: Progress,
+) -> Written:
+    """Import `files` after staging every one whole and checking every row: all problems found are
+    listed (ImportFailed), by file then line, and nothing is changed; else the rows are written."""
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    notes: list[str] = []
+    staged: dict[str, int] = {}
+    for table in TABLES:
+        store.run(f"import_create_stg_{table}", con=con)
+        path = files.get(table)
+        if path is not None:
+            say(f"reading {path.name} ({size(path)})…")
+            rows = _stage(store, con, table, path, problems, warnings)
+            if rows is not None:
+                staged[table] = rows
+    clients_file = files["clients"].name
+    if staged.get("clients") == 0:
+        problems.append(Problem(file=clients_file, line=1, column="(file)", reason="no clients"))
+    if problems:
+        _refuse(problems, folder, where)
+
+    counts: dict[str, int] = {}
+    # One transaction from here: the checks that read the database see it as the write will.
+    with store.transaction(con) as tx:
+        if wipe_demo:
+            wipe_all(store, tx)
+        elif replace:
+            clear_imported(store, tx)
+        for table in TABLES:
+            if table not in staged:
+                continue
+            say(f"checking {table} ({staged[table]:,} rows)…")
+            found = store.rows(f"import_validate_{table}", {"clients_file": clients_file}, con=tx)
+            problems.extend(
+                Problem.model_construct(
+                    file=files[table].name, line=line, column=column, reason=reason
+                )
+                for line, column, reason in found
+            )
+        store.run("import_folder_clients", con=tx)
+        problems.extend(
+            Problem.model_construct(file=clients_file, line=line, column=column, reason=reason)
+            for line, column, reason in store.rows("import_validate_folder_names", con=tx)
+        )
+        if problems:
+            _refuse(sorted(problems, key=_in_file_order), folder, where)
+        if "invoices" in staged:
+            currencies = store.rows("import_currencies", con=tx)
+            name = files["invoices"].name
+            check_import_currencies(currencies, money, file=name, where=where)
+        if "time_entries" in staged:
+            currencies = store.rows("import_entry_currencies", con=tx)
+            name = files["time_entries"].name
+            check_import_currencies(currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS)
+
+        say("writing…")
+        store.run("import_folder_takeovers", con=tx)
+        notes += _takeover_notes(store, tx)
+        for table in HISTORY_TABLES:
+            (removed,) = store.row(f"import_delete_{table}", con=tx)
+            if table not in staged and removed:
+                warnings.append(_removed_warning(table, int(removed)))
+        store.run("import_update_client_rows", con=tx)
+        (counts["clients"],) = store.row("import_insert_clients", con=tx)
+        move_clients(store, tx)
+        for table in HISTORY_TABLES:
+            (counts[table],) = store.row(f"import_insert_{table}", con=tx)
+        counts["clients"] = staged["clients"]
+        store.set_setting("portfolio_kind", "imported", con=tx)
+    return counts, warnings, notes
 
 
 def _in_file_order(p: Problem) -> tuple[int, str, int]:
@@ -347,7 +526,25 @@ def _read_csv(
     problems: list[Problem],
     warnings: list[str],
 ) -> list[str] | None:
-    """Read a CSV file into import_raw under its header's names; return them, or None if unreadable.
+    """Read a CSV file into import_raw under its header's names (_csv_layout); return the format's
+    columns it has, or None if unreadable."""
+    layout = _csv_layout(table, path, problems, warnings)
+    if layout is None:
+        return None
+    columns, written = layout
+    present = [name for name in columns if name in COLUMNS[table]]
+    if not REQUIRED[table] <= columns.keys():
+        return present  # the caller reports missing columns; no need to read on
+    if not read_csv_raw(store, con, path, columns, written, problems):
+        return None
+    return present
+
+
+def _csv_layout(
+    table: str, path: Path, problems: list[Problem], warnings: list[str]
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """How to read a CSV file, from its header: the name DuckDB reads each column as (every one
+    text), and each name as the header wrote it (for messages); None if the header is unusable.
 
     Header names are trimmed and lower-cased. Names outside the format (and repeats, and unnamed
     columns) are read as `unknown_N` so nothing in the file can clash with the names the SQL uses.
@@ -380,14 +577,7 @@ def _read_csv(
                 )
         columns[internal] = "VARCHAR"
         written[internal] = raw.strip() or f"column {i}"
-    present = [name for name in columns if name in known]
-    if repeated or not REQUIRED[table] <= columns.keys():
-        return (
-            None if repeated else present
-        )  # the caller reports missing columns; no need to read on
-    if not read_csv_raw(store, con, path, columns, written, problems):
-        return None
-    return present
+    return None if repeated else (columns, written)
 
 
 def _refuse(problems: list[Problem], folder: Path, where: str) -> NoReturn:
