@@ -1,10 +1,14 @@
 """`health-tui import DIR`: load an agency's own history from a folder of CSV or Parquet files.
 
 The folder holds `clients.csv` (or `.parquet`) and, optionally, `time_entries`, `invoices`,
-`interactions` and `feedback` in the same way. Every file is read by DuckDB into a temp table of
-text, every row is checked by one set-based query per table, and only when nothing is wrong are the
-five tables written, in one transaction. Python here only orchestrates tables and gathers problems;
-it never loops over rows.
+`interactions` and `feedback` in the same way. Python here only orchestrates tables and gathers
+problems; it never loops over rows.
+
+A clean folder is imported in one pass (`_streamed`): the clients file is staged and checked, then
+each other file goes from disk straight into its table inside one transaction, checked as it is
+typed, so memory stays flat whatever the folder's size. The first thing wrong stops that pass, which
+is rolled back, and the checked import (`_checked`) runs: every file is read by DuckDB into a temp
+table of text, every row is checked by one set-based query per table, and all problems are listed.
 
 Problems come in two rounds: first what stops a file being read at all (a malformed line, a
 missing column, an empty file), for every file; only when all files read cleanly is every value
