@@ -10,7 +10,7 @@ WITH src AS (
                  NULL::VARCHAR AS "comment"
           WHERE false)
     UNION ALL BY NAME  -- a column the file lacks is NULL
-    SELECT nullif(trim(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)), '') FROM import_src
+    SELECT import_text(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)) FROM import_src
 ),
 f AS (
     SELECT *, import_date("date") AS d, import_int(score) AS sc FROM src

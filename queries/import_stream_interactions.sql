@@ -10,7 +10,7 @@ WITH src AS (
                  NULL::VARCHAR AS kind, NULL::VARCHAR AS sentiment, NULL::VARCHAR AS note
           WHERE false)
     UNION ALL BY NAME  -- a column the file lacks is NULL
-    SELECT nullif(trim(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)), '') FROM import_src
+    SELECT import_text(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)) FROM import_src
 ),
 x AS (
     SELECT *, import_timestamp("at") AS ts, lower(channel) AS ch, lower(kind) AS k,

@@ -11,7 +11,7 @@ WITH src AS (
                  NULL::VARCHAR AS currency
           WHERE false)
     UNION ALL BY NAME  -- a column the file lacks is NULL
-    SELECT nullif(trim(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)), '') FROM import_src
+    SELECT import_text(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)) FROM import_src
 ),
 i AS (
     SELECT *, import_date(issued_on) AS issued, import_date(due_on) AS due,

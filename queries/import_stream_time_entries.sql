@@ -13,7 +13,7 @@ WITH src AS (
                  NULL::VARCHAR AS currency
           WHERE false)
     UNION ALL BY NAME  -- a column the file lacks is NULL
-    SELECT nullif(trim(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)), '') FROM import_src
+    SELECT import_text(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)) FROM import_src
 ),
 t AS (
     SELECT *, import_date("date") AS d, import_number(hours) AS h, import_bool(billable) AS b,

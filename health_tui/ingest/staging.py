@@ -30,6 +30,7 @@ MACROS = (
     "import_macro_number",
     "import_macro_amount",
     "import_macro_bool",
+    "import_macro_text",
 )
 MAX_SHOWN = 20  # problems listed in the error message; the exception carries all of them
 
