@@ -22,7 +22,7 @@ first row).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 import duckdb
 
@@ -32,6 +32,7 @@ from health_tui.ingest.staging import (
     Progress,
     duckdb_reason,
     install_macros,
+    point_at_csv,
     read_csv_raw,
     read_header,
     refuse,
@@ -172,10 +173,10 @@ def _streamed(
                 return None
             clients = rows
         else:
-            present = _source(store, con, table, path, problems, warnings)
-            if present is None:
+            source = _source(store, con, table, path, problems, warnings)
+            if source is None:
                 return None
-            known[table] = present
+            known[table] = source.present
     if problems:
         return None
 
@@ -203,6 +204,7 @@ def _streamed(
             store.run("import_update_client_rows", con=tx)
             store.row("import_insert_clients", con=tx)
             move_clients(store, tx)
+            counts["clients"] = clients  # listed first, as the checked import lists them
             for table in HISTORY_TABLES:
                 if table in known:
                     path = files[table]
@@ -211,7 +213,6 @@ def _streamed(
                     counts[table] = _stream(store, tx, table, path, known[table])
                 else:
                     counts[table] = 0
-            counts["clients"] = clients
             if "invoices" in known:
                 currencies = store.rows("import_streamed_currencies", con=tx)
                 name = files["invoices"].name
@@ -246,51 +247,6 @@ def _stream(
     if listed != written or repeated:
         raise _NotClean
     return int(written)
-
-
-def _source(
-    store: Store,
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    path: Path,
-    problems: list[Problem],
-    warnings: list[str],
-) -> list[str] | None:
-    """Point the view import_src at `path`; the format's columns it has, or None (problems added).
-
-    Nothing is read but a CSV file's header or a Parquet file's schema.
-    """
-    if path.suffix.lower() == ".parquet":
-        try:
-            store.run(
-                "import_source_file", {"path": str(path), "columns": None, "delim": None}, con=con
-            )
-            con.execute(load_query("import_source_parquet"))
-        except duckdb.Error as exc:
-            problems.append(
-                Problem(file=path.name, line=1, column="(file)", reason=duckdb_reason(exc))
-            )
-            return None
-        found = [name for (name,) in store.rows("import_source_columns", con=con)]
-        warnings.extend(
-            f"{path.name}: ignoring unknown column {show(name)}"
-            for name in found
-            if name not in COLUMNS[table]
-        )
-    else:
-        layout = _csv_layout(table, path, problems, warnings)
-        if layout is None:
-            return None
-        columns, _written = layout
-        store.run(
-            "import_source_file", {"path": str(path), "columns": columns, "delim": ","}, con=con
-        )
-        store.run("import_source_csv", con=con)
-        found = list(columns)
-    present = [name for name in found if name in COLUMNS[table]]
-    if not REQUIRED[table] <= set(present):
-        return None
-    return present
 
 
 def _checked(
@@ -335,7 +291,10 @@ def _checked(
             if table not in staged:
                 continue
             say(f"checking {table} ({staged[table]:,} rows)…")
-            found = store.rows(f"import_validate_{table}", {"clients_file": clients_file}, con=tx)
+            params: dict[str, object] = {"clients_file": clients_file}
+            if table != "clients":
+                params["first_line"] = _first_line(files[table])
+            found = store.rows(f"import_validate_{table}", params, con=tx)
             problems.extend(
                 Problem.model_construct(
                     file=files[table].name, line=line, column=column, reason=reason
@@ -468,20 +427,86 @@ def _stage(
     problems: list[Problem],
     warnings: list[str],
 ) -> int | None:
-    """Read one file into stg_{table}; return its row count, or None when it cannot be read whole."""
-    if path.suffix.lower() == ".parquet":
-        found = _read_parquet(con, path, problems)
-        if found is None:
-            return None
-        for name in found:  # Parquet names are matched as written
-            if name not in COLUMNS[table]:
-                warnings.append(f"{path.name}: ignoring unknown column {show(name)}")
-        first_line = 1
+    """Read one file into stg_{table} as text; its row count, or None when it cannot be read whole.
+
+    The history files go from the file into their staging table; the clients file goes through
+    import_raw, whose rowids number its lines for the checks of names and referrals."""
+    source = _source(store, con, table, path, problems, warnings)
+    if source is None:
+        return None
+    if table == "clients":
+        query, params = "import_read_raw", None
     else:
-        found = _read_csv(store, con, table, path, problems, warnings)
-        if found is None:
+        query, params = f"import_stage_{table}", {"known": source.present}
+    if source.columns is None:  # Parquet
+        try:
+            ((rows, *_),) = con.execute(load_query(query), params).fetchall()
+        except duckdb.Error as exc:  # e.g. a Parquet column whose type will not turn into text
+            reason = duckdb_reason(exc)
+            problems.append(Problem(file=path.name, line=1, column="(file)", reason=reason))
             return None
-        first_line = 2
+    else:
+        read = read_csv_raw(
+            store, con, path, source.columns, source.written, problems, query=query, params=params
+        )
+        if read is None:
+            return None
+        rows = read
+    if table == "clients":
+        try:
+            numbered = {"first_line": _first_line(path), "known": source.present}
+            (rows,) = store.row("import_stage_clients", numbered, con=con)
+        finally:
+            store.run("import_drop_raw", con=con)
+    return int(rows)
+
+
+def _first_line(path: Path) -> int:
+    """The line of a file's first row in problems: 2 in a CSV file (1 is the header), 1 in Parquet."""
+    return 1 if path.suffix.lower() == ".parquet" else 2
+
+
+class _Source(NamedTuple):
+    present: list[str]  # the format's columns the file has, in file order
+    columns: dict[str, str] | None  # a CSV file's layout (name -> type); None for Parquet
+    written: dict[str, str]  # each CSV name as the header wrote it, for messages
+
+
+def _source(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    path: Path,
+    problems: list[Problem],
+    warnings: list[str],
+) -> _Source | None:
+    """Point the view import_src at `path`; None (problems added) if it cannot be read or lacks a
+    required column. Nothing is read but a CSV file's header or a Parquet file's schema."""
+    columns: dict[str, str] | None = None
+    written: dict[str, str] = {}
+    if path.suffix.lower() == ".parquet":
+        try:
+            store.run(
+                "import_source_file", {"path": str(path), "columns": None, "delim": None}, con=con
+            )
+            con.execute(load_query("import_source_parquet"))
+        except duckdb.Error as exc:
+            reason = f"not a readable Parquet file: {duckdb_reason(exc)}"
+            problems.append(Problem(file=path.name, line=1, column="(file)", reason=reason))
+            return None
+        found = [name for (name,) in store.rows("import_source_columns", con=con)]
+        warnings.extend(  # Parquet names are matched as written
+            f"{path.name}: ignoring unknown column {show(name)}"
+            for name in found
+            if name not in COLUMNS[table]
+        )
+    else:
+        layout = _csv_layout(table, path, problems, warnings)
+        if layout is None:
+            return None
+        columns, written = layout
+        point_at_csv(con, path, columns, ",")
+        found = list(columns)
     present = [name for name in found if name in COLUMNS[table]]
     missing = [name for name in COLUMNS[table] if name in REQUIRED[table] and name not in present]
     if missing:
@@ -489,59 +514,8 @@ def _stage(
             Problem(file=path.name, line=1, column=name, reason="missing column")
             for name in missing
         )
-        store.run("import_drop_raw", con=con)
         return None
-    try:
-        [(rows,)] = con.execute(
-            load_query(f"import_stage_{table}"), {"first_line": first_line, "known": present}
-        ).fetchall()
-    except duckdb.Error as exc:  # e.g. a Parquet column whose type will not turn into text
-        problems.append(Problem(file=path.name, line=1, column="(file)", reason=duckdb_reason(exc)))
-        return None
-    finally:
-        store.run("import_drop_raw", con=con)
-    return int(rows)
-
-
-def _read_parquet(
-    con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]
-) -> list[str] | None:
-    """Read a Parquet file into import_raw; return its column names."""
-    try:
-        con.execute(load_query("import_read_parquet"), {"path": str(path)})
-    except duckdb.Error as exc:
-        problems.append(
-            Problem(
-                file=path.name,
-                line=1,
-                column="(file)",
-                reason=f"not a readable Parquet file: {duckdb_reason(exc)}",
-            )
-        )
-        return None
-    return [name for (name,) in con.execute(load_query("import_raw_columns")).fetchall()]
-
-
-def _read_csv(
-    store: Store,
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    path: Path,
-    problems: list[Problem],
-    warnings: list[str],
-) -> list[str] | None:
-    """Read a CSV file into import_raw under its header's names (_csv_layout); return the format's
-    columns it has, or None if unreadable."""
-    layout = _csv_layout(table, path, problems, warnings)
-    if layout is None:
-        return None
-    columns, written = layout
-    present = [name for name in columns if name in COLUMNS[table]]
-    if not REQUIRED[table] <= columns.keys():
-        return present  # the caller reports missing columns; no need to read on
-    if not read_csv_raw(store, con, path, columns, written, problems):
-        return None
-    return present
+    return _Source(present, columns, written)
 
 
 def _csv_layout(
