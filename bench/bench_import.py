@@ -9,7 +9,8 @@ Each measurement runs in a process of its own so its peak memory (max RSS) is it
   written in one pass from its files);
 - re-import: the same folder again into that database (every row replaced, then the file compacted
   as `health-tui import` does when much of it is free), then the file size.
-Prints each figure and the ratios import / anchor (time and memory) and re-imported / imported size.
+Prints each figure and the ratios import / anchor (time, memory, and CPU time: on a shared machine
+wall time swings with the load) and re-imported / imported size.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def child(mode: str, folder: Path, db: Path) -> None:
 
     store = open_store(db)
     t = time.perf_counter()
+    start = resource.getrusage(resource.RUSAGE_SELF)
+    cpu0 = start.ru_utime + start.ru_stime
     if mode == "anchor":
         for table in TABLES:
             store.run(f"bench_raw_{table}", {"path": str(folder / f"{table}.csv")})
@@ -44,8 +47,10 @@ def child(mode: str, folder: Path, db: Path) -> None:
     if mode == "import":
         compact_if_sparse(db)  # as `health-tui import` does
     seconds = time.perf_counter() - t
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "rss_mb": rss, "size": db.stat().st_size}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu0
+    rss = usage.ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": rss, "size": db.stat().st_size}))
 
 
 def measure(mode: str, folder: Path, db: Path) -> dict:
@@ -111,7 +116,8 @@ def main() -> None:
     print(f"re-import:             {again['seconds']:6.1f} s  {again['rss_mb']:7,.0f} MB peak")
     print(
         f"import / anchor: time {first['seconds'] / anchor['seconds']:.2f}x, "
-        f"memory {first['rss_mb'] / anchor['rss_mb']:.2f}x"
+        f"memory {first['rss_mb'] / anchor['rss_mb']:.2f}x, "
+        f"CPU time {first['cpu'] / anchor['cpu']:.2f}x (steadier on a shared machine)"
     )
     print(
         f"file size: {first['size'] / 1e6:,.0f} MB after the import, "

@@ -233,10 +233,9 @@ def _stream(
     store: Store, con: duckdb.DuckDBPyConnection, table: str, path: Path, known: list[str]
 ) -> int:
     """Write the file import_src reads into `table`; its row count, or _NotClean."""
+    query = load_query(f"import_stream_{table}")
     try:
-        (written,) = con.execute(load_query(f"import_stream_{table}"), {"known": known}).fetchall()[
-            0
-        ]
+        ((written,),) = con.execute(query, {"known": known}).fetchall()
     except duckdb.Error as exc:  # a row to check, or a file DuckDB could not read as it streamed
         raise _NotClean from exc
     if path.suffix.lower() != ".parquet":
