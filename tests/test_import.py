@@ -214,6 +214,7 @@ def test_progress_of_a_folder_with_a_problem_names_each_check(store: Store, tmp_
     messages: list[str] = []
     with pytest.raises(ImportFailed):
         import_folder(store, mini(tmp_path, time_entries=entries), progress=messages.append)
+    assert "something needs a closer look: checking every file whole…" in messages
     assert "checking time_entries (1 rows)…" in messages
 
 

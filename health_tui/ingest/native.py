@@ -114,6 +114,7 @@ def import_folder(
         install_macros(store, con, MACROS)
         written = _streamed(store, con, files, replace, wipe_demo, money, where, say)
         if written is None:  # something is wrong: the checked import lists what
+            say("something needs a closer look: checking every file whole…")
             written = _checked(store, con, folder, files, replace, wipe_demo, money, where, say)
     finally:
         con.close()
