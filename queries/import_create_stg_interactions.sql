@@ -1,5 +1,6 @@
--- import: the interactions file as the user wrote it (trimmed text, '' as NULL), with its line number.
+-- import: the interactions file as the user wrote it (trimmed text, '' as NULL), in file order: a row's
+-- rowid is its place in the file.
 CREATE OR REPLACE TEMP TABLE stg_interactions (
-    line BIGINT, client_id VARCHAR, "at" VARCHAR, channel VARCHAR, kind VARCHAR,
+    client_id VARCHAR, "at" VARCHAR, channel VARCHAR, kind VARCHAR,
     sentiment VARCHAR, note VARCHAR
 );

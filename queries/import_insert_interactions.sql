@@ -5,4 +5,4 @@ SELECT f.client_id, import_timestamp(s."at"), lower(s.channel), lower(s.kind), i
        s.note, 'folder', s.client_id
 FROM stg_interactions s
 JOIN folder_clients f ON f.folder_id = s.client_id
-ORDER BY s.line;
+ORDER BY s.rowid;

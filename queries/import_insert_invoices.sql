@@ -5,4 +5,4 @@ SELECT s.invoice_id, f.client_id, import_date(s.issued_on), import_date(s.due_on
        import_amount(s.amount), upper(s.currency), 'folder', s.client_id
 FROM stg_invoices s
 JOIN folder_clients f ON f.folder_id = s.client_id
-ORDER BY s.line;
+ORDER BY s.rowid;

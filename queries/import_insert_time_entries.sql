@@ -9,4 +9,4 @@ SELECT f.client_id, import_date(s."date"), import_number(s.hours), import_bool(s
        CASE WHEN s.billable_amount IS NOT NULL OR s.cost_amount IS NOT NULL THEN upper(s.currency) END
 FROM stg_time_entries s
 JOIN folder_clients f ON f.folder_id = s.client_id
-ORDER BY s.line;
+ORDER BY s.rowid;

@@ -1,4 +1,7 @@
--- import: true/false/yes/no/1/0 in any case as a BOOLEAN, else NULL.
+-- import: true/false/yes/no/1/0 in any case as a BOOLEAN, else NULL ('true' and 'false' as written
+-- skip lowering the text: most files write them so).
 CREATE OR REPLACE TEMP MACRO import_bool(v) AS
-    CASE lower(v) WHEN 'true' THEN true WHEN 'yes' THEN true WHEN '1' THEN true
-                  WHEN 'false' THEN false WHEN 'no' THEN false WHEN '0' THEN false END;
+    CASE v WHEN 'true' THEN true WHEN 'false' THEN false
+           ELSE CASE lower(v) WHEN 'true' THEN true WHEN 'yes' THEN true WHEN '1' THEN true
+                              WHEN 'false' THEN false WHEN 'no' THEN false WHEN '0' THEN false END
+    END;

@@ -3,5 +3,5 @@
 -- Columns the file lacks stay NULL; columns not in $known are left behind (the caller warns).
 INSERT INTO stg_clients BY NAME
 SELECT rowid + $first_line AS line,
-       nullif(trim(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)), '')
+       import_text(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR))
 FROM import_raw;

@@ -1,7 +1,6 @@
--- import: the known columns of import_raw into stg_interactions as trimmed text ('' becomes NULL), with the
--- line each row came from: $first_line is 2 for CSV (line 1 is the header), 1 for Parquet (row number).
--- Columns the file lacks stay NULL; columns not in $known are left behind (the caller warns).
+-- import: the known columns of the file import_src reads into stg_interactions as trimmed text ('' becomes
+-- NULL), in file order: nothing else is kept of the file. Columns the file lacks stay NULL;
+-- columns not in $known are left behind (the caller warns).
 INSERT INTO stg_interactions BY NAME
-SELECT rowid + $first_line AS line,
-       nullif(trim(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR)), '')
-FROM import_raw;
+SELECT import_text(CAST(COLUMNS(lambda c: list_contains($known, c)) AS VARCHAR))
+FROM import_src;

@@ -1,6 +1,7 @@
 -- import: every problem in the staged feedback file as (line, column, reason), in file order; none = valid.
+-- $first_line: the line of the first row (2 for CSV, whose line 1 is the header; 1 for Parquet).
 WITH f AS (
-    SELECT *, import_date("date") AS d, import_int(score) AS sc FROM stg_feedback
+    SELECT *, rowid + $first_line AS line, import_date("date") AS d, import_int(score) AS sc FROM stg_feedback
 ),
 problems (line, k, col, reason) AS (
     SELECT line, 1, 'client_id', 'required' FROM f WHERE client_id IS NULL

@@ -1,11 +1,13 @@
 -- import: every problem in the staged invoices file as (line, column, reason), in file order; none = valid.
+-- $first_line: the line of the first row (2 for CSV, whose line 1 is the header; 1 for Parquet).
 WITH i AS (
     SELECT *,
+           rowid + $first_line AS line,
            import_date(issued_on) AS issued,
            import_date(due_on) AS due,
            import_date(paid_on) AS paid,
            import_amount(amount) AS amt,
-           min(line) OVER (PARTITION BY invoice_id) AS first_line
+           min(rowid) OVER (PARTITION BY invoice_id) + $first_line AS first_line
     FROM stg_invoices
 ),
 problems (line, k, col, reason) AS (

@@ -1,46 +1,60 @@
 -- import: every problem in the staged time_entries file as (line, column, reason), in file order; none = valid.
+-- $first_line: the line of the first row (2 for CSV, whose line 1 is the header; 1 for Parquet).
+-- One pass over the file: each row's checks are flags, and only a row with one set is turned into
+-- its problems (a list, in the order they are listed), so nothing the size of the file is built.
 WITH t AS (
-    SELECT *,
-           import_date("date") AS d,
-           import_number(hours) AS h,
-           import_bool(billable) AS b,
-           import_amount(billable_amount) AS ba,
-           import_amount(cost_amount) AS ca
-    FROM stg_time_entries
+    SELECT s.*,
+           s.rowid + $first_line AS line,
+           c.client_id IS NULL AS unlisted,
+           import_date(s."date") AS d,
+           import_number(s.hours) AS h,
+           import_bool(s.billable) AS b,
+           import_amount(s.billable_amount) AS ba,
+           import_amount(s.cost_amount) AS ca
+    FROM stg_time_entries s
+    LEFT JOIN (SELECT DISTINCT client_id FROM stg_clients) c ON c.client_id = s.client_id
 ),
-problems (line, k, col, reason) AS (
-    SELECT line, 1, 'client_id', 'required' FROM t WHERE client_id IS NULL
-    UNION ALL
-    SELECT line, 2, 'client_id', 'no client ' || import_show(client_id) || ' in ' || $clients_file
-    FROM t WHERE client_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM stg_clients s WHERE s.client_id = t.client_id)
-    UNION ALL
-    SELECT line, 3, 'date', coalesce('not a date: ' || import_show("date"), 'required') FROM t WHERE d IS NULL
-    UNION ALL
-    SELECT line, 4, 'hours', CASE WHEN hours IS NULL THEN 'required'
-                                  WHEN h IS NULL THEN 'not a number: ' || import_show(hours)
-                                  ELSE 'must be more than 0 and at most 24: ' || import_show(hours) END
-    FROM t WHERE h IS NULL OR NOT (h > 0 AND h <= 24)
-    UNION ALL
-    SELECT line, 5, 'billable', coalesce('not true/false/yes/no/1/0: ' || import_show(billable), 'required')
-    FROM t WHERE b IS NULL
-    UNION ALL
-    SELECT line, 6, 'activity',
-           coalesce('not one of delivery, revision, meeting, support, admin: ' || import_show(activity), 'required')
-    FROM t WHERE activity IS NULL
-              OR lower(activity) NOT IN ('delivery', 'revision', 'meeting', 'support', 'admin')
-    UNION ALL
-    SELECT line, 7, 'billable_amount',
-           CASE WHEN ba IS NULL THEN 'not an amount (like 1250.00): ' ELSE 'must not be negative: ' END
-           || import_show(billable_amount)
-    FROM t WHERE billable_amount IS NOT NULL AND (ba IS NULL OR ba < 0)
-    UNION ALL
-    SELECT line, 8, 'cost_amount',
-           CASE WHEN ca IS NULL THEN 'not an amount (like 1250.00): ' ELSE 'must not be negative: ' END
-           || import_show(cost_amount)
-    FROM t WHERE cost_amount IS NOT NULL AND (ca IS NULL OR ca < 0)
-    UNION ALL
-    SELECT line, 9, 'currency', 'not a 3-letter currency code: ' || import_show(currency)
-    FROM t WHERE currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Za-z]{3}')
+flags AS (
+    SELECT *,
+           client_id IS NULL AS no_client,
+           client_id IS NOT NULL AND unlisted AS bad_client,
+           d IS NULL AS bad_date,
+           h IS NULL OR NOT (h > 0 AND h <= 24) AS bad_hours,
+           b IS NULL AS bad_billable,
+           activity IS NULL
+               OR lower(activity) NOT IN ('delivery', 'revision', 'meeting', 'support', 'admin') AS bad_activity,
+           billable_amount IS NOT NULL AND (ba IS NULL OR ba < 0) AS bad_ba,
+           cost_amount IS NOT NULL AND (ca IS NULL OR ca < 0) AS bad_ca,
+           currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Za-z]{3}') AS bad_currency
+    FROM t
+),
+problems AS (
+    SELECT line, unnest(list_filter([
+        CASE WHEN no_client THEN {'k': 1, 'col': 'client_id', 'reason': 'required'} END,
+        CASE WHEN bad_client THEN {'k': 2, 'col': 'client_id',
+            'reason': 'no client ' || import_show(client_id) || ' in ' || $clients_file} END,
+        CASE WHEN bad_date THEN {'k': 3, 'col': 'date',
+            'reason': coalesce('not a date: ' || import_show("date"), 'required')} END,
+        CASE WHEN bad_hours THEN {'k': 4, 'col': 'hours',
+            'reason': CASE WHEN hours IS NULL THEN 'required'
+                           WHEN h IS NULL THEN 'not a number: ' || import_show(hours)
+                           ELSE 'must be more than 0 and at most 24: ' || import_show(hours) END} END,
+        CASE WHEN bad_billable THEN {'k': 5, 'col': 'billable',
+            'reason': coalesce('not true/false/yes/no/1/0: ' || import_show(billable), 'required')} END,
+        CASE WHEN bad_activity THEN {'k': 6, 'col': 'activity',
+            'reason': coalesce('not one of delivery, revision, meeting, support, admin: '
+                               || import_show(activity), 'required')} END,
+        CASE WHEN bad_ba THEN {'k': 7, 'col': 'billable_amount',
+            'reason': CASE WHEN ba IS NULL THEN 'not an amount (like 1250.00): '
+                           ELSE 'must not be negative: ' END || import_show(billable_amount)} END,
+        CASE WHEN bad_ca THEN {'k': 8, 'col': 'cost_amount',
+            'reason': CASE WHEN ca IS NULL THEN 'not an amount (like 1250.00): '
+                           ELSE 'must not be negative: ' END || import_show(cost_amount)} END,
+        CASE WHEN bad_currency THEN {'k': 9, 'col': 'currency',
+            'reason': 'not a 3-letter currency code: ' || import_show(currency)} END
+    ], lambda p: p IS NOT NULL)) AS p
+    FROM flags
+    WHERE no_client OR bad_client OR bad_date OR bad_hours OR bad_billable OR bad_activity OR bad_ba
+       OR bad_ca OR bad_currency
 )
-SELECT line, col AS "column", reason FROM problems ORDER BY line, k;
+SELECT line, p.col AS "column", p.reason FROM problems ORDER BY line, p.k;

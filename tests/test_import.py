@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from health_tui.cli import cli
 from health_tui.errors import ImportFailed
+from health_tui.ingest import native
 from health_tui.ingest.export import export_import_format
 from health_tui.ingest.models import ImportSummary, Problem
 from health_tui.ingest.native import import_folder
@@ -202,9 +203,65 @@ def test_progress_names_each_stage(store: Store) -> None:
     messages: list[str] = []
     import_folder(store, SMALL, progress=messages.append)
     assert messages[0].startswith("reading clients.csv (")
-    assert "checking time_entries (357 rows)…" in messages
-    assert messages[-1] == "writing…"
-    assert len(messages) == 11
+    assert messages[1] == "checking clients (8 rows)…"
+    assert messages[2] == "checking and writing time_entries.csv (23 KB)…"
+    assert len(messages) == 6  # clients read and checked, then each other file in one pass
+
+
+def test_progress_of_a_folder_with_a_problem_names_each_check(store: Store, tmp_path: Path) -> None:
+    """A folder the one-pass import stops on is read again whole and every row checked."""
+    entries = "client_id,date,hours,billable,activity\nacme,2025-07-02,30,true,delivery\n"
+    messages: list[str] = []
+    with pytest.raises(ImportFailed):
+        import_folder(store, mini(tmp_path, time_entries=entries), progress=messages.append)
+    assert "something needs a closer look: checking every file whole…" in messages
+    assert "checking time_entries (1 rows)…" in messages
+
+
+@pytest.fixture
+def one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if an import stages its files whole (the checked import) instead of writing
+    them in one pass: a clean folder must import in flat memory whatever its size."""
+
+    def staged(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a clean folder was staged whole and checked row by row")
+
+    monkeypatch.setattr(native, "_checked", staged)
+
+
+@pytest.mark.usefixtures("one_pass")
+def test_a_clean_folder_is_written_in_one_pass(store: Store, tmp_path: Path) -> None:
+    assert import_folder(store, SMALL).counts == SMALL_COUNTS
+    first = snapshot(store)
+    assert import_folder(store, SMALL).counts == SMALL_COUNTS  # a re-import too
+    assert snapshot(store) == first
+    parquet = open_store(tmp_path / "parquet.duckdb")
+    try:
+        summary = import_folder(parquet, to_parquet(SMALL, tmp_path / "pq"))
+        assert summary.counts == SMALL_COUNTS
+        assert snapshot(parquet) == first
+    finally:
+        parquet.close()
+
+
+@pytest.mark.parametrize(
+    ("table", "line", "text", "problem"),
+    [
+        ("feedback", 3, "bolt,2025-09-30,12,", "feedback.csv:3: score: not a whole number"),
+        ("feedback", 3, "zed,2025-09-30,8,", "feedback.csv:3: client_id: no client 'zed'"),
+        ("invoices", 3, "A-1,bolt,2025-09-01,2025-10-01,,120,", "invoices.csv:3: invoice_id: dup"),
+        ("interactions", 3, "bolt,2025-08-04,meeting", "interactions.csv:3: (row): fewer fields"),
+    ],
+)
+def test_a_problem_in_a_later_file_undoes_what_the_one_pass_wrote(
+    store: Store, tmp_path: Path, table: str, line: int, text: str, problem: str
+) -> None:
+    """time_entries.csv is clean and written first; a later file's problem leaves nothing of it."""
+    import_folder(store, SMALL)
+    before = snapshot(store)
+    folder = mini(tmp_path, **{table: with_line(table, line, text)})
+    assert first_problem(store, folder).startswith(problem)
+    assert snapshot(store) == before
 
 
 def test_unknown_column_is_a_warning(store: Store, tmp_path: Path) -> None:

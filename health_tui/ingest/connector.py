@@ -222,8 +222,10 @@ def import_export(
     try:
         install_macros(store, con, MACROS + CONNECTOR_MACROS)
         say(f"reading {path.name} ({size(path)})…")
-        ok = read_csv_raw(store, con, path, match.columns, match.written, problems, found.delimiter)
-        if not ok:
+        read = read_csv_raw(
+            store, con, path, match.columns, match.written, problems, found.delimiter
+        )
+        if read is None:
             refuse(problems, path, where)
         rows = _stage(store, con, kind.name, source, match)
         if rows == 0:

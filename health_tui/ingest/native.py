@@ -1,10 +1,14 @@
 """`health-tui import DIR`: load an agency's own history from a folder of CSV or Parquet files.
 
 The folder holds `clients.csv` (or `.parquet`) and, optionally, `time_entries`, `invoices`,
-`interactions` and `feedback` in the same way. Every file is read by DuckDB into a temp table of
-text, every row is checked by one set-based query per table, and only when nothing is wrong are the
-five tables written, in one transaction. Python here only orchestrates tables and gathers problems;
-it never loops over rows.
+`interactions` and `feedback` in the same way. Python here only orchestrates tables and gathers
+problems; it never loops over rows.
+
+A clean folder is imported in one pass (`_streamed`): the clients file is staged and checked, then
+each other file goes from disk straight into its table inside one transaction, checked as it is
+typed, so memory stays flat whatever the folder's size. The first thing wrong stops that pass, which
+is rolled back, and the checked import (`_checked`) runs: every file is read by DuckDB into a temp
+table of text, every row is checked by one set-based query per table, and all problems are listed.
 
 Problems come in two rounds: first what stops a file being read at all (a malformed line, a
 missing column, an empty file), for every file; only when all files read cleanly is every value
@@ -18,7 +22,7 @@ first row).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 import duckdb
 
@@ -28,6 +32,7 @@ from health_tui.ingest.staging import (
     Progress,
     duckdb_reason,
     install_macros,
+    point_at_csv,
     read_csv_raw,
     read_header,
     refuse,
@@ -104,83 +109,16 @@ def import_folder(
     files = _find_files(Path(folder), where)
     wipe_demo = store.setting("portfolio_kind") == "demo"
 
-    problems: list[Problem] = []
-    warnings: list[str] = []
-    notes: list[str] = []
-    staged: dict[str, int] = {}
-    con = store.cursor()  # temp tables and macros live on this connection only
+    con = store.cursor()  # temp tables, macros and variables live on this connection only
     try:
         install_macros(store, con, MACROS)
-        for table in TABLES:
-            store.run(f"import_create_stg_{table}", con=con)
-            path = files.get(table)
-            if path is not None:
-                say(f"reading {path.name} ({size(path)})…")
-                rows = _stage(store, con, table, path, problems, warnings)
-                if rows is not None:
-                    staged[table] = rows
-        clients_file = files["clients"].name
-        if staged.get("clients") == 0:
-            problems.append(
-                Problem(file=clients_file, line=1, column="(file)", reason="no clients")
-            )
-        if problems:
-            _refuse(problems, folder, where)
-
-        counts: dict[str, int] = {}
-        # One transaction from here: the checks that read the database see it as the write will.
-        with store.transaction(con) as tx:
-            if wipe_demo:
-                wipe_all(store, tx)
-            elif replace:
-                clear_imported(store, tx)
-            for table in TABLES:
-                if table not in staged:
-                    continue
-                say(f"checking {table} ({staged[table]:,} rows)…")
-                found = store.rows(
-                    f"import_validate_{table}", {"clients_file": clients_file}, con=tx
-                )
-                problems.extend(
-                    Problem.model_construct(
-                        file=files[table].name, line=line, column=column, reason=reason
-                    )
-                    for line, column, reason in found
-                )
-            store.run("import_folder_clients", con=tx)
-            problems.extend(
-                Problem.model_construct(file=clients_file, line=line, column=column, reason=reason)
-                for line, column, reason in store.rows("import_validate_folder_names", con=tx)
-            )
-            if problems:
-                _refuse(sorted(problems, key=_in_file_order), folder, where)
-            if "invoices" in staged:
-                currencies = store.rows("import_currencies", con=tx)
-                name = files["invoices"].name
-                check_import_currencies(currencies, money, file=name, where=where)
-            if "time_entries" in staged:
-                currencies = store.rows("import_entry_currencies", con=tx)
-                name = files["time_entries"].name
-                check_import_currencies(
-                    currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS
-                )
-
-            say("writing…")
-            store.run("import_folder_takeovers", con=tx)
-            notes += _takeover_notes(store, tx)
-            for table in HISTORY_TABLES:
-                (removed,) = store.row(f"import_delete_{table}", con=tx)
-                if table not in staged and removed:
-                    warnings.append(_removed_warning(table, int(removed)))
-            store.run("import_update_client_rows", con=tx)
-            (counts["clients"],) = store.row("import_insert_clients", con=tx)
-            move_clients(store, tx)
-            for table in HISTORY_TABLES:
-                (counts[table],) = store.row(f"import_insert_{table}", con=tx)
-            counts["clients"] = staged["clients"]
-            store.set_setting("portfolio_kind", "imported", con=tx)
+        written = _streamed(store, con, files, replace, wipe_demo, money, where, say)
+        if written is None:  # something is wrong: the checked import lists what
+            say("something needs a closer look: checking every file whole…")
+            written = _checked(store, con, folder, files, replace, wipe_demo, money, where, say)
     finally:
         con.close()
+    counts, warnings, notes = written
     return ImportSummary(
         counts=counts,
         warnings=warnings,
@@ -190,6 +128,210 @@ def import_folder(
         folder=str(folder),
         database=where,
     )
+
+
+Written = tuple[dict[str, int], list[str], list[str]]  # rows written per table, warnings, notes
+
+
+class _NotClean(Exception):
+    """The streamed import met something to check: roll it back and run the checked import."""
+
+
+def _streamed(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    files: dict[str, Path],
+    replace: bool,
+    wipe_demo: bool,
+    money: Money,
+    where: str,
+    say: Progress,
+) -> Written | None:
+    """Import a clean folder in one pass: each history file goes straight from disk into its table.
+
+    Only the clients file is staged (it is small and the checks of names and referrals need it
+    whole); every other file is read once, by the INSERT that writes it (import_stream_*), so
+    memory stays flat whatever the folder's size. Those statements stop at the first row the
+    checked import would find fault with, and what cannot be seen row by row (a client_id not in the
+    clients file, an invoice_id given twice, a malformed line) is counted afterwards. Anything at
+    all: None, with nothing changed, and the checked import says what is wrong. A currency with no
+    rate is refused here as the checked import refuses it.
+    """
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    notes: list[str] = []
+    known: dict[str, list[str]] = {}
+    clients = 0
+    for table in TABLES:
+        store.run(f"import_create_stg_{table}", con=con)
+        path = files.get(table)
+        if path is None:
+            continue
+        if table == "clients":
+            say(f"reading {path.name} ({size(path)})…")
+            rows = _stage(store, con, table, path, problems, warnings)
+            if rows is None or rows == 0:
+                return None
+            clients = rows
+        else:
+            source = _source(store, con, table, path, problems, warnings)
+            if source is None:
+                return None
+            known[table] = source.present
+    if problems:
+        return None
+
+    counts: dict[str, int] = {}
+    clients_file = files["clients"].name
+    try:
+        with store.transaction(con) as tx:
+            if wipe_demo:
+                wipe_all(store, tx)
+            elif replace:
+                clear_imported(store, tx)
+            say(f"checking clients ({clients:,} rows)…")
+            if store.rows("import_validate_clients", {"clients_file": clients_file}, con=tx):
+                raise _NotClean
+            store.run("import_folder_clients", con=tx)
+            if store.rows("import_validate_folder_names", con=tx):
+                raise _NotClean
+            store.run("import_merged_map", con=tx)
+            store.run("import_folder_takeovers", con=tx)
+            notes += _takeover_notes(store, tx)
+            for table in HISTORY_TABLES:
+                (removed,) = store.row(f"import_delete_{table}", con=tx)
+                if table not in known and removed:
+                    warnings.append(_removed_warning(table, int(removed)))
+            store.run("import_update_client_rows", con=tx)
+            store.row("import_insert_clients", con=tx)
+            move_clients(store, tx)
+            counts["clients"] = clients  # listed first, as the checked import lists them
+            for table in HISTORY_TABLES:
+                if table in known:
+                    path = files[table]
+                    say(f"checking and writing {path.name} ({size(path)})…")
+                    _source(store, tx, table, path, [], [])  # import_src reads this file now
+                    counts[table] = _stream(store, tx, table, path, known[table])
+                else:
+                    counts[table] = 0
+            if "invoices" in known:
+                currencies = store.rows("import_streamed_currencies", con=tx)
+                name = files["invoices"].name
+                check_import_currencies(currencies, money, file=name, where=where)
+            if "time_entries" in known:
+                currencies = store.rows("import_streamed_entry_currencies", con=tx)
+                name = files["time_entries"].name
+                check_import_currencies(
+                    currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS
+                )
+            store.set_setting("portfolio_kind", "imported", con=tx)
+    except _NotClean:
+        return None
+    return counts, warnings, notes
+
+
+def _stream(
+    store: Store, con: duckdb.DuckDBPyConnection, table: str, path: Path, known: list[str]
+) -> int:
+    """Write the file import_src reads into `table`; its row count, or _NotClean."""
+    query = load_query(f"import_stream_{table}")
+    try:
+        ((written,),) = con.execute(query, {"known": known}).fetchall()
+    except duckdb.Error as exc:  # a row to check, or a file DuckDB could not read as it streamed
+        raise _NotClean from exc
+    if path.suffix.lower() != ".parquet":
+        (rejected,) = store.row("import_source_rejects", {"path": str(path)}, con=con)
+        if rejected:
+            raise _NotClean
+    listed, repeated = store.row(f"import_streamed_{table}", con=con)
+    if listed != written or repeated:
+        raise _NotClean
+    return int(written)
+
+
+def _checked(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    files: dict[str, Path],
+    replace: bool,
+    wipe_demo: bool,
+    money: Money,
+    where: str,
+    say: Progress,
+) -> Written:
+    """Import `files` after staging every one whole and checking every row: all problems found are
+    listed (ImportFailed), by file then line, and nothing is changed; else the rows are written."""
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    notes: list[str] = []
+    staged: dict[str, int] = {}
+    for table in TABLES:
+        store.run(f"import_create_stg_{table}", con=con)
+        path = files.get(table)
+        if path is not None:
+            say(f"reading {path.name} ({size(path)})…")
+            rows = _stage(store, con, table, path, problems, warnings)
+            if rows is not None:
+                staged[table] = rows
+    clients_file = files["clients"].name
+    if staged.get("clients") == 0:
+        problems.append(Problem(file=clients_file, line=1, column="(file)", reason="no clients"))
+    if problems:
+        _refuse(problems, folder, where)
+
+    counts: dict[str, int] = {}
+    # One transaction from here: the checks that read the database see it as the write will.
+    with store.transaction(con) as tx:
+        if wipe_demo:
+            wipe_all(store, tx)
+        elif replace:
+            clear_imported(store, tx)
+        for table in TABLES:
+            if table not in staged:
+                continue
+            say(f"checking {table} ({staged[table]:,} rows)…")
+            params: dict[str, object] = {"clients_file": clients_file}
+            if table != "clients":
+                params["first_line"] = _first_line(files[table])
+            found = store.rows(f"import_validate_{table}", params, con=tx)
+            problems.extend(
+                Problem.model_construct(
+                    file=files[table].name, line=line, column=column, reason=reason
+                )
+                for line, column, reason in found
+            )
+        store.run("import_folder_clients", con=tx)
+        problems.extend(
+            Problem.model_construct(file=clients_file, line=line, column=column, reason=reason)
+            for line, column, reason in store.rows("import_validate_folder_names", con=tx)
+        )
+        if problems:
+            _refuse(sorted(problems, key=_in_file_order), folder, where)
+        if "invoices" in staged:
+            currencies = store.rows("import_currencies", con=tx)
+            name = files["invoices"].name
+            check_import_currencies(currencies, money, file=name, where=where)
+        if "time_entries" in staged:
+            currencies = store.rows("import_entry_currencies", con=tx)
+            name = files["time_entries"].name
+            check_import_currencies(currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS)
+
+        say("writing…")
+        store.run("import_folder_takeovers", con=tx)
+        notes += _takeover_notes(store, tx)
+        for table in HISTORY_TABLES:
+            (removed,) = store.row(f"import_delete_{table}", con=tx)
+            if table not in staged and removed:
+                warnings.append(_removed_warning(table, int(removed)))
+        store.run("import_update_client_rows", con=tx)
+        (counts["clients"],) = store.row("import_insert_clients", con=tx)
+        move_clients(store, tx)
+        for table in HISTORY_TABLES:
+            (counts[table],) = store.row(f"import_insert_{table}", con=tx)
+        counts["clients"] = staged["clients"]
+        store.set_setting("portfolio_kind", "imported", con=tx)
+    return counts, warnings, notes
 
 
 def _in_file_order(p: Problem) -> tuple[int, str, int]:
@@ -285,20 +427,86 @@ def _stage(
     problems: list[Problem],
     warnings: list[str],
 ) -> int | None:
-    """Read one file into stg_{table}; return its row count, or None when it cannot be read whole."""
-    if path.suffix.lower() == ".parquet":
-        found = _read_parquet(con, path, problems)
-        if found is None:
-            return None
-        for name in found:  # Parquet names are matched as written
-            if name not in COLUMNS[table]:
-                warnings.append(f"{path.name}: ignoring unknown column {show(name)}")
-        first_line = 1
+    """Read one file into stg_{table} as text; its row count, or None when it cannot be read whole.
+
+    The history files go from the file into their staging table; the clients file goes through
+    import_raw, whose rowids number its lines for the checks of names and referrals."""
+    source = _source(store, con, table, path, problems, warnings)
+    if source is None:
+        return None
+    if table == "clients":
+        query, params = "import_read_raw", None
     else:
-        found = _read_csv(store, con, table, path, problems, warnings)
-        if found is None:
+        query, params = f"import_stage_{table}", {"known": source.present}
+    if source.columns is None:  # Parquet
+        try:
+            ((rows, *_),) = con.execute(load_query(query), params).fetchall()
+        except duckdb.Error as exc:  # e.g. a Parquet column whose type will not turn into text
+            reason = duckdb_reason(exc)
+            problems.append(Problem(file=path.name, line=1, column="(file)", reason=reason))
             return None
-        first_line = 2
+    else:
+        read = read_csv_raw(
+            store, con, path, source.columns, source.written, problems, query=query, params=params
+        )
+        if read is None:
+            return None
+        rows = read
+    if table == "clients":
+        try:
+            numbered = {"first_line": _first_line(path), "known": source.present}
+            (rows,) = store.row("import_stage_clients", numbered, con=con)
+        finally:
+            store.run("import_drop_raw", con=con)
+    return int(rows)
+
+
+def _first_line(path: Path) -> int:
+    """The line of a file's first row in problems: 2 in a CSV file (1 is the header), 1 in Parquet."""
+    return 1 if path.suffix.lower() == ".parquet" else 2
+
+
+class _Source(NamedTuple):
+    present: list[str]  # the format's columns the file has, in file order
+    columns: dict[str, str] | None  # a CSV file's layout (name -> type); None for Parquet
+    written: dict[str, str]  # each CSV name as the header wrote it, for messages
+
+
+def _source(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    path: Path,
+    problems: list[Problem],
+    warnings: list[str],
+) -> _Source | None:
+    """Point the view import_src at `path`; None (problems added) if it cannot be read or lacks a
+    required column. Nothing is read but a CSV file's header or a Parquet file's schema."""
+    columns: dict[str, str] | None = None
+    written: dict[str, str] = {}
+    if path.suffix.lower() == ".parquet":
+        try:
+            store.run(
+                "import_source_file", {"path": str(path), "columns": None, "delim": None}, con=con
+            )
+            con.execute(load_query("import_source_parquet"))
+        except duckdb.Error as exc:
+            reason = f"not a readable Parquet file: {duckdb_reason(exc)}"
+            problems.append(Problem(file=path.name, line=1, column="(file)", reason=reason))
+            return None
+        found = [name for (name,) in store.rows("import_source_columns", con=con)]
+        warnings.extend(  # Parquet names are matched as written
+            f"{path.name}: ignoring unknown column {show(name)}"
+            for name in found
+            if name not in COLUMNS[table]
+        )
+    else:
+        layout = _csv_layout(table, path, problems, warnings)
+        if layout is None:
+            return None
+        columns, written = layout
+        point_at_csv(con, path, columns, ",")
+        found = list(columns)
     present = [name for name in found if name in COLUMNS[table]]
     missing = [name for name in COLUMNS[table] if name in REQUIRED[table] and name not in present]
     if missing:
@@ -306,48 +514,15 @@ def _stage(
             Problem(file=path.name, line=1, column=name, reason="missing column")
             for name in missing
         )
-        store.run("import_drop_raw", con=con)
         return None
-    try:
-        [(rows,)] = con.execute(
-            load_query(f"import_stage_{table}"), {"first_line": first_line, "known": present}
-        ).fetchall()
-    except duckdb.Error as exc:  # e.g. a Parquet column whose type will not turn into text
-        problems.append(Problem(file=path.name, line=1, column="(file)", reason=duckdb_reason(exc)))
-        return None
-    finally:
-        store.run("import_drop_raw", con=con)
-    return int(rows)
+    return _Source(present, columns, written)
 
 
-def _read_parquet(
-    con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]
-) -> list[str] | None:
-    """Read a Parquet file into import_raw; return its column names."""
-    try:
-        con.execute(load_query("import_read_parquet"), {"path": str(path)})
-    except duckdb.Error as exc:
-        problems.append(
-            Problem(
-                file=path.name,
-                line=1,
-                column="(file)",
-                reason=f"not a readable Parquet file: {duckdb_reason(exc)}",
-            )
-        )
-        return None
-    return [name for (name,) in con.execute(load_query("import_raw_columns")).fetchall()]
-
-
-def _read_csv(
-    store: Store,
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    path: Path,
-    problems: list[Problem],
-    warnings: list[str],
-) -> list[str] | None:
-    """Read a CSV file into import_raw under its header's names; return them, or None if unreadable.
+def _csv_layout(
+    table: str, path: Path, problems: list[Problem], warnings: list[str]
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """How to read a CSV file, from its header: the name DuckDB reads each column as (every one
+    text), and each name as the header wrote it (for messages); None if the header is unusable.
 
     Header names are trimmed and lower-cased. Names outside the format (and repeats, and unnamed
     columns) are read as `unknown_N` so nothing in the file can clash with the names the SQL uses.
@@ -380,14 +555,7 @@ def _read_csv(
                 )
         columns[internal] = "VARCHAR"
         written[internal] = raw.strip() or f"column {i}"
-    present = [name for name in columns if name in known]
-    if repeated or not REQUIRED[table] <= columns.keys():
-        return (
-            None if repeated else present
-        )  # the caller reports missing columns; no need to read on
-    if not read_csv_raw(store, con, path, columns, written, problems):
-        return None
-    return present
+    return None if repeated else (columns, written)
 
 
 def _refuse(problems: list[Problem], folder: Path, where: str) -> NoReturn:

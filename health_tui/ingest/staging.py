@@ -1,5 +1,5 @@
-"""The staging pieces every import shares: read a CSV file's header, read the file into the temp
-table `import_raw` as text, collect what DuckDB could not read, and refuse with a list of problems.
+"""The staging pieces every import shares: read a CSV file's header, read the file as text through
+the view `import_src`, collect what DuckDB could not read, and refuse with a list of problems.
 
 The native folder import (`native.py`) and the single-file exports (`connector.py`) both go through
 here, so a file is read, and a refusal worded, the same way whatever its source. Nothing in this
@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import duckdb
 
@@ -30,6 +30,7 @@ MACROS = (
     "import_macro_number",
     "import_macro_amount",
     "import_macro_bool",
+    "import_macro_text",
 )
 MAX_SHOWN = 20  # problems listed in the error message; the exception carries all of them
 
@@ -104,44 +105,63 @@ def read_csv_raw(
     written: dict[str, str],
     problems: list[Problem],
     delimiter: str = ",",
-) -> bool:
-    """Read `path` into import_raw with the column names `columns` (name -> type), in file order.
+    query: str = "import_read_raw",
+    params: Mapping[str, Any] | None = None,
+) -> int | None:
+    """Read `path` with the column names `columns` (name -> type), in file order, by running
+    `query` over the view import_src (by default: the file into the temp table import_raw); the
+    row count the query reports, or None (with problems added) when a line cannot be read.
 
     The names are the caller's, never the header's: they go to DuckDB as a bound parameter, so
     nothing written in a file reaches the SQL text. `written` maps each name back to the header as
-    the user wrote it, for messages. False (with problems added) when a line cannot be read.
+    the user wrote it, for messages.
 
     A file whose lines end some in CRLF and some in LF (one saved by two programs) is read as the
     lines it has: DuckDB's reader wants one kind, so such a file is read from a copy with every
     CRLF made LF (the same lines, so line numbers stay true).
     """
     try:
-        _read_csv(con, path, columns, delimiter)
+        rows = _read_csv(con, path, columns, delimiter, query, params)
     except duckdb.Error as exc:
         if _MIXED_ENDINGS not in str(exc):
             problems.append(csv_problem(path.name, exc))
-            return False
+            return None
         with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
             copy = _lf_copy(path, Path(tmp))
             try:
-                _read_csv(con, copy, columns, delimiter)
+                rows = _read_csv(con, copy, columns, delimiter, query, params)
             except duckdb.Error:
                 problems.append(csv_problem(path.name, exc))
-                return False
-            return _rejects(store, con, copy, path.name, written, problems)
-    return _rejects(store, con, path, path.name, written, problems)
+                return None
+            return rows if _rejects(store, con, copy, path.name, written, problems) else None
+    return rows if _rejects(store, con, path, path.name, written, problems) else None
 
 
 # DuckDB's words when a file mixes line endings (and for some other unreadable files).
 _MIXED_ENDINGS = "state machine reached an invalid state"
 
 
-def _read_csv(
+def point_at_csv(
     con: duckdb.DuckDBPyConnection, path: Path, columns: dict[str, str], delim: str
 ) -> None:
+    """Make the view import_src read the CSV file `path` with the layout `columns`."""
     con.execute(
-        load_query("import_read_csv"), {"path": str(path), "columns": columns, "delim": delim}
+        load_query("import_source_file"), {"path": str(path), "columns": columns, "delim": delim}
     )
+    con.execute(load_query("import_source_csv"))
+
+
+def _read_csv(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    columns: dict[str, str],
+    delim: str,
+    query: str,
+    params: Mapping[str, Any] | None,
+) -> int:
+    point_at_csv(con, path, columns, delim)
+    ((rows, *_),) = con.execute(load_query(query), params).fetchall()
+    return int(rows)
 
 
 def _lf_copy(path: Path, folder: Path) -> Path:

@@ -1,0 +1,3 @@
+-- import: which file the view import_src reads next, as the variable import_file: its path, the
+-- column names and types to read it with (a CSV file's layout, from its header) and the delimiter.
+SET VARIABLE import_file = {'path': $path, 'columns': $columns, 'delim': $delim};
