@@ -103,3 +103,12 @@ def json_as_before(clients: list[ClientScore]) -> str:
         data["components"] = {comp["name"]: comp for comp in data["components"]}
         records.append(data)
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.fixture
+def small(small_db: Path):
+    """An open store holding fixtures/small as the folder import leaves it (a private copy of the
+    one built for the run): for tests whose story starts after that import."""
+    s = open_store(small_db)
+    yield s
+    s.close()
