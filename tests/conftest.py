@@ -57,7 +57,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path):
-    s = open_store(_copy(_template("empty"), db_path))
+    s = open_store(copy_db(_template("empty"), db_path))
     yield s
     s.close()
 
@@ -76,7 +76,7 @@ def _template(name: str) -> Path:
     return path
 
 
-def _copy(template: Path, path: Path) -> Path:
+def copy_db(template: Path, path: Path) -> Path:
     """A private copy (owner-only, as `open_store` makes a file), so a test that writes changes
     only its own."""
     shutil.copyfile(template, path)
@@ -87,13 +87,13 @@ def _copy(template: Path, path: Path) -> Path:
 def empty_copy(path: Path) -> Path:
     """A new database file at `path` as `open_store` creates one (every migration applied): a
     copy of the one built for the run, without migrating again."""
-    return _copy(_template("empty"), path)
+    return copy_db(_template("empty"), path)
 
 
 def small_copy(path: Path) -> Path:
     """A database file at `path` holding fixtures/small as imported: a copy of the one built for
     the run, so a test that writes changes only its own."""
-    return _copy(_template("small"), path)
+    return copy_db(_template("small"), path)
 
 
 @pytest.fixture
