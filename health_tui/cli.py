@@ -96,6 +96,9 @@ def cli(
 ) -> None:
     """Which clients to keep, mend, reprice or let go. With no command, opens the app."""
     os.umask(0o077)  # everything health-tui writes holds clients' financials
+    from health_tui.store.migrations import on_upgrade
+
+    on_upgrade(lambda message: click.echo(f"health-tui: {message}", err=True))
     if ctx.invoked_subcommand is None:
         from health_tui.app import run_app
 

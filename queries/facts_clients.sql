@@ -28,30 +28,36 @@ p AS (
            CAST($as_of AS DATE) = CAST(date_trunc('quarter', CAST($as_of AS DATE)) + INTERVAL 3 MONTH
                                        - INTERVAL 1 DAY AS DATE) AS q0_complete,
            CAST($window_quarter_weights AS DOUBLE[]) AS wts,
+           -- quarters before this one are read from the rollups, the rest from the raw rows
+           year(CAST($live_from AS DATE)) * 4 + quarter(CAST($live_from AS DATE)) - 1 AS live_qy,
            -- the last two quarters: where the client's own words of a hard time are looked for
            CAST(date_trunc('quarter', CAST($as_of AS DATE)) - INTERVAL 3 MONTH AS DATE) AS recent_start
 ),
+-- Time and messages by client and quarter: complete quarters (before $live_from) from the rollups
+-- the writes keep (queries/migrate_007.sql), the rest from the raw rows through the same macros.
+te_q AS MATERIALIZED (
+    SELECT r.* FROM rollup_time r, p WHERE r.qy < p.live_qy
+    UNION ALL
+    SELECT * FROM time_quarters(CAST($live_from AS DATE), CAST($as_of AS DATE), CAST(NULL AS VARCHAR[]))
+),
 te AS MATERIALIZED (
     SELECT t.client_id,
-           p.q0 - (year(t.date) * 4 + quarter(t.date) - 1) AS qi,
-           sum(t.hours) AS hours,
-           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'delivery'), 0) AS h_delivery,
-           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'revision'), 0) AS h_revision,
-           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'meeting'), 0) AS h_meeting,
-           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'support'), 0) AS h_support,
-           coalesce(sum(t.hours) FILTER (WHERE t.activity = 'admin'), 0) AS h_admin,
-           coalesce(sum(t.hours) FILTER (WHERE NOT t.billable), 0) AS h_nonbillable,
+           p.q0 - t.qy AS qi,
+           sum(t.hours)::DOUBLE AS hours,
+           sum(t.h_delivery)::DOUBLE AS h_delivery, sum(t.h_revision)::DOUBLE AS h_revision,
+           sum(t.h_meeting)::DOUBLE AS h_meeting, sum(t.h_support)::DOUBLE AS h_support,
+           sum(t.h_admin)::DOUBLE AS h_admin, sum(t.h_nonbillable)::DOUBLE AS h_nonbillable,
            -- the entries' own money (a Harvest export's Cost Amount and Billable Amount), converted
            -- like invoices; NULL where no entry has any, and the hours that have no cost amount
            sum(t.cost_amount::DOUBLE * t.rate) AS cost,
-           coalesce(sum(t.hours) FILTER (WHERE t.cost_amount IS NULL), 0) AS h_uncosted,
+           sum(t.h_uncosted)::DOUBLE AS h_uncosted,
            sum(t.billable_amount::DOUBLE * t.rate) AS billed_value
     FROM (SELECT *,
                  CASE WHEN amount_currency IS NULL OR amount_currency = $currency THEN 1.0
                       ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), amount_currency)
                  END AS rate
-          FROM time_entries) t, p
-    WHERE t.date BETWEEN p.window_start AND p.as_of
+          FROM te_q) t, p
+    WHERE t.qy BETWEEN p.q0 - ($nq - 1) AND p.q0
     GROUP BY ALL
 ),
 inv AS (
@@ -107,33 +113,37 @@ inv_due AS (
     SELECT client_id, qi_due AS qi, sum(n_due) AS n_due, sum(days_late_sum) AS days_late_sum
     FROM inv_raw WHERE qi_due IS NOT NULL GROUP BY ALL
 ),
-ia AS MATERIALIZED (
-    SELECT x.client_id,
-           p.q0 - (year(x."at") * 4 + quarter(x."at") - 1) AS qi,
-           count(*) AS n_interactions,
-           -- a complaint by formal letter is serious: it counts as an escalation
-           count(*) FILTER (WHERE x.kind = 'complaint' AND x.channel <> 'letter') AS complaints,
-           count(*) FILTER (WHERE x.kind = 'escalation' OR (x.kind = 'complaint' AND x.channel = 'letter'))
-               AS escalations,
-           count(*) FILTER (WHERE x.kind IN ('complaint', 'escalation') AND x.channel = 'letter') AS letters,
-           count(*) FILTER (WHERE x.kind IN ('complaint', 'escalation') AND x.channel = 'social') AS public_complaints,
-           -- CASE, not FILTER: the pattern only runs on complaints, not on every message
-           count(CASE WHEN x.kind IN ('complaint', 'escalation')
-                      THEN CASE WHEN regexp_matches(lower(x.note), $staff_pattern) THEN 1 END END)
-               AS staff_complaints,
-           count(*) FILTER (WHERE x.kind = 'urgent_request') AS urgent,
-           count(*) FILTER (WHERE x.kind IN ('request', 'urgent_request', 'scope_change', 'revision_request',
-                                             'complaint', 'escalation')
-                    AND (hour(x."at") < $friction_office_opens OR hour(x."at") >= $friction_office_closes
-                         OR ($friction_weekends_after_hours AND isodow(x."at") >= 6))) AS after_hours,
-           count(*) FILTER (WHERE x.kind = 'scope_change') AS scope_changes,
-           count(*) FILTER (WHERE x.kind = 'revision_request') AS revision_requests,
-           count(*) FILTER (WHERE x.kind = 'praise') AS praise,
-           coalesce(sum(x.sentiment), 0) AS sentiment_sum,
-           count(x.sentiment) AS sentiment_n
+ia_q AS MATERIALIZED (
+    SELECT r.* FROM rollup_interactions r, p WHERE r.qy < p.live_qy
+    UNION ALL
+    SELECT * FROM interaction_quarters(CAST($live_from AS DATE), CAST($as_of AS DATE), CAST(NULL AS VARCHAR[]))
+),
+-- Complaints naming the agency's staff ($staff_pattern, a setting): read from the raw complaints.
+staff AS (
+    SELECT x.client_id, p.q0 - (year(x."at") * 4 + quarter(x."at") - 1) AS qi, count(*) AS staff_complaints
     FROM interactions x, p
-    WHERE x."at" >= p.window_start AND x."at" < p.as_of + INTERVAL 1 DAY
+    WHERE x.kind IN ('complaint', 'escalation')
+      AND x."at" >= p.window_start AND x."at" < p.as_of + INTERVAL 1 DAY
+      AND regexp_matches(lower(x.note), $staff_pattern)
     GROUP BY ALL
+),
+ia AS MATERIALIZED (
+    SELECT x.client_id, p.q0 - x.qy AS qi,
+           x.n_interactions, x.complaints, x.escalations, x.letters, x.public_complaints,
+           coalesce(s.staff_complaints, 0) AS staff_complaints,
+           x.urgent,
+           -- demands outside office hours ($friction_office_opens..closes), and at weekends if counted
+           coalesce(list_sum(list_transform(map_entries(x.weekday_hours), lambda e:
+               CASE WHEN e.key < $friction_office_opens OR e.key >= $friction_office_closes THEN e.value ELSE 0 END)), 0)
+           + coalesce(list_sum(list_transform(map_entries(x.weekend_hours), lambda e:
+               CASE WHEN $friction_weekends_after_hours OR e.key < $friction_office_opens
+                         OR e.key >= $friction_office_closes THEN e.value ELSE 0 END)), 0) AS after_hours,
+           x.scope_changes, x.revision_requests, x.praise, x.sentiment_sum::DOUBLE AS sentiment_sum,
+           x.sentiment_n
+    FROM ia_q x
+    CROSS JOIN p
+    LEFT JOIN staff s ON s.client_id = x.client_id AND s.qi = p.q0 - x.qy
+    WHERE x.qy BETWEEN p.q0 - ($nq - 1) AND p.q0
 ),
 fb AS MATERIALIZED (
     SELECT f.client_id,
@@ -224,7 +234,7 @@ win AS (
            max(w.fb_last) AS fb_last
     FROM alone k
     JOIN (SELECT alone.*, d.lag, p.wts[d.lag + 1] AS wt
-          FROM alone, p, range(CAST(len(p.wts) AS BIGINT)) AS d(lag)) w
+          FROM alone, p, range(CAST(len(CAST($window_quarter_weights AS DOUBLE[])) AS BIGINT)) AS d(lag)) w
       ON w.client_id = k.client_id AND w.qi = k.qi + w.lag
     WHERE k.qi < $shown
     GROUP BY k.client_id, k.qi
@@ -323,7 +333,7 @@ health AS (
            END AS raw_health
     FROM comp
 ),
-scored AS (
+scored AS MATERIALIZED (
     SELECT * EXCLUDE (raw_health),
            CASE WHEN coverage >= $min_coverage THEN raw_health END AS health
     FROM health
@@ -338,6 +348,12 @@ cur AS (
     FROM scored
     GROUP BY client_id
 ),
+-- Health in the quarters before the current one, on average.
+prior AS (
+    SELECT o.client_id, avg(o.health) AS prior_health, count(o.health) AS prior_quarters
+    FROM scored o JOIN cur ON o.client_id = cur.client_id AND o.qi > cur.current_k
+    GROUP BY o.client_id
+),
 now AS (
     SELECT cur.*,
            h.health, h.coverage, h.dormant, h.satisfaction, h.friction, h.payment, h.scope, h.trend,
@@ -348,13 +364,11 @@ now AS (
            b.health AS prev_health, b.coverage AS prev_coverage, b.satisfaction AS prev_satisfaction,
            b.friction AS prev_friction, b.payment AS prev_payment, b.scope AS prev_scope,
            b.trend AS prev_trend,
-           (SELECT avg(o.health) FROM scored o
-             WHERE o.client_id = cur.client_id AND o.qi > cur.current_k) AS prior_health,
-           (SELECT count(o.health) FROM scored o
-             WHERE o.client_id = cur.client_id AND o.qi > cur.current_k) AS prior_quarters
+           pr.prior_health, coalesce(pr.prior_quarters, 0) AS prior_quarters
     FROM cur
     JOIN scored h ON h.client_id = cur.client_id AND h.qi = cur.current_k
     LEFT JOIN scored b ON b.client_id = cur.client_id AND b.qi = cur.current_k + 1
+    LEFT JOIN prior pr ON pr.client_id = cur.client_id
 ),
 -- Recent against before, for the hard-patch rule: the last two quarters against the same two a
 -- year earlier (so a season is not a drop) and against the four before them.
@@ -460,14 +474,13 @@ fb_sum AS (
 -- The last time anything happened, over the whole history: a dormant client's last sign of life
 -- may be older than the quarters read above.
 last_work AS (
-    SELECT t.client_id, max(t.date) AS last_work FROM time_entries t, p WHERE t.date <= p.as_of GROUP BY ALL
+    SELECT client_id, max(last_date) AS last_work FROM te_q GROUP BY ALL
 ),
 last_invoice AS (
     SELECT i.client_id, max(i.issued_on) AS last_invoice FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
 ),
 last_contact AS (
-    SELECT x.client_id, CAST(max(x."at") AS DATE) AS last_contact
-    FROM interactions x, p WHERE x."at" < p.as_of + INTERVAL 1 DAY GROUP BY ALL
+    SELECT client_id, CAST(max(last_at) AS DATE) AS last_contact FROM ia_q GROUP BY ALL
 ),
 last_feedback AS (
     SELECT f.client_id, max(f.date) AS last_feedback,

@@ -167,7 +167,7 @@ def test_happy_client_with_a_poor_rate_is_repriced_not_fired(tmp_path: Path) -> 
     b.events("cheap", "praise", start, AS_OF, per_quarter=2, sentiment=0.7)
     c = client(b.score(tmp_path), "cheap")
     assert (c.archetype, c.recommendation, c.fire_candidate) == (A.underpriced, R.reprice, False)
-    assert any(r.startswith("Effective rate €47/h") and "(50%)" in r for r in c.reasons)
+    assert any(r.startswith("Effective rate €48/h") and "(50%)" in r for r in c.reasons)
 
 
 def test_small_client_who_referred_big_ones_is_kept(tmp_path: Path) -> None:

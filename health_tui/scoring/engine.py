@@ -70,18 +70,24 @@ def score_portfolio(
     settings: Settings | None = None,
     *,
     con: duckdb.DuckDBPyConnection | None = None,
+    rollups: bool = True,
 ) -> PortfolioScore:
-    """Every client scored as of `as_of`; pass `con=store.cursor()` from a worker thread."""
+    """Every client scored as of `as_of`; pass `con=store.cursor()` from a worker thread.
+    `rollups=False` reads every raw row instead of the quarter rollups (tests compare the two)."""
     settings = settings or Settings()
     check_store_currencies(store, settings.money, con=con)
     with collector_paused():
-        return _score(store, as_of, settings, con)
+        return _score(store, as_of, settings, con, rollups)
 
 
 def _score(
-    store: Store, as_of: date, settings: Settings, con: duckdb.DuckDBPyConnection | None
+    store: Store,
+    as_of: date,
+    settings: Settings,
+    con: duckdb.DuckDBPyConnection | None,
+    rollups: bool,
 ) -> PortfolioScore:
-    facts = load_facts(store, as_of, settings, con=con)
+    facts = load_facts(store, as_of, settings, con=con, rollups=rollups)
     measures = [measure(f) for f in facts]
     medians = portfolio_medians(measures, settings)
     target = settings.money.target_rate or medians.get("effective_rate")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 import duckdb
@@ -155,11 +155,24 @@ class ClientFacts:
 _FIELDS = tuple(f.name for f in fields(ClientFacts))
 
 
-def facts_params(as_of: date, settings: Settings) -> dict[str, object]:
+def live_from(as_of: date, *, rollups: bool = True) -> date:
+    """The first day the facts query reads from the raw rows, the quarters before it from the
+    rollups: the quarter holding `as_of`, unless `as_of` ends it (then nothing is read raw).
+    Without rollups, every day (tests compare the two ways)."""
+    if not rollups:
+        return date(1, 1, 1)
+    start = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
+    y, m = (start.year, start.month + 3) if start.month < 10 else (start.year + 1, 1)
+    following = date(y, m, 1)
+    return following if as_of == following - timedelta(days=1) else start
+
+
+def facts_params(as_of: date, settings: Settings, *, rollups: bool = True) -> dict[str, object]:
     """The facts query's parameters: the date, the window, and every formula constant by name."""
     w = settings.weights
     params: dict[str, object] = {
         "as_of": as_of,
+        "live_from": live_from(as_of, rollups=rollups),
         "nq": quarters_read(settings),
         "shown": SHOWN_QUARTERS,
         "staff_pattern": STAFF_PATTERN,
@@ -226,10 +239,16 @@ FETCH_ROWS = 512
 
 
 def load_facts(
-    store: Store, as_of: date, settings: Settings, *, con: duckdb.DuckDBPyConnection | None = None
+    store: Store,
+    as_of: date,
+    settings: Settings,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+    rollups: bool = True,
 ) -> list[ClientFacts]:
-    """Every client's facts and components in one query; `con` lets a worker thread use its own cursor."""
-    cur = store.run("facts_clients", facts_params(as_of, settings), con=con)
+    """Every client's facts and components in one query; `con` lets a worker thread use its own
+    cursor; `rollups=False` reads every raw row instead of the quarter rollups (for tests)."""
+    cur = store.run("facts_clients", facts_params(as_of, settings, rollups=rollups), con=con)
     columns = [d[0] for d in cur.description]
     if tuple(columns) != _FIELDS:
         raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from health_tui.errors import NotADatabase, StoreError, StoreLocked, StoreTooNew, StoreUnwritable
+from health_tui.store import rollups
 from health_tui.store.migrations import CURRENT_VERSION, migrate, schema_version, too_new
 from health_tui.store.queries import load_query
 
@@ -28,6 +29,9 @@ CONNECT_CONFIG: Mapping[str, Any] = {
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
 }
+# DuckDB draws its own progress bar on the terminal for a query over two seconds, over the app's
+# screen or the CLI's output: each connection (and each thread's cursor) turns it off.
+_QUIET = "SET enable_progress_bar = false"
 
 
 class Store:
@@ -37,19 +41,33 @@ class Store:
         self.con = con
         self.path = path
         self._lock = threading.Lock()
+        # writes to the rolled-up tables per connection in a transaction (see store/rollups.py)
+        self._pending: dict[int, rollups.Pending] = {}
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self.con.cursor()
+        cur = self.con.cursor()
+        cur.execute(_QUIET)
+        return cur
 
     def run(
         self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
     ) -> duckdb.DuckDBPyConnection:
         """Execute the named query from `queries/` with bound parameters; returns the cursor."""
         target = con or self.con
+        pending = self._pending.get(id(target))
+        if pending is None and rollups.writes(name):
+            raise StoreError(
+                f"{name}.sql writes history outside a transaction: the rollups would lag"
+            )
         try:
-            return target.execute(load_query(name), params)
+            if pending is not None and rollups.reads(name):
+                pending.flush(target)  # read this transaction's own writes
+            cur = target.execute(load_query(name), params)
         except duckdb.Error as exc:
             raise translate(exc, self.path) from exc
+        if pending is not None:
+            pending.note(name, params)
+        return cur
 
     def rows(
         self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
@@ -98,9 +116,15 @@ class Store:
             target.execute("BEGIN TRANSACTION")
         except duckdb.Error as exc:
             raise self._failed(exc, "could not start writing", "nothing was changed") from exc
+        pending = self._pending[id(target)] = rollups.Pending()
         try:
             yield target
+            try:  # the rollups move with the rows, in the same transaction
+                pending.flush(target)
+            except duckdb.Error as exc:
+                raise translate(exc, self.path) from exc
         except BaseException as exc:
+            self._pending.pop(id(target), None)
             try:
                 target.execute("ROLLBACK")
             except duckdb.Error as undo:
@@ -109,6 +133,7 @@ class Store:
                 ) from exc
             raise
         else:
+            self._pending.pop(id(target), None)
             try:
                 target.execute("COMMIT")
             except duckdb.Error as exc:  # DuckDB ends a transaction whose commit failed
@@ -170,7 +195,9 @@ def _reason(exc: duckdb.Error) -> str:
 
 
 def _connect(target: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(target, read_only=read_only, config=dict(CONNECT_CONFIG))
+    con = duckdb.connect(target, read_only=read_only, config=dict(CONNECT_CONFIG))
+    con.execute(_QUIET)
+    return con
 
 
 def _not_duckdb(path: Path) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from health_tui.errors import NotADatabase, StoreError, StoreTooNew
@@ -10,7 +11,19 @@ from health_tui.store.queries import load_query
 if TYPE_CHECKING:
     from health_tui.store.connection import Store
 
-CURRENT_VERSION = 6
+CURRENT_VERSION = 7
+
+# Told before an existing file is upgraded (the command line prints it): building the rollups of a
+# 10k-client portfolio takes seconds, and a silent pause at start-up looks like a hang.
+_upgrade_notice: Callable[[str], None] | None = None
+
+
+def on_upgrade(notice: Callable[[str], None] | None) -> None:
+    """Say `notice(message)` before upgrading a file that already holds a portfolio."""
+    global _upgrade_notice
+    _upgrade_notice = notice
+
+
 _INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"})
 
 
@@ -74,6 +87,11 @@ def migrate(store: Store, *, read_only: bool = False, target: int = CURRENT_VERS
     if version < CURRENT_VERSION and read_only:
         raise StoreError(
             f"{where} needs an upgrade to schema {CURRENT_VERSION}; open it writable once."
+        )
+    if 0 < version < target and _upgrade_notice is not None:
+        _upgrade_notice(
+            f"upgrading {where} from schema {version} to {target}, once "
+            "(a large portfolio takes a few seconds)…"
         )
     for step in range(version + 1, target + 1):
         with store.transaction() as con:

@@ -1,0 +1,2 @@
+-- The time rollup of the clients $ids (all of them when NULL), before it is filled again.
+DELETE FROM rollup_time WHERE CAST($ids AS VARCHAR[]) IS NULL OR list_contains(CAST($ids AS VARCHAR[]), client_id);

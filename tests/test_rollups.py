@@ -1,0 +1,185 @@
+"""Client x quarter rollups: scoring reads complete quarters from them, and every write path keeps
+them in step with the raw rows in its own transaction. If they lagged, a score would silently stand
+on yesterday's data; these tests compare the rollup path with a read of every raw row."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from health_tui.clients import list_clients, merge_clients
+from health_tui.demo import generate_demo
+from health_tui.errors import ImportFailed, StoreError
+from health_tui.ingest.backup import backup_folder, restore_folder
+from health_tui.ingest.connector import import_path
+from health_tui.ingest.native import import_folder
+from health_tui.record import InteractionEntry, delete_entry, log_entry, update_entry
+from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.facts import live_from
+from health_tui.store import Store, open_store
+from tests.conftest import FIXTURES
+
+AS_OF = date(2026, 9, 30)
+# a quarter's last day (nothing read raw), days inside a quarter (that quarter read raw), the past
+DATES = (AS_OF, date(2026, 8, 15), date(2026, 7, 1), date(2025, 12, 31), date(2025, 11, 3))
+EXPORTS = ("harvest_time.csv", "harvest_invoices_export.csv", "toggl_detailed_new.csv",
+           "clockify_detailed.csv", "zendesk_tickets.csv")  # fmt: skip
+AT = datetime(2026, 10, 2, 9, 0)
+
+
+def in_step(store: Store) -> bool:
+    """The rollups hold exactly what a fresh build from the raw rows would."""
+    return store.row("rollup_stale") == (0, 0)
+
+
+def same_scores(store: Store, as_of: date) -> None:
+    rolled = score_portfolio(store, as_of).model_dump(mode="json")
+    raw = score_portfolio(store, as_of, rollups=False).model_dump(mode="json")
+    assert rolled["clients"], "nothing scored: the comparison would prove nothing"
+    assert rolled == raw
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory):
+    store = open_store(tmp_path_factory.mktemp("rollups") / "demo.duckdb")
+    generate_demo(store, clients=60, seed=7, as_of=AS_OF)
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("as_of", DATES, ids=str)
+def test_the_demo_scores_alike_from_rollups_and_from_every_raw_row(demo_store, as_of):
+    assert in_step(demo_store)
+    same_scores(demo_store, as_of)
+
+
+def test_the_fixtures_score_alike_from_rollups_and_from_every_raw_row(store):
+    import_folder(store, FIXTURES / "small")
+    for name in EXPORTS:
+        import_path(store, FIXTURES / "exports" / name)
+    assert in_step(store)
+    for as_of in DATES:
+        same_scores(store, as_of)
+
+
+def test_only_the_quarter_being_scored_is_read_from_raw_rows():
+    assert live_from(date(2026, 9, 30)) == date(2026, 10, 1)  # the quarter is complete: none
+    assert live_from(date(2026, 8, 15)) == date(2026, 7, 1)
+    assert live_from(date(2026, 12, 31)) == date(2027, 1, 1)
+    assert live_from(date(2026, 8, 15), rollups=False) == date(1, 1, 1)
+
+
+def _interaction(client_id: str, **kw) -> InteractionEntry:
+    fields = dict(client_id=client_id, happened_at=datetime(2026, 9, 29, 22, 30),
+                  kind="complaint", channel="email", tone=-2, note="your designer ignored us")  # fmt: skip
+    return InteractionEntry.model_validate(fields | kw)
+
+
+def test_every_write_path_keeps_the_rollups_in_step(store, tmp_path: Path):
+    """Folder import and re-import, exports, what the app logs (added, edited, deleted), a merge,
+    `import --replace`, a backup restored: after each, the rollups match the raw rows and the
+    scores match a raw read."""
+    steps: list[str] = []
+
+    def check(step: str) -> None:
+        steps.append(step)
+        assert in_step(store), f"rollups lag after {step}"
+
+    import_folder(store, FIXTURES / "small")
+    check("folder import")
+    import_folder(store, FIXTURES / "small")
+    check("the same folder again")
+    for name in EXPORTS:
+        import_path(store, FIXTURES / "exports" / name)
+        check(name)
+    client, other = _two_clients(store)
+    logged = log_entry(store, _interaction(client))
+    check("an interaction logged")
+    update_entry(store, logged.key, _interaction(client, happened_at=datetime(2025, 3, 3, 10, 0)))
+    check("that interaction moved to another quarter")
+    delete_entry(store, "interaction", client, logged.key)
+    check("that interaction deleted")
+    merge_clients(store, client, other, at=AT)
+    check("two clients merged")
+    same_scores(store, AS_OF)
+    import_folder(store, FIXTURES / "small", replace=True)
+    check("import --replace")
+    backup_folder(store, tmp_path / "backup", "csv", at=AT)
+    restored = open_store(tmp_path / "restored.duckdb")
+    restore_folder(restored, tmp_path / "backup")
+    assert in_step(restored), "rollups lag after a restore"
+    assert score_portfolio(restored, AS_OF).model_dump(mode="json") == score_portfolio(
+        store, AS_OF
+    ).model_dump(mode="json")
+    restored.close()
+
+
+def test_the_demo_written_again_leaves_the_rollups_in_step(store):
+    generate_demo(store, clients=8, seed=3, as_of=AS_OF)
+    generate_demo(store, clients=5, seed=4, as_of=AS_OF, replace=True)
+    assert in_step(store)
+    time_clients, _, _, message_clients, _, _ = store.row("rollup_summary")
+    shown = len(list_clients(store))  # the second demo's clients, none of the first's
+    assert time_clients == message_clients == shown
+
+
+def test_a_refused_import_leaves_the_rollups_as_they_were(store, tmp_path: Path):
+    import_folder(store, FIXTURES / "small")
+    before = store.row("rollup_summary")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    for f in (FIXTURES / "small").iterdir():
+        (bad / f.name).write_bytes(f.read_bytes())
+    entries = bad / "time_entries.csv"
+    entries.write_text(entries.read_text() + "northwind,2026-13-45,2,true,delivery,,\n")
+    with pytest.raises(ImportFailed):
+        import_folder(store, bad)
+    assert store.row("rollup_summary") == before
+    assert in_step(store)
+
+
+def test_history_written_outside_a_transaction_is_refused(store):
+    """A write path that forgot its transaction would leave the rollups behind: it fails loudly."""
+    with pytest.raises(StoreError, match="outside a transaction"):
+        store.run("wipe_time_entries")
+
+
+def _two_clients(store: Store) -> tuple[str, str]:
+    listed = list_clients(store)
+    return listed[0].client_id, listed[1].client_id
+
+
+def test_a_schema_6_portfolio_gains_its_rollups_and_is_told_of_the_upgrade(tmp_path: Path):
+    """An existing portfolio is upgraded once, with a line on stderr (the rollups of a large one take
+    seconds), and scores as a raw read does."""
+    import duckdb
+    from click.testing import CliRunner
+
+    from health_tui.cli import cli
+    from health_tui.store.connection import Store as RawStore
+    from health_tui.store.migrations import migrate
+
+    path = tmp_path / "v6.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(RawStore(con, path), target=6)
+    con.execute("""
+        INSERT INTO client_rows (client_id, name, started_on, source)
+            VALUES ('northwind', 'Northwind Outfitters', DATE '2025-07-01', 'folder');
+        INSERT INTO time_entries (client_id, "date", hours, billable, activity, source, source_key)
+            VALUES ('northwind', DATE '2025-07-02', 2.5, true, 'delivery', 'folder', 'northwind'),
+                   ('northwind', DATE '2026-08-03', 1.25, false, 'revision', 'folder', 'northwind');
+        INSERT INTO interactions (client_id, "at", channel, kind, sentiment, note, source, source_key)
+            VALUES ('northwind', TIMESTAMP '2026-08-04 21:15', 'email', 'complaint', -0.5, 'late again',
+                    'folder', 'northwind');
+    """)
+    con.close()
+    result = CliRunner().invoke(cli, ["score", "--db", str(path), "--as-of", "2026-09-30"])
+    assert result.exit_code == 0, result.output
+    assert f"upgrading {path} from schema 6 to 7, once" in result.stderr
+    store = open_store(path)
+    assert in_step(store)
+    assert store.row("rollup_summary") == (1, 2, 3.75, 1, 1, 1)
+    same_scores(store, AS_OF)
+    store.close()
