@@ -16,6 +16,7 @@ from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import ClientScore, PortfolioScore
 from health_tui.settings import Settings
 from health_tui.store import open_store
+from tests.conftest import empty_copy
 
 AS_OF = date(2026, 9, 30)
 
@@ -147,7 +148,7 @@ class Book:
         """Import the book into a fresh database under `tmp` and score it (as of the book's date,
         or `as_of`)."""
         tmp.mkdir(parents=True, exist_ok=True)
-        store = open_store(tmp / "book.duckdb")
+        store = open_store(empty_copy(tmp / "book.duckdb"))
         try:
             import_folder(store, self.write(tmp / "book"), replace=True)
             return score_portfolio(store, as_of or self.as_of, settings)

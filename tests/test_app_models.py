@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from health_tui.app import format as fmt
 from health_tui.app.map_model import build_grid
 from health_tui.app.table_model import COLUMNS, ClientView, layout, name_floor, table_width
+from health_tui.scoring.models import PortfolioScore
 from tests.test_app_support import make_portfolio
 
-BIG = make_portfolio(10_000)
+
+@pytest.fixture(scope="module")
+def big() -> PortfolioScore:
+    """10,000 synthetic clients, built once by the worker that runs these tests (not at import,
+    which every worker does)."""
+    return make_portfolio(10_000)
 
 
 def test_sort_is_stable_by_name_and_missing_values_go_last() -> None:
@@ -26,17 +34,17 @@ def test_sort_is_stable_by_name_and_missing_values_go_last() -> None:
     assert rates[0] == max(present) and rates[-1] is None
 
 
-def test_typing_on_narrows_like_a_fresh_filter() -> None:
-    view = ClientView(BIG.clients)
+def test_typing_on_narrows_like_a_fresh_filter(big: PortfolioScore) -> None:
+    view = ClientView(big.clients)
     for query in ("a", "ac", "acm", "acme", "acme 1", "acme 12", "acme 1", "ac", ""):
         view.set_filters(query=query)
-        fresh = ClientView(BIG.clients)
+        fresh = ClientView(big.clients)
         fresh.set_filters(query=query)
         assert view.order == fresh.order, query
 
 
-def test_ten_thousand_rows_sort_and_filter_quickly() -> None:
-    view = ClientView(BIG.clients)
+def test_ten_thousand_rows_sort_and_filter_quickly(big: PortfolioScore) -> None:
+    view = ClientView(big.clients)
     started = time.perf_counter()
     for key in ("name", "revenue_12m", "trend", "health"):
         view.sort_by(key)
@@ -68,9 +76,9 @@ def test_names_keep_enough_characters_to_tell_clients_apart() -> None:
     assert name_floor(["A" * 40 + "x", "A" * 40 + "y"]) == 28  # nor widened without end
 
 
-def test_map_buckets_and_steps_between_occupied_cells() -> None:
-    grid = build_grid(BIG.clients, 60, 20)
-    assert sum(len(m) for m in grid.cells.values()) == len([c for c in BIG.clients if c.active])
+def test_map_buckets_and_steps_between_occupied_cells(big: PortfolioScore) -> None:
+    grid = build_grid(big.clients, 60, 20)
+    assert sum(len(m) for m in grid.cells.values()) == len([c for c in big.clients if c.active])
     start = grid.worst()
     assert start is not None
     for direction, axis, sign in (("right", 0, 1), ("up", 1, -1)):

@@ -152,12 +152,11 @@ def test_an_unknown_channel_is_email_and_said(harvest: Store, tmp_path: Path) ->
 # --- Freshdesk ----------------------------------------------------------------------------------
 
 
-def test_freshdesk_tickets(store: Store) -> None:
-    import_folder(store, SMALL)
-    set_domain(store, "brightline", "brightline.example", at=AT)
-    summary = load(store, EXPORTS / "freshdesk_tickets.csv")
+def test_freshdesk_tickets(small: Store) -> None:
+    set_domain(small, "brightline", "brightline.example", at=AT)
+    summary = load(small, EXPORTS / "freshdesk_tickets.csv")
     assert (summary.source, summary.rows) == ("freshdesk", 4)
-    assert touches(store, "freshdesk") == [
+    assert touches(small, "freshdesk") == [
         ("Brightline Logistics", datetime(2025, 10, 1, 9, 12, 44), "email", "request", 1.0,
          "Invoice shows the wrong VAT number"),
         ("Brightline Logistics", datetime(2025, 10, 4, 22, 40), "phone", "escalation", -1.0,
@@ -198,11 +197,10 @@ def test_a_domain_two_clients_have_is_refused(store: Store, tmp_path: Path) -> N
 # --- survey answers and a contact log through a mapping -------------------------------------------
 
 
-def test_typeform_answers_partial_ones_left_out(store: Store) -> None:
-    import_folder(store, SMALL)
+def test_typeform_answers_partial_ones_left_out(small: Store) -> None:
     mapping = EXPORTS / "typeform_nps.toml"
-    summary = load(store, EXPORTS / "typeform_nps.csv", mapping=mapping)
-    assert scores(store, "mapping:typeform-nps") == [
+    summary = load(small, EXPORTS / "typeform_nps.csv", mapping=mapping)
+    assert scores(small, "mapping:typeform-nps") == [
         ("Northwind Outfitters", date(2026, 9, 20), 9, "Faster replies on Fridays")
     ]
     assert summary.warnings[-2:] == [
@@ -215,28 +213,27 @@ def test_typeform_answers_partial_ones_left_out(store: Store) -> None:
         "and import again.",
     ]
     # the owner says who they are; the same download again replaces, never doubles
-    set_domain(store, "brightline", "brightline.example", at=AT)
-    add_alias(store, "meridian", "Meridian Health", at=AT)
-    again = load(store, EXPORTS / "typeform_nps.csv", mapping=mapping)
+    set_domain(small, "brightline", "brightline.example", at=AT)
+    add_alias(small, "meridian", "Meridian Health", at=AT)
+    again = load(small, EXPORTS / "typeform_nps.csv", mapping=mapping)
     assert (again.rows, again.already) == (3, 1)
-    assert [row[:3] for row in scores(store, "mapping:typeform-nps")] == [
+    assert [row[:3] for row in scores(small, "mapping:typeform-nps")] == [
         ("Northwind Outfitters", date(2026, 9, 20), 9),
         ("Meridian Health Partners", date(2026, 9, 21), 4),
         ("Brightline Logistics", date(2026, 9, 23), 10),
     ]
-    load(store, EXPORTS / "typeform_nps.csv", mapping=mapping)
-    assert store.con.execute(
+    load(small, EXPORTS / "typeform_nps.csv", mapping=mapping)
+    assert small.con.execute(
         "SELECT count(*) FROM feedback WHERE source LIKE 'mapping:%'"
     ).fetchone() == (3,)
 
 
-def test_google_forms_timestamps_month_first(store: Store) -> None:
-    import_folder(store, SMALL)
-    set_domain(store, "brightline", "brightline.example", at=AT)
+def test_google_forms_timestamps_month_first(small: Store) -> None:
+    set_domain(small, "brightline", "brightline.example", at=AT)
     summary = load(
-        store, EXPORTS / "google_forms_feedback.csv", mapping=EXPORTS / "google_forms_feedback.toml"
+        small, EXPORTS / "google_forms_feedback.csv", mapping=EXPORTS / "google_forms_feedback.toml"
     )
-    assert scores(store, "mapping:client-survey") == [
+    assert scores(small, "mapping:client-survey") == [
         ("Northwind Outfitters", date(2026, 9, 20), 8, "Good work on the launch"),
         ("Brightline Logistics", date(2026, 9, 21), 6, "Tracking page was down twice"),
     ]
@@ -246,10 +243,9 @@ def test_google_forms_timestamps_month_first(store: Store) -> None:
     ]
 
 
-def test_a_contact_log_through_a_mapping(store: Store) -> None:
-    import_folder(store, SMALL)
-    load(store, EXPORTS / "contact_log.csv", mapping=EXPORTS / "contact_log.toml")
-    assert touches(store, "mapping:contact-log") == [
+def test_a_contact_log_through_a_mapping(small: Store) -> None:
+    load(small, EXPORTS / "contact_log.csv", mapping=EXPORTS / "contact_log.toml")
+    assert touches(small, "mapping:contact-log") == [
         ("Northwind Outfitters", datetime(2025, 10, 2, 18, 30), "phone", "request", 0.2,
          "Wants the sale banner tonight"),  # the offset is dropped: the clock time counts
         ("Meridian Health Partners", datetime(2025, 10, 4, 9, 15), "meeting", "complaint", -0.6,
@@ -261,8 +257,7 @@ def test_a_contact_log_through_a_mapping(store: Store) -> None:
     ]  # fmt: skip
 
 
-def test_mapped_kinds_and_channels_must_be_known(store: Store, tmp_path: Path) -> None:
-    import_folder(store, SMALL)
+def test_mapped_kinds_and_channels_must_be_known(small: Store, tmp_path: Path) -> None:
     sheet = write(tmp_path, "s.csv", "When,Who,What\n2025-10-01 10:00,Northwind Outfitters,Rant\n")
     mapping = write(
         tmp_path,
@@ -270,7 +265,7 @@ def test_mapped_kinds_and_channels_must_be_known(store: Store, tmp_path: Path) -
         'target = "interactions"\n[columns]\nat = "When"\nclient = "Who"\nkind = "What"\n'
         '[fixed]\nchannel = "fax"\n',
     )
-    assert problems(store, sheet, mapping=mapping) == [
+    assert problems(small, sheet, mapping=mapping) == [
         "s.csv:2: [fixed] channel: not one of email, phone, meeting, chat, letter, sms, social "
         "(give the sheet's words their channel under [values.channel]): 'fax'",
         "s.csv:2: What: not one of request, urgent_request, revision_request, scope_change, "
@@ -279,15 +274,14 @@ def test_mapped_kinds_and_channels_must_be_known(store: Store, tmp_path: Path) -
     ]
 
 
-def test_a_score_out_of_range_is_refused(store: Store, tmp_path: Path) -> None:
-    import_folder(store, SMALL)
+def test_a_score_out_of_range_is_refused(small: Store, tmp_path: Path) -> None:
     sheet = write(tmp_path, "s.csv", "Date,Client,NPS\n2026-09-20,Northwind Outfitters,11\n")
     mapping = write(
         tmp_path,
         "m.toml",
         'target = "feedback"\n[columns]\ndate = "Date"\nclient = "Client"\nscore = "NPS"\n',
     )
-    assert problems(store, sheet, mapping=mapping) == [
+    assert problems(small, sheet, mapping=mapping) == [
         "s.csv:2: NPS: not a whole number from 0 to 10: '11'"
     ]
 
@@ -328,8 +322,7 @@ def test_clients_domain_command(tmp_path: Path) -> None:
     assert "domain northwind.example" not in runner.invoke(cli, ["clients", "--db", db]).stdout
 
 
-def test_set_domain_refuses_a_taken_domain(store: Store) -> None:
-    import_folder(store, SMALL)
-    set_domain(store, "northwind", "northwind.example", at=AT)
+def test_set_domain_refuses_a_taken_domain(small: Store) -> None:
+    set_domain(small, "northwind", "northwind.example", at=AT)
     with pytest.raises(ClientNotFound, match="already the domain of client northwind"):
-        set_domain(store, "meridian", "northwind.example", at=AT)
+        set_domain(small, "meridian", "northwind.example", at=AT)

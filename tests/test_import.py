@@ -120,9 +120,8 @@ def test_small_fixture_loads_every_row(store: Store, db_path: Path) -> None:
     assert store.setting("portfolio_kind") == "imported"
 
 
-def test_values_are_stored_with_their_types(store: Store) -> None:
-    import_folder(store, SMALL)
-    con = store.con
+def test_values_are_stored_with_their_types(small: Store) -> None:
+    con = small.con
     assert con.execute(
         "SELECT name, started_on, ended_on, referred_by, notice_days FROM clients "
         "WHERE client_id IN ('meridian', 'quarry', 'fernleaf') ORDER BY client_id"
@@ -622,9 +621,8 @@ def test_not_a_parquet_file(store: Store, tmp_path: Path) -> None:
 # --- all or nothing -----------------------------------------------------------------------------
 
 
-def test_a_refused_import_changes_nothing(store: Store, tmp_path: Path) -> None:
-    import_folder(store, SMALL)
-    before = snapshot(store)
+def test_a_refused_import_changes_nothing(small: Store, tmp_path: Path) -> None:
+    before = snapshot(small)
     folder = tmp_path / "edited"
     shutil.copytree(SMALL, folder)
     # a valid-looking change to every table, then one bad value in the last file
@@ -633,41 +631,38 @@ def test_a_refused_import_changes_nothing(store: Store, tmp_path: Path) -> None:
         path.write_text(path.read_text().replace("northwind", "northwind2"))
     feedback = folder / "feedback.csv"
     feedback.write_text(feedback.read_text() + "meridian,2026-09-30,eleven,\n")
-    error = refused(store, folder, replace=True)
+    error = refused(small, folder, replace=True)
     assert str(error.problems[0]) == (
         "feedback.csv:31: score: not a whole number from 0 to 10: 'eleven'"
     )
-    assert snapshot(store) == before
+    assert snapshot(small) == before
 
 
 def test_a_failure_while_writing_rolls_everything_back(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    small: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import_folder(store, SMALL)
-    before = snapshot(store)
+    before = snapshot(small)
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "set_setting", broken)  # the last step inside the transaction
+    monkeypatch.setattr(small, "set_setting", broken)  # the last step inside the transaction
     with pytest.raises(RuntimeError, match="disk full"):
-        import_folder(store, mini(tmp_path), replace=True)
-    assert snapshot(store) == before
+        import_folder(small, mini(tmp_path), replace=True)
+    assert snapshot(small) == before
 
 
 # --- idempotency and the replace rules -------------------------------------------------------
 
 
-def test_reimporting_the_same_folder_gives_identical_tables(store: Store) -> None:
-    import_folder(store, SMALL)
-    once = snapshot(store)
-    import_folder(store, SMALL)
-    assert snapshot(store) == once
+def test_reimporting_the_same_folder_gives_identical_tables(small: Store) -> None:
+    once = snapshot(small)
+    import_folder(small, SMALL)
+    assert snapshot(small) == once
 
 
-def test_a_folder_is_the_full_history_of_the_clients_it_names(store: Store, tmp_path: Path) -> None:
-    import_folder(store, SMALL)
-    before = snapshot(store)
+def test_a_folder_is_the_full_history_of_the_clients_it_names(small: Store, tmp_path: Path) -> None:
+    before = snapshot(small)
     update = write_folder(
         tmp_path / "update",
         {
@@ -676,32 +671,31 @@ def test_a_folder_is_the_full_history_of_the_clients_it_names(store: Store, tmp_
             "northwind,2026-09-30,2,true,delivery\n",
         },
     )
-    summary = import_folder(store, update)
+    summary = import_folder(small, update)
     assert summary.counts["clients"] == 1
-    after = snapshot(store)
+    after = snapshot(small)
     for table in TABLES:
         others = [r for r in before[table] if "northwind" not in r]
         assert [r for r in after[table] if "northwind" not in r] == others  # untouched
-    assert store.con.execute(
+    assert small.con.execute(
         "SELECT name FROM clients WHERE client_id = 'northwind'"
     ).fetchall() == [("Northwind Group",)]
-    assert store.con.execute(
+    assert small.con.execute(
         "SELECT count(*) FROM time_entries WHERE client_id = 'northwind'"
     ).fetchone() == (1,)
     for table in ("invoices", "interactions", "feedback"):  # not in the folder: now none
-        n = store.con.execute(f"SELECT count(*) FROM {table} WHERE client_id = 'northwind'")
+        n = small.con.execute(f"SELECT count(*) FROM {table} WHERE client_id = 'northwind'")
         assert n.fetchone() == (0,)
 
 
-def test_replace_empties_what_imports_brought_first(store: Store, tmp_path: Path) -> None:
-    import_folder(store, SMALL)
-    summary = import_folder(store, mini(tmp_path), replace=True)
+def test_replace_empties_what_imports_brought_first(small: Store, tmp_path: Path) -> None:
+    summary = import_folder(small, mini(tmp_path), replace=True)
     assert summary.replaced and not summary.replaced_demo
-    assert store.con.execute("SELECT client_id FROM clients ORDER BY 1").fetchall() == [
+    assert small.con.execute("SELECT client_id FROM clients ORDER BY 1").fetchall() == [
         ("acme",),
         ("bolt",),
     ]
-    assert store.con.execute("SELECT count(*) FROM time_entries").fetchone() == (2,)
+    assert small.con.execute("SELECT count(*) FROM time_entries").fetchone() == (2,)
     assert summary.line().endswith(
         "Everything earlier imports had brought was replaced; what you recorded in the app was kept."
     )
@@ -777,9 +771,8 @@ def test_export_round_trips(tmp_path: Path, fmt: str) -> None:
         second.close()
 
 
-def test_export_csv_has_the_import_header(store: Store, tmp_path: Path) -> None:
-    import_folder(store, SMALL)
-    export_import_format(store, tmp_path / "out")
+def test_export_csv_has_the_import_header(small: Store, tmp_path: Path) -> None:
+    export_import_format(small, tmp_path / "out")
     header = (tmp_path / "out" / "clients.csv").read_text().splitlines()[0]
     assert header == "client_id,name,started_on,ended_on,referred_by,industry,notice_days,domain"
 

@@ -65,20 +65,18 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 # --- an import replaces only what its own source brought -----------------------------------------
 
 
-def test_a_folder_reimport_keeps_the_hours_an_export_brought(store: Store) -> None:
-    load(store, SMALL)
-    load(store, HARVEST)  # matched by name: Northwind's Harvest hours land on `northwind`
-    before = rows_by_source(store, "northwind")
+def test_a_folder_reimport_keeps_the_hours_an_export_brought(small: Store) -> None:
+    load(small, HARVEST)  # matched by name: Northwind's Harvest hours land on `northwind`
+    before = rows_by_source(small, "northwind")
     assert before["harvest-time"] == 3
-    load(store, SMALL)  # the folder names northwind again
-    assert rows_by_source(store, "northwind") == before
+    load(small, SMALL)  # the folder names northwind again
+    assert rows_by_source(small, "northwind") == before
 
 
 def test_a_folder_without_time_entries_leaves_export_hours_and_says_what_went(
-    store: Store, tmp_path: Path
+    small: Store, tmp_path: Path
 ) -> None:
-    load(store, SMALL)
-    load(store, HARVEST)
+    load(small, HARVEST)
     folder = write(
         tmp_path / "partial",
         {
@@ -86,8 +84,8 @@ def test_a_folder_without_time_entries_leaves_export_hours_and_says_what_went(
             "feedback": "client_id,date,score,comment\nnorthwind,2026-09-20,9,Great\n",
         },
     )
-    summary = load(store, folder)
-    assert rows_by_source(store, "northwind") == {"harvest-time": 3}
+    summary = load(small, folder)
+    assert rows_by_source(small, "northwind") == {"harvest-time": 3}
     assert any(
         "no time_entries file: the 60 time entries an earlier folder brought" in w
         for w in summary.warnings
@@ -111,15 +109,14 @@ def test_exports_then_the_folder_give_one_client_per_name(store: Store) -> None:
 
 
 def test_a_name_an_earlier_folder_gave_another_client_is_refused(
-    store: Store, tmp_path: Path
+    small: Store, tmp_path: Path
 ) -> None:
-    load(store, SMALL)
     folder = write(
         tmp_path / "other",
         {"clients": "client_id,name,started_on\nnw2,NORTHWIND  outfitters,2025-07-01\n"},
     )
     with pytest.raises(ImportFailed) as info:
-        load(store, folder)
+        load(small, folder)
     assert str(info.value.problems[0]) == (
         "clients.csv:2: name: 'NORTHWIND  outfitters' is already the name of client 'northwind', "
         "which an earlier folder brought; list that client_id, or rename one of them"
@@ -129,10 +126,9 @@ def test_a_name_an_earlier_folder_gave_another_client_is_refused(
 # --- the owner's facts survive imports ----------------------------------------------------------
 
 
-def test_a_closed_record_survives_reimporting_the_folder(store: Store) -> None:
-    load(store, SMALL)
+def test_a_closed_record_survives_reimporting_the_folder(small: Store) -> None:
     set_step(
-        store,
+        small,
         client_id="harbor",
         step="close",
         status="done",
@@ -140,16 +136,16 @@ def test_a_closed_record_survives_reimporting_the_folder(store: Store) -> None:
         on=date(2026, 10, 5),
         at=NOW,
     )
-    assert one(store, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (
+    assert one(small, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (
         date(2026, 10, 5),
     )
-    load(store, SMALL)
-    assert one(store, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (
+    load(small, SMALL)
+    assert one(small, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (
         date(2026, 10, 5),
     )
     # un-ticking restores what the import says (no end date)
     set_step(
-        store,
+        small,
         client_id="harbor",
         step="close",
         status="todo",
@@ -157,52 +153,50 @@ def test_a_closed_record_survives_reimporting_the_folder(store: Store) -> None:
         on=date(2026, 10, 6),
         at=NOW,
     )
-    assert one(store, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (None,)
+    assert one(small, "SELECT ended_on FROM clients WHERE client_id = 'harbor'") == (None,)
 
 
-def test_the_agencys_own_client_is_kept_but_never_scored(store: Store) -> None:
-    load(store, SMALL)
-    load(store, HARVEST)  # Harvest's "Our Studio": the agency's own admin time
-    scored = {c.name for c in score_portfolio(store, AS_OF).clients}
+def test_the_agencys_own_client_is_kept_but_never_scored(small: Store) -> None:
+    load(small, HARVEST)  # Harvest's "Our Studio": the agency's own admin time
+    scored = {c.name for c in score_portfolio(small, AS_OF).clients}
     assert "Our Studio" in scored
-    set_ignored(store, "our studio", True, at=NOW)
-    assert "Our Studio" not in {c.name for c in score_portfolio(store, AS_OF).clients}
-    assert [c.name for c in list_clients(store, include_ignored=True) if c.ignored] == [
+    set_ignored(small, "our studio", True, at=NOW)
+    assert "Our Studio" not in {c.name for c in score_portfolio(small, AS_OF).clients}
+    assert [c.name for c in list_clients(small, include_ignored=True) if c.ignored] == [
         "Our Studio"
     ]
-    load(store, HARVEST)  # a re-import does not bring it back
-    assert "Our Studio" not in {c.name for c in score_portfolio(store, AS_OF).clients}
-    set_ignored(store, "our-studio-ef6dc4", False, at=NOW)
-    assert "Our Studio" in {c.name for c in score_portfolio(store, AS_OF).clients}
+    load(small, HARVEST)  # a re-import does not bring it back
+    assert "Our Studio" not in {c.name for c in score_portfolio(small, AS_OF).clients}
+    set_ignored(small, "our-studio-ef6dc4", False, at=NOW)
+    assert "Our Studio" in {c.name for c in score_portfolio(small, AS_OF).clients}
 
 
 def test_a_merge_moves_everything_and_later_exports_follow_it(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    small: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load(store, SMALL)
-    load(store, HARVEST)
+    load(small, HARVEST)
     set_step(
-        store, client_id="lumen", step="contract", status="done", note="read", on=AS_OF, at=NOW
+        small, client_id="lumen", step="contract", status="done", note="read", on=AS_OF, at=NOW
     )
-    merge_clients(store, "northwind", "Lumen Robotics", at=NOW)
-    assert one(store, "SELECT count(*) FROM client_rows WHERE client_id = 'lumen'") == (0,)
-    assert one(store, "SELECT count(*) FROM exit_steps WHERE client_id = 'northwind'") == (1,)
-    assert find_client(store, "lumen robotics").client_id == "northwind"
+    merge_clients(small, "northwind", "Lumen Robotics", at=NOW)
+    assert one(small, "SELECT count(*) FROM client_rows WHERE client_id = 'lumen'") == (0,)
+    assert one(small, "SELECT count(*) FROM exit_steps WHERE client_id = 'northwind'") == (1,)
+    assert find_client(small, "lumen robotics").client_id == "northwind"
     renamed = tmp_path / "t.csv"
     renamed.write_text(
         "Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name\n"
         "2026-09-01,Lumen  Robotics,R,Design,,2,Yes,A,B\n",
         encoding="utf-8",
     )
-    summary = load(store, renamed)
+    summary = load(small, renamed)
     assert (summary.clients_new, summary.clients_matched) == (0, 1)
-    before = one(store, "SELECT count(*) FROM time_entries WHERE client_id = 'northwind'")
+    before = one(small, "SELECT count(*) FROM time_entries WHERE client_id = 'northwind'")
     # the folder still lists `lumen`: its rows land on northwind, not a new client, in the one
     # pass a clean folder is written in (not the checked import that stages every file whole)
     monkeypatch.setattr(native, "_checked", None)
-    load(store, SMALL)
-    assert one(store, "SELECT count(*) FROM client_rows WHERE client_id = 'lumen'") == (0,)
-    assert one(store, "SELECT count(*) FROM time_entries WHERE client_id = 'northwind'") == before
+    load(small, SMALL)
+    assert one(small, "SELECT count(*) FROM client_rows WHERE client_id = 'lumen'") == (0,)
+    assert one(small, "SELECT count(*) FROM time_entries WHERE client_id = 'northwind'") == before
 
 
 # --- money in one currency ----------------------------------------------------------------------
@@ -215,25 +209,24 @@ SEK_INVOICES = (
 )
 
 
-def test_an_invoice_in_another_currency_needs_a_rate(store: Store, tmp_path: Path) -> None:
-    load(store, SMALL)
+def test_an_invoice_in_another_currency_needs_a_rate(small: Store, tmp_path: Path) -> None:
     path = tmp_path / "sek.csv"
     path.write_text(SEK_INVOICES, encoding="utf-8")
     with pytest.raises(ImportFailed) as info:
-        load(store, path, money=Money())
+        load(small, path, money=Money())
     message = str(info.value)
     assert "2 invoices in SEK" in message and "[money.rates]" in message and "SEK = " in message
-    assert one(store, "SELECT count(*) FROM invoices WHERE currency = 'SEK'") == (0,)
+    assert one(small, "SELECT count(*) FROM invoices WHERE currency = 'SEK'") == (0,)
 
-    before = score_portfolio(store, AS_OF).by_id("northwind")
+    before = score_portfolio(small, AS_OF).by_id("northwind")
     rated = Settings(money=Money(rates={"SEK": 0.0877}))
-    load(store, path, money=rated.money)
-    after = score_portfolio(store, AS_OF, rated).by_id("northwind")
+    load(small, path, money=rated.money)
+    after = score_portfolio(small, AS_OF, rated).by_id("northwind")
     assert before is not None and after is not None
     # 10,000 SEK less a 2,000 SEK credit note, at 0.0877: 701.60 EUR more, not 8,000 "EUR"
     assert after.revenue_12m == pytest.approx(before.revenue_12m + 701.60, abs=0.01)
     with pytest.raises(ConfigError, match="SEK"):  # the rate removed later: no guessing
-        score_portfolio(store, AS_OF, Settings())
+        score_portfolio(small, AS_OF, Settings())
 
 
 def test_a_credit_note_reduces_revenue_and_is_never_late(store: Store, tmp_path: Path) -> None:
@@ -310,13 +303,12 @@ def test_a_backup_restores_to_the_same_report(tmp_path: Path, fmt: str) -> None:
     second.close()
 
 
-def test_restore_goes_only_into_an_empty_database(store: Store, tmp_path: Path) -> None:
-    load(store, SMALL)
-    backup_folder(store, tmp_path / "b", "csv", at=NOW)
+def test_restore_goes_only_into_an_empty_database(small: Store, tmp_path: Path) -> None:
+    backup_folder(small, tmp_path / "b", "csv", at=NOW)
     with pytest.raises(Exception, match="restore into a new file"):
-        restore_folder(store, tmp_path / "b")
+        restore_folder(small, tmp_path / "b")
     with pytest.raises(ImportFailed, match="restore it with `health-tui restore`"):
-        load(store, tmp_path / "b")
+        load(small, tmp_path / "b")
 
 
 def test_restore_refuses_an_edited_backup(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from health_tui.score_change import score_change
 from health_tui.scoring.engine import score_portfolio
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
+from tests.conftest import small_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "fixtures" / "small"
@@ -48,12 +49,6 @@ HARVEST = ROOT / "fixtures" / "exports" / "harvest_time.csv"
 AS_OF = date(2026, 9, 30)
 AT = datetime(2026, 9, 20, 10, 0)
 NOW = datetime(2026, 9, 21, 9, 0)
-
-
-@pytest.fixture
-def small(store: Store) -> Store:
-    import_path(store, SMALL)
-    return store
 
 
 def complaint(**kw) -> InteractionEntry:
@@ -168,9 +163,7 @@ def test_a_merge_takes_the_journal_along_and_a_backup_restores_it(
 
 
 def test_a_killed_process_loses_no_entry_it_reported_saved(db_path: Path) -> None:
-    store = open_store(db_path)
-    import_path(store, SMALL)
-    store.close()
+    small_copy(db_path)  # fixtures/small, imported
     script = textwrap.dedent(f"""
         import itertools
         from datetime import datetime

@@ -32,7 +32,7 @@ from health_tui.scoring.engine import score_portfolio
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
 from health_tui.text import markdown_text
-from tests.conftest import FIXTURES, html_text, render_commonmark
+from tests.conftest import FIXTURES, copy_db, html_text, render_commonmark, small_copy
 
 AS_OF = date(2026, 9, 30)
 EVIL = "<script>alert(1)</script> & Co"
@@ -63,16 +63,23 @@ def _review(store: Store, castell_note: str) -> None:
              on=date(2026, 10, 3), at=datetime(2026, 10, 3, 9, 5))  # fmt: skip
 
 
-@pytest.fixture
-def reviewed_db(small_db: Path) -> Path:
-    """fixtures/small after a 2026Q3 review: Castell to exit, Fernleaf to reprice."""
-    store = open_store(small_db)
+@pytest.fixture(scope="module")
+def reviewed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """fixtures/small after a 2026Q3 review: Castell to exit, Fernleaf to reprice (built once)."""
+    path = small_copy(tmp_path_factory.mktemp("reviewed") / "reviewed.duckdb")
+    store = open_store(path)
     try:
         _review(store, "Third round of vague changes since the brief was signed off.\n"
                        "Sam agrees: let them go kindly.")  # fmt: skip
     finally:
         store.close()
-    return small_db
+    return path
+
+
+@pytest.fixture
+def reviewed_db(reviewed_template: Path, db_path: Path) -> Path:
+    """A private copy of the reviewed database, so a test that writes changes only its own."""
+    return copy_db(reviewed_template, db_path)
 
 
 @pytest.fixture

@@ -44,13 +44,6 @@ AS_OF = date(2026, 9, 30)
 NOON = datetime(2026, 10, 2, 12, 0)
 
 
-@pytest.fixture
-def small(small_db: Path):
-    store = open_store(small_db)
-    yield store
-    store.close()
-
-
 def test_decisions_keep_their_history_and_the_latest_is_in_force(small) -> None:
     p = score_portfolio(small, AS_OF)
     castell = p.by_id("castell")
