@@ -394,11 +394,11 @@ recent AS (
            sum(invoiced) FILTER (WHERE qi IN (4, 5))
                / nullif(sum(months) FILTER (WHERE qi IN (4, 5)), 0) AS revenue_pm_year_ago,
            median(invoiced / months) FILTER (WHERE qi >= 2 AND months > 0) AS revenue_pm_usual,
-           sum(n_interactions + score_n) FILTER (WHERE qi < 2) AS contacts_recent,
-           sum(n_interactions + score_n) FILTER (WHERE qi IN (4, 5)) AS contacts_year_ago,
+           (sum(n_interactions + score_n) FILTER (WHERE qi < 2))::BIGINT AS contacts_recent,
+           (sum(n_interactions + score_n) FILTER (WHERE qi IN (4, 5)))::BIGINT AS contacts_year_ago,
            sum(months) FILTER (WHERE qi < 2) AS months_recent,
            sum(months) FILTER (WHERE qi IN (4, 5)) AS months_year_ago,
-           sum(complaints) FILTER (WHERE qi < 2) AS complaints_recent
+           (sum(complaints) FILTER (WHERE qi < 2))::BIGINT AS complaints_recent
     FROM q
     GROUP BY client_id
 ),
@@ -445,30 +445,30 @@ inv_sum AS (
            sum(invoiced) FILTER (WHERE qi_issued < 4) AS revenue_12m,
            sum(paid) FILTER (WHERE qi_issued < 4) AS paid_12m,
            sum(invoiced) AS lifetime_value,
-           sum(n_due) FILTER (WHERE qi_due < 4) AS n_due_12m,
-           sum(days_late_sum) FILTER (WHERE qi_due < 4) AS days_late_12m,
+           (sum(n_due) FILTER (WHERE qi_due < 4))::BIGINT AS n_due_12m,
+           (sum(days_late_sum) FILTER (WHERE qi_due < 4))::BIGINT AS days_late_12m,
            sum(unpaid_overdue) AS unpaid_overdue,
-           sum(n_unpaid_overdue) AS n_unpaid_overdue
+           (sum(n_unpaid_overdue))::BIGINT AS n_unpaid_overdue
     FROM inv_raw GROUP BY client_id
 ),
 ia_sum AS (
     SELECT client_id,
-           sum(complaints) FILTER (WHERE qi = 0) AS complaints_q0,
-           sum(escalations) FILTER (WHERE qi = 0) AS escalations_q0,
-           sum(letters) FILTER (WHERE qi = 0) AS letters_q0,
-           sum(urgent) FILTER (WHERE qi = 0) AS urgent_q0,
-           sum(after_hours) FILTER (WHERE qi = 0) AS after_hours_q0,
-           sum(scope_changes) FILTER (WHERE qi = 0) AS scope_changes_q0,
-           sum(revision_requests) FILTER (WHERE qi = 0) AS revision_requests_q0,
-           sum(public_complaints) FILTER (WHERE qi < 4) AS public_12m,
-           sum(staff_complaints) FILTER (WHERE qi < 4) AS staff_12m,
-           sum(praise) FILTER (WHERE qi < 4) AS praise_12m,
-           sum(complaints + escalations) FILTER (WHERE qi < 4) AS complaints_12m,
-           sum(urgent + after_hours + scope_changes) FILTER (WHERE qi < 4) AS drain_12m
+           (sum(complaints) FILTER (WHERE qi = 0))::BIGINT AS complaints_q0,
+           (sum(escalations) FILTER (WHERE qi = 0))::BIGINT AS escalations_q0,
+           (sum(letters) FILTER (WHERE qi = 0))::BIGINT AS letters_q0,
+           (sum(urgent) FILTER (WHERE qi = 0))::BIGINT AS urgent_q0,
+           (sum(after_hours) FILTER (WHERE qi = 0))::BIGINT AS after_hours_q0,
+           (sum(scope_changes) FILTER (WHERE qi = 0))::BIGINT AS scope_changes_q0,
+           (sum(revision_requests) FILTER (WHERE qi = 0))::BIGINT AS revision_requests_q0,
+           (sum(public_complaints) FILTER (WHERE qi < 4))::BIGINT AS public_12m,
+           (sum(staff_complaints) FILTER (WHERE qi < 4))::BIGINT AS staff_12m,
+           (sum(praise) FILTER (WHERE qi < 4))::BIGINT AS praise_12m,
+           (sum(complaints + escalations) FILTER (WHERE qi < 4))::BIGINT AS complaints_12m,
+           (sum(urgent + after_hours + scope_changes) FILTER (WHERE qi < 4))::BIGINT AS drain_12m
     FROM ia GROUP BY client_id
 ),
 fb_sum AS (
-    SELECT client_id, sum(score_sum) / sum(score_n) AS feedback_12m, sum(score_n) AS feedback_n_12m
+    SELECT client_id, sum(score_sum) / sum(score_n) AS feedback_12m, sum(score_n)::BIGINT AS feedback_n_12m
     FROM fb WHERE qi < 4 GROUP BY client_id
 ),
 -- The last time anything happened, over the whole history: a dormant client's last sign of life
