@@ -66,9 +66,15 @@ def main() -> None:
 
     scan_best, scan_med = best_of(lambda: store.rows("bench_plain_scan"))
     qscan_best, qscan_med = best_of(lambda: store.rows("bench_quarter_scan"))
-    facts_best, facts_med = best_of(lambda: load_facts(store, AS_OF, Settings()))
-    raw_best, _ = best_of(lambda: load_facts(store, AS_OF, Settings(), rollups=False), n=3)
-    mid_best, _ = best_of(lambda: load_facts(store, MID_QUARTER, Settings()), n=3)
+    seen: dict[tuple[date, bool], set[int]] = {}  # each run's rows, hashed: the same every run?
+
+    def facts(as_of: date, rollups: bool = True) -> None:
+        rows = load_facts(store, as_of, Settings(), rollups=rollups)
+        seen.setdefault((as_of, rollups), set()).add(hash(repr(rows)))  # repr: every digit
+
+    facts_best, facts_med = best_of(lambda: facts(AS_OF))
+    raw_best, _ = best_of(lambda: facts(AS_OF, rollups=False), n=3)
+    mid_best, _ = best_of(lambda: facts(MID_QUARTER), n=3)
     score_best, score_med = best_of(lambda: score_portfolio(store, AS_OF))
     p = score_portfolio(store, AS_OF)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -81,6 +87,10 @@ def main() -> None:
     )
     print(
         f"  as of {MID_QUARTER} (its quarter raw): best {mid_best:.3f} s  ratio to scan {mid_best / scan_best:.1f}x"
+    )
+    same = all(len(hashes) == 1 for hashes in seen.values())
+    print(
+        f"  the same rows to the last digit every run (11 runs, 3 ways): {'yes' if same else 'NO'}"
     )
     print(f"full scoring ({len(p.clients):,} clients, 5 quarters): best {score_best:.3f} s  median {score_med:.3f} s"
           f"  ratio to scan {score_best / scan_best:.1f}x, to the quarter scan {score_best / qscan_best:.1f}x")  # fmt: skip

@@ -158,13 +158,14 @@ fb AS MATERIALIZED (
 grid AS (
     SELECT c.client_id, c.started_on, g.qi,
            CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.qi AS INTEGER)) AS DATE) AS q_start,
-           -- months of quarter qi the relationship covered (the review quarter only up to as_of)
-           greatest(0, date_diff('day',
+           -- months of quarter qi the relationship covered (the review quarter only up to as_of), as
+           -- an exact decimal: sums of them are the same whatever order the threads add them in
+           CAST(greatest(0, date_diff('day',
                greatest(CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.qi AS INTEGER)) AS DATE),
                         c.started_on),
                least(CAST(date_trunc('quarter', p.as_of) - to_months(CAST(3 * g.qi - 3 AS INTEGER))
                           - INTERVAL 1 DAY AS DATE),
-                     coalesce(c.ended_on, p.as_of), p.as_of)) + 1) / 30.44 AS months
+                     coalesce(c.ended_on, p.as_of), p.as_of)) + 1) / 30.44 AS DECIMAL(18, 12)) AS months
     FROM clients c, p, range(CAST($nq AS BIGINT)) AS g(qi)
     WHERE c.started_on <= p.as_of  -- a client who has not started yet is not in this review
       AND NOT c.ignored  -- "not a client" (the agency's own time): kept, never scored
@@ -214,23 +215,29 @@ alone AS MATERIALIZED (
     FROM q
     )
 ),
--- Quarter k's recency window: quarters k, k+1, ... weighted by $window_quarter_weights.
+-- Quarter k's recency window: quarters k, k+1, ... weighted by $window_quarter_weights. Each weighted
+-- figure is added as an exact decimal (DECIMAL(38, 12)): a sum of doubles depends on the order the
+-- threads add them in, and the same data must give the same figures to the last digit every run.
 win AS (
     SELECT k.client_id, k.qi,
            any_value(k.months) AS own_months,
            any_value(k.sat_alone) AS sat_alone,
            any_value(k.sat_baseline) AS sat_baseline,
            any_value(k.complaints) AS own_complaints,
-           sum(w.wt * w.months) AS months,
-           sum(w.wt * w.hours) AS hours, sum(w.wt * w.h_revision) AS h_revision,
-           sum(w.wt * w.h_nonbillable) AS h_nonbillable,
-           sum(w.wt * w.invoiced) AS invoiced,
            sum(w.n_interactions) AS contacts,
-           sum(w.wt * w.friction_points) AS friction_points,
-           sum(w.wt * w.revision_requests) AS revision_requests,
-           sum(w.wt * w.praise) AS praise, sum(w.wt * w.complaints) AS complaints,
-           sum(w.wt * w.sentiment_sum) AS sentiment_sum, sum(w.wt * w.sentiment_n) AS sentiment_n,
-           sum(w.wt * w.score_sum) AS score_sum, sum(w.wt * w.score_n) AS score_n,
+           CAST(sum(CAST(w.wt * w.months AS DECIMAL(38, 12))) AS DOUBLE) AS months,
+           CAST(sum(CAST(w.wt * w.hours AS DECIMAL(38, 12))) AS DOUBLE) AS hours,
+           CAST(sum(CAST(w.wt * w.h_revision AS DECIMAL(38, 12))) AS DOUBLE) AS h_revision,
+           CAST(sum(CAST(w.wt * w.h_nonbillable AS DECIMAL(38, 12))) AS DOUBLE) AS h_nonbillable,
+           CAST(sum(CAST(w.wt * w.invoiced AS DECIMAL(38, 12))) AS DOUBLE) AS invoiced,
+           CAST(sum(CAST(w.wt * w.friction_points AS DECIMAL(38, 12))) AS DOUBLE) AS friction_points,
+           CAST(sum(CAST(w.wt * w.revision_requests AS DECIMAL(38, 12))) AS DOUBLE) AS revision_requests,
+           CAST(sum(CAST(w.wt * w.praise AS DECIMAL(38, 12))) AS DOUBLE) AS praise,
+           CAST(sum(CAST(w.wt * w.complaints AS DECIMAL(38, 12))) AS DOUBLE) AS complaints,
+           CAST(sum(CAST(w.wt * w.sentiment_sum AS DECIMAL(38, 12))) AS DOUBLE) AS sentiment_sum,
+           CAST(sum(CAST(w.wt * w.sentiment_n AS DECIMAL(38, 12))) AS DOUBLE) AS sentiment_n,
+           CAST(sum(CAST(w.wt * w.score_sum AS DECIMAL(38, 12))) AS DOUBLE) AS score_sum,
+           CAST(sum(CAST(w.wt * w.score_n AS DECIMAL(38, 12))) AS DOUBLE) AS score_n,
            max(w.fb_last) AS fb_last
     FROM alone k
     JOIN (SELECT alone.*, d.lag, p.wts[d.lag + 1] AS wt
@@ -249,13 +256,13 @@ ends AS (
 ),
 pay_win AS (
     SELECT r.client_id, e.k AS qi,
-           sum(p.wts[r.qi_due - e.k + 1] * r.n_due) AS n_due,
-           sum(p.wts[r.qi_due - e.k + 1]
+           CAST(sum(CAST(p.wts[r.qi_due - e.k + 1] * r.n_due AS DECIMAL(38, 12))) AS DOUBLE) AS n_due,
+           CAST(sum(CAST(p.wts[r.qi_due - e.k + 1]
                * CASE WHEN r.qi_paid >= e.k THEN r.days_late_sum
-                      ELSE r.due_age_sum - r.n_due * e.back_days END) AS days_late_sum,
-           sum(p.wts[r.qi_due - e.k + 1]
+                      ELSE r.due_age_sum - r.n_due * e.back_days END AS DECIMAL(38, 12))) AS DOUBLE) AS days_late_sum,
+           CAST(sum(CAST(p.wts[r.qi_due - e.k + 1]
                * CASE WHEN (r.qi_paid IS NULL OR r.qi_paid < e.k) AND (r.qi_due > e.k OR NOT r.due_at_end)
-                      THEN r.due_amount ELSE 0 END) AS unpaid_overdue
+                      THEN r.due_amount ELSE 0 END AS DECIMAL(38, 12))) AS DOUBLE) AS unpaid_overdue
     FROM inv_raw r, p, ends e
     WHERE r.qi_due BETWEEN e.k AND e.k + len(p.wts) - 1
     GROUP BY ALL
@@ -350,7 +357,7 @@ cur AS (
 ),
 -- Health in the quarters before the current one, on average.
 prior AS (
-    SELECT o.client_id, avg(o.health) AS prior_health, count(o.health) AS prior_quarters
+    SELECT o.client_id, avg(CAST(o.health AS DECIMAL(18, 4))) AS prior_health, count(o.health) AS prior_quarters
     FROM scored o JOIN cur ON o.client_id = cur.client_id AND o.qi > cur.current_k
     GROUP BY o.client_id
 ),
@@ -384,7 +391,7 @@ recent AS (
                / nullif(sum(months) FILTER (WHERE qi IN (4, 5)), 0) AS hours_pm_year_ago,
            sum(hours) FILTER (WHERE qi BETWEEN 2 AND 5)
                / nullif(sum(months) FILTER (WHERE qi BETWEEN 2 AND 5), 0) AS hours_pm_before,
-           sum(months) FILTER (WHERE qi < 4) AS months_12m,
+           CAST(sum(months) FILTER (WHERE qi < 4) AS DOUBLE) AS months_12m,
            -- engagement against itself: work, revenue and contact in the last two quarters, a year
            -- earlier, and in the client's usual month (the median of the quarters before)
            sum(hours) FILTER (WHERE qi = 0) AS hours_q0,
@@ -396,8 +403,8 @@ recent AS (
            median(invoiced / months) FILTER (WHERE qi >= 2 AND months > 0) AS revenue_pm_usual,
            (sum(n_interactions + score_n) FILTER (WHERE qi < 2))::BIGINT AS contacts_recent,
            (sum(n_interactions + score_n) FILTER (WHERE qi IN (4, 5)))::BIGINT AS contacts_year_ago,
-           sum(months) FILTER (WHERE qi < 2) AS months_recent,
-           sum(months) FILTER (WHERE qi IN (4, 5)) AS months_year_ago,
+           CAST(sum(months) FILTER (WHERE qi < 2) AS DOUBLE) AS months_recent,
+           CAST(sum(months) FILTER (WHERE qi IN (4, 5)) AS DOUBLE) AS months_year_ago,
            (sum(complaints) FILTER (WHERE qi < 2))::BIGINT AS complaints_recent
     FROM q
     GROUP BY client_id
@@ -413,15 +420,18 @@ hard AS (
         SELECT x.client_id, x."at" AS said_at, x.note AS said, x.channel AS via
         FROM interactions x, p
         WHERE x."at" >= p.recent_start AND x."at" < p.as_of + INTERVAL 1 DAY
-          -- a loose pattern first (fast), the exact one only on what it finds
+          -- a loose pattern first (fast), the exact one only on what it finds, in the text's words
+          -- (runs of anything but letters and digits one space, a space first: see words_pattern)
           AND regexp_matches(strip_accents(lower(x.note)), $hard_times_prefilter)
-          AND regexp_matches(strip_accents(lower(x.note)), $hard_times_pattern)
+          AND regexp_matches(' ' || regexp_replace(strip_accents(lower(x.note)), '[^\pL\pN]+', ' ', 'g'),
+                             $hard_times_pattern)
         UNION ALL
         SELECT f.client_id, CAST(f.date AS TIMESTAMP), f.comment, 'feedback'
         FROM feedback f, p
         WHERE f.date BETWEEN p.recent_start AND p.as_of
           AND regexp_matches(strip_accents(lower(f.comment)), $hard_times_prefilter)
-          AND regexp_matches(strip_accents(lower(f.comment)), $hard_times_pattern)
+          AND regexp_matches(' ' || regexp_replace(strip_accents(lower(f.comment)), '[^\pL\pN]+', ' ', 'g'),
+                             $hard_times_pattern)
     )
     GROUP BY client_id
 ),

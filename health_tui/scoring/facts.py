@@ -211,12 +211,17 @@ def _word_parts(words: list[str]) -> list[list[str]]:
 
 
 def words_pattern(words: list[str]) -> str:
-    """A regular expression (for text already lower-cased and without accents) that finds any of
-    `words` at the start of a word, a phrase's words across any punctuation; none never matches."""
+    r"""A regular expression that finds any of `words` at the start of a word, a phrase's words
+    across any punctuation; none never matches.
+
+    It reads text in its words form (lower-cased, without accents, each run of anything but letters
+    and digits one space, a space first), so it needs no Unicode class of its own: RE2 compiles
+    `[^\pL\pN]` in about 2 ms, and a pattern repeating it for every gap of every phrase in 30 ms,
+    on every scoring."""
     parts = _word_parts(words)
     if not parts:
         return NEVER
-    return r"(^|[^\pL\pN])(" + "|".join(r"[^\pL\pN]+".join(p) for p in parts) + ")"
+    return " (" + "|".join(" ".join(p) for p in parts) + ")"
 
 
 def words_prefilter(words: list[str]) -> str:
