@@ -21,6 +21,7 @@ first row).
 
 from __future__ import annotations
 
+from collections.abc import Container
 from pathlib import Path
 from typing import NamedTuple, NoReturn
 
@@ -214,16 +215,7 @@ def _streamed(
                     counts[table] = _stream(store, tx, table, path, known[table])
                 else:
                     counts[table] = 0
-            if "invoices" in known:
-                currencies = store.rows("import_streamed_currencies", con=tx)
-                name = files["invoices"].name
-                check_import_currencies(currencies, money, file=name, where=where)
-            if "time_entries" in known:
-                currencies = store.rows("import_streamed_entry_currencies", con=tx)
-                name = files["time_entries"].name
-                check_import_currencies(
-                    currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS
-                )
+            _check_currencies(store, tx, known, files, money, where, streamed=True)
             store.set_setting("portfolio_kind", "imported", con=tx)
     except _NotClean:
         return None
@@ -308,14 +300,7 @@ def _checked(
         )
         if problems:
             _refuse(sorted(problems, key=_in_file_order), folder, where)
-        if "invoices" in staged:
-            currencies = store.rows("import_currencies", con=tx)
-            name = files["invoices"].name
-            check_import_currencies(currencies, money, file=name, where=where)
-        if "time_entries" in staged:
-            currencies = store.rows("import_entry_currencies", con=tx)
-            name = files["time_entries"].name
-            check_import_currencies(currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS)
+        _check_currencies(store, tx, staged, files, money, where, streamed=False)
 
         say("writing…")
         store.run("import_folder_takeovers", con=tx)
@@ -332,6 +317,28 @@ def _checked(
         counts["clients"] = staged["clients"]
         store.set_setting("portfolio_kind", "imported", con=tx)
     return counts, warnings, notes
+
+
+def _check_currencies(
+    store: Store,
+    tx: duckdb.DuckDBPyConnection,
+    present: Container[str],
+    files: dict[str, Path],
+    money: Money,
+    where: str,
+    *,
+    streamed: bool,
+) -> None:
+    """Refuse invoices, or time entries with amounts, in a currency the settings cannot convert
+    (read from the rows the one pass wrote, or from the staged files)."""
+    prefix = "import_streamed" if streamed else "import"
+    if "invoices" in present:
+        currencies = store.rows(f"{prefix}_currencies", con=tx)
+        check_import_currencies(currencies, money, file=files["invoices"].name, where=where)
+    if "time_entries" in present:
+        currencies = store.rows(f"{prefix}_entry_currencies", con=tx)
+        name = files["time_entries"].name
+        check_import_currencies(currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS)
 
 
 def _in_file_order(p: Problem) -> tuple[int, str, int]:
