@@ -7,7 +7,9 @@ a plain GROUP BY client_id over each history table; the facts query alone (from 
 quarter rollups, from every raw row instead, and as of a day inside a quarter); the whole scoring
 (facts + rules + pydantic records) for all clients and five quarters; and, as a second yardstick, the
 same scans grouped by client and quarter; the review report (which scores two quarters) against one
-scoring. Prints times, ratios, peak memory.
+scoring; the facts query on the 8-client fixtures/small (its fixed cost: planning a query of some
+forty steps, paid by every scoring whatever its size); whether three runs of each way give the
+same rows to the last digit. Prints times, ratios, peak memory.
 
 Then the step after scoring (the review queue, as the app and `health-tui review` build it) the
 first time and again: scoring freezes what it built (gc.freeze) so the first time costs what the
@@ -92,6 +94,10 @@ def main() -> None:
         for day, r in ((AS_OF, True), (AS_OF, False), (MID_QUARTER, True))
     )
     print(f"same facts rows every run (3 runs of 3 ways): {'yes' if same else 'NO'}")
+    small = _small_store()
+    fixed_best, _ = best_of(lambda: load_facts(small, AS_OF, Settings()), n=7)
+    small.close()
+    print(f"facts query on fixtures/small (8 clients), its fixed cost: {fixed_best * 1000:.0f} ms")
     report_best, report_med = best_of(lambda: build_report(store, AS_OF, Settings()), n=3)
     print(f"review report (two quarters, exits, track record): best {report_best:.3f} s  median {report_med:.3f} s"
           f"  ratio to one scoring {report_best / score_best:.2f}x")  # fmt: skip
@@ -102,6 +108,15 @@ def main() -> None:
     print(f"  the same without the freeze       : {first * 1000:.0f} ms, again {again * 1000:.0f} ms"
           f"  ratio {first / again:.1f}x")  # fmt: skip
     store.close()
+
+
+def _small_store():
+    """fixtures/small imported into a temporary file: what planning the facts query costs."""
+    from health_tui.ingest.native import import_folder
+
+    store = open_store(Path(tempfile.mkdtemp()) / "small.duckdb")
+    import_folder(store, Path(__file__).resolve().parent.parent / "fixtures" / "small")
+    return store
 
 
 def _after_scoring(store, *, frozen: bool) -> tuple[float, float]:
