@@ -173,13 +173,26 @@ def with_setting(base: dict, key: str, value: object) -> Settings:
 
 @pytest.fixture(scope="module")
 def score(tmp_path_factory):
-    """Score the model portfolio with any settings; the import happens once."""
+    """Score the model portfolio with any settings; the import happens once.
+
+    The facts query reads the settings only through its parameters, so a setting the rules alone
+    read (an archetype's threshold, a band) scores from the facts already fetched with the same
+    parameters: 38 queries for the 92 scorings, every scoring's rules run afresh."""
+    from health_tui.ingest.native import import_folder
+    from health_tui.scoring import engine
+    from health_tui.scoring.facts import facts_params, load_facts
+
     tmp = tmp_path_factory.mktemp("model")
     store = open_store(tmp / "model.duckdb")
-    from health_tui.ingest.native import import_folder
-
     import_folder(store, model_book().write(tmp / "book"))
     cache: dict[str, PortfolioScore] = {}
+    fetched: dict[str, list] = {}
+
+    def facts_once(store, as_of, settings, **kw):
+        key = repr(sorted(facts_params(as_of, settings).items()))
+        if key not in fetched:
+            fetched[key] = load_facts(store, as_of, settings, **kw)
+        return fetched[key]
 
     def run(settings: Settings) -> PortfolioScore:
         key = settings.model_dump_json()
@@ -187,7 +200,9 @@ def score(tmp_path_factory):
             cache[key] = score_portfolio(store, AS_OF, settings)
         return cache[key]
 
-    yield run
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "load_facts", facts_once)
+        yield run
     store.close()
 
 
