@@ -197,15 +197,7 @@ def _streamed(
             if store.rows("import_validate_folder_names", con=tx):
                 raise _NotClean
             store.run("import_merged_map", con=tx)
-            store.run("import_folder_takeovers", con=tx)
-            notes += _takeover_notes(store, tx)
-            for table in HISTORY_TABLES:
-                (removed,) = store.row(f"import_delete_{table}", con=tx)
-                if table not in known and removed:
-                    warnings.append(_removed_warning(table, int(removed)))
-            store.run("import_update_client_rows", con=tx)
-            store.row("import_insert_clients", con=tx)
-            move_clients(store, tx)
+            _make_room(store, tx, known, notes, warnings)
             counts["clients"] = clients  # listed first, as the checked import lists them
             for table in HISTORY_TABLES:
                 if table in known:
@@ -303,20 +295,34 @@ def _checked(
         _check_currencies(store, tx, staged, files, money, where, streamed=False)
 
         say("writing…")
-        store.run("import_folder_takeovers", con=tx)
-        notes += _takeover_notes(store, tx)
-        for table in HISTORY_TABLES:
-            (removed,) = store.row(f"import_delete_{table}", con=tx)
-            if table not in staged and removed:
-                warnings.append(_removed_warning(table, int(removed)))
-        store.run("import_update_client_rows", con=tx)
-        (counts["clients"],) = store.row("import_insert_clients", con=tx)
-        move_clients(store, tx)
+        counts["clients"] = _make_room(store, tx, staged, notes, warnings)
         for table in HISTORY_TABLES:
             (counts[table],) = store.row(f"import_insert_{table}", con=tx)
         counts["clients"] = staged["clients"]
         store.set_setting("portfolio_kind", "imported", con=tx)
     return counts, warnings, notes
+
+
+def _make_room(
+    store: Store,
+    tx: duckdb.DuckDBPyConnection,
+    present: Container[str],
+    notes: list[str],
+    warnings: list[str],
+) -> int:
+    """In the import's transaction, before its rows are written: the folder takes over the clients
+    an export made under its names, the rows it brought last time go (a table it no longer has is
+    said), and its clients are written; returns how many clients were new."""
+    store.run("import_folder_takeovers", con=tx)
+    notes.extend(_takeover_notes(store, tx))
+    for table in HISTORY_TABLES:
+        (removed,) = store.row(f"import_delete_{table}", con=tx)
+        if table not in present and removed:
+            warnings.append(_removed_warning(table, int(removed)))
+    store.run("import_update_client_rows", con=tx)
+    (inserted,) = store.row("import_insert_clients", con=tx)
+    move_clients(store, tx)
+    return int(inserted)
 
 
 def _check_currencies(
