@@ -67,9 +67,11 @@ inv AS (
     SELECT client_id, issued_on,
            CASE WHEN amount < 0 THEN NULL ELSE due_on END AS due_on,
            CASE WHEN amount < 0 THEN issued_on ELSE paid_on END AS paid_on,
-           amount::DOUBLE * CASE WHEN currency IS NULL OR currency = $currency THEN 1.0
-                                 ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), currency)
-                            END AS amount
+           -- an exact decimal, so that sums of amounts are the same whatever order they are added in
+           CASE WHEN currency IS NULL OR currency = $currency THEN CAST(amount AS DECIMAL(38, 6))
+                ELSE CAST(amount::DOUBLE * map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), currency)
+                          AS DECIMAL(38, 6))
+           END AS amount
     FROM invoices
 ),
 inv_raw AS MATERIALIZED (
@@ -86,8 +88,8 @@ inv_raw AS MATERIALIZED (
            i.due_on = least(p.as_of, CAST(date_trunc('quarter', i.due_on) + INTERVAL 3 MONTH
                                           - INTERVAL 1 DAY AS DATE)) AS due_at_end,
            count(*) AS n_invoices,
-           sum(i.amount)::DOUBLE AS invoiced,
-           coalesce(sum(i.amount) FILTER (WHERE i.paid_on <= p.as_of), 0)::DOUBLE AS paid,
+           sum(i.amount) AS invoiced,
+           coalesce(sum(i.amount) FILTER (WHERE i.paid_on <= p.as_of), 0) AS paid,
            count(*) FILTER (WHERE i.due_on <= p.as_of) AS n_due,
            coalesce(sum(greatest(0, date_diff('day', i.due_on,
                     CASE WHEN i.paid_on <= p.as_of THEN i.paid_on ELSE p.as_of END)))
@@ -95,9 +97,9 @@ inv_raw AS MATERIALIZED (
            -- days from due date to as_of: a quarter's end is a known number of days before as_of
            coalesce(sum(date_diff('day', i.due_on, p.as_of)) FILTER (WHERE i.due_on <= p.as_of), 0)
                AS due_age_sum,
-           coalesce(sum(i.amount) FILTER (WHERE i.due_on <= p.as_of), 0)::DOUBLE AS due_amount,
+           coalesce(sum(i.amount) FILTER (WHERE i.due_on <= p.as_of), 0) AS due_amount,
            coalesce(sum(i.amount) FILTER (WHERE i.due_on < p.as_of
-                    AND (i.paid_on IS NULL OR i.paid_on > p.as_of)), 0)::DOUBLE AS unpaid_overdue,
+                    AND (i.paid_on IS NULL OR i.paid_on > p.as_of)), 0) AS unpaid_overdue,
            count(*) FILTER (WHERE i.due_on < p.as_of
                     AND (i.paid_on IS NULL OR i.paid_on > p.as_of)) AS n_unpaid_overdue
     FROM inv i, p
@@ -519,12 +521,12 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        -- no invoice in the last four quarters: the time's billable amounts stand in (revenue_estimated)
        CASE WHEN s.revenue_12m IS NULL AND ts.billable_12m > 0 THEN ts.billable_12m
             ELSE coalesce(s.revenue_12m, 0) END AS revenue_12m,
-       coalesce(s.paid_12m, 0) AS paid_12m,
-       coalesce(s.lifetime_value, 0) AS lifetime_value,
+       CAST(coalesce(s.paid_12m, 0) AS DOUBLE) AS paid_12m,
+       CAST(coalesce(s.lifetime_value, 0) AS DOUBLE) AS lifetime_value,
        coalesce(s.n_due_12m, 0) AS n_due_12m, coalesce(s.days_late_12m, 0) AS days_late_12m,
-       coalesce(s.unpaid_overdue, 0) AS unpaid_overdue,
+       CAST(coalesce(s.unpaid_overdue, 0) AS DOUBLE) AS unpaid_overdue,
        coalesce(s.n_unpaid_overdue, 0) AS n_unpaid_overdue,
-       coalesce(r.referral_value, 0) AS referral_value,
+       CAST(coalesce(r.referral_value, 0) AS DOUBLE) AS referral_value,
        coalesce(r.referred, []) AS referred,
        coalesce(a.complaints_q0, 0) AS complaints_q0, coalesce(a.escalations_q0, 0) AS escalations_q0,
        coalesce(a.letters_q0, 0) AS letters_q0, coalesce(a.urgent_q0, 0) AS urgent_q0,
