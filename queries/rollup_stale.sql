@@ -1,5 +1,5 @@
 -- Rows in which the rollups and a fresh build from the raw rows differ (0 and 0 when in step):
--- what tests and `health-tui check` read to prove every write path kept them.
+-- what tests/test_rollups.py reads to prove every write path kept them in step.
 WITH fresh_time AS (
     SELECT * FROM time_quarters(DATE '0001-01-01', DATE '9999-12-30', CAST(NULL AS VARCHAR[]))
 ),

@@ -96,6 +96,23 @@ def small_copy(path: Path) -> Path:
     return copy_db(_template("small"), path)
 
 
+def older_db(path: Path, version: int, rows_sql: str) -> Path:
+    """A database file as health-tui `version` left it (its migrations up to that one), holding
+    the rows `rows_sql` inserts as that schema reads: what an upgrade must keep."""
+    import duckdb
+
+    from health_tui.store.connection import Store
+    from health_tui.store.migrations import migrate
+
+    con = duckdb.connect(str(path))
+    try:
+        migrate(Store(con, path), target=version)
+        con.execute(rows_sql)
+    finally:
+        con.close()
+    return path
+
+
 @pytest.fixture
 def small_db(db_path: Path) -> Path:
     return small_copy(db_path)

@@ -10,7 +10,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from health_tui.errors import ConfigError, ImportFailed
@@ -22,6 +21,7 @@ from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import ClientScore, PortfolioScore
 from health_tui.settings import Money, Settings
 from health_tui.store import Store, open_store
+from tests.conftest import older_db
 from tests.test_connectors import load, problems, refused, write
 
 AS_OF = date(2026, 9, 30)
@@ -188,20 +188,19 @@ def test_amounts_that_do_not_read_refuse_the_import_at_their_line(
 
 
 def test_a_schema_5_database_keeps_its_rows_and_gains_empty_amounts(tmp_path: Path) -> None:
-    from health_tui.store.connection import Store as RawStore
-    from health_tui.store.migrations import CURRENT_VERSION, migrate
+    from health_tui.store.migrations import CURRENT_VERSION
 
-    path = tmp_path / "v5.duckdb"
-    con = duckdb.connect(str(path))
-    migrate(RawStore(con, path), target=5)
-    con.execute("""
+    path = older_db(
+        tmp_path / "v5.duckdb",
+        5,
+        """
         INSERT INTO client_rows (client_id, name, started_on, source)
             VALUES ('northwind', 'Northwind Outfitters', DATE '2025-07-01', 'folder');
         INSERT INTO time_entries VALUES
             ('northwind', DATE '2025-07-02', 2.0, true, 'delivery', 'Ana', 'Hero', 'folder', 'northwind'),
             ('northwind', DATE '2025-07-03', 1.0, true, 'revision', 'Ana', 'Again', 'harvest-time', 'k1');
-    """)
-    con.close()
+    """,
+    )
     store = open_store(path)
     assert store.rows("schema_version_get") == [(CURRENT_VERSION,)]
     assert store.con.execute(

@@ -11,7 +11,6 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -27,6 +26,7 @@ from health_tui.review.checklist import set_step
 from health_tui.scoring.engine import score_portfolio
 from health_tui.settings import Money, Settings
 from health_tui.store import Store, open_store
+from tests.conftest import older_db
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "fixtures" / "small"
@@ -451,13 +451,11 @@ def test_any_order_of_imports_or_twice_gives_the_same_tables(
 
 
 def test_a_schema_3_database_keeps_every_row(tmp_path: Path) -> None:
-    from health_tui.store.connection import Store as RawStore
-    from health_tui.store.migrations import migrate
 
-    path = tmp_path / "v3.duckdb"
-    con = duckdb.connect(str(path))
-    migrate(RawStore(con, path), target=3)
-    con.execute("""
+    path = older_db(
+        tmp_path / "v3.duckdb",
+        3,
+        """
         INSERT INTO clients VALUES
             ('northwind', 'Northwind Outfitters', DATE '2025-07-01', DATE '2026-10-05', NULL, 'retail', 30),
             ('acme-ltd-1a2b3c', 'Acme Ltd', DATE '2025-08-01', NULL, NULL, NULL, 30);
@@ -471,8 +469,8 @@ def test_a_schema_3_database_keeps_every_row(tmp_path: Path) -> None:
         INSERT INTO interactions VALUES ('northwind', TIMESTAMP '2025-09-01 10:00', 'email', 'praise', 0.5, 'Nice');
         INSERT INTO feedback VALUES ('northwind', DATE '2025-09-30', 9, NULL);
         INSERT INTO exit_steps VALUES ('northwind', 'close', 'done', DATE '2026-10-05', NULL, TIMESTAMP '2026-10-05 09:00');
-    """)
-    con.close()
+    """,
+    )
     store = open_store(path)
     assert store.con.execute(
         "SELECT source, count(*) FROM time_entries GROUP BY ALL ORDER BY ALL"

@@ -19,7 +19,7 @@ from health_tui.record import InteractionEntry, delete_entry, log_entry, update_
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.facts import live_from
 from health_tui.store import Store, open_store
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, older_db
 
 AS_OF = date(2026, 9, 30)
 # a quarter's last day (nothing read raw), days inside a quarter (that quarter read raw), the past
@@ -154,17 +154,14 @@ def _two_clients(store: Store) -> tuple[str, str]:
 def test_a_schema_6_portfolio_gains_its_rollups_and_is_told_of_the_upgrade(tmp_path: Path):
     """An existing portfolio is upgraded once, with a line on stderr (the rollups of a large one take
     seconds), and scores as a raw read does."""
-    import duckdb
     from click.testing import CliRunner
 
     from health_tui.cli import cli
-    from health_tui.store.connection import Store as RawStore
-    from health_tui.store.migrations import migrate
 
-    path = tmp_path / "v6.duckdb"
-    con = duckdb.connect(str(path))
-    migrate(RawStore(con, path), target=6)
-    con.execute("""
+    path = older_db(
+        tmp_path / "v6.duckdb",
+        6,
+        """
         INSERT INTO client_rows (client_id, name, started_on, source)
             VALUES ('northwind', 'Northwind Outfitters', DATE '2025-07-01', 'folder');
         INSERT INTO time_entries (client_id, "date", hours, billable, activity, source, source_key)
@@ -173,8 +170,8 @@ def test_a_schema_6_portfolio_gains_its_rollups_and_is_told_of_the_upgrade(tmp_p
         INSERT INTO interactions (client_id, "at", channel, kind, sentiment, note, source, source_key)
             VALUES ('northwind', TIMESTAMP '2026-08-04 21:15', 'email', 'complaint', -0.5, 'late again',
                     'folder', 'northwind');
-    """)
-    con.close()
+    """,
+    )
     result = CliRunner().invoke(cli, ["score", "--db", str(path), "--as-of", "2026-09-30"])
     assert result.exit_code == 0, result.output
     assert f"upgrading {path} from schema 6 to 7, once" in result.stderr

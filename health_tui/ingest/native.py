@@ -27,6 +27,7 @@ from typing import NamedTuple, NoReturn
 
 import duckdb
 
+from health_tui.errors import StoreError
 from health_tui.ingest.models import LABELS, TABLES, ImportSummary, Problem
 from health_tui.ingest.staging import (
     MACROS,
@@ -217,11 +218,11 @@ def _streamed(
 def _stream(
     store: Store, con: duckdb.DuckDBPyConnection, table: str, path: Path, known: list[str]
 ) -> int:
-    """Write the file import_src reads into `table`; its row count, or _NotClean."""
-    query = load_query(f"import_stream_{table}")
+    """Write the file import_src reads into `table`; its row count, or _NotClean. Through the
+    store like every write, so that the rollups follow the rows it writes."""
     try:
-        ((written,),) = con.execute(query, {"known": known}).fetchall()
-    except duckdb.Error as exc:  # a row to check, or a file DuckDB could not read as it streamed
+        (written,) = store.row(f"import_stream_{table}", {"known": known}, con=con)
+    except StoreError as exc:  # a row to check, or a file DuckDB could not read as it streamed
         raise _NotClean from exc
     if path.suffix.lower() != ".parquet":
         (rejected,) = store.row("import_source_rejects", {"path": str(path)}, con=con)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, fields
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
 import duckdb
 
+from health_tui.dates import quarter_end, quarter_of, quarter_start, shift_quarter
 from health_tui.money import rate_params
 from health_tui.settings import Settings
 from health_tui.store import Store, load_query
@@ -161,10 +162,10 @@ def live_from(as_of: date, *, rollups: bool = True) -> date:
     Without rollups, every day (tests compare the two ways)."""
     if not rollups:
         return date(1, 1, 1)
-    start = date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
-    y, m = (start.year, start.month + 3) if start.month < 10 else (start.year + 1, 1)
-    following = date(y, m, 1)
-    return following if as_of == following - timedelta(days=1) else start
+    y, q = quarter_of(as_of)
+    if as_of == quarter_end(y, q):
+        return quarter_start(*shift_quarter(y, q, 1))
+    return quarter_start(y, q)
 
 
 def facts_params(as_of: date, settings: Settings, *, rollups: bool = True) -> dict[str, object]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 from health_tui.scoring import verdicts
 from health_tui.scoring.deferred import trusted
 from health_tui.scoring.facts import ClientFacts
-from health_tui.scoring.measures import Measures
+from health_tui.scoring.measures import Measures, whole
 from health_tui.scoring.models import (
     COMPONENTS,
     ActivityHours,
@@ -46,7 +44,7 @@ class RecordParts:
             for name in COMPONENTS
         )  # fmt: skip
         self._patterns: dict[tuple[bool, ...], list[_Layout]] = {}
-        self._points: list[dict[int | None, QuarterHealth]] = [{} for _ in self.shown]
+        self._points: list[dict[float | None, QuarterHealth]] = [{} for _ in self.shown]
 
     def components(self, c: ClientScore, m: Measures) -> list[Component]:
         """A client's component records (`ClientScore.components`). A dormant client's are not
@@ -84,11 +82,10 @@ class RecordParts:
         for points, label, h in zip(
             self._points, self.shown, reversed(m.health_by_quarter), strict=True
         ):
-            key = None if h is None else math.floor(h + 0.5)  # `whole`, as a dict key
-            point = points.get(key)
+            health = None if h is None else whole(h)
+            point = points.get(health)
             if point is None:
-                health = None if key is None else float(key)
-                point = points[key] = trusted(
+                point = points[health] = trusted(
                     QuarterHealth, {"quarter": label, "health": health}, _POINT_FIELDS
                 )
             out.append(point)

@@ -72,7 +72,11 @@ class Store:
     def rows(
         self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
     ) -> list[tuple]:
-        return self.run(name, params, con=con).fetchall()
+        cur = self.run(name, params, con=con)
+        try:  # DuckDB may meet a bad value only as it reads the result: said like any other error
+            return cur.fetchall()
+        except duckdb.Error as exc:
+            raise translate(exc, self.path) from exc
 
     def one(
         self, name: str, params: Params = None, *, con: duckdb.DuckDBPyConnection | None = None
