@@ -18,7 +18,7 @@ import duckdb
 from health_tui.errors import NotADatabase, StoreError, StoreLocked, StoreTooNew, StoreUnwritable
 from health_tui.store import rollups
 from health_tui.store.migrations import CURRENT_VERSION, migrate, schema_version, too_new
-from health_tui.store.queries import load_query
+from health_tui.store.queries import statement
 
 Params = Sequence[Any] | Mapping[str, Any] | None
 
@@ -62,7 +62,7 @@ class Store:
         try:
             if pending is not None and rollups.reads(name):
                 pending.flush(target)  # read this transaction's own writes
-            cur = target.execute(load_query(name), params)
+            cur = target.execute(statement(name, target), params)
         except duckdb.Error as exc:
             raise translate(exc, self.path) from exc
         if pending is not None:
