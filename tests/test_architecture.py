@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,3 +67,23 @@ def test_every_text_box_of_the_app_keeps_keys_in_order() -> None:
         if plain_input.search(line) and "class " not in line
     ]
     assert offenders == []
+
+
+def test_the_import_contract_names_every_core_module() -> None:
+    """`.ci/run`'s import-linter contract (pyproject.toml) checks the modules it names: a core
+    module left out of it could import Textual unchecked."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(
+        c
+        for c in config["tool"]["importlinter"]["contracts"]
+        if c["name"].startswith("The core never imports Textual")
+    )
+    modules = {
+        f"health_tui.{p.stem if p.is_file() else p.name}"
+        for p in PACKAGE.iterdir()
+        if (p.suffix == ".py" and p.name != "__init__.py") or (p / "__init__.py").is_file()
+    }
+    core = modules - {"health_tui.app", "health_tui.cli", "health_tui.__main__"}
+    listed = set(contract["source_modules"])
+    assert sorted(core - listed) == [], "core modules the contract does not check"
+    assert sorted(listed - modules) == [], "modules the contract names that do not exist"
