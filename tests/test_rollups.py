@@ -17,8 +17,10 @@ from health_tui.ingest.connector import import_path
 from health_tui.ingest.native import import_folder
 from health_tui.record import InteractionEntry, delete_entry, log_entry, update_entry
 from health_tui.scoring.engine import score_portfolio
-from health_tui.scoring.facts import live_from
+from health_tui.scoring.facts import live_from, load_facts
+from health_tui.settings import Settings
 from health_tui.store import Store, open_store
+from health_tui.store.migrations import CURRENT_VERSION
 from tests.conftest import FIXTURES, older_db
 
 AS_OF = date(2026, 9, 30)
@@ -174,9 +176,50 @@ def test_a_schema_6_portfolio_gains_its_rollups_and_is_told_of_the_upgrade(tmp_p
     )
     result = CliRunner().invoke(cli, ["score", "--db", str(path), "--as-of", "2026-09-30"])
     assert result.exit_code == 0, result.output
-    assert f"upgrading {path} from schema 6 to 7, once" in result.stderr
+    assert f"upgrading {path} from schema 6 to {CURRENT_VERSION}, once" in result.stderr
     store = open_store(path)
     assert in_step(store)
     assert store.row("rollup_summary") == (1, 2, 3.75, 1, 1, 1)
+    same_scores(store, AS_OF)
+    store.close()
+
+
+def test_a_schema_7_portfolio_counts_the_same_after_hours_demands(tmp_path: Path):
+    """Schema 8 keeps the hours demands came in as one list of counts instead of two maps: a file
+    upgraded from 7 is in step, and its after-hours demands are counted as before, with weekends
+    counted or not."""
+    path = older_db(
+        tmp_path / "v7.duckdb",
+        7,
+        """
+        INSERT INTO client_rows (client_id, name, started_on, source)
+            VALUES ('northwind', 'Northwind Outfitters', DATE '2025-07-01', 'folder');
+        INSERT INTO interactions (client_id, "at", channel, kind, sentiment, note, source, source_key)
+            VALUES ('northwind', TIMESTAMP '2026-08-04 21:15', 'email', 'complaint', -0.5, 'late again',
+                    'folder', 'northwind'),
+                   ('northwind', TIMESTAMP '2026-08-04 07:59', 'phone', 'urgent_request', NULL, NULL,
+                    'folder', 'northwind'),
+                   ('northwind', TIMESTAMP '2026-08-05 08:00', 'email', 'request', NULL, NULL,
+                    'folder', 'northwind'),
+                   ('northwind', TIMESTAMP '2026-08-05 19:59', 'email', 'request', NULL, NULL,
+                    'folder', 'northwind'),
+                   ('northwind', TIMESTAMP '2026-08-08 10:00', 'chat', 'scope_change', NULL, NULL,
+                    'folder', 'northwind'),
+                   ('northwind', TIMESTAMP '2026-08-09 22:00', 'chat', 'praise', 1, NULL,
+                    'folder', 'northwind');
+        INSERT INTO rollup_interactions
+            SELECT * FROM interaction_quarters(DATE '0001-01-01', DATE '9999-12-30', CAST(NULL AS VARCHAR[]));
+    """,
+    )
+    store = open_store(path)
+    assert store.rows("schema_version_get") == [(CURRENT_VERSION,)]
+    assert in_step(store)
+    # 21:15 and 07:59 on a Tuesday, and 10:00 on Saturday 8 August; 08:00 and 19:59 are office
+    # hours (8 to 20), and praise is not a demand
+    (facts,) = load_facts(store, AS_OF, Settings())
+    assert facts.after_hours_q0 == 3
+    weekdays_only = Settings.model_validate({"friction": {"weekends_after_hours": False}})
+    (facts,) = load_facts(store, AS_OF, weekdays_only)
+    assert facts.after_hours_q0 == 2
     same_scores(store, AS_OF)
     store.close()

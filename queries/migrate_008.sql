@@ -1,0 +1,40 @@
+-- Schema 8: the hours of the day demanding messages came in are kept as one list of 48 counts,
+-- `demand_hours` (weekday hours 0-23 in items 1-24, weekend hours 0-23 in items 25-48), instead of
+-- a map per part of the week (`weekday_hours`, `weekend_hours`). The two maps were built by
+-- hash-map aggregates that cost two thirds of the message rollup (0.85 of 1.1 s for 2.4 M
+-- messages): what every import spends after its rows are written, and every scoring on the
+-- quarter it reads from the raw rows. A fixed list of counts is made in half the time, and the
+-- facts query adds its after-hours items with list slices instead of a lambda over map entries.
+-- The rollup is rebuilt from the raw messages, in this migration's transaction.
+CREATE OR REPLACE MACRO interaction_quarters(lo, hi, ids) AS TABLE
+SELECT client_id,
+       year("at") * 4 + quarter("at") - 1 AS qy,
+       count(*) AS n_interactions,
+       -- a complaint by formal letter is serious: it counts as an escalation
+       count(*) FILTER (WHERE kind = 'complaint' AND channel <> 'letter') AS complaints,
+       count(*) FILTER (WHERE kind = 'escalation' OR (kind = 'complaint' AND channel = 'letter'))
+           AS escalations,
+       count(*) FILTER (WHERE kind IN ('complaint', 'escalation') AND channel = 'letter') AS letters,
+       count(*) FILTER (WHERE kind IN ('complaint', 'escalation') AND channel = 'social') AS public_complaints,
+       count(*) FILTER (WHERE kind = 'urgent_request') AS urgent,
+       count(*) FILTER (WHERE kind = 'scope_change') AS scope_changes,
+       count(*) FILTER (WHERE kind = 'revision_request') AS revision_requests,
+       count(*) FILTER (WHERE kind = 'praise') AS praise,
+       coalesce(sum(sentiment::DECIMAL(18, 6)), 0) AS sentiment_sum,
+       count(sentiment) AS sentiment_n,
+       -- demands by hour of the day they came in (weekends from item 25): the settings' office
+       -- hours count the late ones; NULL for a quarter with no demand
+       list_slice(map_values(
+           histogram_exact(CAST(hour("at") + CASE WHEN isodow("at") >= 6 THEN 24 ELSE 0 END AS UTINYINT),
+                           CAST(range(48) AS UTINYINT[]))
+               FILTER (WHERE kind IN ('request', 'urgent_request', 'scope_change', 'revision_request',
+                                      'complaint', 'escalation'))), 1, 48) AS demand_hours,
+       max("at") AS last_at
+FROM interactions
+WHERE "at" >= lo AND "at" < hi + INTERVAL 1 DAY AND (ids IS NULL OR list_contains(ids, client_id))
+GROUP BY ALL;
+
+DROP TABLE rollup_interactions;
+
+CREATE TABLE rollup_interactions AS
+SELECT * FROM interaction_quarters(DATE '0001-01-01', DATE '9999-12-30', CAST(NULL AS VARCHAR[]));
