@@ -135,14 +135,11 @@ ia AS MATERIALIZED (
            coalesce(s.staff_complaints, 0) AS staff_complaints,
            x.urgent,
            -- demands outside office hours ($friction_office_opens..closes), and at weekends if counted:
-           -- demand_hours holds hour h of a weekday in item h + 1, of a weekend day in item h + 25
-           coalesce(list_sum(list_slice(x.demand_hours, 1, $friction_office_opens)), 0)
-           + coalesce(list_sum(list_slice(x.demand_hours, $friction_office_closes + 1, 24)), 0)
-           + CASE WHEN $friction_weekends_after_hours
-                  THEN coalesce(list_sum(list_slice(x.demand_hours, 25, 48)), 0)
-                  ELSE coalesce(list_sum(list_slice(x.demand_hours, 25, 24 + $friction_office_opens)), 0)
-                       + coalesce(list_sum(list_slice(x.demand_hours, 25 + $friction_office_closes, 48)), 0)
-             END AS after_hours,
+           -- demand_hours maps hour h of a weekday to its count, of a weekend day h + 24
+           coalesce(list_sum(list_transform(map_entries(x.demand_hours), lambda e:
+               CASE WHEN e.key >= 24 AND $friction_weekends_after_hours THEN e.value
+                    WHEN e.key % 24 < $friction_office_opens OR e.key % 24 >= $friction_office_closes THEN e.value
+                    ELSE 0 END)), 0) AS after_hours,
            x.scope_changes, x.revision_requests, x.praise, x.sentiment_sum::DOUBLE AS sentiment_sum,
            x.sentiment_n
     FROM ia_q x

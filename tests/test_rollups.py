@@ -185,7 +185,7 @@ def test_a_schema_6_portfolio_gains_its_rollups_and_is_told_of_the_upgrade(tmp_p
 
 
 def test_a_schema_7_portfolio_counts_the_same_after_hours_demands(tmp_path: Path):
-    """Schema 8 keeps the hours demands came in as one list of counts instead of two maps: a file
+    """Schema 8 keeps the hours demands came in in one map instead of two: a file
     upgraded from 7 is in step, and its after-hours demands are counted as before, with weekends
     counted or not."""
     path = older_db(
