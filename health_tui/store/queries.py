@@ -32,7 +32,9 @@ _PARSED: dict[str, duckdb.Statement | str] = {}
 
 def statement(name: str, con: duckdb.DuckDBPyConnection) -> duckdb.Statement | str:
     """`queries/{name}.sql` parsed once (by `con`); a file of several statements stays text, and
-    DuckDB runs them in turn."""
+    DuckDB runs them in turn. A parse keeps the parser settings of the connection that made it
+    (`integer_division`, say): every connection is opened with the same config and none changes
+    them, so one parse reads the same everywhere."""
     found = _PARSED.get(name)
     if found is None:
         text = load_query(name)
