@@ -16,7 +16,7 @@ WITH e AS (
     SELECT * FROM src_entries WHERE skip IS NULL
 ),
 texts AS (
-    SELECT line, billable, connector_words(task) AS t, connector_words(tags) AS g, connector_words(note) AS n
+    SELECT line, billable, words_of(task) AS t, words_of(tags) AS g, words_of(note) AS n
     FROM e
     WHERE activity_given IS NULL
 ),

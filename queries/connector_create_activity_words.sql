@@ -5,11 +5,11 @@
 -- word is looked for in the Task and the Tags only); a non_billable_only one (admin's) matches
 -- non-billable entries only. `spelled` is the word as the settings write it, for the summary.
 CREATE OR REPLACE TEMP TABLE import_activity_words AS
-SELECT activity, rank, pos, rtrim(connector_words(word)) AS word, word AS spelled, in_notes, non_billable_only
+SELECT activity, rank, pos, rtrim(words_of(word)) AS word, word AS spelled, in_notes, non_billable_only
 FROM (
     SELECT unnest($activities::VARCHAR[]) AS activity, unnest($ranks::INTEGER[]) AS rank,
            unnest($words::VARCHAR[]) AS word, unnest($in_notes::BOOLEAN[]) AS in_notes,
            unnest($non_billable::BOOLEAN[]) AS non_billable_only,
            unnest(range(len($words::VARCHAR[]))) AS pos
 )
-WHERE trim(connector_words(word)) <> '';
+WHERE trim(words_of(word)) <> '';

@@ -423,17 +423,15 @@ hard AS (
         FROM interactions x, p
         WHERE x."at" >= p.recent_start AND x."at" < p.as_of + INTERVAL 1 DAY
           -- a loose pattern first (fast), the exact one only on what it finds, in the text's words
-          -- (runs of anything but letters and digits one space, a space first: see words_pattern)
+          -- form (words_of, queries/migrate_008.sql: see words_pattern)
           AND regexp_matches(strip_accents(lower(x.note)), $hard_times_prefilter)
-          AND regexp_matches(' ' || regexp_replace(strip_accents(lower(x.note)), '[^\pL\pN]+', ' ', 'g'),
-                             $hard_times_pattern)
+          AND regexp_matches(words_of(x.note), $hard_times_pattern)
         UNION ALL
         SELECT f.client_id, CAST(f.date AS TIMESTAMP), f.comment, 'feedback'
         FROM feedback f, p
         WHERE f.date BETWEEN p.recent_start AND p.as_of
           AND regexp_matches(strip_accents(lower(f.comment)), $hard_times_prefilter)
-          AND regexp_matches(' ' || regexp_replace(strip_accents(lower(f.comment)), '[^\pL\pN]+', ' ', 'g'),
-                             $hard_times_pattern)
+          AND regexp_matches(words_of(f.comment), $hard_times_pattern)
     )
     GROUP BY client_id
 ),

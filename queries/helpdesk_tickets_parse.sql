@@ -18,7 +18,7 @@ CREATE OR REPLACE TEMP TABLE src_touches AS
 WITH s AS (
     SELECT *,
            connector_timestamp("at", $date_order, $date_format::VARCHAR) AS ts,
-           connector_words(tags) AS tag_text,
+           words_of(tags) AS tag_text,
            lower(trim(channel)) AS via,
            lower(trim(satisfaction)) AS rating
     FROM stg_touches
@@ -28,7 +28,7 @@ tagged AS (
     FROM s
     JOIN (SELECT unnest($tag_words::VARCHAR[]) AS word, unnest($tag_kinds::VARCHAR[]) AS kind,
                  unnest(range(len($tag_words::VARCHAR[]))) AS pos) t
-      ON contains(s.tag_text, rtrim(connector_words(t.word)))
+      ON contains(s.tag_text, rtrim(words_of(t.word)))
     GROUP BY s.line
 )
 SELECT s.line,

@@ -228,8 +228,8 @@ def test_hard_times_words_match_like_the_activity_words() -> None:
             exact, loose = store.con.execute(
                 # as facts_clients.sql reads them: the loose pattern on the text, the exact one on
                 # its words form
-                "SELECT regexp_matches(' ' || regexp_replace(strip_accents(lower($t)), "
-                r"'[^\pL\pN]+', ' ', 'g'), $e), regexp_matches(strip_accents(lower($t)), $l)",
+                "SELECT regexp_matches(words_of($t), $e), "
+                "regexp_matches(strip_accents(lower($t)), $l)",
                 {"t": text, "e": words_pattern(words), "l": words_prefilter(words)},
             ).fetchone()
             assert exact is expected, text

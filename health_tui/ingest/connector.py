@@ -91,7 +91,6 @@ CONNECTOR_MACROS = (
     "connector_macro_span",
     "connector_macro_client_name",
     "connector_macro_norm",
-    "connector_macro_words",
     "connector_macro_client_id",
     "connector_macro_currency",
     "connector_macro_domain",

@@ -215,8 +215,9 @@ def words_pattern(words: list[str]) -> str:
     r"""A regular expression that finds any of `words` at the start of a word, a phrase's words
     across any punctuation; none never matches.
 
-    It reads text in its words form (lower-cased, without accents, each run of anything but letters
-    and digits one space, a space first), so it needs no Unicode class of its own: RE2 compiles
+    It reads text in its words form (`words_of`, queries/migrate_008.sql: lower-cased, without
+    accents, each run of anything but letters and digits one space, a space first, as the
+    connectors' activity rules read it), so it needs no Unicode class of its own: RE2 compiles
     `[^\pL\pN]` in about 2 ms, and a pattern repeating it for every gap of every phrase in 30 ms,
     on every scoring."""
     parts = _word_parts(words)
