@@ -27,10 +27,55 @@ def _err(message: str) -> None:
     click.echo(f"health-tui: {message}", err=True)
 
 
+# Options the top level takes and a command may take again: given before the command
+# (`health-tui --db FILE score`), they are the command's as if given after it.
+_SHARED = {"db": "--db", "as_of": "--as-of", "quarter": "--quarter", "config_path": "--config"}
+
+
+def _inherit(ctx: click.Context) -> None:
+    """Give the command the shared options written before it; refuse one it does not take, or
+    one given twice with two values, rather than leave a file or a date silently unused."""
+    command = ctx.command_path
+    for parent in (p for p in _ancestors(ctx) if p.params):
+        for name, flag in _SHARED.items():
+            given = parent.params.get(name)
+            if given is None:
+                continue
+            if name not in ctx.params:
+                raise click.UsageError(f"`{command}` does not take {flag}", ctx)
+            mine = ctx.params[name]
+            if mine is None:
+                ctx.params[name] = given
+            elif mine != given:
+                raise click.UsageError(
+                    f"{flag} given twice, {given} before the command and {mine} after it; "
+                    "give it once",
+                    ctx,
+                )
+
+
+def _ancestors(ctx: click.Context) -> Iterator[click.Context]:
+    parent = ctx.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+class _Command(click.Command):
+    def invoke(self, ctx: click.Context) -> Any:
+        _inherit(ctx)
+        return super().invoke(ctx)
+
+
 class _Group(click.Group):
-    """Turns the app's own errors into one line on stderr and an exit status, never a traceback."""
+    """Turns the app's own errors into one line on stderr and an exit status, never a traceback;
+    its commands take the shared options written before them (`_inherit`)."""
+
+    command_class = _Command
+    group_class = type  # a group inside (`clients`) is a _Group too
 
     def invoke(self, ctx: click.Context) -> Any:
+        _inherit(ctx)
         try:
             return super().invoke(ctx)
         except HealthTuiError as exc:
@@ -94,7 +139,9 @@ def cli(
     quarter: str | None,
     config_path: Path | None,
 ) -> None:
-    """Which clients to keep, mend, reprice or let go. With no command, opens the app."""
+    """Which clients to keep, mend, reprice or let go. With no command, opens the app.
+
+    --db, --as-of, --quarter and --config may come before a command too; they are its own."""
     os.umask(0o077)  # everything health-tui writes holds clients' financials
     from health_tui.store.migrations import on_upgrade
 

@@ -1,0 +1,75 @@
+"""Options written before the command (`health-tui --db FILE score`) are the command's: never a
+file or a date silently left unused while another one is read or written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from health_tui.cli import cli
+from health_tui.paths import DB_ENV
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def no_default_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The default database is a path nothing should touch: a command that ignored --db would
+    fail on it or create it."""
+    default = tmp_path / "default" / "portfolio.duckdb"
+    monkeypatch.setenv(DB_ENV, str(default))
+    return default
+
+
+def test_db_and_date_before_the_command_are_the_commands(
+    small_db: Path, no_default_db: Path
+) -> None:
+    runner = CliRunner()
+    after = runner.invoke(
+        cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30", "--format", "csv"]
+    )
+    before = runner.invoke(
+        cli, ["--db", str(small_db), "--as-of", "2026-09-30", "score", "--format", "csv"]
+    )
+    assert after.exit_code == 0, after.output
+    assert before.exit_code == 0, before.output
+    assert before.output == after.output and "northwind" in before.output
+    quarter = runner.invoke(
+        cli, ["--quarter", "2026Q3", "score", "--db", str(small_db), "--format", "csv"]
+    )
+    assert quarter.output == after.output
+    listed = runner.invoke(cli, ["--db", str(small_db), "clients"])
+    assert listed.exit_code == 0 and "Northwind Outfitters" in listed.output
+    assert not no_default_db.exists()
+
+
+def test_an_import_lands_in_the_file_named_before_the_command(
+    tmp_path: Path, no_default_db: Path
+) -> None:
+    target = tmp_path / "mine.duckdb"
+    out = CliRunner().invoke(cli, ["--db", str(target), "import", str(FIXTURES / "small")])
+    assert out.exit_code == 0, out.output
+    assert "into " + str(target) in out.output
+    assert target.exists() and not no_default_db.exists()
+
+
+def test_an_option_twice_or_one_the_command_does_not_take_is_refused(
+    small_db: Path, tmp_path: Path, no_default_db: Path
+) -> None:
+    runner = CliRunner()
+    other = tmp_path / "other.duckdb"
+    twice = runner.invoke(cli, ["--db", str(other), "score", "--db", str(small_db)])
+    assert twice.exit_code == 2
+    assert f"--db given twice, {other} before the command and {small_db} after it" in twice.output
+    same = runner.invoke(cli, ["--db", str(small_db), "score", "--db", str(small_db)])
+    assert same.exit_code == 0, same.output
+    target = tmp_path / "new.duckdb"
+    dated = runner.invoke(
+        cli,
+        ["--as-of", "2026-09-30", "import", str(FIXTURES / "small"), "--db", str(target)],
+        prog_name="health-tui",
+    )
+    assert dated.exit_code == 2
+    assert "`health-tui import` does not take --as-of" in dated.output
+    assert not target.exists() and not no_default_db.exists()
