@@ -46,7 +46,7 @@ SELECT line,
        connector_currency(currency) AS currency,
        currency AS currency_text,
        concat_ws(chr(31), 'harvest-time', client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
-                 coalesce(connector_norm(who), ''), coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
+                 coalesce(connector_norm(who), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
                  coalesce(connector_norm(note), '')) AS key_base,
        CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip

@@ -53,7 +53,7 @@ SELECT line,
        NULL::DECIMAL(14, 2) AS cost_amt, NULL::VARCHAR AS cost_amount_text,
        NULL::VARCHAR AS currency, NULL::VARCHAR AS currency_text,
        concat_ws(chr(31), $source_name, client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
-                 coalesce(connector_norm(person), ''), coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
+                 coalesce(connector_norm(person), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
                  coalesce(connector_norm(note), ''), coalesce(connector_norm(activity), '')) AS key_base,
        CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip

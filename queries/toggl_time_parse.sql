@@ -51,7 +51,7 @@ SELECT line,
        NULL::VARCHAR AS currency, NULL::VARCHAR AS currency_text,
        concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(start_time, ''), coalesce(connector_norm(email), connector_norm(person), ''),
-                 coalesce(CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
+                 coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
                  coalesce(connector_norm(note), '')) AS key_base,
        CASE WHEN connector_norm(who_for) IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip

@@ -407,6 +407,38 @@ def test_every_bad_value_is_listed_at_its_line_and_nothing_changes(
     assert snapshot(store) == before
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "column"),
+    [
+        (
+            "harvest.csv",
+            HARVEST_HEADER + "2025-07-01,Acme,Web,Design,,3000000000000000,Yes,A,B\n",
+            "Hours",
+        ),
+        (
+            "clockify.csv",
+            "Project,Client,Description,Task,User,Billable,Start Date,Start Time,End Date,End Time,"
+            "Duration (decimal)\nWeb,Acme,Home,Design,Ana,Yes,2025-07-01,09:00:00,2025-07-01,"
+            "10:00:00,3000000000000000\n",
+            "Duration (decimal)",
+        ),
+        (
+            "timesheet.csv",
+            "Client,Day,Time spent,Billed?,What was done\nAcme,02/09/2025,3000000000000000,x,Home\n",
+            "Time spent",
+        ),
+    ],
+)
+def test_hours_too_large_for_any_clock_are_a_problem_not_a_crash(
+    store: Store, tmp_path: Path, name: str, text: str, column: str
+) -> None:
+    """A pasted-in serial number as hours once stopped the import with DuckDB's conversion error
+    (the entry's identity counts its seconds) instead of saying which line is wrong."""
+    mapped = {"mapping": EXPORTS / "timesheet.toml"} if name == "timesheet.csv" else {}
+    found = problems(store, write(tmp_path, name, text), **mapped)
+    assert len(found) == 1 and found[0].startswith(f"{name}:2: {column}: must be more than 0")
+
+
 def test_invoice_problems_name_the_report_columns(store: Store, tmp_path: Path) -> None:
     path = write(
         tmp_path,
