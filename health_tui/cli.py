@@ -115,7 +115,8 @@ quarter_option = click.option(
 config_option = click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # a settings file named on the command line must be there: a typo would score with defaults
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
     help=f"Settings file (TOML; default: ${CONFIG_ENV} or {default_config_path()}).",
 )

@@ -73,3 +73,24 @@ def test_an_option_twice_or_one_the_command_does_not_take_is_refused(
     assert dated.exit_code == 2
     assert "`health-tui import` does not take --as-of" in dated.output
     assert not target.exists() and not no_default_db.exists()
+
+
+def test_a_settings_file_named_but_missing_is_refused(small_db: Path, tmp_path: Path) -> None:
+    """A typo in --config used to score with the defaults, with other exit candidates and no word."""
+    runner = CliRunner()
+    for args in (
+        ["score", "--db", str(small_db), "--config", str(tmp_path / "setings.toml")],
+        [
+            "--config",
+            str(tmp_path / "setings.toml"),
+            "report",
+            "--db",
+            str(small_db),
+            "--out",
+            str(tmp_path / "r.md"),
+        ],
+    ):
+        out = runner.invoke(cli, args)
+        assert out.exit_code == 2
+        assert "setings.toml' does not exist" in out.output
+    assert not (tmp_path / "r.md").exists()
