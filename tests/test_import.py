@@ -834,3 +834,21 @@ def test_cli_missing_path_creates_no_database(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no such file or folder" in result.output
     assert not db.exists()
+
+
+def test_a_data_file_the_import_does_not_read_is_named(tmp_path: Path, store: Store) -> None:
+    """time-entries.csv (a hyphen) was skipped without a word: 0 time entries loaded, and on a
+    re-import the ones an earlier folder brought removed. The summary names what it did not read."""
+    folder = tmp_path / "f"
+    shutil.copytree(SMALL, folder)
+    (folder / "time_entries.csv").rename(folder / "time-entries.csv")
+    (folder / "README.md").write_text("what these files are\n", encoding="utf-8")
+    summary = import_folder(store, folder)
+    assert summary.counts["time_entries"] == 0
+    assert summary.warnings[0] == (
+        "not read: time-entries.csv. The import reads only clients, time_entries, invoices, "
+        "interactions, feedback (each .csv or .parquet); rename a file to be read"
+    )
+    assert not any("README" in w for w in summary.warnings)
+    again = import_folder(store, SMALL)
+    assert not any(w.startswith("not read") for w in again.warnings)

@@ -121,6 +121,7 @@ def import_folder(
     finally:
         con.close()
     counts, warnings, notes = written
+    warnings = _unread_warnings(Path(folder), files) + warnings
     return ImportSummary(
         counts=counts,
         warnings=warnings,
@@ -378,6 +379,29 @@ def _removed_warning(table: str, removed: int) -> str:
         "earlier folder brought for the clients it lists were removed (rows from exports and the "
         "app stay)"
     )
+
+
+# Files an owner may mean as data; anything else in the folder (a README, a spreadsheet's lock
+# file) is not worth a word.
+_DATA_SUFFIXES = (".csv", ".parquet", ".tsv", ".txt", ".xlsx", ".xls", ".json")
+
+
+def _unread_warnings(folder: Path, files: dict[str, Path]) -> list[str]:
+    """A data file in the folder that no table reads, named: `time-entries.csv` was once skipped
+    without a word while the time entries an earlier import brought were removed."""
+    read = set(files.values())
+    unread = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in _DATA_SUFFIXES and p not in read
+    )
+    if not unread:
+        return []
+    names = ", ".join(safe_text(n) for n in unread[:5]) + (", …" if len(unread) > 5 else "")
+    return [
+        f"not read: {names}. The import reads only {', '.join(TABLES)} (each .csv or .parquet); "
+        "rename a file to be read"
+    ]
 
 
 def _find_files(folder: Path, where: str) -> dict[str, Path]:
