@@ -290,7 +290,9 @@ def restore(folder: Path, db: Path | None) -> None:
     "--clients", "n_clients", type=click.IntRange(1, 200_000), default=60, show_default=True
 )
 @click.option("--seed", type=int, default=7, show_default=True)
-@as_of_option
+@click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", help="The last day of its history (default: today)."
+)
 @click.option("--replace", is_flag=True, help="Overwrite a database that holds your own data.")
 def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace: bool) -> None:
     """Write a synthetic portfolio (three years ending at --as-of) to try the app on."""
@@ -312,6 +314,11 @@ def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace:
             past_reviews=PAST_REVIEWS,
         )
     _compact(target)  # a demo written over another leaves the old one's space free
+    if summary.clients > n_clients:
+        _err(
+            f"--clients {n_clients} is fewer than the {summary.clients} the demo needs to hold "
+            f"every situation it plants; it has {summary.clients}."
+        )
     click.echo(summary.line())
 
 

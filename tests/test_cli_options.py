@@ -94,3 +94,12 @@ def test_a_settings_file_named_but_missing_is_refused(small_db: Path, tmp_path: 
         assert out.exit_code == 2
         assert "setings.toml' does not exist" in out.output
     assert not (tmp_path / "r.md").exists()
+
+
+def test_a_demo_smaller_than_its_planted_stories_says_so(tmp_path: Path) -> None:
+    out = CliRunner().invoke(
+        cli, ["demo", "--db", str(tmp_path / "d.duckdb"), "--clients", "3", "--as-of", "2026-09-30"]
+    )
+    assert out.exit_code == 0, out.output
+    assert "--clients 3 is fewer than the 15 the demo needs" in out.stderr
+    assert out.stdout.startswith("Demo portfolio: 15 clients")
