@@ -243,7 +243,8 @@ def import_cmd(
     is_flag=True,
     help="Only the five files of the import format (no provenance, decisions or checklists).",
 )
-def export(folder: Path, db: Path | None, fmt: str, import_format: bool) -> None:
+@click.option("--force", is_flag=True, help="Write over files of the same names in FOLDER.")
+def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: bool) -> None:
     """Back up everything to FOLDER: history with where each row came from, your decisions,
     checklists, letters, client facts and aliases. `health-tui restore FOLDER` gives it back."""
     from health_tui.store import open_store
@@ -253,11 +254,11 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool) -> None
         if import_format:
             from health_tui.ingest.export import export_import_format
 
-            counts = export_import_format(store, folder, fmt)  # type: ignore[arg-type]
+            counts = export_import_format(store, folder, fmt, force=force)  # type: ignore[arg-type]
         else:
             from health_tui.ingest.backup import backup_folder
 
-            counts = backup_folder(store, folder, fmt, at=datetime.now())  # type: ignore[arg-type]
+            counts = backup_folder(store, folder, fmt, at=datetime.now(), force=force)  # type: ignore[arg-type]
     finally:
         store.close()
     what = (

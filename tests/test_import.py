@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from health_tui.cli import cli
-from health_tui.errors import ImportFailed
+from health_tui.errors import HealthTuiError, ImportFailed
 from health_tui.ingest import native
 from health_tui.ingest.export import export_import_format
 from health_tui.ingest.models import ImportSummary, Problem
@@ -775,6 +775,35 @@ def test_export_csv_has_the_import_header(small: Store, tmp_path: Path) -> None:
     export_import_format(small, tmp_path / "out")
     header = (tmp_path / "out" / "clients.csv").read_text().splitlines()[0]
     assert header == "client_id,name,started_on,ended_on,referred_by,industry,notice_days,domain"
+
+
+def test_an_export_writes_over_nothing_it_did_not_write(small: Store, tmp_path: Path) -> None:
+    """`export` once replaced a clients.csv of the owner's own, and the import format written into
+    a backup's folder broke the backup (its restore then failed)."""
+    from health_tui.ingest.backup import backup_folder, restore_folder
+
+    mine = tmp_path / "mydata"
+    mine.mkdir()
+    (mine / "clients.csv").write_text("client_id,name,started_on\nmine,Mine,2025-01-01\n")
+    for write in (
+        lambda: export_import_format(small, mine),
+        lambda: backup_folder(small, mine, "csv", at=datetime(2026, 10, 1)),
+    ):
+        with pytest.raises(HealthTuiError, match=r"clients\.csv is already there; .* --force"):
+            write()
+    assert (mine / "clients.csv").read_text().endswith("mine,Mine,2025-01-01\n")
+    assert export_import_format(small, mine, force=True) == SMALL_COUNTS
+
+    backup = tmp_path / "backup"
+    backup_folder(small, backup, "csv", at=datetime(2026, 10, 1))
+    backup_folder(small, backup, "csv", at=datetime(2026, 10, 2))  # a backup refreshed: fine
+    with pytest.raises(HealthTuiError, match=r"holds a backup .* export into another folder"):
+        export_import_format(small, backup, force=True)
+    restored = open_store(tmp_path / "restored.duckdb")
+    try:
+        assert sum(restore_folder(restored, backup).values()) > 0
+    finally:
+        restored.close()
 
 
 # --- models and the command line --------------------------------------------------------------

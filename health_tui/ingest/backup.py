@@ -27,7 +27,7 @@ import duckdb
 from pydantic import BaseModel, ValidationError
 
 from health_tui.errors import HealthTuiError, ImportFailed
-from health_tui.ingest.export import prepare_folder
+from health_tui.ingest.export import BACKUP_MANIFEST, prepare_folder
 from health_tui.store import Store
 from health_tui.store.migrations import CURRENT_VERSION
 from health_tui.store.tables import ALL_TABLES, wipe_all
@@ -35,7 +35,7 @@ from health_tui.store.tables import ALL_TABLES, wipe_all
 FIRST_BACKUP_SCHEMA = 4  # `export` wrote a full backup from this schema on
 
 Format = Literal["csv", "parquet"]
-MANIFEST = "health-tui-backup.json"
+MANIFEST = BACKUP_MANIFEST
 BACKUP_TABLES: tuple[str, ...] = (*ALL_TABLES, "app_settings")
 # client_rows is written as clients.csv: what a reader of the folder expects to find
 FILE_NAMES = {table: ("clients" if table == "client_rows" else table) for table in BACKUP_TABLES}
@@ -55,14 +55,16 @@ def is_backup(folder: Path) -> bool:
     return (Path(folder) / MANIFEST).is_file()
 
 
-def backup_folder(store: Store, folder: Path, fmt: Format, *, at: datetime) -> dict[str, int]:
+def backup_folder(
+    store: Store, folder: Path, fmt: Format, *, at: datetime, force: bool = False
+) -> dict[str, int]:
     """Write every table to `folder` from one consistent snapshot; return rows per table.
 
     The path and format are bound parameters of DuckDB's COPY, so no path is spliced into SQL. An
-    existing backup in the folder is replaced; files of another kind there are refused rather than
-    deleted.
+    existing backup in the folder is replaced; other files under its names only with `force`, and
+    files of another kind there are refused rather than deleted.
     """
-    folder = prepare_folder(folder, FILE_NAMES.values(), fmt)
+    folder = prepare_folder(folder, FILE_NAMES.values(), fmt, force=force, backup=True)
     counts: dict[str, int] = {}
     with store.transaction() as con:
         for table in BACKUP_TABLES:

@@ -18,10 +18,21 @@ from health_tui.store import Store
 Format = Literal["csv", "parquet"]
 
 
-def prepare_folder(folder: Path, names: Iterable[str], fmt: str) -> Path:
-    """The folder to write `{name}.{fmt}` files into, created if need be. A file of the other
-    format under one of the names is refused rather than deleted: a folder holding both cannot be
-    read back."""
+# The file `health-tui export` writes beside a backup's tables (backup.py), named here so an
+# import-format export can see a backup it would break.
+BACKUP_MANIFEST = "health-tui-backup.json"
+
+
+def prepare_folder(
+    folder: Path, names: Iterable[str], fmt: str, *, force: bool = False, backup: bool = False
+) -> Path:
+    """The folder to write `{name}.{fmt}` files into, created if need be.
+
+    Nothing there is written over without `force`, except a backup refreshed by another `backup`
+    (the routine of backing up to the same folder). The import format is never written over a
+    backup: the backup's count of rows would no longer match and it could not be restored. A file
+    of the other format under one of the names is refused rather than deleted: a folder holding
+    both cannot be read back."""
     if fmt not in ("csv", "parquet"):
         raise HealthTuiError(f"unknown export format {fmt!r}; use csv or parquet")
     folder = Path(folder)
@@ -31,6 +42,18 @@ def prepare_folder(folder: Path, names: Iterable[str], fmt: str) -> Path:
         raise HealthTuiError(
             f"{clashes[0]} is already there; export {fmt} into another folder, or remove it first."
         )
+    a_backup = (folder / BACKUP_MANIFEST).is_file()
+    if a_backup and not backup:
+        raise HealthTuiError(
+            f"{folder} holds a backup written by `health-tui export`; the import format written "
+            "over it would break it: export into another folder."
+        )
+    there = [folder / f"{n}.{fmt}" for n in names if (folder / f"{n}.{fmt}").exists()]
+    if there and not force and not (backup and a_backup):
+        raise HealthTuiError(
+            f"{there[0]} is already there; export into a new folder, or add --force to write "
+            "over it."
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -38,7 +61,9 @@ def prepare_folder(folder: Path, names: Iterable[str], fmt: str) -> Path:
     return folder
 
 
-def export_import_format(store: Store, folder: Path, fmt: Format = "csv") -> dict[str, int]:
+def export_import_format(
+    store: Store, folder: Path, fmt: Format = "csv", *, force: bool = False
+) -> dict[str, int]:
     """Write `{table}.{fmt}` for each table into `folder`; return the rows written per table.
 
     The path and format are bound parameters of DuckDB's COPY (`TO $path (FORMAT $fmt)`), so no
@@ -46,7 +71,7 @@ def export_import_format(store: Store, folder: Path, fmt: Format = "csv") -> dic
     snapshot even if another thread writes meanwhile. A file of the other format for the same
     table is refused rather than deleted, since a folder holding both cannot be imported.
     """
-    folder = prepare_folder(folder, TABLES, fmt)
+    folder = prepare_folder(folder, TABLES, fmt, force=force)
     counts: dict[str, int] = {}
     with store.transaction() as con:
         for table in TABLES:
