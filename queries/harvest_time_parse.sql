@@ -17,7 +17,9 @@ CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
     SELECT * REPLACE (connector_client_name(client, project, $client_from) AS client),
            connector_norm(connector_client_name(client, project, $client_from)) AS client_key,
-           $client_from = 'project' AND project IS NOT NULL AS from_project,
+           -- a Client left empty takes the Project (connector_client_name), and the summary says so
+           project IS NOT NULL AND CASE $client_from WHEN 'project' THEN true WHEN 'client' THEN false
+                                                 ELSE client IS NULL END AS from_project,
            connector_date("date", $date_order, $date_format::VARCHAR) AS day,
            connector_duration(hours, $decimal) AS h,
            coalesce(person, nullif(trim(concat_ws(' ', first_name, last_name)), '')) AS who

@@ -66,6 +66,26 @@ def test_an_empty_client_column_is_said_and_its_rows_kept(store: Store) -> None:
     )
 
 
+def test_a_harvest_entry_with_no_client_says_its_project_named_one(
+    store: Store, tmp_path: Path
+) -> None:
+    """Harvest's internal time has an empty Client: its Project became a client without a word,
+    where Toggl and Clockify said so."""
+    path = write(
+        tmp_path,
+        "harvest.csv",
+        "Date,Client,Project,Task,Notes,Hours,Billable?\n"
+        "2026-07-01,Acme Ltd,Site,Design,Home,3.5,Yes\n"
+        "2026-07-02,,Internal,Admin,Timesheets,1.0,No\n",
+    )
+    summary = load(store, path)
+    assert summary.notes[-1].startswith(
+        "harvest.csv left their Client empty, so the Project names the client of 1 entry: "
+        "'Internal' (1)."
+    )
+    assert not any("Client empty" in n for n in load(store, EXPORTS / "harvest_time.csv").notes)
+
+
 def test_client_from_client_leaves_such_rows_out(store: Store) -> None:
     path = EXPORTS / "toggl_detailed_empty_client.csv"
     with pytest.raises(ImportFailed, match="nothing to load") as info:
