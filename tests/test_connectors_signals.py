@@ -326,3 +326,11 @@ def test_set_domain_refuses_a_taken_domain(small: Store) -> None:
     set_domain(small, "northwind", "northwind.example", at=AT)
     with pytest.raises(ClientNotFound, match="already the domain of client northwind"):
         set_domain(small, "meridian", "northwind.example", at=AT)
+
+
+def test_an_alias_cannot_be_another_clients_id(small: Store) -> None:
+    """`clients alias northwind meridian` was accepted: imports then put Meridian's rows on
+    Northwind, while the command line (which finds a client_id first) still meant Meridian."""
+    with pytest.raises(ClientNotFound, match="'Meridian' is already the id of client meridian"):
+        add_alias(small, "northwind", "Meridian", at=AT)
+    assert add_alias(small, "northwind", "northwind", at=AT).client_id == "northwind"  # its own
