@@ -14,7 +14,7 @@ from pydantic_core import to_json
 from health_tui.clients import ClientListing
 from health_tui.formatting import hours, money, plural, rate, share
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
-from health_tui.text import safe_text
+from health_tui.text import cell_text, safe_text
 from health_tui.whatif import WhatIf
 
 CSV_COLUMNS = (
@@ -129,10 +129,11 @@ _NEEDS_QUOTES = re.compile(r'[",\r\n]')
 
 
 def csv_cell(value: object) -> object:
-    """Text a spreadsheet would run as a formula is made inert: each such line gets an apostrophe."""
+    """Text a spreadsheet would run as a formula is made inert: each such line gets an apostrophe;
+    escape sequences and control characters a terminal would act on are removed (`cell_text`)."""
     if not isinstance(value, str):
         return value
-    guarded = _FORMULA_LINE.sub("'", value)
+    guarded = _FORMULA_LINE.sub("'", cell_text(value))
     return "'" + guarded if guarded.startswith("\r") else guarded
 
 

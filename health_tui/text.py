@@ -37,6 +37,20 @@ def safe_text(value: object) -> str:
     return _CONTROL.sub(_replace_control, _ESCAPE_SEQUENCE.sub("", text))
 
 
+# The controls a CSV cell keeps as they are: quoted, a spreadsheet shows them as breaks and tabs.
+_CELL_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def cell_text(value: str) -> str:
+    """Like `safe_text`, but keeping tabs and line breaks: for a CSV cell, which the command line
+    may print straight to a terminal (`score --format csv`)."""
+    if value.isprintable():
+        return value
+    return _CELL_CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", value))
+
+
 def safe_lines(value: str) -> str:
     """Like `safe_text`, but keeping line breaks: for a letter the owner edits as a whole."""
     return "\n".join(safe_text(line) for line in value.replace("\r\n", "\n").split("\n"))

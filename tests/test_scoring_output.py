@@ -229,6 +229,9 @@ def test_a_lone_carriage_return_is_quoted_and_every_line_guarded(tmp_path: Path)
         ("\r=1", "'\r'=1"),
         ("Acme - the web studio", "Acme - the web studio"),
         (-3.5, -3.5),
+        # printed by `score --format csv` to a terminal: nothing in a name may drive it
+        ("Bell\x07Co \x1b[31mred\x1b[0m \x1b]0;title\x07", "BellCo red "),
+        ("left\u202eright", "leftright"),
     ],
 )
 def test_csv_cell_guards_every_line_of_a_cell(cell: object, safe: object) -> None:
