@@ -103,3 +103,12 @@ def test_a_demo_smaller_than_its_planted_stories_says_so(tmp_path: Path) -> None
     assert out.exit_code == 0, out.output
     assert "--clients 3 is fewer than the 15 the demo needs" in out.stderr
     assert out.stdout.startswith("Demo portfolio: 15 clients")
+
+
+def test_a_client_id_in_another_case_is_that_client(small_db: Path) -> None:
+    """The help says a CLIENT is found "case, accents and spacing aside"; NORTHWIND was not."""
+    out = CliRunner().invoke(
+        cli, ["note", "NORTHWIND", "Priya is the new contact", "--db", str(small_db)]
+    )
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("Saved: a note on Northwind Outfitters (northwind)")
