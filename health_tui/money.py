@@ -54,7 +54,8 @@ def missing_rates_message(missing: list[tuple[str, str]], money: Money, *, what:
         "Add how many " + money.currency + " one unit is worth to your settings file, e.g.:",
         "  [money.rates]",
     ]
-    lines += [f"  {code} = 0.0  # {money.currency} per 1 {code}" for code in codes]
+    # a placeholder, not a number: a pasted 0.0 was refused as a rate, which read as a contradiction
+    lines += [f"  {code} = ?  # how many {money.currency} one {code} is worth" for code in codes]
     lines.append(
         f'(If {codes[0]} is your own currency, set `currency = "{codes[0]}"` '
         "under [money] instead; `health-tui config` shows the settings file.)"
