@@ -90,7 +90,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
     counts = p.band_counts()
     unscored = p.unscored()
     summary = (
-        f"{p.quarter} as of {p.as_of}: {len(p.active)} active clients — "
+        f"{p.quarter} as of {p.as_of}: {plural(len(p.active), 'active client')} — "
         + ", ".join(f"{n} {b.label}" for b, n in counts.items())
         + (f", {unscored} {band_label(None)}" if unscored else "")
         + f"; {plural(len(p.candidates()), 'exit candidate')}; revenue at risk {money(p.revenue_at_risk(), p.currency)}"

@@ -208,8 +208,10 @@ def _money(m: Measures, ctx: Context) -> list[str]:
         else ""
     )
     tail = f": margin {_pct(left)}." if left is not None else "."
+    n = f"{f.hours_12m:,.0f}"
     out.append(
-        f"Its {f.hours_12m:,.0f} hours cost {ctx.money(cost)} (the entries' cost amounts{rest}){tail}"
+        f"Its {n} hour{'' if n == '1' else 's'} cost {ctx.money(cost)} "
+        f"(the entries' cost amounts{rest}){tail}"
     )
     return out
 
