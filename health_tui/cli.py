@@ -692,8 +692,7 @@ def log_cmd(
     from health_tui.clients import find_client
 
     now = _now()
-    when = record.parse_when(at_text) if at_text else now
-    record.check_not_future(when, now)
+    when = record.when_of(at_text, now) if at_text else now
     fields = {
         "kind": record.parse_kind(kind),
         "channel": record.parse_channel(channel),
@@ -725,7 +724,7 @@ def feedback_cmd(
 
     now = _now()
     on = record.parse_day(day) if day else now.date()
-    record.check_not_future(datetime.combine(on, now.time()), now)
+    record.check_day_not_future(on, now)
     value = record.parse_score(score)
     with _record_store(db) as store:
         ref = find_client(store, client)

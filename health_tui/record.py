@@ -331,12 +331,25 @@ def parse_day(text: str) -> date:
         raise EntryRefused(f"{text!r} is not a date: write it as 2026-09-20.") from None
 
 
-def check_not_future(when: datetime, now: datetime) -> None:
-    """Refuse an entry dated after today: a typo in the year would hide it from every score."""
-    if when.date() > now.date():
+def when_of(text: str, now: datetime) -> datetime:
+    """`text` read by `parse_when`, refused if it is after `now`: to the minute when a time is
+    written (an escalation at 23:59 typed at noon has not happened yet); a date alone, which stands
+    for noon, only when the day is after today. A typo in the year would hide it from every score."""
+    when = parse_when(text)
+    day_only = len(text.strip()) == 10
+    if (when.date() > now.date()) if day_only else (when > now):
+        shown = f"{when:%Y-%m-%d}" if day_only else f"{when:%Y-%m-%d %H:%M}"
         raise EntryRefused(
-            f"{when:%Y-%m-%d %H:%M} is in the future (now is {now:%Y-%m-%d %H:%M}); "
-            "log what has happened."
+            f"{shown} is in the future (now is {now:%Y-%m-%d %H:%M}); log what has happened."
+        )
+    return when
+
+
+def check_day_not_future(day: date, now: datetime) -> None:
+    """Refuse a feedback score dated after today."""
+    if day > now.date():
+        raise EntryRefused(
+            f"{day:%Y-%m-%d} is in the future (today is {now:%Y-%m-%d}); log what has happened."
         )
 
 
@@ -352,7 +365,7 @@ __all__ = [
     "LoggedEntry",
     "NoteEntry",
     "build_entry",
-    "check_not_future",
+    "check_day_not_future",
     "delete_entry",
     "get_entry",
     "log_entry",
@@ -363,4 +376,5 @@ __all__ = [
     "parse_tone",
     "parse_when",
     "update_entry",
+    "when_of",
 ]

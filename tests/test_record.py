@@ -366,3 +366,22 @@ def test_merging_a_client_and_its_referrer_leaves_no_one_referring_themselves(sm
         "ORDER BY 1"
     ).fetchall()
     assert rows == [("lumen", None), ("meridian", None)]
+
+
+def test_a_time_later_today_is_the_future_and_a_date_alone_is_its_day() -> None:
+    """`log --at "<today> 23:59"` typed at noon was saved (only the day was compared), and counted
+    as an after-hours escalation that had not happened."""
+    from health_tui.record import EntryRefused, check_day_not_future, when_of
+
+    now = datetime(2026, 12, 3, 12, 44)
+    assert when_of("2026-12-03 12:44", now) == now
+    with pytest.raises(
+        EntryRefused, match=r"^2026-12-03 23:59 is in the future \(now is 2026-12-03 12:44\)"
+    ):
+        when_of("2026-12-03T23:59", now)
+    assert when_of("2026-12-03", datetime(2026, 12, 3, 9, 0)) == datetime(2026, 12, 3, 12, 0)
+    with pytest.raises(EntryRefused, match=r"^2026-12-04 is in the future"):
+        when_of("2026-12-04", now)
+    with pytest.raises(EntryRefused, match=r"^2026-12-04 is in the future \(today is 2026-12-03\)"):
+        check_day_not_future(date(2026, 12, 4), now)
+    check_day_not_future(date(2026, 12, 3), now)

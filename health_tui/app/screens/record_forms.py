@@ -34,10 +34,10 @@ from health_tui.record import (
     LoggedEntry,
     NoteEntry,
     build_entry,
-    check_not_future,
+    check_day_not_future,
     parse_day,
     parse_score,
-    parse_when,
+    when_of,
 )
 
 AnyEntry = InteractionEntry | FeedbackEntry | NoteEntry
@@ -179,8 +179,7 @@ class InteractionForm(EntryForm):
 
     def build(self, now: datetime) -> InteractionEntry:
         when_text, kind, channel, tone, note = self.values()
-        when = parse_when(when_text)
-        check_not_future(when, now)
+        when = when_of(when_text, now)
         return build_entry(
             InteractionEntry,
             client_id=self.client_id,
@@ -230,7 +229,7 @@ class FeedbackForm(EntryForm):
     def build(self, now: datetime) -> FeedbackEntry:
         on_text, score_text, comment = self.values()
         on = parse_day(on_text)
-        check_not_future(datetime.combine(on, now.time()), now)
+        check_day_not_future(on, now)
         return build_entry(FeedbackEntry, client_id=self.client_id, on=on,
                            score=parse_score(score_text), comment=comment)  # fmt: skip
 
@@ -268,8 +267,7 @@ class NoteForm(EntryForm):
 
     def build(self, now: datetime) -> NoteEntry:
         when_text, text = self.values()
-        when = parse_when(when_text)
-        check_not_future(when, now)
+        when = when_of(when_text, now)
         if not text.strip():
             raise EntryRefused("Write the note first (or Escape to leave).")
         return build_entry(NoteEntry, client_id=self.client_id, noted_at=when, text=text)
