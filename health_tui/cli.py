@@ -480,6 +480,11 @@ def _reprice_arg(text: str) -> tuple[str, float]:
         raise click.BadParameter(
             f"{text!r}: give a client and a percent, like fernleaf=15", param_hint="--reprice"
         )
+    if "=" in who:
+        raise click.BadParameter(
+            f"{text!r}: one client and percent each time, like --reprice A=15 --reprice B=10",
+            param_hint="--reprice",
+        )
     return who.strip(), value
 
 
@@ -489,6 +494,8 @@ def _clients_named(store: Store, text: str) -> list:
     from health_tui.clients import ClientNotFound, find_client
 
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        raise click.BadParameter(f"{text!r} names no client", param_hint="--drop")
     if len(parts) > 1:
         try:
             return [find_client(store, text)]

@@ -173,6 +173,11 @@ def test_whatif_command_refuses_an_unknown_client(small_db: Path) -> None:
     assert bad.exit_code == 2 and "like fernleaf=15" in bad.output
     former = _whatif(small_db, "--drop", "quarry")
     assert former.exit_code == 2 and "already a former client" in former.output
+    # an empty --drop showed a no-change table; two reprices in one said "no client 'A=15,B'"
+    empty = _whatif(small_db, "--drop", " , ")
+    assert empty.exit_code == 2 and "' , ' names no client" in empty.output
+    two = _whatif(small_db, "--reprice", "castell=15,fernleaf=10")
+    assert two.exit_code == 2 and "like --reprice A=15 --reprice B=10" in two.output
 
 
 def test_the_largest_client_after_follows_the_reprices(scored: PortfolioScore) -> None:
