@@ -515,6 +515,10 @@ def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is not None:
+        if show_all:
+            raise click.UsageError(
+                f"--all is for the list; `clients {ctx.invoked_subcommand}` does not take it", ctx
+            )
         return
     from health_tui.clients import list_clients
     from health_tui.output import render_clients

@@ -112,3 +112,10 @@ def test_a_client_id_in_another_case_is_that_client(small_db: Path) -> None:
     )
     assert out.exit_code == 0, out.output
     assert out.output.startswith("Saved: a note on Northwind Outfitters (northwind)")
+
+
+def test_clients_all_with_a_subcommand_is_refused(small_db: Path) -> None:
+    out = CliRunner().invoke(cli, ["clients", "--all", "--db", str(small_db), "ignore", "castell"])
+    assert out.exit_code == 2 and "`clients ignore` does not take it" in out.output
+    listed = CliRunner().invoke(cli, ["clients", "--db", str(small_db)])
+    assert "Castell" in listed.output  # not ignored
