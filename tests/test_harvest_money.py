@@ -159,7 +159,9 @@ def test_a_currency_without_a_rate_is_refused_at_import_and_converted_with_one(
         "import of sek.csv refused: it has 2 time entries with amounts in SEK, and the settings "
         "give no rate to convert it to EUR"
     )
-    assert "  SEK = ?  # how many EUR one SEK is worth" in message and "Nothing was changed" in message
+    assert (
+        "  SEK = ?  # how many EUR one SEK is worth" in message and "Nothing was changed" in message
+    )
     assert amounts(store) == []
 
     load(store, path, money=Money(rates={"SEK": 0.1}))
