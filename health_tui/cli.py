@@ -16,7 +16,7 @@ import click
 
 from health_tui import __version__
 from health_tui.dates import parse_date, parse_quarter
-from health_tui.errors import HealthTuiError, ImportFailed
+from health_tui.errors import HealthTuiError, ImportFailed, WouldOverwrite
 from health_tui.paths import CONFIG_ENV, DB_ENV, default_config_path, default_db_path
 
 if TYPE_CHECKING:
@@ -406,7 +406,7 @@ def report(
             "the report file must end in .md, .html or .csv", param_hint="--out"
         )
     if out.exists() and not force:
-        raise HealthTuiError(f"{out} already exists; pass --force to overwrite it.")
+        raise WouldOverwrite(f"{out} already exists; pass --force to overwrite it.")
     settings, _ = load_settings(config_path or default_config_path())
     with _record_store(db, REPORT_IN_APP) as store:
         written = write_report(store, day, settings, out)

@@ -38,3 +38,9 @@ class ImportFailed(HealthTuiError):
 
 class ConfigError(HealthTuiError):
     exit_code = 2
+
+
+class WouldOverwrite(HealthTuiError):
+    """A file already there would be written over (a report, an export); nothing was written."""
+
+    exit_code = 2

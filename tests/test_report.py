@@ -340,7 +340,7 @@ def test_report_command_writes_refuses_to_overwrite_and_forces(
 
     out.write_text("the owner's own edits\n")
     result = runner.invoke(cli, args)
-    assert result.exit_code != 0
+    assert result.exit_code == 2  # bad input, not an unusable database
     assert "already exists; pass --force to overwrite it" in result.output
     assert "Traceback" not in result.output
     assert out.read_text() == "the owner's own edits\n"

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from health_tui.errors import HealthTuiError
+from health_tui.errors import HealthTuiError, WouldOverwrite
 from health_tui.ingest.models import TABLES
 from health_tui.store import Store
 
@@ -39,18 +39,18 @@ def prepare_folder(
     other = "parquet" if fmt == "csv" else "csv"
     clashes = [folder / f"{n}.{other}" for n in names if (folder / f"{n}.{other}").exists()]
     if clashes:
-        raise HealthTuiError(
+        raise WouldOverwrite(
             f"{clashes[0]} is already there; export {fmt} into another folder, or remove it first."
         )
     a_backup = (folder / BACKUP_MANIFEST).is_file()
     if a_backup and not backup:
-        raise HealthTuiError(
+        raise WouldOverwrite(
             f"{folder} holds a backup written by `health-tui export`; the import format written "
             "over it would break it: export into another folder."
         )
     there = [folder / f"{n}.{fmt}" for n in names if (folder / f"{n}.{fmt}").exists()]
     if there and not force and not (backup and a_backup):
-        raise HealthTuiError(
+        raise WouldOverwrite(
             f"{there[0]} is already there; export into a new folder, or add --force to write "
             "over it."
         )
