@@ -80,11 +80,13 @@ def find_client(
     A name several clients answer to is refused listing them; one none answers to is refused with
     the nearest names."""
     wanted = text.strip()
-    found = [ClientRef(client_id=i, name=n, ignored=g) for i, n, g in
-             store.rows("client_find", {"text": wanted}, con=con)]  # fmt: skip
-    exact = [c for c in found if c.client_id == wanted]
+    rows = store.rows("client_find", {"text": wanted}, con=con)
+    exact = [ClientRef(client_id=i, name=n, ignored=g) for i, n, g, _ in rows if i == wanted]
     if exact:
         return exact[0]
+    # an id in another case answers only when no id, name or alias does
+    strong = [r for r in rows if not r[3]]
+    found = [ClientRef(client_id=i, name=n, ignored=g) for i, n, g, _ in strong or rows]
     if len(found) == 1:
         return found[0]
     if found:

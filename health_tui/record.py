@@ -337,7 +337,8 @@ def when_of(text: str, now: datetime) -> datetime:
     for noon, only when the day is after today. A typo in the year would hide it from every score."""
     when = parse_when(text)
     day_only = len(text.strip()) == 10
-    if (when.date() > now.date()) if day_only else (when > now):
+    # to the minute: the command line's `now` has no seconds, and a time typed this minute is now
+    if (when.date() > now.date()) if day_only else (when.replace(second=0) > now):
         shown = f"{when:%Y-%m-%d}" if day_only else f"{when:%Y-%m-%d %H:%M}"
         raise EntryRefused(
             f"{shown} is in the future (now is {now:%Y-%m-%d %H:%M}); log what has happened."

@@ -119,3 +119,24 @@ def test_clients_all_with_a_subcommand_is_refused(small_db: Path) -> None:
     assert out.exit_code == 2 and "`clients ignore` does not take it" in out.output
     listed = CliRunner().invoke(cli, ["clients", "--db", str(small_db)])
     assert "Castell" in listed.output  # not ignored
+
+
+def test_an_id_in_another_case_never_makes_a_unique_name_ambiguous(
+    small_db: Path, tmp_path: Path
+) -> None:
+    """'Lumen' is the name of one client and, in another case, the id of another (lumen, Lumen
+    Robotics): the name answers, as it did before ids were found in any case."""
+    sheet = tmp_path / "harvest.csv"
+    sheet.write_text(
+        "Date,Client,Project,Task,Notes,Hours,Billable?\n2026-07-02,Lumen,Site,Design,Home,2,Yes\n"
+    )
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import", str(sheet), "--db", str(small_db)]).exit_code == 0
+    out = runner.invoke(cli, ["note", "Lumen", "hello", "--db", str(small_db)])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("Saved: a note on Lumen (lumen-")
+    # a name in any case is still that name; the id lumen is reached as written
+    shouted = runner.invoke(cli, ["note", "LUMEN", "hello", "--db", str(small_db)])
+    assert shouted.output.startswith("Saved: a note on Lumen (lumen-")
+    by_id = runner.invoke(cli, ["note", "lumen", "hello", "--db", str(small_db)])
+    assert by_id.output.startswith("Saved: a note on Lumen Robotics (lumen)")
