@@ -46,12 +46,17 @@ def _inherit(ctx: click.Context) -> None:
             mine = ctx.params[name]
             if mine is None:
                 ctx.params[name] = given
-            elif mine != given:
+            elif _same(mine) != _same(given):
                 raise click.UsageError(
                     f"{flag} given twice, {given} before the command and {mine} after it; "
                     "give it once",
                     ctx,
                 )
+
+
+def _same(value: object) -> object:
+    """A path as the file it names (./x.duckdb and /abs/x.duckdb are one), anything else as is."""
+    return value.expanduser().resolve() if isinstance(value, Path) else value
 
 
 def _ancestors(ctx: click.Context) -> Iterator[click.Context]:

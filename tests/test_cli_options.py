@@ -64,6 +64,9 @@ def test_an_option_twice_or_one_the_command_does_not_take_is_refused(
     assert f"--db given twice, {other} before the command and {small_db} after it" in twice.output
     same = runner.invoke(cli, ["--db", str(small_db), "score", "--db", str(small_db)])
     assert same.exit_code == 0, same.output
+    spelled = small_db.parent / ".." / small_db.parent.name / small_db.name  # the same file
+    again = runner.invoke(cli, ["--db", str(small_db), "score", "--db", str(spelled)])
+    assert again.exit_code == 0, again.output
     target = tmp_path / "new.duckdb"
     dated = runner.invoke(
         cli,

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from health_tui.cli import cli
-from health_tui.clients import ClientNotFound, add_alias, domain_of, set_domain
+from health_tui.clients import ClientNotFound, add_alias, domain_of, merge_clients, set_domain
 from health_tui.errors import ImportFailed
 from health_tui.ingest.native import import_folder
 from health_tui.store import Store
@@ -334,3 +334,6 @@ def test_an_alias_cannot_be_another_clients_id(small: Store) -> None:
     with pytest.raises(ClientNotFound, match="'Meridian' is already the id of client meridian"):
         add_alias(small, "northwind", "Meridian", at=AT)
     assert add_alias(small, "northwind", "northwind", at=AT).client_id == "northwind"  # its own
+    merge_clients(small, "northwind", "lumen", at=AT)  # lumen is now an id Northwind answers to
+    with pytest.raises(ClientNotFound, match="'LUMEN' is already the id of client northwind"):
+        add_alias(small, "meridian", "LUMEN", at=AT)

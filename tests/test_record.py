@@ -375,7 +375,9 @@ def test_a_time_later_today_is_the_future_and_a_date_alone_is_its_day() -> None:
 
     now = datetime(2026, 12, 3, 12, 44)
     assert when_of("2026-12-03 12:44", now) == now
-    assert when_of("2026-12-03 12:44:55", now) == datetime(2026, 12, 3, 12, 44, 55)  # `date '+%F %T'`
+    assert when_of("2026-12-03 12:44:55", now) == datetime(
+        2026, 12, 3, 12, 44, 55
+    )  # `date '+%F %T'`
     with pytest.raises(
         EntryRefused, match=r"^2026-12-03 23:59 is in the future \(now is 2026-12-03 12:44\)"
     ):
