@@ -16,7 +16,7 @@ import click
 
 from health_tui import __version__
 from health_tui.dates import parse_date, parse_quarter
-from health_tui.errors import HealthTuiError, ImportFailed, WouldOverwrite
+from health_tui.errors import ConfigError, HealthTuiError, ImportFailed, WouldOverwrite
 from health_tui.paths import CONFIG_ENV, DB_ENV, default_config_path, default_db_path
 
 if TYPE_CHECKING:
@@ -152,6 +152,12 @@ def cli(
     from health_tui.store.migrations import on_upgrade
 
     on_upgrade(lambda message: click.echo(f"health-tui: {message}", err=True))
+    named = os.environ.get(CONFIG_ENV)
+    if named and not Path(named).expanduser().exists():  # as a --config typo is refused
+        raise ConfigError(
+            f"${CONFIG_ENV} names {named}, which does not exist; create it, or unset "
+            f"{CONFIG_ENV} to use the defaults."
+        )
     if ctx.invoked_subcommand is None:
         from health_tui.app import run_app
 

@@ -97,6 +97,11 @@ def test_a_settings_file_named_but_missing_is_refused(small_db: Path, tmp_path: 
         assert out.exit_code == 2
         assert "setings.toml' does not exist" in out.output
     assert not (tmp_path / "r.md").exists()
+    named = runner.invoke(
+        cli, ["score", "--db", str(small_db)], env={"HEALTH_TUI_CONFIG": str(tmp_path / "x.toml")}
+    )
+    assert named.exit_code == 2
+    assert f"$HEALTH_TUI_CONFIG names {tmp_path / 'x.toml'}, which does not exist" in named.output
 
 
 def test_a_demo_smaller_than_its_planted_stories_says_so(tmp_path: Path) -> None:
