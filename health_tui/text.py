@@ -48,7 +48,8 @@ def cell_text(value: str) -> str:
     may print straight to a terminal (`score --format csv`)."""
     if value.isprintable():
         return value
-    return _CELL_CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", value))
+    spaced = value.replace("\x0b", " ").replace("\x0c", " ")  # as safe_text: words stay apart
+    return _CELL_CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", spaced))
 
 
 def safe_lines(value: str) -> str:

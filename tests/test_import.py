@@ -792,6 +792,11 @@ def test_an_export_writes_over_nothing_it_did_not_write(small: Store, tmp_path: 
         with pytest.raises(HealthTuiError, match=r"clients\.csv is already there; .* --force"):
             write()
     assert (mine / "clients.csv").read_text().endswith("mine,Mine,2025-01-01\n")
+    shouting = tmp_path / "Shouting"  # beside Clients.csv a clients.csv makes a folder unreadable
+    shouting.mkdir()
+    (shouting / "Clients.csv").write_text("client_id,name,started_on\n")
+    with pytest.raises(HealthTuiError, match=r"Clients\.csv is already there"):
+        export_import_format(small, shouting)
     assert export_import_format(small, mine, force=True) == SMALL_COUNTS
 
     backup = tmp_path / "backup"
@@ -872,6 +877,8 @@ def test_a_data_file_the_import_does_not_read_is_named(tmp_path: Path, store: St
     shutil.copytree(SMALL, folder)
     (folder / "time_entries.csv").rename(folder / "time-entries.csv")
     (folder / "README.md").write_text("what these files are\n", encoding="utf-8")
+    (folder / "._clients.csv").write_bytes(b"\x00\x05")  # a Mac's twin of clients.csv
+    (folder / "~$budget.xlsx").write_bytes(b"")  # a spreadsheet's lock file
     summary = import_folder(store, folder)
     assert summary.counts["time_entries"] == 0
     assert summary.warnings[0] == (

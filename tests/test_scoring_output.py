@@ -232,6 +232,7 @@ def test_a_lone_carriage_return_is_quoted_and_every_line_guarded(tmp_path: Path)
         # printed by `score --format csv` to a terminal: nothing in a name may drive it
         ("Bell\x07Co \x1b[31mred\x1b[0m \x1b]0;title\x07", "BellCo red "),
         ("left\u202eright", "leftright"),
+        ("page\x0cbreak", "page break"),
     ],
 )
 def test_csv_cell_guards_every_line_of_a_cell(cell: object, safe: object) -> None:

@@ -48,7 +48,9 @@ def prepare_folder(
             f"{folder} holds a backup written by `health-tui export`; the import format written "
             "over it would break it: export into another folder."
         )
-    there = [folder / f"{n}.{fmt}" for n in names if (folder / f"{n}.{fmt}").exists()]
+    # any case: beside the owner's Clients.csv a clients.csv would make the folder unreadable
+    held = {p.name.lower(): p for p in folder.iterdir()} if folder.is_dir() else {}
+    there = [held[f"{n}.{fmt}"] for n in names if f"{n}.{fmt}" in held]
     if there and not force and not (backup and a_backup):
         raise WouldOverwrite(
             f"{there[0]} is already there; export into a new folder, or add --force to write "

@@ -393,7 +393,10 @@ def _unread_warnings(folder: Path, files: dict[str, Path]) -> list[str]:
     unread = sorted(
         p.name
         for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in _DATA_SUFFIXES and p not in read
+        if p.is_file()
+        and p.suffix.lower() in _DATA_SUFFIXES
+        and p not in read
+        and not p.name.startswith((".", "~$"))  # a Mac's ._ twins, a spreadsheet's lock file
     )
     if not unread:
         return []
