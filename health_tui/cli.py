@@ -731,7 +731,9 @@ def log_cmd(
     )
 
 
-@cli.command("feedback")
+# a negative SCORE (-1) reaches the score's own check ("a whole number from 0 to 10") instead of
+# click's "No such option"
+@cli.command("feedback", context_settings={"ignore_unknown_options": True})
 @click.argument("client")
 @click.argument("score", metavar="SCORE")
 @click.option("--date", "day", metavar="YYYY-MM-DD", default=None, help="When (default today).")

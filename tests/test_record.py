@@ -318,6 +318,7 @@ def test_an_ambiguous_name_is_refused_listing_the_clients(db: str) -> None:
          "is in the future"),
         (["feedback", "northwind", "11"], "score '11': a whole number from 0 to 10."),
         (["feedback", "northwind", "7.5"], "score '7.5': a whole number from 0 to 10."),
+        (["feedback", "northwind", "-1"], "score '-1': a whole number from 0 to 10."),
         (["feedback", "northwind", "7", "--date", "30/09/2026"], "is not a date"),
         (["note", "northwind", "  "], "text: string should have at least 1 character."),
     ],
