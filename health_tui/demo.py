@@ -29,7 +29,7 @@ from health_tui.demo_reviews import plant_past_reviews
 from health_tui.errors import HealthTuiError
 from health_tui.settings import Settings
 from health_tui.store import Store, load_query
-from health_tui.store.tables import wipe_all
+from health_tui.store.tables import owner_entries_on_demo, wipe_all
 
 # The planted situations: always the first clients, whatever the portfolio size.
 PLANTED: dict[str, str] = {
@@ -356,6 +356,14 @@ def generate_demo(
             f"{where} holds your own imported portfolio; pass another --db for the demo, "
             "or --replace to overwrite it."
         )
+    recorded = owner_entries_on_demo(store) if kind == "demo" else 0
+    if recorded and not replace:
+        raise HealthTuiError(
+            f"{store.path or 'this database'} holds the demo with {recorded:,} "
+            f"{'entry' if recorded == 1 else 'entries'} you recorded on it (notes, logged "
+            "interactions, decisions...); pass another --db for the new demo, or --replace to "
+            "write it over them."
+        )
     n = max(int(clients), len(PLANTED))
     params: dict[str, Any] = {"seed": int(seed), "n": n, "as_of": as_of, **_WORDS}
     started = time.perf_counter()
@@ -381,6 +389,9 @@ def generate_demo(
             con=con,
             say=say,
         )
+        # what the demo decided itself, so entries the owner adds later can be told apart
+        (_, decided) = store.row("demo_owner_entries", con=con)
+        store.set_setting("demo_decided", str(decided), con=con)
     seconds = time.perf_counter() - started
     return DemoSummary(
         clients=counts["clients"],

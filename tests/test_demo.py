@@ -525,6 +525,36 @@ def test_a_demo_replaces_a_demo_and_records_its_settings(store: Store) -> None:
     assert not {"demo_profile", "demo_phase"} & tables  # the scaffolding is gone
 
 
+def test_entries_the_owner_recorded_on_the_demo_are_not_replaced_unasked(
+    store: Store, tmp_path: Path
+) -> None:
+    """A new demo, or a restore, over a demo the owner had logged on replaced their entries without
+    a word. Its own decisions (the past reviews it plants) are not the owner's."""
+    from datetime import datetime
+
+    from health_tui.ingest.backup import backup_folder, restore_folder
+    from health_tui.record import NoteEntry, log_entry
+    from health_tui.review.decisions import record_decision
+
+    generate_demo(store, clients=15, as_of=AS_OF, past_reviews=1)
+    backup_folder(store, tmp_path / "backup", "csv", at=datetime(2026, 10, 1))
+    generate_demo(store, clients=15, as_of=AS_OF, past_reviews=1)  # nothing recorded: fine
+    log_entry(store, NoteEntry(client_id="CL-0001", noted_at=datetime(2026, 9, 1), text="Priya"))
+    record_decision(store, quarter="2026Q3", client_id="CL-0002", decision="keep", note=None,
+                    at=datetime(2026, 9, 30))  # fmt: skip
+    with pytest.raises(
+        HealthTuiError, match=r"the demo with 2 entries you recorded on it.*--replace"
+    ):
+        generate_demo(store, clients=15, as_of=AS_OF)
+    with pytest.raises(
+        HealthTuiError, match=r"the demo with 2 entries you recorded on it; restore"
+    ):
+        restore_folder(store, tmp_path / "backup")
+    assert _one(store, "SELECT count(*) FROM client_notes") == (1,)
+    generate_demo(store, clients=15, as_of=AS_OF, replace=True)
+    assert _one(store, "SELECT count(*) FROM client_notes") == (0,)
+
+
 def test_leap_day_as_of(store: Store) -> None:
     summary = generate_demo(store, clients=12, as_of=date(2028, 2, 29))
     assert summary.clients == len(PLANTED)

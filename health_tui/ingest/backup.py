@@ -30,7 +30,7 @@ from health_tui.errors import HealthTuiError, ImportFailed
 from health_tui.ingest.export import BACKUP_MANIFEST, prepare_folder
 from health_tui.store import Store
 from health_tui.store.migrations import CURRENT_VERSION
-from health_tui.store.tables import ALL_TABLES, wipe_all
+from health_tui.store.tables import ALL_TABLES, owner_entries_on_demo, wipe_all
 
 FIRST_BACKUP_SCHEMA = 4  # `export` wrote a full backup from this schema on
 
@@ -87,10 +87,18 @@ def restore_folder(store: Store, folder: Path) -> dict[str, int]:
     where = str(store.path) if store.path else "the in-memory database"
     manifest = _read_manifest(folder)
     (held,) = store.row("backup_target_rows")
-    if held and store.setting("portfolio_kind") != "demo":
+    kind = store.setting("portfolio_kind")
+    if held and kind != "demo":
         raise HealthTuiError(
             f"{where} already holds a portfolio ({held:,} rows); restore into a new file "
             "(--db restored.duckdb) so nothing is overwritten."
+        )
+    recorded = owner_entries_on_demo(store) if kind == "demo" else 0
+    if recorded:
+        raise HealthTuiError(
+            f"{where} holds the demo with {recorded:,} {'entry' if recorded == 1 else 'entries'} "
+            "you recorded on it; restore into a new file (--db restored.duckdb) so nothing is "
+            "overwritten."
         )
     con = store.cursor()
     counts: dict[str, int] = {}

@@ -70,3 +70,12 @@ def clear_imported(store: Store, con: duckdb.DuckDBPyConnection) -> None:
     for table in HISTORY_TABLES:
         store.run(f"import_clear_{table}", con=con)
     store.run("import_clear_client_rows", con=con)
+
+
+def owner_entries_on_demo(store: Store) -> int:
+    """How many entries the owner recorded on the demo portfolio (a new demo or a restore would
+    replace them): everything the demo never writes, and the decisions and checklist steps beyond
+    those the demo wrote (counted only for a demo that kept that count)."""
+    never_demo, decided = store.row("demo_owner_entries")
+    baseline = store.setting("demo_decided")
+    return int(never_demo) + (max(0, int(decided) - int(baseline)) if baseline else 0)
