@@ -802,6 +802,12 @@ def test_an_export_writes_over_nothing_it_did_not_write(small: Store, tmp_path: 
     backup = tmp_path / "backup"
     backup_folder(small, backup, "csv", at=datetime(2026, 10, 1))
     backup_folder(small, backup, "csv", at=datetime(2026, 10, 2))  # a backup refreshed: fine
+    other = open_store(tmp_path / "other.duckdb")
+    try:  # another database's backup is not refreshed by mistake
+        with pytest.raises(HealthTuiError, match=r"holds the backup of another database \("):
+            backup_folder(other, backup, "csv", at=datetime(2026, 10, 3))
+    finally:
+        other.close()
     with pytest.raises(HealthTuiError, match=r"holds a backup .* export into another folder"):
         export_import_format(small, backup, force=True)
     restored = open_store(tmp_path / "restored.duckdb")

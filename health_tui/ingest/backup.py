@@ -26,7 +26,7 @@ from typing import Literal
 import duckdb
 from pydantic import BaseModel, ValidationError
 
-from health_tui.errors import HealthTuiError, ImportFailed
+from health_tui.errors import HealthTuiError, ImportFailed, WouldOverwrite
 from health_tui.ingest.export import BACKUP_MANIFEST, prepare_folder
 from health_tui.store import Store
 from health_tui.store.migrations import CURRENT_VERSION
@@ -49,6 +49,9 @@ class BackupManifest(BaseModel):
     format: Format
     written_at: datetime
     tables: dict[str, int]
+    # the database it was written from, so another one's backup is not refreshed by mistake
+    # (None: written before health-tui kept it)
+    database: str | None = None
 
 
 def is_backup(folder: Path) -> bool:
@@ -64,6 +67,13 @@ def backup_folder(
     existing backup in the folder is replaced; other files under its names only with `force`, and
     files of another kind there are refused rather than deleted.
     """
+    source = str(store.path.resolve()) if store.path else None
+    earlier = _earlier_source(Path(folder))
+    if earlier and source and earlier != source and not force:
+        raise WouldOverwrite(
+            f"{folder} holds the backup of another database ({earlier}); back up into another "
+            "folder, or add --force to replace it."
+        )
     folder = prepare_folder(folder, FILE_NAMES.values(), fmt, force=force, backup=True)
     counts: dict[str, int] = {}
     with store.transaction() as con:
@@ -72,7 +82,7 @@ def backup_folder(
             params = {"table": table, "path": str(path), "fmt": fmt}
             (counts[table],) = store.row("backup_table", params, con=con)
     manifest = BackupManifest(
-        schema_version=CURRENT_VERSION, format=fmt, written_at=at, tables=counts
+        schema_version=CURRENT_VERSION, format=fmt, written_at=at, tables=counts, database=source
     )
     _write_atomically(folder / MANIFEST, manifest.model_dump_json(indent=2) + "\n")
     return counts
@@ -142,6 +152,15 @@ def _restore_table(
             "the folder was changed or is incomplete"
         )
     return int(rows)
+
+
+def _earlier_source(folder: Path) -> str | None:
+    """The database the backup already in `folder` was written from, if it says."""
+    try:
+        text = (folder / MANIFEST).read_text(encoding="utf-8")
+        return BackupManifest.model_validate(json.loads(text)).database
+    except (OSError, ValueError, ValidationError):
+        return None  # no backup there, or one this cannot read: prepare_folder decides
 
 
 def _read_manifest(folder: Path) -> BackupManifest:
