@@ -237,7 +237,25 @@ def domain_of(text: str) -> str:
     value = value.removeprefix("www.").rstrip(".")
     if not _DOMAIN.fullmatch(value):
         raise ClientNotFound(f"{text!r} is not a web domain (like acme.com).")
+    if value in MAILBOX_DOMAINS:
+        raise ClientNotFound(
+            f"{value} is a mailbox provider's domain: every ticket and survey answer from anyone "
+            "writing from it would land on this client. Give the client's own domain, or alias the "
+            'organization name its tickets carry (`health-tui clients alias CLIENT "NAME"`).'
+        )
     return value
+
+
+# Domains anyone can write from: never one client's. The largest providers, not a full list.
+MAILBOX_DOMAINS = frozenset(
+    {
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.fr", "live.com",
+        "live.fr", "msn.com", "yahoo.com", "yahoo.fr", "ymail.com", "icloud.com", "me.com",
+        "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.fr",
+        "gmx.net", "web.de", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "laposte.net",
+        "mail.com", "zoho.com", "yandex.com", "fastmail.com",
+    }
+)  # fmt: skip
 
 
 def set_domain(store: Store, client: str, domain: str, *, at: datetime) -> tuple[ClientRef, str]:

@@ -337,3 +337,11 @@ def test_an_alias_cannot_be_another_clients_id(small: Store) -> None:
     merge_clients(small, "northwind", "lumen", at=AT)  # lumen is now an id Northwind answers to
     with pytest.raises(ClientNotFound, match="'LUMEN' is already the id of client northwind"):
         add_alias(small, "meridian", "LUMEN", at=AT)
+
+
+def test_a_mailbox_providers_domain_is_never_one_clients(small: Store) -> None:
+    """`clients domain X gmail.com` was accepted: every Gmail sender's ticket would land on X."""
+    for typed in ("gmail.com", "dana@GMAIL.com", "https://www.outlook.com/"):
+        with pytest.raises(ClientNotFound, match=r"is a mailbox provider's domain"):
+            set_domain(small, "northwind", typed, at=AT)
+    assert set_domain(small, "northwind", "northwind.example", at=AT)[1] == "northwind.example"
