@@ -523,9 +523,7 @@ def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
     """List clients with where their rows came from; merge, alias, ignore one or give it its web
     domain (see the subcommands). A CLIENT is a client_id or a name (case, accents and spacing
     aside)."""
-    ctx.ensure_object(dict)
-    ctx.obj["db"] = db
-    if ctx.invoked_subcommand is not None:
+    if ctx.invoked_subcommand is not None:  # its --db is the subcommand's (`_inherit`)
         if show_all:
             raise click.UsageError(
                 f"--all is for the list; `clients {ctx.invoked_subcommand}` does not take it", ctx
@@ -543,22 +541,17 @@ def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
     click.echo(render_clients(listing), nl=False)
 
 
-def _clients_db(ctx: click.Context, db: Path | None) -> Path:
-    return _existing_db(db or ctx.obj.get("db"))
-
-
 @clients.command("merge")
 @click.argument("keep")
 @click.argument("other")
 @db_option
-@click.pass_context
-def clients_merge(ctx: click.Context, keep: str, other: str, db: Path | None) -> None:
+def clients_merge(keep: str, other: str, db: Path | None) -> None:
     """Make OTHER part of KEEP: its rows, decisions and checklist move to KEEP, and its name and id
     become KEEP's aliases, so later imports under them land on KEEP."""
     from health_tui.clients import merge_clients
     from health_tui.store import open_store
 
-    store = open_store(_clients_db(ctx, db))
+    store = open_store(_existing_db(db))
     try:
         kept, merged = merge_clients(store, keep, other, at=datetime.now())
     finally:
@@ -570,13 +563,12 @@ def clients_merge(ctx: click.Context, keep: str, other: str, db: Path | None) ->
 @click.argument("client")
 @click.argument("name")
 @db_option
-@click.pass_context
-def clients_alias(ctx: click.Context, client: str, name: str, db: Path | None) -> None:
+def clients_alias(client: str, name: str, db: Path | None) -> None:
     """Let imports find CLIENT under NAME too (the name a tracker gives it)."""
     from health_tui.clients import add_alias
     from health_tui.store import open_store
 
-    store = open_store(_clients_db(ctx, db))
+    store = open_store(_existing_db(db))
     try:
         ref = add_alias(store, client, name, at=datetime.now())
     finally:
@@ -589,10 +581,7 @@ def clients_alias(ctx: click.Context, client: str, name: str, db: Path | None) -
 @click.argument("domain", required=False)
 @click.option("--clear", is_flag=True, help="Take back the domain you gave CLIENT.")
 @db_option
-@click.pass_context
-def clients_domain(
-    ctx: click.Context, client: str, domain: str | None, clear: bool, db: Path | None
-) -> None:
+def clients_domain(client: str, domain: str | None, clear: bool, db: Path | None) -> None:
     """Give CLIENT its web domain (acme.com): helpdesk tickets and survey answers from people who
     write from it land on CLIENT."""
     from health_tui.clients import clear_domain, set_domain
@@ -600,7 +589,7 @@ def clients_domain(
 
     if clear == (domain is not None):
         raise click.UsageError("give a DOMAIN, or --clear to take it back")
-    store = open_store(_clients_db(ctx, db))
+    store = open_store(_existing_db(db))
     try:
         if clear:
             ref = clear_domain(store, client)
@@ -615,13 +604,12 @@ def clients_domain(
 @clients.command("ignore")
 @click.argument("client")
 @db_option
-@click.pass_context
-def clients_ignore(ctx: click.Context, client: str, db: Path | None) -> None:
+def clients_ignore(client: str, db: Path | None) -> None:
     """Mark CLIENT "not a client" (the agency's own time): kept, never scored, hidden from lists."""
     from health_tui.clients import set_ignored
     from health_tui.store import open_store
 
-    store = open_store(_clients_db(ctx, db))
+    store = open_store(_existing_db(db))
     try:
         ref = set_ignored(store, client, True, at=datetime.now())
     finally:
@@ -632,13 +620,12 @@ def clients_ignore(ctx: click.Context, client: str, db: Path | None) -> None:
 @clients.command("unignore")
 @click.argument("client")
 @db_option
-@click.pass_context
-def clients_unignore(ctx: click.Context, client: str, db: Path | None) -> None:
+def clients_unignore(client: str, db: Path | None) -> None:
     """Undo `clients ignore`: CLIENT is scored again."""
     from health_tui.clients import set_ignored
     from health_tui.store import open_store
 
-    store = open_store(_clients_db(ctx, db))
+    store = open_store(_existing_db(db))
     try:
         ref = set_ignored(store, client, False, at=datetime.now())
     finally:

@@ -37,10 +37,11 @@ def safe_text(value: object) -> str:
     return _CONTROL.sub(_replace_control, _ESCAPE_SEQUENCE.sub("", text))
 
 
-# The controls a CSV cell keeps as they are: quoted, a spreadsheet shows them as breaks and tabs.
-_CELL_CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+_KEPT_IN_CELL = frozenset("\t\n\r")  # quoted, a spreadsheet shows them as tabs and breaks
+
+
+def _cell_control(match: re.Match[str]) -> str:
+    return match.group() if match.group() in _KEPT_IN_CELL else _replace_control(match)
 
 
 def cell_text(value: str) -> str:
@@ -48,8 +49,7 @@ def cell_text(value: str) -> str:
     may print straight to a terminal (`score --format csv`)."""
     if value.isprintable():
         return value
-    spaced = value.replace("\x0b", " ").replace("\x0c", " ")  # as safe_text: words stay apart
-    return _CELL_CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", spaced))
+    return _CONTROL.sub(_cell_control, _ESCAPE_SEQUENCE.sub("", value))
 
 
 def safe_lines(value: str) -> str:

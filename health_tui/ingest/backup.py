@@ -27,7 +27,8 @@ import duckdb
 from pydantic import BaseModel, ValidationError
 
 from health_tui.errors import HealthTuiError, ImportFailed, WouldOverwrite
-from health_tui.ingest.export import BACKUP_MANIFEST, prepare_folder
+from health_tui.ingest.export import prepare_folder
+from health_tui.ingest.models import BACKUP_MANIFEST
 from health_tui.store import Store
 from health_tui.store.migrations import CURRENT_VERSION
 from health_tui.store.tables import ALL_TABLES, owner_entries_on_demo, wipe_all
@@ -35,7 +36,6 @@ from health_tui.store.tables import ALL_TABLES, owner_entries_on_demo, wipe_all
 FIRST_BACKUP_SCHEMA = 4  # `export` wrote a full backup from this schema on
 
 Format = Literal["csv", "parquet"]
-MANIFEST = BACKUP_MANIFEST
 BACKUP_TABLES: tuple[str, ...] = (*ALL_TABLES, "app_settings")
 # client_rows is written as clients.csv: what a reader of the folder expects to find
 FILE_NAMES = {table: ("clients" if table == "client_rows" else table) for table in BACKUP_TABLES}
@@ -55,7 +55,7 @@ class BackupManifest(BaseModel):
 
 
 def is_backup(folder: Path) -> bool:
-    return (Path(folder) / MANIFEST).is_file()
+    return (Path(folder) / BACKUP_MANIFEST).is_file()
 
 
 def backup_folder(
@@ -84,7 +84,7 @@ def backup_folder(
     manifest = BackupManifest(
         schema_version=CURRENT_VERSION, format=fmt, written_at=at, tables=counts, database=source
     )
-    _write_atomically(folder / MANIFEST, manifest.model_dump_json(indent=2) + "\n")
+    _write_atomically(folder / BACKUP_MANIFEST, manifest.model_dump_json(indent=2) + "\n")
     return counts
 
 
@@ -157,14 +157,14 @@ def _restore_table(
 def _earlier_source(folder: Path) -> str | None:
     """The database the backup already in `folder` was written from, if it says."""
     try:
-        text = (folder / MANIFEST).read_text(encoding="utf-8")
+        text = (folder / BACKUP_MANIFEST).read_text(encoding="utf-8")
         return BackupManifest.model_validate(json.loads(text)).database
     except (OSError, ValueError, ValidationError):
         return None  # no backup there, or one this cannot read: prepare_folder decides
 
 
 def _read_manifest(folder: Path) -> BackupManifest:
-    path = folder / MANIFEST
+    path = folder / BACKUP_MANIFEST
     if not folder.is_dir():
         raise ImportFailed(f"{folder}:1: (folder): no such folder")
     if not path.is_file():
@@ -213,4 +213,4 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-__all__ = ["MANIFEST", "BackupManifest", "backup_folder", "is_backup", "restore_folder"]
+__all__ = ["BackupManifest", "backup_folder", "is_backup", "restore_folder"]

@@ -12,15 +12,10 @@ from pathlib import Path
 from typing import Literal
 
 from health_tui.errors import HealthTuiError, WouldOverwrite
-from health_tui.ingest.models import TABLES
+from health_tui.ingest.models import BACKUP_MANIFEST, TABLES
 from health_tui.store import Store
 
 Format = Literal["csv", "parquet"]
-
-
-# The file `health-tui export` writes beside a backup's tables (backup.py), named here so an
-# import-format export can see a backup it would break.
-BACKUP_MANIFEST = "health-tui-backup.json"
 
 
 def prepare_folder(

@@ -21,6 +21,11 @@ REPLACED = (
 )
 
 
+# The file `health-tui export` writes beside a backup's tables (backup.py): an import refuses a
+# backup's folder, and the import format is never written into one (export.py).
+BACKUP_MANIFEST = "health-tui-backup.json"
+
+
 class Problem(BaseModel):
     """One reason an import was refused, pointing at the spot the user has to fix.
 

@@ -28,7 +28,7 @@ from typing import NamedTuple, NoReturn
 import duckdb
 
 from health_tui.errors import StoreError
-from health_tui.ingest.models import LABELS, TABLES, ImportSummary, Problem
+from health_tui.ingest.models import BACKUP_MANIFEST, LABELS, TABLES, ImportSummary, Problem
 from health_tui.ingest.staging import (
     MACROS,
     Progress,
@@ -437,7 +437,7 @@ def _find_files(folder: Path, where: str) -> dict[str, Path]:
             )
         elif found:
             files[table] = found[0]
-    if (folder / "health-tui-backup.json").is_file():
+    if (folder / BACKUP_MANIFEST).is_file():
         reason = "a backup written by `health-tui export`: restore it with `health-tui restore`"
         _refuse([_folder_problem(folder, reason)], folder, where)
     if "clients" not in files and not problems:
