@@ -57,7 +57,7 @@ def score_cells(c: ClientScore) -> list[object]:
     """A client's cells under CSV_COLUMNS: `score --format csv` and the CSV report both write these."""
     return [
         c.client_id, c.name, c.active, _blank(c.health), c.band.value if c.band else "",
-        c.coverage, c.effort_return, _blank(c.effective_rate), c.revenue_12m,
+        c.coverage, _blank(c.effort_return), _blank(c.effective_rate), c.revenue_12m,
         c.lifetime_value, c.referral_value, c.referred_by or "", c.archetype.value,
         c.recommendation.value, c.fire_candidate,
         " ".join("" if q.health is None else f"{q.health:.0f}" for q in c.trend),
@@ -73,7 +73,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
     for c in sorted(clients, key=lambda c: (not c.fire_candidate, c.health is None, c.health or 0)):
         rows.append((
             _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", c.band_text,
-            f"{c.effort_return:.0f}",
+            "—" if c.effort_return is None else f"{c.effort_return:.0f}",
             "" if c.effective_rate is None else rate(c.effective_rate, p.currency),
             money(c.revenue_12m, p.currency),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
@@ -210,6 +210,12 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
             f"\nReprice {_plain(p.name)} {p.percent:+g}%: revenue {amount(p.revenue_12m_before)} → "
             f"{amount(p.revenue_12m_after)}, rate {hourly(p.effective_rate_before)} → "
             f"{hourly(p.effective_rate_after)} (target {hourly(p.target_rate)}), effort versus return "
-            f"{p.effort_return_before:.0f} → {p.effort_return_after:.0f}"
+            + _effort_move(p.effort_return_before, p.effort_return_after)
         )
     return "\n".join(lines) + "\n"
+
+
+def _effort_move(before: float | None, after: float | None) -> str:
+    if before is None or after is None:
+        return "not known (not enough data)"
+    return f"{before:.0f} → {after:.0f}"

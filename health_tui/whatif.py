@@ -59,8 +59,10 @@ class Reprice(BaseModel):
     effective_rate_before: float | None
     effective_rate_after: float | None
     target_rate: float | None
-    effort_return_before: float = Field(description="the score's own effort versus return")
-    effort_return_after: float
+    effort_return_before: float | None = Field(
+        description="the score's own effort versus return; None: not enough data"
+    )
+    effort_return_after: float | None
 
 
 class WhatIf(BaseModel):
@@ -234,8 +236,12 @@ def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
     revenue = c.revenue_12m * (1 + percent / 100)
     # the hours cost what they cost: the score's margin gives that cost back (None when unknown)
     cost = None if c.margin is None else (1 - c.margin) * c.revenue_12m
-    after = effort_return_of(
-        revenue, c.hours_12m, c.unpaid_overdue, c.target_rate, settings, cost=cost
+    after = (  # what the score could not tell, a new price cannot either
+        None
+        if c.effort_return is None
+        else effort_return_of(
+            revenue, c.hours_12m, c.unpaid_overdue, c.target_rate, settings, cost=cost
+        )
     )
     return Reprice(
         client_id=c.client_id,
@@ -245,7 +251,9 @@ def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
         revenue_12m_before=c.revenue_12m,
         revenue_12m_after=round(revenue, 2),
         effective_rate_before=c.effective_rate,
-        effective_rate_after=round(revenue / c.hours_12m, 2) if c.hours_12m > 0 else None,
+        effective_rate_after=(
+            None if c.effective_rate is None else round(revenue / c.hours_12m, 2)
+        ),
         target_rate=c.target_rate,
         effort_return_before=c.effort_return,
         effort_return_after=after,

@@ -43,7 +43,10 @@ class MapGrid:
     def quadrant(self, client: ClientScore) -> str:
         """What to do with a client, by which side of each split it falls."""
         return QUADRANTS[
-            (client.effort_return >= self.effort_split, (client.health or 0) >= self.health_split)
+            (
+                (client.effort_return or 0) >= self.effort_split,
+                (client.health or 0) >= self.health_split,
+            )
         ]
 
     def column_of(self, effort_return: float) -> int:
@@ -90,6 +93,12 @@ class MapGrid:
         return min(self.cells, key=lambda c: (c[0] + (self.rows - 1 - c[1]) * _ASPECT, c))
 
 
+def placeable(c: ClientScore) -> bool:
+    """An active client with both a health and an effort versus return: without either, no place
+    on the map (a made-up one would read as a verdict)."""
+    return c.active and c.health is not None and c.effort_return is not None
+
+
 def build_grid(
     clients: Sequence[ClientScore],
     cols: int,
@@ -100,10 +109,10 @@ def build_grid(
 
     `splits` are the effort/return and health below which the scoring rules call a client poor.
     """
-    placed = [c for c in clients if c.active and c.health is not None]  # no health: no place
+    placed = [c for c in clients if placeable(c)]
     grid = MapGrid(placed, max(1, cols), max(1, rows), *splits[::-1])
     for i, c in enumerate(grid.clients):
-        cell = (grid.column_of(c.effort_return), grid.row_of(c.health or 0))
+        cell = (grid.column_of(c.effort_return or 0), grid.row_of(c.health or 0))
         grid.cells.setdefault(cell, []).append(i)
         grid.where[c.client_id] = cell
     for members in grid.cells.values():

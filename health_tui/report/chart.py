@@ -90,13 +90,19 @@ def _tooltip(c: ClientLine) -> str:
     parts = [
         s.name,
         s.health_text,
-        f"effort versus return {s.effort_return:.0f}",
+        s.effort_text.replace("effort/return", "effort versus return"),
         f"recommended: {s.recommendation.value}"
         + (" (exit candidate)" if s.fire_candidate else ""),
     ]
     if c.decision:
         parts.append(f"decided: {c.decision.decision.value}")
     return " · ".join(parts)
+
+
+def charted(c: ClientLine) -> bool:
+    """A client is a point only with both a health and an effort versus return: not enough data
+    for either leaves it off (the caption counts it) rather than at a made-up place."""
+    return c.score.health is not None and c.score.effort_return is not None
 
 
 def chart_svg(r: ReviewReport) -> str:
@@ -129,10 +135,10 @@ def chart_svg(r: ReviewReport) -> str:
         taken.append((tx, ty - 13, tx + len(label) * 10.5, ty + 3))
     out.append(_axes(r, ex, hy))
 
-    active = [c for c in r.active if c.score.health is not None]  # not enough data: no point
+    active = [c for c in r.active if charted(c)]
     placer = _Placer(taken)
     for c in active:  # every point is kept clear of labels
-        x, y = x_of(c.score.effort_return), y_of(c.score.health or 0)
+        x, y = x_of(c.score.effort_return or 0), y_of(c.score.health or 0)
         r_ = 11 if c.score.fire_candidate else 7
         placer.taken.append((x - r_, y - r_, x + r_, y + r_))
     labels: list[str] = []
@@ -146,7 +152,7 @@ def chart_svg(r: ReviewReport) -> str:
     priority: dict[Band | None, int] = {Band.critical: 1, Band.at_risk: 2}
     named.sort(key=lambda c: 0 if c.score.fire_candidate else priority.get(c.score.band, 3))
     for c in named:
-        x, y = x_of(c.score.effort_return), y_of(c.score.health or 0)
+        x, y = x_of(c.score.effort_return or 0), y_of(c.score.health or 0)
         text = _short(c.score.name)
         spot = placer.place(x, y, text, 15 if c.score.fire_candidate else 10)
         if spot:
@@ -160,7 +166,7 @@ def chart_svg(r: ReviewReport) -> str:
             )
     # points last, healthiest first, so the clients that matter most are drawn on top
     for c in sorted(active, key=lambda c: (c.score.fire_candidate, -(c.score.health or 0))):
-        x, y = x_of(c.score.effort_return), y_of(c.score.health or 0)
+        x, y = x_of(c.score.effort_return or 0), y_of(c.score.health or 0)
         ring = (
             f'<circle cx="{_f(x)}" cy="{_f(y)}" r="10" fill="none" stroke="#111" stroke-width="2"/>'
             if c.score.fire_candidate

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from health_tui.report.chart import BAND_COLOURS, chart_svg
+from health_tui.report.chart import BAND_COLOURS, chart_svg, charted
 from health_tui.report.format import (
     exits_title,
     health,
@@ -167,6 +167,15 @@ def _portfolio(r: ReviewReport) -> str:
     return text + "\n</section>"
 
 
+def _not_charted(r: ReviewReport) -> str:
+    """Who the chart leaves off, counted: no client disappears without a word."""
+    no_effort = sum(1 for c in r.active if c.score.health is not None and not charted(c))
+    parts = [f"{r.unscored_now} with {NOT_ENOUGH_DATA} to score health"] if r.unscored_now else []
+    if no_effort:
+        parts.append(f"{no_effort} with {NOT_ENOUGH_DATA} for effort versus return")
+    return f" Not shown: {'; '.join(parts)}." if parts else ""
+
+
 def _chart(r: ReviewReport) -> str:
     return (
         "<section>\n<h2>Health against effort versus return</h2>\n<figure>\n"
@@ -174,11 +183,7 @@ def _chart(r: ReviewReport) -> str:
         f"versus return to the right. The dashed lines are the exit thresholds (health "
         f"{h(f'{r.health_split:g}')}, effort versus return {h(f'{r.effort_split:g}')}); ringed "
         "points are exit candidates. Point at a client for its figures."
-        + (
-            f" Not shown: {r.unscored_now} with {NOT_ENOUGH_DATA} to score health."
-            if r.unscored_now
-            else ""
-        )
+        + _not_charted(r)
         + "</figcaption>\n"
         "</figure>\n</section>"
     )
@@ -211,7 +216,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         h(health(s.health)),
         h(health_change(c.health_change, c.was_client)),
         _band(s.band) if s.band else f'<span class="muted">{h(s.band_text)}</span>',
-        f"{s.effort_return:.0f}",
+        health(s.effort_return),
         h(money(s.revenue_12m, r.currency)),
         h(s.archetype.label),
         recommended,

@@ -118,7 +118,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         health(s.health),
         health_change(c.health_change, c.was_client),
         s.band_text,
-        f"{s.effort_return:.0f}",
+        health(s.effort_return),
         money(s.revenue_12m, r.currency),
         s.archetype.label,
         f"**{recommended}**" if s.fire_candidate else recommended,

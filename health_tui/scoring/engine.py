@@ -14,6 +14,7 @@ from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
 from health_tui.scoring.measures import (
     Measures,
     component_changes,
+    effort_basis,
     effort_return,
     margin,
     measure,
@@ -57,10 +58,13 @@ def _score(
     rollups: bool,
 ) -> PortfolioScore:
     facts = load_facts(store, as_of, settings, con=con, rollups=rollups)
-    measures = [measure(f) for f in facts]
+    basis = effort_basis(facts)
+    measures = [measure(f, basis.revenue) for f in facts]
     medians = portfolio_medians(measures, settings)
-    target = settings.money.target_rate or medians.get("effective_rate")
-    ctx = verdicts.Context(medians=medians, target_rate=target, settings=settings, as_of=as_of)
+    target = settings.money.target_rate or medians.get("effective_rate") or None
+    ctx = verdicts.Context(
+        medians=medians, target_rate=target, settings=settings, as_of=as_of, basis=basis
+    )
     y, q = quarter_of(as_of)
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
     parts = RecordParts(ctx, labels)
@@ -84,7 +88,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
     components, hours by activity, why health moved, the reasons and (but for an exit) the
     counter-signals as `Later`s, worked out when first read."""
     f, settings = m.facts, ctx.settings
-    effort = effort_return(m, ctx.target_rate, settings)
+    effort = effort_return(m, ctx.target_rate, settings, ctx.basis)
     arch = verdicts.archetype(m, ctx)
     counters = verdicts.counter_signals(m, ctx)
     rec, why = verdicts.recommend(arch, m, effort, counters, ctx)

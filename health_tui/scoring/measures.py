@@ -15,8 +15,6 @@ from operator import itemgetter
 from health_tui.scoring.facts import ClientFacts
 from health_tui.settings import Settings
 
-NEUTRAL = 50.0  # effort/return of a client with neither hours nor revenue: neither good nor bad
-
 
 def clamp(x: float, lo: float = 0.0, hi: float = 100.0) -> float:
     return max(lo, min(hi, x))
@@ -51,7 +49,24 @@ class Measures:
         )
 
 
-def measure(f: ClientFacts) -> Measures:
+@dataclass(frozen=True, slots=True)
+class EffortBasis:
+    """What the portfolio holds to weigh effort against return. Without any revenue in the last
+    four quarters (time and tickets only), a client's rate is not known, not zero; without any
+    hours (invoices only), a client with no hours is not known to take none."""
+
+    revenue: bool
+    hours: bool
+
+
+def effort_basis(facts: list[ClientFacts]) -> EffortBasis:
+    return EffortBasis(
+        revenue=any(f.revenue_12m > 0 for f in facts), hours=any(f.hours_12m > 0 for f in facts)
+    )
+
+
+def measure(f: ClientFacts, revenue_known: bool = True) -> Measures:
+    """`revenue_known` False (EffortBasis.revenue): no effective rate, rather than a rate of 0."""
     health, before, hours = f.health, f.prev_health, f.hours_12m
     # dicts written out (in COMPONENTS order): three times faster than built from the names,
     # and this runs for every client of every scoring
@@ -63,7 +78,7 @@ def measure(f: ClientFacts) -> Measures:
         {"satisfaction": f.prev_satisfaction, "friction": f.prev_friction,
          "payment": f.prev_payment, "scope": f.prev_scope, "trend": f.prev_trend},
         None if before is None else whole(before),
-        f.revenue_12m / hours if hours > 0 else None,
+        f.revenue_12m / hours if hours > 0 and revenue_known else None,
     )  # fmt: skip
 
 
@@ -131,9 +146,14 @@ def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
     return 1 - cost / f.revenue_12m
 
 
-def effort_return(m: Measures, target: float | None, settings: Settings) -> float:
-    """A scored client's effort versus return, from its last four quarters' figures."""
+def effort_return(
+    m: Measures, target: float | None, settings: Settings, basis: EffortBasis
+) -> float | None:
+    """A scored client's effort versus return, from its last four quarters' figures; None where
+    the portfolio cannot tell it (EffortBasis) or the client has neither hours nor revenue."""
     f = m.facts
+    if not basis.revenue or (f.hours_12m <= 0 and not basis.hours):
+        return None
     cost = time_cost(f, settings.money.cost_per_hour)
     return effort_return_of(
         f.revenue_12m, f.hours_12m, f.unpaid_overdue, target, settings, cost=cost
@@ -148,17 +168,18 @@ def effort_return_of(
     settings: Settings,
     *,
     cost: float | None,
-) -> float:
+) -> float | None:
     """Revenue per hour against the target (README: 70 at target, 100 at 1.3x by default), less the
     unpaid overdue share; with a known cost of the hours (the entries' cost amounts, or a cost per
-    hour: `time_cost`), a client run at a loss is capped low.
+    hour: `time_cost`), a client run at a loss is capped low. None where there is nothing to weigh:
+    neither hours nor revenue, or hours and no target rate (the score would be a made-up 50).
 
     Takes plain figures so a what-if (a reprice) is scored by the very same formula."""
     e = settings.effort
     if hours <= 0:
-        return 100.0 if revenue > 0 else NEUTRAL
+        return 100.0 if revenue > 0 else None
     if not target:
-        return NEUTRAL
+        return None
     score = e.at_target + e.slope * (revenue / hours / target - 1)
     if revenue > 0:
         score -= e.unpaid_penalty * min(1.0, unpaid_overdue / revenue)
@@ -184,7 +205,9 @@ def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float
         "days_late": [f.days_late_12m / f.n_due_12m for f in active if f.n_due_12m],
         "complaints_q": [f.complaints_q0 + f.escalations_q0 for f in active],
         "urgent_q": [f.urgent_q0 + f.after_hours_q0 for f in active],
-        "effective_rate": [f.revenue_12m / f.hours_12m for f in worked],
+        "effective_rate": [
+            m.effective_rate for m in ms if m.facts.active and m.effective_rate is not None
+        ],
         "revenue_12m": [f.revenue_12m for f in active],
         "lifetime_value": [f.lifetime_value for f in active],
     }

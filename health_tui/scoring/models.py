@@ -181,8 +181,16 @@ class ClientScore(DeferredFields):
         "decimal); they add up to health_change exactly",
     )
 
-    effort_return: float = Field(ge=0, le=100)
-    effective_rate: float | None = Field(description="revenue / all hours, last four quarters")
+    effort_return: float | None = Field(
+        ge=0,
+        le=100,
+        description="None: not enough data (no revenue for any client, or no hours for any "
+        "client and none for this one, or neither for this one, or no target rate)",
+    )
+    effective_rate: float | None = Field(
+        description="revenue / all hours, last four quarters; None without hours, or when no "
+        "client has revenue (not known, rather than 0)"
+    )
     target_rate: float | None
     margin: float | None = Field(
         default=None,
@@ -247,8 +255,15 @@ class ClientScore(DeferredFields):
         """The one-line verdict the screens and the report lead with."""
         return (
             f"{self.recommendation.value.upper()}: {self.archetype.label}, {self.health_text}, "
-            f"effort/return {self.effort_return:.0f}"
+            f"{self.effort_text}"
         )
+
+    @property
+    def effort_text(self) -> str:
+        """ "effort/return 62", or "effort/return: not enough data"."""
+        if self.effort_return is None:
+            return f"effort/return: {NOT_ENOUGH_DATA}"
+        return f"effort/return {self.effort_return:.0f}"
 
     @property
     def moves(self) -> list[tuple[str, int]]:

@@ -49,7 +49,7 @@ def reasons(
     m: Measures,
     arch: Archetype,
     rec: Recommendation,
-    effort: float,
+    effort: float | None,
     ctx: Context,
     changes: dict[str, float] | None = None,
     previous_quarter: str | None = None,
@@ -153,12 +153,14 @@ def reasons(
         )
 
     out += _money(m, ctx)
-    if m.effective_rate is not None and ctx.target_rate:
+    if m.effective_rate is not None and ctx.target_rate and effort is not None:
         out.append(
             f"Effective rate {ctx.money(m.effective_rate)}/h against a target of "
             f"{ctx.money(ctx.target_rate)}/h ({_pct(m.effective_rate / ctx.target_rate)}); "
             f"effort versus return {effort:.0f}."
         )
+    elif effort is None and f.active and arch not in (A.new, A.dormant):
+        out.append(_effort_unknown(m, ctx))
     elif f.hours_12m == 0 and f.active and arch is not A.new:
         out.append("No hours logged in the last four quarters.")
 
@@ -214,6 +216,27 @@ def _money(m: Measures, ctx: Context) -> list[str]:
         f"(the entries' cost amounts{rest}){tail}"
     )
     return out
+
+
+def _effort_unknown(m: Measures, ctx: Context) -> str:
+    """Effort versus return does not stand: why, and what would fill it (never a made-up 50)."""
+    f, head = m.facts, "Not enough data for effort versus return"
+    if not ctx.basis.revenue:
+        return (
+            f"{head}: no revenue for any client in the last four quarters. To fill it: import "
+            "invoices, or time entries with their billable amounts (Harvest)."
+        )
+    if f.hours_12m <= 0 and f.revenue_12m <= 0:
+        return f"{head}: no hours and no revenue in the last four quarters."
+    if f.hours_12m <= 0:
+        return (
+            f"{head}: no hours logged for any client in the last four quarters. To fill it: "
+            "import time entries (Harvest, Toggl, Clockify or a timesheet)."
+        )
+    return (
+        f"{head}: no target rate to weigh its hours against. To fill it: set [money] "
+        "target_rate in the settings."
+    )
 
 
 def _health(

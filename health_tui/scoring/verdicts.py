@@ -12,7 +12,7 @@ from datetime import date
 
 from health_tui.formatting import money, signed
 from health_tui.scoring.facts import ClientFacts
-from health_tui.scoring.measures import Measures
+from health_tui.scoring.measures import EffortBasis, Measures
 from health_tui.scoring.models import Archetype, Band, Recommendation
 from health_tui.settings import Settings
 
@@ -28,6 +28,7 @@ class Context:
     target_rate: float | None
     settings: Settings
     as_of: date
+    basis: EffortBasis  # what the portfolio holds to weigh effort against return
     weights: dict[str, float] = field(default_factory=dict)
     window_quarters: float = 0.0  # the quarter weights' sum: a weighted count per quarter
 
@@ -312,14 +313,15 @@ def _referrals(f: ClientFacts, ctx: Context) -> str:
 
 
 def recommend(
-    arch: Archetype, m: Measures, effort: float, counters: list[Counter], ctx: Context
+    arch: Archetype, m: Measures, effort: float | None, counters: list[Counter], ctx: Context
 ) -> tuple[Recommendation, str]:
-    """The recommendation and the sentence that says which rule gave it."""
+    """The recommendation and the sentence that says which rule gave it. Effort versus return not
+    known (None) is never poor: no exit and no reprice stand on it."""
     rules = ctx.settings.rules
     kinds = [c.kind for c in counters]
     health = m.health
     poor_health = health is not None and health < rules.exit_health_below
-    poor_effort = effort < rules.exit_effort_below
+    poor_effort = effort is not None and effort < rules.exit_effort_below
     reprice_money = (
         "nothing on record speaks of the relationship itself (no feedback, no messages): money "
         "facts alone call for a pricing and scope conversation, not the door"
@@ -369,11 +371,14 @@ def recommend(
     elif poor_health:
         rec, why = {
             A.active_hater: (R.watch, _HATER),
-            A.problem_client: (R.reprice, _DRAIN),
+            A.problem_client: (R.reprice, _drain(effort)),
             A.steady: (
                 R.recover,
                 f"Health {health:.0f} is poor while effort versus return ({effort:.0f}) holds: "
-                "find and fix the root problem.",
+                "find and fix the root problem."
+                if effort is not None
+                else f"Health {health:.0f} is poor (effort versus return is not known): find and "
+                "fix the root problem.",
             ),
         }.get(
             arch,
@@ -383,7 +388,7 @@ def recommend(
             ),
         )
     elif arch is A.problem_client:
-        rec, why = R.reprice, _DRAIN
+        rec, why = R.reprice, _drain(effort)
     elif arch is A.never_satisfied:
         rec = R.listen
         why = "Endless revisions: agree what 'done' means and what a further round costs."
@@ -411,10 +416,17 @@ _HATER = (
     "Unhappy whatever is done: stop spending energy on their comments, do your best, "
     "and consider an exit if it starts to cost."
 )
-_DRAIN = (
-    "Drains energy (urgent, after-hours and changing demands) but still earns its keep: "
-    "charge for the urgency and the changes."
-)
+
+
+def _drain(effort: float | None) -> str:
+    """A problem client's advice; 'still earns its keep' only where effort versus return says so."""
+    keep = " but still earns its keep" if effort is not None else ""
+    return (
+        f"Drains energy (urgent, after-hours and changing demands){keep}: charge for the urgency "
+        "and the changes."
+    )
+
+
 _FIXED = {
     A.former: (R.watch, ""),
     A.new: (R.watch, ""),

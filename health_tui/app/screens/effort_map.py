@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from health_tui.app import format as fmt
+from health_tui.app.map_model import placeable
 from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import BAND_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
@@ -51,7 +52,7 @@ class MapScreen(HealthScreen):
         if portfolio is None:
             return
         active = portfolio.active
-        unscored = portfolio.unscored()
+        unscored = sum(1 for c in active if not placeable(c))  # no health, or no effort/return
         self.query_one("#map-title", Static).update(
             Content.assemble(
                 ("Effort vs return ", HEADING),
@@ -71,7 +72,17 @@ class MapScreen(HealthScreen):
         status = self.query_one("#map-status", Static)
         currency = self.health_app.portfolio.currency if self.health_app.portfolio else "EUR"
         if event.cell is None:
-            panel.update(Content.styled("No active clients.", MUTED))
+            portfolio = self.health_app.portfolio
+            active = len(portfolio.active) if portfolio else 0
+            panel.update(
+                Content.styled(
+                    f"No client to place: {active:,} active, each with not enough data for "
+                    "health or effort versus return (open one for what would fill it)."
+                    if active
+                    else "No active clients.",
+                    MUTED,
+                )
+            )
             status.update("")
             return
         members = event.grid.at(event.cell)

@@ -152,7 +152,9 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     total = hours.total or 1.0
     parts: list[Part] = [
         ("Effort versus return", HEADING),
-        (f"   {c.effort_return:.0f}/100\n", "bold"),
+        (f"   {c.effort_return:.0f}/100\n", "bold")
+        if c.effort_return is not None
+        else ("   not enough data\n", MUTED),
     ]
     parts.append(f"{'revenue 12m':<16}{fmt.money(c.revenue_12m, currency):>12}")
     if c.revenue_estimated:  # no invoice in the last four quarters

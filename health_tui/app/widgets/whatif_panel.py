@@ -63,12 +63,17 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
             (f"Reprice {safe_text(r.name)} {r.percent:+g}%: ", "bold"),
             f"rate {fmt.rate(r.effective_rate_before, cur)} → {fmt.rate(r.effective_rate_after, cur)}",
             (f" (target {fmt.rate(r.target_rate, cur)})", MUTED),
-            f" · effort/return {r.effort_return_before:.0f} → ",
-            (f"{r.effort_return_after:.0f}", "bold"),
+            *_effort_move(r.effort_return_before, r.effort_return_after),
         ]
     if keys:
         parts.append((f"\n{KEYS}", MUTED))
     return Content.assemble(*parts)
+
+
+def _effort_move(before: float | None, after: float | None) -> list[str | tuple[str, str]]:
+    if before is None or after is None:
+        return [" · effort/return ", ("not enough data", MUTED)]
+    return [f" · effort/return {before:.0f} → ", (f"{after:.0f}", "bold")]
 
 
 class WhatIfPanel(Static):

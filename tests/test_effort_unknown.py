@@ -1,0 +1,144 @@
+"""Effort versus return where the data cannot tell it (domain.md, "What the data cannot say"): a
+portfolio with time and tickets but no invoices, one with invoices but no time, a client with
+neither. Each went through the real import and scoring; each used to show a made-up figure (50, or
+100, or a rate of €0/h that made a happy client 'under-priced')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from health_tui.app.map_model import build_grid
+from health_tui.app.widgets.client_panels import effort_content
+from health_tui.app.widgets.whatif_panel import whatif_content
+from health_tui.ingest.native import import_folder
+from health_tui.output import render_scores, render_whatif
+from health_tui.report.html import render_html
+from health_tui.report.model import build_report
+from health_tui.scoring.models import Archetype, PortfolioScore, Recommendation
+from health_tui.settings import Settings
+from health_tui.store import open_store
+from health_tui.whatif import what_if
+from tests.conftest import empty_copy
+from tests.portfolio_builder import AS_OF, client
+from tests.test_scoring_rules import ago, book, champion, problem_client
+
+A, R = Archetype, Recommendation
+NO_REVENUE = "Not enough data for effort versus return: no revenue for any client"
+
+
+def time_and_tickets(tmp: Path, settings: Settings | None = None) -> PortfolioScore:
+    """A Toggl-and-helpdesk portfolio: hours, feedback and messages, not one invoice."""
+    b = champion(problem_client(book()))
+    b.rows["invoices"] = []
+    return b.score(tmp, settings)
+
+
+def test_without_any_revenue_no_client_gets_an_effort_figure_or_a_rate(tmp_path: Path) -> None:
+    p = time_and_tickets(tmp_path)
+    active = p.active
+    assert active and all(c.effort_return is None for c in active)  # was 50 for every client
+    assert all(c.effective_rate is None for c in active)  # was €0/h
+    assert p.target_rate is None  # was 0.0: the median of rates of 0
+    champ = client(p, "champ")
+    assert champ.verdict.endswith("effort/return: not enough data")
+    assert any(r.startswith(NO_REVENUE) and "import invoices" in r for r in champ.reasons)
+    assert not any("holds" in r or "earns its keep" in r for c in active for r in c.reasons)
+    table = render_scores(p, "table")
+    assert "€0/h" not in table
+    row = next(line for line in table.splitlines() if line.startswith("Northwind Outfitters"))
+    assert " — " in row  # the effort column says it does not know
+
+
+def test_a_target_rate_in_the_settings_does_not_make_missing_invoices_poor(
+    tmp_path: Path,
+) -> None:
+    """With a target set, revenue 0 against it used to score every client poor: a reprice each,
+    and a happy client 'under-priced'."""
+    p = time_and_tickets(tmp_path, Settings.model_validate({"money": {"target_rate": 90}}))
+    assert p.target_rate == 90  # the owner's setting is still shown
+    assert all(c.effort_return is None for c in p.active)
+    assert client(p, "champ").archetype is A.champion  # not under-priced on a rate of 0
+    assert not any(c.fire_candidate for c in p.active)
+    assert not any(c.recommendation is R.reprice for c in p.active)  # each was, on effort 0
+
+
+def test_a_poor_health_client_without_revenue_data_is_not_said_to_hold(tmp_path: Path) -> None:
+    b = book()
+    start = ago(700)
+    b.client("sour", "Quarry Lane Bakery", start)
+    b.work("sour", start, AS_OF, hours_per_day=2)
+    b.feedback("sour", start, AS_OF, 3)
+    b.events("sour", "complaint", start, AS_OF, per_quarter=3, sentiment=-0.6, note="Late again")
+    b.rows["invoices"] = []
+    c = client(b.score(tmp_path), "sour")
+    assert c.health is not None and c.health < 55 and c.effort_return is None
+    assert not c.fire_candidate  # no exit stands on an effort figure nobody knows
+    assert "holds" not in " ".join(c.reasons)
+
+
+def test_without_any_hours_revenue_alone_is_not_a_perfect_effort_score(tmp_path: Path) -> None:
+    """Invoices and feedback, no time tracker: a client's hours are not known, not zero (it was
+    100 for every client)."""
+    b = champion(problem_client(book()))
+    b.rows["time_entries"] = []
+    p = b.score(tmp_path)
+    assert all(c.revenue_12m > 0 and c.effort_return is None for c in p.active)
+    said = " ".join(client(p, "champ").reasons)
+    assert "no hours logged for any client" in said and "import time entries" in said
+    drain = client(p, "drain")
+    assert (drain.archetype, drain.recommendation) == (A.problem_client, R.reprice)
+    assert drain.reasons[0] == (  # not "but still earns its keep": nothing says it does
+        "Drains energy (urgent, after-hours and changing demands): charge for the urgency and "
+        "the changes."
+    )
+
+
+def test_hours_elsewhere_make_a_client_without_hours_a_known_100(tmp_path: Path) -> None:
+    """When the portfolio tracks time, a paying client with no hours is all return, as before."""
+    b = book()
+    b.client("retainer", "Harbour Lights Licensing", ago(700))
+    b.rows["invoices"].append(["R-1", "retainer", ago(60), ago(30), ago(30), 5000.0, "EUR"])
+    b.feedback("retainer", ago(700), AS_OF, 8)
+    assert client(b.score(tmp_path), "retainer").effort_return == 100
+
+
+def test_a_client_with_neither_hours_nor_revenue_says_so(tmp_path: Path) -> None:
+    """Messages and feedback only this year: nothing to weigh effort against (it showed 50)."""
+    b = book()
+    b.client("talk", "Willow Creek Gallery", ago(700))
+    b.feedback("talk", ago(700), AS_OF, 8)
+    b.events("talk", "request", ago(700), AS_OF, per_quarter=4, sentiment=0.3)
+    c = client(b.score(tmp_path), "talk")
+    assert c.effort_return is None
+    assert any(
+        r.startswith("Not enough data for effort versus return: no hours and no revenue")
+        for r in c.reasons
+    )
+
+
+def test_what_if_a_reprice_cannot_tell_what_the_score_could_not(tmp_path: Path) -> None:
+    p = time_and_tickets(tmp_path, Settings.model_validate({"money": {"target_rate": 90}}))
+    w = what_if(p, [], {"champ": 20})
+    (r,) = w.reprices
+    assert (r.effort_return_before, r.effort_return_after) == (None, None)  # after was 0
+    assert r.effective_rate_after is None  # it was €0/h
+    assert "effort versus return not known (not enough data)" in render_whatif(w, "table")
+    assert "effort/return not enough data" in whatif_content(w).plain  # the app's panel
+
+
+def test_the_map_panel_and_report_leave_an_unknown_effort_unplaced(tmp_path: Path) -> None:
+    b = champion(problem_client(book()))
+    b.rows["invoices"] = []
+    tmp_path.mkdir(exist_ok=True)
+    store = open_store(empty_copy(tmp_path / "book.duckdb"))
+    try:
+        import_folder(store, b.write(tmp_path / "book"), replace=True)
+        report = build_report(store, AS_OF, Settings())
+    finally:
+        store.close()
+    clients = [line.score for line in report.active]
+    assert build_grid(clients, 40, 20).cells == {}  # no point at a made-up 50
+    assert "not enough data" in effort_content(clients[0], "EUR").plain
+    page = render_html(report)
+    shown = sum(1 for c in clients if c.health is not None)
+    assert f"{shown} with not enough data for effort versus return" in page
