@@ -315,13 +315,22 @@ def parse_when(text: str) -> datetime:
     """`2026-09-20 14:30` (or with a T, or seconds); a date alone is noon of that day."""
     cleaned = text.strip()
     try:
-        if len(cleaned) == 10:
-            return datetime.combine(date.fromisoformat(cleaned), NOON)
+        if (day := _day_alone(cleaned)) is not None:
+            return datetime.combine(day, NOON)
         return datetime.fromisoformat(cleaned).replace(tzinfo=None, microsecond=0)
     except ValueError:
         raise EntryRefused(
             f"{text!r} is not a date and time: write it as 2026-09-20 14:30 (or a date alone)."
         ) from None
+
+
+def _day_alone(text: str) -> date | None:
+    """The day `text` names when it is a date without a time, in any form ISO allows (2026-12-03,
+    20261203): such a date stands for noon, not midnight (an after-hours escalation)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def parse_day(text: str) -> date:
@@ -336,7 +345,7 @@ def when_of(text: str, now: datetime) -> datetime:
     written (an escalation at 23:59 typed at noon has not happened yet); a date alone, which stands
     for noon, only when the day is after today. A typo in the year would hide it from every score."""
     when = parse_when(text)
-    day_only = len(text.strip()) == 10
+    day_only = _day_alone(text.strip()) is not None
     # to the minute: the command line's `now` has no seconds, and a time typed this minute is now
     if (when.date() > now.date()) if day_only else (when.replace(second=0) > now):
         shown = f"{when:%Y-%m-%d}" if day_only else f"{when:%Y-%m-%d %H:%M}"

@@ -389,3 +389,12 @@ def test_a_time_later_today_is_the_future_and_a_date_alone_is_its_day() -> None:
     with pytest.raises(EntryRefused, match=r"^2026-12-04 is in the future \(today is 2026-12-03\)"):
         check_day_not_future(date(2026, 12, 4), now)
     check_day_not_future(date(2026, 12, 3), now)
+
+
+def test_a_compact_date_alone_is_noon_like_any_date() -> None:
+    """`--at 20261203` was read as midnight: an after-hours contact nobody made."""
+    from health_tui.record import when_of
+
+    now = datetime(2026, 12, 3, 12, 44)
+    assert when_of("20261203", now) == datetime(2026, 12, 3, 12, 0)
+    assert when_of(" 20261201 ", now) == when_of("2026-12-01", now)
