@@ -16,6 +16,7 @@ from typing import Literal
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
+from health_tui.domains import MAILBOX_DOMAINS
 from health_tui.errors import HealthTuiError
 from health_tui.store import Store
 from health_tui.store.tables import move_clients
@@ -244,18 +245,6 @@ def domain_of(text: str) -> str:
             'organization name its tickets carry (`health-tui clients alias CLIENT "NAME"`).'
         )
     return value
-
-
-# Domains anyone can write from: never one client's. The largest providers, not a full list.
-MAILBOX_DOMAINS = frozenset(
-    {
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.fr", "live.com",
-        "live.fr", "msn.com", "yahoo.com", "yahoo.fr", "ymail.com", "icloud.com", "me.com",
-        "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.fr",
-        "gmx.net", "web.de", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "laposte.net",
-        "mail.com", "zoho.com", "yandex.com", "fastmail.com",
-    }
-)  # fmt: skip
 
 
 def set_domain(store: Store, client: str, domain: str, *, at: datetime) -> tuple[ClientRef, str]:

@@ -1,7 +1,7 @@
 -- import (inside the write transaction, after --replace has cleared what it clears): every problem
 -- in the staged clients file as (line, column, reason), in file order; none = valid. $clients_file
 -- names the file in messages. A referral may name a client in this folder or one in the database
--- (or one merged into another, client_aliases kind 'id').
+-- (or one merged into another, client_aliases kind 'id'). $mailbox_domains: health_tui/domains.py.
 WITH c AS (
     SELECT *,
            import_date(started_on) AS started,
@@ -41,5 +41,10 @@ problems (line, k, col, reason) AS (
     SELECT line, 10, 'domain', 'not a web domain (like acme.com): ' || import_show(domain)
     FROM c WHERE domain IS NOT NULL
       AND NOT regexp_full_match(lower(domain), '([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}')
+    UNION ALL
+    SELECT line, 11, 'domain', 'a mailbox provider''s domain (' || lower(domain) || '): every ticket '
+           || 'and survey answer from anyone writing from it would land on this client; leave it '
+           || 'empty, or give the client''s own domain'
+    FROM c WHERE list_contains($mailbox_domains, lower(domain))
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

@@ -345,3 +345,21 @@ def test_a_mailbox_providers_domain_is_never_one_clients(small: Store) -> None:
         with pytest.raises(ClientNotFound, match=r"is a mailbox provider's domain"):
             set_domain(small, "northwind", typed, at=AT)
     assert set_domain(small, "northwind", "northwind.example", at=AT)[1] == "northwind.example"
+
+
+def test_a_folders_domain_column_refuses_a_mailbox_provider(store: Store, tmp_path: Path) -> None:
+    """The folder's `domain` column took gmail.com where `clients domain` refuses it."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on,domain\na,Alpha,2025-01-01,alpha.example\n"
+        "b,Beta,2025-01-01,GMail.com\n"
+    )
+    with pytest.raises(ImportFailed) as info:
+        import_folder(store, folder)
+    assert [str(p) for p in info.value.problems] == [
+        "clients.csv:3: domain: a mailbox provider's domain (gmail.com): every ticket and survey "
+        "answer from anyone writing from it would land on this client; leave it empty, or give "
+        "the client's own domain"
+    ]
+    assert store.rows("client_domain_owner", {"domain": "alpha.example"}) == []  # nothing loaded

@@ -27,6 +27,7 @@ from typing import NamedTuple, NoReturn
 
 import duckdb
 
+from health_tui.domains import MAILBOX_DOMAINS
 from health_tui.errors import StoreError
 from health_tui.ingest.models import BACKUP_MANIFEST, LABELS, TABLES, ImportSummary, Problem
 from health_tui.ingest.staging import (
@@ -136,6 +137,12 @@ def import_folder(
 Written = tuple[dict[str, int], list[str], list[str]]  # rows written per table, warnings, notes
 
 
+def _client_checks(clients_file: str) -> dict[str, object]:
+    """What the clients file's checks (import_validate_clients.sql) are given: its name for
+    messages, and the mailbox providers' domains, which no client's domain may be."""
+    return {"clients_file": clients_file, "mailbox_domains": sorted(MAILBOX_DOMAINS)}
+
+
 class _NotClean(Exception):
     """The streamed import met something to check: roll it back and run the checked import."""
 
@@ -193,7 +200,7 @@ def _streamed(
             elif replace:
                 clear_imported(store, tx)
             say(f"checking clients ({clients:,} rows)…")
-            if store.rows("import_validate_clients", {"clients_file": clients_file}, con=tx):
+            if store.rows("import_validate_clients", _client_checks(clients_file), con=tx):
                 raise _NotClean
             store.run("import_folder_clients", con=tx)
             if store.rows("import_validate_folder_names", con=tx):
@@ -278,7 +285,9 @@ def _checked(
                 continue
             say(f"checking {table} ({staged[table]:,} rows)…")
             params: dict[str, object] = {"clients_file": clients_file}
-            if table != "clients":
+            if table == "clients":
+                params = _client_checks(clients_file)
+            else:
                 params["first_line"] = _first_line(files[table])
             found = store.rows(f"import_validate_{table}", params, con=tx)
             problems.extend(
