@@ -212,7 +212,6 @@ def import_export(
         target=source.target,
         database=where,
         replaced_demo=wipe_demo,
-        replaced=replace and not wipe_demo,
         warnings=list(match.warnings),
         notes=list(match.notes),
     )
@@ -259,7 +258,7 @@ def import_export(
             if wipe_demo:
                 wipe_all(store, tx)
             elif replace:
-                clear_imported(store, tx)
+                summary.replaced = clear_imported(store, tx)
             if kind.makes_clients:
                 store.run("connector_clients", con=tx)
                 checks += store.rows("connector_validate_clients", con=tx)

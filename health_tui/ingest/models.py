@@ -16,9 +16,18 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-REPLACED = (
-    " Everything earlier imports had brought was replaced; what you recorded in the app was kept."
-)
+def replaced_text(removed: dict[str, int]) -> str:
+    """What `--replace` took away before loading, counted, and what it kept."""
+    gone = [
+        f"{n:,} {LABELS[table][0] if n == 1 else LABELS[table][1]}"
+        for table in TABLES
+        if (n := removed.get(table, 0))
+    ]
+    what = f" ({', '.join(gone)})" if gone else " (nothing: no import had brought anything)"
+    return (
+        f" It first removed everything earlier imports had brought{what}; what you recorded in "
+        "the app was kept."
+    )
 
 
 # The file `health-tui export` writes beside a backup's tables (backup.py): an import refuses a
@@ -49,7 +58,7 @@ class ImportSummary(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # what happened besides loading: take-overs
     replaced_demo: bool = False
-    replaced: bool = False
+    replaced: dict[str, int] | None = None  # --replace: the rows it removed first, per table
     folder: str
     database: str = "the in-memory database"
 
@@ -63,8 +72,8 @@ class ImportSummary(BaseModel):
         text = f"Loaded {', '.join(parts)} from {self.folder} into {self.database}."
         if self.replaced_demo:
             text += " The demo portfolio was replaced."
-        elif self.replaced:
-            text += REPLACED
+        elif self.replaced is not None:
+            text += replaced_text(self.replaced)
         return "\n".join([text, *self.notes])
 
 
@@ -119,7 +128,7 @@ class ExportSummary(BaseModel):
     notes: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     replaced_demo: bool = False
-    replaced: bool = False
+    replaced: dict[str, int] | None = None  # --replace: the rows it removed first, per table
 
     def line(self) -> str:
         """E.g. `Loaded 1,204 time entries for 7 clients (2 new) from toggl.csv (...) into db.`"""
@@ -137,8 +146,8 @@ class ExportSummary(BaseModel):
             )
         if self.replaced_demo:
             text += " The demo portfolio was replaced."
-        elif self.replaced:
-            text += REPLACED
+        elif self.replaced is not None:
+            text += replaced_text(self.replaced)
         lines = [text]
         if self.activities:
             parts = ", ".join(f"{a.activity} {a.hours:,.2f}" for a in self.activities)

@@ -121,20 +121,21 @@ def import_folder(
             written = _checked(store, con, folder, files, replace, wipe_demo, money, where, say)
     finally:
         con.close()
-    counts, warnings, notes = written
+    counts, warnings, notes, removed = written
     warnings = _unread_warnings(Path(folder), files) + warnings
     return ImportSummary(
         counts=counts,
         warnings=warnings,
         notes=notes,
         replaced_demo=wipe_demo,
-        replaced=replace and not wipe_demo,
+        replaced=removed,
         folder=str(folder),
         database=where,
     )
 
 
-Written = tuple[dict[str, int], list[str], list[str]]  # rows written per table, warnings, notes
+# rows written per table, warnings, notes, and the rows --replace removed first (None: no --replace)
+Written = tuple[dict[str, int], list[str], list[str], dict[str, int] | None]
 
 
 def _client_checks(clients_file: str) -> dict[str, object]:
@@ -192,13 +193,14 @@ def _streamed(
         return None
 
     counts: dict[str, int] = {}
+    removed: dict[str, int] | None = None
     clients_file = files["clients"].name
     try:
         with store.transaction(con) as tx:
             if wipe_demo:
                 wipe_all(store, tx)
             elif replace:
-                clear_imported(store, tx)
+                removed = clear_imported(store, tx)
             say(f"checking clients ({clients:,} rows)…")
             if store.rows("import_validate_clients", _client_checks(clients_file), con=tx):
                 raise _NotClean
@@ -220,7 +222,7 @@ def _streamed(
             store.set_setting("portfolio_kind", "imported", con=tx)
     except _NotClean:
         return None
-    return counts, warnings, notes
+    return counts, warnings, notes, removed
 
 
 def _stream(
@@ -274,12 +276,13 @@ def _checked(
         _refuse(problems, folder, where)
 
     counts: dict[str, int] = {}
+    removed: dict[str, int] | None = None
     # One transaction from here: the checks that read the database see it as the write will.
     with store.transaction(con) as tx:
         if wipe_demo:
             wipe_all(store, tx)
         elif replace:
-            clear_imported(store, tx)
+            removed = clear_imported(store, tx)
         for table in TABLES:
             if table not in staged:
                 continue
@@ -311,7 +314,7 @@ def _checked(
             (counts[table],) = store.row(f"import_insert_{table}", con=tx)
         counts["clients"] = staged["clients"]
         store.set_setting("portfolio_kind", "imported", con=tx)
-    return counts, warnings, notes
+    return counts, warnings, notes, removed
 
 
 def _make_room(

@@ -63,13 +63,14 @@ def move_clients(store: Store, con: duckdb.DuckDBPyConnection) -> None:
         store.run(f"client_move_{step}", con=con)
 
 
-def clear_imported(store: Store, con: duckdb.DuckDBPyConnection) -> None:
+def clear_imported(store: Store, con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """`import --replace` (inside the caller's transaction): every row an import brought goes, and
     every client an import made but those the owner logged something for; the owner's own records
-    (decisions, checklists, letters, facts, aliases, what the app logged) stay."""
-    for table in HISTORY_TABLES:
-        store.run(f"import_clear_{table}", con=con)
-    store.run("import_clear_client_rows", con=con)
+    (decisions, checklists, letters, facts, aliases, what the app logged) stay. Returns how many
+    rows went from each table ("clients" for the clients), for the summary to say."""
+    gone = {table: int(store.row(f"import_clear_{table}", con=con)[0]) for table in HISTORY_TABLES}
+    gone["clients"] = int(store.row("import_clear_client_rows", con=con)[0])
+    return gone
 
 
 def owner_entries_on_demo(store: Store) -> int:
