@@ -110,6 +110,18 @@ def test_a_mapped_column_missing_from_the_file(store: Store, tmp_path: Path) -> 
     ]
 
 
+def test_a_missing_column_two_fields_read_is_said_once(store: Store, tmp_path: Path) -> None:
+    """The task and the note read one column: its absence was two problems, and the column was
+    named twice in what the mapping needs."""
+    sheet = (EXPORTS / "timesheet.csv").read_text().replace("What was done", "Work", 1)
+    with pytest.raises(ImportFailed) as info:
+        import_path(store, write(tmp_path, "ts.csv", sheet), mapping=EXPORTS / "timesheet.toml")
+    assert [str(p) for p in info.value.problems] == [
+        "ts.csv:1: What was done: missing column ('What was done'; mapping 'timesheet' needs "
+        "Client, Day, Time spent, Billed?, What was done)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [

@@ -58,7 +58,9 @@ class Source:
         groups = [
             " or ".join(" and ".join(self.spelled(n) for n in group) for group in self.one_of)
         ]
-        return ", ".join([*(self.spelled(n) for n in self.required), *filter(None, groups)])
+        # a mapping may read one column as two fields (task and note): named once
+        named = dict.fromkeys([*(self.spelled(n) for n in self.required), *filter(None, groups)])
+        return ", ".join(named)
 
 
 @dataclass
@@ -145,7 +147,11 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
     found.missing = [n for n in source.required if n not in found.present]
     if source.one_of and not any(all(n in found.present for n in g) for g in source.one_of):
         found.missing.append(source.one_of[0][0])
+    said: set[str] = set()  # one problem per missing column, however many fields read it
     for name in found.missing:
+        if source.spelled(name) in said:
+            continue
+        said.add(source.spelled(name))
         spelled_as = " or ".join(repr(s) for s in source.fields[name])
         found.problems.append(
             Problem(
