@@ -36,6 +36,7 @@ def _inherit(ctx: click.Context) -> None:
     """Give the command the shared options written before it; refuse one it does not take, or
     one given twice with two values, rather than leave a file or a date silently unused."""
     command = ctx.command_path
+    before: set[str] = set()  # the shared options taken from before the command
     for parent in (p for p in _ancestors(ctx) if p.params):
         for name, flag in _SHARED.items():
             given = parent.params.get(name)
@@ -46,12 +47,21 @@ def _inherit(ctx: click.Context) -> None:
             mine = ctx.params[name]
             if mine is None:
                 ctx.params[name] = given
+                before.add(name)
             elif _same(mine) != _same(given):
                 raise click.UsageError(
                     f"{flag} given twice, {given} before the command and {mine} after it; "
                     "give it once",
                     ctx,
                 )
+    dates = [n for n in ("as_of", "quarter") if ctx.params.get(n) is not None]
+    if len(dates) == 2 and len(before & set(dates)) == 1:  # else _as_of says "not both"
+        first, then = dates if dates[0] in before else dates[::-1]
+        raise click.UsageError(
+            f"{_SHARED[first]} given before the command and {_SHARED[then]} after it: give one "
+            "of them, once",
+            ctx,
+        )
 
 
 def _same(value: object) -> object:

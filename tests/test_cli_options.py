@@ -78,6 +78,21 @@ def test_an_option_twice_or_one_the_command_does_not_take_is_refused(
     assert not target.exists() and not no_default_db.exists()
 
 
+def test_a_quarter_before_and_a_date_after_the_command_says_where_each_was(
+    small_db: Path,
+) -> None:
+    """It said "give --as-of or --quarter, not both" to someone who gave each once."""
+    runner = CliRunner()
+    out = runner.invoke(
+        cli, ["--quarter", "2026Q3", "score", "--db", str(small_db), "--as-of", "2026-09-30"]
+    )
+    assert out.exit_code == 2
+    assert "--quarter given before the command and --as-of after it: give one" in out.output
+    both = runner.invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30",
+                               "--quarter", "2026Q3"])  # fmt: skip
+    assert both.exit_code == 2 and "give --as-of or --quarter, not both" in both.output
+
+
 def test_a_settings_file_named_but_missing_is_refused(small_db: Path, tmp_path: Path) -> None:
     """A typo in --config used to score with the defaults, with other exit candidates and no word."""
     runner = CliRunner()
