@@ -133,8 +133,7 @@ def csv_cell(value: object) -> object:
     escape sequences and control characters a terminal would act on are removed (`cell_text`)."""
     if not isinstance(value, str):
         return value
-    guarded = _FORMULA_LINE.sub("'", cell_text(value))
-    return "'" + guarded if guarded.startswith("\r") else guarded
+    return _FORMULA_LINE.sub("'", cell_text(value))
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -37,7 +37,7 @@ def safe_text(value: object) -> str:
     return _CONTROL.sub(_replace_control, _ESCAPE_SEQUENCE.sub("", text))
 
 
-_KEPT_IN_CELL = frozenset("\t\n\r")  # quoted, a spreadsheet shows them as tabs and breaks
+_KEPT_IN_CELL = frozenset("\t\n")  # quoted, a spreadsheet shows them as tabs and breaks
 
 
 def _cell_control(match: re.Match[str]) -> str:
@@ -46,9 +46,11 @@ def _cell_control(match: re.Match[str]) -> str:
 
 def cell_text(value: str) -> str:
     """Like `safe_text`, but keeping tabs and line breaks: for a CSV cell, which the command line
-    may print straight to a terminal (`score --format csv`)."""
+    may print straight to a terminal (`score --format csv`). A line break written \r\n or \r is
+    written \n: a lone carriage return would send the terminal back over the line it printed."""
     if value.isprintable():
         return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub(_cell_control, _ESCAPE_SEQUENCE.sub("", value))
 
 

@@ -382,7 +382,7 @@ def test_a_lone_carriage_return_reaches_the_csv_report_quoted_and_guarded(tmp_pa
         rows = list(csv.DictReader(f))
     assert len(rows) == 8 and all(None not in r for r in rows)
     by_id = {r["client_id"]: r for r in rows}
-    assert by_id["harbor"]["name"] == "Acme\r'=HYPERLINK(1)"
+    assert by_id["harbor"]["name"] == "Acme\n'=HYPERLINK(1)"  # a line break, written \n
     assert by_id["castell"]["decision_note"] == "ok\n'@SUM(1)"
     assert not re.search(r"(^|[\r\n])[=+\-@]", out.read_bytes().decode("utf-8"))
 

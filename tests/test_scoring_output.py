@@ -213,8 +213,9 @@ def test_a_lone_carriage_return_is_quoted_and_every_line_guarded(tmp_path: Path)
     text = result.stdout
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert len(rows) == 8 and all(None not in r for r in rows)  # no row split, no cell spilled
-    assert next(r for r in rows if r["client_id"] == "harbor")["name"] == "Acme\r'=HYPERLINK(1)"
-    assert '"Acme\r\'=HYPERLINK(1)"' in text
+    # the carriage return is a line break (\n): alone, it sent a terminal back over the line
+    assert next(r for r in rows if r["client_id"] == "harbor")["name"] == "Acme\n'=HYPERLINK(1)"
+    assert '"Acme\n\'=HYPERLINK(1)"' in text and "\r" not in text
     # a reader that takes every CR or LF for a new row still finds no formula at a row's start
     assert not re.search(r"(^|[\r\n])[=+\-@]", text)
 
@@ -223,10 +224,10 @@ def test_a_lone_carriage_return_is_quoted_and_every_line_guarded(tmp_path: Path)
     ("cell", "safe"),
     [
         ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
-        ("Acme\r=HYPERLINK(1)", "Acme\r'=HYPERLINK(1)"),
+        ("Acme\r=HYPERLINK(1)", "Acme\n'=HYPERLINK(1)"),
         ("ok\n@SUM(1)", "ok\n'@SUM(1)"),
-        ("a\r\n+1\n-2\n\tx", "a\r\n'+1\n'-2\n'\tx"),
-        ("\r=1", "'\r'=1"),
+        ("a\r\n+1\n-2\n\tx", "a\n'+1\n'-2\n'\tx"),
+        ("\r=1", "\n'=1"),
         ("Acme - the web studio", "Acme - the web studio"),
         (-3.5, -3.5),
         # printed by `score --format csv` to a terminal: nothing in a name may drive it
