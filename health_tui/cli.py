@@ -467,7 +467,6 @@ def whatif_cmd(
 ) -> None:
     """What if these clients went (and those paid more): revenue lost and hours freed over 12
     months, the effective rate, the at-risk share and the largest client's share, before and after."""
-    from health_tui.clients import find_client
     from health_tui.output import render_whatif
     from health_tui.scoring.engine import score_portfolio
     from health_tui.settings import load_settings
@@ -482,7 +481,10 @@ def whatif_cmd(
     store = open_store(_existing_db(db))
     try:
         dropped = [ref.client_id for text in drops for ref in _clients_named(store, text)]
-        repriced = {find_client(store, who).client_id: pct for who, pct in percents}
+        repriced = {
+            _repriced(store, who, text).client_id: pct
+            for (who, pct), text in zip(percents, reprices, strict=True)
+        }
         portfolio = score_portfolio(store, day, settings)
     finally:
         store.close()
@@ -501,12 +503,23 @@ def _reprice_arg(text: str) -> tuple[str, float]:
         raise click.BadParameter(
             f"{text!r}: give a client and a percent, like fernleaf=15", param_hint="--reprice"
         )
-    if "=" in who:
+    return who.strip(), value
+
+
+def _repriced(store: Store, who: str, text: str) -> Any:
+    """The client a --reprice names (a name may hold '='); where none is named and `who` holds an
+    '=', two clients were most likely written in one --reprice."""
+    from health_tui.clients import ClientNotFound, find_client
+
+    try:
+        return find_client(store, who)
+    except ClientNotFound:
+        if "=" not in who:
+            raise
         raise click.BadParameter(
             f"{text!r}: one client and percent each time, like --reprice A=15 --reprice B=10",
             param_hint="--reprice",
-        )
-    return who.strip(), value
+        ) from None
 
 
 def _clients_named(store: Store, text: str) -> list:

@@ -180,6 +180,19 @@ def test_whatif_command_refuses_an_unknown_client(small_db: Path) -> None:
     assert two.exit_code == 2 and "like --reprice A=15 --reprice B=10" in two.output
 
 
+def test_a_client_whose_name_holds_an_equals_sign_can_be_repriced(
+    small_db: Path, tmp_path: Path
+) -> None:
+    """'A=B Studio=15' was refused as two clients in one --reprice."""
+    db = tmp_path / "eq.duckdb"
+    db.write_bytes(small_db.read_bytes())
+    alias = CliRunner().invoke(cli, ["clients", "alias", "fernleaf", "Fern=Leaf", "--db", str(db)])
+    assert alias.exit_code == 0, alias.output
+    result = _whatif(db, "--reprice", "Fern=Leaf=15", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["reprices"][0]["client_id"] == "fernleaf"
+
+
 def test_the_largest_client_after_follows_the_reprices(scored: PortfolioScore) -> None:
     # Meridian (EUR 34,200) at half price falls behind Northwind (EUR 23,400)
     w = what_if(scored, [], {"meridian": -50})
