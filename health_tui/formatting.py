@@ -59,8 +59,10 @@ def signed(value: float, digits: int = 0) -> str:
     return f"{0:.{digits}f}" if float(text) == 0 else text
 
 
-def money_change(value: float, currency: str = "EUR") -> str:
-    """'+€1,200', '-€300', '€0'."""
+def money_change(value: float | None, currency: str = "EUR") -> str:
+    """'+€1,200', '-€300', '€0'; the no-value mark where either side is not known."""
+    if value is None:
+        return NO_VALUE
     if round(value) == 0:
         return money(0, currency)
     return ("+" if value > 0 else "-") + money(abs(value), currency)
@@ -71,8 +73,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
-def hours(value: float) -> str:
-    """'1,234 h', '176.5 h': a tenth shown when there is one, so the figures add up as written."""
+def hours(value: float | None) -> str:
+    """'1,234 h', '176.5 h': a tenth shown when there is one, so the figures add up as written;
+    the no-value mark where hours are not known."""
+    if value is None:
+        return NO_VALUE
     tenths = round(value, 1)
     return f"{tenths:,.0f} h" if tenths == int(tenths) else f"{tenths:,.1f} h"
 

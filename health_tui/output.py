@@ -75,7 +75,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
             _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             "—" if c.effort_return is None else f"{c.effort_return:.0f}",
             "" if c.effective_rate is None else rate(c.effective_rate, p.currency),
-            money(c.revenue_12m, p.currency),
+            money(p.revenue_of(c.revenue_12m), p.currency),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
@@ -94,6 +94,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         + ", ".join(f"{n} {b.label}" for b, n in counts.items())
         + (f", {unscored} {band_label(None)}" if unscored else "")
         + f"; {plural(len(p.candidates()), 'exit candidate')}; revenue at risk {money(p.revenue_at_risk(), p.currency)}"
+        + ("" if p.revenue_on_record else " (no revenue on record: no invoices imported)")
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"
 
@@ -208,7 +209,7 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
         lines.append(
             f"\nReprice {_plain(p.name)} {p.percent:+g}%: revenue {amount(p.revenue_12m_before)} → "
             f"{amount(p.revenue_12m_after)}, rate {hourly(p.effective_rate_before)} → "
-            f"{hourly(p.effective_rate_after)} (target {hourly(p.target_rate)}), effort versus return "
+            f"{hourly(p.effective_rate_after)} (target {hourly(p.target_rate)}), effort versus return"
             + _effort_move(p.effort_return_before, p.effort_return_after)
         )
     return "\n".join(lines) + "\n"
@@ -216,5 +217,5 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
 
 def _effort_move(before: float | None, after: float | None) -> str:
     if before is None or after is None:
-        return "not known (not enough data)"
-    return f"{before:.0f} → {after:.0f}"
+        return ": not enough data"
+    return f" {before:.0f} → {after:.0f}"

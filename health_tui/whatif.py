@@ -40,8 +40,8 @@ class DroppedClient(BaseModel):
 
     client_id: str
     name: str
-    revenue_12m: float
-    hours_12m: float
+    revenue_12m: float | None = Field(description="None: no revenue on record in the portfolio")
+    hours_12m: float | None = Field(description="None: no hours on record in the portfolio")
     band: Band | None
 
 
@@ -54,8 +54,8 @@ class Reprice(BaseModel):
     name: str
     percent: float
     hours_12m: float
-    revenue_12m_before: float
-    revenue_12m_after: float
+    revenue_12m_before: float | None = Field(description="None: no revenue on record")
+    revenue_12m_after: float | None
     effective_rate_before: float | None
     effective_rate_after: float | None
     target_rate: float | None
@@ -69,7 +69,9 @@ class WhatIf(BaseModel):
     """The portfolio before and after: active clients, the last four quarters' revenue and hours.
 
     Shares are fractions (0.25 is 25%); None where there is no revenue (or no hours) to divide by.
-    'After' is without the dropped clients and with the reprices applied.
+    'After' is without the dropped clients and with the reprices applied. Revenue, hours and rates
+    are None where the portfolio has none on record (PortfolioScore.revenue_on_record,
+    hours_on_record, rates_known): not known, rather than 0.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -79,14 +81,16 @@ class WhatIf(BaseModel):
     currency: str
     dropped: list[DroppedClient]
     reprices: list[Reprice] = Field(default_factory=list)
-    revenue_lost: float = Field(description="the dropped clients' revenue over 12 months")
-    hours_freed: float = Field(description="the dropped clients' hours over the same 12 months")
+    revenue_lost: float | None = Field(description="the dropped clients' revenue over 12 months")
+    hours_freed: float | None = Field(
+        description="the dropped clients' hours over the same 12 months"
+    )
     clients_before: int
     clients_after: int
-    revenue_before: float
-    revenue_after: float
-    hours_before: float
-    hours_after: float
+    revenue_before: float | None
+    revenue_after: float | None
+    hours_before: float | None
+    hours_after: float | None
     effective_rate_before: float | None
     effective_rate_after: float | None
     at_risk_share_before: float | None = Field(
@@ -150,37 +154,44 @@ def what_if(
             raise WhatIfError(f"a reprice of {percent:g}% for {client_id} leaves nothing to earn.")
 
     t = totals or portfolio_totals(portfolio)
-    dropped = [_dropped(portfolio.by_id(i)) for i in dropped_ids]  # type: ignore[arg-type]
-    repriced = [_reprice(portfolio.by_id(i), p, settings) for i, p in reprices.items()]  # type: ignore[arg-type]
-    raised = {r.client_id: r.revenue_12m_after - r.revenue_12m_before for r in repriced}
+    dropped = [_dropped(portfolio.by_id(i), portfolio) for i in dropped_ids]  # type: ignore[arg-type]
+    repriced = [_reprice(portfolio.by_id(i), p, settings, portfolio) for i, p in reprices.items()]  # type: ignore[arg-type]
+    raised = {
+        r.client_id: (r.revenue_12m_after or 0.0) - (r.revenue_12m_before or 0.0) for r in repriced
+    }
     risky = {i for i in (*dropped_ids, *raised) if (c := portfolio.by_id(i)) and c.band in AT_RISK}
-    lost = sum(d.revenue_12m for d in dropped)
-    freed = sum(d.hours_12m for d in dropped)
+    lost = sum(d.revenue_12m or 0.0 for d in dropped)
+    freed = sum(d.hours_12m or 0.0 for d in dropped)
     revenue, hours, at_risk = t.revenue, t.hours, t.at_risk
     revenue_after = revenue - lost + sum(raised.values())
     hours_after = hours - freed
     at_risk_after = (
         at_risk
-        - sum(d.revenue_12m for d in dropped if d.client_id in risky)
+        - sum(d.revenue_12m or 0.0 for d in dropped if d.client_id in risky)
         + sum(v for i, v in raised.items() if i in risky)
     )
     largest_before, largest_after = _largest(t.by_revenue, set(dropped_ids), raised, portfolio)
+    money, time, rates = (
+        portfolio.revenue_on_record,
+        portfolio.hours_on_record,
+        portfolio.rates_known,
+    )
     return WhatIf(
         as_of=portfolio.as_of,
         quarter=portfolio.quarter,
         currency=portfolio.currency,
         dropped=dropped,
         reprices=repriced,
-        revenue_lost=round(lost, 2),
-        hours_freed=round(freed, 2),
+        revenue_lost=round(lost, 2) if money else None,
+        hours_freed=round(freed, 2) if time else None,
         clients_before=t.clients,
         clients_after=t.clients - len(dropped),
-        revenue_before=round(revenue, 2),
-        revenue_after=round(revenue_after, 2),
-        hours_before=round(hours, 2),
-        hours_after=round(hours_after, 2),
-        effective_rate_before=_ratio(revenue, hours, 2),
-        effective_rate_after=_ratio(revenue_after, hours_after, 2),
+        revenue_before=round(revenue, 2) if money else None,
+        revenue_after=round(revenue_after, 2) if money else None,
+        hours_before=round(hours, 2) if time else None,
+        hours_after=round(hours_after, 2) if time else None,
+        effective_rate_before=_ratio(revenue, hours, 2) if rates else None,
+        effective_rate_after=_ratio(revenue_after, hours_after, 2) if rates else None,
         at_risk_share_before=_ratio(at_risk, revenue, 4),
         at_risk_share_after=_ratio(at_risk_after, revenue_after, 4),
         largest_client_before=largest_before[0],
@@ -227,12 +238,19 @@ def _largest(
     return before, max(after, key=lambda nr: nr[1]) if after else (None, 0.0)
 
 
-def _dropped(c: ClientScore) -> DroppedClient:
-    return DroppedClient(client_id=c.client_id, name=c.name, revenue_12m=c.revenue_12m,
-                         hours_12m=c.hours_12m, band=c.band)  # fmt: skip
+def _dropped(c: ClientScore, portfolio: PortfolioScore) -> DroppedClient:
+    return DroppedClient(
+        client_id=c.client_id,
+        name=c.name,
+        revenue_12m=c.revenue_12m if portfolio.revenue_on_record else None,
+        hours_12m=c.hours_12m if portfolio.hours_on_record else None,
+        band=c.band,
+    )
 
 
-def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
+def _reprice(
+    c: ClientScore, percent: float, settings: Settings, portfolio: PortfolioScore
+) -> Reprice:
     revenue = c.revenue_12m * (1 + percent / 100)
     # the hours cost what they cost: the score's margin gives that cost back (None when unknown)
     cost = None if c.margin is None else (1 - c.margin) * c.revenue_12m
@@ -248,8 +266,8 @@ def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
         name=c.name,
         percent=percent,
         hours_12m=c.hours_12m,
-        revenue_12m_before=c.revenue_12m,
-        revenue_12m_after=round(revenue, 2),
+        revenue_12m_before=c.revenue_12m if portfolio.revenue_on_record else None,
+        revenue_12m_after=round(revenue, 2) if portfolio.revenue_on_record else None,
         effective_rate_before=c.effective_rate,
         effective_rate_after=(
             None if c.effective_rate is None else round(revenue / c.hours_12m, 2)

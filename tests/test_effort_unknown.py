@@ -5,15 +5,20 @@ neither. Each went through the real import and scoring; each used to show a made
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from health_tui.app.map_model import build_grid
 from health_tui.app.widgets.client_panels import effort_content
+from health_tui.app.widgets.review_panels import exit_confirmation, value_content
 from health_tui.app.widgets.whatif_panel import whatif_content
 from health_tui.ingest.native import import_folder
 from health_tui.output import render_scores, render_whatif
 from health_tui.report.html import render_html
+from health_tui.report.markdown import render_markdown
 from health_tui.report.model import build_report
+from health_tui.review.decisions import record_decision
+from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import Archetype, PortfolioScore, Recommendation
 from health_tui.settings import Settings
 from health_tui.store import open_store
@@ -122,23 +127,64 @@ def test_what_if_a_reprice_cannot_tell_what_the_score_could_not(tmp_path: Path) 
     (r,) = w.reprices
     assert (r.effort_return_before, r.effort_return_after) == (None, None)  # after was 0
     assert r.effective_rate_after is None  # it was €0/h
-    assert "effort versus return not known (not enough data)" in render_whatif(w, "table")
+    assert "effort versus return: not enough data" in render_whatif(w, "table")
     assert "effort/return not enough data" in whatif_content(w).plain  # the app's panel
 
 
-def test_the_map_panel_and_report_leave_an_unknown_effort_unplaced(tmp_path: Path) -> None:
+def test_without_invoices_every_screen_and_the_report_say_not_known(tmp_path: Path) -> None:
+    """Time and tickets only: the map, the panels, the exit confirmation, the what-if and the
+    report said €0, 0%, "nothing unpaid" and placed every client at effort 50."""
     b = champion(problem_client(book()))
     b.rows["invoices"] = []
-    tmp_path.mkdir(exist_ok=True)
     store = open_store(empty_copy(tmp_path / "book.duckdb"))
     try:
         import_folder(store, b.write(tmp_path / "book"), replace=True)
+        p = score_portfolio(store, AS_OF)
+        record_decision(store, quarter="2026Q3", client_id="drain", decision="exit", note=None,
+                        at=datetime(2026, 10, 2, 10, 0), score=p.by_id("drain"))  # fmt: skip
         report = build_report(store, AS_OF, Settings())
     finally:
         store.close()
-    clients = [line.score for line in report.active]
-    assert build_grid(clients, 40, 20).cells == {}  # no point at a made-up 50
-    assert "not enough data" in effort_content(clients[0], "EUR").plain
+    assert not p.revenue_on_record and p.hours_on_record and not p.rates_known
+    assert build_grid(p.clients, 40, 20).cells == {}  # no point at a made-up 50
+    drain = client(p, "drain")
+    panel = effort_content(drain, p).plain
+    assert "not enough data" in panel and "no invoices on record" in panel and "€0" not in panel
+    assert "€0" not in value_content(drain, p).plain
+    confirm = exit_confirmation(drain, p).plain
+    assert "not known (no invoices on record)" in confirm and "€0" not in confirm
+    assert "h freed" in confirm  # the hours are on record
+    assert "(no revenue on record" in render_scores(p, "table").splitlines()[0]
+    shown = sum(1 for c in p.active if c.health is not None)
     page = render_html(report)
-    shown = sum(1 for c in clients if c.health is not None)
     assert f"{shown} with not enough data for effort versus return" in page
+    text = render_markdown(report)
+    assert "revenue that is not known (no invoices on record)" in text
+    assert "No invoice of theirs is on record" in text or "nothing unpaid on record" in text
+    assert "€0" not in text
+
+
+def test_time_and_invoices_for_different_clients_weigh_no_ones_effort(tmp_path: Path) -> None:
+    """A time tracker for some clients, invoices for the others: no client has both. The rate of a
+    tracked client was €0/h; with a target set, that made it an exit candidate."""
+    b = champion(problem_client(book()))
+    tracked = {"champ", "drain"}
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] not in tracked]
+    b.rows["time_entries"] = [r for r in b.rows["time_entries"] if r[0] in tracked]
+    p = b.score(tmp_path, Settings.model_validate({"money": {"target_rate": 100}}))
+    assert all(c.effort_return is None and c.effective_rate is None for c in p.active)
+    assert not any(c.fire_candidate or c.recommendation is R.reprice for c in p.active)
+    said = " ".join(client(p, "champ").reasons)
+    assert "no client has both hours and revenue in the last four quarters" in said
+    assert "set [money] target_rate" not in said  # that advice made missing invoices a rate of 0
+
+
+def test_a_new_client_not_invoiced_yet_does_not_lower_the_typical_rate(tmp_path: Path) -> None:
+    b = book()
+    typical = book().score(tmp_path / "a").target_rate
+    b.client("fresh", "Maple Street Dental", ago(40))
+    b.work("fresh", ago(40), AS_OF, hours_per_day=4)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "fresh"]
+    p = b.score(tmp_path / "b")
+    assert client(p, "fresh").revenue_12m == 0
+    assert p.target_rate == typical  # the median of the paying clients' rates

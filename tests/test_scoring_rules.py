@@ -250,7 +250,8 @@ def test_a_client_missing_one_kind_of_data_is_scored_and_says_so(
 
 def test_empty_portfolio(store) -> None:
     p = score_portfolio(store, AS_OF)
-    assert p.clients == [] and p.candidates() == [] and p.revenue_at_risk() == 0
+    assert p.clients == [] and p.candidates() == []
+    assert p.revenue_at_risk() is None and not p.revenue_on_record  # not €0: nothing on record
 
 
 def test_single_client(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ _PORTFOLIO: Rows = (
     ("✖", "exit candidate"),
     ("Health", "0-100, coloured by band: healthy, watch, at risk, critical; — = not enough data"),
     ("Trend", "health over the last five quarters, oldest first (· = not enough data)"),
-    ("E/R", "effort versus return, 0-100: higher means the work pays"),
+    ("E/R", "effort versus return, 0-100: higher means the work pays; — = not enough data"),
     ("Rate", "revenue per hour actually spent, last four quarters"),
     ("Decision", "yours for the quarter (r reviews); exit 4/10 = checklist steps settled"),
     ("narrow", "LTV, Rev 12m, Rate, Trend, E/R, then Archetype make way as the window narrows"),
@@ -93,7 +93,11 @@ ARCHETYPES: dict[Archetype, str] = {
 TERMS: Rows = (
     ("Rev 12m", "revenue invoiced over the last twelve months"),
     ("LTV", "lifetime value: all revenue from the client since they started"),
-    ("E/R", "effort versus return, 0-100: revenue against all hours spent, billable or not"),
+    (
+        "E/R",
+        "effort versus return, 0-100: revenue against all hours spent, billable or not; "
+        "clients with not enough data for it or for health are left off the map",
+    ),
     ("Rate", "effective rate: revenue per hour actually spent (the target is in the settings)"),
     ("referrals", "referral value: the lifetime value of the clients they brought you"),
 )

@@ -7,7 +7,7 @@ tested and timed on its own, and so the widget only ever renders the rows on scr
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from os.path import commonprefix
 from typing import Any, cast
@@ -87,9 +87,23 @@ def decision_column(labels: Mapping[str, str]) -> Column:
                   lambda c: labels.get(c.client_id), min_width=9)  # fmt: skip
 
 
-def columns_for(labels: Mapping[str, str]) -> tuple[Column, ...]:
-    """The table's columns: the decision column joins once the quarter has a decision."""
-    return (*COLUMNS, decision_column(labels)) if labels else COLUMNS
+_REVENUE_COLUMNS = ("revenue_12m", "lifetime_value")
+
+
+def _not_known(c: ClientScore, currency: str) -> str:
+    return fmt.NO_VALUE
+
+
+def columns_for(labels: Mapping[str, str], *, revenue_on_record: bool = True) -> tuple[Column, ...]:
+    """The table's columns: the decision column joins once the quarter has a decision. Where the
+    portfolio has no revenue on record (no invoices imported), the revenue columns show the
+    no-value mark, not €0 on every row."""
+    columns = COLUMNS
+    if not revenue_on_record:
+        columns = tuple(
+            replace(c, cell=_not_known) if c.key in _REVENUE_COLUMNS else c for c in COLUMNS
+        )
+    return (*columns, decision_column(labels)) if labels else columns
 
 
 NAME_FLOOR = 16  # the name column is not cut below this to make room...

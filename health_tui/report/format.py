@@ -49,10 +49,13 @@ def movement(now: float | None, then: float | None, moved: str | None) -> str:
     return head + moved[moved.index(":") :]
 
 
-def unpaid(count: int, amount: float, overdue: float, currency: str) -> str:
-    """'nothing unpaid', '1 invoice unpaid, €500 (not yet due)', '... (€1,190 overdue)'."""
+def unpaid(
+    count: int, amount: float, overdue: float, currency: str, *, invoiced: bool = True
+) -> str:
+    """'nothing unpaid', '1 invoice unpaid, €500 (not yet due)', '... (€1,190 overdue)'; where the
+    portfolio has no revenue on record (`invoiced` False), no invoice says so either way."""
     if not count:
-        return "nothing unpaid"
+        return "nothing unpaid" if invoiced else "nothing unpaid on record (no invoices imported)"
     if overdue <= 0:
         state = "not yet due"
     elif overdue >= amount:
@@ -65,6 +68,22 @@ def unpaid(count: int, amount: float, overdue: float, currency: str) -> str:
 def exits_title(n: int) -> str:
     """'If the 3 exits go ahead', 'If the exit goes ahead'."""
     return "If the exit goes ahead" if n == 1 else f"If the {n} exits go ahead"
+
+
+def exits_take(w: WhatIf, strong: Callable[[str], str]) -> tuple[str, str]:
+    """What the decided exits take, in words: the revenue that goes and the hours freed, each
+    `strong`, or not known where the portfolio has none on record (never a made-up 0)."""
+    brought = (
+        f"{strong(money(w.revenue_lost, w.currency))} of revenue, which goes"
+        if w.revenue_lost is not None
+        else "revenue that is not known (no invoices on record)"
+    )
+    took = (
+        f"{strong(hours(w.hours_freed))}, which are freed"
+        if w.hours_freed is not None
+        else "hours that are not known (no time on record)"
+    )
+    return brought, took
 
 
 def whatif_rows(w: WhatIf, name: Callable[[str], str]) -> list[tuple[str, str, str]]:

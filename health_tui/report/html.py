@@ -11,6 +11,7 @@ from html import escape
 
 from health_tui.report.chart import BAND_COLOURS, chart_svg, charted
 from health_tui.report.format import (
+    exits_take,
     exits_title,
     health,
     health_change,
@@ -156,7 +157,7 @@ def _portfolio(r: ReviewReport) -> str:
     rows.append(
         ["revenue at risk (at risk and critical)", h(money(r.revenue_at_risk_now, r.currency)),
          h(money(r.revenue_at_risk_then, r.currency)),
-         h(money_change(r.revenue_at_risk_now - r.revenue_at_risk_then, r.currency))]
+         h(money_change(r.revenue_at_risk_change, r.currency))]
     )  # fmt: skip
     table = _table(["", h(r.quarter), h(r.previous_quarter), "change"], rows, {1, 2, 3})
     text = f"<section>\n<h2>Portfolio</h2>\n{table}"
@@ -217,7 +218,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         h(health_change(c.health_change, c.was_client)),
         _band(s.band) if s.band else f'<span class="muted">{h(s.band_text)}</span>',
         health(s.effort_return),
-        h(money(s.revenue_12m, r.currency)),
+        h(money(s.revenue_12m if r.revenue_on_record else None, r.currency)),
         h(s.archetype.label),
         recommended,
         h(c.decision.decision.value) if c.decision else "",
@@ -311,7 +312,13 @@ def _exits(r: ReviewReport) -> str:
 
 def _exit(e: ExitProgress, r: ReviewReport) -> str:
     share = 100 * e.settled / e.total if e.total else 100
-    owed = unpaid(e.unpaid_invoices, e.unpaid_amount, e.overdue_amount, r.currency)
+    owed = unpaid(
+        e.unpaid_invoices,
+        e.unpaid_amount,
+        e.overdue_amount,
+        r.currency,
+        invoiced=r.revenue_on_record,
+    )
     decided = f"Decided for {h(e.quarter)} on {h(when(e.decided_at))}" + (
         f": {h(e.note)}" if e.note else "."
     )
@@ -384,10 +391,10 @@ def _exits_whatif(r: ReviewReport) -> str:
         f"{h(d.name)} ({h(money(d.revenue_12m, w.currency))}, {h(hours(d.hours_12m))})"
         for d in w.dropped
     )
+    brought, took = exits_take(w, lambda figure: f"<strong>{h(figure)}</strong>")
     lead = (
         f"<p>Decided exit for {h(r.quarter)}: {gone}. Over the last four quarters they brought "
-        f"<strong>{h(money(w.revenue_lost, w.currency))}</strong> of revenue, which goes, and took "
-        f"<strong>{h(hours(w.hours_freed))}</strong>, which are freed.</p>"
+        f"{brought}, and took {took}.</p>"
     )
     rows = [[h(cell) for cell in cells] for cells in whatif_rows(w, one_line)]
     table = _table(["", "now", "after the exits"], rows, {1, 2})

@@ -8,6 +8,7 @@ a link, an HTML tag, emphasis, a heading or a list.
 from __future__ import annotations
 
 from health_tui.report.format import (
+    exits_take,
     exits_title,
     health,
     health_change,
@@ -83,7 +84,7 @@ def _portfolio(r: ReviewReport) -> str:
     rows.append(
         ["revenue at risk (at risk and critical)", money(r.revenue_at_risk_now, r.currency),
          money(r.revenue_at_risk_then, r.currency),
-         money_change(r.revenue_at_risk_now - r.revenue_at_risk_then, r.currency)]
+         money_change(r.revenue_at_risk_change, r.currency)]
     )  # fmt: skip
     text = "## Portfolio\n\n" + _table(["", r.quarter, r.previous_quarter, "change"], "lrrr", rows)
     left = r.left_this_quarter
@@ -119,7 +120,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         health_change(c.health_change, c.was_client),
         s.band_text,
         health(s.effort_return),
-        money(s.revenue_12m, r.currency),
+        money(s.revenue_12m if r.revenue_on_record else None, r.currency),
         s.archetype.label,
         f"**{recommended}**" if s.fire_candidate else recommended,
         c.decision.decision.value if c.decision else "",
@@ -194,7 +195,13 @@ def _exits(r: ReviewReport) -> str:
 
 
 def _exit(e: ExitProgress, r: ReviewReport) -> str:
-    owed = unpaid(e.unpaid_invoices, e.unpaid_amount, e.overdue_amount, r.currency)
+    owed = unpaid(
+        e.unpaid_invoices,
+        e.unpaid_amount,
+        e.overdue_amount,
+        r.currency,
+        invoiced=r.revenue_on_record,
+    )
     facts = [
         f"- Decided for {e.quarter} on {when(e.decided_at)}"
         + (f": {md(e.note)}" if e.note else "."),
@@ -245,10 +252,10 @@ def _exits_whatif(r: ReviewReport) -> str:
         f"{md(d.name)} ({money(d.revenue_12m, w.currency)}, {hours(d.hours_12m)})"
         for d in w.dropped
     )
+    brought, took = exits_take(w, lambda figure: f"**{figure}**")
     lead = (
         f"Decided exit for {r.quarter}: {gone}. Over the last four quarters they brought "
-        f"**{money(w.revenue_lost, w.currency)}** of revenue, which goes, and took "
-        f"**{hours(w.hours_freed)}**, which are freed."
+        f"{brought}, and took {took}."
     )
     rows = [list(cells) for cells in whatif_rows(w, md)]
     table = _table(["", "now", "after the exits"], "lrr", rows)

@@ -80,8 +80,12 @@ class ReviewReport(BaseModel):
     unscored_then: int
     active_then: int
     candidates_then: int
-    revenue_at_risk_now: float
-    revenue_at_risk_then: float
+    revenue_at_risk_now: float | None = Field(description="None: no revenue on record")
+    revenue_at_risk_then: float | None
+    revenue_on_record: bool = Field(
+        default=True, description="PortfolioScore.revenue_on_record, as of the report's date"
+    )
+
     clients: list[ClientLine] = Field(
         description="active clients in review order (candidates, critical, at risk, the rest; "
         "lowest health first), then former clients"
@@ -129,6 +133,12 @@ class ReviewReport(BaseModel):
         line = next((c for c in self.clients if c.score.client_id == client_id), None)
         return line.score.name if line else client_id
 
+    @property
+    def revenue_at_risk_change(self) -> float | None:
+        """The change of revenue at risk since the previous quarter; None where either is not known."""
+        now, then = self.revenue_at_risk_now, self.revenue_at_risk_then
+        return None if now is None or then is None else now - then
+
 
 def previous_quarter_end(as_of: date) -> date:
     """The last day of the quarter before the one containing `as_of`."""
@@ -174,6 +184,7 @@ def build_report(
         candidates_then=len(then.candidates()),
         revenue_at_risk_now=now.revenue_at_risk(),
         revenue_at_risk_then=then.revenue_at_risk(),
+        revenue_on_record=now.revenue_on_record,
         clients=lines,
         decisions=list(decisions.values()),
         exits=exits,

@@ -138,7 +138,7 @@ def load_checklists(
     money: Money | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> dict[str, Checklist]:
-    """Every given client's checklist, in three set-based queries whatever their number. The
+    """Every given client's checklist, in four set-based queries whatever their number. The
     earliest end date is the first working day after the notice (`agency` says whose holidays)."""
     agency = agency or Agency()
     params = {"client_ids": [c.client_id for c in cases]}
@@ -155,11 +155,15 @@ def load_checklists(
             "client_formal_complaints", {**params, "as_of": as_of}, con=con
         )
     }
+    invoiced = {
+        cid
+        for (cid,) in store.rows("client_invoices_on_record", {**params, "as_of": as_of}, con=con)
+    }
     return {
         c.client_id: _checklist(
             c,
             saved.get(c.client_id, {}),
-            unpaid.get(c.client_id, []),
+            unpaid.get(c.client_id, []) if c.client_id in invoiced else None,
             formal.get(c.client_id, (0, 0)),
             currency,
             agency,
@@ -172,7 +176,7 @@ def load_checklists(
 def _checklist(
     case: ExitCase,
     saved: dict[str, dict],
-    unpaid: list[UnpaidInvoice],
+    unpaid: list[UnpaidInvoice] | None,  # None: no invoice of theirs on record at all
     formal: tuple[int, int],
     currency: str,
     agency: Agency,
@@ -200,9 +204,14 @@ def _checklist(
         "final_invoice": [
             f"{u.invoice_id}: {money(u.amount, u.currency or currency, cents=True)}, due {u.due_on}"
             + (f", {plural(u.days_overdue, 'day')} overdue" if u.days_overdue else ", not yet due")
-            for u in unpaid
+            for u in unpaid or []
         ]
-        or ["Nothing is unpaid."],
+        or [
+            "Nothing is unpaid."
+            if unpaid is not None
+            else "No invoice of theirs is on record: check what is still owed in your accounting "
+            "tool before the final invoice."
+        ],
         "tell": [
             f"Meet face to face: {plural(letters, 'formal letter')} and "
             f"{plural(escalations, 'escalation')} on record."
@@ -227,7 +236,7 @@ def _checklist(
         decided_on=case.decided_on,
         notice_days=case.notice_days,
         earliest_end=earliest_end,
-        unpaid=unpaid,
+        unpaid=unpaid or [],
         face_to_face=face_to_face,
         steps=steps,
     )

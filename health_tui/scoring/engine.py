@@ -58,8 +58,8 @@ def _score(
     rollups: bool,
 ) -> PortfolioScore:
     facts = load_facts(store, as_of, settings, con=con, rollups=rollups)
-    basis = effort_basis(facts)
-    measures = [measure(f, basis.revenue) for f in facts]
+    basis = effort_basis([f for f in facts if f.active])  # as the medians: active clients
+    measures = [measure(f, basis.paired) for f in facts]
     medians = portfolio_medians(measures, settings)
     target = settings.money.target_rate or medians.get("effective_rate") or None
     ctx = verdicts.Context(
@@ -80,6 +80,9 @@ def _score(
         target_rate=parts.target_rate,
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
+        revenue_on_record=ctx.basis.revenue,
+        hours_on_record=ctx.basis.hours,
+        rates_known=ctx.basis.paired,
     )
 
 

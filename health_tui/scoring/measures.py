@@ -51,22 +51,46 @@ class Measures:
 
 @dataclass(frozen=True, slots=True)
 class EffortBasis:
-    """What the portfolio holds to weigh effort against return. Without any revenue in the last
-    four quarters (time and tickets only), a client's rate is not known, not zero; without any
-    hours (invoices only), a client with no hours is not known to take none."""
+    """What the portfolio holds to weigh effort against return: revenue and hours in the last four
+    quarters, and whether any client has both. Without one client with both (time and tickets
+    only, invoices only, or a time tracker and invoices that cover different clients), a client's
+    rate is not known, not zero, and its hours are not known to be none."""
 
-    revenue: bool
-    hours: bool
+    revenue: bool  # some client has revenue
+    hours: bool  # some client has hours
+    paired: bool  # some client has both: the effort of every client can be weighed
+
+    @property
+    def what_is_missing(self) -> str:
+        """Why no client's effort can be weighed, and what would fill it (for the reasons)."""
+        if not self.revenue:
+            return (
+                "no revenue for any client in the last four quarters. To fill it: import "
+                "invoices, or time entries with their billable amounts (Harvest)"
+            )
+        if not self.hours:
+            return (
+                "no hours logged for any client in the last four quarters. To fill it: import "
+                "time entries (Harvest, Toggl, Clockify or a timesheet)"
+            )
+        return (
+            "no client has both hours and revenue in the last four quarters: the time and the "
+            "invoices on record are for different clients. To fill it: import the invoices of "
+            "the clients whose time you track and the time of those you invoice, or merge a "
+            "client that came in under two names (`health-tui clients merge`)"
+        )
 
 
 def effort_basis(facts: list[ClientFacts]) -> EffortBasis:
     return EffortBasis(
-        revenue=any(f.revenue_12m > 0 for f in facts), hours=any(f.hours_12m > 0 for f in facts)
+        revenue=any(f.revenue_12m > 0 for f in facts),
+        hours=any(f.hours_12m > 0 for f in facts),
+        paired=any(f.revenue_12m > 0 and f.hours_12m > 0 for f in facts),
     )
 
 
-def measure(f: ClientFacts, revenue_known: bool = True) -> Measures:
-    """`revenue_known` False (EffortBasis.revenue): no effective rate, rather than a rate of 0."""
+def measure(f: ClientFacts, rates_known: bool = True) -> Measures:
+    """`rates_known` False (EffortBasis.paired): no effective rate, rather than a rate of 0."""
     health, before, hours = f.health, f.prev_health, f.hours_12m
     # dicts written out (in COMPONENTS order): three times faster than built from the names,
     # and this runs for every client of every scoring
@@ -78,7 +102,7 @@ def measure(f: ClientFacts, revenue_known: bool = True) -> Measures:
         {"satisfaction": f.prev_satisfaction, "friction": f.prev_friction,
          "payment": f.prev_payment, "scope": f.prev_scope, "trend": f.prev_trend},
         None if before is None else whole(before),
-        f.revenue_12m / hours if hours > 0 and revenue_known else None,
+        f.revenue_12m / hours if hours > 0 and rates_known else None,
     )  # fmt: skip
 
 
@@ -152,7 +176,7 @@ def effort_return(
     """A scored client's effort versus return, from its last four quarters' figures; None where
     the portfolio cannot tell it (EffortBasis) or the client has neither hours nor revenue."""
     f = m.facts
-    if not basis.revenue or (f.hours_12m <= 0 and not basis.hours):
+    if not basis.paired:
         return None
     cost = time_cost(f, settings.money.cost_per_hour)
     return effort_return_of(
@@ -205,8 +229,11 @@ def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float
         "days_late": [f.days_late_12m / f.n_due_12m for f in active if f.n_due_12m],
         "complaints_q": [f.complaints_q0 + f.escalations_q0 for f in active],
         "urgent_q": [f.urgent_q0 + f.after_hours_q0 for f in active],
+        # the typical rate of the clients who pay: a new client not invoiced yet is no rate of 0
         "effective_rate": [
-            m.effective_rate for m in ms if m.facts.active and m.effective_rate is not None
+            m.effective_rate
+            for m in ms
+            if m.facts.active and m.facts.revenue_12m > 0 and m.effective_rate is not None
         ],
         "revenue_12m": [f.revenue_12m for f in active],
         "lifetime_value": [f.lifetime_value for f in active],

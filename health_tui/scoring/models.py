@@ -291,6 +291,21 @@ class PortfolioScore(BaseModel):
     target_rate: float | None
     clients: list[ClientScore]
     medians: dict[str, float] = Field(default_factory=dict)
+    revenue_on_record: bool = Field(
+        default=True,
+        description="some active client has revenue in the last four quarters; without, "
+        "revenue figures are not known (no invoices imported), not 0",
+    )
+    hours_on_record: bool = Field(
+        default=True,
+        description="some active client has hours in the last four quarters; without, hours "
+        "are not known (no time imported), not 0",
+    )
+    rates_known: bool = Field(
+        default=True,
+        description="some active client has both: without, no rate and no effort versus "
+        "return is weighed",
+    )
 
     @property
     def active(self) -> list[ClientScore]:
@@ -308,9 +323,22 @@ class PortfolioScore(BaseModel):
         """Active clients whose health does not stand: not enough data, or dormant."""
         return sum(1 for c in self.active if c.band is None)
 
-    def revenue_at_risk(self) -> float:
-        """Last-four-quarters revenue of active clients in the at-risk and critical bands."""
+    def revenue_at_risk(self) -> float | None:
+        """Last-four-quarters revenue of active clients in the at-risk and critical bands; None
+        (not known) where no revenue is on record."""
+        if not self.revenue_on_record:
+            return None
         return sum(c.revenue_12m for c in self.active if c.band in (Band.at_risk, Band.critical))
+
+    def revenue_of(self, value: float) -> float | None:
+        """A revenue figure as it should be read: None (not known, no invoices imported) where
+        the portfolio has no revenue on record, rather than 0."""
+        return value if self.revenue_on_record else None
+
+    def hours_of(self, value: float) -> float | None:
+        """Hours as they should be read: None (not known, no time imported) where the portfolio
+        has no hours on record, rather than 0."""
+        return value if self.hours_on_record else None
 
     def candidates(self) -> list[ClientScore]:
         return [c for c in self.clients if c.fire_candidate]

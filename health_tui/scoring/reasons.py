@@ -161,8 +161,8 @@ def reasons(
         )
     elif effort is None and f.active and arch not in (A.new, A.dormant):
         out.append(_effort_unknown(m, ctx))
-    elif f.hours_12m == 0 and f.active and arch is not A.new:
-        out.append("No hours logged in the last four quarters.")
+    elif f.hours_12m == 0 and f.active and arch is not A.new and ctx.basis.hours:
+        out.append("No hours logged in the last four quarters.")  # where hours are logged at all
 
     if arch is A.champion:
         praise, c4 = f.praise_12m, f.complaints_12m
@@ -221,19 +221,15 @@ def _money(m: Measures, ctx: Context) -> list[str]:
 def _effort_unknown(m: Measures, ctx: Context) -> str:
     """Effort versus return does not stand: why, and what would fill it (never a made-up 50)."""
     f, head = m.facts, "Not enough data for effort versus return"
-    if not ctx.basis.revenue:
-        return (
-            f"{head}: no revenue for any client in the last four quarters. To fill it: import "
-            "invoices, or time entries with their billable amounts (Harvest)."
-        )
+    if not ctx.basis.paired:
+        return f"{head}: {ctx.basis.what_is_missing}."
     if f.hours_12m <= 0 and f.revenue_12m <= 0:
-        return f"{head}: no hours and no revenue in the last four quarters."
-    if f.hours_12m <= 0:
         return (
-            f"{head}: no hours logged for any client in the last four quarters. To fill it: "
-            "import time entries (Harvest, Toggl, Clockify or a timesheet)."
+            f"{head}: no hours and no revenue in the last four quarters. To fill it: import its "
+            "time and invoices, or, if they came in under another name, merge that client into "
+            "it (`health-tui clients merge`)."
         )
-    return (
+    return (  # a portfolio with paying clients always has a median rate: only a 0 target is left
         f"{head}: no target rate to weigh its hours against. To fill it: set [money] "
         "target_rate in the settings."
     )

@@ -77,7 +77,8 @@ class MapScreen(HealthScreen):
             panel.update(
                 Content.styled(
                     f"No client to place: {active:,} active, each with not enough data for "
-                    "health or effort versus return (open one for what would fill it)."
+                    "health or effort versus return. The table (esc) lists them; a client's "
+                    "reasons say what would fill it."
                     if active
                     else "No active clients.",
                     MUTED,

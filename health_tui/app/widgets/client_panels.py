@@ -12,7 +12,7 @@ from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.history import ClientHistory
-from health_tui.scoring.models import ClientScore, signed_points
+from health_tui.scoring.models import ClientScore, PortfolioScore, signed_points
 
 Part = str | tuple[str, str]
 
@@ -146,8 +146,10 @@ def trend_and_moves(c: ClientScore) -> Content:
     return Content.assemble(trend_chart(c), "\n\n", moved_content(c))
 
 
-def effort_content(c: ClientScore, currency: str) -> Content:
-    """Effort versus return: money in, hours out, the rate that results, and value beyond invoices."""
+def effort_content(c: ClientScore, portfolio: PortfolioScore) -> Content:
+    """Effort versus return: money in, hours out, the rate that results, and value beyond invoices.
+    Where the portfolio has no revenue (or no hours) on record, those figures are not known."""
+    currency, revenue_of = portfolio.currency, portfolio.revenue_of
     hours = c.hours_by_activity
     total = hours.total or 1.0
     parts: list[Part] = [
@@ -156,20 +158,21 @@ def effort_content(c: ClientScore, currency: str) -> Content:
         if c.effort_return is not None
         else ("   not enough data\n", MUTED),
     ]
-    parts.append(f"{'revenue 12m':<16}{fmt.money(c.revenue_12m, currency):>12}")
+    parts.append(f"{'revenue 12m':<16}{fmt.money(revenue_of(c.revenue_12m), currency):>12}")
     if c.revenue_estimated:  # no invoice in the last four quarters
         parts.append(("  estimated from billable amounts", MUTED))
+    if not portfolio.revenue_on_record:
+        parts.append(("  no invoices on record", MUTED))
     parts.append("\n")
-    rows = [
-        ("paid 12m", fmt.money(c.paid_12m, currency)),
-        ("hours 12m", f"{c.hours_12m:,.0f} h"),
-    ]
-    for label, value in rows:
-        parts.append(f"{label:<16}{value:>12}\n")
-    for name in ("delivery", "revision", "meeting", "support", "admin"):
-        value = getattr(hours, name)
-        parts.append((f"  {name:<14}{value:>10,.0f} h ", MUTED))
-        parts.append((fmt.bar(value / total * 100, 10) + "\n", "$text-accent"))
+    parts.append(f"{'paid 12m':<16}{fmt.money(revenue_of(c.paid_12m), currency):>12}\n")
+    if portfolio.hours_on_record:
+        parts.append(f"{'hours 12m':<16}{f'{c.hours_12m:,.0f} h':>12}\n")
+        for name in ("delivery", "revision", "meeting", "support", "admin"):
+            value = getattr(hours, name)
+            parts.append((f"  {name:<14}{value:>10,.0f} h ", MUTED))
+            parts.append((fmt.bar(value / total * 100, 10) + "\n", "$text-accent"))
+    else:
+        parts += [f"{'hours 12m':<16}{fmt.NO_VALUE:>12}", ("  no time on record\n", MUTED)]
     rate_style = "bold"
     if c.effective_rate is not None and c.target_rate and c.effective_rate < c.target_rate:
         rate_style = "bold $text-error"
@@ -186,8 +189,8 @@ def effort_content(c: ClientScore, currency: str) -> Content:
         parts.append((f"  {fmt.plural(c.unpaid_overdue_count, 'invoice')}\n", MUTED))
     if c.avg_days_late is not None:
         parts.append(f"{'avg days late':<16}{c.avg_days_late:>12.0f}\n")
-    parts.append(f"{'lifetime value':<16}{fmt.money(c.lifetime_value, currency):>12}\n")
-    parts.append(f"{'referral value':<16}{fmt.money(c.referral_value, currency):>12}\n")
+    parts.append(f"{'lifetime value':<16}{fmt.money(revenue_of(c.lifetime_value), currency):>12}\n")
+    parts.append(f"{'referral value':<16}{fmt.money(revenue_of(c.referral_value), currency):>12}\n")
     if c.referred:
         names = ", ".join(safe_text(n) for n in c.referred)
         parts.append((f"referred: {names}", MUTED))

@@ -17,7 +17,7 @@ class Figures(NamedTuple):
 
     active: int
     counts: dict[Band, int]
-    at_risk: float
+    at_risk: float | None  # None: no revenue on record
     revenue: float
     candidates: int
     unscored: int
@@ -53,14 +53,14 @@ def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Co
     """
     figures = summary_figures(portfolio)
     at_risk, revenue, counts = figures.at_risk, figures.revenue, figures.counts
-    share = f" ({at_risk / revenue:.0%})" if revenue > 0 else ""
+    share = f" ({at_risk / revenue:.0%})" if at_risk is not None and revenue > 0 else ""
     candidates = figures.candidates
     parts: list[str | tuple[str, str]] = [
         (portfolio.quarter, HEADING),
         (f" as of {portfolio.as_of.isoformat()}", MUTED),
         " · revenue at risk ",
         (fmt.money(at_risk, portfolio.currency), "bold"),
-        (share, MUTED),
+        (share if at_risk is not None else " (no revenue on record)", MUTED),
         " · ",
         (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE),
         f"\n{figures.active:,} active: ",

@@ -51,7 +51,7 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
             f" · at-risk share {share(w.at_risk_share_before)} → ",
             (share(w.at_risk_share_after), "bold"),
         ]
-        if w.largest_client_after is not None:
+        if w.largest_client_after is not None and w.largest_client_share_after is not None:
             parts += [
                 "\nlargest client after: ",
                 safe_text(w.largest_client_after),
