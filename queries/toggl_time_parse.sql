@@ -11,7 +11,9 @@
 -- the person (their email when the export has it), project, task, description and duration in whole
 -- seconds, normalised; entries alike in all of these are told apart by their order in the file. Tags
 -- are not part of it, so re-tagging an entry and exporting again replaces it rather than adding it.
--- No money: billable_amt, cost_amt and currency are NULL.
+-- Money: Toggl's 'Amount (EUR)' and Clockify's 'Billable Amount (USD)' as billable_amount, Clockify's
+-- 'Cost Amount (USD)' as cost_amount, in the currency the title names ($amount_currency; NULL with
+-- no such column, and then no money).
 -- skip: 'no client' (no client and no project to name one) and 'no time' (a 0:00:00 entry).
 CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
@@ -46,9 +48,14 @@ SELECT line,
        NULL::VARCHAR AS activity_text,
        task, tags, note,
        coalesce(person, email) AS person,
-       NULL::DECIMAL(14, 2) AS billable_amt, NULL::VARCHAR AS billable_amount_text,
-       NULL::DECIMAL(14, 2) AS cost_amt, NULL::VARCHAR AS cost_amount_text,
-       NULL::VARCHAR AS currency, NULL::VARCHAR AS currency_text,
+       TRY_CAST(connector_decimal_text(billable_amount, $decimal) AS DECIMAL(14, 2)) AS billable_amt,
+       billable_amount AS billable_amount_text,
+       TRY_CAST(connector_decimal_text(cost_amount, $decimal) AS DECIMAL(14, 2)) AS cost_amt,
+       cost_amount AS cost_amount_text,
+       CASE WHEN billable_amount IS NOT NULL OR cost_amount IS NOT NULL
+            THEN connector_currency($amount_currency::VARCHAR) END AS currency,
+       CASE WHEN billable_amount IS NOT NULL OR cost_amount IS NOT NULL
+            THEN $amount_currency::VARCHAR END AS currency_text,
        concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(start_time, ''), coalesce(connector_norm(email), connector_norm(person), ''),
                  coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),

@@ -245,10 +245,62 @@ def test_client_from_is_for_time_exports(tmp_path: Path) -> None:
     )  # fmt: skip
     assert out.exit_code == 2
     assert "--client-from is for time exports" in out.stderr
+    usd = tmp_path / "usd.toml"
+    usd.write_text('[money]\ncurrency = "USD"\n')  # the report's amounts are in USD
     out = CliRunner().invoke(
         cli,
         ["import", str(EXPORTS / "clockify_detailed.csv"), "--db", str(db),
-         "--client-from", "project"],
+         "--client-from", "project", "--config", str(usd)],
     )  # fmt: skip
     assert out.exit_code == 0, out.output
     assert "(--client-from project)" in out.stdout
+
+
+# --- amounts titled with their currency -----------------------------------------------------------
+
+
+def _amounts(store: Store) -> list[tuple]:
+    return store.con.execute(
+        "SELECT client_id, billable_amount::DOUBLE, cost_amount::DOUBLE, amount_currency "
+        "FROM time_entries ORDER BY ALL"
+    ).fetchall()
+
+
+def test_toggls_amount_is_the_entries_billable_amount_in_its_titles_currency(
+    store: Store,
+) -> None:
+    """Toggl's 'Amount (EUR)' was read past: a portfolio of Toggl time had no revenue at all, and
+    effort versus return could not be weighed, though every entry said what it was worth."""
+    summary = load(store, EXPORTS / "toggl_detailed.csv")
+    rows = _amounts(store)
+    assert [r[1] for r in rows] == [0.0, 660.0, 150.0, 420.0]
+    assert {r[2] for r in rows} == {None} and {r[3] for r in rows} == {"EUR"}
+    assert (
+        "toggl_detailed.csv: Amount (EUR) (4 entries, 11.00 h) estimates revenue where no invoice "
+        "exists in the last four quarters." in summary.notes
+    )
+
+
+def test_clockifys_billable_and_cost_amounts_are_read_in_usd(store: Store) -> None:
+    load(store, EXPORTS / "clockify_detailed.csv")  # MONEY has a USD rate
+    rows = _amounts(store)
+    assert {r[3] for r in rows} == {"USD"}
+    juniper = [r[1] for r in rows if r[0].startswith("juniper-legal")]
+    assert juniper == [55.0, 82.5, 137.5, 275.0]  # 'Billable Amount (USD)', line by line
+
+
+def test_a_title_that_names_no_currency_or_two_currencies(store: Store, tmp_path: Path) -> None:
+    head = "Client,Start date,Duration,Amount (Euros)\nAcme,2025-09-01,1:00:00,100\n"
+    summary = load(store, write(tmp_path, "t.csv", head))
+    assert "t.csv: ignoring column 'Amount (Euros)': 'EUROS' is not a currency code" in (
+        summary.warnings
+    )
+    assert _amounts(store) == [(_amounts(store)[0][0], None, None, None)]
+    two = (
+        "Client,Start Date,Duration (h),Billable Amount (USD),Cost Amount (EUR)\n"
+        "Acme,2025-09-01,1:00:00,100,50\n"
+    )
+    assert problems(store, write(tmp_path, "c.csv", two)) == [
+        "c.csv:1: Cost Amount (EUR): amounts in EUR beside amounts in USD: export the report in "
+        "one currency"
+    ]

@@ -118,7 +118,7 @@ def test_the_summary_says_what_the_money_is_used_for(tmp_path: Path) -> None:
         "where no invoice exists in the last four quarters."
     ) in summary.notes
     assert (
-        "1 entry (3.00 h) has a Cost Amount of 0 (no cost rate set in Harvest): their cost is "
+        "1 entry (3.00 h) has a Cost Amount of 0 (no cost rate set in the time tracker): their cost is "
         "unknown, priced at [money] cost_per_hour if you set one, else their clients' margin is "
         "not known."
     ) in summary.notes

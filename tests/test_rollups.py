@@ -29,6 +29,8 @@ DATES = (AS_OF, date(2026, 8, 15), date(2026, 7, 1), date(2025, 12, 31), date(20
 EXPORTS = ("harvest_time.csv", "harvest_invoices_export.csv", "toggl_detailed_new.csv",
            "clockify_detailed.csv", "zendesk_tickets.csv")  # fmt: skip
 AT = datetime(2026, 10, 2, 9, 0)
+# Clockify's amounts are in USD: the import and the scoring convert them at this rate
+SETTINGS = Settings.model_validate({"money": {"rates": {"USD": 0.9}}})
 
 
 def in_step(store: Store) -> bool:
@@ -37,8 +39,8 @@ def in_step(store: Store) -> bool:
 
 
 def same_scores(store: Store, as_of: date) -> None:
-    rolled = score_portfolio(store, as_of).model_dump(mode="json")
-    raw = score_portfolio(store, as_of, rollups=False).model_dump(mode="json")
+    rolled = score_portfolio(store, as_of, SETTINGS).model_dump(mode="json")
+    raw = score_portfolio(store, as_of, SETTINGS, rollups=False).model_dump(mode="json")
     assert rolled["clients"], "nothing scored: the comparison would prove nothing"
     assert rolled == raw
 
@@ -60,7 +62,7 @@ def test_the_demo_scores_alike_from_rollups_and_from_every_raw_row(demo_store, a
 def test_the_fixtures_score_alike_from_rollups_and_from_every_raw_row(store):
     import_folder(store, FIXTURES / "small")
     for name in EXPORTS:
-        import_path(store, FIXTURES / "exports" / name)
+        import_path(store, FIXTURES / "exports" / name, money=SETTINGS.money)
     assert in_step(store)
     for as_of in DATES:
         same_scores(store, as_of)
@@ -94,7 +96,7 @@ def test_every_write_path_keeps_the_rollups_in_step(store, tmp_path: Path):
     import_folder(store, FIXTURES / "small")
     check("the same folder again")
     for name in EXPORTS:
-        import_path(store, FIXTURES / "exports" / name)
+        import_path(store, FIXTURES / "exports" / name, money=SETTINGS.money)
         check(name)
     client, other = _two_clients(store)
     logged = log_entry(store, _interaction(client))

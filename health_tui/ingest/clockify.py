@@ -12,8 +12,9 @@ from health_tui.ingest.source import Source
 # Tags, Billable, Start Date, Start Time, End Date, End Time, Duration (h), Duration (decimal),
 # Billable Rate (USD), Billable Amount (USD). Dates follow the workspace's date format (10/23/2025
 # or 23/10/2025: the file's dates settle which), times may be 12-hour (10:23:52 AM). Client is left
-# out when the workspace does not use clients; Project then names the client. The rate and amount
-# columns, titled with the currency, are read past.
+# out when the workspace does not use clients; Project then names the client. The amount columns,
+# titled with the currency, are read as the entry's billable and cost amounts (as Harvest's are);
+# the rate columns are read past.
 CLOCKIFY = Source(
     name="clockify",
     label="Clockify detailed report",
@@ -38,6 +39,7 @@ CLOCKIFY = Source(
     one_of=(("hours",), ("duration",)),
     parse="toggl_time_parse",
     ignored=("Group", "Kiosk"),
-    ignored_prefixes=("Billable Rate (", "Billable Amount (", "Cost Rate (", "Cost Amount ("),
+    ignored_prefixes=("Billable Rate (", "Cost Rate ("),
+    titled={"billable_amount": "Billable Amount (", "cost_amount": "Cost Amount ("},
     params={"source_name": "clockify"},
 )

@@ -285,7 +285,7 @@ def import_export(
                 check_import_currencies(
                     amounts, money, file=path.name, where=where, noun=ENTRY_AMOUNTS
                 )
-                describe_money(store, con, path.name, match.present, summary)
+                describe_money(store, con, path.name, match, summary)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
             elif kind.name == "bills":
@@ -359,6 +359,7 @@ def _parse(
     if source.target == "time_entries":
         params["billable_missing"] = "billable" not in match.present
         params["billable_default"] = source.billable_default
+        params["amount_currency"] = match.currency  # titled amounts ("Amount (EUR)"), else None
     query = load_query(source.parse)
     # DuckDB refuses a parameter the query does not use; each parse query uses the ones it needs
     used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", query)}

@@ -97,30 +97,33 @@ def describe_money(
     store: Store,
     con: duckdb.DuckDBPyConnection,
     file: str,
-    present: list[str],
+    match: HeaderMatch,
     summary: ExportSummary,
 ) -> None:
-    """Say what a time export's amounts are used for (Harvest's Cost Amount and Billable Amount),
-    and which costs are unknown: a Cost Amount of 0 is a cost rate never set, not free work."""
+    """Say what a time export's amounts are used for (Harvest's Cost Amount and Billable Amount,
+    Toggl's Amount (EUR), Clockify's Billable and Cost Amount (USD)), under the names the file
+    gives them, and which costs are unknown: a cost of 0 is a cost rate never set, not free work."""
+    present = match.present
     if "cost_amount" not in present and "billable_amount" not in present:
         return
+    cost_col, value_col = match.shown("cost_amount"), match.shown("billable_amount")
     costed, costed_h, zero, zero_h, valued, valued_h = store.row("connector_money_entries", con=con)
     used = []
     if "cost_amount" in present:
         used.append(
-            f"Cost Amount gives each client's cost ({_entries(costed)}, {costed_h:,.2f} h), "
+            f"{cost_col} gives each client's cost ({_entries(costed)}, {costed_h:,.2f} h), "
             "so its margin needs no [money] cost_per_hour"
         )
     if "billable_amount" in present:
         used.append(
-            f"Billable Amount ({_entries(valued)}, {valued_h:,.2f} h) estimates revenue where no "
+            f"{value_col} ({_entries(valued)}, {valued_h:,.2f} h) estimates revenue where no "
             "invoice exists in the last four quarters"
         )
     summary.notes.append(f"{file}: " + "; ".join(used) + ".")
     if zero:
         summary.notes.append(
-            f"{_entries(zero)} ({zero_h:,.2f} h) {'has' if zero == 1 else 'have'} a Cost Amount "
-            "of 0 (no cost rate set in Harvest): their cost is unknown, priced at [money] "
+            f"{_entries(zero)} ({zero_h:,.2f} h) {'has' if zero == 1 else 'have'} a {cost_col} "
+            "of 0 (no cost rate set in the time tracker): their cost is unknown, priced at [money] "
             "cost_per_hour if you set one, else their clients' margin is not known."
         )
 

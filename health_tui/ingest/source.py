@@ -9,6 +9,7 @@ name from a file or a mapping ever becomes part of an SQL statement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,7 +35,10 @@ class Source:
     one_of: tuple[tuple[str, ...], ...] = ()
     fixed: Mapping[str, str] = field(default_factory=dict)  # a mapping's [fixed]: one value a field
     ignored: tuple[str, ...] = ()  # headers the export writes that we read past silently
-    ignored_prefixes: tuple[str, ...] = ()  # e.g. Toggl's "Amount (EUR)"
+    ignored_prefixes: tuple[str, ...] = ()  # e.g. Clockify's "Billable Rate (USD)"
+    # fields whose header is titled with the currency, by prefix: Toggl's "Amount (EUR)" is
+    # {"billable_amount": "Amount ("}; the code in the title is the amounts' currency
+    titled: Mapping[str, str] = field(default_factory=dict)
     params: Mapping[str, object] = field(default_factory=dict)  # bound for `parse` only
     delimiter: str | None = None  # None: found from the header
     date_format: str | None = None  # None: found from the dates (or --date-format)
@@ -78,6 +82,7 @@ class HeaderMatch:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # the source's word on columns it reads past
+    currency: str | None = None  # the currency a titled amount column names ("Amount (EUR)")
 
     def shown(self, name: str) -> str:
         """A column in a problem: the header as the user wrote it, else our name."""
@@ -108,6 +113,7 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
             if position is not None and source.name == "mapping":  # one column, two fields
                 found.copies[name] = chosen[position]
                 break
+    _titled(source, header, chosen, found, file)
     spelled = {_key(s) for spellings in source.fields.values() for s in spellings}
     silent = {_key(s) for s in source.ignored}
     prefixes = tuple(_key(p) for p in source.ignored_prefixes)
@@ -137,12 +143,14 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
         found.written[internal] = raw.strip() or f"column {i}"
     keys = {_key(raw) for raw in header}
     found.notes = list(dict.fromkeys(n for h, n in source.noted.items() if _key(h) in keys))
-    found.read = [n for n in source.fields if n in found.columns]
+    found.read = [n for n in (*source.fields, *source.titled) if n in found.columns]
     for name, shared in found.copies.items():
         found.written[name] = found.written[shared]
     for name in source.fixed:
         found.written[name] = f"[fixed] {name}"
-    found.present = [n for n in source.fields if n in found.columns or n in found.copies]
+    found.present = [
+        n for n in (*source.fields, *source.titled) if n in found.columns or n in found.copies
+    ]
     found.present += [n for n in source.fixed if n not in found.present]
     found.missing = [n for n in source.required if n not in found.present]
     if source.one_of and not any(all(n in found.present for n in g) for g in source.one_of):
@@ -164,6 +172,37 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
     return found
 
 
+def _titled(
+    source: Source, header: list[str], chosen: dict[int, str], found: HeaderMatch, file: str
+) -> None:
+    """Read the amount columns titled with their currency ("Amount (EUR)"): each field its first
+    such column; the currency is the title's code, and one file has one."""
+    for name, prefix in source.titled.items():
+        for i, raw in enumerate(header, start=1):
+            text = raw.strip()
+            if i in chosen or not _key(text).startswith(_key(prefix)) or not text.endswith(")"):
+                continue
+            code = text[len(prefix) : -1].strip().upper()
+            if not _CODE.fullmatch(code):
+                found.warnings.append(
+                    f"{file}: ignoring column {show(raw)}: {code!r} is not a currency code"
+                )
+            elif found.currency not in (None, code):
+                found.problems.append(
+                    Problem(
+                        file=file,
+                        line=1,
+                        column=text,
+                        reason=f"amounts in {code} beside amounts in {found.currency}: export "
+                        "the report in one currency",
+                    )
+                )
+            else:
+                chosen[i], found.currency = name, code
+            break
+
+
+_CODE = re.compile(r"[A-Z]{3}")
 DATE_ORDERS = {"day-first": "dmy", "month-first": "mdy"}
 
 

@@ -14,8 +14,9 @@ from health_tui.ingest.source import Source
 # Tags, Amount); the newer one writes the columns the user picked, e.g. Description, Duration,
 # Project, Start date, Start time, Stop date, Stop time, often without Client. Duration is h:mm:ss
 # (1:30:00); without it, the hours come from the start and stop times. Amount is there on paid plans,
-# titled with the currency ("Amount (EUR)"): the billable rate times the time, not an invoice, read
-# past.
+# titled with the currency ("Amount (EUR)"): the billable rate times the time, not an invoice. It is
+# read as the entry's billable amount, which stands in for revenue for a client with no invoice in
+# the last four quarters (as Harvest's Billable Amount does).
 TOGGL = Source(
     name="toggl",
     label="Toggl Track detailed report",
@@ -39,6 +40,6 @@ TOGGL = Source(
     one_of=(("duration",), ("start_time", "end_time")),
     parse="toggl_time_parse",
     ignored=("Amount",),
-    ignored_prefixes=("Amount (",),
+    titled={"billable_amount": "Amount ("},
     params={"source_name": "toggl"},
 )
