@@ -66,7 +66,8 @@ class EffortBasis:
         if not self.revenue:
             return (
                 "no revenue for any client in the last four quarters. To fill it: import "
-                "invoices, or time entries with their billable amounts (Harvest's Billable Amount, Toggl's Amount)"
+                "invoices, or time entries with their billable amounts (Harvest's Billable "
+                "Amount, Toggl's Amount)"
             )
         if not self.hours:
             return (
