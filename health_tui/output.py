@@ -34,6 +34,9 @@ def client_json(c: ClientScore) -> dict[str, Any]:
     record["components"] = {comp.name: comp for comp in c.components}
     if not c.revenue_estimated:  # said only when true (the field's exclude_if), as model_dump does
         del record["revenue_estimated"]
+    for said_when_false in ("invoices_on_record", "time_on_record"):
+        if record[said_when_false]:
+            del record[said_when_false]
     return record
 
 
@@ -57,8 +60,10 @@ def score_cells(c: ClientScore) -> list[object]:
     """A client's cells under CSV_COLUMNS: `score --format csv` and the CSV report both write these."""
     return [
         c.client_id, c.name, c.active, _blank(c.health), c.band.value if c.band else "",
-        c.coverage, _blank(c.effort_return), _blank(c.effective_rate), c.revenue_12m,
-        c.lifetime_value, c.referral_value, c.referred_by or "", c.archetype.value,
+        c.coverage, _blank(c.effort_return), _blank(c.effective_rate),
+        # no invoice of theirs on record: not known (empty), as a missing health is
+        _blank(c.known_revenue(c.revenue_12m)), _blank(c.known_revenue(c.lifetime_value)),
+        c.referral_value, c.referred_by or "", c.archetype.value,
         c.recommendation.value, c.fire_candidate,
         " ".join("" if q.health is None else f"{q.health:.0f}" for q in c.trend),
         c.previous_quarter or "", _blank(c.previous_health), _blank(c.health_change),
@@ -74,8 +79,8 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         rows.append((
             _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             "—" if c.effort_return is None else f"{c.effort_return:.0f}",
-            "" if c.effective_rate is None else rate(c.effective_rate, p.currency),
-            money(p.revenue_of(c.revenue_12m), p.currency),
+            "—" if c.effective_rate is None else rate(c.effective_rate, p.currency),
+            money(c.known_revenue(c.revenue_12m), p.currency),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]

@@ -71,7 +71,8 @@ class WhatIf(BaseModel):
     Shares are fractions (0.25 is 25%); None where there is no revenue (or no hours) to divide by.
     'After' is without the dropped clients and with the reprices applied. Revenue, hours and rates
     are None where the portfolio has none on record (PortfolioScore.revenue_on_record,
-    hours_on_record, rates_known): not known, rather than 0.
+    hours_on_record, rates_known), a client's where none of theirs is (ClientScore
+    invoices_on_record, time_on_record): not known, rather than 0.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -242,8 +243,8 @@ def _dropped(c: ClientScore, portfolio: PortfolioScore) -> DroppedClient:
     return DroppedClient(
         client_id=c.client_id,
         name=c.name,
-        revenue_12m=c.revenue_12m if portfolio.revenue_on_record else None,
-        hours_12m=c.hours_12m if portfolio.hours_on_record else None,
+        revenue_12m=c.known_revenue(c.revenue_12m),
+        hours_12m=c.known_hours(c.hours_12m),
         band=c.band,
     )
 
@@ -266,8 +267,8 @@ def _reprice(
         name=c.name,
         percent=percent,
         hours_12m=c.hours_12m,
-        revenue_12m_before=c.revenue_12m if portfolio.revenue_on_record else None,
-        revenue_12m_after=round(revenue, 2) if portfolio.revenue_on_record else None,
+        revenue_12m_before=c.known_revenue(c.revenue_12m),
+        revenue_12m_after=c.known_revenue(round(revenue, 2)),
         effective_rate_before=c.effective_rate,
         effective_rate_after=(
             None if c.effective_rate is None else round(revenue / c.hours_12m, 2)

@@ -42,9 +42,12 @@ problems (line, k, col, reason) AS (
     FROM c WHERE domain IS NOT NULL
       AND NOT regexp_full_match(lower(domain), '([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}')
     UNION ALL
-    SELECT line, 11, 'domain', 'a mailbox provider''s domain (' || lower(domain) || '): every ticket '
+    SELECT line, 11, 'domain', 'a mailbox provider''s domain (' || bare || '): every ticket '
            || 'and survey answer from anyone writing from it would land on this client; leave it '
            || 'empty, or give the client''s own domain'
-    FROM c WHERE list_contains($mailbox_domains, lower(domain))
+    FROM (  -- as tickets are matched (connector_domain): no 'www.', no trailing dot
+        SELECT line, rtrim(regexp_replace(lower(trim(domain)), '^www\.', ''), '.') AS bare FROM c
+    )
+    WHERE list_contains($mailbox_domains, bare)
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

@@ -353,13 +353,16 @@ def test_a_folders_domain_column_refuses_a_mailbox_provider(store: Store, tmp_pa
     folder.mkdir()
     (folder / "clients.csv").write_text(
         "client_id,name,started_on,domain\na,Alpha,2025-01-01,alpha.example\n"
-        "b,Beta,2025-01-01,GMail.com\n"
+        "b,Beta,2025-01-01,GMail.com\nc,Gamma,2025-01-01,www.Outlook.com\n"
     )
     with pytest.raises(ImportFailed) as info:
         import_folder(store, folder)
     assert [str(p) for p in info.value.problems] == [
         "clients.csv:3: domain: a mailbox provider's domain (gmail.com): every ticket and survey "
         "answer from anyone writing from it would land on this client; leave it empty, or give "
-        "the client's own domain"
+        "the client's own domain",
+        "clients.csv:4: domain: a mailbox provider's domain (outlook.com): every ticket and survey "
+        "answer from anyone writing from it would land on this client; leave it empty, or give "
+        "the client's own domain",  # as tickets are matched: without www.
     ]
     assert store.rows("client_domain_owner", {"domain": "alpha.example"}) == []  # nothing loaded

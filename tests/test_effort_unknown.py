@@ -5,6 +5,7 @@ neither. Each went through the real import and scoring; each used to show a made
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -98,13 +99,21 @@ def test_without_any_hours_revenue_alone_is_not_a_perfect_effort_score(tmp_path:
     )
 
 
-def test_hours_elsewhere_make_a_client_without_hours_a_known_100(tmp_path: Path) -> None:
-    """When the portfolio tracks time, a paying client with no hours is all return, as before."""
+def test_a_paying_client_whose_time_is_tracked_but_none_this_year_is_all_return(
+    tmp_path: Path,
+) -> None:
+    """Its time was tracked before, and no hours in the last four quarters: a known 100. With no
+    time of theirs ever on record, its hours are not known (the time may be tracked elsewhere)."""
     b = book()
     b.client("retainer", "Harbour Lights Licensing", ago(700))
+    b.work("retainer", ago(700), ago(500), rate=100)  # the set-up, long ago
     b.rows["invoices"].append(["R-1", "retainer", ago(60), ago(30), ago(30), 5000.0, "EUR"])
     b.feedback("retainer", ago(700), AS_OF, 8)
-    assert client(b.score(tmp_path), "retainer").effort_return == 100
+    c = client(b.score(tmp_path / "a"), "retainer")
+    assert (c.hours_12m, c.effort_return) == (0, 100)
+    b.rows["time_entries"] = [r for r in b.rows["time_entries"] if r[0] != "retainer"]
+    c = client(b.score(tmp_path / "b"), "retainer")
+    assert c.effort_return is None and not c.time_on_record
 
 
 def test_a_client_with_neither_hours_nor_revenue_says_so(tmp_path: Path) -> None:
@@ -148,18 +157,20 @@ def test_without_invoices_every_screen_and_the_report_say_not_known(tmp_path: Pa
     assert not p.revenue_on_record and p.hours_on_record and not p.rates_known
     assert build_grid(p.clients, 40, 20).cells == {}  # no point at a made-up 50
     drain = client(p, "drain")
-    panel = effort_content(drain, p).plain
-    assert "not enough data" in panel and "no invoices on record" in panel and "€0" not in panel
-    assert "€0" not in value_content(drain, p).plain
-    confirm = exit_confirmation(drain, p).plain
-    assert "not known (no invoices on record)" in confirm and "€0" not in confirm
+    panel = effort_content(drain, "EUR").plain
+    assert "not enough data" in panel and "no invoice on record" in panel
+    assert re.search(r"revenue 12m +— ", panel) and re.search(r"lifetime value +—", panel)
+    assert "lifetime — " in value_content(drain, "EUR").plain
+    confirm = exit_confirmation(drain, "EUR").plain
+    assert "not known (no invoice of theirs on record)" in confirm
+    assert re.search(r"lifetime value +—", confirm)
     assert "h freed" in confirm  # the hours are on record
     assert "(no revenue on record" in render_scores(p, "table").splitlines()[0]
     shown = sum(1 for c in p.active if c.health is not None)
     page = render_html(report)
     assert f"{shown} with not enough data for effort versus return" in page
     text = render_markdown(report)
-    assert "revenue that is not known (no invoices on record)" in text
+    assert "revenue that is not known (no invoice of theirs on record)" in text
     assert "No invoice of theirs is on record" in text or "nothing unpaid on record" in text
     assert "€0" not in text
 
@@ -188,3 +199,28 @@ def test_a_new_client_not_invoiced_yet_does_not_lower_the_typical_rate(tmp_path:
     p = b.score(tmp_path / "b")
     assert client(p, "fresh").revenue_12m == 0
     assert p.target_rate == typical  # the median of the paying clients' rates
+
+
+def test_a_client_whose_invoices_are_not_on_record_gets_no_made_up_rate(tmp_path: Path) -> None:
+    """Time for every client, invoices for one: the others were scored at €0/h against that one
+    client's rate (effort 0, an exit candidate); the reverse, invoices for all and time for one,
+    gave the others a perfect 100."""
+    b = champion(problem_client(book()))
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] == "s0"]
+    p = b.score(tmp_path / "a", Settings.model_validate({"money": {"target_rate": 100}}))
+    assert client(p, "s0").effort_return is not None and client(p, "s0").invoices_on_record
+    others = [c for c in p.active if c.client_id != "s0"]
+    assert all(c.effort_return is None and c.effective_rate is None for c in others)
+    assert all(not c.invoices_on_record and c.known_revenue(c.revenue_12m) is None for c in others)
+    assert not any(c.fire_candidate or c.recommendation is R.reprice for c in others)
+    said = " ".join(client(p, "champ").reasons)
+    assert "its hours are on record, and no invoice of theirs" in said
+    cells = next(r for r in render_scores(p, "csv").splitlines() if r.startswith("champ,"))
+    assert ",,," in cells  # rate, revenue and lifetime value empty, not 0.0
+
+    b = champion(problem_client(book()))
+    b.rows["time_entries"] = [r for r in b.rows["time_entries"] if r[0] == "s0"]
+    p = b.score(tmp_path / "b")
+    others = [c for c in p.active if c.client_id != "s0"]
+    assert all(c.effort_return is None and not c.time_on_record for c in others)  # not 100
+    assert "its invoices are on record, and no time of theirs" in " ".join(client(p, "s1").reasons)

@@ -179,7 +179,7 @@ def test_a_referred_exit_candidate_names_who_referred_them(tmp_path: Path) -> No
         r.startswith("Referred by Northwind Outfitters: champion, health") for r in c.reasons
     )
     assert c.counter_signals[0].startswith("Referred by Northwind Outfitters (champion")
-    shown = exit_confirmation(c, p).plain
+    shown = exit_confirmation(c, p.currency).plain
     assert "referred by" in shown and "Northwind Outfitters (champion, health" in shown
 
 

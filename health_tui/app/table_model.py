@@ -7,7 +7,7 @@ tested and timed on its own, and so the widget only ever renders the rows on scr
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 from os.path import commonprefix
 from typing import Any, cast
@@ -67,9 +67,11 @@ COLUMNS: tuple[Column, ...] = (
            lambda c: c.effort_return, right=True, drop=2),
     Column("effective_rate", "Rate", 6, lambda c, cur: fmt.rate(c.effective_rate, cur),
            lambda c: c.effective_rate, right=True, drop=4),
-    Column("revenue_12m", "Rev 12m", 7, lambda c, cur: fmt.money_short(c.revenue_12m, cur),
+    Column("revenue_12m", "Rev 12m", 7,
+           lambda c, cur: fmt.money_short(c.known_revenue(c.revenue_12m), cur),
            lambda c: c.revenue_12m, right=True, descending=True, drop=5),
-    Column("lifetime_value", "LTV", 7, lambda c, cur: fmt.money_short(c.lifetime_value, cur),
+    Column("lifetime_value", "LTV", 7,
+           lambda c, cur: fmt.money_short(c.known_revenue(c.lifetime_value), cur),
            lambda c: c.lifetime_value, right=True, descending=True, drop=6),
     Column("archetype", "Archetype", 16, lambda c, _: fmt.ARCHETYPE_LABELS[c.archetype],
            lambda c: fmt.ARCHETYPE_LABELS[c.archetype], min_width=11, drop=1),
@@ -87,23 +89,9 @@ def decision_column(labels: Mapping[str, str]) -> Column:
                   lambda c: labels.get(c.client_id), min_width=9)  # fmt: skip
 
 
-_REVENUE_COLUMNS = ("revenue_12m", "lifetime_value")
-
-
-def _not_known(c: ClientScore, currency: str) -> str:
-    return fmt.NO_VALUE
-
-
-def columns_for(labels: Mapping[str, str], *, revenue_on_record: bool = True) -> tuple[Column, ...]:
-    """The table's columns: the decision column joins once the quarter has a decision. Where the
-    portfolio has no revenue on record (no invoices imported), the revenue columns show the
-    no-value mark, not €0 on every row."""
-    columns = COLUMNS
-    if not revenue_on_record:
-        columns = tuple(
-            replace(c, cell=_not_known) if c.key in _REVENUE_COLUMNS else c for c in COLUMNS
-        )
-    return (*columns, decision_column(labels)) if labels else columns
+def columns_for(labels: Mapping[str, str]) -> tuple[Column, ...]:
+    """The table's columns: the decision column joins once the quarter has a decision."""
+    return (*COLUMNS, decision_column(labels)) if labels else COLUMNS
 
 
 NAME_FLOOR = 16  # the name column is not cut below this to make room...

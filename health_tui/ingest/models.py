@@ -23,10 +23,11 @@ def replaced_text(removed: dict[str, int]) -> str:
         for table in TABLES
         if (n := removed.get(table, 0))
     ]
-    what = f" ({', '.join(gone)})" if gone else " (nothing: no import had brought anything)"
+    if not gone:
+        return " There was nothing from earlier imports to remove; what you recorded in the app was kept."
     return (
-        f" It first removed everything earlier imports had brought{what}; what you recorded in "
-        "the app was kept."
+        f" It first removed everything earlier imports had brought ({', '.join(gone)}); what you "
+        "recorded in the app was kept."
     )
 
 

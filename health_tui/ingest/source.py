@@ -63,8 +63,10 @@ class Source:
             " or ".join(" and ".join(self.spelled(n) for n in group) for group in self.one_of)
         ]
         # a mapping may read one column as two fields (task and note): named once
-        named = dict.fromkeys([*(self.spelled(n) for n in self.required), *filter(None, groups)])
-        return ", ".join(named)
+        named: dict[str, str] = {}  # header names match in any case: each named once
+        for n in [*(self.spelled(n) for n in self.required), *filter(None, groups)]:
+            named.setdefault(_key(n), n)
+        return ", ".join(named.values())
 
 
 @dataclass
@@ -157,9 +159,9 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
         found.missing.append(source.one_of[0][0])
     said: set[str] = set()  # one problem per missing column, however many fields read it
     for name in found.missing:
-        if source.spelled(name) in said:
+        if _key(source.spelled(name)) in said:
             continue
-        said.add(source.spelled(name))
+        said.add(_key(source.spelled(name)))
         spelled_as = " or ".join(repr(s) for s in source.fields[name])
         found.problems.append(
             Problem(

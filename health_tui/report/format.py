@@ -76,12 +76,12 @@ def exits_take(w: WhatIf, strong: Callable[[str], str]) -> tuple[str, str]:
     brought = (
         f"{strong(money(w.revenue_lost, w.currency))} of revenue, which goes"
         if w.revenue_lost is not None
-        else "revenue that is not known (no invoices on record)"
+        else "revenue that is not known (no invoice of theirs on record)"
     )
     took = (
         f"{strong(hours(w.hours_freed))}, which are freed"
         if w.hours_freed is not None
-        else "hours that are not known (no time on record)"
+        else "hours that are not known (no time of theirs on record)"
     )
     return brought, took
 

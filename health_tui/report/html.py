@@ -218,7 +218,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         h(health_change(c.health_change, c.was_client)),
         _band(s.band) if s.band else f'<span class="muted">{h(s.band_text)}</span>',
         health(s.effort_return),
-        h(money(s.revenue_12m if r.revenue_on_record else None, r.currency)),
+        h(money(s.known_revenue(s.revenue_12m), r.currency)),
         h(s.archetype.label),
         recommended,
         h(c.decision.decision.value) if c.decision else "",
@@ -317,7 +317,7 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         e.unpaid_amount,
         e.overdue_amount,
         r.currency,
-        invoiced=r.revenue_on_record,
+        invoiced=r.invoiced(e.client_id),
     )
     decided = f"Decided for {h(e.quarter)} on {h(when(e.decided_at))}" + (
         f": {h(e.note)}" if e.note else "."

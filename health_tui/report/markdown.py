@@ -120,7 +120,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         health_change(c.health_change, c.was_client),
         s.band_text,
         health(s.effort_return),
-        money(s.revenue_12m if r.revenue_on_record else None, r.currency),
+        money(s.known_revenue(s.revenue_12m), r.currency),
         s.archetype.label,
         f"**{recommended}**" if s.fire_candidate else recommended,
         c.decision.decision.value if c.decision else "",
@@ -200,7 +200,7 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         e.unpaid_amount,
         e.overdue_amount,
         r.currency,
-        invoiced=r.revenue_on_record,
+        invoiced=r.invoiced(e.client_id),
     )
     facts = [
         f"- Decided for {e.quarter} on {when(e.decided_at)}"

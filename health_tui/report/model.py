@@ -82,9 +82,6 @@ class ReviewReport(BaseModel):
     candidates_then: int
     revenue_at_risk_now: float | None = Field(description="None: no revenue on record")
     revenue_at_risk_then: float | None
-    revenue_on_record: bool = Field(
-        default=True, description="PortfolioScore.revenue_on_record, as of the report's date"
-    )
 
     clients: list[ClientLine] = Field(
         description="active clients in review order (candidates, critical, at risk, the rest; "
@@ -127,6 +124,12 @@ class ReviewReport(BaseModel):
             and c.score.ended_on is not None
             and c.score.ended_on > self.previous_as_of
         ]
+
+    def invoiced(self, client_id: str) -> bool:
+        """Whether an invoice of the client's is on record (ClientScore.invoices_on_record): the
+        exits say "nothing unpaid" only then."""
+        line = next((c for c in self.clients if c.score.client_id == client_id), None)
+        return line.score.invoices_on_record if line else True
 
     def name_of(self, client_id: str) -> str:
         """The client's name, or its id when it was not scored (not started, or removed)."""
@@ -184,7 +187,6 @@ def build_report(
         candidates_then=len(then.candidates()),
         revenue_at_risk_now=now.revenue_at_risk(),
         revenue_at_risk_then=then.revenue_at_risk(),
-        revenue_on_record=now.revenue_on_record,
         clients=lines,
         decisions=list(decisions.values()),
         exits=exits,

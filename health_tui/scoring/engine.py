@@ -80,8 +80,8 @@ def _score(
         target_rate=parts.target_rate,
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
-        revenue_on_record=ctx.basis.revenue,
-        hours_on_record=ctx.basis.hours,
+        revenue_on_record=any(c.invoices_on_record for c in clients),
+        hours_on_record=any(c.time_on_record for c in clients),
         rates_known=ctx.basis.paired,
     )
 
@@ -131,6 +131,8 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "margin": None if left is None else round(left, 4),
         "revenue_12m": round(f.revenue_12m, 2),
         "revenue_estimated": f.revenue_estimated,
+        "invoices_on_record": f.last_invoice is not None or f.revenue_12m > 0,
+        "time_on_record": f.last_work is not None,
         "paid_12m": round(f.paid_12m, 2),
         "hours_12m": round(f.hours_12m, 2),
         "hours_by_activity": Later(hours_by_activity, f),

@@ -103,7 +103,10 @@ def measure(f: ClientFacts, rates_known: bool = True) -> Measures:
         {"satisfaction": f.prev_satisfaction, "friction": f.prev_friction,
          "payment": f.prev_payment, "scope": f.prev_scope, "trend": f.prev_trend},
         None if before is None else whole(before),
-        f.revenue_12m / hours if hours > 0 and rates_known else None,
+        # no invoice of theirs on record: a rate of 0 would be made up
+        f.revenue_12m / hours
+        if hours > 0 and rates_known and (f.revenue_12m > 0 or f.last_invoice is not None)
+        else None,
     )  # fmt: skip
 
 
@@ -171,13 +174,22 @@ def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
     return 1 - cost / f.revenue_12m
 
 
+def effort_on_record(f: ClientFacts) -> bool:
+    """Whether the client's own records can weigh its effort: hours with no invoice of theirs
+    ever on record (their invoices live elsewhere) or revenue with no time of theirs ever on
+    record (their time is tracked elsewhere) cannot; old invoices or old time can."""
+    if f.hours_12m > 0 and f.revenue_12m <= 0 and f.last_invoice is None:
+        return False
+    return not (f.revenue_12m > 0 and f.hours_12m <= 0 and f.last_work is None)
+
+
 def effort_return(
     m: Measures, target: float | None, settings: Settings, basis: EffortBasis
 ) -> float | None:
     """A scored client's effort versus return, from its last four quarters' figures; None where
     the portfolio cannot tell it (EffortBasis) or the client has neither hours nor revenue."""
     f = m.facts
-    if not basis.paired:
+    if not basis.paired or not effort_on_record(f):
         return None
     cost = time_cost(f, settings.money.cost_per_hour)
     return effort_return_of(

@@ -206,6 +206,19 @@ class ClientScore(DeferredFields):
         description="no invoice in the last four quarters: revenue_12m is the billable amounts "
         "of the time entries (Harvest's Billable Amount)",
     )
+    invoices_on_record: bool = Field(
+        default=True,
+        # said only when false, so the record of an invoiced client reads as it always did
+        exclude_if=lambda on_record: on_record,
+        description="false: no invoice of theirs (nor billable amount) is on record as of the "
+        "date, so revenue_12m, paid_12m and lifetime_value are 0 for want of data, not known",
+    )
+    time_on_record: bool = Field(
+        default=True,
+        exclude_if=lambda on_record: on_record,
+        description="false: no time entry of theirs is on record as of the date, so hours_12m "
+        "is 0 for want of data, not known",
+    )
     paid_12m: float
     hours_12m: float
     hours_by_activity: ActivityHours
@@ -258,6 +271,15 @@ class ClientScore(DeferredFields):
             f"{self.effort_text}"
         )
 
+    def known_revenue(self, value: float) -> float | None:
+        """One of this client's money figures as it should be read: None (not known) where no
+        invoice of theirs is on record, rather than 0."""
+        return value if self.invoices_on_record else None
+
+    def known_hours(self, value: float) -> float | None:
+        """Hours as they should be read: None where no time of theirs is on record, not 0."""
+        return value if self.time_on_record else None
+
     @property
     def effort_text(self) -> str:
         """ "effort/return 62", or "effort/return: not enough data"."""
@@ -293,13 +315,13 @@ class PortfolioScore(BaseModel):
     medians: dict[str, float] = Field(default_factory=dict)
     revenue_on_record: bool = Field(
         default=True,
-        description="some active client has revenue in the last four quarters; without, "
-        "revenue figures are not known (no invoices imported), not 0",
+        description="some client has an invoice (or a billable amount) on record as of the "
+        "date; without, portfolio revenue figures are not known (no invoices imported), not 0",
     )
     hours_on_record: bool = Field(
         default=True,
-        description="some active client has hours in the last four quarters; without, hours "
-        "are not known (no time imported), not 0",
+        description="some client has a time entry on record as of the date; without, portfolio "
+        "hours are not known (no time imported), not 0",
     )
     rates_known: bool = Field(
         default=True,
@@ -329,16 +351,6 @@ class PortfolioScore(BaseModel):
         if not self.revenue_on_record:
             return None
         return sum(c.revenue_12m for c in self.active if c.band in (Band.at_risk, Band.critical))
-
-    def revenue_of(self, value: float) -> float | None:
-        """A revenue figure as it should be read: None (not known, no invoices imported) where
-        the portfolio has no revenue on record, rather than 0."""
-        return value if self.revenue_on_record else None
-
-    def hours_of(self, value: float) -> float | None:
-        """Hours as they should be read: None (not known, no time imported) where the portfolio
-        has no hours on record, rather than 0."""
-        return value if self.hours_on_record else None
 
     def candidates(self) -> list[ClientScore]:
         return [c for c in self.clients if c.fire_candidate]

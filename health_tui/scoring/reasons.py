@@ -223,6 +223,17 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
     f, head = m.facts, "Not enough data for effort versus return"
     if not ctx.basis.paired:
         return f"{head}: {ctx.basis.what_is_missing}."
+    if f.hours_12m > 0 and f.revenue_12m <= 0 and f.last_invoice is None:
+        return (
+            f"{head}: its hours are on record, and no invoice of theirs. To fill it: import its "
+            "invoices (or, if they came in under another name, merge that client into it: "
+            "`health-tui clients merge`)."
+        )
+    if f.revenue_12m > 0 and f.hours_12m <= 0 and f.last_work is None:
+        return (
+            f"{head}: its invoices are on record, and no time of theirs. To fill it: import its "
+            "time entries (or merge the client they came in under: `health-tui clients merge`)."
+        )
     if f.hours_12m <= 0 and f.revenue_12m <= 0:
         return (
             f"{head}: no hours and no revenue in the last four quarters. To fill it: import its "

@@ -145,7 +145,7 @@ class ClientScreen(RecordKeeping):
         self.query_one("#reasons", Static).update(panels.reasons_content(client))
         self.query_one("#components", Static).update(panels.components_content(client))
         self.query_one("#trend", Static).update(panels.trend_and_moves(client))
-        self.query_one("#effort", Static).update(panels.effort_content(client, portfolio))
+        self.query_one("#effort", Static).update(panels.effort_content(client, currency))
         if self.history is None or self.history.as_of != portfolio.as_of:
             self.history = None
             self._show_history(currency)

@@ -102,8 +102,7 @@ class PortfolioScreen(WhatIfMarking):
         table = self.query_one(ClientTable)
         keep = None if self._names_only and table.cursor == 0 else table.current_id
         self._names_only = False
-        columns = columns_for(self._labels(), revenue_on_record=portfolio.revenue_on_record)
-        self._show_rows(rows, columns, portfolio.currency, keep)
+        self._show_rows(rows, columns_for(self._labels()), portfolio.currency, keep)
 
     def _show_roster(self, roster: RowIndex | None) -> None:
         """The clients by name while the first quarter is scored; its scores replace them."""

@@ -173,7 +173,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         self.query_one("#review-verdict", Static).update(panels.verdict_content(client))
         self.query_one("#review-reasons", Static).update(panels.reasons_content(client))
         self.query_one("#review-trend", Static).update(panels.trend_and_moves(client))
-        self.query_one("#review-value", Static).update(rp.value_content(client, portfolio))
+        self.query_one("#review-value", Static).update(rp.value_content(client, portfolio.currency))
         self._show_decision()
         record = state.decisions.get(client.client_id)
         self.query_one("#review-keys", Static).update(
@@ -227,7 +227,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             if yes:
                 self._ask_note(client, decision)
 
-        body = rp.exit_confirmation(client, portfolio)
+        body = rp.exit_confirmation(client, portfolio.currency)
         self.app.push_screen(Confirm(body, "Record exit?", "Record exit", "Cancel"), confirmed)
 
     def _ask_note(self, client: ClientScore, decision: Decision) -> None:

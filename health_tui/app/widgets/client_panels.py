@@ -12,7 +12,7 @@ from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.history import ClientHistory
-from health_tui.scoring.models import ClientScore, PortfolioScore, signed_points
+from health_tui.scoring.models import ClientScore, signed_points
 
 Part = str | tuple[str, str]
 
@@ -146,10 +146,10 @@ def trend_and_moves(c: ClientScore) -> Content:
     return Content.assemble(trend_chart(c), "\n\n", moved_content(c))
 
 
-def effort_content(c: ClientScore, portfolio: PortfolioScore) -> Content:
+def effort_content(c: ClientScore, currency: str) -> Content:
     """Effort versus return: money in, hours out, the rate that results, and value beyond invoices.
-    Where the portfolio has no revenue (or no hours) on record, those figures are not known."""
-    currency, revenue_of = portfolio.currency, portfolio.revenue_of
+    Where no invoice (or no time) of theirs is on record, those figures are not known, not 0."""
+    revenue_of = c.known_revenue
     hours = c.hours_by_activity
     total = hours.total or 1.0
     parts: list[Part] = [
@@ -161,11 +161,11 @@ def effort_content(c: ClientScore, portfolio: PortfolioScore) -> Content:
     parts.append(f"{'revenue 12m':<16}{fmt.money(revenue_of(c.revenue_12m), currency):>12}")
     if c.revenue_estimated:  # no invoice in the last four quarters
         parts.append(("  estimated from billable amounts", MUTED))
-    if not portfolio.revenue_on_record:
-        parts.append(("  no invoices on record", MUTED))
+    if not c.invoices_on_record:
+        parts.append(("  no invoice on record", MUTED))
     parts.append("\n")
     parts.append(f"{'paid 12m':<16}{fmt.money(revenue_of(c.paid_12m), currency):>12}\n")
-    if portfolio.hours_on_record:
+    if c.time_on_record:
         parts.append(f"{'hours 12m':<16}{f'{c.hours_12m:,.0f} h':>12}\n")
         for name in ("delivery", "revision", "meeting", "support", "admin"):
             value = getattr(hours, name)
@@ -190,7 +190,7 @@ def effort_content(c: ClientScore, portfolio: PortfolioScore) -> Content:
     if c.avg_days_late is not None:
         parts.append(f"{'avg days late':<16}{c.avg_days_late:>12.0f}\n")
     parts.append(f"{'lifetime value':<16}{fmt.money(revenue_of(c.lifetime_value), currency):>12}\n")
-    parts.append(f"{'referral value':<16}{fmt.money(revenue_of(c.referral_value), currency):>12}\n")
+    parts.append(f"{'referral value':<16}{fmt.money(c.referral_value, currency):>12}\n")
     if c.referred:
         names = ", ".join(safe_text(n) for n in c.referred)
         parts.append((f"referred: {names}", MUTED))
@@ -206,7 +206,7 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
         parts.append((f"   unpaid {fmt.money(history.unpaid, currency)}", "bold $text-error"))
     parts.append("\n")
     if not history.invoices:
-        return Content.assemble(*parts, ("none issued", MUTED))
+        return Content.assemble(*parts, ("none on record", MUTED))
     parts.append((f"{'issued':<11}{'due':<11}{'amount':>10}  {'status':<10}{'late':>5}\n", MUTED))
     for inv in history.invoices:
         style = {"overdue": "bold $text-error", "paid late": "$text-warning"}.get(inv.status, "")

@@ -16,7 +16,7 @@ from health_tui.app.styles import CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.review.checklist import Checklist, Step, StepStatus
 from health_tui.review.decisions import Decision, DecisionRecord
-from health_tui.scoring.models import ClientScore, PortfolioScore
+from health_tui.scoring.models import ClientScore
 
 Part = str | tuple[str, str]
 
@@ -94,16 +94,16 @@ def review_bar(
     return Content.assemble(*parts)
 
 
-def value_content(c: ClientScore, portfolio: PortfolioScore) -> Content:
+def value_content(c: ClientScore, currency: str) -> Content:
     """What the client is worth beyond this quarter: the facts an exit must weigh, in two lines
-    (revenue not known, rather than €0, where the portfolio has none on record)."""
-    currency, revenue_of = portfolio.currency, portfolio.revenue_of
+    (revenue not known, rather than €0, where no invoice of theirs is on record)."""
+    revenue_of = c.known_revenue
     years = c.tenure_days / 365.25
     parts: list[Part] = [
         ("Value  ", HEADING),
         f"lifetime {fmt.money(revenue_of(c.lifetime_value), currency)}",
         (" · ", MUTED),
-        f"referrals {fmt.money(revenue_of(c.referral_value), currency)}",
+        f"referrals {fmt.money(c.referral_value, currency)}",
         (" · ", MUTED),
         f"client {years:.1f} years",
         (" · ", MUTED),
@@ -166,17 +166,17 @@ def decision_line(state: ReviewState, client_id: str) -> Content | None:
     return Content.assemble(*parts)
 
 
-def exit_confirmation(c: ClientScore, portfolio: PortfolioScore) -> Content:
+def exit_confirmation(c: ClientScore, currency: str) -> Content:
     """What the exit takes (the client's own revenue and hours, the figures a what-if adds up), then
     the counter-signals once more before it is recorded: value, referrals, tenure. Revenue and
-    hours the portfolio has none of on record are not known, not €0 or 0 h."""
-    currency, revenue_of = portfolio.currency, portfolio.revenue_of
-    hours = portfolio.hours_of(c.hours_12m)
+    hours with none of theirs on record are not known, not €0 or 0 h."""
+    revenue_of = c.known_revenue
+    hours = c.known_hours(c.hours_12m)
     years = c.tenure_days / 365.25
     referred = ", ".join(safe_text(n) for n in c.referred) or "nobody on record"
     rows = [
         ("lifetime value", fmt.money(revenue_of(c.lifetime_value), currency)),
-        ("referral value", fmt.money(revenue_of(c.referral_value), currency)),
+        ("referral value", fmt.money(c.referral_value, currency)),
         ("referred", referred),
         ("referred by", _referrer(c)),
         ("tenure", f"{years:.1f} years, client since {c.started_on.isoformat()}"),
@@ -188,10 +188,12 @@ def exit_confirmation(c: ClientScore, portfolio: PortfolioScore) -> Content:
         ("What goes with them (last 12 months)\n", HEADING),
         (f"{'revenue':<16}", MUTED),
         f"{fmt.money(c.revenue_12m, currency)} lost\n"
-        if portfolio.revenue_on_record
-        else "not known (no invoices on record)\n",
+        if c.invoices_on_record
+        else "not known (no invoice of theirs on record)\n",
         (f"{'hours':<16}", MUTED),
-        f"{hours:,.0f} h freed\n\n" if hours is not None else "not known (no time on record)\n\n",
+        f"{hours:,.0f} h freed\n\n"
+        if hours is not None
+        else "not known (no time of theirs on record)\n\n",
         ("What speaks for keeping them\n", HEADING),
     ]
     for label, value in rows:
