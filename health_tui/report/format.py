@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from health_tui.formatting import hours, money, money_change, plural, rate, share, signed
 from health_tui.text import safe_text
 from health_tui.whatif import WhatIf
+
+if TYPE_CHECKING:
+    from health_tui.report.model import ReviewReport
+    from health_tui.review.exits import ExitProgress
 
 __all__ = ["health", "health_change", "money", "money_change", "movement", "one_line", "plural",
            "signed", "unpaid", "when"]  # fmt: skip
@@ -63,6 +68,18 @@ def unpaid(
     else:
         state = f"{money(overdue, currency)} overdue"
     return f"{plural(count, 'invoice')} unpaid, {money(amount, currency)} ({state})"
+
+
+def owed_text(e: ExitProgress, r: ReviewReport) -> str:
+    """What a leaving client still owes, in words; "nothing unpaid" only where an invoice of
+    theirs is on record (the app's checklist says the same)."""
+    return unpaid(
+        e.unpaid_invoices,
+        e.unpaid_amount,
+        e.overdue_amount,
+        r.currency,
+        invoiced=r.invoiced(e.client_id),
+    )
 
 
 def exits_title(n: int) -> str:

@@ -20,9 +20,9 @@ from health_tui.report.format import (
     money_change,
     movement,
     one_line,
+    owed_text,
     plural,
     signed,
-    unpaid,
     whatif_rows,
     when,
 )
@@ -312,13 +312,7 @@ def _exits(r: ReviewReport) -> str:
 
 def _exit(e: ExitProgress, r: ReviewReport) -> str:
     share = 100 * e.settled / e.total if e.total else 100
-    owed = unpaid(
-        e.unpaid_invoices,
-        e.unpaid_amount,
-        e.overdue_amount,
-        r.currency,
-        invoiced=r.invoiced(e.client_id),
-    )
+    owed = owed_text(e, r)
     decided = f"Decided for {h(e.quarter)} on {h(when(e.decided_at))}" + (
         f": {h(e.note)}" if e.note else "."
     )

@@ -16,9 +16,9 @@ from health_tui.report.format import (
     money,
     money_change,
     movement,
+    owed_text,
     plural,
     signed,
-    unpaid,
     whatif_rows,
     when,
 )
@@ -195,13 +195,7 @@ def _exits(r: ReviewReport) -> str:
 
 
 def _exit(e: ExitProgress, r: ReviewReport) -> str:
-    owed = unpaid(
-        e.unpaid_invoices,
-        e.unpaid_amount,
-        e.overdue_amount,
-        r.currency,
-        invoiced=r.invoiced(e.client_id),
-    )
+    owed = owed_text(e, r)
     facts = [
         f"- Decided for {e.quarter} on {when(e.decided_at)}"
         + (f": {md(e.note)}" if e.note else "."),
