@@ -34,7 +34,7 @@ def client_json(c: ClientScore) -> dict[str, Any]:
     record["components"] = {comp.name: comp for comp in c.components}
     if not c.revenue_estimated:  # said only when true (the field's exclude_if), as model_dump does
         del record["revenue_estimated"]
-    for said_when_false in ("invoices_on_record", "time_on_record"):
+    for said_when_false in ("invoices_on_record", "time_on_record", "referrals_on_record"):
         if record[said_when_false]:
             del record[said_when_false]
     return record
@@ -62,8 +62,8 @@ def score_cells(c: ClientScore) -> list[object]:
         c.client_id, c.name, c.active, _blank(c.health), c.band.value if c.band else "",
         c.coverage, _blank(c.effort_return), _blank(c.effective_rate),
         # no invoice of theirs on record: not known (empty), as a missing health is
-        _blank(c.known_revenue(c.revenue_12m)), _blank(c.known_revenue(c.lifetime_value)),
-        c.referral_value, c.referred_by or "", c.archetype.value,
+        _blank(c.known_revenue_12m), _blank(c.known_revenue(c.lifetime_value)),
+        _blank(c.known_referral_value), c.referred_by or "", c.archetype.value,
         c.recommendation.value, c.fire_candidate,
         " ".join("" if q.health is None else f"{q.health:.0f}" for q in c.trend),
         c.previous_quarter or "", _blank(c.previous_health), _blank(c.health_change),
@@ -80,7 +80,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
             _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             "—" if c.effort_return is None else f"{c.effort_return:.0f}",
             "—" if c.effective_rate is None else rate(c.effective_rate, p.currency),
-            money(c.known_revenue(c.revenue_12m), p.currency),
+            money(c.known_revenue_12m, p.currency),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
@@ -100,6 +100,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         + (f", {unscored} {band_label(None)}" if unscored else "")
         + f"; {plural(len(p.candidates()), 'exit candidate')}; revenue at risk {money(p.revenue_at_risk(), p.currency)}"
         + ("" if p.revenue_on_record else " (no revenue on record: no invoices imported)")
+        + (f" (+{n} not known)" if p.revenue_on_record and (n := p.at_risk_not_known()) else "")
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"
 
@@ -210,6 +211,7 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
         f"{r[0].ljust(widths[0])}  {r[1].rjust(widths[1])}  {r[2].rjust(widths[2])}".rstrip()
         for r in rows
     ]
+    lines += [f"\n{caveat}" for caveat in w.caveats]
     for p in w.reprices:
         lines.append(
             f"\nReprice {_plain(p.name)} {p.percent:+g}%: revenue {amount(p.revenue_12m_before)} → "

@@ -18,6 +18,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.errors import HealthTuiError
+from health_tui.formatting import plural
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.measures import effort_return_of
 from health_tui.scoring.models import Band, ClientScore, PortfolioScore
@@ -102,6 +103,48 @@ class WhatIf(BaseModel):
     largest_client_share_before: float | None = None
     largest_client_after: str | None = Field(default=None, description="the largest client left")
     largest_client_share_after: float | None = None
+    revenue_not_known: int = Field(
+        default=0,
+        description="active clients with no invoice of theirs on record: their revenue is in no "
+        "total (revenue, revenue lost, shares)",
+    )
+    hours_not_known: int = Field(
+        default=0, description="active clients with no time of theirs on record: likewise hours"
+    )
+    dropped_revenue_not_known: int = Field(
+        default=0, description="of the dropped clients, those whose revenue is not known"
+    )
+    dropped_hours_not_known: int = Field(
+        default=0, description="of the dropped clients, those whose hours are not known"
+    )
+
+    @property
+    def caveats(self) -> list[str]:
+        """What the totals leave out, in words: every screen and the report say it under them,
+        so a client whose figures are not known is never silently counted as 0."""
+        out = []
+        gone = [
+            f"the {what} of {plural(n, 'client')}"
+            for n, what in ((self.dropped_revenue_not_known, "revenue"),
+                            (self.dropped_hours_not_known, "hours"))
+            if n
+        ]  # fmt: skip
+        if gone:
+            out.append(f"Not in what goes: {' and '.join(gone)} (none of theirs on record).")
+        left = [
+            f"the revenue of {plural(self.revenue_not_known, 'client')}"
+            if self.revenue_not_known
+            else "",
+            f"the hours of {plural(self.hours_not_known, 'client')}"
+            if self.hours_not_known
+            else "",
+        ]
+        if any(left):
+            out.append(
+                f"Not in the totals: {' and '.join(filter(None, left))} (none of theirs on "
+                "record); the effective rate counts only clients with both."
+            )
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,15 +157,26 @@ class Totals:
     hours: float
     at_risk: float
     by_revenue: tuple[ClientScore, ...]  # active clients, most revenue first
+    # the effective rate's own sums: only clients with a rate (revenue and hours of theirs), so
+    # one client's revenue is never divided by another's hours
+    rated_revenue: float = 0.0
+    rated_hours: float = 0.0
+    revenue_not_known: int = 0
+    hours_not_known: int = 0
 
 
 def portfolio_totals(portfolio: PortfolioScore) -> Totals:
     active = portfolio.active
+    rated = [c for c in active if c.effective_rate is not None]
     return Totals(
         clients=len(active),
         revenue=sum(c.revenue_12m for c in active),
         hours=sum(c.hours_12m for c in active),
         at_risk=sum(c.revenue_12m for c in active if c.band in AT_RISK),
+        rated_revenue=sum(c.revenue_12m for c in rated),
+        rated_hours=sum(c.hours_12m for c in rated),
+        revenue_not_known=sum(1 for c in active if c.known_revenue_12m is None),
+        hours_not_known=sum(1 for c in active if not c.time_on_record),
         by_revenue=tuple(sorted(active, key=lambda c: -c.revenue_12m)),
     )
 
@@ -172,6 +226,15 @@ def what_if(
         + sum(v for i, v in raised.items() if i in risky)
     )
     largest_before, largest_after = _largest(t.by_revenue, set(dropped_ids), raised, portfolio)
+    rated = {i for i in (*dropped_ids, *raised) if (c := portfolio.by_id(i)) and c.effective_rate}
+    rated_revenue_after = (
+        t.rated_revenue
+        - sum(d.revenue_12m or 0.0 for d in dropped if d.client_id in rated)
+        + sum(v for i, v in raised.items() if i in rated)
+    )
+    rated_hours_after = t.rated_hours - sum(
+        d.hours_12m or 0.0 for d in dropped if d.client_id in rated
+    )
     money, time, rates = (
         portfolio.revenue_on_record,
         portfolio.hours_on_record,
@@ -191,14 +254,18 @@ def what_if(
         revenue_after=round(revenue_after, 2) if money else None,
         hours_before=round(hours, 2) if time else None,
         hours_after=round(hours_after, 2) if time else None,
-        effective_rate_before=_ratio(revenue, hours, 2) if rates else None,
-        effective_rate_after=_ratio(revenue_after, hours_after, 2) if rates else None,
+        effective_rate_before=_ratio(t.rated_revenue, t.rated_hours, 2) if rates else None,
+        effective_rate_after=_ratio(rated_revenue_after, rated_hours_after, 2) if rates else None,
         at_risk_share_before=_ratio(at_risk, revenue, 4),
         at_risk_share_after=_ratio(at_risk_after, revenue_after, 4),
         largest_client_before=largest_before[0],
         largest_client_share_before=_ratio(largest_before[1], revenue, 4),
         largest_client_after=largest_after[0],
         largest_client_share_after=_ratio(largest_after[1], revenue_after, 4),
+        revenue_not_known=t.revenue_not_known if money else 0,
+        hours_not_known=t.hours_not_known if time else 0,
+        dropped_revenue_not_known=sum(1 for d in dropped if d.revenue_12m is None) if money else 0,
+        dropped_hours_not_known=sum(1 for d in dropped if d.hours_12m is None) if time else 0,
     )
 
 
@@ -243,7 +310,7 @@ def _dropped(c: ClientScore, portfolio: PortfolioScore) -> DroppedClient:
     return DroppedClient(
         client_id=c.client_id,
         name=c.name,
-        revenue_12m=c.known_revenue(c.revenue_12m),
+        revenue_12m=c.known_revenue_12m,
         hours_12m=c.known_hours(c.hours_12m),
         band=c.band,
     )
@@ -267,8 +334,8 @@ def _reprice(
         name=c.name,
         percent=percent,
         hours_12m=c.hours_12m,
-        revenue_12m_before=c.known_revenue(c.revenue_12m),
-        revenue_12m_after=c.known_revenue(round(revenue, 2)),
+        revenue_12m_before=c.known_revenue_12m,
+        revenue_12m_after=None if c.known_revenue_12m is None else round(revenue, 2),
         effective_rate_before=c.effective_rate,
         effective_rate_after=(
             None if c.effective_rate is None else round(revenue / c.hours_12m, 2)

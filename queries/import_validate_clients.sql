@@ -47,7 +47,8 @@ problems (line, k, col, reason) AS (
            || 'empty, or give the client''s own domain'
     FROM (  -- as tickets are matched (connector_domain): no 'www.', no trailing dot
         SELECT line, rtrim(regexp_replace(lower(trim(domain)), '^www\.', ''), '.') AS bare FROM c
-    )
+        WHERE regexp_full_match(lower(domain), '([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}')
+    )  -- one that is no web domain at all is said once, above
     WHERE list_contains($mailbox_domains, bare)
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

@@ -304,3 +304,24 @@ def test_a_title_that_names_no_currency_or_two_currencies(store: Store, tmp_path
         "c.csv:1: Cost Amount (EUR): amounts in EUR beside amounts in USD: export the report in "
         "one currency"
     ]
+    toggl_two = (
+        "Client,Start date,Duration,Amount (EUR),Amount (USD)\nAcme,2025-09-01,1:00:00,1,1\n"
+    )
+    assert problems(store, write(tmp_path, "t2.csv", toggl_two)) == [
+        "t2.csv:1: Amount (USD): amounts in USD beside amounts in EUR: export the report in "
+        "one currency"
+    ]
+    bare = load(
+        store,
+        write(tmp_path, "t3.csv", "Client,Start date,Duration,Amount\nAcme,2025-09-02,1:00:00,5\n"),
+    )
+    assert any("Amount has no currency in its title" in n for n in bare.notes)
+    euro = load(
+        store,
+        write(
+            tmp_path, "t4.csv", "Client,Start date,Duration,Amount (€)\nAcme,2025-09-03,1:00:00,5\n"
+        ),
+    )
+    assert [w for w in euro.warnings if "Amount" in w] == [
+        "t4.csv: ignoring column 'Amount (€)': '€' is not a currency code"
+    ]  # said once

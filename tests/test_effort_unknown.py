@@ -171,7 +171,7 @@ def test_without_invoices_every_screen_and_the_report_say_not_known(tmp_path: Pa
     assert f"{shown} with not enough data for effort versus return" in page
     text = render_markdown(report)
     assert "revenue that is not known (no invoice of theirs on record)" in text
-    assert "No invoice of theirs is on record" in text or "nothing unpaid on record" in text
+    assert "no invoice of theirs on record: check what is owed" in text  # not "nothing unpaid"
     assert "€0" not in text
 
 
@@ -224,3 +224,66 @@ def test_a_client_whose_invoices_are_not_on_record_gets_no_made_up_rate(tmp_path
     others = [c for c in p.active if c.client_id != "s0"]
     assert all(c.effort_return is None and not c.time_on_record for c in others)  # not 100
     assert "its invoices are on record, and no time of theirs" in " ".join(client(p, "s1").reasons)
+
+
+def test_invoices_older_than_the_window_make_no_rate_of_0_and_say_when(tmp_path: Path) -> None:
+    """Invoices imported only up to two years ago for all but one client: they were each scored at
+    €0/h against that one's rate, and one became an exit candidate on that alone."""
+    b = champion(problem_client(book()))
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] == "s0" or r[2] < ago(500)]
+    p = b.score(tmp_path, Settings.model_validate({"money": {"target_rate": 100}}))
+    drain = client(p, "drain")
+    assert drain.invoices_on_record and drain.revenue_12m == 0
+    assert (drain.effort_return, drain.effective_rate, drain.fire_candidate) == (None, None, False)
+    said = " ".join(drain.reasons)
+    assert "hours in the last four quarters and no invoice of theirs since" in said
+    assert "Check that their recent invoices are imported" in said
+    assert "€0" in render_scores(p, "table")  # a real 0 of invoices in the window, shown as such
+
+
+def test_what_if_totals_leave_out_what_is_not_known_and_say_so(tmp_path: Path) -> None:
+    b = champion(problem_client(book()))
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "drain"]
+    b.rows["time_entries"] = [r for r in b.rows["time_entries"] if r[0] != "s1"]
+    p = b.score(tmp_path)
+    w = what_if(p, ["drain", "s1"])
+    assert (w.dropped_revenue_not_known, w.dropped_hours_not_known) == (1, 1)
+    assert w.revenue_lost == client(p, "s1").revenue_12m  # only what is known
+    rated = [c for c in p.active if c.effective_rate is not None]
+    rate = sum(c.revenue_12m for c in rated) / sum(c.hours_12m for c in rated)
+    assert w.effective_rate_before == round(rate, 2)  # one client's revenue over its own hours
+    text = render_whatif(w, "table")
+    assert "Not in what goes: the revenue of 1 client and the hours of 1 client" in text
+    assert "Not in the totals: the revenue of 1 client and the hours of 1 client" in text
+    assert w.caveats[0] in whatif_content(w).plain
+
+
+def test_billable_amounts_are_revenue_but_not_an_invoice(tmp_path: Path) -> None:
+    """Revenue estimated from a tracker's billable amounts: known revenue, but no invoice of
+    theirs on record, so lifetime value is not known and nothing says 'nothing unpaid'."""
+    b = book()
+    b.client("tog", "Tern Studio", ago(400))
+    b.work("tog", ago(400), AS_OF, hours_per_day=2)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog"]
+    tog = [r for r in b.rows["time_entries"] if r[0] == "tog"]
+    for r in tog:  # the tracker's amounts, as Toggl's Amount (EUR)
+        r += [round(r[2] * 90, 2) if r[3] else 0, "", "EUR"]
+    c = client(b.score(tmp_path), "tog")
+    assert c.revenue_estimated and not c.invoices_on_record
+    assert c.known_revenue_12m == c.revenue_12m > 0 and c.effort_return is not None
+    assert c.known_revenue(c.lifetime_value) is None
+
+
+def test_a_referral_value_that_leaves_out_a_client_without_invoices_is_not_known(
+    tmp_path: Path,
+) -> None:
+    """A referred client's invoices are not on record: the referrer's referral value read €0."""
+    b = book()
+    b.client("kid", "Marsh Lane Café", ago(300), referred_by="s0")
+    b.work("kid", ago(300), AS_OF)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "kid"]
+    p = b.score(tmp_path)
+    s0 = client(p, "s0")
+    assert not s0.referrals_on_record and s0.known_referral_value is None
+    assert re.search(r"referral value +—", effort_content(s0, "EUR").plain)
+    assert client(p, "s1").known_referral_value == 0  # referred nobody: a known 0

@@ -68,7 +68,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("effective_rate", "Rate", 6, lambda c, cur: fmt.rate(c.effective_rate, cur),
            lambda c: c.effective_rate, right=True, drop=4),
     Column("revenue_12m", "Rev 12m", 7,
-           lambda c, cur: fmt.money_short(c.known_revenue(c.revenue_12m), cur),
+           lambda c, cur: fmt.money_short(c.known_revenue_12m, cur),
            lambda c: c.revenue_12m, right=True, descending=True, drop=5),
     Column("lifetime_value", "LTV", 7,
            lambda c, cur: fmt.money_short(c.known_revenue(c.lifetime_value), cur),

@@ -178,7 +178,7 @@ def _titled(
     source: Source, header: list[str], chosen: dict[int, str], found: HeaderMatch, file: str
 ) -> None:
     """Read the amount columns titled with their currency ("Amount (EUR)"): each field its first
-    such column; the currency is the title's code, and one file has one."""
+    such column, the currency the title's code; one file has one currency."""
     for name, prefix in source.titled.items():
         for i, raw in enumerate(header, start=1):
             text = raw.strip()
@@ -199,9 +199,10 @@ def _titled(
                         "the report in one currency",
                     )
                 )
+            elif name in chosen.values():
+                found.warnings.append(f"{file}: ignoring column {show(raw)}: it appears twice")
             else:
                 chosen[i], found.currency = name, code
-            break
 
 
 _CODE = re.compile(r"[A-Z]{3}")

@@ -40,6 +40,8 @@ TOGGL = Source(
     one_of=(("duration",), ("start_time", "end_time")),
     parse="toggl_time_parse",
     ignored=("Amount",),
+    ignored_prefixes=("Amount (",),  # said by `titled` when one is not read
     titled={"billable_amount": "Amount ("},
+    noted={"Amount": "Amount has no currency in its title: read past (Amount (EUR) is read)."},
     params={"source_name": "toggl"},
 )

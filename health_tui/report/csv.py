@@ -4,8 +4,9 @@ The first columns are exactly those of `health-tui score --format csv` (`output.
 cells of `output.score_cells`, so the two files always agree):
 
 client_id, name, active, health and band (empty: not enough data), coverage, effort_return and
-effective_rate (empty: not enough data), revenue_12m, lifetime_value, referral_value, referred_by, archetype, recommendation,
-fire_candidate, trend (health of the five trend quarters, oldest first), previous_quarter,
+effective_rate (empty: not enough data), revenue_12m, lifetime_value, referral_value (each empty
+where not known: no invoice of theirs, or of a client they referred, on record), referred_by,
+archetype, recommendation, fire_candidate, trend (health of the five trend quarters, oldest first), previous_quarter,
 previous_health (the trend's point for that quarter: health as it stood at that quarter's end),
 health_change (whole points), change_satisfaction ... change_trend (each component's part of the
 change, adding up to it), reasons and counter_signals (sentences joined with " | ").

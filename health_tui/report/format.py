@@ -58,9 +58,11 @@ def unpaid(
     count: int, amount: float, overdue: float, currency: str, *, invoiced: bool = True
 ) -> str:
     """'nothing unpaid', '1 invoice unpaid, €500 (not yet due)', '... (€1,190 overdue)'; where the
-    portfolio has no revenue on record (`invoiced` False), no invoice says so either way."""
+    client has no invoice on record (`invoiced` False), nothing says so either way."""
     if not count:
-        return "nothing unpaid" if invoiced else "nothing unpaid on record (no invoices imported)"
+        return (
+            "nothing unpaid" if invoiced else "no invoice of theirs on record: check what is owed"
+        )
     if overdue <= 0:
         state = "not yet due"
     elif overdue >= amount:
@@ -90,16 +92,23 @@ def exits_title(n: int) -> str:
 def exits_take(w: WhatIf, strong: Callable[[str], str]) -> tuple[str, str]:
     """What the decided exits take, in words: the revenue that goes and the hours freed, each
     `strong`, or not known where the portfolio has none on record (never a made-up 0)."""
-    brought = (
-        f"{strong(money(w.revenue_lost, w.currency))} of revenue, which goes"
-        if w.revenue_lost is not None
-        else "revenue that is not known (no invoice of theirs on record)"
-    )
-    took = (
-        f"{strong(hours(w.hours_freed))}, which are freed"
-        if w.hours_freed is not None
-        else "hours that are not known (no time of theirs on record)"
-    )
+    n = len(w.dropped)
+    if w.revenue_lost is None or w.dropped_revenue_not_known == n:
+        brought = "revenue that is not known (no invoice of theirs on record)"
+    else:
+        brought = f"{strong(money(w.revenue_lost, w.currency))} of revenue, which goes" + (
+            f" (and {plural(w.dropped_revenue_not_known, 'client')} whose revenue is not known)"
+            if w.dropped_revenue_not_known
+            else ""
+        )
+    if w.hours_freed is None or w.dropped_hours_not_known == n:
+        took = "hours that are not known (no time of theirs on record)"
+    else:
+        took = f"{strong(hours(w.hours_freed))}, which are freed" + (
+            f" (and {plural(w.dropped_hours_not_known, 'client')} whose hours are not known)"
+            if w.dropped_hours_not_known
+            else ""
+        )
     return brought, took
 
 

@@ -218,7 +218,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         h(health_change(c.health_change, c.was_client)),
         _band(s.band) if s.band else f'<span class="muted">{h(s.band_text)}</span>',
         health(s.effort_return),
-        h(money(s.known_revenue(s.revenue_12m), r.currency)),
+        h(money(s.known_revenue_12m, r.currency)),
         h(s.archetype.label),
         recommended,
         h(c.decision.decision.value) if c.decision else "",
@@ -392,4 +392,7 @@ def _exits_whatif(r: ReviewReport) -> str:
     )
     rows = [[h(cell) for cell in cells] for cells in whatif_rows(w, one_line)]
     table = _table(["", "now", "after the exits"], rows, {1, 2})
-    return f"<section>\n<h2>{h(exits_title(len(w.dropped)))}</h2>\n{lead}\n{table}\n</section>"
+    notes = "".join(f'\n<p class="muted">{h(caveat)}</p>' for caveat in w.caveats)
+    return (
+        f"<section>\n<h2>{h(exits_title(len(w.dropped)))}</h2>\n{lead}\n{table}{notes}\n</section>"
+    )

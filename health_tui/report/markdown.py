@@ -120,7 +120,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         health_change(c.health_change, c.was_client),
         s.band_text,
         health(s.effort_return),
-        money(s.known_revenue(s.revenue_12m), r.currency),
+        money(s.known_revenue_12m, r.currency),
         s.archetype.label,
         f"**{recommended}**" if s.fire_candidate else recommended,
         c.decision.decision.value if c.decision else "",
@@ -253,4 +253,5 @@ def _exits_whatif(r: ReviewReport) -> str:
     )
     rows = [list(cells) for cells in whatif_rows(w, md)]
     table = _table(["", "now", "after the exits"], "lrr", rows)
-    return f"## {exits_title(len(w.dropped))}\n\n{lead}\n\n{table}"
+    notes = "".join(f"\n\n{md(caveat)}" for caveat in w.caveats)
+    return f"## {exits_title(len(w.dropped))}\n\n{lead}\n\n{table}{notes}"

@@ -6,7 +6,7 @@ from datetime import date
 
 import duckdb
 
-from health_tui.dates import quarter_label, quarter_of, shift_quarter
+from health_tui.dates import quarter_label, quarter_of, quarter_start, shift_quarter
 from health_tui.money import check_store_currencies
 from health_tui.scoring import verdicts
 from health_tui.scoring.deferred import Later, trusted
@@ -58,14 +58,15 @@ def _score(
     rollups: bool,
 ) -> PortfolioScore:
     facts = load_facts(store, as_of, settings, con=con, rollups=rollups)
-    basis = effort_basis([f for f in facts if f.active])  # as the medians: active clients
-    measures = [measure(f, basis.paired) for f in facts]
+    y, q = quarter_of(as_of)
+    window_start = quarter_start(*shift_quarter(y, q, -3))  # the last four quarters'
+    basis = effort_basis([f for f in facts if f.active], window_start)  # as the medians
+    measures = [measure(f, basis) for f in facts]
     medians = portfolio_medians(measures, settings)
     target = settings.money.target_rate or medians.get("effective_rate") or None
     ctx = verdicts.Context(
         medians=medians, target_rate=target, settings=settings, as_of=as_of, basis=basis
     )
-    y, q = quarter_of(as_of)
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
     parts = RecordParts(ctx, labels)
     drafts = [_draft(m, ctx, parts) for m in measures]
@@ -80,7 +81,7 @@ def _score(
         target_rate=parts.target_rate,
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
-        revenue_on_record=any(c.invoices_on_record for c in clients),
+        revenue_on_record=any(c.known_revenue_12m is not None for c in clients),
         hours_on_record=any(c.time_on_record for c in clients),
         rates_known=ctx.basis.paired,
     )
@@ -131,7 +132,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "margin": None if left is None else round(left, 4),
         "revenue_12m": round(f.revenue_12m, 2),
         "revenue_estimated": f.revenue_estimated,
-        "invoices_on_record": f.last_invoice is not None or f.revenue_12m > 0,
+        "invoices_on_record": f.last_invoice is not None,
         "time_on_record": f.last_work is not None,
         "paid_12m": round(f.paid_12m, 2),
         "hours_12m": round(f.hours_12m, 2),
@@ -141,6 +142,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "avg_days_late": None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),
         "lifetime_value": round(f.lifetime_value, 2),
         "referral_value": round(f.referral_value, 2),
+        "referrals_on_record": True,  # _referrers says when a referred client's invoices are not
         "referred": list(f.referred),
         "referred_by": f.referred_by,
         "referred_by_name": None,
@@ -190,6 +192,8 @@ def _referrers(drafts: list[dict]) -> None:
         ref = by_id.get(d["referred_by"]) if d["referred_by"] else None
         if ref is None:
             continue
+        if not d["invoices_on_record"]:  # the referrer's referral value leaves this one out
+            ref["referrals_on_record"] = False
         standing = _standing(ref)
         d["referred_by_name"] = ref["name"]
         d["referrer_standing"] = standing  # the reasons end by saying it

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from datetime import date
 from operator import itemgetter
 
 from health_tui.scoring.facts import ClientFacts
@@ -59,6 +60,7 @@ class EffortBasis:
     revenue: bool  # some client has revenue
     hours: bool  # some client has hours
     paired: bool  # some client has both: the effort of every client can be weighed
+    window_start: date  # the first day of the last four quarters
 
     @property
     def what_is_missing(self) -> str:
@@ -82,16 +84,24 @@ class EffortBasis:
         )
 
 
-def effort_basis(facts: list[ClientFacts]) -> EffortBasis:
+def effort_basis(facts: list[ClientFacts], window_start: date) -> EffortBasis:
     return EffortBasis(
         revenue=any(f.revenue_12m > 0 for f in facts),
         hours=any(f.hours_12m > 0 for f in facts),
         paired=any(f.revenue_12m > 0 and f.hours_12m > 0 for f in facts),
+        window_start=window_start,
     )
 
 
-def measure(f: ClientFacts, rates_known: bool = True) -> Measures:
-    """`rates_known` False (EffortBasis.paired): no effective rate, rather than a rate of 0."""
+def invoiced_in_window(f: ClientFacts, window_start: date) -> bool:
+    """Revenue of theirs in the last four quarters, or an invoice issued in them (a pro-bono
+    client's invoices of 0): their hours can be weighed against it, even at a rate of 0."""
+    return f.revenue_12m > 0 or (f.last_invoice is not None and f.last_invoice >= window_start)
+
+
+def measure(f: ClientFacts, basis: EffortBasis | None = None) -> Measures:
+    """No effective rate, rather than a rate of 0, where `basis` says none can be weighed: no
+    client with both hours and revenue, or none of this client's in the window."""
     health, before, hours = f.health, f.prev_health, f.hours_12m
     # dicts written out (in COMPONENTS order): three times faster than built from the names,
     # and this runs for every client of every scoring
@@ -103,9 +113,9 @@ def measure(f: ClientFacts, rates_known: bool = True) -> Measures:
         {"satisfaction": f.prev_satisfaction, "friction": f.prev_friction,
          "payment": f.prev_payment, "scope": f.prev_scope, "trend": f.prev_trend},
         None if before is None else whole(before),
-        # no invoice of theirs on record: a rate of 0 would be made up
         f.revenue_12m / hours
-        if hours > 0 and rates_known and (f.revenue_12m > 0 or f.last_invoice is not None)
+        if hours > 0
+        and (basis is None or (basis.paired and invoiced_in_window(f, basis.window_start)))
         else None,
     )  # fmt: skip
 
@@ -174,11 +184,13 @@ def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
     return 1 - cost / f.revenue_12m
 
 
-def effort_on_record(f: ClientFacts) -> bool:
-    """Whether the client's own records can weigh its effort: hours with no invoice of theirs
-    ever on record (their invoices live elsewhere) or revenue with no time of theirs ever on
-    record (their time is tracked elsewhere) cannot; old invoices or old time can."""
-    if f.hours_12m > 0 and f.revenue_12m <= 0 and f.last_invoice is None:
+def effort_on_record(f: ClientFacts, window_start: date) -> bool:
+    """Whether the client's own records can weigh its effort. Hours with no revenue of theirs in
+    the last four quarters cannot: their invoices may live elsewhere, be imported only up to an
+    older date, or not be sent yet, and a rate of 0 would make an exit out of a gap in the data
+    (the reasons say which, and when the last invoice was). Revenue with no time of theirs ever
+    on record cannot either (their time is tracked elsewhere); with older time it can (100)."""
+    if f.hours_12m > 0 and not invoiced_in_window(f, window_start):
         return False
     return not (f.revenue_12m > 0 and f.hours_12m <= 0 and f.last_work is None)
 
@@ -189,7 +201,7 @@ def effort_return(
     """A scored client's effort versus return, from its last four quarters' figures; None where
     the portfolio cannot tell it (EffortBasis) or the client has neither hours nor revenue."""
     f = m.facts
-    if not basis.paired or not effort_on_record(f):
+    if not basis.paired or not effort_on_record(f, basis.window_start):
         return None
     cost = time_cost(f, settings.money.cost_per_hour)
     return effort_return_of(

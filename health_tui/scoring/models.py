@@ -210,8 +210,9 @@ class ClientScore(DeferredFields):
         default=True,
         # said only when false, so the record of an invoiced client reads as it always did
         exclude_if=lambda on_record: on_record,
-        description="false: no invoice of theirs (nor billable amount) is on record as of the "
-        "date, so revenue_12m, paid_12m and lifetime_value are 0 for want of data, not known",
+        description="false: no invoice of theirs is on record as of the date, so paid_12m and "
+        "lifetime_value (and revenue_12m, unless revenue_estimated) are 0 for want of data, "
+        "not known",
     )
     time_on_record: bool = Field(
         default=True,
@@ -228,6 +229,12 @@ class ClientScore(DeferredFields):
 
     lifetime_value: float
     referral_value: float
+    referrals_on_record: bool = Field(
+        default=True,
+        exclude_if=lambda on_record: on_record,
+        description="false: a client they referred has no invoice on record, so referral_value "
+        "leaves its revenue out: not known",
+    )
     referred: list[str] = Field(
         default_factory=list, description="names of the clients they referred"
     )
@@ -275,6 +282,17 @@ class ClientScore(DeferredFields):
         """One of this client's money figures as it should be read: None (not known) where no
         invoice of theirs is on record, rather than 0."""
         return value if self.invoices_on_record else None
+
+    @property
+    def known_revenue_12m(self) -> float | None:
+        """The last four quarters' revenue as it should be read: from invoices, or estimated from
+        billable amounts; None (not known) where neither of theirs is on record."""
+        return self.revenue_12m if self.invoices_on_record or self.revenue_estimated else None
+
+    @property
+    def known_referral_value(self) -> float | None:
+        """The referred clients' lifetime value; None where one of them has no invoice on record."""
+        return self.referral_value if self.referrals_on_record else None
 
     def known_hours(self, value: float) -> float | None:
         """Hours as they should be read: None where no time of theirs is on record, not 0."""
@@ -351,6 +369,15 @@ class PortfolioScore(BaseModel):
         if not self.revenue_on_record:
             return None
         return sum(c.revenue_12m for c in self.active if c.band in (Band.at_risk, Band.critical))
+
+    def at_risk_not_known(self) -> int:
+        """At-risk and critical active clients whose revenue is not known (no invoice of theirs on
+        record): revenue at risk leaves them out, and says so."""
+        return sum(
+            1
+            for c in self.active
+            if c.band in (Band.at_risk, Band.critical) and c.known_revenue_12m is None
+        )
 
     def candidates(self) -> list[ClientScore]:
         return [c for c in self.clients if c.fire_candidate]

@@ -5,7 +5,7 @@ Written once here; the app, JSON/CSV output and the report show them verbatim.
 
 from __future__ import annotations
 
-from health_tui.scoring.measures import Measures, margin, time_cost
+from health_tui.scoring.measures import Measures, invoiced_in_window, margin, time_cost
 from health_tui.scoring.models import (
     Archetype,
     Recommendation,
@@ -159,7 +159,7 @@ def reasons(
             f"{ctx.money(ctx.target_rate)}/h ({_pct(m.effective_rate / ctx.target_rate)}); "
             f"effort versus return {effort:.0f}."
         )
-    elif effort is None and f.active and arch not in (A.new, A.dormant):
+    elif effort is None and f.active and arch is not A.dormant:
         out.append(_effort_unknown(m, ctx))
     elif f.hours_12m == 0 and f.active and arch is not A.new and ctx.basis.hours:
         out.append("No hours logged in the last four quarters.")  # where hours are logged at all
@@ -228,6 +228,12 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
             f"{head}: its hours are on record, and no invoice of theirs. To fill it: import its "
             "invoices (or, if they came in under another name, merge that client into it: "
             "`health-tui clients merge`)."
+        )
+    if f.hours_12m > 0 and not invoiced_in_window(f, ctx.basis.window_start):
+        return (
+            f"{head}: {f.hours_12m:,.0f} hours in the last four quarters and no invoice of theirs "
+            f"since {f.last_invoice}. Check that their recent invoices are imported, or bill the "
+            "work."
         )
     if f.revenue_12m > 0 and f.hours_12m <= 0 and f.last_work is None:
         return (

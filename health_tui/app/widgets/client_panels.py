@@ -158,10 +158,10 @@ def effort_content(c: ClientScore, currency: str) -> Content:
         if c.effort_return is not None
         else ("   not enough data\n", MUTED),
     ]
-    parts.append(f"{'revenue 12m':<16}{fmt.money(revenue_of(c.revenue_12m), currency):>12}")
+    parts.append(f"{'revenue 12m':<16}{fmt.money(c.known_revenue_12m, currency):>12}")
     if c.revenue_estimated:  # no invoice in the last four quarters
         parts.append(("  estimated from billable amounts", MUTED))
-    if not c.invoices_on_record:
+    elif not c.invoices_on_record:
         parts.append(("  no invoice on record", MUTED))
     parts.append("\n")
     parts.append(f"{'paid 12m':<16}{fmt.money(revenue_of(c.paid_12m), currency):>12}\n")
@@ -190,7 +190,7 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     if c.avg_days_late is not None:
         parts.append(f"{'avg days late':<16}{c.avg_days_late:>12.0f}\n")
     parts.append(f"{'lifetime value':<16}{fmt.money(revenue_of(c.lifetime_value), currency):>12}\n")
-    parts.append(f"{'referral value':<16}{fmt.money(c.referral_value, currency):>12}\n")
+    parts.append(f"{'referral value':<16}{fmt.money(c.known_referral_value, currency):>12}\n")
     if c.referred:
         names = ", ".join(safe_text(n) for n in c.referred)
         parts.append((f"referred: {names}", MUTED))

@@ -103,11 +103,11 @@ def value_content(c: ClientScore, currency: str) -> Content:
         ("Value  ", HEADING),
         f"lifetime {fmt.money(revenue_of(c.lifetime_value), currency)}",
         (" · ", MUTED),
-        f"referrals {fmt.money(c.referral_value, currency)}",
+        f"referrals {fmt.money(c.known_referral_value, currency)}",
         (" · ", MUTED),
         f"client {years:.1f} years",
         (" · ", MUTED),
-        f"revenue 12m {fmt.money(revenue_of(c.revenue_12m), currency)}",
+        f"revenue 12m {fmt.money(c.known_revenue_12m, currency)}",
         (" · ", MUTED),
         f"rate {fmt.rate(c.effective_rate, currency)}",
         (f" (target {fmt.rate(c.target_rate, currency)})", MUTED),
@@ -176,7 +176,7 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
     referred = ", ".join(safe_text(n) for n in c.referred) or "nobody on record"
     rows = [
         ("lifetime value", fmt.money(revenue_of(c.lifetime_value), currency)),
-        ("referral value", fmt.money(c.referral_value, currency)),
+        ("referral value", fmt.money(c.known_referral_value, currency)),
         ("referred", referred),
         ("referred by", _referrer(c)),
         ("tenure", f"{years:.1f} years, client since {c.started_on.isoformat()}"),
@@ -188,7 +188,7 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
         ("What goes with them (last 12 months)\n", HEADING),
         (f"{'revenue':<16}", MUTED),
         f"{fmt.money(c.revenue_12m, currency)} lost\n"
-        if c.invoices_on_record
+        if c.known_revenue_12m is not None
         else "not known (no invoice of theirs on record)\n",
         (f"{'hours':<16}", MUTED),
         f"{hours:,.0f} h freed\n\n"

@@ -18,6 +18,7 @@ class Figures(NamedTuple):
     active: int
     counts: dict[Band, int]
     at_risk: float | None  # None: no revenue on record
+    at_risk_unknown: int  # at-risk clients whose revenue is not known: left out of at_risk
     revenue: float
     candidates: int
     unscored: int
@@ -37,6 +38,7 @@ def summary_figures(portfolio: PortfolioScore) -> Figures:
         active=len(active),
         counts=portfolio.band_counts(),
         at_risk=portfolio.revenue_at_risk(),
+        at_risk_unknown=portfolio.at_risk_not_known() if portfolio.revenue_on_record else 0,
         revenue=sum(c.revenue_12m for c in active),
         candidates=len(portfolio.candidates()),
         unscored=portfolio.unscored(),
@@ -61,6 +63,7 @@ def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Co
         " · revenue at risk ",
         (fmt.money(at_risk, portfolio.currency), "bold"),
         (share if at_risk is not None else " (no revenue on record)", MUTED),
+        (f" (+{figures.at_risk_unknown:,} not known)" if figures.at_risk_unknown else "", MUTED),
         " · ",
         (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE),
         f"\n{figures.active:,} active: ",

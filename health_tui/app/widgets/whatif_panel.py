@@ -65,6 +65,7 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
             (f" (target {fmt.rate(r.target_rate, cur)})", MUTED),
             *_effort_move(r.effort_return_before, r.effort_return_after),
         ]
+    parts += [(f"\n{caveat}", MUTED) for caveat in w.caveats]
     if keys:
         parts.append((f"\n{KEYS}", MUTED))
     return Content.assemble(*parts)
