@@ -120,31 +120,38 @@ class WhatIf(BaseModel):
 
     @property
     def caveats(self) -> list[str]:
-        """What the totals leave out, in words: every screen and the report say it under them,
-        so a client whose figures are not known is never silently counted as 0."""
-        out = []
+        """What goes and what the totals leave out, in words: the screens say both under the
+        figures, so a client whose figures are not known is never silently counted as 0."""
+        return [c for c in (self.goes_caveat, self.totals_caveat) if c]
+
+    @property
+    def goes_caveat(self) -> str:
         gone = [
             f"the {what} of {plural(n, 'client')}"
             for n, what in ((self.dropped_revenue_not_known, "revenue"),
                             (self.dropped_hours_not_known, "hours"))
             if n
         ]  # fmt: skip
-        if gone:
-            out.append(f"Not in what goes: {' and '.join(gone)} (none of theirs on record).")
+        return f"Not in what goes: {' and '.join(gone)} (none of theirs on record)." if gone else ""
+
+    @property
+    def totals_caveat(self) -> str:
+        """What the before and after totals leave out: clients with none of theirs on record."""
+        counts = (
+            ("revenue", self.revenue_not_known, self.dropped_revenue_not_known),
+            ("hours", self.hours_not_known, self.dropped_hours_not_known),
+        )
         left = [
-            f"the revenue of {plural(self.revenue_not_known, 'client')}"
-            if self.revenue_not_known
-            else "",
-            f"the hours of {plural(self.hours_not_known, 'client')}"
-            if self.hours_not_known
-            else "",
+            f"the {what} of {plural(now, 'client')}" + (f" ({now - gone:,} after)" if gone else "")
+            for what, now, gone in counts
+            if now
         ]
-        if any(left):
-            out.append(
-                f"Not in the totals: {' and '.join(filter(None, left))} (none of theirs on "
-                "record); the effective rate counts only clients with both."
-            )
-        return out
+        if not left:
+            return ""
+        return (
+            f"Not in the totals: {' and '.join(left)} (none of theirs on record); the effective "
+            "rate counts only clients with both."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +233,11 @@ def what_if(
         + sum(v for i, v in raised.items() if i in risky)
     )
     largest_before, largest_after = _largest(t.by_revenue, set(dropped_ids), raised, portfolio)
-    rated = {i for i in (*dropped_ids, *raised) if (c := portfolio.by_id(i)) and c.effective_rate}
+    rated = {
+        i
+        for i in (*dropped_ids, *raised)
+        if (c := portfolio.by_id(i)) and c.effective_rate is not None
+    }
     rated_revenue_after = (
         t.rated_revenue
         - sum(d.revenue_12m or 0.0 for d in dropped if d.client_id in rated)
@@ -246,8 +257,10 @@ def what_if(
         currency=portfolio.currency,
         dropped=dropped,
         reprices=repriced,
-        revenue_lost=round(lost, 2) if money else None,
-        hours_freed=round(freed, 2) if time else None,
+        # not known where no dropped client's figure is on record (a what-if of reprices only
+        # loses nothing)
+        revenue_lost=round(lost, 2) if money and _some(d.revenue_12m for d in dropped) else None,
+        hours_freed=round(freed, 2) if time and _some(d.hours_12m for d in dropped) else None,
         clients_before=t.clients,
         clients_after=t.clients - len(dropped),
         revenue_before=round(revenue, 2) if money else None,
@@ -279,6 +292,12 @@ def exit_decisions(portfolio: PortfolioScore, decisions: Mapping[str, DecisionRe
         and (c := portfolio.by_id(d.client_id)) is not None
         and c.active
     ]
+
+
+def _some(figures: Iterable[float | None]) -> bool:
+    """Whether a sum of these says anything: none of them, or some known."""
+    known = [f is not None for f in figures]
+    return not known or any(known)
 
 
 def _ratio(part: float, whole: float, digits: int) -> float | None:

@@ -254,8 +254,14 @@ def test_what_if_totals_leave_out_what_is_not_known_and_say_so(tmp_path: Path) -
     assert w.effective_rate_before == round(rate, 2)  # one client's revenue over its own hours
     text = render_whatif(w, "table")
     assert "Not in what goes: the revenue of 1 client and the hours of 1 client" in text
-    assert "Not in the totals: the revenue of 1 client and the hours of 1 client" in text
+    assert (
+        "Not in the totals: the revenue of 1 client (0 after) and the hours of 1 client (0 after)"
+        in text
+    )
     assert w.caveats[0] in whatif_content(w).plain
+    only = what_if(p, ["drain"])  # nothing of what goes is known: not "revenue lost €0"
+    assert only.revenue_lost is None and only.hours_freed is not None
+    assert "revenue lost (12 months)  —" in render_whatif(only, "table")
 
 
 def test_billable_amounts_are_revenue_but_not_an_invoice(tmp_path: Path) -> None:
@@ -287,3 +293,37 @@ def test_a_referral_value_that_leaves_out_a_client_without_invoices_is_not_known
     assert not s0.referrals_on_record and s0.known_referral_value is None
     assert re.search(r"referral value +—", effort_content(s0, "EUR").plain)
     assert client(p, "s1").known_referral_value == 0  # referred nobody: a known 0
+
+
+def test_an_exit_says_when_its_referral_value_could_not_be_weighed(tmp_path: Path) -> None:
+    """The exit candidate referred a client whose invoices are not on record: it said "referral
+    value €0" as if weighed."""
+    b = problem_client(book())
+    b.client("kid", "Marsh Lane Café", ago(300), referred_by="drain")
+    b.work("kid", ago(300), AS_OF)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "kid"]
+    c = client(b.score(tmp_path), "drain")
+    assert c.fire_candidate and not c.referrals_on_record
+    assert c.counter_signals[-1].endswith(
+        "referral value not known (a client they referred has no invoice on record: weigh what "
+        "that relationship brings before deciding)."
+    )
+
+
+def test_revenue_at_risk_says_how_many_at_risk_clients_it_leaves_out(tmp_path: Path) -> None:
+    b = problem_client(book())  # drain is at risk
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "drain"]
+    b.work("s0", ago(10), AS_OF)  # the others keep their invoices
+    tmp_path.mkdir(exist_ok=True)
+    store = open_store(empty_copy(tmp_path / "book.duckdb"))
+    try:
+        import_folder(store, b.write(tmp_path / "book"), replace=True)
+        p = score_portfolio(store, AS_OF)
+        report = build_report(store, AS_OF, Settings())
+    finally:
+        store.close()
+    drain = client(p, "drain")
+    assert drain.band is not None and drain.band.value in ("at_risk", "critical")
+    assert p.at_risk_not_known() == 1
+    assert render_scores(p, "table").splitlines()[0].endswith("(+1 not known)")
+    assert "(+1 not known)" in render_markdown(report)

@@ -42,6 +42,9 @@ TOGGL = Source(
     ignored=("Amount",),
     ignored_prefixes=("Amount (",),  # said by `titled` when one is not read
     titled={"billable_amount": "Amount ("},
-    noted={"Amount": "Amount has no currency in its title: read past (Amount (EUR) is read)."},
+    noted={
+        "Amount": "Amount has no currency in its title: read past (an Amount (EUR) column would "
+        "be read)."
+    },
     params={"source_name": "toggl"},
 )

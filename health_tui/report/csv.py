@@ -60,5 +60,5 @@ def _review_cells(c: ClientLine) -> list[object]:
         e.total if e else "",
         " | ".join(e.remaining) if e else "",
         e.earliest_end if e else "",
-        c.score.hours_12m,
+        "" if c.score.known_hours(c.score.hours_12m) is None else c.score.hours_12m,
     ]

@@ -84,6 +84,11 @@ def owed_text(e: ExitProgress, r: ReviewReport) -> str:
     )
 
 
+def at_risk(amount: float | None, not_known: int, currency: str) -> str:
+    """Revenue at risk, and how many at-risk clients it leaves out: '€70,864 (+1 not known)'."""
+    return money(amount, currency) + (f" (+{not_known:,} not known)" if not_known else "")
+
+
 def exits_title(n: int) -> str:
     """'If the 3 exits go ahead', 'If the exit goes ahead'."""
     return "If the exit goes ahead" if n == 1 else f"If the {n} exits go ahead"

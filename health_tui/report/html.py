@@ -11,6 +11,7 @@ from html import escape
 
 from health_tui.report.chart import BAND_COLOURS, chart_svg, charted
 from health_tui.report.format import (
+    at_risk,
     exits_take,
     exits_title,
     health,
@@ -155,8 +156,9 @@ def _portfolio(r: ReviewReport) -> str:
         rows.append(row(_band(None), r.unscored_now, r.unscored_then))
     rows.append(row("exit candidates", len(r.candidates), r.candidates_then))
     rows.append(
-        ["revenue at risk (at risk and critical)", h(money(r.revenue_at_risk_now, r.currency)),
-         h(money(r.revenue_at_risk_then, r.currency)),
+        ["revenue at risk (at risk and critical)",
+         h(at_risk(r.revenue_at_risk_now, r.at_risk_not_known_now, r.currency)),
+         h(at_risk(r.revenue_at_risk_then, r.at_risk_not_known_then, r.currency)),
          h(money_change(r.revenue_at_risk_change, r.currency))]
     )  # fmt: skip
     table = _table(["", h(r.quarter), h(r.previous_quarter), "change"], rows, {1, 2, 3})
@@ -392,7 +394,7 @@ def _exits_whatif(r: ReviewReport) -> str:
     )
     rows = [[h(cell) for cell in cells] for cells in whatif_rows(w, one_line)]
     table = _table(["", "now", "after the exits"], rows, {1, 2})
-    notes = "".join(f'\n<p class="muted">{h(caveat)}</p>' for caveat in w.caveats)
+    notes = f'\n<p class="muted">{h(w.totals_caveat)}</p>' if w.totals_caveat else ""
     return (
         f"<section>\n<h2>{h(exits_title(len(w.dropped)))}</h2>\n{lead}\n{table}{notes}\n</section>"
     )

@@ -8,6 +8,7 @@ a link, an HTML tag, emphasis, a heading or a list.
 from __future__ import annotations
 
 from health_tui.report.format import (
+    at_risk,
     exits_take,
     exits_title,
     health,
@@ -82,8 +83,9 @@ def _portfolio(r: ReviewReport) -> str:
         rows.append(row(NOT_ENOUGH_DATA, r.unscored_now, r.unscored_then))
     rows.append(row("exit candidates", len(r.candidates), r.candidates_then))
     rows.append(
-        ["revenue at risk (at risk and critical)", money(r.revenue_at_risk_now, r.currency),
-         money(r.revenue_at_risk_then, r.currency),
+        ["revenue at risk (at risk and critical)",
+         at_risk(r.revenue_at_risk_now, r.at_risk_not_known_now, r.currency),
+         at_risk(r.revenue_at_risk_then, r.at_risk_not_known_then, r.currency),
          money_change(r.revenue_at_risk_change, r.currency)]
     )  # fmt: skip
     text = "## Portfolio\n\n" + _table(["", r.quarter, r.previous_quarter, "change"], "lrrr", rows)
@@ -253,5 +255,5 @@ def _exits_whatif(r: ReviewReport) -> str:
     )
     rows = [list(cells) for cells in whatif_rows(w, md)]
     table = _table(["", "now", "after the exits"], "lrr", rows)
-    notes = "".join(f"\n\n{md(caveat)}" for caveat in w.caveats)
+    notes = f"\n\n{md(w.totals_caveat)}" if w.totals_caveat else ""  # the lead says what goes
     return f"## {exits_title(len(w.dropped))}\n\n{lead}\n\n{table}{notes}"

@@ -82,6 +82,10 @@ class ReviewReport(BaseModel):
     candidates_then: int
     revenue_at_risk_now: float | None = Field(description="None: no revenue on record")
     revenue_at_risk_then: float | None
+    at_risk_not_known_now: int = Field(
+        default=0, description="at-risk clients whose revenue is not known: left out of it"
+    )
+    at_risk_not_known_then: int = 0
 
     clients: list[ClientLine] = Field(
         description="active clients in review order (candidates, critical, at risk, the rest; "
@@ -187,6 +191,8 @@ def build_report(
         candidates_then=len(then.candidates()),
         revenue_at_risk_now=now.revenue_at_risk(),
         revenue_at_risk_then=then.revenue_at_risk(),
+        at_risk_not_known_now=now.at_risk_not_known() if now.revenue_on_record else 0,
+        at_risk_not_known_then=then.at_risk_not_known() if then.revenue_on_record else 0,
         clients=lines,
         decisions=list(decisions.values()),
         exits=exits,

@@ -70,7 +70,7 @@ def _score(
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
     parts = RecordParts(ctx, labels)
     drafts = [_draft(m, ctx, parts) for m in measures]
-    _referrers(drafts)
+    _referrers(drafts, ctx)
     # Built from our own figures without validating them again (scoring/deferred.py `trusted`).
     clients = [trusted(ClientScore, d, CLIENT_FIELDS) for d in drafts]
     return PortfolioScore(
@@ -102,10 +102,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
     if rec is Recommendation.exit:  # written at once: the referrer's word goes first (_referrers)
         years = f.tenure_days / 365.25
         counter_text = [c.sentence for c in counters]
-        counter_text.append(
-            f"Weighed and found no counter-signal: lifetime value {ctx.money(f.lifetime_value)} over "
-            f"{years:.1f} years, referral value {ctx.money(f.referral_value)}."
-        )
+        counter_text.append(_weighed(f.lifetime_value, years, ctx.money(f.referral_value), ctx))
     left = margin(f, settings.money.cost_per_hour)
     health, before = m.health, m.previous_health
     return {
@@ -184,9 +181,18 @@ def _reasons(c: ClientScore, m: Measures, ctx: verdicts.Context, why: str) -> li
     return out
 
 
-def _referrers(drafts: list[dict]) -> None:
+def _weighed(lifetime: float, years: float, referrals: str, ctx: verdicts.Context) -> str:
+    """An exit's last counter-signal line: what was weighed and found wanting."""
+    return (
+        f"Weighed and found no counter-signal: lifetime value {ctx.money(lifetime)} over "
+        f"{years:.1f} years, referral value {referrals}."
+    )
+
+
+def _referrers(drafts: list[dict], ctx: verdicts.Context) -> None:
     """Referrals both ways: a referred client's reasons (and, for an exit, the counter-signals)
-    name who referred them and how that client stands now."""
+    name who referred them and how that client stands now. An exit whose referral value leaves
+    out a referred client without invoices says it could not weigh it."""
     by_id = {d["client_id"]: d for d in drafts}
     for d in drafts:
         ref = by_id.get(d["referred_by"]) if d["referred_by"] else None
@@ -202,6 +208,15 @@ def _referrers(drafts: list[dict]) -> None:
                 0,
                 f"Referred by {ref['name']} ({standing}): an exit may touch that relationship; "
                 "tell them before it happens.",
+            )
+    for d in drafts:
+        if d["recommendation"] is Recommendation.exit and not d["referrals_on_record"]:
+            d["counter_signals"][-1] = _weighed(
+                d["lifetime_value"],
+                d["tenure_days"] / 365.25,
+                "not known (a client they referred has no invoice on record: weigh what that "
+                "relationship brings before deciding)",
+                ctx,
             )
 
 
