@@ -96,25 +96,30 @@ def exits_title(n: int) -> str:
 
 def exits_take(w: WhatIf, strong: Callable[[str], str]) -> tuple[str, str]:
     """What the decided exits take, in words: the revenue that goes and the hours freed, each
-    `strong`, or not known where the portfolio has none on record (never a made-up 0)."""
+    `strong`, and what of it is not known (never a made-up 0)."""
     n = len(w.dropped)
-    if w.revenue_lost is None or w.dropped_revenue_not_known == n:
-        brought = "revenue that is not known (no invoice of theirs on record)"
-    else:
-        brought = f"{strong(money(w.revenue_lost, w.currency))} of revenue, which goes" + (
-            f" (and {plural(w.dropped_revenue_not_known, 'client')} whose revenue is not known)"
-            if w.dropped_revenue_not_known
-            else ""
-        )
-    if w.hours_freed is None or w.dropped_hours_not_known == n:
-        took = "hours that are not known (no time of theirs on record)"
-    else:
-        took = f"{strong(hours(w.hours_freed))}, which are freed" + (
-            f" (and {plural(w.dropped_hours_not_known, 'client')} whose hours are not known)"
-            if w.dropped_hours_not_known
-            else ""
-        )
-    return brought, took
+    revenue = (
+        None
+        if w.revenue_lost is None
+        else f"{strong(money(w.revenue_lost, w.currency))} of revenue"
+    )
+    time = None if w.hours_freed is None else strong(hours(w.hours_freed))
+    return (
+        _taken(revenue, w.dropped_revenue_not_known, n, ("revenue", "is"), "which goes",
+               "no invoice of theirs on record"),
+        _taken(time, w.dropped_hours_not_known, n, ("hours", "are"), "which are freed",
+               "no time of theirs on record"),
+    )  # fmt: skip
+
+
+def _taken(
+    figure: str | None, unknown: int, n: int, what: tuple[str, str], then: str, missing: str
+) -> str:
+    noun, verb = what
+    if figure is None or unknown == n:
+        return f"{noun} that {verb} not known ({missing})"
+    more = f"; the {noun} of {plural(unknown, 'client')} {verb} not known" if unknown else ""
+    return f"{figure}, {then}{more}"
 
 
 def whatif_rows(w: WhatIf, name: Callable[[str], str]) -> list[tuple[str, str, str]]:
