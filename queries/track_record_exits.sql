@@ -3,7 +3,8 @@
 -- mind), what the app recommended then, and the revenue and hours of the twelve months to the end
 -- of that quarter: the four quarters up to it, as that quarter's score counts them (invoices by
 -- issue date in the portfolio's currency, $rate_codes/$rate_values converting the others; time
--- entries by date). The decision itself does not store them.
+-- entries by date). The decision itself does not store them. Revenue is NULL (not known) for a
+-- client with no invoice on record up to that quarter's end, hours for one with no time entry.
 WITH d AS (
     SELECT quarter, client_id, decision, recommendation, decided_at
     FROM review_decisions
@@ -49,8 +50,12 @@ SELECT e.client_id,
        e.quarter,
        e.decided_at,
        e.recommendation,
-       round(coalesce(r.revenue_12m, 0), 2) AS revenue_12m,
-       round(coalesce(h.hours_12m, 0), 2) AS hours_12m
+       CASE WHEN EXISTS (SELECT 1 FROM invoices i WHERE i.client_id = e.client_id
+                                               AND year(i.issued_on) * 4 + quarter(i.issued_on) - 1 <= e.qx)
+            THEN round(coalesce(r.revenue_12m, 0), 2) END AS revenue_12m,
+       CASE WHEN EXISTS (SELECT 1 FROM time_entries t WHERE t.client_id = e.client_id
+                                                   AND year(t.date) * 4 + quarter(t.date) - 1 <= e.qx)
+            THEN round(coalesce(h.hours_12m, 0), 2) END AS hours_12m
 FROM ex e
 LEFT JOIN clients c ON c.client_id = e.client_id
 LEFT JOIN revenue r ON r.client_id = e.client_id

@@ -178,3 +178,22 @@ def test_the_demo_reviews_are_the_same_for_the_same_seed() -> None:
 
     first = decisions(3)
     assert first and first == decisions(3)
+
+
+def test_an_exit_whose_invoices_are_not_on_record_is_not_counted_as_0() -> None:
+    """A client let go whose invoices were never imported: the track record gave up "€0" of
+    revenue for it without a word."""
+    from health_tui.review.decisions import record_decision
+
+    store = small_store()
+    try:
+        store.con.execute("DELETE FROM invoices WHERE client_id = 'meridian'")
+        record_decision(store, quarter="2026Q2", client_id="meridian", decision="exit", note=None,
+                        at=datetime(2026, 7, 2, 10, 0))  # fmt: skip
+        record = build_track_record(store, score_portfolio(store, AS_OF), Settings())
+        (meridian,) = record.exits
+        assert meridian.revenue_12m is None and meridian.hours_12m is not None
+        sentence = record.exits_sentence("€0")
+        assert sentence.endswith("Not counted: the revenue of 1 client (none of theirs on record).")
+    finally:
+        store.close()

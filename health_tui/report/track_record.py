@@ -50,4 +50,10 @@ def exit_cells(e: ExitTaken, t: TrackRecord, name: Callable[[str], str]) -> list
         now = "still a client"
     else:
         now = f"ended {e.ended_on}" if e.ended_on else "ended"
-    return [name(e.name), e.quarter, money(e.revenue_12m, t.currency), f"{e.hours_12m:,.0f}", now]
+    return [
+        name(e.name),
+        e.quarter,
+        money(e.revenue_12m, t.currency),
+        "—" if e.hours_12m is None else f"{e.hours_12m:,.0f}",
+        now,
+    ]

@@ -16,6 +16,7 @@ from datetime import date, datetime
 import duckdb
 from pydantic import BaseModel, ConfigDict, Field
 
+from health_tui.formatting import plural
 from health_tui.money import rate_params
 from health_tui.review.decisions import Decision
 from health_tui.scoring.models import PortfolioScore, Recommendation
@@ -177,8 +178,11 @@ class ExitTaken(BaseModel):
     quarter: str = Field(description="the quarter the exit was first decided for")
     decided_at: datetime
     recommendation: Recommendation | None = Field(description="what the app said then")
-    revenue_12m: float = Field(description="the twelve months to the end of `quarter`")
-    hours_12m: float
+    revenue_12m: float | None = Field(
+        description="the twelve months to the end of `quarter`; None: no invoice of theirs on "
+        "record by then"
+    )
+    hours_12m: float | None = Field(description="None: no time entry of theirs on record by then")
     active_now: bool | None = Field(description="None: not scored in the quarter viewed")
     ended_on: date | None = None
 
@@ -222,18 +226,34 @@ class TrackRecord(BaseModel):
 
     @property
     def exits_revenue(self) -> float:
-        return sum(e.revenue_12m for e in self.exits)
+        """The exits' revenue on record (those not known left out: `exits_sentence` says so)."""
+        return sum(e.revenue_12m or 0.0 for e in self.exits)
 
     @property
     def exits_hours(self) -> float:
-        return sum(e.hours_12m for e in self.exits)
+        return sum(e.hours_12m or 0.0 for e in self.exits)
 
     def exits_sentence(self, revenue: str) -> str:
-        """What the exits give up and free, with `revenue` already formatted for the page."""
+        """What the exits give up and free, with `revenue` already formatted for the page, and
+        whose figures are not known."""
         hours = f"{self.exits_hours:,.0f} hours"
         if len(self.exits) == 1:
-            return f"The exit gives up {revenue} of revenue and frees {hours} a year."
-        return f"The {len(self.exits)} exits give up {revenue} of revenue and free {hours} a year."
+            text = f"The exit gives up {revenue} of revenue and frees {hours} a year."
+        else:
+            text = (
+                f"The {len(self.exits)} exits give up {revenue} of revenue and free {hours} a year."
+            )
+        unknown = [
+            f"the {what} of {plural(n, 'client')}"
+            for what, n in (
+                ("revenue", sum(1 for e in self.exits if e.revenue_12m is None)),
+                ("hours", sum(1 for e in self.exits if e.hours_12m is None)),
+            )
+            if n
+        ]
+        if unknown:
+            text += f" Not counted: {' and '.join(unknown)} (none of theirs on record)."
+        return text
 
     @property
     def nothing_yet(self) -> str:

@@ -119,7 +119,7 @@ def exit_rows(record: TrackRecord) -> list[list[Cell]]:
             (safe_text(e.name), "bold"),
             (e.quarter, ""),
             (fmt.money(e.revenue_12m, cur), ""),
-            (f"{e.hours_12m:,.0f} h", ""),
+            ("—" if e.hours_12m is None else f"{e.hours_12m:,.0f} h", ""),
             now(e),
         ]
         for e in record.exits
