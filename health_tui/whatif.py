@@ -216,8 +216,8 @@ def what_if(
             raise WhatIfError(f"a reprice of {percent:g}% for {client_id} leaves nothing to earn.")
 
     t = totals or portfolio_totals(portfolio)
-    dropped = [_dropped(portfolio.by_id(i), portfolio) for i in dropped_ids]  # type: ignore[arg-type]
-    repriced = [_reprice(portfolio.by_id(i), p, settings, portfolio) for i, p in reprices.items()]  # type: ignore[arg-type]
+    dropped = [_dropped(portfolio.by_id(i)) for i in dropped_ids]  # type: ignore[arg-type]
+    repriced = [_reprice(portfolio.by_id(i), p, settings) for i, p in reprices.items()]  # type: ignore[arg-type]
     raised = {
         r.client_id: (r.revenue_12m_after or 0.0) - (r.revenue_12m_before or 0.0) for r in repriced
     }
@@ -259,8 +259,8 @@ def what_if(
         reprices=repriced,
         # not known where no dropped client's figure is on record (a what-if of reprices only
         # loses nothing)
-        revenue_lost=round(lost, 2) if money and _some(d.revenue_12m for d in dropped) else None,
-        hours_freed=round(freed, 2) if time and _some(d.hours_12m for d in dropped) else None,
+        revenue_lost=round(lost, 2) if _some(d.revenue_12m for d in dropped) else None,
+        hours_freed=round(freed, 2) if _some(d.hours_12m for d in dropped) else None,
         clients_before=t.clients,
         clients_after=t.clients - len(dropped),
         revenue_before=round(revenue, 2) if money else None,
@@ -325,7 +325,7 @@ def _largest(
     return before, max(after, key=lambda nr: nr[1]) if after else (None, 0.0)
 
 
-def _dropped(c: ClientScore, portfolio: PortfolioScore) -> DroppedClient:
+def _dropped(c: ClientScore) -> DroppedClient:
     return DroppedClient(
         client_id=c.client_id,
         name=c.name,
@@ -335,9 +335,7 @@ def _dropped(c: ClientScore, portfolio: PortfolioScore) -> DroppedClient:
     )
 
 
-def _reprice(
-    c: ClientScore, percent: float, settings: Settings, portfolio: PortfolioScore
-) -> Reprice:
+def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
     revenue = c.revenue_12m * (1 + percent / 100)
     # the hours cost what they cost: the score's margin gives that cost back (None when unknown)
     cost = None if c.margin is None else (1 - c.margin) * c.revenue_12m

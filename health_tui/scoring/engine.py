@@ -81,9 +81,6 @@ def _score(
         target_rate=parts.target_rate,
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
-        revenue_on_record=any(c.known_revenue_12m is not None for c in clients),
-        hours_on_record=any(c.time_on_record for c in clients),
-        rates_known=ctx.basis.paired,
     )
 
 

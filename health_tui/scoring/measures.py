@@ -184,24 +184,30 @@ def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
     return 1 - cost / f.revenue_12m
 
 
-def effort_on_record(f: ClientFacts, window_start: date) -> bool:
-    """Whether the client's own records can weigh its effort. Hours with no revenue of theirs in
-    the last four quarters cannot: their invoices may live elsewhere, be imported only up to an
-    older date, or not be sent yet, and a rate of 0 would make an exit out of a gap in the data
-    (the reasons say which, and when the last invoice was). Revenue with no time of theirs ever
-    on record cannot either (their time is tracked elsewhere); with older time it can (100)."""
-    if f.hours_12m > 0 and not invoiced_in_window(f, window_start):
-        return False
-    return not (f.revenue_12m > 0 and f.hours_12m <= 0 and f.last_work is None)
+def effort_gap(f: ClientFacts, basis: EffortBasis, target: float | None) -> str | None:
+    """Why the client's effort versus return cannot be weighed (the reasons say it, by this key),
+    or None where it can. Hours with no revenue of theirs in the last four quarters cannot be:
+    their invoices may live elsewhere, be imported only up to an older date, or not be sent yet,
+    and a rate of 0 would make an exit out of a gap in the data. Revenue with no time of theirs
+    ever on record cannot either (their time is tracked elsewhere); with older time it is 100."""
+    if not basis.paired:
+        return "portfolio"
+    if f.hours_12m > 0 and not invoiced_in_window(f, basis.window_start):
+        return "no invoice" if f.last_invoice is None else "old invoice"
+    if f.hours_12m <= 0:
+        if f.revenue_12m <= 0:
+            return "nothing"
+        return "no time" if f.last_work is None else None
+    return None if target else "no target"
 
 
 def effort_return(
     m: Measures, target: float | None, settings: Settings, basis: EffortBasis
 ) -> float | None:
     """A scored client's effort versus return, from its last four quarters' figures; None where
-    the portfolio cannot tell it (EffortBasis) or the client has neither hours nor revenue."""
+    it cannot be weighed (`effort_gap`)."""
     f = m.facts
-    if not basis.paired or not effort_on_record(f, basis.window_start):
+    if effort_gap(f, basis, target) is not None:
         return None
     cost = time_cost(f, settings.money.cost_per_hour)
     return effort_return_of(

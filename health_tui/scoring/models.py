@@ -331,21 +331,23 @@ class PortfolioScore(BaseModel):
     target_rate: float | None
     clients: list[ClientScore]
     medians: dict[str, float] = Field(default_factory=dict)
-    revenue_on_record: bool = Field(
-        default=True,
-        description="some client has an invoice (or a billable amount) on record as of the "
-        "date; without, portfolio revenue figures are not known (no invoices imported), not 0",
-    )
-    hours_on_record: bool = Field(
-        default=True,
-        description="some client has a time entry on record as of the date; without, portfolio "
-        "hours are not known (no time imported), not 0",
-    )
-    rates_known: bool = Field(
-        default=True,
-        description="some active client has both: without, no rate and no effort versus "
-        "return is weighed",
-    )
+
+    @cached_property
+    def revenue_on_record(self) -> bool:
+        """Some client has an invoice (or a billable amount) on record as of the date; without,
+        portfolio revenue figures are not known (no invoices imported), not 0."""
+        return any(c.known_revenue_12m is not None for c in self.clients)
+
+    @cached_property
+    def hours_on_record(self) -> bool:
+        """Some client has a time entry on record; without, portfolio hours are not known."""
+        return any(c.time_on_record for c in self.clients)
+
+    @cached_property
+    def rates_known(self) -> bool:
+        """Some active client has a rate (hours and revenue of its own): without, no rate and no
+        effort versus return is weighed."""
+        return any(c.effective_rate is not None for c in self.active)
 
     @property
     def active(self) -> list[ClientScore]:

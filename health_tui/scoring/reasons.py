@@ -5,7 +5,7 @@ Written once here; the app, JSON/CSV output and the report show them verbatim.
 
 from __future__ import annotations
 
-from health_tui.scoring.measures import Measures, invoiced_in_window, margin, time_cost
+from health_tui.scoring.measures import Measures, effort_gap, margin, time_cost
 from health_tui.scoring.models import (
     Archetype,
     Recommendation,
@@ -219,37 +219,28 @@ def _money(m: Measures, ctx: Context) -> list[str]:
 
 
 def _effort_unknown(m: Measures, ctx: Context) -> str:
-    """Effort versus return does not stand: why, and what would fill it (never a made-up 50)."""
+    """Effort versus return does not stand: why (`effort_gap`), and what would fill it."""
     f, head = m.facts, "Not enough data for effort versus return"
-    if not ctx.basis.paired:
-        return f"{head}: {ctx.basis.what_is_missing}."
-    if f.hours_12m > 0 and f.revenue_12m <= 0 and f.last_invoice is None:
-        return (
-            f"{head}: its hours are on record, and no invoice of theirs. To fill it: import its "
-            "invoices (or, if they came in under another name, merge that client into it: "
-            "`health-tui clients merge`)."
-        )
-    if f.hours_12m > 0 and not invoiced_in_window(f, ctx.basis.window_start):
-        return (
-            f"{head}: {f.hours_12m:,.0f} hours in the last four quarters and no invoice of theirs "
-            f"since {f.last_invoice}. Check that their recent invoices are imported, or bill the "
-            "work."
-        )
-    if f.revenue_12m > 0 and f.hours_12m <= 0 and f.last_work is None:
-        return (
-            f"{head}: its invoices are on record, and no time of theirs. To fill it: import its "
-            "time entries (or merge the client they came in under: `health-tui clients merge`)."
-        )
-    if f.hours_12m <= 0 and f.revenue_12m <= 0:
-        return (
-            f"{head}: no hours and no revenue in the last four quarters. To fill it: import its "
-            "time and invoices, or, if they came in under another name, merge that client into "
-            "it (`health-tui clients merge`)."
-        )
-    return (  # a portfolio with paying clients always has a median rate: only a 0 target is left
-        f"{head}: no target rate to weigh its hours against. To fill it: set [money] "
-        "target_rate in the settings."
+    merge = "`health-tui clients merge`"
+    gap = effort_gap(f, ctx.basis, ctx.target_rate)
+    why = {
+        "portfolio": ctx.basis.what_is_missing,
+        "no invoice": "its hours are on record, and no invoice of theirs. To fill it: import its "
+        f"invoices (or, if they came in under another name, merge that client into it: {merge})",
+        "old invoice": f"{f.hours_12m:,.0f} hours in the last four quarters and no invoice of "
+        f"theirs since {f.last_invoice}. Check that their recent invoices are imported, or bill "
+        "the work",
+        "no time": "its invoices are on record, and no time of theirs. To fill it: import its "
+        f"time entries (or merge the client they came in under: {merge})",
+        "nothing": "no hours and no revenue in the last four quarters. To fill it: import its "
+        f"time and invoices, or, if they came in under another name, merge that client into it "
+        f"({merge})",
+    }.get(
+        gap or "",
+        "no target rate to weigh its hours against. To fill it: set [money] target_rate in the "
+        "settings",
     )
+    return f"{head}: {why}."
 
 
 def _health(
