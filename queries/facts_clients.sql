@@ -15,7 +15,8 @@
 --    lifetime figures, the last dates anything happened, engagement against the same quarters a
 --    year earlier and the client's usual quarter, and the client's own words of a hard time; the
 --    cost and billable value of the last four quarters' time where the entries carry amounts (a
---    client with no invoice in those quarters has its revenue estimated from the billable value).
+--    client with no invoice in those quarters has its revenue estimated from the billable value, where
+--    every billable hour has an amount).
 -- Every constant of the formulas is a bound parameter from the settings (health_tui/formula.py).
 WITH
 p AS (
@@ -51,6 +52,7 @@ te AS MATERIALIZED (
            -- like invoices; NULL where no entry has any, and the hours that have no cost amount
            sum(t.cost_amount::DOUBLE * t.rate) AS cost,
            sum(t.h_uncosted)::DOUBLE AS h_uncosted,
+           sum(t.h_unpriced)::DOUBLE AS h_unpriced,
            sum(t.billable_amount::DOUBLE * t.rate) AS billed_value
     FROM (SELECT *,
                  CASE WHEN amount_currency IS NULL OR amount_currency = $currency THEN 1.0
@@ -447,7 +449,8 @@ te_sum AS (
            sum(h_nonbillable) FILTER (WHERE qi < 4) AS nonbillable_12m,
            sum(cost) FILTER (WHERE qi < 4) AS cost_12m,
            sum(h_uncosted) FILTER (WHERE qi < 4) AS uncosted_12m,
-           sum(billed_value) FILTER (WHERE qi < 4) AS billable_12m
+           sum(billed_value) FILTER (WHERE qi < 4) AS billable_12m,
+           sum(h_unpriced) FILTER (WHERE qi < 4) AS unpriced_12m
     FROM te GROUP BY client_id
 ),
 inv_sum AS (
@@ -517,7 +520,8 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        coalesce(ts.meeting_12m, 0) AS meeting_12m, coalesce(ts.support_12m, 0) AS support_12m,
        coalesce(ts.admin_12m, 0) AS admin_12m, coalesce(ts.nonbillable_12m, 0) AS nonbillable_12m,
        -- no invoice in the last four quarters: the time's billable amounts stand in (revenue_estimated)
-       CASE WHEN s.revenue_12m IS NULL AND ts.billable_12m > 0 THEN ts.billable_12m
+       -- where every billable hour has one
+       CASE WHEN s.revenue_12m IS NULL AND ts.billable_12m > 0 AND ts.unpriced_12m = 0 THEN ts.billable_12m
             ELSE coalesce(s.revenue_12m, 0) END AS revenue_12m,
        CAST(coalesce(s.paid_12m, 0) AS DOUBLE) AS paid_12m,
        CAST(coalesce(s.lifetime_value, 0) AS DOUBLE) AS lifetime_value,
@@ -540,7 +544,8 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        n.* EXCLUDE (client_id),
        rc.* EXCLUDE (client_id),
        ts.cost_12m, coalesce(ts.uncosted_12m, 0) AS uncosted_hours_12m, ts.billable_12m,
-       s.revenue_12m IS NULL AND coalesce(ts.billable_12m, 0) > 0 AS revenue_estimated
+       coalesce(ts.unpriced_12m, 0) AS unpriced_hours_12m,
+       s.revenue_12m IS NULL AND coalesce(ts.billable_12m, 0) > 0 AND ts.unpriced_12m = 0 AS revenue_estimated
 FROM clients c
 CROSS JOIN p
 JOIN now n USING (client_id)

@@ -325,3 +325,24 @@ def test_a_title_that_names_no_currency_or_two_currencies(store: Store, tmp_path
     assert [w for w in euro.warnings if "Amount" in w] == [
         "t4.csv: ignoring column 'Amount (€)': '€' is not a currency code"
     ]  # said once
+
+
+def test_billable_entries_without_an_amount_are_said_with_their_clients(
+    store: Store, tmp_path: Path
+) -> None:
+    """Amounts on some billable entries only: the import says which clients' revenue those amounts
+    will not estimate (a non-billable entry's 0 is no gap)."""
+    head = "Client,Start date,Duration,Billable,Amount (EUR)\n"
+    rows = [
+        "Acme,2025-09-01,3:00:00,Yes,300",
+        "Acme,2025-09-02,3:00:00,Yes,",
+        "Acme,2025-09-03,2:00:00,Yes,0",
+        "Beacon,2025-09-01,2:00:00,Yes,220",
+        "Beacon,2025-09-02,0:30:00,No,0",
+    ]
+    summary = load(store, write(tmp_path, "t.csv", head + "\n".join(rows) + "\n"))
+    assert (
+        "2 entries (5.00 h) are billable with no Amount (EUR) (or 0: no rate set in the time "
+        "tracker), for Acme: a client's revenue is estimated from the amounts only where every "
+        "billable hour has one, so import their invoices." in summary.notes
+    )

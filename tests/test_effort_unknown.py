@@ -327,3 +327,23 @@ def test_revenue_at_risk_says_how_many_at_risk_clients_it_leaves_out(tmp_path: P
     assert p.at_risk_not_known() == 1
     assert render_scores(p, "table").splitlines()[0].endswith("(+1 not known)")
     assert "(+1 not known)" in render_markdown(report)
+
+
+def test_billable_amounts_on_a_few_hours_are_not_its_revenue(tmp_path: Path) -> None:
+    """A tracker export with amounts on a few billable entries (no rate set for the rest, or a
+    rate of 0) made those few amounts the client's revenue: €2/h, effort 0 and a reprice."""
+    b = book()
+    b.client("tog", "Tern Studio", ago(400))
+    b.work("tog", ago(400), AS_OF, hours_per_day=2)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog"]
+    tog = [r for r in b.rows["time_entries"] if r[0] == "tog"]
+    for i, r in enumerate(tog):  # amounts on every twentieth billable entry; 0 or none elsewhere
+        amount = round(r[2] * 90, 2) if r[3] and i % 20 == 0 else (0 if i % 2 else "")
+        r += [amount, "", "EUR"]
+    c = client(b.score(tmp_path), "tog")
+    assert not c.revenue_estimated and c.known_revenue_12m is None
+    assert c.effort_return is None and c.effective_rate is None  # was a rate of a few €/h
+    assert c.recommendation is not R.reprice and not c.fire_candidate
+    why = next(r for r in c.reasons if r.startswith("Not enough data for effort versus return"))
+    assert re.search(r"billable amounts on only \d+ of its [\d,]+ billable hours", why)
+    assert "import its invoices, or export its time with an amount on every billable" in why

@@ -68,6 +68,23 @@ def test_the_fixtures_score_alike_from_rollups_and_from_every_raw_row(store):
         same_scores(store, as_of)
 
 
+@pytest.mark.parametrize("as_of", (AS_OF, date(2026, 8, 15)), ids=str)
+def test_skipping_two_planner_passes_gives_the_same_facts_to_the_last_digit(
+    demo_store, as_of, monkeypatch
+):
+    """The facts query skips two of DuckDB's optimizer passes (facts.SKIPPED_PASSES) because
+    they cost time and saved none: what it returns must be what every pass gives."""
+    from health_tui.scoring import facts
+
+    assert facts.SKIPPED_PASSES, "nothing skipped: the comparison would prove nothing"
+    skipping = repr(load_facts(demo_store, as_of, SETTINGS))
+    monkeypatch.setattr(facts, "SKIPPED_PASSES", None)
+    assert repr(load_facts(demo_store, as_of, SETTINGS)) == skipping
+    # and the connection plans every other query with every pass again
+    setting = "SELECT current_setting('disabled_optimizers')"
+    assert demo_store.con.execute(setting).fetchall() == [("",)]
+
+
 def test_only_the_quarter_being_scored_is_read_from_raw_rows():
     assert live_from(date(2026, 9, 30)) == date(2026, 10, 1)  # the quarter is complete: none
     assert live_from(date(2026, 8, 15)) == date(2026, 7, 1)

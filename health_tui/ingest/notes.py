@@ -107,7 +107,9 @@ def describe_money(
     if "cost_amount" not in present and "billable_amount" not in present:
         return
     cost_col, value_col = match.shown("cost_amount"), match.shown("billable_amount")
-    costed, costed_h, zero, zero_h, valued, valued_h = store.row("connector_money_entries", con=con)
+    costed, costed_h, zero, zero_h, valued, valued_h, unpriced, unpriced_h, clients = store.row(
+        "connector_money_entries", con=con
+    )
     used = []
     if "cost_amount" in present:
         used.append(
@@ -120,6 +122,16 @@ def describe_money(
             "invoice exists in the last four quarters"
         )
     summary.notes.append(f"{file}: " + "; ".join(used) + ".")
+    if "billable_amount" in present and unpriced and valued:
+        named = ", ".join(clients[:5]) + (
+            f" and {len(clients) - 5:,} more" if len(clients) > 5 else ""
+        )
+        summary.notes.append(
+            f"{_entries(unpriced)} ({unpriced_h:,.2f} h) {'is' if unpriced == 1 else 'are'} "
+            f"billable with no {value_col} (or 0: no rate set in the time tracker), for {named}: "
+            "a client's revenue is estimated from the amounts only where every billable hour has "
+            "one, so import their invoices."
+        )
     if zero:
         summary.notes.append(
             f"{_entries(zero)} ({zero_h:,.2f} h) {'has' if zero == 1 else 'have'} a {cost_col} "

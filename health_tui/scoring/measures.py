@@ -188,11 +188,14 @@ def effort_gap(f: ClientFacts, basis: EffortBasis, target: float | None) -> str 
     """Why the client's effort versus return cannot be weighed (the reasons say it, by this key),
     or None where it can. Hours with no revenue of theirs in the last four quarters cannot be:
     their invoices may live elsewhere, be imported only up to an older date, or not be sent yet,
-    and a rate of 0 would make an exit out of a gap in the data. Revenue with no time of theirs
+    and a rate of 0 would make an exit out of a gap in the data (so would billable amounts on a
+    few of its hours, standing in for its revenue). Revenue with no time of theirs
     ever on record cannot either (their time is tracked elsewhere); with older time it is 100."""
     if not basis.paired:
         return "portfolio"
     if f.hours_12m > 0 and not invoiced_in_window(f, basis.window_start):
+        if f.billable_12m and f.unpriced_hours_12m > 0:
+            return "part priced"  # amounts on some billable hours only: not its revenue
         return "no invoice" if f.last_invoice is None else "old invoice"
     if f.hours_12m <= 0:
         if f.revenue_12m <= 0:

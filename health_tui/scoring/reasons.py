@@ -223,10 +223,16 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
     f, head = m.facts, "Not enough data for effort versus return"
     merge = "`health-tui clients merge`"
     gap = effort_gap(f, ctx.basis, ctx.target_rate)
+    billable = f.hours_12m - f.nonbillable_12m
+    priced = billable - f.unpriced_hours_12m
     why = {
         "portfolio": ctx.basis.what_is_missing,
         "no invoice": "its hours are on record, and no invoice of theirs. To fill it: import its "
         f"invoices (or, if they came in under another name, merge that client into it: {merge})",
+        "part priced": f"billable amounts on only {priced:,.0f} of its {billable:,.0f} billable "
+        f"hours in the last four quarters ({ctx.money(f.billable_12m or 0)}) and no invoice of "
+        "theirs, too few to estimate its revenue. To fill it: import its invoices, or export its "
+        "time with an amount on every billable entry",
         "old invoice": f"{f.hours_12m:,.0f} hours in the last four quarters and no invoice of "
         f"theirs since {f.last_invoice}. Check that their recent invoices are imported, or bill "
         "the work",
