@@ -12,11 +12,16 @@ DB_ENV = "HEALTH_TUI_DB"
 CONFIG_ENV = "HEALTH_TUI_CONFIG"
 
 
+def default_data_dir() -> Path:
+    """The platform's folder for health-tui's data: made on first run (any other is not)."""
+    return user_data_path(APP)
+
+
 def default_db_path() -> Path:
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env).expanduser()
-    return user_data_path(APP) / "portfolio.duckdb"
+    return default_data_dir() / "portfolio.duckdb"
 
 
 def default_config_path() -> Path:

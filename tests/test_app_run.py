@@ -9,6 +9,7 @@ import pytest
 from health_tui.app.app import HealthApp
 from health_tui.app.run import demo_note, run_app
 from health_tui.errors import NotADatabase
+from health_tui.paths import default_db_path
 from health_tui.store import open_store
 from tests.test_app_support import AS_OF, make_app, settle
 
@@ -22,8 +23,14 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[HealthApp]:
     return apps
 
 
-def test_missing_database_becomes_the_demo(tmp_path: Path, launched) -> None:
-    db = tmp_path / "new" / "portfolio.duckdb"
+def test_missing_database_becomes_the_demo(
+    tmp_path: Path, launched, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first run: health-tui's data folder does not exist yet either."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("HEALTH_TUI_DB", raising=False)
+    db = default_db_path()
+    assert db.is_relative_to(tmp_path) and not db.parent.exists()
     run_app(db, AS_OF)
     [app] = launched
     assert db.exists()

@@ -323,6 +323,27 @@ def test_a_refused_import_into_a_new_path_leaves_no_file(tmp_path: Path) -> None
     assert db.read_bytes() == before
 
 
+def test_a_db_in_a_folder_that_does_not_exist_is_refused_not_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mistyped --db made the folders and a new portfolio in them; the import went there."""
+    db = tmp_path / "Documnets" / "agency" / "portfolio.duckdb"
+    result = _run("import", str(SMALL), "--db", str(db))
+    assert result.exit_code != 0
+    assert result.stderr == (
+        f"health-tui: cannot create {db}: the folder {tmp_path / 'Documnets'} does not exist; "
+        "create it first, or choose another --db.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    # health-tui's own data folder is made on first run
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("HEALTH_TUI_DB", raising=False)
+    from health_tui.paths import default_db_path
+
+    assert _run("import", str(SMALL)).exit_code == 0
+    assert default_db_path().is_file() and default_db_path().is_relative_to(tmp_path)
+
+
 def test_a_refused_demo_into_a_new_path_leaves_no_file(tmp_path: Path) -> None:
     db = tmp_path / "new.duckdb"
     result = _run("demo", "--db", str(db), "--as-of", "someday")

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from health_tui.errors import NotADatabase, StoreError, StoreLocked, StoreTooNew, StoreUnwritable
+from health_tui.paths import default_data_dir
 from health_tui.store import rollups
 from health_tui.store.migrations import CURRENT_VERSION, migrate, schema_version, too_new
 from health_tui.store.queries import statement
@@ -250,10 +251,8 @@ def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
     if new:
         if read_only:
             raise StoreError(f"{path} does not exist.")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreUnwritable(f"cannot create {path.parent}: {exc.strerror}") from exc
+        if not path.parent.is_dir():
+            _make_folder(path)
         if not os.access(path.parent, os.W_OK):
             raise StoreUnwritable(
                 f"cannot write in {path.parent}: permission denied; choose another --db."
@@ -285,6 +284,24 @@ def open_store(path: Path | str | None, *, read_only: bool = False) -> Store:
         raise
     assert version <= CURRENT_VERSION
     return store
+
+
+def _make_folder(path: Path) -> None:
+    """Create health-tui's own data folder on first run; any other missing folder is refused: a
+    mistyped --db would otherwise make a tree of folders and a new, empty portfolio in it, and the
+    import meant for the real one would go there."""
+    if path.parent != default_data_dir():
+        missing = path.parent
+        while not missing.parent.is_dir() and missing.parent != missing:
+            missing = missing.parent
+        raise StoreUnwritable(
+            f"cannot create {path}: the folder {missing} does not exist; create it first, or "
+            "choose another --db."
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnwritable(f"cannot create {path.parent}: {exc.strerror}") from exc
 
 
 @contextmanager
