@@ -736,9 +736,7 @@ def log_cmd(
         ref = find_client(store, client)
         entry = record.build_entry(record.InteractionEntry, client_id=ref.client_id, **fields)
         record.log_entry(store, entry)
-    click.echo(
-        f"Saved: {entry.label()} with {ref} at {when:%Y-%m-%d %H:%M}. It counts in the next score."
-    )
+    click.echo(f"Saved: {entry.label()} with {ref} at {when:%Y-%m-%d %H:%M}. {_counts(when, now)}")
 
 
 # a negative SCORE (-1) reaches the score's own check ("a whole number from 0 to 10") instead of
@@ -766,8 +764,22 @@ def feedback_cmd(
             record.FeedbackEntry, client_id=ref.client_id, on=on, score=value, comment=comment
         )
         record.log_entry(store, entry)
-    click.echo(
-        f"Saved: {entry.label()} from {ref} on {on.isoformat()}. It counts in the next score."
+    click.echo(f"Saved: {entry.label()} from {ref} on {on.isoformat()}. {_counts(on, now)}")
+
+
+def _counts(when: date, now: datetime) -> str:
+    """Whether an entry dated `when` counts in a score as of today: one dated before every quarter
+    a score reads is kept, but weighs in none of them (often a typo in the year)."""
+    from health_tui.scoring.facts import first_day_read
+    from health_tui.settings import load_settings
+
+    oldest = first_day_read(now.date(), load_settings(default_config_path())[0])
+    day = when.date() if isinstance(when, datetime) else when
+    if day >= oldest:
+        return "It counts in the next score."
+    return (
+        f"It is dated before {oldest}, older than every quarter a score as of today weighs: "
+        "check the year (to edit it: the client screen, `t`, then `enter`)."
     )
 
 

@@ -288,6 +288,22 @@ def test_the_commands_find_a_client_by_id_or_name(db: str) -> None:
         store.close()
 
 
+def test_an_entry_older_than_every_quarter_scored_says_so(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`log --at 1900-01-01` said "It counts in the next score": no score as of today reads it."""
+    monkeypatch.setattr("health_tui.cli._now", lambda: datetime(2026, 10, 2, 9, 0))
+    out = run("log", "northwind", "--kind", "complaint", "--channel", "email", "--at",
+              "1900-01-01", "--db", db)  # fmt: skip
+    assert out.exit_code == 0, out.output  # kept: the owner may mean it
+    assert "It counts" not in out.output
+    assert "It is dated before 2024-10-01, older than every quarter a score as of today" in (
+        out.output
+    )
+    out = run("feedback", "northwind", "7", "--date", "2024-10-01", "--db", db)
+    assert out.output.rstrip().endswith("It counts in the next score.")  # the oldest day read
+
+
 def test_an_ambiguous_name_is_refused_listing_the_clients(db: str) -> None:
     store = open_store(db)
     store.con.execute(

@@ -163,6 +163,12 @@ class ClientFacts:
 _FIELDS = tuple(f.name for f in fields(ClientFacts))
 
 
+def first_day_read(as_of: date, settings: Settings) -> date:
+    """The oldest day a score as of `as_of` reads (the facts query's window_start): anything
+    dated before it counts in no score that day."""
+    return quarter_start(*shift_quarter(*quarter_of(as_of), -(quarters_read(settings) - 1)))
+
+
 def live_from(as_of: date, *, rollups: bool = True) -> date:
     """The first day the facts query reads from the raw rows, the quarters before it from the
     rollups: the quarter holding `as_of`, unless `as_of` ends it (then nothing is read raw).
