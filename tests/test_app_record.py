@@ -195,3 +195,28 @@ async def test_correct_alias_and_merge_from_the_client_screen(small_db: Path) ->
             "SELECT count(*) FROM clients WHERE client_id = 'harbor'"
         ).fetchone() == (0,)
     store.close()
+
+
+async def test_an_entry_older_than_every_quarter_scored_is_saved_and_says_so(
+    small_db: Path,
+) -> None:
+    """A feedback score dated 2001 (a typo for 2026) said "scoring again…" and moved nothing: no
+    quarter the score weighs holds it."""
+    from textual.widgets import Input
+
+    store = open_store(small_db)
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, "northwind")
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackForm)
+        app.screen.query_one("#on", Input).value = "2001-09-29"
+        await pilot.press("7", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        assert owner_rows(store) == [("feedback", "7", None)]  # kept: the owner may mean it
+        said = status(app)
+        assert said.startswith("✓ logged feedback 7/10")
+        assert "dated before 2024-07-01, older than every quarter scored: check the year" in said
+    store.close()

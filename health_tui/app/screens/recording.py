@@ -22,6 +22,7 @@ from health_tui.app.text import safe_text
 from health_tui.app.widgets.timeline import entry_summary
 from health_tui.history import TimelineEvent
 from health_tui.record import LoggedEntry, delete_entry, get_entry, log_entry, update_entry
+from health_tui.scoring.facts import first_day_read
 
 if TYPE_CHECKING:
     from health_tui.app.jobs import Job
@@ -180,6 +181,16 @@ class RecordKeeping(HealthScreen):
                 (f"✓ {label}", SAVED_STYLE),
                 (
                     f"  ·  dated after {portfolio.as_of}: it counts in the quarter that holds it",
+                    MUTED,
+                ),
+            )
+        elif portfolio is not None and entry.when.date() < (
+            oldest := first_day_read(portfolio.as_of, app.settings)
+        ):
+            self.show_record_status(
+                (f"✓ {label}", SAVED_STYLE),
+                (
+                    f"  ·  dated before {oldest}, older than every quarter scored: check the year",
                     MUTED,
                 ),
             )
