@@ -31,11 +31,11 @@ from pathlib import Path
 from health_tui.demo import generate_demo
 from health_tui.report.model import build_report
 from health_tui.review.decisions import review_queue
-from health_tui.scoring import facts
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.facts import facts_params, load_facts
 from health_tui.settings import Settings
 from health_tui.store import load_query, open_store
+from health_tui.store.connection import SKIPPED_PASSES
 
 AS_OF = date(2026, 9, 30)
 MID_QUARTER = date(2026, 8, 15)  # a day inside a quarter: that quarter is read from the raw rows
@@ -129,17 +129,17 @@ def main() -> None:
 
 
 def _planning(store, n: int) -> tuple[float, float]:
-    """The facts query planned with every optimizer pass, and skipping the two it skips
-    (facts.SKIPPED_PASSES), in turn so both see the same machine: best of `n` each."""
-    skipped, every, skipping = facts.SKIPPED_PASSES, [], []
+    """The facts query planned with every optimizer pass, and skipping the two the store skips
+    (connection.SKIPPED_PASSES), in turn so both see the same machine: best of `n` each."""
+    every, skipping = [], []
     try:
         for _ in range(n):
-            facts.SKIPPED_PASSES = None
+            store.run("planner_reset")
             every.append(best_of(lambda: load_facts(store, AS_OF, Settings()), n=1)[0])
-            facts.SKIPPED_PASSES = skipped
+            store.run("planner_skip", {"optimizers": SKIPPED_PASSES})
             skipping.append(best_of(lambda: load_facts(store, AS_OF, Settings()), n=1)[0])
     finally:
-        facts.SKIPPED_PASSES = skipped
+        store.run("planner_skip", {"optimizers": SKIPPED_PASSES})
     return min(every), min(skipping)
 
 

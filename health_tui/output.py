@@ -34,7 +34,12 @@ def client_json(c: ClientScore) -> dict[str, Any]:
     record["components"] = {comp.name: comp for comp in c.components}
     if not c.revenue_estimated:  # said only when true (the field's exclude_if), as model_dump does
         del record["revenue_estimated"]
-    for said_when_false in ("invoices_on_record", "time_on_record", "referrals_on_record"):
+    for said_when_false in (
+        "invoices_on_record",
+        "revenue_12m_on_record",
+        "time_on_record",
+        "referrals_on_record",
+    ):
         if record[said_when_false]:
             del record[said_when_false]
     return record

@@ -26,6 +26,8 @@ from health_tui.settings import Settings
 
 AT_RISK = (Band.at_risk, Band.critical)
 MAX_CUT = -99.0  # a reprice may lower a price, but not to nothing
+# why a client's figures are in no total: none of theirs for the last four quarters
+_NOT_ON_RECORD = "none of theirs on record for the last four quarters"
 
 
 class WhatIfError(HealthTuiError):
@@ -105,8 +107,8 @@ class WhatIf(BaseModel):
     largest_client_share_after: float | None = None
     revenue_not_known: int = Field(
         default=0,
-        description="active clients with no invoice of theirs on record: their revenue is in no "
-        "total (revenue, revenue lost, shares)",
+        description="active clients whose revenue is not known (ClientScore.known_revenue_12m): "
+        "it is in no total (revenue, revenue lost, shares)",
     )
     hours_not_known: int = Field(
         default=0, description="active clients with no time of theirs on record: likewise hours"
@@ -132,7 +134,7 @@ class WhatIf(BaseModel):
                             (self.dropped_hours_not_known, "hours"))
             if n
         ]  # fmt: skip
-        return f"Not in what goes: {' and '.join(gone)} (none of theirs on record)." if gone else ""
+        return f"Not in what goes: {' and '.join(gone)} ({_NOT_ON_RECORD})." if gone else ""
 
     @property
     def totals_caveat(self) -> str:
@@ -149,7 +151,7 @@ class WhatIf(BaseModel):
         if not left:
             return ""
         return (
-            f"Not in the totals: {' and '.join(left)} (none of theirs on record); the effective "
+            f"Not in the totals: {' and '.join(left)} ({_NOT_ON_RECORD}); the effective "
             "rate counts only clients with both."
         )
 

@@ -1,2 +1,2 @@
--- Every optimizer pass again, after a query planned without some (planner_skip).
+-- Every optimizer pass again (bench/bench_score.py and the tests compare the two ways).
 RESET disabled_optimizers;

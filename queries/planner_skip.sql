@@ -1,3 +1,3 @@
--- Planning without the optimizer passes $optimizers names (comma-separated): see
--- health_tui/scoring/facts.py, SKIPPED_PASSES. A setting of this connection only.
+-- Plan every query of the database without the optimizer passes $optimizers names (comma-separated):
+-- see SKIPPED_PASSES in health_tui/store/connection.py. DuckDB's setting for the whole database.
 SET disabled_optimizers = $optimizers;

@@ -27,7 +27,7 @@ def test_missing_database_becomes_the_demo(
     tmp_path: Path, launched, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first run: health-tui's data folder does not exist yet either."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr("health_tui.paths.user_data_path", lambda app: tmp_path / "data" / app)
     monkeypatch.delenv("HEALTH_TUI_DB", raising=False)
     db = default_db_path()
     assert db.is_relative_to(tmp_path) and not db.parent.exists()

@@ -133,7 +133,8 @@ def test_harvest_time_money_is_said_with_what_it_is_used_for(store: Store) -> No
     summary = load(store, EXPORTS / "harvest_time.csv")
     assert (
         "harvest_time.csv: Cost Amount gives each client's cost (7 entries, 19.00 h), so its "
-        "margin needs no [money] cost_per_hour; Billable Amount (7 entries, 19.00 h) estimates "
+        "margin needs no [money] cost_per_hour; Billable Amount (5 billable entries, 17.75 h) "
+        "estimates "
         "revenue where no invoice exists in the last four quarters."
     ) in summary.notes
     bare = load(store, EXPORTS / "harvest_time_eu.csv")  # no money columns: nothing said

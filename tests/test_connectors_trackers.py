@@ -276,8 +276,8 @@ def test_toggls_amount_is_the_entries_billable_amount_in_its_titles_currency(
     assert [r[1] for r in rows] == [0.0, 660.0, 150.0, 420.0]
     assert {r[2] for r in rows} == {None} and {r[3] for r in rows} == {"EUR"}
     assert (
-        "toggl_detailed.csv: Amount (EUR) (4 entries, 11.00 h) estimates revenue where no invoice "
-        "exists in the last four quarters." in summary.notes
+        "toggl_detailed.csv: Amount (EUR) (3 billable entries, 10.75 h) estimates revenue where no "
+        "invoice exists in the last four quarters." in summary.notes  # not the standup's 0.00
     )
 
 
@@ -342,7 +342,8 @@ def test_billable_entries_without_an_amount_are_said_with_their_clients(
     ]
     summary = load(store, write(tmp_path, "t.csv", head + "\n".join(rows) + "\n"))
     assert (
-        "2 entries (5.00 h) are billable with no Amount (EUR) (or 0: no rate set in the time "
-        "tracker), for Acme: a client's revenue is estimated from the amounts only where every "
-        "billable hour has one, so import their invoices." in summary.notes
+        "2 entries (5.00 h) are billable with no Amount (EUR) (or one of 0: no rate set in the "
+        "time tracker), for Acme: a client with no invoice in the last four quarters has its "
+        "revenue estimated from the amounts only where every billable hour has one."
+        in summary.notes
     )

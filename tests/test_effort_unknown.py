@@ -170,7 +170,7 @@ def test_without_invoices_every_screen_and_the_report_say_not_known(tmp_path: Pa
     page = render_html(report)
     assert f"{shown} with not enough data for effort versus return" in page
     text = render_markdown(report)
-    assert "revenue that is not known (no invoice of theirs on record)" in text
+    assert "revenue that is not known (no invoice of theirs in the last four quarters)" in text
     assert "no invoice of theirs on record: check what is owed" in text  # not "nothing unpaid"
     assert "€0" not in text
 
@@ -233,12 +233,21 @@ def test_invoices_older_than_the_window_make_no_rate_of_0_and_say_when(tmp_path:
     b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] == "s0" or r[2] < ago(500)]
     p = b.score(tmp_path, Settings.model_validate({"money": {"target_rate": 100}}))
     drain = client(p, "drain")
-    assert drain.invoices_on_record and drain.revenue_12m == 0
+    assert drain.invoices_on_record and drain.known_revenue(drain.lifetime_value)  # on record
     assert (drain.effort_return, drain.effective_rate, drain.fire_candidate) == (None, None, False)
     said = " ".join(drain.reasons)
     assert "hours in the last four quarters and no invoice of theirs since" in said
     assert "Check that their recent invoices are imported" in said
-    assert "€0" in render_scores(p, "table")  # a real 0 of invoices in the window, shown as such
+    # its hours of the last four quarters are not billed, or billed elsewhere: revenue not known,
+    # not €0 (an exit said "revenue €0 lost", a what-if "revenue lost €0")
+    assert drain.known_revenue_12m is None and not drain.revenue_12m_on_record
+    assert "not known (no invoice of theirs in the last four quarters)" in (
+        exit_confirmation(drain, "EUR").plain
+    )
+    assert "no invoice in the last four quarters" in effort_content(drain, "EUR").plain
+    assert what_if(p, ["drain"]).revenue_lost is None
+    row = next(r for r in render_scores(p, "csv").splitlines() if r.startswith("drain,"))
+    assert ",,," in row  # rate, revenue and (known) lifetime value: blank revenue, not 0
 
 
 def test_what_if_totals_leave_out_what_is_not_known_and_say_so(tmp_path: Path) -> None:
@@ -345,5 +354,6 @@ def test_billable_amounts_on_a_few_hours_are_not_its_revenue(tmp_path: Path) -> 
     assert c.effort_return is None and c.effective_rate is None  # was a rate of a few €/h
     assert c.recommendation is not R.reprice and not c.fire_candidate
     why = next(r for r in c.reasons if r.startswith("Not enough data for effort versus return"))
-    assert re.search(r"billable amounts on only \d+ of its [\d,]+ billable hours", why)
+    assert re.search(r"\d+ of its [\d,]+ billable hours have no billable amount", why)
+    assert "the amounts on the others (€" in why and "no invoice of theirs:" in why
     assert "import its invoices, or export its time with an amount on every billable" in why

@@ -114,7 +114,8 @@ def test_the_summary_says_what_the_money_is_used_for(tmp_path: Path) -> None:
     summary = load(store, write(tmp_path, "time.csv", TIME))
     assert (
         "time.csv: Cost Amount gives each client's cost (5 entries, 31.00 h), so its margin "
-        "needs no [money] cost_per_hour; Billable Amount (6 entries, 34.00 h) estimates revenue "
+        "needs no [money] cost_per_hour; Billable Amount (5 billable entries, 32.00 h) estimates "
+        "revenue "
         "where no invoice exists in the last four quarters."
     ) in summary.notes
     assert (

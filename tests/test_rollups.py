@@ -69,20 +69,21 @@ def test_the_fixtures_score_alike_from_rollups_and_from_every_raw_row(store):
 
 
 @pytest.mark.parametrize("as_of", (AS_OF, date(2026, 8, 15)), ids=str)
-def test_skipping_two_planner_passes_gives_the_same_facts_to_the_last_digit(
-    demo_store, as_of, monkeypatch
-):
-    """The facts query skips two of DuckDB's optimizer passes (facts.SKIPPED_PASSES) because
-    they cost time and saved none: what it returns must be what every pass gives."""
-    from health_tui.scoring import facts
+def test_skipping_two_planner_passes_gives_the_same_facts_to_the_last_digit(demo_store, as_of):
+    """The database skips two of DuckDB's optimizer passes (connection.SKIPPED_PASSES) because
+    they cost time and saved none: the facts must be what every pass gives."""
+    from health_tui.store.connection import SKIPPED_PASSES
 
-    assert facts.SKIPPED_PASSES, "nothing skipped: the comparison would prove nothing"
-    skipping = repr(load_facts(demo_store, as_of, SETTINGS))
-    monkeypatch.setattr(facts, "SKIPPED_PASSES", None)
-    assert repr(load_facts(demo_store, as_of, SETTINGS)) == skipping
-    # and the connection plans every other query with every pass again
     setting = "SELECT current_setting('disabled_optimizers')"
-    assert demo_store.con.execute(setting).fetchall() == [("",)]
+    ((skipped,),) = demo_store.con.execute(setting).fetchall()
+    assert sorted(skipped.split(",")) == sorted(SKIPPED_PASSES.split(","))  # it took
+    skipping = repr(load_facts(demo_store, as_of, SETTINGS))
+    demo_store.run("planner_reset")
+    try:
+        assert demo_store.con.execute(setting).fetchall() == [("",)]
+        assert repr(load_facts(demo_store, as_of, SETTINGS)) == skipping
+    finally:
+        demo_store.run("planner_skip", {"optimizers": SKIPPED_PASSES})
 
 
 def test_only_the_quarter_being_scored_is_read_from_raw_rows():

@@ -332,16 +332,21 @@ def test_a_db_in_a_folder_that_does_not_exist_is_refused_not_made(
     assert result.exit_code != 0
     assert result.stderr == (
         f"health-tui: cannot create {db}: the folder {tmp_path / 'Documnets'} does not exist; "
-        "create it first, or choose another --db.\n"
+        "create it first, or choose another --db (or $HEALTH_TUI_DB).\n"
     )
     assert list(tmp_path.iterdir()) == []
     # health-tui's own data folder is made on first run
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr("health_tui.paths.user_data_path", lambda app: tmp_path / "data" / app)
     monkeypatch.delenv("HEALTH_TUI_DB", raising=False)
     from health_tui.paths import default_db_path
 
+    assert default_db_path().is_relative_to(tmp_path)  # never the real portfolio
     assert _run("import", str(SMALL)).exit_code == 0
-    assert default_db_path().is_file() and default_db_path().is_relative_to(tmp_path)
+    assert default_db_path().is_file()
+    # a file where a folder should be is said as such
+    (tmp_path / "notes").write_text("")
+    result = _run("import", str(SMALL), "--db", str(tmp_path / "notes" / "p.duckdb"))
+    assert f"{tmp_path / 'notes'} is a file, not a folder" in result.stderr
 
 
 def test_a_refused_demo_into_a_new_path_leaves_no_file(tmp_path: Path) -> None:

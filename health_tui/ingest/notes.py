@@ -118,8 +118,9 @@ def describe_money(
         )
     if "billable_amount" in present:
         used.append(
-            f"{value_col} ({_entries(valued)}, {valued_h:,.2f} h) estimates revenue where no "
-            "invoice exists in the last four quarters"
+            f"{value_col} ({valued:,} billable {_entries(valued).split(' ', 1)[1]}, "
+            f"{valued_h:,.2f} h) estimates revenue where no invoice exists in the last four "
+            "quarters"
         )
     summary.notes.append(f"{file}: " + "; ".join(used) + ".")
     if "billable_amount" in present and unpriced and valued:
@@ -128,9 +129,9 @@ def describe_money(
         )
         summary.notes.append(
             f"{_entries(unpriced)} ({unpriced_h:,.2f} h) {'is' if unpriced == 1 else 'are'} "
-            f"billable with no {value_col} (or 0: no rate set in the time tracker), for {named}: "
-            "a client's revenue is estimated from the amounts only where every billable hour has "
-            "one, so import their invoices."
+            f"billable with no {value_col} (or one of 0: no rate set in the time tracker), for "
+            f"{named}: a client with no invoice in the last four quarters has its revenue "
+            "estimated from the amounts only where every billable hour has one."
         )
     if zero:
         summary.notes.append(

@@ -106,7 +106,7 @@ def exits_take(w: WhatIf, strong: Callable[[str], str]) -> tuple[str, str]:
     time = None if w.hours_freed is None else strong(hours(w.hours_freed))
     return (
         _taken(revenue, w.dropped_revenue_not_known, n, ("revenue", "is"), "which goes",
-               "no invoice of theirs on record"),
+               "no invoice of theirs in the last four quarters"),
         _taken(time, w.dropped_hours_not_known, n, ("hours", "are"), "which are freed",
                "no time of theirs on record"),
     )  # fmt: skip

@@ -19,6 +19,7 @@ from health_tui.scoring.measures import (
     margin,
     measure,
     portfolio_medians,
+    revenue_on_record,
 )
 from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
@@ -127,6 +128,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "revenue_12m": round(f.revenue_12m, 2),
         "revenue_estimated": f.revenue_estimated,
         "invoices_on_record": f.last_invoice is not None,
+        "revenue_12m_on_record": revenue_on_record(f, ctx.basis.window_start),
         "time_on_record": f.last_work is not None,
         "paid_12m": round(f.paid_12m, 2),
         "hours_12m": round(f.hours_12m, 2),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
@@ -13,7 +11,6 @@ from functools import cache
 import duckdb
 
 from health_tui.dates import quarter_end, quarter_of, quarter_start, shift_quarter
-from health_tui.errors import StoreError
 from health_tui.money import rate_params
 from health_tui.settings import Settings
 from health_tui.store import Store, load_query
@@ -257,31 +254,6 @@ def _used_params() -> frozenset[str]:
 
 FETCH_ROWS = 512
 
-# Two of DuckDB's optimizer passes, projection pull-up and placement, take about a fifth of what the
-# facts query costs on a small portfolio (planning a query of some forty steps is most of it) and
-# make it no faster at 10,000 clients: the same rows, 10-20% sooner at both sizes
-# (bench/bench_score.py prints the two side by side). They are skipped for this query only; a
-# DuckDB that has not got them plans it with every pass it has. None: every pass.
-SKIPPED_PASSES: str | None = "projection_placement,projection_pullup"
-
-
-@contextmanager
-def _planned_without_slow_passes(
-    store: Store, con: duckdb.DuckDBPyConnection | None
-) -> Iterator[None]:
-    global SKIPPED_PASSES
-    skipped = SKIPPED_PASSES
-    if skipped:
-        try:
-            store.run("planner_skip", {"optimizers": skipped}, con=con)
-        except StoreError:  # an older or newer DuckDB without these passes
-            SKIPPED_PASSES = skipped = None
-    try:
-        yield
-    finally:
-        if skipped:
-            store.run("planner_reset", con=con)
-
 
 def load_facts(
     store: Store,
@@ -293,16 +265,13 @@ def load_facts(
 ) -> list[ClientFacts]:
     """Every client's facts and components in one query; `con` lets a worker thread use its own
     cursor; `rollups=False` reads every raw row instead of the quarter rollups (for tests)."""
+    cur = store.run("facts_clients", facts_params(as_of, settings, rollups=rollups), con=con)
+    columns = [d[0] for d in cur.description]
+    if tuple(columns) != _FIELDS:
+        raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")
     facts: list[ClientFacts] = []
-    # reset after the last row is read: a statement on the cursor would end its result
-    with _planned_without_slow_passes(store, con):
-        cur = store.run("facts_clients", facts_params(as_of, settings, rollups=rollups), con=con)
-        columns = [d[0] for d in cur.description]
-        if tuple(columns) != _FIELDS:
-            raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")
-        # A few hundred rows at a time: turning 50,000 rows into Python objects in one call holds
-        # the interpreter lock for a tenth of a second, and the app's screen (scoring in a thread)
-        # waits.
-        while rows := cur.fetchmany(FETCH_ROWS):
-            facts.extend(ClientFacts(*row) for row in rows)
+    # A few hundred rows at a time: turning 50,000 rows into Python objects in one call holds the
+    # interpreter lock for a tenth of a second, and the app's screen (scoring in a thread) waits.
+    while rows := cur.fetchmany(FETCH_ROWS):
+        facts.extend(ClientFacts(*row) for row in rows)
     return facts

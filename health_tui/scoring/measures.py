@@ -99,6 +99,16 @@ def invoiced_in_window(f: ClientFacts, window_start: date) -> bool:
     return f.revenue_12m > 0 or (f.last_invoice is not None and f.last_invoice >= window_start)
 
 
+def revenue_on_record(f: ClientFacts, window_start: date) -> bool:
+    """Whether the client's revenue of the last four quarters is known: estimated from billable
+    amounts, or invoices of theirs on record and either one in those quarters or no hours in them
+    (a true 0). Hours with no invoice in the window are work not billed yet, or billed elsewhere:
+    its revenue is not known, not 0 (and an exit would not "lose €0")."""
+    if f.revenue_estimated:
+        return True
+    return f.last_invoice is not None and (f.hours_12m <= 0 or invoiced_in_window(f, window_start))
+
+
 def measure(f: ClientFacts, basis: EffortBasis | None = None) -> Measures:
     """No effective rate, rather than a rate of 0, where `basis` says none can be weighed: no
     client with both hours and revenue, or none of this client's in the window."""

@@ -214,6 +214,14 @@ class ClientScore(DeferredFields):
         "lifetime_value (and revenue_12m, unless revenue_estimated) are 0 for want of data, "
         "not known",
     )
+    revenue_12m_on_record: bool = Field(
+        default=True,
+        # said only when false, so the record of an invoiced client reads as it always did
+        exclude_if=lambda on_record: on_record,
+        description="false: hours in the last four quarters and no invoice of theirs in them (nor "
+        "a billable amount on every billable hour to estimate it from), so revenue_12m is 0 for "
+        "want of data, not known",
+    )
     time_on_record: bool = Field(
         default=True,
         exclude_if=lambda on_record: on_record,
@@ -286,8 +294,16 @@ class ClientScore(DeferredFields):
     @property
     def known_revenue_12m(self) -> float | None:
         """The last four quarters' revenue as it should be read: from invoices, or estimated from
-        billable amounts; None (not known) where neither of theirs is on record."""
-        return self.revenue_12m if self.invoices_on_record or self.revenue_estimated else None
+        billable amounts; None (not known) where neither of theirs is on record for hours worked
+        in them (revenue_12m_on_record)."""
+        return self.revenue_12m if self.revenue_12m_on_record else None
+
+    @property
+    def revenue_gap(self) -> str:
+        """Why the last four quarters' revenue is not known, in a few words."""
+        if not self.invoices_on_record:
+            return "no invoice of theirs on record"
+        return "no invoice of theirs in the last four quarters"
 
     @property
     def known_referral_value(self) -> float | None:

@@ -218,21 +218,29 @@ def _money(m: Measures, ctx: Context) -> list[str]:
     return out
 
 
+def _few_hours(hours: float) -> str:
+    """Hours as a count: whole from 10, else to the hundredth (a quarter of an hour is not 0)."""
+    return f"{hours:,.0f}" if hours >= 10 else f"{hours:.2f}".rstrip("0").rstrip(".")
+
+
 def _effort_unknown(m: Measures, ctx: Context) -> str:
     """Effort versus return does not stand: why (`effort_gap`), and what would fill it."""
     f, head = m.facts, "Not enough data for effort versus return"
     merge = "`health-tui clients merge`"
     gap = effort_gap(f, ctx.basis, ctx.target_rate)
     billable = f.hours_12m - f.nonbillable_12m
-    priced = billable - f.unpriced_hours_12m
+    no_invoice = (
+        f"no invoice of theirs since {f.last_invoice}" if f.last_invoice else "no invoice of theirs"
+    )
     why = {
         "portfolio": ctx.basis.what_is_missing,
         "no invoice": "its hours are on record, and no invoice of theirs. To fill it: import its "
         f"invoices (or, if they came in under another name, merge that client into it: {merge})",
-        "part priced": f"billable amounts on only {priced:,.0f} of its {billable:,.0f} billable "
-        f"hours in the last four quarters ({ctx.money(f.billable_12m or 0)}) and no invoice of "
-        "theirs, too few to estimate its revenue. To fill it: import its invoices, or export its "
-        "time with an amount on every billable entry",
+        "part priced": f"in the last four quarters, {_few_hours(f.unpriced_hours_12m)} of its "
+        f"{_few_hours(billable)} billable hours have no billable amount (or one of 0), and there "
+        f"is {no_invoice}: the amounts on the others ({ctx.money(f.billable_12m or 0)}) are not "
+        "its revenue. To fill it: import its invoices, or export its time with an amount on "
+        "every billable entry",
         "old invoice": f"{f.hours_12m:,.0f} hours in the last four quarters and no invoice of "
         f"theirs since {f.last_invoice}. Check that their recent invoices are imported, or bill "
         "the work",

@@ -5,6 +5,7 @@ DuckDB's own exceptions are turned here into the app's errors with a message a u
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -16,10 +17,10 @@ from typing import Any
 import duckdb
 
 from health_tui.errors import NotADatabase, StoreError, StoreLocked, StoreTooNew, StoreUnwritable
-from health_tui.paths import default_data_dir
+from health_tui.paths import DB_ENV, default_data_dir
 from health_tui.store import rollups
 from health_tui.store.migrations import CURRENT_VERSION, migrate, schema_version, too_new
-from health_tui.store.queries import statement
+from health_tui.store.queries import load_query, statement
 
 Params = Sequence[Any] | Mapping[str, Any] | None
 
@@ -33,6 +34,14 @@ CONNECT_CONFIG: Mapping[str, Any] = {
 # DuckDB draws its own progress bar on the terminal for a query over two seconds, over the app's
 # screen or the CLI's output: each connection (and each thread's cursor) turns it off.
 _QUIET = "SET enable_progress_bar = false"
+
+# Two of DuckDB's optimizer passes, projection pull-up and placement, take about a fifth of what the
+# facts query costs on a small portfolio (planning a query of some forty steps is most of it) and
+# make it no faster at 10,000 clients: the same rows, sooner at both sizes (bench/bench_score.py
+# prints the two side by side; tests/test_rollups.py checks the rows). The setting is DuckDB's for
+# the whole database, not one connection's, so it is made once, as the database is opened, for
+# every query. A DuckDB that has not got these passes plans with every pass it has.
+SKIPPED_PASSES = "projection_placement,projection_pullup"
 
 
 class Store:
@@ -202,6 +211,9 @@ def _reason(exc: duckdb.Error) -> str:
 def _connect(target: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(target, read_only=read_only, config=dict(CONNECT_CONFIG))
     con.execute(_QUIET)
+    # no transaction is open yet, so a refusal (a DuckDB without these passes) aborts nothing
+    with contextlib.suppress(duckdb.Error):
+        con.execute(load_query("planner_skip"), {"optimizers": SKIPPED_PASSES})
     return con
 
 
@@ -290,13 +302,15 @@ def _make_folder(path: Path) -> None:
     """Create health-tui's own data folder on first run; any other missing folder is refused: a
     mistyped --db would otherwise make a tree of folders and a new, empty portfolio in it, and the
     import meant for the real one would go there."""
-    if path.parent != default_data_dir():
-        missing = path.parent
-        while not missing.parent.is_dir() and missing.parent != missing:
-            missing = missing.parent
+    missing = path.parent  # the first folder of the path that is not there
+    while not missing.parent.is_dir() and missing.parent != missing:
+        missing = missing.parent
+    if missing.exists():  # there, but not a folder
+        raise StoreUnwritable(f"cannot create {path}: {missing} is a file, not a folder.")
+    if path.parent.absolute() != default_data_dir().absolute():
         raise StoreUnwritable(
             f"cannot create {path}: the folder {missing} does not exist; create it first, or "
-            "choose another --db."
+            f"choose another --db (or ${DB_ENV})."
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -334,8 +348,9 @@ def _remove(paths: list[Path]) -> None:
     for p in paths:
         if p.is_dir():
             shutil.rmtree(p, ignore_errors=True)
-        else:
-            p.unlink(missing_ok=True)
+        else:  # never there: missing, or under a "folder" that is a file
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                p.unlink()
 
 
 def _spill(path: Path) -> Path:

@@ -161,8 +161,8 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     parts.append(f"{'revenue 12m':<16}{fmt.money(c.known_revenue_12m, currency):>12}")
     if c.revenue_estimated:  # no invoice in the last four quarters
         parts.append(("  estimated from billable amounts", MUTED))
-    elif not c.invoices_on_record:
-        parts.append(("  no invoice on record", MUTED))
+    elif c.known_revenue_12m is None:
+        parts.append(("  " + c.revenue_gap.replace(" of theirs", ""), MUTED))
     parts.append("\n")
     parts.append(f"{'paid 12m':<16}{fmt.money(revenue_of(c.paid_12m), currency):>12}\n")
     if c.time_on_record:

@@ -189,7 +189,7 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
         (f"{'revenue':<16}", MUTED),
         f"{fmt.money(c.revenue_12m, currency)} lost\n"
         if c.known_revenue_12m is not None
-        else "not known (no invoice of theirs on record)\n",
+        else f"not known ({c.revenue_gap})\n",
         (f"{'hours':<16}", MUTED),
         f"{hours:,.0f} h freed\n\n"
         if hours is not None
