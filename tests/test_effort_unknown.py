@@ -357,3 +357,26 @@ def test_billable_amounts_on_a_few_hours_are_not_its_revenue(tmp_path: Path) -> 
     assert re.search(r"\d+ of its [\d,]+ billable hours have no billable amount", why)
     assert "the amounts on the others (€" in why and "no invoice of theirs:" in why
     assert "import its invoices, or export its time with an amount on every billable" in why
+
+
+def test_the_report_says_which_revenue_is_estimated_not_invoiced(tmp_path: Path) -> None:
+    """The report said "revenue is the last four quarters' invoices" above a client whose revenue
+    was estimated from its time's billable amounts."""
+    b = book()
+    b.client("tog", "Tern <Studio>", ago(400))
+    b.work("tog", ago(400), AS_OF, hours_per_day=2)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog"]
+    for r in (r for r in b.rows["time_entries"] if r[0] == "tog"):
+        r += [round(r[2] * 90, 2) if r[3] else 0, "", "EUR"]
+    store = open_store(empty_copy(tmp_path / "book.duckdb"))
+    try:
+        import_folder(store, b.write(tmp_path / "book"), replace=True)
+        report = build_report(store, AS_OF, Settings())
+    finally:
+        store.close()
+    said = (
+        "revenue is the last four quarters' invoices, or, for 1 client with none (Tern "
+        "{name}), estimated from the billable amounts of their time."
+    )
+    assert said.format(name="&lt;Studio&gt;") in render_markdown(report)  # a name, not a tag
+    assert said.format(name="&lt;Studio&gt;") in render_html(report)

@@ -27,6 +27,22 @@ def one_line(text: str | None) -> str:
     return " ".join(safe_text(text).split()) if text else ""
 
 
+def revenue_basis(r: ReviewReport, esc: Callable[[str], str]) -> str:
+    """What "revenue" stands on in the report: the last four quarters' invoices, and for clients
+    with none, the billable amounts of their time (named, through `esc`), so no estimate passes
+    for an invoice."""
+    estimated = [c.score.name for c in r.active if c.score.revenue_estimated]
+    if not estimated:
+        return "revenue is the last four quarters' invoices"
+    shown = ", ".join(esc(one_line(n)) for n in estimated[:3])
+    more = f" and {len(estimated) - 3:,} more" if len(estimated) > 3 else ""
+    return (
+        "revenue is the last four quarters' invoices, or, for "
+        f"{plural(len(estimated), 'client')} with none ({shown}{more}), estimated from the "
+        "billable amounts of their time"
+    )
+
+
 def when(at: datetime) -> str:
     """'2026-10-02 12:00': when a decision was recorded, to the minute."""
     return at.strftime("%Y-%m-%d %H:%M")

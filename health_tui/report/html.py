@@ -23,6 +23,7 @@ from health_tui.report.format import (
     one_line,
     owed_text,
     plural,
+    revenue_basis,
     signed,
     whatif_rows,
     when,
@@ -139,8 +140,8 @@ def _band(band: Band | None) -> str:
 def _lede(r: ReviewReport) -> str:
     return (
         f'<p class="lede">As of {h(r.as_of)}, compared with {h(r.previous_quarter)} '
-        f"(as of {h(r.previous_as_of)}). Amounts in {h(r.currency)}; revenue is the last four "
-        f"quarters' invoices. An exit candidate has health below {h(f'{r.health_split:g}')} and "
+        f"(as of {h(r.previous_as_of)}). Amounts in {h(r.currency)}; {revenue_basis(r, h)}. "
+        f"An exit candidate has health below {h(f'{r.health_split:g}')} and "
         f"effort versus return below {h(f'{r.effort_split:g}')}, with no counter-signal that "
         "outweighs them.</p>"
     )

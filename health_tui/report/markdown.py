@@ -19,6 +19,7 @@ from health_tui.report.format import (
     movement,
     owed_text,
     plural,
+    revenue_basis,
     signed,
     whatif_rows,
     when,
@@ -67,7 +68,7 @@ def _header(r: ReviewReport) -> str:
     return (
         f"# Quarterly client review: {r.quarter}\n\n"
         f"As of {r.as_of}, compared with {r.previous_quarter} (as of {r.previous_as_of}). "
-        f"Amounts in {md(r.currency)}; revenue is the last four quarters' invoices. An exit "
+        f"Amounts in {md(r.currency)}; {revenue_basis(r, md)}. An exit "
         f"candidate has health below {r.health_split:g} and effort versus return below "
         f"{r.effort_split:g}, with no counter-signal that outweighs them."
     )
