@@ -347,3 +347,19 @@ def test_billable_entries_without_an_amount_are_said_with_their_clients(
         "revenue estimated from the amounts only where every billable hour has one."
         in summary.notes
     )
+
+
+def test_an_export_without_amounts_says_whose_estimate_it_ends(store: Store, tmp_path: Path) -> None:
+    """Harvest time with amounts, then a Toggl export without an Amount column for the same
+    client: its revenue estimate silently went (the score said why, after the fact)."""
+    load(store, EXPORTS / "harvest_time.csv")
+    toggl = "Client,Start date,Duration,Billable\nNorthwind Outfitters,2025-09-01,2:00:00,Yes\n"
+    summary = load(store, write(tmp_path, "t.csv", toggl))
+    said = [n for n in summary.notes if n.startswith("t.csv has no billable amounts")]
+    assert said == [
+        "t.csv has no billable amounts, and the time of Northwind Outfitters already on record "
+        "has some: their billable hours here have none, so where they have no invoice in the last "
+        "four quarters their revenue is no longer estimated from the amounts."
+    ]
+    again = load(store, write(tmp_path, "t.csv", toggl))  # its own rows replaced: the same note
+    assert said[0] in again.notes

@@ -285,7 +285,7 @@ def import_export(
                 check_import_currencies(
                     amounts, money, file=path.name, where=where, noun=ENTRY_AMOUNTS
                 )
-                describe_money(store, con, path.name, match, summary)
+                describe_money(store, con, path.name, match, summary, origin=source.origin)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
             elif kind.name == "bills":

@@ -99,11 +99,15 @@ def describe_money(
     file: str,
     match: HeaderMatch,
     summary: ExportSummary,
+    *,
+    origin: str,
 ) -> None:
     """Say what a time export's amounts are used for (Harvest's Cost Amount and Billable Amount,
     Toggl's Amount (EUR), Clockify's Billable and Cost Amount (USD)), under the names the file
     gives them, and which costs are unknown: a cost of 0 is a cost rate never set, not free work."""
     present = match.present
+    if "billable_amount" not in present:
+        _priced_elsewhere(store, con, file, origin, summary)
     if "cost_amount" not in present and "billable_amount" not in present:
         return
     cost_col, value_col = match.shown("cost_amount"), match.shown("billable_amount")
@@ -138,6 +142,24 @@ def describe_money(
             f"{_entries(zero)} ({zero_h:,.2f} h) {'has' if zero == 1 else 'have'} a {cost_col} "
             "of 0 (no cost rate set in the time tracker): their cost is unknown, priced at [money] "
             "cost_per_hour if you set one, else their clients' margin is not known."
+        )
+
+
+def _priced_elsewhere(
+    store: Store, con: duckdb.DuckDBPyConnection, file: str, origin: str, summary: ExportSummary
+) -> None:
+    """A time export with no billable amounts for clients whose other time carries some: their
+    revenue estimate from the amounts no longer stands, and the import says so (the score did
+    alone, after the fact)."""
+    (clients,) = store.row("connector_priced_elsewhere", {"source": origin}, con=con)
+    if clients:
+        named = ", ".join(clients[:5]) + (
+            f" and {len(clients) - 5:,} more" if len(clients) > 5 else ""
+        )
+        summary.notes.append(
+            f"{file} has no billable amounts, and the time of {named} already on record has some: "
+            "their billable hours here have none, so where they have no invoice in the last four "
+            "quarters their revenue is no longer estimated from the amounts."
         )
 
 
