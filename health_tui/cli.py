@@ -732,11 +732,14 @@ def log_cmd(
         "happened_at": when,
         "note": note,
     }
+    oldest = _oldest_scored(now)
     with _record_store(db) as store:
         ref = find_client(store, client)
         entry = record.build_entry(record.InteractionEntry, client_id=ref.client_id, **fields)
         record.log_entry(store, entry)
-    click.echo(f"Saved: {entry.label()} with {ref} at {when:%Y-%m-%d %H:%M}. {_counts(when, now)}")
+    click.echo(
+        f"Saved: {entry.label()} with {ref} at {when:%Y-%m-%d %H:%M}. {_counts(when, oldest)}"
+    )
 
 
 # a negative SCORE (-1) reaches the score's own check ("a whole number from 0 to 10") instead of
@@ -758,28 +761,38 @@ def feedback_cmd(
     on = record.parse_day(day) if day else now.date()
     record.check_day_not_future(on, now)
     value = record.parse_score(score)
+    oldest = _oldest_scored(now)
     with _record_store(db) as store:
         ref = find_client(store, client)
         entry = record.build_entry(
             record.FeedbackEntry, client_id=ref.client_id, on=on, score=value, comment=comment
         )
         record.log_entry(store, entry)
-    click.echo(f"Saved: {entry.label()} from {ref} on {on.isoformat()}. {_counts(on, now)}")
+    click.echo(f"Saved: {entry.label()} from {ref} on {on.isoformat()}. {_counts(on, oldest)}")
 
 
-def _counts(when: date, now: datetime) -> str:
-    """Whether an entry dated `when` counts in a score as of today: one dated before every quarter
-    a score reads is kept, but weighs in none of them (often a typo in the year)."""
+def _oldest_scored(now: datetime) -> date | None:
+    """The oldest day a score as of today weighs, read before anything is saved; None when the
+    settings cannot be read (the entry is saved all the same, and `score` says what is wrong)."""
+    from health_tui.errors import ConfigError
     from health_tui.scoring.facts import first_day_read
     from health_tui.settings import load_settings
 
-    oldest = first_day_read(now.date(), load_settings(default_config_path())[0])
+    try:
+        return first_day_read(now.date(), load_settings(default_config_path())[0])
+    except ConfigError:
+        return None
+
+
+def _counts(when: date, oldest: date | None) -> str:
+    """Whether an entry dated `when` counts in a score as of today: one dated before every quarter
+    a score reads is kept, but weighs in none of them (often a typo in the year)."""
     day = when.date() if isinstance(when, datetime) else when
-    if day >= oldest:
+    if oldest is None or day >= oldest:
         return "It counts in the next score."
     return (
         f"It is dated before {oldest}, older than every quarter a score as of today weighs: "
-        "check the year (to edit it: the client screen, `t`, then `enter`)."
+        "check the year."
     )
 
 

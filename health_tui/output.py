@@ -66,7 +66,8 @@ def score_cells(c: ClientScore) -> list[object]:
     return [
         c.client_id, c.name, c.active, _blank(c.health), c.band.value if c.band else "",
         c.coverage, _blank(c.effort_return), _blank(c.effective_rate),
-        # no invoice of theirs on record: not known (empty), as a missing health is
+        # revenue not known (no invoice of theirs for the hours of the last four quarters) and
+        # lifetime value not known (none on record): empty, as a missing health is
         _blank(c.known_revenue_12m), _blank(c.known_revenue(c.lifetime_value)),
         _blank(c.known_referral_value), c.referred_by or "", c.archetype.value,
         c.recommendation.value, c.fire_candidate,
@@ -104,10 +105,18 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         + ", ".join(f"{n} {b.label}" for b, n in counts.items())
         + (f", {unscored} {band_label(None)}" if unscored else "")
         + f"; {plural(len(p.candidates()), 'exit candidate')}; revenue at risk {money(p.revenue_at_risk(), p.currency)}"
-        + ("" if p.revenue_on_record else " (no revenue on record: no invoices imported)")
+        + ("" if p.revenue_on_record else f" (no revenue on record: {_why_no_revenue(p)})")
         + (f" (+{n} not known)" if p.revenue_on_record and (n := p.at_risk_not_known()) else "")
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"
+
+
+def _why_no_revenue(p: PortfolioScore) -> str:
+    """Why no client's revenue of the last four quarters is known: no invoice imported at all, or
+    none in those quarters."""
+    if any(c.invoices_on_record for c in p.clients):
+        return "no invoice in the last four quarters"
+    return "no invoices imported"
 
 
 def _blank(value: float | None) -> object:

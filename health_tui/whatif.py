@@ -26,8 +26,11 @@ from health_tui.settings import Settings
 
 AT_RISK = (Band.at_risk, Band.critical)
 MAX_CUT = -99.0  # a reprice may lower a price, but not to nothing
-# why a client's figures are in no total: none of theirs for the last four quarters
-_NOT_ON_RECORD = "none of theirs on record for the last four quarters"
+# why a client's figures are in no total
+_NOT_KNOWN = {
+    "revenue": "no invoice of theirs for the last four quarters",
+    "hours": "no time of theirs on record",
+}
 
 
 class WhatIfError(HealthTuiError):
@@ -129,12 +132,12 @@ class WhatIf(BaseModel):
     @property
     def goes_caveat(self) -> str:
         gone = [
-            f"the {what} of {plural(n, 'client')}"
+            f"the {what} of {plural(n, 'client')} ({_NOT_KNOWN[what]})"
             for n, what in ((self.dropped_revenue_not_known, "revenue"),
                             (self.dropped_hours_not_known, "hours"))
             if n
         ]  # fmt: skip
-        return f"Not in what goes: {' and '.join(gone)} ({_NOT_ON_RECORD})." if gone else ""
+        return f"Not in what goes: {' and '.join(gone)}." if gone else ""
 
     @property
     def totals_caveat(self) -> str:
@@ -144,14 +147,15 @@ class WhatIf(BaseModel):
             ("hours", self.hours_not_known, self.dropped_hours_not_known),
         )
         left = [
-            f"the {what} of {plural(now, 'client')}" + (f" ({now - gone:,} after)" if gone else "")
+            f"the {what} of {plural(now, 'client')} ({_NOT_KNOWN[what]}"
+            + (f"; {now - gone:,} after)" if gone else ")")
             for what, now, gone in counts
             if now
         ]
         if not left:
             return ""
         return (
-            f"Not in the totals: {' and '.join(left)} ({_NOT_ON_RECORD}); the effective "
+            f"Not in the totals: {' and '.join(left)}; the effective "
             "rate counts only clients with both."
         )
 

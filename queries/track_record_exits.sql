@@ -4,7 +4,9 @@
 -- of that quarter: the four quarters up to it, as that quarter's score counts them (invoices by
 -- issue date in the portfolio's currency, $rate_codes/$rate_values converting the others; time
 -- entries by date). The decision itself does not store them. Revenue is NULL (not known) for a
--- client with no invoice on record up to that quarter's end, hours for one with no time entry.
+-- client with no invoice on record up to that quarter's end, or with hours in those four quarters
+-- and no invoice in them (as the score's revenue_12m_on_record; an estimate from billable amounts
+-- is not made here); hours are NULL for a client with no time entry.
 WITH d AS (
     SELECT quarter, client_id, decision, recommendation, decided_at
     FROM review_decisions
@@ -50,9 +52,12 @@ SELECT e.client_id,
        e.quarter,
        e.decided_at,
        e.recommendation,
-       CASE WHEN EXISTS (SELECT 1 FROM invoices i WHERE i.client_id = e.client_id
-                                               AND year(i.issued_on) * 4 + quarter(i.issued_on) - 1 <= e.qx)
-            THEN round(coalesce(r.revenue_12m, 0), 2) END AS revenue_12m,
+       CASE WHEN r.revenue_12m IS NOT NULL THEN round(r.revenue_12m, 2)
+            -- hours in those quarters and no invoice in them: not billed yet, or billed elsewhere
+            WHEN coalesce(h.hours_12m, 0) > 0 THEN NULL
+            WHEN EXISTS (SELECT 1 FROM invoices i WHERE i.client_id = e.client_id
+                                                AND year(i.issued_on) * 4 + quarter(i.issued_on) - 1 <= e.qx)
+            THEN 0 END AS revenue_12m,
        CASE WHEN EXISTS (SELECT 1 FROM time_entries t WHERE t.client_id = e.client_id
                                                    AND year(t.date) * 4 + quarter(t.date) - 1 <= e.qx)
             THEN round(coalesce(h.hours_12m, 0), 2) END AS hours_12m

@@ -349,7 +349,9 @@ def test_billable_entries_without_an_amount_are_said_with_their_clients(
     )
 
 
-def test_an_export_without_amounts_says_whose_estimate_it_ends(store: Store, tmp_path: Path) -> None:
+def test_an_export_without_amounts_says_whose_estimate_it_ends(
+    store: Store, tmp_path: Path
+) -> None:
     """Harvest time with amounts, then a Toggl export without an Amount column for the same
     client: its revenue estimate silently went (the score said why, after the fact)."""
     load(store, EXPORTS / "harvest_time.csv")
@@ -363,3 +365,18 @@ def test_an_export_without_amounts_says_whose_estimate_it_ends(store: Store, tmp
     ]
     again = load(store, write(tmp_path, "t.csv", toggl))  # its own rows replaced: the same note
     assert said[0] in again.notes
+
+
+def test_an_export_with_no_rate_set_estimates_nothing_and_says_so(
+    store: Store, tmp_path: Path
+) -> None:
+    head = "Client,Start date,Duration,Billable,Amount (EUR)\n"
+    rows = "Acme,2025-09-01,3:00:00,Yes,0.00\nAcme,2025-09-02,1:00:00,No,0.00\n"
+    summary = load(store, write(tmp_path, "t.csv", head + rows))
+    assert (
+        "t.csv: Amount (EUR) is 0 or empty on every billable entry: it estimates no revenue."
+        in summary.notes
+    )
+    assert any(
+        n.startswith("1 entry (3.00 h) is billable with no Amount (EUR)") for n in summary.notes
+    )

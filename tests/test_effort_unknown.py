@@ -5,6 +5,8 @@ neither. Each went through the real import and scoring; each used to show a made
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import datetime
 from pathlib import Path
@@ -246,8 +248,14 @@ def test_invoices_older_than_the_window_make_no_rate_of_0_and_say_when(tmp_path:
     )
     assert "no invoice in the last four quarters" in effort_content(drain, "EUR").plain
     assert what_if(p, ["drain"]).revenue_lost is None
-    row = next(r for r in render_scores(p, "csv").splitlines() if r.startswith("drain,"))
-    assert ",,," in row  # rate, revenue and (known) lifetime value: blank revenue, not 0
+    row = next(
+        r for r in csv.DictReader(io.StringIO(render_scores(p, "csv"))) if r["client_id"] == "drain"
+    )
+    assert row["revenue_12m"] == "" and float(row["lifetime_value"]) > 0  # not known; known
+    # with every client's invoices older than the window, the header says so, not "no invoices"
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[2] < ago(500)]
+    table = render_scores(b.score(tmp_path / "old"), "table")
+    assert "(no revenue on record: no invoice in the last four quarters)" in table.splitlines()[0]
 
 
 def test_what_if_totals_leave_out_what_is_not_known_and_say_so(tmp_path: Path) -> None:
@@ -262,9 +270,13 @@ def test_what_if_totals_leave_out_what_is_not_known_and_say_so(tmp_path: Path) -
     rate = sum(c.revenue_12m for c in rated) / sum(c.hours_12m for c in rated)
     assert w.effective_rate_before == round(rate, 2)  # one client's revenue over its own hours
     text = render_whatif(w, "table")
-    assert "Not in what goes: the revenue of 1 client and the hours of 1 client" in text
     assert (
-        "Not in the totals: the revenue of 1 client (0 after) and the hours of 1 client (0 after)"
+        "Not in what goes: the revenue of 1 client (no invoice of theirs for the last four "
+        "quarters) and the hours of 1 client (no time of theirs on record)." in text
+    )
+    assert (
+        "Not in the totals: the revenue of 1 client (no invoice of theirs for the last four "
+        "quarters; 0 after) and the hours of 1 client (no time of theirs on record; 0 after)"
         in text
     )
     assert w.caveats[0] in whatif_content(w).plain

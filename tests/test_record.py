@@ -302,6 +302,12 @@ def test_an_entry_older_than_every_quarter_scored_says_so(
     )
     out = run("feedback", "northwind", "7", "--date", "2024-10-01", "--db", db)
     assert out.output.rstrip().endswith("It counts in the next score.")  # the oldest day read
+    # a settings file that does not read fails no entry after it is saved (score says why)
+    bad = Path(db).with_name("config.toml")
+    bad.write_text("[window]\nquarter_weights = 'heavy'\n")
+    monkeypatch.setenv("HEALTH_TUI_CONFIG", str(bad))
+    out = run("feedback", "northwind", "6", "--date", "2026-09-30", "--db", db)
+    assert out.exit_code == 0 and out.output.startswith("Saved: feedback 6/10"), out.output
 
 
 def test_an_ambiguous_name_is_refused_listing_the_clients(db: str) -> None:

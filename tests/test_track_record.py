@@ -194,6 +194,22 @@ def test_an_exit_whose_invoices_are_not_on_record_is_not_counted_as_0() -> None:
         (meridian,) = record.exits
         assert meridian.revenue_12m is None and meridian.hours_12m is not None
         sentence = record.exits_sentence("€0")
-        assert sentence.endswith("Not counted: the revenue of 1 client (none of theirs on record).")
+        assert sentence.startswith("The exit gives up revenue that is not known and frees ")
+        assert sentence.endswith(
+            "Not counted: the revenue of 1 client (none of theirs on record for the four quarters "
+            "to the exit)."
+        )
+        # one invoice before the four quarters to the exit, hours in them: not billed yet, or
+        # billed elsewhere, so not known (it said €0)
+        store.con.execute("DELETE FROM invoices WHERE client_id = 'northwind' "
+                          "AND issued_on > DATE '2025-08-01'")  # fmt: skip
+        store.con.execute("UPDATE invoices SET issued_on = DATE '2025-06-02', "
+                          "due_on = DATE '2025-07-02', paid_on = DATE '2025-07-02' "
+                          "WHERE client_id = 'northwind'")  # fmt: skip
+        record_decision(store, quarter="2026Q2", client_id="northwind", decision="exit", note=None,
+                        at=datetime(2026, 7, 2, 10, 5))  # fmt: skip
+        record = build_track_record(store, score_portfolio(store, AS_OF), Settings())
+        northwind = next(e for e in record.exits if e.client_id == "northwind")
+        assert northwind.revenue_12m is None and northwind.hours_12m
     finally:
         store.close()

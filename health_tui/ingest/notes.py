@@ -120,14 +120,16 @@ def describe_money(
             f"{cost_col} gives each client's cost ({_entries(costed)}, {costed_h:,.2f} h), "
             "so its margin needs no [money] cost_per_hour"
         )
-    if "billable_amount" in present:
+    if "billable_amount" in present and valued:
         used.append(
             f"{value_col} ({valued:,} billable {_entries(valued).split(' ', 1)[1]}, "
             f"{valued_h:,.2f} h) estimates revenue where no invoice exists in the last four "
             "quarters"
         )
+    elif "billable_amount" in present:
+        used.append(f"{value_col} is 0 or empty on every billable entry: it estimates no revenue")
     summary.notes.append(f"{file}: " + "; ".join(used) + ".")
-    if "billable_amount" in present and unpriced and valued:
+    if "billable_amount" in present and unpriced:
         named = ", ".join(clients[:5]) + (
             f" and {len(clients) - 5:,} more" if len(clients) > 5 else ""
         )

@@ -180,7 +180,7 @@ class ExitTaken(BaseModel):
     recommendation: Recommendation | None = Field(description="what the app said then")
     revenue_12m: float | None = Field(
         description="the twelve months to the end of `quarter`; None: no invoice of theirs on "
-        "record by then"
+        "record by then, or hours in those months and no invoice in them"
     )
     hours_12m: float | None = Field(description="None: no time entry of theirs on record by then")
     active_now: bool | None = Field(description="None: not scored in the quarter viewed")
@@ -237,12 +237,14 @@ class TrackRecord(BaseModel):
         """What the exits give up and free, with `revenue` already formatted for the page, and
         whose figures are not known."""
         hours = f"{self.exits_hours:,.0f} hours"
-        if len(self.exits) == 1:
-            text = f"The exit gives up {revenue} of revenue and frees {hours} a year."
+        if all(e.revenue_12m is None for e in self.exits):
+            revenue = "revenue that is not known"  # not €0
         else:
-            text = (
-                f"The {len(self.exits)} exits give up {revenue} of revenue and free {hours} a year."
-            )
+            revenue = f"{revenue} of revenue"
+        if len(self.exits) == 1:
+            text = f"The exit gives up {revenue} and frees {hours} a year."
+        else:
+            text = f"The {len(self.exits)} exits give up {revenue} and free {hours} a year."
         unknown = [
             f"the {what} of {plural(n, 'client')}"
             for what, n in (
@@ -252,7 +254,10 @@ class TrackRecord(BaseModel):
             if n
         ]
         if unknown:
-            text += f" Not counted: {' and '.join(unknown)} (none of theirs on record)."
+            text += (
+                f" Not counted: {' and '.join(unknown)} (none of theirs on record for the four "
+                "quarters to the exit)."
+            )
         return text
 
     @property

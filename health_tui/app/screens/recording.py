@@ -184,8 +184,10 @@ class RecordKeeping(HealthScreen):
                     MUTED,
                 ),
             )
-        elif portfolio is not None and entry.when.date() < (
-            oldest := first_day_read(portfolio.as_of, app.settings)
+        elif (
+            portfolio is not None
+            and verb == "logged"  # an edit may take an entry out of the quarters: scored again
+            and entry.when.date() < (oldest := first_day_read(portfolio.as_of, app.settings))
         ):
             self.show_record_status(
                 (f"✓ {label}", SAVED_STYLE),
