@@ -6,6 +6,7 @@ One formatter so a rate reads "€83/h" in a reason, a column and a report alike
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from health_tui.text import safe_text
@@ -71,6 +72,12 @@ def money_change(value: float | None, currency: str = "EUR") -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 day', '3 days', '1,204 clients': never '1 days' or 'client(s)'."""
     return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+def some_of(shown: Sequence[str], total: int) -> str:
+    """The first few of a list and how many more: 'Acme, Birch and 3 more'."""
+    more = f" and {total - len(shown):,} more" if total > len(shown) else ""
+    return ", ".join(shown) + more
 
 
 def hours(value: float | None) -> str:

@@ -106,7 +106,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         + (f", {unscored} {band_label(None)}" if unscored else "")
         + f"; {plural(len(p.candidates()), 'exit candidate')}; revenue at risk {money(p.revenue_at_risk(), p.currency)}"
         + ("" if p.revenue_on_record else f" (no revenue on record: {_why_no_revenue(p)})")
-        + (f" (+{n} not known)" if p.revenue_on_record and (n := p.at_risk_not_known()) else "")
+        + (f" (+{n} not known)" if (n := p.at_risk_not_known()) else "")
     )
     return summary + "\n\n" + "\n".join(lines) + "\n"
 

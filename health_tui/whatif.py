@@ -21,16 +21,19 @@ from health_tui.errors import HealthTuiError
 from health_tui.formatting import plural
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.measures import effort_return_of
-from health_tui.scoring.models import Band, ClientScore, PortfolioScore
+from health_tui.scoring.models import (
+    HOURS_NOT_KNOWN,
+    REVENUE_NOT_KNOWN,
+    Band,
+    ClientScore,
+    PortfolioScore,
+)
 from health_tui.settings import Settings
 
 AT_RISK = (Band.at_risk, Band.critical)
 MAX_CUT = -99.0  # a reprice may lower a price, but not to nothing
 # why a client's figures are in no total
-_NOT_KNOWN = {
-    "revenue": "no invoice of theirs for the last four quarters",
-    "hours": "no time of theirs on record",
-}
+_NOT_KNOWN = {"revenue": REVENUE_NOT_KNOWN, "hours": HOURS_NOT_KNOWN}
 
 
 class WhatIfError(HealthTuiError):
@@ -46,8 +49,8 @@ class DroppedClient(BaseModel):
 
     client_id: str
     name: str
-    revenue_12m: float | None = Field(description="None: no revenue on record in the portfolio")
-    hours_12m: float | None = Field(description="None: no hours on record in the portfolio")
+    revenue_12m: float | None = Field(description="None: not known (ClientScore.known_revenue_12m)")
+    hours_12m: float | None = Field(description="None: not known (no time of theirs on record)")
     band: Band | None
 
 
@@ -77,8 +80,8 @@ class WhatIf(BaseModel):
     Shares are fractions (0.25 is 25%); None where there is no revenue (or no hours) to divide by.
     'After' is without the dropped clients and with the reprices applied. Revenue, hours and rates
     are None where the portfolio has none on record (PortfolioScore.revenue_on_record,
-    hours_on_record, rates_known), a client's where none of theirs is (ClientScore
-    invoices_on_record, time_on_record): not known, rather than 0.
+    hours_on_record, rates_known), a client's where its own are not known (ClientScore
+    known_revenue_12m, known_hours): not known, rather than 0.
     """
 
     model_config = ConfigDict(frozen=True)

@@ -160,8 +160,8 @@ def test_without_invoices_every_screen_and_the_report_say_not_known(tmp_path: Pa
     assert build_grid(p.clients, 40, 20).cells == {}  # no point at a made-up 50
     drain = client(p, "drain")
     panel = effort_content(drain, "EUR").plain
-    assert "not enough data" in panel and "no invoice on record" in panel
-    assert re.search(r"revenue 12m +— ", panel) and re.search(r"lifetime value +—", panel)
+    assert "not enough data" in panel and "no invoice of theirs on record" in panel
+    assert re.search(r"revenue 12m +—\n", panel) and re.search(r"lifetime value +—", panel)
     assert "lifetime — " in value_content(drain, "EUR").plain
     confirm = exit_confirmation(drain, "EUR").plain
     assert "not known (no invoice of theirs on record)" in confirm
@@ -246,7 +246,9 @@ def test_invoices_older_than_the_window_make_no_rate_of_0_and_say_when(tmp_path:
     assert "not known (no invoice of theirs in the last four quarters)" in (
         exit_confirmation(drain, "EUR").plain
     )
-    assert "no invoice in the last four quarters" in effort_content(drain, "EUR").plain
+    panel = effort_content(drain, "EUR").plain
+    assert "no invoice of theirs in the last four quarters" in panel
+    assert re.search(r"paid 12m +—", panel)  # of a revenue not known, not €0
     assert what_if(p, ["drain"]).revenue_lost is None
     row = next(
         r for r in csv.DictReader(io.StringIO(render_scores(p, "csv"))) if r["client_id"] == "drain"
@@ -271,11 +273,11 @@ def test_what_if_totals_leave_out_what_is_not_known_and_say_so(tmp_path: Path) -
     assert w.effective_rate_before == round(rate, 2)  # one client's revenue over its own hours
     text = render_whatif(w, "table")
     assert (
-        "Not in what goes: the revenue of 1 client (no invoice of theirs for the last four "
+        "Not in what goes: the revenue of 1 client (no invoice of theirs in the last four "
         "quarters) and the hours of 1 client (no time of theirs on record)." in text
     )
     assert (
-        "Not in the totals: the revenue of 1 client (no invoice of theirs for the last four "
+        "Not in the totals: the revenue of 1 client (no invoice of theirs in the last four "
         "quarters; 0 after) and the hours of 1 client (no time of theirs on record; 0 after)"
         in text
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import duckdb
 
-from health_tui.formatting import plural
+from health_tui.formatting import plural, some_of
 from health_tui.ingest.models import LABELS, ActivityShare, ExportSummary, WordShare
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source
 from health_tui.ingest.staging import show
@@ -76,17 +76,16 @@ def named_by_project(
     if not projects:
         return
     n = sum(count for _project, count in projects)
-    listed = ", ".join(f"{show(p)} ({count:,})" for p, count in projects[:5])
-    more = f" and {len(projects) - 5:,} more" if len(projects) > 5 else ""
+    listed = some_of([f"{show(p)} ({count:,})" for p, count in projects[:5]], len(projects))
     entries = f"{n:,} entr{'y' if n == 1 else 'ies'}"
     if client_from == "project":
         summary.notes.append(
-            f"{entries}: the client is the Project (--client-from project): {listed}{more}."
+            f"{entries}: the client is the Project (--client-from project): {listed}."
         )
         return
     why = "has no Client column" if "client" not in match.present else "left their Client empty"
     summary.notes.append(
-        f"{file} {why}, so the Project names the client of {entries}: {listed}{more}. "
+        f"{file} {why}, so the Project names the client of {entries}: {listed}. "
         "To put a project's entries on a client you have, `health-tui clients alias CLIENT "
         '"PROJECT"` and import again (`health-tui clients ignore` one that is your own time); '
         "--client-from client leaves such entries out instead."
@@ -130,9 +129,7 @@ def describe_money(
         used.append(f"{value_col} is 0 or empty on every billable entry: it estimates no revenue")
     summary.notes.append(f"{file}: " + "; ".join(used) + ".")
     if "billable_amount" in present and unpriced:
-        named = ", ".join(clients[:5]) + (
-            f" and {len(clients) - 5:,} more" if len(clients) > 5 else ""
-        )
+        named = some_of(clients[:5], len(clients))
         summary.notes.append(
             f"{_entries(unpriced)} ({unpriced_h:,.2f} h) {'is' if unpriced == 1 else 'are'} "
             f"billable with no {value_col} (or one of 0: no rate set in the time tracker), for "
@@ -155,9 +152,7 @@ def _priced_elsewhere(
     alone, after the fact)."""
     (clients,) = store.row("connector_priced_elsewhere", {"source": origin}, con=con)
     if clients:
-        named = ", ".join(clients[:5]) + (
-            f" and {len(clients) - 5:,} more" if len(clients) > 5 else ""
-        )
+        named = some_of(clients[:5], len(clients))
         summary.notes.append(
             f"{file} has no billable amounts, and the time of {named} already on record has some: "
             "their billable hours here have none, so where they have no invoice in the last four "
@@ -276,14 +271,16 @@ def left_out_signals(
     if not unmatched:
         return
     n = sum(count for _who, _domain, count, _line in unmatched)
-    listed = ", ".join(
-        f"{show(who)}{' (a domain)' if is_domain else ''} ({count:,}, line {line})"
-        for who, is_domain, count, line in unmatched[:10]
+    listed = some_of(
+        [
+            f"{show(who)}{' (a domain)' if is_domain else ''} ({count:,}, line {line})"
+            for who, is_domain, count, line in unmatched[:10]
+        ],
+        len(unmatched),
     )
-    more = f" and {len(unmatched) - 10:,} more" if len(unmatched) > 10 else ""
     summary.warnings.append(
         f"{file}: left out {n:,} {one if n == 1 else many} from organizations that are no client: "
-        f"{listed}{more}. No client is made from them; if one is a client under another name, "
+        f"{listed}. No client is made from them; if one is a client under another name, "
         '`health-tui clients alias CLIENT "NAME"` (or `health-tui clients domain CLIENT DOMAIN`) '
         "and import again."
     )

@@ -90,7 +90,7 @@ def _tooltip(c: ClientLine) -> str:
     parts = [
         s.name,
         s.health_text,
-        s.effort_text.replace("effort/return", "effort versus return"),
+        s.effort_said("effort versus return"),
         f"recommended: {s.recommendation.value}"
         + (" (exit candidate)" if s.fire_candidate else ""),
     ]

@@ -10,7 +10,17 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from health_tui.formatting import hours, money, money_change, plural, rate, share, signed
+from health_tui.formatting import (
+    hours,
+    money,
+    money_change,
+    plural,
+    rate,
+    share,
+    signed,
+    some_of,
+)
+from health_tui.scoring.models import HOURS_NOT_KNOWN, REVENUE_NOT_KNOWN
 from health_tui.text import safe_text
 from health_tui.whatif import WhatIf
 
@@ -34,12 +44,11 @@ def revenue_basis(r: ReviewReport, esc: Callable[[str], str]) -> str:
     estimated = [c.score.name for c in r.active if c.score.revenue_estimated]
     if not estimated:
         return "revenue is the last four quarters' invoices"
-    shown = ", ".join(esc(one_line(n)) for n in estimated[:3])
-    more = f" and {len(estimated) - 3:,} more" if len(estimated) > 3 else ""
+    shown = some_of([esc(one_line(n)) for n in estimated[:3]], len(estimated))
     return (
         "revenue is the last four quarters' invoices, or, for "
-        f"{plural(len(estimated), 'client')} with none ({shown}{more}), estimated from the "
-        "billable amounts of their time"
+        f"{plural(len(estimated), 'client')} with none ({shown}), estimated from the billable "
+        "amounts of their time"
     )
 
 
@@ -122,9 +131,9 @@ def exits_take(w: WhatIf, strong: Callable[[str], str]) -> tuple[str, str]:
     time = None if w.hours_freed is None else strong(hours(w.hours_freed))
     return (
         _taken(revenue, w.dropped_revenue_not_known, n, ("revenue", "is"), "which goes",
-               "no invoice of theirs in the last four quarters"),
+               REVENUE_NOT_KNOWN),
         _taken(time, w.dropped_hours_not_known, n, ("hours", "are"), "which are freed",
-               "no time of theirs on record"),
+               HOURS_NOT_KNOWN),
     )  # fmt: skip
 
 

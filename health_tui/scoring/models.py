@@ -124,6 +124,13 @@ class ActivityHours(BaseModel):
         return self.delivery + self.revision + self.meeting + self.support + self.admin
 
 
+# Why a client's figures are not known, in the words every screen and file uses: revenue of the
+# last four quarters (no invoice in them for the hours worked, or none at all), hours (no time entry
+# ever). Said of one client or of several.
+REVENUE_NOT_KNOWN = "no invoice of theirs in the last four quarters"
+HOURS_NOT_KNOWN = "no time of theirs on record"
+
+
 class ClientScore(DeferredFields):
     """A client as of a date: health, effort versus return, archetype, recommendation and why.
 
@@ -301,9 +308,7 @@ class ClientScore(DeferredFields):
     @property
     def revenue_gap(self) -> str:
         """Why the last four quarters' revenue is not known, in a few words."""
-        if not self.invoices_on_record:
-            return "no invoice of theirs on record"
-        return "no invoice of theirs in the last four quarters"
+        return REVENUE_NOT_KNOWN if self.invoices_on_record else "no invoice of theirs on record"
 
     @property
     def known_referral_value(self) -> float | None:
@@ -317,9 +322,13 @@ class ClientScore(DeferredFields):
     @property
     def effort_text(self) -> str:
         """ "effort/return 62", or "effort/return: not enough data"."""
+        return self.effort_said("effort/return")
+
+    def effort_said(self, label: str) -> str:
+        """Effort versus return under `label`: "label 62", or "label: not enough data"."""
         if self.effort_return is None:
-            return f"effort/return: {NOT_ENOUGH_DATA}"
-        return f"effort/return {self.effort_return:.0f}"
+            return f"{label}: {NOT_ENOUGH_DATA}"
+        return f"{label} {self.effort_return:.0f}"
 
     @property
     def moves(self) -> list[tuple[str, int]]:
@@ -350,8 +359,8 @@ class PortfolioScore(BaseModel):
 
     @cached_property
     def revenue_on_record(self) -> bool:
-        """Some client has an invoice (or a billable amount) on record as of the date; without,
-        portfolio revenue figures are not known (no invoices imported), not 0."""
+        """Some client's revenue of the last four quarters is known (ClientScore.known_revenue_12m);
+        without, portfolio revenue figures are not known, not 0."""
         return any(c.known_revenue_12m is not None for c in self.clients)
 
     @cached_property
@@ -389,8 +398,11 @@ class PortfolioScore(BaseModel):
         return sum(c.revenue_12m for c in self.active if c.band in (Band.at_risk, Band.critical))
 
     def at_risk_not_known(self) -> int:
-        """At-risk and critical active clients whose revenue is not known (no invoice of theirs on
-        record): revenue at risk leaves them out, and says so."""
+        """At-risk and critical active clients whose revenue is not known: revenue at risk leaves
+        them out, and says so. 0 where no revenue is on record at all: revenue at risk is not known
+        then, and says that instead."""
+        if not self.revenue_on_record:
+            return 0
         return sum(
             1
             for c in self.active

@@ -161,10 +161,12 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     parts.append(f"{'revenue 12m':<16}{fmt.money(c.known_revenue_12m, currency):>12}")
     if c.revenue_estimated:  # no invoice in the last four quarters
         parts.append(("  estimated from billable amounts", MUTED))
-    elif c.known_revenue_12m is None:
-        parts.append(("  " + c.revenue_gap.replace(" of theirs", ""), MUTED))
     parts.append("\n")
-    parts.append(f"{'paid 12m':<16}{fmt.money(revenue_of(c.paid_12m), currency):>12}\n")
+    if c.known_revenue_12m is None:
+        parts.append((f"  {c.revenue_gap}\n", MUTED))
+    # paid of the revenue above: not known where it is not, or where no invoice stands behind it
+    paid = revenue_of(c.paid_12m) if c.known_revenue_12m is not None else None
+    parts.append(f"{'paid 12m':<16}{fmt.money(paid, currency):>12}\n")
     if c.time_on_record:
         parts.append(f"{'hours 12m':<16}{f'{c.hours_12m:,.0f} h':>12}\n")
         for name in ("delivery", "revision", "meeting", "support", "admin"):

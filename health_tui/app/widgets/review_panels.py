@@ -16,7 +16,7 @@ from health_tui.app.styles import CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.review.checklist import Checklist, Step, StepStatus
 from health_tui.review.decisions import Decision, DecisionRecord
-from health_tui.scoring.models import ClientScore
+from health_tui.scoring.models import HOURS_NOT_KNOWN, ClientScore
 
 Part = str | tuple[str, str]
 
@@ -191,9 +191,7 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
         if c.known_revenue_12m is not None
         else f"not known ({c.revenue_gap})\n",
         (f"{'hours':<16}", MUTED),
-        f"{hours:,.0f} h freed\n\n"
-        if hours is not None
-        else "not known (no time of theirs on record)\n\n",
+        f"{hours:,.0f} h freed\n\n" if hours is not None else f"not known ({HOURS_NOT_KNOWN})\n\n",
         ("What speaks for keeping them\n", HEADING),
     ]
     for label, value in rows:

@@ -38,7 +38,7 @@ def summary_figures(portfolio: PortfolioScore) -> Figures:
         active=len(active),
         counts=portfolio.band_counts(),
         at_risk=portfolio.revenue_at_risk(),
-        at_risk_unknown=portfolio.at_risk_not_known() if portfolio.revenue_on_record else 0,
+        at_risk_unknown=portfolio.at_risk_not_known(),
         revenue=sum(c.revenue_12m for c in active),
         candidates=len(portfolio.candidates()),
         unscored=portfolio.unscored(),
