@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import statistics
 from datetime import datetime
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from health_tui.settings import Settings
 from health_tui.store import open_store
 from health_tui.whatif import what_if
 from tests.conftest import empty_copy
-from tests.portfolio_builder import AS_OF, client
+from tests.portfolio_builder import AS_OF, Book, client
 from tests.test_scoring_rules import ago, book, champion, problem_client
 
 A, R = Archetype, Recommendation
@@ -394,3 +395,35 @@ def test_the_report_says_which_revenue_is_estimated_not_invoiced(tmp_path: Path)
     )
     assert said.format(name="&lt;Studio&gt;") in render_markdown(report)  # a name, not a tag
     assert said.format(name="&lt;Studio&gt;") in render_html(report)
+
+
+def test_the_target_is_the_invoiced_clients_rate_not_an_estimate(tmp_path: Path) -> None:
+    """A two-hour project never invoiced, estimated at the tracker's €400/h, moved the median the
+    target stands on, and every client's effort with it; the reasons never said what set it."""
+    b = book()
+    b.client("site", "Site", ago(60))
+    b.work("site", ago(3), AS_OF, hours_per_day=1, nonbillable=0)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "site"]
+    for r in b.rows["time_entries"]:
+        r += [round(r[2] * 400, 2) if r[0] == "site" and r[3] else "", "", "EUR"]
+    p = b.score(tmp_path)
+    invoiced = [c for c in p.active if c.effective_rate is not None and not c.revenue_estimated]
+    site = client(p, "site")
+    assert site.revenue_estimated and site.effective_rate == 400
+    rates = sorted(c.effective_rate for c in invoiced if c.revenue_12m > 0)
+    assert p.target_rate == round(statistics.median(rates), 2)  # Site's €400/h is not in it
+    said = f"the median of {len(rates)} clients' rates invoiced in the last four quarters"
+    assert said in next(r for r in site.reasons if r.startswith("Effective rate"))
+
+    only = Book()  # a freelancer with a time tracker and no invoices: its rates, said so
+    only.client("tog", "Tern Studio", ago(400))
+    only.work("tog", ago(400), AS_OF)
+    only.rows["invoices"] = []
+    for r in only.rows["time_entries"]:
+        r += [round(r[2] * 90, 2) if r[3] else 0, "", "EUR"]
+    tog = client(only.score(tmp_path / "only"), "tog")
+    assert tog.effort_return is not None and tog.target_rate == tog.effective_rate
+    assert any(
+        "the median of 1 client's rates estimated from billable amounts: none is invoiced" in r
+        for r in tog.reasons
+    )

@@ -46,6 +46,10 @@ def test_two_invoices_are_not_enough_to_call_a_client_critical(tmp_path: Path) -
         in said
     )
     assert "ask for feedback scores" in said and "import the helpdesk" in said
+    # an average of two invoices says so (it read like a habit)
+    assert re.search(
+        r"Paid \d+ days late on average over the last four quarters \(from 2 invoices\)", said
+    )
 
 
 def test_a_tracker_only_client_is_a_pricing_talk_not_an_exit(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from health_tui.scoring.measures import (
     measure,
     portfolio_medians,
     revenue_on_record,
+    target_basis,
 )
 from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
@@ -66,7 +67,12 @@ def _score(
     medians = portfolio_medians(measures, settings)
     target = settings.money.target_rate or medians.get("effective_rate") or None
     ctx = verdicts.Context(
-        medians=medians, target_rate=target, settings=settings, as_of=as_of, basis=basis
+        medians=medians,
+        target_rate=target,
+        settings=settings,
+        as_of=as_of,
+        basis=basis,
+        target_from=target_basis(measures, settings),
     )
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
     parts = RecordParts(ctx, labels)

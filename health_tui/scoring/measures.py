@@ -262,6 +262,33 @@ def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
+def paying_rates(ms: list[Measures]) -> tuple[list[float], bool]:
+    """The rates of the clients who pay, and whether they are estimated: the active clients
+    invoiced in the last four quarters (a new client not invoiced yet is no rate of 0). A client
+    whose revenue is only estimated from its time's billable amounts (the tracker's list rates, a
+    two-hour project never billed) does not set what typical means, unless no client is invoiced
+    (a freelancer who imports only a time tracker): then theirs, said so."""
+    rated = [
+        m for m in ms if m.facts.active and m.facts.revenue_12m > 0 and m.effective_rate is not None
+    ]
+    invoiced = [m.effective_rate for m in rated if not m.facts.revenue_estimated]
+    if invoiced:
+        return [r for r in invoiced if r is not None], False
+    return [m.effective_rate for m in rated if m.effective_rate is not None], bool(rated)
+
+
+def target_basis(ms: list[Measures], settings: Settings) -> str:
+    """Where the target rate comes from, for the effort reason: the owner's setting, or the
+    median of how many clients' rates (and that they are estimated, where they are)."""
+    if settings.money.target_rate:
+        return "your target rate ([money] target_rate)"
+    rates, estimated = paying_rates(ms)
+    whose = f"{len(rates)} client's" if len(rates) == 1 else f"{len(rates)} clients'"
+    if estimated:
+        return f"the median of {whose} rates estimated from billable amounts: none is invoiced"
+    return f"the median of {whose} rates invoiced in the last four quarters"
+
+
 def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float]:
     """What 'typical' means in this portfolio: medians over active clients with the data."""
     active = [m.facts for m in ms if m.facts.active]
@@ -273,12 +300,7 @@ def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float
         "days_late": [f.days_late_12m / f.n_due_12m for f in active if f.n_due_12m],
         "complaints_q": [f.complaints_q0 + f.escalations_q0 for f in active],
         "urgent_q": [f.urgent_q0 + f.after_hours_q0 for f in active],
-        # the typical rate of the clients who pay: a new client not invoiced yet is no rate of 0
-        "effective_rate": [
-            m.effective_rate
-            for m in ms
-            if m.facts.active and m.facts.revenue_12m > 0 and m.effective_rate is not None
-        ],
+        "effective_rate": paying_rates(ms)[0],
         "revenue_12m": [f.revenue_12m for f in active],
         "lifetime_value": [f.lifetime_value for f in active],
     }

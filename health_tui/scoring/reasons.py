@@ -18,6 +18,8 @@ from health_tui.settings import Settings
 
 A = Archetype
 
+THIN_PAYMENTS = 3  # fewer invoices due than this: the lateness line says how many it averages
+
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
@@ -144,8 +146,9 @@ def reasons(
     if f.n_due_12m:
         late = f.days_late_12m / f.n_due_12m
         if late >= 10:
+            few = f" (from {_count(f.n_due_12m, 'invoice')})" if f.n_due_12m < THIN_PAYMENTS else ""
             out.append(
-                f"Paid {late:.0f} days late on average over the last four quarters; portfolio median {med.get('days_late', 0):.0f}."
+                f"Paid {late:.0f} days late on average over the last four quarters{few}; portfolio median {med.get('days_late', 0):.0f}."
             )
     if f.unpaid_overdue > 0:
         out.append(
@@ -156,7 +159,8 @@ def reasons(
     if m.effective_rate is not None and ctx.target_rate and effort is not None:
         out.append(
             f"Effective rate {ctx.money(m.effective_rate)}/h against a target of "
-            f"{ctx.money(ctx.target_rate)}/h ({_pct(m.effective_rate / ctx.target_rate)}); "
+            f"{ctx.money(ctx.target_rate)}/h ({_pct(m.effective_rate / ctx.target_rate)}), "
+            f"{ctx.target_from}; "
             f"effort versus return {effort:.0f}."
         )
     elif effort is None and f.active and arch is not A.dormant:

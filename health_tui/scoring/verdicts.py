@@ -29,6 +29,7 @@ class Context:
     settings: Settings
     as_of: date
     basis: EffortBasis  # what the portfolio holds to weigh effort against return
+    target_from: str = ""  # where target_rate comes from (measures.target_basis), for the reasons
     weights: dict[str, float] = field(default_factory=dict)
     window_quarters: float = 0.0  # the quarter weights' sum: a weighted count per quarter
 
