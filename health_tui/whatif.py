@@ -11,6 +11,7 @@ The app's what-if panel, `health-tui whatif` and the report's "If the N exits go
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.errors import HealthTuiError
-from health_tui.formatting import plural
+from health_tui.formatting import plural, some_of
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.measures import effort_return_of
 from health_tui.scoring.models import (
@@ -29,8 +30,10 @@ from health_tui.scoring.models import (
     PortfolioScore,
 )
 from health_tui.settings import Settings
+from health_tui.text import safe_text
 
 AT_RISK = (Band.at_risk, Band.critical)
+NAMED = 3  # clients named in a caveat, then "and N more"
 MAX_CUT = -99.0  # a reprice may lower a price, but not to nothing
 # why a client's figures are in no total
 _NOT_KNOWN = {"revenue": REVENUE_NOT_KNOWN, "hours": HOURS_NOT_KNOWN}
@@ -119,6 +122,12 @@ class WhatIf(BaseModel):
     hours_not_known: int = Field(
         default=0, description="active clients with no time of theirs on record: likewise hours"
     )
+    revenue_not_known_names: list[str] = Field(
+        default_factory=list, description=f"the first {NAMED} of those, by name"
+    )
+    hours_not_known_names: list[str] = Field(
+        default_factory=list, description=f"the first {NAMED} of those, by name"
+    )
     dropped_revenue_not_known: int = Field(
         default=0, description="of the dropped clients, those whose revenue is not known"
     )
@@ -146,13 +155,16 @@ class WhatIf(BaseModel):
     def totals_caveat(self) -> str:
         """What the before and after totals leave out: clients with none of theirs on record."""
         counts = (
-            ("revenue", self.revenue_not_known, self.dropped_revenue_not_known),
-            ("hours", self.hours_not_known, self.dropped_hours_not_known),
-        )
+            ("revenue", self.revenue_not_known, self.dropped_revenue_not_known,
+             self.revenue_not_known_names),
+            ("hours", self.hours_not_known, self.dropped_hours_not_known,
+             self.hours_not_known_names),
+        )  # fmt: skip
+        # named, so a count beside the dropped clients' figures is not read as theirs
         left = [
-            f"the {what} of {plural(now, 'client')} ({_NOT_KNOWN[what]}"
-            + (f"; {now - gone:,} after)" if gone else ")")
-            for what, now, gone in counts
+            f"the {what} of {plural(now, 'client')} ({some_of([safe_text(n) for n in names], now)}: "
+            f"{_NOT_KNOWN[what]}" + (f"; {now - gone:,} after)" if gone else ")")
+            for what, now, gone, names in counts
             if now
         ]
         if not left:
@@ -179,6 +191,8 @@ class Totals:
     rated_hours: float = 0.0
     revenue_not_known: int = 0
     hours_not_known: int = 0
+    revenue_not_known_names: tuple[str, ...] = ()
+    hours_not_known_names: tuple[str, ...] = ()
 
 
 def portfolio_totals(portfolio: PortfolioScore) -> Totals:
@@ -193,8 +207,15 @@ def portfolio_totals(portfolio: PortfolioScore) -> Totals:
         rated_hours=sum(c.hours_12m for c in rated),
         revenue_not_known=sum(1 for c in active if c.known_revenue_12m is None),
         hours_not_known=sum(1 for c in active if not c.time_on_record),
+        revenue_not_known_names=_first_names(c for c in active if c.known_revenue_12m is None),
+        hours_not_known_names=_first_names(c for c in active if not c.time_on_record),
         by_revenue=tuple(sorted(active, key=lambda c: -c.revenue_12m)),
     )
+
+
+def _first_names(clients: Iterable[ClientScore]) -> tuple[str, ...]:
+    """The first few by name."""
+    return tuple(heapq.nsmallest(NAMED, (c.name for c in clients)))
 
 
 def what_if(
@@ -286,6 +307,8 @@ def what_if(
         largest_client_share_after=_ratio(largest_after[1], revenue_after, 4),
         revenue_not_known=t.revenue_not_known if money else 0,
         hours_not_known=t.hours_not_known if time else 0,
+        revenue_not_known_names=list(t.revenue_not_known_names) if money else [],
+        hours_not_known_names=list(t.hours_not_known_names) if time else [],
         dropped_revenue_not_known=sum(1 for d in dropped if d.revenue_12m is None) if money else 0,
         dropped_hours_not_known=sum(1 for d in dropped if d.hours_12m is None) if time else 0,
     )
