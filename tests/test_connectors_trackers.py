@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from health_tui.cli import cli
 from health_tui.errors import ImportFailed
 from health_tui.ingest.connector import import_path
-from health_tui.store import Store
+from health_tui.store import Store, open_store
 from tests.test_connectors import EXPORTS, hours, load, problems, write
 
 
@@ -37,7 +37,7 @@ def test_each_tracker_layout_is_recognised_by_its_header(store: Store) -> None:
     }
 
 
-def test_newer_toggl_without_client_names_clients_by_project(store: Store) -> None:
+def test_newer_toggl_without_client_names_clients_by_project(store: Store, tmp_path: Path) -> None:
     summary = load(store, EXPORTS / "toggl_detailed_new.csv")
     assert [row[:4] for row in hours(store)] == [
         ("Harbor Dental website", date(2025, 9, 1), 1.5, True),
@@ -48,13 +48,45 @@ def test_newer_toggl_without_client_names_clients_by_project(store: Store) -> No
     assert summary.notes[-1] == (
         "toggl_detailed_new.csv has no Client column, so the Project names the client of 4 "
         "entries: 'Harbor Dental website' (3), 'Olive & Thyme menu' (1). To put a project's "
-        'entries on a client you have, `health-tui clients alias CLIENT "PROJECT"` and import '
-        "again (`health-tui clients ignore` one that is your own time); --client-from client "
-        "leaves such entries out instead."
+        'entries on a client you have, `health-tui clients merge CLIENT "PROJECT"` (later '
+        "imports of it land there too; `health-tui clients ignore` one that is your own time); "
+        "--client-from client leaves such entries out instead."
     )
     assert summary.warnings == [
         "toggl_detailed_new.csv: left out 1 entry with no client or project (0.50 h; line 6)"
     ]
+    # the advice works as written (it said `clients alias`, refused: the import had already made
+    # the project a client of that name), and the next import of the file lands on the client
+    harvest = "Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name\n"
+    load(
+        store,
+        write(
+            tmp_path,
+            "harvest.csv",
+            harvest + "2025-08-01,Harbor Dental,Care,Design,,2,Yes,Sam,Lee\n",
+        ),
+    )
+    runner = CliRunner()
+    store.close()
+    said = runner.invoke(
+        cli, ["clients", "merge", "Harbor Dental", "Harbor Dental website", "--db", str(store.path)]
+    )
+    assert said.exit_code == 0, said.output
+    again = runner.invoke(
+        cli, ["import", str(EXPORTS / "toggl_detailed_new.csv"), "--db", str(store.path)]
+    )
+    assert again.exit_code == 0, again.output
+    s = open_store(store.path)
+    try:
+        assert [row[:3] for row in hours(s)][:4] == [
+            ("Harbor Dental", date(2025, 8, 1), 2.0),
+            ("Harbor Dental", date(2025, 9, 1), 1.5),
+            ("Harbor Dental", date(2025, 9, 2), 0.75),
+            ("Harbor Dental", date(2025, 9, 3), 2.25),
+        ]
+        assert len(hours(s)) == 5  # replaced, not added
+    finally:
+        s.close()
 
 
 def test_an_empty_client_column_is_said_and_its_rows_kept(store: Store) -> None:

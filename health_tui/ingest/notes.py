@@ -86,9 +86,9 @@ def named_by_project(
     why = "has no Client column" if "client" not in match.present else "left their Client empty"
     summary.notes.append(
         f"{file} {why}, so the Project names the client of {entries}: {listed}. "
-        "To put a project's entries on a client you have, `health-tui clients alias CLIENT "
-        '"PROJECT"` and import again (`health-tui clients ignore` one that is your own time); '
-        "--client-from client leaves such entries out instead."
+        "To put a project's entries on a client you have, `health-tui clients merge CLIENT "
+        '"PROJECT"` (later imports of it land there too; `health-tui clients ignore` one that is '
+        "your own time); --client-from client leaves such entries out instead."
     )
 
 
