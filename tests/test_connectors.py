@@ -7,7 +7,7 @@ thousands separators, day-first dates (and ambiguous ones refused).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from health_tui.errors import ConfigError, ImportFailed
 from health_tui.ingest.connector import import_path
 from health_tui.ingest.models import ExportSummary
 from health_tui.ingest.native import import_folder
+from health_tui.record import InteractionEntry, log_entry
 from health_tui.settings import Activities, Money
 from health_tui.store import Store
 
@@ -276,10 +277,65 @@ def test_overlapping_exports_do_not_double_count(store: Store, tmp_path: Path) -
     load(store, june_july)
     second = load(store, july)
     assert second.already == 3 and second.rows == 4
+    assert second.warnings == []  # 07-01 is before its days: not something it left out
     assert store.con.execute("SELECT count(*), sum(hours) FROM time_entries").fetchone() == (
         5,
         10.0,
     )
+
+
+def test_a_corrected_export_names_what_it_left_out_and_prune_removes_it(
+    store: Store, tmp_path: Path
+) -> None:
+    """An entry edited in the tracker (8 h made 7.5 h, a typo in its note fixed) is another entry
+    to the import: the old one stayed and both counted, with nothing said. Now the import names
+    what the file no longer holds within its days, and --prune removes it; what the owner logged,
+    another source's hours and the file's other clients are never touched."""
+    first = [
+        "2025-07-01,Acme,Web,Design,API hookup,8,Yes,Ana,Silva",
+        "2025-07-02,Acme,Web,Design,Map widjet,2,Yes,Ana,Silva",
+        "2025-07-03,Acme,Web,Design,Footer,3,Yes,Ana,Silva",
+        "2025-07-03,Birch,App,Design,Login,4,Yes,Ana,Silva",
+        "2025-06-30,Acme,Web,Design,Kickoff,1,Yes,Ana,Silva",  # before the corrected file's days
+    ]
+    fixed = [
+        "2025-07-01,Acme,Web,Design,API hookup,7.5,Yes,Ana,Silva",
+        "2025-07-02,Acme,Web,Design,Map widget,2,Yes,Ana,Silva",
+        "2025-07-03,Acme,Web,Design,Footer,3,Yes,Ana,Silva",
+    ]  # Birch is not in it: an export filtered to one client says nothing of another
+    load(store, write(tmp_path, "v1.csv", HARVEST_HEADER + "\n".join(first) + "\n"))
+    (acme,) = store.con.execute("SELECT client_id FROM clients WHERE name = 'Acme'").fetchone()
+    at = datetime(2025, 7, 2, 10)
+    log_entry(
+        store, InteractionEntry(client_id=acme, happened_at=at, kind="complaint", channel="email")
+    )
+    total = "SELECT sum(hours) FILTER (WHERE client_id LIKE 'acme%') FROM time_entries"
+
+    kept = load(store, write(tmp_path, "v2.csv", HARVEST_HEADER + "\n".join(fixed) + "\n"))
+    assert kept.warnings == [
+        "v2.csv leaves out 2 entries that earlier harvest-time imports wrote for its clients within "
+        "its days (2025-07-01 to 2025-07-03): 'Acme' (2 entries, 10.00 h). They are kept and still "
+        "count: edited or deleted in the tracker since? Import the file again with --prune to have "
+        "it replace them."
+    ]
+    assert store.con.execute(total).fetchone() == (23.5,)  # both versions: said, not yet changed
+
+    pruned = load(store, tmp_path / "v2.csv", prune=True)
+    assert pruned.warnings == [] and pruned.notes[-1].startswith(
+        "--prune removed 2 entries that earlier harvest-time imports wrote for v2.csv's clients "
+        "within its days (2025-07-01 to 2025-07-03), which it no longer holds: 'Acme' (2"
+    )
+    assert store.con.execute(total).fetchone() == (13.5,)  # 7.5 + 2 + 3 + the kickoff's 1
+    assert store.con.execute(
+        "SELECT count(*) FROM time_entries WHERE client_id LIKE 'birch%'"
+    ).fetchone() == (1,)
+    assert store.con.execute("SELECT count(*) FROM interactions").fetchone() == (1,)
+    again = load(store, tmp_path / "v2.csv")
+    assert again.warnings == [] and again.already == 3  # nothing left to say
+
+    invoices = EXPORTS / "harvest_invoices.csv"
+    with pytest.raises(ImportFailed, match=r"^--prune is for time exports; harvest_invoices.csv"):
+        load(store, invoices, prune=True)
 
 
 def test_the_same_entry_in_another_date_and_number_format_is_the_same_entry(

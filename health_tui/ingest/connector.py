@@ -60,6 +60,7 @@ from health_tui.ingest.notes import (
     left_out_signals,
     named_by_project,
     nothing_to_load,
+    stale_entries,
 )
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source, match_header
 from health_tui.ingest.staging import (
@@ -131,6 +132,7 @@ def import_path(
     activities: Activities | None = None,
     money: Money | None = None,
     replace: bool = False,
+    prune: bool = False,
     progress: Progress | None = None,
 ) -> ImportSummary | ExportSummary:
     """`health-tui import PATH`: a folder is the native format, a file an export of some source."""
@@ -141,10 +143,11 @@ def import_path(
             or mapping is not None
             or date_format is not None
             or client_from is not None
+            or prune
         ):
             raise ImportFailed(
                 f"{path} is a folder, read in the native format; --source, --mapping, "
-                "--date-format and --client-from are for a single exported CSV file."
+                "--date-format, --client-from and --prune are for a single exported CSV file."
             )
         return import_folder(store, path, replace=replace, money=money, progress=progress)
     if source is not None and mapping is not None:
@@ -161,6 +164,7 @@ def import_path(
         activities=activities,
         money=money,
         replace=replace,
+        prune=prune,
         progress=progress,
     )
 
@@ -175,6 +179,7 @@ def import_export(
     activities: Activities | None = None,
     money: Money | None = None,
     replace: bool = False,
+    prune: bool = False,
     progress: Progress | None = None,
 ) -> ExportSummary:
     """Load one export file into `store`, all or nothing; raise ImportFailed listing what is wrong.
@@ -194,11 +199,12 @@ def import_export(
         header_unknown = any(p.column == "(header)" for p in problems)
         refuse(problems, path, where, unknown_header_hint() if header_unknown else None)
     source = found.source
-    if client_from is not None and source.target != "time_entries":
-        raise ImportFailed(
-            f"--client-from is for time exports; {path.name} is a {source.label}. "
-            f"Nothing was changed in {where}."
-        )
+    for flag, given in (("--client-from", client_from is not None), ("--prune", prune)):
+        if given and source.target != "time_entries":
+            raise ImportFailed(
+                f"{flag} is for time exports; {path.name} is a {source.label}. "
+                f"Nothing was changed in {where}."
+            )
     match = match_header(source, found.header, path.name)
     if match.problems:
         refuse(match.problems, path, where)
@@ -288,6 +294,7 @@ def import_export(
                 describe_money(store, con, path.name, match, summary, origin=source.origin)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
+                stale_entries(store, tx, path.name, source.origin, prune, summary)
             elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
                 currencies = store.rows("connector_currencies", con=tx)
