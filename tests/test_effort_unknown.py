@@ -305,6 +305,25 @@ def test_billable_amounts_are_revenue_but_not_an_invoice(tmp_path: Path) -> None
     assert c.known_revenue(c.lifetime_value) is None
 
 
+def test_an_estimate_after_invoices_stopped_says_since_when(tmp_path: Path) -> None:
+    """Invoices up to a year ago, then priced time only: the estimate (larger than the lifetime
+    value) said "no invoice in the last four quarters", not since when, nor that the work may be
+    unbilled."""
+    b = book()
+    b.client("tog", "Tern Studio", ago(800))
+    b.work("tog", ago(800), AS_OF, hours_per_day=2)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog" or r[2] < ago(400)]
+    last = max(r[2] for r in b.rows["invoices"] if r[1] == "tog")
+    for r in b.rows["time_entries"]:
+        r += [round(r[2] * 90, 2) if r[0] == "tog" and r[3] else "", "", "EUR"]
+    c = client(b.score(tmp_path), "tog")
+    assert c.revenue_estimated and c.invoices_on_record
+    assert (
+        f"estimated from the billable amounts of its time entries: no invoice of theirs since "
+        f"{last} (work not billed yet, or its invoices not imported?)." in " ".join(c.reasons)
+    )
+
+
 def test_a_referral_value_that_leaves_out_a_client_without_invoices_is_not_known(
     tmp_path: Path,
 ) -> None:

@@ -191,9 +191,15 @@ def _money(m: Measures, ctx: Context) -> list[str]:
     estimated for a client with no invoice, and the cost behind the margin."""
     f, out = m.facts, []
     if f.revenue_estimated:
+        why = (  # invoices that stop: a year of work may be unbilled, which is worth a look
+            f"no invoice of theirs since {f.last_invoice} (work not billed yet, or its invoices "
+            "not imported?)"
+            if f.last_invoice is not None
+            else "no invoice in the last four quarters"
+        )
         out.append(
-            f"Revenue {ctx.money(f.revenue_12m)} estimated from the billable amounts of its time entries: no "
-            "invoice in the last four quarters."
+            f"Revenue {ctx.money(f.revenue_12m)} estimated from the billable amounts of its time "
+            f"entries: {why}."
         )
     if f.cost_12m is None or f.hours_12m <= 0:
         return out
