@@ -252,6 +252,7 @@ def import_cmd(
             money=settings.money,
             replace=replace,
             prune=prune,
+            today=date.today(),
             progress=lambda m: _err(m),
         )
     _compact(target)

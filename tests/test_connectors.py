@@ -284,6 +284,23 @@ def test_overlapping_exports_do_not_double_count(store: Store, tmp_path: Path) -
     )
 
 
+def test_rows_dated_after_today_are_kept_and_said(store: Store, tmp_path: Path) -> None:
+    """A year typed wrong (2099 for 2025) went in silently, while `log` refuses a future date."""
+    lines = [
+        "2025-07-01,Acme,Web,Design,Hero,2,Yes,Ana,Silva",
+        "2099-07-02,Acme,Web,Design,Hero,2,Yes,Ana,Silva",
+        "2099-07-03,Acme,Web,Design,Footer,1,Yes,Ana,Silva",
+    ]
+    today = date(2026, 12, 3)  # the command line's
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + "\n".join(lines) + "\n")
+    summary = load(store, path, today=today)
+    assert summary.rows == 3  # kept: the owner may mean it
+    assert summary.warnings == [
+        "t.csv:3: 2 time entries dated after today (2026-12-03), the latest 2099-07-03: "
+        "kept, but a score counts them only as of a later date. A typo in the year?"
+    ]
+
+
 def test_a_corrected_export_names_what_it_left_out_and_prune_removes_it(
     store: Store, tmp_path: Path
 ) -> None:

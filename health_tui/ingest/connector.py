@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -55,6 +56,7 @@ from health_tui.ingest.notes import (
     describe_money,
     describe_touches,
     due_days,
+    future_rows,
     left_out_bills,
     left_out_entries,
     left_out_signals,
@@ -133,6 +135,7 @@ def import_path(
     money: Money | None = None,
     replace: bool = False,
     prune: bool = False,
+    today: date | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary | ExportSummary:
     """`health-tui import PATH`: a folder is the native format, a file an export of some source."""
@@ -165,6 +168,7 @@ def import_path(
         money=money,
         replace=replace,
         prune=prune,
+        today=today,
         progress=progress,
     )
 
@@ -180,12 +184,14 @@ def import_export(
     money: Money | None = None,
     replace: bool = False,
     prune: bool = False,
+    today: date | None = None,
     progress: Progress | None = None,
 ) -> ExportSummary:
     """Load one export file into `store`, all or nothing; raise ImportFailed listing what is wrong.
 
     `forced` is the source (--source, or a mapping's); without it the header decides. See the
-    module docstring for how clients, entries and invoices are identified on re-import.
+    module docstring for how clients, entries and invoices are identified on re-import. `today`
+    (the command line's): rows dated after it are kept and said.
     """
     say: Progress = progress or (lambda _message: None)
     where = where_of(store)
@@ -320,6 +326,8 @@ def import_export(
                     where,
                     "\n".join(f"  {w}" for w in summary.warnings) or None,
                 )
+            if today is not None:
+                future_rows(store, tx, kind.name, source.target, path.name, summary, today)
             counts = "connector_client_counts" + ("" if kind.makes_clients else f"_{kind.name}")
             summary.clients_new, summary.clients_matched = store.row(counts, con=tx)
 

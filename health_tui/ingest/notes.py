@@ -5,6 +5,8 @@ assumed (notes). Every figure comes from a query over the parsed rows; Python on
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 
 from health_tui.formatting import plural, some_of
@@ -377,4 +379,26 @@ def stale_entries(
         f"{file} leaves out {entries} that earlier {origin} imports wrote for its clients {span}: "
         f"{listed}. They are kept and still count: edited or deleted in the tracker since? Import "
         "the file again with --prune to have it replace them."
+    )
+
+
+def future_rows(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    target: str,
+    file: str,
+    summary: ExportSummary,
+    today: date,
+) -> None:
+    """Say how many rows are dated after `today` (the command line's), where the first is and the
+    latest date: kept (the owner may mean it), but a score as of today leaves them out, and `log`
+    refuses such a date."""
+    n, line, latest = store.row(f"connector_future_{kind}", {"today": today}, con=con)
+    if not n:
+        return
+    what = LABELS[target][0] if n == 1 else LABELS[target][1]
+    summary.warnings.append(
+        f"{file}:{line}: {n:,} {what} dated after today ({today}), the latest {latest}: kept, but "
+        "a score counts them only as of a later date. A typo in the year?"
     )
