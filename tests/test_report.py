@@ -24,7 +24,8 @@ from health_tui.cli import cli
 from health_tui.ingest.native import import_folder
 from health_tui.report import ReportError, build_report, write_report
 from health_tui.report.csv import COLUMNS
-from health_tui.report.markdown import md
+from health_tui.report.html import render_html
+from health_tui.report.markdown import md, render_markdown
 from health_tui.report.model import previous_quarter_end
 from health_tui.review.checklist import set_step
 from health_tui.review.decisions import record_decision
@@ -162,6 +163,19 @@ def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) ->
         2026, 11, 2
     )  # a Sunday moves to Monday
     assert "Read the contract" not in exit_.remaining and len(exit_.remaining) == 7
+
+
+def test_a_first_quarter_has_nothing_to_compare_not_nothing_that_moved(small: Store) -> None:
+    """The portfolio's first quarter said "No active client's health moved 5 points or more",
+    when no client had a health the quarter before to move from."""
+    report = build_report(small, date(2025, 9, 30), Settings())
+    assert report.active and report.compared == 0
+    said = (
+        "No active client has a health both now and at the end of 2025Q2: nothing to compare yet."
+    )
+    assert said in render_markdown(report) and said in render_html(report)
+    later = build_report(small, date(2026, 9, 30), Settings())
+    assert later.compared > 0 and said not in render_markdown(later)
 
 
 def test_exits_follow_the_latest_decision_up_to_the_quarter(small_db: Path) -> None:

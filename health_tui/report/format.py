@@ -20,6 +20,7 @@ from health_tui.formatting import (
     signed,
     some_of,
 )
+from health_tui.report.model import MIN_MOVE
 from health_tui.scoring.models import HOURS_NOT_KNOWN, REVENUE_NOT_KNOWN
 from health_tui.text import safe_text
 from health_tui.whatif import WhatIf
@@ -50,6 +51,17 @@ def revenue_basis(r: ReviewReport, esc: Callable[[str], str]) -> str:
         f"{plural(len(estimated), 'client')} with none ({shown}), estimated from the billable "
         "amounts of their time"
     )
+
+
+def no_movers(r: ReviewReport) -> str:
+    """What the movers section says without a mover: nothing moved that much, or nothing to
+    compare (no active client had a health then and has one now)."""
+    if not r.compared:
+        return (
+            f"No active client has a health both now and at the end of {r.previous_quarter}: "
+            "nothing to compare yet."
+        )
+    return f"No active client's health moved {MIN_MOVE} points or more."
 
 
 def when(at: datetime) -> str:

@@ -20,6 +20,7 @@ from health_tui.report.format import (
     money,
     money_change,
     movement,
+    no_movers,
     one_line,
     owed_text,
     plural,
@@ -28,7 +29,7 @@ from health_tui.report.format import (
     whatif_rows,
     when,
 )
-from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
+from health_tui.report.model import ClientLine, ExitProgress, ReviewReport
 from health_tui.report.track_record import (
     FOLLOWED_HEADER,
     exit_cells,
@@ -236,10 +237,7 @@ def _list(items: list[str]) -> str:
 def _movers(r: ReviewReport) -> str:
     title = f"Biggest movers since {r.previous_quarter}"
     if not r.movers:
-        return (
-            f"<section>\n<h2>{h(title)}</h2>\n<p>No active client's health moved {MIN_MOVE} points "
-            "or more.</p>\n</section>"
-        )
+        return f"<section>\n<h2>{h(title)}</h2>\n<p>{h(no_movers(r))}</p>\n</section>"
     items = "\n".join(
         f"<li><strong>{h(c.score.name)}</strong>: "
         f"{h(movement(c.score.health, c.previous_health, c.score.moved_text))}</li>"

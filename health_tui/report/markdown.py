@@ -17,6 +17,7 @@ from health_tui.report.format import (
     money,
     money_change,
     movement,
+    no_movers,
     owed_text,
     plural,
     revenue_basis,
@@ -24,7 +25,7 @@ from health_tui.report.format import (
     whatif_rows,
     when,
 )
-from health_tui.report.model import MIN_MOVE, ClientLine, ExitProgress, ReviewReport
+from health_tui.report.model import ClientLine, ExitProgress, ReviewReport
 from health_tui.report.track_record import (
     FOLLOWED_HEADER,
     exit_cells,
@@ -134,7 +135,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
 def _movers(r: ReviewReport) -> str:
     title = f"## Biggest movers since {r.previous_quarter}"
     if not r.movers:
-        return f"{title}\n\nNo active client's health moved {MIN_MOVE} points or more."
+        return f"{title}\n\n{md(no_movers(r))}"
     lines = [f"- **{md(c.score.name)}**: {md(movement(c.score.health, c.previous_health, c.score.moved_text))}"
              for c in r.movers]  # fmt: skip
     return (

@@ -119,6 +119,12 @@ class ReviewReport(BaseModel):
         return moved[:MOVERS]
 
     @property
+    def compared(self) -> int:
+        """Active clients with a health both now and at the previous quarter's end: the movers
+        are found among these (none: nothing to compare, which is not "nothing moved")."""
+        return sum(1 for c in self.active if c.health_change is not None)
+
+    @property
     def left_this_quarter(self) -> list[ClientLine]:
         """Former clients whose end date falls after the previous quarter's end."""
         return [
