@@ -214,8 +214,8 @@ def cli(
 @click.option(
     "--prune",
     is_flag=True,
-    help="Time exports: this source's earlier entries for the file's clients, dated within its "
-    "days, that it no longer holds (edited or deleted in the tracker) go.",
+    help="Exports of time, interactions or feedback: this source's earlier rows for the file's "
+    "clients, dated within its days, that it no longer holds (edited or deleted at the source) go.",
 )
 @config_option
 def import_cmd(

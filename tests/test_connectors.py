@@ -330,17 +330,18 @@ def test_a_corrected_export_names_what_it_left_out_and_prune_removes_it(
 
     kept = load(store, write(tmp_path, "v2.csv", HARVEST_HEADER + "\n".join(fixed) + "\n"))
     assert kept.warnings == [
-        "v2.csv leaves out 2 entries that earlier harvest-time imports wrote for its clients within "
-        "its days (2025-07-01 to 2025-07-03): 'Acme' (2 entries, 10.00 h). They are kept and still "
-        "count: edited or deleted in the tracker since? Import the file again with --prune to have "
+        "v2.csv leaves out 2 time entries that earlier harvest-time imports wrote for its clients "
+        "within its days (2025-07-01 to 2025-07-03): 'Acme' (2, 10.00 h). They are kept and still "
+        "count: edited or deleted at the source since? Import the file again with --prune to have "
         "it replace them."
     ]
     assert store.con.execute(total).fetchone() == (23.5,)  # both versions: said, not yet changed
 
     pruned = load(store, tmp_path / "v2.csv", prune=True)
-    assert pruned.warnings == [] and pruned.notes[-1].startswith(
-        "--prune removed 2 entries that earlier harvest-time imports wrote for v2.csv's clients "
-        "within its days (2025-07-01 to 2025-07-03), which it no longer holds: 'Acme' (2"
+    assert pruned.warnings == [] and pruned.notes[-1] == (
+        "--prune removed 2 time entries that earlier harvest-time imports wrote for v2.csv's "
+        "clients within its days (2025-07-01 to 2025-07-03), which it no longer holds: 'Acme' "
+        "(2, 10.00 h)."
     )
     assert store.con.execute(total).fetchone() == (13.5,)  # 7.5 + 2 + 3 + the kickoff's 1
     assert store.con.execute(
@@ -351,7 +352,7 @@ def test_a_corrected_export_names_what_it_left_out_and_prune_removes_it(
     assert again.warnings == [] and again.already == 3  # nothing left to say
 
     invoices = EXPORTS / "harvest_invoices.csv"
-    with pytest.raises(ImportFailed, match=r"^--prune is for time exports; harvest_invoices.csv"):
+    with pytest.raises(ImportFailed, match=r"^--prune is for exports of time, interactions and fe"):
         load(store, invoices, prune=True)
 
 

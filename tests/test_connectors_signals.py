@@ -257,6 +257,30 @@ def test_a_contact_log_through_a_mapping(small: Store) -> None:
     ]  # fmt: skip
 
 
+def test_a_line_removed_from_a_contact_log_is_said_and_pruned(small: Store, tmp_path: Path) -> None:
+    """A sheet's rows have no id: a line typed twice and removed, or a note corrected, left the old
+    row in, counted with nothing said (the complaint twice)."""
+    mapping = EXPORTS / "contact_log.toml"
+    lines = (EXPORTS / "contact_log.csv").read_text(encoding="utf-8").splitlines()
+    doubled = write(tmp_path, "log.csv", "\n".join([*lines[:3], lines[2], *lines[3:]]) + "\n")
+    folder = touches(small, "folder")  # fixtures/small's own interactions
+    load(small, doubled, mapping=mapping)
+    assert len(touches(small, "mapping:contact-log")) == 5  # the complaint twice
+    fixed = write(tmp_path, "log.csv", "\n".join(lines) + "\n")
+    kept = load(small, fixed, mapping=mapping)
+    assert kept.warnings[-1] == (
+        "log.csv leaves out 1 interaction that earlier mapping:contact-log imports wrote for its "
+        "clients within its days (2025-10-02 to 2025-10-07): 'Meridian Health Partners' (1). They "
+        "are kept and still count: edited or deleted at the source since? Import the file again "
+        "with --prune to have it replace them."
+    )
+    assert len(touches(small, "mapping:contact-log")) == 5
+    pruned = load(small, fixed, mapping=mapping, prune=True)
+    assert pruned.notes[-1].startswith("--prune removed 1 interaction that earlier mapping:")
+    assert len(touches(small, "mapping:contact-log")) == 4
+    assert len(folder) > 10 and touches(small, "folder") == folder  # another source's: untouched
+
+
 def test_mapped_kinds_and_channels_must_be_known(small: Store, tmp_path: Path) -> None:
     sheet = write(tmp_path, "s.csv", "When,Who,What\n2025-10-01 10:00,Northwind Outfitters,Rant\n")
     mapping = write(

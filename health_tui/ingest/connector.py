@@ -62,7 +62,7 @@ from health_tui.ingest.notes import (
     left_out_signals,
     named_by_project,
     nothing_to_load,
-    stale_entries,
+    stale_rows,
 )
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source, match_header
 from health_tui.ingest.staging import (
@@ -205,12 +205,16 @@ def import_export(
         header_unknown = any(p.column == "(header)" for p in problems)
         refuse(problems, path, where, unknown_header_hint() if header_unknown else None)
     source = found.source
-    for flag, given in (("--client-from", client_from is not None), ("--prune", prune)):
-        if given and source.target != "time_entries":
-            raise ImportFailed(
-                f"{flag} is for time exports; {path.name} is a {source.label}. "
-                f"Nothing was changed in {where}."
-            )
+    if client_from is not None and source.target != "time_entries":
+        raise ImportFailed(
+            f"--client-from is for time exports; {path.name} is a {source.label}. "
+            f"Nothing was changed in {where}."
+        )
+    if prune and source.target == "invoices":
+        raise ImportFailed(
+            f"--prune is for exports of time, interactions and feedback; {path.name} is a "
+            f"{source.label}: an invoice is replaced by its ID. Nothing was changed in {where}."
+        )
     match = match_header(source, found.header, path.name)
     if match.problems:
         refuse(match.problems, path, where)
@@ -300,7 +304,8 @@ def import_export(
                 describe_money(store, con, path.name, match, summary, origin=source.origin)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
-                stale_entries(store, tx, path.name, source.origin, prune, summary)
+                stale_rows(store, tx, "entries", source.target, path.name, source.origin, prune,
+                           summary)  # fmt: skip
             elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
                 currencies = store.rows("connector_currencies", con=tx)
@@ -311,6 +316,8 @@ def import_export(
                 if kind.name == "touches":
                     describe_touches(store, con, path.name, summary)
                 left_out_signals(store, con, source.target, path.name, summary)
+                stale_rows(store, tx, kind.name, source.target, path.name, source.origin, prune,
+                           summary)  # fmt: skip
             (loading,) = store.row(f"connector_loading_{kind.name}", con=tx)
             if not loading:
                 refuse(

@@ -347,37 +347,43 @@ def nothing_to_load(target: str) -> str:
     )
 
 
-def stale_entries(
+def stale_rows(
     store: Store,
     con: duckdb.DuckDBPyConnection,
+    kind: str,
+    target: str,
     file: str,
     origin: str,
     prune: bool,
     summary: ExportSummary,
 ) -> None:
-    """Say which entries an earlier import of this source wrote for the file's clients, within its
-    days, that the file no longer carries (an entry edited in the tracker gets a new key, so the old
-    one stayed and its hours counted twice); with `prune`, remove them."""
-    stale = store.rows("connector_stale_entries", {"source": origin}, con=con)
+    """Say which rows an earlier import of this source wrote for the file's clients, within its
+    days, that the file no longer carries (an entry edited in the tracker, a line fixed in a sheet:
+    another key, so the old row stayed and both counted); with `prune`, remove them."""
+    stale = store.rows(f"connector_stale_{kind}", {"source": origin}, con=con)
     if not stale:
         return
     n = sum(count for _name, count, _h, _first, _last in stale)
     first, last = stale[0][3], stale[0][4]
+
+    def counted(count: int, h: float | None) -> str:
+        return f"{count:,}" if h is None else f"{count:,}, {h:,.2f} h"
+
     listed = some_of(
-        [f"{show(name)} ({_entries(count)}, {h:,.2f} h)" for name, count, h, _f, _l in stale[:3]],
-        len(stale),
+        [f"{show(name)} ({counted(count, h)})" for name, count, h, _f, _l in stale[:3]], len(stale)
     )
-    entries, span = _entries(n), f"within its days ({first} to {last})"
+    rows = f"{n:,} {LABELS[target][0] if n == 1 else LABELS[target][1]}"
+    span = f"within its days ({first} to {last})"
     if prune:
-        store.run("connector_prune_entries", {"source": origin}, con=con)
+        store.run(f"connector_prune_{kind}", {"source": origin}, con=con)
         summary.notes.append(
-            f"--prune removed {entries} that earlier {origin} imports wrote for {file}'s clients "
+            f"--prune removed {rows} that earlier {origin} imports wrote for {file}'s clients "
             f"{span}, which it no longer holds: {listed}."
         )
         return
     summary.warnings.append(
-        f"{file} leaves out {entries} that earlier {origin} imports wrote for its clients {span}: "
-        f"{listed}. They are kept and still count: edited or deleted in the tracker since? Import "
+        f"{file} leaves out {rows} that earlier {origin} imports wrote for its clients {span}: "
+        f"{listed}. They are kept and still count: edited or deleted at the source since? Import "
         "the file again with --prune to have it replace them."
     )
 
