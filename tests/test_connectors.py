@@ -332,8 +332,9 @@ def test_a_corrected_export_names_what_it_left_out_and_prune_removes_it(
     assert kept.warnings == [
         "v2.csv leaves out 2 time entries that earlier harvest-time imports wrote for its clients "
         "within its days (2025-07-01 to 2025-07-03): 'Acme' (2, 10.00 h). They are kept and still "
-        "count: edited or deleted at the source since? Import the file again with --prune to have "
-        "it replace them."
+        "count: edited or deleted at the source since? Then import the file again with --prune to "
+        "have it replace them (not if the export was filtered, to some projects or people say: "
+        "--prune would remove the rest)."
     ]
     assert store.con.execute(total).fetchone() == (23.5,)  # both versions: said, not yet changed
 

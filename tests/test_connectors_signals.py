@@ -271,8 +271,9 @@ def test_a_line_removed_from_a_contact_log_is_said_and_pruned(small: Store, tmp_
     assert kept.warnings[-1] == (
         "log.csv leaves out 1 interaction that earlier mapping:contact-log imports wrote for its "
         "clients within its days (2025-10-02 to 2025-10-07): 'Meridian Health Partners' (1). They "
-        "are kept and still count: edited or deleted at the source since? Import the file again "
-        "with --prune to have it replace them."
+        "are kept and still count: edited or deleted at the source since? Then import the file "
+        "again with --prune to have it replace them (not if the export was filtered, to some "
+        "projects or people say: --prune would remove the rest)."
     )
     assert len(touches(small, "mapping:contact-log")) == 5
     pruned = load(small, fixed, mapping=mapping, prune=True)

@@ -383,8 +383,9 @@ def stale_rows(
         return
     summary.warnings.append(
         f"{file} leaves out {rows} that earlier {origin} imports wrote for its clients {span}: "
-        f"{listed}. They are kept and still count: edited or deleted at the source since? Import "
-        "the file again with --prune to have it replace them."
+        f"{listed}. They are kept and still count: edited or deleted at the source since? Then "
+        "import the file again with --prune to have it replace them (not if the export was "
+        "filtered, to some projects or people say: --prune would remove the rest)."
     )
 
 
