@@ -283,7 +283,7 @@ def target_basis(ms: list[Measures], settings: Settings) -> str:
     if settings.money.target_rate:
         return "your target rate ([money] target_rate)"
     rates, estimated = paying_rates(ms)
-    whose = f"{len(rates)} client's" if len(rates) == 1 else f"{len(rates)} clients'"
+    whose = "1 client's" if len(rates) == 1 else f"{len(rates):,} clients'"
     if estimated:
         return f"the median of {whose} rates estimated from billable amounts: none is invoiced"
     return f"the median of {whose} rates invoiced in the last four quarters"
