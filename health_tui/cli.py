@@ -211,12 +211,6 @@ def cli(
     help="Time exports: take each entry's client from its Project, or only from its Client "
     "(default: the Client, else the Project).",
 )
-@click.option(
-    "--prune",
-    is_flag=True,
-    help="Exports of time, interactions or feedback: this source's earlier rows for the file's "
-    "clients, dated within its days, that it no longer holds (edited or deleted at the source) go.",
-)
 @config_option
 def import_cmd(
     path: Path,
@@ -226,7 +220,6 @@ def import_cmd(
     mapping: Path | None,
     date_format: str | None,
     client_from: str | None,
-    prune: bool,
     config_path: Path | None,
 ) -> None:
     """Load PATH: a folder in the import format, or one CSV exported by Harvest, Toggl, Clockify,
@@ -251,7 +244,6 @@ def import_cmd(
             activities=settings.activities,
             money=settings.money,
             replace=replace,
-            prune=prune,
             today=date.today(),
             progress=lambda m: _err(m),
         )

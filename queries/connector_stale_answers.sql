@@ -1,4 +1,4 @@
--- connector (inside the write transaction, before the export's rows are written): the feedback scores
+-- connector (inside the write transaction, before the export's rows are written; said, never removed): the feedback scores
 -- this $source wrote before for the clients of this file, within its first and last day, whose key the
 -- file does not carry (an answer removed or edited in the survey's sheet). Per client, most first: name,
 -- count, NULL (no hours), and the file's first and last day. Other sources' rows are never counted.

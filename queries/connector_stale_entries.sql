@@ -1,4 +1,4 @@
--- connector (inside the write transaction, before the export's rows are written): the time entries this
+-- connector (inside the write transaction, before the export's rows are written; said, never removed): the time entries this
 -- $source wrote before for the clients of this file, dated within the file's first and last day, whose
 -- key the file does not carry: edited (hours, notes...) or deleted in the tracker since, most likely.
 -- Per client, most hours first: name, entries, hours, and the file's first and last day. The app's and

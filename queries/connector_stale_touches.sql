@@ -1,4 +1,4 @@
--- connector (inside the write transaction, before the export's rows are written): the interactions this
+-- connector (inside the write transaction, before the export's rows are written; said, never removed): the interactions this
 -- $source wrote before for the clients of this file, on the file's first to last day, whose key the
 -- file does not carry: a line removed or edited in the sheet (a mapped row without an id is known by
 -- its content), or a ticket deleted in the helpdesk. Per client, most first: name, count, NULL (no

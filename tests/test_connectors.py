@@ -301,13 +301,11 @@ def test_rows_dated_after_today_are_kept_and_said(store: Store, tmp_path: Path) 
     ]
 
 
-def test_a_corrected_export_names_what_it_left_out_and_prune_removes_it(
-    store: Store, tmp_path: Path
-) -> None:
+def test_a_corrected_export_names_what_it_does_not_hold(store: Store, tmp_path: Path) -> None:
     """An entry edited in the tracker (8 h made 7.5 h, a typo in its note fixed) is another entry
     to the import: the old one stayed and both counted, with nothing said. Now the import names
-    what the file no longer holds within its days, and --prune removes it; what the owner logged,
-    another source's hours and the file's other clients are never touched."""
+    what the file does not hold within its days, and the remedy it gives (every export again, the
+    first with --replace) counts only what the sources hold, keeping what the owner logged."""
     first = [
         "2025-07-01,Acme,Web,Design,API hookup,8,Yes,Ana,Silva",
         "2025-07-02,Acme,Web,Design,Map widjet,2,Yes,Ana,Silva",
@@ -330,31 +328,24 @@ def test_a_corrected_export_names_what_it_left_out_and_prune_removes_it(
 
     kept = load(store, write(tmp_path, "v2.csv", HARVEST_HEADER + "\n".join(fixed) + "\n"))
     assert kept.warnings == [
-        "v2.csv leaves out 2 time entries that earlier harvest-time imports wrote for its clients "
-        "within its days (2025-07-01 to 2025-07-03): 'Acme' (2, 10.00 h). They are kept and still "
-        "count: edited or deleted at the source since? Then import the file again with --prune to "
-        "have it replace them (not if the export was filtered, to some projects or people say: "
-        "--prune would remove the rest)."
+        "v2.csv does not hold 2 time entries that earlier harvest-time imports wrote for its "
+        "clients within its days (2025-07-01 to 2025-07-03): 'Acme' (2, 10.00 h). They are kept "
+        "and still counted. If that is because they were edited or deleted at the source since "
+        "(not because the export is filtered to some projects or people, or left them out as "
+        "said above), import every export again, the first with --replace, to count only what "
+        "the sources hold now (what you logged in the app stays)."
     ]
-    assert store.con.execute(total).fetchone() == (23.5,)  # both versions: said, not yet changed
+    assert store.con.execute(total).fetchone() == (23.5,)  # both versions: said, never removed
 
-    pruned = load(store, tmp_path / "v2.csv", prune=True)
-    assert pruned.warnings == [] and pruned.notes[-1] == (
-        "--prune removed 2 time entries that earlier harvest-time imports wrote for v2.csv's "
-        "clients within its days (2025-07-01 to 2025-07-03), which it no longer holds: 'Acme' "
-        "(2, 10.00 h)."
-    )
+    # the remedy as said: the Acme export, now corrected, and Birch's, the first with --replace
+    load(store, write(tmp_path, "acme.csv", HARVEST_HEADER + "\n".join([*fixed, first[4]]) + "\n"),
+         replace=True)  # fmt: skip
+    birch = load(store, write(tmp_path, "birch.csv", HARVEST_HEADER + first[3] + "\n"))
+    assert birch.warnings == []
     assert store.con.execute(total).fetchone() == (13.5,)  # 7.5 + 2 + 3 + the kickoff's 1
-    assert store.con.execute(
-        "SELECT count(*) FROM time_entries WHERE client_id LIKE 'birch%'"
-    ).fetchone() == (1,)
-    assert store.con.execute("SELECT count(*) FROM interactions").fetchone() == (1,)
+    assert store.con.execute("SELECT count(*) FROM interactions").fetchone() == (1,)  # logged
     again = load(store, tmp_path / "v2.csv")
     assert again.warnings == [] and again.already == 3  # nothing left to say
-
-    invoices = EXPORTS / "harvest_invoices.csv"
-    with pytest.raises(ImportFailed, match=r"^--prune is for exports of time, interactions and fe"):
-        load(store, invoices, prune=True)
 
 
 def test_the_same_entry_in_another_date_and_number_format_is_the_same_entry(

@@ -134,7 +134,6 @@ def import_path(
     activities: Activities | None = None,
     money: Money | None = None,
     replace: bool = False,
-    prune: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary | ExportSummary:
@@ -146,11 +145,10 @@ def import_path(
             or mapping is not None
             or date_format is not None
             or client_from is not None
-            or prune
         ):
             raise ImportFailed(
                 f"{path} is a folder, read in the native format; --source, --mapping, "
-                "--date-format, --client-from and --prune are for a single exported CSV file."
+                "--date-format and --client-from are for a single exported CSV file."
             )
         return import_folder(store, path, replace=replace, money=money, progress=progress)
     if source is not None and mapping is not None:
@@ -167,7 +165,6 @@ def import_path(
         activities=activities,
         money=money,
         replace=replace,
-        prune=prune,
         today=today,
         progress=progress,
     )
@@ -183,7 +180,6 @@ def import_export(
     activities: Activities | None = None,
     money: Money | None = None,
     replace: bool = False,
-    prune: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
 ) -> ExportSummary:
@@ -209,11 +205,6 @@ def import_export(
         raise ImportFailed(
             f"--client-from is for time exports; {path.name} is a {source.label}. "
             f"Nothing was changed in {where}."
-        )
-    if prune and source.target == "invoices":
-        raise ImportFailed(
-            f"--prune is for exports of time, interactions and feedback; {path.name} is a "
-            f"{source.label}: an invoice is replaced by its ID. Nothing was changed in {where}."
         )
     match = match_header(source, found.header, path.name)
     if match.problems:
@@ -304,8 +295,7 @@ def import_export(
                 describe_money(store, con, path.name, match, summary, origin=source.origin)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
-                stale_rows(store, tx, "entries", source.target, path.name, source.origin, prune,
-                           summary)  # fmt: skip
+                stale_rows(store, tx, "entries", source.target, path.name, source.origin, summary)
             elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
                 currencies = store.rows("connector_currencies", con=tx)
@@ -316,8 +306,7 @@ def import_export(
                 if kind.name == "touches":
                     describe_touches(store, con, path.name, summary)
                 left_out_signals(store, con, source.target, path.name, summary)
-                stale_rows(store, tx, kind.name, source.target, path.name, source.origin, prune,
-                           summary)  # fmt: skip
+                stale_rows(store, tx, kind.name, source.target, path.name, source.origin, summary)
             (loading,) = store.row(f"connector_loading_{kind.name}", con=tx)
             if not loading:
                 refuse(

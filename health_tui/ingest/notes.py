@@ -354,12 +354,13 @@ def stale_rows(
     target: str,
     file: str,
     origin: str,
-    prune: bool,
     summary: ExportSummary,
 ) -> None:
     """Say which rows an earlier import of this source wrote for the file's clients, within its
-    days, that the file no longer carries (an entry edited in the tracker, a line fixed in a sheet:
-    another key, so the old row stayed and both counted); with `prune`, remove them."""
+    days, that the file does not hold: an entry edited in the tracker, or a line fixed in a sheet,
+    is another key, so the old row stayed and both count. Only said, never removed: an export
+    filtered to some projects or people, a client merged with another name, or a line this import
+    left out look the same from here, and removing those would lose real work."""
     stale = store.rows(f"connector_stale_{kind}", {"source": origin}, con=con)
     if not stale:
         return
@@ -373,19 +374,14 @@ def stale_rows(
         [f"{show(name)} ({counted(count, h)})" for name, count, h, _f, _l in stale[:3]], len(stale)
     )
     rows = f"{n:,} {LABELS[target][0] if n == 1 else LABELS[target][1]}"
-    span = f"within its days ({first} to {last})"
-    if prune:
-        store.run(f"connector_prune_{kind}", {"source": origin}, con=con)
-        summary.notes.append(
-            f"--prune removed {rows} that earlier {origin} imports wrote for {file}'s clients "
-            f"{span}, which it no longer holds: {listed}."
-        )
-        return
+    they = "It is" if n == 1 else "They are"
     summary.warnings.append(
-        f"{file} leaves out {rows} that earlier {origin} imports wrote for its clients {span}: "
-        f"{listed}. They are kept and still count: edited or deleted at the source since? Then "
-        "import the file again with --prune to have it replace them (not if the export was "
-        "filtered, to some projects or people say: --prune would remove the rest)."
+        f"{file} does not hold {rows} that earlier {origin} imports wrote for its clients within "
+        f"its days ({first} to {last}): {listed}. {they} kept and still counted. If that is "
+        "because they were edited or deleted at the source since (not because the export is "
+        "filtered to some projects or people, or left them out as said above), import every "
+        "export again, the first with "
+        f"--replace, to count only what the sources hold now (what you logged in the app stays)."
     )
 
 
