@@ -296,9 +296,22 @@ def test_rows_dated_after_today_are_kept_and_said(store: Store, tmp_path: Path) 
     summary = load(store, path, today=today)
     assert summary.rows == 3  # kept: the owner may mean it
     assert summary.warnings == [
-        "t.csv:3: 2 time entries dated after today (2026-12-03), the latest 2099-07-03: "
+        "t.csv:3: Date: 2 time entries dated after today (2026-12-03), the latest 2099-07-03: "
         "kept, but a score counts them only as of a later date. A typo in the year?"
     ]
+
+
+def test_an_invoice_dated_after_today_is_one_invoice_said_once(
+    store: Store, tmp_path: Path
+) -> None:
+    """A part-paid invoice is written as two rows (paid and owed): it was counted twice."""
+    header = (EXPORTS / "harvest_invoices.csv").read_text(encoding="utf-8").splitlines()[0]
+    row = 'Partial,2099-09-01,2099-10-01,7003,Acme,Work,"1,000.00",400.00,600.00,Euro - EUR,2099-10-05'
+    summary = load(store, write(tmp_path, "inv.csv", f"{header}\n{row}\n"), today=date(2026, 12, 3))
+    assert summary.warnings[-1] == (
+        "inv.csv:2: Issue Date: 1 invoice dated after today (2026-12-03), the latest 2099-09-01: "
+        "kept, but a score counts it only as of a later date. A typo in the year?"
+    )
 
 
 def test_a_corrected_export_names_what_it_does_not_hold(store: Store, tmp_path: Path) -> None:

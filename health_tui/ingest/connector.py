@@ -323,7 +323,7 @@ def import_export(
                     "\n".join(f"  {w}" for w in summary.warnings) or None,
                 )
             if today is not None:
-                future_rows(store, tx, kind.name, source.target, path.name, summary, today)
+                future_rows(store, tx, kind.name, source.target, match, path.name, summary, today)
             counts = "connector_client_counts" + ("" if kind.makes_clients else f"_{kind.name}")
             summary.clients_new, summary.clients_matched = store.row(counts, con=tx)
 

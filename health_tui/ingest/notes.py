@@ -385,23 +385,29 @@ def stale_rows(
     )
 
 
+DATE_FIELD = {"entries": "date", "bills": "issued_on", "touches": "at", "answers": "date"}
+
+
 def future_rows(
     store: Store,
     con: duckdb.DuckDBPyConnection,
     kind: str,
     target: str,
+    match: HeaderMatch,
     file: str,
     summary: ExportSummary,
     today: date,
 ) -> None:
-    """Say how many rows are dated after `today` (the command line's), where the first is and the
+    """Say how many lines are dated after `today` (the command line's), where the first is and the
     latest date: kept (the owner may mean it), but a score as of today leaves them out, and `log`
     refuses such a date."""
     n, line, latest = store.row(f"connector_future_{kind}", {"today": today}, con=con)
     if not n:
         return
     what = LABELS[target][0] if n == 1 else LABELS[target][1]
+    it = "it" if n == 1 else "them"
     summary.warnings.append(
-        f"{file}:{line}: {n:,} {what} dated after today ({today}), the latest {latest}: kept, but "
-        "a score counts them only as of a later date. A typo in the year?"
+        f"{file}:{line}: {match.shown(DATE_FIELD[kind])}: {n:,} {what} dated after today "
+        f"({today}), the latest {latest}: kept, but a score counts {it} only as of a later date. "
+        "A typo in the year?"
     )
