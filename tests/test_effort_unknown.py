@@ -444,6 +444,30 @@ def test_the_target_is_the_invoiced_clients_rate_not_an_estimate(tmp_path: Path)
     tog = client(only.score(tmp_path / "only"), "tog")
     assert tog.effort_return is not None and tog.target_rate == tog.effective_rate
     assert any(
-        "the median of 1 client's rates estimated from billable amounts: none is invoiced" in r
+        "the rate of the only client with one, estimated from billable amounts: none is invoiced"
+        in r
         for r in tog.reasons
     )
+
+    few = Book()  # one invoice does not make the target of three tracked clients
+    for i, rate in enumerate((90, 100, 110)):
+        few.client(f"t{i}", f"Tracked {i}", ago(400))
+        few.work(f"t{i}", ago(400), AS_OF, nonbillable=0, revision=0)
+        for r in few.rows["time_entries"]:
+            if r[0] == f"t{i}":
+                r += [round(r[2] * rate, 2) if r[3] else "", "", "EUR"]
+    few.client("inv", "Invoiced Ltd", ago(400))
+    few.work("inv", ago(400), AS_OF, rate=30, nonbillable=0, revision=0)
+    for r in few.rows["time_entries"]:
+        if r[0] == "inv":
+            r += ["", "", ""]
+    few.rows["invoices"] = [r for r in few.rows["invoices"] if r[1] == "inv"]
+    p3 = few.score(tmp_path / "few")
+    rates = sorted(c.effective_rate for c in p3.active if c.effective_rate is not None)
+    assert len(rates) == 4 and p3.target_rate == round(statistics.median(rates), 2)
+    assert p3.target_rate > 60  # was the one invoiced client's €30/h: every other client 300%
+    said = (
+        "the median of 4 clients' rates, 3 of them estimated from billable amounts (fewer than 3 "
+        "clients are invoiced)"
+    )
+    assert said in next(r for r in client(p3, "t0").reasons if r.startswith("Effective rate"))

@@ -262,31 +262,47 @@ def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
-def paying_rates(ms: list[Measures]) -> tuple[list[float], bool]:
-    """The rates of the clients who pay, and whether they are estimated: the active clients
-    invoiced in the last four quarters (a new client not invoiced yet is no rate of 0). A client
-    whose revenue is only estimated from its time's billable amounts (the tracker's list rates, a
-    two-hour project never billed) does not set what typical means, unless no client is invoiced
-    (a freelancer who imports only a time tracker): then theirs, said so."""
+MIN_INVOICED_RATES = 3  # fewer invoiced clients than this: the estimated rates count too
+
+
+def paying_rates(ms: list[Measures]) -> tuple[list[float], int]:
+    """The rates that set the target, and how many of them are estimated: those of the active
+    clients invoiced in the last four quarters (a new client not invoiced yet is no rate of 0). A
+    rate estimated from a time tracker's billable amounts (list rates, a two-hour project never
+    billed) counts only where fewer than MIN_INVOICED_RATES clients are invoiced: one invoice must
+    not make every tracked client's target."""
     rated = [
-        m for m in ms if m.facts.active and m.facts.revenue_12m > 0 and m.effective_rate is not None
+        (m.effective_rate, m.facts.revenue_estimated)
+        for m in ms
+        if m.facts.active and m.facts.revenue_12m > 0 and m.effective_rate is not None
     ]
-    invoiced = [m.effective_rate for m in rated if not m.facts.revenue_estimated]
-    if invoiced:
-        return [r for r in invoiced if r is not None], False
-    return [m.effective_rate for m in rated if m.effective_rate is not None], bool(rated)
+    invoiced = [rate for rate, estimated in rated if not estimated]
+    estimated = [rate for rate, estimated in rated if estimated]
+    if len(invoiced) >= MIN_INVOICED_RATES or not estimated:
+        return invoiced, 0
+    return invoiced + estimated, len(estimated)
 
 
 def target_basis(ms: list[Measures], settings: Settings) -> str:
     """Where the target rate comes from, for the effort reason: the owner's setting, or the
-    median of how many clients' rates (and that they are estimated, where they are)."""
+    median of how many clients' rates (and how many of them are estimated)."""
     if settings.money.target_rate:
         return "your target rate ([money] target_rate)"
     rates, estimated = paying_rates(ms)
-    whose = "1 client's" if len(rates) == 1 else f"{len(rates):,} clients'"
+    n = len(rates)
+    if n == 1 and estimated:
+        return "the rate of the only client with one, estimated from billable amounts: none is invoiced"
+    if n == 1:
+        return "the rate of the only client invoiced in the last four quarters"
+    whose = f"the median of {n:,} clients' rates"
+    if estimated == n:
+        return f"{whose}, estimated from billable amounts: none is invoiced"
     if estimated:
-        return f"the median of {whose} rates estimated from billable amounts: none is invoiced"
-    return f"the median of {whose} rates invoiced in the last four quarters"
+        return (
+            f"{whose}, {estimated:,} of them estimated from billable amounts (fewer than "
+            f"{MIN_INVOICED_RATES} clients are invoiced)"
+        )
+    return f"{whose} invoiced in the last four quarters"
 
 
 def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float]:
