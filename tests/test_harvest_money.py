@@ -89,7 +89,7 @@ def test_billable_amounts_estimate_the_revenue_of_a_client_with_no_invoice(
     acme = by_name(scored, "Acme Ltd").reasons  # its own revenue is not said to be estimated...
     assert not any("billable amounts of its time entries" in reason for reason in acme)
     # ...while its target, with under 3 clients invoiced, counts Birch's estimated rate and says so
-    assert any("1 of them estimated from billable amounts (fewer than 3" in r for r in acme)
+    assert any("2 of them estimated from billable amounts (fewer than 3" in r for r in acme)
 
 
 def test_hours_without_a_cost_leave_the_margin_unknown_unless_cost_per_hour_prices_them(
