@@ -6,7 +6,14 @@ import pytest
 
 from health_tui.app import format as fmt
 from health_tui.app.map_model import build_grid
-from health_tui.app.table_model import COLUMNS, ClientView, layout, name_floor, table_width
+from health_tui.app.table_model import (
+    COLUMNS,
+    ClientView,
+    layout,
+    long_twins,
+    name_floor,
+    table_width,
+)
 from health_tui.scoring.models import PortfolioScore
 from tests.test_app_support import make_portfolio
 
@@ -81,6 +88,20 @@ def test_names_keep_enough_characters_to_tell_clients_apart() -> None:
     assert fmt.fit(a, floor) == "Willowbrook Farm F…" != fmt.fit(b, floor)
     assert name_floor(["Acme", "Globex"]) == 16  # never cut below the usual floor
     assert name_floor(["A" * 40 + "x", "A" * 40 + "y"]) == 28  # nor widened without end
+
+
+def test_names_alike_past_the_widest_cut_are_cut_in_the_middle() -> None:
+    """Two names sharing more than the name column's widest cut read the same at 80x24 ("Zoë
+    Müller-Lüdenscheidt Arc…" for both, seen in a trial): they are cut in the middle instead."""
+    gmbh, ag = "Zoë Müller-Lüdenscheidt Architektur GmbH", "Zoë Müller-Lüdenscheidt Architektur AG"
+    twins = long_twins([gmbh, ag, "Zoë Müller", "Acme"])
+    assert set(twins) == {gmbh, ag}  # only those two: a short shared start is not cut alike
+    width = name_floor([gmbh, ag])
+    assert fmt.fit(gmbh, width) == fmt.fit(ag, width)  # as before: the same text twice
+    shown = fmt.fit_apart(gmbh, width), fmt.fit_apart(ag, width)
+    assert shown == ("Zoë Müller-Lü…chitektur GmbH", "Zoë Müller-Lü…Architektur AG")
+    assert all(len(s) == width for s in shown)
+    assert fmt.fit_apart("Zoë Müller", width) == fmt.fit("Zoë Müller", width)  # fits: as is
 
 
 def test_map_buckets_and_steps_between_occupied_cells(big: PortfolioScore) -> None:

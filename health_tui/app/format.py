@@ -69,3 +69,18 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
+
+
+def fit_apart(text: str, width: int) -> str:
+    """`fit`, but a cut keeps the end of `text` as well as its start ("Zoë Müller-Lü…ektur GmbH"):
+    for a name whose start another name shares, so the two still read apart once cut."""
+    if cell_len(text) <= width or width < 5:
+        return fit(text, width)
+    room = width - 1  # after the ellipsis
+    head = set_cell_size(text, room // 2)
+    tail = ""
+    for char in reversed(text):
+        if cell_len(char + tail) > room - room // 2:
+            break
+        tail = char + tail
+    return set_cell_size(head + "…" + tail, width)

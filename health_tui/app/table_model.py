@@ -110,6 +110,20 @@ def name_floor(names: Sequence[str]) -> int:
     return max(NAME_FLOOR, min(NAME_CAP, need))
 
 
+def long_twins(names: Sequence[str]) -> dict[str, int]:
+    """Names that share more than NAME_CAP - 2 leading characters with another (case aside), each
+    with how many: cut at the end to the name column's width they would read the same ("Zoë
+    Müller-Lüdenscheidt Arc…" for the GmbH and the AG), so the table cuts them in the middle."""
+    ordered = sorted({n.casefold(): n for n in names}.items())
+    twins: dict[str, int] = {}
+    for (a, name_a), (b, name_b) in pairwise(ordered):
+        shared = len(commonprefix([a, b]))  # noqa: RUF071
+        if shared >= NAME_CAP - 1:
+            for name in (name_a, name_b):
+                twins[name] = max(shared, twins.get(name, 0))
+    return twins
+
+
 def layout(width: int, columns: Sequence[Column] = COLUMNS, floor: int = NAME_FLOOR) -> list[int]:
     """Column widths for a table `width` cells wide: the name column takes what the others leave.
 
@@ -173,6 +187,7 @@ class RowIndex:
         self.haystack = [search_text(c) for c in self.clients]
         self.position = {c.client_id: i for i, c in enumerate(self.clients)}
         self.name_floor = name_floor([c.name for c in self.clients])
+        self.twins = long_twins([safe_text(c.name) for c in self.clients])  # as the cells show
         self.active = bytes(c.active for c in self.clients)
         self.candidate = bytes(c.fire_candidate for c in self.clients)
         names = [c.name.casefold() for c in self.clients]
@@ -221,6 +236,7 @@ class ClientView:
         self.clients = rows.clients
         self.names_only = rows.names_only
         self.name_floor = rows.name_floor
+        self.twins = rows.twins
         self.columns = tuple(columns)
         self._by_key = {c.key: c for c in self.columns}
         self.sort_key = "health"

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from health_tui.app.format import fit
+from health_tui.app.format import fit, fit_apart
 from health_tui.app.roster import ClientStub
 from health_tui.app.table_model import GAP, ClientView, Column, Row, layout, table_width
 from health_tui.app.text import safe_text
@@ -257,7 +257,9 @@ class ClientTable(ScrollView, can_focus=True):
             if column.right:
                 text = text.rjust(width)
             segments.append(mark if mark is not None and not segments else gap)
-            segments.append(Segment(fit(text, width), style))
+            shared = self.view.twins.get(text) if column.flex else None
+            apart = shared is not None and width < shared + 2  # cut where it differs: read alike
+            segments.append(Segment(fit_apart(text, width) if apart else fit(text, width), style))
         return Strip(segments)
 
     def _header_strip(self) -> Strip:
