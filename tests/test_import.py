@@ -19,6 +19,7 @@ from health_tui.ingest.export import export_import_format
 from health_tui.ingest.models import ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.store import Store, open_store
+from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "fixtures" / "small"
@@ -196,6 +197,27 @@ def test_values_are_trimmed_and_leniently_read(store: Store, tmp_path: Path) -> 
         (datetime(2025, 7, 3, 0, 0), "email", "request"),  # a date alone is midnight
         (datetime(2025, 7, 4, 21, 40, 5), "sms", "urgent_request"),  # offset dropped, clock kept
     ]
+
+
+def test_rows_dated_after_today_are_kept_and_said(store: Store, tmp_path: Path) -> None:
+    """A year typed wrong went in silently, while `log` refuses a future date."""
+    folder = tmp_path / "f"
+    shutil.copytree(FIXTURES / "small", folder)
+    with (folder / "time_entries.csv").open("a", encoding="utf-8") as f:
+        f.write(
+            "northwind,2099-05-01,2,true,delivery,Sam,\nnorthwind,2099-05-02,1,true,delivery,Sam,\n"
+        )
+    with (folder / "interactions.csv").open("a", encoding="utf-8") as f:
+        f.write("northwind,2099-05-01 10:00,email,praise,0.5,Thanks\n")
+    summary = import_folder(store, folder, today=date(2026, 12, 3))
+    assert summary.counts["time_entries"] == 359  # kept: the owner may mean it
+    assert summary.warnings == [
+        "time_entries.csv: date: 2 time entries dated after today (2026-12-03), the latest "
+        "2099-05-02: kept, but a score counts them only as of a later date. A typo in the year?",
+        "interactions.csv: at: 1 interaction dated after today (2026-12-03), the latest "
+        "2099-05-01: kept, but a score counts it only as of a later date. A typo in the year?",
+    ]
+    assert import_folder(store, FIXTURES / "small", today=date(2026, 12, 3)).warnings == []
 
 
 def test_progress_names_each_stage(store: Store) -> None:

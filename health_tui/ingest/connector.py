@@ -150,7 +150,9 @@ def import_path(
                 f"{path} is a folder, read in the native format; --source, --mapping, "
                 "--date-format and --client-from are for a single exported CSV file."
             )
-        return import_folder(store, path, replace=replace, money=money, progress=progress)
+        return import_folder(
+            store, path, replace=replace, money=money, today=today, progress=progress
+        )
     if source is not None and mapping is not None:
         raise ImportFailed("give --source or --mapping, not both.")
     if source is not None and source not in SOURCES:

@@ -22,6 +22,7 @@ first row).
 from __future__ import annotations
 
 from collections.abc import Container
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple, NoReturn
 
@@ -93,9 +94,11 @@ def import_folder(
     *,
     replace: bool = False,
     money: Money | None = None,
+    today: date | None = None,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Load `folder` into `store`, all or nothing; raise ImportFailed listing what is wrong.
+    `today` (the command line's): rows dated after it are kept and said.
 
     Provenance: the folder is the full history of the clients it lists. The rows an earlier folder
     brought for them (source 'folder', keyed by the folder's client_id) are replaced by this
@@ -119,9 +122,11 @@ def import_folder(
         if written is None:  # something is wrong: the checked import lists what
             say("something needs a closer look: checking every file whole…")
             written = _checked(store, con, folder, files, replace, wipe_demo, money, where, say)
+        counts, warnings, notes, removed = written
+        if today is not None:
+            warnings += _future_warnings(store, con, files, today)
     finally:
         con.close()
-    counts, warnings, notes, removed = written
     warnings = _unread_warnings(Path(folder), files) + warnings
     return ImportSummary(
         counts=counts,
@@ -396,6 +401,27 @@ def _removed_warning(table: str, removed: int) -> str:
 # Files an owner may mean as data; anything else in the folder (a README, a spreadsheet's lock
 # file) is not worth a word.
 _DATA_SUFFIXES = (".csv", ".parquet", ".tsv", ".txt", ".xlsx", ".xls", ".json")
+
+
+_DATE_COLUMN = {"time_entries": "date", "invoices": "issued_on", "interactions": "at",
+                "feedback": "date"}  # fmt: skip
+
+
+def _future_warnings(
+    store: Store, con: duckdb.DuckDBPyConnection, files: dict[str, Path], today: date
+) -> list[str]:
+    """The rows just written dated after `today`, per file: kept (the owner may mean it), but a
+    score as of today leaves them out, and `log` refuses such a date."""
+    out = []
+    for table, n, latest in store.rows("import_future_rows", {"today": today}, con=con):
+        if n and table in files:
+            what = LABELS[table][0] if n == 1 else LABELS[table][1]
+            out.append(
+                f"{files[table].name}: {_DATE_COLUMN[table]}: {n:,} {what} dated after today "
+                f"({today}), the latest {latest}: kept, but a score counts "
+                f"{'it' if n == 1 else 'them'} only as of a later date. A typo in the year?"
+            )
+    return out
 
 
 def _unread_warnings(folder: Path, files: dict[str, Path]) -> list[str]:
