@@ -324,6 +324,24 @@ def test_an_estimate_after_invoices_stopped_says_since_when(tmp_path: Path) -> N
     )
 
 
+def test_billable_amounts_far_above_the_invoices_are_said(tmp_path: Path) -> None:
+    """One €300 invoice against €1,080 of billable time made effort 0 and a reprice, with nothing
+    pointing at the invoices that may be missing (seen in a trial)."""
+    b = book()
+    b.client("gap", "Quill & Co", ago(400))
+    b.work("gap", ago(400), AS_OF, rate=100)
+    for r in b.rows["time_entries"]:  # the tracker prices gap's time at 4x what was invoiced
+        rate = 400 if r[0] == "gap" else 100
+        r += [round(r[2] * rate, 2) if r[3] else "", "", "EUR"]
+    p = b.score(tmp_path)
+    said = [r for r in client(p, "gap").reasons if r.startswith("Its time's billable amounts")]
+    assert len(said) == 1 and re.search(
+        r"over the last four quarters, 4\.0× the €[\d,]+ invoiced", said[0]
+    )
+    assert said[0].endswith("Its effort versus return stands on the invoices.")
+    assert not any(r.startswith("Its time's billable") for r in client(p, "s0").reasons)  # alike
+
+
 def test_a_referral_value_that_leaves_out_a_client_without_invoices_is_not_known(
     tmp_path: Path,
 ) -> None:

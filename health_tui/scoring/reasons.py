@@ -19,6 +19,7 @@ from health_tui.settings import Settings
 A = Archetype
 
 THIN_PAYMENTS = 3  # fewer invoices due than this: the lateness line says how many it averages
+BILLED_GAP = 1.5  # billable amounts this many times the invoices: the reasons say so
 
 
 def _pct(x: float) -> str:
@@ -200,6 +201,18 @@ def _money(m: Measures, ctx: Context) -> list[str]:
         out.append(
             f"Revenue {ctx.money(f.revenue_12m)} estimated from the billable amounts of its time "
             f"entries: {why}."
+        )
+    billed = f.billable_12m
+    if (
+        not f.revenue_estimated
+        and billed
+        and f.revenue_12m > 0
+        and billed >= BILLED_GAP * f.revenue_12m
+    ):
+        out.append(  # the effort below stands on the invoices: say when the time says more
+            f"Its time's billable amounts come to {ctx.money(billed)} over the last four quarters, "
+            f"{billed / f.revenue_12m:.1f}× the {ctx.money(f.revenue_12m)} invoiced: invoices not "
+            "imported, or work written off? Its effort versus return stands on the invoices."
         )
     if f.cost_12m is None or f.hours_12m <= 0:
         return out
