@@ -344,9 +344,10 @@ def test_a_corrected_export_names_what_it_does_not_hold(store: Store, tmp_path: 
         "v2.csv does not hold 2 time entries that earlier harvest-time imports wrote for its "
         "clients within its days (2025-07-01 to 2025-07-03): 'Acme' (2, 10.00 h). They are kept "
         "and still counted. If that is because they were edited or deleted at the source since "
-        "(not because the export is filtered to some projects or people, or left them out as "
-        "said above), import every export again, the first with --replace, to count only what "
-        "the sources hold now (what you logged in the app stays)."
+        "(not because the export is filtered to some projects or people, or this import left "
+        "lines out), import all your data again, the first with --replace: your import folder, "
+        "if you use one, and every export (--replace empties what every import brought; what you "
+        "logged in the app stays)."
     ]
     assert store.con.execute(total).fetchone() == (23.5,)  # both versions: said, never removed
 

@@ -374,14 +374,15 @@ def stale_rows(
         [f"{show(name)} ({counted(count, h)})" for name, count, h, _f, _l in stale[:3]], len(stale)
     )
     rows = f"{n:,} {LABELS[target][0] if n == 1 else LABELS[target][1]}"
-    they = "It is" if n == 1 else "They are"
+    it, was = ("It", "it was") if n == 1 else ("They", "they were")
     summary.warnings.append(
         f"{file} does not hold {rows} that earlier {origin} imports wrote for its clients within "
-        f"its days ({first} to {last}): {listed}. {they} kept and still counted. If that is "
-        "because they were edited or deleted at the source since (not because the export is "
-        "filtered to some projects or people, or left them out as said above), import every "
-        "export again, the first with "
-        f"--replace, to count only what the sources hold now (what you logged in the app stays)."
+        f"its days ({first} to {last}): {listed}. {it} {'is' if n == 1 else 'are'} kept and "
+        f"still counted. If that is because {was} edited or deleted at the source since (not "
+        "because the export is filtered to some projects or people, or this import left lines "
+        "out), import all your data again, the first with --replace: your import folder, if you "
+        "use one, and every export (--replace empties what every import brought; what you "
+        "logged in the app stays)."
     )
 
 
