@@ -462,8 +462,8 @@ def test_the_target_is_the_invoiced_clients_rate_not_an_estimate(tmp_path: Path)
     tog = client(only.score(tmp_path / "only"), "tog")
     assert tog.effort_return is not None and tog.target_rate == tog.effective_rate
     assert any(
-        "the rate of the only client with one, estimated from billable amounts: none is invoiced"
-        in r
+        "the rate of the only client with a rate, estimated from billable amounts: no client "
+        "invoiced in the last four quarters has hours on record" in r
         for r in tog.reasons
     )
 
@@ -486,6 +486,6 @@ def test_the_target_is_the_invoiced_clients_rate_not_an_estimate(tmp_path: Path)
     assert p3.target_rate > 60  # was the one invoiced client's €30/h: every other client 300%
     said = (
         "the median of 4 clients' rates, 3 of them estimated from billable amounts (fewer than 3 "
-        "clients are invoiced)"
+        "invoiced clients have hours on record)"
     )
     assert said in next(r for r in client(p3, "t0").reasons if r.startswith("Effective rate"))

@@ -291,16 +291,22 @@ def target_basis(ms: list[Measures], settings: Settings) -> str:
     rates, estimated = paying_rates(ms)
     n = len(rates)
     if n == 1 and estimated:
-        return "the rate of the only client with one, estimated from billable amounts: none is invoiced"
+        return (
+            "the rate of the only client with a rate, estimated from billable amounts: no client "
+            "invoiced in the last four quarters has hours on record"
+        )
     if n == 1:
         return "the rate of the only client invoiced in the last four quarters"
     whose = f"the median of {n:,} clients' rates"
     if estimated == n:
-        return f"{whose}, estimated from billable amounts: none is invoiced"
+        return (
+            f"{whose}, estimated from billable amounts: no client invoiced in the last four "
+            "quarters has hours on record"
+        )
     if estimated:
         return (
             f"{whose}, {estimated:,} of them estimated from billable amounts (fewer than "
-            f"{MIN_INVOICED_RATES} clients are invoiced)"
+            f"{MIN_INVOICED_RATES} invoiced clients have hours on record)"
         )
     return f"{whose} invoiced in the last four quarters"
 
