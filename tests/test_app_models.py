@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 
 from health_tui.app import format as fmt
 from health_tui.app.map_model import build_grid
@@ -91,17 +92,32 @@ def test_names_keep_enough_characters_to_tell_clients_apart() -> None:
 
 
 def test_names_alike_past_the_widest_cut_are_cut_in_the_middle() -> None:
-    """Two names sharing more than the name column's widest cut read the same at 80x24 ("Zoë
-    Müller-Lüdenscheidt Arc…" for both, seen in a trial): they are cut in the middle instead."""
+    """Two names alike for longer than the name column's widest cut read the same at 80x24 ("Zoë
+    Müller-Lüdenscheidt Arc…" for both, seen in a trial): they are cut in the middle, keeping
+    where they differ, whatever their ends or the width of their characters."""
     gmbh, ag = "Zoë Müller-Lüdenscheidt Architektur GmbH", "Zoë Müller-Lüdenscheidt Architektur AG"
     twins = long_twins([gmbh, ag, "Zoë Müller", "Acme"])
-    assert set(twins) == {gmbh, ag}  # only those two: a short shared start is not cut alike
+    assert twins == {gmbh: 36, ag: 36}  # where they differ; a short shared start is no twin
     width = name_floor([gmbh, ag])
     assert fmt.fit(gmbh, width) == fmt.fit(ag, width)  # as before: the same text twice
-    shown = fmt.fit_apart(gmbh, width), fmt.fit_apart(ag, width)
-    assert shown == ("Zoë Müller-Lü…chitektur GmbH", "Zoë Müller-Lü…Architektur AG")
-    assert all(len(s) == width for s in shown)
-    assert fmt.fit_apart("Zoë Müller", width) == fmt.fit("Zoë Müller", width)  # fits: as is
+    shown = fmt.fit_apart(gmbh, width, 36), fmt.fit_apart(ag, width, 36)
+    assert shown == ("Zoë Müller-Lüdenscheidt…GmbH", "Zoë Müller-Lüdenscheidt A…AG")
+    assert all(cell_len(s) == width for s in shown)
+    # alike at both ends: what differs is kept, then cut
+    nord = "Zoë Müller-Lüdenscheidt Architektur Nord GmbH & Co. KG"
+    sued = "Zoë Müller-Lüdenscheidt Architektur Süd GmbH & Co. KG"
+    d = long_twins([nord, sued])[nord]
+    assert (fmt.fit_apart(nord, width, d), fmt.fit_apart(sued, width, d)) == (
+        "Zoë Mülle…Nord GmbH & Co. KG",
+        "Zoë Müller…Süd GmbH & Co. KG",
+    )
+    # wide characters: twins by the cells they take, not their count
+    a, b = "東京デザイン事務所株式会社" + "本社", "東京デザイン事務所株式会社" + "支社"
+    assert set(long_twins([a, b])) == {a, b}  # 13 shared characters are 26 cells
+    w = name_floor([a, b])
+    cut = fmt.fit_apart(a, w, 13), fmt.fit_apart(b, w, 13)
+    assert cut[0] != cut[1] and all(cell_len(c) == w for c in cut)
+    assert fmt.fit_apart("Zoë Müller", width, 3) == fmt.fit("Zoë Müller", width)  # fits: as is
 
 
 def test_map_buckets_and_steps_between_occupied_cells(big: PortfolioScore) -> None:

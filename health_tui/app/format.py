@@ -71,16 +71,17 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
 
 
-def fit_apart(text: str, width: int) -> str:
-    """`fit`, but a cut keeps the end of `text` as well as its start ("Zoë Müller-Lü…ektur GmbH"):
-    for a name whose start another name shares, so the two still read apart once cut."""
-    if cell_len(text) <= width or width < 5:
+def fit_apart(text: str, width: int, differs_at: int) -> str:
+    """`fit`, but a cut keeps where `text` starts to differ from a name alike (`differs_at`, a
+    character index) as well as its start: "Zoë Müller-Lüdenscheidt…GmbH" and "…Lüdenscheidt
+    A…AG"; "Zoë Mülle…Nord GmbH & Co. KG" where the ends are alike too."""
+    if cell_len(text) <= width or width < 12:
         return fit(text, width)
     room = width - 1  # after the ellipsis
-    head = set_cell_size(text, room // 2)
-    tail = ""
-    for char in reversed(text):
-        if cell_len(char + tail) > room - room // 2:
-            break
-        tail = char + tail
-    return set_cell_size(head + "…" + tail, width)
+    rest = text[differs_at:]
+    if cell_len(rest) <= room - HEAD:
+        return set_cell_size(set_cell_size(text, room - cell_len(rest)) + "…" + rest, width)
+    return set_cell_size(text, HEAD) + "…" + fit(rest, room - HEAD)
+
+
+HEAD = 8  # cells of a name's start kept before a middle cut

@@ -12,6 +12,8 @@ from itertools import pairwise
 from os.path import commonprefix
 from typing import Any, cast
 
+from rich.cells import cell_len
+
 from health_tui.app import format as fmt
 from health_tui.app.roster import ClientStub
 from health_tui.app.text import safe_text
@@ -100,26 +102,33 @@ NAME_CAP = 28  # ...nor needs more than this to tell clients apart
 
 def name_floor(names: Sequence[str]) -> int:
     """Cells the name column needs so that no two names read the same once cut ("Willowbrook F…"
-    and "Willowbrook W…", not "Willowbroo…" twice): the longest prefix two names share, one more
-    character, and the ellipsis; at least NAME_FLOOR, at most NAME_CAP (a name past it may be cut
-    where it differs)."""
-    ordered = sorted({n.casefold() for n in names})
-    pairs = pairwise(ordered)
-    shared = max((len(commonprefix([a, b])) for a, b in pairs), default=0)  # noqa: RUF071
-    need = shared + 2  # the first character that differs, then "…"
+    and "Willowbrook W…", not "Willowbroo…" twice): the start two names share, the first character
+    that differs, and the ellipsis; at least NAME_FLOOR, at most NAME_CAP (names alike past it are
+    cut in the middle: `long_twins`)."""
+    ordered = sorted({n.casefold(): n for n in names}.items())
+    need = max((_apart_cells(a, b)[1] for a, b in pairwise(ordered)), default=0)
     return max(NAME_FLOOR, min(NAME_CAP, need))
 
 
+def _apart_cells(a: tuple[str, str], b: tuple[str, str]) -> tuple[int, int]:
+    """Where two names (casefolded, as written) start to differ, as a character index, and the
+    cells an end cut needs to show it: the start they share, the first character that differs
+    (two cells for a wide one), the ellipsis."""
+    shared = len(commonprefix([a[0], b[0]]))  # noqa: RUF071
+    return shared, max(cell_len(a[1][: shared + 1]), cell_len(b[1][: shared + 1])) + 1
+
+
 def long_twins(names: Sequence[str]) -> dict[str, int]:
-    """Names that share more than NAME_CAP - 2 leading characters with another (case aside), each
-    with how many: cut at the end to the name column's width they would read the same ("Zoë
-    Müller-Lüdenscheidt Arc…" for the GmbH and the AG), so the table cuts them in the middle."""
+    """Names alike for longer than the name column's widest cut, with another (case aside), each
+    with where it starts to differ (a character index): cut at the end they would read the same
+    ("Zoë Müller-Lüdenscheidt Arc…" for the GmbH and the AG), so the table cuts them in the middle,
+    keeping what differs (`format.fit_apart`)."""
     ordered = sorted({n.casefold(): n for n in names}.items())
     twins: dict[str, int] = {}
-    for (a, name_a), (b, name_b) in pairwise(ordered):
-        shared = len(commonprefix([a, b]))  # noqa: RUF071
-        if shared >= NAME_CAP - 1:
-            for name in (name_a, name_b):
+    for a, b in pairwise(ordered):
+        shared, needs = _apart_cells(a, b)
+        if needs > NAME_CAP:
+            for name in (a[1], b[1]):
                 twins[name] = max(shared, twins.get(name, 0))
     return twins
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -257,9 +257,12 @@ class ClientTable(ScrollView, can_focus=True):
             if column.right:
                 text = text.rjust(width)
             segments.append(mark if mark is not None and not segments else gap)
-            shared = self.view.twins.get(text) if column.flex else None
-            apart = shared is not None and width < shared + 2  # cut where it differs: read alike
-            segments.append(Segment(fit_apart(text, width) if apart else fit(text, width), style))
+            differs = self.view.twins.get(text) if column.flex else None
+            if differs is not None and width < cell_len(text[: differs + 1]) + 1:  # + "…"
+                cell = fit_apart(text, width, differs)  # cut before it differs: read alike
+            else:
+                cell = fit(text, width)
+            segments.append(Segment(cell, style))
         return Strip(segments)
 
     def _header_strip(self) -> Strip:
