@@ -9,7 +9,7 @@ import csv
 import io
 import re
 import statistics
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from health_tui.app.map_model import build_grid
@@ -433,6 +433,28 @@ def test_the_report_says_which_revenue_is_estimated_not_invoiced(tmp_path: Path)
     )
     assert said.format(name="&lt;Studio&gt;") in render_markdown(report)  # a name, not a tag
     assert said.format(name="&lt;Studio&gt;") in render_html(report)
+
+
+def test_the_report_names_the_previous_quarters_estimates_too(tmp_path: Path) -> None:
+    """Its first invoice came this quarter: the previous quarter's figures (revenue at risk then)
+    stood on its estimated revenue, and the header named only this quarter's estimates."""
+    b = book()
+    b.client("tog", "Tern Studio", ago(400))
+    b.work("tog", ago(400), AS_OF, hours_per_day=2)
+    start = date(AS_OF.year, 3 * ((AS_OF.month - 1) // 3) + 1, 1)  # this quarter's first day
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog" or r[2] >= start]
+    for r in b.rows["time_entries"]:
+        r += [round(r[2] * 90, 2) if r[0] == "tog" and r[3] else "", "", "EUR"]
+    store = open_store(empty_copy(tmp_path / "book.duckdb"))
+    try:
+        import_folder(store, b.write(tmp_path / "book"), replace=True)
+        report = build_report(store, AS_OF, Settings())
+    finally:
+        store.close()
+    assert report.estimated_then == ["Tern Studio"]
+    assert not any(c.score.revenue_estimated for c in report.active)  # invoiced now
+    said = "for 1 client with none (Tern Studio in 2026Q2), estimated from the billable amounts"
+    assert said in render_markdown(report) and said in render_html(report)
 
 
 def test_the_target_is_the_invoiced_clients_rate_not_an_estimate(tmp_path: Path) -> None:

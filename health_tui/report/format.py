@@ -40,12 +40,17 @@ def one_line(text: str | None) -> str:
 
 def revenue_basis(r: ReviewReport, esc: Callable[[str], str]) -> str:
     """What "revenue" stands on in the report: the last four quarters' invoices, and for clients
-    with none, the billable amounts of their time (named, through `esc`), so no estimate passes
-    for an invoice."""
-    estimated = [c.score.name for c in r.active if c.score.revenue_estimated]
+    with none, the billable amounts of their time (named, through `esc`, now's and the previous
+    quarter's), so no estimate passes for an invoice."""
+    now = [c.score.name for c in r.active if c.score.revenue_estimated]
+    # the previous quarter's figures stand on its own estimates: named too, with that quarter
+    then = sorted(set(r.estimated_then) - set(now))
+    estimated = [esc(one_line(n)) for n in now] + [
+        f"{esc(one_line(n))} in {r.previous_quarter}" for n in then
+    ]
     if not estimated:
         return "revenue is the last four quarters' invoices"
-    shown = some_of([esc(one_line(n)) for n in estimated[:3]], len(estimated))
+    shown = some_of(estimated[:3], len(estimated))
     return (
         "revenue is the last four quarters' invoices, or, for "
         f"{plural(len(estimated), 'client')} with none ({shown}), estimated from the billable "

@@ -86,6 +86,11 @@ class ReviewReport(BaseModel):
         default=0, description="at-risk clients whose revenue is not known: left out of it"
     )
     at_risk_not_known_then: int = 0
+    estimated_then: list[str] = Field(
+        default_factory=list,
+        description="active clients at the previous quarter's end whose revenue was estimated "
+        "from billable amounts (its figures above stand on them too)",
+    )
 
     clients: list[ClientLine] = Field(
         description="active clients in review order (candidates, critical, at risk, the rest; "
@@ -199,6 +204,7 @@ def build_report(
         revenue_at_risk_then=then.revenue_at_risk(),
         at_risk_not_known_now=now.at_risk_not_known(),
         at_risk_not_known_then=then.at_risk_not_known(),
+        estimated_then=[c.name for c in then.active if c.revenue_estimated],
         clients=lines,
         decisions=list(decisions.values()),
         exits=exits,
