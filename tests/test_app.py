@@ -17,7 +17,7 @@ from health_tui.app.widgets.client_table import ClientTable
 from health_tui.app.widgets.effort_map import EffortMap
 from health_tui.errors import StoreLocked
 from health_tui.settings import Settings
-from tests.test_app_support import AS_OF, make_app, settle, small_store
+from tests.test_app_support import AS_OF, make_app, settle, small_store, until
 
 SIZE = (120, 36)
 # Health ties (castell and brightline both score 53) read in name order, in either direction.
@@ -375,6 +375,7 @@ async def test_names_show_while_the_first_scoring_runs(store) -> None:
             assert app.portfolio is None and not table.loading
             names = [table.view.clients[i].name for i in table.view.order]
             assert names == sorted(names, key=str.casefold) and len(names) == 7  # former hidden
+            await until(pilot, lambda: "Castell & Rowe Solicitors" in screen_text(table))
             assert "Castell & Rowe Solicitors" in screen_text(table)
             assert "never satisfied" not in screen_text(table)  # nothing scored yet
             assert "scoring 2026Q3: 7 active clients" in summary_text(app)

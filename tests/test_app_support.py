@@ -7,6 +7,8 @@ clients without the import and scoring paths (those are covered with fixtures/sm
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -159,6 +161,14 @@ def make_app(store: Store, as_of: date = AS_OF, **kwargs) -> HealthApp:
     app = HealthApp(store=store, as_of=as_of, **kwargs)
     app.animation_level = "none"
     return app
+
+
+async def until(pilot, condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let the screen run until `condition` holds, for at most `seconds`: a repaint that one idle
+    pause does not see through on a busy machine (the caller's assert then says what is wrong)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.01)
 
 
 async def settle(pilot) -> None:
