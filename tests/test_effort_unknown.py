@@ -20,7 +20,7 @@ from health_tui.ingest.native import import_folder
 from health_tui.output import render_scores, render_whatif
 from health_tui.report.html import render_html
 from health_tui.report.markdown import render_markdown
-from health_tui.report.model import build_report
+from health_tui.report.model import ReviewReport, build_report
 from health_tui.review.decisions import record_decision
 from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import Archetype, PortfolioScore, Recommendation
@@ -33,6 +33,16 @@ from tests.test_scoring_rules import ago, book, champion, problem_client
 
 A, R = Archetype, Recommendation
 NO_REVENUE = "Not enough data for effort versus return: no revenue for any client"
+
+
+def report_of(b: Book, tmp_path: Path) -> ReviewReport:
+    """The review report of `b`, imported through the folder import into a new database."""
+    store = open_store(empty_copy(tmp_path / "book.duckdb"))
+    try:
+        import_folder(store, b.write(tmp_path / "book"), replace=True)
+        return build_report(store, AS_OF, Settings())
+    finally:
+        store.close()
 
 
 def time_and_tickets(tmp: Path, settings: Settings | None = None) -> PortfolioScore:
@@ -421,12 +431,7 @@ def test_the_report_says_which_revenue_is_estimated_not_invoiced(tmp_path: Path)
     b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog"]
     for r in (r for r in b.rows["time_entries"] if r[0] == "tog"):
         r += [round(r[2] * 90, 2) if r[3] else 0, "", "EUR"]
-    store = open_store(empty_copy(tmp_path / "book.duckdb"))
-    try:
-        import_folder(store, b.write(tmp_path / "book"), replace=True)
-        report = build_report(store, AS_OF, Settings())
-    finally:
-        store.close()
+    report = report_of(b, tmp_path)
     said = (
         "revenue is the last four quarters' invoices, or, for 1 client with none (Tern "
         "{name}), estimated from the billable amounts of their time."
@@ -445,12 +450,7 @@ def test_the_report_names_the_previous_quarters_estimates_too(tmp_path: Path) ->
     b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog" or r[2] >= start]
     for r in b.rows["time_entries"]:
         r += [round(r[2] * 90, 2) if r[0] == "tog" and r[3] else "", "", "EUR"]
-    store = open_store(empty_copy(tmp_path / "book.duckdb"))
-    try:
-        import_folder(store, b.write(tmp_path / "book"), replace=True)
-        report = build_report(store, AS_OF, Settings())
-    finally:
-        store.close()
+    report = report_of(b, tmp_path)
     assert report.estimated_then == ["Tern Studio"]
     assert not any(c.score.revenue_estimated for c in report.active)  # invoiced now
     said = "for 1 client with none (Tern Studio in 2026Q2), estimated from the billable amounts"
