@@ -11,8 +11,7 @@ from health_tui.app.table_model import (
     COLUMNS,
     ClientView,
     layout,
-    long_twins,
-    name_floor,
+    name_cuts,
     table_width,
 )
 from health_tui.scoring.models import PortfolioScore
@@ -84,11 +83,11 @@ def test_layout_fills_the_width_and_drops_columns_by_priority() -> None:
 
 def test_names_keep_enough_characters_to_tell_clients_apart() -> None:
     a, b = "Willowbrook Farm Foods", "Willowbrook Farm Wines"
-    floor = name_floor([a, b, "Acme"])
+    floor = name_cuts([a, b, "Acme"]).floor
     assert floor == len("Willowbrook Farm F") + 1  # the first letter that differs, then "…"
     assert fmt.fit(a, floor) == "Willowbrook Farm F…" != fmt.fit(b, floor)
-    assert name_floor(["Acme", "Globex"]) == 16  # never cut below the usual floor
-    assert name_floor(["A" * 40 + "x", "A" * 40 + "y"]) == 28  # nor widened without end
+    assert name_cuts(["Acme", "Globex"]).floor == 16  # never cut below the usual floor
+    assert name_cuts(["A" * 40 + "x", "A" * 40 + "y"]).floor == 28  # nor widened without end
 
 
 def test_names_alike_past_the_widest_cut_are_cut_in_the_middle() -> None:
@@ -96,9 +95,9 @@ def test_names_alike_past_the_widest_cut_are_cut_in_the_middle() -> None:
     Müller-Lüdenscheidt Arc…" for both, seen in a trial): they are cut in the middle, keeping
     where they differ, whatever their ends or the width of their characters."""
     gmbh, ag = "Zoë Müller-Lüdenscheidt Architektur GmbH", "Zoë Müller-Lüdenscheidt Architektur AG"
-    twins = long_twins([gmbh, ag, "Zoë Müller", "Acme"])
+    twins = name_cuts([gmbh, ag, "Zoë Müller", "Acme"]).twins
     assert twins == {gmbh: 36, ag: 36}  # where they differ; a short shared start is no twin
-    width = name_floor([gmbh, ag])
+    width = name_cuts([gmbh, ag]).floor
     assert fmt.fit(gmbh, width) == fmt.fit(ag, width)  # as before: the same text twice
     shown = fmt.fit_apart(gmbh, width, 36), fmt.fit_apart(ag, width, 36)
     assert shown == ("Zoë Müller-Lüdenscheidt…GmbH", "Zoë Müller-Lüdenscheidt A…AG")
@@ -106,15 +105,15 @@ def test_names_alike_past_the_widest_cut_are_cut_in_the_middle() -> None:
     # alike at both ends: what differs is kept, then cut
     nord = "Zoë Müller-Lüdenscheidt Architektur Nord GmbH & Co. KG"
     sued = "Zoë Müller-Lüdenscheidt Architektur Süd GmbH & Co. KG"
-    d = long_twins([nord, sued])[nord]
+    d = name_cuts([nord, sued]).twins[nord]
     assert (fmt.fit_apart(nord, width, d), fmt.fit_apart(sued, width, d)) == (
         "Zoë Mülle…Nord GmbH & Co. KG",
         "Zoë Müller…Süd GmbH & Co. KG",
     )
     # wide characters: twins by the cells they take, not their count
     a, b = "東京デザイン事務所株式会社" + "本社", "東京デザイン事務所株式会社" + "支社"
-    assert set(long_twins([a, b])) == {a, b}  # 13 shared characters are 26 cells
-    w = name_floor([a, b])
+    assert set(name_cuts([a, b]).twins) == {a, b}  # 13 shared characters are 26 cells
+    w = name_cuts([a, b]).floor
     cut = fmt.fit_apart(a, w, 13), fmt.fit_apart(b, w, 13)
     assert cut[0] != cut[1] and all(cell_len(c) == w for c in cut)
     assert fmt.fit_apart("Zoë Müller", width, 3) == fmt.fit("Zoë Müller", width)  # fits: as is

@@ -71,6 +71,9 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
 
 
+HEAD = 8  # cells of a name's start kept before a middle cut
+
+
 def fit_apart(text: str, width: int, differs_at: int) -> str:
     """`fit`, but a cut keeps where `text` starts to differ from a name alike (`differs_at`, a
     character index) as well as its start: "Zoë Müller-Lüdenscheidt…GmbH" and "…Lüdenscheidt
@@ -82,6 +85,3 @@ def fit_apart(text: str, width: int, differs_at: int) -> str:
     if cell_len(rest) <= room - HEAD:
         return set_cell_size(set_cell_size(text, room - cell_len(rest)) + "…" + rest, width)
     return set_cell_size(text, HEAD) + "…" + fit(rest, room - HEAD)
-
-
-HEAD = 8  # cells of a name's start kept before a middle cut

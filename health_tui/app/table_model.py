@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from os.path import commonprefix
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from rich.cells import cell_len
 
@@ -100,37 +100,30 @@ NAME_FLOOR = 16  # the name column is not cut below this to make room...
 NAME_CAP = 28  # ...nor needs more than this to tell clients apart
 
 
-def name_floor(names: Sequence[str]) -> int:
-    """Cells the name column needs so that no two names read the same once cut ("Willowbrook F…"
-    and "Willowbrook W…", not "Willowbroo…" twice): the start two names share, the first character
-    that differs, and the ellipsis; at least NAME_FLOOR, at most NAME_CAP (names alike past it are
-    cut in the middle: `long_twins`)."""
+class NameCuts(NamedTuple):
+    """How the name column cuts names so that no two read the same once cut."""
+
+    floor: int  # cells the column keeps (`layout`): enough to show where two names differ
+    twins: dict[str, int]  # names alike past NAME_CAP: where each starts to differ (a character)
+
+
+def name_cuts(names: Sequence[str]) -> NameCuts:
+    """One pass over the names in order (case aside). The floor is the start two names share, the
+    first character that differs (two cells for a wide one) and the ellipsis: "Willowbrook F…" and
+    "Willowbrook W…", not "Willowbroo…" twice; at least NAME_FLOOR, at most NAME_CAP. Names alike
+    for longer than that ("Zoë Müller-Lüdenscheidt Arc…" for the GmbH and the AG) are the twins,
+    which the table cuts in the middle, keeping what differs (`format.fit_apart`)."""
     ordered = sorted({n.casefold(): n for n in names}.items())
-    need = max((_apart_cells(a, b)[1] for a, b in pairwise(ordered)), default=0)
-    return max(NAME_FLOOR, min(NAME_CAP, need))
-
-
-def _apart_cells(a: tuple[str, str], b: tuple[str, str]) -> tuple[int, int]:
-    """Where two names (casefolded, as written) start to differ, as a character index, and the
-    cells an end cut needs to show it: the start they share, the first character that differs
-    (two cells for a wide one), the ellipsis."""
-    shared = len(commonprefix([a[0], b[0]]))  # noqa: RUF071
-    return shared, max(cell_len(a[1][: shared + 1]), cell_len(b[1][: shared + 1])) + 1
-
-
-def long_twins(names: Sequence[str]) -> dict[str, int]:
-    """Names alike for longer than the name column's widest cut, with another (case aside), each
-    with where it starts to differ (a character index): cut at the end they would read the same
-    ("Zoë Müller-Lüdenscheidt Arc…" for the GmbH and the AG), so the table cuts them in the middle,
-    keeping what differs (`format.fit_apart`)."""
-    ordered = sorted({n.casefold(): n for n in names}.items())
+    need = 0
     twins: dict[str, int] = {}
-    for a, b in pairwise(ordered):
-        shared, needs = _apart_cells(a, b)
-        if needs > NAME_CAP:
-            for name in (a[1], b[1]):
+    for (a, name_a), (b, name_b) in pairwise(ordered):
+        shared = len(commonprefix([a, b]))  # noqa: RUF071
+        cells = max(cell_len(name_a[: shared + 1]), cell_len(name_b[: shared + 1])) + 1
+        need = max(need, cells)
+        if cells > NAME_CAP:
+            for name in (name_a, name_b):
                 twins[name] = max(shared, twins.get(name, 0))
-    return twins
+    return NameCuts(max(NAME_FLOOR, min(NAME_CAP, need)), twins)
 
 
 def layout(width: int, columns: Sequence[Column] = COLUMNS, floor: int = NAME_FLOOR) -> list[int]:
@@ -138,7 +131,7 @@ def layout(width: int, columns: Sequence[Column] = COLUMNS, floor: int = NAME_FL
 
     When the columns do not fit, the narrowable ones shrink to their minimum, then columns are left
     out (width 0, no gap) by priority, LTV first, until the name column keeps `floor` cells (see
-    `name_floor`); name, health, action and decision always stay.
+    `name_cuts`); name, health, action and decision always stay.
     """
     widths = [c.width for c in columns]
     flex = next(i for i, c in enumerate(columns) if c.flex)
@@ -195,8 +188,7 @@ class RowIndex:
         self.names_only = any(isinstance(c, ClientStub) for c in self.clients)
         self.haystack = [search_text(c) for c in self.clients]
         self.position = {c.client_id: i for i, c in enumerate(self.clients)}
-        self.name_floor = name_floor([c.name for c in self.clients])
-        self.twins = long_twins([safe_text(c.name) for c in self.clients])  # as the cells show
+        self.names = name_cuts([safe_text(c.name) for c in self.clients])  # as the cells show
         self.active = bytes(c.active for c in self.clients)
         self.candidate = bytes(c.fire_candidate for c in self.clients)
         names = [c.name.casefold() for c in self.clients]
@@ -244,8 +236,7 @@ class ClientView:
         self.rows = rows
         self.clients = rows.clients
         self.names_only = rows.names_only
-        self.name_floor = rows.name_floor
-        self.twins = rows.twins
+        self.names = rows.names
         self.columns = tuple(columns)
         self._by_key = {c.key: c for c in self.columns}
         self.sort_key = "health"

@@ -132,7 +132,7 @@ class ClientTable(ScrollView, can_focus=True):
     def columns_changed(self, keep_id: str | None = None) -> None:
         """The view's columns or their content changed (decisions recorded): lay out and redraw."""
         width = self.scrollable_content_region.width
-        self._widths = layout(width if width > 0 else 80, self.columns, self.view.name_floor)
+        self._widths = layout(width if width > 0 else 80, self.columns, self.view.names.floor)
         self._invalidate()
         self.reordered(keep_id)
 
@@ -239,7 +239,7 @@ class ClientTable(ScrollView, can_focus=True):
         self.refresh()
 
     def _on_resize(self, event: events.Resize) -> None:
-        widths = layout(self.scrollable_content_region.width, self.columns, self.view.name_floor)
+        widths = layout(self.scrollable_content_region.width, self.columns, self.view.names.floor)
         if widths != self._widths:
             self._widths = widths
             self._invalidate()
@@ -257,7 +257,7 @@ class ClientTable(ScrollView, can_focus=True):
             if column.right:
                 text = text.rjust(width)
             segments.append(mark if mark is not None and not segments else gap)
-            differs = self.view.twins.get(text) if column.flex else None
+            differs = self.view.names.twins.get(text) if column.flex else None
             if differs is not None and width < cell_len(text[: differs + 1]) + 1:  # + "…"
                 cell = fit_apart(text, width, differs)  # cut before it differs: read alike
             else:
