@@ -18,6 +18,7 @@ from health_tui.scoring.measures import (
     effort_return,
     margin,
     measure,
+    paying_rates,
     portfolio_medians,
     revenue_on_record,
     target_basis,
@@ -64,7 +65,8 @@ def _score(
     window_start = quarter_start(*shift_quarter(y, q, -3))  # the last four quarters'
     basis = effort_basis([f for f in facts if f.active], window_start)  # as the medians
     measures = [measure(f, basis) for f in facts]
-    medians = portfolio_medians(measures, settings)
+    paying = paying_rates(measures)  # the rates the target is the median of
+    medians = portfolio_medians(measures, settings, paying[0])
     target = settings.money.target_rate or medians.get("effective_rate") or None
     ctx = verdicts.Context(
         medians=medians,
@@ -72,7 +74,7 @@ def _score(
         settings=settings,
         as_of=as_of,
         basis=basis,
-        target_from=target_basis(measures, settings),
+        target_from=target_basis(paying, settings),
     )
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
     parts = RecordParts(ctx, labels)

@@ -283,12 +283,12 @@ def paying_rates(ms: list[Measures]) -> tuple[list[float], int]:
     return invoiced + estimated, len(estimated)
 
 
-def target_basis(ms: list[Measures], settings: Settings) -> str:
+def target_basis(paying: tuple[list[float], int], settings: Settings) -> str:
     """Where the target rate comes from, for the effort reason: the owner's setting, or the
-    median of how many clients' rates (and how many of them are estimated)."""
+    median of how many clients' rates (`paying_rates`: and how many of them are estimated)."""
     if settings.money.target_rate:
         return "your target rate ([money] target_rate)"
-    rates, estimated = paying_rates(ms)
+    rates, estimated = paying
     n = len(rates)
     if n == 1 and estimated:
         return (
@@ -311,8 +311,11 @@ def target_basis(ms: list[Measures], settings: Settings) -> str:
     return f"{whose} invoiced in the last four quarters"
 
 
-def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float]:
-    """What 'typical' means in this portfolio: medians over active clients with the data."""
+def portfolio_medians(
+    ms: list[Measures], settings: Settings, rates: list[float]
+) -> dict[str, float]:
+    """What 'typical' means in this portfolio: medians over active clients with the data; the
+    effective rate's over `rates` (`paying_rates`)."""
     active = [m.facts for m in ms if m.facts.active]
     worked = [f for f in active if f.hours_12m > 0]
     candidates: dict[str, list[float]] = {
@@ -322,7 +325,7 @@ def portfolio_medians(ms: list[Measures], settings: Settings) -> dict[str, float
         "days_late": [f.days_late_12m / f.n_due_12m for f in active if f.n_due_12m],
         "complaints_q": [f.complaints_q0 + f.escalations_q0 for f in active],
         "urgent_q": [f.urgent_q0 + f.after_hours_q0 for f in active],
-        "effective_rate": paying_rates(ms)[0],
+        "effective_rate": rates,
         "revenue_12m": [f.revenue_12m for f in active],
         "lifetime_value": [f.lifetime_value for f in active],
     }
