@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 # Table order is the order files are read, checked, reported and summarised in.
@@ -14,6 +16,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "interactions": ("interaction", "interactions"),
     "feedback": ("feedback score", "feedback scores"),
 }
+
+
+# The column each table's rows are dated by, as the import format names it (a mapping's field too).
+DATE_COLUMN: dict[str, str] = {
+    "time_entries": "date",
+    "invoices": "issued_on",
+    "interactions": "at",
+    "feedback": "date",
+}
+
+
+def future_dated(where: str, n: int, table: str, today: date, latest: date) -> str:
+    """The warning for rows dated after `today` (the command line's), `where` being the file and
+    column (and line) they were read from: kept, as the owner may mean them, but a score as of
+    today leaves them out (and `log` refuses such a date)."""
+    what = LABELS[table][0] if n == 1 else LABELS[table][1]
+    return (
+        f"{where}: {n:,} {what} dated after today ({today}), the latest {latest}: kept, but a "
+        f"score counts {'it' if n == 1 else 'them'} only as of a later date. A typo in the year?"
+    )
 
 
 def replaced_text(removed: dict[str, int]) -> str:

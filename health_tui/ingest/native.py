@@ -30,7 +30,15 @@ import duckdb
 
 from health_tui.domains import MAILBOX_DOMAINS
 from health_tui.errors import StoreError
-from health_tui.ingest.models import BACKUP_MANIFEST, LABELS, TABLES, ImportSummary, Problem
+from health_tui.ingest.models import (
+    BACKUP_MANIFEST,
+    DATE_COLUMN,
+    LABELS,
+    TABLES,
+    ImportSummary,
+    Problem,
+    future_dated,
+)
 from health_tui.ingest.staging import (
     MACROS,
     Progress,
@@ -403,25 +411,15 @@ def _removed_warning(table: str, removed: int) -> str:
 _DATA_SUFFIXES = (".csv", ".parquet", ".tsv", ".txt", ".xlsx", ".xls", ".json")
 
 
-_DATE_COLUMN = {"time_entries": "date", "invoices": "issued_on", "interactions": "at",
-                "feedback": "date"}  # fmt: skip
-
-
 def _future_warnings(
     store: Store, con: duckdb.DuckDBPyConnection, files: dict[str, Path], today: date
 ) -> list[str]:
-    """The rows just written dated after `today`, per file: kept (the owner may mean it), but a
-    score as of today leaves them out, and `log` refuses such a date."""
-    out = []
-    for table, n, latest in store.rows("import_future_rows", {"today": today}, con=con):
-        if n and table in files:
-            what = LABELS[table][0] if n == 1 else LABELS[table][1]
-            out.append(
-                f"{files[table].name}: {_DATE_COLUMN[table]}: {n:,} {what} dated after today "
-                f"({today}), the latest {latest}: kept, but a score counts "
-                f"{'it' if n == 1 else 'them'} only as of a later date. A typo in the year?"
-            )
-    return out
+    """The rows just written dated after `today`, per file (no line: the rows streamed in)."""
+    return [
+        future_dated(f"{files[table].name}: {DATE_COLUMN[table]}", n, table, today, latest)
+        for table, n, latest in store.rows("import_future_rows", {"today": today}, con=con)
+        if n and table in files
+    ]
 
 
 def _unread_warnings(folder: Path, files: dict[str, Path]) -> list[str]:

@@ -10,7 +10,14 @@ from datetime import date
 import duckdb
 
 from health_tui.formatting import plural, some_of
-from health_tui.ingest.models import LABELS, ActivityShare, ExportSummary, WordShare
+from health_tui.ingest.models import (
+    DATE_COLUMN,
+    LABELS,
+    ActivityShare,
+    ExportSummary,
+    WordShare,
+    future_dated,
+)
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source
 from health_tui.ingest.staging import show
 from health_tui.settings import Activities, Money
@@ -123,7 +130,7 @@ def describe_money(
         )
     if "billable_amount" in present and valued:
         used.append(
-            f"{value_col} ({valued:,} billable {_entries(valued).split(' ', 1)[1]}, "
+            f"{value_col} ({_entries(valued, 'billable')}, "
             f"{valued_h:,.2f} h) estimates revenue where no invoice exists in the last four "
             "quarters"
         )
@@ -162,8 +169,9 @@ def _priced_elsewhere(
         )
 
 
-def _entries(n: int) -> str:
-    return f"{n:,} entr{'y' if n == 1 else 'ies'}"
+def _entries(n: int, kind: str = "") -> str:
+    """'1 entry', '3 billable entries'."""
+    return f"{n:,} {kind + ' ' if kind else ''}entr{'y' if n == 1 else 'ies'}"
 
 
 def due_days(source: Source, money: Money) -> int:
@@ -386,9 +394,6 @@ def stale_rows(
     )
 
 
-DATE_FIELD = {"entries": "date", "bills": "issued_on", "touches": "at", "answers": "date"}
-
-
 def future_rows(
     store: Store,
     con: duckdb.DuckDBPyConnection,
@@ -399,16 +404,8 @@ def future_rows(
     summary: ExportSummary,
     today: date,
 ) -> None:
-    """Say how many lines are dated after `today` (the command line's), where the first is and the
-    latest date: kept (the owner may mean it), but a score as of today leaves them out, and `log`
-    refuses such a date."""
+    """Say how many lines are dated after `today`, where the first is and the latest date."""
     n, line, latest = store.row(f"connector_future_{kind}", {"today": today}, con=con)
-    if not n:
-        return
-    what = LABELS[target][0] if n == 1 else LABELS[target][1]
-    it = "it" if n == 1 else "them"
-    summary.warnings.append(
-        f"{file}:{line}: {match.shown(DATE_FIELD[kind])}: {n:,} {what} dated after today "
-        f"({today}), the latest {latest}: kept, but a score counts {it} only as of a later date. "
-        "A typo in the year?"
-    )
+    if n:
+        where = f"{file}:{line}: {match.shown(DATE_COLUMN[target])}"
+        summary.warnings.append(future_dated(where, n, target, today, latest))
