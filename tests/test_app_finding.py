@@ -70,6 +70,33 @@ async def test_narrow_portfolio_keeps_name_health_action_decision(store, size, g
         assert "keep" in foods  # the decision column is there
 
 
+def help_key_shown(app) -> bool:
+    """Whether the footer shows "? Keys" whole: it cuts the keys that do not fit on its line."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one(Footer)
+    keys = [k for k in footer.query(FooterKey) if k.key == "question_mark"]
+    return bool(keys) and keys[0].region.right <= footer.region.right
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_key_to_every_key_is_in_the_footer_at_any_width(store, size) -> None:
+    """Every other key is listed by `?`, so the footer shows it on every full screen, however
+    narrow: it was last, cut off at 80 columns and at 120."""
+    app = make_app(store, scorer=twins_scorer)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert help_key_shown(app)
+        await pilot.press("enter")  # a client's screen
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        assert help_key_shown(app)
+        await pilot.press("escape", "r")  # the review
+        await settle(pilot)
+        assert help_key_shown(app)
+
+
 async def test_palette_jumps_to_a_client_by_name(store) -> None:
     app = make_app(store, scorer=twins_scorer)
     async with app.run_test(size=(120, 36)) as pilot:
