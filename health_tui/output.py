@@ -14,7 +14,7 @@ from pydantic_core import to_json
 from health_tui.clients import ClientListing
 from health_tui.formatting import hours, money, plural, rate, share
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
-from health_tui.text import cell_text, safe_text
+from health_tui.text import cell_text, columns, fit, safe_text
 from health_tui.whatif import WhatIf
 
 CSV_COLUMNS = (
@@ -78,26 +78,21 @@ def score_cells(c: ClientScore) -> list[object]:
     ]  # fmt: skip
 
 
+NAME_CELLS = 28  # a name's cells in the `score` table; the `clients` list gives it four more
+
+
 def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
     header = ("client", "health", "band", "effort", "rate", "rev 12m", "archetype", "do", "")
     rows = [header]
     for c in sorted(clients, key=lambda c: (not c.fire_candidate, c.health is None, c.health or 0)):
         rows.append((
-            _plain(c.name)[:28], "—" if c.health is None else f"{c.health:.0f}", c.band_text,
+            fit(_plain(c.name), NAME_CELLS).rstrip(), "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             "—" if c.effort_return is None else f"{c.effort_return:.0f}",
             "—" if c.effective_rate is None else rate(c.effective_rate, p.currency),
             money(c.known_revenue_12m, p.currency),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    right = {1, 3, 4, 5}
-    lines = [
-        "  ".join(
-            v.rjust(w) if i in right else v.ljust(w)
-            for i, (v, w) in enumerate(zip(r, widths, strict=True))
-        ).rstrip()
-        for r in rows
-    ]
+    lines = columns(rows, right=frozenset({1, 3, 4, 5}))
     counts = p.band_counts()
     unscored = p.unscored()
     summary = (
@@ -131,15 +126,14 @@ def render_clients(listing: list[ClientListing]) -> str:
         sources = ", ".join(f"{s.source} {s.n:,}" for s in c.sources) or "no rows"
         known = [f'"{_plain(a)}"' for a in c.alias_names] + [f"id {i}" for i in c.merged_ids]
         known += [f"domain {_plain(c.domain)}"] if c.domain else []
-        name = _plain(c.name)[:32] + (" (not a client)" if c.ignored else "")
+        name = fit(_plain(c.name), NAME_CELLS + 4).rstrip() + (
+            " (not a client)" if c.ignored else ""
+        )
         if c.ended_on is not None:
             name += f" (ended {c.ended_on})"
         rows.append((c.client_id, name, c.made_by, sources, ", ".join(known)))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(r[:4], widths, strict=False)) + "  " + r[4]
-             for r in rows]  # fmt: skip
     n = len(listing)
-    return "\n".join(line.rstrip() for line in lines) + f"\n{plural(n, 'client')}\n"
+    return "\n".join(columns(rows)) + f"\n{plural(n, 'client')}\n"
 
 
 # A line that starts with one of these is run as a formula by a spreadsheet (tab and CR because some

@@ -9,6 +9,9 @@ the report and the command line use it too. `markdown_text` does the same for a 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
 
 # CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings, then any other two-byte ESC sequence.
 _ESCAPE_SEQUENCE = re.compile(
@@ -100,3 +103,24 @@ def _escape_line_start(m: re.Match[str]) -> str:
     if equals:
         return f"{indent}&#61;"
     return f"{indent}{number}\\"  # "1." or "1)": the escape goes before the dot
+
+
+def fit(text: str, width: int) -> str:
+    """Pad or cut `text` to exactly `width` cells (a wide character counts two); a cut ends in '…'
+    so it reads as cut."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
+
+
+def columns(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) -> list[str]:
+    """Rows of cells as lines of aligned columns two spaces apart, widths in cells (a CJK name is
+    as wide as it looks); the columns in `right` aligned to the right; no trailing spaces."""
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            " " * (w - cell_len(v)) + v if i in right else set_cell_size(v, w)
+            for i, (v, w) in enumerate(zip(r, widths, strict=True))
+        ).rstrip()
+        for r in rows
+    ]

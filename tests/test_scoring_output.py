@@ -238,3 +238,47 @@ def test_a_lone_carriage_return_is_quoted_and_every_line_guarded(tmp_path: Path)
 )
 def test_csv_cell_guards_every_line_of_a_cell(cell: object, safe: object) -> None:
     assert csv_cell(cell) == safe
+
+
+def test_long_and_wide_names_are_cut_visibly_and_keep_the_columns_aligned() -> None:
+    """A name past its column ends in '…' (it was cut mid-word with nothing to say so), and a
+    CJK name counts its two cells a character, so the columns after it stay in line."""
+    from rich.cells import cell_len
+
+    from health_tui.clients import ClientListing
+    from health_tui.output import render_clients
+    from tests.test_app_support import make_portfolio
+
+    long = "Castell, Ross & Partners Architecture and Interiors Ltd"
+    wide = "株式会社山田デザイン事務所"
+    p = make_portfolio(3)
+    p = p.model_copy(update={"clients": [
+        p.clients[0].model_copy(update={"name": long}),
+        p.clients[1].model_copy(update={"name": wide}),
+        p.clients[2],
+    ]})  # fmt: skip
+    lines = render_scores(p, "table").splitlines()[2:]
+    cut = next(line for line in lines if line.startswith("Castell"))
+    assert "…" in cut and "Interiors" not in cut
+    band_at = {cell_len(line[: line.index(c.band_text)]) for c in p.clients for line in lines
+               if line.startswith(c.name[:7])}  # fmt: skip
+    assert len(band_at) == 1, lines  # every band in the same column
+
+    listing = [
+        ClientListing(
+            client_id=cid,
+            name=name,
+            made_by="harvest-time",
+            started_on=AS_OF,
+            ended_on=None,
+            ignored=False,
+            sources=[],
+            total_rows=0,
+            alias_names=[],
+            merged_ids=[],
+        )
+        for cid, name in (("castell", long), ("yamada", wide), ("quill", "Quill & Co"))
+    ]
+    rows = render_clients(listing).splitlines()[1:4]
+    assert "…" in rows[0] and "Interiors" not in rows[0]
+    assert len({cell_len(r[: r.index("harvest-time")]) for r in rows}) == 1, rows

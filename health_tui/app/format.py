@@ -11,6 +11,7 @@ from rich.cells import cell_len, set_cell_size
 
 from health_tui.formatting import NO_VALUE, money, money_short, plural, rate, signed, symbol
 from health_tui.scoring.models import Archetype, Recommendation
+from health_tui.text import fit
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -62,13 +63,6 @@ def bar(value: float | None, width: int) -> str:
     full, part = divmod(eighths, 8)
     partial = " ▏▎▍▌▋▊▉"[part] if part else ""
     return ("█" * full + partial).ljust(width)
-
-
-def fit(text: str, width: int) -> str:
-    """Pad or cut `text` to exactly `width` cells; a cut ends in '…' so it reads as cut."""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
 
 
 HEAD = 8  # cells of a name's start kept before a middle cut

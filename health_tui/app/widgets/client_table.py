@@ -20,11 +20,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from health_tui.app.format import fit, fit_apart
+from health_tui.app.format import fit_apart
 from health_tui.app.roster import ClientStub
 from health_tui.app.table_model import GAP, ClientView, Column, Row, layout, table_width
 from health_tui.app.text import safe_text
 from health_tui.scoring.models import Band, ClientScore
+from health_tui.text import fit
 
 _BAND_CLASS: dict[Band | None, str] = {
     Band.healthy: "client-table--healthy",
