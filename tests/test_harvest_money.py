@@ -271,3 +271,35 @@ def test_a_folder_with_amounts_is_checked_like_any_number(tmp_path: Path) -> Non
         ("Acme Ltd", date(2026, 8, 4), Decimal("200.00"), Decimal("80.00"), "USD")
     ]
     store.close()
+
+
+def test_an_invoice_in_another_currency_fits_its_row_and_says_both_amounts() -> None:
+    """The client screen's invoice rows fill the panel at 120 columns: what an invoice counts for
+    in the portfolio's currency and what is still owed go on a line under its amount (they
+    wrapped mid-figure, "  25d  =" then "€4,600" on a line of its own)."""
+    from rich.cells import cell_len
+
+    from health_tui.app.widgets.client_panels import invoices_content
+    from health_tui.history import ClientHistory, InvoiceLine
+
+    def line(n: int, currency: str | None, paid: date | None, days: int) -> InvoiceLine:
+        return InvoiceLine(
+            invoice_id=f"i{n}", issued_on=date(2026, 8, 1), due_on=date(2026, 8, 31), paid_on=paid,
+            amount=5000, currency=currency, converted=4600 if currency else 5000, days_late=days,
+            unpaid=0 if paid else 5000, unpaid_converted=0 if paid else (4600 if currency else 5000),
+        )  # fmt: skip
+
+    history = ClientHistory(client_id="c", as_of=date(2026, 9, 30), events=[], invoices=[
+        line(1, "USD", None, 30), line(2, "USD", date(2026, 9, 25), 25), line(3, None, None, 30),
+    ])  # fmt: skip
+    text = invoices_content(history, "EUR").plain.splitlines()
+    header = next(t for t in text if t.startswith("issued"))
+    assert max(cell_len(t) for t in text[1:]) <= cell_len(header)
+    assert text[2:] == [
+        "2026-08-01 2026-08-31     $5,000  overdue     30d",
+        "                        = €4,600  owes $5,000",
+        "2026-08-01 2026-08-31     $5,000  paid late   25d",
+        "                        = €4,600",
+        "2026-08-01 2026-08-31     €5,000  overdue     30d",
+        "                                  owes €5,000",
+    ]

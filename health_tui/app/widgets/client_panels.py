@@ -216,10 +216,13 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
         money = fmt.money(inv.amount, own)
         parts.append(f"{inv.issued_on.isoformat():<11}{inv.due_on.isoformat():<11}{money:>10}  ")
         parts.append((f"{inv.status:<10}", style))
-        parts.append(f"{inv.days_late:>4}d")
-        if inv.unpaid:
-            parts.append((f"  owes {fmt.money(inv.unpaid, own)}", style))
-        if own != currency:  # the invoice's own amount, then what it counts for in the portfolio
-            parts.append((f"  = {fmt.money(inv.converted, currency)}", MUTED))
-        parts.append("\n")
+        parts.append(f"{inv.days_late:>4}d\n")
+        # What the row has no room for (it fills the panel at 120 columns) goes on a line under
+        # its amount: what it counts for in the portfolio's currency, and what is still owed.
+        if own != currency or inv.unpaid:
+            converted = f"= {fmt.money(inv.converted, currency)}" if own != currency else ""
+            parts.append((f"{'':<22}{converted:>10}", MUTED))
+            if inv.unpaid:
+                parts.append((f"  owes {fmt.money(inv.unpaid, own)}", style))
+            parts.append("\n")
     return Content.assemble(*parts).rstrip()
