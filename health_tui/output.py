@@ -12,7 +12,7 @@ from typing import Any
 from pydantic_core import to_json
 
 from health_tui.clients import ClientListing
-from health_tui.formatting import hours, money, plural, rate, share
+from health_tui.formatting import NO_VALUE, hours, money, plural, rate, share
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
 from health_tui.text import cell_text, columns, fit, safe_text
 from health_tui.whatif import WhatIf
@@ -71,7 +71,8 @@ def score_cells(c: ClientScore) -> list[object]:
         _blank(c.known_revenue_12m), _blank(c.known_revenue(c.lifetime_value)),
         _blank(c.known_referral_value), c.referred_by or "", c.archetype.value,
         c.recommendation.value, c.fire_candidate,
-        " ".join("" if q.health is None else f"{q.health:.0f}" for q in c.trend),
+        # a quarter without a health is a dash, not an empty place: "— — 61 60 52", not "  61 60 52"
+        " ".join(NO_VALUE if q.health is None else f"{q.health:.0f}" for q in c.trend),
         c.previous_quarter or "", _blank(c.previous_health), _blank(c.health_change),
         *(_blank(c.component_changes.get(name)) for name in COMPONENTS),
         " | ".join(c.reasons), " | ".join(c.counter_signals),

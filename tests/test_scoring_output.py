@@ -282,3 +282,16 @@ def test_long_and_wide_names_are_cut_visibly_and_keep_the_columns_aligned() -> N
     rows = render_clients(listing).splitlines()[1:4]
     assert "…" in rows[0] and "Interiors" not in rows[0]
     assert len({cell_len(r[: r.index("harvest-time")]) for r in rows}) == 1, rows
+
+
+def test_a_trend_quarter_without_a_health_is_a_dash_in_the_csv() -> None:
+    """A spreadsheet showed "    52" (four quarters with no health, each an empty place) for a
+    client new this year: each such quarter is now a dash, so the five places can be read."""
+    from tests.test_app_support import make_portfolio
+
+    p = make_portfolio(1)
+    c = p.clients[0]
+    trend = [q.model_copy(update={"health": None}) for q in c.trend[:4]] + c.trend[4:]
+    p = p.model_copy(update={"clients": [c.model_copy(update={"trend": trend})]})
+    row = next(csv.DictReader(io.StringIO(render_scores(p, "csv"))))
+    assert row["trend"] == f"— — — — {c.trend[4].health:.0f}"
