@@ -245,6 +245,8 @@ def test_invoice_assumptions_are_said(store: Store, tmp_path: Path) -> None:
         "Assumed 2 invoices without a due date: due 30 days after issue "
         "([money] payment_terms_days).",
         "Assumed 1 paid invoice without a payment date: paid on the due date.",
+        "Took the amounts of 2 invoices with no currency as EUR (the portfolio's currency); if "
+        "they are in another, export them with the Currency column and import the file again.",
     ]
 
 

@@ -139,3 +139,27 @@ def test_harvest_time_money_is_said_with_what_it_is_used_for(store: Store) -> No
     ) in summary.notes
     bare = load(store, EXPORTS / "harvest_time_eu.csv")  # no money columns: nothing said
     assert not any("Billable Amount" in note for note in bare.notes)
+
+
+def test_a_mapped_invoice_sheet_takes_its_currency_from_fixed(store: Store, tmp_path: Path) -> None:
+    """A QuickBooks-style invoice list in pounds has no currency column: `[fixed] currency` names
+    it (that crashed with a traceback: invoices had no fill step), and without it the summary says
+    which currency the amounts were taken in, and how to say otherwise."""
+    sheet = write(tmp_path, "qb.csv", "No.,Customer,Date,Amount\n3001,Acme,2025-08-01,805.67\n")
+    columns = '[columns]\ninvoice_id = "No."\nclient = "Customer"\nissued_on = "Date"\namount = "Amount"\n'
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n' + columns)
+    summary = load(store, sheet, mapping=plain, money=Money(rates={"GBP": 1.17}))
+    assert summary.notes[-1] == (
+        "Took the amounts of 1 invoice with no currency as EUR (the portfolio's currency); if they "
+        'are in another, name it in the mapping under [fixed] (currency = "GBP", say) and import '
+        "the file again."
+    )
+    pounds = write(
+        tmp_path, "gbp.toml", 'target = "invoices"\n' + columns + '[fixed]\ncurrency = "GBP"\n'
+    )
+    summary = load(store, sheet, mapping=pounds, money=Money(rates={"GBP": 1.17}))
+    assert summary.already == 1  # the same invoice, now in pounds: replaced, not added
+    assert not any("no currency" in n for n in summary.notes)
+    assert store.con.execute("SELECT invoice_id, amount, currency FROM invoices").fetchall() == [
+        ("3001", Decimal("805.67"), "GBP")
+    ]

@@ -302,7 +302,7 @@ def import_export(
                 store.run("connector_bill_rows", con=tx)
                 currencies = store.rows("connector_currencies", con=tx)
                 check_import_currencies(currencies, money, file=path.name, where=where)
-                left_out_bills(store, con, source, path.name, terms, summary)
+                left_out_bills(store, con, source, path.name, terms, summary, money.currency)
             else:
                 store.run(f"connector_rows_{kind.name}", con=tx)
                 if kind.name == "touches":

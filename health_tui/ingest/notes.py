@@ -216,10 +216,12 @@ def left_out_bills(
     file: str,
     due_days: int,
     summary: ExportSummary,
+    currency: str,
 ) -> None:
     """Warn about the invoices left out (drafts, no client) and note what was assumed: due dates,
-    payment dates, invoices split into paid and unpaid rows, and what was written off."""
-    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines = store.row(
+    payment dates, invoices split into paid and unpaid rows, what was written off, and the
+    portfolio's `currency` for amounts the file gives none."""
+    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines, no_currency = store.row(
         "connector_notes_bills", con=con
     )
     if drafts:
@@ -255,6 +257,17 @@ def left_out_bills(
             f"{plural(written_off, 'invoice')} written off in whole or in part (Closed, or Paid "
             f"Amount and Balance short of the Invoice Amount; lines {where}): what was written off "
             "counts as neither paid nor unpaid, and an invoice written off whole is not loaded."
+        )
+    if no_currency:
+        # a sheet in pounds with no currency column would otherwise count as euros unsaid
+        fix = (
+            'name it in the mapping under [fixed] (currency = "GBP", say)'
+            if source.name == "mapping"
+            else "export them with the Currency column"
+        )
+        summary.notes.append(
+            f"Took the amounts of {plural(no_currency, 'invoice')} with no currency as {currency} "
+            f"(the portfolio's currency); if they are in another, {fix} and import the file again."
         )
 
 
