@@ -87,3 +87,29 @@ def test_the_import_contract_names_every_core_module() -> None:
     listed = set(contract["source_modules"])
     assert sorted(core - listed) == [], "core modules the contract does not check"
     assert sorted(listed - modules) == [], "modules the contract names that do not exist"
+
+
+def test_every_kind_of_export_has_each_query_its_steps_name() -> None:
+    """The connector names its queries by kind (`connector_fill_{kind}`...): a kind without one of
+    them fails only when a file reaches that step. An invoice mapping with [fixed] values did, with
+    a traceback, as no `connector_fill_bills` was written."""
+    from health_tui.ingest.connector import KINDS
+    from health_tui.store.queries import queries_dir
+
+    steps = {
+        m.group(1)
+        for p in (PACKAGE / "ingest").glob("*.py")
+        for m in re.finditer(r'f"(connector_[a-z_]+_)\{kind(?:\.name)?\}"', p.read_text())
+    }
+    assert "connector_fill_" in steps
+    conditional = {  # steps only some kinds take (connector.py says which)
+        "connector_client_rows_", "connector_signal_rows_", "connector_skipped_rows_",
+        "connector_rows_", "connector_stale_",
+    }  # fmt: skip
+    missing = [
+        f"{step}{kind.name}.sql"
+        for step in sorted(steps - conditional)
+        for kind in KINDS.values()
+        if not (queries_dir() / f"{step}{kind.name}.sql").is_file()
+    ]
+    assert missing == []
