@@ -48,7 +48,11 @@ SELECT e.line,
        CASE WHEN e.cost_amt > 0 THEN e.cost_amt END AS cost_amount,
        CASE WHEN e.billable_amt IS NOT NULL OR e.cost_amt > 0 THEN e.currency END AS amount_currency,
        e.cost_amt = 0 AS cost_zero,
-       md5(e.key_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS source_key
+       md5(e.key_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS source_key,
+       -- the key an earlier health-tui gave the same entry, where it differs (legacy_base): matched too
+       CASE WHEN e.legacy_base IS DISTINCT FROM e.key_base AND e.legacy_base IS NOT NULL
+            THEN md5(e.legacy_base || chr(31) || row_number() OVER (PARTITION BY e.legacy_base ORDER BY e.line))
+       END AS legacy_key
 FROM e
 JOIN src_clients c USING (client_key)
 LEFT JOIN hits h USING (line);

@@ -7,7 +7,8 @@
 -- such column: people who track by project) the 'Project' (connector_client_name, $client_from
 -- forcing either). A missing 'Billable' column means $billable_default. Dates read in $date_order
 -- or $date_format and numbers with $decimal, as the caller decided for the whole file.
--- key_base, the identity of the entry: the source ($source_name), client, start date and start time,
+-- key_base, the identity of the entry: the source ($source_name), client, start date and start time
+-- (as a 24-hour time: the same report saved with a 12-hour clock is the same entries),
 -- the person (their email when the export has it), project, task, description and duration in whole
 -- seconds, normalised; entries alike in all of these are told apart by their order in the file. Tags
 -- are not part of it, so re-tagging an entry and exporting again replaces it rather than adding it.
@@ -57,9 +58,17 @@ SELECT line,
        CASE WHEN billable_amount IS NOT NULL OR cost_amount IS NOT NULL
             THEN $amount_currency::VARCHAR END AS currency_text,
        concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''),
-                 coalesce(start_time, ''), coalesce(connector_norm(email), connector_norm(person), ''),
+                 coalesce(connector_clock_text(start_time), start_time, ''),
+                 coalesce(connector_norm(email), connector_norm(person), ''),
                  coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
                  coalesce(connector_norm(note), '')) AS key_base,
+       -- the identity as it was before the start time was read as a time: what an entry imported
+       -- then from a 12-hour export ('09:30:00 AM') is keyed by, so that it is still replaced
+       concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''),
+                 coalesce(start_time, ''), coalesce(connector_norm(email), connector_norm(person), ''),
+                 coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
+                 coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
+                 coalesce(connector_norm(note), '')) AS legacy_base,
        CASE WHEN connector_norm(who_for) IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
 FROM s;

@@ -412,3 +412,61 @@ def test_an_export_with_no_rate_set_estimates_nothing_and_says_so(
     assert any(
         n.startswith("1 entry (3.00 h) is billable with no Amount (EUR)") for n in summary.notes
     )
+
+
+def _clockify_24_hour(tmp_path: Path) -> Path:
+    """The bundled Clockify report (month first, 12-hour clock) as a colleague's Clockify saves it:
+    day first, 24-hour clock."""
+    import csv
+    import io
+    from datetime import datetime
+
+    rows = list(csv.reader(io.StringIO((EXPORTS / "clockify_detailed.csv").read_text())))
+    head = rows[0]
+    for row in rows[1:]:
+        for col in ("Start Date", "End Date"):
+            i = head.index(col)
+            row[i] = datetime.strptime(row[i], "%m/%d/%Y").strftime("%d/%m/%Y")
+        for col in ("Start Time", "End Time"):
+            i = head.index(col)
+            row[i] = datetime.strptime(row[i], "%I:%M:%S %p").strftime("%H:%M:%S")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return write(tmp_path, "clockify_24h.csv", out.getvalue())
+
+
+def test_the_same_report_on_a_24_hour_clock_is_the_same_entries(
+    store: Store, tmp_path: Path
+) -> None:
+    """Saved again by someone whose Clockify shows a 24-hour clock, the report's entries replace
+    themselves: they were added a second time (hours doubled, rates halved), as the start time
+    was part of an entry's identity as written ('09:15:00 AM' against '09:15:00')."""
+    first = load(store, EXPORTS / "clockify_detailed.csv")
+    before = hours(store)
+    again = load(store, _clockify_24_hour(tmp_path))
+    assert again.already == again.rows == first.rows
+    assert hours(store) == before
+    assert not again.warnings  # nothing said to be missing from the file either
+
+
+def test_entries_keyed_by_an_earlier_version_are_still_replaced(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries imported before start times were read as times are keyed by the time as written;
+    importing the report again (on either clock) replaces them rather than adding them."""
+    from health_tui.ingest import connector
+
+    install = connector.install_macros
+
+    def as_before(store: Store, con, names) -> None:  # the start time as written, as before
+        install(store, con, names)
+        con.execute("CREATE OR REPLACE TEMP MACRO connector_clock_text(v) AS NULL::VARCHAR")
+
+    monkeypatch.setattr(connector, "install_macros", as_before)
+    first = load(store, EXPORTS / "clockify_detailed.csv")
+    before = hours(store)
+    monkeypatch.setattr(connector, "install_macros", install)
+    for path in (EXPORTS / "clockify_detailed.csv", _clockify_24_hour(tmp_path)):
+        again = load(store, path)
+        assert again.already == again.rows == first.rows
+        assert hours(store) == before
