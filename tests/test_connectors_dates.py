@@ -81,3 +81,31 @@ def test_mixed_line_endings_keep_line_numbers_in_problems(store: Store, tmp_path
     assert problems(store, path) == [
         "t.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
     ]
+
+
+def test_a_quoted_last_value_on_a_line_of_the_other_ending_is_read(
+    store: Store, tmp_path: Path
+) -> None:
+    """A line added by hand (LF) to a Clockify export (CRLF) whose last value is quoted ("1,00":
+    a decimal comma) was refused as "bad quoting", though the file is valid and the README says
+    mixed endings are read."""
+    text = (
+        "Project,Client,Start Date,Duration (decimal)\r\n"
+        'Web,Kestrel Outdoor,24/11/2026,"2,50"\r\n'
+        'Web,Kestrel Outdoor,25/11/2026,"1,00"\n'  # line 3, added by hand
+    )
+    summary = load(store, write(tmp_path, "c.csv", text.encode()))
+    assert summary.rows == 2
+    assert [h[2] for h in hours(store)] == [2.5, 1.0]
+
+
+def test_bad_quoting_in_a_file_of_mixed_endings_is_still_said_at_its_line(
+    store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Project,Client,Start Date,Duration (decimal)\r\n"
+        'Web,Kestrel Outdoor,24/11/2026,"2,50"\n'
+        'Web,Kestrel Outdoor,25/11/2026,"1,00\n'  # line 3: the quote is never closed
+    )
+    said = problems(store, write(tmp_path, "c.csv", text.encode()))
+    assert len(said) == 1 and said[0].startswith("c.csv:3: ")

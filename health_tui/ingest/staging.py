@@ -118,7 +118,9 @@ def read_csv_raw(
 
     A file whose lines end some in CRLF and some in LF (one saved by two programs) is read as the
     lines it has: DuckDB's reader wants one kind, so such a file is read from a copy with every
-    CRLF made LF (the same lines, so line numbers stay true).
+    CRLF made LF (the same lines, so line numbers stay true). DuckDB either stops on such a file or
+    rejects the line where a quoted last value meets the other ending ("bad quoting"); only then
+    is the file looked at for both endings, so a clean file is read once.
     """
     try:
         rows = _read_csv(con, path, columns, delimiter, query, params)
@@ -126,15 +128,57 @@ def read_csv_raw(
         if _MIXED_ENDINGS not in str(exc):
             problems.append(csv_problem(path.name, exc))
             return None
-        with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
-            copy = _lf_copy(path, Path(tmp))
-            try:
-                rows = _read_csv(con, copy, columns, delimiter, query, params)
-            except duckdb.Error:
-                problems.append(csv_problem(path.name, exc))
-                return None
-            return rows if _rejects(store, con, copy, path.name, written, problems) else None
-    return rows if _rejects(store, con, path, path.name, written, problems) else None
+        return _read_lf_copy(store, con, path, columns, written, problems, delimiter, query, params,
+                             [csv_problem(path.name, exc)])  # fmt: skip
+    rejected: list[Problem] = []
+    if _rejects(store, con, path, path.name, written, rejected):
+        return rows
+    if _mixes_line_endings(path):
+        return _read_lf_copy(store, con, path, columns, written, problems, delimiter, query, params,
+                             rejected)  # fmt: skip
+    problems.extend(rejected)
+    return None
+
+
+def _read_lf_copy(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    columns: dict[str, str],
+    written: dict[str, str],
+    problems: list[Problem],
+    delimiter: str,
+    query: str,
+    params: Mapping[str, Any] | None,
+    first: list[Problem],
+) -> int | None:
+    """`read_csv_raw` again from a copy of `path` with every CRLF made LF; if even that cannot be
+    read, the `first` reading's problems are the ones said."""
+    with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
+        copy = _lf_copy(path, Path(tmp))
+        try:
+            rows = _read_csv(con, copy, columns, delimiter, query, params)
+        except duckdb.Error:
+            problems.extend(first)
+            return None
+        return rows if _rejects(store, con, copy, path.name, written, problems) else None
+
+
+def _mixes_line_endings(path: Path) -> bool:
+    """Whether `path` has lines ending in CRLF and lines ending in a bare LF, read a megabyte at a
+    time (a CR at a chunk's end is carried to the next)."""
+    crlf = bare = False
+    with path.open("rb") as f:
+        carry = b""
+        while chunk := f.read(1 << 20):
+            chunk = carry + chunk
+            carry = chunk[-1:] if chunk.endswith(b"\r") else b""
+            pairs = chunk.count(b"\r\n")
+            crlf = crlf or pairs > 0
+            bare = bare or chunk.count(b"\n") > pairs
+            if crlf and bare:
+                return True
+    return False
 
 
 # DuckDB's words when a file mixes line endings (and for some other unreadable files).
