@@ -163,3 +163,36 @@ def test_a_mapped_invoice_sheet_takes_its_currency_from_fixed(store: Store, tmp_
     assert store.con.execute("SELECT invoice_id, amount, currency FROM invoices").fetchall() == [
         ("3001", Decimal("805.67"), "GBP")
     ]
+
+
+def test_a_report_title_above_the_header_is_said_for_what_it_is(
+    store: Store, tmp_path: Path
+) -> None:
+    """QuickBooks saves a report with its title above the table: each column was said to be
+    missing from line 1. The refusal now says where the header is and what to delete."""
+    from tests.test_connectors import EXPORTS as exports
+
+    sheet = write(
+        tmp_path,
+        "qb.csv",
+        'Invoice List\nFennel & Finch\n"January 1 - November 30, 2026"\n\n'
+        "No.,Customer,Date,Amount\n3001,Acme,2025-08-01,805.67\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+        'issued_on = "Date"\namount = "Amount"\n',
+    )
+    assert problems(store, sheet, mapping=mapping) == [
+        "qb.csv:1: (file): the header (No., Customer, Date, Amount) is on line 5, under 4 lines "
+        "of title: delete them and import the file again"
+    ]
+    harvest = (exports / "harvest_time.csv").read_text(encoding="utf-8-sig")
+    titled = write(
+        tmp_path, "t.csv", "Time report\n" + harvest
+    )  # a known export, found by its header
+    assert problems(store, titled) == [
+        "t.csv:1: (file): the header (Date, Client, Hours) is on line 2, under 1 line of title: "
+        "delete it and import the file again"
+    ]

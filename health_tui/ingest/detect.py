@@ -8,9 +8,11 @@ in the header wins.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from health_tui.formatting import plural
 from health_tui.ingest.clockify import CLOCKIFY
 from health_tui.ingest.harvest import HARVEST_INVOICES, HARVEST_TIME
 from health_tui.ingest.helpdesk import FRESHDESK, ZENDESK
@@ -84,6 +86,19 @@ def layout(path: Path, problems: list[Problem], forced: Source | None = None) ->
         for delimiter, header in split.items():
             if not match_header(source, header, path.name).missing:
                 return Layout(source, delimiter, header)
+    if below := header_below(path, candidates, tuple(split)):
+        line, source = below
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason=f"the header ({source.needs()}) is on line {line}, under "
+                f"{plural(line - 1, 'line')} of title: delete {'it' if line == 2 else 'them'} and import "
+                "the file again",
+            )
+        )
+        return None
     if forced:  # report its missing columns as the most plausible separator splits the header
         delimiter = max(split, key=lambda d: len(split[d]))
         return Layout(forced, delimiter, split[delimiter])
@@ -98,4 +113,29 @@ def layout(path: Path, problems: list[Problem], forced: Source | None = None) ->
             reason=f"not an export health-tui knows: the header has {names}{more}",
         )
     )
+    return None
+
+
+TITLE_LINES = 12  # how far down a report's title may push its header (QuickBooks: four lines)
+
+
+def header_below(
+    path: Path, sources: tuple[Source, ...], delimiters: tuple[str, ...]
+) -> tuple[int, Source] | None:
+    """The line of the first record after the first, within TITLE_LINES, that is a header of one
+    of `sources`, and that source: a report saved with its title above the table ("Invoice List",
+    the company, the dates, a blank line). None when there is none."""
+    for delimiter in delimiters:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            try:
+                next(reader, None)
+                for record in reader:
+                    if reader.line_num > TITLE_LINES:
+                        break
+                    for source in sources:
+                        if not match_header(source, record, path.name).missing:
+                            return reader.line_num, source
+            except csv.Error:
+                continue
     return None
