@@ -2,7 +2,8 @@
 -- ticket; a value that does not read is NULL here and named by connector_validate_touches. What each
 -- column means is the source's data (helpdesk.py), bound as parameters:
 --   * the client: the ticket's organization (Zendesk's Organization, Freshdesk's Company Name), else
---     the requester's email domain, matched in connector_match_signals; never a new client.
+--     its domain (Zendesk's Requester domain, the first of Freshdesk's Company Domains), else the
+--     requester's email domain, matched in connector_match_signals; never a new client.
 --   * "at": when the ticket was created ($date_order or $date_format, decided for the whole file).
 --   * channel: how it came in ($channel_keys -> $channel_values, lower case); one not listed is
 --     $default_channel (channel_assumed, said in the summary).
@@ -36,7 +37,7 @@ SELECT s.line,
        true AS id_required,
        regexp_replace(client, '\s+', ' ', 'g') AS client,
        connector_norm(client) AS client_key,
-       connector_domain(coalesce("domain", email)) AS domain_key,
+       connector_domain(coalesce(split_part("domain", ',', 1), email)) AS domain_key,  -- a list: its first
        CASE WHEN "domain" IS NOT NULL THEN 'domain' ELSE 'email' END AS domain_col,
        ts AS "at",
        s."at" AS at_text,

@@ -386,3 +386,28 @@ def test_a_folders_domain_column_refuses_a_mailbox_provider(store: Store, tmp_pa
         "the client's own domain",  # as tickets are matched: without www.
     ]
     assert store.rows("client_domain_owner", {"domain": "alpha.example"}) == []  # nothing loaded
+
+
+def test_freshdesk_company_domains_place_a_ticket_with_no_company(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Freshdesk export as it comes (Company Domains, Association type, Work phone...): a ticket
+    with no Company Name and a requester on a mailbox address lands on the client of the first of
+    its Company Domains; the columns Freshdesk always writes are not warned about one by one."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on,domain\nbw,Brightwater Hotels,2025-01-01,brightwater.example\n"
+    )
+    import_folder(store, folder)
+    path = write(
+        tmp_path,
+        "t.csv",
+        "Ticket ID,Subject,Source,Created time,Association type,Every response status,Email,"
+        "Work phone,Company Name,Company Domains\n"
+        "1,Booking page down,Email,2025-09-01 10:00,,,ciara@gmail.com,,,"
+        '"brightwater.example,bw-hotels.example"\n',
+    )
+    summary = load(store, path)
+    assert summary.rows == 1 and summary.warnings == []
+    assert store.con.execute("SELECT client_id FROM interactions").fetchall() == [("bw",)]

@@ -131,7 +131,8 @@ ZENDESK = Source(
 
 # Tickets > Export (the tickets list view's export, with the ticket and contact fields picked):
 # Ticket ID, Subject, Status, Priority, Source, Type, Agent, Group, Created time, Due by Time,
-# Resolved time, Closed time, Last update time, Tags, Survey results, Full name, Email, Company Name.
+# Resolved time, Closed time, Last update time, Tags, Survey results, Full name, Email, Company Name,
+# Company Domains (a ticket with no company is placed by them, else by the requester's email).
 # Tags are comma-separated; survey results are Freshdesk's three smileys in words.
 FRESHDESK = Source(
     name="freshdesk",
@@ -140,6 +141,7 @@ FRESHDESK = Source(
     fields={
         "ticket_id": ("Ticket ID", "Ticket Id"),
         "client": ("Company Name", "Company"),
+        "domain": ("Company Domains", "Company Domain"),  # the first, when it lists several
         "email": ("Email", "Contact Email"),
         "at": ("Created time", "Created Time"),
         "channel": ("Source",),
@@ -150,10 +152,13 @@ FRESHDESK = Source(
         "note": ("Subject",),
     },
     required=("ticket_id", "at", "channel"),
-    one_of=(("client",), ("email",)),
+    one_of=(("client",), ("domain",), ("email",)),
     parse="helpdesk_tickets_parse",
     ignored=(
         "Description",
+        "Association type",
+        "Every response status",
+        "Work phone",
         "Status",
         "Agent",
         "Group",
