@@ -196,3 +196,29 @@ def test_a_report_title_above_the_header_is_said_for_what_it_is(
         "t.csv:1: (file): the header (Date, Client, Hours) is on line 2, under 1 line of title: "
         "delete it and import the file again"
     ]
+
+
+def test_an_accountants_negative_in_parentheses_is_a_credit_note(
+    store: Store, tmp_path: Path
+) -> None:
+    """QuickBooks writes a credit note as (450.00): it was refused as "not an amount"."""
+    sheet = write(
+        tmp_path,
+        "qb.csv",
+        'No.,Customer,Date,Amount\n3001,Acme,2025-08-01,"1,805.67"\nCN-1,Acme,2025-09-01,(450.00)\n'
+        'CN-2,Acme,2025-09-02,"(1,000.00)"\n',
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+        'issued_on = "Date"\namount = "Amount"\n',
+    )
+    load(store, sheet, mapping=mapping)
+    assert [(i[1], i[4]) for i in invoices(store)] == [
+        ("3001", Decimal("1805.67")), ("CN-1", Decimal("-450.00")), ("CN-2", Decimal("-1000.00"))
+    ]  # fmt: skip
+    bad = write(tmp_path, "bad.csv", "No.,Customer,Date,Amount\n1,Acme,2025-08-01,(-5)\n")
+    assert problems(store, bad, mapping=mapping) == [
+        "bad.csv:2: Amount: not an amount (like 1250.00): '(-5)'"
+    ]
