@@ -917,3 +917,22 @@ def test_a_data_file_the_import_does_not_read_is_named(tmp_path: Path, store: St
     assert not any("README" in w for w in summary.warnings)
     again = import_folder(store, SMALL)
     assert not any(w.startswith("not read") for w in again.warnings)
+
+
+def test_a_folder_file_of_mixed_line_endings_is_read_once(store: Store, tmp_path: Path) -> None:
+    """time_entries.csv saved by two programs (CRLF, and a line added by hand ending in LF whose
+    last value is quoted) is read as its lines, each once: read again from a copy with LF endings
+    after the first reading rejected a line, it kept the lines read before that twice."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "small" / "clients.csv", folder)
+    (folder / "time_entries.csv").write_bytes(
+        b"client_id,date,hours,billable,activity,person,note\r\n"
+        b"northwind,2025-07-01,2.0,true,delivery,Dev,Checkout copy polish\r\n"
+        b"northwind,2025-07-02,3.0,true,delivery,Dev,Second\r\n"
+        b'northwind,2025-07-03,1.0,true,delivery,Dev,"Added by hand"\n'
+        b"northwind,2025-07-04,4.0,true,delivery,Dev,Fourth\r\n"
+    )
+    summary = import_folder(store, folder)
+    assert summary.counts["time_entries"] == 4
+    assert store.con.execute("SELECT sum(hours) FROM time_entries").fetchone() == (10.0,)

@@ -523,9 +523,11 @@ def _stage(
             problems.append(Problem(file=path.name, line=1, column="(file)", reason=reason))
             return None
     else:
+        fresh = None if table == "clients" else f"import_create_stg_{table}"  # it adds rows
         read = read_csv_raw(
-            store, con, path, source.columns, source.written, problems, query=query, params=params
-        )
+            store, con, path, source.columns, source.written, problems, query=query, params=params,
+            fresh=fresh,
+        )  # fmt: skip
         if read is None:
             return None
         rows = read

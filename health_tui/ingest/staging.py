@@ -107,6 +107,7 @@ def read_csv_raw(
     delimiter: str = ",",
     query: str = "import_read_raw",
     params: Mapping[str, Any] | None = None,
+    fresh: str | None = None,
 ) -> int | None:
     """Read `path` with the column names `columns` (name -> type), in file order, by running
     `query` over the view import_src (by default: the file into the temp table import_raw); the
@@ -120,7 +121,10 @@ def read_csv_raw(
     lines it has: DuckDB's reader wants one kind, so such a file is read from a copy with every
     CRLF made LF (the same lines, so line numbers stay true). DuckDB either stops on such a file or
     rejects the line where a quoted last value meets the other ending ("bad quoting"); only then
-    is the file looked at for both endings, so a clean file is read once.
+    is the file looked at for both endings, so a clean file is read once. A `query` that adds to a
+    table (rather than replacing one, as import_read_raw does) names in `fresh` the query that
+    starts that table over, run before the copy is read: the lines the first reading kept would
+    otherwise be there twice.
     """
     try:
         rows = _read_csv(con, path, columns, delimiter, query, params)
@@ -129,13 +133,13 @@ def read_csv_raw(
             problems.append(csv_problem(path.name, exc))
             return None
         return _read_lf_copy(store, con, path, columns, written, problems, delimiter, query, params,
-                             [csv_problem(path.name, exc)])  # fmt: skip
+                             fresh, [csv_problem(path.name, exc)])  # fmt: skip
     rejected: list[Problem] = []
     if _rejects(store, con, path, path.name, written, rejected):
         return rows
     if _mixes_line_endings(path):
         return _read_lf_copy(store, con, path, columns, written, problems, delimiter, query, params,
-                             rejected)  # fmt: skip
+                             fresh, rejected)  # fmt: skip
     problems.extend(rejected)
     return None
 
@@ -150,10 +154,13 @@ def _read_lf_copy(
     delimiter: str,
     query: str,
     params: Mapping[str, Any] | None,
+    fresh: str | None,
     first: list[Problem],
 ) -> int | None:
-    """`read_csv_raw` again from a copy of `path` with every CRLF made LF; if even that cannot be
-    read, the `first` reading's problems are the ones said."""
+    """`read_csv_raw` again from a copy of `path` with every CRLF made LF, the target started over
+    first (`fresh`); if even that cannot be read, the `first` reading's problems are the ones said."""
+    if fresh is not None:
+        store.run(fresh, con=con)
     with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
         copy = _lf_copy(path, Path(tmp))
         try:
