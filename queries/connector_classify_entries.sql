@@ -20,6 +20,14 @@ texts AS (
     FROM e
     WHERE activity_given IS NULL
 ),
+-- the keys an earlier version may have given each entry (toggl_time_parse's legacy_bases), numbered
+-- as source_key is: matched too when rows are replaced, so nothing keyed then is added twice
+legacy AS (
+    SELECT line, list(md5(b || chr(31) || n)) AS keys
+    FROM (SELECT line, b, row_number() OVER (PARTITION BY b ORDER BY line) AS n
+          FROM (SELECT line, unnest(legacy_bases) AS b FROM e))
+    GROUP BY line
+),
 hits AS (
     SELECT x.line,
            arg_min({'activity': w.activity,
@@ -49,10 +57,8 @@ SELECT e.line,
        CASE WHEN e.billable_amt IS NOT NULL OR e.cost_amt > 0 THEN e.currency END AS amount_currency,
        e.cost_amt = 0 AS cost_zero,
        md5(e.key_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS source_key,
-       -- the key an earlier health-tui gave the same entry, where it differs (legacy_base): matched too
-       CASE WHEN e.legacy_base IS DISTINCT FROM e.key_base AND e.legacy_base IS NOT NULL
-            THEN md5(e.legacy_base || chr(31) || row_number() OVER (PARTITION BY e.legacy_base ORDER BY e.line))
-       END AS legacy_key
+       coalesce(lk.keys, []) AS legacy_keys
 FROM e
 JOIN src_clients c USING (client_key)
-LEFT JOIN hits h USING (line);
+LEFT JOIN hits h USING (line)
+LEFT JOIN legacy lk USING (line);

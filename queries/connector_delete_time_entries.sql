@@ -3,5 +3,4 @@
 -- instead of adding; rows from before schema 4 ('export') are matched by key alone.
 DELETE FROM time_entries
 WHERE source IN ($source, 'export')
-  AND source_key IN (SELECT source_key FROM src_rows
-                     UNION ALL SELECT legacy_key FROM src_rows WHERE legacy_key IS NOT NULL);
+  AND source_key IN (SELECT source_key FROM src_rows UNION ALL SELECT unnest(legacy_keys) FROM src_rows);

@@ -1,7 +1,9 @@
 -- connector: how many of the entries about to be written this $source already wrote (by source_key):
 -- they replace themselves rather than add to the hours. Also by the key an earlier version gave
--- an entry (legacy_key, connector_classify_entries).
+-- an entry (legacy_keys, connector_classify_entries).
 SELECT count(*)
 FROM src_rows
 WHERE source_key IN (SELECT source_key FROM time_entries WHERE source IN ($source, 'export'))
-   OR legacy_key IN (SELECT source_key FROM time_entries WHERE source IN ($source, 'export'));
+   OR line IN (SELECT k.line
+               FROM (SELECT line, unnest(legacy_keys) AS key FROM src_rows) k
+               JOIN time_entries t ON t.source_key = k.key AND t.source IN ($source, 'export'));

@@ -13,5 +13,6 @@ WHERE EXISTS (
     SELECT 1 FROM time_entries t
     WHERE t.client_id = h.client_id AND t.billable_amount > 0
       -- not the entries this import replaces (connector_delete_time_entries)
-      AND NOT (t.source IN ($source, 'export') AND t.source_key IN (SELECT source_key FROM src_rows))
+      AND NOT (t.source IN ($source, 'export')
+               AND t.source_key IN (SELECT source_key FROM src_rows UNION ALL SELECT unnest(legacy_keys) FROM src_rows))
 );

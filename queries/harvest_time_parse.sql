@@ -51,6 +51,6 @@ SELECT line,
                  coalesce(connector_norm(who), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
                  coalesce(connector_norm(note), '')) AS key_base,
-       NULL::VARCHAR AS legacy_base,  -- (toggl_time_parse's: this identity never changed)
+       []::VARCHAR[] AS legacy_bases,  -- (toggl_time_parse's: this identity never changed)
        CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
 FROM s;

@@ -57,18 +57,21 @@ SELECT line,
             THEN connector_currency($amount_currency::VARCHAR) END AS currency,
        CASE WHEN billable_amount IS NOT NULL OR cost_amount IS NOT NULL
             THEN $amount_currency::VARCHAR END AS currency_text,
-       concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''),
-                 coalesce(connector_clock_text(start_time), start_time, ''),
-                 coalesce(connector_norm(email), connector_norm(person), ''),
+       -- the identity's parts around the start time (a column alias reused below, as DuckDB allows)
+       concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''))
+           AS key_head,
+       concat_ws(chr(31), coalesce(connector_norm(email), connector_norm(person), ''),
                  coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
-                 coalesce(connector_norm(note), '')) AS key_base,
-       -- the identity as it was before the start time was read as a time: what an entry imported
-       -- then from a 12-hour export ('09:30:00 AM') is keyed by, so that it is still replaced
-       concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''),
-                 coalesce(start_time, ''), coalesce(connector_norm(email), connector_norm(person), ''),
-                 coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
-                 coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
-                 coalesce(connector_norm(note), '')) AS legacy_base,
+                 coalesce(connector_norm(note), '')) AS key_tail,
+       concat_ws(chr(31), key_head, coalesce(connector_clock_text(start_time), start_time, ''), key_tail)
+           AS key_base,
+       -- the identities an earlier version may have given the same entry, keyed by the start time as
+       -- its export wrote it: as this file writes it, or as a 12-hour clock does ('09:30:00 AM'), so
+       -- that entries imported then from either clock are still replaced (connector_classify_entries)
+       list_transform(
+           list_distinct(list_filter(list_concat([start_time], connector_clock_12h(start_time)),
+                                     lambda t: t IS NOT NULL AND t <> coalesce(connector_clock_text(start_time), ''))),
+           lambda t: concat_ws(chr(31), key_head, t, key_tail)) AS legacy_bases,
        CASE WHEN connector_norm(who_for) IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
 FROM s;

@@ -449,11 +449,13 @@ def test_the_same_report_on_a_24_hour_clock_is_the_same_entries(
     assert not again.warnings  # nothing said to be missing from the file either
 
 
+@pytest.mark.parametrize("clock", ["12-hour", "24-hour"])
 def test_entries_keyed_by_an_earlier_version_are_still_replaced(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: str
 ) -> None:
-    """Entries imported before start times were read as times are keyed by the time as written;
-    importing the report again (on either clock) replaces them rather than adding them."""
+    """Entries imported before start times were read as times are keyed by the time as written
+    ('09:15:00 AM'); importing the report again, on either clock, replaces them rather than adding
+    them (from the 24-hour one they were doubled, hours and billable amounts alike)."""
     from health_tui.ingest import connector
 
     install = connector.install_macros
@@ -461,12 +463,14 @@ def test_entries_keyed_by_an_earlier_version_are_still_replaced(
     def as_before(store: Store, con, names) -> None:  # the start time as written, as before
         install(store, con, names)
         con.execute("CREATE OR REPLACE TEMP MACRO connector_clock_text(v) AS NULL::VARCHAR")
+        con.execute("CREATE OR REPLACE TEMP MACRO connector_clock_12h(v) AS []::VARCHAR[]")
 
     monkeypatch.setattr(connector, "install_macros", as_before)
     first = load(store, EXPORTS / "clockify_detailed.csv")
     before = hours(store)
     monkeypatch.setattr(connector, "install_macros", install)
-    for path in (EXPORTS / "clockify_detailed.csv", _clockify_24_hour(tmp_path)):
-        again = load(store, path)
-        assert again.already == again.rows == first.rows
-        assert hours(store) == before
+    path = EXPORTS / "clockify_detailed.csv" if clock == "12-hour" else _clockify_24_hour(tmp_path)
+    again = load(store, path)
+    assert again.already == again.rows == first.rows
+    assert hours(store) == before
+    assert not again.warnings  # nothing said to be missing, nor priced elsewhere

@@ -92,6 +92,7 @@ CONNECTOR_MACROS = (
     "connector_macro_timestamp",
     "connector_macro_time_of",
     "connector_macro_clock_text",
+    "connector_macro_clock_12h",
     "connector_macro_span",
     "connector_macro_client_name",
     "connector_macro_norm",
