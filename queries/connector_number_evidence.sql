@@ -3,7 +3,7 @@
 -- (1,250 or 1.250: a group of three digits could be thousands or decimals), with how many and the
 -- first (line, column, value). Durations written as 1:30:00 say nothing.
 WITH nums AS (
-    SELECT line, col, v, connector_plain(v) AS x FROM connector_number_values
+    SELECT line, col, v, connector_signed(v) AS x FROM connector_number_values
 ),
 kinds AS (
     SELECT line, col, v,

@@ -218,6 +218,9 @@ def test_an_accountants_negative_in_parentheses_is_a_credit_note(
     assert [(i[1], i[4]) for i in invoices(store)] == [
         ("3001", Decimal("1805.67")), ("CN-1", Decimal("-450.00")), ("CN-2", Decimal("-1000.00"))
     ]  # fmt: skip
+    comma = write(tmp_path, "eu.csv", 'No.,Customer,Date,Amount\nCN-3,Acme,2025-09-03,"(450,50)"\n')
+    load(store, comma, mapping=mapping)  # a decimal comma, known from the credit note itself
+    assert (invoices(store)[-1][1], invoices(store)[-1][4]) == ("CN-3", Decimal("-450.50"))
     bad = write(tmp_path, "bad.csv", "No.,Customer,Date,Amount\n1,Acme,2025-08-01,(-5)\n")
     assert problems(store, bad, mapping=mapping) == [
         "bad.csv:2: Amount: not an amount (like 1250.00): '(-5)'"

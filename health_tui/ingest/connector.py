@@ -82,6 +82,7 @@ from health_tui.store.tables import clear_imported, wipe_all
 
 CONNECTOR_MACROS = (
     "connector_macro_plain",
+    "connector_macro_signed",
     "connector_macro_decimal_text",
     "connector_macro_duration",
     "connector_macro_when",

@@ -1,0 +1,6 @@
+-- connector: a number as written, made plain (connector_plain), with an accountant's negative in
+-- parentheses ('(450.00)', a credit note in a QuickBooks list) as a minus: '-450.00'. What reads the
+-- value (connector_decimal_text) and what weighs the file's decimal separator
+-- (connector_number_evidence) both see it so.
+CREATE OR REPLACE TEMP MACRO connector_signed(v) AS
+    regexp_replace(connector_plain(v), '^\((.+)\)$', '-\1');
