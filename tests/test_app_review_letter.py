@@ -88,3 +88,43 @@ async def test_export_refuses_to_overwrite_unless_confirmed(
         await pilot.press("enter")
         assert (tmp_path / "elsewhere.md").exists() and isinstance(app.screen, LetterScreen)
         assert "Exported: elsewhere.md" in [n.message for n in app._notifications]
+
+
+async def test_a_letter_saved_before_a_correction_says_it_is_out_of_date(db: Path) -> None:
+    """A letter saved with a notice of 30 days, then the notice corrected to 60: the checklist
+    ends a month later but the letter gave the old date and said "saved". Now it says it is out of
+    date, and ctrl+r drafts it again from the facts in force (saved by ctrl+s as any change)."""
+    from datetime import datetime
+
+    from health_tui.clients import set_fact
+
+    async with running(db) as (app, pilot):
+        screen = await open_letter(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert text(screen.query_one("#letter-status")) == "saved"
+    store = open_store(db)
+    set_fact(store, "castell", "notice_days", "60", at=datetime(2026, 10, 3, 9))
+    store.close()
+    async with running(db, start="portfolio") as (app, pilot):
+        await pilot.press("E")  # the exits in progress: castell's checklist, then its letter
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LetterScreen)
+        assert "30 days" in screen.text  # the saved letter, as saved
+        status = text(screen.query_one("#letter-status"))
+        assert (
+            status.startswith("saved")
+            and "out of date? now ends 2026-12-01, notice 60 days" in status
+        )
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "60 days" in screen.text and "01 December 2026" in screen.text
+        status = text(screen.query_one("#letter-status"))
+        assert status.startswith("unsaved changes") and "out of date" not in status

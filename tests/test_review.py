@@ -322,3 +322,26 @@ def test_an_exit_decided_for_a_later_quarter_does_not_show_in_an_earlier_one(sma
         small, quarter="2026Q2", client_id="harbor", decision="exit", note=None, at=NOON
     )
     assert load_review_state(small, "2026Q3").labels() == {"harbor": "exit 1/10"}
+
+
+def test_the_draft_leaves_out_a_step_marked_not_applicable_and_sees_old_facts(small) -> None:
+    """The pointer to other providers is dropped when the owner marked that step not applicable
+    (the draft offered it anyway); and a letter giving another end date or notice than the
+    checklist's is out of date, whatever else was edited."""
+    from health_tui.review.checklist import StepStatus
+    from health_tui.review.letter import draft_for, out_of_date
+
+    cl = load_checklist(
+        small, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF
+    )
+    draft = draft_for(cl, client_name="Brightline", started_on=date(2025, 7, 1), currency="EUR",
+                      signature="Ana")  # fmt: skip
+    assert "other providers" in draft and out_of_date(draft, cl) == []
+    assert out_of_date(draft.replace("Thank you", "Many thanks"), cl) == []  # edited, not stale
+    steps = [s.model_copy(update={"status": StepStatus.na}) if s.spec.key == "referrals" else s
+             for s in cl.steps]  # fmt: skip
+    none = draft_for(cl.model_copy(update={"steps": steps}), client_name="Brightline",
+                     started_on=date(2025, 7, 1), currency="EUR", signature="Ana")  # fmt: skip
+    assert "other providers" not in none
+    later = cl.model_copy(update={"notice_days": 60, "earliest_end": date(2026, 12, 1)})
+    assert out_of_date(draft, later) == ["the end date, 01 December 2026", "the notice, 60 days"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from health_tui.formatting import money
-from health_tui.review.checklist import UnpaidInvoice
+from health_tui.review.checklist import Checklist, StepStatus, UnpaidInvoice
 from health_tui.store import Store
 from health_tui.text import markdown_text
 
@@ -26,8 +26,10 @@ def draft_letter(
     unpaid: list[UnpaidInvoice],
     currency: str = "EUR",
     signature: str = "[Your name]\n[Your agency]",
+    suggest_providers: bool = True,
 ) -> str:
-    """A first draft the owner edits: the end date, the handover, the final invoice, a pointer, thanks."""
+    """A first draft the owner edits: the end date, the handover, the final invoice, a pointer to
+    other providers (unless the owner marked that step not applicable), thanks."""
     years = (end_date - started_on).days / 365.25
     since = f" since {started_on:%B %Y}" if years >= 0.5 else ""
     open_items = ""
@@ -37,6 +39,11 @@ def draft_letter(
             for u in unpaid
         )
         open_items = f" For your records, these invoices are still open: {listed}."
+    pointer = (
+        "If it helps, we would be glad to suggest other providers who may suit what you need better.\n\n"
+        if suggest_providers
+        else ""
+    )
     return f"""Dear {client_name} team,
 
 Thank you for working with us{since}. After careful thought, we have concluded that we are not the right fit for what you need next, and we would like to bring our work together to a close.
@@ -47,13 +54,47 @@ By that date we will hand over all project files and source assets, the accounts
 
 Our final invoice will cover the work up to {end_date:%d %B %Y}.{open_items}
 
-If it helps, we would be glad to suggest other providers who may suit what you need better.
-
-Thank you for the trust you have placed in us. We wish you every success.
+{pointer}Thank you for the trust you have placed in us. We wish you every success.
 
 Kind regards,
 {signature}
 """
+
+
+def draft_for(
+    checklist: Checklist,
+    *,
+    client_name: str,
+    started_on: date,
+    currency: str,
+    signature: str,
+) -> str:
+    """`draft_letter` from a client's exit checklist as it stands: its end date, notice and open
+    invoices, and no pointer to other providers when that step is marked not applicable."""
+    referrals = next((s for s in checklist.steps if s.spec.key == "referrals"), None)
+    return draft_letter(
+        client_name=client_name,
+        started_on=started_on,
+        end_date=checklist.earliest_end,
+        notice_days=checklist.notice_days,
+        unpaid=checklist.unpaid,
+        currency=currency,
+        signature=signature,
+        suggest_providers=referrals is None or referrals.status is not StepStatus.na,
+    )
+
+
+def out_of_date(body: str, checklist: Checklist) -> list[str]:
+    """What a saved letter does not say of the facts now in force: the end date and the notice, as
+    the draft writes them. A letter saved before a correction (a notice of 30 days made 60) still
+    gives the old date; empty when it says both (however the rest was edited)."""
+    missing = []
+    end = f"{checklist.earliest_end:%d %B %Y}"
+    if end not in body and f"{checklist.earliest_end:%-d %B %Y}" not in body:
+        missing.append(f"the end date, {end}")
+    if f"{checklist.notice_days} days" not in body:
+        missing.append(f"the notice, {checklist.notice_days} days")
+    return missing
 
 
 def load_letter(

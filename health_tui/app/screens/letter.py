@@ -22,7 +22,7 @@ from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_lines, safe_text
 from health_tui.review.checklist import Checklist
-from health_tui.review.letter import draft_letter, export_letter, load_letter, save_letter
+from health_tui.review.letter import draft_for, export_letter, load_letter, out_of_date, save_letter
 from health_tui.scoring.models import ClientScore
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ class LetterScreen(HealthScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+o", "export", "Export .md", priority=True),
+        Binding("ctrl+r", "redraft", "Draft again", priority=True),
         Binding("escape", "back", "Back"),
     ]
 
@@ -86,23 +87,21 @@ class LetterScreen(HealthScreen):
         if not self.is_attached:
             return
         self.saved = body is not None
-        if body is None:
-            c = self.checklist
-            body = draft_letter(
-                client_name=safe_text(self.client.name),
-                started_on=self.client.started_on,
-                end_date=c.earliest_end,
-                notice_days=c.notice_days,
-                unpaid=c.unpaid,
-                currency=self.currency,
-                signature=self.health_app.settings.agency.signature(),
-            )
-        body = safe_lines(body)
+        body = safe_lines(self._draft() if body is None else body)
         editor = self.query_one("#letter", TextArea)
         editor.load_text(body)
         editor.read_only = False
         self.baseline = body
         self._show_status()
+
+    def _draft(self) -> str:
+        return draft_for(
+            self.checklist,
+            client_name=safe_text(self.client.name),
+            started_on=self.client.started_on,
+            currency=self.currency,
+            signature=self.health_app.settings.agency.signature(),
+        )
 
     def _show_status(self) -> None:
         if self.baseline is None:
@@ -113,7 +112,35 @@ class LetterScreen(HealthScreen):
             text, style = "saved", "$text-success"
         else:
             text, style = "a fresh draft, not saved yet · ctrl+s saves it", MUTED
-        self.query_one("#letter-status", Static).update(Content.styled(text, style))
+        status = Content.styled(text, style)
+        # a letter saved before a correction (the notice, the decision's date) gives old facts
+        if out_of_date(self.text, self.checklist):
+            c = self.checklist
+            status = Content.assemble(
+                status,
+                (f" · out of date? now ends {c.earliest_end.isoformat()}, notice {c.notice_days} "
+                 "days · ctrl+r redrafts", "bold $text-error"),
+            )  # fmt: skip
+        self.query_one("#letter-status", Static).update(status)
+
+    def action_redraft(self) -> None:
+        """Replace the text with a fresh draft from the facts now in force, after asking: what was
+        typed goes (until ctrl+s, the saved letter is still the one in the database)."""
+        if self.baseline is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.query_one("#letter", TextArea).load_text(safe_lines(self._draft()))
+                self._show_status()
+
+        question = Content.assemble(
+            "A fresh draft from the checklist as it stands (end ",
+            (self.checklist.earliest_end.isoformat(), "bold"),
+            f", notice {self.checklist.notice_days} days) replaces the text on screen; "
+            "ctrl+s then saves it.",
+        )
+        self.app.push_screen(Confirm(question, "Draft it again?", "Draft again", "Keep"), answered)
 
     @on(TextArea.Changed)
     def _changed(self) -> None:
