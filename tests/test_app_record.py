@@ -220,3 +220,23 @@ async def test_an_entry_older_than_every_quarter_scored_is_saved_and_says_so(
         assert said.startswith("✓ logged feedback 7/10")
         assert "dated before 2024-07-01, older than every quarter scored: check the year" in said
     store.close()
+
+
+async def test_an_entry_dated_after_the_date_on_screen_says_where_it_went(small_db: Path) -> None:
+    """With the app as of a past day, a note logged now is saved but not in the timeline on
+    screen: it said "kept in the timeline", and the owner took it for lost."""
+    from datetime import date
+
+    store = open_store(small_db)
+    app = make_app(store, as_of=date(2026, 9, 15), clock=clock, start="review")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        await pilot.press(*"Call", "enter")
+        await settle(pilot)
+        assert store.con.execute("SELECT count(*) FROM client_notes").fetchone() == (1,)
+        said = status(app)
+        assert "after 2026-09-15, the date on screen: shown and counted from 2026-09-29" in said
+        assert "kept in the timeline" not in said
+    store.close()

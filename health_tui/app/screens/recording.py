@@ -171,19 +171,21 @@ class RecordKeeping(HealthScreen):
         app.notify(safe_text(f"Saved: {label}"), markup=False, timeout=4)
         self.record_saved(entry.client_id, logged.key)
         portfolio = app.portfolio
+        # dated after the day the screens stand on (--as-of): saved, but shown and scored only by
+        # a later date; said, or the owner takes it for lost
+        later = (
+            f"after {portfolio.as_of}, the date on screen: shown and counted from "
+            f"{entry.when.date()} (a later --as-of)"
+            if portfolio is not None and entry.when.date() > portfolio.as_of
+            else None
+        )
         if entry.what == "note":
             self.show_record_status(
                 (f"✓ {verb} a note", SAVED_STYLE),
-                ("  ·  kept in the timeline, never scored", MUTED),
+                (f"  ·  {later}" if later else "  ·  kept in the timeline, never scored", MUTED),
             )
-        elif portfolio is not None and entry.when.date() > portfolio.as_of and verb == "logged":
-            self.show_record_status(
-                (f"✓ {label}", SAVED_STYLE),
-                (
-                    f"  ·  dated after {portfolio.as_of}: it counts in the quarter that holds it",
-                    MUTED,
-                ),
-            )
+        elif later and verb == "logged":
+            self.show_record_status((f"✓ {label}", SAVED_STYLE), (f"  ·  {later}", MUTED))
         elif (
             portfolio is not None
             and verb == "logged"  # an edit may take an entry out of the quarters: scored again
