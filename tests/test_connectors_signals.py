@@ -411,3 +411,28 @@ def test_freshdesk_company_domains_place_a_ticket_with_no_company(
     summary = load(store, path)
     assert summary.rows == 1 and summary.warnings == []
     assert store.con.execute("SELECT client_id FROM interactions").fetchall() == [("bw",)]
+
+
+def test_a_routine_ticket_a_survey_rated_shows_in_the_timeline(
+    store: Store, tmp_path: Path
+) -> None:
+    """A request rated "Awesome" weighs in satisfaction like praise; the timeline left it out with
+    every routine request, so a satisfaction of 100 had nothing behind it on screen."""
+    from health_tui.history import client_timeline
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on,domain\nbw,Brightwater Hotels,2025-01-01,brightwater.example\n"
+    )
+    import_folder(store, folder)
+    path = write(
+        tmp_path,
+        "t.csv",
+        "Ticket ID,Subject,Source,Type,Created time,Survey results,Email,Company Name\n"
+        "1,Room photos,Email,Question,2025-09-01 10:00,Awesome,c@brightwater.example,Brightwater Hotels\n"
+        "2,Invoice copy,Email,Question,2025-09-02 10:00,,c@brightwater.example,Brightwater Hotels\n",
+    )
+    load(store, path)
+    shown = [(e.kind, e.note) for e in client_timeline(store, "bw", date(2025, 9, 30))]
+    assert shown == [("request", "Room photos")]
