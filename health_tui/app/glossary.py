@@ -46,7 +46,8 @@ _EXITS: Rows = (
     ("Steps", "checklist steps settled (done or not applicable) out of ten"),
     (
         "Earliest end",
-        "the first working day after the notice period, counted from the day the client is told (today, until the 'tell' step is done)",
+        "the first working day after the notice period, counted from the day the client is "
+        "told (today, until the 'tell' step is done)",
     ),
     ("Unpaid", "what the client still owes, converted; red when some is overdue"),
     ("shown", "this quarter's exits, and earlier ones until every step is settled"),
