@@ -422,3 +422,17 @@ def test_the_biggest_movers_say_what_moved(tmp_path: Path) -> None:
     s = first.score
     change = f"{s.health - s.previous_health:+.0f}"
     assert f"- **{md(s.name)}**: {s.previous_health:.0f} → {s.health:.0f} ({change}): " in movers
+
+
+def test_the_decisions_say_what_was_recommended_when_decided(reviewed: Store) -> None:
+    """An exit decided against a reprice, the recommendation since moved: the table gave only
+    today's, as if the owner had decided against that."""
+    reviewed.con.execute(
+        "UPDATE review_decisions SET recommendation = 'reprice' WHERE client_id = 'castell'"
+    )
+    r = build_report(reviewed, AS_OF, Settings())
+    now = next(c for c in r.clients if c.score.client_id == "castell").score.recommendation.value
+    assert now != "reprice"
+    assert f"| exit | reprice (now {now}) |" in render_markdown(r)
+    assert f"<td>reprice (now {now})</td>" in render_html(r)
+    assert "| reprice | reprice |" in render_markdown(r)  # fernleaf: the same then and now

@@ -26,11 +26,12 @@ from health_tui.text import safe_text
 from health_tui.whatif import WhatIf
 
 if TYPE_CHECKING:
-    from health_tui.report.model import ReviewReport
+    from health_tui.report.model import ClientLine, ReviewReport
+    from health_tui.review.decisions import DecisionRecord
     from health_tui.review.exits import ExitProgress
 
 __all__ = ["health", "health_change", "money", "money_change", "movement", "one_line", "plural",
-           "signed", "unpaid", "when"]  # fmt: skip
+           "recommended", "signed", "unpaid", "when"]  # fmt: skip
 
 
 def one_line(text: str | None) -> str:
@@ -67,6 +68,15 @@ def no_movers(r: ReviewReport) -> str:
             "nothing to compare yet."
         )
     return f"No active client's health moved {MIN_MOVE} points or more."
+
+
+def recommended(d: DecisionRecord, line: ClientLine | None) -> str:
+    """What was recommended when the owner decided (kept with the decision), and what is now where
+    that has moved since: "reprice (now recover)". The table said only today's, so an exit
+    decided against a reprice read as decided against what came later."""
+    now = line.score.recommendation.value if line else None
+    then = d.recommendation or now
+    return f"{then} (now {now})" if then and now and then != now else then or ""
 
 
 def when(at: datetime) -> str:

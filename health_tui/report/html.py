@@ -24,6 +24,7 @@ from health_tui.report.format import (
     one_line,
     owed_text,
     plural,
+    recommended,
     revenue_basis,
     signed,
     whatif_rows,
@@ -291,10 +292,9 @@ def _decisions(r: ReviewReport) -> str:
     by_id = {c.score.client_id: c for c in r.clients}
     rows = []
     for d in r.decisions:
-        line = by_id.get(d.client_id)
         rows.append(
             [h(r.name_of(d.client_id)), f"<strong>{h(d.decision.value)}</strong>",
-             h(line.score.recommendation.value) if line else "", h(when(d.decided_at)),
+             h(recommended(d, by_id.get(d.client_id))), h(when(d.decided_at)),
              h(d.note) if d.note else '<span class="muted">—</span>']
         )  # fmt: skip
     table = _table(["client", "decision", "recommended", "recorded", "note"], rows)

@@ -20,6 +20,7 @@ from health_tui.report.format import (
     no_movers,
     owed_text,
     plural,
+    recommended,
     revenue_basis,
     signed,
     whatif_rows,
@@ -181,10 +182,9 @@ def _decisions(r: ReviewReport) -> str:
     by_id = {c.score.client_id: c for c in r.clients}
     rows = []
     for d in r.decisions:
-        line = by_id.get(d.client_id)
-        recommended = line.score.recommendation.value if line else ""
         rows.append(
-            [md(r.name_of(d.client_id)), d.decision.value, recommended, when(d.decided_at),
+            [md(r.name_of(d.client_id)), d.decision.value, recommended(d, by_id.get(d.client_id)),
+             when(d.decided_at),
              md(d.note) or "—"]
         )  # fmt: skip
     table = _table(["client", "decision", "recommended", "recorded", "note"], "lllll", rows)
