@@ -125,6 +125,7 @@ async def test_help_shows_the_screens_own_keys_legend_and_the_glossary() -> None
             portfolio = help_text(app)
             assert "Columns" in portfolio and "Exits in progress" in portfolio
             assert "effort versus return" in portfolio
+            assert "Hide demo note" not in portfolio  # no demo note on this portfolio: no x
             for word in ("Recommendations", "reprice", "support", "Archetypes",
                          "loyal, irritated", "Rev 12m", "LTV"):  # fmt: skip
                 assert word in portfolio

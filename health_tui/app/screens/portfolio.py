@@ -216,9 +216,16 @@ class PortfolioScreen(WhatIfMarking):
             box.value = ""
             self._close_filter()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`x` only while the demo note is there: `?` listed it on every portfolio."""
+        if action == "dismiss_note":
+            return bool(self.query("#demo-note"))
+        return True
+
     def action_dismiss_note(self) -> None:
         for note in self.query("#demo-note"):
             note.remove()
+        self.refresh_bindings()
 
     def action_review(self) -> None:
         from health_tui.app.screens.review import ReviewScreen

@@ -82,7 +82,7 @@ class ReportDialog(ModalScreen[ReportRequest | None]):
             yield OrderedInput(value=str(self.path), id="report-path", compact=True)
             yield Static(id="report-error")
             yield Static(
-                Content("Enter writes · Tab, then ← →: the format · Escape cancels"),
+                Content("Enter writes · Tab, then ← → and space: the format · Escape cancels"),
                 classes="modal-question",
             )
 
