@@ -27,6 +27,7 @@ import duckdb
 from pydantic import BaseModel, ValidationError
 
 from health_tui.errors import HealthTuiError, ImportFailed, WouldOverwrite
+from health_tui.formatting import plural
 from health_tui.ingest.export import prepare_folder
 from health_tui.ingest.models import BACKUP_MANIFEST
 from health_tui.store import Store
@@ -96,11 +97,14 @@ def restore_folder(store: Store, folder: Path) -> dict[str, int]:
     folder = Path(folder)
     where = str(store.path) if store.path else "the in-memory database"
     manifest = _read_manifest(folder)
-    (held,) = store.row("backup_target_rows")
+    clients, records = store.row("backup_target_rows")
     kind = store.setting("portfolio_kind")
-    if held and kind != "demo":
+    if (clients or records) and kind != "demo":
+        held = [plural(clients, "client")] + (
+            [plural(records, "record") + " of yours"] if records else []
+        )
         raise HealthTuiError(
-            f"{where} already holds a portfolio ({held:,} rows); restore into a new file "
+            f"{where} already holds a portfolio ({' and '.join(held)}); restore into a new file "
             "(--db restored.duckdb) so nothing is overwritten."
         )
     recorded = owner_entries_on_demo(store) if kind == "demo" else 0
