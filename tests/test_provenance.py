@@ -306,7 +306,9 @@ def test_a_backup_restores_to_the_same_report(tmp_path: Path, fmt: str) -> None:
 def test_restore_goes_only_into_an_empty_database(small: Store, tmp_path: Path) -> None:
     backup_folder(small, tmp_path / "b", "csv", at=NOW)
     # what it holds, counted as the owner knows it (it said "33 rows" of a file of 1,264)
-    with pytest.raises(Exception, match=r"holds a portfolio \(8 clients\); restore into a new file"):
+    with pytest.raises(
+        Exception, match=r"holds a portfolio \(8 clients\); restore into a new file"
+    ):
         restore_folder(small, tmp_path / "b")
     with pytest.raises(ImportFailed, match="restore it with `health-tui restore`"):
         load(small, tmp_path / "b")

@@ -436,3 +436,11 @@ def test_the_decisions_say_what_was_recommended_when_decided(reviewed: Store) ->
     assert f"| exit | reprice (now {now}) |" in render_markdown(r)
     assert f"<td>reprice (now {now})</td>" in render_html(r)
     assert "| reprice | reprice |" in render_markdown(r)  # fernleaf: the same then and now
+
+
+def test_revenue_at_risk_and_its_change_add_up_as_written(reviewed: Store) -> None:
+    """€33,856 then €38,660 read as a change of -€4,805: the change was of the unrounded sums."""
+    r = build_report(reviewed, AS_OF, Settings()).model_copy(
+        update={"revenue_at_risk_now": 33855.6, "revenue_at_risk_then": 38660.4}
+    )
+    assert "| €33,856 | €38,660 | -€4,804 |" in render_markdown(r)
