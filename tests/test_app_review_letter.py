@@ -119,7 +119,9 @@ async def test_a_letter_saved_before_a_correction_says_it_is_out_of_date(db: Pat
         status = text(screen.query_one("#letter-status"))
         assert (
             status.startswith("saved")
-            and "out of date? now ends 2026-12-01, notice 60 days" in status
+            and "it gives a notice of 30 days and an end on 02 November 2026; now ends "
+            "2026-12-01 if told today, notice 60 days"
+            in status
         )
         await pilot.press("ctrl+r")
         assert isinstance(app.screen, Confirm)
@@ -127,4 +129,4 @@ async def test_a_letter_saved_before_a_correction_says_it_is_out_of_date(db: Pat
         await settle(pilot)
         assert "60 days" in screen.text and "01 December 2026" in screen.text
         status = text(screen.query_one("#letter-status"))
-        assert status.startswith("unsaved changes") and "out of date" not in status
+        assert status.startswith("unsaved changes") and "it gives" not in status

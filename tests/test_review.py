@@ -343,5 +343,13 @@ def test_the_draft_leaves_out_a_step_marked_not_applicable_and_sees_old_facts(sm
     none = draft_for(cl.model_copy(update={"steps": steps}), client_name="Brightline",
                      started_on=date(2025, 7, 1), currency="EUR", signature="Ana")  # fmt: skip
     assert "other providers" not in none
+    end = f"{cl.earliest_end:%d %B %Y}"
     later = cl.model_copy(update={"notice_days": 60, "earliest_end": date(2026, 12, 1)})
-    assert out_of_date(draft, later) == ["the end date, 01 December 2026", "the notice, 60 days"]
+    assert out_of_date(draft, later) == ["a notice of 30 days", f"an end on {end}"]
+    # digits inside other numbers are not the notice or the day: 0 days is not found in 10 days
+    ten = cl.model_copy(update={"notice_days": 10})
+    assert out_of_date(draft_for(ten, client_name="B", started_on=date(2025, 7, 1),
+                                 currency="EUR", signature="Ana"),
+                       cl.model_copy(update={"notice_days": 0})) == ["a notice of 10 days"]  # fmt: skip
+    # a letter rewritten in the owner's words (or language) is not second-guessed
+    assert out_of_date("Sehr geehrte Damen und Herren, ... 30 Tage ...", later) == []

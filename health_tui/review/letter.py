@@ -6,6 +6,7 @@ interactions table, so no complaint is ever quoted back to the client.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -84,17 +85,25 @@ def draft_for(
     )
 
 
+# The draft's two sentences that carry the facts a correction moves (draft_letter's wording).
+_NOTICE = re.compile(r"notice period of (\d+) days")
+_LAST_DAY = re.compile(r"last working day for you will be (\d{1,2} [A-Z][a-z]+ \d{4})")
+
+
 def out_of_date(body: str, checklist: Checklist) -> list[str]:
-    """What a saved letter does not say of the facts now in force: the end date and the notice, as
-    the draft writes them. A letter saved before a correction (a notice of 30 days made 60) still
-    gives the old date; empty when it says both (however the rest was edited)."""
-    missing = []
-    end = f"{checklist.earliest_end:%d %B %Y}"
-    if end not in body and f"{checklist.earliest_end:%-d %B %Y}" not in body:
-        missing.append(f"the end date, {end}")
-    if f"{checklist.notice_days} days" not in body:
-        missing.append(f"the notice, {checklist.notice_days} days")
-    return missing
+    """Where a letter, in the draft's own sentences, gives another notice or end date than the
+    checklist now does: one saved before a correction (a notice of 30 days made 60), or before the
+    day the client is told moved the end. A letter whose owner rewrote those sentences (or wrote it
+    in another language) is not second-guessed: nothing is said of it."""
+    stale = []
+    notice = _NOTICE.search(body)
+    if notice and int(notice.group(1)) != checklist.notice_days:
+        stale.append(f"a notice of {notice.group(1)} days")
+    last = _LAST_DAY.search(body)
+    end = checklist.earliest_end
+    if last and last.group(1) not in (f"{end:%d %B %Y}", f"{end.day} {end:%B %Y}"):
+        stale.append(f"an end on {last.group(1)}")
+    return stale
 
 
 def load_letter(

@@ -21,7 +21,7 @@ from health_tui.app.screens.base import HealthScreen
 from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_lines, safe_text
-from health_tui.review.checklist import Checklist
+from health_tui.review.checklist import Checklist, StepStatus
 from health_tui.review.letter import draft_for, export_letter, load_letter, out_of_date, save_letter
 from health_tui.scoring.models import ClientScore
 
@@ -113,13 +113,16 @@ class LetterScreen(HealthScreen):
         else:
             text, style = "a fresh draft, not saved yet · ctrl+s saves it", MUTED
         status = Content.styled(text, style)
-        # a letter saved before a correction (the notice, the decision's date) gives old facts
-        if out_of_date(self.text, self.checklist):
+        # a letter saved before a correction (the notice) or before today (the end moves with the
+        # day the client is told, until that step is done) gives facts no longer in force
+        if stale := out_of_date(self.text, self.checklist):
             c = self.checklist
+            told = any(st.spec.key == "tell" and st.status is not StepStatus.todo for st in c.steps)
+            now = f"ends {c.earliest_end.isoformat()}" + ("" if told else " if told today")
             status = Content.assemble(
                 status,
-                (f" · out of date? now ends {c.earliest_end.isoformat()}, notice {c.notice_days} "
-                 "days · ctrl+r redrafts", "bold $text-error"),
+                (f" · it gives {' and '.join(stale)}; now {now}, notice {c.notice_days} days · "
+                 "ctrl+r redrafts", "bold $text-error"),
             )  # fmt: skip
         self.query_one("#letter-status", Static).update(status)
 
@@ -137,8 +140,8 @@ class LetterScreen(HealthScreen):
         question = Content.assemble(
             "A fresh draft from the checklist as it stands (end ",
             (self.checklist.earliest_end.isoformat(), "bold"),
-            f", notice {self.checklist.notice_days} days) replaces the text on screen; "
-            "ctrl+s then saves it.",
+            f", notice {self.checklist.notice_days} days) replaces the text on screen, and what "
+            "was typed and not saved is lost; ctrl+s then saves the draft.",
         )
         self.app.push_screen(Confirm(question, "Draft it again?", "Draft again", "Keep"), answered)
 

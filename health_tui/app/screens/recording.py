@@ -174,8 +174,9 @@ class RecordKeeping(HealthScreen):
         # dated after the day the screens stand on (--as-of): saved, but shown and scored only by
         # a later date; said, or the owner takes it for lost
         later = (
-            f"after {portfolio.as_of}, the date on screen: shown and counted from "
-            f"{entry.when.date()} (a later --as-of)"
+            f"after {portfolio.as_of}, the date on screen: shown "
+            + ("" if entry.what == "note" else "and counted ")  # a note is never scored
+            + f"from {entry.when.date()} (a later --as-of)"
             if portfolio is not None and entry.when.date() > portfolio.as_of
             else None
         )
