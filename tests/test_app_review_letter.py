@@ -119,8 +119,8 @@ async def test_a_letter_saved_before_a_correction_says_it_is_out_of_date(db: Pat
         status = text(screen.query_one("#letter-status"))
         assert (
             status.startswith("saved")
-            and "it gives a notice of 30 days and an end on 02 November 2026; now ends "
-            "2026-12-01 if told today, notice 60 days"
+            and "it gives a notice of 30 days and an end on 02 November 2026; now 60 days, "
+            "ends 2026-12-01 if told today"
             in status
         )
         await pilot.press("ctrl+r")

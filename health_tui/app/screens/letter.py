@@ -121,8 +121,8 @@ class LetterScreen(HealthScreen):
             now = f"ends {c.earliest_end.isoformat()}" + ("" if told else " if told today")
             status = Content.assemble(
                 status,
-                (f" · it gives {' and '.join(stale)}; now {now}, notice {c.notice_days} days · "
-                 "ctrl+r redrafts", "bold $text-error"),
+                (f" · it gives {' and '.join(stale)}; now {c.notice_days} days, {now} · ctrl+r "
+                 "redrafts", "bold $text-error"),
             )  # fmt: skip
         self.query_one("#letter-status", Static).update(status)
 
