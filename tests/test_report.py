@@ -436,6 +436,10 @@ def test_the_decisions_say_what_was_recommended_when_decided(reviewed: Store) ->
     assert f"| exit | reprice (now {now}) |" in render_markdown(r)
     assert f"<td>reprice (now {now})</td>" in render_html(r)
     assert "| reprice | reprice |" in render_markdown(r)  # fernleaf: the same then and now
+    reviewed.con.execute("UPDATE review_decisions SET recommendation = NULL")  # an older decision
+    assert "| reprice | reprice (today's) |" in render_markdown(
+        build_report(reviewed, AS_OF, Settings())
+    )
 
 
 def test_revenue_at_risk_and_its_change_add_up_as_written(reviewed: Store) -> None:

@@ -75,8 +75,10 @@ def recommended(d: DecisionRecord, line: ClientLine | None) -> str:
     that has moved since: "reprice (now recover)". The table said only today's, so an exit
     decided against a reprice read as decided against what came later."""
     now = line.score.recommendation.value if line else None
-    then = d.recommendation or now
-    return f"{then} (now {now})" if then and now and then != now else then or ""
+    if d.recommendation is None:  # decided before health-tui kept it: only today's is known
+        return f"{now} (today's)" if now else ""
+    then = d.recommendation
+    return f"{then} (now {now})" if now and then != now else then
 
 
 def when(at: datetime) -> str:
