@@ -6,11 +6,8 @@ SET response_id = r.v['response_id'], client = r.v['client'], "domain" = r.v['do
     "date" = r.v['date'], score = r.v['score'], "comment" = r.v['comment']
 FROM (
     SELECT line,
-           MAP([n FOR n IN map_keys(m)],
-               [coalesce(map_extract_value(MAP($fixed_keys::VARCHAR[], $fixed_values::VARCHAR[]), n),
-                         map_extract_value(m, map_extract_value(MAP($copy_to::VARCHAR[], $copy_from::VARCHAR[]), n)),
-                         map_extract_value(m, n))
-                FOR n IN map_keys(m)]) AS v
+           connector_filled(m, $fixed_keys::VARCHAR[], $fixed_values::VARCHAR[],
+                            $copy_to::VARCHAR[], $copy_from::VARCHAR[]) AS v
     FROM (
         SELECT line,
                MAP(['response_id', 'client', 'domain', 'date', 'score', 'comment'],

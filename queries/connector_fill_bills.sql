@@ -8,11 +8,8 @@ SET invoice_id = r.v['invoice_id'], client = r.v['client'], status = r.v['status
     currency = r.v['currency']
 FROM (
     SELECT line,
-           MAP([n FOR n IN map_keys(m)],
-               [coalesce(map_extract_value(MAP($fixed_keys::VARCHAR[], $fixed_values::VARCHAR[]), n),
-                         map_extract_value(m, map_extract_value(MAP($copy_to::VARCHAR[], $copy_from::VARCHAR[]), n)),
-                         map_extract_value(m, n))
-                FOR n IN map_keys(m)]) AS v
+           connector_filled(m, $fixed_keys::VARCHAR[], $fixed_values::VARCHAR[],
+                            $copy_to::VARCHAR[], $copy_from::VARCHAR[]) AS v
     FROM (
         SELECT line,
                MAP(['invoice_id', 'client', 'status', 'issued_on', 'due_on', 'paid_on', 'amount',

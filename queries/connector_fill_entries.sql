@@ -8,11 +8,8 @@ SET client = r.v['client'], "date" = r.v['date'], hours = r.v['hours'], billable
     note = r.v['note'], person = r.v['person'], start_time = r.v['start_time'], end_time = r.v['end_time']
 FROM (
     SELECT line,
-           MAP([n FOR n IN map_keys(m)],
-               [coalesce(map_extract_value(MAP($fixed_keys::VARCHAR[], $fixed_values::VARCHAR[]), n),
-                         map_extract_value(m, map_extract_value(MAP($copy_to::VARCHAR[], $copy_from::VARCHAR[]), n)),
-                         map_extract_value(m, n))
-                FOR n IN map_keys(m)]) AS v
+           connector_filled(m, $fixed_keys::VARCHAR[], $fixed_values::VARCHAR[],
+                            $copy_to::VARCHAR[], $copy_from::VARCHAR[]) AS v
     FROM (
         SELECT line,
                MAP(['client', 'date', 'hours', 'billable', 'activity', 'project', 'task', 'tags', 'note',

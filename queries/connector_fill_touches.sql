@@ -6,11 +6,8 @@ SET ticket_id = r.v['ticket_id'], client = r.v['client'], "domain" = r.v['domain
     channel = r.v['channel'], kind = r.v['kind'], sentiment = r.v['sentiment'], note = r.v['note']
 FROM (
     SELECT line,
-           MAP([n FOR n IN map_keys(m)],
-               [coalesce(map_extract_value(MAP($fixed_keys::VARCHAR[], $fixed_values::VARCHAR[]), n),
-                         map_extract_value(m, map_extract_value(MAP($copy_to::VARCHAR[], $copy_from::VARCHAR[]), n)),
-                         map_extract_value(m, n))
-                FOR n IN map_keys(m)]) AS v
+           connector_filled(m, $fixed_keys::VARCHAR[], $fixed_values::VARCHAR[],
+                            $copy_to::VARCHAR[], $copy_from::VARCHAR[]) AS v
     FROM (
         SELECT line,
                MAP(['ticket_id', 'client', 'domain', 'at', 'channel', 'kind', 'sentiment', 'note'],

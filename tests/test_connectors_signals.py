@@ -388,18 +388,23 @@ def test_a_folders_domain_column_refuses_a_mailbox_provider(store: Store, tmp_pa
     assert store.rows("client_domain_owner", {"domain": "alpha.example"}) == []  # nothing loaded
 
 
-def test_freshdesk_company_domains_place_a_ticket_with_no_company(
-    store: Store, tmp_path: Path
-) -> None:
-    """A Freshdesk export as it comes (Company Domains, Association type, Work phone...): a ticket
-    with no Company Name and a requester on a mailbox address lands on the client of the first of
-    its Company Domains; the columns Freshdesk always writes are not warned about one by one."""
+def _brightwater(store: Store, tmp_path: Path) -> None:
+    """One client, Brightwater Hotels ("bw"), whose web domain is brightwater.example."""
     folder = tmp_path / "f"
     folder.mkdir()
     (folder / "clients.csv").write_text(
         "client_id,name,started_on,domain\nbw,Brightwater Hotels,2025-01-01,brightwater.example\n"
     )
     import_folder(store, folder)
+
+
+def test_freshdesk_company_domains_place_a_ticket_with_no_company(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Freshdesk export as it comes (Company Domains, Association type, Work phone...): a ticket
+    with no Company Name and a requester on a mailbox address lands on the client of the first of
+    its Company Domains; the columns Freshdesk always writes are not warned about one by one."""
+    _brightwater(store, tmp_path)
     path = write(
         tmp_path,
         "t.csv",
@@ -420,12 +425,7 @@ def test_a_routine_ticket_a_survey_rated_shows_in_the_timeline(
     every routine request, so a satisfaction of 100 had nothing behind it on screen."""
     from health_tui.history import client_timeline
 
-    folder = tmp_path / "f"
-    folder.mkdir()
-    (folder / "clients.csv").write_text(
-        "client_id,name,started_on,domain\nbw,Brightwater Hotels,2025-01-01,brightwater.example\n"
-    )
-    import_folder(store, folder)
+    _brightwater(store, tmp_path)
     path = write(
         tmp_path,
         "t.csv",

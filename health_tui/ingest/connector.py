@@ -99,6 +99,7 @@ CONNECTOR_MACROS = (
     "connector_macro_norm",
     "connector_macro_client_id",
     "connector_macro_currency",
+    "connector_macro_filled",
     "connector_macro_domain",
 )
 
