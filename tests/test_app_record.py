@@ -240,3 +240,38 @@ async def test_an_entry_dated_after_the_date_on_screen_says_where_it_went(small_
         assert "after 2026-09-15, the date on screen: shown from 2026-09-29" in said  # not scored
         assert "kept in the timeline" not in said
     store.close()
+
+
+async def test_an_entry_edited_past_the_date_on_screen_says_so_and_leaves_the_scores(
+    small_db: Path,
+) -> None:
+    """A complaint whose date is corrected to after the date on screen leaves the timeline and
+    the scores: the status said only "scoring again…", and the owner looked for it in vain."""
+    from datetime import date
+
+    async def dated(when: str) -> None:
+        field = app.screen.query_one("#when")
+        field.value = when
+        field.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+
+    store = open_store(small_db)
+    app = make_app(store, as_of=date(2026, 9, 15), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, "northwind")
+        before = app.portfolio.by_id("northwind").health
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "down")  # a complaint, on 10 September
+        await dated("2026-09-10 10:00")
+        assert app.portfolio.by_id("northwind").health < before
+        await pilot.press("t", "enter")  # edit it: the date corrected to 20 September
+        await settle(pilot)
+        assert isinstance(app.screen, InteractionForm) and app.screen.editing
+        await dated("2026-09-20 10:00")
+        said = status(app)
+        assert said.startswith("✓ edited complaint")
+        assert "now after the date on screen (2026-09-20: a later --as-of)" in said
+        assert app.portfolio.by_id("northwind").health == before  # scored again, without it
+    store.close()

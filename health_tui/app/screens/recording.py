@@ -199,6 +199,8 @@ class RecordKeeping(HealthScreen):
                     MUTED,
                 ),
             )
-        else:
+        else:  # an edit that moved an entry past the date on screen: scored again without it
+            if later:  # said again with the score's change, which replaces this line
+                label += f", now after the date on screen ({entry.when.date()}: a later --as-of)"
             self.show_record_status((f"✓ {label}", SAVED_STYLE), ("  ·  scoring again…", MUTED))
             app.rescore_after(entry.client_id, label)
