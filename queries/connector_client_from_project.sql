@@ -1,7 +1,10 @@
 -- connector: the projects that named the client of a time export's entries (the Client empty or
--- missing, or --client-from project), with how many entries each, most first, for the summary.
-SELECT project, count(*) AS entries
-FROM src_entries
-WHERE skip IS NULL AND from_project
-GROUP BY project
-ORDER BY count(*) DESC, project;
+-- missing, or --client-from project), with how many entries each, most first, and whether the
+-- project made a client new to the database (one that matched a client you have needs no merge),
+-- for the summary.
+SELECT e.project, count(*) AS entries, bool_or(NOT c.existing) AS made_new
+FROM src_entries e
+JOIN src_clients c USING (client_key)
+WHERE e.skip IS NULL AND e.from_project
+GROUP BY e.project
+ORDER BY count(*) DESC, e.project;

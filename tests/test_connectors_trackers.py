@@ -55,6 +55,13 @@ def test_newer_toggl_without_client_names_clients_by_project(store: Store, tmp_p
     assert summary.warnings == [
         "toggl_detailed_new.csv: left out 1 entry with no client or project (0.50 h; line 6)"
     ]
+    # the same file again: the projects are clients you have now, so no merge is suggested
+    again = load(store, EXPORTS / "toggl_detailed_new.csv")
+    assert again.notes[-1] == (
+        "toggl_detailed_new.csv has no Client column, so the Project names the client of 4 "
+        "entries: 'Harbor Dental website' (3, a client you have), 'Olive & Thyme menu' (1, a "
+        "client you have)."
+    )
     # the advice works as written (it said `clients alias`, refused: the import had already made
     # the project a client of that name), and the next import of the file lands on the client
     harvest = "Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name\n"

@@ -84,8 +84,14 @@ def named_by_project(
     projects = store.rows("connector_client_from_project", con=con)
     if not projects:
         return
-    n = sum(count for _project, count in projects)
-    listed = some_of([f"{show(p)} ({count:,})" for p, count in projects[:5]], len(projects))
+    n = sum(count for _project, count, _new in projects)
+    listed = some_of(
+        [
+            f"{show(p)} ({count:,}{'' if new else ', a client you have'})"
+            for p, count, new in projects[:5]
+        ],
+        len(projects),
+    )
     entries = f"{n:,} entr{'y' if n == 1 else 'ies'}"
     if client_from == "project":
         summary.notes.append(
@@ -93,11 +99,15 @@ def named_by_project(
         )
         return
     why = "has no Client column" if "client" not in match.present else "left their Client empty"
-    summary.notes.append(
-        f"{file} {why}, so the Project names the client of {entries}: {listed}. "
-        "To put a project's entries on a client you have, `health-tui clients merge CLIENT "
+    advice = (
+        " To put a project's entries on a client you have, `health-tui clients merge CLIENT "
         '"PROJECT"` (later imports of it land there too; `health-tui clients ignore` one that is '
         "your own time); --client-from client leaves such entries out instead."
+        if any(new for _project, _count, new in projects)  # a project made a client of its own
+        else ""
+    )
+    summary.notes.append(
+        f"{file} {why}, so the Project names the client of {entries}: {listed}.{advice}"
     )
 
 
