@@ -116,3 +116,15 @@ async def test_not_applicable_with_money_open_asks_first_saying_the_amount(db: P
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert step_status(screen, "final_invoice") is StepStatus.na
+
+
+async def test_a_next_step_too_long_for_the_window_ends_in_an_ellipsis(db: Path) -> None:
+    """At 60 columns the next step was cut at the table's edge mid-word ("Read the contr");
+    it is cut to the room the other columns leave, with "…"."""
+    async with running(db, size=(60, 20)) as (app, pilot):
+        await decide(pilot, "x", "Third round of vague changes")
+        await pilot.press("E")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        (row,) = rows(app.screen)
+        assert row[-1].endswith("…") and row[-1].startswith("Read the")

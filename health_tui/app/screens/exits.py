@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +22,7 @@ from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.review.exits import ExitProgress, exits_in_force, exits_in_progress
+from health_tui.text import fit
 
 COLUMNS = ("Client", "Decided", "Steps", "Earliest end", "Unpaid", "Next step")
 
@@ -86,8 +88,12 @@ class ExitsScreen(HealthScreen):
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
-        for e in exits:
-            table.add_row(*_cells(e, quarter, currency), key=e.client_id)
+        rows = [_cells(e, quarter, currency) for e in exits]
+        room = _room_for_last(table, rows)
+        for e, cells in zip(exits, rows, strict=True):
+            if room is not None and cell_len(cells[-1].plain) > room:  # cut with "…", not mid-word
+                cells[-1] = Text(fit(cells[-1].plain, room), style=cells[-1].style)
+            table.add_row(*cells, key=e.client_id)
         if exits:
             table.move_cursor(row=min(keep, len(exits) - 1))
         unpaid = sum(e.unpaid_amount for e in exits)
@@ -108,6 +114,11 @@ class ExitsScreen(HealthScreen):
         )
         self.query_one("#exits-hint", Static).update(Content.styled(hint, MUTED))
 
+    def on_resize(self) -> None:
+        if self.exits and self.health_app.portfolio is not None:
+            portfolio = self.health_app.portfolio
+            self._show(self.exits, portfolio.quarter, portfolio.currency)
+
     def action_open(self) -> None:
         from health_tui.app.screens.checklist import ChecklistScreen
 
@@ -122,6 +133,21 @@ class ExitsScreen(HealthScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _room_for_last(table: DataTable[Text], rows: list[list[Text]]) -> int | None:
+    """The cells the last column (the next step) has once the others are as wide as their widest
+    cell or title: a step longer than that is cut with "…" instead of at the table's edge. None
+    before the table has a size."""
+    width = table.scrollable_content_region.width
+    if not width or not rows:
+        return None
+    pad = 2 * table.cell_padding
+    others = sum(
+        max(cell_len(title), *(cell_len(r[i].plain) for r in rows)) + pad
+        for i, title in enumerate(COLUMNS[:-1])
+    )
+    return max(12, width - others - pad)
 
 
 def _cells(e: ExitProgress, quarter: str, currency: str) -> list[Text]:
