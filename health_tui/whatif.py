@@ -255,8 +255,10 @@ def what_if(
     lost = sum(d.revenue_12m or 0.0 for d in dropped)
     freed = sum(d.hours_12m or 0.0 for d in dropped)
     revenue, hours, at_risk = t.revenue, t.hours, t.at_risk
-    revenue_after = revenue - lost + sum(raised.values())
-    hours_after = hours - freed
+    # the after figures from the before ones and the changes as they are shown (whole currency
+    # units, tenths of hours), so "before − lost = after" adds up as written in every table
+    revenue_after = float(round(revenue) - round(lost) + sum(round(v) for v in raised.values()))
+    hours_after = round(round(hours, 1) - round(freed, 1), 1)
     at_risk_after = (
         at_risk
         - sum(d.revenue_12m or 0.0 for d in dropped if d.client_id in risky)

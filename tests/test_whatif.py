@@ -205,3 +205,30 @@ def test_the_largest_client_after_follows_the_reprices(scored: PortfolioScore) -
     assert what_if(scored, ["meridian"], {"harbor": 4000}).largest_client_after == (
         "Harbor Street Bakery"
     )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_before_less_what_goes_is_after_as_written(seed: int) -> None:
+    """The report read "€114,740 − €45,625 → €69,114" and "760.2 h − 338.8 h → 421.5 h": each
+    figure was rounded on its own. The after figures are now made from the shown ones."""
+    from health_tui.formatting import hours, money
+
+    p = make_portfolio(40, seed=seed)
+    active = [c.client_id for c in p.clients if c.active]
+    w = what_if(p, active[:3], {active[5]: 15})
+    assert (
+        w.revenue_before is not None and w.revenue_after is not None and w.hours_after is not None
+    )
+
+    def whole(text: str) -> float:
+        return float(text.replace("€", "").replace(",", "").replace(" h", ""))
+
+    raised = sum(
+        round((r.revenue_12m_after or 0) - (r.revenue_12m_before or 0)) for r in w.reprices
+    )
+    assert whole(money(w.revenue_before)) - whole(money(w.revenue_lost)) + raised == whole(
+        money(w.revenue_after)
+    )
+    assert round(whole(hours(w.hours_before)) - whole(hours(w.hours_freed)), 1) == whole(
+        hours(w.hours_after)
+    )
