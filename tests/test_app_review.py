@@ -235,3 +235,20 @@ async def test_quitting_with_a_note_typed_saves_it(db: Path) -> None:
     assert [(d.decision, d.note) for d in history] == [
         (Decision.keep, "Typed, then ctrl+q by habit")
     ]
+
+
+async def test_the_footer_names_what_a_does_now(tmp_path) -> None:
+    """`a` turns the review between the urgent clients and every one: the footer said "All
+    clients" while every client was already in it."""
+    from tests.test_app_review_support import running, small_db
+
+    async with running(small_db(tmp_path)) as (app, pilot):
+
+        def said() -> str:
+            return app.screen.active_bindings["a"].binding.description
+
+        assert said() == "All clients" and not app.screen.include_rest
+        await pilot.press("a")
+        assert app.screen.include_rest and said() == "Urgent only"
+        await pilot.press("a")
+        assert not app.screen.include_rest and said() == "All clients"

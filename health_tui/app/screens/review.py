@@ -40,7 +40,10 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         *[Binding(k, f"decide('{d.value}')", d.value.capitalize()) for k, d in rp.DECISION_KEYS],
         Binding("n,right", "move(1)", "Next", key_display="n"),
         Binding("b,left", "move(-1)", "Prev", key_display="b"),
-        Binding("a", "toggle_rest", "All clients"),
+        # one key, two names: the footer says what `a` does now (check_action keeps the one that
+        # applies), not "All clients" while every client is already in the review
+        Binding("a", "rest(True)", "All clients"),
+        Binding("a", "rest(False)", "Urgent only"),
         Binding("i", "log('interaction')", "Log interaction", show=False),
         Binding("f", "log('feedback')", "Feedback", show=False),
         Binding("N", "log('note')", "Note", key_display="N", show=False),
@@ -108,6 +111,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
                 urgent = {c.client_id for c in review_queue(portfolio)}
                 active = {c.client_id for c in portfolio.active}
                 self.include_rest = any(c in active - urgent for c in state.decisions)
+                self.refresh_bindings()  # `a` says which way it turns the list
             self._source, self.quarter = portfolio, portfolio.quarter
             self._set_queue(keep)
         self._show()
@@ -209,6 +213,8 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             return self.current is not None or None
         if action == "checklist":
             return self.current is not None or None
+        if action == "rest":  # the one of `a`'s two that changes the list
+            return parameters[0] != bool(self.include_rest)
         return True
 
     # -- deciding ---------------------------------------------------------------------------------
@@ -287,12 +293,14 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         self.query_one("#review-body").scroll_home(animate=False)
         self._show()
 
-    def action_toggle_rest(self) -> None:
+    def action_rest(self, include: bool) -> None:
+        """`a`: every active client in the review, or the urgent ones only."""
         if self.quarter is None:
             return
-        self.include_rest = not self.include_rest
+        self.include_rest = include
         self._set_queue(self.current.client_id if self.current else None)
         self._show()
+        self.refresh_bindings()
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#review-body").scroll_relative(y=lines, animate=False, immediate=True)
