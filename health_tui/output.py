@@ -14,7 +14,7 @@ from pydantic_core import to_json
 from health_tui.clients import ClientListing
 from health_tui.formatting import NO_VALUE, hours, money, plural, rate, share
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
-from health_tui.text import cell_text, columns, fit, safe_text
+from health_tui.text import cell_text, columns, cut, safe_text
 from health_tui.whatif import WhatIf
 
 CSV_COLUMNS = (
@@ -87,7 +87,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
     rows = [header]
     for c in sorted(clients, key=lambda c: (not c.fire_candidate, c.health is None, c.health or 0)):
         rows.append((
-            fit(_plain(c.name), NAME_CELLS).rstrip(), "—" if c.health is None else f"{c.health:.0f}", c.band_text,
+            cut(_plain(c.name), NAME_CELLS), "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             "—" if c.effort_return is None else f"{c.effort_return:.0f}",
             "—" if c.effective_rate is None else rate(c.effective_rate, p.currency),
             money(c.known_revenue_12m, p.currency),
@@ -127,9 +127,7 @@ def render_clients(listing: list[ClientListing]) -> str:
         sources = ", ".join(f"{s.source} {s.n:,}" for s in c.sources) or "no rows"
         known = [f'"{_plain(a)}"' for a in c.alias_names] + [f"id {i}" for i in c.merged_ids]
         known += [f"domain {_plain(c.domain)}"] if c.domain else []
-        name = fit(_plain(c.name), NAME_CELLS + 4).rstrip() + (
-            " (not a client)" if c.ignored else ""
-        )
+        name = cut(_plain(c.name), NAME_CELLS + 4) + (" (not a client)" if c.ignored else "")
         if c.ended_on is not None:
             name += f" (ended {c.ended_on})"
         rows.append((c.client_id, name, c.made_by, sources, ", ".join(known)))

@@ -105,12 +105,17 @@ def _escape_line_start(m: re.Match[str]) -> str:
     return f"{indent}{number}\\"  # "1." or "1)": the escape goes before the dot
 
 
-def fit(text: str, width: int) -> str:
-    """Pad or cut `text` to exactly `width` cells (a wide character counts two); a cut ends in '…'
-    so it reads as cut."""
+def cut(text: str, width: int) -> str:
+    """`text` as it is if it fits in `width` cells (a wide character counts two), else cut to
+    them with '…' at the end, so it reads as cut."""
     if cell_len(text) <= width:
-        return set_cell_size(text, width)
+        return text
     return set_cell_size(text, width - 1) + "…" if width > 1 else set_cell_size(text, width)
+
+
+def fit(text: str, width: int) -> str:
+    """`cut`, padded to exactly `width` cells: a cell of a table drawn line by line."""
+    return set_cell_size(cut(text, width), width)
 
 
 def columns(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) -> list[str]:

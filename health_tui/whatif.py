@@ -198,6 +198,8 @@ class Totals:
 def portfolio_totals(portfolio: PortfolioScore) -> Totals:
     active = portfolio.active
     rated = [c for c in active if c.effective_rate is not None]
+    no_revenue = [c for c in active if c.known_revenue_12m is None]
+    no_time = [c for c in active if not c.time_on_record]
     return Totals(
         clients=len(active),
         revenue=sum(c.revenue_12m for c in active),
@@ -205,10 +207,10 @@ def portfolio_totals(portfolio: PortfolioScore) -> Totals:
         at_risk=sum(c.revenue_12m for c in active if c.band in AT_RISK),
         rated_revenue=sum(c.revenue_12m for c in rated),
         rated_hours=sum(c.hours_12m for c in rated),
-        revenue_not_known=sum(1 for c in active if c.known_revenue_12m is None),
-        hours_not_known=sum(1 for c in active if not c.time_on_record),
-        revenue_not_known_names=_first_names(c for c in active if c.known_revenue_12m is None),
-        hours_not_known_names=_first_names(c for c in active if not c.time_on_record),
+        revenue_not_known=len(no_revenue),
+        hours_not_known=len(no_time),
+        revenue_not_known_names=_first_names(no_revenue),
+        hours_not_known_names=_first_names(no_time),
         by_revenue=tuple(sorted(active, key=lambda c: -c.revenue_12m)),
     )
 

@@ -6,6 +6,8 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from health_tui.formatting import plural
+
 # Table order is the order files are read, checked, reported and summarised in.
 TABLES: tuple[str, ...] = ("clients", "time_entries", "invoices", "interactions", "feedback")
 
@@ -31,9 +33,8 @@ def future_dated(where: str, n: int, table: str, today: date, latest: date) -> s
     """The warning for rows dated after `today` (the command line's), `where` being the file and
     column (and line) they were read from: kept, as the owner may mean them, but a score as of
     today leaves them out (and `log` refuses such a date)."""
-    what = LABELS[table][0] if n == 1 else LABELS[table][1]
     return (
-        f"{where}: {n:,} {what} dated after today ({today}), the latest {latest}: kept, but a "
+        f"{where}: {plural(n, *LABELS[table])} dated after today ({today}), the latest {latest}: kept, but a "
         f"score counts {'it' if n == 1 else 'them'} only as of a later date. A typo in the year?"
     )
 

@@ -404,7 +404,7 @@ def stale_rows(
     listed = some_of(
         [f"{show(name)} ({counted(count, h)})" for name, count, h, _f, _l in stale[:3]], len(stale)
     )
-    rows = f"{n:,} {LABELS[target][0] if n == 1 else LABELS[target][1]}"
+    rows = plural(n, *LABELS[target])
     it, was = ("It", "it was") if n == 1 else ("They", "they were")
     summary.warnings.append(
         f"{file} does not hold {rows} that earlier {origin} imports wrote for its clients within "

@@ -80,6 +80,7 @@ class Checklist(BaseModel):
     decided_on: date
     notice_days: int
     earliest_end: date
+    told_on: date | None = None  # the "tell" step's day once done: the notice runs from it
     unpaid: list[UnpaidInvoice]
     face_to_face: bool
     steps: list[Step]
@@ -236,6 +237,7 @@ def _checklist(
         decided_on=case.decided_on,
         notice_days=case.notice_days,
         earliest_end=earliest_end,
+        told_on=told_on,
         unpaid=unpaid or [],
         face_to_face=face_to_face,
         steps=steps,

@@ -22,7 +22,7 @@ from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.review.exits import ExitProgress, exits_in_force, exits_in_progress
-from health_tui.text import fit
+from health_tui.text import cut
 
 COLUMNS = ("Client", "Decided", "Steps", "Earliest end", "Unpaid", "Next step")
 
@@ -91,8 +91,8 @@ class ExitsScreen(HealthScreen):
         rows = [_cells(e, quarter, currency) for e in exits]
         room = _room_for_last(table, rows)
         for e, cells in zip(exits, rows, strict=True):
-            if room is not None and cell_len(cells[-1].plain) > room:  # cut with "…", not mid-word
-                cells[-1] = Text(fit(cells[-1].plain, room), style=cells[-1].style)
+            if room is not None:  # a step too long is cut with "…", not at the table's edge
+                cells[-1] = Text(cut(cells[-1].plain, room), style=cells[-1].style)
             table.add_row(*cells, key=e.client_id)
         if exits:
             table.move_cursor(row=min(keep, len(exits) - 1))

@@ -21,7 +21,7 @@ from health_tui.app.screens.base import HealthScreen
 from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_lines, safe_text
-from health_tui.review.checklist import Checklist, StepStatus
+from health_tui.review.checklist import Checklist
 from health_tui.review.letter import draft_for, export_letter, load_letter, out_of_date, save_letter
 from health_tui.scoring.models import ClientScore
 
@@ -117,8 +117,7 @@ class LetterScreen(HealthScreen):
         # day the client is told, until that step is done) gives facts no longer in force
         if stale := out_of_date(self.text, self.checklist):
             c = self.checklist
-            told = any(st.spec.key == "tell" and st.status is not StepStatus.todo for st in c.steps)
-            now = f"ends {c.earliest_end.isoformat()}" + ("" if told else " if told today")
+            now = f"ends {c.earliest_end.isoformat()}" + ("" if c.told_on else " if told today")
             status = Content.assemble(
                 status,
                 (f" · it gives {' and '.join(stale)}; now {c.notice_days} days, {now} · ctrl+r "
