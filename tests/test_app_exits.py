@@ -119,9 +119,9 @@ async def test_not_applicable_with_money_open_asks_first_saying_the_amount(db: P
 
 
 async def test_a_next_step_too_long_for_the_window_ends_in_an_ellipsis(db: Path) -> None:
-    """At 60 columns the next step was cut at the table's edge mid-word ("Read the contr");
+    """At 80 columns the next step was cut at the table's edge mid-word ("Read the co");
     it is cut to the room the other columns leave, with "…"."""
-    async with running(db, size=(60, 20)) as (app, pilot):
+    async with running(db, size=(80, 24)) as (app, pilot):
         await decide(pilot, "x", "Third round of vague changes")
         await pilot.press("E")
         await pilot.app.workers.wait_for_complete()

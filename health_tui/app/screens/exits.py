@@ -147,7 +147,7 @@ def _room_for_last(table: DataTable[Text], rows: list[list[Text]]) -> int | None
         max(cell_len(title), *(cell_len(r[i].plain) for r in rows)) + pad
         for i, title in enumerate(COLUMNS[:-1])
     )
-    return max(12, width - others - pad)
+    return max(2, width - others - pad)  # even "R…" reads as cut, where a clipped edge does not
 
 
 def _cells(e: ExitProgress, quarter: str, currency: str) -> list[Text]:
