@@ -240,6 +240,41 @@ async def test_fits_80_by_24(store) -> None:
         assert app.screen.has_class("-narrow")
 
 
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_the_sorted_columns_title_stays_whole_beside_its_arrow(store, size) -> None:
+    """Sorted by any column in turn, and reversed, the header names every column shown in full,
+    the arrow against the sorted one ("Tren▲" took the last letter of a title filling its
+    column)."""
+    app = make_app(store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClientTable)
+        shown = [c for c, w in zip(table.columns, table._widths, strict=True) if w]
+        titles = [c.title for c in shown if c.key != "mark"]
+        seen = set()
+        for _ in range(len(table.columns)):
+            await pilot.press("s")
+            await pilot.pause()
+            for reverse in (False, True):
+                if reverse:
+                    await pilot.press("S")
+                    await pilot.pause()
+                header = table.render_line(0).text
+                sorted_title = table.view._by_key[table.view.sort_key].title
+                arrow = "▼" if table.view.descending else "▲"
+                for title in titles:
+                    assert f" {title}" in header.replace(arrow, " "), (title, header)
+                if sorted_title in titles:
+                    after, before = f"{sorted_title}{arrow}", f"{arrow}{sorted_title}"
+                    assert after in header or before in header, header
+                    if before in header:  # a space still parts it from the column before
+                        assert header[header.index(before) - 1] == " ", header
+                    else:  # ... or from the column after
+                        assert header[header.index(after) + len(after) :][:1] in ("", " "), header
+                    seen.add(sorted_title)
+        assert "Trend" in seen and "Health" in seen
+
+
 async def test_quarter_before_any_client_is_empty(store) -> None:
     app = make_app(store, as_of=date(2024, 3, 31))
     async with app.run_test(size=SIZE) as pilot:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -267,29 +267,38 @@ class ClientTable(ScrollView, can_focus=True):
         return Strip(segments)
 
     def _header_strip(self) -> Strip:
-        """Column titles; the sorted one is highlighted, its arrow against its own title (before a
-        right-aligned title, after a left-aligned one), never next to the column before."""
+        """Column titles; the sorted one is highlighted, with its arrow in a free cell against its
+        own title: before a right-aligned title and after a left-aligned one where that cell is
+        free, else on its other side (the gap between two columns), never touching another title."""
         if self._header is None:
             base = self._style("client-table--header")
+            shown = [(c, w) for c, w in zip(self.columns, self._widths, strict=True) if w]
+            line, x = "", 0
+            title_at: dict[str, tuple[int, int, int, int, bool]] = {}
+            for column, width in shown:
+                title = fit(column.title.rjust(width) if column.right else column.title, width)
+                size = min(cell_len(column.title), width)
+                x += GAP
+                title_at[column.key] = (
+                    x,
+                    x + width - size if column.right else x,
+                    width,
+                    size,
+                    column.right,
+                )
+                line += " " * GAP + title
+                x += width
+            placed = title_at.get(self.view.sort_key)
+            if placed is None or self.view.names_only:
+                self._header = Strip([Segment(line, base)])
+                return self._header
+            cell, start, width, size, right = placed
+            spot = arrow_spot(line, start, start + size, first_before=right)
+            line = line[:spot] + ("▼" if self.view.descending else "▲") + line[spot + 1 :]
+            low, high = min(cell - GAP, spot), max(cell + width, spot + 1)
             sorted_style = self._style("client-table--header", "client-table--header-sorted")
-            arrow = "▼" if self.view.descending else "▲"
-            segments: list[Segment] = []
-            for column, width in zip(self.columns, self._widths, strict=True):
-                if not width:
-                    continue
-                if column.key != self.view.sort_key or self.view.names_only:
-                    title = column.title.rjust(width) if column.right else column.title
-                    segments.append(Segment(" " * GAP, base))
-                    segments.append(Segment(fit(title, width), base))
-                    continue
-                if column.right:  # the gap and the cell as one: "  ▲Rate"
-                    title = arrow + fit(column.title, min(width, len(column.title)))
-                    title = title.rjust(width + GAP)
-                else:  # "Client▲", "Tren▲" when the title fills the column
-                    text = set_cell_size(column.title, min(width - 1, len(column.title))) + arrow
-                    title = " " * GAP + fit(text, width)
-                segments.append(Segment(title, sorted_style))
-            self._header = Strip(segments)
+            parts = [(line[:low], base), (line[low:high], sorted_style), (line[high:], base)]
+            self._header = Strip([Segment(text, style) for text, style in parts])
         return self._header
 
     def _row_strip(self, index: int, is_cursor: bool) -> Strip:
@@ -353,3 +362,21 @@ class ClientTable(ScrollView, can_focus=True):
                 return Strip.blank(width, style)
             strip = self._row_strip(self.view.order[row], row == self.cursor)
         return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+
+def arrow_spot(line: str, start: int, end: int, *, first_before: bool) -> int:
+    """Where the sort arrow goes in the header `line` for the title at [start, end): a blank cell
+    against the title with a blank (or the line's end) on its far side, so that the arrow touches
+    no other title; before the title first when `first_before` (a right-aligned one). A header
+    with no such cell loses the title's last letter to the arrow rather than a neighbour's."""
+
+    def blank(i: int) -> bool:
+        return 0 <= i < len(line) and line[i] == " "
+
+    before, after = start - 1, end
+    fits_before = blank(before) and (before == 0 or blank(before - 1))
+    fits_after = blank(after) and (after + 1 == len(line) or blank(after + 1))
+    for spot, fits in ((before, fits_before), (after, fits_after))[:: 1 if first_before else -1]:
+        if fits:
+            return spot
+    return end - 1
