@@ -137,9 +137,12 @@ ia AS MATERIALIZED (
            coalesce(s.staff_complaints, 0) AS staff_complaints,
            x.urgent,
            -- demands outside office hours ($friction_office_opens..closes), and at weekends if counted:
-           -- demand_hours maps hour h of a weekday to its count, of a weekend day h + 24
+           -- demand_hours maps hour h of a weekday to its count, of a weekend day h + 24; a day
+           -- with no time of day is 48 (a weekday: never late) or 49 (a weekend day)
            coalesce(list_sum(list_transform(map_entries(x.demand_hours), lambda e:
-               CASE WHEN e.key >= 24 AND $friction_weekends_after_hours THEN e.value
+               CASE WHEN e.key = 48 THEN 0
+                    WHEN e.key >= 24 AND $friction_weekends_after_hours THEN e.value
+                    WHEN e.key = 49 THEN 0
                     WHEN e.key % 24 < $friction_office_opens OR e.key % 24 >= $friction_office_closes THEN e.value
                     ELSE 0 END)), 0) AS after_hours,
            x.scope_changes, x.revision_requests, x.praise, x.sentiment_sum::DOUBLE AS sentiment_sum,

@@ -14,6 +14,8 @@ from health_tui.cli import cli
 from health_tui.clients import ClientNotFound, add_alias, domain_of, merge_clients, set_domain
 from health_tui.errors import ImportFailed
 from health_tui.ingest.native import import_folder
+from health_tui.scoring.facts import load_facts
+from health_tui.settings import Settings
 from health_tui.store import Store
 from tests.test_connectors import EXPORTS, ROOT, load, problems, snapshot, write
 
@@ -275,6 +277,30 @@ def test_a_line_removed_from_a_contact_log_is_said(small: Store, tmp_path: Path)
     )
     assert len(touches(small, "mapping:contact-log")) == 5  # said, never removed
     assert len(folder) > 10 and touches(small, "folder") == folder  # another source's: not said
+
+
+def test_a_day_with_no_time_is_no_after_hours_demand(small: Store, tmp_path: Path) -> None:
+    """A sheet that gives a date alone was read as midnight, so every complaint or request on it
+    counted as out of office hours (a tester's Tuesday complaint moved a client from watch to at
+    risk). A weekday with no time is not after hours; a weekend day is, where weekends count."""
+    weekdays_only = Settings.model_validate({"friction": {"weekends_after_hours": False}})
+
+    def after_hours(settings: Settings) -> int:
+        facts = {f.name: f for f in load_facts(small, date(2025, 12, 31), settings)}
+        return facts["Fernleaf Yoga Studio"].after_hours_q0
+
+    before = after_hours(Settings()), after_hours(weekdays_only)
+    sheet = write(
+        tmp_path,
+        "log.csv",
+        "When,Customer,How,What happened,Mood,Notes\n"
+        "2025-10-07,Fernleaf Yoga Studio,Email,Complained,-0.6,Tuesday: no time given\n"
+        "2025-10-08 21:05,Fernleaf Yoga Studio,Email,Asked for,,a late request\n"
+        "2025-10-11,Fernleaf Yoga Studio,Email,Asked for,,Saturday: no time given\n",
+    )
+    load(small, sheet, mapping=EXPORTS / "contact_log.toml")
+    assert after_hours(Settings()) == before[0] + 2  # 21:05 and the Saturday
+    assert after_hours(weekdays_only) == before[1] + 1  # 21:05 only
 
 
 def test_mapped_kinds_and_channels_must_be_known(small: Store, tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ be read as markup.
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -49,11 +51,17 @@ def event_prompt(e: TimelineEvent) -> Content:
     return Content.assemble(*parts)
 
 
+def day_and_time(at: datetime) -> str:
+    """'2026-09-20 14:30'; the day alone for a row that came with no time (stored as
+    midnight), so an import's dates do not read as messages sent at 00:00."""
+    return f"{at:%Y-%m-%d}" if at.time() == time(0) else f"{at:%Y-%m-%d %H:%M}"
+
+
 def entry_summary(e: TimelineEvent) -> Content:
     """The entry as a confirmation names it: kind, date and time, and its words."""
     parts: list[Part] = [
         (safe_text(e.kind).replace("_", " "), "bold"),
-        f" of {e.happened_at:%Y-%m-%d %H:%M}",
+        f" of {day_and_time(e.happened_at)}",
     ]
     if e.score is not None:
         parts.append(f", score {e.score}/10")
