@@ -121,8 +121,9 @@ def describe_money(
     origin: str,
 ) -> None:
     """Say what a time export's amounts are used for (Harvest's Cost Amount and Billable Amount,
-    Toggl's Amount (EUR), Clockify's Billable and Cost Amount (USD)), under the names the file
-    gives them, and which costs are unknown: a cost of 0 is a cost rate never set, not free work."""
+    Toggl's Amount (EUR) or Billable amount, Clockify's Billable and Cost Amount (USD)), under the
+    names the file gives them, and which costs are unknown: a cost of 0 is a cost rate never set,
+    not free work."""
     present = match.present
     if "billable_amount" not in present:
         _priced_elsewhere(store, con, file, origin, summary)

@@ -16,7 +16,9 @@ from health_tui.ingest.source import Source
 # (1:30:00); without it, the hours come from the start and stop times. Amount is there on paid plans,
 # titled with the currency ("Amount (EUR)"): the billable rate times the time, not an invoice. It is
 # read as the entry's billable amount, which stands in for revenue for a client with no invoice in
-# the last four quarters (as Harvest's Billable Amount does).
+# the last four quarters (as Harvest's Billable Amount does). Newer exports call it Billable amount,
+# titled the same way ("Billable amount (USD)") or beside a Currency column giving each entry's
+# currency; an amount whose currency the file does not name is read past, with a note.
 TOGGL = Source(
     name="toggl",
     label="Toggl Track detailed report",
@@ -35,13 +37,17 @@ TOGGL = Source(
         "end_date": ("Stop date", "End date"),
         "end_time": ("Stop time", "End time"),
         "tags": ("Tags",),
+        "billable_amount": ("Billable amount",),
+        "currency": ("Currency",),
     },
     required=("date",),
     one_of=(("duration",), ("start_time", "end_time")),
     parse="toggl_time_parse",
-    ignored=("Amount",),
-    ignored_prefixes=("Amount (",),  # said by `titled` when one is not read
-    titled={"billable_amount": "Amount ("},
+    ignored=("Amount", "Billable rate"),
+    # the amounts are said by `titled` when one is not read; the rates are read past
+    ignored_prefixes=("Amount (", "Billable amount (", "Billable rate ("),
+    titled={"billable_amount": ("Amount (", "Billable amount (")},
+    priced=("billable_amount",),
     noted={
         "Amount": "Amount has no currency in its title: read past (an Amount (EUR) column would "
         "be read)."
