@@ -617,8 +617,10 @@ def test_an_ambiguous_thousands_group_is_read_as_the_separator_says_and_noted(
     )
     summary = load(store, path)
     assert store.con.execute("SELECT amount FROM invoices").fetchone() == (Decimal("1250.00"),)
-    assert summary.notes[0].startswith(
-        "Assumed '.' is the decimal separator (inv.csv is comma-separated"
+    assert summary.notes[0] == (
+        "Assumed '.' is the decimal separator (inv.csv is comma-separated and no number says "
+        "otherwise), so '1,250' on line 2 reads as 1250; if that is wrong, import it with a "
+        'mapping that sets decimal_separator = ",".'
     )
 
 

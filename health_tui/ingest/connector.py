@@ -161,7 +161,7 @@ def import_path(
         raise ImportFailed("give --source or --mapping, not both.")
     if source is not None and source not in SOURCES:
         raise ImportFailed(f"unknown source {source!r}; known: {', '.join(SOURCES)}, native.")
-    forced = load_mapping(mapping).source() if mapping else SOURCES.get(source or "")
+    forced = load_mapping(mapping).source(str(mapping)) if mapping else SOURCES.get(source or "")
     return import_export(
         store,
         path,
@@ -249,7 +249,15 @@ def import_export(
         if fmt is None and order is None:
             order = date_order(store, con, kind.name, path.name, match, problems)
         decimal = source.decimal or decimal_separator(
-            store, con, kind.name, path.name, match, found.delimiter, problems, summary
+            store,
+            con,
+            kind.name,
+            path.name,
+            match,
+            found.delimiter,
+            problems,
+            summary,
+            source.mapping_file,
         )
         if problems:
             refuse(problems, path, where)

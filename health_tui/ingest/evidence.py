@@ -78,12 +78,14 @@ def decimal_separator(
     delimiter: str,
     problems: list[Problem],
     summary: ExportSummary,
+    mapping_file: str | None = None,
 ) -> str:
     """The decimal separator of the whole file, from every number in it.
 
     '1.5' or '1,234.5' says a point, '1,5' or '1.234,5' a comma; both is refused. When only
     values like '1,250' are there (thousands, or decimals?), a semicolon-separated file is taken to
-    use a decimal comma and any other a point, as spreadsheets do, and the summary says so.
+    use a decimal comma and any other a point, as spreadsheets do, and the summary says so, with
+    the line to add to the mapping in use (`mapping_file`) or to a new one.
     """
     store.run(f"connector_number_values_{kind}", con=con)
     seen = {
@@ -111,19 +113,26 @@ def decimal_separator(
     if unsure:
         _n, line, col, value = unsure
         sep = "semicolon" if delimiter == ";" else ("tab" if delimiter == "\t" else "comma")
+        setting = f'decimal_separator = "{"." if decimal == "," else ","}"'
+        fix = (
+            f"add {setting} to {mapping_file} (at the top, above [columns]) and import it again"
+            if mapping_file
+            else f"import it with a mapping that sets {setting}"
+        )
         summary.notes.append(
             f"Assumed {decimal!r} is the decimal separator ({file} is {sep}-separated and no "
             f"number says otherwise), so {value!r} on line {line} reads as "
-            f"{as_read(value, decimal)}; if that is wrong, import it with a mapping that sets "
-            "decimal_separator."
+            f"{as_read(value, decimal)}; if that is wrong, {fix}."
         )
     return decimal
 
 
 def as_read(value: str, decimal: str) -> str:
-    """How an ambiguous number reads with `decimal`, for the note (one value, not rows)."""
-    digits = value.replace("." if decimal == "," else ",", "")
-    return digits.replace(",", ".")
+    """How an ambiguous number reads with `decimal`, for the note (one value, not rows), as a
+    plain number: '1.200' with a point is 1.2, with a comma 1200."""
+    digits = value.replace("." if decimal == "," else ",", "").replace(",", ".")
+    whole, _, fraction = digits.partition(".")
+    return f"{whole}.{fraction.rstrip('0')}".rstrip(".")
 
 
 def date_setting(value: str | None) -> tuple[str | None, str | None]:

@@ -50,6 +50,7 @@ class Source:
     provenance: str | None = None  # the rows' `source` in the store; None: `name`
     # headers read past that the summary should mention when the file has them, with what to say
     noted: Mapping[str, str] = field(default_factory=dict)
+    mapping_file: str | None = None  # the mapping file it was read from, for advice to edit it
 
     @property
     def origin(self) -> str:
