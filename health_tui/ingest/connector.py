@@ -212,7 +212,7 @@ def import_export(
             f"--client-from is for time exports; {path.name} is a {source.label}. "
             f"Nothing was changed in {where}."
         )
-    match = match_header(source, found.header, path.name)
+    match = match_header(source, found.header, path.name, 1 + found.skip)
     if match.problems:
         refuse(match.problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
@@ -234,11 +234,18 @@ def import_export(
         install_macros(store, con, MACROS + CONNECTOR_MACROS)
         say(f"reading {path.name} ({size(path)})…")
         read = read_csv_raw(
-            store, con, path, match.columns, match.written, problems, found.delimiter
+            store,
+            con,
+            path,
+            match.columns,
+            match.written,
+            problems,
+            found.delimiter,
+            skip=found.skip,
         )
         if read is None:
             refuse(problems, path, where)
-        rows = _stage(store, con, kind.name, source, match)
+        rows = _stage(store, con, kind.name, source, match, 1 + found.skip)
         if rows == 0:
             problem = Problem(
                 file=path.name, line=1, column="(file)", reason="no rows below the header"
@@ -349,13 +356,20 @@ def import_export(
 
 
 def _stage(
-    store: Store, con: duckdb.DuckDBPyConnection, kind: str, source: Source, match: HeaderMatch
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    source: Source,
+    match: HeaderMatch,
+    header_line: int,
 ) -> int:
-    """import_raw into stg_<kind> as trimmed text with true line numbers; then a mapping's [fixed]
-    values and the fields sharing another's column are filled in."""
+    """import_raw into stg_<kind> as trimmed text with true line numbers (the header is on
+    `header_line`); then a mapping's [fixed] values and the fields sharing another's column are
+    filled in."""
     store.run(f"connector_create_stg_{kind}", con=con)
+    params = {"known": match.read, "header_line": header_line}
     try:
-        (rows,) = store.row(f"connector_stage_{kind}", {"known": match.read}, con=con)
+        (rows,) = store.row(f"connector_stage_{kind}", params, con=con)
     finally:
         store.run("import_drop_raw", con=con)
     if source.fixed or match.copies:

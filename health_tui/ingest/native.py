@@ -566,7 +566,9 @@ def _source(
     if path.suffix.lower() == ".parquet":
         try:
             store.run(
-                "import_source_file", {"path": str(path), "columns": None, "delim": None}, con=con
+                "import_source_file",
+                {"path": str(path), "columns": None, "delim": None, "skip": 0},
+                con=con,
             )
             con.execute(load_query("import_source_parquet"))
         except duckdb.Error as exc:

@@ -99,10 +99,11 @@ def _key(name: str) -> str:
     return " ".join(name.strip().lower().split())
 
 
-def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
+def match_header(source: Source, header: list[str], file: str, line: int = 1) -> HeaderMatch:
     """Give each header column one of the source's names; note what is missing, repeated or unknown.
 
-    Header names match in any case and spacing. When a field has several spellings in the header
+    `line` is the header's line in the file, for its problems. Header names match in any case and
+    spacing. When a field has several spellings in the header
     (e.g. an invoice report with both ID and Number), the preferred one is read, the other ignored.
     """
     found = HeaderMatch()
@@ -119,7 +120,7 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
             if position is not None and source.name == "mapping":  # one column, two fields
                 found.copies[name] = chosen[position]
                 break
-    _titled(source, header, chosen, found, file)
+    _titled(source, header, chosen, found, file, line)
     spelled = {_key(s) for spellings in source.fields.values() for s in spellings}
     silent = {_key(s) for s in source.ignored}
     unpriced = _unpriced(source, chosen, found)
@@ -139,7 +140,10 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
             if key in spelled and first[key] != i:
                 found.problems.append(
                     Problem(
-                        file=file, line=1, column=raw.strip(), reason="appears twice in the header"
+                        file=file,
+                        line=line,
+                        column=raw.strip(),
+                        reason="appears twice in the header",
                     )
                 )
             elif key in spelled:
@@ -178,7 +182,7 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
         found.problems.append(
             Problem(
                 file=file,
-                line=1,
+                line=line,
                 column=source.spelled(name),
                 reason=f"missing column ({spelled_as}; {source.label} needs {source.needs()})",
             )
@@ -195,7 +199,12 @@ def _unpriced(source: Source, chosen: dict[int, str], found: HeaderMatch) -> lis
 
 
 def _titled(
-    source: Source, header: list[str], chosen: dict[int, str], found: HeaderMatch, file: str
+    source: Source,
+    header: list[str],
+    chosen: dict[int, str],
+    found: HeaderMatch,
+    file: str,
+    line: int,
 ) -> None:
     """Read the amount columns titled with their currency ("Amount (EUR)"): each field its first
     such column, the currency the title's code; one file has one currency."""
@@ -214,7 +223,7 @@ def _titled(
                 found.problems.append(
                     Problem(
                         file=file,
-                        line=1,
+                        line=line,
                         column=text,
                         reason=f"amounts in {code} beside amounts in {found.currency}: export "
                         "the report in one currency",
