@@ -750,6 +750,23 @@ def test_not_utf8_is_refused_at_the_header(store: Store, tmp_path: Path) -> None
     assert problems(store, path) == ["t.csv:1: (file): not UTF-8 text; save the file as UTF-8"]
 
 
+def test_utf16_is_named_with_how_to_save_it(store: Store, tmp_path: Path) -> None:
+    """Excel's "Unicode Text" is UTF-16: it was told 'not UTF-8 text; save the file as UTF-8',
+    which does not say what the file is or which of Excel's formats to pick."""
+    text = "Date\tClient\tHours\r\n2026-07-13\tLindqvist Bikes\t2.5\r\n"
+    said = (
+        '(file): UTF-16 text (what Excel saves as "Unicode Text"), not UTF-8: open it in Excel '
+        'and save it as "CSV UTF-8 (Comma delimited)"'
+    )
+    for name, data in (
+        ("harvest_unicode_text.txt", b"\xff\xfe" + text.encode("utf-16-le")),
+        ("big_endian.csv", b"\xfe\xff" + text.encode("utf-16-be")),
+    ):
+        path = write(tmp_path, name, data)
+        assert problems(store, path) == [f"{name}:1: {said}"]
+        assert problems(store, path, source="harvest-time") == [f"{name}:1: {said}"]
+
+
 # --- the command line -----------------------------------------------------------------------------
 
 

@@ -61,16 +61,34 @@ def excel_separator(path: Path) -> str | None:
     return match.group(1) if match else None
 
 
+# Excel's "Unicode Text" (and "UTF-16 LE" CSV) starts with one of these byte-order marks.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16 = (
+    'UTF-16 text (what Excel saves as "Unicode Text"), not UTF-8: open it in Excel and save it '
+    'as "CSV UTF-8 (Comma delimited)"'
+)
+
+
+def _utf16(path: Path) -> bool:
+    """Whether `path` starts with a UTF-16 byte-order mark."""
+    with path.open("rb") as handle:
+        return handle.read(2) in _UTF16_BOMS
+
+
 def read_header(
     path: Path, problems: list[Problem], delimiter: str = ",", skip: int = 0
 ) -> list[str] | None:
     """The first record of a CSV file after `skip` lines (Excel's `sep=` line), read with Python's
     csv module (one record, not the rows).
 
-    A UTF-8 byte-order mark is dropped. Undecodable bytes are replaced rather than raised so that a
-    bad byte further into the file is left for DuckDB to report with its line number.
+    A UTF-8 byte-order mark is dropped; a UTF-16 one is refused, saying how to save the file as
+    UTF-8. Undecodable bytes are replaced rather than raised so that a bad byte further into the
+    file is left for DuckDB to report with its line number.
     """
     try:
+        if _utf16(path):
+            problems.append(Problem(file=path.name, line=1, column="(file)", reason=UTF16))
+            return None
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             for _ in range(skip):
                 handle.readline()
