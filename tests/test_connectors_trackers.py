@@ -538,3 +538,34 @@ def test_the_advice_for_missing_revenue_names_toggl_columns_that_are_read() -> N
         "(Harvest's Billable Amount; Toggl's Amount (EUR), or Billable amount beside a Currency "
         "column; Clockify's Billable Amount (USD))"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "report"),
+    [
+        (
+            "toggl_summary.csv",
+            "Project,Client,Description,Duration\n"
+            "Spring site,Lindqvist Bikes,Homepage hero options,01:05:00\n",
+            "Summary",
+        ),
+        (
+            "toggl_weekly.csv",
+            "Project,Client,04/13/2026,04/14/2026,04/15/2026,Total\n"
+            "Spring site,Lindqvist Bikes,1:05:00,0:45:00,,1:50:00\n",
+            "Weekly",
+        ),
+    ],
+)
+def test_toggls_summary_and_weekly_reports_are_named(
+    store: Store, tmp_path: Path, name: str, text: str, report: str
+) -> None:
+    """They were 'not an export health-tui knows' (or, with --source toggl, 'Start date: missing
+    column'): the owner was not told that Toggl's Detailed report is the one to export."""
+    path = write(tmp_path, name, text)
+    said = [
+        f"{name}:1: (file): this is Toggl's {report} report, which has no dates per entry: "
+        "export the Detailed report instead (Reports › Detailed › Export › Download CSV)"
+    ]
+    assert problems(store, path) == said
+    assert problems(store, path, source="toggl") == said

@@ -22,7 +22,7 @@ from health_tui.ingest.mapping import EXAMPLE
 from health_tui.ingest.models import Problem
 from health_tui.ingest.source import Source, match_header
 from health_tui.ingest.staging import excel_separator, read_header
-from health_tui.ingest.toggl import TOGGL
+from health_tui.ingest.toggl import TOGGL, toggl_report, toggl_report_reason
 
 # Recognised in this order: the most specific headers first (Clockify's Start Date and Start Time
 # would do for Toggl's; Harvest time needs only three columns).
@@ -120,6 +120,11 @@ def layout(path: Path, problems: list[Problem], forced: Source | None = None) ->
         )
         return None
     delimiter = max(split, key=lambda d: len(split[d]))
+    report = toggl_report(split[delimiter]) if forced in (None, TOGGL) else None
+    if report:
+        reason = toggl_report_reason(report)
+        problems.append(Problem(file=path.name, line=1 + skip, column="(file)", reason=reason))
+        return None
     if forced:  # report its missing columns as the most plausible separator splits the header
         return Layout(forced, delimiter, split[delimiter], skip)
     names = ", ".join(repr(h.strip()) for h in split[delimiter][:8])

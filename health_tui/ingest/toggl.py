@@ -7,6 +7,8 @@ entry.
 
 from __future__ import annotations
 
+import re
+
 from health_tui.ingest.source import Source
 
 # Reports > Detailed > Export > Download CSV. The older layout writes every column (User, Email,
@@ -54,3 +56,32 @@ TOGGL = Source(
     },
     params={"source_name": "toggl"},
 )
+
+
+# Toggl's other reports export CSV too, with no date per entry, so no entry can be told from
+# another: the Summary report (Project, Client, Description, Duration: totals per group) and the
+# Weekly report (Project, Client, one column per day, Total). Told apart by their header, to say
+# which report to export instead.
+_GROUPS = {"project", "client", "description", "user", "member", "task", "tags", "email"}
+_DATED = {"start date", "date", "start time", "stop date", "end date", "day"}
+_DAY = re.compile(r"\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\.?")
+
+
+def toggl_report(header: list[str]) -> str | None:
+    """'Summary' or 'Weekly' when `header` is that Toggl report's, else None."""
+    keys = {" ".join(h.lower().split()) for h in header}
+    if not keys & _GROUPS:
+        return None
+    if "total" in keys and any(_DAY.fullmatch(k) for k in keys):
+        return "Weekly"
+    if "duration" in keys and not keys & _DATED:
+        return "Summary"
+    return None
+
+
+def toggl_report_reason(report: str) -> str:
+    """Why a Summary or Weekly report is refused, and what to export instead."""
+    return (
+        f"this is Toggl's {report} report, which has no dates per entry: export the Detailed "
+        "report instead (Reports › Detailed › Export › Download CSV)"
+    )
