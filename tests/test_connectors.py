@@ -534,7 +534,7 @@ def test_invoice_problems_name_the_report_columns(store: Store, tmp_path: Path) 
         "inv.csv:2: Due Date: before the issue date (2025-08-01)",
         "inv.csv:3: ID: duplicate id '1' (first on line 2)",
         "inv.csv:3: Status: not a status I know (draft, open, sent, viewed, late, overdue, "
-        "partial, paid, closed): 'Lost'",
+        "partial, paid, closed, void): 'Lost'",
         "inv.csv:3: Invoice Amount: not an amount (like 1250.00): 'five'",
         "inv.csv:3: Currency: not a currency (like EUR or Euro - EUR): 'Dollars'",
         "inv.csv:4: Paid Amount: the paid amount comes to more than the invoice amount (100.00)",

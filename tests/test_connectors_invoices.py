@@ -50,7 +50,7 @@ def test_harvests_own_invoice_export(store: Store) -> None:
         "([money] payment_terms_days).",
         "1 invoice paid in part: each is stored as a paid row and an unpaid row (ID-unpaid), so "
         "the unpaid amount counts as unpaid.",
-        "2 invoices written off in whole or in part (Closed, or Paid Amount and Balance "
+        "2 invoices written off in whole or in part (Closed or Void, or Paid Amount and Balance "
         "short of the Invoice Amount; lines 10, 11): what was written off counts as neither paid "
         "nor unpaid, and an invoice written off whole is not loaded.",
     ]
@@ -225,3 +225,45 @@ def test_an_accountants_negative_in_parentheses_is_a_credit_note(
     assert problems(store, bad, mapping=mapping) == [
         "bad.csv:2: Amount: not an amount (like 1250.00): '(-5)'"
     ]
+
+
+def test_void_invoices_are_left_out_and_an_unknown_status_names_values_status(
+    store: Store, tmp_path: Path
+) -> None:
+    """Xero's VOIDED was 'not a status I know (...)', with no word of the mapping's
+    [values.status], which gives a sheet's own words their status. Void and cancelled are built-in
+    words now, meaning what closed means: what was not paid is not owed."""
+    header = (
+        "InvoiceNumber,ContactName,InvoiceDate,Total,InvoiceAmountPaid,InvoiceAmountDue,Status\n"
+    )
+    sheet = write(
+        tmp_path,
+        "xero.csv",
+        header + "INV-1,Acme Retail,2026-07-31,1200.00,1200.00,0.00,PAID\n"
+        "INV-2,Acme Retail,2026-08-31,600.00,0.00,0.00,VOIDED\n"
+        "INV-3,Thames Tea,2026-08-20,5000.00,0.00,5000.00,VOIDED\n"
+        "INV-4,Thames Tea,2026-08-21,70.00,0.00,70.00,Cancelled\n"
+        "INV-5,Thames Tea,2026-08-22,80.00,0.00,80.00,SUBMITTED\n",
+    )
+    mapping = write(
+        tmp_path,
+        "xero.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "InvoiceNumber"\nclient = "ContactName"\n'
+        'issued_on = "InvoiceDate"\namount = "Total"\npaid_amount = "InvoiceAmountPaid"\n'
+        'balance = "InvoiceAmountDue"\nstatus = "Status"\n',
+    )
+    assert problems(store, sheet, mapping=mapping) == [
+        "xero.csv:6: Status: not a status I know (draft, open, sent, viewed, late, overdue, "
+        "partial, paid, closed, void); give the sheet's words their status under "
+        f"[values.status] in {mapping}: 'SUBMITTED'"
+    ]
+    write(tmp_path, "xero.toml", mapping.read_text() + '[values.status]\n"SUBMITTED" = "draft"\n')
+    summary = load(store, sheet, mapping=mapping)
+    assert store.con.execute("SELECT invoice_id, amount FROM invoices").fetchall() == [
+        ("INV-1", Decimal("1200.00"))
+    ]  # nothing of the void ones is owed
+    assert (
+        "3 invoices written off in whole or in part (Closed or Void, or Paid Amount and Balance "
+        "short of the Invoice Amount; lines 3, 4, 5): what was written off counts as neither "
+        "paid nor unpaid, and an invoice written off whole is not loaded."
+    ) in summary.notes

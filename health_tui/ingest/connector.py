@@ -274,7 +274,9 @@ def import_export(
         common = {**dates, "decimal": decimal, "client_from": client_from or "auto"}
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
         hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
-        params = {**dates, "date_hint": hint} if kind.name == "bills" else {"date_hint": hint}
+        params: dict[str, object] = {"date_hint": hint}
+        if kind.name == "bills":
+            params |= {**dates, "status_hint": _status_hint(source)}
         checks = store.rows(f"connector_validate_{kind.name}", params, con=con)
         if kind.makes_clients:
             store.run(f"connector_client_rows_{kind.name}", con=con)
@@ -353,6 +355,13 @@ def import_export(
     finally:
         con.close()
     return summary
+
+
+def _status_hint(source: Source) -> str:
+    """Where a mapping gives the sheet's own status words, for an invoice status not known."""
+    if source.mapping_file is None:
+        return ""
+    return f"; give the sheet's words their status under [values.status] in {source.mapping_file}"
 
 
 def _stage(

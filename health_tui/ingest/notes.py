@@ -265,8 +265,8 @@ def left_out_bills(
     if written_off:
         where = ", ".join(str(x) for x in off_lines) + (", ..." if written_off > 5 else "")
         summary.notes.append(
-            f"{plural(written_off, 'invoice')} written off in whole or in part (Closed, or Paid "
-            f"Amount and Balance short of the Invoice Amount; lines {where}): what was written off "
+            f"{plural(written_off, 'invoice')} written off in whole or in part (Closed or Void, or "
+            f"Paid Amount and Balance short of the Invoice Amount; lines {where}): what was written off "
             "counts as neither paid nor unpaid, and an invoice written off whole is not loaded."
         )
     if no_currency:
