@@ -9,6 +9,7 @@ from datetime import date
 
 import duckdb
 
+from health_tui.domains import MAILBOX_DOMAINS
 from health_tui.formatting import plural, some_of
 from health_tui.ingest.models import (
     DATE_COLUMN,
@@ -312,12 +313,40 @@ def left_out_signals(
         ],
         len(unmatched),
     )
+    mailbox = [
+        who for who, is_domain, _n, _line in unmatched if is_domain and who in MAILBOX_DOMAINS
+    ]
+    names = sum(not is_domain for _who, is_domain, _n, _line in unmatched)
+    domains = len(unmatched) - names - len(mailbox)  # a client's own, for `clients domain`
     summary.warnings.append(
         f"{file}: left out {n:,} {one if n == 1 else many} from organizations that are no client: "
-        f"{listed}. No client is made from them; if one is a client under another name, "
-        '`health-tui clients alias CLIENT "NAME"` (or `health-tui clients domain CLIENT DOMAIN`) '
-        "and import again."
+        f"{listed}. No client is made from them{_match_advice(names, domains)}."
+        + _mailbox_note(mailbox)
     )
+
+
+def _match_advice(names: int, domains: int) -> str:
+    """How to make the rows left out land on a client: an alias for a name, a domain for a
+    domain; none for public mail domains, which `clients domain` refuses."""
+    alias = '`health-tui clients alias CLIENT "NAME"`'
+    domain = "`health-tui clients domain CLIENT DOMAIN`"
+    if names and domains:
+        return f"; if one is a client under another name, {alias} (or {domain}) and import again"
+    if names:
+        return f"; if one is a client under another name, {alias} and import again"
+    if domains:
+        return f"; if one is a client's, {domain} and import again"
+    return ""
+
+
+def _mailbox_note(mailbox: list[str]) -> str:
+    """Why rows from public mail domains (gmail.com) are left out, and what would count them."""
+    if not mailbox:
+        return ""
+    named = some_of([show(d) for d in mailbox[:3]], len(mailbox))
+    what = "is a public mail domain" if len(mailbox) == 1 else "are public mail domains"
+    it = "it" if len(mailbox) == 1 else "one"
+    return f" {named} {what}, no one client's: a row from {it} counts only when the file names its client."
 
 
 def describe_touches(
