@@ -41,6 +41,7 @@ from pathlib import Path
 import duckdb
 
 from health_tui.errors import ImportFailed
+from health_tui.formatting import plural
 from health_tui.ingest.detect import SOURCES, layout, unknown_header_hint
 from health_tui.ingest.evidence import (
     date_format_hint,
@@ -252,7 +253,7 @@ def import_export(
             )
             refuse([problem], path, where)
 
-        say(f"checking {rows:,} {LABELS[source.target][1]}…")
+        say(f"checking {plural(rows, *LABELS[source.target])}…")
         if fmt is None and order is None:
             order = date_order(store, con, kind.name, path.name, match, problems)
         decimal = source.decimal or decimal_separator(
@@ -433,4 +434,8 @@ def _write(
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)
     (summary.rows,) = store.row(f"connector_insert_{kind.table}", keys, con=con)
+    if (
+        kind.name == "bills"
+    ):  # an invoice paid in part is two rows: counted once, as the file has it
+        (summary.rows,) = store.row("connector_loaded_bills", con=con)
     store.set_setting("portfolio_kind", "imported", con=con)

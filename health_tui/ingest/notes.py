@@ -239,9 +239,9 @@ def left_out_bills(
     if drafts:
         summary.warnings.append(f"{file}: left out {plural(drafts, 'draft invoice')}, never sent")
     if no_client:
-        where = ", ".join(str(x) for x in lines) + (", ..." if no_client > len(lines) else "")
         summary.warnings.append(
-            f"{file}: left out {plural(no_client, 'invoice')} with no client (lines {where})"
+            f"{file}: left out {plural(no_client, 'invoice')} with no client "
+            f"({_lines(lines, no_client)})"
         )
     if due:
         origin = (
@@ -264,10 +264,9 @@ def left_out_bills(
             "(ID-unpaid), so the unpaid amount counts as unpaid."
         )
     if written_off:
-        where = ", ".join(str(x) for x in off_lines) + (", ..." if written_off > 5 else "")
         summary.notes.append(
             f"{plural(written_off, 'invoice')} written off in whole or in part (Closed or Void, or "
-            f"Paid Amount and Balance short of the Invoice Amount; lines {where}): what was written off "
+            f"Paid Amount and Balance short of the Invoice Amount; {_lines(off_lines, written_off)}): what was written off "
             "counts as neither paid nor unpaid, and an invoice written off whole is not loaded."
         )
     if no_currency:
