@@ -1,9 +1,9 @@
 -- connector: the known columns of import_raw into stg_touches as trimmed text ('' becomes NULL). A
--- record's line is its first line in the file: 2 for the first record, plus one for every line break
--- inside quoted values of the records before it (a note written over three lines moves the rest
--- down by two). Columns not in $known are left behind (the caller warns).
+-- record's line is its first line in the file: the one below the header ($header_line, 2 under
+-- Excel's 'sep=;' line) for the first record, plus one for every line break inside quoted values
+-- of the records before it (a note written over three lines moves the rest down by two). Columns not in $known are left behind (the caller warns).
 INSERT INTO stg_touches BY NAME
-SELECT rowid + 2 + coalesce(sum(
+SELECT rowid + $header_line + 1 + coalesce(sum(
            length(concat(*COLUMNS(*))) - length(replace(concat(*COLUMNS(*)), chr(10), ''))
        ) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line,
        nullif(trim(COLUMNS(lambda c: list_contains($known, c))), '')

@@ -1,7 +1,8 @@
 -- connector: every problem in the parsed invoice export (src_bills) as (line, column, reason), in file
 -- order; none = valid. Columns are the names harvest.py and mapping.py use (the caller shows them as
 -- the header wrote them). Drafts and lines with no client are not checked (an invoice written off
--- whole is, though it is not loaded). $date_hint says which dates read.
+-- whole is, though it is not loaded). $date_hint says which dates read; $status_hint, after the
+-- statuses known, where to give the sheet's own ('' for a known export).
 WITH b AS (
     SELECT *, min(line) OVER (PARTITION BY invoice_id) AS first_line
     FROM src_bills WHERE skip IS NULL OR skip = 'written off'
@@ -13,7 +14,8 @@ problems (line, k, col, reason) AS (
     FROM b WHERE invoice_id IS NOT NULL AND line > first_line
     UNION ALL
     SELECT line, 3, 'status',
-           'not a status I know (draft, open, sent, viewed, late, overdue, partial, paid, closed): ' || import_show(status)
+           'not a status I know (draft, open, sent, viewed, late, overdue, partial, paid, closed, void)'
+               || $status_hint || ': ' || import_show(status)
     FROM b WHERE status IS NOT NULL AND kind IS NULL
     UNION ALL
     SELECT line, 4, 'issued_on', coalesce('not a date ' || $date_hint || ': ' || import_show(issued_text), 'required')

@@ -6,8 +6,9 @@
 --   * status (through the mapping's [values.status], $status_keys -> $status_values, first):
 --     'draft' invoices were never sent and are skipped; 'paid' means paid in full; open, sent,
 --     viewed, late, overdue, pending, unpaid and partial mean paid only as far as 'Paid Amount'
---     says; closed means paid as far as it says and the rest written off. Without a status, an
---     invoice with a payment date is paid in full.
+--     says; closed means paid as far as it says and the rest written off, and so do void, voided,
+--     cancelled and canceled (an invoice cancelled after it was issued: what was not paid is not
+--     owed). Without a status, an invoice with a payment date is paid in full.
 --   * paid amount: 'Paid Amount', else 'Invoice Amount' less 'Balance', else from the status.
 --   * still owed (open_amt): nothing for a closed invoice; else 'Balance' when the export gives it
 --     with 'Paid Amount' (Harvest's own export: Paid 0 and Balance 0 is an invoice written off, not
@@ -37,7 +38,8 @@ k AS (
                 WHEN st = 'paid' THEN 'paid'
                 WHEN st IN ('open', 'sent', 'viewed', 'late', 'overdue', 'pending', 'unpaid', 'partial',
                             'partially paid', 'partial payment', 'due') THEN 'open'
-                WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off') THEN 'closed'
+                WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off', 'void',
+                            'voided', 'cancelled', 'canceled') THEN 'closed'
            END AS kind,
            coalesce(due_given, issued + CAST($due_days AS INTEGER)) AS due
     FROM s

@@ -12,9 +12,10 @@
 -- the person (their email when the export has it), project, task, description and duration in whole
 -- seconds, normalised; entries alike in all of these are told apart by their order in the file. Tags
 -- are not part of it, so re-tagging an entry and exporting again replaces it rather than adding it.
--- Money: Toggl's 'Amount (EUR)' and Clockify's 'Billable Amount (USD)' as billable_amount, Clockify's
--- 'Cost Amount (USD)' as cost_amount, in the currency the title names ($amount_currency; NULL with
--- no such column, and then no money).
+-- Money: Toggl's 'Amount (EUR)' or 'Billable amount' and Clockify's 'Billable Amount (USD)' as
+-- billable_amount, Clockify's 'Cost Amount (USD)' as cost_amount, in the entry's 'Currency' (Toggl's
+-- newer layout), else the currency the title names ($amount_currency; NULL with neither, and then
+-- no money).
 -- skip: 'no client' (no client and no project to name one) and 'no time' (a 0:00:00 entry).
 CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
@@ -54,9 +55,9 @@ SELECT line,
        TRY_CAST(connector_decimal_text(cost_amount, $decimal) AS DECIMAL(14, 2)) AS cost_amt,
        cost_amount AS cost_amount_text,
        CASE WHEN billable_amount IS NOT NULL OR cost_amount IS NOT NULL
-            THEN connector_currency($amount_currency::VARCHAR) END AS currency,
+            THEN connector_currency(coalesce(currency, $amount_currency::VARCHAR)) END AS currency,
        CASE WHEN billable_amount IS NOT NULL OR cost_amount IS NOT NULL
-            THEN $amount_currency::VARCHAR END AS currency_text,
+            THEN coalesce(currency, $amount_currency::VARCHAR) END AS currency_text,
        -- the identity's parts around the start time (a column alias reused below, as DuckDB allows)
        concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''))
            AS key_head,

@@ -534,7 +534,7 @@ def test_invoice_problems_name_the_report_columns(store: Store, tmp_path: Path) 
         "inv.csv:2: Due Date: before the issue date (2025-08-01)",
         "inv.csv:3: ID: duplicate id '1' (first on line 2)",
         "inv.csv:3: Status: not a status I know (draft, open, sent, viewed, late, overdue, "
-        "partial, paid, closed): 'Lost'",
+        "partial, paid, closed, void): 'Lost'",
         "inv.csv:3: Invoice Amount: not an amount (like 1250.00): 'five'",
         "inv.csv:3: Currency: not a currency (like EUR or Euro - EUR): 'Dollars'",
         "inv.csv:4: Paid Amount: the paid amount comes to more than the invoice amount (100.00)",
@@ -584,6 +584,69 @@ def test_bom_crlf_and_quoted_line_breaks_keep_line_numbers(store: Store, tmp_pat
     ]
 
 
+def test_excels_separator_line_is_followed(store: Store, tmp_path: Path) -> None:
+    """Excel writes 'sep=;' above the header to name the separator: the file was refused as 'the
+    header ... is on line 2, under 1 line of title'. It is read with that separator now, found or
+    forced, and problems still name the file's own lines."""
+    header = "Date;Client;Project;Task;Notes;Hours;Billable?;First Name;Last Name\r\n"
+    good = (
+        "\ufeffsep=;\r\n" + header + "13/07/2026;Lindqvist Bikes;Site;Design;Hero;2,5;Yes;A;S\r\n"
+    )
+    path = write(tmp_path, "harvest_excel_sep.csv", good.encode("utf-8"))
+    summary = load(store, path)
+    assert (summary.source, summary.rows) == ("harvest-time", 1)
+    assert hours(store)[0][:3] == ("Lindqvist Bikes", date(2026, 7, 13), 2.5)
+    assert load(store, path, source="harvest-time").already == 1
+    bad = (
+        "sep=;\n" + header.replace("Hours;", "Hours;Hours;")  # line 2: Hours twice
+    )
+    assert problems(store, write(tmp_path, "twice.csv", bad + "x\n")) == [
+        "twice.csv:2: Hours: appears twice in the header"
+    ]
+    rows = (
+        "sep=;\r\n"
+        + header
+        + '13/07/2026;Acme;Site;Design;"a b";1;Yes;A;S\r\n'  # line 3
+        + "14/07/2026;Acme;Site;Design;;x;Yes;A;S\r\n"  # line 4
+        + "15/07/2026;Acme;Site\r\n"  # line 5
+    )
+    assert problems(store, write(tmp_path, "lines.csv", rows)) == [
+        "lines.csv:5: (row): fewer fields than the header has (3 instead of 9)"
+    ]
+    checked = rows.rsplit("15/07", 1)[0].replace('"a b"', '"a\r\nb"')  # lines 3-4, then 5
+    assert problems(store, write(tmp_path, "hours.csv", checked)) == [
+        "hours.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+    ]
+    # the sep line added by hand, ending in LF above CRLF lines: all of it is read
+    mixed = write(tmp_path, "mixed.csv", "sep=;\n" + good.split("\r\n", 1)[1])
+    assert load(store, mixed).rows == 1
+
+
+def test_excels_separator_line_in_a_mapped_sheet(store: Store, tmp_path: Path) -> None:
+    sheet = write(
+        tmp_path,
+        "inv.csv",
+        "sep=,\nNo.,Customer,Date,Amount\n3001,Acme,2025-08-01,805.67\n3002,Acme,2025-08-0x,1\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\ndelimiter = ";"\n[columns]\ninvoice_id = "No."\n'
+        'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n',
+    )
+    assert problems(store, sheet, mapping=mapping) == [
+        "inv.csv:4: Date: not a date (like 2025-03-31): '2025-08-0x'"
+    ]
+    write(tmp_path, "inv.csv", sheet.read_text().replace("0x", "02"))
+    assert load(store, sheet, mapping=mapping).rows == 2
+    pipes = write(tmp_path, "pipes.csv", "sep=|\nNo.|Customer|Date|Amount\n")
+    assert problems(store, pipes) == [
+        "pipes.csv:1: (file): Excel's separator line says the values are separated by '|'; "
+        'health-tui reads commas, semicolons or tabs: save the file from Excel as "CSV UTF-8 '
+        '(Comma delimited)"'
+    ]
+
+
 def test_semicolons_decimal_commas_and_day_first_dates(store: Store) -> None:
     load(store, EXPORTS / "harvest_time_eu.csv")
     assert hours(store) == [
@@ -617,8 +680,10 @@ def test_an_ambiguous_thousands_group_is_read_as_the_separator_says_and_noted(
     )
     summary = load(store, path)
     assert store.con.execute("SELECT amount FROM invoices").fetchone() == (Decimal("1250.00"),)
-    assert summary.notes[0].startswith(
-        "Assumed '.' is the decimal separator (inv.csv is comma-separated"
+    assert summary.notes[0] == (
+        "Assumed '.' is the decimal separator (inv.csv is comma-separated and no number says "
+        "otherwise), so '1,250' on line 2 reads as 1250; if that is wrong, import it with a "
+        'mapping that sets decimal_separator = ",".'
     )
 
 
@@ -683,6 +748,23 @@ def test_a_date_pattern(store: Store, tmp_path: Path) -> None:
 def test_not_utf8_is_refused_at_the_header(store: Store, tmp_path: Path) -> None:
     path = write(tmp_path, "t.csv", "Date,Client,Hours,Caf\xe9\n".encode("latin-1"))
     assert problems(store, path) == ["t.csv:1: (file): not UTF-8 text; save the file as UTF-8"]
+
+
+def test_utf16_is_named_with_how_to_save_it(store: Store, tmp_path: Path) -> None:
+    """Excel's "Unicode Text" is UTF-16: it was told 'not UTF-8 text; save the file as UTF-8',
+    which does not say what the file is or which of Excel's formats to pick."""
+    text = "Date\tClient\tHours\r\n2026-07-13\tLindqvist Bikes\t2.5\r\n"
+    said = (
+        '(file): UTF-16 text (what Excel saves as "Unicode Text"), not UTF-8: open it in Excel '
+        'and save it as "CSV UTF-8 (Comma delimited)"'
+    )
+    for name, data in (
+        ("harvest_unicode_text.txt", b"\xff\xfe" + text.encode("utf-16-le")),
+        ("big_endian.csv", b"\xfe\xff" + text.encode("utf-16-be")),
+    ):
+        path = write(tmp_path, name, data)
+        assert problems(store, path) == [f"{name}:1: {said}"]
+        assert problems(store, path, source="harvest-time") == [f"{name}:1: {said}"]
 
 
 # --- the command line -----------------------------------------------------------------------------

@@ -53,6 +53,43 @@ def test_dates_that_do_not_read_name_the_date_format_option(store: Store, tmp_pa
     assert hours(store)[0][1] == date(2025, 3, 31)
 
 
+def test_unix_timestamps_and_excel_day_counts_are_said_for_what_they_are(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Unix timestamp (Delighted's API export) and Excel's day count (a date cell saved as a
+    number) were told to pass a --date-format pattern, which cannot read either."""
+    mapping = write(
+        tmp_path,
+        "inv.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "Invoice"\nclient = "Customer"\n'
+        'issued_on = "Date"\namount = "Amount"\n',
+    )
+    serial = write(tmp_path, "serial.csv", "Invoice,Customer,Date,Amount\nE-1,Blue Fig,46206,100\n")
+    text = str(refused(store, serial, mapping=mapping))
+    assert (
+        "serial.csv:2: Date: not a date (like 2025-03-31): '46206'\n"
+        "'46206' (Date, line 2) is a date as Excel stores it, a count of days since 1900:\n"
+        "no --date-format reads it. In the spreadsheet, format the column as a date (Format "
+        "Cells >\nDate, like 2026-07-01) and save the file as CSV again.\nNothing was changed"
+    ) in text
+    unix = write(
+        tmp_path, "unix.csv", "Invoice,Customer,Date,Amount\nE-1,Blue Fig,1789900000,100\n"
+    )
+    text = str(refused(store, unix, mapping=mapping))
+    assert (
+        "'1789900000' (Date, line 2) is a Unix timestamp, seconds since 1970, not a date: no\n"
+        "--date-format reads it. Export the file again with dates (like 2026-09-20), or in a\n"
+        "spreadsheet put =A2/86400+DATE(1970,1,1) beside the column (A2 its first timestamp),\n"
+        "format that as a date and save the file as CSV again.\nNothing was changed"
+    ) in text
+    assert "%d %b %Y" not in text  # no pattern reads it
+    both = write(tmp_path, "both.csv", HARVEST_HEADER + "1789900000123,Acme,W,D,,1,Yes,A,B\n"
+                 "31 Mar 2025,Acme,W,D,,1,Yes,A,B\n")  # fmt: skip
+    text = str(refused(store, both))
+    assert "milliseconds since 1970" in text and "=A2/86400000+DATE(1970,1,1)" in text
+    assert "--date-format '%d %b %Y' reads 31 Mar 2025" in text
+
+
 def test_other_problems_do_not_get_the_date_hint(store: Store, tmp_path: Path) -> None:
     path = write(tmp_path, "t.csv", HARVEST_HEADER + "2025-03-31,Acme,W,D,,x,Yes,A,B\n")
     assert "--date-format" not in str(refused(store, path))

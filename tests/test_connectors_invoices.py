@@ -10,7 +10,7 @@ from pathlib import Path
 
 from health_tui.settings import Money
 from health_tui.store import Store
-from tests.test_connectors import EXPORTS, load, problems, write
+from tests.test_connectors import EXPORTS, HARVEST_HEADER, load, problems, write
 
 EXPORT = EXPORTS / "harvest_invoices_export.csv"
 
@@ -50,7 +50,7 @@ def test_harvests_own_invoice_export(store: Store) -> None:
         "([money] payment_terms_days).",
         "1 invoice paid in part: each is stored as a paid row and an unpaid row (ID-unpaid), so "
         "the unpaid amount counts as unpaid.",
-        "2 invoices written off in whole or in part (Closed, or Paid Amount and Balance "
+        "2 invoices written off in whole or in part (Closed or Void, or Paid Amount and Balance "
         "short of the Invoice Amount; lines 10, 11): what was written off counts as neither paid "
         "nor unpaid, and an invoice written off whole is not loaded.",
     ]
@@ -225,3 +225,73 @@ def test_an_accountants_negative_in_parentheses_is_a_credit_note(
     assert problems(store, bad, mapping=mapping) == [
         "bad.csv:2: Amount: not an amount (like 1250.00): '(-5)'"
     ]
+
+
+def test_void_invoices_are_left_out_and_an_unknown_status_names_values_status(
+    store: Store, tmp_path: Path
+) -> None:
+    """Xero's VOIDED was 'not a status I know (...)', with no word of the mapping's
+    [values.status], which gives a sheet's own words their status. Void and cancelled are built-in
+    words now, meaning what closed means: what was not paid is not owed."""
+    header = (
+        "InvoiceNumber,ContactName,InvoiceDate,Total,InvoiceAmountPaid,InvoiceAmountDue,Status\n"
+    )
+    sheet = write(
+        tmp_path,
+        "xero.csv",
+        header + "INV-1,Acme Retail,2026-07-31,1200.00,1200.00,0.00,PAID\n"
+        "INV-2,Acme Retail,2026-08-31,600.00,0.00,0.00,VOIDED\n"
+        "INV-3,Thames Tea,2026-08-20,5000.00,0.00,5000.00,VOIDED\n"
+        "INV-4,Thames Tea,2026-08-21,70.00,0.00,70.00,Cancelled\n"
+        "INV-5,Thames Tea,2026-08-22,80.00,0.00,80.00,SUBMITTED\n",
+    )
+    mapping = write(
+        tmp_path,
+        "xero.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "InvoiceNumber"\nclient = "ContactName"\n'
+        'issued_on = "InvoiceDate"\namount = "Total"\npaid_amount = "InvoiceAmountPaid"\n'
+        'balance = "InvoiceAmountDue"\nstatus = "Status"\n',
+    )
+    assert problems(store, sheet, mapping=mapping) == [
+        "xero.csv:6: Status: not a status I know (draft, open, sent, viewed, late, overdue, "
+        "partial, paid, closed, void); give the sheet's words their status under "
+        f"[values.status] in {mapping}: 'SUBMITTED'"
+    ]
+    write(tmp_path, "xero.toml", mapping.read_text() + '[values.status]\n"SUBMITTED" = "draft"\n')
+    summary = load(store, sheet, mapping=mapping)
+    assert store.con.execute("SELECT invoice_id, amount FROM invoices").fetchall() == [
+        ("INV-1", Decimal("1200.00"))
+    ]  # nothing of the void ones is owed
+    assert (
+        "3 invoices written off in whole or in part (Closed or Void, or Paid Amount and Balance "
+        "short of the Invoice Amount; lines 3, 4, 5): what was written off counts as neither "
+        "paid nor unpaid, and an invoice written off whole is not loaded."
+    ) in summary.notes
+
+
+def test_the_summary_counts_invoices_as_the_file_has_them(store: Store, tmp_path: Path) -> None:
+    """A partly paid invoice is stored as two rows: 'Loaded 5 invoices' was said of a file of four,
+    'lines 5' of one line, and 'checking 1 time entries' of one entry."""
+    said: list[str] = []
+    sheet = write(
+        tmp_path,
+        "inv.csv",
+        "Status,Issue Date,Due Date,ID,Client,Invoice Amount,Paid Amount,Balance,Currency\n"
+        "Paid,2026-07-31,2026-08-30,2001,Acme Retail,1000.00,1000.00,0.00,EUR\n"
+        "Open,2026-08-31,2026-09-30,2002,Acme Retail,500.00,0.00,500.00,EUR\n"
+        "Paid,2026-07-31,2026-08-30,2003,Thames Tea,2000.00,2000.00,0.00,EUR\n"
+        "Partial,2026-08-15,2026-09-14,2005,Castell & Ross,3000.00,1000.00,2000.00,EUR\n"
+        "Closed,2026-08-16,2026-09-15,2006,Castell & Ross,300.00,0.00,0.00,EUR\n",
+    )
+    summary = load(store, sheet, progress=said.append)
+    assert "checking 5 invoices…" in said
+    assert summary.line().startswith("Loaded 4 invoices for 3 clients (3 new)")
+    assert store.con.execute("SELECT count(*) FROM invoices").fetchone() == (5,)  # 2005 twice
+    assert (
+        "1 invoice written off in whole or in part (Closed or Void, or Paid Amount and Balance "
+        "short of the Invoice Amount; line 6): what was written off counts as neither paid nor "
+        "unpaid, and an invoice written off whole is not loaded."
+    ) in summary.notes
+    one = write(tmp_path, "one.csv", HARVEST_HEADER + "2026-07-01,Acme Retail,W,D,,1,Yes,A,B\n")
+    load(store, one, progress=said.append)
+    assert "checking 1 time entry…" in said

@@ -217,3 +217,32 @@ def test_the_readme_mapping_reads_the_fixture_sheet(store: Store, tmp_path: Path
     )
     assert summary.rows == 4
     assert [e[4] for e in entries(store)] == ["delivery", "revision", "meeting", "delivery"]
+
+
+def test_an_assumed_decimal_point_names_the_mapping_to_fix(store: Store, tmp_path: Path) -> None:
+    """German whole euros ('1.200') through a mapping: the note said to 'import it with a mapping
+    that sets decimal_separator', though one was in use, and showed 1.200 for what reads as 1.2."""
+    mapping = write(
+        tmp_path,
+        "inv_de.toml",
+        'target = "invoices"\nname = "de-whole"\ndate_format = "%d.%m.%Y"\n[columns]\n'
+        'invoice_id = "Rechnung"\nclient = "Kunde"\nissued_on = "Datum"\namount = "Betrag"\n',
+    )
+    sheet = write(
+        tmp_path,
+        "inv_de.csv",
+        "Rechnung,Kunde,Datum,Betrag\nG-1,Lindqvist Bikes,03.07.2026,1.200\n"
+        "G-2,Lindqvist Bikes,04.07.2026,450\n",
+    )
+    summary = import_path(store, sheet, mapping=mapping)
+    assert (
+        "Assumed '.' is the decimal separator (inv_de.csv is comma-separated and no number says "
+        "otherwise), so '1.200' on line 2 reads as 1.2; if that is wrong, add "
+        f'decimal_separator = "," to {mapping} (at the top, above [columns]) and import it again.'
+    ) in summary.notes
+    # the advice works as written
+    text = mapping.read_text().replace("[columns]", 'decimal_separator = ","\n[columns]')
+    mapping.write_text(text)
+    import_path(store, sheet, mapping=mapping)
+    amounts = store.con.execute("SELECT amount FROM invoices ORDER BY 1").fetchall()
+    assert amounts == [(Decimal("450.00"),), (Decimal("1200.00"),)]

@@ -71,7 +71,8 @@ def test_zendesk_tickets_land_on_clients_by_organization(harvest: Store) -> None
         "'Globex Corporation' (1, line 7), 'gmail.com' (a domain) (1, line 8), "
         "'meridianhealth.example' (a domain) (1, line 6). No client is made from them; if one is "
         'a client under another name, `health-tui clients alias CLIENT "NAME"` (or `health-tui '
-        "clients domain CLIENT DOMAIN`) and import again."
+        "clients domain CLIENT DOMAIN`) and import again. 'gmail.com' is a public mail domain, "
+        "no one client's: a row from it counts only when the file names its client."
     ]
     assert summary.notes == [
         "By kind: escalation 1 (1 by tag), revision_request 1 (1 by tag), scope_change 1 (1 by "
@@ -170,10 +171,9 @@ def test_freshdesk_tickets(small: Store) -> None:
     ]  # fmt: skip
     assert summary.warnings == [
         "freshdesk_tickets.csv: left out 1 interaction from organizations that are no client: "
-        "'example.org' (a domain) (1, line 6). No client is made from them; if one is a client "
-        'under another name, `health-tui clients alias CLIENT "NAME"` (or `health-tui clients '
-        "domain CLIENT DOMAIN`) and import again."
-    ]
+        "'example.org' (a domain) (1, line 6). No client is made from them; if one is a "
+        "client's, `health-tui clients domain CLIENT DOMAIN` and import again."
+    ]  # no alias: a row with no organization has no name to alias
 
 
 def test_a_domain_two_clients_have_is_refused(store: Store, tmp_path: Path) -> None:
@@ -462,3 +462,31 @@ def test_a_routine_ticket_a_survey_rated_shows_in_the_timeline(
     load(store, path)
     shown = [(e.kind, e.note) for e in client_timeline(store, "bw", date(2025, 9, 30))]
     assert shown == [("request", "Room photos")]
+
+
+def test_a_public_mail_domain_is_not_offered_to_clients_domain(
+    small: Store, tmp_path: Path
+) -> None:
+    """An answer from a gmail.com address was told to try `clients domain CLIENT DOMAIN`, which
+    refuses gmail.com: that advice is for a client's own domain only."""
+    mapping = write(
+        tmp_path,
+        "delighted.toml",
+        'target = "feedback"\nname = "delighted"\n[columns]\nid = "Response ID"\n'
+        'client = "Company"\ndomain = "Email"\ndate = "Created At"\nscore = "Score"\n',
+    )
+    sheet = write(
+        tmp_path,
+        "delighted.csv",
+        "Response ID,Email,Company,Score,Created At\n"
+        "r_0,sam@gmail.com,Northwind Outfitters,9,2026-09-20T14:12:31Z\n"
+        "r_1,someone@gmail.com,,6,2026-09-21T14:12:31Z\n"
+        "r_2,jo@hotmail.com,,7,2026-09-22T14:12:31Z\n",
+    )
+    summary = load(small, sheet, mapping=mapping)
+    assert summary.warnings[-1] == (
+        "delighted.csv: left out 2 feedback scores from organizations that are no client: "
+        "'gmail.com' (a domain) (1, line 3), 'hotmail.com' (a domain) (1, line 4). No client is "
+        "made from them. 'gmail.com', 'hotmail.com' are public mail domains, no one client's: a "
+        "row from one counts only when the file names its client."
+    )

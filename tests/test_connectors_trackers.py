@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from health_tui.cli import cli
 from health_tui.errors import ImportFailed
 from health_tui.ingest.connector import import_path
+from health_tui.scoring.measures import EffortBasis
 from health_tui.store import Store, open_store
 from tests.test_connectors import EXPORTS, hours, load, problems, write
 
@@ -481,3 +482,90 @@ def test_entries_keyed_by_an_earlier_version_are_still_replaced(
     assert again.already == again.rows == first.rows
     assert hours(store) == before
     assert not again.warnings  # nothing said to be missing, nor priced elsewhere
+
+
+def test_toggls_newer_billable_amount_is_read_with_its_currency(
+    store: Store, tmp_path: Path
+) -> None:
+    """Toggl's newer layout writes 'Billable amount' beside 'Currency', or 'Billable amount (USD)':
+    both were 'ignoring unknown column', and a Toggl-only portfolio lost its revenue estimates."""
+    member = write(
+        tmp_path,
+        "toggl_new_member.csv",
+        "Description,Billable,Duration,Member,Email,Project,Client,Task,Tags,Start date,"
+        "Start time,Stop date,Stop time,Billable rate,Billable amount,Currency\n"
+        "Hero,Yes,1:05:00,Ana Silva,ana@studio.example,Spring site,Lindqvist Bikes,,,"
+        "13/04/2026,09:00:00,13/04/2026,10:05:00,120.00,130.00,EUR\n"
+        "Menu page,Yes,2:00:00,Dev Patel,dev@studio.example,Menu,Blue Fig Kitchen,,,"
+        "02/05/2026,10:00:00,02/05/2026,12:00:00,100.00,200.00,USD\n",
+    )
+    summary = load(store, member)
+    assert summary.warnings == []  # no 'ignoring unknown column' for the amount or its rate
+    assert sorted(r[1:] for r in _amounts(store)) == [(130.0, None, "EUR"), (200.0, None, "USD")]
+    assert (
+        "toggl_new_member.csv: Billable amount (2 billable entries, 3.08 h) estimates revenue "
+        "where no invoice exists in the last four quarters." in summary.notes
+    )
+    titled = write(
+        tmp_path,
+        "titled.csv",
+        "Member,Client,Start date,Duration,Billable rate (USD),Billable amount (USD)\n"
+        "Ana Silva,Acme,2026-04-14,1:00:00,120.00,120.00\n",
+    )
+    summary = load(store, titled)
+    assert summary.warnings == []
+    assert [r[1:] for r in _amounts(store) if r[0].startswith("acme")] == [(120.0, None, "USD")]
+    bare = load(
+        store,
+        write(
+            tmp_path,
+            "bare.csv",
+            "Client,Start date,Duration,Billable amount\nZed,2026-04-15,1:00:00,5\n",
+        ),
+    )
+    assert (
+        "bare.csv: 'Billable amount' has no Currency column beside it: read past (with one, or "
+        "titled like 'Billable amount (EUR)', it would be read)." in bare.notes
+    )
+    assert [r[1:] for r in _amounts(store) if r[0].startswith("zed")] == [(None, None, None)]
+
+
+def test_the_advice_for_missing_revenue_names_toggl_columns_that_are_read() -> None:
+    """It said to import "Toggl's Amount", the one Toggl column that is read past (no currency)."""
+    basis = EffortBasis(revenue=False, hours=True, paired=False, window_start=date(2025, 1, 1))
+    assert "Toggl's Amount)" not in basis.what_is_missing
+    assert basis.what_is_missing.endswith(
+        "(Harvest's Billable Amount; Toggl's Amount (EUR), or Billable amount beside a Currency "
+        "column; Clockify's Billable Amount (USD))"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "report"),
+    [
+        (
+            "toggl_summary.csv",
+            "Project,Client,Description,Duration\n"
+            "Spring site,Lindqvist Bikes,Homepage hero options,01:05:00\n",
+            "Summary",
+        ),
+        (
+            "toggl_weekly.csv",
+            "Project,Client,04/13/2026,04/14/2026,04/15/2026,Total\n"
+            "Spring site,Lindqvist Bikes,1:05:00,0:45:00,,1:50:00\n",
+            "Weekly",
+        ),
+    ],
+)
+def test_toggls_summary_and_weekly_reports_are_named(
+    store: Store, tmp_path: Path, name: str, text: str, report: str
+) -> None:
+    """They were 'not an export health-tui knows' (or, with --source toggl, 'Start date: missing
+    column'): the owner was not told that Toggl's Detailed report is the one to export."""
+    path = write(tmp_path, name, text)
+    said = [
+        f"{name}:1: (file): this is Toggl's {report} report, which has no dates per entry: "
+        "export the Detailed report instead (Reports › Detailed › Export › Download CSV)"
+    ]
+    assert problems(store, path) == said
+    assert problems(store, path, source="toggl") == said

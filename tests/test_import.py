@@ -236,7 +236,7 @@ def test_progress_of_a_folder_with_a_problem_names_each_check(store: Store, tmp_
     with pytest.raises(ImportFailed):
         import_folder(store, mini(tmp_path, time_entries=entries), progress=messages.append)
     assert "something needs a closer look: checking every file whole…" in messages
-    assert "checking time_entries (1 rows)…" in messages
+    assert "checking time_entries (1 row)…" in messages  # not "1 rows"
 
 
 @pytest.fixture

@@ -40,6 +40,6 @@ CLOCKIFY = Source(
     parse="toggl_time_parse",
     ignored=("Group", "Kiosk"),
     ignored_prefixes=("Billable Rate (", "Cost Rate (", "Billable Amount (", "Cost Amount ("),
-    titled={"billable_amount": "Billable Amount (", "cost_amount": "Cost Amount ("},
+    titled={"billable_amount": ("Billable Amount (",), "cost_amount": ("Cost Amount (",)},
     params={"source_name": "clockify"},
 )

@@ -41,6 +41,7 @@ from pathlib import Path
 import duckdb
 
 from health_tui.errors import ImportFailed
+from health_tui.formatting import plural
 from health_tui.ingest.detect import SOURCES, layout, unknown_header_hint
 from health_tui.ingest.evidence import (
     date_format_hint,
@@ -161,7 +162,7 @@ def import_path(
         raise ImportFailed("give --source or --mapping, not both.")
     if source is not None and source not in SOURCES:
         raise ImportFailed(f"unknown source {source!r}; known: {', '.join(SOURCES)}, native.")
-    forced = load_mapping(mapping).source() if mapping else SOURCES.get(source or "")
+    forced = load_mapping(mapping).source(str(mapping)) if mapping else SOURCES.get(source or "")
     return import_export(
         store,
         path,
@@ -212,7 +213,7 @@ def import_export(
             f"--client-from is for time exports; {path.name} is a {source.label}. "
             f"Nothing was changed in {where}."
         )
-    match = match_header(source, found.header, path.name)
+    match = match_header(source, found.header, path.name, 1 + found.skip)
     if match.problems:
         refuse(match.problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
@@ -234,22 +235,37 @@ def import_export(
         install_macros(store, con, MACROS + CONNECTOR_MACROS)
         say(f"reading {path.name} ({size(path)})…")
         read = read_csv_raw(
-            store, con, path, match.columns, match.written, problems, found.delimiter
+            store,
+            con,
+            path,
+            match.columns,
+            match.written,
+            problems,
+            found.delimiter,
+            skip=found.skip,
         )
         if read is None:
             refuse(problems, path, where)
-        rows = _stage(store, con, kind.name, source, match)
+        rows = _stage(store, con, kind.name, source, match, 1 + found.skip)
         if rows == 0:
             problem = Problem(
                 file=path.name, line=1, column="(file)", reason="no rows below the header"
             )
             refuse([problem], path, where)
 
-        say(f"checking {rows:,} {LABELS[source.target][1]}…")
+        say(f"checking {plural(rows, *LABELS[source.target])}…")
         if fmt is None and order is None:
             order = date_order(store, con, kind.name, path.name, match, problems)
         decimal = source.decimal or decimal_separator(
-            store, con, kind.name, path.name, match, found.delimiter, problems, summary
+            store,
+            con,
+            kind.name,
+            path.name,
+            match,
+            found.delimiter,
+            problems,
+            summary,
+            source.mapping_file,
         )
         if problems:
             refuse(problems, path, where)
@@ -259,7 +275,9 @@ def import_export(
         common = {**dates, "decimal": decimal, "client_from": client_from or "auto"}
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
         hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
-        params = {**dates, "date_hint": hint} if kind.name == "bills" else {"date_hint": hint}
+        params: dict[str, object] = {"date_hint": hint}
+        if kind.name == "bills":
+            params |= {**dates, "status_hint": _status_hint(source)}
         checks = store.rows(f"connector_validate_{kind.name}", params, con=con)
         if kind.makes_clients:
             store.run(f"connector_client_rows_{kind.name}", con=con)
@@ -340,14 +358,28 @@ def import_export(
     return summary
 
 
+def _status_hint(source: Source) -> str:
+    """Where a mapping gives the sheet's own status words, for an invoice status not known."""
+    if source.mapping_file is None:
+        return ""
+    return f"; give the sheet's words their status under [values.status] in {source.mapping_file}"
+
+
 def _stage(
-    store: Store, con: duckdb.DuckDBPyConnection, kind: str, source: Source, match: HeaderMatch
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    source: Source,
+    match: HeaderMatch,
+    header_line: int,
 ) -> int:
-    """import_raw into stg_<kind> as trimmed text with true line numbers; then a mapping's [fixed]
-    values and the fields sharing another's column are filled in."""
+    """import_raw into stg_<kind> as trimmed text with true line numbers (the header is on
+    `header_line`); then a mapping's [fixed] values and the fields sharing another's column are
+    filled in."""
     store.run(f"connector_create_stg_{kind}", con=con)
+    params = {"known": match.read, "header_line": header_line}
     try:
-        (rows,) = store.row(f"connector_stage_{kind}", {"known": match.read}, con=con)
+        (rows,) = store.row(f"connector_stage_{kind}", params, con=con)
     finally:
         store.run("import_drop_raw", con=con)
     if source.fixed or match.copies:
@@ -402,4 +434,8 @@ def _write(
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)
     (summary.rows,) = store.row(f"connector_insert_{kind.table}", keys, con=con)
+    if (
+        kind.name == "bills"
+    ):  # an invoice paid in part is two rows: counted once, as the file has it
+        (summary.rows,) = store.row("connector_loaded_bills", con=con)
     store.set_setting("portfolio_kind", "imported", con=con)

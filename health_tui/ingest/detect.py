@@ -3,7 +3,9 @@
 A file is read as each known export in turn (Zendesk, Freshdesk, Harvest invoices, Clockify, Toggl,
 Harvest time) with each separator (comma, semicolon, tab); the first whose required columns are all
 in the header wins.
-`--source` skips the guessing, and `--mapping` describes a file no known export matches.
+`--source` skips the guessing, and `--mapping` describes a file no known export matches. A first
+line `sep=;`, which Excel writes to name the separator, is followed: the file is read with that
+separator, from the header below it.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from health_tui.ingest.helpdesk import FRESHDESK, ZENDESK
 from health_tui.ingest.mapping import EXAMPLE
 from health_tui.ingest.models import Problem
 from health_tui.ingest.source import Source, match_header
-from health_tui.ingest.staging import read_header
-from health_tui.ingest.toggl import TOGGL
+from health_tui.ingest.staging import excel_separator, read_header
+from health_tui.ingest.toggl import TOGGL, toggl_report, toggl_report_reason
 
 # Recognised in this order: the most specific headers first (Clockify's Start Date and Start Time
 # would do for Toggl's; Harvest time needs only three columns).
@@ -31,11 +33,13 @@ DELIMITERS: tuple[str, ...] = (",", ";", "\t")
 
 @dataclass(frozen=True)
 class Layout:
-    """How to read one file: as which source, with which separator, under which header."""
+    """How to read one file: as which source, with which separator, under which header, and how
+    many lines above the header to read past (1 for Excel's `sep=` line)."""
 
     source: Source
     delimiter: str
     header: list[str]
+    skip: int = 0
 
 
 def unknown_header_hint() -> str:
@@ -52,7 +56,7 @@ def unknown_header_hint() -> str:
 
 
 def headers(
-    path: Path, problems: list[Problem], delimiters: tuple[str, ...] = DELIMITERS
+    path: Path, problems: list[Problem], delimiters: tuple[str, ...] = DELIMITERS, skip: int = 0
 ) -> dict[str, list[str]]:
     """The header as each separator splits it; empty (with problems) when the file is unreadable.
 
@@ -62,7 +66,7 @@ def headers(
     found: dict[str, list[str]] = {}
     for i, delimiter in enumerate(delimiters):
         seen: list[Problem] = []
-        header = read_header(path, seen, delimiter)
+        header = read_header(path, seen, delimiter, skip)
         if header is not None:
             found[delimiter] = header
         elif i == 0:
@@ -76,39 +80,59 @@ def layout(path: Path, problems: list[Problem], forced: Source | None = None) ->
 
     With `forced` (--source or a mapping) only the separator is looked for: the one under which
     the header has the source's required columns, else the mapping's `delimiter`, else a comma.
+    Excel's `sep=` line, when the file starts with one, decides the separator instead.
     """
-    wanted = (forced.delimiter,) if forced and forced.delimiter else DELIMITERS
-    split = headers(path, problems, wanted)
+    sep = excel_separator(path)
+    if sep is not None and sep not in DELIMITERS:
+        problems.append(
+            Problem(
+                file=path.name,
+                line=1,
+                column="(file)",
+                reason=f"Excel's separator line says the values are separated by {sep!r}; "
+                "health-tui reads commas, semicolons or tabs: save the file from Excel as "
+                '"CSV UTF-8 (Comma delimited)"',
+            )
+        )
+        return None
+    skip = 0 if sep is None else 1
+    wanted = (sep,) if sep else (forced.delimiter,) if forced and forced.delimiter else DELIMITERS
+    split = headers(path, problems, wanted, skip)
     if not split:
         return None
     candidates = (forced,) if forced else KNOWN
     for source in candidates:
         for delimiter, header in split.items():
             if not match_header(source, header, path.name).missing:
-                return Layout(source, delimiter, header)
-    if below := header_below(path, candidates, tuple(split)):
+                return Layout(source, delimiter, header, skip)
+    if below := header_below(path, candidates, tuple(split), skip):
         line, source = below
+        title = line - 1 - skip
         problems.append(
             Problem(
                 file=path.name,
                 line=1,
                 column="(file)",
                 reason=f"the header ({source.needs()}) is on line {line}, under "
-                f"{plural(line - 1, 'line')} of title: delete {'it' if line == 2 else 'them'} and import "
-                "the file again",
+                f"{plural(title, 'line')} of title: delete {'it' if title == 1 else 'them'} "
+                "and import the file again",
             )
         )
         return None
-    if forced:  # report its missing columns as the most plausible separator splits the header
-        delimiter = max(split, key=lambda d: len(split[d]))
-        return Layout(forced, delimiter, split[delimiter])
     delimiter = max(split, key=lambda d: len(split[d]))
+    report = toggl_report(split[delimiter]) if forced in (None, TOGGL) else None
+    if report:
+        reason = toggl_report_reason(report)
+        problems.append(Problem(file=path.name, line=1 + skip, column="(file)", reason=reason))
+        return None
+    if forced:  # report its missing columns as the most plausible separator splits the header
+        return Layout(forced, delimiter, split[delimiter], skip)
     names = ", ".join(repr(h.strip()) for h in split[delimiter][:8])
     more = ", ..." if len(split[delimiter]) > 8 else ""
     problems.append(
         Problem(
             file=path.name,
-            line=1,
+            line=1 + skip,
             column="(header)",
             reason=f"not an export health-tui knows: the header has {names}{more}",
         )
@@ -120,22 +144,26 @@ TITLE_LINES = 12  # how far down a report's title may push its header (QuickBook
 
 
 def header_below(
-    path: Path, sources: tuple[Source, ...], delimiters: tuple[str, ...]
+    path: Path, sources: tuple[Source, ...], delimiters: tuple[str, ...], skip: int = 0
 ) -> tuple[int, Source] | None:
-    """The line of the first record after the first, within TITLE_LINES, that is a header of one
-    of `sources`, and that source: a report saved with its title above the table ("Invoice List",
-    the company, the dates, a blank line). None when there is none."""
+    """The line of the first record after the first (after `skip` lines: Excel's `sep=` line),
+    within TITLE_LINES, that is a header of one of `sources`, and that source: a report saved with
+    its title above the table ("Invoice List", the company, the dates, a blank line). None when
+    there is none."""
     for delimiter in delimiters:
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            for _ in range(skip):
+                handle.readline()
             reader = csv.reader(handle, delimiter=delimiter)
             try:
                 next(reader, None)
                 for record in reader:
-                    if reader.line_num > TITLE_LINES:
+                    line = reader.line_num + skip
+                    if line > TITLE_LINES:
                         break
                     for source in sources:
                         if not match_header(source, record, path.name).missing:
-                            return reader.line_num, source
+                            return line, source
             except csv.Error:
                 continue
     return None

@@ -8,6 +8,8 @@ separator the file uses and says so (numbers). Python sees a few counts, never t
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 
 from health_tui.errors import ImportFailed
@@ -78,12 +80,14 @@ def decimal_separator(
     delimiter: str,
     problems: list[Problem],
     summary: ExportSummary,
+    mapping_file: str | None = None,
 ) -> str:
     """The decimal separator of the whole file, from every number in it.
 
     '1.5' or '1,234.5' says a point, '1,5' or '1.234,5' a comma; both is refused. When only
     values like '1,250' are there (thousands, or decimals?), a semicolon-separated file is taken to
-    use a decimal comma and any other a point, as spreadsheets do, and the summary says so.
+    use a decimal comma and any other a point, as spreadsheets do, and the summary says so, with
+    the line to add to the mapping in use (`mapping_file`) or to a new one.
     """
     store.run(f"connector_number_values_{kind}", con=con)
     seen = {
@@ -111,19 +115,26 @@ def decimal_separator(
     if unsure:
         _n, line, col, value = unsure
         sep = "semicolon" if delimiter == ";" else ("tab" if delimiter == "\t" else "comma")
+        setting = f'decimal_separator = "{"." if decimal == "," else ","}"'
+        fix = (
+            f"add {setting} to {mapping_file} (at the top, above [columns]) and import it again"
+            if mapping_file
+            else f"import it with a mapping that sets {setting}"
+        )
         summary.notes.append(
             f"Assumed {decimal!r} is the decimal separator ({file} is {sep}-separated and no "
             f"number says otherwise), so {value!r} on line {line} reads as "
-            f"{as_read(value, decimal)}; if that is wrong, import it with a mapping that sets "
-            "decimal_separator."
+            f"{as_read(value, decimal)}; if that is wrong, {fix}."
         )
     return decimal
 
 
 def as_read(value: str, decimal: str) -> str:
-    """How an ambiguous number reads with `decimal`, for the note (one value, not rows)."""
-    digits = value.replace("." if decimal == "," else ",", "")
-    return digits.replace(",", ".")
+    """How an ambiguous number reads with `decimal`, for the note (one value, not rows), as a
+    plain number: '1.200' with a point is 1.2, with a comma 1200."""
+    digits = value.replace("." if decimal == "," else ",", "").replace(",", ".")
+    whole, _, fraction = digits.partition(".")
+    return f"{whole}.{fraction.rstrip('0')}".rstrip(".")
 
 
 def date_setting(value: str | None) -> tuple[str | None, str | None]:
@@ -136,14 +147,57 @@ def date_setting(value: str | None) -> tuple[str | None, str | None]:
         raise ImportFailed(f"--date-format: {exc}") from None
 
 
+_NUMBER_DATE = re.compile(r"^not a (?:date|timestamp)\b.*: '(\d+)(\.\d+)?'$")
+
+
+def _number_date(value: str, fraction: str | None) -> str | None:
+    """What a date written as a number is: 'seconds' or 'milliseconds' (a Unix timestamp, from
+    1973 on), 'excel' (Excel's day count from 1900, for 1954 to 2118), else None."""
+    if not fraction and len(value) in (9, 10):
+        return "seconds"
+    if not fraction and len(value) in (12, 13):
+        return "milliseconds"
+    if len(value) == 5 and 20000 <= int(value) < 80000:
+        return "excel"
+    return None
+
+
 def date_format_hint(problems: list[Problem]) -> str | None:
-    """What to do when dates do not read: the --date-format option, with an example; None when no
-    problem is about a date."""
-    if not any(p.reason.startswith(("not a date", "not a timestamp")) for p in problems):
+    """What to do when dates do not read: the --date-format option, with an example; or, for dates
+    written as numbers (Unix timestamps, Excel's day counts), what they are and how to get dates,
+    which no pattern reads. None when no problem is about a date."""
+    dated = [p for p in problems if p.reason.startswith(("not a date", "not a timestamp"))]
+    if not dated:
         return None
-    return (
-        "Dates read as 2025-03-31, or with the day and month first (31/03/2025, 8/14/18) in the\n"
-        "order the file's dates settle, with or without a time of day. For dates written any other\n"
-        "way, pass their pattern: --date-format '%d %b %Y' reads 31 Mar 2025, --date-format\n"
-        "'%m/%d/%y' reads 8/14/18 (in a mapping file: date_format = \"%d %b %Y\")."
-    )
+    shapes: dict[str, tuple[Problem, str]] = {}
+    for p in dated:
+        found = _NUMBER_DATE.match(p.reason)
+        shape = _number_date(found.group(1), found.group(2)) if found else None
+        value = f"'{found.group(1)}{found.group(2) or ''}'" if found else ""
+        shapes.setdefault(shape or "other", (p, value))
+    hints = []
+    for unit, per_day in (("seconds", "86400"), ("milliseconds", "86400000")):
+        if unit in shapes:
+            p, value = shapes[unit]
+            hints.append(
+                f"{value} ({p.column}, line {p.line}) is a Unix timestamp, {unit} since 1970, not "
+                "a date: no\n--date-format reads it. Export the file again with dates (like "
+                "2026-09-20), or in a\nspreadsheet put "
+                f"=A2/{per_day}+DATE(1970,1,1) beside the column (A2 its first timestamp),\n"
+                "format that as a date and save the file as CSV again."
+            )
+    if "excel" in shapes:
+        p, value = shapes["excel"]
+        hints.append(
+            f"{value} ({p.column}, line {p.line}) is a date as Excel stores it, a count of days "
+            "since 1900:\nno --date-format reads it. In the spreadsheet, format the column as a "
+            "date (Format Cells >\nDate, like 2026-07-01) and save the file as CSV again."
+        )
+    if "other" in shapes:
+        hints.append(
+            "Dates read as 2025-03-31, or with the day and month first (31/03/2025, 8/14/18) in the\n"
+            "order the file's dates settle, with or without a time of day. For dates written any "
+            "other\nway, pass their pattern: --date-format '%d %b %Y' reads 31 Mar 2025, "
+            "--date-format\n'%m/%d/%y' reads 8/14/18 (in a mapping file: date_format = \"%d %b %Y\")."
+        )
+    return "\n".join(hints)

@@ -184,8 +184,9 @@ class Mapping(BaseModel):
             for k, v in self.fixed.items()
         }
 
-    def source(self) -> Source:
-        """This mapping as a Source for the shared pipeline."""
+    def source(self, file: str | None = None) -> Source:
+        """This mapping as a Source for the shared pipeline; `file`, the mapping's path, is named
+        in advice to edit it."""
         values = self.values
         params: dict[str, object] = {"source_name": f"mapping:{self.name}"}
         if self.target == "time_entries":
@@ -224,6 +225,7 @@ class Mapping(BaseModel):
             billable_default=self.billable_default,
             provenance=f"mapping:{self.name}",
             fixed=self.fixed_values(),
+            mapping_file=file,
         )
 
 

@@ -30,6 +30,7 @@ import duckdb
 
 from health_tui.domains import MAILBOX_DOMAINS
 from health_tui.errors import StoreError
+from health_tui.formatting import plural
 from health_tui.ingest.models import (
     BACKUP_MANIFEST,
     DATE_COLUMN,
@@ -214,7 +215,7 @@ def _streamed(
                 wipe_all(store, tx)
             elif replace:
                 removed = clear_imported(store, tx)
-            say(f"checking clients ({clients:,} rows)…")
+            say(f"checking clients ({plural(clients, 'row')})…")
             if store.rows("import_validate_clients", _client_checks(clients_file), con=tx):
                 raise _NotClean
             store.run("import_folder_clients", con=tx)
@@ -299,7 +300,7 @@ def _checked(
         for table in TABLES:
             if table not in staged:
                 continue
-            say(f"checking {table} ({staged[table]:,} rows)…")
+            say(f"checking {table} ({plural(staged[table], 'row')})…")
             params: dict[str, object] = {"clients_file": clients_file}
             if table == "clients":
                 params = _client_checks(clients_file)
@@ -566,7 +567,9 @@ def _source(
     if path.suffix.lower() == ".parquet":
         try:
             store.run(
-                "import_source_file", {"path": str(path), "columns": None, "delim": None}, con=con
+                "import_source_file",
+                {"path": str(path), "columns": None, "delim": None, "skip": 0},
+                con=con,
             )
             con.execute(load_query("import_source_parquet"))
         except duckdb.Error as exc:

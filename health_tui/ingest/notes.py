@@ -9,6 +9,7 @@ from datetime import date
 
 import duckdb
 
+from health_tui.domains import MAILBOX_DOMAINS
 from health_tui.formatting import plural, some_of
 from health_tui.ingest.models import (
     DATE_COLUMN,
@@ -121,8 +122,9 @@ def describe_money(
     origin: str,
 ) -> None:
     """Say what a time export's amounts are used for (Harvest's Cost Amount and Billable Amount,
-    Toggl's Amount (EUR), Clockify's Billable and Cost Amount (USD)), under the names the file
-    gives them, and which costs are unknown: a cost of 0 is a cost rate never set, not free work."""
+    Toggl's Amount (EUR) or Billable amount, Clockify's Billable and Cost Amount (USD)), under the
+    names the file gives them, and which costs are unknown: a cost of 0 is a cost rate never set,
+    not free work."""
     present = match.present
     if "billable_amount" not in present:
         _priced_elsewhere(store, con, file, origin, summary)
@@ -237,9 +239,9 @@ def left_out_bills(
     if drafts:
         summary.warnings.append(f"{file}: left out {plural(drafts, 'draft invoice')}, never sent")
     if no_client:
-        where = ", ".join(str(x) for x in lines) + (", ..." if no_client > len(lines) else "")
         summary.warnings.append(
-            f"{file}: left out {plural(no_client, 'invoice')} with no client (lines {where})"
+            f"{file}: left out {plural(no_client, 'invoice')} with no client "
+            f"({_lines(lines, no_client)})"
         )
     if due:
         origin = (
@@ -262,10 +264,9 @@ def left_out_bills(
             "(ID-unpaid), so the unpaid amount counts as unpaid."
         )
     if written_off:
-        where = ", ".join(str(x) for x in off_lines) + (", ..." if written_off > 5 else "")
         summary.notes.append(
-            f"{plural(written_off, 'invoice')} written off in whole or in part (Closed, or Paid "
-            f"Amount and Balance short of the Invoice Amount; lines {where}): what was written off "
+            f"{plural(written_off, 'invoice')} written off in whole or in part (Closed or Void, or "
+            f"Paid Amount and Balance short of the Invoice Amount; {_lines(off_lines, written_off)}): what was written off "
             "counts as neither paid nor unpaid, and an invoice written off whole is not loaded."
         )
     if no_currency:
@@ -311,12 +312,40 @@ def left_out_signals(
         ],
         len(unmatched),
     )
+    mailbox = [
+        who for who, is_domain, _n, _line in unmatched if is_domain and who in MAILBOX_DOMAINS
+    ]
+    names = sum(not is_domain for _who, is_domain, _n, _line in unmatched)
+    domains = len(unmatched) - names - len(mailbox)  # a client's own, for `clients domain`
     summary.warnings.append(
         f"{file}: left out {n:,} {one if n == 1 else many} from organizations that are no client: "
-        f"{listed}. No client is made from them; if one is a client under another name, "
-        '`health-tui clients alias CLIENT "NAME"` (or `health-tui clients domain CLIENT DOMAIN`) '
-        "and import again."
+        f"{listed}. No client is made from them{_match_advice(names, domains)}."
+        + _mailbox_note(mailbox)
     )
+
+
+def _match_advice(names: int, domains: int) -> str:
+    """How to make the rows left out land on a client: an alias for a name, a domain for a
+    domain; none for public mail domains, which `clients domain` refuses."""
+    alias = '`health-tui clients alias CLIENT "NAME"`'
+    domain = "`health-tui clients domain CLIENT DOMAIN`"
+    if names and domains:
+        return f"; if one is a client under another name, {alias} (or {domain}) and import again"
+    if names:
+        return f"; if one is a client under another name, {alias} and import again"
+    if domains:
+        return f"; if one is a client's, {domain} and import again"
+    return ""
+
+
+def _mailbox_note(mailbox: list[str]) -> str:
+    """Why rows from public mail domains (gmail.com) are left out, and what would count them."""
+    if not mailbox:
+        return ""
+    named = some_of([show(d) for d in mailbox[:3]], len(mailbox))
+    what = "is a public mail domain" if len(mailbox) == 1 else "are public mail domains"
+    it = "it" if len(mailbox) == 1 else "one"
+    return f" {named} {what}, no one client's: a row from {it} counts only when the file names its client."
 
 
 def describe_touches(

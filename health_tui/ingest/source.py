@@ -36,9 +36,12 @@ class Source:
     fixed: Mapping[str, str] = field(default_factory=dict)  # a mapping's [fixed]: one value a field
     ignored: tuple[str, ...] = ()  # headers the export writes that we read past silently
     ignored_prefixes: tuple[str, ...] = ()  # e.g. Clockify's "Billable Rate (USD)"
-    # fields whose header is titled with the currency, by prefix: Toggl's "Amount (EUR)" is
-    # {"billable_amount": "Amount ("}; the code in the title is the amounts' currency
-    titled: Mapping[str, str] = field(default_factory=dict)
+    # fields whose header is titled with the currency, by prefixes: Toggl's "Amount (EUR)" is
+    # {"billable_amount": ("Amount (",)}; the code in the title is the amounts' currency
+    titled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # amount fields read only when the file says their currency (a `currency` column or a titled
+    # amount): an amount in a currency nobody named is read past, with a note, not guessed
+    priced: tuple[str, ...] = ()
     params: Mapping[str, object] = field(default_factory=dict)  # bound for `parse` only
     delimiter: str | None = None  # None: found from the header
     date_format: str | None = None  # None: found from the dates (or --date-format)
@@ -47,6 +50,7 @@ class Source:
     provenance: str | None = None  # the rows' `source` in the store; None: `name`
     # headers read past that the summary should mention when the file has them, with what to say
     noted: Mapping[str, str] = field(default_factory=dict)
+    mapping_file: str | None = None  # the mapping file it was read from, for advice to edit it
 
     @property
     def origin(self) -> str:
@@ -95,10 +99,11 @@ def _key(name: str) -> str:
     return " ".join(name.strip().lower().split())
 
 
-def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
+def match_header(source: Source, header: list[str], file: str, line: int = 1) -> HeaderMatch:
     """Give each header column one of the source's names; note what is missing, repeated or unknown.
 
-    Header names match in any case and spacing. When a field has several spellings in the header
+    `line` is the header's line in the file, for its problems. Header names match in any case and
+    spacing. When a field has several spellings in the header
     (e.g. an invoice report with both ID and Number), the preferred one is read, the other ignored.
     """
     found = HeaderMatch()
@@ -115,19 +120,30 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
             if position is not None and source.name == "mapping":  # one column, two fields
                 found.copies[name] = chosen[position]
                 break
-    _titled(source, header, chosen, found, file)
+    _titled(source, header, chosen, found, file, line)
     spelled = {_key(s) for spellings in source.fields.values() for s in spellings}
     silent = {_key(s) for s in source.ignored}
+    unpriced = _unpriced(source, chosen, found)
+    for position in unpriced:
+        raw = header[position - 1]
+        del chosen[position]
+        found.notes.append(
+            f"{file}: {show(raw)} has no {source.spelled('currency')} column beside it: read past "
+            f"(with one, or titled like '{raw.strip()} (EUR)', it would be read)."
+        )
     prefixes = tuple(_key(p) for p in source.ignored_prefixes)
     for i, raw in enumerate(header, start=1):
         key = _key(raw)
         ours = chosen.get(i)
         internal = ours or f"unknown_{i}"
-        if ours is None:
+        if ours is None and i not in unpriced:
             if key in spelled and first[key] != i:
                 found.problems.append(
                     Problem(
-                        file=file, line=1, column=raw.strip(), reason="appears twice in the header"
+                        file=file,
+                        line=line,
+                        column=raw.strip(),
+                        reason="appears twice in the header",
                     )
                 )
             elif key in spelled:
@@ -144,7 +160,7 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
         found.columns[internal] = "VARCHAR"
         found.written[internal] = raw.strip() or f"column {i}"
     keys = {_key(raw) for raw in header}
-    found.notes = list(dict.fromkeys(n for h, n in source.noted.items() if _key(h) in keys))
+    found.notes += list(dict.fromkeys(n for h, n in source.noted.items() if _key(h) in keys))
     found.read = [n for n in (*source.fields, *source.titled) if n in found.columns]
     for name, shared in found.copies.items():
         found.written[name] = found.written[shared]
@@ -166,7 +182,7 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
         found.problems.append(
             Problem(
                 file=file,
-                line=1,
+                line=line,
                 column=source.spelled(name),
                 reason=f"missing column ({spelled_as}; {source.label} needs {source.needs()})",
             )
@@ -174,15 +190,29 @@ def match_header(source: Source, header: list[str], file: str) -> HeaderMatch:
     return found
 
 
+def _unpriced(source: Source, chosen: dict[int, str], found: HeaderMatch) -> list[int]:
+    """The positions of the `priced` amounts the header gives no currency for (neither a currency
+    column nor a title naming one)."""
+    if "currency" in chosen.values() or found.currency is not None:
+        return []
+    return [i for i, name in chosen.items() if name in source.priced]
+
+
 def _titled(
-    source: Source, header: list[str], chosen: dict[int, str], found: HeaderMatch, file: str
+    source: Source,
+    header: list[str],
+    chosen: dict[int, str],
+    found: HeaderMatch,
+    file: str,
+    line: int,
 ) -> None:
     """Read the amount columns titled with their currency ("Amount (EUR)"): each field its first
     such column, the currency the title's code; one file has one currency."""
-    for name, prefix in source.titled.items():
+    for name, prefixes in source.titled.items():
         for i, raw in enumerate(header, start=1):
             text = raw.strip()
-            if i in chosen or not _key(text).startswith(_key(prefix)) or not text.endswith(")"):
+            prefix = next((p for p in prefixes if _key(text).startswith(_key(p))), None)
+            if i in chosen or prefix is None or not text.endswith(")"):
                 continue
             code = text[len(prefix) : -1].strip().upper()
             if not _CODE.fullmatch(code):
@@ -193,7 +223,7 @@ def _titled(
                 found.problems.append(
                     Problem(
                         file=file,
-                        line=1,
+                        line=line,
                         column=text,
                         reason=f"amounts in {code} beside amounts in {found.currency}: export "
                         "the report in one currency",

@@ -43,19 +43,63 @@ def install_macros(store: Store, con: duckdb.DuckDBPyConnection, names: tuple[st
         store.run(name, con=con)
 
 
-def read_header(path: Path, problems: list[Problem], delimiter: str = ",") -> list[str] | None:
-    """The first record of a CSV file, read with Python's csv module (one record, not the rows).
+_EXCEL_SEP = re.compile(r"sep=(.)", re.IGNORECASE)
 
-    A UTF-8 byte-order mark is dropped. Undecodable bytes are replaced rather than raised so that a
-    bad byte further into the file is left for DuckDB to report with its line number.
+
+def excel_separator(path: Path) -> str | None:
+    """The separator Excel's first line names (`sep=;`), else None.
+
+    Excel writes that line above the header of a CSV file to say which character separates the
+    values; the file is then read with it, from the line below (its header).
     """
     try:
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            first = handle.readline(16).rstrip("\r\n")
+    except OSError:
+        return None  # read_header says why
+    match = _EXCEL_SEP.fullmatch(first)
+    return match.group(1) if match else None
+
+
+# Excel's "Unicode Text" (and "UTF-16 LE" CSV) starts with one of these byte-order marks.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16 = (
+    'UTF-16 text (what Excel saves as "Unicode Text"), not UTF-8: open it in Excel and save it '
+    'as "CSV UTF-8 (Comma delimited)"'
+)
+
+
+def _utf16(path: Path) -> bool:
+    """Whether `path` starts with a UTF-16 byte-order mark."""
+    with path.open("rb") as handle:
+        return handle.read(2) in _UTF16_BOMS
+
+
+def read_header(
+    path: Path, problems: list[Problem], delimiter: str = ",", skip: int = 0
+) -> list[str] | None:
+    """The first record of a CSV file after `skip` lines (Excel's `sep=` line), read with Python's
+    csv module (one record, not the rows).
+
+    A UTF-8 byte-order mark is dropped; a UTF-16 one is refused, saying how to save the file as
+    UTF-8. Undecodable bytes are replaced rather than raised so that a bad byte further into the
+    file is left for DuckDB to report with its line number.
+    """
+    try:
+        if _utf16(path):
+            problems.append(Problem(file=path.name, line=1, column="(file)", reason=UTF16))
+            return None
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            for _ in range(skip):
+                handle.readline()
             header = next(csv.reader(handle, delimiter=delimiter, strict=True), None)
     except csv.Error as exc:
         problems.append(
             Problem(
-                file=path.name, line=1, column="(file)", reason=f"cannot read the header: {exc}"
+                file=path.name,
+                line=1 + skip,
+                column="(file)",
+                reason=f"cannot read the header: {exc}",
             )
         )
         return None
@@ -63,7 +107,7 @@ def read_header(path: Path, problems: list[Problem], delimiter: str = ",") -> li
         problems.append(
             Problem(
                 file=path.name,
-                line=1,
+                line=1 + skip,
                 column="(file)",
                 reason=f"cannot open it: {exc.strerror or exc}",
             )
@@ -71,14 +115,14 @@ def read_header(path: Path, problems: list[Problem], delimiter: str = ",") -> li
         return None
     if header is None:
         problems.append(
-            Problem(file=path.name, line=1, column="(file)", reason="the file is empty")
+            Problem(file=path.name, line=1 + skip, column="(file)", reason="the file is empty")
         )
         return None
     if "\ufffd" in "".join(header):
         problems.append(
             Problem(
                 file=path.name,
-                line=1,
+                line=1 + skip,
                 column="(file)",
                 reason="not UTF-8 text; save the file as UTF-8",
             )
@@ -88,7 +132,7 @@ def read_header(path: Path, problems: list[Problem], delimiter: str = ",") -> li
         problems.append(
             Problem(
                 file=path.name,
-                line=1,
+                line=1 + skip,
                 column="(file)",
                 reason="the first line must be the header (column names)",
             )
@@ -108,6 +152,7 @@ def read_csv_raw(
     query: str = "import_read_raw",
     params: Mapping[str, Any] | None = None,
     fresh: str | None = None,
+    skip: int = 0,
 ) -> int | None:
     """Read `path` with the column names `columns` (name -> type), in file order, by running
     `query` over the view import_src (by default: the file into the temp table import_raw); the
@@ -115,31 +160,36 @@ def read_csv_raw(
 
     The names are the caller's, never the header's: they go to DuckDB as a bound parameter, so
     nothing written in a file reaches the SQL text. `written` maps each name back to the header as
-    the user wrote it, for messages.
+    the user wrote it, for messages. `skip` lines above the header are read past (Excel's `sep=`
+    line); DuckDB still numbers the lines as the file does.
 
     A file whose lines end some in CRLF and some in LF (one saved by two programs) is read as the
     lines it has: DuckDB's reader wants one kind, so such a file is read from a copy with every
-    CRLF made LF (the same lines, so line numbers stay true). DuckDB either stops on such a file or
+    CRLF made LF (the same lines, so line numbers stay true); one with a `sep=` line is always
+    read so (DuckDB reads no row of it, and says nothing). DuckDB either stops on such a file or
     rejects the line where a quoted last value meets the other ending ("bad quoting"); only then
     is the file looked at for both endings, so a clean file is read once. A `query` that adds to a
     table (rather than replacing one, as import_read_raw does) names in `fresh` the query that
     starts that table over, run before the copy is read: the lines the first reading kept would
     otherwise be there twice.
     """
+    if skip and _mixes_line_endings(path):  # DuckDB reads no row after a sep= line so saved
+        return _read_lf_copy(store, con, path, columns, written, problems, delimiter, query, params,
+                             fresh, [], skip)  # fmt: skip
     try:
-        rows = _read_csv(con, path, columns, delimiter, query, params)
+        rows = _read_csv(con, path, columns, delimiter, query, params, skip)
     except duckdb.Error as exc:
         if _MIXED_ENDINGS not in str(exc):
             problems.append(csv_problem(path.name, exc))
             return None
         return _read_lf_copy(store, con, path, columns, written, problems, delimiter, query, params,
-                             fresh, [csv_problem(path.name, exc)])  # fmt: skip
+                             fresh, [csv_problem(path.name, exc)], skip)  # fmt: skip
     rejected: list[Problem] = []
     if _rejects(store, con, path, path.name, written, rejected):
         return rows
     if _mixes_line_endings(path):
         return _read_lf_copy(store, con, path, columns, written, problems, delimiter, query, params,
-                             fresh, rejected)  # fmt: skip
+                             fresh, rejected, skip)  # fmt: skip
     problems.extend(rejected)
     return None
 
@@ -156,6 +206,7 @@ def _read_lf_copy(
     params: Mapping[str, Any] | None,
     fresh: str | None,
     first: list[Problem],
+    skip: int,
 ) -> int | None:
     """`read_csv_raw` again from a copy of `path` with every CRLF made LF, the target started over
     first (`fresh`); if even that cannot be read, the `first` reading's problems are the ones said."""
@@ -164,9 +215,9 @@ def _read_lf_copy(
     with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
         copy = _lf_copy(path, Path(tmp))
         try:
-            rows = _read_csv(con, copy, columns, delimiter, query, params)
-        except duckdb.Error:
-            problems.extend(first)
+            rows = _read_csv(con, copy, columns, delimiter, query, params, skip)
+        except duckdb.Error as exc:
+            problems.extend(first or [csv_problem(path.name, exc)])
             return None
         return rows if _rejects(store, con, copy, path.name, written, problems) else None
 
@@ -193,11 +244,13 @@ _MIXED_ENDINGS = "state machine reached an invalid state"
 
 
 def point_at_csv(
-    con: duckdb.DuckDBPyConnection, path: Path, columns: dict[str, str], delim: str
+    con: duckdb.DuckDBPyConnection, path: Path, columns: dict[str, str], delim: str, skip: int = 0
 ) -> None:
-    """Make the view import_src read the CSV file `path` with the layout `columns`."""
+    """Make the view import_src read the CSV file `path` with the layout `columns`, its header
+    after `skip` lines."""
     con.execute(
-        load_query("import_source_file"), {"path": str(path), "columns": columns, "delim": delim}
+        load_query("import_source_file"),
+        {"path": str(path), "columns": columns, "delim": delim, "skip": skip},
     )
     con.execute(load_query("import_source_csv"))
 
@@ -209,8 +262,9 @@ def _read_csv(
     delim: str,
     query: str,
     params: Mapping[str, Any] | None,
+    skip: int,
 ) -> int:
-    point_at_csv(con, path, columns, delim)
+    point_at_csv(con, path, columns, delim, skip)
     ((rows, *_),) = con.execute(load_query(query), params).fetchall()
     return int(rows)
 

@@ -68,8 +68,9 @@ class EffortBasis:
         if not self.revenue:
             return (
                 "no revenue for any client in the last four quarters. To fill it: import "
-                "invoices, or time entries with their billable amounts (Harvest's Billable "
-                "Amount, Toggl's Amount)"
+                "invoices, or time entries with their billable amounts and currency (Harvest's "
+                "Billable Amount; Toggl's Amount (EUR), or Billable amount beside a Currency "
+                "column; Clockify's Billable Amount (USD))"
             )
         if not self.hours:
             return (
