@@ -87,6 +87,19 @@ async def test_a_full_review_resumes_where_it_stopped(db: Path) -> None:
         assert "3 decided in 2026Q3" in text(app.screen.query_one("#status"))
 
 
+async def test_walking_past_the_last_client_is_not_deciding(db: Path) -> None:
+    async with running(db) as (app, pilot):
+        await pilot.press("a")  # all seven active clients
+        await decide(pilot, "k")  # one decided, then walked past the other six
+        for _ in range(6):
+            await pilot.press("n")
+        await settle(pilot)
+        done = text(app.screen.query_one("#review-title"))
+        assert "Every client" not in done
+        assert "End of the review: 1 of 7 decided for 2026Q3; 6 clients still without" in done
+        assert "done · 1 of 7 decided" in head(app)
+
+
 async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
     async with running(db) as (app, pilot):
         await decide(pilot, "v", "One more try: a scope call")

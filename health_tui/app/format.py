@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
 
-from health_tui.formatting import NO_VALUE, money, money_short, plural, rate, signed, symbol
+from health_tui.formatting import NO_VALUE, hours, money, money_short, plural, rate, signed, symbol
 from health_tui.scoring.models import Archetype, Recommendation
 from health_tui.text import fit
 
@@ -36,7 +36,17 @@ ARCHETYPE_LABELS = {
 RECOMMENDATION_LABELS = {r: r.value for r in Recommendation}
 
 # The core's formatter (shared with the CLI and the report), under the names the screens use.
-__all__ = ["NO_VALUE", "count", "money", "money_short", "plural", "rate", "signed", "symbol"]
+__all__ = [
+    "NO_VALUE",
+    "count",
+    "hours",
+    "money",
+    "money_short",
+    "plural",
+    "rate",
+    "signed",
+    "symbol",
+]
 count = plural
 
 

@@ -167,7 +167,9 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         )
         if client is None:
             rest = len(portfolio.active) - len(self.queue)
-            done = rp.done_content(self.quarter, rest if not self.include_rest else 0, self.queue)
+            done = rp.done_content(
+                self.quarter, rest if not self.include_rest else 0, self.queue, self._decided()
+            )
             self.query_one("#review-title", Static).update(done)
             self.query_one("#review-verdict", Static).update("")
             self.query_one("#review-keys", Static).update("")

@@ -56,17 +56,28 @@ def review_head(
     )
 
 
-def done_content(quarter: str, others: int, queue: Sequence[ClientScore]) -> Content:
-    """The end of the queue (or an empty one), and where to go from here."""
-    if queue:
+def done_content(quarter: str, others: int, queue: Sequence[ClientScore], decided: int) -> Content:
+    """The end of the queue (or an empty one), and where to go from here. Walking past the last
+    client is not deciding: the clients still without a decision are counted, not declared done."""
+    undecided = len(queue) - decided
+    if queue and undecided <= 0:
         first = f"Every client in this review has a decision for {quarter}.\n\n"
+    elif queue:
+        first = (
+            f"End of the review: {decided} of {len(queue)} decided for {quarter}; "
+            f"{fmt.plural(undecided, 'client')} still without a decision.\n\n"
+        )
     else:
         first = f"No exit candidates, critical or at-risk clients in {quarter}.\n\n"
     lines: list[Part] = [(first, "bold")]
     if others > 0:
         lines.append(f"a  include the other {fmt.plural(others, 'active client')}\n")
     if queue:
-        lines.append("b  go back over the decisions\n")
+        lines.append(
+            "b  go back over the decisions\n"
+            if undecided <= 0
+            else "b  go back over the clients, the last one first\n"
+        )
     lines.append("Escape  back to the portfolio, where each decision shows in its column")
     return Content.assemble(*lines)
 
@@ -191,7 +202,9 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
         if c.known_revenue_12m is not None
         else f"not known ({c.revenue_gap})\n",
         (f"{'hours':<16}", MUTED),
-        f"{hours:,.0f} h freed\n\n" if hours is not None else f"not known ({HOURS_NOT_KNOWN})\n\n",
+        f"{fmt.hours(hours)} freed\n\n"
+        if hours is not None
+        else f"not known ({HOURS_NOT_KNOWN})\n\n",
         ("What speaks for keeping them\n", HEADING),
     ]
     for label, value in rows:
