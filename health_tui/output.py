@@ -205,8 +205,8 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
     rows = [
         ("", "before", "after"),
         ("active clients", str(w.clients_before), str(w.clients_after)),
-        ("revenue (12 months)", amount(w.revenue_before), amount(w.revenue_after)),
-        ("hours (12 months)", hours(w.hours_before), hours(w.hours_after)),
+        ("revenue (12 months)", amount(w.revenue_before), amount(w.revenue_after_shown)),
+        ("hours (12 months)", hours(w.hours_before), hours(w.hours_after_shown)),
         ("effective rate", hourly(w.effective_rate_before), hourly(w.effective_rate_after)),
         ("at-risk share of revenue", share(w.at_risk_share_before), share(w.at_risk_share_after)),
         ("largest client's share",

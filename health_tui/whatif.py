@@ -136,6 +136,25 @@ class WhatIf(BaseModel):
     )
 
     @property
+    def revenue_after_shown(self) -> float | None:
+        """Revenue after, from the before figure and the changes as the tables show them (whole
+        currency units), so "before − lost = after" adds up as written."""
+        if self.revenue_before is None or self.revenue_after is None:
+            return None
+        raised = sum(
+            round((r.revenue_12m_after or 0.0) - (r.revenue_12m_before or 0.0))
+            for r in self.reprices
+        )
+        return float(round(self.revenue_before) - round(self.revenue_lost or 0.0) + raised)
+
+    @property
+    def hours_after_shown(self) -> float | None:
+        """Hours after, from the before figure and the hours freed as shown (tenths)."""
+        if self.hours_before is None or self.hours_after is None:
+            return None
+        return round(round(self.hours_before, 1) - round(self.hours_freed or 0.0, 1), 1)
+
+    @property
     def caveats(self) -> list[str]:
         """What goes and what the totals leave out, in words: the screens say both under the
         figures, so a client whose figures are not known is never silently counted as 0."""
@@ -257,10 +276,10 @@ def what_if(
     lost = sum(d.revenue_12m or 0.0 for d in dropped)
     freed = sum(d.hours_12m or 0.0 for d in dropped)
     revenue, hours, at_risk = t.revenue, t.hours, t.at_risk
-    # the after figures from the before ones and the changes as they are shown (whole currency
-    # units, tenths of hours), so "before − lost = after" adds up as written in every table
-    revenue_after = float(round(revenue) - round(lost) + sum(round(v) for v in raised.values()))
-    hours_after = round(round(hours, 1) - round(freed, 1), 1)
+    # exact, to the cent and the hundredth of an hour, so JSON's before − lost = after; the tables
+    # show WhatIf.revenue_after_shown and hours_after_shown, which add up as they are written
+    revenue_after = revenue - lost + sum(raised.values())
+    hours_after = hours - freed
     at_risk_after = (
         at_risk
         - sum(d.revenue_12m or 0.0 for d in dropped if d.client_id in risky)

@@ -210,7 +210,8 @@ def test_the_largest_client_after_follows_the_reprices(scored: PortfolioScore) -
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 def test_before_less_what_goes_is_after_as_written(seed: int) -> None:
     """The report read "€114,740 − €45,625 → €69,114" and "760.2 h − 338.8 h → 421.5 h": each
-    figure was rounded on its own. The after figures are now made from the shown ones."""
+    figure was rounded on its own. The tables' after figures are made from the shown ones; the
+    JSON's are exact, so they add up to the cent (it read hours 530.45 before, 530.5 after)."""
     from health_tui.formatting import hours, money
 
     p = make_portfolio(40, seed=seed)
@@ -227,8 +228,12 @@ def test_before_less_what_goes_is_after_as_written(seed: int) -> None:
         round((r.revenue_12m_after or 0) - (r.revenue_12m_before or 0)) for r in w.reprices
     )
     assert whole(money(w.revenue_before)) - whole(money(w.revenue_lost)) + raised == whole(
-        money(w.revenue_after)
+        money(w.revenue_after_shown)
     )
     assert round(whole(hours(w.hours_before)) - whole(hours(w.hours_freed)), 1) == whole(
-        hours(w.hours_after)
+        hours(w.hours_after_shown)
     )
+    exact = sum((r.revenue_12m_after or 0) - (r.revenue_12m_before or 0) for r in w.reprices)
+    assert w.hours_before is not None and w.revenue_lost is not None and w.hours_freed is not None
+    assert w.revenue_after == pytest.approx(w.revenue_before - w.revenue_lost + exact, abs=0.015)
+    assert w.hours_after == pytest.approx(w.hours_before - w.hours_freed, abs=0.015)
