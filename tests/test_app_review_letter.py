@@ -70,23 +70,26 @@ async def test_export_refuses_to_overwrite_unless_confirmed(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    existing = tmp_path / "letter-castell.md"
+    existing = tmp_path / "letter-castell.txt"
     existing.write_text("the owner's own notes")
     async with running(db) as (app, pilot):
         await open_letter(pilot)
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, AskText)
-        assert app.screen.query_one("#ask-input").value == "letter-castell.md"
+        assert app.screen.query_one("#ask-input").value == "letter-castell.txt"
         await pilot.press("enter")
         assert isinstance(app.screen, Confirm)  # it exists: asked, not overwritten
         await pilot.press("n")
         assert existing.read_text() == "the owner's own notes"
         await pilot.press("ctrl+o", "enter", "y")
-        assert existing.read_text().startswith("# Letter to Castell & Rowe Solicitors\n\nDear")
+        written = existing.read_text()  # plain text, for an email: the letter as written
+        assert written.startswith("Dear Castell & Rowe Solicitors team,")
+        assert written.endswith("Kind regards,\n[Your name]\n[Your agency]\n")
         await pilot.press("ctrl+o")
         app.screen.query_one("#ask-input").value = "elsewhere.md"
         await pilot.press("enter")
         assert (tmp_path / "elsewhere.md").exists() and isinstance(app.screen, LetterScreen)
+        assert (tmp_path / "elsewhere.md").read_text().startswith("# Letter to Castell")
         assert "Exported: elsewhere.md" in [n.message for n in app._notifications]
 
 

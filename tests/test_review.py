@@ -196,6 +196,11 @@ def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Pat
     assert out.read_text().startswith("# Letter to Brightline Logistics")
     with pytest.raises(FileExistsError):
         export_letter(body, "Brightline Logistics", out)
+    # plain text, for an email: as typed ("\\[Your name\\]" in Markdown), terminal codes gone
+    txt = export_letter(body + "\x1b[31mP.S.\x07", "Brightline Logistics", tmp_path / "l.txt")
+    assert txt.read_text().startswith("Dear Brightline Logistics team,")
+    assert "Kind regards,\n[Your name]\n[Your agency]\n" in txt.read_text()
+    assert txt.read_text().endswith("\nP.S.\n")
 
 
 def test_the_exported_letter_shows_the_clients_name_as_written(tmp_path: Path) -> None:

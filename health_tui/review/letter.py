@@ -15,7 +15,7 @@ import duckdb
 from health_tui.formatting import money
 from health_tui.review.checklist import Checklist, StepStatus, UnpaidInvoice
 from health_tui.store import Store
-from health_tui.text import markdown_text
+from health_tui.text import markdown_text, safe_lines
 
 
 def draft_letter(
@@ -126,13 +126,19 @@ def save_letter(
 
 
 def export_letter(body: str, client_name: str, path: Path, *, force: bool = False) -> Path:
-    """Write the letter as Markdown; never overwrite a file unless asked.
+    """Write the letter as plain text (`.txt`, the default: what goes into an email or a word
+    processor) or as Markdown (`.md`); never overwrite a file unless asked.
 
-    The letter is plain text (the client's name is in it): escaped, it renders as written, so a name
-    like `<script>` or `[x](javascript:...)` stays text in whatever shows the file.
+    Plain text is the letter as the owner wrote it, control characters and escape sequences
+    removed: nothing in it is markup, so nothing needs escaping ("[Your name]" stays as typed).
+    As Markdown it is escaped, so it renders as written and a client's name like `<script>` or
+    `[x](javascript:...)` stays text in whatever shows the file.
     """
     if path.exists() and not force:
         raise FileExistsError(f"{path} exists; choose another name or pass force")
-    text = f"# Letter to {markdown_text(client_name, inline=True)}\n\n{markdown_text(body)}"
+    if path.suffix.lower() in (".md", ".markdown"):
+        text = f"# Letter to {markdown_text(client_name, inline=True)}\n\n{markdown_text(body)}"
+    else:
+        text = safe_lines(body).rstrip("\n") + "\n"
     path.write_text(text, encoding="utf-8")
     return path

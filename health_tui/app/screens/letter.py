@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 
 def default_export_name(client_id: str) -> str:
-    """letter-<client_id>.md, with anything a file name should not hold replaced."""
-    return f"letter-{re.sub(r'[^A-Za-z0-9._-]+', '-', client_id).strip('.-') or 'client'}.md"
+    """letter-<client_id>.txt (plain text, for an email), with anything a file name should not
+    hold replaced."""
+    return f"letter-{re.sub(r'[^A-Za-z0-9._-]+', '-', client_id).strip('.-') or 'client'}.txt"
 
 
 class LetterScreen(HealthScreen):
@@ -41,7 +42,7 @@ class LetterScreen(HealthScreen):
     AUTO_FOCUS = "#letter"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+o", "export", "Export .md", priority=True),
+        Binding("ctrl+o", "export", "Export", priority=True),
         Binding("ctrl+r", "redraft", "Draft again", priority=True),
         Binding("escape", "back", "Back"),
     ]
@@ -200,7 +201,7 @@ class LetterScreen(HealthScreen):
                 self._export(body, Path(path.strip()).expanduser(), force=False)
 
         self.app.push_screen(
-            AskText("Export the letter as Markdown", "File to write (relative to the current folder):",
+            AskText("Export the letter", "File to write (relative to the current folder; .txt is plain text for an email, .md is Markdown):",
                     default_export_name(self.client.client_id), hint="Enter writes · Escape cancels"),
             chosen,
         )  # fmt: skip
