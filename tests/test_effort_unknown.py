@@ -186,6 +186,9 @@ def test_without_invoices_every_screen_and_the_report_say_not_known(tmp_path: Pa
     assert "revenue that is not known (no invoice of theirs in the last four quarters)" in text
     assert "no invoice of theirs on record: check what is owed" in text  # not "nothing unpaid"
     assert "€0" not in text
+    # the leaving client's figures: the hours, and the revenue named as not known (it read "(—, 469.8 h)")
+    assert re.search(r"Decided exit for 2026Q3: [^(]+ \(revenue not known, [\d.,]+ h\)\.", text)
+    assert re.search(r"Decided exit for 2026Q3: [^(]+ \(revenue not known, [\d.,]+ h\)\.", page)
 
 
 def test_time_and_invoices_for_different_clients_weigh_no_ones_effort(tmp_path: Path) -> None:

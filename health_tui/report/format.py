@@ -23,7 +23,7 @@ from health_tui.formatting import (
 from health_tui.report.model import MIN_MOVE
 from health_tui.scoring.models import HOURS_NOT_KNOWN, REVENUE_NOT_KNOWN
 from health_tui.text import safe_text
-from health_tui.whatif import WhatIf
+from health_tui.whatif import DroppedClient, WhatIf
 
 if TYPE_CHECKING:
     from health_tui.report.model import ClientLine, ReviewReport
@@ -146,6 +146,16 @@ def at_risk(amount: float | None, not_known: int, currency: str) -> str:
 def exits_title(n: int) -> str:
     """'If the 3 exits go ahead', 'If the exit goes ahead'."""
     return "If the exit goes ahead" if n == 1 else f"If the {n} exits go ahead"
+
+
+def gone_figures(d: DroppedClient, currency: str) -> str:
+    """'(€10,840, 176.5 h)' after a leaving client's name: the figures on record, the other
+    named as not known, and nothing where neither is (the sentence after says so, never '—, —')."""
+    revenue = None if d.revenue_12m is None else money(d.revenue_12m, currency)
+    time = None if d.hours_12m is None else hours(d.hours_12m)
+    if revenue is None and time is None:
+        return ""
+    return f"({revenue or 'revenue not known'}, {time or 'hours not known'})"
 
 
 def exits_take(w: WhatIf, strong: Callable[[str], str]) -> tuple[str, str]:

@@ -14,9 +14,9 @@ from health_tui.report.format import (
     at_risk,
     exits_take,
     exits_title,
+    gone_figures,
     health,
     health_change,
-    hours,
     money,
     money_change,
     movement,
@@ -383,8 +383,7 @@ def _exits_whatif(r: ReviewReport) -> str:
             "the portfolio stays as it is.</p>\n</section>"
         )
     gone = ", ".join(
-        f"{h(d.name)} ({h(money(d.revenue_12m, w.currency))}, {h(hours(d.hours_12m))})"
-        for d in w.dropped
+        " ".join(filter(None, (h(d.name), h(gone_figures(d, w.currency))))) for d in w.dropped
     )
     brought, took = exits_take(w, lambda figure: f"<strong>{h(figure)}</strong>")
     lead = (

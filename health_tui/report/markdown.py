@@ -11,9 +11,9 @@ from health_tui.report.format import (
     at_risk,
     exits_take,
     exits_title,
+    gone_figures,
     health,
     health_change,
-    hours,
     money,
     money_change,
     movement,
@@ -247,8 +247,7 @@ def _exits_whatif(r: ReviewReport) -> str:
             "it is."
         )
     gone = ", ".join(
-        f"{md(d.name)} ({money(d.revenue_12m, w.currency)}, {hours(d.hours_12m)})"
-        for d in w.dropped
+        " ".join(filter(None, (md(d.name), gone_figures(d, w.currency)))) for d in w.dropped
     )
     brought, took = exits_take(w, lambda figure: f"**{figure}**")
     lead = (
