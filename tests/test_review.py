@@ -348,7 +348,18 @@ def test_the_draft_leaves_out_a_step_marked_not_applicable_and_sees_old_facts(sm
     none = draft_for(cl.model_copy(update={"steps": steps}), client_name="Brightline",
                      started_on=date(2025, 7, 1), currency="EUR", signature="Ana")  # fmt: skip
     assert "other providers" not in none
+    # every promise whose step is not applicable goes (the final invoice, after "no final
+    # invoice: nothing since the last one", was still promised; the work in progress too)
+    skip = {"obligations", "final_invoice", "handover"}
+    steps = [s.model_copy(update={"status": StepStatus.na}) if s.spec.key in skip else s
+             for s in cl.steps]  # fmt: skip
+    bare = draft_for(cl.model_copy(update={"steps": steps}), client_name="Brightline",
+                     started_on=date(2025, 7, 1), currency="EUR", signature="Ana")  # fmt: skip
+    for promise in ("work in progress", "final invoice", "hand over", "still open"):
+        assert promise in draft and promise not in bare, promise
     end = f"{cl.earliest_end:%d %B %Y}"
+    assert f"By {end} we will remove our access to your systems." in bare
+    assert "\n\n\n" not in bare and out_of_date(bare, cl) == []
     later = cl.model_copy(update={"notice_days": 60, "earliest_end": date(2026, 12, 1)})
     assert out_of_date(draft, later) == ["a notice of 30 days", f"an end on {end}"]
     # digits inside other numbers are not the notice or the day: 0 days is not found in 10 days

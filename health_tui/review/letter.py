@@ -28,38 +28,65 @@ def draft_letter(
     currency: str = "EUR",
     signature: str = "[Your name]\n[Your agency]",
     suggest_providers: bool = True,
+    skipped: frozenset[str] = frozenset(),
 ) -> str:
-    """A first draft the owner edits: the end date, the handover, the final invoice, a pointer to
-    other providers (unless the owner marked that step not applicable), thanks."""
+    """A first draft the owner edits: the end date, the work to finish, the handover, the final
+    invoice, a pointer to other providers, thanks. A promise whose checklist step the owner marked
+    not applicable (`skipped`: "obligations", "handover", "revoke", "final_invoice", "referrals")
+    is left out, so the letter never promises what the checklist says will not happen."""
     years = (end_date - started_on).days / 365.25
     since = f" since {started_on:%B %Y}" if years >= 0.5 else ""
+    last_day = f"{end_date:%d %B %Y}"
+    work = (
+        ""
+        if "obligations" in skipped
+        else " Until then we will complete the work in progress as agreed."
+    )
+    handover = (
+        ""
+        if "handover" in skipped
+        else "By that date we will hand over all project files and source assets, the accounts we "
+        "manage for you with their credentials, and the documentation you need to carry on "
+        "without us."
+    )
+    revoke = (
+        ""
+        if "revoke" in skipped
+        else "Once the handover is confirmed, we will remove our access to your systems."
+        if handover
+        else f"By {last_day} we will remove our access to your systems."
+    )
     open_items = ""
-    if unpaid:
+    if unpaid and "final_invoice" not in skipped:
         listed = "; ".join(
             f"{u.invoice_id} ({money(u.amount, u.currency or currency, cents=True)}, due {u.due_on})"
             for u in unpaid
         )
         open_items = f" For your records, these invoices are still open: {listed}."
+    invoice = (
+        ""
+        if "final_invoice" in skipped
+        else f"Our final invoice will cover the work up to {last_day}."
+    )
     pointer = (
-        "If it helps, we would be glad to suggest other providers who may suit what you need better.\n\n"
-        if suggest_providers
+        "If it helps, we would be glad to suggest other providers who may suit what you need better."
+        if suggest_providers and "referrals" not in skipped
         else ""
     )
-    return f"""Dear {client_name} team,
-
-Thank you for working with us{since}. After careful thought, we have concluded that we are not the right fit for what you need next, and we would like to bring our work together to a close.
-
-In line with our agreement's notice period of {notice_days} days, our last working day for you will be {end_date:%d %B %Y}. Until then we will complete the work in progress as agreed.
-
-By that date we will hand over all project files and source assets, the accounts we manage for you with their credentials, and the documentation you need to carry on without us. Once the handover is confirmed, we will remove our access to your systems.
-
-Our final invoice will cover the work up to {end_date:%d %B %Y}.{open_items}
-
-{pointer}Thank you for the trust you have placed in us. We wish you every success.
-
-Kind regards,
-{signature}
-"""
+    paragraphs = [
+        f"Dear {client_name} team,",
+        f"Thank you for working with us{since}. After careful thought, we have concluded that we "
+        "are not the right fit for what you need next, and we would like to bring our work "
+        "together to a close.",
+        f"In line with our agreement's notice period of {notice_days} days, our last working day "
+        f"for you will be {last_day}.{work}",
+        " ".join(filter(None, (handover, revoke))),
+        f"{invoice}{open_items}".strip(),
+        pointer,
+        "Thank you for the trust you have placed in us. We wish you every success.",
+        f"Kind regards,\n{signature}\n",
+    ]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def draft_for(
@@ -71,8 +98,8 @@ def draft_for(
     signature: str,
 ) -> str:
     """`draft_letter` from a client's exit checklist as it stands: its end date, notice and open
-    invoices, and no pointer to other providers when that step is marked not applicable."""
-    referrals = next((s for s in checklist.steps if s.spec.key == "referrals"), None)
+    invoices, and none of the promises whose step is marked not applicable."""
+    skipped = frozenset(s.spec.key for s in checklist.steps if s.status is StepStatus.na)
     return draft_letter(
         client_name=client_name,
         started_on=started_on,
@@ -81,7 +108,7 @@ def draft_for(
         unpaid=checklist.unpaid,
         currency=currency,
         signature=signature,
-        suggest_providers=referrals is None or referrals.status is not StepStatus.na,
+        skipped=skipped,
     )
 
 
