@@ -137,6 +137,19 @@ class Rules(BaseModel):
         le=1,
         description="share of the health weight that must have data for health to stand",
     )
+    min_signals: int = Field(
+        2,
+        ge=0,
+        description="things the client said (messages, feedback scores) in the window health "
+        "needs to stand: one praise, one complaint or one score is a guess, not a health",
+    )
+    min_hours: float = Field(
+        8,
+        ge=0,
+        description="hours in the last four quarters effort versus return needs to be weighed, "
+        "and a client's rate to count towards the target rate: under a working day, a rate is "
+        "one small job's",
+    )
     dormant_quarters: int = Field(
         2,
         ge=1,

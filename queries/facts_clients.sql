@@ -232,6 +232,8 @@ win AS (
            any_value(k.sat_baseline) AS sat_baseline,
            any_value(k.complaints) AS own_complaints,
            sum(w.n_interactions) AS contacts,
+           -- what the client said in the window, counted: messages and feedback scores
+           (sum(w.n_interactions) + sum(w.score_n))::BIGINT AS signals,
            CAST(sum(CAST(w.wt * w.months AS DECIMAL(38, 12))) AS DOUBLE) AS months,
            CAST(sum(CAST(w.wt * w.hours AS DECIMAL(38, 12))) AS DOUBLE) AS hours,
            CAST(sum(CAST(w.wt * w.h_revision AS DECIMAL(38, 12))) AS DOUBLE) AS h_revision,
@@ -308,7 +310,7 @@ parts AS (
     LEFT JOIN pay_win pw USING (client_id, qi)
 ),
 comp AS (
-    SELECT client_id, qi, own_months, dormant, sat_alone, own_complaints, feedback, tone, praise, complaints,
+    SELECT client_id, qi, own_months, dormant, sat_alone, own_complaints, signals, feedback, tone, praise, complaints,
            friction_rate, days_late, revision_share, nonbillable_share, rr_per_month,
            round(sat_alone - sat_baseline, 4) AS trend_delta,
            round(($satisfaction_feedback * coalesce(fresh * 10 * feedback, 0) + $satisfaction_tone * coalesce(50 * (tone + 1), 0)
@@ -349,7 +351,8 @@ health AS (
 ),
 scored AS MATERIALIZED (
     SELECT * EXCLUDE (raw_health),
-           CASE WHEN coverage >= $min_coverage THEN raw_health END AS health
+           -- a score built on one or two things the client said is a guess, not a health
+           CASE WHEN coverage >= $min_coverage AND signals >= $min_signals THEN raw_health END AS health
     FROM health
 ),
 -- The quarter "now" stands for: the review quarter, or a former client's last quarter as a client.
@@ -373,7 +376,7 @@ now AS (
            h.health, h.coverage, h.dormant, h.satisfaction, h.friction, h.payment, h.scope, h.trend,
            h.trend_delta, h.praise AS praise_w, h.complaints AS complaints_w, h.friction_rate,
            h.days_late AS days_late_w, h.revision_share, h.rr_per_month, h.tone AS tone_w,
-           h.feedback AS feedback_w,
+           h.feedback AS feedback_w, h.signals AS signals_w,
            -- the quarter before, for "why it moved"
            b.health AS prev_health, b.coverage AS prev_coverage, b.satisfaction AS prev_satisfaction,
            b.friction AS prev_friction, b.payment AS prev_payment, b.scope AS prev_scope,
@@ -480,7 +483,8 @@ ia_sum AS (
            (sum(staff_complaints) FILTER (WHERE qi < 4))::BIGINT AS staff_12m,
            (sum(praise) FILTER (WHERE qi < 4))::BIGINT AS praise_12m,
            (sum(complaints + escalations) FILTER (WHERE qi < 4))::BIGINT AS complaints_12m,
-           (sum(urgent + after_hours + scope_changes) FILTER (WHERE qi < 4))::BIGINT AS drain_12m
+           (sum(urgent + after_hours + scope_changes) FILTER (WHERE qi < 4))::BIGINT AS drain_12m,
+           (sum(n_interactions) FILTER (WHERE qi < 4))::BIGINT AS messages_12m
     FROM ia GROUP BY client_id
 ),
 fb_sum AS (
@@ -540,7 +544,7 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        coalesce(a.revision_requests_q0, 0) AS revision_requests_q0,
        coalesce(a.public_12m, 0) AS public_12m, coalesce(a.staff_12m, 0) AS staff_12m,
        coalesce(a.praise_12m, 0) AS praise_12m, coalesce(a.complaints_12m, 0) AS complaints_12m,
-       coalesce(a.drain_12m, 0) AS drain_12m,
+       coalesce(a.drain_12m, 0) AS drain_12m, coalesce(a.messages_12m, 0) AS messages_12m,
        f.feedback_12m, coalesce(f.feedback_n_12m, 0) AS feedback_n_12m,
        lw.last_work, li.last_invoice, lc.last_contact, lf.last_feedback, lf.last_feedback_score,
        coalesce(h.hard_words, 0) AS hard_words, h.hard_said, h.hard_via, h.hard_on,

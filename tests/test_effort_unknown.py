@@ -476,7 +476,11 @@ def test_the_target_is_the_invoiced_clients_rate_not_an_estimate(tmp_path: Path)
     rates = sorted(c.effective_rate for c in invoiced if c.revenue_12m > 0)
     assert p.target_rate == round(statistics.median(rates), 2)  # Site's €400/h is not in it
     said = f"the median of {len(rates)} clients' rates invoiced in the last four quarters"
-    assert said in next(r for r in site.reasons if r.startswith("Effective rate"))
+    other = invoiced[0]
+    assert said in next(r for r in other.reasons if r.startswith("Effective rate"))
+    # and three hours are no rate to weigh: under a working day, effort versus return is not known
+    assert site.effort_return is None and not site.fire_candidate
+    assert any("only 3 h in the last four quarters (8 h needed" in r for r in site.reasons)
 
     only = Book()  # a freelancer with a time tracker and no invoices: its rates, said so
     only.client("tog", "Tern Studio", ago(400))

@@ -29,12 +29,13 @@ HEAD = (
     "Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name,"
     "Billable Amount,Cost Amount,Currency\n"
 )
-# Acme is invoiced (2,500 in Q3); Birch and Cedar never are. Cedar's second entry has a Cost
+# Acme is invoiced (2,500 in Q3); Birch and Cedar never are; each has a working day of hours
+# (rules.min_hours), so each rate counts. Cedar's second entry has a Cost
 # Amount of 0: no cost rate set in Harvest, an unknown cost, not free work.
 TIME = HEAD + (
     "2026-02-03,Acme Ltd,Site,Design,Hero,10,Yes,Ana,Silva,1000.00,400.00,Euro - EUR\n"
     "2026-08-04,Acme Ltd,Site,Design,Footer,10,Yes,Ana,Silva,1000.00,500.00,EUR\n"
-    "2026-03-05,Birch & Co,Shop,Design,Cart,4,Yes,Ana,Silva,480.00,180.00,Euro - EUR\n"
+    "2026-03-05,Birch & Co,Shop,Design,Cart,6,Yes,Ana,Silva,480.00,180.00,Euro - EUR\n"
     "2026-08-06,Birch & Co,Shop,Meeting,Weekly call,2,No,Ana,Silva,0.00,90.00,Euro - EUR\n"
     "2026-03-07,Cedar Studio,Brand,Design,Logo,5,Yes,Dev,Patel,600.00,250.00,Euro - EUR\n"
     "2026-08-08,Cedar Studio,Brand,Design,Logo v2,3,Yes,Dev,Patel,360.00,0.00,Euro - EUR\n"
@@ -78,7 +79,7 @@ def test_billable_amounts_estimate_the_revenue_of_a_client_with_no_invoice(
 ) -> None:
     birch = by_name(scored, "Birch & Co")
     assert birch.revenue_estimated and birch.revenue_12m == 480  # the call was worth 0.00
-    assert birch.effective_rate == 80.0 and birch.margin == 0.4375  # 1 - 270 / 480
+    assert birch.effective_rate == 60.0 and birch.margin == 0.4375  # 1 - 270 / 480
     assert (
         "Revenue €480 estimated from the billable amounts of its time entries: no invoice in the last four "
         "quarters."
@@ -116,8 +117,8 @@ def test_the_summary_says_what_the_money_is_used_for(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.duckdb")
     summary = load(store, write(tmp_path, "time.csv", TIME))
     assert (
-        "time.csv: Cost Amount gives each client's cost (5 entries, 31.00 h), so its margin "
-        "needs no [money] cost_per_hour; Billable Amount (5 billable entries, 32.00 h) estimates "
+        "time.csv: Cost Amount gives each client's cost (5 entries, 33.00 h), so its margin "
+        "needs no [money] cost_per_hour; Billable Amount (5 billable entries, 34.00 h) estimates "
         "revenue "
         "where no invoice exists in the last four quarters."
     ) in summary.notes

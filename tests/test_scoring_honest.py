@@ -61,8 +61,9 @@ def test_a_tracker_only_client_is_a_pricing_talk_not_an_exit(tmp_path: Path) -> 
 
 
 def test_money_alone_never_reaches_the_door_even_when_health_stands(tmp_path: Path) -> None:
-    """With min_coverage at 0 health stands on money facts; both are poor, yet no exit."""
-    settings = Settings.model_validate({"rules": {"min_coverage": 0}})
+    """With min_coverage and min_signals at 0 health stands on money facts; both are poor, yet no
+    exit."""
+    settings = Settings.model_validate({"rules": {"min_coverage": 0, "min_signals": 0}})
     c = client(tracker_client(book()).score(tmp_path, settings), "tracked")
     assert c.health is not None and c.health < 55 and c.effort_return < 45
     assert (c.recommendation, c.fire_candidate) == (R.reprice, False)
@@ -207,3 +208,46 @@ def test_last_quarter_is_one_figure(tmp_path: Path) -> None:
             assert c.health_change == c.health - before.health
             assert abs(sum(c.component_changes.values()) - c.health_change) < 1e-9
             assert sum(v for _, v in c.moves) == c.health_change
+
+
+def test_one_thing_said_is_no_health_and_one_small_job_no_rate(tmp_path: Path) -> None:
+    """A freelancer's thin portfolio (user trial): one feedback of 3/10 and €350 for 4.5 h made an
+    exit candidate; one praise a health of 92 and a keep; one furious complaint 'at risk'. Each
+    stood on one thing the client said; and the 4.5 h rate counted in the target's median."""
+    b = book()
+    b.client("sommer", "Atelier Sommer", ago(1300))
+    b.rows["time_entries"] += [
+        ["sommer", ago(200), 1.5, True, "delivery", "me", ""],
+        ["sommer", ago(150), 2.0, True, "delivery", "me", ""],
+        ["sommer", ago(80), 1.0, False, "meeting", "me", ""],
+    ]
+    b.rows["invoices"].append(["S-1", "sommer", ago(180), ago(150), ago(160), 300.0, "EUR"])
+    b.rows["feedback"].append(["sommer", ago(15), 3, "Not what we hoped"])
+    b.client("nord", "Studio Nord", ago(900))
+    b.work("nord", ago(400), AS_OF, hours_per_day=1)
+    b.rows["interactions"].append(["nord", f"{ago(10)} 10:00", "email", "praise", 0.8, "Lovely"])
+    b.client("brenner", "Brenner Immobilien", ago(330))
+    b.rows["interactions"].append(["brenner", f"{ago(40)} 10:15", "phone", "complaint", -0.9, "Late"])
+    p = b.score(tmp_path)
+    sommer, nord, brenner = (client(p, c) for c in ("sommer", "nord", "brenner"))
+
+    assert (sommer.health, sommer.effort_return, sommer.fire_candidate) == (None, None, False)
+    assert sommer.recommendation is R.watch
+    said = " ".join(sommer.reasons)
+    assert "it would stand on 1 feedback score in the window (2 needed)" in said
+    assert "only 4.5 h in the last four quarters (8 h needed, [rules] min_hours)" in said
+    rated = [c for c in p.active if c.effective_rate is not None and c.hours_12m >= 8]
+    assert sommer.effective_rate is not None and len(rated) < len(
+        [c for c in p.active if c.effective_rate is not None]
+    )
+    assert f"the median of {len(rated)} clients' rates" in " ".join(client(p, "s0").reasons)
+
+    assert (nord.health, nord.band, nord.recommendation) == (None, None, R.watch)
+    assert "it would stand on 1 message in the window" in " ".join(nord.reasons)
+    assert (brenner.health, brenner.recommendation) == (None, R.listen)
+    assert brenner.reasons[0].startswith("A complaint this quarter, and too little else on record")
+
+    # one more thing said, and health stands again
+    b.rows["interactions"].append(["nord", f"{ago(60)} 11:00", "email", "request", 0.2, "More"])
+    again = client(b.score(tmp_path / "two"), "nord")
+    assert again.health is not None and again.recommendation is R.keep

@@ -34,6 +34,8 @@ CASES: dict[str, tuple[object, str] | tuple[object, str, dict]] = {
     "rules.exit_health_below": (75, "meh"),
     "rules.exit_effort_below": (60, "sour"),
     "rules.min_coverage": (0.9, "quiet"),
+    "rules.min_signals": (100, "quiet"),
+    "rules.min_hours": (10_000, "quiet"),
     "rules.dormant_quarters": (3, "asleep"),
     "window.quarter_weights": ([1.0, 1.0, 1.0], "loyal"),
     "window.trend_quarters": (8, "grower"),
@@ -157,6 +159,8 @@ def measure(c: ClientScore, what: str) -> float:
         return value
     if what == "scored":
         return float(c.health is not None)
+    if what == "weighed":
+        return float(c.effort_return is not None)
     verdicts = {a.label: c.archetype is a for a in Archetype}
     verdicts |= {f"{b.label} band": c.band is b for b in Band}
     verdicts |= {r.value: c.recommendation is r for r in Recommendation}

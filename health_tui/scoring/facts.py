@@ -78,6 +78,7 @@ class ClientFacts:
     praise_12m: int
     complaints_12m: int
     drain_12m: int
+    messages_12m: int  # interactions of any kind in the last four quarters
     feedback_12m: float | None
     feedback_n_12m: int
     # the last day anything happened, over the whole history up to the as-of date
@@ -115,6 +116,7 @@ class ClientFacts:
     rr_per_month: float
     tone_w: float | None  # mean sentiment in the window, -1..1
     feedback_w: float | None  # mean feedback score in the window, 0..10
+    signals_w: int  # messages and feedback scores in the window: health needs rules.min_signals
     # the quarter before the current one, read the same way: "why it moved"
     prev_health: float | None
     prev_coverage: float | None
@@ -193,6 +195,7 @@ def facts_params(as_of: date, settings: Settings, *, rollups: bool = True) -> di
         "w_scope": w.scope,
         "w_trend": w.trend,
         "min_coverage": settings.rules.min_coverage,
+        "min_signals": settings.rules.min_signals,
         "hard_times_pattern": words_pattern(settings.hard_times.words),
         "hard_times_prefilter": words_prefilter(settings.hard_times.words),
         "dormant_quarters": settings.rules.dormant_quarters,

@@ -195,13 +195,16 @@ def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
     return 1 - cost / f.revenue_12m
 
 
-def effort_gap(f: ClientFacts, basis: EffortBasis, target: float | None) -> str | None:
+def effort_gap(
+    f: ClientFacts, basis: EffortBasis, target: float | None, min_hours: float = 0.0
+) -> str | None:
     """Why the client's effort versus return cannot be weighed (the reasons say it, by this key),
     or None where it can. Hours with no revenue of theirs in the last four quarters cannot be:
     their invoices may live elsewhere, be imported only up to an older date, or not be sent yet,
     and a rate of 0 would make an exit out of a gap in the data (so would billable amounts on a
     few of its hours, standing in for its revenue). Revenue with no time of theirs
-    ever on record cannot either (their time is tracked elsewhere); with older time it is 100."""
+    ever on record cannot either (their time is tracked elsewhere); with older time it is 100.
+    Fewer hours than `min_hours` cannot either: one small job's rate says nothing of the account."""
     if not basis.paired:
         return "portfolio"
     if f.hours_12m > 0 and not invoiced_in_window(f, basis.window_start):
@@ -212,6 +215,8 @@ def effort_gap(f: ClientFacts, basis: EffortBasis, target: float | None) -> str 
         if f.revenue_12m <= 0:
             return "nothing"
         return "no time" if f.last_work is None else None
+    if f.hours_12m < min_hours:
+        return "few hours"
     return None if target else "no target"
 
 
@@ -221,7 +226,7 @@ def effort_return(
     """A scored client's effort versus return, from its last four quarters' figures; None where
     it cannot be weighed (`effort_gap`)."""
     f = m.facts
-    if effort_gap(f, basis, target) is not None:
+    if effort_gap(f, basis, target, settings.rules.min_hours) is not None:
         return None
     cost = time_cost(f, settings.money.cost_per_hour)
     return effort_return_of(
@@ -266,16 +271,20 @@ def _median(values: list[float]) -> float | None:
 MIN_INVOICED_RATES = 3  # fewer invoiced clients than this: the estimated rates count too
 
 
-def paying_rates(ms: list[Measures]) -> tuple[list[float], int]:
+def paying_rates(ms: list[Measures], min_hours: float = 0.0) -> tuple[list[float], int]:
     """The rates that set the target, and how many of them are estimated: those of the active
     clients invoiced in the last four quarters (a new client not invoiced yet is no rate of 0). A
     rate estimated from a time tracker's billable amounts (list rates, a two-hour project never
     billed) counts only where fewer than MIN_INVOICED_RATES clients are invoiced: one invoice must
-    not make every tracked client's target."""
+    not make every tracked client's target. A client with fewer hours than `min_hours` does not
+    count: one small job is no rate of the portfolio's."""
     rated = [
         (m.effective_rate, m.facts.revenue_estimated)
         for m in ms
-        if m.facts.active and m.facts.revenue_12m > 0 and m.effective_rate is not None
+        if m.facts.active
+        and m.facts.revenue_12m > 0
+        and m.effective_rate is not None
+        and m.facts.hours_12m >= min_hours
     ]
     invoiced = [rate for rate, estimated in rated if not estimated]
     estimated = [rate for rate, estimated in rated if estimated]

@@ -70,7 +70,7 @@ def reasons(
     if arch is A.dormant:
         out.append(_dormant(m, s.rules.dormant_quarters))
     elif m.health is None:
-        out += _not_enough_data(m, s.rules.min_coverage)
+        out += _not_enough_data(m, s.rules.min_coverage, s.rules.min_signals)
     else:
         out.append(_health(m, s, changes or {}, previous_quarter))
     if arch is A.struggling and (signal := hard_times(m, ctx)):
@@ -250,7 +250,7 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
     """Effort versus return does not stand: why (`effort_gap`), and what would fill it."""
     f, head = m.facts, "Not enough data for effort versus return"
     merge = "`health-tui clients merge`"
-    gap = effort_gap(f, ctx.basis, ctx.target_rate)
+    gap = effort_gap(f, ctx.basis, ctx.target_rate, ctx.settings.rules.min_hours)
     billable = f.hours_12m - f.nonbillable_12m
     no_invoice = (
         f"no invoice of theirs since {f.last_invoice}" if f.last_invoice else "no invoice of theirs"
@@ -269,6 +269,9 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
         "the work",
         "no time": "its invoices are on record, and no time of theirs. To fill it: import its "
         f"time entries (or merge the client they came in under: {merge})",
+        "few hours": f"only {_few_hours(f.hours_12m)} h in the last four quarters "
+        f"({ctx.settings.rules.min_hours:g} h needed, [rules] min_hours): too little work to weigh "
+        "a rate, good or poor",
         "nothing": "no hours and no revenue in the last four quarters. To fill it: import its "
         f"time and invoices, or, if they came in under another name, merge that client into it "
         f"({merge})",
@@ -313,20 +316,42 @@ def _data_note(m: Measures, name: str) -> str:
     return ""
 
 
-def _not_enough_data(m: Measures, min_coverage: float) -> list[str]:
-    """Health does not stand: which components have data, what is missing, what would fill it."""
+def _not_enough_data(m: Measures, min_coverage: float, min_signals: int) -> list[str]:
+    """Health does not stand: which components have data, what is missing, what would fill it; or,
+    where the weight is covered, that it stands on too few things the client said."""
+    f = m.facts
     have = [k for k, v in m.components.items() if v is not None]
     missing = [k for k, v in m.components.items() if v is None]
+    if f.coverage >= min_coverage and f.signals_w < min_signals:
+        said = _said(f.signals_w, f.messages_12m, f.feedback_n_12m)
+        return [
+            f"Not enough data to score health: it would stand on {said} in the window "
+            f"({min_signals} needed); one message or score is a guess about the relationship, "
+            "not its health.",
+            "To fill it: ask for feedback, and log the calls, e-mails and meetings (or import the "
+            "helpdesk's tickets).",
+        ]
     known = (
         f"only {_join(have)} {'has' if len(have) == 1 else 'have'} data"
         if have
         else "nothing has data"
     )
     return [
-        f"Not enough data to score health: {known} ({_pct(m.facts.coverage)} of the weight; "
+        f"Not enough data to score health: {known} ({_pct(f.coverage)} of the weight; "
         f"{_pct(min_coverage)} needed).",
         "To fill the gaps: " + "; ".join(f"{k}: {FILL[k]}" for k in missing) + ".",
     ]
+
+
+def _said(signals: int, messages_12m: int, scores_12m: int) -> str:
+    """'1 message', '1 feedback score', 'nothing the client said': what health would stand on."""
+    if signals == 0:
+        return "nothing the client said"
+    if messages_12m and not scores_12m:
+        return _count(signals, "message")
+    if scores_12m and not messages_12m:
+        return _count(signals, "feedback score")
+    return _count(signals, "message or feedback score", "messages and feedback scores")
 
 
 def _dormant(m: Measures, quarters: int) -> str:

@@ -330,7 +330,15 @@ def recommend(
     if arch in _FIXED:
         rec, why = _FIXED[arch]
     elif health is None:
-        if poor_effort:
+        said = m.facts.complaints_q0 + m.facts.escalations_q0
+        if said:  # a complaint is information, however little else there is
+            rec = R.listen
+            why = (
+                f"{'A complaint' if said == 1 else f'{said} complaints'} this quarter, and too "
+                "little else on record to judge the relationship: call them, listen, and log "
+                "what they say."
+            )
+        elif poor_effort:
             rec = R.reprice
             why = (
                 f"Effort versus return {effort:.0f} is poor (below {rules.exit_effort_below:.0f}) and there is "
