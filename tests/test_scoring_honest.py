@@ -227,7 +227,9 @@ def test_one_thing_said_is_no_health_and_one_small_job_no_rate(tmp_path: Path) -
     b.work("nord", ago(400), AS_OF, hours_per_day=1)
     b.rows["interactions"].append(["nord", f"{ago(10)} 10:00", "email", "praise", 0.8, "Lovely"])
     b.client("brenner", "Brenner Immobilien", ago(330))
-    b.rows["interactions"].append(["brenner", f"{ago(40)} 10:15", "phone", "complaint", -0.9, "Late"])
+    b.rows["interactions"].append(
+        ["brenner", f"{ago(40)} 10:15", "phone", "complaint", -0.9, "Late"]
+    )
     p = b.score(tmp_path)
     sommer, nord, brenner = (client(p, c) for c in ("sommer", "nord", "brenner"))
 
