@@ -5,6 +5,7 @@ and the rules no other story reaches. Each portfolio goes through the real impor
 from __future__ import annotations
 
 import re
+import statistics
 from datetime import date
 from pathlib import Path
 
@@ -253,3 +254,18 @@ def test_one_thing_said_is_no_health_and_one_small_job_no_rate(tmp_path: Path) -
     b.rows["interactions"].append(["nord", f"{ago(60)} 11:00", "email", "request", 0.2, "More"])
     again = client(b.score(tmp_path / "two"), "nord")
     assert again.health is not None and again.recommendation is R.keep
+
+
+def test_clients_with_revenue_not_known_are_not_zeros_in_the_medians(tmp_path: Path) -> None:
+    """Time-only clients counted as €0 in the median revenue and lifetime value: with enough of
+    them, 'typical' was €0 and any referral beat it (user trial)."""
+    b = book()
+    for i in range(8):
+        b.client(f"t{i}", f"Tracked {i}", ago(500))
+        b.work(f"t{i}", ago(300), AS_OF)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if not str(r[1]).startswith("t")]
+    p = b.score(tmp_path)
+    invoiced = [c for c in p.active if c.revenue_12m_on_record]
+    assert len(invoiced) < len(p.active) / 2  # most clients' revenue is not known
+    assert p.medians["revenue_12m"] == statistics.median(c.revenue_12m for c in invoiced) > 0
+    assert p.medians["lifetime_value"] > 0

@@ -328,6 +328,7 @@ def portfolio_medians(
     effective rate's over `rates` (`paying_rates`)."""
     active = [m.facts for m in ms if m.facts.active]
     worked = [f for f in active if f.hours_12m > 0]
+    invoiced = [f for f in active if f.last_invoice is not None or f.revenue_estimated]
     candidates: dict[str, list[float]] = {
         "feedback": [f.feedback_12m for f in active if f.feedback_12m is not None],
         "revision_share": [f.revision_12m / f.hours_12m for f in worked],
@@ -336,11 +337,12 @@ def portfolio_medians(
         "complaints_q": [f.complaints_q0 + f.escalations_q0 for f in active],
         "urgent_q": [f.urgent_q0 + f.after_hours_q0 for f in active],
         "effective_rate": rates,
-        "revenue_12m": [f.revenue_12m for f in active],
-        "lifetime_value": [f.lifetime_value for f in active],
+        # a client with no invoice on record has revenue not known, not €0: not in the medians
+        "revenue_12m": [f.revenue_12m for f in invoiced],
+        "lifetime_value": [f.lifetime_value for f in invoiced],
     }
     out = {k: v for k, vals in candidates.items() if (v := _median(vals)) is not None}
-    ltv = sorted(f.lifetime_value for f in active)
+    ltv = sorted(f.lifetime_value for f in invoiced)
     if ltv:
         share = settings.counter_signals.lifetime_quantile
         out["lifetime_value_top"] = ltv[min(len(ltv) - 1, math.floor(share * len(ltv)))]
