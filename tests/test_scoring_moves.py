@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from health_tui.scoring.measures import component_changes, contributions, whole
+from health_tui.scoring.measures import _moves, component_changes, contributions, whole
 from health_tui.scoring.models import COMPONENTS, whole_moves
 
 score = st.one_of(st.none(), st.floats(0, 100, allow_nan=False))
@@ -30,21 +30,36 @@ def test_component_changes_add_up_to_the_health_change(now, before, w) -> None:
     changes = component_changes(now, before, w, change)
     assert abs(sum(changes.values()) - change) < 1e-9
     assert all(round(v, 1) == v for v in changes.values())  # tenths of a point
-    # each stays within rounding of its true contribution (the two healths' rounding is spread)
-    a, b = contributions(now, w), contributions(before, w)
-    assert all(abs(v - (a[k] - b[k])) <= 1.3 for k, v in changes.items())
+    # each stays within rounding of its true move (the two healths' rounding is spread)
+    true = _moves(now, before, w)
+    assert all(abs(v - true[k]) <= 1.3 for k, v in changes.items())
+    # a component with data in both quarters moved by its own score, at this quarter's weight
+    have = sum(w[k] for k, v in now.items() if v is not None)
+    for k, v in true.items():
+        if (n := now[k]) is not None and (b := before[k]) is not None:
+            assert abs(v - w[k] * (n - b) / have) < 1e-9
     moves = whole_moves(changes, change)
     assert sum(v for _, v in moves) == change
     assert all(v != 0 for _, v in moves)
     assert [abs(v) for _, v in moves] == sorted((abs(v) for _, v in moves), reverse=True)
 
 
-def test_a_component_that_lost_its_data_gives_its_weight_back() -> None:
+def test_a_component_that_lost_its_data_takes_the_reweighting_with_it() -> None:
+    """The trend lost its data and nothing else moved: the fall is the trend's. It read "friction
+    +4" (and the same for every other component, whose scores had not moved) beside "trend −16"
+    (user trial)."""
     w = dict.fromkeys(COMPONENTS, 0.2)
-    before = dict.fromkeys(COMPONENTS, 80.0)
+    before = {**dict.fromkeys(COMPONENTS, 80.0), "satisfaction": 40.0}
     now = {**before, "trend": None}
     change = health(now, w) - health(before, w)
-    assert change == 0
+    assert change == -2
     assert component_changes(now, before, w, change) == {
-        "satisfaction": 4.0, "friction": 4.0, "payment": 4.0, "scope": 4.0, "trend": -16.0,
+        "satisfaction": 0.0, "friction": 0.0, "payment": 0.0, "scope": 0.0, "trend": -2.0,
     }  # fmt: skip
+    # a first complaint gives friction data at 88 beside components at 95: health falls, and
+    # the fall is friction's (it read as a rise in friction)
+    before = {"satisfaction": 95.0, "friction": None, "payment": 95.0, "scope": 95.0, "trend": None}
+    now = {**before, "friction": 88.0}
+    change = health(now, w) - health(before, w)
+    moved = component_changes(now, before, w, change)
+    assert change < 0 and moved["friction"] == change and moved["satisfaction"] == 0

@@ -151,12 +151,16 @@ def component_changes(
     """What each component added to the change of health, in tenths of a point, adding up to
     `change` (the difference of the whole-point healths shown) exactly.
 
-    The true contributions add up to the unrounded change; the rounding of both healths to whole
-    points (less than a point in all) is spread a tenth at a time over the components that moved,
-    each tenth where it distorts least.
+    A component with data in both quarters is credited with its own move only: its change of
+    score at this quarter's weight. What health gained or lost because a component gained or lost
+    its data (the others' weights grow or shrink with it) goes to that component, "(no data this
+    quarter)": friction's unchanged score was shown as "friction +4" when the trend lost its data,
+    and a first complaint, which gives friction data, as a rise in friction. The true moves add up
+    to the unrounded change; the rounding of both healths to whole points (less than a point in
+    all) is spread a tenth at a time over the components that moved, each tenth where it distorts
+    least.
     """
-    a, b = contributions(now, weights), contributions(before, weights)
-    raw = {k: a[k] - b[k] for k in now if now[k] is not None or before[k] is not None}
+    raw = _moves(now, before, weights)
     if not raw:
         return {}
     tenths = {k: round(10 * v) for k, v in raw.items()}
@@ -164,12 +168,35 @@ def component_changes(
     step = 1 if left > 0 else -1
     ten = {k: 10 * v for k, v in raw.items()}
     # how far each rounded value is behind (or ahead of) its true value, the way the tenth goes
-    lag = {k: step * (tenths[k] - ten[k]) for k in raw}
+    moved = [k for k, v in raw.items() if v != 0] or list(raw)  # a score that did not move stays
+    lag = {k: step * (tenths[k] - ten[k]) for k in moved}
     for _ in range(abs(left)):
         k = min(lag.items(), key=_LEAST_LAG)[0]  # furthest behind; ties by name
         tenths[k] += step
         lag[k] = step * (tenths[k] - ten[k])
     return {k: t / 10 for k, t in tenths.items()}
+
+
+def _moves(
+    now: dict[str, float | None], before: dict[str, float | None], weights: dict[str, float]
+) -> dict[str, float]:
+    """The unrounded move of each component that has data in either quarter (component_changes)."""
+    a, b = contributions(now, weights), contributions(before, weights)
+    shown = [k for k in now if now[k] is not None or before[k] is not None]
+    gained_or_lost = [k for k in shown if (now[k] is None) != (before[k] is None)]
+    if not gained_or_lost:
+        return {k: a[k] - b[k] for k in shown}
+    have = sum(weights[k] for k, v in now.items() if v is not None)
+    moves = {
+        k: weights[k] * (now_k - before_k) / have
+        for k in shown
+        if (now_k := now[k]) is not None and (before_k := before[k]) is not None
+    }
+    rest = sum(a.values()) - sum(b.values()) - sum(moves.values())
+    share = sum(weights[k] for k in gained_or_lost)
+    for k in gained_or_lost:
+        moves[k] = rest * weights[k] / share if share > 0 else rest / len(gained_or_lost)
+    return moves
 
 
 _LEAST_LAG = itemgetter(1, 0)  # (lag, name) of a (name, lag) item
