@@ -269,3 +269,20 @@ def test_clients_with_revenue_not_known_are_not_zeros_in_the_medians(tmp_path: P
     assert len(invoiced) < len(p.active) / 2  # most clients' revenue is not known
     assert p.medians["revenue_12m"] == statistics.median(c.revenue_12m for c in invoiced) > 0
     assert p.medians["lifetime_value"] > 0
+
+
+def test_a_late_payer_in_the_watch_band_is_told_what_to_do(tmp_path: Path) -> None:
+    """Paid 50 days late, €2,418 overdue, health 69: 'nothing to act on yet' (user trial)."""
+    b = book()
+    b.client("late", "Hofmann Verlag", ago(900))
+    b.work("late", ago(900), AS_OF, late_days=90, unpaid_last=4)
+    b.feedback("late", ago(900), AS_OF, 6)
+    b.events("late", "request", ago(900), AS_OF, per_quarter=2, sentiment=-0.2)
+    c = client(b.score(tmp_path), "late")
+    assert c.band is not None and c.band.value == "watch" and c.recommendation is R.watch
+    payment = next(comp.score for comp in c.components if comp.name == "payment")
+    assert payment is not None and payment < 50
+    assert c.reasons[0] == (
+        f"Health {c.health:.0f} is in the watch band, and payment is its weak part "
+        f"({payment:.0f}): chase what is owed and agree payment terms."
+    )

@@ -406,7 +406,7 @@ def recommend(
     elif band(health, ctx.settings) is Band.healthy:
         rec, why = R.keep, ""
     else:
-        rec, why = R.watch, f"Health {health:.0f} is in the watch band: nothing to act on yet."
+        rec, why = R.watch, _watch(health, m)
     if rec in (R.reprice, R.watch) and "referrals" in kinds and arch not in _NEVER_KEPT:
         rec, why = (
             R.keep,
@@ -418,6 +418,30 @@ def recommend(
             "A formal letter this quarter: the problem is serious. Listen, and meet face to face.",
         )
     return rec, why
+
+
+# What to do about a component that is poor while health is only in the watch band.
+_WEAK_PART = {
+    "satisfaction": "ask how they feel about the work before it shows elsewhere",
+    "friction": "agree how and when requests come in, and what urgency costs",
+    "payment": "chase what is owed and agree payment terms",
+    "scope": "agree what is in scope and what a further round costs",
+    "trend": "ask what has changed for them",
+}
+WEAK_BELOW = 50  # a component under this, in the watch band, is named with what to do
+
+
+def _watch(health: float, m: Measures) -> str:
+    """The watch band's advice: its weakest part when one is poor (a late payer read "nothing to
+    act on yet"), else nothing to act on."""
+    scored = [(v, k) for k, v in m.components.items() if v is not None]
+    if scored and (weakest := min(scored))[0] < WEAK_BELOW:
+        value, name = weakest
+        return (
+            f"Health {health:.0f} is in the watch band, and {name} is its weak part ({value:.0f}): "
+            f"{_WEAK_PART[name]}."
+        )
+    return f"Health {health:.0f} is in the watch band: nothing to act on yet."
 
 
 _NEVER_KEPT = (A.new, A.former, A.dormant)  # watched whatever their referrals
