@@ -20,6 +20,7 @@ SPARK = "▁▂▃▄▅▆▇█"
 ARCHETYPE_LABELS = {
     Archetype.champion: "champion",
     Archetype.steady: "steady",
+    Archetype.not_known: "—",
     Archetype.extreme_critic: "extreme critic",
     Archetype.loyal_now_irritated: "loyal, irritated",
     Archetype.active_hater: "active hater",

@@ -31,6 +31,7 @@ class Band(StrEnum):
 class Archetype(StrEnum):
     champion = "champion"
     steady = "steady"
+    not_known = "not_known"  # health does not stand and nothing else shows: no kind to name
     extreme_critic = "extreme_critic"
     loyal_now_irritated = "loyal_now_irritated"
     active_hater = "active_hater"
@@ -288,10 +289,8 @@ class ClientScore(DeferredFields):
     @property
     def verdict(self) -> str:
         """The one-line verdict the screens and the report lead with."""
-        return (
-            f"{self.recommendation.value.upper()}: {self.archetype.label}, {self.health_text}, "
-            f"{self.effort_text}"
-        )
+        kind = "" if self.archetype is Archetype.not_known else f"{self.archetype.label}, "
+        return f"{self.recommendation.value.upper()}: {kind}{self.health_text}, {self.effort_text}"
 
     def known_revenue(self, value: float) -> float | None:
         """One of this client's money figures as it should be read: None (not known) where no

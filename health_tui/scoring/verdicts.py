@@ -252,7 +252,8 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         and f.praise_w > f.complaints_w
     ):
         return A.champion
-    return A.steady
+    # "steady" says nothing stands out; with too little on record to score health, nothing shows
+    return A.steady if m.health is not None else A.not_known
 
 
 @dataclass(slots=True)
