@@ -497,7 +497,8 @@ last_work AS (
     SELECT client_id, max(last_date) AS last_work FROM te_q GROUP BY ALL
 ),
 last_invoice AS (
-    SELECT i.client_id, max(i.issued_on) AS last_invoice FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
+    SELECT i.client_id, max(i.issued_on) AS last_invoice, min(i.issued_on) AS first_invoice
+    FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
 ),
 last_contact AS (
     SELECT client_id, CAST(max(last_at) AS DATE) AS last_contact FROM ia_q GROUP BY ALL
@@ -546,7 +547,7 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        coalesce(a.praise_12m, 0) AS praise_12m, coalesce(a.complaints_12m, 0) AS complaints_12m,
        coalesce(a.drain_12m, 0) AS drain_12m, coalesce(a.messages_12m, 0) AS messages_12m,
        f.feedback_12m, coalesce(f.feedback_n_12m, 0) AS feedback_n_12m,
-       lw.last_work, li.last_invoice, lc.last_contact, lf.last_feedback, lf.last_feedback_score,
+       lw.last_work, li.last_invoice, li.first_invoice, lc.last_contact, lf.last_feedback, lf.last_feedback_score,
        coalesce(h.hard_words, 0) AS hard_words, h.hard_said, h.hard_via, h.hard_on,
        n.* EXCLUDE (client_id),
        rc.* EXCLUDE (client_id),

@@ -231,6 +231,17 @@ def test_high_lifetime_value_turns_an_exit_into_recovery(tmp_path: Path) -> None
     assert c.health < 55 and c.effort_return < 45
     assert c.recommendation is R.recover and not c.fire_candidate
     assert any(s.startswith("Lifetime value €") for s in c.counter_signals)
+    assert any(" over 3.0 years " in s for s in c.counter_signals)
+
+    # the invoices on record start two years after the client did (an import of the last year):
+    # the lifetime value is said to be what they cover ("over 5.4 years" for 15 months, it read)
+    b.rows["clients"] = [
+        [r[0], r[1], ago(5 * 365), *r[3:]] if r[0] == "whale" else r for r in b.rows["clients"]
+    ]
+    c = client(b.score(tmp_path / "late"), "whale")
+    first = min(r[2] for r in b.rows["invoices"] if r[1] == "whale")
+    span = f"from invoices since {first:%B %Y} (a client for 5.0 years)"
+    assert any(span in s for s in c.counter_signals), c.counter_signals
 
 
 @pytest.mark.parametrize("missing", ["time_entries", "invoices", "feedback", "interactions"])

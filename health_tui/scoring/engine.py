@@ -108,9 +108,9 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         rec = Recommendation.watch  # never a candidate, whatever the numbers
     counter_text: list[str] | Later = Later(_sentences, counters) if counters else []
     if rec is Recommendation.exit:  # written at once: the referrer's word goes first (_referrers)
-        years = f.tenure_days / 365.25
         counter_text = [c.sentence for c in counters]
-        counter_text.append(_weighed(f.lifetime_value, years, ctx.money(f.referral_value), ctx))
+        span = verdicts.lifetime_span(f)
+        counter_text.append(_weighed(f.lifetime_value, span, ctx.money(f.referral_value), ctx))
     left = margin(f, settings.money.cost_per_hour)
     health, before = m.health, m.previous_health
     return {
@@ -190,11 +190,11 @@ def _reasons(c: ClientScore, m: Measures, ctx: verdicts.Context, why: str) -> li
     return out
 
 
-def _weighed(lifetime: float, years: float, referrals: str, ctx: verdicts.Context) -> str:
+def _weighed(lifetime: float, span: str, referrals: str, ctx: verdicts.Context) -> str:
     """An exit's last counter-signal line: what was weighed and found wanting."""
     return (
-        f"Weighed and found no counter-signal: lifetime value {ctx.money(lifetime)} over "
-        f"{years:.1f} years, referral value {referrals}."
+        f"Weighed and found no counter-signal: lifetime value {ctx.money(lifetime)} {span}, "
+        f"referral value {referrals}."
     )
 
 

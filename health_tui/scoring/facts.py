@@ -84,6 +84,7 @@ class ClientFacts:
     # the last day anything happened, over the whole history up to the as-of date
     last_work: date | None
     last_invoice: date | None
+    first_invoice: date | None  # where lifetime value's record starts (imports often start late)
     last_contact: date | None
     last_feedback: date | None
     last_feedback_score: int | None

@@ -284,7 +284,7 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
             Counter(
                 "lifetime",
                 lambda: (
-                    f"Lifetime value {ctx.money(f.lifetime_value)} over {years:.1f} years "
+                    f"Lifetime value {ctx.money(f.lifetime_value)} {lifetime_span(f)} "
                     f"(top {1 - cs.lifetime_quantile:.0%} of the portfolio; median "
                     f"{ctx.money(ctx.medians.get('lifetime_value', 0))})."
                 ),
@@ -304,6 +304,16 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
             )
         )
     return out
+
+
+def lifetime_span(f: ClientFacts) -> str:
+    """What lifetime value covers: 'over 5.4 years'; or, where the invoices on record start a
+    quarter or more after the client did (an import of the last year or two), 'from invoices since
+    July 2025 (a client for 5.4 years)': it read "over 5.4 years" for 15 months of invoices."""
+    years = f.tenure_days / 365.25
+    if f.first_invoice is not None and (f.first_invoice - f.started_on).days >= 91:
+        return f"from invoices since {f.first_invoice:%B %Y} (a client for {years:.1f} years)"
+    return f"over {years:.1f} years"
 
 
 def _referrals(f: ClientFacts, ctx: Context) -> str:
