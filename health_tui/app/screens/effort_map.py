@@ -90,8 +90,9 @@ class MapScreen(HealthScreen):
         picked = event.picked % len(members)
         (x0, x1), (y0, y1) = event.grid.ranges(event.cell)
         parts: list[str | tuple[str, str]] = [
-            (f"{len(members):,} client{'s' if len(members) != 1 else ''}", HEADING),
-            (f" · {event.grid.quadrant(members[0]).lower()}\n", "bold"),
+            # the clients' own actions are listed below; the map's corner (its label on the map)
+            # is not repeated here: "1 client · keep" read as the action of a client to watch
+            (f"{len(members):,} client{'s' if len(members) != 1 else ''}\n", HEADING),
             (f"health {y0:.0f}-{y1:.0f} · E/R {x0:.0f}-{x1:.0f}\n\n", MUTED),
         ]
         width = max(10, panel.scrollable_content_region.width)
