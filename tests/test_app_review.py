@@ -100,6 +100,25 @@ async def test_walking_past_the_last_client_is_not_deciding(db: Path) -> None:
         assert "done · 1 of 7 decided" in head(app)
 
 
+async def test_a_steps_facts_wrap_under_its_indent_at_80_columns(db: Path) -> None:
+    """At 80x24 a step's long facts wrapped at the list's left edge, under the status marks, and
+    read as the next step's (user trial); then wrap again at the new width when the terminal grows."""
+    async with running(db, size=(80, 24)) as (app, pilot):
+        await decide(pilot, "x")
+        await pilot.press("b", "e")
+        await settle(pilot)
+        assert isinstance(app.screen, ChecklistScreen)
+        steps = app.screen.query_one("#steps")
+        shown = [steps.render_line(y).text for y in range(steps.size.height)]
+        facts = [line for line in shown if line.strip() and line.strip()[0] not in "☐☑–"]
+        assert len(facts) > 2  # the contract's facts, at least, wrap at 80 columns
+        assert all(line.startswith(" " * 6) for line in facts), shown
+        narrow = steps.get_option_at_index(1).prompt.plain.count("\n")
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        assert steps.get_option_at_index(1).prompt.plain.count("\n") < narrow
+
+
 async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
     async with running(db) as (app, pilot):
         await decide(pilot, "v", "One more try: a scope call")

@@ -128,8 +128,9 @@ class ChecklistScreen(HealthScreen):
         )
         steps = self.query_one("#steps", OptionList)
         highlighted = steps.highlighted or 0
+        width = steps.scrollable_content_region.width
         prompts = [
-            rp.step_prompt(i, step, self.saving.get(step.spec.key, (None,))[0])
+            rp.step_prompt(i, step, self.saving.get(step.spec.key, (None,))[0], width)
             for i, step in enumerate(checklist.steps, 1)
         ]
         if steps.option_count != len(prompts):
@@ -141,6 +142,10 @@ class ChecklistScreen(HealthScreen):
                 steps.replace_option_prompt_at_index(i, prompt)
         steps.highlighted = highlighted
         self._show_guidance()
+
+    def on_resize(self) -> None:
+        """The steps' facts are wrapped to the list's width: again at the new one."""
+        self.call_after_refresh(self._show_steps)
 
     @on(OptionList.OptionHighlighted)
     def _show_guidance(self) -> None:

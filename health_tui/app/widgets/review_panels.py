@@ -6,6 +6,7 @@ Client names, notes and step notes come from the owner or from imported files: e
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from textual.content import Content
@@ -243,8 +244,27 @@ def checklist_head(name: str, checklist: Checklist, currency: str) -> Content:
     return Content.assemble(*parts)
 
 
-def step_prompt(number: int, step: Step, saving: StepStatus | None = None) -> Content:
-    """One step as a list item: status, title, date done, then its facts and note, indented."""
+STEP_INDENT = 6  # the facts and note under a step's title
+
+
+def hanging(text: str, width: int, lead: str = "") -> str:
+    """`lead` + `text` wrapped to `width` cells under an indent of STEP_INDENT, every line of it:
+    the list wraps a long line at its left edge, which read as the next step's text. Unwrapped
+    where the width is not known yet (0)."""
+    pad = " " * STEP_INDENT
+    if width <= STEP_INDENT + 10:
+        return f"{pad}{lead}{text}"
+    lines = textwrap.wrap(
+        lead + text, width - STEP_INDENT, break_long_words=True, break_on_hyphens=False
+    )
+    return "\n".join(pad + line for line in lines) or pad + lead
+
+
+def step_prompt(
+    number: int, step: Step, saving: StepStatus | None = None, width: int = 0
+) -> Content:
+    """One step as a list item: status, title, date done, then its facts and note, indented
+    (wrapped under the indent to `width`, the list's width, once it is known)."""
     style = {StepStatus.done: "$text-success", StepStatus.na: MUTED}.get(step.status, "bold")
     parts: list[Part] = [
         (f"{STATUS_MARK[step.status]} ", style),
@@ -257,7 +277,7 @@ def step_prompt(number: int, step: Step, saving: StepStatus | None = None) -> Co
     if saving is not None:
         parts.append((f"  ⟳ saving ({STATUS_WORD[saving]})…", "bold $text-warning"))
     for line in step.detail:
-        parts.append((f"\n      {safe_text(line)}", MUTED))
+        parts.append(("\n" + hanging(safe_text(line), width), MUTED))
     if step.note:
-        parts.append((f"\n      note: {safe_text(step.note)}", "italic"))
+        parts.append(("\n" + hanging(safe_text(step.note), width, "note: "), "italic"))
     return Content.assemble(*parts)
