@@ -52,5 +52,23 @@ problems (line, k, col, reason) AS (
     UNION ALL
     SELECT line, 12, 'currency', 'not a currency (like EUR or Euro - EUR): ' || import_show(currency_text)
     FROM b WHERE currency_text IS NOT NULL AND currency IS NULL
+    UNION ALL
+    -- an amount written with a currency sign says its currency: never counted as another
+    SELECT line, 13, 'amount',
+           CASE WHEN currency_text IS NOT NULL
+                THEN 'written in ' || CASE sign WHEN 'EUR' THEN '€' WHEN 'GBP' THEN '£' ELSE '$' END
+                     || ' (' || import_show(amount_text) || ') while the currency is ' || currency
+                     || ': correct the amount or its currency'
+                WHEN $mapped
+                THEN 'written in $ (' || import_show(amount_text) || ') with no currency column: '
+                     || 'give it in the mapping under [fixed] (currency = "USD", or CAD, AUD...)'
+                ELSE 'written in $ (' || import_show(amount_text) || ') with no currency column: '
+                     || 'export the file with its Currency column'
+           END
+    FROM b
+    WHERE sign IS NOT NULL AND amount IS NOT NULL
+      AND CASE WHEN currency IS NULL THEN sign = '$' AND currency_text IS NULL
+               WHEN sign = '$' THEN currency NOT IN ('USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN')
+               ELSE currency <> sign END
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

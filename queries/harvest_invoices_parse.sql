@@ -29,7 +29,10 @@ WITH s AS (
            connector_date(paid_on, $date_order, $date_format::VARCHAR) AS paid_given,
            TRY_CAST(connector_decimal_text(amount, $decimal) AS DECIMAL(14, 2)) AS amt,
            TRY_CAST(connector_decimal_text(paid_amount, $decimal) AS DECIMAL(14, 2)) AS paid_amt_given,
-           TRY_CAST(connector_decimal_text(balance, $decimal) AS DECIMAL(14, 2)) AS balance_given
+           TRY_CAST(connector_decimal_text(balance, $decimal) AS DECIMAL(14, 2)) AS balance_given,
+           -- the currency an amount's own sign names: € and £ one each; $ is a dollar of some country
+           CASE WHEN contains(amount, '€') THEN 'EUR' WHEN contains(amount, '£') THEN 'GBP'
+                WHEN contains(amount, '$') THEN '$' END AS sign
     FROM stg_bills
 ),
 k AS (
@@ -79,7 +82,12 @@ SELECT line,
        CASE WHEN amt > 0 THEN greatest(amt - paid_amt - open_amt, 0) ELSE 0 END AS written_off,
        paid_amt_given, paid_amount AS paid_amount_text,
        balance_given, balance AS balance_text,
-       connector_currency(currency) AS currency, currency AS currency_text,
+       -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
+       coalesce(connector_currency(currency),
+                CASE WHEN sign IN ('EUR', 'GBP') THEN sign
+                     WHEN sign = '$' AND $home IN ('USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD') THEN $home END)
+           AS currency,
+       currency AS currency_text, sign,
        concat_ws(chr(31), $source_name, coalesce(invoice_id, '')) AS key_base,
        CASE WHEN kind = 'draft' THEN 'draft' WHEN client_key IS NULL THEN 'no client'
             WHEN amt > 0 AND paid_amt = 0 AND open_amt = 0 THEN 'written off' END AS skip

@@ -165,6 +165,37 @@ def test_a_mapped_invoice_sheet_takes_its_currency_from_fixed(store: Store, tmp_
     ]
 
 
+def test_an_amounts_currency_sign_is_its_currency(store: Store, tmp_path: Path) -> None:
+    """'$1,200.00' and '£950.00' with no currency column were both taken as euros; '€1200.00' in
+    a row whose Currency says USD as dollars (user trial). Now € and £ name the currency, a $ needs
+    one named (unless the portfolio is in dollars), and a sign against the currency is refused."""
+    columns = '[columns]\ninvoice_id = "No."\nclient = "Customer"\nissued_on = "Date"\namount = "Amount"\n'
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n' + columns)
+    money = Money(rates={"GBP": 1.17, "USD": 0.92})
+    signs = write(tmp_path, "signs.csv",
+                  'No.,Customer,Date,Amount\nS-1,Acme,2026-07-03,"€1,200.00"\nS-2,Acme,2026-07-04,£950\n')  # fmt: skip
+    summary = load(store, signs, mapping=plain, money=money)
+    assert not any("no currency" in n for n in summary.notes)
+    assert store.con.execute("SELECT invoice_id, amount, currency FROM invoices ORDER BY 1").fetchall() == [
+        ("S-1", Decimal("1200.00"), "EUR"), ("S-2", Decimal("950.00"), "GBP"),
+    ]  # fmt: skip
+    dollars = write(
+        tmp_path, "usd.csv", 'No.,Customer,Date,Amount\nD-1,Acme,2026-07-03,"$1,200.00"\n'
+    )
+    assert problems(store, dollars, mapping=plain, money=money) == [
+        "usd.csv:2: Amount: written in $ ('$1,200.00') with no currency column: give it in the "
+        'mapping under [fixed] (currency = "USD", or CAD, AUD...)'
+    ]
+    load(store, dollars, mapping=plain, money=Money(currency="USD"))  # a portfolio in dollars
+    typed = write(tmp_path, "typed.toml", 'target = "invoices"\n' + columns + 'currency = "Cur"\n')
+    clash = write(tmp_path, "clash.csv",
+                  "No.,Customer,Date,Amount,Cur\nX-1,Acme,2026-07-03,€1200.00,USD\nX-2,Acme,2026-07-04,$80,USD\n")  # fmt: skip
+    assert problems(store, clash, mapping=typed, money=money) == [
+        "clash.csv:2: Amount: written in € ('€1200.00') while the currency is USD: correct the "
+        "amount or its currency"
+    ]
+
+
 def test_a_report_title_above_the_header_is_said_for_what_it_is(
     store: Store, tmp_path: Path
 ) -> None:

@@ -272,12 +272,21 @@ def import_export(
         # "any": no date said which order, and every date that reads, reads the same either way
         dates = {"date_order": "dmy" if order == "any" else order, "date_format": fmt}
         terms = due_days(source, money)
-        common = {**dates, "decimal": decimal, "client_from": client_from or "auto"}
+        common = {
+            **dates,
+            "decimal": decimal,
+            "client_from": client_from or "auto",
+            "home": money.currency,  # an amount in $ with no currency is in it, if it is dollars
+        }
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
         hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
         params: dict[str, object] = {"date_hint": hint}
         if kind.name == "bills":
-            params |= {**dates, "status_hint": _status_hint(source)}
+            params |= {
+                **dates,
+                "status_hint": _status_hint(source),
+                "mapped": source.mapping_file is not None,
+            }
         checks = store.rows(f"connector_validate_{kind.name}", params, con=con)
         if kind.makes_clients:
             store.run(f"connector_client_rows_{kind.name}", con=con)
