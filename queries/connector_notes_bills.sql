@@ -2,7 +2,7 @@
 -- with no client skipped (and their first lines), due dates assumed, payment dates assumed,
 -- invoices paid in part (split into a paid and an unpaid row), and invoices written off in whole
 -- (skipped) or in part (and their first lines); and invoices with no currency (taken as the
--- portfolio's).
+-- portfolio's); and the lines read as line items of an invoice already read.
 SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        count(*) FILTER (WHERE skip = 'no client') AS no_client,
        coalesce(list(line ORDER BY line) FILTER (WHERE skip = 'no client'), [])[1:5] AS no_client_lines,
@@ -13,5 +13,6 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        coalesce(list(line ORDER BY line)
                 FILTER (WHERE skip = 'written off' OR (skip IS NULL AND written_off > 0)), [])[1:5]
            AS written_off_lines,
-       count(*) FILTER (WHERE skip IS NULL AND currency IS NULL) AS no_currency
+       count(*) FILTER (WHERE skip IS NULL AND currency IS NULL) AS no_currency,
+       count(*) FILTER (WHERE skip = 'line item') AS line_items
 FROM src_bills;

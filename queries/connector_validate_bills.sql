@@ -10,7 +10,8 @@ WITH b AS (
 problems (line, k, col, reason) AS (
     SELECT line, 1, 'invoice_id', 'required' FROM b WHERE invoice_id IS NULL
     UNION ALL
-    SELECT line, 2, 'invoice_id', 'duplicate id ' || import_show(invoice_id) || ' (first on line ' || first_line || ')'
+    SELECT line, 2, 'invoice_id', 'duplicate id ' || import_show(invoice_id) || ' (first on line ' || first_line
+               || ') with other figures: lines of one invoice must repeat its client, dates and totals'
     FROM b WHERE invoice_id IS NOT NULL AND line > first_line
     UNION ALL
     SELECT line, 3, 'status',

@@ -532,7 +532,8 @@ def test_invoice_problems_name_the_report_columns(store: Store, tmp_path: Path) 
     )
     assert problems(store, path) == [
         "inv.csv:2: Due Date: before the issue date (2025-08-01)",
-        "inv.csv:3: ID: duplicate id '1' (first on line 2)",
+        "inv.csv:3: ID: duplicate id '1' (first on line 2) with other figures: lines of one "
+        "invoice must repeat its client, dates and totals",
         "inv.csv:3: Status: not a status I know (draft, open, sent, viewed, late, overdue, "
         "partial, paid, closed, void): 'Lost'",
         "inv.csv:3: Invoice Amount: not an amount (like 1250.00): 'five'",

@@ -196,6 +196,31 @@ def test_an_amounts_currency_sign_is_its_currency(store: Store, tmp_path: Path) 
     ]
 
 
+def test_an_invoices_line_items_are_one_invoice(store: Store, tmp_path: Path) -> None:
+    """Xero's export writes a line per line item, each repeating the invoice's number and totals:
+    it was refused as 'duplicate id' (user trial). The repeats are read once; a line with the same
+    number and other figures is still refused, saying what the lines must repeat."""
+    head = "InvoiceNumber,ContactName,InvoiceDate,Total,Description,Currency\n"
+    columns = ('target = "invoices"\ndate_format = "day-first"\n[columns]\ninvoice_id = '
+               '"InvoiceNumber"\nclient = "ContactName"\nissued_on = "InvoiceDate"\namount = '
+               '"Total"\ncurrency = "Currency"\n')  # fmt: skip
+    xero = write(tmp_path, "xero.toml", columns)
+    items = write(tmp_path, "items.csv", head + "INV-3,Thames Tea,15/08/2026,2400.00,Design,GBP\n"
+                  "INV-3,Thames Tea,15/08/2026,2400.00,Print,GBP\nINV-4,Thames Tea,16/08/2026,90,Fix,GBP\n")  # fmt: skip
+    summary = load(store, items, mapping=xero, money=Money(rates={"GBP": 1.17}))
+    assert summary.rows == 2
+    assert "Read 1 line as a line item of an invoice on an earlier line" in " ".join(summary.notes)
+    assert store.con.execute("SELECT invoice_id, amount FROM invoices ORDER BY 1").fetchall() == [
+        ("INV-3", Decimal("2400.00")), ("INV-4", Decimal("90.00")),
+    ]  # fmt: skip
+    other = write(tmp_path, "other.csv", head + "INV-5,Thames Tea,15/08/2026,2400.00,Design,GBP\n"
+                  "INV-5,Thames Tea,15/08/2026,500.00,Print,GBP\n")  # fmt: skip
+    assert problems(store, other, mapping=xero, money=Money(rates={"GBP": 1.17})) == [
+        "other.csv:3: InvoiceNumber: duplicate id 'INV-5' (first on line 2) with other figures: "
+        "lines of one invoice must repeat its client, dates and totals"
+    ]
+
+
 def test_a_report_title_above_the_header_is_said_for_what_it_is(
     store: Store, tmp_path: Path
 ) -> None:

@@ -279,6 +279,8 @@ def import_export(
             "home": money.currency,  # an amount in $ with no currency is in it, if it is dollars
         }
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
+        if kind.name == "bills":  # an invoice's line items, each repeating its figures: read once
+            store.run("connector_line_items_bills", con=con)
         hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
         params: dict[str, object] = {"date_hint": hint}
         if kind.name == "bills":

@@ -233,9 +233,14 @@ def left_out_bills(
     """Warn about the invoices left out (drafts, no client) and note what was assumed: due dates,
     payment dates, invoices split into paid and unpaid rows, what was written off, and the
     portfolio's `currency` for amounts the file gives none."""
-    drafts, no_client, lines, due, paid_on, partly, written_off, off_lines, no_currency = store.row(
-        "connector_notes_bills", con=con
-    )
+    (drafts, no_client, lines, due, paid_on, partly, written_off, off_lines, no_currency,
+     line_items) = store.row("connector_notes_bills", con=con)  # fmt: skip
+    if line_items:
+        summary.notes.append(
+            f"Read {plural(line_items, 'line')} as "
+            f"{'a line item' if line_items == 1 else 'line items'} of an invoice on an earlier line "
+            "(the same number, client, dates and figures): each invoice is counted once."
+        )
     if drafts:
         summary.warnings.append(f"{file}: left out {plural(drafts, 'draft invoice')}, never sent")
     if no_client:
