@@ -221,6 +221,28 @@ def test_an_invoices_line_items_are_one_invoice(store: Store, tmp_path: Path) ->
     ]
 
 
+def test_the_same_invoices_from_two_sources_are_said(store: Store, tmp_path: Path) -> None:
+    """Harvest's invoices and the accounting tool they sync to, imported both: every invoice
+    counted twice in revenue, nothing said (user trial). Now the second import warns, naming them."""
+    load(store, EXPORT)
+    harvest = store.con.execute(
+        "SELECT invoice_id, c.name, strftime(issued_on, '%d/%m/%Y'), amount FROM invoices "
+        "JOIN clients c USING (client_id) WHERE NOT invoice_id LIKE '%-unpaid' ORDER BY 1 LIMIT 2"
+    ).fetchall()
+    lines = "".join(f"{i},{name},{day},{amount}\n" for i, name, day, amount in harvest)
+    sheet = write(tmp_path, "xero.csv", "InvoiceNumber,ContactName,InvoiceDate,Total\n" + lines)
+    columns = ('target = "invoices"\nname = "xero"\ndate_format = "day-first"\n[columns]\n'
+               'invoice_id = "InvoiceNumber"\nclient = "ContactName"\nissued_on = "InvoiceDate"\n'
+               'amount = "Total"\n')  # fmt: skip
+    summary = load(store, sheet, mapping=write(tmp_path, "xero.toml", columns))
+    ids = ", ".join(repr(i) for i, *_ in harvest)
+    assert f"xero.csv: 2 invoices ({ids}) are on record from harvest-invoices too" in " ".join(
+        summary.warnings
+    )
+    again = load(store, EXPORT)  # and the other way round
+    assert any("from mapping 'xero' too" in w for w in again.warnings)
+
+
 def test_a_report_title_above_the_header_is_said_for_what_it_is(
     store: Store, tmp_path: Path
 ) -> None:

@@ -432,6 +432,24 @@ def _parse(
         refuse([Problem(file=path.name, line=1, column="(file)", reason=reason)], path, where)
 
 
+def _same_invoices(
+    store: Store, con: duckdb.DuckDBPyConnection, keys: dict[str, str], summary: ExportSummary
+) -> None:
+    """Warn when another source holds the invoices just loaded: a time tracker's invoices synced
+    to the accounting tool, imported from both, counted twice in revenue with nothing said."""
+    n, sources, numbers = store.row("connector_same_bills", keys, con=con)
+    if not n:
+        return
+    listed = ", ".join(repr(x) for x in numbers) + (", ..." if n > len(numbers) else "")
+    named = [f"mapping {s[8:]!r}" if s.startswith("mapping:") else s for s in sources]
+    summary.warnings.append(
+        f"{Path(summary.file).name}: {plural(n, 'invoice')} ({listed}) "
+        f"{'is' if n == 1 else 'are'} on record from {', '.join(named)} too (the same client and number, or the same client, date and "
+        "amount): both count in revenue. If one tool feeds the other, import only one of them "
+        "(start again with `health-tui import --replace` on the one you keep)."
+    )
+
+
 def _write(
     store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, origin: str, summary: ExportSummary
 ) -> None:
@@ -449,4 +467,5 @@ def _write(
         kind.name == "bills"
     ):  # an invoice paid in part is two rows: counted once, as the file has it
         (summary.rows,) = store.row("connector_loaded_bills", con=con)
+        _same_invoices(store, con, keys, summary)
     store.set_setting("portfolio_kind", "imported", con=con)
