@@ -243,6 +243,28 @@ def test_the_same_invoices_from_two_sources_are_said(store: Store, tmp_path: Pat
     assert any("from mapping 'xero' too" in w for w in again.warnings)
 
 
+def test_a_new_client_named_like_one_on_record_is_said(store: Store, tmp_path: Path) -> None:
+    """'Acme Retail, Inc.' in the accounting tool beside 'Acme Retail Inc' in the tracker became a
+    second client with half the history, nothing said (user trial). Not merged on a guess: said,
+    with the command that merges them; a client of another name is not."""
+    head = "No.,Customer,Date,Amount\n"
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n[columns]\ninvoice_id = "No."\n'
+                  'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n')  # fmt: skip
+    load(store, write(tmp_path, "a.csv", head + "1,Acme Retail Inc,2026-07-01,10\n"
+                      "2,Castell & Ross,2026-07-01,10\n"), mapping=plain)  # fmt: skip
+    summary = load(store, write(tmp_path, "b.csv", head + '3,"Acme Retail, Inc.",2026-08-01,10\n'
+                                "4,Castell and Ross,2026-08-01,10\n5,Acme Outlet,2026-08-01,10\n"),
+                   mapping=plain)  # fmt: skip
+    assert summary.clients_new == 3
+    said = [w for w in summary.warnings if "close to one on record" in w]
+    assert said == [
+        "b.csv: 2 new clients with a name close to one on record ('Acme Retail, Inc.' beside "
+        "'Acme Retail Inc'; 'Castell and Ross' beside 'Castell & Ross'): if one is the same "
+        "client, merge it into the other: `health-tui clients merge 'Acme Retail Inc' "
+        "'Acme Retail, Inc.'` (later imports under its name then land there too)."
+    ]
+
+
 def test_a_report_title_above_the_header_is_said_for_what_it_is(
     store: Store, tmp_path: Path
 ) -> None:

@@ -34,6 +34,7 @@ decimal separator of the whole file, and gathers problems; it never loops over r
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -83,6 +84,7 @@ from health_tui.store.tables import clear_imported, wipe_all
 
 CONNECTOR_MACROS = (
     "connector_macro_plain",
+    "connector_macro_loose",
     "connector_macro_signed",
     "connector_macro_decimal_text",
     "connector_macro_duration",
@@ -450,6 +452,23 @@ def _same_invoices(
     )
 
 
+def _near_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary) -> None:
+    """Say the new clients whose names are close to a client's already there ("Acme Retail,
+    Inc." beside "Acme Retail Inc"): each became a client of its own with half the history."""
+    near = store.rows("connector_near_clients", con=con)
+    if not near:
+        return
+    pairs = "; ".join(f"{new!r} beside {old!r}" for new, old in near[:3])
+    more = f" and {len(near) - 3} more" if len(near) > 3 else ""
+    new, old = near[0]
+    summary.warnings.append(
+        f"{Path(summary.file).name}: {plural(len(near), 'new client')} with a name close to one on "
+        f"record ({pairs}{more}): if one is the same client, merge it into the other: "
+        f"`health-tui clients merge {shlex.quote(old)} {shlex.quote(new)}` (later imports under "
+        "its name then land there too)."
+    )
+
+
 def _write(
     store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, origin: str, summary: ExportSummary
 ) -> None:
@@ -459,6 +478,7 @@ def _write(
     keys = {"source": origin}
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
     if kind.makes_clients:
+        _near_clients(store, con, summary)
         store.run("connector_insert_clients", keys, con=con)
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)
