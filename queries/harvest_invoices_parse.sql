@@ -27,9 +27,13 @@ WITH s AS (
            connector_date(issued_on, $date_order, $date_format::VARCHAR) AS issued,
            connector_date(due_on, $date_order, $date_format::VARCHAR) AS due_given,
            connector_date(paid_on, $date_order, $date_format::VARCHAR) AS paid_given,
-           TRY_CAST(connector_decimal_text(amount, $decimal) AS DECIMAL(14, 2)) AS amt,
-           TRY_CAST(connector_decimal_text(paid_amount, $decimal) AS DECIMAL(14, 2)) AS paid_amt_given,
-           TRY_CAST(connector_decimal_text(balance, $decimal) AS DECIMAL(14, 2)) AS balance_given,
+           -- amounts in cents (a mapping's amounts_in_cents: Stripe's API) are divided exactly
+           CASE WHEN $cents THEN TRY_CAST(TRY_CAST(connector_decimal_text(amount, $decimal) AS HUGEINT) / 100 AS DECIMAL(14, 2))
+                ELSE TRY_CAST(connector_decimal_text(amount, $decimal) AS DECIMAL(14, 2)) END AS amt,
+           CASE WHEN $cents THEN TRY_CAST(TRY_CAST(connector_decimal_text(paid_amount, $decimal) AS HUGEINT) / 100 AS DECIMAL(14, 2))
+                ELSE TRY_CAST(connector_decimal_text(paid_amount, $decimal) AS DECIMAL(14, 2)) END AS paid_amt_given,
+           CASE WHEN $cents THEN TRY_CAST(TRY_CAST(connector_decimal_text(balance, $decimal) AS HUGEINT) / 100 AS DECIMAL(14, 2))
+                ELSE TRY_CAST(connector_decimal_text(balance, $decimal) AS DECIMAL(14, 2)) END AS balance_given,
            -- the currency an amount's own sign names: € and £ one each; $ is a dollar of some country
            CASE WHEN contains(amount, '€') THEN 'EUR' WHEN contains(amount, '£') THEN 'GBP'
                 WHEN contains(amount, '$') THEN '$' END AS sign

@@ -265,6 +265,29 @@ def test_a_new_client_named_like_one_on_record_is_said(store: Store, tmp_path: P
     ]
 
 
+def test_amounts_in_cents_are_read_as_cents_when_the_mapping_says_so(
+    store: Store, tmp_path: Path
+) -> None:
+    """Stripe's API writes 150000 for 1,500.00: read as €150,000, nothing said (user trial)."""
+    sheet = write(tmp_path, "stripe.csv", "id,customer,created,total,currency\n"
+                  "in_1,Blue Fig,2026-07-05,150000,usd\nin_2,Blue Fig,2026-08-05,80050,usd\n")  # fmt: skip
+    columns = ('target = "invoices"\n[columns]\ninvoice_id = "id"\nclient = "customer"\n'
+               'issued_on = "created"\namount = "total"\ncurrency = "currency"\n')  # fmt: skip
+    money = Money(rates={"USD": 0.92})
+    plain = load(store, sheet, mapping=write(tmp_path, "stripe.toml", columns), money=money)
+    assert any(
+        "every amount is a whole number, the median 115,025: if they are in cents (as Stripe's "
+        "API writes them), add amounts_in_cents = true to" in w
+        for w in plain.warnings
+    )
+    cents = write(tmp_path, "cents.toml", "amounts_in_cents = true\n" + columns)
+    summary = load(store, sheet, mapping=cents, money=money)
+    assert not any("cents" in w for w in summary.warnings)
+    assert store.con.execute("SELECT invoice_id, amount FROM invoices ORDER BY 1").fetchall() == [
+        ("in_1", Decimal("1500.00")), ("in_2", Decimal("800.50")),
+    ]  # fmt: skip
+
+
 def test_a_report_title_above_the_header_is_said_for_what_it_is(
     store: Store, tmp_path: Path
 ) -> None:

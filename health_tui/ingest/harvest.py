@@ -90,5 +90,6 @@ HARVEST_INVOICES = Source(
         "status_keys": [],
         "status_values": [],
         "due_days": None,  # the settings' [money] payment_terms_days
+        "cents": False,
     },
 )

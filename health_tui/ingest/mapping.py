@@ -122,6 +122,9 @@ class Mapping(BaseModel):
     delimiter: Literal[",", ";", "\t"] | None = None
     date_format: str | None = None
     decimal_separator: Literal[".", ","] | None = None
+    amounts_in_cents: bool = Field(
+        False, description="invoices: amounts written in cents (Stripe's API: 150000 is 1,500.00)"
+    )
     billable_default: bool = True
     due_days: int | None = Field(
         None, ge=0, le=366, description="default: the settings' [money] payment_terms_days"
@@ -201,6 +204,7 @@ class Mapping(BaseModel):
                 "status_keys": _keys(values.status),
                 "status_values": list(values.status.values()),
                 "due_days": self.due_days,
+                "cents": self.amounts_in_cents,
             }
         elif self.target == "interactions":
             params |= {

@@ -234,7 +234,14 @@ def left_out_bills(
     payment dates, invoices split into paid and unpaid rows, what was written off, and the
     portfolio's `currency` for amounts the file gives none."""
     (drafts, no_client, lines, due, paid_on, partly, written_off, off_lines, no_currency,
-     line_items) = store.row("connector_notes_bills", con=con)  # fmt: skip
+     line_items, maybe_cents, median) = store.row("connector_notes_bills", con=con)  # fmt: skip
+    if maybe_cents and source.mapping_file and not source.params.get("cents"):
+        where = source.mapping_file
+        summary.warnings.append(
+            f"{file}: every amount is a whole number, the median {median:,.0f}: if they are in "
+            f"cents (as Stripe's API writes them), add amounts_in_cents = true to {where} (at the "
+            "top, above [columns]) and import it again."
+        )
     if line_items:
         summary.notes.append(
             f"Read {plural(line_items, 'line')} as "
