@@ -8,7 +8,8 @@ FROM feedback f
 JOIN clients c USING (client_id), span
 WHERE f.source = $source
   AND f.client_id IN (SELECT client_id FROM src_answer_rows)
-  AND f.date BETWEEN span.first_day AND span.last_day
+  -- a mapped sheet is read as the whole sheet of its clients ($whole): on any day
+  AND ($whole OR f.date BETWEEN span.first_day AND span.last_day)
   AND f.source_key NOT IN (SELECT source_key FROM src_answer_rows)
 GROUP BY c.name
 ORDER BY n DESC, c.name;

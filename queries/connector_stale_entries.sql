@@ -9,7 +9,8 @@ FROM time_entries t
 JOIN clients c USING (client_id), span
 WHERE t.source = $source
   AND t.client_id IN (SELECT client_id FROM src_rows)
-  AND t.date BETWEEN span.first_day AND span.last_day
+  -- a mapped sheet is read as the whole sheet of its clients ($whole): on any day
+  AND ($whole OR t.date BETWEEN span.first_day AND span.last_day)
   AND t.source_key NOT IN (SELECT source_key FROM src_rows UNION ALL SELECT unnest(legacy_keys) FROM src_rows)
 GROUP BY c.name
 ORDER BY hours DESC, c.name;

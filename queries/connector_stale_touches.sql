@@ -10,7 +10,8 @@ FROM interactions x
 JOIN clients c USING (client_id), span
 WHERE x.source = $source
   AND x.client_id IN (SELECT client_id FROM src_touch_rows)
-  AND CAST(x."at" AS DATE) BETWEEN span.first_day AND span.last_day
+  -- a mapped sheet is read as the whole sheet of its clients ($whole): on any day
+  AND ($whole OR CAST(x."at" AS DATE) BETWEEN span.first_day AND span.last_day)
   AND x.source_key NOT IN (SELECT source_key FROM src_touch_rows)
 GROUP BY c.name
 ORDER BY n DESC, c.name;

@@ -288,6 +288,26 @@ def test_amounts_in_cents_are_read_as_cents_when_the_mapping_says_so(
     ]  # fmt: skip
 
 
+def test_an_invoice_gone_from_a_reimported_sheet_is_said(store: Store, tmp_path: Path) -> None:
+    """An invoice deleted from the sheet, then the sheet imported again: it stayed and counted,
+    nothing said, the last line of the sheet above all (user trial)."""
+    head = "No.,Customer,Date,Amount\n"
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\nname = "book"\n[columns]\n'
+                  'invoice_id = "No."\nclient = "Customer"\nissued_on = "Date"\namount = "Amount"\n')  # fmt: skip
+    rows = "1,Acme,2026-07-01,10\n2,Acme,2026-07-02,20\n3,Acme,2026-08-09,30\n4,Bee,2026-07-01,5\n"
+    load(store, write(tmp_path, "book.csv", head + rows), mapping=plain)
+    again = load(store, write(tmp_path, "book2.csv", head + rows.replace("3,Acme,2026-08-09,30\n", "")),
+                 mapping=plain)  # fmt: skip
+    assert any(
+        w.startswith("book2.csv does not hold 1 invoice that earlier mapping:book imports wrote "
+                     "for its clients (a mapped sheet is read as their whole sheet): 'Acme' (1).")
+        for w in again.warnings
+    )  # fmt: skip
+    acme = write(tmp_path, "acme.csv", head + "1,Acme,2026-07-01,10\n2,Acme,2026-07-02,20\n")
+    alone = load(store, acme, mapping=plain)  # Bee's invoice, not in the file, is no one's business
+    assert not any("Bee" in w for w in alone.warnings)
+
+
 def test_a_report_title_above_the_header_is_said_for_what_it_is(
     store: Store, tmp_path: Path
 ) -> None:

@@ -272,7 +272,7 @@ def test_a_line_removed_from_a_contact_log_is_said(small: Store, tmp_path: Path)
     kept = load(small, fixed, mapping=mapping)
     assert kept.warnings[-1].startswith(
         "log.csv does not hold 1 interaction that earlier mapping:contact-log imports wrote for "
-        "its clients within its days (2025-10-02 to 2025-10-07): 'Meridian Health Partners' (1). "
+        "its clients (a mapped sheet is read as their whole sheet): 'Meridian Health Partners' (1). "
         "It is kept and still counted. If that is because it was edited"
     )
     assert len(touches(small, "mapping:contact-log")) == 5  # said, never removed

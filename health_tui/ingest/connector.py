@@ -332,18 +332,22 @@ def import_export(
                 describe_money(store, con, path.name, match, summary, origin=source.origin)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
-                stale_rows(store, tx, "entries", source.target, path.name, source.origin, summary)
+                stale_rows(store, tx, "entries", source.target, path.name, source.origin, summary,
+                           whole=source.mapping_file is not None)  # fmt: skip
             elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
                 currencies = store.rows("connector_currencies", con=tx)
                 check_import_currencies(currencies, money, file=path.name, where=where)
                 left_out_bills(store, con, source, path.name, terms, summary, money.currency)
+                stale_rows(store, tx, "bills", source.target, path.name, source.origin, summary,
+                           whole=source.mapping_file is not None)  # fmt: skip
             else:
                 store.run(f"connector_rows_{kind.name}", con=tx)
                 if kind.name == "touches":
                     describe_touches(store, con, path.name, summary)
                 left_out_signals(store, con, source.target, path.name, summary)
-                stale_rows(store, tx, kind.name, source.target, path.name, source.origin, summary)
+                stale_rows(store, tx, kind.name, source.target, path.name, source.origin, summary,
+                           whole=source.mapping_file is not None)  # fmt: skip
             (loading,) = store.row(f"connector_loading_{kind.name}", con=tx)
             if not loading:
                 refuse(

@@ -427,13 +427,14 @@ def stale_rows(
     file: str,
     origin: str,
     summary: ExportSummary,
+    whole: bool = False,
 ) -> None:
     """Say which rows an earlier import of this source wrote for the file's clients, within its
-    days, that the file does not hold: an entry edited in the tracker, or a line fixed in a sheet,
+    days (any day, for a mapped sheet: `whole`, read as their whole sheet), that the file does not hold: an entry edited in the tracker, or a line fixed in a sheet,
     is another key, so the old row stayed and both count. Only said, never removed: an export
     filtered to some projects or people, a client merged with another name, or a line this import
     left out look the same from here, and removing those would lose real work."""
-    stale = store.rows(f"connector_stale_{kind}", {"source": origin}, con=con)
+    stale = store.rows(f"connector_stale_{kind}", {"source": origin, "whole": whole}, con=con)
     if not stale:
         return
     n = sum(count for _name, count, _h, _first, _last in stale)
@@ -447,9 +448,13 @@ def stale_rows(
     )
     rows = plural(n, *LABELS[target])
     it, was = ("It", "it was") if n == 1 else ("They", "they were")
+    scope = (
+        "for its clients (a mapped sheet is read as their whole sheet)"
+        if whole
+        else f"for its clients within its days ({first} to {last})"
+    )
     summary.warnings.append(
-        f"{file} does not hold {rows} that earlier {origin} imports wrote for its clients within "
-        f"its days ({first} to {last}): {listed}. {it} {'is' if n == 1 else 'are'} kept and "
+        f"{file} does not hold {rows} that earlier {origin} imports wrote {scope}: {listed}. {it} {'is' if n == 1 else 'are'} kept and "
         f"still counted. If that is because {was} edited or deleted at the source since (not "
         "because the export is filtered to some projects or people, or this import left lines "
         "out), import all your data again, the first with --replace: your import folder, if you "
