@@ -34,6 +34,8 @@ def client_json(c: ClientScore) -> dict[str, Any]:
     record["components"] = {comp.name: comp for comp in c.components}
     if not c.revenue_estimated:  # said only when true (the field's exclude_if), as model_dump does
         del record["revenue_estimated"]
+    if record["thin_evidence"] is None:  # said only where it applies (the field's exclude_if)
+        del record["thin_evidence"]
     for said_when_false in (
         "invoices_on_record",
         "revenue_12m_on_record",

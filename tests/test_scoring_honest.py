@@ -238,6 +238,10 @@ def test_one_thing_said_is_no_health_and_one_small_job_no_rate(tmp_path: Path) -
     assert sommer.recommendation is R.watch
     said = " ".join(sommer.reasons)
     assert "it would stand on 1 feedback score in the window (2 needed)" in said
+    assert sommer.verdict.startswith(
+        "WATCH: not enough data (1 feedback score in the window; 2 needed)"
+    )
+    assert sommer.thin_evidence == "1 feedback score in the window; 2 needed"
     assert "only 4.5 h in the last four quarters (8 h needed, [rules] min_hours)" in said
     rated = [c for c in p.active if c.effective_rate is not None and c.hours_12m >= 8]
     assert sommer.effective_rate is not None and len(rated) < len(

@@ -31,7 +31,7 @@ from health_tui.scoring.models import (
     Recommendation,
     band_label,
 )
-from health_tui.scoring.reasons import reasons
+from health_tui.scoring.reasons import reasons, thin_evidence
 from health_tui.scoring.records import CLIENT_FIELDS, RecordParts, hours_by_activity
 from health_tui.settings import Settings
 from health_tui.store import Store
@@ -125,6 +125,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "health": health,
         "band": verdicts.band(health, settings),
         "coverage": round(f.coverage, 2),
+        "thin_evidence": thin_evidence(f, health, settings),
         "components": Later(parts.components, m),
         "trend": parts.trend(m),
         "previous_quarter": parts.previous[f.current_k],

@@ -166,6 +166,13 @@ class ClientScore(DeferredFields):
     coverage: float = Field(
         ge=0, le=1, description="share of the health weight whose components have data"
     )
+    thin_evidence: str | None = Field(
+        default=None,
+        # said only where it applies, so other records read as they always did
+        exclude_if=lambda thin: thin is None,
+        description="health None although the weight is covered: what it would stand on, too "
+        "little (rules.min_signals), e.g. '1 feedback score in the window; 2 needed'",
+    )
     components: list[Component]
     trend: list[QuarterHealth] = Field(
         description="review quarter and the four before it, oldest first"
@@ -283,6 +290,8 @@ class ClientScore(DeferredFields):
         if self.health is None or self.band is None:
             if self.archetype is Archetype.dormant:
                 return "health not scored"
+            if self.thin_evidence:
+                return f"{NOT_ENOUGH_DATA} ({self.thin_evidence})"
             return f"{NOT_ENOUGH_DATA} ({self.coverage:.0%} of the health weight)"
         return f"health {self.health:.0f} ({self.band.label})"
 

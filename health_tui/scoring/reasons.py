@@ -5,6 +5,7 @@ Written once here; the app, JSON/CSV output and the report show them verbatim.
 
 from __future__ import annotations
 
+from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import Measures, effort_gap, margin, time_cost
 from health_tui.scoring.models import (
     Archetype,
@@ -341,6 +342,20 @@ def _not_enough_data(m: Measures, min_coverage: float, min_signals: int) -> list
         f"{_pct(min_coverage)} needed).",
         "To fill the gaps: " + "; ".join(f"{k}: {FILL[k]}" for k in missing) + ".",
     ]
+
+
+def thin_evidence(f: ClientFacts, health: float | None, s: Settings) -> str | None:
+    """Why health does not stand where its weight is covered: too few things the client said
+    ('1 feedback score in the window; 2 needed'); None otherwise (ClientScore.thin_evidence)."""
+    r = s.rules
+    if (
+        health is not None
+        or f.dormant
+        or f.coverage < r.min_coverage
+        or f.signals_w >= r.min_signals
+    ):
+        return None
+    return f"{_said(f.signals_w, f.messages_12m, f.feedback_n_12m)} in the window; {r.min_signals} needed"
 
 
 def _said(signals: int, messages_12m: int, scores_12m: int) -> str:
