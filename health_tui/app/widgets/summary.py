@@ -47,36 +47,82 @@ def summary_figures(portfolio: PortfolioScore) -> Figures:
     return figures
 
 
-def summary_content(portfolio: PortfolioScore, working: str | None = None) -> Content:
+Part = str | tuple[str, str]
+Segment = list[Part]
+SEP = " · "
+
+
+def summary_content(
+    portfolio: PortfolioScore, working: str | None = None, width: int = 0
+) -> Content:
     """Build the header from a scored portfolio; `working` names a quarter being recomputed.
 
-    Two lines that fit 80 columns for a portfolio of a few hundred clients: the quarter with what
-    is at stake, then the clients per band.
+    Two lines, the quarter with what is at stake, then the clients per band; where they do not fit
+    `width` (when known), "revenue at risk" says "at risk", and a line breaks between two of its
+    phrases, never inside one ("✖ 549 exit / candidates" at 80 columns on 10,000 clients).
     """
     figures = summary_figures(portfolio)
     at_risk, revenue, counts = figures.at_risk, figures.revenue, figures.counts
     share = f" ({at_risk / revenue:.0%})" if at_risk is not None and revenue > 0 else ""
     candidates = figures.candidates
-    parts: list[str | tuple[str, str]] = [
-        (portfolio.quarter, HEADING),
-        (f" as of {portfolio.as_of.isoformat()}", MUTED),
-        " · revenue at risk ",
-        (fmt.money(at_risk, portfolio.currency), "bold"),
-        (share if at_risk is not None else " (no revenue on record)", MUTED),
-        (f" (+{figures.at_risk_unknown:,} not known)" if figures.at_risk_unknown else "", MUTED),
-        " · ",
-        (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE),
-        f"\n{figures.active:,} active: ",
+
+    def stake(label: str) -> Segment:
+        return [
+            label,
+            (fmt.money(at_risk, portfolio.currency), "bold"),
+            (share if at_risk is not None else " (no revenue on record)", MUTED),
+            (
+                f" (+{figures.at_risk_unknown:,} not known)" if figures.at_risk_unknown else "",
+                MUTED,
+            ),
+        ]
+
+    when: Segment = [(portfolio.quarter, HEADING), (f" as of {portfolio.as_of.isoformat()}", MUTED)]
+    exits: Segment = [
+        (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE)
     ]
+    first = [when, stake("revenue at risk "), exits]
+    if (
+        width
+        and _width(first) > width
+        and _width(short := [when, stake("at risk "), exits]) <= width
+    ):
+        first = short  # the shorter words where they make it fit; else it breaks as it is
+    bands: list[Segment] = []
     for i, (band, n) in enumerate(counts.items()):
-        if i:
-            parts.append(" · ")
-        parts.append((f"{n:,} {band.label}", BAND_STYLE[band]))
+        lead = f"{figures.active:,} active: " if i == 0 else ""
+        bands.append([lead, (f"{n:,} {band.label}", BAND_STYLE[band])])
     if unscored := figures.unscored:
-        parts.append((f" · {unscored:,} {band_label(None)}", MUTED))
+        bands.append([(f"{unscored:,} {band_label(None)}", MUTED)])
+    parts = [*_packed(first, width), "\n", *_packed(bands, width)]
     if working:
         parts.append((f"   ⟳ scoring {working}…", "bold $text-warning"))
     return Content.assemble(*parts)
+
+
+def _text(part: Part) -> str:
+    return part if isinstance(part, str) else part[0]
+
+
+def _width(segments: list[Segment]) -> int:
+    return sum(len(_text(p)) for seg in segments for p in seg) + len(SEP) * (len(segments) - 1)
+
+
+def _packed(segments: list[Segment], width: int) -> list[Part]:
+    """The segments joined by ' · ', a new line instead where the next would pass `width`."""
+    out: list[Part] = []
+    used = 0
+    for i, seg in enumerate(segments):
+        size = sum(len(_text(p)) for p in seg)
+        if i and width and used + len(SEP) + size > width:
+            out.append("\n")
+            used = 0
+        elif i:
+            out.append(SEP)
+            used += len(SEP)
+        out += seg
+        used += size
+    return out
 
 
 class PortfolioSummary(Static):
@@ -101,4 +147,10 @@ class PortfolioSummary(Static):
             many = f": {listed:,} active client{'s' if listed != 1 else ''}" if listed else ""
             self.update(Content.styled(f"⟳ scoring {working or ''}{many}…", "bold $text-warning"))
         else:
-            self.update(summary_content(portfolio, working))
+            self.update(summary_content(portfolio, working, self.content_region.width))
+
+    def on_resize(self) -> None:
+        """Laid out again for the new width (the header breaks between phrases to fit it)."""
+        shown, self._shown = self._shown, None
+        if shown is not None:
+            self.show(*shown)
