@@ -526,6 +526,22 @@ def test_wrong_type_values_are_all_listed(store: Store, tmp_path: Path) -> None:
     ]
 
 
+def test_a_problem_after_a_value_over_several_lines_names_its_own_line(
+    store: Store, tmp_path: Path
+) -> None:
+    """A note written over three lines in quotes, then a bad date two rows on: it was reported on
+    line 4, the row's number, while it is on line 7 of the file (a blank line before it too)."""
+    entries = (
+        "client_id,date,hours,billable,activity,person,note\n"
+        'acme,2025-07-02,1,true,delivery,Sam,"first\nsecond\nthird"\n'
+        "acme,2025-07-03,1,true,delivery,Sam,\n"
+        "\n"
+        "acme,July 4th,1,true,delivery,Sam,\n"
+    )
+    error = refused(store, mini(tmp_path, time_entries=entries))
+    assert [str(p) for p in error.problems] == ["time_entries.csv:7: date: not a date: 'July 4th'"]
+
+
 def test_more_than_20_problems_shows_20_and_a_count(store: Store, tmp_path: Path) -> None:
     bad = "client_id,date,score\n" + "acme,2025-09-30,99\n" * 25
     error = refused(store, mini(tmp_path, feedback=bad))

@@ -21,6 +21,7 @@ first row).
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Container
 from datetime import date
 from pathlib import Path
@@ -319,6 +320,7 @@ def _checked(
             for line, column, reason in store.rows("import_validate_folder_names", con=tx)
         )
         if problems:
+            problems = _on_file_lines(problems, {f.name: f for f in files.values()})
             _refuse(sorted(problems, key=_in_file_order), folder, where)
         _check_currencies(store, tx, staged, files, money, where, streamed=False)
 
@@ -539,6 +541,40 @@ def _stage(
         finally:
             store.run("import_drop_raw", con=con)
     return int(rows)
+
+
+def _on_file_lines(problems: list[Problem], paths: dict[str, Path]) -> list[Problem]:
+    """The checks number a row by its place (the header's line plus its row number), which a
+    value written over several lines (a note in quotes) leaves short of the line the row is on
+    in the file: `interactions.csv:4` for a row on line 6. Here, on the refusal path only, each
+    CSV file with a problem is read as far as its last one to put each on its own line."""
+    wanted: dict[str, set[int]] = {}
+    for p in problems:
+        if p.line > 1 and p.file in paths and paths[p.file].suffix.lower() == ".csv":
+            wanted.setdefault(p.file, set()).add(p.line)
+    moved = {name: _record_lines(paths[name], lines) for name, lines in wanted.items()}
+    return [
+        p.model_copy(update={"line": moved[p.file].get(p.line, p.line)}) if p.file in moved else p
+        for p in problems
+    ]
+
+
+def _record_lines(path: Path, records: set[int]) -> dict[int, int]:
+    """The file line each of `records` starts on (record 1 is the header), read as CSV; a blank
+    line is no record (the reader passes it)."""
+    found: dict[int, int] = {}
+    last, n, end = max(records), 0, 0
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        reader = csv.reader(handle)
+        for row in reader:
+            if row:
+                n += 1
+                if n in records:
+                    found[n] = end + 1
+                if n >= last:
+                    break
+            end = reader.line_num
+    return found
 
 
 def _first_line(path: Path) -> int:
