@@ -119,6 +119,21 @@ async def test_a_steps_facts_wrap_under_its_indent_at_80_columns(db: Path) -> No
         assert steps.get_option_at_index(1).prompt.plain.count("\n") < narrow
 
 
+async def test_the_key_bar_is_one_line_at_80_columns(db: Path) -> None:
+    """It wrapped 'esc back  ? keys' to a second line at 80 columns (seen in tmux); the last keys
+    go where they do not fit (the footer and ? list them all), and come back when there is room."""
+    async with running(db, size=(80, 24)) as (app, pilot):
+        await pilot.press("a")
+        await settle(pilot)
+        bar = app.screen.query_one("#review-keys")
+        narrow = bar.render().plain
+        assert "\n" not in narrow and len(narrow) <= 80 and "n/→ next" in narrow
+        assert "? keys" not in narrow
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        assert "? keys" in bar.render().plain
+
+
 async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
     async with running(db) as (app, pilot):
         await decide(pilot, "v", "One more try: a scope call")

@@ -94,6 +94,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.call_after_refresh(self._show)  # the key bar fits the new width
 
     # -- the queue --------------------------------------------------------------------------------
 
@@ -188,6 +189,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
                 client.recommendation.value,
                 everyone=bool(self.include_rest),
                 exit_in_force=client.client_id in state.exits,
+                width=self.query_one("#review-keys", Static).content_region.width,
             )
         )
         if client.client_id not in self.histories:

@@ -84,9 +84,16 @@ def done_content(quarter: str, others: int, queue: Sequence[ClientScore], decide
 
 
 def review_bar(
-    current: Decision | None, suggested: str, *, everyone: bool, exit_in_force: bool
+    current: Decision | None,
+    suggested: str,
+    *,
+    everyone: bool,
+    exit_in_force: bool,
+    width: int = 0,
 ) -> Content:
-    """Above the footer (which lists the decision keys): the suggestion, and how to move around."""
+    """Above the footer (which lists the decision keys): the suggestion, and how to move around.
+    One line: where `width` (when known) is too narrow for every key, the last ones go (the footer
+    and ? list them all); it wrapped to a second line at 80 columns."""
     parts: list[Part] = [("Suggested ", MUTED), (suggested, "bold")]
     if current is not None:
         parts += [(" · decided ", MUTED), (current.value, decision_style(current))]
@@ -100,6 +107,10 @@ def review_bar(
         ("esc", "back"),
         ("?", "keys"),
     ]
+    used = sum(len(p if isinstance(p, str) else p[0]) for p in parts) + 2
+    sizes = [len(key) + len(what) + 3 for key, what in keys]
+    while width and len(keys) > 2 and used + sum(sizes) > width:
+        keys, sizes = keys[:-1], sizes[:-1]
     parts.append("  ")
     for key, what in keys:
         parts += [(f" {key} ", "bold $text-accent"), (f"{what} ", "")]
