@@ -1,6 +1,7 @@
 -- The recent timeline of one client as of a date, newest first: the interactions that say something
 -- about the relationship (complaints, escalations, praise, revision/urgent requests, scope changes;
--- routine requests left out unless the owner logged them or a survey rated them ±1), feedback scores, and the owner's journal
+-- routine requests left out unless the owner logged them or a survey rated them ±1, or the client has
+-- no more than $limit messages in all, when every one is shown), feedback scores, and the owner's journal
 -- notes. `entry_key` is set only on what the owner logged (source 'app'): those alone can be edited.
 -- Params: $client_id, $as_of, $limit.
 SELECT "at" AS happened_at, 'interaction' AS entry, channel, kind, sentiment, NULL AS score, note,
@@ -8,7 +9,9 @@ SELECT "at" AS happened_at, 'interaction' AS entry, channel, kind, sentiment, NU
 FROM interactions
 WHERE client_id = $client_id
   AND "at" < CAST($as_of AS DATE) + INTERVAL 1 DAY
-  AND (source = 'app'
+  AND ((SELECT count(*) FROM interactions
+        WHERE client_id = $client_id AND "at" < CAST($as_of AS DATE) + INTERVAL 1 DAY) <= $limit
+       OR source = 'app'
        OR lower(kind) IN ('complaint', 'escalation', 'praise', 'revision_request', 'urgent_request',
                           'scope_change')
        -- a routine ticket rated at an end of the scale (a helpdesk survey's "Awesome" or "Bad"):

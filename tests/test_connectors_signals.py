@@ -460,8 +460,12 @@ def test_a_routine_ticket_a_survey_rated_shows_in_the_timeline(
         "2,Invoice copy,Email,Question,2025-09-02 10:00,,c@brightwater.example,Brightwater Hotels\n",
     )
     load(store, path)
-    shown = [(e.kind, e.note) for e in client_timeline(store, "bw", date(2025, 9, 30))]
+    # a client with more messages than the timeline holds: the unrated routine one is left out
+    shown = [(e.kind, e.note) for e in client_timeline(store, "bw", date(2025, 9, 30), limit=1)]
     assert shown == [("request", "Room photos")]
+    # a client with few messages shows every one: health standing on two messages showed none
+    every = [(e.kind, e.note) for e in client_timeline(store, "bw", date(2025, 9, 30))]
+    assert every == [("request", "Invoice copy"), ("request", "Room photos")]
 
 
 def test_a_public_mail_domain_is_not_offered_to_clients_domain(
