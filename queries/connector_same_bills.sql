@@ -1,10 +1,11 @@
--- connector (inside the write transaction): the invoices just loaded from $source that another
--- source holds too, for a warning: the same client and number (a partly paid invoice's '-unpaid'
+-- connector (inside the write transaction): the invoices this file just loaded (src_bill_rows) that
+-- another source holds too, for a warning: the same client and number (a partly paid invoice's '-unpaid'
 -- row read as its invoice), or the same client, issue date, amount and currency (an accounting tool
 -- fed by the time tracker numbers them its own way). How many, the other sources, the first ids.
 WITH n AS (
     SELECT client_id, regexp_replace(invoice_id, '-unpaid$', '') AS number, issued_on, amount, currency
-    FROM invoices WHERE source = $source
+    FROM invoices
+    WHERE source = $source AND source_key IN (SELECT source_key FROM src_bill_rows)
 ),
 o AS (
     SELECT client_id, regexp_replace(invoice_id, '-unpaid$', '') AS number, issued_on, amount, currency,

@@ -69,7 +69,7 @@ problems (line, k, col, reason) AS (
     FROM b
     WHERE sign IS NOT NULL AND amount IS NOT NULL
       AND CASE WHEN currency IS NULL THEN sign = '$' AND currency_text IS NULL
-               WHEN sign = '$' THEN currency NOT IN ('USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN')
+               WHEN sign = '$' THEN NOT connector_dollar(currency)
                ELSE currency <> sign END
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

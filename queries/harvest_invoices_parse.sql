@@ -28,12 +28,9 @@ WITH s AS (
            connector_date(due_on, $date_order, $date_format::VARCHAR) AS due_given,
            connector_date(paid_on, $date_order, $date_format::VARCHAR) AS paid_given,
            -- amounts in cents (a mapping's amounts_in_cents: Stripe's API) are divided exactly
-           CASE WHEN $cents THEN TRY_CAST(TRY_CAST(connector_decimal_text(amount, $decimal) AS HUGEINT) / 100 AS DECIMAL(14, 2))
-                ELSE TRY_CAST(connector_decimal_text(amount, $decimal) AS DECIMAL(14, 2)) END AS amt,
-           CASE WHEN $cents THEN TRY_CAST(TRY_CAST(connector_decimal_text(paid_amount, $decimal) AS HUGEINT) / 100 AS DECIMAL(14, 2))
-                ELSE TRY_CAST(connector_decimal_text(paid_amount, $decimal) AS DECIMAL(14, 2)) END AS paid_amt_given,
-           CASE WHEN $cents THEN TRY_CAST(TRY_CAST(connector_decimal_text(balance, $decimal) AS HUGEINT) / 100 AS DECIMAL(14, 2))
-                ELSE TRY_CAST(connector_decimal_text(balance, $decimal) AS DECIMAL(14, 2)) END AS balance_given,
+           connector_amount(amount, $decimal, $cents) AS amt,
+           connector_amount(paid_amount, $decimal, $cents) AS paid_amt_given,
+           connector_amount(balance, $decimal, $cents) AS balance_given,
            -- the currency an amount's own sign names: € and £ one each; $ is a dollar of some country
            CASE WHEN contains(amount, '€') THEN 'EUR' WHEN contains(amount, '£') THEN 'GBP'
                 WHEN contains(amount, '$') THEN '$' END AS sign
@@ -89,7 +86,7 @@ SELECT line,
        -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
        coalesce(connector_currency(currency),
                 CASE WHEN sign IN ('EUR', 'GBP') THEN sign
-                     WHEN sign = '$' AND $home IN ('USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD') THEN $home END)
+                     WHEN sign = '$' AND connector_dollar($home) THEN $home END)
            AS currency,
        currency AS currency_text, sign,
        concat_ws(chr(31), $source_name, coalesce(invoice_id, '')) AS key_base,

@@ -241,6 +241,11 @@ def test_the_same_invoices_from_two_sources_are_said(store: Store, tmp_path: Pat
     )
     again = load(store, EXPORT)  # and the other way round
     assert any("from mapping 'xero' too" in w for w in again.warnings)
+    # a later file of the same source with other invoices: its own are named, not the earlier's
+    other = write(tmp_path, "x2.csv", "InvoiceNumber,ContactName,InvoiceDate,Total\n"
+                  "X-9,Someone New,01/09/2025,77\n")  # fmt: skip
+    later = load(store, other, mapping=write(tmp_path, "xero2.toml", columns))
+    assert not any("on record from" in w for w in later.warnings), later.warnings
 
 
 def test_a_new_client_named_like_one_on_record_is_said(store: Store, tmp_path: Path) -> None:

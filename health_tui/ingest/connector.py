@@ -87,6 +87,7 @@ CONNECTOR_MACROS = (
     "connector_macro_loose",
     "connector_macro_signed",
     "connector_macro_decimal_text",
+    "connector_macro_amount",
     "connector_macro_duration",
     "connector_macro_when",
     "connector_macro_clock_of",
@@ -332,22 +333,19 @@ def import_export(
                 describe_money(store, con, path.name, match, summary, origin=source.origin)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
-                stale_rows(store, tx, "entries", source.target, path.name, source.origin, summary,
-                           whole=source.mapping_file is not None)  # fmt: skip
+                stale_rows(store, tx, "entries", source, path.name, summary)
             elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
                 currencies = store.rows("connector_currencies", con=tx)
                 check_import_currencies(currencies, money, file=path.name, where=where)
                 left_out_bills(store, con, source, path.name, terms, summary, money.currency)
-                stale_rows(store, tx, "bills", source.target, path.name, source.origin, summary,
-                           whole=source.mapping_file is not None)  # fmt: skip
+                stale_rows(store, tx, "bills", source, path.name, summary)
             else:
                 store.run(f"connector_rows_{kind.name}", con=tx)
                 if kind.name == "touches":
                     describe_touches(store, con, path.name, summary)
                 left_out_signals(store, con, source.target, path.name, summary)
-                stale_rows(store, tx, kind.name, source.target, path.name, source.origin, summary,
-                           whole=source.mapping_file is not None)  # fmt: skip
+                stale_rows(store, tx, kind.name, source, path.name, summary)
             (loading,) = store.row(f"connector_loading_{kind.name}", con=tx)
             if not loading:
                 refuse(
@@ -450,8 +448,8 @@ def _same_invoices(
     named = [f"mapping {s[8:]!r}" if s.startswith("mapping:") else s for s in sources]
     summary.warnings.append(
         f"{Path(summary.file).name}: {plural(n, 'invoice')} ({listed}) "
-        f"{'is' if n == 1 else 'are'} on record from {', '.join(named)} too (the same client and number, or the same client, date and "
-        "amount): both count in revenue. If one tool feeds the other, import only one of them "
+        f"{'is' if n == 1 else 'are'} on record from {', '.join(named)} too (the same client and "
+        "number, or the same client, date and amount): both count in revenue. If one tool feeds the other, import only one of them "
         "(start again with `health-tui import --replace` on the one you keep)."
     )
 

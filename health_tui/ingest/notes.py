@@ -423,17 +423,17 @@ def stale_rows(
     store: Store,
     con: duckdb.DuckDBPyConnection,
     kind: str,
-    target: str,
+    source: Source,
     file: str,
-    origin: str,
     summary: ExportSummary,
-    whole: bool = False,
 ) -> None:
     """Say which rows an earlier import of this source wrote for the file's clients, within its
-    days (any day, for a mapped sheet: `whole`, read as their whole sheet), that the file does not hold: an entry edited in the tracker, or a line fixed in a sheet,
-    is another key, so the old row stayed and both count. Only said, never removed: an export
-    filtered to some projects or people, a client merged with another name, or a line this import
-    left out look the same from here, and removing those would lose real work."""
+    days (any day for a mapped sheet, read as their whole sheet), that the file does not hold: an
+    entry edited in the tracker, or a line fixed in a sheet, is another key, so the old row stayed
+    and both count. Only said, never removed: an export filtered to some projects or people, a
+    client merged with another name, or a line this import left out look the same from here, and
+    removing those would lose real work."""
+    whole, origin, target = source.mapping_file is not None, source.origin, source.target
     stale = store.rows(f"connector_stale_{kind}", {"source": origin, "whole": whole}, con=con)
     if not stale:
         return
@@ -454,8 +454,8 @@ def stale_rows(
         else f"for its clients within its days ({first} to {last})"
     )
     summary.warnings.append(
-        f"{file} does not hold {rows} that earlier {origin} imports wrote {scope}: {listed}. {it} {'is' if n == 1 else 'are'} kept and "
-        f"still counted. If that is because {was} edited or deleted at the source since (not "
+        f"{file} does not hold {rows} that earlier {origin} imports wrote {scope}: {listed}. "
+        f"{it} {'is' if n == 1 else 'are'} kept and still counted. If that is because {was} edited or deleted at the source since (not "
         "because the export is filtered to some projects or people, or this import left lines "
         "out), import all your data again, the first with --replace: your import folder, if you "
         "use one, and every export (--replace empties what every import brought; what you "

@@ -27,7 +27,6 @@ def draft_letter(
     unpaid: list[UnpaidInvoice],
     currency: str = "EUR",
     signature: str = "[Your name]\n[Your agency]",
-    suggest_providers: bool = True,
     skipped: frozenset[str] = frozenset(),
 ) -> str:
     """A first draft the owner edits: the end date, the work to finish, the handover, the final
@@ -70,7 +69,7 @@ def draft_letter(
     )
     pointer = (
         "If it helps, we would be glad to suggest other providers who may suit what you need better."
-        if suggest_providers and "referrals" not in skipped
+        if "referrals" not in skipped
         else ""
     )
     paragraphs = [

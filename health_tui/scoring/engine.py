@@ -65,9 +65,8 @@ def _score(
     window_start = quarter_start(*shift_quarter(y, q, -3))  # the last four quarters'
     basis = effort_basis([f for f in facts if f.active], window_start)  # as the medians
     measures = [measure(f, basis) for f in facts]
-    paying = paying_rates(
-        measures, settings.rules.min_hours
-    )  # the rates the target is the median of
+    # the rates the target is the median of
+    paying = paying_rates(measures, settings.rules.min_hours)
     medians = portfolio_medians(measures, settings, paying[0])
     target = settings.money.target_rate or medians.get("effective_rate") or None
     ctx = verdicts.Context(

@@ -71,7 +71,7 @@ def reasons(
     if arch is A.dormant:
         out.append(_dormant(m, s.rules.dormant_quarters))
     elif m.health is None:
-        out += _not_enough_data(m, s.rules.min_coverage, s.rules.min_signals)
+        out += _not_enough_data(m, s)
     else:
         out.append(_health(m, s, changes or {}, previous_quarter))
     if arch is A.struggling and (signal := hard_times(m, ctx)):
@@ -317,18 +317,17 @@ def _data_note(m: Measures, name: str) -> str:
     return ""
 
 
-def _not_enough_data(m: Measures, min_coverage: float, min_signals: int) -> list[str]:
+def _not_enough_data(m: Measures, s: Settings) -> list[str]:
     """Health does not stand: which components have data, what is missing, what would fill it; or,
     where the weight is covered, that it stands on too few things the client said."""
-    f = m.facts
+    f, min_coverage = m.facts, s.rules.min_coverage
     have = [k for k, v in m.components.items() if v is not None]
     missing = [k for k, v in m.components.items() if v is None]
-    if f.coverage >= min_coverage and f.signals_w < min_signals:
-        said = _said(f.signals_w, f.messages_12m, f.feedback_n_12m)
+    if said := _too_little_said(f, m.health, s):
         return [
             f"Not enough data to score health: it would stand on {said} in the window "
-            f"({min_signals} needed); one message or score is a guess about the relationship, "
-            "not its health.",
+            f"({s.rules.min_signals} needed); one message or score is a guess about the "
+            "relationship, not its health.",
             "To fill it: ask for feedback, and log the calls, e-mails and meetings (or import the "
             "helpdesk's tickets).",
         ]
@@ -347,15 +346,19 @@ def _not_enough_data(m: Measures, min_coverage: float, min_signals: int) -> list
 def thin_evidence(f: ClientFacts, health: float | None, s: Settings) -> str | None:
     """Why health does not stand where its weight is covered: too few things the client said
     ('1 feedback score in the window; 2 needed'); None otherwise (ClientScore.thin_evidence)."""
+    said = _too_little_said(f, health, s)
+    return f"{said} in the window; {s.rules.min_signals} needed" if said else None
+
+
+def _too_little_said(f: ClientFacts, health: float | None, s: Settings) -> str | None:
+    """What health would stand on ('1 message') where that alone kept it from standing (the
+    facts query's `signals >= $min_signals`): the weight covered, the client not dormant."""
     r = s.rules
-    if (
-        health is not None
-        or f.dormant
-        or f.coverage < r.min_coverage
-        or f.signals_w >= r.min_signals
-    ):
+    if health is not None or f.dormant or f.coverage < r.min_coverage:
         return None
-    return f"{_said(f.signals_w, f.messages_12m, f.feedback_n_12m)} in the window; {r.min_signals} needed"
+    if f.signals_w >= r.min_signals:
+        return None
+    return _said(f.signals_w, f.messages_12m, f.feedback_n_12m)
 
 
 def _said(signals: int, messages_12m: int, scores_12m: int) -> str:
