@@ -10,7 +10,8 @@ same scans grouped by client and quarter; the review report (which scores two qu
 scoring; the facts query on the 8-client fixtures/small (its fixed cost: planning a query of some
 forty steps, paid by every scoring whatever its size), and the same run from its text each time (as
 before the store parsed each query file once per process); whether three runs of each way give the
-same rows to the last digit. Prints times, ratios, peak memory.
+same rows to the last digit; two quarters scored side by side as the report does (engine.score_two)
+against one after the other, on both. Prints times, ratios, peak memory.
 
 Then the step after scoring (the review queue, as the app and `health-tui review` build it) the
 first time and again: scoring freezes what it built (gc.freeze) so the first time costs what the
@@ -29,9 +30,9 @@ from datetime import date
 from pathlib import Path
 
 from health_tui.demo import generate_demo
-from health_tui.report.model import build_report
+from health_tui.report.model import build_report, previous_quarter_end
 from health_tui.review.decisions import review_queue
-from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.engine import score_portfolio, score_two
 from health_tui.scoring.facts import facts_params, load_facts
 from health_tui.settings import Settings
 from health_tui.store import load_query, open_store
@@ -111,11 +112,14 @@ def main() -> None:
     fixed_best, text_best = min(fixed), min(from_text)
     parse_best, _ = best_of(lambda: small.con.extract_statements(text), n=7)
     every, skipping = _planning(small, 15)
+    small_two = _two_quarters(small, 15)
     small.close()
     print(f"facts query on fixtures/small (8 clients), its fixed cost: {fixed_best * 1000:.0f} ms"
           f"  (from its text each time {text_best * 1000:.0f} ms; parsing the text {parse_best * 1000:.0f} ms)")  # fmt: skip
     print(f"  planned with every DuckDB pass    : best {every * 1000:.0f} ms, skipping two {skipping * 1000:.0f} ms"
           f"  ratio {every / skipping:.2f}x")  # fmt: skip
+    print(_two_line("  two quarters (as the report)", small_two))
+    print(_two_line("two quarters (the report's scoring)", _two_quarters(store, 3)))
     report_best, report_med = best_of(lambda: build_report(store, AS_OF, Settings()), n=3)
     print(f"review report (two quarters, exits, track record): best {report_best:.3f} s  median {report_med:.3f} s"
           f"  ratio to one scoring {report_best / score_best:.2f}x")  # fmt: skip
@@ -141,6 +145,24 @@ def _planning(store, n: int) -> tuple[float, float]:
     finally:
         store.run("planner_skip", {"optimizers": SKIPPED_PASSES})
     return min(every), min(skipping)
+
+
+def _two_quarters(store, n: int) -> tuple[float, float, float]:
+    """One scoring, two quarters one after the other, and the two side by side as the report
+    scores them (engine.score_two), in turn so all three see the same machine: best of `n`."""
+    before = previous_quarter_end(AS_OF)
+    one, apart, together = [], [], []
+    for _ in range(n):
+        one.append(best_of(lambda: score_portfolio(store, AS_OF), n=1)[0])
+        apart.append(best_of(lambda: [score_portfolio(store, d) for d in (AS_OF, before)], n=1)[0])
+        together.append(best_of(lambda: score_two(store, AS_OF, before, Settings()), n=1)[0])
+    return min(one), min(apart), min(together)
+
+
+def _two_line(label: str, times: tuple[float, float, float]) -> str:
+    one, apart, together = times
+    return (f"{label:<36}: side by side {together:.3f} s = {together / one:.2f}x one scoring,"
+            f" one after the other {apart / one:.2f}x")  # fmt: skip
 
 
 def _small_store():

@@ -29,7 +29,7 @@ from health_tui.report.markdown import md, render_markdown
 from health_tui.report.model import previous_quarter_end
 from health_tui.review.checklist import set_step
 from health_tui.review.decisions import record_decision
-from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.engine import score_portfolio, score_two
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
 from health_tui.text import markdown_text
@@ -141,6 +141,31 @@ def test_the_report_depends_only_on_the_database_and_the_date(
         assert first.read_bytes() == again.read_bytes()
         assert b"\r\n" not in first.read_bytes()
     assert "As of 2026-09-30" in (tmp_path / "a.md").read_text()
+
+
+def test_the_two_quarters_scored_side_by_side_are_each_as_scored_alone(small: Store) -> None:
+    """The report scores its quarter and the one before at once (the second on a cursor and thread
+    of its own): each must be what scoring that day alone gives, to the last digit, and inside a
+    transaction both must read what it wrote and nobody else sees yet."""
+    then_day = previous_quarter_end(AS_OF)
+    now, then = score_two(small, AS_OF, then_day, Settings())
+    assert now.model_dump() == score_portfolio(small, AS_OF, Settings()).model_dump()
+    assert then.model_dump() == score_portfolio(small, then_day, Settings()).model_dump()
+    before = then.by_id("northwind").health
+    with small.transaction() as con:
+        con.execute(
+            'INSERT INTO feedback (client_id, "date", score, source) VALUES '
+            "('northwind', DATE '2026-06-20', 0, 'app'), ('northwind', DATE '2026-06-21', 0, 'app')"
+        )
+        now_tx, then_tx = score_two(small, AS_OF, then_day, Settings(), con=con)
+        assert then_tx.by_id("northwind").health != before  # two zeros in its quarter: it fell
+        assert (
+            then_tx.model_dump()
+            == score_portfolio(small, then_day, Settings(), con=con).model_dump()
+        )
+        assert (
+            now_tx.model_dump() == score_portfolio(small, AS_OF, Settings(), con=con).model_dump()
+        )
 
 
 def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) -> None:

@@ -16,7 +16,7 @@ from health_tui.dates import quarter_end, quarter_of, shift_quarter
 from health_tui.review.decisions import DecisionRecord, current_decisions, review_queue
 from health_tui.review.exits import ExitProgress, exits_in_force
 from health_tui.review.track_record import TrackRecord, build_track_record
-from health_tui.scoring.engine import score_portfolio
+from health_tui.scoring.engine import score_two
 from health_tui.scoring.models import Band, ClientScore, PortfolioScore
 from health_tui.scoring.verdicts import band
 from health_tui.settings import Settings
@@ -174,9 +174,8 @@ def build_report(
 ) -> ReviewReport:
     """Score now and at the previous quarter's end, and read the decisions and exit checklists;
     pass `con=store.cursor()` from a worker thread (the app writes it while it holds the file)."""
-    now = score_portfolio(store, as_of, settings, con=con)
     previous_as_of = previous_quarter_end(as_of)
-    then = score_portfolio(store, previous_as_of, settings, con=con)
+    now, then = score_two(store, as_of, previous_as_of, settings, con=con)
     decisions = current_decisions(store, now.quarter, con=con)
     exits = exits_in_force(store, now, as_of, settings, con=con)
     leaving = exit_decisions(now, decisions)

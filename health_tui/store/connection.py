@@ -155,6 +155,11 @@ class Store:
                     exc, "could not save the change", "nothing of it was written"
                 ) from exc
 
+    def in_transaction(self, con: duckdb.DuckDBPyConnection | None = None) -> bool:
+        """Whether `con` (the main connection by default) is inside `transaction`: what it wrote
+        there is not yet seen by any other cursor."""
+        return id(con or self.con) in self._pending
+
     def _failed(self, exc: duckdb.Error, what: str, outcome: str) -> StoreError:
         """One line for a transaction that could not start, end or be undone, naming the file."""
         where = str(self.path) if self.path else "the in-memory database"
