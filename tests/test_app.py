@@ -433,3 +433,36 @@ async def test_names_show_while_the_first_scoring_runs(store) -> None:
             assert "7 active" in summary_text(app)
     finally:
         release.set()
+
+
+async def test_the_footer_leaves_out_keys_that_do_not_fit_and_brings_them_back(store) -> None:
+    """At 80 columns Textual's footer cut a key mid-word ("E Exits in progr"): the keys that do not
+    fit whole are left out, the last first, and come back when the window is wider."""
+    from health_tui.app.widgets.footer import KeyFooter
+
+    def shown(footer: KeyFooter) -> list[str]:
+        return [
+            str(k.description)
+            for k in footer.children
+            if k.display and not k.has_class("-command-palette")
+        ]
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+        palette = next(k for k in footer.children if k.has_class("-command-palette"))
+        narrow = shown(footer)
+        assert narrow[:3] == ["Open client", "Keys", "Review"] and "Map" not in narrow
+        assert all(
+            k.region.right <= palette.region.x
+            for k in footer.children
+            if k.display and k is not palette
+        )
+        await pilot.resize_terminal(200, 30)
+        await settle(pilot)
+        wide = shown(footer)
+        assert wide[: len(narrow)] == narrow and "Map" in wide and "Next qtr" in wide
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert shown(footer) == narrow

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from health_tui.app import format as fmt
@@ -23,6 +23,7 @@ from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import review_panels as rp
+from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.checklist import (
     Checklist,
     StepStatus,
@@ -65,7 +66,7 @@ class ChecklistScreen(HealthScreen):
         yield OptionList(id="steps")
         yield Static(id="step-guidance")
         yield Static(id="checklist-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         app = self.health_app

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from health_tui.app.review_state import ReviewState
@@ -27,6 +27,7 @@ from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
+from health_tui.app.widgets.footer import KeyFooter
 from health_tui.app.widgets.review_panels import decision_line
 from health_tui.app.widgets.timeline import OWNER_MARK, OWNER_STYLE, Timeline
 from health_tui.clients import ClientProfile, ClientRef, add_alias, client_profile, find_client
@@ -86,7 +87,7 @@ class ClientScreen(RecordKeeping):
             with Vertical(id="timeline-panel", classes="panel"):
                 yield Static(_timeline_head(), id="timeline-head")
                 yield Timeline(id="timeline")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#record-status").display = False

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from health_tui.app import format as fmt
 from health_tui.app.map_model import placeable
@@ -20,6 +20,7 @@ from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import BAND_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.effort_map import EffortMap
+from health_tui.app.widgets.footer import KeyFooter
 from health_tui.scoring.models import PortfolioScore
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class MapScreen(HealthScreen):
             yield EffortMap(id="map")
             yield Static(id="map-cell")
         yield Static(id="map-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "portfolio", self._show_portfolio)

@@ -15,12 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from health_tui.app import format as fmt
 from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.exits import ExitProgress, exits_in_force, exits_in_progress
 from health_tui.text import cut
 
@@ -47,7 +48,7 @@ class ExitsScreen(HealthScreen):
         table: DataTable[Text] = DataTable(id="exits", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="exits-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -15,12 +15,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from health_tui.app.screens.base import HealthScreen
 from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_lines, safe_text
+from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.checklist import Checklist
 from health_tui.review.letter import draft_for, export_letter, load_letter, out_of_date, save_letter
 from health_tui.scoring.models import ClientScore
@@ -76,7 +77,7 @@ class LetterScreen(HealthScreen):
         editor.read_only = True  # until the saved letter or the draft is in
         yield editor
         yield Static(Content.styled("Loading…", MUTED), id="letter-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         store, client_id = self.health_app.store, self.client.client_id

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from health_tui.app.review_state import ReviewState
 from health_tui.app.screens.whatif import WhatIfMarking
@@ -17,6 +17,7 @@ from health_tui.app.styles import MUTED
 from health_tui.app.table_model import ClientView, Column, RowIndex, columns_for
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.client_table import ClientTable
+from health_tui.app.widgets.footer import KeyFooter
 from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.app.widgets.summary import PortfolioSummary
 from health_tui.app.widgets.whatif_panel import WhatIfPanel
@@ -69,7 +70,7 @@ class PortfolioScreen(WhatIfMarking):
         box = OrderedInput(placeholder="filter: name, archetype or action", id="filter")
         box.disabled = True  # out of the focus chain until `/` opens it
         yield box
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "portfolio", self._show_portfolio)

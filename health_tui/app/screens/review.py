@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from health_tui.app.review_state import history_job, record_job
 from health_tui.app.screens.recording import RecordKeeping
@@ -21,6 +21,7 @@ from health_tui.app.screens.whatif import WhatIfMarking
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
 from health_tui.app.widgets import review_panels as rp
+from health_tui.app.widgets.footer import KeyFooter
 from health_tui.app.widgets.whatif_panel import WhatIfPanel
 from health_tui.review.decisions import Decision, DecisionRecord, resume_at, review_queue
 from health_tui.scoring.models import ClientScore
@@ -83,7 +84,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             yield Static(id="review-value", classes="panel")
         yield WhatIfPanel()
         yield Static(id="review-keys")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#record-status").display = False

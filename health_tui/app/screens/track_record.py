@@ -15,13 +15,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from health_tui.app import format as fmt
 from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.track_record import (
     ExitTaken,
     FollowedRecord,
@@ -185,7 +186,7 @@ class TrackRecordScreen(HealthScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="track-body"):
             yield Static(Content.styled("Reading your past decisions…", MUTED), id="track")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "portfolio", self._show_portfolio)
