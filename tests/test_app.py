@@ -455,7 +455,7 @@ async def test_the_footer_leaves_out_keys_that_do_not_fit_and_brings_them_back(s
         narrow = shown(footer)
         assert narrow[:3] == ["Open client", "Keys", "Review"] and "Map" not in narrow
         assert all(
-            k.region.right <= palette.region.x
+            k.region.right - 1 <= palette.region.x
             for k in footer.children
             if k.display and k is not palette
         )
@@ -466,3 +466,15 @@ async def test_the_footer_leaves_out_keys_that_do_not_fit_and_brings_them_back(s
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert shown(footer) == narrow
+        await pilot.press("question_mark")  # another screen over it, then back: the footer is
+        await settle(pilot)  # composed again from the screen's keys, and fitted again
+        await pilot.press("escape")
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+        palette = next(k for k in footer.children if k.has_class("-command-palette"))
+        assert shown(footer) == narrow
+        assert all(
+            k.region.right - 1 <= palette.region.x
+            for k in footer.children
+            if k.display and k is not palette
+        )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Footer
+
+_TRIES = 5  # refreshes to wait for new keys to be laid out before measuring them
 
 
 class KeyFooter(Footer):
@@ -15,21 +18,40 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        self.call_after_refresh(self._fit)  # measured once laid out, after every recompose
+        self.call_after_refresh(self._fit)
+
+    async def recompose(self) -> None:
+        # Composed again whenever the screen's keys change (a dialog closed, the focus moved): the
+        # new keys are laid out whole, then measured.
+        await super().recompose()
+        self.call_after_refresh(self._fit)
 
     def on_resize(self, event: events.Resize) -> None:
         for key in self.children:
             key.display = True  # laid out again whole, then measured
         self.call_after_refresh(self._fit)
 
-    def _fit(self) -> None:
+    def _fit(self, tries: int = _TRIES) -> None:
         """Hide every key from the first that would end past the palette key (or the edge)."""
-        palette = [k for k in self.children if k.has_class("-command-palette")]
+        keys = list(self.children)
+        if keys and all(k.region.width == 0 for k in keys if k.display):
+            if tries > 1:  # not laid out yet
+                self.call_after_refresh(self._fit, tries - 1)
+            return
+        palette = [k for k in keys if k.has_class("-command-palette")]
         limit = palette[0].region.x if palette else self.content_region.right
         cut = False
-        for key in self.children:
+        for key in keys:
             if key in palette or not key.display:
                 continue
-            cut = cut or key.region.right > limit
+            cut = cut or key.region.right - _blank_end(key) > limit
             if cut:
                 key.display = False
+
+
+def _blank_end(key: Widget) -> int:
+    """The blank cells a key ends in (its description's right padding): they may go under the
+    palette key's edge, the words still whole ("t Timeline" right up against it at 80 columns)."""
+    if not getattr(key, "description", ""):
+        return 0
+    return key.get_component_styles("footer-key--description").padding.right
