@@ -168,6 +168,36 @@ def test_the_two_quarters_scored_side_by_side_are_each_as_scored_alone(small: St
         )
 
 
+def test_a_failed_first_quarter_stops_the_second_instead_of_waiting_for_it(
+    small: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C during the report took as long as scoring the quarter before: the second scoring
+    ran to its end before the error came. Its query is interrupted now."""
+    import threading
+
+    import duckdb
+
+    from health_tui.scoring import engine
+
+    started, ended = threading.Event(), []
+
+    def fake(store: Store, as_of: date, settings: Settings, *, con=None) -> None:
+        if as_of == AS_OF:  # the first: fails once the second's query is running
+            started.wait(10)
+            raise RuntimeError("the first failed")
+        started.set()
+        try:  # seconds of work, unless interrupted
+            con.execute("SELECT sum(i) FROM range(CAST(2e9 AS BIGINT)) t(i)").fetchall()
+            ended.append("ran to its end")
+        except duckdb.InterruptException:
+            ended.append("interrupted")
+
+    monkeypatch.setattr(engine, "score_portfolio", fake)
+    with pytest.raises(RuntimeError, match="the first failed"):
+        score_two(small, AS_OF, previous_quarter_end(AS_OF), Settings())
+    assert ended == ["interrupted"]
+
+
 def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) -> None:
     r = build_report(reviewed, AS_OF, Settings())
     assert (r.quarter, r.previous_quarter, r.previous_as_of) == (

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import contextlib
+from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import date
 
 import duckdb
@@ -66,23 +67,35 @@ def score_two(
     on a cursor and thread of its own while the first runs: DuckDB works without the interpreter
     lock, so one scoring's query runs while the other's rules do, and on a small portfolio, where
     planning the query is most of the cost, the two plans are made on two cores (two quarters of
-    fixtures/small cost 1.3 times one, against 2.0 one after the other; bench/bench_score.py).
-    Inside a transaction of `con`'s, whose writes no other cursor sees yet, one after the other."""
+    fixtures/small cost 1.2 times one, against 1.9 one after the other; at 10,000 clients, where
+    the query already fills both cores, little or nothing: bench/bench_score.py).
+    Inside a transaction of `con`'s, whose writes no other cursor sees yet, one after the other.
+    Should the first fail or be interrupted (Ctrl+C), the second's query is interrupted too, so
+    the error comes as soon as scoring one quarter would give it."""
     if store.in_transaction(con):
         return (
             score_portfolio(store, first, settings, con=con),
             score_portfolio(store, second, settings, con=con),
         )
     other = store.cursor()
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="score")
     try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="score") as pool:
-            later = pool.submit(score_portfolio, store, second, settings, con=other)
-            # should the first fail, leaving the block still waits for the second (it uses `other`)
+        later = pool.submit(score_portfolio, store, second, settings, con=other)
+        try:
             now = score_portfolio(store, first, settings, con=con)
             then = later.result()
+        except BaseException:
+            # its result is not wanted: stop its queries rather than wait for them (again until
+            # it ends: an interrupt between two of its queries stops neither)
+            while not later.done():
+                other.interrupt()
+                wait([later], timeout=0.05)
+            raise
         return now, then
     finally:
-        other.close()
+        pool.shutdown(wait=True)  # the thread is done with `other` before it is closed
+        with contextlib.suppress(duckdb.Error):  # never in place of the error being raised
+            other.close()
 
 
 def _score(
