@@ -440,6 +440,14 @@ async def test_the_footer_leaves_out_keys_that_do_not_fit_and_brings_them_back(s
     fit whole are left out, the last first, and come back when the window is wider."""
     from health_tui.app.widgets.footer import KeyFooter
 
+    def fits(footer: KeyFooter) -> bool:  # no key shown runs under the palette key
+        palette = next(k for k in footer.children if k.has_class("-command-palette"))
+        return all(
+            k.region.right - 1 <= palette.region.x
+            for k in footer.children
+            if k.display and k is not palette
+        )
+
     def shown(footer: KeyFooter) -> list[str]:
         return [
             str(k.description)
@@ -451,30 +459,20 @@ async def test_the_footer_leaves_out_keys_that_do_not_fit_and_brings_them_back(s
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         footer = app.screen.query_one(KeyFooter)
-        palette = next(k for k in footer.children if k.has_class("-command-palette"))
         narrow = shown(footer)
         assert narrow[:3] == ["Open client", "Keys", "Review"] and "Map" not in narrow
-        assert all(
-            k.region.right - 1 <= palette.region.x
-            for k in footer.children
-            if k.display and k is not palette
-        )
+        assert fits(footer)
         await pilot.resize_terminal(200, 30)
         await settle(pilot)
         wide = shown(footer)
         assert wide[: len(narrow)] == narrow and "Map" in wide and "Next qtr" in wide
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
-        assert shown(footer) == narrow
+        assert shown(footer) == narrow and fits(footer)
         await pilot.press("question_mark")  # another screen over it, then back: the footer is
         await settle(pilot)  # composed again from the screen's keys, and fitted again
         await pilot.press("escape")
         await settle(pilot)
         footer = app.screen.query_one(KeyFooter)
-        palette = next(k for k in footer.children if k.has_class("-command-palette"))
         assert shown(footer) == narrow
-        assert all(
-            k.region.right - 1 <= palette.region.x
-            for k in footer.children
-            if k.display and k is not palette
-        )
+        assert fits(footer)

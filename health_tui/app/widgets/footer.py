@@ -17,13 +17,9 @@ class KeyFooter(Footer):
     command palette finds every action, and a wider window shows them again."""
 
     def compose(self) -> ComposeResult:
+        # Composed again whenever the screen's keys change (a dialog closed, the focus moved): each
+        # time, the new keys are measured once laid out.
         yield from super().compose()
-        self.call_after_refresh(self._fit)
-
-    async def recompose(self) -> None:
-        # Composed again whenever the screen's keys change (a dialog closed, the focus moved): the
-        # new keys are laid out whole, then measured.
-        await super().recompose()
         self.call_after_refresh(self._fit)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -34,8 +30,8 @@ class KeyFooter(Footer):
     def _fit(self, tries: int = _TRIES) -> None:
         """Hide every key from the first that would end past the palette key (or the edge)."""
         keys = list(self.children)
-        if keys and all(k.region.width == 0 for k in keys if k.display):
-            if tries > 1:  # not laid out yet
+        if all(k.region.width == 0 for k in keys if k.display):
+            if tries > 1:  # not mounted or not laid out yet
                 self.call_after_refresh(self._fit, tries - 1)
             return
         palette = [k for k in keys if k.has_class("-command-palette")]
