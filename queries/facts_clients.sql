@@ -34,8 +34,10 @@ p AS (
            -- the last two quarters: where the client's own words of a hard time are looked for
            CAST(date_trunc('quarter', CAST($as_of AS DATE)) - INTERVAL 3 MONTH AS DATE) AS recent_start
 ),
--- Time and messages by client and quarter: complete quarters (before $live_from) from the rollups
--- the writes keep (queries/migrate_007.sql), the rest from the raw rows through the same macros.
+-- Time and messages by client and quarter: quarters before $live_from from the rollups the writes
+-- keep (queries/migrate_007.sql), the rest from the raw rows through the same macros. $live_from is
+-- the start of the quarter holding $as_of when something in it is dated after $as_of, else the next
+-- quarter's (queries/rollup_dated_after.sql; health_tui/scoring/facts.py live_from).
 te_q AS MATERIALIZED (
     SELECT r.* FROM rollup_time r, p WHERE r.qy < p.live_qy
     UNION ALL

@@ -17,7 +17,7 @@ from health_tui.ingest.connector import import_path
 from health_tui.ingest.native import import_folder
 from health_tui.record import InteractionEntry, delete_entry, log_entry, update_entry
 from health_tui.scoring.engine import score_portfolio
-from health_tui.scoring.facts import live_from, load_facts
+from health_tui.scoring.facts import facts_params, live_from, load_facts
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
 from health_tui.store.migrations import CURRENT_VERSION
@@ -91,6 +91,34 @@ def test_only_the_quarter_being_scored_is_read_from_raw_rows():
     assert live_from(date(2026, 8, 15)) == date(2026, 7, 1)
     assert live_from(date(2026, 12, 31)) == date(2027, 1, 1)
     assert live_from(date(2026, 8, 15), rollups=False) == date(1, 1, 1)
+    # nothing in the quarter is dated after the day: its rollup rows are read, nothing raw
+    assert live_from(date(2026, 8, 15), dated_after=False) == date(2026, 10, 1)
+
+
+def test_a_quarter_with_nothing_after_the_day_is_read_from_its_rollups(tmp_path: Path):
+    """Scoring as of today reads the current quarter from its rollup rows when nothing in it is
+    dated after today, and from the raw rows again once something is (a message logged for
+    tomorrow): the scores as of today stay what a read of every raw row gives, and do not move."""
+    mid = date(2026, 8, 15)
+    store = open_store(tmp_path / "mid.duckdb")
+    generate_demo(store, clients=30, seed=7, as_of=mid)
+    assert not store.row("rollup_dated_after", {"as_of": mid})[0]
+    same_scores(store, mid)
+    before = score_portfolio(store, mid, SETTINGS).model_dump(mode="json")
+    client, _ = _two_clients(store)
+    log_entry(store, _interaction(client, happened_at=datetime(2026, 8, 16, 9, 0)))
+    assert store.row("rollup_dated_after", {"as_of": mid})[0]
+    same_scores(store, mid)
+    assert score_portfolio(store, mid, SETTINGS).model_dump(mode="json") == before
+    # the check is what keeps tomorrow's message out: the quarter's rollup rows now count it
+    rolled = store.rows("facts_clients", facts_params(mid, SETTINGS, dated_after=False))
+    assert rolled != store.rows("facts_clients", facts_params(mid, SETTINGS))
+    store.close()
+
+
+def test_a_day_inside_the_demo_s_history_reads_its_quarter_raw(demo_store):
+    assert demo_store.row("rollup_dated_after", {"as_of": date(2026, 8, 15)})[0]
+    assert not demo_store.row("rollup_dated_after", {"as_of": AS_OF})[0]
 
 
 def _interaction(client_id: str, **kw) -> InteractionEntry:

@@ -169,24 +169,29 @@ def first_day_read(as_of: date, settings: Settings) -> date:
     return quarter_start(*shift_quarter(*quarter_of(as_of), -(quarters_read(settings) - 1)))
 
 
-def live_from(as_of: date, *, rollups: bool = True) -> date:
+def live_from(as_of: date, *, rollups: bool = True, dated_after: bool = True) -> date:
     """The first day the facts query reads from the raw rows, the quarters before it from the
-    rollups: the quarter holding `as_of`, unless `as_of` ends it (then nothing is read raw).
+    rollups: the quarter holding `as_of`, unless `as_of` ends it or nothing in it is dated after
+    `as_of` (then its rollup rows are what reading it to `as_of` gives, and nothing is read raw:
+    scoring as of today, the app's default, read 0.5 million raw rows at 10,000 clients).
     Without rollups, every day (tests compare the two ways)."""
     if not rollups:
         return date(1, 1, 1)
     y, q = quarter_of(as_of)
-    if as_of == quarter_end(y, q):
+    if as_of == quarter_end(y, q) or not dated_after:
         return quarter_start(*shift_quarter(y, q, 1))
     return quarter_start(y, q)
 
 
-def facts_params(as_of: date, settings: Settings, *, rollups: bool = True) -> dict[str, object]:
-    """The facts query's parameters: the date, the window, and every formula constant by name."""
+def facts_params(
+    as_of: date, settings: Settings, *, rollups: bool = True, dated_after: bool = True
+) -> dict[str, object]:
+    """The facts query's parameters: the date, the window, and every formula constant by name;
+    `dated_after`: whether anything in `as_of`'s quarter is dated after it (see `live_from`)."""
     w = settings.weights
     params: dict[str, object] = {
         "as_of": as_of,
-        "live_from": live_from(as_of, rollups=rollups),
+        "live_from": live_from(as_of, rollups=rollups, dated_after=dated_after),
         "nq": quarters_read(settings),
         "shown": SHOWN_QUARTERS,
         "staff_pattern": STAFF_PATTERN,
@@ -269,7 +274,9 @@ def load_facts(
 ) -> list[ClientFacts]:
     """Every client's facts and components in one query; `con` lets a worker thread use its own
     cursor; `rollups=False` reads every raw row instead of the quarter rollups (for tests)."""
-    cur = store.run("facts_clients", facts_params(as_of, settings, rollups=rollups), con=con)
+    ahead = rollups and bool(store.row("rollup_dated_after", {"as_of": as_of}, con=con)[0])
+    params = facts_params(as_of, settings, rollups=rollups, dated_after=ahead)
+    cur = store.run("facts_clients", params, con=con)
     columns = [d[0] for d in cur.description]
     if tuple(columns) != _FIELDS:
         raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")
