@@ -116,6 +116,35 @@ def test_a_quarter_with_nothing_after_the_day_is_read_from_its_rollups(tmp_path:
     store.close()
 
 
+def test_what_is_committed_between_the_check_and_the_query_is_not_counted(tmp_path: Path):
+    """The app's store thread may commit a message dated tomorrow while a worker scores as of
+    today, between the check of what is dated after today and the facts query: both read the
+    file as it stood when scoring began, so the message is not counted (as of today it never
+    is), rather than read from the quarter's rollup rows the check said were whole."""
+    mid = date(2026, 8, 15)
+    store = open_store(tmp_path / "mid.duckdb")
+    generate_demo(store, clients=30, seed=7, as_of=mid)
+    before = repr(load_facts(store, mid, SETTINGS, con=store.cursor()))
+    client, _ = _two_clients(store)
+    run = Store.run
+
+    def write_after_the_check(self, name, params=None, *, con=None):
+        cur = run(self, name, params, con=con)
+        if name == "rollup_dated_after":
+            log_entry(store, _interaction(client, happened_at=datetime(2026, 8, 16, 9, 0)))
+        return cur
+
+    worker = store.cursor()
+    Store.run = write_after_the_check
+    try:
+        during = repr(load_facts(store, mid, SETTINGS, con=worker))
+    finally:
+        Store.run = run
+    assert store.row("rollup_dated_after", {"as_of": mid})[0]  # the message was committed
+    assert during == before
+    store.close()
+
+
 def test_a_day_inside_the_demo_s_history_reads_its_quarter_raw(demo_store):
     assert demo_store.row("rollup_dated_after", {"as_of": date(2026, 8, 15)})[0]
     assert not demo_store.row("rollup_dated_after", {"as_of": AS_OF})[0]

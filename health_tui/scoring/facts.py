@@ -274,15 +274,19 @@ def load_facts(
 ) -> list[ClientFacts]:
     """Every client's facts and components in one query; `con` lets a worker thread use its own
     cursor; `rollups=False` reads every raw row instead of the quarter rollups (for tests)."""
-    ahead = rollups and bool(store.row("rollup_dated_after", {"as_of": as_of}, con=con)[0])
-    params = facts_params(as_of, settings, rollups=rollups, dated_after=ahead)
-    cur = store.run("facts_clients", params, con=con)
-    columns = [d[0] for d in cur.description]
-    if tuple(columns) != _FIELDS:
-        raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")
-    facts: list[ClientFacts] = []
-    # A few hundred rows at a time: turning 50,000 rows into Python objects in one call holds the
-    # interpreter lock for a tenth of a second, and the app's screen (scoring in a thread) waits.
-    while rows := cur.fetchmany(FETCH_ROWS):
-        facts.extend(ClientFacts(*row) for row in rows)
+    # The check of what is dated after `as_of` and the query it shapes read one state of the
+    # file: a message for tomorrow committed in between would be counted today.
+    with store.snapshot(con) as target:
+        ahead = rollups and bool(store.row("rollup_dated_after", {"as_of": as_of}, con=target)[0])
+        params = facts_params(as_of, settings, rollups=rollups, dated_after=ahead)
+        cur = store.run("facts_clients", params, con=target)
+        columns = [d[0] for d in cur.description]
+        if tuple(columns) != _FIELDS:
+            raise RuntimeError(f"facts_clients.sql returns {columns}, expected {_FIELDS}")
+        facts: list[ClientFacts] = []
+        # A few hundred rows at a time: turning 50,000 rows into Python objects in one call holds
+        # the interpreter lock for a tenth of a second, and the app's screen (scoring in a thread)
+        # waits.
+        while rows := cur.fetchmany(FETCH_ROWS):
+            facts.extend(ClientFacts(*row) for row in rows)
     return facts

@@ -155,6 +155,27 @@ class Store:
                     exc, "could not save the change", "nothing of it was written"
                 ) from exc
 
+    @contextmanager
+    def snapshot(
+        self, con: duckdb.DuckDBPyConnection | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Several reads that see the database as it stood at one moment: a write another cursor
+        commits in between (the app's store thread, while a worker scores) is not seen by the
+        later ones. Inside `transaction`, which already reads one state, it adds nothing."""
+        target = con or self.con
+        if self.in_transaction(target):
+            yield target
+            return
+        try:
+            target.execute("BEGIN TRANSACTION")
+        except duckdb.Error as exc:
+            raise translate(exc, self.path) from exc
+        try:
+            yield target
+        finally:
+            with contextlib.suppress(duckdb.Error):  # read only: nothing to keep or lose
+                target.execute("ROLLBACK")
+
     def in_transaction(self, con: duckdb.DuckDBPyConnection | None = None) -> bool:
         """Whether `con` (the main connection by default) is inside `transaction`: what it wrote
         there is not yet seen by any other cursor."""
