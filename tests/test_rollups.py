@@ -97,18 +97,24 @@ def test_only_the_quarter_being_scored_is_read_from_raw_rows():
 
 def test_a_quarter_with_nothing_after_the_day_is_read_from_its_rollups(tmp_path: Path):
     """Scoring as of today reads the current quarter from its rollup rows when nothing in it is
-    dated after today, and from the raw rows again once something is (a message logged for
-    tomorrow): the scores as of today stay what a read of every raw row gives, and do not move."""
+    dated after today (a message late tonight is today's), and from the raw rows again once
+    something is (a message at midnight, the time a day with no time of day is kept at): the
+    scores as of today stay what a read of every raw row gives, and do not move."""
     mid = date(2026, 8, 15)
     store = open_store(tmp_path / "mid.duckdb")
     generate_demo(store, clients=30, seed=7, as_of=mid)
-    assert not store.row("rollup_dated_after", {"as_of": mid})[0]
-    same_scores(store, mid)
-    before = score_portfolio(store, mid, SETTINGS).model_dump(mode="json")
     client, _ = _two_clients(store)
-    log_entry(store, _interaction(client, happened_at=datetime(2026, 8, 16, 9, 0)))
-    assert store.row("rollup_dated_after", {"as_of": mid})[0]
-    same_scores(store, mid)
+    for step, at, later in (
+        ("the demo, to the day", None, False),
+        ("a message at 23:59:59 the same day", datetime(2026, 8, 15, 23, 59, 59), False),
+        ("a message at midnight, the next day", datetime(2026, 8, 16), True),
+    ):
+        if at is not None:
+            log_entry(store, _interaction(client, happened_at=at))
+        assert store.row("rollup_dated_after", {"as_of": mid})[0] is later, step
+        same_scores(store, mid)
+        if not later:
+            before = score_portfolio(store, mid, SETTINGS).model_dump(mode="json")
     assert score_portfolio(store, mid, SETTINGS).model_dump(mode="json") == before
     # the check is what keeps tomorrow's message out: the quarter's rollup rows now count it
     rolled = store.rows("facts_clients", facts_params(mid, SETTINGS, dated_after=False))
@@ -116,11 +122,25 @@ def test_a_quarter_with_nothing_after_the_day_is_read_from_its_rollups(tmp_path:
     store.close()
 
 
+def test_a_time_entry_after_the_day_sends_its_quarter_to_the_raw_rows(store):
+    """fixtures/small's last message is on 16 September and its last time entry on the 30th: as
+    of the 29th, the time entry alone makes the check read the quarter from the raw rows."""
+    import_folder(store, FIXTURES / "small")
+    day = date(2026, 9, 29)
+    last = 'SELECT (SELECT max("date") FROM time_entries), (SELECT max("at") FROM interactions)'
+    ((last_entry, last_message),) = store.con.execute(last).fetchall()
+    assert last_entry == date(2026, 9, 30) and last_message.date() < day
+    assert store.row("rollup_dated_after", {"as_of": day})[0]
+    same_scores(store, day)
+    rolled = store.rows("facts_clients", facts_params(day, SETTINGS, dated_after=False))
+    assert rolled != store.rows("facts_clients", facts_params(day, SETTINGS))
+
+
 def test_what_is_committed_between_the_check_and_the_query_is_not_counted(tmp_path: Path):
     """The app's store thread may commit a message dated tomorrow while a worker scores as of
     today, between the check of what is dated after today and the facts query: both read the
-    file as it stood when scoring began, so the message is not counted (as of today it never
-    is), rather than read from the quarter's rollup rows the check said were whole."""
+    file as it stood at the check, so the message is not counted (as of today it never is),
+    rather than read from the quarter's rollup rows the check said were whole."""
     mid = date(2026, 8, 15)
     store = open_store(tmp_path / "mid.duckdb")
     generate_demo(store, clients=30, seed=7, as_of=mid)
@@ -143,6 +163,17 @@ def test_what_is_committed_between_the_check_and_the_query_is_not_counted(tmp_pa
     assert store.row("rollup_dated_after", {"as_of": mid})[0]  # the message was committed
     assert during == before
     store.close()
+
+
+def test_a_snapshot_within_a_snapshot_is_the_same_one(store):
+    """Scoring in a snapshot a caller already holds (the report's two quarters, one after the
+    other in it) scores there, instead of failing to begin a second one."""
+    import_folder(store, FIXTURES / "small")
+    with store.snapshot() as con:
+        assert store.in_snapshot(con)
+        inside = score_portfolio(store, AS_OF, SETTINGS, con=con).model_dump(mode="json")
+    assert not store.in_snapshot()
+    assert inside == score_portfolio(store, AS_OF, SETTINGS).model_dump(mode="json")
 
 
 def test_a_day_inside_the_demo_s_history_reads_its_quarter_raw(demo_store):

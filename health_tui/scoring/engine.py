@@ -69,10 +69,11 @@ def score_two(
     planning the query is most of the cost, the two plans are made on two cores (two quarters of
     fixtures/small cost 1.2 times one, against 1.9 one after the other; at 10,000 clients, where
     the query already fills both cores, little or nothing: bench/bench_score.py).
-    Inside a transaction of `con`'s, whose writes no other cursor sees yet, one after the other.
+    Inside a transaction or snapshot of `con`'s (writes no other cursor sees yet, a state of the
+    file another cursor does not share), one after the other.
     Should the first fail or be interrupted (Ctrl+C), the second's query is interrupted too, so
     the error comes as soon as scoring one quarter would give it."""
-    if store.in_transaction(con):
+    if store.in_snapshot(con):
         return (
             score_portfolio(store, first, settings, con=con),
             score_portfolio(store, second, settings, con=con),

@@ -172,8 +172,9 @@ def first_day_read(as_of: date, settings: Settings) -> date:
 def live_from(as_of: date, *, rollups: bool = True, dated_after: bool = True) -> date:
     """The first day the facts query reads from the raw rows, the quarters before it from the
     rollups: the quarter holding `as_of`, unless `as_of` ends it or nothing in it is dated after
-    `as_of` (then its rollup rows are what reading it to `as_of` gives, and nothing is read raw:
-    scoring as of today, the app's default, read 0.5 million raw rows at 10,000 clients).
+    `as_of` (then its rollup rows are what reading it to `as_of` gives, and its time and message
+    counts are not read raw: scoring as of today, the app's default, read 0.5 million raw rows
+    at 10,000 clients for them).
     Without rollups, every day (tests compare the two ways)."""
     if not rollups:
         return date(1, 1, 1)

@@ -53,6 +53,8 @@ class Store:
         self._lock = threading.Lock()
         # writes to the rolled-up tables per connection in a transaction (see store/rollups.py)
         self._pending: dict[int, rollups.Pending] = {}
+        # connections inside `snapshot`: a snapshot within one is the same snapshot
+        self._snapshots: set[int] = set()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         cur = self.con.cursor()
@@ -159,22 +161,32 @@ class Store:
     def snapshot(
         self, con: duckdb.DuckDBPyConnection | None = None
     ) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Several reads that see the database as it stood at one moment: a write another cursor
-        commits in between (the app's store thread, while a worker scores) is not seen by the
-        later ones. Inside `transaction`, which already reads one state, it adds nothing."""
+        """Several reads that see the database in one state (DuckDB fixes it at the first read):
+        a write another cursor commits after it (the app's store thread, while a worker scores)
+        is not seen by the later reads. Inside `transaction` or another snapshot of the same
+        connection, which already read one state, it adds nothing."""
         target = con or self.con
-        if self.in_transaction(target):
+        key = id(target)
+        if self.in_transaction(target) or key in self._snapshots:
             yield target
             return
         try:
             target.execute("BEGIN TRANSACTION")
         except duckdb.Error as exc:
             raise translate(exc, self.path) from exc
+        self._snapshots.add(key)
         try:
             yield target
         finally:
+            self._snapshots.discard(key)
             with contextlib.suppress(duckdb.Error):  # read only: nothing to keep or lose
                 target.execute("ROLLBACK")
+
+    def in_snapshot(self, con: duckdb.DuckDBPyConnection | None = None) -> bool:
+        """Whether `con` reads one state of the database (`snapshot` or `transaction`), one that
+        another cursor does not share."""
+        target = con or self.con
+        return self.in_transaction(target) or id(target) in self._snapshots
 
     def in_transaction(self, con: duckdb.DuckDBPyConnection | None = None) -> bool:
         """Whether `con` (the main connection by default) is inside `transaction`: what it wrote

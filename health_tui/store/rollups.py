@@ -1,12 +1,13 @@
 """Keeps the client x quarter rollups (queries/migrate_007.sql) in step with the raw rows.
 
-Scoring reads complete quarters from `rollup_time` and `rollup_interactions`, so every write to
-`time_entries` or `interactions` must refresh them before its transaction commits. That is done
-here, once, for every write path: `Store.run` notes each statement that writes those tables (found
-from the text of its query file, so a new write path cannot forget it) and `Store.transaction`
-refreshes the rollups of the clients written before it commits. A statement whose file says
-`-- rollup scope: client_id` touches only the client bound to `$client_id` (what the app logs);
-any other refreshes every client (an import, the demo, a merge), a set-based rebuild.
+Scoring reads past quarters (and the current one, when nothing in it is dated after the as-of date)
+from `rollup_time` and `rollup_interactions`, so every write to `time_entries` or `interactions`
+must refresh them before its transaction commits. That is done here, once, for every write path:
+`Store.run` notes each statement that writes those tables (found from the text of its query file,
+so a new write path cannot forget it) and `Store.transaction` refreshes the rollups of the clients
+written before it commits. A statement whose file says `-- rollup scope: client_id` touches only
+the client bound to `$client_id` (what the app logs); any other refreshes every client (an import,
+the demo, a merge), a set-based rebuild.
 """
 
 from __future__ import annotations
