@@ -11,7 +11,7 @@ import pytest
 
 from health_tui.clients import list_clients, merge_clients
 from health_tui.demo import generate_demo
-from health_tui.errors import ImportFailed, StoreError
+from health_tui.errors import ConfigError, ImportFailed, StoreError
 from health_tui.ingest.backup import backup_folder, restore_folder
 from health_tui.ingest.connector import import_path
 from health_tui.ingest.native import import_folder
@@ -163,6 +163,32 @@ def test_what_is_committed_between_the_check_and_the_query_is_not_counted(tmp_pa
     assert store.row("rollup_dated_after", {"as_of": mid})[0]  # the message was committed
     assert during == before
     store.close()
+
+
+def test_an_import_committed_while_scoring_is_not_half_seen(store):
+    """Invoices committed by another connection after scoring checked the rates (one of them in
+    dollars, with no rate in the settings scoring uses) are not scored: the scoring reads the
+    file as it stood at its first read, the check and the facts alike."""
+    import_folder(store, FIXTURES / "small")
+    worker = store.cursor()
+    before = score_portfolio(store, AS_OF, Settings(), con=worker).model_dump(mode="json")
+    run = Store.run
+
+    def import_after_the_rates_check(self, name, params=None, *, con=None):
+        cur = run(self, name, params, con=con)
+        if name == "time_amount_currencies":  # the last query of the check
+            Store.run = run
+            import_path(store, FIXTURES / "exports" / "harvest_invoices.csv", money=SETTINGS.money)
+        return cur
+
+    Store.run = import_after_the_rates_check
+    try:
+        during = score_portfolio(store, AS_OF, Settings(), con=worker).model_dump(mode="json")
+    finally:
+        Store.run = run
+    assert during == before
+    with pytest.raises(ConfigError, match="USD"):  # the next scoring sees the dollars
+        score_portfolio(store, AS_OF, Settings(), con=worker)
 
 
 def test_a_snapshot_within_a_snapshot_is_the_same_one(store):

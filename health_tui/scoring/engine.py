@@ -50,9 +50,12 @@ def score_portfolio(
     """Every client scored as of `as_of`; pass `con=store.cursor()` from a worker thread.
     `rollups=False` reads every raw row instead of the quarter rollups (tests compare the two)."""
     settings = settings or Settings()
-    check_store_currencies(store, settings.money, con=con)
-    with collector_paused():
-        return _score(store, as_of, settings, con, rollups)
+    # every read of one scoring sees one state of the file (an invoice in a new currency
+    # committed after the check of rates would be scored without one)
+    with store.snapshot(con) as target:
+        check_store_currencies(store, settings.money, con=target)
+        with collector_paused():
+            return _score(store, as_of, settings, target, rollups)
 
 
 def score_two(

@@ -276,7 +276,8 @@ def load_facts(
     """Every client's facts and components in one query; `con` lets a worker thread use its own
     cursor; `rollups=False` reads every raw row instead of the quarter rollups (for tests)."""
     # The check of what is dated after `as_of` and the query it shapes read one state of the
-    # file: a message for tomorrow committed in between would be counted today.
+    # file (the scoring's, when it holds one): a message for tomorrow committed in between would
+    # be counted today.
     with store.snapshot(con) as target:
         ahead = rollups and bool(store.row("rollup_dated_after", {"as_of": as_of}, con=target)[0])
         params = facts_params(as_of, settings, rollups=rollups, dated_after=ahead)
