@@ -21,7 +21,7 @@ from health_tui.scoring.facts import facts_params, live_from, load_facts
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
 from health_tui.store.migrations import CURRENT_VERSION
-from tests.conftest import FIXTURES, older_db
+from tests.conftest import FIXTURES, copy_db, older_db
 
 AS_OF = date(2026, 9, 30)
 # a quarter's last day (nothing read raw), days inside a quarter (that quarter read raw), the past
@@ -95,14 +95,42 @@ def test_only_the_quarter_being_scored_is_read_from_raw_rows():
     assert live_from(date(2026, 8, 15), dated_after=False) == date(2026, 10, 1)
 
 
-def test_a_quarter_with_nothing_after_the_day_is_read_from_its_rollups(tmp_path: Path):
+MID = date(2026, 8, 15)  # a day inside a quarter
+
+
+@pytest.fixture(scope="module")
+def mid_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo whose history ends on MID: nothing in MID's quarter is dated after it."""
+    path = tmp_path_factory.mktemp("mid") / "mid.duckdb"
+    store = open_store(path)
+    generate_demo(store, clients=30, seed=7, as_of=MID)
+    store.close()
+    return path
+
+
+def _after(monkeypatch: pytest.MonkeyPatch, name: str, write) -> None:
+    """Run `write()` right after the store runs the query `name` (once): what another connection
+    commits while a scoring is between two of its reads."""
+    run = Store.run
+
+    def then_write(self, query, params=None, *, con=None):
+        cur = run(self, query, params, con=con)
+        if query == name:
+            monkeypatch.setattr(Store, "run", run)
+            write()
+        return cur
+
+    monkeypatch.setattr(Store, "run", then_write)
+
+
+def test_a_quarter_with_nothing_after_the_day_is_read_from_its_rollups(
+    mid_demo: Path, tmp_path: Path
+):
     """Scoring as of today reads the current quarter from its rollup rows when nothing in it is
     dated after today (a message late tonight is today's), and from the raw rows again once
     something is (a message at midnight, the time a day with no time of day is kept at): the
     scores as of today stay what a read of every raw row gives, and do not move."""
-    mid = date(2026, 8, 15)
-    store = open_store(tmp_path / "mid.duckdb")
-    generate_demo(store, clients=30, seed=7, as_of=mid)
+    store = open_store(copy_db(mid_demo, tmp_path / "mid.duckdb"))
     client, _ = _two_clients(store)
     for step, at, later in (
         ("the demo, to the day", None, False),
@@ -111,14 +139,14 @@ def test_a_quarter_with_nothing_after_the_day_is_read_from_its_rollups(tmp_path:
     ):
         if at is not None:
             log_entry(store, _interaction(client, happened_at=at))
-        assert store.row("rollup_dated_after", {"as_of": mid})[0] is later, step
-        same_scores(store, mid)
+        assert store.row("rollup_dated_after", {"as_of": MID})[0] is later, step
+        same_scores(store, MID)
         if not later:
-            before = score_portfolio(store, mid, SETTINGS).model_dump(mode="json")
-    assert score_portfolio(store, mid, SETTINGS).model_dump(mode="json") == before
+            before = score_portfolio(store, MID, SETTINGS).model_dump(mode="json")
+    assert score_portfolio(store, MID, SETTINGS).model_dump(mode="json") == before
     # the check is what keeps tomorrow's message out: the quarter's rollup rows now count it
-    rolled = store.rows("facts_clients", facts_params(mid, SETTINGS, dated_after=False))
-    assert rolled != store.rows("facts_clients", facts_params(mid, SETTINGS))
+    rolled = store.rows("facts_clients", facts_params(MID, SETTINGS, dated_after=False))
+    assert rolled != store.rows("facts_clients", facts_params(MID, SETTINGS))
     store.close()
 
 
@@ -136,56 +164,37 @@ def test_a_time_entry_after_the_day_sends_its_quarter_to_the_raw_rows(store):
     assert rolled != store.rows("facts_clients", facts_params(day, SETTINGS))
 
 
-def test_what_is_committed_between_the_check_and_the_query_is_not_counted(tmp_path: Path):
+def test_what_is_committed_between_the_check_and_the_query_is_not_counted(
+    mid_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     """The app's store thread may commit a message dated tomorrow while a worker scores as of
     today, between the check of what is dated after today and the facts query: both read the
     file as it stood at the check, so the message is not counted (as of today it never is),
     rather than read from the quarter's rollup rows the check said were whole."""
-    mid = date(2026, 8, 15)
-    store = open_store(tmp_path / "mid.duckdb")
-    generate_demo(store, clients=30, seed=7, as_of=mid)
-    before = repr(load_facts(store, mid, SETTINGS, con=store.cursor()))
-    client, _ = _two_clients(store)
-    run = Store.run
-
-    def write_after_the_check(self, name, params=None, *, con=None):
-        cur = run(self, name, params, con=con)
-        if name == "rollup_dated_after":
-            log_entry(store, _interaction(client, happened_at=datetime(2026, 8, 16, 9, 0)))
-        return cur
-
+    store = open_store(copy_db(mid_demo, tmp_path / "mid.duckdb"))
     worker = store.cursor()
-    Store.run = write_after_the_check
-    try:
-        during = repr(load_facts(store, mid, SETTINGS, con=worker))
-    finally:
-        Store.run = run
-    assert store.row("rollup_dated_after", {"as_of": mid})[0]  # the message was committed
+    before = repr(load_facts(store, MID, SETTINGS, con=worker))
+    client, _ = _two_clients(store)
+    tomorrow = _interaction(client, happened_at=datetime(2026, 8, 16, 9, 0))
+    _after(monkeypatch, "rollup_dated_after", lambda: log_entry(store, tomorrow))
+    during = repr(load_facts(store, MID, SETTINGS, con=worker))
+    assert store.row("rollup_dated_after", {"as_of": MID})[0]  # the message was committed
     assert during == before
     store.close()
 
 
-def test_an_import_committed_while_scoring_is_not_half_seen(store):
+def test_an_import_committed_while_scoring_is_not_half_seen(store, monkeypatch: pytest.MonkeyPatch):
     """Invoices committed by another connection after scoring checked the rates (one of them in
     dollars, with no rate in the settings scoring uses) are not scored: the scoring reads the
     file as it stood at its first read, the check and the facts alike."""
     import_folder(store, FIXTURES / "small")
     worker = store.cursor()
     before = score_portfolio(store, AS_OF, Settings(), con=worker).model_dump(mode="json")
-    run = Store.run
-
-    def import_after_the_rates_check(self, name, params=None, *, con=None):
-        cur = run(self, name, params, con=con)
-        if name == "time_amount_currencies":  # the last query of the check
-            Store.run = run
-            import_path(store, FIXTURES / "exports" / "harvest_invoices.csv", money=SETTINGS.money)
-        return cur
-
-    Store.run = import_after_the_rates_check
-    try:
-        during = score_portfolio(store, AS_OF, Settings(), con=worker).model_dump(mode="json")
-    finally:
-        Store.run = run
+    dollars = FIXTURES / "exports" / "harvest_invoices.csv"
+    # time_amount_currencies: the last query of the check of rates
+    _after(monkeypatch, "time_amount_currencies",
+           lambda: import_path(store, dollars, money=SETTINGS.money))  # fmt: skip
+    during = score_portfolio(store, AS_OF, Settings(), con=worker).model_dump(mode="json")
     assert during == before
     with pytest.raises(ConfigError, match="USD"):  # the next scoring sees the dollars
         score_portfolio(store, AS_OF, Settings(), con=worker)

@@ -166,19 +166,18 @@ class Store:
         is not seen by the later reads. Inside `transaction` or another snapshot of the same
         connection, which already read one state, it adds nothing."""
         target = con or self.con
-        key = id(target)
-        if self.in_transaction(target) or key in self._snapshots:
+        if self.in_snapshot(target):
             yield target
             return
         try:
             target.execute("BEGIN TRANSACTION")
         except duckdb.Error as exc:
             raise translate(exc, self.path) from exc
-        self._snapshots.add(key)
+        self._snapshots.add(id(target))
         try:
             yield target
         finally:
-            self._snapshots.discard(key)
+            self._snapshots.discard(id(target))
             with contextlib.suppress(duckdb.Error):  # read only: nothing to keep or lose
                 target.execute("ROLLBACK")
 
