@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from health_tui.app.format import wrap_under
 from health_tui.app.screens.client import ClientScreen
 from health_tui.app.screens.correct import CorrectForm
 from health_tui.app.screens.record_forms import EntryForm, FeedbackForm, InteractionForm
 from health_tui.app.screens.review_modals import Confirm
-from health_tui.app.widgets.timeline import Timeline
+from health_tui.app.widgets.timeline import KIND_COLUMN, Timeline
 from health_tui.store import Store, open_store
 from tests.test_app_support import make_app, settle
 
@@ -161,6 +162,41 @@ async def test_the_review_logs_for_the_client_on_screen(small_db: Path) -> None:
         ]
         assert "kept in the timeline, never scored" in status(app)
     store.close()
+
+
+async def test_a_long_note_wraps_under_its_own_column(small_db: Path) -> None:
+    """At 80 columns a long note wrapped at the timeline's left edge, under the dates, where it read
+    as an entry of its own (seen in tmux); it wraps under its column, and again at the new width
+    when the terminal grows, the entry selected staying selected."""
+    note = "Asked whether the launch could move, again, and whether we would absorb the cost of it"
+    store = open_store(small_db)
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_client(pilot, "northwind")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*note, "enter")
+        await settle(pilot)
+        lines = timeline_lines(app)[0].split("\n")
+        column = lines[0].index("Asked")
+        assert len(lines) > 2, lines
+        assert all(line[:column].isspace() for line in lines[1:]), lines
+        assert " ".join(part.strip() for part in [lines[0][column:], *lines[1:]]) == note
+        await pilot.press("t", "down")
+        await pilot.resize_terminal(160, 36)
+        await settle(pilot)
+        assert "\n" not in timeline_lines(app)[0]
+        assert app.screen.query_one(Timeline).highlighted == 1
+    store.close()
+
+
+def test_a_note_too_narrow_for_its_column_wraps_under_the_kind() -> None:
+    """Where its column leaves a note fewer than NARROWEST cells, the later lines go under the kind
+    (column 11) rather than nine cells wide down the screen; a width not known yet wraps nothing."""
+    words = "one two three four five six seven eight"
+    wrapped = wrap_under(words, 50, 41, KIND_COLUMN)
+    assert wrapped == "one two\n" + " " * 11 + "three four five six seven eight"
+    assert wrap_under(words, 0, 41, KIND_COLUMN) == words
 
 
 async def test_correct_alias_and_merge_from_the_client_screen(small_db: Path) -> None:

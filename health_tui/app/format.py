@@ -5,6 +5,7 @@ Money and counts come from the core's `health_tui.formatting`, so the CLI and th
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
@@ -90,3 +91,26 @@ def fit_apart(text: str, width: int, differs_at: int) -> str:
     if cell_len(rest) <= room - HEAD:
         return set_cell_size(set_cell_size(text, room - cell_len(rest)) + "…" + rest, width)
     return set_cell_size(text, HEAD) + "…" + fit(rest, room - HEAD)
+
+
+NARROWEST = 20  # cells: a column narrower than this wraps its later lines further left
+
+
+def wrap_under(text: str, width: int, column: int, fallback: int = 0) -> str:
+    """`text`, starting at `column`, wrapped to `width` cells with its later lines under that
+    column, or under `fallback` where the column leaves it fewer than NARROWEST cells: a list or
+    a panel wraps a long line at its left edge, under the dates, where it reads as a line of its
+    own. Unwrapped while the width is not known (0)."""
+    if width <= 0:
+        return text
+    indent = column if width - column >= NARROWEST else min(column, fallback)
+    lines = textwrap.wrap(
+        text,
+        width - indent,
+        initial_indent=" " * (column - indent),
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+    if not lines:
+        return text
+    return "\n".join([lines[0][column - indent :], *(" " * indent + line for line in lines[1:])])

@@ -346,5 +346,5 @@ def _timeline_head() -> Content:
         ("Recent timeline", HEADING),
         ("   ", ""),
         (OWNER_MARK, OWNER_STYLE),
-        (" = logged by you · t selects · enter edits · del deletes", MUTED),
+        (" = logged by you · t selects · ⏎ edits · del deletes", MUTED),
     )

@@ -197,14 +197,16 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             self._load_history(client.client_id)
         self.refresh_bindings()
 
-    def _show_decision(self) -> None:
+    def _show_decision(self, again: bool = True) -> None:
         client, state = self.current, self.health_app.review
         if client is None or state is None:
             return
         history = self.histories.get(client.client_id)
-        self.query_one("#review-decision", Static).update(
-            rp.decision_content(state, client.client_id, history)
-        )
+        panel = self.query_one("#review-decision", Static)
+        width = panel.content_region.width
+        panel.update(rp.decision_content(state, client.client_id, history, width))
+        if not width and again:  # shown again just now: its notes wrap once it is laid out
+            self.call_after_refresh(self._show_decision, False)
 
     def whatif_current(self) -> ClientScore | None:
         return self.current

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from health_tui.app import format as fmt
@@ -141,9 +142,10 @@ def value_content(c: ClientScore, currency: str) -> Content:
 
 
 def decision_content(
-    state: ReviewState, client_id: str, history: Sequence[DecisionRecord] | None
+    state: ReviewState, client_id: str, history: Sequence[DecisionRecord] | None, width: int = 0
 ) -> Content:
-    """The decision in force for the quarter, the checklist's progress for an exit, and history."""
+    """The decision in force for the quarter, the checklist's progress for an exit, and history;
+    each note wrapped under its own column to `width` cells (the panel's, once it is known)."""
     record = state.decisions.get(client_id)
     parts: list[Part] = [(f"Decision for {state.quarter}  ", HEADING)]
     if record is None:
@@ -152,7 +154,7 @@ def decision_content(
         parts.append((record.decision.value, decision_style(record.decision)))
         parts.append((f"  {when(record)}", MUTED))
         if record.note:
-            parts.append(f"  “{safe_text(record.note)}”")
+            parts.append(_quoted(record.note, width, parts))
     if client_id in state.exits:
         parts.append((f"\n{state.progress_of(client_id)}", "bold"))
         parts.append(("  e opens the exit checklist", MUTED))
@@ -162,11 +164,25 @@ def decision_content(
     if earlier:  # changes of mind and earlier quarters, newest first
         parts.append(("\nEarlier", HEADING))
     for old in earlier:
-        parts.append((f"\n  {when(old)}  {old.quarter}  ", MUTED))
-        parts.append((f"{old.decision.value:<8}", decision_style(old.decision)))
+        line: list[Part] = [
+            (f"\n  {when(old)}  {old.quarter}  ", MUTED),
+            (f"{old.decision.value:<8}", decision_style(old.decision)),
+        ]
         if old.note:
-            parts.append(f"  “{safe_text(old.note)}”")
+            line.append(_quoted(old.note, width, line))
+        parts += line
     return Content.assemble(*parts)
+
+
+NOTE_FALLBACK = 4  # under the history's dates, where a note's own column is too narrow
+
+
+def _quoted(note: str, width: int, line: list[Part]) -> str:
+    """A decision's note in quotes after the `line` so far (its last line: what follows the last
+    newline), wrapped under its opening quote's column."""
+    text = "".join(p if isinstance(p, str) else p[0] for p in line).rsplit("\n", 1)[-1]
+    column = cell_len(text) + 2
+    return "  " + fmt.wrap_under(f"“{safe_text(note)}”", width, column, NOTE_FALLBACK)
 
 
 def decision_line(state: ReviewState, client_id: str) -> Content | None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from health_tui.app.format import wrap_under
 from health_tui.app.styles import MUTED
 from health_tui.app.text import safe_text
 from health_tui.history import ClientHistory, TimelineEvent
@@ -33,8 +35,12 @@ OWNER_MARK = "you"
 OWNER_STYLE = "bold $text-accent"
 
 
-def event_prompt(e: TimelineEvent) -> Content:
-    """One line: date, who logged it, kind, channel, tone or score, and the words verbatim."""
+KIND_COLUMN = 11  # after the date: where a note too narrow in its own column wraps instead
+
+
+def event_prompt(e: TimelineEvent, width: int = 0) -> Content:
+    """One line: date, who logged it, kind, channel, tone or score, and the words verbatim,
+    wrapped under their own column to `width` cells (the list's, once it is known)."""
     kind = safe_text(e.kind)
     parts: list[Part] = [(f"{e.happened_at:%Y-%m-%d} ", MUTED)]
     parts.append((f"{OWNER_MARK} ", OWNER_STYLE) if e.logged_by_owner else "    ")
@@ -47,7 +53,8 @@ def event_prompt(e: TimelineEvent) -> Content:
     elif e.entry != "note":
         parts.append("      ")
     if e.note:
-        parts.append(safe_text(e.note))
+        column = sum(cell_len(p if isinstance(p, str) else p[0]) for p in parts)
+        parts.append(wrap_under(safe_text(e.note), width, column, KIND_COLUMN))
     return Content.assemble(*parts)
 
 
@@ -104,7 +111,7 @@ class Timeline(OptionList):
         if not self.events:
             self.add_option(Option(Content.styled("nothing recorded", MUTED), disabled=True))
             return
-        self.add_options(Option(event_prompt(e)) for e in self.events)
+        self.add_options(self._prompts())
         index = 0
         chosen = [i for i, e in enumerate(self.events) if select_key and e.entry_key == select_key]
         if chosen:
@@ -113,6 +120,17 @@ class Timeline(OptionList):
             same = [i for i, e in enumerate(self.events) if _same(e, keep)]
             index = same[0] if same else 0
         self.highlighted = index
+
+    def _prompts(self) -> list[Option]:
+        width = self.scrollable_content_region.width
+        return [Option(event_prompt(e, width)) for e in self.events]
+
+    def on_resize(self) -> None:
+        """The notes are wrapped to the list's width: again at the new one."""
+        if self.events:
+            keep = self.highlighted
+            self.set_options(self._prompts())
+            self.highlighted = keep
 
     @property
     def current(self) -> TimelineEvent | None:
