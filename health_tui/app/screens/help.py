@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 from health_tui.app.format import ARCHETYPE_LABELS
 from health_tui.app.glossary import ARCHETYPES, RECOMMENDATIONS, TERMS, Rows
-from health_tui.app.styles import MUTED
 
 # Textual's own scrolling and focus keys: they work, but listing them drowns the app's keys.
 _GENERIC = {
@@ -77,6 +76,9 @@ def group_keys(rows: list[tuple[str, Binding]]) -> list[tuple[str, str]]:
     return [(" ".join(keys), description) for description, keys in grouped.items()]
 
 
+CLOSE_HINT = "Escape closes this · ↑↓ scroll"
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys active when it was opened, that screen's legend, and the glossary."""
 
@@ -97,13 +99,15 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         keys = _rows("Keys", [*group_keys(self.rows), *_EXTRA], width=8)
-        with VerticalScroll(id="help-box"):
+        with VerticalScroll(id="help-box") as box:
+            # on the frame, seen whatever the scroll: at 80x24 a line under the legend was a
+            # screen below the first, and nothing on that one said how to close it
+            box.border_subtitle = CLOSE_HINT
             with Horizontal(id="help-columns"):
                 yield Static(Content.assemble(*keys).rstrip(), id="help-keys")
-                with Vertical(id="help-legend"):
-                    if self.legend is not None:
+                if self.legend is not None:
+                    with Vertical(id="help-legend"):
                         yield table(*self.legend)
-                    yield Static(Content.styled("Escape or ? closes this; it scrolls.", MUTED))
             with Vertical(id="help-glossary"):
                 yield Static(Content.styled("Glossary", "bold $text-accent"))
                 yield from glossary()
@@ -123,7 +127,7 @@ class InfoScreen(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box"):
+        with VerticalScroll(id="help-box") as box:
+            box.border_subtitle = CLOSE_HINT
             yield Static(Content.styled(self.title_text, "bold $text-accent"))
             yield Static(Content(self.text))
-            yield Static(Content.styled("\nEscape closes this.", "$text-muted"))
