@@ -6,6 +6,8 @@ This is the only module that reads today's date; everything below it is given an
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -99,6 +101,14 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             _err("interrupted; nothing was half-written.")
             ctx.exit(130)
+
+
+def terminal_width() -> int | None:
+    """The terminal's width when the output goes to one, for a table to fit it; None for a file or
+    a pipe, which get every column."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def _as_of(as_of: str | None, quarter: str | None) -> date:
@@ -379,7 +389,8 @@ def score(
         portfolio = score_portfolio(store, day, settings)
     finally:
         store.close()
-    click.echo(render_scores(portfolio, fmt, candidates_only=candidates), nl=False)
+    width = terminal_width() if fmt == "table" else None
+    click.echo(render_scores(portfolio, fmt, candidates_only=candidates, width=width), nl=False)
 
 
 @cli.command()

@@ -6,10 +6,12 @@ All three are views of the same `ClientScore` records the app and the report use
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic_core import to_json
+from rich.cells import cell_len
 
 from health_tui.clients import ClientListing
 from health_tui.formatting import NO_VALUE, hours, money, plural, rate, share
@@ -54,13 +56,17 @@ def json_text(data: object) -> str:
     return to_json(data, indent=2).decode() + "\n"
 
 
-def render_scores(p: PortfolioScore, fmt: str, *, candidates_only: bool = False) -> str:
+def render_scores(
+    p: PortfolioScore, fmt: str, *, candidates_only: bool = False, width: int | None = None
+) -> str:
+    """The scores as `fmt` (json, csv, table); `width`: the terminal's, which the table then
+    fits (None: as wide as its columns, for a file or a pipe)."""
     clients = p.candidates() if candidates_only else p.clients
     if fmt == "json":
         return json_text([client_json(c) for c in clients])
     if fmt == "csv":
         return csv_text(CSV_COLUMNS, (score_cells(c) for c in clients))
-    return _table(p, clients)
+    return _table(p, clients, width)
 
 
 def score_cells(c: ClientScore) -> list[object]:
@@ -84,18 +90,28 @@ def score_cells(c: ClientScore) -> list[object]:
 NAME_CELLS = 28  # a name's cells in the `score` table; the `clients` list gives it four more
 
 
-def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
+# Where the terminal is narrower than the table: the columns left out first (EXIT? and the band
+# repeat the verdict and the health; revenue and rate are on the client screen and in the CSV),
+# then the names cut down to NAME_FIT, then the archetype, then the names down to NAME_LEAST. The
+# client, health, effort and the verdict always stay.
+NARROW_FIRST = ("", "band", "rev 12m", "rate")
+NARROW_LAST = ("archetype",)
+NAME_FIT, NAME_LEAST = 18, 12
+RIGHT = frozenset({"health", "effort", "rate", "rev 12m"})
+
+
+def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = None) -> str:
     header = ("client", "health", "band", "effort", "rate", "rev 12m", "archetype", "do", "")
     rows = [header]
     for c in sorted(clients, key=lambda c: (not c.fire_candidate, c.health is None, c.health or 0)):
         rows.append((
-            cut(_plain(c.name), NAME_CELLS), "—" if c.health is None else f"{c.health:.0f}", c.band_text,
+            _plain(c.name), "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             "—" if c.effort_return is None else f"{c.effort_return:.0f}",
             "—" if c.effective_rate is None else rate(c.effective_rate, p.currency),
             money(c.known_revenue_12m, p.currency),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
-    lines = columns(rows, right=frozenset({1, 3, 4, 5}))
+    lines, left_out = _fit(rows, width)
     counts = p.band_counts()
     unscored = p.unscored()
     summary = (
@@ -106,7 +122,47 @@ def _table(p: PortfolioScore, clients: list[ClientScore]) -> str:
         + ("" if p.revenue_on_record else f" (no revenue on record: {_why_no_revenue(p)})")
         + (f" (+{n} not known)" if (n := p.at_risk_not_known()) else "")
     )
-    return summary + "\n\n" + "\n".join(lines) + "\n"
+    if width is not None:
+        summary = textwrap.fill(summary, width, break_on_hyphens=False)
+    said = "\n".join(lines) + "\n"
+    if left_out:
+        note = (
+            f"({', '.join(left_out)} left out at {width} columns: a wider terminal, or"
+            " --format csv, shows every column)"
+        )
+        said += textwrap.fill(note, width or len(note), break_on_hyphens=False) + "\n"
+    return summary + "\n\n" + said
+
+
+def _fit(rows: Sequence[tuple[str, ...]], width: int | None) -> tuple[list[str], list[str]]:
+    """The table's lines within `width` cells (None: names cut to NAME_CELLS, every column), the
+    columns left out to get there in the order above; the names are cut here, never earlier."""
+    header = rows[0]
+    keep = list(header)
+    name_cells = NAME_CELLS
+
+    def lay() -> list[str]:
+        at = [header.index(name) for name in keep]
+        shown = [
+            tuple(cut(r[i], name_cells) if i == 0 and r is not header else r[i] for i in at)
+            for r in rows
+        ]
+        return columns(shown, right=frozenset(j for j, name in enumerate(keep) if name in RIGHT))
+
+    def fits(lines: list[str]) -> bool:
+        return width is None or max(map(cell_len, lines)) <= width
+
+    lines = lay()
+    for drops, least in ((NARROW_FIRST, NAME_FIT), (NARROW_LAST, NAME_LEAST)):
+        for name in drops:
+            if fits(lines):
+                break
+            keep.remove(name)
+            lines = lay()
+        while not fits(lines) and name_cells > least:
+            name_cells -= 1
+            lines = lay()
+    return lines, [name or "EXIT?" for name in header if name not in keep]
 
 
 def _why_no_revenue(p: PortfolioScore) -> str:

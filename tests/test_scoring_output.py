@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.cells import cell_len
 from syrupy.extensions.json import JSONSnapshotExtension
 
 from health_tui.cli import cli
@@ -104,6 +105,28 @@ def test_score_command_json_csv_and_candidates(small_db: Path) -> None:
 
     out = runner.invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30"])
     assert out.exit_code == 0 and out.output.startswith("2026Q3 as of 2026-09-30:")
+
+
+def test_the_table_fits_the_terminal_it_is_shown_in(small, small_db: Path) -> None:
+    """At 80 columns every row of `health-tui score` wrapped onto two lines (seen in tmux): on a
+    terminal the table leaves out EXIT? (the verdict says it), the band, then rate and revenue, cuts
+    the names, then the archetype, and says what it left out; to a file or a pipe it keeps every
+    column."""
+    full = render_scores(small, "table")
+    assert "left out" not in full and "band" in full.split("\n\n")[1].splitlines()[0]
+    for width in (100, 80, 60, 40):
+        out = render_scores(small, "table", width=width)
+        assert all(cell_len(line) <= width for line in out.splitlines()), (width, out)
+        assert "northwind" in out.lower() or "Northwind" in out
+    at_80 = render_scores(small, "table", width=80)
+    header = at_80.split("\n\n")[1].splitlines()[0].split()
+    assert "band" not in header and "archetype" in header and "health" in header
+    assert "(band, rev 12m, EXIT? left out at 80 columns:" in " ".join(at_80.split())
+    at_40 = render_scores(small, "table", width=40)
+    assert "archetype" not in at_40.split("\n\n")[1].splitlines()[0]
+    # CliRunner's output is not a terminal: every column, as to a file
+    out = CliRunner().invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30"])
+    assert out.exit_code == 0 and out.output == full
 
 
 def test_score_refuses_bad_dates_and_a_missing_database(tmp_path: Path) -> None:
