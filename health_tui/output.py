@@ -123,7 +123,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
         + (f" (+{n} not known)" if (n := p.at_risk_not_known()) else "")
     )
     if width is not None:
-        summary = textwrap.fill(summary, width, break_on_hyphens=False)
+        summary = fill_clauses(summary, width)
     said = "\n".join(lines) + "\n"
     if left_out:
         note = (
@@ -132,6 +132,22 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
         )
         said += textwrap.fill(note, width or len(note), break_on_hyphens=False) + "\n"
     return summary + "\n\n" + said
+
+
+def fill_clauses(text: str, width: int) -> str:
+    """`text` in lines of at most `width` cells, broken after a comma, semicolon or dash, so that
+    "revenue at risk CHF 1,250" and "3 at risk" stay whole; a clause wider than a line is wrapped
+    at its spaces."""
+    clauses = re.split(r"(?<=[,;—]) ", text)
+    lines: list[str] = []
+    for clause in clauses:
+        if lines and cell_len(joined := f"{lines[-1]} {clause}") <= width:
+            lines[-1] = joined
+        elif cell_len(clause) <= width:
+            lines.append(clause)
+        else:
+            lines += textwrap.wrap(clause, width, break_on_hyphens=False)
+    return "\n".join(lines)
 
 
 def _fit(rows: Sequence[tuple[str, ...]], width: int | None) -> tuple[list[str], list[str]]:

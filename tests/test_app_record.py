@@ -7,12 +7,15 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from health_tui.app.format import wrap_under
 from health_tui.app.screens.client import ClientScreen
 from health_tui.app.screens.correct import CorrectForm
 from health_tui.app.screens.record_forms import EntryForm, FeedbackForm, InteractionForm
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.widgets.timeline import KIND_COLUMN, Timeline
+from health_tui.record import NoteEntry, log_entry
 from health_tui.store import Store, open_store
 from tests.test_app_support import make_app, settle
 
@@ -170,6 +173,11 @@ async def test_a_long_note_wraps_under_its_own_column(small_db: Path) -> None:
     when the terminal grows, the entry selected staying selected."""
     note = "Asked whether the launch could move, again, and whether we would absorb the cost of it"
     store = open_store(small_db)
+    for day in range(1, 7):  # enough lines for the list to scroll: its scrollbar takes two cells
+        said = f"Call {day}: they asked again about moving the launch and about who pays for it"
+        log_entry(
+            store, NoteEntry(client_id="northwind", noted_at=datetime(2026, 9, day), text=said)
+        )
     app = make_app(store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_client(pilot, "northwind")
@@ -177,9 +185,15 @@ async def test_a_long_note_wraps_under_its_own_column(small_db: Path) -> None:
         await settle(pilot)
         await pilot.press(*note, "enter")
         await settle(pilot)
+        timeline = app.screen.query_one(Timeline)
         lines = timeline_lines(app)[0].split("\n")
         column = lines[0].index("Asked")
         assert len(lines) > 2, lines
+        # within the list, its scrollbar's gutter kept: a line too wide is wrapped again by the
+        # list, at its left edge (the notes were wrapped before the scrollbar came back)
+        assert timeline.show_vertical_scrollbar
+        prompts = [line for prompt in timeline_lines(app) for line in prompt.split("\n")]
+        assert max(map(cell_len, prompts)) <= timeline.scrollable_content_region.width
         assert all(line[:column].isspace() for line in lines[1:]), lines
         assert " ".join(part.strip() for part in [lines[0][column:], *lines[1:]]) == note
         await pilot.press("t", "down")
@@ -197,6 +211,21 @@ def test_a_note_too_narrow_for_its_column_wraps_under_the_kind() -> None:
     wrapped = wrap_under(words, 50, 41, KIND_COLUMN)
     assert wrapped == "one two\n" + " " * 11 + "three four five six seven eight"
     assert wrap_under(words, 0, 41, KIND_COLUMN) == words
+    # narrower than the kind's column and ten cells: left to the list (it raised ValueError)
+    assert wrap_under("hello world", 11, 38, KIND_COLUMN) == "hello world"
+
+
+def test_wide_characters_are_wrapped_by_the_cells_they_take() -> None:
+    """A CJK note counted by characters came out twice as wide as the list, which wrapped it
+    again at its left edge; a word wider than a line is cut across lines."""
+    note = "询问我们是否可以 把发布推迟一周 并且承担额外的费用 这是第三次了 我们需要尽快回复"
+    lines = wrap_under(note, 60, 41, KIND_COLUMN).split("\n")
+    assert 41 + cell_len(lines[0]) <= 60 and len(lines) > 2
+    assert all(line.startswith(" " * 11) and cell_len(line) <= 60 for line in lines[1:])
+    assert " ".join(" ".join(lines).split()) == note
+    long = "x" * 100
+    cut = wrap_under(long, 60, 41, KIND_COLUMN).split("\n")
+    assert all(cell_len(line) <= 60 for line in cut) and "".join(c.strip() for c in cut) == long
 
 
 async def test_correct_alias_and_merge_from_the_client_screen(small_db: Path) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import random
 import re
 import shutil
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +18,9 @@ from click.testing import CliRunner
 from rich.cells import cell_len
 from syrupy.extensions.json import JSONSnapshotExtension
 
-from health_tui.cli import cli
+from health_tui.cli import cli, terminal_width
 from health_tui.ingest.native import import_folder
-from health_tui.output import csv_cell, render_scores
+from health_tui.output import csv_cell, fill_clauses, render_scores
 from health_tui.scoring.engine import score_portfolio
 from health_tui.store import open_store
 from tests.conftest import FIXTURES, json_as_before
@@ -127,6 +129,37 @@ def test_the_table_fits_the_terminal_it_is_shown_in(small, small_db: Path) -> No
     # CliRunner's output is not a terminal: every column, as to a file
     out = CliRunner().invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30"])
     assert out.exit_code == 0 and out.output == full
+
+
+def test_score_on_a_terminal_fits_its_width(
+    small, small_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`health-tui score` asks the terminal's width only when its output is a terminal."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((80, 24)))
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    assert terminal_width() == 80
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert terminal_width() is None
+    monkeypatch.setattr("health_tui.cli.terminal_width", lambda: 80)
+    out = CliRunner().invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30"])
+    assert out.exit_code == 0 and out.output == render_scores(small, "table", width=80)
+    assert "left out at 80 columns" in out.output
+
+
+def test_the_summary_breaks_between_clauses_never_inside_an_amount() -> None:
+    """Wrapped at its spaces, "revenue at risk CHF 0" could end a line at "CHF"."""
+    text = (
+        "2026Q3 as of 2026-09-30: 7 active clients — 5 healthy, 2 watch; revenue at risk CHF 1,250"
+    )
+    for width in range(30, len(text) + 1):
+        lines = fill_clauses(text, width).split("\n")
+        assert all(cell_len(line) <= width for line in lines), width
+        assert any("CHF 1,250" in line for line in lines), (width, lines)
 
 
 def test_score_refuses_bad_dates_and_a_missing_database(tmp_path: Path) -> None:

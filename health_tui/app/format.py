@@ -5,10 +5,9 @@ Money and counts come from the core's `health_tui.formatting`, so the CLI and th
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, chop_cells, set_cell_size
 
 from health_tui.formatting import NO_VALUE, hours, money, money_short, plural, rate, signed, symbol
 from health_tui.scoring.models import Archetype, Recommendation
@@ -94,23 +93,39 @@ def fit_apart(text: str, width: int, differs_at: int) -> str:
 
 
 NARROWEST = 20  # cells: a column narrower than this wraps its later lines further left
+LEAST = 10  # cells: narrower still, the text is left to the widget to wrap
 
 
 def wrap_under(text: str, width: int, column: int, fallback: int = 0) -> str:
     """`text`, starting at `column`, wrapped to `width` cells with its later lines under that
     column, or under `fallback` where the column leaves it fewer than NARROWEST cells: a list or
     a panel wraps a long line at its left edge, under the dates, where it reads as a line of its
-    own. Unwrapped while the width is not known (0)."""
-    if width <= 0:
-        return text
+    own. Measured in cells (a CJK character or an emoji is two). Unwrapped while the width is not
+    known (0), or where even `fallback` leaves fewer than LEAST cells."""
     indent = column if width - column >= NARROWEST else min(column, fallback)
-    lines = textwrap.wrap(
-        text,
-        width - indent,
-        initial_indent=" " * (column - indent),
-        break_long_words=True,
-        break_on_hyphens=False,
-    )
-    if not lines:
+    if width - indent < LEAST:
         return text
-    return "\n".join([lines[0][column - indent :], *(" " * indent + line for line in lines[1:])])
+    lines = wrap_cells(text, width - column, width - indent)
+    return "\n".join([lines[0], *(" " * indent + line for line in lines[1:])])
+
+
+def wrap_cells(text: str, first: int, rest: int) -> list[str]:
+    """The words of `text` in lines of at most `first` cells (the first line; none if not even a
+    word's first character fits there) and `rest` (the others); a word wider than a line is cut
+    across lines."""
+    lines: list[str] = []
+    line, limit = "", max(first, 0)
+    for word in text.split():
+        while word:
+            joined = f"{line} {word}" if line else word
+            if cell_len(joined) <= limit:
+                line, word = joined, ""
+            elif line or (not lines and limit < rest):  # the word starts the next line
+                lines.append(line)
+                line, limit = "", rest
+            else:  # wider than a whole line: as much of it as fits, the rest below
+                head = chop_cells(word, limit)[0] or word[0]
+                lines.append(head)
+                word, limit = word[len(head) :], rest
+    lines.append(line)
+    return lines

@@ -85,6 +85,7 @@ class Timeline(OptionList):
     Timeline {
         height: auto;
         max-height: 16;
+        scrollbar-gutter: stable;  /* the notes are wrapped to a width that does not move */
         border: none;
         padding: 0;
         background: transparent;
