@@ -164,7 +164,10 @@ def test_the_notice_runs_from_the_day_the_client_is_told() -> None:
     case = ExitCase(client_id="x", notice_days=30, decided_on=date(2026, 4, 3))
     untold = _checklist(case, {}, [], (0, 0), "EUR", Agency(), date(2026, 9, 30))
     assert untold.earliest_end == date(2026, 10, 30)
-    assert "from the day they are told (not yet): told on 2026-09-30" in untold.steps[1].detail[0]
+    assert (
+        "from the day they are told (not told yet): if told on 2026-09-30"
+        in untold.steps[1].detail[0]
+    )
     told = {"tell": {"status": "done", "done_on": date(2026, 9, 1), "note": None}}
     done = _checklist(case, told, [], (0, 0), "EUR", Agency(), date(2026, 9, 30))
     assert done.earliest_end == date(2026, 10, 1)

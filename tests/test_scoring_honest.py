@@ -9,6 +9,7 @@ import statistics
 from datetime import date
 from pathlib import Path
 
+from health_tui.app.widgets.client_panels import effort_content
 from health_tui.app.widgets.review_panels import exit_confirmation
 from health_tui.scoring.models import Archetype, Recommendation
 from health_tui.settings import Settings
@@ -51,6 +52,24 @@ def test_two_invoices_are_not_enough_to_call_a_client_critical(tmp_path: Path) -
     assert re.search(
         r"Paid \d+ days late on average over the last four quarters \(from 2 invoices\)", said
     )
+
+
+def test_the_days_late_said_are_the_days_late_shown(tmp_path: Path) -> None:
+    """A demo client's reasons said "Paid 47 days late on average" where its client screen said 46
+    (46.53 kept as 46.5, then rounded half to even; seen by a user): both say the record's tenth
+    in whole days, half up. Fifteen invoices, 698 days late in all: 46.53 days."""
+    b = book()
+    b.client("late", "Larkspur Dental", ago(500))
+    for i in range(15):
+        due, late = 320 - 18 * i, 54 if i == 0 else 46
+        b.rows["invoices"].append(
+            [f"L-{i}", "late", ago(due + 30), ago(due), ago(due - late), 800.0, "EUR"]
+        )
+    c = client(b.score(tmp_path), "late")
+    assert c.avg_days_late == 46.5
+    said = [r for r in c.reasons if r.startswith("Paid ")]
+    assert said and said[0].startswith("Paid 47 days late on average")
+    assert re.search(r"avg days late +47\n", str(effort_content(c, "EUR")))
 
 
 def test_a_tracker_only_client_is_a_pricing_talk_not_an_exit(tmp_path: Path) -> None:

@@ -74,7 +74,8 @@ RECOMMENDATIONS: dict[Recommendation, str] = {
     Recommendation.recover: "a relationship worth saving is slipping: reach out, service recovery",
     Recommendation.listen: "complaints to hear out: check each, fix what is true, let the rest go",
     Recommendation.support: "a good client in hard times of their own: go the extra mile",
-    Recommendation.watch: "too new, dormant, former or too little data: look again next quarter",
+    Recommendation.watch: "nothing to act on yet: health in the watch band, an active hater who "
+    "does not cost yet, or too new, dormant, former or too little data; look again next quarter",
     Recommendation.exit: "poor health and poor effort versus return, nothing outweighing them",
 }
 

@@ -197,8 +197,8 @@ def _checklist(
         f"Notice period {case.notice_days} days from {told_on}, when they were told: the "
         f"earliest end date is {earliest_end}{moved}."
         if told_on
-        else f"Notice period {case.notice_days} days, from the day they are told (not yet): told "
-        f"on {notice_from}, the earliest end date is {earliest_end}{moved}."
+        else f"Notice period {case.notice_days} days, from the day they are told (not told yet): "
+        f"if told on {notice_from}, the earliest end date is {earliest_end}{moved}."
     )
     details = {
         "contract": [contract],

@@ -16,6 +16,7 @@ from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
 from health_tui.scoring.measures import (
     Measures,
     component_changes,
+    days_late,
     effort_basis,
     effort_return,
     margin,
@@ -194,7 +195,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "hours_by_activity": Later(hours_by_activity, f),
         "unpaid_overdue": round(f.unpaid_overdue, 2),
         "unpaid_overdue_count": f.n_unpaid_overdue,
-        "avg_days_late": None if not f.n_due_12m else round(f.days_late_12m / f.n_due_12m, 1),
+        "avg_days_late": days_late(f),
         "lifetime_value": round(f.lifetime_value, 2),
         "referral_value": round(f.referral_value, 2),
         "referrals_on_record": True,  # _referrers says when a referred client's invoices are not

@@ -6,7 +6,7 @@ Written once here; the app, JSON/CSV output and the report show them verbatim.
 from __future__ import annotations
 
 from health_tui.scoring.facts import ClientFacts
-from health_tui.scoring.measures import Measures, effort_gap, margin, time_cost
+from health_tui.scoring.measures import Measures, days_late, effort_gap, margin, time_cost, whole
 from health_tui.scoring.models import (
     Archetype,
     Recommendation,
@@ -145,13 +145,12 @@ def reasons(
     if rr >= 3:
         out.append(f"{rr} revision requests this quarter.")
 
-    if f.n_due_12m:
-        late = f.days_late_12m / f.n_due_12m
-        if late >= 10:
-            few = f" (from {_count(f.n_due_12m, 'invoice')})" if f.n_due_12m < THIN_PAYMENTS else ""
-            out.append(
-                f"Paid {late:.0f} days late on average over the last four quarters{few}; portfolio median {med.get('days_late', 0):.0f}."
-            )
+    late = days_late(f)
+    if late is not None and late >= 10:
+        few = f" (from {_count(f.n_due_12m, 'invoice')})" if f.n_due_12m < THIN_PAYMENTS else ""
+        out.append(
+            f"Paid {whole(late):.0f} days late on average over the last four quarters{few}; portfolio median {med.get('days_late', 0):.0f}."
+        )
     if f.unpaid_overdue > 0:
         out.append(
             f"{ctx.money(f.unpaid_overdue)} unpaid and overdue ({_count(f.n_unpaid_overdue, 'invoice')})."
@@ -287,24 +286,32 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
 def _health(
     m: Measures, s: Settings, changes: dict[str, float], previous_quarter: str | None
 ) -> str:
-    """Health, its band, and what moved it since the quarter before: the two largest moves."""
+    """Health, its band, and what moved it since the quarter before: every move when there are
+    three at most (they add up to the change), else the two largest the way health went and the
+    largest the other way ("down 2: friction +1 and payment -1" explained nothing)."""
     b = band_label(band(m.health, s))
     now = f"Health {m.health:.0f} ({b})"
     before = m.previous_health
     if before is None or m.health is None or previous_quarter is None:
         return now + "."
     change = m.health - before
-    moves = whole_moves(changes, change)[:2]
-    named = _join([f"{k} {signed_points(v)}{_data_note(m, k)}" for k, v in moves])
+    moves = whole_moves(changes, change)
+
+    def named(chosen: list[tuple[str, int]]) -> str:
+        return _join([f"{k} {signed_points(v)}{_data_note(m, k)}" for k, v in chosen])
+
     if change == 0:
         if not moves:
             return f"{now}, as in {previous_quarter}."
-        return f"{now}, as in {previous_quarter}: {named} cancelled out."
+        return f"{now}, as in {previous_quarter}: {named(moves[:2])} cancelled out."
     way = "down" if change < 0 else "up"
     head = f"{now}, {way} {abs(change):.0f} since {previous_quarter} ({before:.0f})"
-    if sum(v for _, v in moves) == change:
-        return f"{head}: {named}."
-    return f"{head}; the largest moves: {named}."
+    along = [mv for mv in moves if mv[1] * change > 0]
+    against = [mv for mv in moves if mv[1] * change < 0]
+    if len(moves) <= 3:
+        return f"{head}: {named(along + against)}."
+    other = f", against {named(against[:1])}" if against else ""
+    return f"{head}; the largest moves: {named(along[:2])}{other}."
 
 
 def _data_note(m: Measures, name: str) -> str:

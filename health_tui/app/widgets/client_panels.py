@@ -12,6 +12,7 @@ from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.history import ClientHistory
+from health_tui.scoring.measures import whole
 from health_tui.scoring.models import ClientScore, signed_points
 
 Part = str | tuple[str, str]
@@ -190,7 +191,7 @@ def effort_content(c: ClientScore, currency: str) -> Content:
         parts.append((f"{fmt.money(c.unpaid_overdue, currency):>12}", "bold $text-error"))
         parts.append((f"  {fmt.plural(c.unpaid_overdue_count, 'invoice')}\n", MUTED))
     if c.avg_days_late is not None:
-        parts.append(f"{'avg days late':<16}{c.avg_days_late:>12.0f}\n")
+        parts.append(f"{'avg days late':<16}{whole(c.avg_days_late):>12.0f}\n")
     parts.append(f"{'lifetime value':<16}{fmt.money(revenue_of(c.lifetime_value), currency):>12}\n")
     parts.append(f"{'referral value':<16}{fmt.money(c.known_referral_value, currency):>12}\n")
     if c.referred:
