@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -93,6 +94,24 @@ def test_every_change_is_explained_component_by_component(demo: PortfolioScore) 
         assert abs(sum(c.component_changes.values()) - c.health_change) < 1e-9, c.client_id
         assert sum(v for _, v in c.moves) == c.health_change
         assert c.moved_text and c.moved_text.startswith(f"since {c.previous_quarter}: ")
+
+
+def test_the_reasons_explain_the_change_they_name(demo: PortfolioScore) -> None:
+    """ "Down 2 since 2026Q3; the largest moves: friction +1 and payment -1" explained nothing (seen
+    by a user): three moves or fewer are all named, and add up to the change; with more, the
+    first named go the way health went."""
+    named = 0
+    for c in demo.clients:
+        said = next((r for r in c.reasons if r.startswith("Health ") and " since " in r), None)
+        if said is None or c.health_change in (None, 0):
+            continue
+        moves = [int(v.replace("−", "-")) for v in re.findall(r"[a-z]+ ([+−]\d+)", said)]
+        if "the largest moves" in said:
+            assert all(v * c.health_change > 0 for v in moves[:2]), (c.name, said)
+        else:
+            assert sum(moves) == c.health_change, (c.name, said)
+        named += 1
+    assert named > 10
 
 
 def test_score_json_is_what_pythons_own_encoder_wrote(demo: PortfolioScore) -> None:
