@@ -163,6 +163,29 @@ async def test_quarter_change_and_pick(store) -> None:
         assert app.portfolio.quarter == "2026Q1" and "2026Q1" in summary_text(app)
 
 
+async def test_going_to_the_quarter_on_screen_says_nothing_one_not_begun_says_so(store) -> None:
+    """Going to 2026Q3 as of 15 August said "2026Q3 is after 2026-08-15; showing the latest" (a
+    user walking through the demo): the quarter holding the date on screen is scored as of it,
+    as the header says, and only a quarter not begun by then is worth a word."""
+    mid = date(2026, 8, 15)
+    app = make_app(store, as_of=mid)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for quarter in ("2026Q2", "2026Q3"):
+            await pilot.press("g")
+            app.screen.query_one("#quarter-input").value = quarter
+            await pilot.press("enter")
+            await settle(pilot)
+        assert app.portfolio.as_of == mid and not list(app._notifications)
+        await pilot.press("g")
+        app.screen.query_one("#quarter-input").value = "2026Q4"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.portfolio.as_of == mid
+        [note] = list(app._notifications)
+        assert "2026Q4 begins after 2026-08-15, the date on screen; showing 2026Q3" in note.message
+
+
 async def test_scoring_failure_is_a_notification(store) -> None:
     def locked(store, as_of, con):
         raise StoreLocked("portfolio.duckdb is in use by another program; close it and try again.")

@@ -150,6 +150,25 @@ async def test_escape_on_a_half_filled_form_asks_first(small_db: Path) -> None:
     store.close()
 
 
+async def test_only_the_form_with_lists_offers_arrows(small_db: Path) -> None:
+    """The feedback form's hint said "↑↓ choose" with nothing to choose (a user's walkthrough)."""
+    store = open_store(small_db)
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, "northwind")
+        hints = {}
+        for key, form in (("i", InteractionForm), ("f", FeedbackForm), ("n", EntryForm)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, form)
+            hints[key] = str(app.screen.query_one(".record-hint").render())
+            await pilot.press("escape")
+            await settle(pilot)
+        assert "↑↓ choose" in hints["i"]
+        assert "↑↓" not in hints["f"] and "↑↓" not in hints["n"] and "enter saves" in hints["f"]
+    store.close()
+
+
 async def test_the_review_logs_for_the_client_on_screen(small_db: Path) -> None:
     store = open_store(small_db)
     app = make_app(store, clock=clock, start="review")

@@ -37,7 +37,7 @@ from health_tui.app.table_model import RowIndex
 from health_tui.app.text import safe_text
 from health_tui.app.whatif_state import WhatIfMarks
 from health_tui.app.widgets.summary import summary_figures
-from health_tui.dates import quarter_end, quarter_label, quarter_of, shift_quarter
+from health_tui.dates import quarter_end, quarter_label, quarter_of, quarter_start, shift_quarter
 from health_tui.errors import HealthTuiError
 from health_tui.review.decisions import DecisionRecord
 from health_tui.score_change import score_change
@@ -348,10 +348,14 @@ class HealthApp(App[None]):
             if as_of is None:
                 return
             if as_of > self.latest:
-                self.notify(
-                    f"{label_of(as_of)} is after {self.latest.isoformat()}; showing the latest.",
-                    severity="warning",
-                )
+                # the quarter holding the date on screen is scored as of that date, as the header
+                # says; only a quarter that has not begun by then is worth a word
+                if quarter_start(*quarter_of(as_of)) > self.latest:
+                    self.notify(
+                        f"{label_of(as_of)} begins after {self.latest.isoformat()}, the date on "
+                        f"screen; showing {label_of(self.latest)}.",
+                        severity="warning",
+                    )
                 as_of = self.latest
             self.score(as_of)
 

@@ -44,7 +44,8 @@ AnyEntry = InteractionEntry | FeedbackEntry | NoteEntry
 SaveJob = Callable[[AnyEntry], Job[LoggedEntry]]
 """Turns the entry the form built into the store job that commits it (a new one, or an edit)."""
 
-HINT = "tab next field · ↑↓ choose · enter saves · esc cancels"
+HINT = "tab next field · enter saves · esc cancels"
+LISTS_HINT = "tab next field · ↑↓ choose · enter saves · esc cancels"
 TONE_CHOICES: list[int | None] = [None, *TONES]
 
 
@@ -57,6 +58,7 @@ class EntryForm(SavingForm[LoggedEntry]):
     ]
 
     heading = "Log"
+    hint = HINT  # the interaction form's lists add their arrows
 
     def __init__(self, client_id: str, client_name: str, save: SaveJob, *, editing: bool) -> None:
         super().__init__()
@@ -83,7 +85,7 @@ class EntryForm(SavingForm[LoggedEntry]):
             )
             yield from self.fields()
             yield Static(id="record-error")
-            yield Static(Content.styled(HINT, MUTED), classes="record-hint")
+            yield Static(Content.styled(self.hint, MUTED), classes="record-hint")
 
     @on(Input.Submitted)
     @on(OptionList.OptionSelected)
@@ -129,6 +131,8 @@ def _row(label: str, field: Input) -> Horizontal:
 
 class InteractionForm(EntryForm):
     """Date and time, kind, channel, tone (five steps or none) and a note."""
+
+    hint = LISTS_HINT
 
     AUTO_FOCUS = "#kind"
     heading = "Log an interaction with"
