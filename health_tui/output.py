@@ -6,7 +6,6 @@ All three are views of the same `ClientScore` records the app and the report use
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -16,7 +15,7 @@ from rich.cells import cell_len
 from health_tui.clients import ClientListing
 from health_tui.formatting import NO_VALUE, hours, money, plural, rate, share
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
-from health_tui.text import cell_text, columns, cut, safe_text
+from health_tui.text import cell_text, columns, cut, safe_text, wrap_cells
 from health_tui.whatif import WhatIf
 
 CSV_COLUMNS = (
@@ -130,7 +129,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
             f"({', '.join(left_out)} left out at {width} columns: a wider terminal, or"
             " --format csv, shows every column)"
         )
-        said += textwrap.fill(note, width or len(note), break_on_hyphens=False) + "\n"
+        said += "\n".join(wrap_cells(note, width or len(note), width or len(note))) + "\n"
     return summary + "\n\n" + said
 
 
@@ -146,7 +145,7 @@ def fill_clauses(text: str, width: int) -> str:
         elif cell_len(clause) <= width:
             lines.append(clause)
         else:
-            lines += textwrap.wrap(clause, width, break_on_hyphens=False)
+            lines += wrap_cells(clause, width, width)
     return "\n".join(lines)
 
 

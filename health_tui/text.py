@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, chop_cells, set_cell_size
 
 # CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings, then any other two-byte ESC sequence.
 _ESCAPE_SEQUENCE = re.compile(
@@ -129,3 +129,26 @@ def columns(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) 
         ).rstrip()
         for r in rows
     ]
+
+
+def wrap_cells(text: str, first: int, rest: int) -> list[str]:
+    """The words of `text` in lines of at most `first` cells (the first line; none if not even a
+    word's first character fits there) and `rest` (the others), measured in cells (a CJK
+    character or an emoji is two, where `textwrap` counts one); a word wider than a line is cut
+    across lines."""
+    lines: list[str] = []
+    line, limit = "", max(first, 0)
+    for word in text.split():
+        while word:
+            joined = f"{line} {word}" if line else word
+            if cell_len(joined) <= limit:
+                line, word = joined, ""
+            elif line or (not lines and limit < rest):  # the word starts the next line
+                lines.append(line)
+                line, limit = "", rest
+            else:  # wider than a whole line: as much of it as fits, the rest below
+                head = chop_cells(word, limit)[0] or word[0]
+                lines.append(head)
+                word, limit = word[len(head) :], rest
+    lines.append(line)
+    return lines

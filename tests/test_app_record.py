@@ -14,6 +14,7 @@ from health_tui.app.screens.client import ClientScreen
 from health_tui.app.screens.correct import CorrectForm
 from health_tui.app.screens.record_forms import EntryForm, FeedbackForm, InteractionForm
 from health_tui.app.screens.review_modals import Confirm
+from health_tui.app.widgets.review_panels import hanging
 from health_tui.app.widgets.timeline import KIND_COLUMN, Timeline
 from health_tui.record import NoteEntry, log_entry
 from health_tui.store import Store, open_store
@@ -245,6 +246,9 @@ def test_wide_characters_are_wrapped_by_the_cells_they_take() -> None:
     long = "x" * 100
     cut = wrap_under(long, 60, 41, KIND_COLUMN).split("\n")
     assert all(cell_len(line) <= 60 for line in cut) and "".join(c.strip() for c in cut) == long
+    # a checklist step's facts, under their indent, by the same measure
+    step = hanging(note, 40).split("\n")
+    assert len(step) > 2 and all(line.startswith(" " * 6) and cell_len(line) <= 40 for line in step)
 
 
 async def test_correct_alias_and_merge_from_the_client_screen(small_db: Path) -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len, chop_cells, set_cell_size
+from rich.cells import cell_len, set_cell_size
 
 from health_tui.formatting import NO_VALUE, hours, money, money_short, plural, rate, signed, symbol
 from health_tui.scoring.models import Archetype, Recommendation
-from health_tui.text import fit
+from health_tui.text import fit, wrap_cells
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -96,6 +96,13 @@ NARROWEST = 20  # cells: a column narrower than this wraps its later lines furth
 LEAST = 10  # cells: narrower still, the text is left to the widget to wrap
 
 
+def end_column(parts: Sequence[str | tuple[str, str]]) -> int:
+    """The cell where text added after `parts` (plain strings or (text, style) pairs) begins:
+    the width of their last line."""
+    text = "".join(p if isinstance(p, str) else p[0] for p in parts)
+    return cell_len(text.rsplit("\n", 1)[-1])
+
+
 def wrap_under(text: str, width: int, column: int, fallback: int = 0) -> str:
     """`text`, starting at `column`, wrapped to `width` cells with its later lines under that
     column, or under `fallback` where the column leaves it fewer than NARROWEST cells: a list or
@@ -107,25 +114,3 @@ def wrap_under(text: str, width: int, column: int, fallback: int = 0) -> str:
         return text
     lines = wrap_cells(text, width - column, width - indent)
     return "\n".join([lines[0], *(" " * indent + line for line in lines[1:])])
-
-
-def wrap_cells(text: str, first: int, rest: int) -> list[str]:
-    """The words of `text` in lines of at most `first` cells (the first line; none if not even a
-    word's first character fits there) and `rest` (the others); a word wider than a line is cut
-    across lines."""
-    lines: list[str] = []
-    line, limit = "", max(first, 0)
-    for word in text.split():
-        while word:
-            joined = f"{line} {word}" if line else word
-            if cell_len(joined) <= limit:
-                line, word = joined, ""
-            elif line or (not lines and limit < rest):  # the word starts the next line
-                lines.append(line)
-                line, limit = "", rest
-            else:  # wider than a whole line: as much of it as fits, the rest below
-                head = chop_cells(word, limit)[0] or word[0]
-                lines.append(head)
-                word, limit = word[len(head) :], rest
-    lines.append(line)
-    return lines

@@ -21,6 +21,7 @@ from health_tui.app.screens.whatif import WhatIfMarking
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
 from health_tui.app.widgets import review_panels as rp
+from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.footer import KeyFooter
 from health_tui.app.widgets.whatif_panel import WhatIfPanel
 from health_tui.review.decisions import Decision, DecisionRecord, resume_at, review_queue
@@ -77,7 +78,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             yield Static(id="review-title")
             yield Static(id="review-verdict")
             yield Static(id="record-status")
-            yield Static(id="review-decision", classes="panel")
+            yield Fitted(id="review-decision", classes="panel")
             with Horizontal(id="review-row"):
                 yield Static(id="review-reasons", classes="panel")
                 yield Static(id="review-trend", classes="panel")
@@ -197,16 +198,14 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             self._load_history(client.client_id)
         self.refresh_bindings()
 
-    def _show_decision(self, again: bool = True) -> None:
+    def _show_decision(self) -> None:
         client, state = self.current, self.health_app.review
         if client is None or state is None:
             return
         history = self.histories.get(client.client_id)
-        panel = self.query_one("#review-decision", Static)
-        width = panel.content_region.width
-        panel.update(rp.decision_content(state, client.client_id, history, width))
-        if not width and again:  # shown again just now: its notes wrap once it is laid out
-            self.call_after_refresh(self._show_decision, False)
+        self.query_one("#review-decision", Fitted).show(
+            lambda width: rp.decision_content(state, client.client_id, history, width)
+        )
 
     def whatif_current(self) -> ClientScore | None:
         return self.current

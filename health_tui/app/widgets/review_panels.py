@@ -6,10 +6,8 @@ Client names, notes and step notes come from the owner or from imported files: e
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
-from rich.cells import cell_len
 from textual.content import Content
 
 from health_tui.app import format as fmt
@@ -19,6 +17,7 @@ from health_tui.app.text import safe_text
 from health_tui.review.checklist import Checklist, Step, StepStatus
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.models import HOURS_NOT_KNOWN, ClientScore
+from health_tui.text import wrap_cells
 
 Part = str | tuple[str, str]
 
@@ -180,8 +179,7 @@ NOTE_FALLBACK = 4  # under the history's dates, where a note's own column is too
 def _quoted(note: str, width: int, line: list[Part]) -> str:
     """A decision's note in quotes after the `line` so far (its last line: what follows the last
     newline), wrapped under its opening quote's column."""
-    text = "".join(p if isinstance(p, str) else p[0] for p in line).rsplit("\n", 1)[-1]
-    column = cell_len(text) + 2
+    column = fmt.end_column(line) + 2
     return "  " + fmt.wrap_under(f"“{safe_text(note)}”", width, column, NOTE_FALLBACK)
 
 
@@ -281,10 +279,8 @@ def hanging(text: str, width: int, lead: str = "") -> str:
     pad = " " * STEP_INDENT
     if width <= STEP_INDENT + 10:
         return f"{pad}{lead}{text}"
-    lines = textwrap.wrap(
-        lead + text, width - STEP_INDENT, break_long_words=True, break_on_hyphens=False
-    )
-    return "\n".join(pad + line for line in lines) or pad + lead
+    room = width - STEP_INDENT
+    return "\n".join(pad + line for line in wrap_cells(lead + text, room, room))
 
 
 def step_prompt(

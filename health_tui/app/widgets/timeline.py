@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from health_tui.app.format import wrap_under
+from health_tui.app.format import end_column, wrap_under
 from health_tui.app.styles import MUTED
 from health_tui.app.text import safe_text
 from health_tui.history import ClientHistory, TimelineEvent
@@ -53,8 +52,7 @@ def event_prompt(e: TimelineEvent, width: int = 0) -> Content:
     elif e.entry != "note":
         parts.append("      ")
     if e.note:
-        column = sum(cell_len(p if isinstance(p, str) else p[0]) for p in parts)
-        parts.append(wrap_under(safe_text(e.note), width, column, KIND_COLUMN))
+        parts.append(wrap_under(safe_text(e.note), width, end_column(parts), KIND_COLUMN))
     return Content.assemble(*parts)
 
 
