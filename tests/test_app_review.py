@@ -320,3 +320,28 @@ async def test_the_footer_names_what_a_does_now(tmp_path) -> None:
         assert app.screen.include_rest and said() == "Urgent only"
         await pilot.press("a")
         assert not app.screen.include_rest and said() == "All clients"
+
+
+async def test_the_footer_shows_new_keys_and_is_kept_while_they_stay_the_same(tmp_path) -> None:
+    """The footer is made again when what it shows changes (`a` renames its key), and kept when
+    the screen only says its keys may have changed, as at every move of the focus: made again
+    each time, its keys were nine tenths of the widgets an app test mounted."""
+    from textual.widgets._footer import FooterKey
+
+    from health_tui.app.widgets.footer import KeyFooter
+    from tests.test_app_review_support import running, small_db
+
+    async with running(small_db(tmp_path)) as (app, pilot):
+
+        def footer_says() -> str:
+            keys = app.screen.query_one(KeyFooter).query(FooterKey)
+            return next(str(k.description) for k in keys if k.key == "a")
+
+        assert footer_says() == "All clients"
+        before = list(app.screen.query_one(KeyFooter).query(FooterKey))
+        app.screen.refresh_bindings()  # what Textual does when the focus moves
+        await settle(pilot)
+        assert list(app.screen.query_one(KeyFooter).query(FooterKey)) == before
+        await pilot.press("a")
+        await settle(pilot)
+        assert footer_says() == "Urgent only"
