@@ -51,6 +51,26 @@ async def open_client(pilot, client_id: str) -> None:
     await settle(pilot)
 
 
+def test_the_timeline_gives_the_tone_on_the_scale_it_is_logged_on() -> None:
+    """A message logged "-2 very negative" read "-1.0" in the timeline (its stored value, half of
+    it): the timeline shows the form's steps, and an imported tone between them to a tenth."""
+    from datetime import datetime
+
+    from health_tui.app.widgets.timeline import event_prompt
+    from health_tui.history import TimelineEvent
+
+    def shown(sentiment: float) -> str:
+        e = TimelineEvent(happened_at=datetime(2026, 9, 1), channel="email", kind="praise",
+                          sentiment=sentiment, note="Thanks")  # fmt: skip
+        return event_prompt(e).plain.split("email")[1]
+
+    assert shown(1.0) == "       +2 Thanks"
+    assert shown(-0.5) == "       -1 Thanks"
+    assert shown(0.0) == "        0 Thanks"
+    assert shown(0.3) == "     +0.6 Thanks"  # imported: -1..1, shown doubled
+    assert shown(-0.04) == "     -0.1 Thanks"
+
+
 async def test_log_edit_delete_and_find_it_after_a_restart(small_db: Path) -> None:
     store = open_store(small_db)
     app = make_app(store, clock=clock)
@@ -73,7 +93,7 @@ async def test_log_edit_delete_and_find_it_after_a_restart(small_db: Path) -> No
         assert said.startswith("✓ logged complaint (phone, very negative)")
         assert f"health {before:.0f} → {after:.0f}: " in said and "friction −" in said
         assert (
-            "you complaint        phone     -1.0 Shouted about the launch date"
+            "you complaint        phone       -2 Shouted about the launch date"
             in timeline_lines(app)[0]
         )
 

@@ -48,12 +48,23 @@ def event_prompt(e: TimelineEvent, width: int = 0) -> Content:
     if e.score is not None:
         parts.append((f"{e.score:>2}/10 ", MUTED))
     elif e.sentiment is not None:
-        parts.append((f"{e.sentiment:>5.1f} ", MUTED))
+        parts.append((f"{tone_shown(e.sentiment):>5} ", MUTED))
     elif e.entry != "note":
         parts.append("      ")
     if e.note:
         parts.append(wrap_under(safe_text(e.note), width, end_column(parts), KIND_COLUMN))
     return Content.assemble(*parts)
+
+
+def tone_shown(sentiment: float) -> str:
+    """A message's tone on the scale the owner logs it on, −2 (very negative) to +2 (very
+    positive): stored as half of it (−1..1, the import format's), it read "1.0" for a message
+    logged "+2 very positive". A step the form offers is shown as the form shows it ("+2", " 0");
+    an imported tone between steps keeps a decimal ("+0.6")."""
+    tone = round(2 * sentiment, 1)
+    if tone == int(tone):
+        return f"{int(tone):+d}" if tone else "0"
+    return f"{tone:+.1f}"
 
 
 def day_and_time(at: datetime) -> str:
