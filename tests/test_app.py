@@ -186,6 +186,27 @@ async def test_going_to_the_quarter_on_screen_says_nothing_one_not_begun_says_so
         assert "2026Q4 begins after 2026-08-15, the date on screen; showing 2026Q3" in note.message
 
 
+async def test_a_quarter_before_the_first_client_says_when_the_first_began(store) -> None:
+    """Going to a quarter before any client had started showed an empty table and "0 active"
+    without a word (a user walking through the demo): the header says when the first began, and
+    says it no more once there are clients."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        app.screen.query_one("#quarter-input").value = "2019Q1"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.portfolio.quarter == "2019Q1" and not app.portfolio.clients
+        said = summary_text(app)
+        assert "no client had started yet: the first began on 2025-07-01 (2025Q3)" in said
+        await pilot.press("g")
+        app.screen.query_one("#quarter-input").value = "2025Q3"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.portfolio.clients and "no client had started" not in summary_text(app)
+
+
 async def test_scoring_failure_is_a_notification(store) -> None:
     def locked(store, as_of, con):
         raise StoreLocked("portfolio.duckdb is in use by another program; close it and try again.")
@@ -303,7 +324,7 @@ async def test_quarter_before_any_client_is_empty(store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert ids(app.screen.query_one(ClientTable)) == []
-        assert "0 active" in summary_text(app)
+        assert "no client had started yet: the first began on 2025-07-01" in summary_text(app)
 
 
 async def test_quarter_change_on_the_client_screen(store) -> None:

@@ -29,7 +29,7 @@ from health_tui.app.memory import release_later
 from health_tui.app.messages import RecordedChange, RosterReady, ScoresReady
 from health_tui.app.palette import ClientCommands, app_actions
 from health_tui.app.review_state import ReviewState, load_review_state
-from health_tui.app.roster import load_roster
+from health_tui.app.roster import first_start, load_roster
 from health_tui.app.screens.help import HelpScreen
 from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.quarter import QuarterPicker
@@ -130,6 +130,7 @@ class HealthApp(App[None]):
         self.store = store
         self.latest = as_of  # never score past the date the owner asked for
         self.requested = as_of
+        self.first_start: date | None = None  # set when a quarter scored had nobody in it
         self.settings = settings or Settings()
         self.scorer = scorer or engine_scorer(self.settings)
         self.demo_note = demo_note
@@ -187,10 +188,11 @@ class HealthApp(App[None]):
                 rows = RowIndex(portfolio.clients).warm()
                 summary_figures(portfolio)
                 portfolio.by_id("")
+                first = None if portfolio.clients else first_start(self.store, con=cursor)
         finally:
             cursor.close()
         if not worker.is_cancelled:
-            self.post_message(ScoresReady(portfolio, as_of, review, jobs_done, rows))
+            self.post_message(ScoresReady(portfolio, as_of, review, jobs_done, rows, first))
 
     @on(RosterReady)
     def _roster_ready(self, message: RosterReady) -> None:
@@ -212,7 +214,8 @@ class HealthApp(App[None]):
         self._rows = (message.portfolio, message.rows)
         self.working = None
         self.review = message.review
-        self.portfolio = message.portfolio
+        self.first_start = message.first_start  # the header says it when nobody had started
+        self.portfolio = message.portfolio  # (the screens redraw when this changes)
         self.roster = None
         self._report_changes(message)
         if message.jobs_done != self._jobs_submitted:

@@ -18,7 +18,8 @@ class ScoresReady(Message):
 
     `review` holds the quarter's decisions, read in the same worker; `jobs_done` is how many store
     jobs had finished when it started, so the app can tell whether one may have been missed; `rows`
-    is the table's index of the scored clients, built in the worker too.
+    is the table's index of the scored clients, built in the worker too; `first_start`, when
+    no client had started by `as_of`, is the day the first one did (None: no client at all).
     """
 
     def __init__(
@@ -28,8 +29,10 @@ class ScoresReady(Message):
         review: ReviewState,
         jobs_done: int,
         rows: RowIndex,
+        first_start: date | None = None,
     ) -> None:
         self.portfolio = portfolio
+        self.first_start = first_start
         self.as_of = as_of
         self.review = review
         self.jobs_done = jobs_done

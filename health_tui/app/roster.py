@@ -30,3 +30,10 @@ def load_roster(
     """The clients the scoring as of `as_of` will list, in the same order (by id)."""
     rows = store.rows("portfolio_roster", {"as_of": as_of}, con=con)
     return [ClientStub(client_id, name, active) for client_id, name, active in rows]
+
+
+def first_start(store: Store, *, con: duckdb.DuckDBPyConnection | None = None) -> date | None:
+    """The day the first client started (None: no client at all): what a portfolio scored as of a
+    date before it, with nobody in it, says instead of an empty table."""
+    row = store.one("portfolio_first_start", con=con)
+    return row[0] if row else None

@@ -162,7 +162,7 @@ class PortfolioScreen(WhatIfMarking):
     def _update_header(self) -> None:
         app = self.health_app
         listed = self.view.rows.active.count(1) if self.view.names_only else 0
-        self.query_one(PortfolioSummary).show(app.portfolio, app.working, listed)
+        self.query_one(PortfolioSummary).show(app.portfolio, app.working, listed, app.first_start)
         self._update_status()
 
     def _update_status(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
 
 from textual.content import Content
@@ -9,6 +10,7 @@ from textual.widgets import Static
 
 from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
+from health_tui.dates import quarter_label, quarter_of
 from health_tui.scoring.models import Band, PortfolioScore, band_label
 
 
@@ -53,13 +55,18 @@ SEP = " · "
 
 
 def summary_content(
-    portfolio: PortfolioScore, working: str | None = None, width: int = 0
+    portfolio: PortfolioScore,
+    working: str | None = None,
+    width: int = 0,
+    first_start: date | None = None,
 ) -> Content:
     """Build the header from a scored portfolio; `working` names a quarter being recomputed.
 
     Two lines, the quarter with what is at stake, then the clients per band; where they do not fit
     `width` (when known), "revenue at risk" says "at risk", and a line breaks between two of its
     phrases, never inside one ("✖ 549 exit / candidates" at 80 columns on 10,000 clients).
+    With nobody to score, the second line says why: no client had started by the date
+    (`first_start`, the first one's day), or there is no client at all.
     """
     figures = summary_figures(portfolio)
     at_risk, revenue, counts = figures.at_risk, figures.revenue, figures.counts
@@ -94,10 +101,19 @@ def summary_content(
         bands.append([lead, (f"{n:,} {band.label}", BAND_STYLE[band])])
     if unscored := figures.unscored:
         bands.append([(f"{unscored:,} {band_label(None)}", MUTED)])
+    if not portfolio.clients:
+        bands = [[(_nobody(first_start), "$text-warning")]]
     parts = [*_packed(first, width), "\n", *_packed(bands, width)]
     if working:
         parts.append((f"   ⟳ scoring {working}…", "bold $text-warning"))
     return Content.assemble(*parts)
+
+
+def _nobody(first_start: date | None) -> str:
+    if first_start is None:
+        return "no client on record"
+    quarter = quarter_label(*quarter_of(first_start))
+    return f"no client had started yet: the first began on {first_start.isoformat()} ({quarter})"
 
 
 def _text(part: Part) -> str:
@@ -133,21 +149,27 @@ class PortfolioSummary(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[PortfolioScore | None, str | None, int] | None = None
+        self._shown: tuple[PortfolioScore | None, str | None, int, date | None] | None = None
 
     def show(
-        self, portfolio: PortfolioScore | None, working: str | None = None, listed: int = 0
+        self,
+        portfolio: PortfolioScore | None,
+        working: str | None = None,
+        listed: int = 0,
+        first_start: date | None = None,
     ) -> None:
-        """`listed`: active clients shown by name while nothing is scored yet."""
+        """`listed`: active clients shown by name while nothing is scored yet; `first_start`: the
+        first client's start, said when nobody had started by the date scored."""
         last = self._shown
-        if last is not None and last[0] is portfolio and last[1:] == (working, listed):
+        if last is not None and last[0] is portfolio and last[1:] == (working, listed, first_start):
             return  # (`is`: comparing two portfolios field by field would cost more than drawing)
-        self._shown = (portfolio, working, listed)
+        self._shown = (portfolio, working, listed, first_start)
         if portfolio is None:
             many = f": {listed:,} active client{'s' if listed != 1 else ''}" if listed else ""
             self.update(Content.styled(f"⟳ scoring {working or ''}{many}…", "bold $text-warning"))
         else:
-            self.update(summary_content(portfolio, working, self.content_region.width))
+            width = self.content_region.width
+            self.update(summary_content(portfolio, working, width, first_start))
 
     def on_resize(self) -> None:
         """Laid out again for the new width (the header breaks between phrases to fit it)."""
