@@ -20,6 +20,7 @@ from health_tui.app.map_model import EFFORT_SPLIT, HEALTH_SPLIT, Cell, MapGrid, 
 from health_tui.scoring.models import ClientScore
 
 GUTTER = 5  # "100 │"
+AXIS_NAME = "health"  # written down the gutter, a letter a row, under "100"
 _QUADRANT_CLASS = {
     "KEEP": "effort-map--keep",
     "REPRICE": "effort-map--reprice",
@@ -178,6 +179,8 @@ class EffortMap(Widget, can_focus=True):
         return self.rich_style + self.get_component_rich_style(name, partial=True)
 
     def render_line(self, y: int) -> Strip:
+        """A row of the map: its health tick and the axis name in the gutter, then its cells;
+        under them the effort / return axis."""
         g = self.grid
         axis = self._style("effort-map--axis")
         width = self.size.width
@@ -203,6 +206,8 @@ class EffortMap(Widget, can_focus=True):
             return Strip.blank(width, self.rich_style)
         split_row, split_col = g.split_row(), g.split_column()
         label = {0: "100", split_row: f"{g.health_split:>3.0f}", g.rows - 1: "  0"}.get(y, "   ")
+        if 0 < y <= len(AXIS_NAME) < split_row:  # the axis named down its gutter, where it fits
+            label = f" {AXIS_NAME[y - 1]} "
         segments = [Segment(f"{label} │", axis)]
         label_style = self._style("effort-map--label")
         cursor = self._style("effort-map--cursor")
