@@ -170,3 +170,27 @@ def test_the_header_breaks_between_phrases_never_inside_one(
     assert re.search(r"(^|· )✖ [\d,]+ exit candidates?( ·|$)", text, re.M), text
     assert re.search(r"(^|· )[\d,]+ active: [\d,]+ healthy( ·|$)", text, re.M), text
     assert summary_content(big).plain.count("\n") == 1  # width not known: the two lines as ever
+
+
+def test_the_client_title_breaks_between_facts_never_inside_one() -> None:
+    """At 80 columns the client screen's first line ended "notice 14" with "days" alone on the
+    next (a user walking through the demo): it breaks between two facts where it does not fit,
+    and is one line where it does."""
+    import random
+    from datetime import date
+
+    from health_tui.app.widgets.client_panels import title_content
+    from tests.test_app_support import make_client
+
+    client = make_client(1, date(2026, 9, 30), random.Random(1)).model_copy(
+        update={"name": "Haddad Cycle Works", "industry": "Retail", "notice_days": 14,
+                "started_on": date(2025, 2, 11), "tenure_days": 596}
+    )  # fmt: skip
+    narrow = title_content(client, 78).plain.split("\n")
+    assert narrow == [
+        "Haddad Cycle Works  Retail  client since 2025-02-11 (1.6 years)",
+        "notice 14 days",
+    ]
+    wide = title_content(client, 120).plain
+    assert wide == "Haddad Cycle Works  Retail  client since 2025-02-11 (1.6 years)  notice 14 days"
+    assert all(cell_len(line) <= 40 for line in title_content(client, 40).plain.split("\n"))

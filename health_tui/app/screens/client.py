@@ -9,6 +9,7 @@ merges it into another (`m`) or gives it another name (`a`), each committed by t
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
 from textual import on, work
@@ -27,6 +28,7 @@ from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import client_panels as panels
+from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.footer import KeyFooter
 from health_tui.app.widgets.review_panels import decision_line
 from health_tui.app.widgets.timeline import OWNER_MARK, OWNER_STYLE, Timeline
@@ -72,7 +74,7 @@ class ClientScreen(RecordKeeping):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="client-body"):
-            yield Static(id="client-title")
+            yield Fitted(id="client-title")
             yield Static(id="verdict")
             yield Static(id="record-status")
             yield Static(id="decision")
@@ -140,7 +142,7 @@ class ClientScreen(RecordKeeping):
         for panel in self.query(".panel"):
             panel.display = True
         currency = portfolio.currency
-        self.query_one("#client-title", Static).update(panels.title_content(client))
+        self.query_one("#client-title", Fitted).show(partial(panels.title_content, client))
         self.query_one("#verdict", Static).update(panels.verdict_content(client))
         self._show_decision()
         self.query_one("#reasons", Static).update(panels.reasons_content(client))

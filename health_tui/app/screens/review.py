@@ -6,6 +6,7 @@ the next client without one. Reopened, the review starts at the first client sti
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -75,7 +76,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
     def compose(self) -> ComposeResult:
         yield Static(id="review-head")
         with VerticalScroll(id="review-body", can_focus=False):
-            yield Static(id="review-title")
+            yield Fitted(id="review-title")
             yield Static(id="review-verdict")
             yield Static(id="record-status")
             yield Fitted(id="review-decision", classes="panel")
@@ -173,12 +174,12 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             done = rp.done_content(
                 self.quarter, rest if not self.include_rest else 0, self.queue, self._decided()
             )
-            self.query_one("#review-title", Static).update(done)
+            self.query_one("#review-title", Fitted).show(lambda _width: done)
             self.query_one("#review-verdict", Static).update("")
             self.query_one("#review-keys", Static).update("")
             self.refresh_bindings()
             return
-        self.query_one("#review-title", Static).update(panels.title_content(client))
+        self.query_one("#review-title", Fitted).show(partial(panels.title_content, client))
         self.query_one("#review-verdict", Static).update(panels.verdict_content(client))
         self.query_one("#review-reasons", Static).update(panels.reasons_content(client))
         self.query_one("#review-trend", Static).update(panels.trend_and_moves(client))

@@ -18,17 +18,18 @@ from health_tui.scoring.models import ClientScore, signed_points
 Part = str | tuple[str, str]
 
 
-def title_content(c: ClientScore) -> Content:
-    """Name, industry and tenure: who this is before what we think of them."""
-    parts: list[Part] = [(safe_text(c.name), "bold")]
-    if c.industry:
-        parts.append((f"  {safe_text(c.industry)}", MUTED))
+def title_content(c: ClientScore, width: int = 0) -> Content:
+    """Name, industry and tenure: who this is before what we think of them. Where it does not fit
+    `width` (when known) it breaks between two facts, never inside one."""
     years = c.tenure_days / 365.25
-    parts.append((f"  client since {c.started_on.isoformat()} ({years:.1f} years)", MUTED))
+    phrases: list[fmt.Phrase] = [[(safe_text(c.name), "bold")]]
+    if c.industry:
+        phrases.append([(safe_text(c.industry), MUTED)])
+    phrases.append([(f"client since {c.started_on.isoformat()} ({years:.1f} years)", MUTED)])
     if c.ended_on:
-        parts.append((f"  ended {c.ended_on.isoformat()}", "bold $text-warning"))
-    parts.append((f"  notice {c.notice_days} days", MUTED))
-    return Content.assemble(*parts)
+        phrases.append([(f"ended {c.ended_on.isoformat()}", "bold $text-warning")])
+    phrases.append([(f"notice {c.notice_days} days", MUTED)])
+    return Content.assemble(*fmt.packed(phrases, width, "  "))
 
 
 def verdict_content(c: ClientScore) -> Content:

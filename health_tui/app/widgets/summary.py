@@ -103,7 +103,7 @@ def summary_content(
         bands.append([(f"{unscored:,} {band_label(None)}", MUTED)])
     if not portfolio.clients:
         bands = [[(_nobody(first_start), "$text-warning")]]
-    parts = [*_packed(first, width), "\n", *_packed(bands, width)]
+    parts = [*fmt.packed(first, width, SEP), "\n", *fmt.packed(bands, width, SEP)]
     if working:
         parts.append((f"   ⟳ scoring {working}…", "bold $text-warning"))
     return Content.assemble(*parts)
@@ -122,23 +122,6 @@ def _text(part: Part) -> str:
 
 def _width(segments: list[Segment]) -> int:
     return sum(len(_text(p)) for seg in segments for p in seg) + len(SEP) * (len(segments) - 1)
-
-
-def _packed(segments: list[Segment], width: int) -> list[Part]:
-    """The segments joined by ' · ', a new line instead where the next would pass `width`."""
-    out: list[Part] = []
-    used = 0
-    for i, seg in enumerate(segments):
-        size = sum(len(_text(p)) for p in seg)
-        if i and width and used + len(SEP) + size > width:
-            out.append("\n")
-            used = 0
-        elif i:
-            out.append(SEP)
-            used += len(SEP)
-        out += seg
-        used += size
-    return out
 
 
 class PortfolioSummary(Static):
