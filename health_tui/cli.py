@@ -573,7 +573,7 @@ def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
         listing = list_clients(store, include_ignored=show_all)
     finally:
         store.close()
-    click.echo(render_clients(listing), nl=False)
+    click.echo(render_clients(listing, terminal_width()), nl=False)
 
 
 @clients.command("merge")

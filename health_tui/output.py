@@ -193,19 +193,49 @@ def _blank(value: float | None) -> object:
     return "" if value is None else value + 0.0  # -0.0 reads as 0
 
 
-def render_clients(listing: list[ClientListing]) -> str:
-    """`health-tui clients`: one line a client, with its rows by source and its other names."""
-    rows = [("client_id", "name", "made by", "rows by source", "also known as")]
+def render_clients(listing: list[ClientListing], width: int | None = None) -> str:
+    """`health-tui clients`: one line a client, with its rows by source and its other names. On a
+    terminal (`width`) the names are cut to fit it and the other names go on a line of their own
+    under the client, wrapped to it: as a last column after names padded to the longest they
+    made every line too wide for 80 columns. A file or a pipe gets every column."""
+    header = ("client_id", "name", "made by", "rows by source", "also known as")
+    rows: list[tuple[str, ...]] = []
+    names: list[tuple[str, str]] = []  # each name and what is said after it
     for c in listing:
         sources = ", ".join(f"{s.source} {s.n:,}" for s in c.sources) or "no rows"
         known = [f'"{_plain(a)}"' for a in c.alias_names] + [f"id {i}" for i in c.merged_ids]
         known += [f"domain {_plain(c.domain)}"] if c.domain else []
-        name = cut(_plain(c.name), NAME_CELLS + 4) + (" (not a client)" if c.ignored else "")
-        if c.ended_on is not None:
-            name += f" (ended {c.ended_on})"
-        rows.append((c.client_id, name, c.made_by, sources, ", ".join(known)))
-    n = len(listing)
-    return "\n".join(columns(rows)) + f"\n{plural(n, 'client')}\n"
+        after = (" (not a client)" if c.ignored else "") + (
+            f" (ended {c.ended_on})" if c.ended_on is not None else ""
+        )
+        names.append((_plain(c.name), after))
+        rows.append((c.client_id, "", c.made_by, sources, ", ".join(known)))
+    count = f"\n{plural(len(listing), 'client')}\n"
+    room = 10**6  # the name column's cells, what is said after a name included
+    if width is not None:
+        others = [max(cell_len(r[i]) for r in [header, *rows]) for i in (0, 2, 3)]
+        room = width - sum(others) - 6  # the three other columns and the gaps
+    rows = [
+        (
+            cid,
+            cut(name, max(NAME_LEAST, min(NAME_CELLS + 4, room - cell_len(after)))) + after,
+            *rest,
+        )
+        for (cid, _, *rest), (name, after) in zip(rows, names, strict=True)
+    ]
+    if width is None:
+        return "\n".join(columns([header, *rows])) + count
+    lines = columns([r[:4] for r in [header, *rows]])
+    out = lines[:1]
+    for line, row in zip(lines[1:], rows, strict=True):
+        out.append(line)
+        if row[4]:
+            aka = width - len(AKA_INDENT)
+            out += [AKA_INDENT + part for part in wrap_cells(f"also known as {row[4]}", aka, aka)]
+    return "\n".join(out) + count
+
+
+AKA_INDENT = "    "  # the other names' line under a client, on a terminal
 
 
 # A line that starts with one of these is run as a formula by a spreadsheet (tab and CR because some

@@ -340,6 +340,38 @@ def test_long_and_wide_names_are_cut_visibly_and_keep_the_columns_aligned() -> N
     assert len({cell_len(r[: r.index("harvest-time")]) for r in rows}) == 1, rows
 
 
+def test_the_clients_list_fits_a_terminal_with_other_names_on_their_own_line() -> None:
+    """At 80 columns `health-tui clients` wrapped every line, header included: the other names
+    were a last column after a name padded to the longest. On a terminal they go on a line of
+    their own under the client, wrapped to it; a file or a pipe keeps the column."""
+    from rich.cells import cell_len
+
+    from health_tui.clients import ClientListing, SourceRows
+    from health_tui.output import render_clients
+
+    def client(cid: str, name: str, aliases: list[str], ended: date | None = None) -> ClientListing:
+        return ClientListing(client_id=cid, name=name, made_by="folder", started_on=AS_OF,
+                             ended_on=ended, ignored=False,
+                             sources=[SourceRows(source="folder", n=1690)], total_rows=1690,
+                             alias_names=aliases, merged_ids=[])  # fmt: skip
+
+    listing = [
+        client("CL-6869", "Achterberg & Adeyemi Associates International", [], date(2026, 10, 5)),
+        client("northwind", "Northwind Outfitters",
+               ["NW Outfitters", "Northwind Outfitters GmbH", "Northwind (Berlin office)"]),
+    ]  # fmt: skip
+    lines = render_clients(listing, 80).splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), lines
+    assert lines[0].split() == ["client_id", "name", "made", "by", "rows", "by", "source"]
+    at = next(i for i, line in enumerate(lines) if line.startswith("northwind"))
+    assert lines[at + 1].startswith(
+        '    also known as "NW Outfitters", "Northwind Outfitters GmbH"'
+    )
+    assert '(Berlin office)"' in lines[at + 1] + lines[at + 2]
+    piped = render_clients(listing).splitlines()
+    assert piped[0].endswith("also known as") and '"NW Outfitters"' in piped[2]
+
+
 def test_a_trend_quarter_without_a_health_is_a_dash_in_the_csv() -> None:
     """A spreadsheet showed "    52" (four quarters with no health, each an empty place) for a
     client new this year: each such quarter is now a dash, so the five places can be read."""
