@@ -194,3 +194,18 @@ def test_the_client_title_breaks_between_facts_never_inside_one() -> None:
     wide = title_content(client, 120).plain
     assert wide == "Haddad Cycle Works  Retail  client since 2025-02-11 (1.6 years)  notice 14 days"
     assert all(cell_len(line) <= 40 for line in title_content(client, 40).plain.split("\n"))
+
+
+def test_the_exit_mark_goes_whole_to_the_next_line() -> None:
+    """At 80 columns on 10,000 clients the verdict ended "✖ exit" with "candidate" alone below
+    (seen in tmux): the mark is one phrase, on the verdict's line where it fits."""
+    from health_tui.app.widgets.client_panels import verdict_content
+
+    candidate = next(c for c in make_portfolio(200).clients if c.fire_candidate)
+    verdict = candidate.verdict
+    one_line = f"{verdict}   ✖ exit candidate"
+    assert verdict_content(candidate, cell_len(one_line)).plain == one_line
+    assert verdict_content(candidate, cell_len(one_line) - 6).plain.split("\n") == [
+        verdict,
+        "✖ exit candidate",
+    ]

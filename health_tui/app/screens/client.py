@@ -75,7 +75,7 @@ class ClientScreen(RecordKeeping):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="client-body"):
             yield Fitted(id="client-title")
-            yield Static(id="verdict")
+            yield Fitted(id="verdict")
             yield Static(id="record-status")
             yield Static(id="decision")
             yield Static(id="reasons", classes="panel")
@@ -128,8 +128,8 @@ class ClientScreen(RecordKeeping):
         client = self._client(portfolio)
         if portfolio is None or client is None:
             quarter = portfolio.quarter if portfolio else "this quarter"
-            self.query_one("#verdict", Static).update(
-                Content.styled(
+            self.query_one("#verdict", Fitted).show(
+                lambda _width: Content.styled(
                     f"Not scored in {quarter}: not a client then, or marked not a client "
                     "(c corrects it).",
                     MUTED,
@@ -143,7 +143,7 @@ class ClientScreen(RecordKeeping):
             panel.display = True
         currency = portfolio.currency
         self.query_one("#client-title", Fitted).show(partial(panels.title_content, client))
-        self.query_one("#verdict", Static).update(panels.verdict_content(client))
+        self.query_one("#verdict", Fitted).show(partial(panels.verdict_content, client))
         self._show_decision()
         self.query_one("#reasons", Static).update(panels.reasons_content(client))
         self.query_one("#components", Static).update(panels.components_content(client))

@@ -77,7 +77,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         yield Static(id="review-head")
         with VerticalScroll(id="review-body", can_focus=False):
             yield Fitted(id="review-title")
-            yield Static(id="review-verdict")
+            yield Fitted(id="review-verdict")
             yield Static(id="record-status")
             yield Fitted(id="review-decision", classes="panel")
             with Horizontal(id="review-row"):
@@ -175,12 +175,12 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
                 self.quarter, rest if not self.include_rest else 0, self.queue, self._decided()
             )
             self.query_one("#review-title", Fitted).show(lambda _width: done)
-            self.query_one("#review-verdict", Static).update("")
+            self.query_one("#review-verdict", Fitted).show(lambda _width: Content(""))
             self.query_one("#review-keys", Static).update("")
             self.refresh_bindings()
             return
         self.query_one("#review-title", Fitted).show(partial(panels.title_content, client))
-        self.query_one("#review-verdict", Static).update(panels.verdict_content(client))
+        self.query_one("#review-verdict", Fitted).show(partial(panels.verdict_content, client))
         self.query_one("#review-reasons", Static).update(panels.reasons_content(client))
         self.query_one("#review-trend", Static).update(panels.trend_and_moves(client))
         self.query_one("#review-value", Static).update(rp.value_content(client, portfolio.currency))

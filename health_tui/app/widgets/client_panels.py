@@ -32,10 +32,13 @@ def title_content(c: ClientScore, width: int = 0) -> Content:
     return Content.assemble(*fmt.packed(phrases, width, "  "))
 
 
-def verdict_content(c: ClientScore) -> Content:
-    parts: list[Part] = [(safe_text(c.verdict), BAND_STYLE[c.band])]
+def verdict_content(c: ClientScore, width: int = 0) -> Content:
+    """The verdict and, for an exit candidate, the mark; where both do not fit `width` (when
+    known) the mark goes whole on the next line ("✖ exit / candidate" at 80 columns)."""
+    phrases: list[fmt.Phrase] = [[(safe_text(c.verdict), BAND_STYLE[c.band])]]
     if c.fire_candidate:
-        parts.append(("   ✖ exit candidate", CANDIDATE_STYLE))
+        phrases.append([("✖ exit candidate", CANDIDATE_STYLE)])
+    parts = fmt.packed(phrases, width, "   ")
     if c.referred_by_name:
         who = (
             f"\nreferred by {safe_text(c.referred_by_name)}: {safe_text(c.referrer_standing or '')}"
