@@ -52,13 +52,18 @@ async def test_a_full_review_resumes_where_it_stopped(db: Path) -> None:
         assert order[0] == "castell" and len(order) == 7
         assert "1 of 7 · 0 decided" in head(app) and screen.current.client_id == "castell"
         await decide(pilot, "x", "Vague, again", typed=True)
-        assert [n.message for n in app._notifications][-1] == (
-            "Saved: exit for Castell & Rowe Solicitors"
-        )
-        assert screen.current.client_id == order[1] and "2 of 7 · 1 decided" in head(app)
+        # said in the head, once committed, until the owner moves on: a notification covered
+        # the next client's last reasons at 80x24
+        assert "2 of 7 · 1 decided  · ✓ saved: exit for Castell & Rowe Solicitors" in head(app)
+        assert not [n for n in app._notifications if "Saved" in n.message]
+        assert screen.current.client_id == order[1]
         await decide(pilot, "p", "Rate up 20% from January")
         await decide(pilot, "k")
         assert screen.current.client_id == order[3] and "4 of 7 · 3 decided" in head(app)
+        assert "✓ saved: keep for" in head(app)
+        await pilot.press("b")
+        await settle(pilot)
+        assert "saved" not in head(app) and "· all active clients" in head(app)
 
     store = open_store(db)
     decided = current_decisions(store, "2026Q3")

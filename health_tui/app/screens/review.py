@@ -68,6 +68,9 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         self.include_rest: bool | None = None  # None: worked out from the decisions on first view
         self.histories: dict[str, list[DecisionRecord]] = {}
         self.drafts: dict[str, str] = {}  # notes typed but not yet committed: never lost
+        # what the last decision saved, said in the head until the owner moves on: a notification
+        # covered the next client's last reasons at 80x24
+        self.saved: str | None = None
 
     @property
     def current(self) -> ClientScore | None:
@@ -167,7 +170,14 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             return
         index = self.index if client is not None else None
         head.update(
-            rp.review_head(self.quarter, index, len(self.queue), self._decided(), self.include_rest)
+            rp.review_head(
+                self.quarter,
+                index,
+                len(self.queue),
+                self._decided(),
+                self.include_rest,
+                saved=self.saved,
+            )
         )
         if client is None:
             rest = len(portfolio.active) - len(self.queue)
@@ -268,10 +278,8 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             record, progress, history = result
             self.drafts.pop(client.client_id, None)
             self.histories[client.client_id] = history
+            self.saved = safe_text(f"✓ saved: {decision.value} for {client.name}")
             app.decision_saved(record, progress)  # every screen shows it, this one re-renders
-            app.notify(
-                safe_text(f"Saved: {decision.value} for {client.name}"), markup=False, timeout=4
-            )
             if self.is_attached and self.current and self.current.client_id == client.client_id:
                 self.index = self._next_undecided()
                 self._show()
@@ -296,6 +304,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
     # -- moving -----------------------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
+        self.saved = None  # said until the owner moves on
         self.index = max(0, min(len(self.queue), self.index + step))
         self.query_one("#review-body").scroll_home(animate=False)
         self._show()

@@ -44,17 +44,23 @@ def decision_style(decision: Decision) -> str:
 
 
 def review_head(
-    quarter: str, index: int | None, total: int, decided: int, everyone: bool | None
+    quarter: str,
+    index: int | None,
+    total: int,
+    decided: int,
+    everyone: bool | None,
+    *,
+    saved: str | None = None,
 ) -> Content:
-    """ "Review 2026Q3  3 of 11 · 2 decided" and which clients the review walks."""
+    """ "Review 2026Q3  3 of 11 · 2 decided" and which clients the review walks, or, right after a
+    decision was committed, what was saved (`saved`, in place of which clients)."""
     if index is None:
         position = f"done · {decided} of {total} decided"
     else:
         position = f"{index + 1} of {total} · {decided} decided"
     scope = "all active clients" if everyone else "exit candidates, critical, at risk"
-    return Content.assemble(
-        (f"Review {quarter}  ", HEADING), (position, "bold"), (f"  · {scope}", MUTED)
-    )
+    after = (f"  · {saved}", "$text-success") if saved else (f"  · {scope}", MUTED)
+    return Content.assemble((f"Review {quarter}  ", HEADING), (position, "bold"), after)
 
 
 def done_content(quarter: str, others: int, queue: Sequence[ClientScore], decided: int) -> Content:
