@@ -700,6 +700,39 @@ def test_numbers_that_disagree_are_refused(store: Store, tmp_path: Path) -> None
     ]
 
 
+def test_a_file_refused_for_its_numbers_or_dates_says_its_other_faults_too(
+    store: Store, tmp_path: Path
+) -> None:
+    """A file whose numbers disagreed was refused on that alone: a bad date two lines on was said
+    only on the next try. Its other faults now come with it; the columns read with the unsettled
+    separator (or order of dates) say nothing more, every line of them would repeat it."""
+    numbers = write(
+        tmp_path,
+        "n.csv",
+        HARVEST_HEADER
+        + '2025-07-01,Acme,W,D,,"1,5",Yes,A,B\n2025-07-02,Acme,W,D,,2.5,Yes,A,B\n'
+        + "2025-13-45,Acme,W,D,,3,Yes,A,B\n",
+    )
+    assert problems(store, numbers) == [
+        "n.csv:2: Hours: numbers disagree: '1,5' has a decimal comma, but line 3 has '2.5' with "
+        "a decimal point; make them agree",
+        "n.csv:4: Date: not a date (like 2025-03-31): '2025-13-45'",
+    ]
+    dates = write(
+        tmp_path,
+        "d.csv",
+        HARVEST_HEADER + "25/03/2025,Acme,W,D,,1,Yes,A,B\n03/25/2025,Acme,W,D,,abc,Yes,A,B\n"
+        "05/05/2025,Acme,W,D,,-3,Yes,A,B\n",
+    )
+    assert problems(store, dates) == [
+        "d.csv:3: Date: dates disagree: '03/25/2025' has the month first, but line 2 has "
+        "'25/03/2025' with the day first; make them agree",
+        "d.csv:3: Hours: not a number of hours (like 1.5 or 1:30): 'abc'",
+        "d.csv:4: Hours: must be more than 0 and at most 24 hours: '-3'",
+    ]
+    assert hours(store) == []  # nothing written
+
+
 def test_ambiguous_dates_are_refused_not_guessed(store: Store) -> None:
     found = problems(store, EXPORTS / "harvest_time_ambiguous.csv")
     assert found == [

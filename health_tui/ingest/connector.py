@@ -270,10 +270,9 @@ def import_export(
             summary,
             source.mapping_file,
         )
-        if problems:
-            refuse(problems, path, where)
+        undecided = _undecided_columns(store, con, problems)
         # "any": no date said which order, and every date that reads, reads the same either way
-        dates = {"date_order": "dmy" if order == "any" else order, "date_format": fmt}
+        dates = {"date_order": "dmy" if order in ("any", None) else order, "date_format": fmt}
         terms = due_days(source, money)
         common = {
             **dates,
@@ -293,6 +292,17 @@ def import_export(
                 "mapped": source.mapping_file is not None,
             }
         checks = store.rows(f"connector_validate_{kind.name}", params, con=con)
+        if problems:
+            # The file is refused for its dates or numbers as a whole; its other faults are said
+            # with it, so one fix-and-retry sees them all (the columns the undecided order or
+            # separator was read with would only repeat the same fault on every line).
+            kept = [c for c in checks if c[1] not in undecided]
+            row_problems = [
+                Problem.model_construct(file=path.name, line=line, column=match.shown(col),
+                                        reason=reason)
+                for line, col, reason in kept
+            ]  # fmt: skip
+            refuse(sorted([*problems, *row_problems], key=lambda p: p.line), path, where)
         if kind.makes_clients:
             store.run(f"connector_client_rows_{kind.name}", con=con)
         else:
@@ -406,6 +416,24 @@ def _stage(
         }
         store.run(f"connector_fill_{kind}", fills, con=con)
     return int(rows)
+
+
+def _undecided_columns(
+    store: Store, con: duckdb.DuckDBPyConnection, problems: list[Problem]
+) -> set[str]:
+    """The columns read with an order of dates or a decimal separator the file could not settle
+    (`problems` says why): every date column after a date problem, every number column after a
+    number one (the evidence views list each value's column)."""
+    dates = any(p.reason.startswith(("dates disagree", "ambiguous date")) for p in problems)
+    numbers = any(p.reason.startswith("numbers disagree") for p in problems)
+    columns: set[str] = set()
+    for undecided, query in (
+        (dates, "connector_date_columns"),
+        (numbers, "connector_number_columns"),
+    ):
+        if undecided:
+            columns |= {col for (col,) in store.rows(query, con=con)}
+    return columns
 
 
 def _parse(
