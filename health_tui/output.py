@@ -196,8 +196,10 @@ def _blank(value: float | None) -> object:
 def render_clients(listing: list[ClientListing], width: int | None = None) -> str:
     """`health-tui clients`: one line a client, with its rows by source and its other names. On a
     terminal (`width`) the names are cut to fit it and the other names go on a line of their own
-    under the client, wrapped to it: as a last column after names padded to the longest they
-    made every line too wide for 80 columns. A file or a pipe gets every column."""
+    under the client, wrapped to it (as a last column after names padded to the longest they
+    made every line too wide for 80 columns), the rows by source too where they would leave a
+    name fewer than NAME_FIT cells. Ids are never cut: commands take them. A file or a pipe gets
+    every column."""
     header = ("client_id", "name", "made by", "rows by source", "also known as")
     rows: list[tuple[str, ...]] = []
     names: list[tuple[str, str]] = []  # each name and what is said after it
@@ -211,27 +213,39 @@ def render_clients(listing: list[ClientListing], width: int | None = None) -> st
         names.append((_plain(c.name), after))
         rows.append((c.client_id, "", c.made_by, sources, ", ".join(known)))
     count = f"\n{plural(len(listing), 'client')}\n"
+    shown = [0, 1, 2, 3]  # the columns of the table; on a terminal the rest go below each client
     room = 10**6  # the name column's cells, what is said after a name included
     if width is not None:
-        others = [max(cell_len(r[i]) for r in [header, *rows]) for i in (0, 2, 3)]
-        room = width - sum(others) - 6  # the three other columns and the gaps
+
+        def left(columns: list[int]) -> int:
+            return (
+                width
+                - sum(max(cell_len(r[i]) for r in [header, *rows]) for i in columns)
+                - 2 * len(columns)
+            )
+
+        room = left([0, 2, 3])
+        if room < NAME_FIT:
+            shown, room = [0, 1, 2], left([0, 2])
+    # what is said after a name goes below it where it would leave the name too few cells
+    moved = [width is not None and room - cell_len(after) < NAME_LEAST for _, after in names]
     rows = [
-        (
-            cid,
-            cut(name, max(NAME_LEAST, min(NAME_CELLS + 4, room - cell_len(after)))) + after,
-            *rest,
-        )
-        for (cid, _, *rest), (name, after) in zip(rows, names, strict=True)
-    ]
+        (cid, cut(name, max(NAME_LEAST, min(NAME_CELLS + 4, room - (0 if down else cell_len(after)))))
+         + ("" if down else after), *rest)
+        for (cid, _, *rest), (name, after), down in zip(rows, names, moved, strict=True)
+    ]  # fmt: skip
     if width is None:
         return "\n".join(columns([header, *rows])) + count
-    lines = columns([r[:4] for r in [header, *rows]])
+    lines = columns([[r[i] for i in shown] for r in [header, *rows]])
     out = lines[:1]
-    for line, row in zip(lines[1:], rows, strict=True):
+    below = max(width - len(AKA_INDENT), NAME_FIT)
+    for line, row, (_, after), down in zip(lines[1:], rows, names, moved, strict=True):
         out.append(line)
-        if row[4]:
-            aka = width - len(AKA_INDENT)
-            out += [AKA_INDENT + part for part in wrap_cells(f"also known as {row[4]}", aka, aka)]
+        said = [after.strip()[1:-1].replace(") (", ", ")] if down and after else []
+        said += [f"rows {row[3]}"] if 3 not in shown else []
+        said += [f"also known as {row[4]}"] if row[4] else []
+        if said:
+            out += [AKA_INDENT + part for part in wrap_cells(" · ".join(said), below, below)]
     return "\n".join(out) + count
 
 

@@ -295,6 +295,41 @@ async def test_a_failed_save_is_a_notification_and_keeps_the_note(
         assert "Worth [b]keeping[/b]" in text(app.screen.query_one("#review-decision"))
 
 
+async def test_what_was_saved_is_said_only_while_it_is_true_and_at_hand(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The head's "✓ saved" stayed after a save that failed, in another quarter, and in place of
+    which clients the review walks after `a` (a reviewing helper's finds)."""
+    import health_tui.app.review_state as review_state
+
+    def locked(*args, **kwargs):
+        raise StoreLocked("review.duckdb is in use by another program; close it and try again.")
+
+    async with running(db) as (app, pilot):
+        await pilot.press("a")
+        await settle(pilot)
+        await decide(pilot, "k")
+        assert "✓ saved: keep for Castell & Rowe Solicitors" in head(app)
+        with monkeypatch.context() as patch:
+            patch.setattr(review_state, "record_decision", locked)
+            await decide(pilot, "p", "Rate up")
+        assert "saved" not in head(app)
+        await pilot.press("b")  # back to the client decided, and saved again
+        await settle(pilot)
+        await decide(pilot, "k")
+        assert "✓ saved" in head(app)
+        await pilot.press("a")
+        await settle(pilot)
+        assert "saved" not in head(app) and "exit candidates, critical, at risk" in head(app)
+        await pilot.press("a")
+        await settle(pilot)
+        await decide(pilot, "k")
+        assert "✓ saved" in head(app)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert "Review 2026Q2" in head(app) and "saved" not in head(app)
+
+
 async def test_quitting_with_a_note_typed_saves_it(db: Path) -> None:
     async with running(db) as (app, pilot):
         await pilot.press("k")
@@ -325,6 +360,30 @@ async def test_the_footer_names_what_a_does_now(tmp_path) -> None:
         assert app.screen.include_rest and said() == "Urgent only"
         await pilot.press("a")
         assert not app.screen.include_rest and said() == "All clients"
+
+
+async def test_the_footer_fits_after_the_window_grew_behind_another_screen(tmp_path) -> None:
+    """Kept rather than made again, the footer measured its keys when those it had hidden were
+    not laid out yet: widened behind the client screen, the review's last keys ran under the
+    palette key (a reviewing helper's find)."""
+    from health_tui.app.widgets.footer import KeyFooter
+    from tests.test_app_review_support import running, small_db
+
+    async with running(small_db(tmp_path), size=(80, 24)) as (app, pilot):
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("enter")  # the client's screen over the review
+        await settle(pilot)
+        await pilot.resize_terminal(160, 36)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        footer = app.screen.query_one(KeyFooter)
+        palette = next(k for k in footer.children if k.has_class("-command-palette"))
+        shown = [k for k in footer.children if k.display and k is not palette]
+        assert len(shown) > 8  # the wider window shows more keys
+        assert all(k.region.right - 1 <= palette.region.x for k in shown)
 
 
 async def test_the_footer_shows_new_keys_and_is_kept_while_they_stay_the_same(tmp_path) -> None:

@@ -370,6 +370,15 @@ def test_the_clients_list_fits_a_terminal_with_other_names_on_their_own_line() -
     assert '(Berlin office)"' in lines[at + 1] + lines[at + 2]
     piped = render_clients(listing).splitlines()
     assert piped[0].endswith("also known as") and '"NW Outfitters"' in piped[2]
+    # An id made from an export's names is up to 39 cells and is never cut (commands take it):
+    # the rows by source, then what is said after a name, go below the client instead.
+    long_id = client("haddad-cycle-works-and-bicycle-repa-1a2b3c",
+                     "Haddad Cycle Works and Bicycle Repair", ["Haddad"], date(2026, 10, 5))  # fmt: skip
+    lines = render_clients([long_id, *listing], 80).splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), lines
+    assert lines[0].split() == ["client_id", "name", "made", "by"]
+    assert lines[2] == '    ended 2026-10-05 · rows folder 1,690 · also known as "Haddad"'
+    assert render_clients([long_id], 4).count("Haddad") == 2  # no width is too small to list
 
 
 def test_a_trend_quarter_without_a_health_is_a_dash_in_the_csv() -> None:

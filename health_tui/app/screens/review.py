@@ -124,7 +124,9 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         self._show()
 
     def _set_queue(self, keep: str | None) -> None:
-        """Rebuild the queue, staying on client `keep` if it is in it, else the first undecided."""
+        """Rebuild the queue, staying on client `keep` if it is in it, else the first undecided.
+        What was saved is no longer said: another quarter, another list, or new scores."""
+        self.saved = None
         app = self.health_app
         assert app.portfolio is not None and app.review is not None
         self.queue = review_queue(app.portfolio, include_rest=bool(self.include_rest))
@@ -285,6 +287,9 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
                 self._show()
 
         def failed(_: BaseException) -> None:
+            self.saved = None  # the head must not still say an earlier save went through
+            if self.is_attached:
+                self._show()
             app.notify("The note is kept: press the decision's key again to retry.", timeout=10)
 
         app.run_job(

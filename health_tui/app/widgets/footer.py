@@ -66,8 +66,10 @@ class KeyFooter(Footer):
     def _fit(self, tries: int = _TRIES) -> None:
         """Hide every key from the first that would end past the palette key (or the edge)."""
         keys = list(self.children)
-        if all(k.region.width == 0 for k in keys if k.display):
-            if tries > 1:  # not mounted or not laid out yet
+        if any(k.region.width == 0 for k in keys if k.display):
+            # not mounted or not laid out yet: keys shown again after a resize behind another
+            # screen are laid out a refresh after the others
+            if tries > 1:
                 self.call_after_refresh(self._fit, tries - 1)
             return
         palette = [k for k in keys if k.has_class("-command-palette")]
