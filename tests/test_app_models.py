@@ -209,3 +209,15 @@ def test_the_exit_mark_goes_whole_to_the_next_line() -> None:
         verdict,
         "✖ exit candidate",
     ]
+
+
+def test_what_the_review_saved_keeps_its_head_on_one_line() -> None:
+    """At 80 columns "✓ saved: keep for" a long name made the review's head two lines, pushing
+    the client down a line (a reviewing helper's find): the name is cut to the width."""
+    from health_tui.app.widgets.review_panels import review_head
+
+    saved = "✓ saved: reprice for Achterberg & Adeyemi Consulting International (Rotterdam)"
+    narrow = review_head("2026Q4", 1, 763, 1, False, saved=saved, width=80).plain
+    assert "\n" not in narrow and cell_len(narrow) == 80 and narrow.endswith("…")
+    assert review_head("2026Q4", 1, 763, 1, False, saved=saved, width=200).plain.endswith(saved)
+    assert review_head("2026Q4", 1, 763, 1, False, saved=saved).plain.endswith(saved)

@@ -179,6 +179,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
                 self._decided(),
                 self.include_rest,
                 saved=self.saved,
+                width=head.content_region.width,
             )
         )
         if client is None:

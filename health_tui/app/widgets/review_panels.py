@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from health_tui.app import format as fmt
@@ -17,7 +18,7 @@ from health_tui.app.text import safe_text
 from health_tui.review.checklist import Checklist, Step, StepStatus
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.models import HOURS_NOT_KNOWN, ClientScore
-from health_tui.text import wrap_cells
+from health_tui.text import cut, wrap_cells
 
 Part = str | tuple[str, str]
 
@@ -51,16 +52,26 @@ def review_head(
     everyone: bool | None,
     *,
     saved: str | None = None,
+    width: int = 0,
 ) -> Content:
     """ "Review 2026Q3  3 of 11 · 2 decided" and which clients the review walks, or, right after a
-    decision was committed, what was saved (`saved`, in place of which clients)."""
+    decision was committed, what was saved (`saved`, in place of which clients), cut to `width`
+    (when known) so that the head stays one line."""
     if index is None:
         position = f"done · {decided} of {total} decided"
     else:
         position = f"{index + 1} of {total} · {decided} decided"
     scope = "all active clients" if everyone else "exit candidates, critical, at risk"
-    after = (f"  · {saved}", "$text-success") if saved else (f"  · {scope}", MUTED)
-    return Content.assemble((f"Review {quarter}  ", HEADING), (position, "bold"), after)
+    lead = f"Review {quarter}  "
+    if saved:
+        room = width - cell_len(lead + position + "  · ") if width else cell_len(saved)
+        after = (f"  · {cut(saved, max(room, SAVED_LEAST))}", "$text-success")
+    else:
+        after = (f"  · {scope}", MUTED)
+    return Content.assemble((lead, HEADING), (position, "bold"), after)
+
+
+SAVED_LEAST = 20  # cells of "✓ saved: ..." kept however narrow the head
 
 
 def done_content(quarter: str, others: int, queue: Sequence[ClientScore], decided: int) -> Content:
