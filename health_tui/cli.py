@@ -501,7 +501,7 @@ def whatif_cmd(
     finally:
         store.close()
     result = what_if(portfolio, dropped, repriced, settings=settings)
-    click.echo(render_whatif(result, fmt), nl=False)
+    click.echo(render_whatif(result, fmt, terminal_width()), nl=False)
 
 
 def _reprice_arg(text: str) -> tuple[str, float]:
@@ -837,7 +837,7 @@ def config(config_path: Path | None) -> None:
     settings, sources = load_settings(path)
     state = "found" if path.exists() else "not found, using defaults"
     click.echo(f"# settings file: {path} ({state})")
-    click.echo(describe(settings, sources), nl=False)
+    click.echo(describe(settings, sources, terminal_width()), nl=False)
 
 
 def _compact(path: Path) -> None:

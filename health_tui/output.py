@@ -289,8 +289,9 @@ def _plain(text: str) -> str:
     return safe_text(text)
 
 
-def render_whatif(w: WhatIf, fmt: str) -> str:
-    """`health-tui whatif`: the figures before and after, as a table or as JSON."""
+def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
+    """`health-tui whatif`: the figures before and after, as a table or as JSON; on a terminal
+    (`width`) its sentences are broken between clauses to fit it (`fill_clauses`)."""
     if fmt == "json":
         return json_text(w.model_dump(mode="json"))
     cur = w.currency
@@ -307,11 +308,11 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
     lines = [f"What if, {w.quarter} as of {w.as_of} (the last four quarters, in {cur})", ""]
     if w.dropped:
         names = [_plain(d.name)[:32] for d in w.dropped]
-        width = max(len(n) for n in names)
+        name_width = max(len(n) for n in names)
         lines.append(f"{plural(len(w.dropped), 'client')} let go:")
         for name, d in zip(names, w.dropped, strict=True):
             lines.append(
-                f"  {name.ljust(width)}  {amount(d.revenue_12m):>12}  {hours(d.hours_12m):>9}"
+                f"  {name.ljust(name_width)}  {amount(d.revenue_12m):>12}  {hours(d.hours_12m):>9}"
             )
         lines += [
             "",
@@ -335,14 +336,15 @@ def render_whatif(w: WhatIf, fmt: str) -> str:
         f"{r[0].ljust(widths[0])}  {r[1].rjust(widths[1])}  {r[2].rjust(widths[2])}".rstrip()
         for r in rows
     ]
-    lines += [f"\n{caveat}" for caveat in w.caveats]
+    sentences = list(w.caveats)
     for p in w.reprices:
-        lines.append(
-            f"\nReprice {_plain(p.name)} {p.percent:+g}%: revenue {amount(p.revenue_12m_before)} → "
+        sentences.append(
+            f"Reprice {_plain(p.name)} {p.percent:+g}%: revenue {amount(p.revenue_12m_before)} → "
             f"{amount(p.revenue_12m_after)}, rate {hourly(p.effective_rate_before)} → "
             f"{hourly(p.effective_rate_after)} (target {hourly(p.target_rate)}), effort versus return"
             + _effort_move(p.effort_return_before, p.effort_return_after)
         )
+    lines += [f"\n{fill_clauses(s, width) if width else s}" for s in sentences]
     return "\n".join(lines) + "\n"
 
 

@@ -18,6 +18,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from rich.cells import cell_len
 
 from health_tui.errors import ConfigError
 from health_tui.formatting import plural
@@ -33,6 +34,7 @@ from health_tui.formula import (
     Trend,
     Window,
 )
+from health_tui.text import wrap_cells
 from health_tui.workdays import known_country
 
 
@@ -347,8 +349,10 @@ def load_settings(path: Path | None) -> tuple[Settings, dict[str, str]]:
     return settings, sources
 
 
-def describe(settings: Settings, sources: dict[str, str]) -> str:
-    """The settings in force, one per line, with where each came from and what it means."""
+def describe(settings: Settings, sources: dict[str, str], width: int | None = None) -> str:
+    """The settings in force, one per line, with where each came from and what it means; on a
+    terminal (`width`) what does not fit a line is wrapped between words (`_commented`): the
+    terminal broke the comments mid-word."""
     out: list[str] = []
     for section, model in settings:
         out.append(f"[{section}]")
@@ -366,8 +370,34 @@ def describe(settings: Settings, sources: dict[str, str]) -> str:
             else:
                 key_text = key
             origin = sources[f"{section}.{key}"]
-            out.append(
-                f"{key_text:<24} = {shown:<18} # {origin}: {field.description or ''}".rstrip(": ")
-            )
+            comment = f"{origin}: {field.description or ''}".rstrip(": ")
+            out += _commented(key_text, shown, comment, width)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _commented(key: str, value: str, comment: str, width: int | None) -> list[str]:
+    """`key = value  # comment` on one line where it fits `width` cells (always, without a width);
+    on a terminal, else, the comment wrapped under its own '# ', or, where the value leaves it
+    under 20 cells, on lines of its own above the setting, and a value too long for a line
+    wrapped at its spaces under an indent."""
+    setting = f"{key:<24} = {value:<18} "
+    line = f"{setting}# {comment}"
+    if width is None or cell_len(line) <= width:
+        return [line]
+    room = width - cell_len(setting) - 2
+    if room >= 20:
+        first, *rest = wrap_cells(comment, room, room)
+        indent = " " * cell_len(setting)
+        return [f"{setting}# {first}", *(f"{indent}# {part}" for part in rest)]
+    above = [f"# {part}" for part in wrap_cells(comment, width - 2, width - 2)]
+    first, *items = f"{key} = {value}".split(", ")  # a list breaks after a comma, not in an item
+    lines = [first]
+    for item in items:
+        limit = width if len(lines) == 1 else width - 4  # the later lines are indented
+        if cell_len(f"{lines[-1]}, {item},") <= limit:
+            lines[-1] = f"{lines[-1]}, {item}"
+        else:
+            lines[-1] += ","
+            lines.append(item)
+    return [*above, lines[0], *(f"    {line}" for line in lines[1:])]

@@ -12,6 +12,8 @@ import statistics
 from datetime import date, datetime
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from health_tui.app.map_model import build_grid
 from health_tui.app.widgets.client_panels import effort_content
 from health_tui.app.widgets.review_panels import exit_confirmation, value_content
@@ -297,6 +299,11 @@ def test_what_if_totals_leave_out_what_is_not_known_and_say_so(tmp_path: Path) -
         "after)" in text
     )
     assert w.caveats[0] in whatif_content(w).plain
+    # On an 80-column terminal the sentences broke mid-word: broken between clauses instead.
+    narrow = render_whatif(w, "table", 60)
+    said = narrow.split("Not in the totals")[1]
+    assert all(cell_len(line) <= 60 for line in said.splitlines()), said
+    assert " ".join(narrow.split()) == " ".join(text.split())  # the same words, only rebroken
     only = what_if(p, ["drain"])  # nothing of what goes is known: not "revenue lost €0"
     assert only.revenue_lost is None and only.hours_freed is not None
     assert "revenue lost (12 months)  —" in render_whatif(only, "table")

@@ -197,6 +197,37 @@ def test_config_shows_where_each_setting_came_from(tmp_path: Path) -> None:
     assert "default" in line
 
 
+def test_config_on_a_terminal_wraps_each_comment_under_its_own_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns `health-tui config` ran its comments past the edge, broken mid-word by the
+    terminal: on a terminal each comment goes on under its own '# ' (above the setting where a
+    long list leaves it no room); a file or a pipe gets one line a setting, as before."""
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("[money]\ncurrency = 'GBP'\n")
+    piped = CliRunner().invoke(cli, ["config", "--config", str(cfg)]).output
+    monkeypatch.setattr("health_tui.cli.terminal_width", lambda: 80)
+    shown = CliRunner().invoke(cli, ["config", "--config", str(cfg)]).output
+    settings = shown.splitlines()[1:]  # (the first names the file, its path as long as it is)
+    assert all(cell_len(line) <= 80 for line in settings), settings
+    assert max(cell_len(line) for line in piped.splitlines()[1:]) > 80
+    column = 0
+    for line in settings:  # every continuation under its own setting's '# '
+        if line.startswith(" ") and line.lstrip().startswith("# "):
+            assert line.index("# ") == column, line
+        elif " # " in line:
+            column = line.index(" # ") + 1
+
+    def letters(text: str) -> list[str]:  # (a path wider than a line is cut across lines)
+        return sorted("".join(text.split()).replace("#", ""))
+
+    assert letters(shown) == letters(piped)  # the same settings and comments, only rebroken
+    lines = shown.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("words = ['payment plan',"))
+    assert lines[at - 1].startswith("# ")  # its comment above it: no room beside the list
+    assert lines[at + 1] == "    'lost a contract', 'lost the contract', 'lost their contract',"
+
+
 def test_configured_target_rate_and_currency_reach_the_reasons(
     small_db: Path, tmp_path: Path
 ) -> None:
