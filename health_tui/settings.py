@@ -6,7 +6,10 @@ the file leaves out keeps its default, and `health-tui config` shows which is wh
 
 from __future__ import annotations
 
+import json
+import re
 import tomllib
+from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -350,18 +353,16 @@ def load_settings(path: Path | None) -> tuple[Settings, dict[str, str]]:
 
 
 def describe(settings: Settings, sources: dict[str, str], width: int | None = None) -> str:
-    """The settings in force, one per line, with where each came from and what it means; on a
-    terminal (`width`) what does not fit a line is wrapped between words (`_commented`): the
-    terminal broke the comments mid-word."""
+    """The settings in force, one per line, with where each came from and what it means: a
+    settings file that reads back as these settings (it said `True` and wrote a pattern's
+    backslashes unescaped). On a terminal (`width`) what does not fit a line is wrapped between
+    words (`_commented`): the terminal broke the comments mid-word."""
     out: list[str] = []
     for section, model in settings:
         out.append(f"[{section}]")
         for key, field in type(model).model_fields.items():
             value = getattr(model, key)
-            shown = f'"{value}"' if isinstance(value, str) else str(value)
-            if isinstance(value, dict):  # an inline TOML table: { SEK = 0.0877 }
-                shown = "{ " + ", ".join(f"{k} = {v}" for k, v in value.items()) + " }"
-                shown = shown if value else "{}"
+            shown = toml_value(value)
             if value is None:
                 key_text, shown = (
                     f"# {key}",
@@ -374,6 +375,28 @@ def describe(settings: Settings, sources: dict[str, str], width: int | None = No
             out += _commented(key_text, shown, comment, width)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def toml_value(value: object) -> str:
+    """`value` as TOML writes it: true and false, strings quoted with their escapes (JSON's
+    escapes are TOML's), lists and inline tables of such values."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):  # an inline table: { SEK = 0.0877 }
+        pairs = ", ".join(f"{_toml_key(k)} = {toml_value(v)}" for k, v in value.items())
+        return "{ " + pairs + " }" if value else "{}"
+    if isinstance(value, Enum):
+        return toml_value(value.value)
+    return str(value)
+
+
+def _toml_key(key: object) -> str:
+    text = str(key)
+    return text if re.fullmatch(r"[A-Za-z0-9_-]+", text) else json.dumps(text, ensure_ascii=False)
 
 
 def _commented(key: str, value: str, comment: str, width: int | None) -> list[str]:

@@ -223,9 +223,28 @@ def test_config_on_a_terminal_wraps_each_comment_under_its_own_hash(
 
     assert letters(shown) == letters(piped)  # the same settings and comments, only rebroken
     lines = shown.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("words = ['payment plan',"))
+    at = next(i for i, line in enumerate(lines) if line.startswith('words = ["payment plan",'))
     assert lines[at - 1].startswith("# ")  # its comment above it: no room beside the list
-    assert lines[at + 1] == "    'lost a contract', 'lost the contract', 'lost their contract',"
+    assert lines[at + 1] == '    "lost a contract", "lost the contract", "lost their contract",'
+
+
+def test_the_settings_printed_read_back_as_the_same_settings(tmp_path: Path) -> None:
+    """`health-tui config` printed `True` and wrote strings unescaped, so its text, saved as a
+    settings file, was refused or read otherwise: it now reads back as the settings it shows."""
+    from health_tui.settings import describe, load_settings
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        '[money]\ncurrency = "GBP"\nrates = { EUR = 0.86, USD = 0.79 }\n'
+        "[friction]\nweekends_after_hours = false\n"
+        '[hard_times]\nwords = ["lost our \\"big\\" client", "C:\\\\cash", "plan de paiement"]\n'
+        '[agency]\nname = "Studio \\"Nord\\""\n'
+    )
+    settings, sources = load_settings(cfg)
+    assert settings.hard_times.words[1] == "C:\\cash" and not settings.friction.weekends_after_hours
+    again = tmp_path / "again.toml"
+    again.write_text(describe(settings, sources), encoding="utf-8")
+    assert load_settings(again)[0] == settings
 
 
 def test_configured_target_rate_and_currency_reach_the_reasons(
