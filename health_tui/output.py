@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from health_tui.clients import ClientListing
 from health_tui.formatting import NO_VALUE, hours, money, plural, rate, share
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
-from health_tui.text import cell_text, columns, cut, safe_text, wrap_cells
+from health_tui.text import cell_text, columns, cut, fill_clauses, safe_text, wrap_cells
 from health_tui.whatif import WhatIf
 
 CSV_COLUMNS = (
@@ -122,7 +122,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
         + (f" (+{n} not known)" if (n := p.at_risk_not_known()) else "")
     )
     if width is not None:
-        summary = fill_clauses(summary, width)
+        summary = "\n".join(fill_clauses(summary, width))
     said = "\n".join(lines) + "\n"
     if left_out:
         note = (
@@ -131,22 +131,6 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
         )
         said += "\n".join(wrap_cells(note, width or len(note), width or len(note))) + "\n"
     return summary + "\n\n" + said
-
-
-def fill_clauses(text: str, width: int) -> str:
-    """`text` in lines of at most `width` cells, broken after a comma, semicolon or dash, so that
-    "revenue at risk CHF 1,250" and "3 at risk" stay whole; a clause wider than a line is wrapped
-    at its spaces."""
-    clauses = re.split(r"(?<=[,;—]) ", text)
-    lines: list[str] = []
-    for clause in clauses:
-        if lines and cell_len(joined := f"{lines[-1]} {clause}") <= width:
-            lines[-1] = joined
-        elif cell_len(clause) <= width:
-            lines.append(clause)
-        else:
-            lines += wrap_cells(clause, width, width)
-    return "\n".join(lines)
 
 
 def _fit(rows: Sequence[tuple[str, ...]], width: int | None) -> tuple[list[str], list[str]]:
@@ -202,15 +186,14 @@ def render_clients(listing: list[ClientListing], width: int | None = None) -> st
     every column."""
     header = ("client_id", "name", "made by", "rows by source", "also known as")
     rows: list[tuple[str, ...]] = []
-    names: list[tuple[str, str]] = []  # each name and what is said after it
+    names: list[tuple[str, list[str]]] = []  # each name and what is said of it
     for c in listing:
         sources = ", ".join(f"{s.source} {s.n:,}" for s in c.sources) or "no rows"
         known = [f'"{_plain(a)}"' for a in c.alias_names] + [f"id {i}" for i in c.merged_ids]
         known += [f"domain {_plain(c.domain)}"] if c.domain else []
-        after = (" (not a client)" if c.ignored else "") + (
-            f" (ended {c.ended_on})" if c.ended_on is not None else ""
-        )
-        names.append((_plain(c.name), after))
+        facts = ["not a client"] if c.ignored else []
+        facts += [f"ended {c.ended_on}"] if c.ended_on is not None else []
+        names.append((_plain(c.name), facts))
         rows.append((c.client_id, "", c.made_by, sources, ", ".join(known)))
     count = f"\n{plural(len(listing), 'client')}\n"
     shown = [0, 1, 2, 3]  # the columns of the table; on a terminal the rest go below each client
@@ -227,21 +210,23 @@ def render_clients(listing: list[ClientListing], width: int | None = None) -> st
         room = left([0, 2, 3])
         if room < NAME_FIT:
             shown, room = [0, 1, 2], left([0, 2])
-    # what is said after a name goes below it where it would leave the name too few cells
-    moved = [width is not None and room - cell_len(after) < NAME_LEAST for _, after in names]
+    # what is said of a name follows it in brackets, or goes below it on a terminal where it
+    # would leave the name too few cells
+    brackets = ["".join(f" ({fact})" for fact in facts) for _, facts in names]
+    moved = [width is not None and room - cell_len(b) < NAME_LEAST for b in brackets]
+    after = ["" if down else b for b, down in zip(brackets, moved, strict=True)]
     rows = [
-        (cid, cut(name, max(NAME_LEAST, min(NAME_CELLS + 4, room - (0 if down else cell_len(after)))))
-         + ("" if down else after), *rest)
-        for (cid, _, *rest), (name, after), down in zip(rows, names, moved, strict=True)
-    ]  # fmt: skip
+        (cid, cut(name, max(NAME_LEAST, min(NAME_CELLS + 4, room - cell_len(a)))) + a, *rest)
+        for (cid, _, *rest), (name, _), a in zip(rows, names, after, strict=True)
+    ]
     if width is None:
         return "\n".join(columns([header, *rows])) + count
     lines = columns([[r[i] for i in shown] for r in [header, *rows]])
     out = lines[:1]
     below = max(width - len(AKA_INDENT), NAME_FIT)
-    for line, row, (_, after), down in zip(lines[1:], rows, names, moved, strict=True):
+    for line, row, (_, facts), down in zip(lines[1:], rows, names, moved, strict=True):
         out.append(line)
-        said = [after.strip()[1:-1].replace(") (", ", ")] if down and after else []
+        said = [", ".join(facts)] if down and facts else []
         said += [f"rows {row[3]}"] if 3 not in shown else []
         said += [f"also known as {row[4]}"] if row[4] else []
         if said:
@@ -344,7 +329,8 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
             f"{hourly(p.effective_rate_after)} (target {hourly(p.target_rate)}), effort versus return"
             + _effort_move(p.effort_return_before, p.effort_return_after)
         )
-    lines += [f"\n{fill_clauses(s, width) if width else s}" for s in sentences]
+    for sentence in sentences:
+        lines += ["", *(fill_clauses(sentence, width) if width else [sentence])]
     return "\n".join(lines) + "\n"
 
 

@@ -37,7 +37,7 @@ from health_tui.formula import (
     Trend,
     Window,
 )
-from health_tui.text import wrap_cells
+from health_tui.text import fill_clauses, wrap_cells
 from health_tui.workdays import known_country
 
 
@@ -403,7 +403,7 @@ def _commented(key: str, value: str, comment: str, width: int | None) -> list[st
     """`key = value  # comment` on one line where it fits `width` cells (always, without a width);
     on a terminal, else, the comment wrapped under its own '# ', or, where the value leaves it
     under 20 cells, on lines of its own above the setting, and a value too long for a line
-    wrapped at its spaces under an indent."""
+    broken after its commas under an indent."""
     setting = f"{key:<24} = {value:<18} "
     line = f"{setting}# {comment}"
     if width is None or cell_len(line) <= width:
@@ -414,13 +414,5 @@ def _commented(key: str, value: str, comment: str, width: int | None) -> list[st
         indent = " " * cell_len(setting)
         return [f"{setting}# {first}", *(f"{indent}# {part}" for part in rest)]
     above = [f"# {part}" for part in wrap_cells(comment, width - 2, width - 2)]
-    first, *items = f"{key} = {value}".split(", ")  # a list breaks after a comma, not in an item
-    lines = [first]
-    for item in items:
-        limit = width if len(lines) == 1 else width - 4  # the later lines are indented
-        if cell_len(f"{lines[-1]}, {item},") <= limit:
-            lines[-1] = f"{lines[-1]}, {item}"
-        else:
-            lines[-1] += ","
-            lines.append(item)
-    return [*above, lines[0], *(f"    {line}" for line in lines[1:])]
+    first, *rest = fill_clauses(f"{key} = {value}", width, width - 4)  # a list: after its commas
+    return [*above, first, *(f"    {line}" for line in rest)]

@@ -152,3 +152,20 @@ def wrap_cells(text: str, first: int, rest: int) -> list[str]:
                 word, limit = word[len(head) :], rest
     lines.append(line)
     return lines
+
+
+def fill_clauses(text: str, width: int, rest: int | None = None) -> list[str]:
+    """`text` in lines of at most `width` cells (`rest` for the lines after the first, if given),
+    broken after a comma, semicolon or dash, so that "revenue at risk CHF 1,250", "3 at risk" or
+    a list's item stay whole; a clause wider than a line is wrapped at its spaces."""
+    later = width if rest is None else rest
+    lines: list[str] = []
+    for clause in re.split(r"(?<=[,;—]) ", text):
+        limit = later if lines else width
+        if lines and cell_len(joined := f"{lines[-1]} {clause}") <= limit:
+            lines[-1] = joined
+        elif cell_len(clause) <= limit:
+            lines.append(clause)
+        else:
+            lines += wrap_cells(clause, limit, later)
+    return lines

@@ -221,3 +221,17 @@ def test_what_the_review_saved_keeps_its_head_on_one_line() -> None:
     assert "\n" not in narrow and cell_len(narrow) == 80 and narrow.endswith("…")
     assert review_head("2026Q4", 1, 763, 1, False, saved=saved, width=200).plain.endswith(saved)
     assert review_head("2026Q4", 1, 763, 1, False, saved=saved).plain.endswith(saved)
+
+
+def test_the_header_says_at_risk_where_revenue_at_risk_would_break_its_line(
+    big: PortfolioScore,
+) -> None:
+    """The shorter words are taken only where they keep the first line whole."""
+    from health_tui.app.widgets.summary import summary_content
+
+    wide = summary_content(big, None, 200).plain.splitlines()[0]
+    assert "revenue at risk" in wide
+    short = wide.replace("revenue at risk", "at risk")
+    fitted = summary_content(big, None, cell_len(short)).plain.splitlines()[0]
+    assert fitted == short
+    assert summary_content(big, None, cell_len(wide)).plain.splitlines()[0] == wide

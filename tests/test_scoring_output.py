@@ -20,9 +20,10 @@ from syrupy.extensions.json import JSONSnapshotExtension
 
 from health_tui.cli import cli, terminal_width
 from health_tui.ingest.native import import_folder
-from health_tui.output import csv_cell, fill_clauses, render_scores
+from health_tui.output import csv_cell, render_scores
 from health_tui.scoring.engine import score_portfolio
 from health_tui.store import open_store
+from health_tui.text import fill_clauses
 from tests.conftest import FIXTURES, json_as_before
 from tests.test_app_support import make_client
 
@@ -157,7 +158,7 @@ def test_the_summary_breaks_between_clauses_never_inside_an_amount() -> None:
         "2026Q3 as of 2026-09-30: 7 active clients — 5 healthy, 2 watch; revenue at risk CHF 1,250"
     )
     for width in range(30, len(text) + 1):
-        lines = fill_clauses(text, width).split("\n")
+        lines = fill_clauses(text, width)
         assert all(cell_len(line) <= width for line in lines), width
         assert any("CHF 1,250" in line for line in lines), (width, lines)
 

@@ -257,8 +257,12 @@ def import_export(
             refuse([problem], path, where)
 
         say(f"checking {plural(rows, *LABELS[source.target])}…")
+        undecided: set[str] = set()  # columns read with an order or separator not settled
         if fmt is None and order is None:
             order = date_order(store, con, kind.name, path.name, match, problems)
+            if order is None:  # refused, saying why: the row checks of its dates would repeat it
+                undecided |= _evidence_columns(store, con, "connector_date_columns")
+        settled = len(problems)
         decimal = source.decimal or decimal_separator(
             store,
             con,
@@ -270,7 +274,8 @@ def import_export(
             summary,
             source.mapping_file,
         )
-        undecided = _undecided_columns(store, con, problems)
+        if len(problems) > settled:  # numbers that disagree: so would every number's check
+            undecided |= _evidence_columns(store, con, "connector_number_columns")
         # "any": no date said which order, and every date that reads, reads the same either way
         dates = {"date_order": "dmy" if order in ("any", None) else order, "date_format": fmt}
         terms = due_days(source, money)
@@ -418,22 +423,10 @@ def _stage(
     return int(rows)
 
 
-def _undecided_columns(
-    store: Store, con: duckdb.DuckDBPyConnection, problems: list[Problem]
-) -> set[str]:
-    """The columns read with an order of dates or a decimal separator the file could not settle
-    (`problems` says why): every date column after a date problem, every number column after a
-    number one (the evidence views list each value's column)."""
-    dates = any(p.reason.startswith(("dates disagree", "ambiguous date")) for p in problems)
-    numbers = any(p.reason.startswith("numbers disagree") for p in problems)
-    columns: set[str] = set()
-    for undecided, query in (
-        (dates, "connector_date_columns"),
-        (numbers, "connector_number_columns"),
-    ):
-        if undecided:
-            columns |= {col for (col,) in store.rows(query, con=con)}
-    return columns
+def _evidence_columns(store: Store, con: duckdb.DuckDBPyConnection, query: str) -> set[str]:
+    """The columns the dates or numbers a file was judged by came from (the evidence views list
+    each value's column)."""
+    return {col for (col,) in store.rows(query, con=con)}
 
 
 def _parse(

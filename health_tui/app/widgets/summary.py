@@ -89,11 +89,8 @@ def summary_content(
         (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE)
     ]
     first = [when, stake("revenue at risk "), exits]
-    if (
-        width
-        and _width(first) > width
-        and _width(short := [when, stake("at risk "), exits]) <= width
-    ):
+    short = [when, stake("at risk "), exits]
+    if "\n" in fmt.packed(first, width, SEP) and "\n" not in fmt.packed(short, width, SEP):
         first = short  # the shorter words where they make it fit; else it breaks as it is
     bands: list[Segment] = []
     for i, (band, n) in enumerate(counts.items()):
@@ -114,14 +111,6 @@ def _nobody(first_start: date | None) -> str:
         return "no client on record"
     quarter = quarter_label(*quarter_of(first_start))
     return f"no client had started yet: the first began on {first_start.isoformat()} ({quarter})"
-
-
-def _text(part: Part) -> str:
-    return part if isinstance(part, str) else part[0]
-
-
-def _width(segments: list[Segment]) -> int:
-    return sum(len(_text(p)) for seg in segments for p in seg) + len(SEP) * (len(segments) - 1)
 
 
 class PortfolioSummary(Static):
