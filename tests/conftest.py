@@ -37,6 +37,46 @@ def _shorter_idle_windows() -> None:
 _shorter_idle_windows()
 
 
+def _frames_only_at_the_end() -> None:
+    """A headless app renders every frame and throws it away (`App._display` draws nothing when
+    headless): about a fifth of an app test's CPU. The tests read what a widget shows from the
+    widget (`render_line`, `render`) and snapshots render a whole screen of their own, so frames
+    are skipped while a pilot drives the app, and the screen it ends on is rendered once, in
+    full: a widget that fails to draw still fails its test."""
+    from contextlib import asynccontextmanager
+
+    from textual.app import App
+    from textual.screen import Screen
+
+    draw = Screen._compositor_refresh
+
+    def refresh(self: Screen) -> None:
+        app = self.app
+        if not (app.is_headless and self is app.screen and not app.is_inline):
+            draw(self)
+            return
+        self._compositor._dirty_regions.clear()
+        self._dirty_widgets.clear()
+        app._update_mouse_over(self)
+
+    run_test = App.run_test
+
+    @asynccontextmanager
+    async def run_and_draw(self: App, *args, **kwargs):
+        async with run_test(self, *args, **kwargs) as pilot:
+            yield pilot
+            if self.is_running:
+                self.screen._compositor.render_update(
+                    full=True, screen_stack=self._background_screens
+                )
+
+    Screen._compositor_refresh = refresh  # type: ignore[method-assign]
+    App.run_test = run_and_draw  # type: ignore[method-assign]
+
+
+_frames_only_at_the_end()
+
+
 def _one_duckdb_thread_per_worker() -> None:
     """Under pytest-xdist every core already runs a worker; DuckDB's own threads (one a core by
     default) only contend with the other worker on these small databases. One thread each gives
