@@ -13,6 +13,9 @@ before the store parsed each query file once per process); whether three runs of
 same rows to the last digit; two quarters scored side by side as the report does (engine.score_two)
 against one after the other, on both. Prints times, ratios, peak memory.
 
+Then the two headline ratios again, round by round (scan, scoring, report in turn, each ratio
+within its round: a shared machine's slow minute moves a whole round alike).
+
 Then the step after scoring (the review queue, as the app and `health-tui review` build it) the
 first time and again: scoring freezes what it built (gc.freeze) so the first time costs what the
 second does; the same with that freeze undone shows the collection it saves.
@@ -143,6 +146,9 @@ def main() -> None:
     report_best, report_med = best_of(lambda: build_report(store, AS_OF, Settings()), n=3)
     print(f"review report (two quarters, exits, track record): best {report_best:.3f} s  median {report_med:.3f} s"
           f"  ratio to one scoring {report_best / score_best:.2f}x")  # fmt: skip
+    paired = _in_turn(store, 5)
+    print(f"in turn, 5 rounds of scan, scoring, report (each ratio within its round, median):"
+          f" scoring ÷ scan {paired[0]:.1f}x, report ÷ scoring {paired[1]:.2f}x")  # fmt: skip
     first, again = _after_scoring(store, frozen=True)
     print(f"review queue right after scoring    : {first * 1000:.0f} ms, again {again * 1000:.0f} ms"
           f"  ratio {first / again:.1f}x")  # fmt: skip
@@ -183,6 +189,21 @@ def _two_line(label: str, times: tuple[float, float, float]) -> str:
     one, apart, together = times
     return (f"{label:<36}: side by side {together:.3f} s = {together / one:.2f}x one scoring,"
             f" one after the other {apart / one:.2f}x")  # fmt: skip
+
+
+def _in_turn(store, rounds: int) -> tuple[float, float]:
+    """The two headline ratios measured round by round: the anchor scan, one scoring and the
+    report one after the other, each ratio taken within its round. On a shared machine a slow
+    minute moves all three of a round alike, where the best-of figures above each come from a
+    different minute (their ratios moved by a fifth between runs with no change to the code)."""
+    scoring, report = [], []
+    for _ in range(rounds):
+        scan = best_of(lambda: store.rows("bench_plain_scan"), n=1)[0]
+        one = best_of(lambda: score_portfolio(store, AS_OF), n=1)[0]
+        both = best_of(lambda: build_report(store, AS_OF, Settings()), n=1)[0]
+        scoring.append(one / scan)
+        report.append(both / one)
+    return statistics.median(scoring), statistics.median(report)
 
 
 def _small_store():
