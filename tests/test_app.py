@@ -116,6 +116,34 @@ async def test_candidates_and_former_toggles(store) -> None:
         assert "quarry" not in ids(table)
 
 
+async def test_reasons_and_details_wrap_under_their_own_first_word(store) -> None:
+    """At 80 columns a reason's later lines went under its bullet and a component's detail to the
+    panel's edge, where they read as lines of their own (seen in tmux): each wraps under its own
+    first word, and again at the new width when the terminal grows."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "k", "enter")  # brightline, the worst health first
+        await settle(pilot)
+        client = app.portfolio.by_id("brightline")
+
+        def lines(panel: str) -> list[str]:
+            return str(app.screen.query_one(panel).render()).split("\n")
+
+        reasons = lines("#reasons")
+        later = [line for line in reasons if line and line[0] not in "•WC"]  # Why, Counter-signals
+        assert later, reasons  # brightline's reasons are longer than 80 columns
+        assert all(line.startswith("  ") and line[2] != " " for line in later), reasons
+        said = " ".join(" ".join(reasons).split())
+        assert all(" ".join(r.split()) in said for r in client.reasons)
+        details = lines("#components")[1:]
+        assert all(line.startswith("  ") or line[0].isalpha() for line in details), details
+        narrow = len(reasons)
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        assert len(lines("#reasons")) < narrow
+
+
 async def test_drill_down_and_back(store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -127,9 +155,9 @@ async def test_drill_down_and_back(store) -> None:
         assert isinstance(screen, ClientScreen) and screen.client_id == "brightline"
         client = app.portfolio.by_id("brightline")
         assert str(screen.query_one("#verdict").render()).startswith(client.verdict)
-        reasons = str(screen.query_one("#reasons").render())
+        reasons = " ".join(str(screen.query_one("#reasons").render()).split())
         for reason in client.reasons:
-            assert reason in reasons
+            assert " ".join(reason.split()) in reasons  # each whole, wherever its lines break
         timeline = screen_text(screen.query_one("#timeline"))
         assert "escalation" in timeline and "letter" in timeline
         invoices = str(screen.query_one("#invoices").render())

@@ -182,15 +182,20 @@ async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
 async def test_exit_confirmation_repeats_the_counter_signals_and_escape_records_nothing(
     db: Path,
 ) -> None:
-    async with running(db) as (app, pilot):
+    async with running(db, size=(60, 30)) as (app, pilot):  # narrow: a counter-signal wraps
         await pilot.press("a")
         await go_to(pilot, "harbor")  # Harbor Street Bakery: referred Meridian
         await pilot.press("x")
         assert isinstance(app.screen, Confirm)
-        body = text(app.screen.query_one("#confirm-body"))
+        shown = text(app.screen.query_one("#confirm-body"))
+        body = " ".join(shown.split())  # each fact whole, wherever its lines break
         for words in ("lifetime value", "referral value", "Meridian Health Partners", "tenure",
                       "client since 2025-07-07", "Referred 1 client worth €37,320"):  # fmt: skip
             assert words in body
+        # a long counter-signal goes on under its first word, not under the bullet
+        said = shown.split("weighed\n")[1].split("\n")
+        assert len(said) > len([line for line in said if line.startswith("• ")]), said
+        assert all(line.startswith(("• ", "  ")) for line in said), said
         assert "Record exit?" in text(app.screen.query_one(".modal-question"))
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)

@@ -78,11 +78,11 @@ class ClientScreen(RecordKeeping):
             yield Fitted(id="verdict")
             yield Static(id="record-status")
             yield Static(id="decision")
-            yield Static(id="reasons", classes="panel")
+            yield Fitted(id="reasons", classes="panel")
             # Only equal-width panels in the grid: an auto-height row is measured at one column's
             # width, so a panel spanning two columns would leave a gap below it.
             with Grid(id="client-grid"):
-                yield Static(id="components", classes="panel")
+                yield Fitted(id="components", classes="panel")
                 yield Static(id="trend", classes="panel")
                 yield Static(id="effort", classes="panel")
                 yield Static(id="invoices", classes="panel")
@@ -145,8 +145,8 @@ class ClientScreen(RecordKeeping):
         self.query_one("#client-title", Fitted).show(partial(panels.title_content, client))
         self.query_one("#verdict", Fitted).show(partial(panels.verdict_content, client))
         self._show_decision()
-        self.query_one("#reasons", Static).update(panels.reasons_content(client))
-        self.query_one("#components", Static).update(panels.components_content(client))
+        self.query_one("#reasons", Fitted).show(partial(panels.reasons_content, client))
+        self.query_one("#components", Fitted).show(partial(panels.components_content, client))
         self.query_one("#trend", Static).update(panels.trend_and_moves(client))
         self.query_one("#effort", Static).update(panels.effort_content(client, currency))
         if self.history is None or self.history.as_of != portfolio.as_of:

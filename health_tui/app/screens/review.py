@@ -84,7 +84,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             yield Static(id="record-status")
             yield Fitted(id="review-decision", classes="panel")
             with Horizontal(id="review-row"):
-                yield Static(id="review-reasons", classes="panel")
+                yield Fitted(id="review-reasons", classes="panel")
                 yield Static(id="review-trend", classes="panel")
             yield Static(id="review-value", classes="panel")
         yield WhatIfPanel()
@@ -194,7 +194,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             return
         self.query_one("#review-title", Fitted).show(partial(panels.title_content, client))
         self.query_one("#review-verdict", Fitted).show(partial(panels.verdict_content, client))
-        self.query_one("#review-reasons", Static).update(panels.reasons_content(client))
+        self.query_one("#review-reasons", Fitted).show(partial(panels.reasons_content, client))
         self.query_one("#review-trend", Static).update(panels.trend_and_moves(client))
         self.query_one("#review-value", Static).update(rp.value_content(client, portfolio.currency))
         self._show_decision()
@@ -253,7 +253,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             if yes:
                 self._ask_note(client, decision)
 
-        body = rp.exit_confirmation(client, portfolio.currency)
+        body = partial(rp.exit_confirmation, client, portfolio.currency)
         self.app.push_screen(Confirm(body, "Record exit?", "Record exit", "Cancel"), confirmed)
 
     def _ask_note(self, client: ClientScore, decision: Decision) -> None:

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from health_tui.app.styles import HEADING, MUTED
+from health_tui.app.widgets.fitted import Fitted, Make
 from health_tui.app.widgets.ordered_input import OrderedInput
 
 
@@ -80,7 +81,10 @@ class Confirm(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, body: Content, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, body: Content | Make, question: str, yes: str = "Yes", no: str = "No"
+    ) -> None:
+        """`body`: the facts, or what makes them for a width (wrapped under their own columns)."""
         super().__init__()
         self.body = body
         self.question = question
@@ -89,11 +93,18 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box", id="confirm-box"):
-            yield Static(self.body, id="confirm-body")
+            if isinstance(self.body, Content):
+                yield Static(self.body, id="confirm-body")
+            else:
+                yield Fitted(id="confirm-body")
             yield Static(Content.styled(self.question, "bold"), classes="modal-question")
             with Horizontal(classes="modal-buttons"):
                 yield _button(f"{self.yes} (y/⏎)", "yes", "error")
                 yield _button(f"{self.no} (n/esc)", "no")
+
+    def on_mount(self) -> None:
+        if not isinstance(self.body, Content):
+            self.query_one("#confirm-body", Fitted).show(self.body)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

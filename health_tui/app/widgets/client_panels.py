@@ -47,20 +47,26 @@ def verdict_content(c: ClientScore, width: int = 0) -> Content:
     return Content.assemble(*parts)
 
 
-def reasons_content(c: ClientScore) -> Content:
-    """The scoring rules' own sentences, verbatim: why, and what speaks against it."""
+def reasons_content(c: ClientScore, width: int = 0) -> Content:
+    """The scoring rules' own sentences, verbatim: why, and what speaks against it. At a known
+    `width` each sentence's later lines go under its first word, not under the bullet."""
     parts: list[Part] = [("Why\n", HEADING)]
-    parts += [f"• {safe_text(r)}\n" for r in c.reasons] or [("• no reasons given\n", MUTED)]
+    parts += [_bullet(r, width) for r in c.reasons] or [("• no reasons given\n", MUTED)]
     parts.append(("Counter-signals\n", HEADING))
     if c.counter_signals:
-        parts += [f"• {safe_text(r)}\n" for r in c.counter_signals]
+        parts += [_bullet(r, width) for r in c.counter_signals]
     else:
         parts.append(("• none\n", MUTED))
     return Content.assemble(*parts).rstrip()
 
 
-def components_content(c: ClientScore, bar_width: int = 20) -> Content:
-    """One bar per component of health, its weight, and what it is made of."""
+def _bullet(sentence: str, width: int) -> str:
+    return f"• {fmt.wrap_under(safe_text(sentence), width, 2)}\n"
+
+
+def components_content(c: ClientScore, width: int = 0, bar_width: int = 20) -> Content:
+    """One bar per component of health, its weight, and what it is made of (wrapped under its
+    own indent at a known `width`)."""
     title = "Health components"
     score_end = 13 + bar_width + 4  # name, bar, score: where the score column ends
     parts: list[Part] = [
@@ -76,7 +82,7 @@ def components_content(c: ClientScore, bar_width: int = 20) -> Content:
             style = _score_style(comp.score)
             parts += [name, (fmt.bar(comp.score, bar_width), style), f" {comp.score:>3.0f}"]
             parts.append((weights, MUTED))
-        parts.append((f"  {safe_text(comp.detail)}\n", MUTED))
+        parts.append((f"  {fmt.wrap_under(safe_text(comp.detail), width, 2)}\n", MUTED))
     return Content.assemble(*parts).rstrip()
 
 

@@ -220,10 +220,11 @@ def decision_line(state: ReviewState, client_id: str) -> Content | None:
     return Content.assemble(*parts)
 
 
-def exit_confirmation(c: ClientScore, currency: str) -> Content:
+def exit_confirmation(c: ClientScore, currency: str, width: int = 0) -> Content:
     """What the exit takes (the client's own revenue and hours, the figures a what-if adds up), then
     the counter-signals once more before it is recorded: value, referrals, tenure. Revenue and
-    hours with none of theirs on record are not known, not €0 or 0 h."""
+    hours with none of theirs on record are not known, not €0 or 0 h. At a known `width` a long
+    value wraps under its column and a counter-signal under its first word."""
     revenue_of = c.known_revenue
     hours = c.known_hours(c.hours_12m)
     years = c.tenure_days / 365.25
@@ -251,11 +252,11 @@ def exit_confirmation(c: ClientScore, currency: str) -> Content:
         ("What speaks for keeping them\n", HEADING),
     ]
     for label, value in rows:
-        parts += [(f"{label:<16}", MUTED), f"{value}\n"]
+        parts += [(f"{label:<16}", MUTED), f"{fmt.wrap_under(value, width, 16, 2)}\n"]
     if c.counter_signals:
         parts.append(("\nCounter-signals the scoring weighed\n", HEADING))
     for signal in c.counter_signals:
-        parts.append(f"• {safe_text(signal)}\n")
+        parts.append(f"• {fmt.wrap_under(safe_text(signal), width, 2)}\n")
     return Content.assemble(*parts).rstrip()
 
 
