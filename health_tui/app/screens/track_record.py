@@ -7,6 +7,7 @@ quarter on screen, as the app scored it; it follows the quarter when the owner m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import ClassVar
 
 from textual import on, work
@@ -15,13 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from health_tui.app import format as fmt
 from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.track_record import (
     ExitTaken,
@@ -127,8 +128,9 @@ def exit_rows(record: TrackRecord) -> list[list[Cell]]:
     ]
 
 
-def record_content(record: TrackRecord) -> Content:
-    """The whole record as one scrollable text: sections, each with its table or its sentence."""
+def record_content(record: TrackRecord, width: int = 0) -> Content:
+    """The whole record as one scrollable text: sections, each with its table or its sentence (a
+    rule's sentence wrapped under its first word at a known `width`)."""
     parts: list[str | tuple[str, str]] = [
         ("Your track record", HEADING),
         (f" · the quarters before {record.quarter}, against {record.quarter} as scored\n", MUTED),
@@ -139,7 +141,7 @@ def record_content(record: TrackRecord) -> Content:
     if record.patterns:
         parts.append(("\nA rule you keep overriding\n", HEADING))
         for p in record.patterns:
-            parts.append((f"• {p.sentence}\n", WARN))
+            parts.append((f"• {fmt.wrap_under(p.sentence, width, 2)}\n", WARN))
     parts.append(("\nHow often each recommendation was followed\n", HEADING))
     parts += grid(
         ["Recommended", "Decided", "Followed", "Share", "Overridden by", "Deferred"],
@@ -185,10 +187,13 @@ class TrackRecordScreen(HealthScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="track-body"):
-            yield Static(Content.styled("Reading your past decisions…", MUTED), id="track")
+            yield Fitted(id="track")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#track", Fitted).show(
+            lambda _width: Content.styled("Reading your past decisions…", MUTED)
+        )
         self.watch(self.app, "portfolio", self._show_portfolio)
         self.query_one("#track-body").focus()
 
@@ -216,16 +221,13 @@ class TrackRecordScreen(HealthScreen):
         if portfolio is not None and message.record.as_of != portfolio.as_of:
             return  # an older quarter's record, finished late
         self.record = message.record
-        self.query_one("#track", Static).update(record_content(message.record))
+        self.query_one("#track", Fitted).show(partial(record_content, message.record))
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "track-record" and event.state == WorkerState.ERROR:
-            self.query_one("#track", Static).update(
-                Content.styled(
-                    safe_text(f"Could not read the track record: {event.worker.error}"), BAD
-                )
-            )
+            said = safe_text(f"Could not read the track record: {event.worker.error}")
+            self.query_one("#track", Fitted).show(lambda _width: Content.styled(said, BAD))
 
     def action_back(self) -> None:
         self.dismiss()
