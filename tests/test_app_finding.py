@@ -115,6 +115,27 @@ def help_text(app) -> str:
     return " ".join(str(w.render()) for w in app.screen.query("Static"))
 
 
+async def test_j_and_k_scroll_the_help_as_they_move_everywhere_else() -> None:
+    """The help said "↑↓ scroll" and j, which moves down in every list of the app, did nothing
+    there (seen in tmux at 80x24)."""
+    db = small_store()
+    try:
+        app = make_app(db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            box = app.screen.query_one("#help-box")
+            assert "j k scroll" in str(box.border_subtitle)
+            await pilot.press("j", "j", "j")
+            await settle(pilot)
+            assert box.scroll_y == 3
+            await pilot.press("k")
+            await settle(pilot)
+            assert box.scroll_y == 2 and isinstance(app.screen, HelpScreen)
+    finally:
+        db.close()
+
+
 async def test_help_shows_the_screens_own_keys_legend_and_the_glossary() -> None:
     db = small_store()
     try:

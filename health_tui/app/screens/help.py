@@ -76,10 +76,22 @@ def group_keys(rows: list[tuple[str, Binding]]) -> list[tuple[str, str]]:
     return [(" ".join(keys), description) for description, keys in grouped.items()]
 
 
-CLOSE_HINT = "Escape closes this · ↑↓ scroll"
+CLOSE_HINT = "Escape closes this · ↑↓ j k scroll"
 
 
-class HelpScreen(ModalScreen[None]):
+class _Scrolled(ModalScreen[None]):
+    """A text in #help-box: j and k scroll it as they move everywhere else in the app."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_box(1)", "Scroll down", show=False),
+        Binding("k", "scroll_box(-1)", "Scroll up", show=False),
+    ]
+
+    def action_scroll_box(self, lines: int) -> None:
+        self.query_one("#help-box").scroll_relative(y=lines, animate=False)
+
+
+class HelpScreen(_Scrolled):
     """The keys active when it was opened, that screen's legend, and the glossary."""
 
     CSS_PATH = "modals.tcss"
@@ -113,7 +125,7 @@ class HelpScreen(ModalScreen[None]):
                 yield from glossary()
 
 
-class InfoScreen(ModalScreen[None]):
+class InfoScreen(_Scrolled):
     """A short text to read (how to import), closed with Escape."""
 
     CSS_PATH = "modals.tcss"
