@@ -48,6 +48,16 @@ async def test_t_opens_the_record_of_the_quarters_before(reviewed) -> None:
         assert "2025Q4" in quarry and "€5,460" in quarry and "ended" in quarry
         assert "twelve months to the end of the quarter" in text
 
+        body = app.screen.query_one("#track-body")
+        await pilot.resize_terminal(100, 16)  # a record longer than the screen
+        await settle(pilot)
+        await pilot.press("j", "j")  # j and k scroll it, as on the client screen
+        await settle(pilot)
+        assert body.scroll_y == 2
+        await pilot.press("k")
+        await settle(pilot)
+        assert body.scroll_y == 1
+
         await pilot.press("left_square_bracket")  # the quarter before: the record follows it
         await settle(pilot)
         assert "Over 2025Q4 to 2026Q1: 8 decisions" in shown(app)

@@ -179,7 +179,11 @@ class TrackRecordScreen(HealthScreen):
     """The record of the quarters before the one on screen; Escape goes back."""
 
     CSS_PATH = "track_record.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,backspace", "back", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace", "back", "Back"),
+        Binding("j", "scroll(1)", "Scroll down", show=False),
+        Binding("k", "scroll(-1)", "Scroll up", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -228,6 +232,10 @@ class TrackRecordScreen(HealthScreen):
         if event.worker.group == "track-record" and event.state == WorkerState.ERROR:
             said = safe_text(f"Could not read the track record: {event.worker.error}")
             self.query_one("#track", Fitted).show(lambda _width: Content.styled(said, BAD))
+
+    def action_scroll(self, lines: int) -> None:
+        """j and k, as on the client screen (the arrows are the scroll area's own)."""
+        self.query_one("#track-body").scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_back(self) -> None:
         self.dismiss()
