@@ -41,8 +41,9 @@ def _frames_only_at_the_end() -> None:
     """A headless app renders every frame and throws it away (`App._display` draws nothing when
     headless): about a fifth of an app test's CPU. The tests read what a widget shows from the
     widget (`render_line`, `render`) and snapshots render a whole screen of their own, so frames
-    are skipped while a pilot drives the app, and the screen it ends on is rendered once, in
-    full: a widget that fails to draw still fails its test."""
+    are skipped while a pilot drives the app, and each screen is rendered once, in full, as it is
+    left (covered by another, popped, the app quit) and the one the test ends on: a widget that
+    fails to draw still fails its test."""
     from contextlib import asynccontextmanager
 
     from textual.app import App
@@ -59,18 +60,39 @@ def _frames_only_at_the_end() -> None:
         self._dirty_widgets.clear()
         app._update_mouse_over(self)
 
-    run_test = App.run_test
+    def drawn(app: App, screen: Screen | None = None) -> None:
+        """The screen (the app's own by default) as a terminal would last have shown it."""
+        if not (app.is_headless and app._screen_stack):
+            return
+        screen = screen or app.screen
+        if screen.is_attached and screen._compositor.size.area:
+            screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+
+    push, replace, leave, run_test = App.push_screen, App._replace_screen, App.exit, App.run_test
+
+    def push_screen(self: App, *args, **kwargs):
+        drawn(self)
+        return push(self, *args, **kwargs)
+
+    async def replace_screen(self: App, screen: Screen) -> Screen:
+        drawn(self, screen)
+        return await replace(self, screen)
+
+    def exit(self: App, *args, **kwargs) -> None:
+        drawn(self)
+        leave(self, *args, **kwargs)
 
     @asynccontextmanager
     async def run_and_draw(self: App, *args, **kwargs):
         async with run_test(self, *args, **kwargs) as pilot:
             yield pilot
             if self.is_running:
-                self.screen._compositor.render_update(
-                    full=True, screen_stack=self._background_screens
-                )
+                drawn(self)
 
     Screen._compositor_refresh = refresh  # type: ignore[method-assign]
+    App.push_screen = push_screen  # type: ignore[method-assign,assignment]
+    App._replace_screen = replace_screen  # type: ignore[method-assign]
+    App.exit = exit  # type: ignore[method-assign]
     App.run_test = run_and_draw  # type: ignore[method-assign]
 
 

@@ -19,6 +19,7 @@ from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.review import ReviewScreen
 from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.widgets.client_table import ClientTable
+from health_tui.app.widgets.review_panels import exit_confirmation
 from health_tui.errors import StoreLocked
 from health_tui.review.checklist import StepStatus, load_checklist
 from health_tui.review.decisions import Decision, current_decisions, decision_history
@@ -196,6 +197,13 @@ async def test_exit_confirmation_repeats_the_counter_signals_and_escape_records_
         said = shown.split("weighed\n")[1].split("\n")
         assert len(said) > len([line for line in said if line.startswith("• ")]), said
         assert all(line.startswith(("• ", "  ")) for line in said), said
+        # a long list of the clients they referred breaks after a comma, never inside a name
+        names = [f"Client Number {i} Holdings Ltd" for i in range(5)] + ["Zoë Müller-Lüdenscheidt"]
+        many = app.portfolio.by_id("harbor").model_copy(update={"referred": names})
+        lines = exit_confirmation(many, "EUR", 56).plain.split("\n")
+        listed = lines[next(i for i, line in enumerate(lines) if line.startswith("referred ")) :]
+        listed = listed[: next(i for i, line in enumerate(listed) if line.startswith("referred by"))]
+        assert [line[16:].rstrip(",") for line in listed] == names, listed
         assert "Record exit?" in text(app.screen.query_one(".modal-question"))
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)

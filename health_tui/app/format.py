@@ -11,7 +11,7 @@ from rich.cells import cell_len, set_cell_size
 
 from health_tui.formatting import NO_VALUE, hours, money, money_short, plural, rate, signed, symbol
 from health_tui.scoring.models import Archetype, Recommendation
-from health_tui.text import fit, wrap_cells
+from health_tui.text import fill_clauses, fit, wrap_cells
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -103,16 +103,22 @@ def end_column(parts: Sequence[str | tuple[str, str]]) -> int:
     return cell_len(text.rsplit("\n", 1)[-1])
 
 
-def wrap_under(text: str, width: int, column: int, fallback: int = 0) -> str:
+def wrap_under(
+    text: str, width: int, column: int, fallback: int = 0, *, clauses: bool = False
+) -> str:
     """`text`, starting at `column`, wrapped to `width` cells with its later lines under that
     column, or under `fallback` where the column leaves it fewer than NARROWEST cells: a list or
     a panel wraps a long line at its left edge, under the dates, where it reads as a line of its
     own. Measured in cells (a CJK character or an emoji is two). Unwrapped while the width is not
-    known (0), or where even `fallback` leaves fewer than LEAST cells."""
+    known (0), or where even `fallback` leaves fewer than LEAST cells. `clauses`: broken after a
+    comma where one fits (`fill_clauses`), so that a list's names stay whole."""
     indent = column if width - column >= NARROWEST else min(column, fallback)
     if width - indent < LEAST:
         return text
-    lines = wrap_cells(text, width - column, width - indent)
+    if clauses:
+        lines = fill_clauses(text, width - column, width - indent)
+    else:
+        lines = wrap_cells(text, width - column, width - indent)
     return "\n".join([lines[0], *(" " * indent + line for line in lines[1:])])
 
 

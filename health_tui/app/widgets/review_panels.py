@@ -251,8 +251,9 @@ def exit_confirmation(c: ClientScore, currency: str, width: int = 0) -> Content:
         else f"not known ({HOURS_NOT_KNOWN})\n\n",
         ("What speaks for keeping them\n", HEADING),
     ]
-    for label, value in rows:
-        parts += [(f"{label:<16}", MUTED), f"{fmt.wrap_under(value, width, 16, 2)}\n"]
+    for label, value in rows:  # a list of names breaks after a comma, never inside a name
+        value = fmt.wrap_under(value, width, 16, 2, clauses=label == "referred")
+        parts += [(f"{label:<16}", MUTED), f"{value}\n"]
     if c.counter_signals:
         parts.append(("\nCounter-signals the scoring weighed\n", HEADING))
     for signal in c.counter_signals:
