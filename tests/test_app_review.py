@@ -202,7 +202,9 @@ async def test_exit_confirmation_repeats_the_counter_signals_and_escape_records_
         many = app.portfolio.by_id("harbor").model_copy(update={"referred": names})
         lines = exit_confirmation(many, "EUR", 56).plain.split("\n")
         listed = lines[next(i for i, line in enumerate(lines) if line.startswith("referred ")) :]
-        listed = listed[: next(i for i, line in enumerate(listed) if line.startswith("referred by"))]
+        listed = listed[
+            : next(i for i, line in enumerate(listed) if line.startswith("referred by"))
+        ]
         assert [line[16:].rstrip(",") for line in listed] == names, listed
         assert "Record exit?" in text(app.screen.query_one(".modal-question"))
         await pilot.press("escape")
