@@ -123,6 +123,13 @@ async def test_a_steps_facts_wrap_under_its_indent_at_80_columns(db: Path) -> No
         await pilot.resize_terminal(140, 30)
         await settle(pilot)
         assert steps.get_option_at_index(1).prompt.plain.count("\n") < narrow
+        # narrower still, the head's dates break between two facts, never inside one
+        await pilot.resize_terminal(60, 24)
+        await settle(pilot)
+        box = app.screen.query_one("#checklist-head")
+        said = [box.render_line(y).text.rstrip() for y in range(box.size.height)]
+        assert any(line.strip().startswith("earliest end 2026-11-02") for line in said), said
+        assert not any(line.strip().startswith("·") for line in said), said
 
 
 async def test_a_decisions_note_wraps_under_its_opening_quote_at_80_columns(db: Path) -> None:

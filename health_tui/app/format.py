@@ -126,20 +126,23 @@ Phrase = list[str | tuple[str, str]]
 """Parts (plain strings or (text, style) pairs) that stay on one line."""
 
 
-def packed(phrases: Sequence[Phrase], width: int, sep: str) -> list[str | tuple[str, str]]:
-    """The phrases joined by `sep`, a new line instead where the next would pass `width` cells
-    (0: not known, one line): a header breaks between two phrases, never inside one ("notice 14
-    / days" at 80 columns)."""
+def packed(
+    phrases: Sequence[Phrase], width: int, sep: str | tuple[str, str]
+) -> list[str | tuple[str, str]]:
+    """The phrases joined by `sep` (text, or text and its style), a new line instead where the
+    next would pass `width` cells (0: not known, one line): a header breaks between two phrases,
+    never inside one ("notice 14 / days" at 80 columns)."""
     out: list[str | tuple[str, str]] = []
     used = 0
+    gap = cell_len(sep if isinstance(sep, str) else sep[0])
     for i, phrase in enumerate(phrases):
         size = cell_len("".join(p if isinstance(p, str) else p[0] for p in phrase))
-        if i and width and used + cell_len(sep) + size > width:
+        if i and width and used + gap + size > width:
             out.append("\n")
             used = 0
         elif i:
             out.append(sep)
-            used += cell_len(sep)
+            used += gap
         out += phrase
         used += size
     return out

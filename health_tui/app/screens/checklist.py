@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -23,6 +24,7 @@ from health_tui.app.screens.review_modals import AskText, Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets import review_panels as rp
+from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.checklist import (
     Checklist,
@@ -62,13 +64,16 @@ class ChecklistScreen(HealthScreen):
         self.saving: dict[str, tuple[StepStatus, str | None]] = {}  # step -> what is being saved
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.styled("Loading the checklist…", MUTED), id="checklist-head")
+        yield Fitted(id="checklist-head")
         yield OptionList(id="steps")
         yield Static(id="step-guidance")
         yield Static(id="checklist-status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#checklist-head", Fitted).show(
+            lambda _width: Content.styled("Loading the checklist…", MUTED)
+        )
         app = self.health_app
         client = app.portfolio.by_id(self.client_id) if app.portfolio else None
         if client is None:
@@ -124,8 +129,8 @@ class ChecklistScreen(HealthScreen):
         checklist = self.checklist
         if checklist is None:
             return
-        self.query_one("#checklist-head", Static).update(
-            rp.checklist_head(self.client_name, checklist, self.currency)
+        self.query_one("#checklist-head", Fitted).show(
+            partial(rp.checklist_head, self.client_name, checklist, self.currency)
         )
         steps = self.query_one("#steps", OptionList)
         highlighted = steps.highlighted or 0

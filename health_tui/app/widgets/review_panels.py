@@ -268,24 +268,27 @@ def _referrer(c: ClientScore) -> str:
     return f"{safe_text(c.referred_by_name)} ({safe_text(c.referrer_standing or '')})"
 
 
-def checklist_head(name: str, checklist: Checklist, currency: str) -> Content:
-    """The client, progress, and the dates the exit turns on."""
+def checklist_head(name: str, checklist: Checklist, currency: str, width: int = 0) -> Content:
+    """The client, progress, and the dates the exit turns on; where the dates do not fit `width`
+    (when known) they break between two facts, never inside one or before a "·"."""
     unpaid = sum(u.converted for u in checklist.unpaid)  # in the portfolio's currency
-    parts: list[Part] = [
-        ("Exit checklist  ", HEADING),
-        (safe_text(name), "bold"),
-        (f"  {checklist.progress}", CANDIDATE_STYLE),
-        (
-            f"\ndecided {checklist.decided_on.isoformat()} · notice {checklist.notice_days} days"
-            f" · earliest end {checklist.earliest_end.isoformat()}",
-            MUTED,
-        ),
+    facts: list[fmt.Phrase] = [
+        [(f"decided {checklist.decided_on.isoformat()}", MUTED)],
+        [(f"notice {checklist.notice_days} days", MUTED)],
+        [(f"earliest end {checklist.earliest_end.isoformat()}", MUTED)],
     ]
     if checklist.unpaid:
-        parts.append((f" · unpaid {fmt.money(unpaid, currency)}", "bold $text-error"))
+        facts.append([(f"unpaid {fmt.money(unpaid, currency)}", "bold $text-error")])
     if checklist.face_to_face:
-        parts.append((" · tell them face to face", "bold $text-warning"))
-    return Content.assemble(*parts)
+        facts.append([("tell them face to face", "bold $text-warning")])
+    title: list[fmt.Phrase] = [
+        [("Exit checklist", HEADING)],
+        [(safe_text(name), "bold")],
+        [(checklist.progress, CANDIDATE_STYLE)],
+    ]
+    return Content.assemble(
+        *fmt.packed(title, width, "  "), "\n", *fmt.packed(facts, width, (" · ", MUTED))
+    )
 
 
 STEP_INDENT = 6  # the facts and note under a step's title
