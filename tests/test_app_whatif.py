@@ -109,6 +109,9 @@ async def test_the_report_is_written_from_the_app(db: Path, tmp_path: Path) -> N
         assert isinstance(dialog, ReportDialog)
         box = dialog.query_one("#report-path")
         assert box.value == str(db.parent / "review-2026Q3.md")  # next to the database
+        await settle(pilot)
+        hint = str(dialog.query_one("#report-hint").render()).split("\n")
+        assert hint == ["Enter writes · Tab, then ← → and space: the format", "Escape cancels"]
         box.value = str(tmp_path / "review-2026Q3.md")
         await pilot.press("tab", "right", "enter")  # the format: HTML
         assert box.value == str(out)

@@ -21,9 +21,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
+from health_tui.app import format as fmt
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.dates import quarter_label, quarter_of
 from health_tui.report import write_report
@@ -32,6 +34,15 @@ if TYPE_CHECKING:
     from health_tui.app.app import HealthApp
 
 FORMATS = ((".md", "Markdown"), (".html", "HTML"), (".csv", "CSV"))
+
+
+HINT = ("Enter writes", "Tab, then ← → and space: the format", "Escape cancels")
+
+
+def _hint(width: int) -> Content:
+    """The dialog's keys, a line broken between two of them where the box is narrow (at 80
+    columns it read "· Escape / cancels")."""
+    return Content.assemble(*fmt.packed([[part] for part in HINT], width, " · "))
 
 
 @dataclass(frozen=True)
@@ -81,12 +92,10 @@ class ReportDialog(ModalScreen[ReportRequest | None]):
             yield Static(Content.styled("File (next to the database unless you change it)", MUTED))
             yield OrderedInput(value=str(self.path), id="report-path", compact=True)
             yield Static(id="report-error")
-            yield Static(
-                Content("Enter writes · Tab, then ← → and space: the format · Escape cancels"),
-                classes="modal-question",
-            )
+            yield Fitted(id="report-hint", classes="modal-question")
 
     def on_mount(self) -> None:
+        self.query_one("#report-hint", Fitted).show(_hint)
         self.query_one("#report-path", Input).focus()
 
     @on(RadioSet.Changed)
