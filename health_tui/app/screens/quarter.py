@@ -14,8 +14,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from health_tui.app.text import safe_text
+from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.dates import parse_quarter
+from health_tui.text import fill_clauses
+
+HINT = "Go to quarter (like 2026Q2), Enter to score it, Escape to cancel"
+
+
+def _hint(width: int) -> Content:
+    """The question, broken after a comma where the box is narrow (at 80 columns it read
+    "Escape / to cancel")."""
+    return Content("\n".join(fill_clauses(HINT, width)) if width > 0 else HINT)
 
 
 class QuarterPicker(ModalScreen[date | None]):
@@ -30,11 +40,12 @@ class QuarterPicker(ModalScreen[date | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quarter-box"):
-            yield Static(
-                Content("Go to quarter (like 2026Q2), Enter to score it, Escape to cancel")
-            )
+            yield Fitted(id="quarter-hint")
             yield OrderedInput(value=self.current, placeholder="2026Q2", id="quarter-input")
             yield Static(id="quarter-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#quarter-hint", Fitted).show(_hint)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
