@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from datetime import date, datetime
 
 import pytest
@@ -115,51 +116,51 @@ def help_text(app) -> str:
     return " ".join(str(w.render()) for w in app.screen.query("Static"))
 
 
+@asynccontextmanager
+async def help_opened(size: tuple[int, int]):
+    """The app on fixtures/small with the portfolio's help open."""
+    db = small_store()
+    try:
+        app = make_app(db)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            yield app, pilot
+    finally:
+        db.close()
+
+
 async def test_j_and_k_scroll_the_help_as_they_move_everywhere_else() -> None:
     """The help said "↑↓ scroll" and j, which moves down in every list of the app, did nothing
     there (seen in tmux at 80x24)."""
-    db = small_store()
-    try:
-        app = make_app(db)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
-            await pilot.press("question_mark")
-            box = app.screen.query_one("#help-box")
-            assert "j k scroll" in str(box.border_subtitle)
-            await pilot.press("j", "j", "j")
-            await settle(pilot)
-            assert box.scroll_y == 3
-            await pilot.press("k")
-            await settle(pilot)
-            assert box.scroll_y == 2 and isinstance(app.screen, HelpScreen)
-    finally:
-        db.close()
+    async with help_opened((80, 24)) as (app, pilot):
+        box = app.screen.query_one("#help-box")
+        assert "j k scroll" in str(box.border_subtitle)
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert box.scroll_y == 3
+        await pilot.press("k")
+        await settle(pilot)
+        assert box.scroll_y == 2 and isinstance(app.screen, HelpScreen)
 
 
 async def test_help_shows_the_screens_own_keys_legend_and_the_glossary() -> None:
-    db = small_store()
-    try:
-        app = make_app(db)
-        async with app.run_test(size=(120, 36)) as pilot:
-            await settle(pilot)
-            await pilot.press("question_mark")
-            portfolio = help_text(app)
-            assert "Columns" in portfolio and "Exits in progress" in portfolio
-            assert "effort versus return" in portfolio
-            assert "Hide demo note" not in portfolio  # no demo note on this portfolio: no x
-            for word in ("Recommendations", "reprice", "support", "Archetypes",
-                         "loyal, irritated", "Rev 12m", "LTV"):  # fmt: skip
-                assert word in portfolio
-            await pilot.press("escape", "r")
-            await settle(pilot)
-            await pilot.press("question_mark")
-            review = help_text(app)
-            assert "The review" in review and "Columns" not in review
-            assert "Keep" in review and "k is Keep" in review  # and j/k do not scroll here
-            assert "Open client" not in review  # the portfolio's keys are not listed
-            assert "Recommendations" in review
-    finally:
-        db.close()
+    async with help_opened((120, 36)) as (app, pilot):
+        portfolio = help_text(app)
+        assert "Columns" in portfolio and "Exits in progress" in portfolio
+        assert "effort versus return" in portfolio
+        assert "Hide demo note" not in portfolio  # no demo note on this portfolio: no x
+        for word in ("Recommendations", "reprice", "support", "Archetypes",
+                     "loyal, irritated", "Rev 12m", "LTV"):  # fmt: skip
+            assert word in portfolio
+        await pilot.press("escape", "r")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        review = help_text(app)
+        assert "The review" in review and "Columns" not in review
+        assert "Keep" in review and "k is Keep" in review  # and j/k do not scroll here
+        assert "Open client" not in review  # the portfolio's keys are not listed
+        assert "Recommendations" in review
 
 
 async def test_a_client_marked_not_a_client_is_scored_again_from_the_palette() -> None:

@@ -64,16 +64,13 @@ class ChecklistScreen(HealthScreen):
         self.saving: dict[str, tuple[StepStatus, str | None]] = {}  # step -> what is being saved
 
     def compose(self) -> ComposeResult:
-        yield Fitted(id="checklist-head")
+        yield Fitted(Content.styled("Loading the checklist…", MUTED), id="checklist-head")
         yield OptionList(id="steps")
         yield Static(id="step-guidance")
         yield Static(id="checklist-status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#checklist-head", Fitted).show(
-            lambda _width: Content.styled("Loading the checklist…", MUTED)
-        )
         app = self.health_app
         client = app.portfolio.by_id(self.client_id) if app.portfolio else None
         if client is None:

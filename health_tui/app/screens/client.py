@@ -129,7 +129,7 @@ class ClientScreen(RecordKeeping):
         if portfolio is None or client is None:
             quarter = portfolio.quarter if portfolio else "this quarter"
             self.query_one("#verdict", Fitted).show(
-                lambda _width: Content.styled(
+                Content.styled(
                     f"Not scored in {quarter}: not a client then, or marked not a client "
                     "(c corrects it).",
                     MUTED,

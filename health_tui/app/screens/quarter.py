@@ -40,12 +40,9 @@ class QuarterPicker(ModalScreen[date | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quarter-box"):
-            yield Fitted(id="quarter-hint")
+            yield Fitted(_hint, id="quarter-hint")
             yield OrderedInput(value=self.current, placeholder="2026Q2", id="quarter-input")
             yield Static(id="quarter-error")
-
-    def on_mount(self) -> None:
-        self.query_one("#quarter-hint", Fitted).show(_hint)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -92,10 +92,9 @@ class ReportDialog(ModalScreen[ReportRequest | None]):
             yield Static(Content.styled("File (next to the database unless you change it)", MUTED))
             yield OrderedInput(value=str(self.path), id="report-path", compact=True)
             yield Static(id="report-error")
-            yield Fitted(id="report-hint", classes="modal-question")
+            yield Fitted(_hint, id="report-hint", classes="modal-question")
 
     def on_mount(self) -> None:
-        self.query_one("#report-hint", Fitted).show(_hint)
         self.query_one("#report-path", Input).focus()
 
     @on(RadioSet.Changed)

@@ -187,8 +187,8 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             done = rp.done_content(
                 self.quarter, rest if not self.include_rest else 0, self.queue, self._decided()
             )
-            self.query_one("#review-title", Fitted).show(lambda _width: done)
-            self.query_one("#review-verdict", Fitted).show(lambda _width: Content(""))
+            self.query_one("#review-title", Fitted).show(done)
+            self.query_one("#review-verdict", Fitted).show(Content(""))
             self.query_one("#review-keys", Static).update("")
             self.refresh_bindings()
             return

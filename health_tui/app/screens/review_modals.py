@@ -93,18 +93,11 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box", id="confirm-box"):
-            if isinstance(self.body, Content):
-                yield Static(self.body, id="confirm-body")
-            else:
-                yield Fitted(id="confirm-body")
+            yield Fitted(self.body, id="confirm-body")
             yield Static(Content.styled(self.question, "bold"), classes="modal-question")
             with Horizontal(classes="modal-buttons"):
                 yield _button(f"{self.yes} (y/⏎)", "yes", "error")
                 yield _button(f"{self.no} (n/esc)", "no")
-
-    def on_mount(self) -> None:
-        if not isinstance(self.body, Content):
-            self.query_one("#confirm-body", Fitted).show(self.body)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -191,13 +191,10 @@ class TrackRecordScreen(HealthScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="track-body"):
-            yield Fitted(id="track")
+            yield Fitted(Content.styled("Reading your past decisions…", MUTED), id="track")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#track", Fitted).show(
-            lambda _width: Content.styled("Reading your past decisions…", MUTED)
-        )
         self.watch(self.app, "portfolio", self._show_portfolio)
         self.query_one("#track-body").focus()
 
@@ -231,7 +228,7 @@ class TrackRecordScreen(HealthScreen):
     def _failed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "track-record" and event.state == WorkerState.ERROR:
             said = safe_text(f"Could not read the track record: {event.worker.error}")
-            self.query_one("#track", Fitted).show(lambda _width: Content.styled(said, BAD))
+            self.query_one("#track", Fitted).show(Content.styled(said, BAD))
 
     def action_scroll(self, lines: int) -> None:
         """j and k, as on the client screen (the arrows are the scroll area's own)."""
