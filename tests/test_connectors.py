@@ -427,6 +427,31 @@ def test_a_name_shared_by_two_clients_is_refused(store: Store, tmp_path: Path) -
     ]
 
 
+def test_a_file_refused_for_its_dates_also_names_its_ambiguous_clients(
+    store: Store, tmp_path: Path
+) -> None:
+    # One fix-and-retry sees every fault: the refusal for the dates' order says the shared name
+    # too, which only the write used to find (after the dates were fixed, a second refusal).
+    store.con.execute(
+        "INSERT INTO client_rows (client_id, name, started_on, source) VALUES "
+        "('a1', 'Acme', DATE '2025-01-01', 'folder'), ('a2', 'ACME ', DATE '2025-01-01', 'folder')"
+    )
+    path = write(
+        tmp_path,
+        "t.csv",
+        HARVEST_HEADER
+        + "03/04/2025,Birch,Web,Design,,2,Yes,A,B\n04/03/2025,Acme,Web,Design,,2,Yes,A,B\n",
+    )
+    found = problems(store, path)
+    assert [p.split(":")[1] for p in found] == ["2", "3"]
+    assert found[0].startswith("t.csv:2: Date: ambiguous date '03/04/2025'")
+    assert found[1] == (
+        "t.csv:3: Client: 'Acme' matches 2 clients in the database (a1, a2); "
+        "merge them first (health-tui clients merge a1 a2)"
+    )
+    assert store.con.execute("SELECT count(*) FROM client_rows").fetchone() == (2,)
+
+
 def test_importing_an_export_over_the_demo_replaces_it(store: Store) -> None:
     from health_tui.demo import generate_demo
 

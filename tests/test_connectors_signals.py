@@ -196,6 +196,31 @@ def test_a_domain_two_clients_have_is_refused(store: Store, tmp_path: Path) -> N
     ]
 
 
+def test_a_ticket_file_refused_for_its_dates_also_names_a_shared_domain(
+    store: Store, tmp_path: Path
+) -> None:
+    # One fix-and-retry sees every fault: the shared domain is said with the dates' order.
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on,domain\na,Alpha,2025-01-01,shared.example\n"
+        "b,Beta,2025-01-01,shared.example\n"
+    )
+    import_folder(store, folder)
+    path = write(
+        tmp_path,
+        "t.csv",
+        "Ticket ID,Subject,Source,Created time,Email,Company Name\n"
+        "1,Hi,Email,03/04/2025 10:00,x@shared.example,\n",
+    )
+    found = problems(store, path)
+    assert len(found) == 2 and "ambiguous date '03/04/2025 10:00'" in found[0]
+    assert found[1] == (
+        "t.csv:2: Email: 'shared.example' is the domain of 2 clients (a, b); give it to one of "
+        "them (health-tui clients domain CLIENT DOMAIN)"
+    )
+
+
 # --- survey answers and a contact log through a mapping -------------------------------------------
 
 

@@ -301,17 +301,17 @@ def import_export(
             # The file is refused for its dates or numbers as a whole; its other faults are said
             # with it, so one fix-and-retry sees them all (the columns the undecided order or
             # separator was read with would only repeat the same fault on every line).
+            # So are its clients' (a name two clients share), which the write would find next.
             kept = [c for c in checks if c[1] not in undecided]
+            kept += [] if wipe_demo else _client_checks_undone(store, con, kind, replace)
             row_problems = [
                 Problem.model_construct(file=path.name, line=line, column=match.shown(col),
                                         reason=reason)
                 for line, col, reason in kept
             ]  # fmt: skip
             refuse(sorted([*problems, *row_problems], key=lambda p: p.line), path, where)
-        if kind.makes_clients:
-            store.run(f"connector_client_rows_{kind.name}", con=con)
-        else:
-            store.run(f"connector_signal_rows_{kind.name}", con=con)
+        _client_rows(store, con, kind)
+        if not kind.makes_clients:
             store.run(f"connector_skipped_rows_{kind.name}", con=con)
         # One transaction from here: clients are matched against the database as it will be written.
         with store.transaction(con) as tx:
@@ -319,12 +319,7 @@ def import_export(
                 wipe_all(store, tx)
             elif replace:
                 summary.replaced = clear_imported(store, tx)
-            if kind.makes_clients:
-                store.run("connector_clients", con=tx)
-                checks += store.rows("connector_validate_clients", con=tx)
-            else:
-                store.run("connector_match_signals", con=tx)
-                checks += store.rows("connector_validate_matches", con=tx)
+            checks += _client_checks(store, tx, kind)
             if checks:
                 problems = [
                     Problem.model_construct(
@@ -386,6 +381,48 @@ def import_export(
     finally:
         con.close()
     return summary
+
+
+def _client_rows(store: Store, con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
+    """The clients the parsed rows name (connector_client_rows or connector_signal_rows)."""
+    if kind.makes_clients:
+        store.run(f"connector_client_rows_{kind.name}", con=con)
+    else:
+        store.run(f"connector_signal_rows_{kind.name}", con=con)
+
+
+def _client_checks(store: Store, tx: duckdb.DuckDBPyConnection, kind: Kind) -> list[tuple]:
+    """The rows' clients matched against the database as it will be written (inside the write
+    transaction), and what is wrong with them as (line, column, reason): a name two clients in
+    the database answer to, an id taken by a client of another name, a domain two clients have."""
+    if kind.makes_clients:
+        store.run("connector_clients", con=tx)
+        return store.rows("connector_validate_clients", con=tx)
+    store.run("connector_match_signals", con=tx)
+    return store.rows("connector_validate_matches", con=tx)
+
+
+class _Undo(Exception):
+    """Ends a transaction that only looked: everything it did is rolled back."""
+
+
+def _client_checks_undone(
+    store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, replace: bool
+) -> list[tuple]:
+    """`_client_checks` for a file already refused (for its dates or numbers), so that the refusal
+    says its clients' faults too: in a transaction that empties what a replace would, then is
+    rolled back. Over the demo there is nothing to check: the write empties the database."""
+    _client_rows(store, con, kind)
+    found: list[tuple] = []
+    try:
+        with store.transaction(con) as tx:
+            if replace:
+                clear_imported(store, tx)
+            found = _client_checks(store, tx, kind)
+            raise _Undo
+    except _Undo:
+        pass
+    return found
 
 
 def _status_hint(source: Source) -> str:
