@@ -131,14 +131,19 @@ def columns(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) 
     ]
 
 
+# Words split at whitespace, but for a currency code and the amount after it (formatting.symbol).
+_WORDS = re.compile(r"(?<!\S)[-+]?[A-Z]{3} [-+]?\d\S*|\S+")
+
+
 def wrap_cells(text: str, first: int, rest: int) -> list[str]:
     """The words of `text` in lines of at most `first` cells (the first line; none if not even a
     word's first character fits there) and `rest` (the others), measured in cells (a CJK
     character or an emoji is two, where `textwrap` counts one); a word wider than a line is cut
-    across lines."""
+    across lines. An amount written with its currency's code ("CHF 37,320", "-SEK 1,200") is one
+    word: a line never ends on the code."""
     lines: list[str] = []
     line, limit = "", max(first, 0)
-    for word in text.split():
+    for word in _WORDS.findall(text):
         while word:
             joined = f"{line} {word}" if line else word
             if cell_len(joined) <= limit:

@@ -383,3 +383,17 @@ async def test_an_entry_edited_past_the_date_on_screen_says_so_and_leaves_the_sc
         assert "now after the date on screen (2026-09-20: a later --as-of)" in said
         assert app.portfolio.by_id("northwind").health == before  # scored again, without it
     store.close()
+
+
+def test_an_amount_in_a_currency_code_never_leaves_its_code_at_a_line_end() -> None:
+    """At 59 cells an exit's last counter-signal ended a line on "CHF" with 37,320 below it; a
+    currency's code and its amount wrap as one word (a sign before either stays with them)."""
+    sentence = (
+        "Weighed and found no counter-signal: lifetime value CHF 37,320 over 3.2 years, "
+        "referral value -SEK 1,200."
+    )
+    for width in range(30, 100):
+        lines = wrap_under(sentence, width, 4).split("\n")
+        assert not any(line.rstrip().endswith(("CHF", "SEK")) for line in lines), width
+        assert " ".join(" ".join(lines).split()) == sentence
+    assert wrap_under(sentence, 59, 4).split("\n")[1].startswith("    CHF 37,320 over")
