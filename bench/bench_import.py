@@ -10,7 +10,10 @@ Each measurement runs in a process of its own so its peak memory (max RSS) is it
 - re-import: the same folder again into that database (every row replaced, then the file compacted
   as `health-tui import` does when much of it is free), then the file size.
 Prints each figure and the ratios import / anchor (time, memory, and CPU time: on a shared machine
-wall time swings with the load) and re-imported / imported size.
+wall time swings with the load) and re-imported / imported size. With `--rounds N` (3 by default)
+the anchor and a fresh import are then measured N more times in turn, each ratio taken within its
+round, and the median printed: on a machine whose speed moves by a fifth within an hour, a ratio
+of two measurements minutes apart moves with it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,6 +92,7 @@ def prepare(clients: int, tmp: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clients", type=int, default=10_000)
+    ap.add_argument("--rounds", type=int, default=3, help="anchor and import in turn, N times")
     ap.add_argument("--child", nargs=3, metavar=("MODE", "FOLDER", "DB"), help=argparse.SUPPRESS)
     ap.add_argument("--prepare", metavar="DIR", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -123,6 +128,27 @@ def main() -> None:
         f"file size: {first['size'] / 1e6:,.0f} MB after the import, "
         f"{again['size'] / 1e6:,.0f} MB after re-importing it "
         f"({again['size'] / first['size']:.2f}x)"
+    )
+    if args.rounds > 0:
+        in_turn(tmp, args.rounds)
+
+
+def in_turn(tmp: Path, rounds: int) -> None:
+    """The anchor and a fresh import one after the other, `rounds` times; the median of the ratios
+    taken within each round."""
+    time_ratios, cpu_ratios = [], []
+    for i in range(rounds):
+        anchor = measure("anchor", tmp / "csv", tmp / f"raw{i}.duckdb")
+        first = measure("import", tmp / "csv", tmp / f"imported{i}.duckdb")
+        time_ratios.append(first["seconds"] / anchor["seconds"])
+        cpu_ratios.append(first["cpu"] / anchor["cpu"])
+        (tmp / f"raw{i}.duckdb").unlink()
+        (tmp / f"imported{i}.duckdb").unlink()
+    shown = ", ".join(f"{r:.2f}x" for r in time_ratios)
+    print(
+        f"in turn, {rounds} rounds of anchor then import (each ratio within its round, median): "
+        f"time {statistics.median(time_ratios):.2f}x ({shown}), "
+        f"CPU time {statistics.median(cpu_ratios):.2f}x"
     )
 
 

@@ -383,6 +383,25 @@ RULES = [
         "acme,2025-07-02,3,maybe,delivery,Ana,x",
         "time_entries.csv:2: billable: not true/false/yes/no/1/0: 'maybe'",
     ),
+    # what a bare cast, or DuckDB reading the column typed, would take: 1970-01-01, 10 hours, true
+    (
+        "time_entries",
+        2,
+        "acme,epoch,3,true,delivery,Ana,x",
+        "time_entries.csv:2: date: not a date: 'epoch'",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-07-02,1_0,true,delivery,Ana,x",
+        "time_entries.csv:2: hours: not a number: '1_0'",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-07-02,3,t,delivery,Ana,x",
+        "time_entries.csv:2: billable: not true/false/yes/no/1/0: 't'",
+    ),
     (
         "time_entries",
         2,
