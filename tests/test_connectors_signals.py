@@ -176,7 +176,8 @@ def test_freshdesk_tickets(small: Store) -> None:
     ]  # no alias: a row with no organization has no name to alias
 
 
-def test_a_domain_two_clients_have_is_refused(store: Store, tmp_path: Path) -> None:
+def _two_clients_with_one_domain(store: Store, tmp_path: Path) -> None:
+    """Alpha (a) and Beta (b), both at shared.example."""
     folder = tmp_path / "f"
     folder.mkdir()
     (folder / "clients.csv").write_text(
@@ -184,6 +185,10 @@ def test_a_domain_two_clients_have_is_refused(store: Store, tmp_path: Path) -> N
         "b,Beta,2025-01-01,shared.example\n"
     )
     import_folder(store, folder)
+
+
+def test_a_domain_two_clients_have_is_refused(store: Store, tmp_path: Path) -> None:
+    _two_clients_with_one_domain(store, tmp_path)
     path = write(
         tmp_path,
         "t.csv",
@@ -200,13 +205,7 @@ def test_a_ticket_file_refused_for_its_dates_also_names_a_shared_domain(
     store: Store, tmp_path: Path
 ) -> None:
     # One fix-and-retry sees every fault: the shared domain is said with the dates' order.
-    folder = tmp_path / "f"
-    folder.mkdir()
-    (folder / "clients.csv").write_text(
-        "client_id,name,started_on,domain\na,Alpha,2025-01-01,shared.example\n"
-        "b,Beta,2025-01-01,shared.example\n"
-    )
-    import_folder(store, folder)
+    _two_clients_with_one_domain(store, tmp_path)
     path = write(
         tmp_path,
         "t.csv",
