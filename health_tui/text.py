@@ -131,19 +131,32 @@ def columns(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) 
     ]
 
 
-# Words split at whitespace, but for a currency code and the amount after it (formatting.symbol).
-_WORDS = re.compile(r"(?<!\S)[-+]?[A-Z]{3} [-+]?\d\S*|\S+")
+# Words split at whitespace, but for a currency code and the amount after it (formatting.symbol),
+# a bracket or a sign before them: "(CHF 37,320)", "-SEK 1,200".
+_WORDS = re.compile(r"(?<!\S)[(\[\"'“‘]?[-+]?[A-Z]{3} [-+]?\d\S*|\S+")
+
+
+def _words(text: str, rest: int) -> list[str]:
+    """`text`'s words for wrapping in lines of `rest` cells: a code and its amount are one word
+    where such a line holds them, else two, as any other words are."""
+    out: list[str] = []
+    for word in _WORDS.findall(text):
+        if " " in word and cell_len(word) > rest:
+            out += word.split(" ")
+        else:
+            out.append(word)
+    return out
 
 
 def wrap_cells(text: str, first: int, rest: int) -> list[str]:
     """The words of `text` in lines of at most `first` cells (the first line; none if not even a
     word's first character fits there) and `rest` (the others), measured in cells (a CJK
     character or an emoji is two, where `textwrap` counts one); a word wider than a line is cut
-    across lines. An amount written with its currency's code ("CHF 37,320", "-SEK 1,200") is one
-    word: a line never ends on the code."""
+    across lines. An amount written with its currency's code in capitals ("CHF 37,320",
+    "(-SEK 1,200)") is one word where a whole line holds it: no line ends on the code."""
     lines: list[str] = []
     line, limit = "", max(first, 0)
-    for word in _WORDS.findall(text):
+    for word in _words(text, rest):
         while word:
             joined = f"{line} {word}" if line else word
             if cell_len(joined) <= limit:

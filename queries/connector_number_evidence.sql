@@ -17,7 +17,9 @@ kinds AS (
            END AS kind
     FROM nums
 )
-SELECT kind, count(*) AS n, min(line) AS line, arg_min(col, line) AS col, arg_min(v, line) AS v
+-- the first of each kind by line, then column name: two on one line (an invoice's issue and paid dates)
+-- gave either, and a value of one column with the name of the other, from run to run
+SELECT kind, count(*) AS n, min(line) AS line, arg_min(col, (line, col)) AS col, arg_min(v, (line, col)) AS v
 FROM kinds
 WHERE kind IS NOT NULL
 GROUP BY kind

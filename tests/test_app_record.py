@@ -397,3 +397,16 @@ def test_an_amount_in_a_currency_code_never_leaves_its_code_at_a_line_end() -> N
         assert not any(line.rstrip().endswith(("CHF", "SEK")) for line in lines), width
         assert " ".join(" ".join(lines).split()) == sentence
     assert wrap_under(sentence, 59, 4).split("\n")[1].startswith("    CHF 37,320 over")
+    # in brackets too (as a reason writes the amounts of another currency)
+    aside = "the amounts on the others (CHF 37,320) are not billed"
+    assert wrap_under(aside, 34, 4).split("\n") == [
+        "the amounts on the others",
+        "    (CHF 37,320) are not billed",
+    ]
+    # a line too narrow for the pair breaks it at its space, never inside the figure
+    assert wrap_under("referral value -CHF 37,320 lost", 10, 2).split("\n") == [
+        "referral",
+        "value -CHF",
+        "37,320",
+        "lost",
+    ]

@@ -454,6 +454,25 @@ def test_a_file_refused_for_its_dates_also_names_its_ambiguous_clients(
     assert store.con.execute("SELECT count(*) FROM client_rows").fetchone() == (2,)
 
 
+def test_a_file_refused_for_its_numbers_says_nothing_of_clients_they_decide(
+    store: Store, tmp_path: Path
+) -> None:
+    # 0 hours is an entry left out: with the decimal separator in doubt, "0,00" is not known to
+    # be 0, so Acme is not known to be named at all (fixed, the file imports without a word of it).
+    store.con.execute(
+        "INSERT INTO client_rows (client_id, name, started_on, source) VALUES "
+        "('a1', 'Acme', DATE '2025-01-01', 'folder'), ('a2', 'ACME ', DATE '2025-01-01', 'folder')"
+    )
+    text = (
+        HARVEST_HEADER
+        + '2025-04-03,Birch,Web,Design,,1.5,Yes,A,B\n2025-04-04,Acme,Web,Design,,"0,00",Yes,A,B\n'
+    )
+    found = problems(store, write(tmp_path, "t.csv", text))
+    assert len(found) == 1 and found[0].startswith("t.csv:3: Hours: numbers disagree")
+    summary = load(store, write(tmp_path, "fixed.csv", text.replace('"0,00"', "0.00")))
+    assert (summary.clients_new, summary.clients_matched) == (1, 0)
+
+
 def test_importing_an_export_over_the_demo_replaces_it(store: Store) -> None:
     from health_tui.demo import generate_demo
 

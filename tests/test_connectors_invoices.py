@@ -443,3 +443,17 @@ def test_the_summary_counts_invoices_as_the_file_has_them(store: Store, tmp_path
     one = write(tmp_path, "one.csv", HARVEST_HEADER + "2026-07-01,Acme Retail,W,D,,1,Yes,A,B\n")
     load(store, one, progress=said.append)
     assert "checking 1 time entry…" in said
+
+
+def test_the_date_a_refusal_quotes_is_the_same_every_time(store: Store, tmp_path: Path) -> None:
+    """Three ambiguous dates on one line: the refusal named the issue date one run and the paid
+    date the next (and could quote one column's value under the other's name)."""
+    text = (
+        "Status,Issue Date,Due Date,ID,Client,Subject,Invoice Amount,Paid Amount,Balance,Currency,"
+        "Paid Date\n"
+        "Paid,03/04/2025,04/05/2025,1001,Birch,x,100.00,100.00,0.00,Euro - EUR,04/05/2025\n"
+        "Open,04/03/2025,05/03/2025,1002,Acme,y,200.00,0.00,200.00,Euro - EUR,\n"
+    )
+    path = write(tmp_path, "inv.csv", text)
+    firsts = {problems(store, path)[0].split(" (and")[0] for _ in range(8)}
+    assert firsts == {"inv.csv:2: Due Date: ambiguous date '04/05/2025'"}

@@ -274,7 +274,8 @@ def import_export(
             summary,
             source.mapping_file,
         )
-        if len(problems) > settled:  # numbers that disagree: so would every number's check
+        numbers_undecided = len(problems) > settled
+        if numbers_undecided:  # numbers that disagree: so would every number's check
             undecided |= _evidence_columns(store, con, "connector_number_columns")
         # "any": no date said which order, and every date that reads, reads the same either way
         dates = {"date_order": "dmy" if order in ("any", None) else order, "date_format": fmt}
@@ -301,9 +302,12 @@ def import_export(
             # The file is refused for its dates or numbers as a whole; its other faults are said
             # with it, so one fix-and-retry sees them all (the columns the undecided order or
             # separator was read with would only repeat the same fault on every line).
-            # So are its clients' (a name two clients share), which the write would find next.
+            # So are its clients' (a name two clients share), which the write would find next;
+            # not when the numbers are in doubt: they decide which rows are left out (an entry of
+            # 0 hours, an invoice written off), and so which clients there are.
             kept = [c for c in checks if c[1] not in undecided]
-            kept += [] if wipe_demo else _client_checks_undone(store, con, kind, replace)
+            if not (wipe_demo or numbers_undecided):
+                kept += _client_checks_undone(store, con, kind, replace)
             row_problems = [
                 Problem.model_construct(file=path.name, line=line, column=match.shown(col),
                                         reason=reason)
