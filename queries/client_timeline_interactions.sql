@@ -28,5 +28,6 @@ SELECT noted_at, 'note', 'journal', 'note', NULL, NULL, note, source, source_key
 FROM client_notes
 WHERE client_id = $client_id
   AND noted_at < CAST($as_of AS DATE) + INTERVAL 1 DAY
-ORDER BY happened_at DESC, kind, channel, entry_key
+-- what was logged at one minute in one way is in the order of its words, the same every time
+ORDER BY happened_at DESC, kind, channel, entry_key, note, sentiment, score, source
 LIMIT $limit;

@@ -9,7 +9,7 @@ FROM src_matches
 WHERE name_n > 1
 GROUP BY client_key
 UNION ALL
-SELECT min(line), any_value(domain_col),
+SELECT min(line), arg_min(domain_col, (line, domain_col)),
        import_show(domain_key) || ' is the domain of ' || any_value(domain_n) || ' clients ('
        || any_value(domain_ids) || '); give it to one of them (health-tui clients domain CLIENT DOMAIN)'
 FROM src_matches

@@ -425,8 +425,10 @@ recent AS (
 -- comments), matched like the activity words; the latest is quoted.
 hard AS (
     SELECT client_id, count(*) AS hard_words,
-           arg_max(said, strftime(said_at, '%Y-%m-%d %H:%M:%S') || said) AS hard_said,
-           arg_max(via, strftime(said_at, '%Y-%m-%d %H:%M:%S') || said) AS hard_via,
+           -- the latest, then by its words and channel: one message said twice at one time (a
+           -- call and its email) is quoted with the same channel every run
+           arg_max(said, (said_at, said, via)) AS hard_said,
+           arg_max(via, (said_at, said, via)) AS hard_via,
            CAST(max(said_at) AS DATE) AS hard_on
     FROM (
         SELECT x.client_id, x."at" AS said_at, x.note AS said, x.channel AS via

@@ -23,7 +23,7 @@ problems (line, k, col, reason) AS (
     SELECT line, 1, 'name', 'same name as line ' || first_line || ': two clients cannot share a name'
     FROM f WHERE line > first_line
     UNION ALL
-    SELECT f.line, 2, 'name', import_show(f.name) || ' is already ' || any_value(n.what) || ' of client '
+    SELECT f.line, 2, 'name', import_show(f.name) || ' is already ' || arg_min(n.what, (n.what <> 'the name', n.what)) || ' of client '
            || import_show(n.client_id) || ', which an earlier folder brought; list that client_id, '
            || 'or rename one of them'
     FROM f

@@ -154,6 +154,16 @@ def test_a_client_in_hard_times_is_supported_not_recovered(tmp_path: Path) -> No
     assert '"Could we move to a payment plan for the next invoices?" (email, 2026-08-12)' in said
 
 
+def test_words_said_twice_at_one_time_are_quoted_with_one_channel(tmp_path: Path) -> None:
+    """A call and the email that sums it up, logged at the same minute with the same words: the
+    quote named either channel, as the rows came (the latest words, then the channel, decide)."""
+    b = hard_times(book())
+    say(b, "hard", date(2026, 8, 12), "request",
+        "Could we move to a payment plan for the next invoices?", channel="phone")  # fmt: skip
+    said = next(r for r in client(b.score(tmp_path), "hard").reasons if "own words" in r)
+    assert '"Could we move to a payment plan for the next invoices?" (phone, 2026-08-12)' in said
+
+
 def test_a_truly_irritated_loyal_client_stays_recover(tmp_path: Path) -> None:
     """The same good years, the same late payments, but angry complaints and no hard times."""
     b = book()
