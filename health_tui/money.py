@@ -81,6 +81,17 @@ def check_import_currencies(
         raise ImportFailed(f"{message}\nNothing was changed in {where}.")
 
 
+def missing_rates(
+    found: Iterable[tuple[str, int]], money: Money, *, file: str, noun: tuple[str, str] = INVOICES
+) -> str | None:
+    """What `check_import_currencies` would refuse `file` for, said as a further fault of an
+    import refused for its rows (so that one fix sees both); None when every currency converts."""
+    missing = unrated(found, money)
+    if not missing:
+        return None
+    return missing_rates_message(counted(missing, noun), money, what=f"{file} also has")
+
+
 def check_store_currencies(
     store: Store, money: Money, *, con: duckdb.DuckDBPyConnection | None = None
 ) -> None:

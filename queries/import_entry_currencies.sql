@@ -1,7 +1,9 @@
 -- import: the currencies of the folder's time entries that have a billable or cost amount, with how
--- many entries each (none = the portfolio's own), for the check that every one converts.
+-- many entries each (none = the portfolio's own), for the check that every one converts
+-- (also run on a folder refused for its rows, where a code not of three letters is a problem of its
+-- own).
 SELECT upper(currency) AS currency, count(*) AS entries
 FROM stg_time_entries
-WHERE currency IS NOT NULL AND (billable_amount IS NOT NULL OR cost_amount IS NOT NULL)
+WHERE regexp_full_match(currency, '[A-Za-z]{3}') AND (billable_amount IS NOT NULL OR cost_amount IS NOT NULL)
 GROUP BY ALL
 ORDER BY 1;

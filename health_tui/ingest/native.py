@@ -54,7 +54,7 @@ from health_tui.ingest.staging import (
     size,
     where_of,
 )
-from health_tui.money import ENTRY_AMOUNTS, check_import_currencies
+from health_tui.money import ENTRY_AMOUNTS, INVOICES, check_import_currencies, missing_rates
 from health_tui.settings import Money
 from health_tui.store import Store, load_query
 from health_tui.store.tables import HISTORY_TABLES, clear_imported, move_clients, wipe_all
@@ -321,7 +321,13 @@ def _checked(
         )
         if problems:
             problems = _on_file_lines(problems, {f.name: f for f in files.values()})
-            _refuse(sorted(problems, key=_in_file_order), folder, where)
+            # a currency with no rate is said too: it would be the next refusal once rows are fixed
+            rates = [
+                said
+                for file, noun, found in _currencies(store, tx, staged, files, streamed=False)
+                if (said := missing_rates(found, money, file=file, noun=noun))
+            ]
+            refuse(sorted(problems, key=_in_file_order), folder, where, "\n".join(rates) or None)
         _check_currencies(store, tx, staged, files, money, where, streamed=False)
 
         say("writing…")
@@ -367,14 +373,29 @@ def _check_currencies(
 ) -> None:
     """Refuse invoices, or time entries with amounts, in a currency the settings cannot convert
     (read from the rows the one pass wrote, or from the staged files)."""
+    for file, noun, found in _currencies(store, tx, present, files, streamed=streamed):
+        check_import_currencies(found, money, file=file, where=where, noun=noun)
+
+
+def _currencies(
+    store: Store,
+    tx: duckdb.DuckDBPyConnection,
+    present: Container[str],
+    files: dict[str, Path],
+    *,
+    streamed: bool,
+) -> list[tuple[str, tuple[str, str], list[tuple]]]:
+    """Per file with amounts: its name, what its rows are called, and (currency, rows) for each
+    currency they are in."""
     prefix = "import_streamed" if streamed else "import"
+    out = []
     if "invoices" in present:
-        currencies = store.rows(f"{prefix}_currencies", con=tx)
-        check_import_currencies(currencies, money, file=files["invoices"].name, where=where)
+        found = store.rows(f"{prefix}_currencies", con=tx)
+        out.append((files["invoices"].name, INVOICES, found))
     if "time_entries" in present:
-        currencies = store.rows(f"{prefix}_entry_currencies", con=tx)
-        name = files["time_entries"].name
-        check_import_currencies(currencies, money, file=name, where=where, noun=ENTRY_AMOUNTS)
+        found = store.rows(f"{prefix}_entry_currencies", con=tx)
+        out.append((files["time_entries"].name, ENTRY_AMOUNTS, found))
+    return out
 
 
 def _in_file_order(p: Problem) -> tuple[int, str, int]:
