@@ -10,7 +10,7 @@ from pathlib import Path
 
 from health_tui.settings import Money
 from health_tui.store import Store
-from tests.test_connectors import EXPORTS, HARVEST_HEADER, load, problems, write
+from tests.test_connectors import EXPORTS, HARVEST_HEADER, load, problems, refused, write
 
 EXPORT = EXPORTS / "harvest_invoices_export.csv"
 
@@ -457,3 +457,18 @@ def test_the_date_a_refusal_quotes_is_the_same_every_time(store: Store, tmp_path
     path = write(tmp_path, "inv.csv", text)
     firsts = {problems(store, path)[0].split(" (and")[0] for _ in range(8)}
     assert firsts == {"inv.csv:2: Due Date: ambiguous date '04/05/2025'"}
+
+
+def test_an_invoice_export_refused_for_a_row_also_says_the_rate_it_lacks(
+    store: Store, tmp_path: Path
+) -> None:
+    text = (
+        "Status,Issue Date,Due Date,ID,Client,Subject,Invoice Amount,Paid Amount,Balance,Currency,"
+        "Paid Date\n"
+        "Open,2025-04-03,2025-05-03,1001,Dala AB,x,abc,0.00,100.00,Swedish Krona - SEK,\n"
+        "Paid,2025-05-03,2025-06-02,1002,Dala AB,y,200.00,200.00,0.00,Swedish Krona - SEK,2025-05-20\n"
+    )
+    error = refused(store, write(tmp_path, "inv.csv", text), money=Money())
+    assert [p.line for p in error.problems] == [2]
+    assert "inv.csv also has 2 invoices in SEK, and the settings give no rate" in str(error)
+    assert invoices(store) == []

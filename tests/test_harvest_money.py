@@ -138,6 +138,27 @@ def amounts(store: Store) -> list[tuple]:
     ).fetchall()
 
 
+def test_an_export_refused_for_its_rows_also_says_the_rates_it_lacks(tmp_path: Path) -> None:
+    """A bad Hours value and amounts in SEK with no rate: two refusals one after the other before;
+    one now, the row's problem listed and the rate asked for below it (ambiguous dates too)."""
+    rows = (
+        "2026-08-04,Dala AB,Site,Design,Hero,ten,Yes,Ana,Silva,10000.00,4000.00,Swedish Krona - SEK\n"
+        "2026-08-05,Dala AB,Site,Design,Menu,5,Yes,Ana,Silva,5000.00,2000.00,Swedish Krona - SEK\n"
+    )
+    store = open_store(tmp_path / "s.duckdb")
+    dates = rows.replace("2026-08-0", "03/04/202")  # and day-first or month-first unknown
+    for name, text, faults in (("bad.csv", rows, 1), ("dates.csv", dates, 2)):
+        error = refused(store, write(tmp_path, name, HEAD + text), money=Money())
+        assert len(error.problems) == faults
+        assert (
+            f"{name} also has 2 time entries with amounts in SEK, and the settings give no rate"
+            in str(error)
+        )
+        assert "  SEK = ?  # how many EUR one SEK is worth" in str(error)
+    assert amounts(store) == []
+    store.close()
+
+
 def test_reimporting_the_export_does_not_double_the_money(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.duckdb")
     path = write(tmp_path, "time.csv", TIME)

@@ -77,7 +77,7 @@ from health_tui.ingest.staging import (
     size,
     where_of,
 )
-from health_tui.money import ENTRY_AMOUNTS, check_import_currencies
+from health_tui.money import ENTRY_AMOUNTS, check_import_currencies, missing_rates
 from health_tui.settings import Activities, Money
 from health_tui.store import Store, load_query
 from health_tui.store.tables import clear_imported, wipe_all
@@ -306,14 +306,16 @@ def import_export(
             # not when the numbers are in doubt: they decide which rows are left out (an entry of
             # 0 hours, an invoice written off), and so which clients there are.
             kept = [c for c in checks if c[1] not in undecided]
-            if not (wipe_demo or numbers_undecided):
-                kept += _client_checks_undone(store, con, kind, replace)
+            rates = None
+            if not numbers_undecided:
+                kept += [] if wipe_demo else _client_checks_undone(store, con, kind, replace)
+                rates = _rates_lacking(store, con, kind, path.name, money)
             row_problems = [
                 Problem.model_construct(file=path.name, line=line, column=match.shown(col),
                                         reason=reason)
                 for line, col, reason in kept
             ]  # fmt: skip
-            refuse(sorted([*problems, *row_problems], key=lambda p: p.line), path, where)
+            refuse(sorted([*problems, *row_problems], key=lambda p: p.line), path, where, rates)
         _client_rows(store, con, kind)
         if not kind.makes_clients:
             store.run(f"connector_skipped_rows_{kind.name}", con=con)
@@ -331,7 +333,9 @@ def import_export(
                     )
                     for line, col, reason in sorted(checks, key=lambda c: c[0])
                 ]
-                refuse(problems, path, where, date_format_hint(problems))
+                rates = _rates_lacking(store, tx, kind, path.name, money)
+                hints = [h for h in (date_format_hint(problems), rates) if h]
+                refuse(problems, path, where, "\n".join(hints) or None)
 
             if kind.name == "entries":
                 if "billable" not in match.present:
@@ -427,6 +431,20 @@ def _client_checks_undone(
     except _Undo:
         pass
     return found
+
+
+def _rates_lacking(
+    store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, file: str, money: Money
+) -> str | None:
+    """For a file refused for its rows: the rates its amounts' currencies lack in the settings,
+    which would be its next refusal once the rows are fixed; None when all convert."""
+    if kind.name == "entries":
+        found = store.rows("connector_refused_entry_currencies", con=con)
+        return missing_rates(found, money, file=file, noun=ENTRY_AMOUNTS)
+    if kind.name == "bills":
+        found = store.rows("connector_refused_bill_currencies", con=con)
+        return missing_rates(found, money, file=file)
+    return None
 
 
 def _status_hint(source: Source) -> str:
