@@ -82,14 +82,14 @@ def check_import_currencies(
 
 
 def missing_rates(
-    found: Iterable[tuple[str, int]], money: Money, *, file: str, noun: tuple[str, str] = INVOICES
+    found: Iterable[tuple[Iterable[tuple[str, int]], tuple[str, str]]], money: Money
 ) -> str | None:
-    """What `check_import_currencies` would refuse `file` for, said as a further fault of an
-    import refused for its rows (so that one fix sees both); None when every currency converts."""
-    missing = unrated(found, money)
-    if not missing:
-        return None
-    return missing_rates_message(counted(missing, noun), money, what=f"{file} also has")
+    """What `check_import_currencies` would refuse an import for, said below the problems of an
+    import refused for its rows (so that one fix sees both): each (currency, rows) found with what
+    the rows are, all in one message (one `[money.rates]` to paste, each code once); None when
+    every currency converts."""
+    missing = [said for rows, noun in found for said in counted(unrated(rows, money), noun)]
+    return missing_rates_message(missing, money, what="It also has") if missing else None
 
 
 def check_store_currencies(

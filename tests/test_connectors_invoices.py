@@ -470,5 +470,15 @@ def test_an_invoice_export_refused_for_a_row_also_says_the_rate_it_lacks(
     )
     error = refused(store, write(tmp_path, "inv.csv", text), money=Money())
     assert [p.line for p in error.problems] == [2]
-    assert "inv.csv also has 2 invoices in SEK, and the settings give no rate" in str(error)
+    assert "It also has 2 invoices in SEK, and the settings give no rate" in str(error)
+    # the same invoice paid in part is one, and so is each invoice with no ID yet
+    text += (
+        "Partial,2025-05-04,2025-06-03,1003,Dala AB,z,300.00,100.00,200.00,Swedish Krona - SEK,"
+        "2025-05-21\n"
+        "Open,2025-05-05,2025-06-04,,Dala AB,a,50.00,0.00,50.00,Swedish Krona - SEK,\n"
+        "Open,2025-05-06,2025-06-05,,Dala AB,b,60.00,0.00,60.00,Swedish Krona - SEK,\n"
+    )
+    error = refused(store, write(tmp_path, "more.csv", text), money=Money())
+    assert "It also has 5 invoices in SEK" in str(error)
+    assert invoices(store) == []
     assert invoices(store) == []

@@ -151,10 +151,20 @@ def test_an_export_refused_for_its_rows_also_says_the_rates_it_lacks(tmp_path: P
         error = refused(store, write(tmp_path, name, HEAD + text), money=Money())
         assert len(error.problems) == faults
         assert (
-            f"{name} also has 2 time entries with amounts in SEK, and the settings give no rate"
+            "It also has 2 time entries with amounts in SEK, and the settings give no rate"
             in str(error)
         )
         assert "  SEK = ?  # how many EUR one SEK is worth" in str(error)
+    # with the rate in the settings there is nothing more to say
+    error = refused(
+        store, write(tmp_path, "rated.csv", HEAD + rows), money=Money(rates={"SEK": 0.1})
+    )
+    assert len(error.problems) == 1 and "It also has" not in str(error)
+    # an amount that cannot be read yet is an amount in SEK once fixed
+    unread = rows.replace(",ten,", ",10,").replace("10000.00,4000.00", "1O000.00,0.00")
+    error = refused(store, write(tmp_path, "unread.csv", HEAD + unread), money=Money())
+    assert [p.column for p in error.problems] == ["Billable Amount"]
+    assert "It also has 2 time entries with amounts in SEK" in str(error)
     assert amounts(store) == []
     store.close()
 

@@ -288,27 +288,32 @@ def test_a_problem_in_a_later_file_undoes_what_the_one_pass_wrote(
 def test_a_folder_refused_for_its_rows_also_says_the_rates_it_lacks(
     store: Store, tmp_path: Path
 ) -> None:
-    """A bad date and an invoice in SEK (no rate in the settings): the refusal said the date, and
-    the fixed folder was refused again for the rate. Both at once now; a code that is not three
-    letters is a row's problem and no rate is asked for it."""
+    """A bad date and an invoice and a time entry in SEK (no rate in the settings): the refusal
+    said the date, and the fixed folder was refused again for the rate. Both at once now; a code
+    that is not three letters is a row's problem and no rate is asked for it."""
     invoices = (
         "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
         "A-1,acme,2025-13-01,2025-08-31,,420.00,\n"
         "B-1,bolt,2025-09-01,2025-10-01,,120,SEK\n"
         "B-2,bolt,2025-09-01,2025-10-01,,120,EURO\n"
     )
+    entries = (
+        "client_id,date,hours,billable,activity,person,note,billable_amount,cost_amount,currency\n"
+        "acme,2025-07-02,3.5,true,delivery,Ana,Homepage,350,,SEK\n"
+    )
     with pytest.raises(ImportFailed) as info:
-        import_folder(store, mini(tmp_path, invoices=invoices))
+        import_folder(store, mini(tmp_path, invoices=invoices, time_entries=entries))
     assert [str(p) for p in info.value.problems] == [
         "invoices.csv:2: issued_on: not a date: '2025-13-01'",
         "invoices.csv:4: currency: not a 3-letter currency code: 'EURO'",
     ]
     message = str(info.value)
-    assert (
-        "invoices.csv also has 1 invoice in SEK, and the settings give no rate to convert it to EUR"
-        in message
+    assert (  # both files in one message: one [money.rates] to paste, SEK in it once
+        "It also has 1 invoice in SEK, 1 time entry with amounts in SEK, and the settings give "
+        "no rate to convert it to EUR" in message
     )
-    assert "  SEK = ?  # how many EUR one SEK is worth" in message and "EURO = ?" not in message
+    assert message.count("  SEK = ?  # how many EUR one SEK is worth") == 1
+    assert message.count("[money.rates]") == 1 and "EURO = ?" not in message
     assert message.endswith("Nothing was changed in " + str(store.path) + ".")
 
 

@@ -77,7 +77,12 @@ from health_tui.ingest.staging import (
     size,
     where_of,
 )
-from health_tui.money import ENTRY_AMOUNTS, check_import_currencies, missing_rates
+from health_tui.money import (
+    ENTRY_AMOUNTS,
+    INVOICES,
+    check_import_currencies,
+    missing_rates,
+)
 from health_tui.settings import Activities, Money
 from health_tui.store import Store, load_query
 from health_tui.store.tables import clear_imported, wipe_all
@@ -309,7 +314,7 @@ def import_export(
             rates = None
             if not numbers_undecided:
                 kept += [] if wipe_demo else _client_checks_undone(store, con, kind, replace)
-                rates = _rates_lacking(store, con, kind, path.name, money)
+                rates = _rates_lacking(store, con, kind, money)
             row_problems = [
                 Problem.model_construct(file=path.name, line=line, column=match.shown(col),
                                         reason=reason)
@@ -333,7 +338,7 @@ def import_export(
                     )
                     for line, col, reason in sorted(checks, key=lambda c: c[0])
                 ]
-                rates = _rates_lacking(store, tx, kind, path.name, money)
+                rates = _rates_lacking(store, tx, kind, money)
                 hints = [h for h in (date_format_hint(problems), rates) if h]
                 refuse(problems, path, where, "\n".join(hints) or None)
 
@@ -434,16 +439,16 @@ def _client_checks_undone(
 
 
 def _rates_lacking(
-    store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, file: str, money: Money
+    store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, money: Money
 ) -> str | None:
     """For a file refused for its rows: the rates its amounts' currencies lack in the settings,
     which would be its next refusal once the rows are fixed; None when all convert."""
     if kind.name == "entries":
         found = store.rows("connector_refused_entry_currencies", con=con)
-        return missing_rates(found, money, file=file, noun=ENTRY_AMOUNTS)
+        return missing_rates([(found, ENTRY_AMOUNTS)], money)
     if kind.name == "bills":
         found = store.rows("connector_refused_bill_currencies", con=con)
-        return missing_rates(found, money, file=file)
+        return missing_rates([(found, INVOICES)], money)
     return None
 
 

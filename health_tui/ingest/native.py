@@ -322,12 +322,9 @@ def _checked(
         if problems:
             problems = _on_file_lines(problems, {f.name: f for f in files.values()})
             # a currency with no rate is said too: it would be the next refusal once rows are fixed
-            rates = [
-                said
-                for file, noun, found in _currencies(store, tx, staged, files, streamed=False)
-                if (said := missing_rates(found, money, file=file, noun=noun))
-            ]
-            refuse(sorted(problems, key=_in_file_order), folder, where, "\n".join(rates) or None)
+            found = _currencies(store, tx, staged, files, streamed=False)
+            rates = missing_rates(((rows, noun) for _file, noun, rows in found), money)
+            refuse(sorted(problems, key=_in_file_order), folder, where, rates)
         _check_currencies(store, tx, staged, files, money, where, streamed=False)
 
         say("writing…")
