@@ -307,9 +307,10 @@ def import_export(
             # The file is refused for its dates or numbers as a whole; its other faults are said
             # with it, so one fix-and-retry sees them all (the columns the undecided order or
             # separator was read with would only repeat the same fault on every line).
-            # So are its clients' (a name two clients share), which the write would find next;
-            # not when the numbers are in doubt: they decide which rows are left out (an entry of
-            # 0 hours, an invoice written off), and so which clients there are.
+            # So are its clients' (a name two clients share) and the rates its currencies lack,
+            # which the write would find next; not when the numbers are in doubt: they decide
+            # which rows are left out (an entry of 0 hours, an invoice written off), and so which
+            # clients and amounts there are.
             kept = [c for c in checks if c[1] not in undecided]
             rates = None
             if not numbers_undecided:
