@@ -1,6 +1,8 @@
 -- import: the lines DuckDB could not read from the CSV file at $path, as (line, column, reason);
 -- column is NULL when the whole line is at fault (a wrong number of fields). DuckDB records a line
--- short of several fields once per missing field; it is reported once, with what it first found.
+-- short of several fields once per missing field, and one with several too many once per extra
+-- field ('Found: 4', 'Found: 5', ...): each is reported once, with what it first found for the one
+-- and the whole count (the last record) for the other.
 SELECT e.line,
        CASE WHEN e.error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN e.column_name END,
        CASE e.error_type
@@ -18,6 +20,9 @@ SELECT e.line,
 FROM import_rejects e
 JOIN import_reject_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id
 WHERE s.file_path = $path
-QUALIFY e.error_type <> 'MISSING COLUMNS'
-     OR row_number() OVER (PARTITION BY e.line, e.error_type ORDER BY e.column_idx) = 1
+QUALIFY e.error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS')
+     OR row_number() OVER (
+            PARTITION BY e.line, e.error_type
+            ORDER BY CASE WHEN e.error_type = 'MISSING COLUMNS' THEN e.column_idx END, e.column_idx DESC
+        ) = 1
 ORDER BY e.line, e.column_idx;

@@ -699,6 +699,25 @@ def test_malformed_csv_is_a_problem_not_a_traceback(
     assert first_problem(store, folder) == expected
 
 
+def test_a_file_that_cannot_be_read_is_listed_with_the_other_files_faults(
+    store: Store, tmp_path: Path
+) -> None:
+    """A time entry line with five fields too many and a bad invoice date: the refusal listed the
+    line (five times, once per extra field: 8, 9, ... 12 instead of 7) and, once it was fixed, the
+    folder was refused again for the date. One line each, in one refusal; nothing changed."""
+    entries = (
+        MINI["time_entries"] + "acme,2025-07-04,2,true,delivery,Ana,x,one,two,three,four,five\n"
+    )
+    invoices = MINI["invoices"].replace("2025-09-01,2025-10-01", "2025-13-01,2025-10-01")
+    before = snapshot(store)
+    error = refused(store, mini(tmp_path, time_entries=entries, invoices=invoices))
+    assert [str(p) for p in error.problems] == [
+        "time_entries.csv:4: (row): more fields than the header has (12 instead of 7)",
+        "invoices.csv:3: issued_on: not a date: '2025-13-01'",
+    ]
+    assert snapshot(store) == before
+
+
 def test_not_a_parquet_file(store: Store, tmp_path: Path) -> None:
     folder = mini(tmp_path, feedback=None)
     (folder / "feedback.parquet").write_bytes(b"this is not parquet")

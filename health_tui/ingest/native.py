@@ -10,9 +10,10 @@ typed, so memory stays flat whatever the folder's size. The first thing wrong st
 is rolled back, and the checked import (`_checked`) runs: every file is read by DuckDB into a temp
 table of text, every row is checked by one set-based query per table, and all problems are listed.
 
-Problems come in two rounds: first what stops a file being read at all (a malformed line, a
-missing column, an empty file), for every file; only when all files read cleanly is every value
-checked. Either way all problems found are listed, by file then line.
+What stops a file being read at all (a malformed line, a missing column, an empty file) is listed
+with the faults of every value of the files that could be read, so that one fix sees them all; only
+a clients file that cannot be read (or has no client) stops the values being checked, since every
+other file's rows are checked against it. All problems found are listed, by file then line.
 
 Line numbers in problems are CSV lines (1 = the header, 2 = the first record), exact as long as no
 value spans several lines and the file has no blank lines; for Parquet they are row numbers (1 = the
@@ -287,8 +288,9 @@ def _checked(
     clients_file = files["clients"].name
     if staged.get("clients") == 0:
         problems.append(Problem(file=clients_file, line=1, column="(file)", reason="no clients"))
-    if problems:
+    if problems and not staged.get("clients"):  # nothing to check the other files' rows against
         _refuse(problems, folder, where)
+    unread, problems = problems, []  # files that could not be read: their own lines already
 
     counts: dict[str, int] = {}
     removed: dict[str, int] | None = None
@@ -319,8 +321,8 @@ def _checked(
             Problem.model_construct(file=clients_file, line=line, column=column, reason=reason)
             for line, column, reason in store.rows("import_validate_folder_names", con=tx)
         )
-        if problems:
-            problems = _on_file_lines(problems, {f.name: f for f in files.values()})
+        if problems or unread:
+            problems = unread + _on_file_lines(problems, {f.name: f for f in files.values()})
             # a currency with no rate is said too: it would be the next refusal once rows are fixed
             found = _currencies(store, tx, staged, files, streamed=False)
             rates = missing_rates(((rows, noun) for _file, noun, rows in found), money)
