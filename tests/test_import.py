@@ -718,6 +718,29 @@ def test_a_file_that_cannot_be_read_is_listed_with_the_other_files_faults(
     assert snapshot(store) == before
 
 
+def test_each_line_that_cannot_be_read_is_one_problem_with_its_own_count(
+    store: Store, tmp_path: Path
+) -> None:
+    """A clients line with bad quoting was listed twice (the file is read by the one pass, then
+    again by the checked import, and DuckDB keeps both scans' rejects); a line with empty fields
+    too many was counted short ("8 instead of 7" for ten fields), and quoted commas are no fields."""
+    clients = MINI["clients"].replace("bolt,Bolt & Co", 'bolt,"Bolt" & Co')
+    error = refused(store, mini(tmp_path / "a", clients=clients))
+    assert [str(p) for p in error.problems] == [
+        "clients.csv:3: name: bad quoting: a quoted value must end with a quote, and a quote "
+        "inside it must be doubled"
+    ]
+    entries = MINI["time_entries"] + (
+        "acme,2025-07-04,2,true,delivery,Ana,x,,,y\n"
+        'acme,2025-07-04,2,true,delivery,Ana,"a, b",,,"c,d",e\n'
+    )
+    error = refused(store, mini(tmp_path / "b", time_entries=entries))
+    assert [str(p) for p in error.problems] == [
+        "time_entries.csv:4: (row): more fields than the header has (10 instead of 7)",
+        "time_entries.csv:5: (row): more fields than the header has (11 instead of 7)",
+    ]
+
+
 def test_not_a_parquet_file(store: Store, tmp_path: Path) -> None:
     folder = mini(tmp_path, feedback=None)
     (folder / "feedback.parquet").write_bytes(b"this is not parquet")
