@@ -741,6 +741,24 @@ def test_each_line_that_cannot_be_read_is_one_problem_with_its_own_count(
     ]
 
 
+def test_a_file_separated_by_semicolons_says_so_once(store: Store, tmp_path: Path) -> None:
+    """A folder saved from a spreadsheet in a language that writes decimal commas: every column of
+    every file was "missing column" (eight lines for two files), which said nothing of why."""
+    clients = MINI["clients"].replace(",", ";")
+    entries = "sep=;\n" + MINI["time_entries"].replace(",", ";")
+    feedback = MINI["feedback"].replace(",", "\t")
+    error = refused(store, mini(tmp_path, clients=clients, time_entries=entries, feedback=feedback))
+    said = "the columns are separated by {}, but the import format separates them with commas"
+    assert [
+        (p.file, p.line, p.column, p.reason.split(" and writes")[0]) for p in error.problems
+    ] == [
+        ("clients.csv", 1, "(file)", said.format("semicolons")),
+        ("time_entries.csv", 1, "(file)", said.format("semicolons")),
+        ("feedback.csv", 1, "(file)", said.format("tabs")),
+    ]
+    assert "--mapping MAP.toml" in error.problems[0].reason
+
+
 def test_not_a_parquet_file(store: Store, tmp_path: Path) -> None:
     folder = mini(tmp_path, feedback=None)
     (folder / "feedback.parquet").write_bytes(b"this is not parquet")

@@ -46,6 +46,7 @@ from health_tui.ingest.staging import (
     MACROS,
     Progress,
     duckdb_reason,
+    excel_separator,
     install_macros,
     point_at_csv,
     read_csv_raw,
@@ -669,6 +670,9 @@ def _csv_layout(
     if header is None:
         return None
     known = COLUMNS[table]
+    if other := _other_separator(path, header, known):
+        problems.append(Problem(file=path.name, line=1, column="(file)", reason=other))
+        return None
     columns: dict[str, str] = {}  # name DuckDB reads the column as -> type
     written: dict[str, str] = {}  # that name -> as the header wrote it, for messages
     repeated = False
@@ -694,6 +698,30 @@ def _csv_layout(
         columns[internal] = "VARCHAR"
         written[internal] = raw.strip() or f"column {i}"
     return None if repeated else (columns, written)
+
+
+_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def _other_separator(path: Path, header: list[str], known: tuple[str, ...]) -> str | None:
+    """Why a file whose columns another character separates cannot be read (a spreadsheet saved
+    as CSV in a language that writes decimal commas separates them with semicolons), instead of a
+    "missing column" for every column; None for a comma-separated file."""
+    excel = excel_separator(path)
+    found = excel if excel and excel != "," else None
+    if found is None and len(header) == 1:
+        found = next((sep for sep in _SEPARATORS if sep in header[0]), None)
+        if found and not any(name.strip().lower() in known for name in header[0].split(found)):
+            found = None
+    if found is None:
+        return None
+    name = _SEPARATORS.get(found, repr(found))
+    return (
+        f"the columns are separated by {name}, but the import format separates them with commas "
+        'and writes decimals with a point (README, "Import format"); a spreadsheet saved with '
+        f"{name} can be imported file by file through a mapping "
+        "(`health-tui import SHEET.csv --mapping MAP.toml`, which reads either)"
+    )
 
 
 def _refuse(problems: list[Problem], folder: Path, where: str) -> NoReturn:
