@@ -687,7 +687,14 @@ MALFORMED = [
         'client_id,"name,started_on\nacme,Acme,2025-07-01\n',
         "clients.csv:1: (file): cannot read the header: unexpected end of data",
     ),
-    ("name;started_on\nAcme;2025-07-01\n", "clients.csv:1: client_id: missing column"),
+    ("name,started_on\nAcme,2025-07-01\n", "clients.csv:1: client_id: missing column"),
+    (  # the header is one column: another character separates them (its own test below)
+        "name;started_on\nAcme;2025-07-01\n",
+        "clients.csv:1: (file): the columns are separated by semicolons, but the import format "
+        'separates them with commas and writes decimals with a point (README, "Import format"); '
+        "a spreadsheet saved with semicolons can be imported file by file through a mapping "
+        "(`health-tui import SHEET.csv --mapping MAP.toml`, which reads either)",
+    ),
 ]
 
 
