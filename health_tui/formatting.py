@@ -13,14 +13,18 @@ from health_tui.text import safe_text
 
 NO_VALUE = "—"
 
-_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": "CHF "}
+# Between a currency's code and its amount: a space no line is broken at ("CHF 37,320" wrapped in
+# the app, the terminal or a browser never ends a line on "CHF"). Shown and copied as a space.
+NBSP = "\u00a0"
+
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": f"CHF{NBSP}"}
 
 
 @cache
 def symbol(currency: str) -> str:
-    """The currency's sign, or its code (from the data, so made safe) followed by a space; worked
-    out once per currency (every amount a scoring and a report write asks for it)."""
-    return _SYMBOLS.get(currency.upper()) or f"{safe_text(currency)[:3]} "
+    """The currency's sign, or its code (from the data, so made safe) followed by a no-break
+    space; worked out once per currency (every amount a scoring and a report write asks for it)."""
+    return _SYMBOLS.get(currency.upper()) or f"{safe_text(currency)[:3]}{NBSP}"
 
 
 def money(value: float | None, currency: str = "EUR", *, cents: bool = False) -> str:

@@ -131,19 +131,19 @@ def columns(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) 
     ]
 
 
-# Words split at whitespace, but for a currency code and the amount after it (formatting.symbol),
-# a bracket or a sign before them: "(CHF 37,320)", "-SEK 1,200".
-_WORDS = re.compile(r"(?<!\S)[(\[\"'“‘]?[-+]?[A-Z]{3} [-+]?\d\S*|\S+")
+# Words are split at any whitespace but a no-break space (formatting.NBSP: a currency's code and
+# its amount stay one word).
+_GAPS = re.compile(r"[^\S\u00a0]+")
 
 
 def _words(text: str, rest: int) -> list[str]:
-    """`text`'s words for wrapping in lines of `rest` cells: a code and its amount are one word
-    where such a line holds them, else two, as any other words are."""
+    """`text`'s words for wrapping in lines of `rest` cells; one held together by no-break spaces
+    is cut at them where such a line cannot hold it whole, rather than inside a figure."""
     out: list[str] = []
-    for word in _WORDS.findall(text):
-        if " " in word and cell_len(word) > rest:
-            out += word.split(" ")
-        else:
+    for word in _GAPS.split(text):
+        if "\u00a0" in word and cell_len(word) > rest:
+            out += [part for part in word.split("\u00a0") if part]
+        elif word:
             out.append(word)
     return out
 
@@ -152,8 +152,8 @@ def wrap_cells(text: str, first: int, rest: int) -> list[str]:
     """The words of `text` in lines of at most `first` cells (the first line; none if not even a
     word's first character fits there) and `rest` (the others), measured in cells (a CJK
     character or an emoji is two, where `textwrap` counts one); a word wider than a line is cut
-    across lines. An amount written with its currency's code in capitals ("CHF 37,320",
-    "(-SEK 1,200)") is one word where a whole line holds it: no line ends on the code."""
+    across lines. Words joined by a no-break space (an amount and its currency's code, "CHF 37,320")
+    stay together where a whole line holds them: no line ends on the code."""
     lines: list[str] = []
     line, limit = "", max(first, 0)
     for word in _words(text, rest):

@@ -146,7 +146,7 @@ def test_formatting() -> None:
     ]
     assert fmt.rate(None) == "—" and fmt.rate(85.4) == "€85/h"
     assert fmt.fit("Castell & Rowe Solicitors", 10) == "Castell &…"
-    assert fmt.symbol("[red]X") == "[re "  # unknown codes are shown, cut and made safe
+    assert fmt.symbol("[red]X") == "[re\u00a0"  # unknown codes are shown, cut and made safe
 
 
 def test_every_archetype_has_a_short_label() -> None:

@@ -16,6 +16,7 @@ from health_tui.app.screens.record_forms import EntryForm, FeedbackForm, Interac
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.widgets.review_panels import hanging
 from health_tui.app.widgets.timeline import KIND_COLUMN, Timeline
+from health_tui.formatting import money
 from health_tui.record import NoteEntry, log_entry
 from health_tui.store import Store, open_store
 from tests.test_app_support import make_app, settle
@@ -386,25 +387,28 @@ async def test_an_entry_edited_past_the_date_on_screen_says_so_and_leaves_the_sc
 
 
 def test_an_amount_in_a_currency_code_never_leaves_its_code_at_a_line_end() -> None:
-    """At 59 cells an exit's last counter-signal ended a line on "CHF" with 37,320 below it; a
-    currency's code and its amount wrap as one word (a sign before either stays with them)."""
+    """At 59 cells an exit's last counter-signal ended a line on "CHF" with 37,320 below it: the
+    money formatter joins a code and its amount with a no-break space, which no wrap breaks at (a
+    sign or a bracket before them stays with them)."""
+    chf, sek = money(37320, "CHF"), money(-1200, "SEK")
+    assert (chf, sek) == ("CHF\u00a037,320", "-SEK\u00a01,200")
     sentence = (
-        "Weighed and found no counter-signal: lifetime value CHF 37,320 over 3.2 years, "
-        "referral value -SEK 1,200."
+        f"Weighed and found no counter-signal: lifetime value {chf} over 3.2 years, "
+        f"referral value {sek}."
     )
     for width in range(30, 100):
         lines = wrap_under(sentence, width, 4).split("\n")
         assert not any(line.rstrip().endswith(("CHF", "SEK")) for line in lines), width
-        assert " ".join(" ".join(lines).split()) == sentence
-    assert wrap_under(sentence, 59, 4).split("\n")[1].startswith("    CHF 37,320 over")
+        assert " ".join(lines).split() == sentence.split()  # every word, in order
+    assert wrap_under(sentence, 59, 4).split("\n")[1].startswith(f"    {chf} over")
     # in brackets too (as a reason writes the amounts of another currency)
-    aside = "the amounts on the others (CHF 37,320) are not billed"
+    aside = f"the amounts on the others ({chf}) are not billed"
     assert wrap_under(aside, 34, 4).split("\n") == [
         "the amounts on the others",
-        "    (CHF 37,320) are not billed",
+        f"    ({chf}) are not billed",
     ]
     # a line too narrow for the pair breaks it at its space, never inside the figure
-    assert wrap_under("referral value -CHF 37,320 lost", 10, 2).split("\n") == [
+    assert wrap_under(f"referral value -{chf} lost", 10, 2).split("\n") == [
         "referral",
         "value -CHF",
         "37,320",

@@ -88,7 +88,7 @@ class _Scrolled(ModalScreen[None]):
     ]
 
     def action_scroll_box(self, lines: int) -> None:
-        self.query_one("#help-box").scroll_relative(y=lines, animate=False)
+        self.query_one("#help-box").scroll_relative(y=lines, animate=False, immediate=True)
 
 
 class HelpScreen(_Scrolled):
