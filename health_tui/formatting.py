@@ -37,7 +37,8 @@ def money(value: float | None, currency: str = "EUR", *, cents: bool = False) ->
 
 
 def money_short(value: float | None, currency: str = "EUR") -> str:
-    """At most seven cells, for table columns: '€850', '€12.3k', '€1.2M'."""
+    """At most seven cells with a one-cell sign, for table columns: '€850', '€12.3k', '€1.2M' (a
+    code takes three more: 'CHF 1.2k'; app/table_model.py `columns_for` widens the columns)."""
     if value is None:
         return NO_VALUE
     sign = "-" if round(value) < 0 else ""

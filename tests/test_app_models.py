@@ -149,6 +149,22 @@ def test_formatting() -> None:
     assert fmt.symbol("[red]X") == "[re\u00a0"  # unknown codes are shown, cut and made safe
 
 
+def test_money_columns_are_as_wide_as_their_currency_needs() -> None:
+    """A CHF portfolio's rates read "CHF 6…" in a column sized for "€128/h"; the money columns
+    widen by what a code takes beyond a one-cell sign, and the others stay as they are."""
+    from health_tui.app.table_model import COLUMNS, MONEY_KEYS, columns_for
+
+    assert columns_for({}) == COLUMNS == columns_for({}, "USD")
+    chf = {c.key: c.width for c in columns_for({}, "CHF")}
+    assert chf["effective_rate"] >= cell_len(fmt.rate(128, "CHF")) == 9
+    widest = max(cell_len(fmt.money_short(v, "CHF")) for v in (850, 9_994, 12_345, 1_234_567))
+    assert chf["revenue_12m"] >= widest and chf["lifetime_value"] >= widest
+    assert {k: w for k, w in chf.items() if k not in MONEY_KEYS} == {
+        c.key: c.width for c in COLUMNS if c.key not in MONEY_KEYS
+    }
+    assert columns_for({"a": "keep"}, "SEK")[-1].key == "decision"
+
+
 def test_every_archetype_has_a_short_label() -> None:
     from health_tui.scoring.models import Archetype
 

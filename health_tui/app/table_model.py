@@ -7,7 +7,7 @@ tested and timed on its own, and so the widget only ever renders the rows on scr
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from os.path import commonprefix
 from typing import Any, NamedTuple, cast
@@ -91,9 +91,20 @@ def decision_column(labels: Mapping[str, str]) -> Column:
                   lambda c: labels.get(c.client_id), min_width=9)  # fmt: skip
 
 
-def columns_for(labels: Mapping[str, str]) -> tuple[Column, ...]:
-    """The table's columns: the decision column joins once the quarter has a decision."""
-    return (*COLUMNS, decision_column(labels)) if labels else COLUMNS
+MONEY_KEYS = frozenset({"effective_rate", "revenue_12m", "lifetime_value"})
+
+
+def columns_for(labels: Mapping[str, str], currency: str = "EUR") -> tuple[Column, ...]:
+    """The table's columns: the decision column joins once the quarter has a decision. The money
+    columns are as wide as their currency's sign needs: sized for "€128/h", they cut a code's
+    ("CHF 128/h" read "CHF 1…")."""
+    extra = cell_len(fmt.symbol(currency)) - 1
+    columns = COLUMNS
+    if extra > 0:
+        columns = tuple(
+            replace(c, width=c.width + extra) if c.key in MONEY_KEYS else c for c in COLUMNS
+        )
+    return (*columns, decision_column(labels)) if labels else columns
 
 
 NAME_FLOOR = 16  # the name column is not cut below this to make room...

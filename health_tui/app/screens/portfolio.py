@@ -103,7 +103,9 @@ class PortfolioScreen(WhatIfMarking):
         table = self.query_one(ClientTable)
         keep = None if self._names_only and table.cursor == 0 else table.current_id
         self._names_only = False
-        self._show_rows(rows, columns_for(self._labels()), portfolio.currency, keep)
+        self._show_rows(
+            rows, columns_for(self._labels(), portfolio.currency), portfolio.currency, keep
+        )
 
     def _show_roster(self, roster: RowIndex | None) -> None:
         """The clients by name while the first quarter is scored; its scores replace them."""
@@ -111,7 +113,7 @@ class PortfolioScreen(WhatIfMarking):
             return
         self._names_only = True
         table = self.query_one(ClientTable)
-        self._show_rows(roster, columns_for({}), table.currency, table.current_id)
+        self._show_rows(roster, columns_for({}, table.currency), table.currency, table.current_id)
 
     def _show_rows(
         self, rows: RowIndex, columns: tuple[Column, ...], currency: str, keep: str | None
@@ -142,7 +144,7 @@ class PortfolioScreen(WhatIfMarking):
             return
         table = self.query_one(ClientTable)
         current = table.current
-        self.view.set_columns(columns_for(review.labels()))
+        self.view.set_columns(columns_for(review.labels(), portfolio.currency))
         table.columns_changed(current.client_id if current else None)
         self._update_status()
 
