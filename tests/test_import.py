@@ -766,6 +766,17 @@ def test_a_file_separated_by_semicolons_says_so_once(store: Store, tmp_path: Pat
     assert "--mapping MAP.toml" in error.problems[0].reason
 
 
+def test_excels_comma_separator_line_says_to_delete_it(store: Store, tmp_path: Path) -> None:
+    """A file that begins with Excel's `sep=,` (commas all the same) read that line as its header:
+    every column of the file "missing", which did not say the line was the trouble."""
+    error = refused(store, mini(tmp_path, time_entries="sep=,\r\n" + MINI["time_entries"]))
+    assert [str(p) for p in error.problems] == [
+        "time_entries.csv:1: (file): the first line is Excel's `sep=,`, which the import format "
+        "does not have: delete that line, so the header is the first (a mapping reads the file as "
+        "it is: `health-tui import SHEET.csv --mapping MAP.toml`)"
+    ]
+
+
 def test_not_a_parquet_file(store: Store, tmp_path: Path) -> None:
     folder = mini(tmp_path, feedback=None)
     (folder / "feedback.parquet").write_bytes(b"this is not parquet")

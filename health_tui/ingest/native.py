@@ -705,10 +705,17 @@ _SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 def _other_separator(path: Path, header: list[str], known: tuple[str, ...]) -> str | None:
     """Why a file whose columns another character separates cannot be read (a spreadsheet saved
-    as CSV in a language that writes decimal commas separates them with semicolons), instead of a
-    "missing column" for every column; None for a comma-separated file."""
+    as CSV in a language that writes decimal commas separates them with semicolons), or whose
+    first line is Excel's `sep=,`, instead of a "missing column" for every column; None for a
+    comma-separated file with its header first."""
     excel = excel_separator(path)
-    found = excel if excel and excel != "," else None
+    if excel == ",":  # read as the header, it made every column "missing"
+        return (
+            "the first line is Excel's `sep=,`, which the import format does not have: delete "
+            "that line, so the header is the first (a mapping reads the file as it is: "
+            "`health-tui import SHEET.csv --mapping MAP.toml`)"
+        )
+    found = excel
     if found is None and len(header) == 1:
         found = next((sep for sep in _SEPARATORS if sep in header[0]), None)
         if found and not any(name.strip().lower() in known for name in header[0].split(found)):
