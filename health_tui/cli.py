@@ -243,7 +243,8 @@ def import_cmd(
         raise ImportFailed(f"{path}:1: (path): no such file or folder\nNothing was changed.")
     # a refused import into a file that did not exist leaves no file behind
     target = db or default_db_path()
-    with opened_store(target) as store:
+    created = not target.exists()
+    with _no_file_left(target, created), opened_store(target) as store:
         summary = import_path(
             store,
             path,
@@ -261,6 +262,20 @@ def import_cmd(
     for warning in summary.warnings:
         _err(f"warning: {warning}")
     click.echo(summary.line())
+
+
+@contextmanager
+def _no_file_left(target: Path, created: bool) -> Iterator[None]:
+    """A refused first import into a new file: its refusal ends by saying no database was made,
+    not that nothing changed in a file the user will then look for and not find."""
+    try:
+        yield
+    except ImportFailed as exc:
+        lines = str(exc).splitlines()
+        if created and lines and lines[-1].startswith("Nothing was changed"):
+            lines[-1] = f"No database was made: {target} does not exist, as before."
+            exc.args = ("\n".join(lines),)
+        raise
 
 
 @cli.command()

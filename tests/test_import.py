@@ -1021,8 +1021,12 @@ def test_cli_import_refusal_exits_2_with_the_problems(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert f"health-tui: import of {folder} refused, 1 problem:\n" in result.stderr
     assert "clients.csv:2: started_on: not a date: '2024-13-01'\n" in result.stderr
-    assert f"Nothing was changed in {db}." in result.stderr
+    assert result.stderr.endswith(f"No database was made: {db} does not exist, as before.\n")
+    assert not db.exists()
     assert "Traceback" not in result.output
+    open_store(db).close()  # an existing database refused: nothing changed in it, as it says
+    result = CliRunner().invoke(cli, ["import", str(folder), "--db", str(db)])
+    assert result.stderr.endswith(f"Nothing was changed in {db}.\n")
 
 
 def test_cli_import_warns_on_unknown_columns(tmp_path: Path) -> None:
