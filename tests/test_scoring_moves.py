@@ -42,6 +42,26 @@ def test_component_changes_add_up_to_the_health_change(now, before, w) -> None:
     assert sum(v for _, v in moves) == change
     assert all(v != 0 for _, v in moves)
     assert [abs(v) for _, v in moves] == sorted((abs(v) for _, v in moves), reverse=True)
+    # of moves equal in whole points, the larger before rounding first
+    exact = [abs(changes[k]) for k, _ in moves]
+    assert all(exact[i] >= exact[i + 1] for i in range(len(moves) - 1)
+               if abs(moves[i][1]) == abs(moves[i + 1][1]))  # fmt: skip
+
+
+def test_the_largest_moves_are_the_largest_before_rounding() -> None:
+    """Down 4 since the quarter before (10,000-client demo, seen in the review at 80 columns):
+    every move rounds to -1, and "the largest moves" named friction (-1.0) and payment (-1.2)
+    by their names' order, leaving out satisfaction (-1.2)."""
+    changes = {
+        "satisfaction": -1.2,
+        "friction": -1.0,
+        "payment": -1.2,
+        "scope": -0.4,
+        "trend": -0.2,
+    }
+    assert whole_moves(changes, -4) == [
+        ("payment", -1), ("satisfaction", -1), ("friction", -1), ("scope", -1),
+    ]  # fmt: skip
 
 
 def test_a_component_that_lost_its_data_takes_the_reweighting_with_it() -> None:

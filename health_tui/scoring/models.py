@@ -89,13 +89,15 @@ def band_label(band: Band | None) -> str:
 
 def whole_moves(changes: dict[str, float], total: float) -> list[tuple[str, int]]:
     """Component changes in whole points that add up exactly to `total` (whole points itself):
-    rounded down, then the points left go to the largest remainders. Biggest move first; no zeros."""
+    rounded down, then the points left go to the largest remainders. Biggest move first, and of
+    moves equal in whole points the one larger before rounding (then by name); no zeros."""
     floors = {k: int(v // 1) for k, v in changes.items()}
     left = round(total) - sum(floors.values())
     if left > 0:  # the largest remainders first, ties by name
         for _, k in sorted((floors[k] - v, k) for k, v in changes.items())[:left]:
             floors[k] += 1
-    return [(k, v) for _, k, v in sorted((-abs(v), k, v) for k, v in floors.items() if v != 0)]
+    ranked = sorted((-abs(v), -abs(changes[k]), k, v) for k, v in floors.items() if v != 0)
+    return [(k, v) for *_, k, v in ranked]
 
 
 def signed_points(n: float) -> str:
