@@ -60,9 +60,10 @@ def rate(value: float | None, currency: str = "EUR") -> str:
 
 
 def signed(value: float, digits: int = 0) -> str:
-    """'+3', '-2', '0', '+0.4': a change, with its sign always shown, and never '-0' or '-0.0'."""
-    text = f"{value:+.{digits}f}"
-    return f"{0:.{digits}f}" if float(text) == 0 else text
+    """'+3', '-2', '0', '+0.4', '+1,287': a change, with its sign always shown, and never '-0'
+    or '-0.0'."""
+    text = f"{value:+,.{digits}f}"
+    return f"{0:.{digits}f}" if float(text.replace(",", "")) == 0 else text
 
 
 def money_change(value: float | None, currency: str = "EUR") -> str:

@@ -307,7 +307,7 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
         ]
     rows = [
         ("", "before", "after"),
-        ("active clients", str(w.clients_before), str(w.clients_after)),
+        ("active clients", f"{w.clients_before:,}", f"{w.clients_after:,}"),
         ("revenue (12 months)", amount(w.revenue_before), amount(w.revenue_after_shown)),
         ("hours (12 months)", hours(w.hours_before), hours(w.hours_after_shown)),
         ("effective rate", hourly(w.effective_rate_before), hourly(w.effective_rate_after)),

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from health_tui.cli import cli
+from health_tui.formatting import signed
 from health_tui.ingest.native import import_folder
 from health_tui.report import ReportError, build_report, write_report
 from health_tui.report.csv import COLUMNS
@@ -503,3 +504,19 @@ def test_revenue_at_risk_and_its_change_add_up_as_written(reviewed: Store) -> No
         update={"revenue_at_risk_now": 33855.6, "revenue_at_risk_then": 38660.4}
     )
     assert "| €33,856 | €38,660 | -€4,804 |" in render_markdown(r)
+
+
+def test_counts_in_thousands_are_written_as_every_other_count_is(reviewed: Store) -> None:
+    """The 10,000-client demo's report read 'active clients | 9614 | 9327 | +287' where the app
+    and the report's own sentences write '9,614'."""
+    r = build_report(reviewed, AS_OF, Settings())
+    now = len(r.active)
+    big = r.model_copy(update={"active_then": 12_345, "candidates_then": 1_204})
+    md_text, html_page = render_markdown(big), render_html(big)
+    change = f"-{12_345 - now:,}"
+    assert f"| active clients | {now} | 12,345 | {change} |" in md_text
+    assert f"| 1,204 | {signed(len(r.candidates) - 1_204)} |" in md_text
+    assert "12,345" in html_page and change in html_page and "12345" not in html_page
+    assert (
+        signed(1287) == "+1,287" and signed(-0.04, 1) == "0.0" and signed(-1234.56, 1) == "-1,234.6"
+    )

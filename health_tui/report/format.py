@@ -195,7 +195,7 @@ def whatif_rows(w: WhatIf, name: Callable[[str], str]) -> list[tuple[str, str, s
         return share(share_, name(who) if who else None)
 
     return [
-        ("active clients", str(w.clients_before), str(w.clients_after)),
+        ("active clients", f"{w.clients_before:,}", f"{w.clients_after:,}"),
         ("revenue, last four quarters", money(w.revenue_before, cur), money(w.revenue_after_shown, cur)),
         ("hours, last four quarters", hours(w.hours_before), hours(w.hours_after_shown)),
         ("effective rate", rate(w.effective_rate_before, cur), rate(w.effective_rate_after, cur)),

@@ -151,7 +151,7 @@ def _lede(r: ReviewReport) -> str:
 
 def _portfolio(r: ReviewReport) -> str:
     def row(label: str, now: int, then: int) -> list[str]:
-        return [label, str(now), str(then), h(signed(now - then))]
+        return [label, f"{now:,}", f"{then:,}", h(signed(now - then))]
 
     rows = [row("active clients", len(r.active), r.active_then)]
     rows += [row(_band(b.band), b.now, b.then) for b in r.bands]
@@ -251,7 +251,7 @@ def _movers(r: ReviewReport) -> str:
 
 
 def _candidates(r: ReviewReport) -> str:
-    title = f"Exit candidates ({len(r.candidates)})" if r.candidates else "Exit candidates"
+    title = f"Exit candidates ({len(r.candidates):,})" if r.candidates else "Exit candidates"
     if not r.candidates:
         return (
             f"<section>\n<h2>{h(title)}</h2>\n<p>No client is an exit candidate as of "
@@ -280,7 +280,7 @@ def _candidates(r: ReviewReport) -> str:
 def _decisions(r: ReviewReport) -> str:
     if r.decisions:
         decided = sum(1 for c in r.active if c.decision)
-        summary = f"Decided: {decided} of {h(plural(len(r.active), 'active client'))}"
+        summary = f"Decided: {decided:,} of {h(plural(len(r.active), 'active client'))}"
     else:
         summary = f"No decision recorded for {h(r.quarter)} yet"
     pending = [h(c.score.name) for c in r.candidates if c.decision is None]
@@ -308,7 +308,7 @@ def _exits(r: ReviewReport) -> str:
             f"{h(r.quarter)}.</p>\n</section>"
         )
     articles = "\n".join(_exit(e, r) for e in r.exits)
-    return f"<section>\n<h2>Exit checklists ({len(r.exits)})</h2>\n{articles}\n</section>"
+    return f"<section>\n<h2>Exit checklists ({len(r.exits):,})</h2>\n{articles}\n</section>"
 
 
 def _exit(e: ExitProgress, r: ReviewReport) -> str:

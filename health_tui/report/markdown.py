@@ -78,7 +78,7 @@ def _header(r: ReviewReport) -> str:
 
 def _portfolio(r: ReviewReport) -> str:
     def row(label: str, now: int, then: int) -> list[str]:
-        return [label, str(now), str(then), signed(now - then)]
+        return [label, f"{now:,}", f"{then:,}", signed(now - then)]
 
     rows = [row("active clients", len(r.active), r.active_then)]
     rows += [row(b.band.label, b.now, b.then) for b in r.bands]
@@ -148,7 +148,7 @@ def _movers(r: ReviewReport) -> str:
 def _candidates(r: ReviewReport) -> str:
     if not r.candidates:
         return f"## Exit candidates\n\nNo client is an exit candidate as of {r.as_of}."
-    blocks = [f"## Exit candidates ({len(r.candidates)})"]
+    blocks = [f"## Exit candidates ({len(r.candidates):,})"]
     for c in r.candidates:
         s = c.score
         if c.decision:
@@ -170,7 +170,7 @@ def _decisions(r: ReviewReport) -> str:
     title = f"## Decisions for {r.quarter}"
     if r.decisions:
         decided = sum(1 for c in r.active if c.decision)
-        summary = f"Decided: {decided} of {plural(len(r.active), 'active client')}"
+        summary = f"Decided: {decided:,} of {plural(len(r.active), 'active client')}"
     else:
         summary = f"No decision recorded for {r.quarter} yet"
     pending = [md(c.score.name) for c in r.candidates if c.decision is None]
@@ -195,7 +195,7 @@ def _exits(r: ReviewReport) -> str:
     title = "## Exit checklists"
     if not r.exits:
         return f"{title}\n\nNo client is leaving: no exit decided up to {r.quarter}."
-    return "\n\n".join([f"{title} ({len(r.exits)})", *(_exit(e, r) for e in r.exits)])
+    return "\n\n".join([f"{title} ({len(r.exits):,})", *(_exit(e, r) for e in r.exits)])
 
 
 def _exit(e: ExitProgress, r: ReviewReport) -> str:

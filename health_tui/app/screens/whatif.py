@@ -75,7 +75,7 @@ class WhatIfMarking(HealthScreen):
             self.notify(f"No exit decided for {portfolio.quarter} yet: nothing to mark.")
             return
         app.whatif = app.whatif.with_marked(exits)
-        many = "exit decision" if len(exits) == 1 else f"{len(exits)} exit decisions"
+        many = "exit decision" if len(exits) == 1 else f"{len(exits):,} exit decisions"
         self.notify(f"What if: marked the {many} of {portfolio.quarter}.", timeout=4)
 
     def action_whatif_clear(self) -> None:

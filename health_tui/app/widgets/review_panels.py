@@ -58,9 +58,9 @@ def review_head(
     decision was committed, what was saved (`saved`, in place of which clients), cut to `width`
     (when known) so that the head stays one line."""
     if index is None:
-        position = f"done · {decided} of {total} decided"
+        position = f"done · {decided:,} of {total:,} decided"
     else:
-        position = f"{index + 1} of {total} · {decided} decided"
+        position = f"{index + 1:,} of {total:,} · {decided:,} decided"
     scope = "all active clients" if everyone else "exit candidates, critical, at risk"
     lead = f"Review {quarter}  "
     if saved:
@@ -82,7 +82,7 @@ def done_content(quarter: str, others: int, queue: Sequence[ClientScore], decide
         first = f"Every client in this review has a decision for {quarter}.\n\n"
     elif queue:
         first = (
-            f"End of the review: {decided} of {len(queue)} decided for {quarter}; "
+            f"End of the review: {decided:,} of {len(queue):,} decided for {quarter}; "
             f"{fmt.plural(undecided, 'client')} still without a decision.\n\n"
         )
     else:
