@@ -237,3 +237,13 @@ def test_before_less_what_goes_is_after_as_written(seed: int) -> None:
     assert w.hours_before is not None and w.revenue_lost is not None and w.hours_freed is not None
     assert w.revenue_after == pytest.approx(w.revenue_before - w.revenue_lost + exact, abs=0.015)
     assert w.hours_after == pytest.approx(w.hours_before - w.hours_freed, abs=0.015)
+
+
+def test_a_share_too_small_for_a_whole_percent_is_not_written_as_none() -> None:
+    """At 10,000 clients the what-if read 'largest client after: ... 0% of revenue' for the
+    largest of them (0.03%), and the track record 'followed 2 of 1,119 (0%)'."""
+    from health_tui.formatting import share
+
+    assert share(0.0003, "Haddad & Okafor") == "under 1% (Haddad & Okafor)"
+    assert share(0.0049) == "under 1%"
+    assert share(0.0) == "0%" and share(0.006) == "1%" and share(0.23) == "23%"

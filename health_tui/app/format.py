@@ -9,7 +9,17 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
 
-from health_tui.formatting import NO_VALUE, hours, money, money_short, plural, rate, signed, symbol
+from health_tui.formatting import (
+    NO_VALUE,
+    hours,
+    money,
+    money_short,
+    plural,
+    rate,
+    share,
+    signed,
+    symbol,
+)
 from health_tui.scoring.models import Archetype, Recommendation
 from health_tui.text import fill_clauses, fit, wrap_cells
 
@@ -45,6 +55,7 @@ __all__ = [
     "money_short",
     "plural",
     "rate",
+    "share",
     "signed",
     "symbol",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from health_tui.formatting import share as percent
 from health_tui.report.format import health, money, signed
 from health_tui.review.track_record import ExitTaken, FollowedRecord, KeptAgainstExit, TrackRecord
 
@@ -12,7 +13,7 @@ FOLLOWED_HEADER = ["recommended", "decided", "followed", "share", "overridden by
 
 
 def followed_cells(f: FollowedRecord) -> list[str]:
-    share = "—" if f.followed_share is None else f"{f.followed_share:.0%}"
+    share = "—" if f.followed_share is None else percent(f.followed_share)
     deferred = f"{f.deferred:,}" if f.deferred else "—"
     return [f.recommendation.value, f"{f.decided:,}", f"{f.followed:,}", share,
             f.overrides_text or "—", deferred]  # fmt: skip

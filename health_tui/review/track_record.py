@@ -17,6 +17,7 @@ import duckdb
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.formatting import plural
+from health_tui.formatting import share as percent
 from health_tui.money import rate_params
 from health_tui.review.decisions import Decision
 from health_tui.scoring.models import PortfolioScore, Recommendation
@@ -279,7 +280,7 @@ class TrackRecord(BaseModel):
             share = self.followed_total / self.decided
             text += (
                 f"; {self.followed_total:,} of {self.decided:,} followed the recommendation "
-                f"({share:.0%})"
+                f"({percent(share)})"
             )
         deferred = sum(r.deferred for r in self.followed)
         if deferred:

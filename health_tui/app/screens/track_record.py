@@ -74,11 +74,11 @@ def followed_rows(record: TrackRecord) -> list[list[Cell]]:
         style = "" if share is None else GOOD if share >= 0.5 else BAD
         return [
             (r.recommendation.value, "bold"),
-            (str(r.decided), ""),
-            (str(r.followed), ""),
-            ("—" if share is None else f"{share:.0%}", style),
+            (f"{r.decided:,}", ""),
+            (f"{r.followed:,}", ""),
+            ("—" if share is None else fmt.share(share), style),
             (r.overrides_text or "—", "" if r.overrides else MUTED),
-            (str(r.deferred) if r.deferred else "—", "" if r.deferred else MUTED),
+            (f"{r.deferred:,}" if r.deferred else "—", "" if r.deferred else MUTED),
         ]
 
     return [row(r) for r in record.followed]
