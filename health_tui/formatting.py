@@ -95,13 +95,13 @@ def hours(value: float | None) -> str:
     return f"{tenths:,.0f} h" if tenths == int(tenths) else f"{tenths:,.1f} h"
 
 
-def share(value: float | None, who: str | None = None) -> str:
+def share(value: float | None, who: str | None = None, *, tight: bool = False) -> str:
     """'23%', '18% (Meridian Health Partners)', 'under 1%' for a share too small to show as a
-    whole percent but not none, or the no-value mark without revenue to divide by; `who` is
-    written as given (made safe by the caller for where it goes)."""
+    whole percent but not none ('<1%' where a column is `tight`), or the no-value mark without
+    revenue to divide by; `who` is written as given (made safe by the caller for where it goes)."""
     if value is None:
         return NO_VALUE
     text = f"{value:.0%}"
     if value > 0 and text == "0%":  # the largest of 10,000 clients read "0% of revenue"
-        text = "under 1%"
+        text = "<1%" if tight else "under 1%"
     return text + (f" ({who})" if who else "")

@@ -80,3 +80,24 @@ async def test_the_palette_lists_it_and_nothing_recorded_says_so() -> None:
             assert "Recommended" not in text  # no empty table
     finally:
         store.close()
+
+
+def test_a_share_under_one_percent_and_counts_in_thousands_fit_their_columns() -> None:
+    """10,000-client demo: exit followed 2 of 1,119 times. The share column (five cells, right
+    aligned, cut from the left) read 'er 1%' once the share said 'under 1%'; it reads '<1%'."""
+    from health_tui.app.screens.track_record import followed_rows, grid
+    from health_tui.review.decisions import Decision
+    from health_tui.review.track_record import FollowedRecord, TrackRecord
+    from health_tui.scoring.models import Recommendation
+
+    rec = FollowedRecord(
+        recommendation=Recommendation.exit, decisions=1_119, followed=2, deferred=0,
+        overrides={Decision.keep: 1_115, Decision.recover: 2},
+    )  # fmt: skip
+    record = TrackRecord.model_construct(followed=[rec])
+    parts = grid(["Recommended", "Decided", "Followed", "Share"], [r[:4] for r in followed_rows(record)],
+                 [11, 7, 8, 5], frozenset({1, 2, 3}))  # fmt: skip
+    text = "".join(p if isinstance(p, str) else p[0] for p in parts)
+    assert text.splitlines()[1] == "exit          1,119        2   <1%"
+    # a right-aligned figure wider than its column is cut at its end, with '…', not at its start
+    assert grid(["h"], [[("123,456", "")]], [5], frozenset({0}))[1] == ("123,…\n", "")

@@ -247,3 +247,4 @@ def test_a_share_too_small_for_a_whole_percent_is_not_written_as_none() -> None:
     assert share(0.0003, "Haddad & Okafor") == "under 1% (Haddad & Okafor)"
     assert share(0.0049) == "under 1%"
     assert share(0.0) == "0%" and share(0.006) == "1%" and share(0.23) == "23%"
+    assert share(0.0017, tight=True) == "<1%"  # the app's track record: a five-cell column

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -48,7 +49,8 @@ def grid(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence
     """Columns of fixed widths (text cut with '…'), a muted header line first: Content parts."""
 
     def cell(text: str, i: int) -> str:
-        text = fmt.fit(text, widths[i]) if i not in right else text.rjust(widths[i])[-widths[i] :]
+        fits = i in right and cell_len(text) <= widths[i]
+        text = text.rjust(widths[i]) if fits else fmt.fit(text, widths[i])
         return text + ("\n" if i == len(widths) - 1 else " ")
 
     parts: list[str | tuple[str, str]] = [(cell(h, i), MUTED) for i, h in enumerate(header)]
@@ -76,7 +78,7 @@ def followed_rows(record: TrackRecord) -> list[list[Cell]]:
             (r.recommendation.value, "bold"),
             (f"{r.decided:,}", ""),
             (f"{r.followed:,}", ""),
-            ("—" if share is None else fmt.share(share), style),
+            (fmt.share(share, tight=True), style),
             (r.overrides_text or "—", "" if r.overrides else MUTED),
             (f"{r.deferred:,}" if r.deferred else "—", "" if r.deferred else MUTED),
         ]
