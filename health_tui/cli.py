@@ -242,7 +242,7 @@ def import_cmd(
     if not path.exists():  # refuse before a database file is created for nothing
         raise ImportFailed(f"{path}:1: (path): no such file or folder\nNothing was changed.")
     # a refused import into a file that did not exist leaves no file behind
-    target = db or default_db_path()
+    target = (db or default_db_path()).expanduser()
     created = not target.exists()
     with _no_file_left(target, created), opened_store(target) as store:
         summary = import_path(

@@ -115,11 +115,11 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
     unscored = p.unscored()
     summary = (
         f"{p.quarter} as of {p.as_of}: {plural(len(p.active), 'active client')} — "
-        + ", ".join(f"{n} {b.label}" for b, n in counts.items())
-        + (f", {unscored} {band_label(None)}" if unscored else "")
+        + ", ".join(f"{n:,} {b.label}" for b, n in counts.items())
+        + (f", {unscored:,} {band_label(None)}" if unscored else "")
         + f"; {plural(len(p.candidates()), 'exit candidate')}; revenue at risk {money(p.revenue_at_risk(), p.currency)}"
         + ("" if p.revenue_on_record else f" (no revenue on record: {_why_no_revenue(p)})")
-        + (f" (+{n} not known)" if (n := p.at_risk_not_known()) else "")
+        + (f" (+{n:,} not known)" if (n := p.at_risk_not_known()) else "")
     )
     if width is not None:
         summary = "\n".join(fill_clauses(summary, width))
@@ -288,7 +288,7 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
         return rate(v, cur)
 
     def largest(v: float | None, who: str | None) -> str:
-        return share(v, _plain(who) if who else None)
+        return share(v, _plain(who) if who else None, tight=True)
 
     lines = [f"What if, {w.quarter} as of {w.as_of} (the last four quarters, in {cur})", ""]
     if w.dropped:
@@ -311,7 +311,8 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
         ("revenue (12 months)", amount(w.revenue_before), amount(w.revenue_after_shown)),
         ("hours (12 months)", hours(w.hours_before), hours(w.hours_after_shown)),
         ("effective rate", hourly(w.effective_rate_before), hourly(w.effective_rate_after)),
-        ("at-risk share of revenue", share(w.at_risk_share_before), share(w.at_risk_share_after)),
+        ("at-risk share of revenue", share(w.at_risk_share_before, tight=True),
+         share(w.at_risk_share_after, tight=True)),
         ("largest client's share",
          largest(w.largest_client_share_before, w.largest_client_before),
          largest(w.largest_client_share_after, w.largest_client_after)),

@@ -1027,6 +1027,18 @@ def test_cli_import_refusal_exits_2_with_the_problems(tmp_path: Path) -> None:
     open_store(db).close()  # an existing database refused: nothing changed in it, as it says
     result = CliRunner().invoke(cli, ["import", str(folder), "--db", str(db)])
     assert result.stderr.endswith(f"Nothing was changed in {db}.\n")
+    # the same database named from the home folder, in quotes (the shell leaves '~' to us)
+    home = CliRunner(env={"HOME": str(tmp_path)})
+    result = home.invoke(cli, ["import", str(folder), "--db", "~/cli.duckdb"])
+    assert result.stderr.endswith(f"Nothing was changed in {db}.\n")
+    # a refusal whose sentence ends its line, into a new file
+    new = tmp_path / "new.duckdb"
+    export = FIXTURES / "exports" / "harvest_invoices.csv"
+    result = CliRunner().invoke(
+        cli, ["import", str(export), "--db", str(new), "--client-from", "project"]
+    )
+    assert result.exit_code == 2 and not new.exists()
+    assert result.stderr.endswith(f"No database was made: {new} does not exist, as before.\n")
 
 
 def test_cli_import_warns_on_unknown_columns(tmp_path: Path) -> None:

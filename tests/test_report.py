@@ -520,3 +520,15 @@ def test_counts_in_thousands_are_written_as_every_other_count_is(reviewed: Store
     assert (
         signed(1287) == "+1,287" and signed(-0.04, 1) == "0.0" and signed(-1234.56, 1) == "-1,234.6"
     )
+
+
+def test_exit_counts_in_thousands_in_headings_and_sentences() -> None:
+    """'If the 1204 exits go ahead', 'The 1204 exits give up ...': counts as everywhere else."""
+    from health_tui.report.format import exits_title
+    from health_tui.review.track_record import ExitTaken, TrackRecord
+
+    assert exits_title(1204) == "If the 1,204 exits go ahead"
+    gone = ExitTaken(client_id="a", name="A", quarter="2026Q2", decided_at=datetime(2026, 7, 1),
+                     recommendation=None, revenue_12m=100.0, hours_12m=2.0, active_now=False)  # fmt: skip
+    record = TrackRecord.model_construct(exits=[gone] * 1204, without_verdict=1234)
+    assert record.exits_sentence("€120,400").startswith("The 1,204 exits give up €120,400 of")

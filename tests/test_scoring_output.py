@@ -443,3 +443,15 @@ def test_a_trend_quarter_without_a_health_is_a_dash_in_the_csv() -> None:
     p = p.model_copy(update={"clients": [c.model_copy(update={"trend": trend})]})
     row = next(csv.DictReader(io.StringIO(render_scores(p, "csv"))))
     assert row["trend"] == f"— — — — {c.trend[4].health:.0f}"
+
+
+def test_counts_in_thousands_in_the_table_summary(small) -> None:
+    """The 10,000-client demo's `score` summary read '— 8033 healthy, 984 watch'."""
+    many = [c.model_copy(update={"client_id": f"{c.client_id}-{i}"})
+            for i in range(400) for c in small.clients]  # fmt: skip
+    big = small.model_copy(update={"clients": many})
+    head = render_scores(big, "table").splitlines()[0]
+    counts = big.band_counts()
+    assert any(n >= 1000 for n in counts.values())
+    for band, n in counts.items():
+        assert f"{n:,} {band.label}" in head

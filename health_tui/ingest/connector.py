@@ -218,7 +218,7 @@ def import_export(
     source = found.source
     if client_from is not None and source.target != "time_entries":
         raise ImportFailed(
-            f"--client-from is for time exports; {path.name} is a {source.label}. "
+            f"--client-from is for time exports; {path.name} is a {source.label}.\n"
             f"Nothing was changed in {where}."
         )
     match = match_header(source, found.header, path.name, 1 + found.skip)

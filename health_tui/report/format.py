@@ -145,7 +145,7 @@ def at_risk(amount: float | None, not_known: int, currency: str) -> str:
 
 def exits_title(n: int) -> str:
     """'If the 3 exits go ahead', 'If the exit goes ahead'."""
-    return "If the exit goes ahead" if n == 1 else f"If the {n} exits go ahead"
+    return "If the exit goes ahead" if n == 1 else f"If the {n:,} exits go ahead"
 
 
 def gone_figures(d: DroppedClient, currency: str) -> str:

@@ -245,7 +245,7 @@ class TrackRecord(BaseModel):
         if len(self.exits) == 1:
             text = f"The exit gives up {revenue} and frees {hours} a year."
         else:
-            text = f"The {len(self.exits)} exits give up {revenue} and free {hours} a year."
+            text = f"The {len(self.exits):,} exits give up {revenue} and free {hours} a year."
         unknown = [
             f"the {what} of {plural(n, 'client')}"
             for what, n in (
@@ -286,7 +286,7 @@ class TrackRecord(BaseModel):
         if deferred:
             text += f", {deferred:,} deferred"
         if self.without_verdict:
-            text += f", {self.without_verdict} recorded without a verdict to compare"
+            text += f", {self.without_verdict:,} recorded without a verdict to compare"
         return text + "."
 
 

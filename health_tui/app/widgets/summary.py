@@ -70,7 +70,11 @@ def summary_content(
     """
     figures = summary_figures(portfolio)
     at_risk, revenue, counts = figures.at_risk, figures.revenue, figures.counts
-    share = f" ({fmt.share(at_risk / revenue, tight=True)})" if at_risk is not None and revenue > 0 else ""
+    share = (
+        f" ({fmt.share(at_risk / revenue, tight=True)})"
+        if at_risk is not None and revenue > 0
+        else ""
+    )
     candidates = figures.candidates
 
     def stake(label: str) -> Segment:

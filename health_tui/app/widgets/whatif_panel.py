@@ -37,7 +37,7 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
         names = ", ".join(safe_text(d.name) for d in w.dropped[:NAMES_SHOWN])
         more = len(w.dropped) - NAMES_SHOWN
         parts.append((f"{len(w.dropped):,} go: ", "bold"))
-        parts.append(names + (f" and {more} more" if more > 0 else ""))
+        parts.append(names + (f" and {more:,} more" if more > 0 else ""))
         if current is not None and any(d.client_id == current for d in w.dropped):
             parts.append(("  ● this client", "bold $text-accent"))
         parts += [
