@@ -17,7 +17,7 @@ from health_tui.ingest.native import import_folder
 from health_tui.scoring.facts import load_facts
 from health_tui.settings import Settings
 from health_tui.store import Store
-from tests.test_connectors import EXPORTS, ROOT, load, problems, snapshot, write
+from tests.test_connectors import EXPORTS, ROOT, load, problems, refused, snapshot, write
 
 SMALL = ROOT / "fixtures" / "small"
 AT = datetime(2026, 1, 1)
@@ -518,3 +518,54 @@ def test_a_public_mail_domain_is_not_offered_to_clients_domain(
         "made from them. 'gmail.com', 'hotmail.com' are public mail domains, no one client's: a "
         "row from one counts only when the file names its client."
     )
+
+
+def test_a_ticket_file_refused_for_its_values_says_too_when_it_would_load_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    """A ticket export refused for a date, every ticket from an organization that is no client:
+    fixed, it met a second refusal, 'nothing to load'. Both are said at once, with who was left
+    out; the database is as it was."""
+    before = snapshot(store)
+    bad_date = write(
+        tmp_path,
+        "t.csv",
+        ZENDESK_HEAD
+        + "7,x@globex.example,A,,,Mail,,yesterday,Globex Corporation,\n"
+        + "8,x@globex.example,B,,,Mail,,2025-09-02 10:00,Globex Corporation,\n",
+    )
+    error = refused(store, bad_date)
+    assert [str(p) for p in error.problems] == [
+        "t.csv:1: (file): once the values below are fixed, nothing to load: every interaction "
+        "was left out (see the reasons below); fix the export or pick another file",
+        "t.csv:2: Created at: not a date and time (like 2025-03-31): 'yesterday'",
+    ]
+    assert (
+        "left out 2 interactions from organizations that are no client: 'Globex Corporation'"
+        in (str(error))
+    )
+    # refused for the order of its dates (the other path a refusal takes): the same
+    ambiguous = write(
+        tmp_path,
+        "f.csv",
+        "Ticket ID,Subject,Source,Created time,Email,Company Name\n"
+        "1,Hi,Email,03/04/2025 10:00,x@globex.example,Globex Corporation\n",
+    )
+    found = problems(store, ambiguous)
+    assert len(found) == 2 and found[0].startswith("f.csv:1: (file): once the values below")
+    assert "ambiguous date '03/04/2025 10:00'" in found[1]
+    assert snapshot(store) == before
+
+
+def test_a_ticket_file_with_a_client_refused_for_a_date_says_only_the_date(
+    harvest: Store, tmp_path: Path
+) -> None:
+    """Northwind is a client: the fixed file loads its ticket, so nothing more is said."""
+    path = write(
+        tmp_path,
+        "t.csv",
+        ZENDESK_HEAD + "7,x@northwind.example,A,,,Mail,,yesterday,Northwind Outfitters,\n",
+    )
+    assert problems(harvest, path) == [
+        "t.csv:2: Created at: not a date and time (like 2025-03-31): 'yesterday'"
+    ]

@@ -311,17 +311,30 @@ def import_export(
             # which the write would find next; not when the numbers are in doubt: they decide
             # which rows are left out (an entry of 0 hours, an invoice written off), and so which
             # clients and amounts there are.
+            # A file of interactions or feedback none of whose rows answers to a client would
+            # then be refused for loading nothing: said now, with who was left out.
             kept = [c for c in checks if c[1] not in undecided]
-            rates = None
+            hints: list[str] = []
             if not numbers_undecided:
-                kept += [] if wipe_demo else _client_checks_undone(store, con, kind, replace)
-                rates = _rates_lacking(store, con, kind, money)
+                faults, left_out = _client_checks_undone(
+                    store, con, kind, replace, wipe_demo, summary
+                )
+                kept += faults
+                if left_out is not None:
+                    problems.append(_loads_nothing_once_fixed(path, source.target))
+                    hints += [f"  {w}" for w in left_out]
+                hints += filter(None, [_rates_lacking(store, con, kind, money)])
             row_problems = [
                 Problem.model_construct(file=path.name, line=line, column=match.shown(col),
                                         reason=reason)
                 for line, col, reason in kept
             ]  # fmt: skip
-            refuse(sorted([*problems, *row_problems], key=lambda p: p.line), path, where, rates)
+            refuse(
+                sorted([*problems, *row_problems], key=lambda p: p.line),
+                path,
+                where,
+                "\n".join(hints) or None,
+            )
         _client_rows(store, con, kind)
         if not kind.makes_clients:
             store.run(f"connector_skipped_rows_{kind.name}", con=con)
@@ -339,8 +352,11 @@ def import_export(
                     )
                     for line, col, reason in sorted(checks, key=lambda c: c[0])
                 ]
-                rates = _rates_lacking(store, tx, kind, money)
-                hints = [h for h in (date_format_hint(problems), rates) if h]
+                hints = [h for h in (date_format_hint(problems),) if h]
+                if (left_out := _nothing_would_load(store, tx, kind, summary)) is not None:
+                    problems.insert(0, _loads_nothing_once_fixed(path, source.target))
+                    hints += [f"  {w}" for w in left_out]
+                hints += filter(None, [_rates_lacking(store, tx, kind, money)])
                 refuse(problems, path, where, "\n".join(hints) or None)
 
             if kind.name == "entries":
@@ -416,27 +432,57 @@ def _client_checks(store: Store, tx: duckdb.DuckDBPyConnection, kind: Kind) -> l
     return store.rows("connector_validate_matches", con=tx)
 
 
+def _loads_nothing_once_fixed(path: Path, target: str) -> Problem:
+    reason = f"once the values below are fixed, {nothing_to_load(target)}"
+    return Problem(file=path.name, line=1, column="(file)", reason=reason)
+
+
 class _Undo(Exception):
     """Ends a transaction that only looked: everything it did is rolled back."""
 
 
 def _client_checks_undone(
-    store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, replace: bool
-) -> list[tuple]:
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    kind: Kind,
+    replace: bool,
+    wipe_demo: bool,
+    summary: ExportSummary,
+) -> tuple[list[tuple], list[str] | None]:
     """`_client_checks` for a file already refused (for its dates or numbers), so that the refusal
-    says its clients' faults too: in a transaction that empties what a replace would, then is
-    rolled back. Over the demo there is nothing to check: the write empties the database."""
+    says its clients' faults too, and `_nothing_would_load`: in a transaction that empties what
+    the write would (what a replace clears, or the whole demo), then is rolled back."""
     _client_rows(store, con, kind)
+    if not kind.makes_clients:  # what `_nothing_would_load` says was left out, and why
+        store.run(f"connector_skipped_rows_{kind.name}", con=con)
     found: list[tuple] = []
+    left_out: list[str] | None = None
     try:
         with store.transaction(con) as tx:
-            if replace:
+            if wipe_demo:
+                wipe_all(store, tx)
+            elif replace:
                 clear_imported(store, tx)
             found = _client_checks(store, tx, kind)
+            left_out = _nothing_would_load(store, tx, kind, summary)
             raise _Undo
     except _Undo:
         pass
-    return found
+    return found, left_out
+
+
+def _nothing_would_load(
+    store: Store, tx: duckdb.DuckDBPyConnection, kind: Kind, summary: ExportSummary
+) -> list[str] | None:
+    """For a file of interactions or feedback refused for its values, once its rows are matched
+    to clients (`_client_checks`): None if any row answers to a client; else the warnings saying
+    who was left out, since the file, its values fixed, would be refused for loading nothing (a
+    row's client does not depend on its date or score)."""
+    if kind.makes_clients or store.row("connector_matched_signals", con=tx) != (0,):
+        return None
+    said = summary.model_copy(update={"warnings": []})
+    left_out_signals(store, tx, summary.target, Path(summary.file).name, said)
+    return said.warnings
 
 
 def _rates_lacking(
