@@ -23,7 +23,9 @@ existing AS (
 )
 SELECT n.client_key, n.name, n.first_day, n.first_line,
        coalesce(x.client_id, connector_client_id(n.client_key)) AS client_id,
-       x.client_id IS NOT NULL AS existing,
+       -- an alias outlives its client (the owner's, kept through a --replace that removed the
+       -- client): its rows bring the client back under the alias's id, never land on no client
+       x.client_id IS NOT NULL AND x.client_id IN (SELECT client_id FROM client_rows) AS existing,
        coalesce(x.matches, 0) AS matches,
        x.ids,
        x.client_id IS NULL

@@ -8,7 +8,10 @@ CREATE OR REPLACE TEMP TABLE src_matches AS
 WITH names AS (
     SELECT name_key(name) AS k, client_id FROM client_rows
     UNION
-    SELECT alias_key, client_id FROM client_aliases WHERE kind = 'name'
+    -- an alias outlives its client (the owner's, kept through a --replace that removed the
+    -- client): it names no one until an import brings the client back
+    SELECT alias_key, client_id FROM client_aliases
+    WHERE kind = 'name' AND client_id IN (SELECT client_id FROM client_rows)
 ),
 by_name AS (
     SELECT k, min(client_id) AS client_id, count(DISTINCT client_id) AS n,

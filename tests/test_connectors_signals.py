@@ -569,3 +569,63 @@ def test_a_ticket_file_with_a_client_refused_for_a_date_says_only_the_date(
     assert problems(harvest, path) == [
         "t.csv:2: Created at: not a date and time (like 2025-03-31): 'yesterday'"
     ]
+
+
+def test_over_the_demo_and_with_numbers_in_doubt_it_is_said_too(
+    small: Store, tmp_path: Path
+) -> None:
+    """Over the demo the write empties the portfolio first: a Northwind ticket would land on no
+    one. And a contact log whose moods mix decimal commas and points is refused for that alone,
+    though a mood decides neither a row's client nor whether it is left out."""
+    before = snapshot(small)
+    small.set_setting("portfolio_kind", "demo")
+    for name, row in [
+        ("t.csv", ZENDESK_HEAD + "7,x@northwind.example,A,,,Mail,,yesterday,Northwind Outfitters,"),
+        (
+            "f.csv",
+            "Ticket ID,Subject,Source,Created time,Email,Company Name\n"
+            "1,Hi,Email,03/04/2025 10:00,x@northwind.example,Northwind Outfitters",
+        ),
+    ]:  # a row's value, then a date order undecided: the two ways a refusal goes
+        found = problems(small, write(tmp_path, name, row + "\n"))
+        assert found[0].startswith(f"{name}:1: (file): once the values below are fixed, nothing")
+    small.set_setting("portfolio_kind", "imported")
+    assert snapshot(small) == before
+    log = write(
+        tmp_path,
+        "log.csv",
+        "When,Customer,How,What happened,Mood,Notes\n"
+        '2025-10-02 10:00,Globex,Call,Asked for,"0,5",x\n'
+        "2025-10-04 09:15,Initech,Zoom,Complained,0.5,y\n",
+    )
+    error = refused(small, log, mapping=EXPORTS / "contact_log.toml")
+    assert str(error.problems[0]).startswith("log.csv:1: (file): once the values below are fixed")
+    assert "'Globex' (1, line 2), 'Initech' (1, line 3)" in str(error)
+    assert snapshot(small) == before
+
+
+def test_an_alias_whose_client_a_replace_removed_names_no_one(small: Store, tmp_path: Path) -> None:
+    """The owner's alias outlives a --replace that removed its client: tickets named by it were
+    written for a client that no longer existed (rows no screen shows); a time export's entries
+    too. A ticket is now left out; a time export brings the client back under the alias's id."""
+    add_alias(small, "meridian", "Meridian Alias Co", at=datetime(2026, 9, 1))
+    ticket = write(
+        tmp_path,
+        "t.csv",
+        ZENDESK_HEAD + "7,x@example.org,A,,,Mail,,2025-09-02 10:00,Meridian Alias Co,\n",
+    )
+    error = refused(small, ticket, replace=True)
+    assert "nothing to load" in str(error) and "'Meridian Alias Co' (1, line 2)" in str(error)
+    head = (EXPORTS / "harvest_time.csv").read_text(encoding="utf-8-sig").splitlines()[:2]
+    entry = write(
+        tmp_path, "h.csv", "\n".join([head[0], head[1].replace("Northwind Outfitters",
+                                                               "Meridian Alias Co")]) + "\n"
+    )  # fmt: skip
+    assert load(small, entry, replace=True).clients_new == 1
+    orphans = (
+        "SELECT count(*) FROM time_entries WHERE client_id NOT IN (SELECT client_id FROM clients)"
+    )
+    assert small.con.execute(orphans).fetchone() == (0,)
+    assert small.con.execute("SELECT client_id, name FROM clients").fetchall() == [
+        ("meridian", "Meridian Alias Co")
+    ]

@@ -308,14 +308,16 @@ def import_export(
             # with it, so one fix-and-retry sees them all (the columns the undecided order or
             # separator was read with would only repeat the same fault on every line).
             # So are its clients' (a name two clients share) and the rates its currencies lack,
-            # which the write would find next; not when the numbers are in doubt: they decide
-            # which rows are left out (an entry of 0 hours, an invoice written off), and so which
-            # clients and amounts there are.
+            # which the write would find next; not when the numbers of time or invoices are in
+            # doubt: they decide which rows are left out (an entry of 0 hours, an invoice written
+            # off), and so which clients and amounts there are.
             # A file of interactions or feedback none of whose rows answers to a client would
             # then be refused for loading nothing: said now, with who was left out.
             kept = [c for c in checks if c[1] not in undecided]
             hints: list[str] = []
-            if not numbers_undecided:
+            # an interaction's or answer's number (a sentiment, a score) decides neither its
+            # client nor whether it is left out
+            if not numbers_undecided or not kind.makes_clients:
                 faults, left_out = _client_checks_undone(
                     store, con, kind, replace, wipe_demo, summary
                 )
