@@ -231,6 +231,13 @@ def test_every_write_path_keeps_the_rollups_in_step(store, tmp_path: Path):
     def check(step: str) -> None:
         steps.append(step)
         assert in_step(store), f"rollups lag after {step}"
+        # and no row is left on a client there is not (it would count on no screen)
+        orphans = store.con.execute(
+            "SELECT count(*) FROM (SELECT client_id FROM time_entries UNION ALL SELECT client_id "
+            "FROM invoices UNION ALL SELECT client_id FROM interactions UNION ALL SELECT client_id "
+            "FROM feedback) WHERE client_id NOT IN (SELECT client_id FROM client_rows)"
+        ).fetchone()
+        assert orphans == (0,), f"rows on no client after {step}"
 
     import_folder(store, FIXTURES / "small")
     check("folder import")
