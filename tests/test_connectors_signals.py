@@ -629,3 +629,21 @@ def test_an_alias_whose_client_a_replace_removed_names_no_one(small: Store, tmp_
     assert small.con.execute("SELECT client_id, name FROM clients").fetchall() == [
         ("meridian", "Meridian Alias Co")
     ]
+
+
+def test_the_early_nothing_to_load_lists_the_warnings_the_later_one_would(
+    store: Store, tmp_path: Path
+) -> None:
+    """A column the export has and the import ignores is said in the refusal for loading nothing;
+    said first, with the bad date, it was not."""
+    bad = write(
+        tmp_path,
+        "t.csv",
+        ZENDESK_HEAD.rstrip("\n") + ",Mood\n"
+        "7,x@globex.example,A,,,Mail,,yesterday,Globex Corporation,,fine\n",
+    )
+    early = str(refused(store, bad))
+    fixed = write(tmp_path, "t.csv", bad.read_text().replace("yesterday", "2025-09-02 10:00"))
+    later = str(refused(store, fixed))
+    said = [line for line in later.splitlines() if line.startswith("  ")]
+    assert len(said) == 2 and all(line in early.splitlines() for line in said)

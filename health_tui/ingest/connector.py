@@ -477,12 +477,12 @@ def _nothing_would_load(
     store: Store, tx: duckdb.DuckDBPyConnection, kind: Kind, summary: ExportSummary
 ) -> list[str] | None:
     """For a file of interactions or feedback refused for its values, once its rows are matched
-    to clients (`_client_checks`): None if any row answers to a client; else the warnings saying
-    who was left out, since the file, its values fixed, would be refused for loading nothing (a
-    row's client does not depend on its date or score)."""
+    to clients (`_client_checks`): None if any row answers to a client; else, since the file, its
+    values fixed, would be refused for loading nothing (a row's client does not depend on its
+    date or score), the warnings that refusal lists: the header's, then who was left out."""
     if kind.makes_clients or store.row("connector_matched_signals", con=tx) != (0,):
         return None
-    said = summary.model_copy(update={"warnings": []})
+    said = summary.model_copy(update={"warnings": list(summary.warnings)})  # as that refusal says
     left_out_signals(store, tx, summary.target, Path(summary.file).name, said)
     return said.warnings
 
