@@ -532,3 +532,17 @@ def test_exit_counts_in_thousands_in_headings_and_sentences() -> None:
                      recommendation=None, revenue_12m=100.0, hours_12m=2.0, active_now=False)  # fmt: skip
     record = TrackRecord.model_construct(exits=[gone] * 1204, without_verdict=1234)
     assert record.exits_sentence("€120,400").startswith("The 1,204 exits give up €120,400 of")
+
+
+def test_a_chart_label_never_runs_over_the_health_axis() -> None:
+    """At 10,000 clients a name placed left of a point near the plot's left edge ran over the
+    health axis's title and its 55 tick; a name is placed inside the plot, or elsewhere, or not."""
+    from health_tui.report.chart import CHAR_WIDTH, LEFT, _Placer
+
+    name = "Cedar Lane Roofing (2)"
+    x, y = LEFT + 60, 200.0
+    right = (x + 10, y - 8, x + 10 + len(name) * CHAR_WIDTH, y + 4)  # its right side taken
+    placer = _Placer([right])
+    spot = placer.place(x, y, name)
+    assert spot is not None and spot[2] != "end"  # not the left side, which leaves the plot
+    assert all(box[0] >= LEFT for box in placer.taken)

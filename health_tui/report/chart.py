@@ -70,7 +70,10 @@ class _Placer:
             (x - d, y + d + 9, "end", (x - d - w, y + d - 3, x - d, y + d + 9)),
         ]
         for tx, ty, anchor, box in spots:
-            inside = box[0] >= 2 and box[2] <= WIDTH - 2 and box[1] >= TOP and box[3] <= BOTTOM
+            # within the plot: a name left of it ran over the health axis's title and ticks
+            inside = (
+                box[0] >= LEFT + 2 and box[2] <= WIDTH - 2 and box[1] >= TOP and box[3] <= BOTTOM
+            )
             if inside and not any(_overlap(box, t) for t in self.taken):
                 self.taken.append(box)
                 return tx, ty, anchor
