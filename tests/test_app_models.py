@@ -119,6 +119,14 @@ def test_names_alike_past_the_widest_cut_are_cut_in_the_middle() -> None:
     cut = fmt.fit_apart(a, w, 13), fmt.fit_apart(b, w, 13)
     assert cut[0] != cut[1] and all(cell_len(c) == w for c in cut)
     assert fmt.fit_apart("Zoë Müller", width, 3) == fmt.fit("Zoë Müller", width)  # fits: as is
+    # twins that differ inside a word keep the whole word: at 50,000 clients "Copperleaf
+    # Physiotherapy (12)" and "(13)" read "…2)" and "…3)", as if "(2)" and "(3)"
+    a, b = "Copperleaf Physiotherapy (12)", "Copperleaf Physiotherapy (13)"
+    cuts = name_cuts([a, b])
+    assert [fmt.fit_apart(n, cuts.floor, cuts.twins[n]) for n in (a, b)] == [
+        "Copperleaf Physiothera… (12)",
+        "Copperleaf Physiothera… (13)",
+    ]
 
 
 def test_map_buckets_and_steps_between_occupied_cells(big: PortfolioScore) -> None:
