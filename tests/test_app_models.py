@@ -127,6 +127,10 @@ def test_names_alike_past_the_widest_cut_are_cut_in_the_middle() -> None:
         "Copperleaf Physiothera… (12)",
         "Copperleaf Physiothera… (13)",
     ]
+    # where one name ends and the other goes on, the cut is before the space, as it was
+    c, d = "Castillo & Ferreira Engineering", "Castillo & Ferreira Engineering (2)"
+    cuts = name_cuts([c, d])
+    assert fmt.fit_apart(d, 28, cuts.twins[d]) == "Castillo & Ferreira Eng… (2)"
 
 
 def test_map_buckets_and_steps_between_occupied_cells(big: PortfolioScore) -> None:

@@ -97,13 +97,13 @@ def fit_apart(text: str, width: int, differs_at: int) -> str:
     if cell_len(text) <= width or width < 12:
         return fit(text, width)
     room = width - 1  # after the ellipsis
-    # from the word that differs, with its space, where that fits: "…Physiother… (2)" beside
-    # "… (12)", not "…2)" beside "…12)" (a twin's number read as cut in two, seen at 50,000)
-    space = (
-        text.rfind(" ", 0, differs_at) if not text[differs_at - 1 : differs_at].isspace() else -1
-    )
-    if space > 0 and cell_len(text[space:]) <= room - HEAD:
-        differs_at = space
+    # where they differ inside a word, from that word, with its space, where it fits: "(22)"
+    # read "…2)" beside "…3)" (as if "(2)"), seen at 50,000 clients
+    around = text[differs_at - 1 : differs_at + 1]
+    if len(around) == 2 and not any(c.isspace() for c in around):
+        space = text.rfind(" ", 0, differs_at)
+        if space > 0 and cell_len(text[space:]) <= room - HEAD:
+            differs_at = space
     rest = text[differs_at:]
     if cell_len(rest) <= room - HEAD:
         return set_cell_size(set_cell_size(text, room - cell_len(rest)) + "…" + rest, width)
