@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from health_tui.text import safe_text
+from health_tui.text import NBSP, safe_text
 
 NO_VALUE = "—"
 
-# Between a currency's code and its amount: a space no line is broken at ("CHF 37,320" wrapped in
-# the app, the terminal or a browser never ends a line on "CHF"). Shown and copied as a space.
-NBSP = "\u00a0"
 
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CHF": f"CHF{NBSP}"}
 

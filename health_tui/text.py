@@ -131,9 +131,11 @@ def columns(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset()) 
     ]
 
 
-# Words are split at any whitespace but a no-break space (formatting.NBSP: a currency's code and
-# its amount stay one word).
-_GAPS = re.compile(r"[^\S\u00a0]+")
+# Between a currency's code and its amount (formatting.symbol): a space no line is broken at
+# ("CHF 37,320" wrapped in the app, the terminal or a browser never ends a line on "CHF"). Shown
+# and copied as a space. Words are split at any other whitespace.
+NBSP = "\u00a0"
+_GAPS = re.compile(rf"[^\S{NBSP}]+")
 
 
 def _words(text: str, rest: int) -> list[str]:
@@ -141,8 +143,8 @@ def _words(text: str, rest: int) -> list[str]:
     is cut at them where such a line cannot hold it whole, rather than inside a figure."""
     out: list[str] = []
     for word in _GAPS.split(text):
-        if "\u00a0" in word and cell_len(word) > rest:
-            out += [part for part in word.split("\u00a0") if part]
+        if NBSP in word and cell_len(word) > rest:
+            out += [part for part in word.split(NBSP) if part]
         elif word:
             out.append(word)
     return out
