@@ -766,14 +766,29 @@ def test_a_file_separated_by_semicolons_says_so_once(store: Store, tmp_path: Pat
     assert "--mapping MAP.toml" in error.problems[0].reason
 
 
-def test_excels_comma_separator_line_says_to_delete_it(store: Store, tmp_path: Path) -> None:
+def test_excels_comma_separator_line_is_read_past(store: Store, tmp_path: Path) -> None:
     """A file that begins with Excel's `sep=,` (commas all the same) read that line as its header:
-    every column of the file "missing", which did not say the line was the trouble."""
-    error = refused(store, mini(tmp_path, time_entries="sep=,\r\n" + MINI["time_entries"]))
+    every column of the file "missing". It is read past, as a mapped sheet's is: the same rows
+    as without it (also when the line ends in CRLF and the rest in LF, which DuckDB alone reads
+    as no row), and each problem on the line it is on in the file."""
+    from health_tui.store import open_store
+
+    plain = open_store(tmp_path / "plain.duckdb")
+    import_folder(plain, mini(tmp_path / "plain"))
+    sep = {t: "sep=,\r\n" + text for t, text in MINI.items()}
+    import_folder(store, mini(tmp_path / "sep", **sep))
+    assert snapshot(store) == snapshot(plain)
+    plain.close()
+    # a bad value and a malformed line, each one line further down than without the sep= line
+    bad = {
+        "time_entries": "sep=,\n"
+        + with_line("time_entries", 3, "bolt,2025-08-33,1,no,meeting,Ben,x"),
+        "invoices": "sep=,\n" + MINI["invoices"] + "C-1,acme,2025-10-01,,,5,eur,extra\n",
+    }
+    error = refused(store, mini(tmp_path / "bad", **bad), replace=True)
     assert [str(p) for p in error.problems] == [
-        "time_entries.csv:1: (file): the first line is Excel's `sep=,`, which the import format "
-        "does not have: delete that line, so the header is the first (a mapping reads the file as "
-        "it is: `health-tui import SHEET.csv --mapping MAP.toml`)"
+        "time_entries.csv:4: date: not a date: '2025-08-33'",
+        "invoices.csv:5: (row): more fields than the header has (8 instead of 7)",
     ]
 
 

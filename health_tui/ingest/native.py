@@ -185,6 +185,10 @@ def _streamed(
     all: None, with nothing changed, and the checked import says what is wrong. A currency with no
     rate is refused here as the checked import refuses it.
     """
+    if any(_skip(path) for path in files.values()):
+        # read past Excel's sep= line by the checked import, which also reads such a file saved
+        # with mixed line endings (DuckDB reads no row of one, and says nothing)
+        return None
     problems: list[Problem] = []
     warnings: list[str] = []
     notes: list[str] = []
@@ -550,7 +554,7 @@ def _stage(
         fresh = None if table == "clients" else f"import_create_stg_{table}"  # it adds rows
         read = read_csv_raw(
             store, con, path, source.columns, source.written, problems, query=query, params=params,
-            fresh=fresh,
+            fresh=fresh, skip=_skip(path),
         )  # fmt: skip
         if read is None:
             return None
@@ -599,8 +603,15 @@ def _record_lines(path: Path, records: set[int]) -> dict[int, int]:
 
 
 def _first_line(path: Path) -> int:
-    """The line of a file's first row in problems: 2 in a CSV file (1 is the header), 1 in Parquet."""
-    return 1 if path.suffix.lower() == ".parquet" else 2
+    """The line of a file's first row in problems: 2 in a CSV file (1 is the header; 3 below
+    Excel's `sep=,` line), 1 in Parquet."""
+    return 1 if path.suffix.lower() == ".parquet" else 2 + _skip(path)
+
+
+def _skip(path: Path) -> int:
+    """Lines above a CSV file's header: 1 for Excel's `sep=,` line (the file is comma-separated
+    all the same, and read past it as a mapped sheet is), else 0."""
+    return 1 if path.suffix.lower() == ".csv" and excel_separator(path) == "," else 0
 
 
 class _Source(NamedTuple):
@@ -644,7 +655,7 @@ def _source(
         if layout is None:
             return None
         columns, written = layout
-        point_at_csv(con, path, columns, ",")
+        point_at_csv(con, path, columns, ",", _skip(path))
         found = list(columns)
     present = [name for name in found if name in COLUMNS[table]]
     missing = [name for name in COLUMNS[table] if name in REQUIRED[table] and name not in present]
@@ -666,7 +677,7 @@ def _csv_layout(
     Header names are trimmed and lower-cased. Names outside the format (and repeats, and unnamed
     columns) are read as `unknown_N` so nothing in the file can clash with the names the SQL uses.
     """
-    header = read_header(path, problems)
+    header = read_header(path, problems, skip=_skip(path))
     if header is None:
         return None
     known = COLUMNS[table]
@@ -705,17 +716,10 @@ _SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 def _other_separator(path: Path, header: list[str], known: tuple[str, ...]) -> str | None:
     """Why a file whose columns another character separates cannot be read (a spreadsheet saved
-    as CSV in a language that writes decimal commas separates them with semicolons), or whose
-    first line is Excel's `sep=,`, instead of a "missing column" for every column; None for a
-    comma-separated file with its header first."""
+    as CSV in a language that writes decimal commas separates them with semicolons), instead of a
+    "missing column" for every column; None for a comma-separated file."""
     excel = excel_separator(path)
-    if excel == ",":  # read as the header, it made every column "missing"
-        return (
-            "the first line is Excel's `sep=,`, which the import format does not have: delete "
-            "that line, so the header is the first (a mapping reads the file as it is: "
-            "`health-tui import SHEET.csv --mapping MAP.toml`)"
-        )
-    found = excel
+    found = excel if excel != "," else None  # commas all the same: read past that line (_skip)
     if found is None and len(header) == 1:
         found = next((sep for sep in _SEPARATORS if sep in header[0]), None)
         if found and not any(name.strip().lower() in known for name in header[0].split(found)):
