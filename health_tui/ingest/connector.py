@@ -322,10 +322,9 @@ def import_export(
                     store, con, kind, replace, wipe_demo, summary
                 )
                 kept += faults
-                if left_out is not None:
-                    problems.append(_loads_nothing_once_fixed(path, source.target))
-                    hints += [f"  {w}" for w in left_out]
-                hints += filter(None, [_rates_lacking(store, con, kind, money)])
+                later, said = _refused_next(store, con, kind, money, source, path, left_out)
+                problems += later
+                hints += said
             row_problems = [
                 Problem.model_construct(file=path.name, line=line, column=match.shown(col),
                                         reason=reason)
@@ -355,10 +354,10 @@ def import_export(
                     for line, col, reason in sorted(checks, key=lambda c: c[0])
                 ]
                 hints = [h for h in (date_format_hint(problems),) if h]
-                if (left_out := _nothing_would_load(store, tx, kind, summary)) is not None:
-                    problems.insert(0, _loads_nothing_once_fixed(path, source.target))
-                    hints += [f"  {w}" for w in left_out]
-                hints += filter(None, [_rates_lacking(store, tx, kind, money)])
+                left_out = _nothing_would_load(store, tx, kind, summary)
+                later, said = _refused_next(store, tx, kind, money, source, path, left_out)
+                problems[:0] = later
+                hints += said
                 refuse(problems, path, where, "\n".join(hints) or None)
 
             if kind.name == "entries":
@@ -434,9 +433,26 @@ def _client_checks(store: Store, tx: duckdb.DuckDBPyConnection, kind: Kind) -> l
     return store.rows("connector_validate_matches", con=tx)
 
 
-def _loads_nothing_once_fixed(path: Path, target: str) -> Problem:
-    reason = f"once the values below are fixed, {nothing_to_load(target)}"
-    return Problem(file=path.name, line=1, column="(file)", reason=reason)
+def _refused_next(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    kind: Kind,
+    money: Money,
+    source: Source,
+    path: Path,
+    left_out: list[str] | None,
+) -> tuple[list[Problem], list[str]]:
+    """What the import would be refused for next, once the problems being listed are fixed, to
+    say with them: loading nothing (`_nothing_would_load`'s warnings) and the rates the settings
+    lack. The problem to list with the others, and the lines to add below them."""
+    if left_out is None:
+        problems, lines = [], []
+    else:
+        reason = f"once the values below are fixed, {nothing_to_load(source.target)}"
+        problems = [Problem(file=path.name, line=1, column="(file)", reason=reason)]
+        lines = [f"  {w}" for w in left_out]
+    rates = _rates_lacking(store, con, kind, money)
+    return problems, lines + ([rates] if rates else [])
 
 
 class _Undo(Exception):
