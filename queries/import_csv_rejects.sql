@@ -1,5 +1,7 @@
--- import: the lines DuckDB could not read from the CSV file at $path, as (line, column, reason);
--- column is NULL when the whole line is at fault (a wrong number of fields). Only the latest scan of
+-- import: the lines DuckDB could not read from the CSV file at $path, as (line, column, reason,
+-- start); column is NULL when the whole line is at fault (a wrong number of fields). DuckDB's line
+-- counts a value written over several lines (a note in quotes) as one; start (line_byte_position,
+-- one past the line's first byte) lets the caller count the file's own lines up to it. Only the latest scan of
 -- the file counts: a folder's clients file is read by the one pass and again by the checked import,
 -- on one connection, and DuckDB keeps the rejects of both.
 -- DuckDB records a line short of several fields once per missing field (reported once, with what it
@@ -28,7 +30,8 @@ SELECT line,
            WHEN 'INVALID ENCODING' THEN 'not UTF-8 text; save the file as UTF-8'
            WHEN 'LINE SIZE OVER MAXIMUM' THEN 'line too long'
            ELSE lower(error_type::VARCHAR) || ': ' || error_message
-       END AS reason
+       END AS reason,
+       line_byte_position AS start
 FROM latest
 QUALIFY error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS')
      OR row_number() OVER (PARTITION BY line, error_type ORDER BY column_idx) = 1

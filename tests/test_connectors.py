@@ -145,6 +145,23 @@ def test_the_fewest_columns_harvest_allows(store: Store, tmp_path: Path) -> None
     assert summary.notes == ["t.csv has no billable column: all of it counts as billable."]
 
 
+def test_an_export_line_that_cannot_be_read_is_said_on_its_file_line(
+    store: Store, tmp_path: Path
+) -> None:
+    """Harvest notes are often written over several lines; the row after such a note with a field
+    too many was said on line 3 (DuckDB's count of rows), where it is on line 5 of the file."""
+    text = (
+        "Date,Client,Hours,Notes\r\n"
+        '2025-07-01,Acme,1.5,"Call with Dana\r\n- new brief\r\n- deadline moved"\r\n'
+        "2025-07-02,Acme,2,Design,extra\r\n"
+    )
+    before = snapshot(store)
+    assert problems(store, write(tmp_path, "t.csv", text)) == [
+        "t.csv:5: (row): more fields than the header has (5 instead of 4)"
+    ]
+    assert snapshot(store) == before
+
+
 def test_harvest_time_lands_with_clients_activities_and_people(store: Store) -> None:
     summary = load(store, EXPORTS / "harvest_time.csv")
     assert summary.rows == 7 and summary.clients_new == 3

@@ -593,6 +593,35 @@ def test_a_problem_after_a_value_over_several_lines_names_its_own_line(
     assert [str(p) for p in error.problems] == ["time_entries.csv:7: date: not a date: 'July 4th'"]
 
 
+@pytest.mark.parametrize("ending", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_a_line_that_cannot_be_read_after_a_value_over_several_lines_names_its_own_line(
+    store: Store, tmp_path: Path, ending: str
+) -> None:
+    """A note over three lines in quotes, then a row with two fields too many: DuckDB counts the
+    note's row as one line and said line 4, where the row is on line 6 (and line 8 after a blank
+    line), with either line ending."""
+    entries = ending.join(
+        [
+            "client_id,date,hours,billable,activity,person,note",
+            'acme,2025-07-02,1,true,delivery,Sam,"first',
+            "second",
+            'third"',
+            "acme,2025-07-03,1,true,delivery,Sam,",
+            "acme,2025-07-04,1,true,delivery,Sam,,x,y",
+            "",
+            "acme,2025-07-05,1,true,delivery,Sam,,x",
+            "",
+        ]
+    )
+    before = snapshot(store)
+    error = refused(store, mini(tmp_path, time_entries=entries.encode()))
+    assert [str(p) for p in error.problems] == [
+        "time_entries.csv:6: (row): more fields than the header has (9 instead of 7)",
+        "time_entries.csv:8: (row): more fields than the header has (8 instead of 7)",
+    ]
+    assert snapshot(store) == before
+
+
 def test_more_than_20_problems_shows_20_and_a_count(store: Store, tmp_path: Path) -> None:
     bad = "client_id,date,score\n" + "acme,2025-09-30,99\n" * 25
     error = refused(store, mini(tmp_path, feedback=bad))

@@ -9,6 +9,7 @@ module loops over rows: Python reads one header record and gathers problems; Duc
 from __future__ import annotations
 
 import csv
+import mmap
 import re
 import tempfile
 from collections.abc import Callable, Mapping
@@ -290,20 +291,55 @@ def _rejects(
     written: dict[str, str],
     problems: list[Problem],
 ) -> bool:
-    """The lines DuckDB could not read from `path` (shown as `name`) as problems; True if none."""
+    """The lines DuckDB could not read from `path` (shown as `name`) as problems, each on the line
+    it starts on in the file; True if none."""
     rejects = store.rows("import_csv_rejects", {"path": str(path)}, con=con)
     if rejects:
+        lines = _lines_at(path, {int(start) for *_, start in rejects if start})
         problems.extend(
             Problem.model_construct(
                 file=name,
-                line=int(line),
+                line=lines.get(start, int(line)),
                 column=written.get(column or "", "(row)") if column else "(row)",
                 reason=reason,
             )
-            for line, column, reason in rejects
+            for line, column, reason, start in rejects
         )
         return False
     return True
+
+
+_CHUNK = 1 << 20
+
+
+def _lines_at(path: Path, starts: set[int]) -> dict[int, int]:
+    """The file line each DuckDB `line_byte_position` is on. DuckDB's own line number counts a
+    value written over several lines (a note in quotes) as one line, so the row after such a note
+    would be said a line or more short of where it is. The position is two past the first byte of
+    the line ending before the line (its CR, or its LF; blank lines between are part of that run):
+    the line starts where that run of CRs and LFs ends. A position that is not so (a DuckDB that
+    counts otherwise) is left out, and the caller keeps DuckDB's number. Read through mmap, a
+    megabyte at a time: no copy of a large file in memory, and only on the refusal path."""
+    found: dict[int, int] = {}
+    if not starts or path.stat().st_size == 0:
+        return found
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        newlines, counted = 0, 0  # newlines in data[:counted]
+        for start in sorted(starts):
+            at = start - 2  # the line ending's first byte
+            if not 0 <= at < len(data) or data[at] not in _ENDS or at < counted:
+                continue
+            while at < len(data) and data[at] in _ENDS:
+                at += 1
+            newlines += sum(
+                data[lo : min(lo + _CHUNK, at)].count(b"\n") for lo in range(counted, at, _CHUNK)
+            )  # a megabyte at a time (mmap has no count before Python 3.13)
+            counted = at
+            found[start] = newlines + 1
+    return found
+
+
+_ENDS = b"\r\n"
 
 
 _LINE = re.compile(r"\bLine: (\d+)")
