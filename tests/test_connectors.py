@@ -500,6 +500,42 @@ def test_importing_an_export_over_the_demo_replaces_it(store: Store) -> None:
     assert store.setting("portfolio_kind") == "imported"
 
 
+def test_an_import_over_a_demo_the_owner_recorded_on_is_refused_unless_replace(
+    store: Store,
+) -> None:
+    """A note and a logged complaint on the demo went with it, the summary saying only "The demo
+    portfolio was replaced", where a new demo or a restore over them is refused."""
+    from health_tui.demo import generate_demo
+
+    generate_demo(store, clients=5, seed=1, as_of=date(2026, 9, 30))
+    client = store.con.execute("SELECT min(client_id) FROM clients").fetchone()[0]
+    log_entry(
+        store,
+        InteractionEntry(
+            client_id=client,
+            happened_at=datetime(2026, 9, 30, 10),
+            kind="complaint",
+            channel="phone",
+            tone=-2,
+        ),
+    )
+    before = snapshot(store)
+    error = refused(store, EXPORTS / "toggl_detailed.csv")
+    assert str(error) == (
+        f"{store.path} holds the demo portfolio with 1 entry you recorded on it (notes, "
+        "logged interactions, decisions...). An import replaces the demo, and they would go with "
+        "it: import into a file of its own (--db mine.duckdb), or pass --replace to let them go.\n"
+        f"Nothing was changed in {store.path}."
+    )
+    assert snapshot(store) == before
+    with pytest.raises(ImportFailed, match="1 entry you recorded"):
+        import_folder(store, EXPORTS.parent / "small")
+    assert snapshot(store) == before
+    summary = load(store, EXPORTS / "toggl_detailed.csv", replace=True)
+    assert summary.replaced_demo
+    assert store.con.execute("SELECT count(*) FROM interactions").fetchone() == (0,)
+
+
 # --- activity words --------------------------------------------------------------------------
 
 

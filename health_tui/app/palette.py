@@ -30,8 +30,10 @@ Close the app, then at the terminal:
   health-tui import SHEET.csv --mapping MAP.toml
       any spreadsheet, through a mapping of its columns
 
-The first import replaces the demo portfolio; importing the same folder again changes nothing.
-What you logged in the app (interactions, feedback, notes, decisions) is never touched."""
+The first import replaces the demo portfolio; if you recorded anything on the demo, it goes
+with it, so the import asks for --replace first. Importing the same folder again changes nothing.
+On your own data, what you log in the app (interactions, feedback, notes, decisions) is never
+touched by an import."""
 
 
 class ClientCommands(Provider):

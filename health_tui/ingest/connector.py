@@ -74,6 +74,7 @@ from health_tui.ingest.staging import (
     install_macros,
     read_csv_raw,
     refuse,
+    replaces_demo,
     size,
     where_of,
 )
@@ -225,7 +226,7 @@ def import_export(
     if match.problems:
         refuse(match.problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
-    wipe_demo = store.setting("portfolio_kind") == "demo"
+    wipe_demo = replaces_demo(store, replace, where)
     kind = KINDS[source.target]
     summary = ExportSummary(
         file=str(path),

@@ -52,6 +52,7 @@ from health_tui.ingest.staging import (
     read_csv_raw,
     read_header,
     refuse,
+    replaces_demo,
     show,
     size,
     where_of,
@@ -125,7 +126,7 @@ def import_folder(
     money = money or Money()
     where = where_of(store)
     files = _find_files(Path(folder), where)
-    wipe_demo = store.setting("portfolio_kind") == "demo"
+    wipe_demo = replaces_demo(store, replace, where)
 
     con = store.cursor()  # temp tables, macros and variables live on this connection only
     try:

@@ -21,6 +21,7 @@ import duckdb
 from health_tui.errors import ImportFailed
 from health_tui.ingest.models import Problem
 from health_tui.store import Store, load_query
+from health_tui.store.tables import owner_entries_on_demo
 
 # Temp macros the checks and inserts share, so a value is parsed the same way in both.
 MACROS = (
@@ -340,6 +341,25 @@ def _lines_at(path: Path, starts: set[int]) -> dict[int, int]:
 
 
 _ENDS = b"\r\n"
+
+
+def replaces_demo(store: Store, replace: bool, where: str) -> bool:
+    """Whether this import replaces the demo portfolio (every import over it does). What the owner
+    recorded on the demo (notes, logged interactions, decisions...) would go with it, so, as a new
+    demo or a restore over it, the import is refused unless `replace` says to let them go."""
+    if store.setting("portfolio_kind") != "demo":
+        return False
+    recorded = owner_entries_on_demo(store)
+    if recorded and not replace:
+        entries = "entry" if recorded == 1 else "entries"
+        raise ImportFailed(
+            f"{where} holds the demo portfolio with {recorded:,} {entries} you recorded on it "
+            "(notes, logged interactions, decisions...). An import replaces the demo, and they "
+            "would go with it: import into a file of its own (--db mine.duckdb), or pass "
+            "--replace to let them go.\n"
+            f"Nothing was changed in {where}."
+        )
+    return True
 
 
 _LINE = re.compile(r"\bLine: (\d+)")
