@@ -575,8 +575,10 @@ def test_over_the_demo_and_with_numbers_in_doubt_it_is_said_too(
     small: Store, tmp_path: Path
 ) -> None:
     """Over the demo the write empties the portfolio first: a Northwind ticket would land on no
-    one. And a contact log whose moods mix decimal commas and points is refused for that alone,
-    though a mood decides neither a row's client nor whether it is left out."""
+    one, whatever its values, and the file is refused for that first (it was refused for
+    organizations that are no client, beside a client the owner could see in the demo, with
+    advice to alias it). And a contact log whose moods mix decimal commas and points is refused
+    for that alone, though a mood decides neither a row's client nor whether it is left out."""
     before = snapshot(small)
     small.set_setting("portfolio_kind", "demo")
     for name, row in [
@@ -586,9 +588,14 @@ def test_over_the_demo_and_with_numbers_in_doubt_it_is_said_too(
             "Ticket ID,Subject,Source,Created time,Email,Company Name\n"
             "1,Hi,Email,03/04/2025 10:00,x@northwind.example,Northwind Outfitters",
         ),
-    ]:  # a row's value, then a date order undecided: the two ways a refusal goes
-        found = problems(small, write(tmp_path, name, row + "\n"))
-        assert found[0].startswith(f"{name}:1: (file): once the values below are fixed, nothing")
+        ("ok.csv", ZENDESK_HEAD + "7,x@northwind.example,A,,,Mail,,2025-09-02 10:00,Northwind,"),
+    ]:  # a row's value, a date order undecided, and nothing wrong
+        assert problems(small, write(tmp_path, name, row + "\n")) == [
+            f"{name}:1: (file): its interactions land only on clients already in the database, "
+            "and this one holds the demo portfolio, which an import replaces, clients and all: "
+            "none would land. Import your own clients first (a folder with clients.csv, or a "
+            "time or invoice export from Harvest, Toggl or Clockify), then this file"
+        ]
     small.set_setting("portfolio_kind", "imported")
     assert snapshot(small) == before
     log = write(

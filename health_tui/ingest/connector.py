@@ -227,6 +227,16 @@ def import_export(
         refuse(match.problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
     wipe_demo = replaces_demo(store, replace, where)
+    if wipe_demo and not KINDS[source.target].makes_clients:
+        # tickets and answers make no client, and the demo's clients go with the demo
+        many = LABELS[source.target][1]
+        reason = (
+            f"its {many} land only on clients already in the database, and this one holds the "
+            "demo portfolio, which an import replaces, clients and all: none would land. Import "
+            "your own clients first (a folder with clients.csv, or a time or invoice export from "
+            "Harvest, Toggl or Clockify), then this file"
+        )
+        refuse([Problem(file=path.name, line=1, column="(file)", reason=reason)], path, where)
     kind = KINDS[source.target]
     summary = ExportSummary(
         file=str(path),
