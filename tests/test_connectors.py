@@ -162,6 +162,28 @@ def test_an_export_line_that_cannot_be_read_is_said_on_its_file_line(
     assert snapshot(store) == before
 
 
+def test_a_name_with_invisible_or_unusual_spaces_is_the_same_client(
+    store: Store, tmp_path: Path
+) -> None:
+    """A no-break space (Excel, a copied web page), a zero-width space, a soft hyphen, a BOM or a
+    tab inside a tracker's client name made a second client that read the same on every screen."""
+    head = "Date,Client,Hours\n"
+    load(store, write(tmp_path, "a.csv", head + "2025-07-01,Bolt & Co,1\n"))
+    variants = [
+        "Bolt\u00a0&\u00a0Co",  # no-break spaces
+        "Bolt &\u202fCo",  # narrow no-break space (French typography)
+        "Bolt\u200b & Co",  # zero-width space
+        "Bo\u00adlt & Co",  # soft hyphen
+        "\ufeffBolt & Co",  # a byte-order mark inside the file
+        '"Bolt\t& Co"',  # a tab
+    ]
+    rows = "".join(f"2025-07-0{2 + i},{name},1\n" for i, name in enumerate(variants))
+    summary = load(store, write(tmp_path, "b.csv", head + rows))
+    assert (summary.clients_new, summary.clients_matched) == (0, 1)
+    assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (1,)
+    assert store.con.execute("SELECT sum(hours) FROM time_entries").fetchone() == (7.0,)
+
+
 def test_harvest_time_lands_with_clients_activities_and_people(store: Store) -> None:
     summary = load(store, EXPORTS / "harvest_time.csv")
     assert summary.rows == 7 and summary.clients_new == 3
