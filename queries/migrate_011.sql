@@ -1,11 +1,11 @@
 -- Schema 11: names are compared with every kind of space as a space, and without the characters no one
 -- sees. A no-break space inside a name (Excel, a web page copied), a zero-width space, a soft hyphen, a
 -- byte-order mark or a control character made "Bolt & Co" a second client that read the same on every
--- screen: `\s` covers the ASCII spaces only. Control characters (a tab, a bell) count as a space;
--- invisible format characters (Unicode Cf: zero-width space, soft hyphen, BOM, direction marks) as
--- nothing; every Unicode space (Z: no-break, narrow no-break, em, ideographic) as a space.
-CREATE OR REPLACE MACRO name_key(v) AS nullif(lower(trim(regexp_replace(regexp_replace(regexp_replace(
-    strip_accents(v), '\p{Cc}', ' ', 'g'), '\p{Cf}', '', 'g'), '[\s\p{Z}]+', ' ', 'g'))), '');
+-- screen: `\s` covers the ASCII spaces only. Invisible format characters (Unicode Cf: zero-width
+-- space, soft hyphen, BOM, direction marks) count as nothing; a run of spaces of any kind (Z:
+-- no-break, narrow no-break, em, ideographic) and control characters (a tab, a bell) as one space.
+CREATE OR REPLACE MACRO name_key(v) AS nullif(lower(trim(regexp_replace(regexp_replace(strip_accents(v),
+    '\p{Cf}', '', 'g'), '[\s\p{Z}\p{Cc}]+', ' ', 'g'))), '');
 
 -- The owner's name aliases keep their key (name_key of the alias as written): keyed again. Two that
 -- now compare equal are one alias, the later kept (as giving an alias again keeps the later); one of
