@@ -120,6 +120,24 @@ def test_mixed_line_endings_keep_line_numbers_in_problems(store: Store, tmp_path
     ]
 
 
+def test_a_bare_cr_among_lf_lines_is_a_line_end_too(store: Store, tmp_path: Path) -> None:
+    """A line ended by a bare CR (an old Mac's, or a stray one a program left) among LF lines:
+    refused as "cannot read it as CSV: The CSV Parser state machine reached an invalid state" on
+    line 1. Read as an editor shows it: each CR ends a line, and a problem is on its line."""
+    text = HARVEST_HEADER + (
+        "2025-07-01,Acme,W,D,,1,Yes,A,B\r"  # line 2
+        "2025-07-02,Acme,W,D,,x,Yes,A,B\n"  # line 3
+        "2025-07-03,Acme,W,D,,2,Yes,A,B\r\n"  # line 4
+    )
+    path = write(tmp_path, "t.csv", text.encode())
+    assert problems(store, path) == [
+        "t.csv:3: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+    ]
+    summary = load(store, write(tmp_path, "t.csv", text.replace(",x,", ",3,").encode()))
+    assert summary.rows == 3
+    assert [h[2] for h in hours(store)] == [1.0, 3.0, 2.0]
+
+
 def test_a_quoted_last_value_on_a_line_of_the_other_ending_is_read(
     store: Store, tmp_path: Path
 ) -> None:

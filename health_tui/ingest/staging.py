@@ -165,9 +165,10 @@ def read_csv_raw(
     the user wrote it, for messages. `skip` lines above the header are read past (Excel's `sep=`
     line); DuckDB still numbers the lines as the file does.
 
-    A file whose lines end some in CRLF and some in LF (one saved by two programs) is read as the
-    lines it has: DuckDB's reader wants one kind, so such a file is read from a copy with every
-    CRLF made LF (the same lines, so line numbers stay true); one with a `sep=` line is always
+    A file whose lines end some in CRLF and some in LF (one saved by two programs), or some in a
+    bare CR (an old Mac's, a stray one), is read as the lines it has: DuckDB's reader wants one
+    kind, so such a file is read from a copy with every ending made LF (the same lines as an
+    editor shows, so line numbers stay true); one with a `sep=` line is always
     read so (DuckDB reads no row of it, and says nothing). DuckDB either stops on such a file or
     rejects the line where a quoted last value meets the other ending ("bad quoting"); only then
     is the file looked at for both endings, so a clean file is read once. A `query` that adds to a
@@ -210,7 +211,7 @@ def _read_lf_copy(
     first: list[Problem],
     skip: int,
 ) -> int | None:
-    """`read_csv_raw` again from a copy of `path` with every CRLF made LF, the target started over
+    """`read_csv_raw` again from a copy of `path` with every line ending made LF, the target started over
     first (`fresh`); if even that cannot be read, the `first` reading's problems are the ones said."""
     if fresh is not None:
         store.run(fresh, con=con)
@@ -225,20 +226,23 @@ def _read_lf_copy(
 
 
 def _mixes_line_endings(path: Path) -> bool:
-    """Whether `path` has lines ending in CRLF and lines ending in a bare LF, read a megabyte at a
-    time (a CR at a chunk's end is carried to the next)."""
-    crlf = bare = False
+    """Whether `path` has lines ending in two of CRLF, a bare LF and a bare CR (an old Mac's, or a
+    stray one a program left), read a megabyte at a time (a CR at a chunk's end is carried to the
+    next)."""
+    crlf = lf = cr = False
     with path.open("rb") as f:
         carry = b""
-        while chunk := f.read(1 << 20):
+        while chunk := f.read(_CHUNK):
             chunk = carry + chunk
             carry = chunk[-1:] if chunk.endswith(b"\r") else b""
             pairs = chunk.count(b"\r\n")
             crlf = crlf or pairs > 0
-            bare = bare or chunk.count(b"\n") > pairs
-            if crlf and bare:
+            lf = lf or chunk.count(b"\n") > pairs
+            cr = cr or chunk.count(b"\r") - len(carry) > pairs
+            if crlf + lf + cr > 1:
                 return True
-    return False
+        cr = cr or bool(carry)  # the file ends in a bare CR
+    return crlf + lf + cr > 1
 
 
 # DuckDB's words when a file mixes line endings (and for some other unreadable files).
@@ -272,15 +276,17 @@ def _read_csv(
 
 
 def _lf_copy(path: Path, folder: Path) -> Path:
-    """A copy of `path` in `folder` with every CRLF made LF, read and written a megabyte at a time."""
+    """A copy of `path` in `folder` with every line ending (CRLF, or a bare CR) made LF, read and
+    written a megabyte at a time: the same lines, as an editor shows them."""
     copy = folder / path.name
     with path.open("rb") as src, copy.open("wb") as dst:
         carry = b""
-        while chunk := src.read(1 << 20):
+        while chunk := src.read(_CHUNK):
             chunk = carry + chunk
             carry = chunk[-1:] if chunk.endswith(b"\r") else b""
-            dst.write(chunk[: len(chunk) - len(carry)].replace(b"\r\n", b"\n"))
-        dst.write(carry)
+            body = chunk[: len(chunk) - len(carry)]
+            dst.write(body.replace(b"\r\n", b"\n").replace(b"\r", b"\n"))
+        dst.write(carry.replace(b"\r", b"\n"))
     return copy
 
 
