@@ -2,6 +2,7 @@
 -- $first_line: the line of the first row (2 for CSV, whose line 1 is the header; 1 for Parquet).
 WITH f AS (
     SELECT *, rowid + $first_line AS line, import_date("date") AS d, import_int(score) AS sc FROM stg_feedback
+    WHERE coalesce(*COLUMNS(*)) <> ''  -- a row of empty fields (Excel's ',,,') is no row
 ),
 problems (line, k, col, reason) AS (
     SELECT line, 1, 'client_id', 'required' FROM f WHERE client_id IS NULL

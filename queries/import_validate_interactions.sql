@@ -10,6 +10,7 @@ WITH x AS (
            import_number(s.sentiment) AS sv
     FROM stg_interactions s
     LEFT JOIN (SELECT DISTINCT client_id FROM stg_clients) c ON c.client_id = s.client_id
+    WHERE coalesce(*COLUMNS(s.*)) <> ''  -- a row of empty fields (Excel's ',,,') is no row
 ),
 flags AS (
     SELECT *,

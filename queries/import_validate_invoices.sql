@@ -9,6 +9,7 @@ WITH i AS (
            import_amount(amount) AS amt,
            min(rowid) OVER (PARTITION BY invoice_id) + $first_line AS first_line
     FROM stg_invoices
+    WHERE coalesce(*COLUMNS(*)) <> ''  -- a row of empty fields (Excel's ',,,') is no row
 ),
 problems (line, k, col, reason) AS (
     SELECT line, 1, 'invoice_id', 'required' FROM i WHERE invoice_id IS NULL

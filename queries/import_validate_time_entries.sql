@@ -13,6 +13,7 @@ WITH t AS (
            import_amount(s.cost_amount) AS ca
     FROM stg_time_entries s
     LEFT JOIN (SELECT DISTINCT client_id FROM stg_clients) c ON c.client_id = s.client_id
+    WHERE coalesce(*COLUMNS(s.*)) <> ''  -- a row of empty fields (Excel's ',,,') is no row
 ),
 flags AS (
     SELECT *,
