@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from health_tui.app.app import HealthApp
 from health_tui.app.run import run_app
@@ -91,6 +92,29 @@ async def test_a_full_review_resumes_where_it_stopped(db: Path) -> None:
         undecided = app.portfolio.by_id(order[3]).recommendation.value
         assert rows[order[3]].rstrip().endswith(undecided)  # no decision: the Action column ends it
         assert "3 decided in 2026Q3" in text(app.screen.query_one("#status"))
+
+
+async def test_enter_typed_ahead_in_a_note_box_closes_only_the_box(db: Path) -> None:
+    """Keys typed ahead (pasted, a lagging terminal) reach the note box after it answered: a
+    second Enter dismissed it again, which popped the review under it and then, the portfolio
+    being the last screen, crashed the app (ScreenStackError) with one decision saved."""
+    async with running(db) as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        await pilot.press("k")
+        box = app.screen
+        assert isinstance(box, AskText)
+        typed = box.query_one("#ask-input", Input)
+        typed.value = "typed ahead"
+        for _ in range(3):  # three Enters arrive before the box has gone
+            await typed.action_submit()
+        await settle(pilot)
+        assert app.screen is screen and app.is_running
+        assert "1 decided" in head(app)
+    store = open_store(db)
+    (decision,) = current_decisions(store, "2026Q3").values()
+    store.close()
+    assert decision.note == "typed ahead"
 
 
 async def test_walking_past_the_last_client_is_not_deciding(db: Path) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from health_tui.app.format import ARCHETYPE_LABELS
 from health_tui.app.glossary import ARCHETYPES, RECOMMENDATIONS, TERMS, Rows
+from health_tui.app.screens.base import DismissOnce
 
 # Textual's own scrolling and focus keys: they work, but listing them drowns the app's keys.
 _GENERIC = {
@@ -79,7 +80,7 @@ def group_keys(rows: list[tuple[str, Binding]]) -> list[tuple[str, str]]:
 CLOSE_HINT = "Escape closes this · ↑↓ j k scroll"
 
 
-class _Scrolled(ModalScreen[None]):
+class _Scrolled(DismissOnce[None], ModalScreen[None]):
     """A text in #help-box: j and k scroll it as they move everywhere else in the app."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

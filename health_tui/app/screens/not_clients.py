@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from health_tui.app.screens.base import DismissOnce
 from health_tui.app.text import safe_text
 from health_tui.clients import ClientRef
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from health_tui.app.app import HealthApp
 
 
-class NotClientsPicker(ModalScreen[ClientRef | None]):
+class NotClientsPicker(DismissOnce[ClientRef | None], ModalScreen[ClientRef | None]):
     """Pick one of the clients marked "not a client"; returns it, or None on Escape."""
 
     CSS_PATH = "modals.tcss"

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from health_tui.app.screens.base import DismissOnce
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.ordered_input import OrderedInput
@@ -28,7 +29,7 @@ def _hint(width: int) -> Content:
     return Content("\n".join(fill_clauses(HINT, width)) if width > 0 else HINT)
 
 
-class QuarterPicker(ModalScreen[date | None]):
+class QuarterPicker(DismissOnce[date | None], ModalScreen[date | None]):
     """A one-field form; a bad quarter is explained in place rather than closing the form."""
 
     CSS_PATH = "modals.tcss"

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from health_tui.app import format as fmt
+from health_tui.app.screens.base import DismissOnce
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
@@ -57,7 +58,7 @@ def default_path(db: Path | None, quarter: str, suffix: str = ".md") -> Path:
     return folder / f"review-{quarter}{suffix}"
 
 
-class ReportDialog(ModalScreen[ReportRequest | None]):
+class ReportDialog(DismissOnce[ReportRequest | None], ModalScreen[ReportRequest | None]):
     """Choose Markdown, HTML or CSV and where; Enter in the path writes, Escape cancels."""
 
     CSS_PATH = "review_modals.tcss"

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from health_tui.app.screens.base import DismissOnce
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.widgets.fitted import Fitted, Make
 from health_tui.app.widgets.ordered_input import OrderedInput
@@ -28,7 +29,7 @@ def _button(label: str, id: str, variant: str = "default") -> Button:
     return button
 
 
-class AskText(ModalScreen[str | None]):
+class AskText(DismissOnce[str | None], ModalScreen[str | None]):
     """One line of text: Enter answers with it (maybe empty), Escape with None."""
 
     CSS_PATH = "review_modals.tcss"
@@ -72,7 +73,7 @@ class AskText(ModalScreen[str | None]):
         return True
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(DismissOnce[bool], ModalScreen[bool]):
     """A question after some facts: y or Enter answers yes, n or Escape no."""
 
     CSS_PATH = "review_modals.tcss"
@@ -107,7 +108,7 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class SaveOrDiscard(ModalScreen[str | None]):
+class SaveOrDiscard(DismissOnce[str | None], ModalScreen[str | None]):
     """Unsaved changes: "save", "discard", or None to keep editing."""
 
     CSS_PATH = "review_modals.tcss"

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from health_tui.app.jobs import Job
+from health_tui.app.screens.base import DismissOnce
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.styles import MUTED
 from health_tui.app.text import safe_text
@@ -24,7 +25,7 @@ from health_tui.errors import HealthTuiError
 R = TypeVar("R")
 
 
-class SavingForm(ModalScreen[R | None]):
+class SavingForm(DismissOnce[R | None], ModalScreen[R | None]):
     """A form that dismisses with what its store job returned once committed, or None."""
 
     CSS_PATH = "record_forms.tcss"
