@@ -51,6 +51,22 @@ def test_store_errors_surface_before_the_app_starts(tmp_path: Path, launched) ->
     assert launched == []
 
 
+def test_an_app_that_failed_exits_with_its_error_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual prints the traceback of an app that failed and returns: the command ended with
+    status 0, as if all went well (seen after a crash, in tmux)."""
+
+    def failed(self: HealthApp) -> None:
+        self._return_code = 1
+
+    monkeypatch.setattr(HealthApp, "run", failed)
+    monkeypatch.setenv("HEALTH_TUI_CONFIG", "/nonexistent/config.toml")
+    with pytest.raises(SystemExit) as info:
+        run_app(tmp_path / "p.duckdb", AS_OF)
+    assert info.value.code == 1
+
+
 async def test_demo_note_is_shown_and_dismissed() -> None:
     store = open_store(None)
     try:

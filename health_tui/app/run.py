@@ -66,13 +66,16 @@ def run_app(
                 past_reviews=PAST_REVIEWS,
                 settings=settings,
             )
-        HealthApp(
+        app = HealthApp(
             store=store,
             as_of=as_of,
             settings=settings,
             demo_note=demo_note(store, created),
             clock=datetime.now,
             start=start,
-        ).run()
+        )
+        app.run()
     finally:
         store.close()
+    if app.return_code:  # Textual has printed the error: a shell or script should see it failed
+        sys.exit(app.return_code)
