@@ -14,7 +14,9 @@ from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.review import ReviewScreen
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.review.checklist import StepStatus
-from tests.test_app_review_support import decide, running, small_db, text
+from health_tui.store import open_store
+from tests.test_app_review_support import START, Clock, decide, running, small_db, text
+from tests.test_app_support import make_app, settle
 
 
 @pytest.fixture
@@ -128,3 +130,40 @@ async def test_a_next_step_too_long_for_the_window_ends_in_an_ellipsis(db: Path)
         await pilot.pause()
         (row,) = rows(app.screen)
         assert row[-1].endswith("…") and row[-1].startswith("Read the")
+
+
+async def test_closing_the_record_scores_the_portfolio_again(db: Path) -> None:
+    """The checklist's last step closes the record (the client's end date, today): the portfolio
+    kept the client active and an exit candidate, its header and the report written from it
+    disagreeing, until the quarter was changed. Scored as of today, as the app opens."""
+    today = START.date()
+    store = open_store(db)
+    try:
+        app = make_app(store, as_of=today, clock=Clock(), start="review")
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            await pilot.press("a")  # every active client
+            review = app.screen
+            assert isinstance(review, ReviewScreen)
+            while review.current.client_id != "castell":
+                await pilot.press("n")
+            await decide(pilot, "x", "Third round of vague changes")
+            await pilot.press("E")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, ChecklistScreen) and screen.client_id == "castell"
+            assert app.portfolio is not None and app.portfolio.by_id("castell").active
+            assert screen.checklist is not None
+            keys = [s.spec.key for s in screen.checklist.steps]
+            await pilot.press(*["down"] * keys.index("close"), "space")
+            await settle(pilot)
+            assert step_status(screen, "close") is StepStatus.done
+            castell = app.portfolio.by_id("castell")
+            assert not castell.active and castell.ended_on == today
+            await pilot.press("space")  # undone: active again
+            await settle(pilot)
+            assert app.portfolio.by_id("castell").active
+    finally:
+        store.close()

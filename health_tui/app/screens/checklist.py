@@ -247,6 +247,9 @@ class ChecklistScreen(HealthScreen):
         def done(result) -> None:
             checklist, progress = result
             app.progress_saved(progress)
+            if key == "close":  # the client's end date changed: a former client, or active again
+                closed = status is StepStatus.done
+                app.rescore_after(self.client_id, "record closed" if closed else "record reopened")
             if self.saving.get(key) == wanted:
                 del self.saving[key]
             self.checklist = checklist
