@@ -250,6 +250,30 @@ async def test_exit_confirmation_repeats_the_counter_signals_and_escape_records_
     store.close()
 
 
+async def test_the_exit_question_stays_in_sight_on_a_short_screen_and_the_facts_scroll(
+    db: Path,
+) -> None:
+    """At 80x24 an exit's facts and counter-signals filled the box: "Record exit?" and its
+    buttons were below its edge, and no key scrolled to them. (Harbor's facts are fewer: they
+    overflow at 20 rows.)"""
+    async with running(db, size=(80, 20)) as (app, pilot):
+        await pilot.press("a")
+        await go_to(pilot, "harbor")
+        await pilot.press("x")
+        await settle(pilot)
+        box = app.screen
+        assert isinstance(box, Confirm)
+        height = app.size.height
+        for part in (".modal-question", "#yes", "#no"):
+            region = box.query_one(part).region
+            assert region.y >= 0 and region.bottom <= height - 1, (part, region)
+        facts = box.query_one("#confirm-scroll")
+        assert facts.max_scroll_y > 0  # more than fits: it scrolls
+        await pilot.press("pagedown")
+        assert facts.scroll_y > 0
+        await pilot.press("escape")
+
+
 async def test_checklist_steps_persist_across_restart(db: Path) -> None:
     async with running(db) as (app, pilot):
         await pilot.press("e")  # not decided exit yet: nothing opens

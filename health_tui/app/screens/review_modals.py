@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -94,7 +94,10 @@ class Confirm(DismissOnce[bool], ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box", id="confirm-box"):
-            yield Fitted(self.body, id="confirm-body")
+            # the facts scroll (arrows, page keys) and the question stays in sight: at 80x24 an
+            # exit's counter-signals pushed the question and its buttons out of the box
+            with VerticalScroll(id="confirm-scroll"):
+                yield Fitted(self.body, id="confirm-body")
             yield Static(Content.styled(self.question, "bold"), classes="modal-question")
             with Horizontal(classes="modal-buttons"):
                 yield _button(f"{self.yes} (y/⏎)", "yes", "error")
