@@ -263,3 +263,28 @@ def test_the_header_says_at_risk_where_revenue_at_risk_would_break_its_line(
     fitted = summary_content(big, None, cell_len(short)).plain.splitlines()[0]
     assert fitted == short
     assert summary_content(big, None, cell_len(wide)).plain.splitlines()[0] == wide
+
+
+def test_a_status_line_too_wide_drops_whole_parts_and_keeps_the_count() -> None:
+    """At 80 columns the portfolio's status line was cut at its edge: "· 1 of", "· 4", "· 9,614
+    of 10,000 clients · 1 decided in", the count or the decisions gone mid-phrase."""
+    fit_parts = fmt.fit_parts
+
+    parts = [
+        (2, "sorted by health ↑"),
+        (4, "filter “Achterberg & Bianchi Associates”"),
+        (1, "former hidden"),
+        (5, "1 of 10,000 clients"),
+        (3, "1 decided in 2026Q4"),
+    ]
+    whole = " · ".join(text for _, text in parts)
+    assert fit_parts(parts, 0) == whole == fit_parts(parts, len(whole))
+    assert fit_parts(parts, len(whole) - 1) == (
+        "sorted by health ↑ · filter “Achterberg & Bianchi Associates” · 1 of 10,000 clients"
+        " · 1 decided in 2026Q4"
+    )  # "former hidden" went first
+    three = "filter “Achterberg & Bianchi Associates” · 1 of 10,000 clients · 1 decided in 2026Q4"
+    assert fit_parts(parts, len(three)) == three  # then the order went
+    assert fit_parts(parts, len(three) - 1) == three.rsplit(" · ", 1)[0]  # then the decisions
+    assert fit_parts(parts, 20) == "1 of 10,000 clients"
+    assert fit_parts(parts, 10) == "1 of 10,0…"

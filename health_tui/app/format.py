@@ -21,7 +21,7 @@ from health_tui.formatting import (
     symbol,
 )
 from health_tui.scoring.models import Archetype, Recommendation
-from health_tui.text import fill_clauses, fit, wrap_cells
+from health_tui.text import cut, fill_clauses, fit, wrap_cells
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -164,3 +164,17 @@ def packed(
         out += phrase
         used += size
     return out
+
+
+def fit_parts(parts: Sequence[tuple[int, str]], width: int, sep: str = " · ") -> str:
+    """The parts joined by `sep` in `width` cells (0: not laid out, all of them): where they do
+    not fit, the lowest ranked go first (the earlier of two alike), whole, and a last part still
+    too wide is cut with "…". A status line cut at its edge read "1 of" or "4", its count gone."""
+    shown = list(parts)
+
+    def line() -> str:
+        return sep.join(text for _rank, text in shown)
+
+    while width and len(shown) > 1 and cell_len(line()) > width:
+        shown.remove(min(shown, key=lambda part: part[0]))
+    return cut(line(), width) if width else line()

@@ -367,16 +367,17 @@ class ClientView:
         self.reversed = not self.reversed
         self.apply()
 
-    def describe(self) -> str:
-        """The view in words, for the status line: what is sorted, filtered and hidden."""
+    def describe(self) -> list[tuple[int, str]]:
+        """The view in words, for the status line: what is sorted, filtered and hidden, each part
+        with its rank (the lowest goes first where the line is too narrow): the count last."""
         arrow = "↓" if self.descending else "↑"
-        parts = [f"sorted by {self._by_key[self.sort_key].title.lower()} {arrow}"]
+        parts = [(2, f"sorted by {self._by_key[self.sort_key].title.lower()} {arrow}")]
         if self.names_only:
-            parts = ["names only until scored, in name order"]
+            parts = [(2, "names only until scored, in name order")]
         if self.query:
-            parts.append(f"filter “{safe_text(self.query)}”")
+            parts.append((4, f"filter “{safe_text(self.query)}”"))
         if self.candidates_only:
-            parts.append("exit candidates only")
-        parts.append("former shown" if self.show_former else "former hidden")
-        parts.append(f"{len(self.order):,} of {len(self.clients):,} clients")
-        return " · ".join(parts)
+            parts.append((4, "exit candidates only"))
+        parts.append((1, "former shown" if self.show_former else "former hidden"))
+        parts.append((5, f"{len(self.order):,} of {len(self.clients):,} clients"))
+        return parts

@@ -11,12 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from health_tui.app import format as fmt
 from health_tui.app.review_state import ReviewState
 from health_tui.app.screens.whatif import WhatIfMarking
 from health_tui.app.styles import MUTED
 from health_tui.app.table_model import ClientView, Column, RowIndex, columns_for
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.client_table import ClientTable
+from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.footer import KeyFooter
 from health_tui.app.widgets.ordered_input import OrderedInput
 from health_tui.app.widgets.summary import PortfolioSummary
@@ -62,7 +64,7 @@ class PortfolioScreen(WhatIfMarking):
             note.tooltip = "Press x or click to hide"
             yield note
         yield PortfolioSummary(id="summary")
-        yield Static(id="status")
+        yield Fitted(id="status")
         table = ClientTable(id="clients")
         table.loading = True
         yield table
@@ -170,17 +172,19 @@ class PortfolioScreen(WhatIfMarking):
     def _update_status(self) -> None:
         app = self.health_app
         shown = app.portfolio is not None or self.view.names_only
-        text = self.view.describe() if shown else ""
+        parts = self.view.describe() if shown else []
         review = app.review
         if (
-            text
+            parts
             and app.portfolio is not None
             and review
             and review.decisions
             and review.quarter == app.portfolio.quarter
         ):
-            text += f" · {len(review.decisions):,} decided in {review.quarter}"
-        self.query_one("#status", Static).update(Content.styled(text, MUTED))
+            parts.append((3, f"{len(review.decisions):,} decided in {review.quarter}"))
+        self.query_one("#status", Fitted).show(
+            lambda width: Content.styled(fmt.fit_parts(parts, width), MUTED)
+        )
 
     def _change(self, change: Callable[[ClientView], object]) -> None:
         """Apply `change` to the view, keeping the cursor on the client it was on."""
