@@ -167,3 +167,32 @@ async def test_closing_the_record_scores_the_portfolio_again(db: Path) -> None:
             assert app.portfolio.by_id("castell").active
     finally:
         store.close()
+
+
+async def test_an_exit_a_later_decision_replaced_says_so_from_an_earlier_quarter(db: Path) -> None:
+    """Exits in progress as of 2026Q3 list castell (exit decided then); keep was decided in
+    2026Q4. Its checklist said "has no exit decision in force: decide exit first", beside the
+    list showing the exit in progress: it says what replaced it."""
+    from datetime import datetime
+
+    from health_tui.review.decisions import record_decision
+
+    store = open_store(db)
+    for quarter, decision, at in (("2026Q3", "exit", datetime(2026, 9, 20, 10)),
+                                  ("2026Q4", "keep", datetime(2026, 10, 1, 9))):  # fmt: skip
+        record_decision(store, quarter=quarter, client_id="castell", decision=decision,
+                        note=None, at=at)  # fmt: skip
+    store.close()
+    async with running(db, start="portfolio") as (app, pilot):
+        await pilot.press("E")
+        await settle(pilot)
+        assert isinstance(app.screen, ExitsScreen)
+        assert [row[0] for row in rows(app.screen)] == ["Castell & Rowe Solicitors"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExitsScreen)  # no checklist opened
+        said = [str(n.message) for n in app._notifications]
+        assert (
+            "Castell & Rowe Solicitors has no exit in force: the latest decision is keep, on "
+            "2026-10-01 (2026Q4), so no checklist." in said
+        ), said

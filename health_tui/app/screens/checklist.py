@@ -33,7 +33,7 @@ from health_tui.review.checklist import (
     load_checklist,
     set_step,
 )
-from health_tui.review.decisions import Decision, decision_history
+from health_tui.review.decisions import Decision, DecisionRecord, decision_history
 
 if TYPE_CHECKING:
     pass
@@ -87,7 +87,7 @@ class ChecklistScreen(HealthScreen):
         def job(con):
             history = decision_history(store, client_id, con=con)
             if not history or history[0].decision is not Decision.exit:
-                return None
+                return history[0] if history else None  # said: what replaced the exit
             return self._load(con, history[0].decided_at.date())
 
         app.run_job(job, self._loaded, what="read the exit checklist")
@@ -106,15 +106,18 @@ class ChecklistScreen(HealthScreen):
             con=con,
         )
 
-    def _loaded(self, checklist: Checklist | None) -> None:
+    def _loaded(self, checklist: Checklist | DecisionRecord | None) -> None:
         if not self.is_attached:
             return
-        if checklist is None:
-            self.notify(
-                safe_text(f"{self.client_name} has no exit decision in force: decide exit first."),
-                severity="warning",
-                markup=False,
-            )
+        if not isinstance(checklist, Checklist):
+            # An earlier quarter's list shows the exit in force then; a later decision replaced it
+            why = "has no exit decision in force: decide exit first."
+            if checklist is not None:
+                why = (
+                    f"has no exit in force: the latest decision is {checklist.decision.value}, "
+                    f"on {checklist.decided_at:%Y-%m-%d} ({checklist.quarter}), so no checklist."
+                )
+            self.notify(safe_text(f"{self.client_name} {why}"), severity="warning", markup=False)
             self.dismiss()
             return
         self.checklist = checklist
