@@ -551,3 +551,31 @@ async def test_the_footer_leaves_out_keys_that_do_not_fit_and_brings_them_back(s
         footer = app.screen.query_one(KeyFooter)
         assert shown(footer) == narrow
         assert fits(footer)
+
+
+async def test_the_maps_cell_list_keeps_what_tells_twins_apart() -> None:
+    """The effort map's list cuts names to its narrow column: "Rossi Opticians (6)" read
+    "Rossi Opticians …", as its twin (3) in another cell would (seen at 10,000 clients)."""
+    from health_tui.store import open_store
+    from tests.test_app_support import make_portfolio
+
+    portfolio = make_portfolio(40)
+    active = [c for c in portfolio.clients if c.active and c.health is not None][:2]
+    twins = {active[0].client_id: "Rossi Opticians Amsterdam (6)",
+             active[1].client_id: "Rossi Opticians Amsterdam (3)"}  # fmt: skip
+    clients = [c.model_copy(update={"name": twins.get(c.client_id, c.name)})
+               for c in portfolio.clients]  # fmt: skip
+    renamed = portfolio.model_copy(update={"clients": clients})
+    store = open_store(None)
+    try:
+        app = make_app(store, scorer=lambda _store, _as_of, _con: renamed)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            for client_id, name in twins.items():
+                app.push_screen(MapScreen(start_id=client_id))
+                await settle(pilot)
+                shown = str(app.screen.query_one("#map-cell").render())
+                assert name[-3:] in shown and "Amsterdam …" not in shown, shown
+                await pilot.press("escape")
+    finally:
+        store.close()

@@ -118,12 +118,13 @@ class NameCuts(NamedTuple):
     twins: dict[str, int]  # names alike past NAME_CAP: where each starts to differ (a character)
 
 
-def name_cuts(names: Sequence[str]) -> NameCuts:
+def name_cuts(names: Sequence[str], cap: int = NAME_CAP) -> NameCuts:
     """One pass over the names in order (case aside). The floor is the start two names share, the
     first character that differs (two cells for a wide one) and the ellipsis: "Willowbrook F…" and
     "Willowbrook W…", not "Willowbroo…" twice; at least NAME_FLOOR, at most NAME_CAP. Names alike
     for longer than that ("Zoë Müller-Lüdenscheidt Arc…" for the GmbH and the AG) are the twins,
-    which the table cuts in the middle, keeping what differs (`format.fit_apart`)."""
+    which the table cuts in the middle, keeping what differs (`format.fit_apart`). `cap`: the
+    cells names are cut to, where not the table's (the effort map's list)."""
     ordered = sorted({n.casefold(): n for n in names}.items())
     need = 0
     twins: dict[str, int] = {}
@@ -131,10 +132,10 @@ def name_cuts(names: Sequence[str]) -> NameCuts:
         shared = len(commonprefix([a, b]))  # noqa: RUF071
         cells = max(cell_len(name_a[: shared + 1]), cell_len(name_b[: shared + 1])) + 1
         need = max(need, cells)
-        if cells > NAME_CAP:
+        if cells > cap:
             for name in (name_a, name_b):
                 twins[name] = max(shared, twins.get(name, 0))
-    return NameCuts(max(NAME_FLOOR, min(NAME_CAP, need)), twins)
+    return NameCuts(max(NAME_FLOOR, min(cap, need)), twins)
 
 
 def layout(width: int, columns: Sequence[Column] = COLUMNS, floor: int = NAME_FLOOR) -> list[int]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,6 +19,7 @@ from health_tui.app import format as fmt
 from health_tui.app.map_model import placeable
 from health_tui.app.screens.base import HealthScreen
 from health_tui.app.styles import BAND_STYLE, HEADING, MUTED
+from health_tui.app.table_model import name_cuts
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.effort_map import EffortMap
 from health_tui.app.widgets.footer import KeyFooter
@@ -36,6 +38,18 @@ class MapScreen(HealthScreen):
     def __init__(self, start_id: str | None = None) -> None:
         super().__init__()
         self.start_id = start_id
+        self._twins: tuple[tuple[int, int], dict[str, int]] | None = None  # (portfolio, room)
+
+    def _twins_at(self, room: int) -> dict[str, int]:
+        """The names alike for more than `room` cells among the active clients (a twin may sit
+        in another cell: "Rossi Opticians …" read the same for both): worked out once for each
+        quarter and width, not at each key."""
+        portfolio = self.health_app.portfolio
+        key = (id(portfolio), room)
+        if self._twins is None or self._twins[0] != key:
+            names = [safe_text(c.name) for c in portfolio.active] if portfolio else []
+            self._twins = (key, name_cuts(names, cap=room).twins)
+        return self._twins[1]
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title")
@@ -99,12 +113,21 @@ class MapScreen(HealthScreen):
         width = max(10, panel.scrollable_content_region.width)
         height = max(3, panel.scrollable_content_region.height - 4)
         start = max(0, min(picked - height // 2, len(members) - height))
-        for i, c in enumerate(members[start : start + height], start):
+        room = width - 14
+        shown = members[start : start + height]
+        # twins ("Rossi Opticians (6)") cut in the middle, keeping what differs, as the table does
+        twins = self._twins_at(room)
+        for i, c in enumerate(shown, start):
             mark = "▸" if i == picked else " "
             parts.append((f"{mark} ", "bold $text-accent"))
             parts.append((f"{fmt.score(c.health):>3} ", BAND_STYLE[c.band]))
             parts.append((f"{c.recommendation.value:<8}", MUTED))
-            name = fmt.fit(safe_text(c.name), width - 14).rstrip()
+            text = safe_text(c.name)
+            differs = twins.get(text)
+            if differs is not None and room < cell_len(text[: differs + 1]) + 1:
+                name = fmt.fit_apart(text, room, differs).rstrip()
+            else:
+                name = fmt.fit(text, room).rstrip()
             parts.append((f"{name}\n", "bold" if i == picked else ""))
         if len(members) > start + height:
             parts.append((f"  … {len(members) - start - height:,} more (n/p)", MUTED))
