@@ -288,3 +288,17 @@ def test_a_status_line_too_wide_drops_whole_parts_and_keeps_the_count() -> None:
     assert fit_parts(parts, len(three) - 1) == three.rsplit(" · ", 1)[0]  # then the decisions
     assert fit_parts(parts, 20) == "1 of 10,000 clients"
     assert fit_parts(parts, 10) == "1 of 10,0…"
+
+
+def test_the_import_help_wraps_each_line_under_its_own_indent() -> None:
+    """At 80 columns the import help's explanations wrapped back to the left edge, under the
+    commands they explain ("time_entries, invoices," alone at the margin)."""
+    from health_tui.app.palette import IMPORT_HELP
+    from health_tui.app.screens.help import indented
+
+    lines = indented(IMPORT_HELP, 70).split("\n")
+    assert all(cell_len(line) <= 70 for line in lines)
+    at = next(i for i, line in enumerate(lines) if line.startswith("      a folder of CSV"))
+    assert lines[at + 1].startswith("      ") and lines[at + 1].strip().startswith("time_entries")
+    assert lines[at + 3] == "  health-tui import EXPORT.csv"
+    assert indented(IMPORT_HELP, 0) == IMPORT_HELP

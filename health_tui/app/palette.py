@@ -19,21 +19,26 @@ from health_tui.app.text import safe_text
 if TYPE_CHECKING:
     from health_tui.app.app import HealthApp
 
-IMPORT_HELP = """\
-Close the app, then at the terminal:
-
-  health-tui import DIR
-      a folder of CSV or Parquet files: clients.csv (required), time_entries, invoices,
-      interactions, feedback — the README's "Import format" lists every column
-  health-tui import EXPORT.csv
-      one export from Harvest, Toggl, Clockify, Zendesk or Freshdesk, recognised by its header
-  health-tui import SHEET.csv --mapping MAP.toml
-      any spreadsheet, through a mapping of its columns
-
-The first import replaces the demo portfolio; if you recorded anything on the demo, it goes
-with it, so the import asks for --replace first. Importing the same folder again changes nothing.
-On your own data, what you log in the app (interactions, feedback, notes, decisions) is never
-touched by an import."""
+# One line a paragraph, its indent kept: the screen wraps each under its own indent at its width.
+IMPORT_HELP = "\n".join(
+    [
+        "Close the app, then at the terminal:",
+        "",
+        "  health-tui import DIR",
+        "      a folder of CSV or Parquet files: clients.csv (required), time_entries, invoices,"
+        ' interactions, feedback — the README\'s "Import format" lists every column',
+        "  health-tui import EXPORT.csv",
+        "      one export from Harvest, Toggl, Clockify, Zendesk or Freshdesk, recognised by its"
+        " header",
+        "  health-tui import SHEET.csv --mapping MAP.toml",
+        "      any spreadsheet, through a mapping of its columns",
+        "",
+        "The first import replaces the demo portfolio; if you recorded anything on the demo, it"
+        " goes with it, so the import asks for --replace first. Importing the same folder again"
+        " changes nothing. On your own data, what you log in the app (interactions, feedback,"
+        " notes, decisions) is never touched by an import.",
+    ]
+)
 
 
 class ClientCommands(Provider):
