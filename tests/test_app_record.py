@@ -169,6 +169,10 @@ async def test_escape_on_a_half_filled_form_asks_first(small_db: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, FeedbackForm)
         assert "a whole number from 0 to 10" in str(app.screen.query_one("#record-error").render())
+        # fixed: what to fix goes with the change (it stayed, as if it still held)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert not app.screen.query_one("#record-error").display
     store.close()
 
 

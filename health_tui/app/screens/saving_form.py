@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from health_tui.app.jobs import Job
 from health_tui.app.screens.base import DismissOnce
@@ -64,6 +65,15 @@ class SavingForm(DismissOnce[R | None], ModalScreen[R | None]):
         line = self.query_one("#record-error", Static)
         line.update(Content.styled(safe_text(text), style))
         line.display = bool(text)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(OptionList.OptionHighlighted)
+    def _edited(self) -> None:
+        """What to fix goes once a field is changed: after a date was fixed, "'…' is not a date"
+        stayed under the fields as if it still held."""
+        if not self.saving and self.query_one("#record-error").display:
+            self._error("")
 
     def submit(self, job: Job[R], what: str) -> None:
         """Queue `job` on the store thread; close with its result once it has committed."""
