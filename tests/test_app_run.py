@@ -62,8 +62,10 @@ def test_an_app_that_failed_exits_with_its_error_code(
 
     monkeypatch.setattr(HealthApp, "run", failed)
     monkeypatch.setenv("HEALTH_TUI_CONFIG", "/nonexistent/config.toml")
+    db = tmp_path / "p.duckdb"
+    open_store(db).close()  # an empty portfolio: no demo to write first
     with pytest.raises(SystemExit) as info:
-        run_app(tmp_path / "p.duckdb", AS_OF)
+        run_app(db, AS_OF)
     assert info.value.code == 1
 
 

@@ -205,7 +205,7 @@ def ragged_entries(draw: st.DrawFn) -> tuple[bytes, list[int]]:
     return (bom + newline.join(lines) + newline).encode(), bad
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entries=ragged_entries())
 def test_every_unreadable_row_is_said_on_its_file_line(
     seeded: Seeded, entries: tuple[bytes, list[int]]
