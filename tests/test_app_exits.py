@@ -162,6 +162,11 @@ async def test_closing_the_record_scores_the_portfolio_again(db: Path) -> None:
             assert step_status(screen, "close") is StepStatus.done
             castell = app.portfolio.by_id("castell")
             assert not castell.active and castell.ended_on == today
+            said = [str(n.message) for n in app._notifications]
+            assert any(
+                m.startswith("Castell & Rowe Solicitors: now a former client, ended 2026-10-02 (")
+                for m in said
+            ), said  # it said "health 41 → 41: no component moved"
             await pilot.press("space")  # undone: active again
             await settle(pilot)
             assert app.portfolio.by_id("castell").active

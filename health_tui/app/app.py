@@ -256,8 +256,12 @@ class HealthApp(App[None]):
                 continue
             change = score_change(pending.before, after)
             self.last_change = RecordedChange(client_id, pending.what, change)
+            said = change.sentence()
+            if pending.before.active != after.active:  # the record closed, or opened again
+                now = f"a former client, ended {after.ended_on}" if after.ended_on else "active"
+                said = f"now {now} ({len(portfolio.active):,} active); {said}"
             self.notify(
-                safe_text(f"{after.name}: {change.sentence()}"),
+                safe_text(f"{after.name}: {said}"),
                 title="Scored again",
                 markup=False,
                 timeout=8,
