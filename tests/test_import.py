@@ -623,13 +623,13 @@ def test_a_problem_after_a_value_over_several_lines_names_its_own_line(
     assert [str(p) for p in error.problems] == ["time_entries.csv:7: date: not a date: 'July 4th'"]
 
 
-@pytest.mark.parametrize("ending", ["\n", "\r\n"], ids=["LF", "CRLF"])
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
 def test_a_line_that_cannot_be_read_after_a_value_over_several_lines_names_its_own_line(
     store: Store, tmp_path: Path, ending: str
 ) -> None:
     """A note over three lines in quotes, then a row with two fields too many: DuckDB counts the
     note's row as one line and said line 4, where the row is on line 6 (and line 8 after a blank
-    line), with either line ending."""
+    line), with any line ending (an old Mac's bare CR was said on line 1)."""
     entries = ending.join(
         [
             "client_id,date,hours,billable,activity,person,note",

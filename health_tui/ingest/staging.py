@@ -324,9 +324,10 @@ def _lines_at(path: Path, starts: set[int]) -> dict[int, int]:
     value written over several lines (a note in quotes) as one line, so the row after such a note
     would be said a line or more short of where it is. The position is two past the first byte of
     the line ending before the line (its CR, or its LF; blank lines between are part of that run):
-    the line starts where that run of CRs and LFs ends. A position that is not so (a DuckDB that
-    counts otherwise) is left out, and the caller keeps DuckDB's number. Read through mmap, a
-    megabyte at a time: no copy of a large file in memory, and only on the refusal path."""
+    the line starts where that run of CRs and LFs ends, and each CRLF, LF or bare CR before it
+    ended a line. A position that is not so (a DuckDB that counts otherwise) is left out, and the
+    caller keeps DuckDB's number. Read through mmap, a megabyte at a time: no copy of a large file
+    in memory, and only on the refusal path."""
     found: dict[int, int] = {}
     if not starts or path.stat().st_size == 0:
         return found
@@ -338,12 +339,24 @@ def _lines_at(path: Path, starts: set[int]) -> dict[int, int]:
                 continue
             while at < len(data) and data[at] in _ENDS:
                 at += 1
-            newlines += sum(
-                data[lo : min(lo + _CHUNK, at)].count(b"\n") for lo in range(counted, at, _CHUNK)
-            )  # a megabyte at a time (mmap has no count before Python 3.13)
+            newlines += _line_ends(data, counted, at)
             counted = at
             found[start] = newlines + 1
     return found
+
+
+def _line_ends(data: mmap.mmap, lo: int, hi: int) -> int:
+    """How many lines end in data[lo:hi]: a CRLF, a bare LF or a bare CR each (an old Mac's file,
+    which DuckDB reads as it is), counted a megabyte at a time (mmap has no count before Python
+    3.13); a CRLF split between two megabytes is one."""
+    n = 0
+    for a in range(lo, hi, _CHUNK):
+        b = min(a + _CHUNK, hi)
+        window = data[a:b]
+        n += window.count(b"\n") + window.count(b"\r") - window.count(b"\r\n")
+        if b < hi and data[b - 1 : b + 1] == b"\r\n":
+            n -= 1
+    return n
 
 
 _ENDS = b"\r\n"
