@@ -418,3 +418,45 @@ def test_an_amount_in_a_currency_code_never_leaves_its_code_at_a_line_end() -> N
         "37,320",
         "lost",
     ]
+
+
+async def test_a_save_that_ends_under_another_screen_closes_its_own_form(small_db: Path) -> None:
+    """A form whose save ended while the command palette was over it popped the palette (or, if
+    ctrl+p had gone to the portfolio, the portfolio: a blank app), not itself."""
+    import threading
+
+    from health_tui.app.palette import _to_portfolio
+    from health_tui.app.screens.portfolio import PortfolioScreen
+
+    store = open_store(small_db)
+    app = make_app(store, clock=clock)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            for leave in (False, True):
+                await settle(pilot)
+                app.push_screen(ClientScreen("castell"))
+                await settle(pilot)
+                await pilot.press("f", "8")
+                assert isinstance(app.screen, FeedbackForm)
+                form = app.screen
+                gate = threading.Event()
+                app.run_job(lambda _con, gate=gate: gate.wait(5), lambda _: None, what="busy")
+                await pilot.press("enter")  # saving, behind the busy job
+                if leave:
+                    _to_portfolio(app)  # ctrl+p, Portfolio
+                else:
+                    app.action_command_palette()
+                await pilot.pause()
+                gate.set()
+                await settle(pilot)
+                if not leave:
+                    assert form in app.screen_stack  # its answer waits under the palette
+                    await pilot.press("escape")  # the palette closes
+                    await settle(pilot)
+                    assert isinstance(app.screen, ClientScreen)
+                else:
+                    assert [type(s) for s in app.screen_stack][1:] == [PortfolioScreen]
+                assert form not in app.screen_stack and app.is_running
+        assert [r[:2] for r in owner_rows(store)] == [("feedback", "8"), ("feedback", "8")]
+    finally:
+        store.close()

@@ -17,15 +17,31 @@ ResultT = TypeVar("ResultT")
 
 
 class DismissOnce(Screen[ResultT]):
-    """A screen that closes itself once. Keys typed ahead (pasted, or sent by a lagging terminal)
-    reach a screen after it has answered: a second Enter in a note box dismissed it again, which
-    pops whatever screen is on top by then (the review under it, then the portfolio: a crash).
-    A screen no longer on top has answered already; its dismissals do nothing."""
+    """A screen that closes itself once, and itself only. Textual's `dismiss` pops whatever screen
+    is on top: keys typed ahead (pasted, or sent by a lagging terminal) reached a note box after
+    it had answered, and a second Enter popped the review under it, then crashed the app; a form
+    whose save ended after ctrl+p had taken the owner elsewhere popped that screen instead.
+
+    So: a screen no longer on the stack has answered already, and its dismissals do nothing. One
+    covered by another (the command palette over a form still saving) answers when it is on top
+    again, its first answer only."""
+
+    _held: tuple[ResultT | None] | None = None
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
-        if self.is_attached and self is not self.app.screen:
+        if self not in self.app.screen_stack:
+            return AwaitComplete()
+        if self is not self.app.screen:
+            if self._held is None:
+                self._held = (result,)
             return AwaitComplete()
         return super().dismiss(result)
+
+    def on_screen_resume(self) -> None:
+        if self._held is not None:
+            (result,) = self._held
+            self._held = None
+            self.dismiss(result)
 
 
 class HealthScreen(DismissOnce[None]):
