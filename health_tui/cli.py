@@ -190,7 +190,10 @@ def cli(
 @click.option(
     "--replace",
     is_flag=True,
-    help="First empty everything imports brought (what you recorded in the app stays).",
+    help=(
+        "First empty everything imports brought (what you recorded in the app stays; over the "
+        "demo, what you recorded on it goes with it)."
+    ),
 )
 @click.option(
     "--source",

@@ -165,7 +165,8 @@ def add_alias(
     """Let imports find `client` under another name; a name another client goes by is refused."""
     ref = find_client(store, client, con=con)
     alias = " ".join(safe_text(alias).split())
-    if not alias:
+    if not alias or store.row("client_alias_key", {"alias": alias}, con=con)[0] is None:
+        # (a zero-width space alone is no Python space, and its key is empty)
         raise ClientNotFound("an alias needs at least one letter or digit.")
     for owner, how in store.rows("client_alias_owner", {"alias": alias}, con=con):
         if owner != ref.client_id:

@@ -8,8 +8,11 @@ CREATE OR REPLACE MACRO name_key(v) AS nullif(lower(trim(regexp_replace(regexp_r
     '\p{Cf}', '', 'g'), '[\s\p{Z}\p{Cc}]+', ' ', 'g'))), '');
 
 -- The owner's name aliases keep their key (name_key of the alias as written): keyed again. Two that
--- now compare equal are one alias, the later kept (as giving an alias again keeps the later); one of
--- only invisible characters matched nothing a name could hold, and goes.
+-- now compare equal are one alias, the later kept, as giving an alias again keeps the later: where
+-- the two named different clients (one spelling with a soft hyphen for one client, the plain one
+-- for another), imports naming either now land on the later's client, which is what the plain
+-- spelling, the one trackers write, already did. One of only invisible characters matched nothing
+-- a name could hold, and goes.
 CREATE TEMP TABLE client_aliases_011 AS
 SELECT kind, k AS alias_key, alias, client_id, created_at
 FROM (SELECT *, CASE WHEN kind = 'name' THEN name_key(alias) ELSE alias_key END AS k FROM client_aliases)

@@ -157,7 +157,12 @@ async def test_closing_the_record_scores_the_portfolio_again(db: Path) -> None:
             assert app.portfolio is not None and app.portfolio.by_id("castell").active
             assert screen.checklist is not None
             keys = [s.spec.key for s in screen.checklist.steps]
-            await pilot.press(*["down"] * keys.index("close"), "space")
+            await pilot.press(*["down"] * keys.index("close"), "N")  # a note: the record open
+            await settle(pilot)
+            await pilot.press(*"Told them by phone", "enter")
+            await settle(pilot)
+            assert not [n for n in app._notifications if n.title == "Scored again"]
+            await pilot.press("space")
             await settle(pilot)
             assert step_status(screen, "close") is StepStatus.done
             castell = app.portfolio.by_id("castell")

@@ -553,6 +553,8 @@ def test_an_import_over_a_demo_the_owner_recorded_on_is_refused_unless_replace(
     with pytest.raises(ImportFailed, match="1 entry you recorded"):
         import_folder(store, EXPORTS.parent / "small")
     assert snapshot(store) == before
+    # a ticket export is told why none would land, not to pass --replace (refused again then)
+    assert "none would land" in str(refused(store, EXPORTS / "zendesk_tickets.csv"))
     summary = load(store, EXPORTS / "toggl_detailed.csv", replace=True)
     assert summary.replaced_demo
     assert store.con.execute("SELECT count(*) FROM interactions").fetchone() == (0,)

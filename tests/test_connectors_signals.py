@@ -409,6 +409,14 @@ def test_an_alias_cannot_be_another_clients_id(small: Store) -> None:
         add_alias(small, "meridian", "LUMEN", at=AT)
 
 
+def test_an_alias_of_invisible_characters_only_is_refused_in_words(small: Store) -> None:
+    """A zero-width space alone (no space to Python, an empty key to names) failed on the
+    database's NOT NULL constraint, its message raw."""
+    for alias in ("\u200b", "\u00ad \ufeff", "\u00a0"):
+        with pytest.raises(ClientNotFound, match="an alias needs at least one letter or digit"):
+            add_alias(small, "northwind", alias, at=AT)
+
+
 def test_a_mailbox_providers_domain_is_never_one_clients(small: Store) -> None:
     """`clients domain X gmail.com` was accepted: every Gmail sender's ticket would land on X."""
     for typed in ("gmail.com", "dana@GMAIL.com", "https://www.outlook.com/"):

@@ -226,9 +226,10 @@ def import_export(
     if match.problems:
         refuse(match.problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
-    wipe_demo = replaces_demo(store, replace, where)
-    if wipe_demo and not KINDS[source.target].makes_clients:
-        # tickets and answers make no client, and the demo's clients go with the demo
+    demo = store.setting("portfolio_kind") == "demo"
+    if demo and not KINDS[source.target].makes_clients:
+        # tickets and answers make no client, and the demo's clients go with the demo (said
+        # first: over a demo the owner recorded on, --replace would not make them land either)
         many = LABELS[source.target][1]
         reason = (
             f"its {many} land only on clients already in the database, and this one holds the "
@@ -237,6 +238,7 @@ def import_export(
             "Harvest, Toggl or Clockify), then this file"
         )
         refuse([Problem(file=path.name, line=1, column="(file)", reason=reason)], path, where)
+    wipe_demo = replaces_demo(store, replace, where)
     kind = KINDS[source.target]
     summary = ExportSummary(
         file=str(path),

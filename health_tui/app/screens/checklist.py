@@ -239,6 +239,7 @@ class ChecklistScreen(HealthScreen):
         # A note on a step already done keeps the day it was done.
         on = step.done_on if step.status is StepStatus.done and step.done_on else now.date()
         decided_on, wanted = self.checklist.decided_on, (status, note)
+        was_closed = self._intended(key)[0] is StepStatus.done  # as the queued saves leave it
         self.saving[key] = wanted
         self._show_steps()
 
@@ -250,8 +251,8 @@ class ChecklistScreen(HealthScreen):
         def done(result) -> None:
             checklist, progress = result
             app.progress_saved(progress)
-            if key == "close":  # the client's end date changed: a former client, or active again
-                closed = status is StepStatus.done
+            closed = status is StepStatus.done
+            if key == "close" and closed != was_closed:  # an end date set, or taken back
                 app.rescore_after(self.client_id, "record closed" if closed else "record reopened")
             if self.saving.get(key) == wanted:
                 del self.saving[key]
