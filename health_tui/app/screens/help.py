@@ -12,11 +12,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from health_tui.app.format import ARCHETYPE_LABELS
+from health_tui.app.format import ARCHETYPE_LABELS, wrap_under
 from health_tui.app.glossary import ARCHETYPES, RECOMMENDATIONS, TERMS, Rows
 from health_tui.app.screens.base import DismissOnce
 from health_tui.app.widgets.fitted import Fitted
-from health_tui.text import wrap_cells
 
 # Textual's own scrolling and focus keys: they work, but listing them drowns the app's keys.
 _GENERIC = {
@@ -151,12 +150,9 @@ class InfoScreen(_Scrolled):
 def indented(text: str, width: int) -> str:
     """Each line of `text` wrapped to `width` cells (0: as it is) under its own indent: a
     command's explanation wrapped back to the left edge at 80 columns, under the commands."""
-    if width <= 0:
-        return text
-    out: list[str] = []
+    out = []
     for line in text.split("\n"):
         body = line.lstrip(" ")
-        indent = line[: len(line) - len(body)]
-        room = max(1, width - len(indent))
-        out += [indent + part for part in wrap_cells(body, room, room)] if body else [""]
+        column = len(line) - len(body)
+        out.append(" " * column + wrap_under(body, width, column) if body else "")
     return "\n".join(out)
