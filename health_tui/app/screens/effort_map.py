@@ -38,18 +38,17 @@ class MapScreen(HealthScreen):
     def __init__(self, start_id: str | None = None) -> None:
         super().__init__()
         self.start_id = start_id
-        self._twins: tuple[tuple[int, int], dict[str, int]] | None = None  # (portfolio, room)
+        self._twins: tuple[PortfolioScore | None, int, dict[str, int]] | None = None
 
     def _twins_at(self, room: int) -> dict[str, int]:
         """The names alike for more than `room` cells among the active clients (a twin may sit
         in another cell: "Rossi Opticians …" read the same for both): worked out once for each
         quarter and width, not at each key."""
         portfolio = self.health_app.portfolio
-        key = (id(portfolio), room)
-        if self._twins is None or self._twins[0] != key:
+        if self._twins is None or self._twins[0] is not portfolio or self._twins[1] != room:
             names = [safe_text(c.name) for c in portfolio.active] if portfolio else []
-            self._twins = (key, name_cuts(names, cap=room).twins)
-        return self._twins[1]
+            self._twins = (portfolio, room, name_cuts(names, cap=room).twins)
+        return self._twins[2]
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-title")
