@@ -4,7 +4,7 @@
 -- of the records before it (a note written over three lines moves the rest down by two). Columns not in $known are left behind (the caller warns).
 INSERT INTO stg_answers BY NAME
 SELECT rowid + $header_line + 1 + coalesce(sum(
-           length(concat(*COLUMNS(*))) - length(replace(concat(*COLUMNS(*)), chr(10), ''))
+           connector_line_breaks(concat(*COLUMNS(*)))
        ) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line,
        nullif(trim(COLUMNS(lambda c: list_contains($known, c))), '')
 FROM import_raw;

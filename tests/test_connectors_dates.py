@@ -138,6 +138,21 @@ def test_a_bare_cr_among_lf_lines_is_a_line_end_too(store: Store, tmp_path: Path
     assert [h[2] for h in hours(store)] == [1.0, 3.0, 2.0]
 
 
+def test_a_problem_in_an_old_mac_file_after_a_note_over_lines_is_on_its_line(
+    store: Store, tmp_path: Path
+) -> None:
+    """Lines ending in a bare CR, and a note written over three of them: the row after it was
+    said two lines short (line breaks inside values were counted as LFs only)."""
+    text = HARVEST_HEADER.replace("\n", "\r") + (
+        '2025-07-01,Acme,W,D,"call\r- brief\r- deadline",1,Yes,A,B\r'  # lines 2-4
+        "2025-07-02,Acme,W,D,,x,Yes,A,B\r"  # line 5
+    )
+    path = write(tmp_path, "t.csv", text.encode())
+    assert problems(store, path) == [
+        "t.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+    ]
+
+
 def test_a_quoted_last_value_on_a_line_of_the_other_ending_is_read(
     store: Store, tmp_path: Path
 ) -> None:

@@ -111,6 +111,7 @@ CONNECTOR_MACROS = (
     "connector_macro_currency",
     "connector_macro_filled",
     "connector_macro_domain",
+    "connector_macro_line_breaks",
 )
 
 
