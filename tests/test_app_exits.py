@@ -136,18 +136,16 @@ async def test_closing_the_record_scores_the_portfolio_again(db: Path) -> None:
     """The checklist's last step closes the record (the client's end date, today): the portfolio
     kept the client active and an exit candidate, its header and the report written from it
     disagreeing, until the quarter was changed. Scored as of today, as the app opens."""
+    from health_tui.review.decisions import record_decision
+
     today = START.date()
     store = open_store(db)
     try:
-        app = make_app(store, as_of=today, clock=Clock(), start="review")
+        record_decision(store, quarter="2026Q4", client_id="castell", decision="exit",
+                        note="Third round of vague changes", at=START)  # fmt: skip
+        app = make_app(store, as_of=today, clock=Clock(), start="portfolio")
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
-            await pilot.press("a")  # every active client
-            review = app.screen
-            assert isinstance(review, ReviewScreen)
-            while review.current.client_id != "castell":
-                await pilot.press("n")
-            await decide(pilot, "x", "Third round of vague changes")
             await pilot.press("E")
             await settle(pilot)
             await pilot.press("enter")
