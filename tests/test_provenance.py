@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from health_tui.cli import cli
-from health_tui.clients import find_client, list_clients, merge_clients, set_ignored
+from health_tui.clients import add_alias, find_client, list_clients, merge_clients, set_ignored
 from health_tui.errors import ConfigError, ImportFailed
 from health_tui.ingest import native
 from health_tui.ingest.backup import backup_folder, restore_folder
@@ -350,6 +350,32 @@ def test_a_backup_from_an_older_health_tui_restores(tmp_path: Path) -> None:
     counts = restore_folder(second, tmp_path / "b")
     assert counts["feedback"] == 29 and counts["client_notes"] == 0
     assert one(second, "SELECT count(*) FROM feedback WHERE source_key IS NULL") == (29,)
+    second.close()
+
+
+def test_a_backup_from_before_schema_11_keys_its_aliases_as_names_compare_now(
+    tmp_path: Path,
+) -> None:
+    """Its name aliases carry the key their version gave: one with a no-break space was restored
+    under a key no lookup makes now, and imports naming it found no client."""
+    first = open_store(tmp_path / "first.duckdb")
+    load(first, SMALL)
+    add_alias(first, "northwind", "Northwind Outfitters Ltd", at=NOW)
+    backup_folder(first, tmp_path / "b", "csv", at=NOW)
+    first.close()
+    aliases = tmp_path / "b" / "client_aliases.csv"
+    rows = list(csv.reader(aliases.open(newline="", encoding="utf-8")))
+    key, alias = rows[0].index("alias_key"), rows[0].index("alias")
+    rows[1][alias] = "Northwind\u00a0Outfitters Ltd"
+    rows[1][key] = "northwind\u00a0outfitters ltd"  # as schema 10's name_key left it
+    with aliases.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    second = open_store(tmp_path / "second.duckdb")
+    restore_folder(second, tmp_path / "b")
+    assert find_client(second, "Northwind Outfitters Ltd").client_id == "northwind"
+    assert one(second, "SELECT alias_key FROM client_aliases WHERE kind = 'name'") == (
+        "northwind outfitters ltd",
+    )
     second.close()
 
 

@@ -122,6 +122,7 @@ def restore_folder(store: Store, folder: Path) -> dict[str, int]:
             store.run("wipe_app_settings", con=tx)
             for table in BACKUP_TABLES:
                 counts[table] = _restore_table(store, tx, folder, table, manifest)
+            store.run("restore_rekey_aliases", con=tx)  # a backup from before schema 11
             store.run("restore_advance_decision_ids", con=tx)
     finally:
         con.close()
