@@ -600,16 +600,22 @@ def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
 @db_option
 def clients_merge(keep: str, other: str, db: Path | None) -> None:
     """Make OTHER part of KEEP: its rows, decisions and checklist move to KEEP, and its name and id
-    become KEEP's aliases, so later imports under them land on KEEP."""
+    become KEEP's aliases, so later imports under them land on KEEP. It cannot be undone."""
     from health_tui.clients import merge_clients
     from health_tui.store import open_store
+    from health_tui.text import safe_text
 
     store = open_store(_existing_db(db))
     try:
-        kept, merged = merge_clients(store, keep, other, at=datetime.now())
+        kept, merged, left = merge_clients(store, keep, other, at=datetime.now())
     finally:
         store.close()
     click.echo(f"Merged {merged} into {kept}; imports naming {merged.name!r} now land on it.")
+    if left:
+        click.echo(
+            f"{safe_text(merged.name)} was {' and '.join(left)}: that stays behind, and "
+            f"{safe_text(kept.name)} keeps its own status."
+        )
 
 
 @clients.command("alias")

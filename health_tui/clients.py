@@ -137,21 +137,31 @@ def merge_clients(
     *,
     at: datetime,
     con: duckdb.DuckDBPyConnection | None = None,
-) -> tuple[ClientRef, ClientRef]:
+) -> tuple[ClientRef, ClientRef, list[str]]:
     """Make OTHER part of KEEP: every row, decision, checklist step, letter, fact and alias of OTHER
     moves to KEEP (KEEP's own win where both have one), OTHER's name becomes an alias of KEEP (so
-    later exports under it land on KEEP) and its id too (so a folder listing it does)."""
+    later exports under it land on KEEP) and its id too (so a folder listing it does). OTHER's own
+    status ("not a client", an end date) stays behind: KEEP is scored as it was. Returns the two,
+    and what of OTHER's status was left behind, in words. A merge cannot be undone."""
     kept, merged = find_client(store, keep, con=con), find_client(store, other, con=con)
     if kept.client_id == merged.client_id:
+        if other not in (kept.client_id, kept.name):  # found through an alias: merged before
+            raise ClientNotFound(f"{other!r} was merged into {kept} already.")
         raise ClientNotFound(f"{kept} and {merged} are the same client.")
     with store.transaction(con) as tx:
+        dropped = store.rows("client_merge_drop_status", {"old_id": merged.client_id}, con=tx)
         store.run("client_moves_create", {"old_id": merged.client_id, "new_id": kept.client_id},
                   con=tx)  # fmt: skip
         move_clients(store, tx)
         for kind, alias in (("name", merged.name), ("id", merged.client_id)):
             params = {"kind": kind, "alias": alias, "client_id": kept.client_id, "created_at": at}
             store.run("client_alias_add", params, con=tx)
-    return kept, merged
+    left = [
+        "marked not a client" if fact == "ignored" else
+        (f"ended {value}" if value else "no end date")
+        for fact, value in sorted(dropped) if fact != "ignored" or value == "true"
+    ]  # fmt: skip
+    return kept, merged, left
 
 
 def add_alias(

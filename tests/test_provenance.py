@@ -271,6 +271,37 @@ def test_an_export_that_would_load_nothing_is_refused(store: Store, tmp_path: Pa
 # --- a backup that restores ---------------------------------------------------------------------
 
 
+def test_a_merge_leaves_the_other_clients_status_behind(small: Store) -> None:
+    """`clients merge castell lumen`, lumen marked not a client: castell, an at-risk client, was
+    then not a client either and left every score; an end date moved the same way. The kept
+    client keeps its own status, and the merge says what stayed behind. A second merge of the
+    same two said they were "the same client"."""
+    from health_tui.clients import set_fact
+
+    set_ignored(small, "lumen", True, at=NOW)
+    set_fact(small, "lumen", "ended_on", "2026-10-15", at=NOW)
+    kept, gone, left = merge_clients(small, "castell", "lumen", at=NOW)
+    assert (kept.client_id, gone.client_id) == ("castell", "lumen")
+    assert left == ["ended 2026-10-15", "marked not a client"]
+    assert one(small, "SELECT ignored, ended_on FROM clients WHERE client_id = 'castell'") == (
+        False,
+        None,
+    )
+    scores = score_portfolio(small, AS_OF, Settings())
+    assert scores.by_id("castell") is not None and scores.by_id("castell").active
+    with pytest.raises(Exception, match="'lumen' was merged into Castell & Rowe Solicitors "):
+        merge_clients(small, "castell", "lumen", at=NOW)
+    set_ignored(small, "harbor", True, at=NOW)
+    path = small.path
+    small.close()
+    result = CliRunner().invoke(cli, ["clients", "merge", "meridian", "harbor", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        "Harbor Street Bakery was marked not a client: that stays behind, and Meridian Health "
+        "Partners keeps its own status."
+    )
+
+
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_a_backup_restores_to_the_same_report(tmp_path: Path, fmt: str) -> None:
     from health_tui.report import write_report

@@ -331,9 +331,12 @@ class ClientScreen(RecordKeeping):
             self.health_app.clock(),
         )
 
-        def merged(refs: tuple[ClientRef, ClientRef]) -> None:
-            kept, gone = refs
-            app.notify(safe_text(f"Merged {gone} into {kept}"), markup=False, timeout=6)
+        def merged(refs: tuple[ClientRef, ClientRef, list[str]]) -> None:
+            kept, gone, left = refs
+            said = f"Merged {gone} into {kept}"
+            if left:
+                said += f"; it was {' and '.join(left)}: {kept.name} keeps its own status"
+            app.notify(safe_text(said), markup=False, timeout=6)
             app.score(app.requested)
             if self.is_attached:
                 self.dismiss()
