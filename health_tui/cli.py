@@ -5,6 +5,7 @@ This is the only module that reads today's date; everything below it is given an
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import sys
@@ -111,17 +112,25 @@ def terminal_width() -> int | None:
     return shutil.get_terminal_size().columns
 
 
+EARLIEST, LATEST = date(1900, 1, 1), date(9998, 12, 31)  # a score reads quarters either side
+
+
 def _as_of(as_of: str | None, quarter: str | None) -> date:
     if as_of and quarter:
         raise click.UsageError("give --as-of or --quarter, not both")
+    today = date.today()
     try:
-        if quarter:
-            return parse_quarter(quarter)
-        if as_of:
-            return parse_date(as_of)
+        day = parse_quarter(quarter) if quarter else parse_date(as_of) if as_of else today
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    return date.today()
+    if not EARLIEST <= day <= LATEST:  # (9999-12-31 ended in a traceback: year 10000)
+        raise click.BadParameter(f"{day} is out of range: give a date from {EARLIEST} to {LATEST}")
+    if day > today:  # --quarter of the quarter under way is its last day, still to come
+        _err(
+            f"note: {day} is after today ({today}): what falls due by then is scored as late or "
+            "unpaid, as if that day had come."
+        )
+    return day
 
 
 db_option = click.option(
@@ -510,11 +519,25 @@ def whatif_cmd(
     settings, _ = load_settings(config_path or default_config_path())
     store = open_store(_existing_db(db))
     try:
-        dropped = [ref.client_id for text in drops for ref in _clients_named(store, text)]
-        repriced = {
-            _repriced(store, who, text).client_id: pct
+        named = [ref for text in drops for ref in _clients_named(store, text)]
+        priced = [
+            (_repriced(store, who, text), pct)
             for (who, pct), text in zip(percents, reprices, strict=True)
-        }
+        ]
+        for ref in [*named, *(ref for ref, _pct in priced)]:
+            if ref.ignored:
+                raise click.BadParameter(
+                    f"{ref} is marked not a client: never scored, so nothing to weigh "
+                    f"(health-tui clients unignore {ref.client_id} scores it again)."
+                )
+        ids = [ref.client_id for ref, _pct in priced]
+        twice = next((ref for ref, _pct in priced if ids.count(ref.client_id) > 1), None)
+        if twice is not None:  # the later percent silently won
+            raise click.BadParameter(
+                f"{twice} is repriced twice: give one percent.", param_hint="--reprice"
+            )
+        dropped = [ref.client_id for ref in named]
+        repriced = {ref.client_id: pct for ref, pct in priced}
         portfolio = score_portfolio(store, day, settings)
     finally:
         store.close()
@@ -526,8 +549,10 @@ def _reprice_arg(text: str) -> tuple[str, float]:
     """'fernleaf=15', 'Fernleaf Yoga Studio=+15%' -> (client, 15.0)."""
     who, sep, pct = text.rpartition("=")
     try:
-        value = float(pct.strip().rstrip("%"))
+        value: float | None = float(pct.strip().rstrip("%"))
     except ValueError:
+        value = None
+    if value is not None and not math.isfinite(value):  # nan and inf ended in a traceback
         value = None
     if not sep or not who.strip() or value is None:
         raise click.BadParameter(
@@ -565,6 +590,12 @@ def _clients_named(store: Store, text: str) -> list:
             return [find_client(store, text)]
         except ClientNotFound:
             pass
+        try:
+            return [find_client(store, p) for p in parts]
+        except ClientNotFound as exc:  # "Smith, Jones & Co,Acme": the comma of a name, cut
+            raise ClientNotFound(
+                f"{exc} A name that holds a comma: give it in a --drop of its own, or by its id."
+            ) from None
     return [find_client(store, p) for p in parts]
 
 
@@ -774,7 +805,7 @@ def log_cmd(
         entry = record.build_entry(record.InteractionEntry, client_id=ref.client_id, **fields)
         record.log_entry(store, entry)
     click.echo(
-        f"Saved: {entry.label()} with {ref} at {when:%Y-%m-%d %H:%M}. {_counts(when, oldest)}"
+        f"Saved: {entry.label()} with {ref} at {when:%Y-%m-%d %H:%M}. {_counts(when, oldest, ref)}"
     )
 
 
@@ -804,7 +835,7 @@ def feedback_cmd(
             record.FeedbackEntry, client_id=ref.client_id, on=on, score=value, comment=comment
         )
         record.log_entry(store, entry)
-    click.echo(f"Saved: {entry.label()} from {ref} on {on.isoformat()}. {_counts(on, oldest)}")
+    click.echo(f"Saved: {entry.label()} from {ref} on {on.isoformat()}. {_counts(on, oldest, ref)}")
 
 
 def _oldest_scored(now: datetime) -> date | None:
@@ -820,10 +851,16 @@ def _oldest_scored(now: datetime) -> date | None:
         return None
 
 
-def _counts(when: date, oldest: date | None) -> str:
+def _counts(when: date, oldest: date | None, ref: Any) -> str:
     """Whether an entry dated `when` counts in a score as of today: one dated before every quarter
-    a score reads is kept, but weighs in none of them (often a typo in the year)."""
+    a score reads is kept, but weighs in none of them (often a typo in the year); one for a client
+    marked not a client counts in none either."""
     day = when.date() if isinstance(when, datetime) else when
+    if ref.ignored:
+        return (
+            f"It is kept, but {ref} is marked not a client and is never scored "
+            f"(health-tui clients unignore {ref.client_id} scores it again)."
+        )
     if oldest is None or day >= oldest:
         return "It counts in the next score."
     return (

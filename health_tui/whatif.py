@@ -35,6 +35,7 @@ from health_tui.text import safe_text
 AT_RISK = (Band.at_risk, Band.critical)
 NAMED = 3  # clients named in a caveat, then "and N more"
 MAX_CUT = -99.0  # a reprice may lower a price, but not to nothing
+MAX_RAISE = 100_000.0  # nor past a thousand times (1e400% wrote "Infinity" into the JSON)
 # why a client's figures are in no total
 _NOT_KNOWN = {"revenue": REVENUE_NOT_KNOWN, "hours": HOURS_NOT_KNOWN}
 
@@ -265,6 +266,10 @@ def what_if(
     for client_id, percent in reprices.items():
         if percent < MAX_CUT:
             raise WhatIfError(f"a reprice of {percent:g}% for {client_id} leaves nothing to earn.")
+        if not percent <= MAX_RAISE:  # (NaN too)
+            raise WhatIfError(
+                f"a reprice of {percent:g}% for {client_id} is no price: at most {MAX_RAISE:g}%."
+            )
 
     t = totals or portfolio_totals(portfolio)
     dropped = [_dropped(portfolio.by_id(i)) for i in dropped_ids]  # type: ignore[arg-type]

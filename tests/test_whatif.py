@@ -180,6 +180,36 @@ def test_whatif_command_refuses_an_unknown_client(small_db: Path) -> None:
     assert two.exit_code == 2 and "like --reprice A=15 --reprice B=10" in two.output
 
 
+def test_whatif_refuses_what_is_no_price_no_date_or_said_twice(
+    small_db: Path, tmp_path: Path
+) -> None:
+    """nan, inf and 9999-12-31 ended in Python tracebacks; 1e400% wrote "Infinity" into the JSON;
+    a client repriced twice kept the later percent without a word; a client marked not a client
+    was "no client"; a name holding a comma in a list pointed nowhere (CLI helper)."""
+    for pct in ("nan", "inf", "-inf", "1e400"):
+        result = _whatif(small_db, "--reprice", f"northwind={pct}", "--format", "json")
+        assert result.exit_code == 2 and "like fernleaf=15" in result.output, result.output
+    huge = _whatif(small_db, "--reprice", "northwind=200000")
+    assert huge.exit_code == 2 and "at most 100000%" in huge.output
+    twice = _whatif(small_db, "--reprice", "northwind=15", "--reprice", "Northwind Outfitters=-20")
+    assert twice.exit_code == 2 and "(northwind) is repriced twice" in twice.output
+    comma = _whatif(small_db, "--drop", "Smith, Jones & Co,castell")
+    assert comma.exit_code == 2 and "give it in a --drop of its own" in comma.output
+    for args in (["--as-of", "9999-12-31"], ["--quarter", "9999Q4"], ["--as-of", "0001-01-01"]):
+        far = CliRunner().invoke(cli, ["score", "--db", str(small_db), *args])
+        assert far.exit_code == 2 and "is out of range: give a date from 1900" in far.output
+    future = CliRunner().invoke(cli, ["score", "--db", str(small_db), "--as-of", "2999-12-31"])
+    assert "note: 2999-12-31 is after today" in future.output
+    db = tmp_path / "own.duckdb"
+    db.write_bytes(small_db.read_bytes())
+    CliRunner().invoke(cli, ["clients", "ignore", "harbor", "--db", str(db)])
+    ignored = _whatif(db, "--drop", "harbor")
+    assert ignored.exit_code == 2 and "is marked not a client: never scored" in ignored.output
+    logged = CliRunner().invoke(cli, ["feedback", "harbor", "3", "--db", str(db)])
+    assert logged.exit_code == 0 and "counts in the next score" not in logged.output
+    assert "is marked not a client and is never scored" in logged.output
+
+
 def test_a_client_whose_name_holds_an_equals_sign_can_be_repriced(
     small_db: Path, tmp_path: Path
 ) -> None:
