@@ -287,18 +287,25 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
     def hourly(v: float | None) -> str:
         return rate(v, cur)
 
-    def largest(v: float | None, who: str | None) -> str:
-        return share(v, _plain(who) if who else None, tight=True)
+    # on a terminal, names cut (with "…", in cells: a CJK name is twice its letters) to fit it
+    # beside the figures; to a file or a pipe, whole (it cut at 32 letters with no mark, and a
+    # CJK name pushed the figures out of line)
+    who_room = None if width is None else max(8, (width - 28) // 2 - 7)
 
-    lines = [f"What if, {w.quarter} as of {w.as_of} (the last four quarters, in {cur})", ""]
+    def largest(v: float | None, who: str | None) -> str:
+        named = _plain(who) if who else None
+        return share(v, cut(named, who_room) if named and who_room else named, tight=True)
+
+    title = f"What if, {w.quarter} as of {w.as_of} (the last four quarters, in {cur})"
+    lines = [*(fill_clauses(title, width) if width else [title]), ""]
     if w.dropped:
-        names = [_plain(d.name)[:32] for d in w.dropped]
-        name_width = max(len(n) for n in names)
+        names = [_plain(d.name) for d in w.dropped]
+        if width is not None:
+            names = [cut(n, max(8, width - 27)) for n in names]
         lines.append(f"{plural(len(w.dropped), 'client')} let go:")
-        for name, d in zip(names, w.dropped, strict=True):
-            lines.append(
-                f"  {name.ljust(name_width)}  {amount(d.revenue_12m):>12}  {hours(d.hours_12m):>9}"
-            )
+        let_go = [(n, amount(d.revenue_12m), hours(d.hours_12m))
+                  for n, d in zip(names, w.dropped, strict=True)]  # fmt: skip
+        lines += ["  " + line for line in columns(let_go, right=frozenset({1, 2}))]
         lines += [
             "",
             f"revenue lost (12 months)  {amount(w.revenue_lost)}",
@@ -317,11 +324,7 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
          largest(w.largest_client_share_before, w.largest_client_before),
          largest(w.largest_client_share_after, w.largest_client_after)),
     ]  # fmt: skip
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines += [
-        f"{r[0].ljust(widths[0])}  {r[1].rjust(widths[1])}  {r[2].rjust(widths[2])}".rstrip()
-        for r in rows
-    ]
+    lines += [line.rstrip() for line in columns(rows, right=frozenset({1, 2}))]
     sentences = list(w.caveats)
     for p in w.reprices:
         sentences.append(

@@ -210,6 +210,34 @@ def test_whatif_refuses_what_is_no_price_no_date_or_said_twice(
     assert "is marked not a client and is never scored" in logged.output
 
 
+def test_the_table_fits_a_narrow_terminal_and_cuts_names_with_a_mark(
+    scored: PortfolioScore,
+) -> None:
+    """Names were cut at 32 letters with no "…", a CJK name pushed the figures out of line (it
+    is twice as wide as its letters), and at 60 columns the table was 72 to 76 wide."""
+    from rich.cells import cell_len
+
+    from health_tui.output import render_whatif
+
+    names = {
+        "castell": "株式会社東京デザイン事務所",
+        "brightline": "Müller-Lüdenscheidt Nord Holding GmbH & Co. KG",
+    }
+    clients = [
+        c.model_copy(update={"name": names.get(c.client_id, c.name)}) for c in scored.clients
+    ]
+    w = what_if(scored.model_copy(update={"clients": clients}), ["castell", "brightline"], {})
+    narrow = render_whatif(w, "table", 60).splitlines()
+    assert max(cell_len(line) for line in narrow) <= 60, narrow
+    at = narrow.index("2 clients let go:")
+    let_go = narrow[at + 1 : at + 3]
+    assert let_go[1].startswith("  Müller-Lüdenscheidt") and "…" in let_go[1]
+    # the figures line up, in cells, under a CJK name
+    assert cell_len(let_go[0].split("€")[0]) == cell_len(let_go[1].split("€")[0])
+    whole = render_whatif(w, "table", None)  # to a file or a pipe: every name whole
+    assert "Müller-Lüdenscheidt Nord Holding GmbH & Co. KG" in whole
+
+
 def test_a_client_whose_name_holds_an_equals_sign_can_be_repriced(
     small_db: Path, tmp_path: Path
 ) -> None:
