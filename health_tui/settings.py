@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from difflib import get_close_matches
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
@@ -88,8 +89,8 @@ class Money(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     currency: str = Field(
-        "EUR", min_length=3, max_length=3, description="the portfolio's currency (3 letters)"
-    )
+        "EUR", description="the portfolio's currency (3 letters)"
+    )  # its validator says "3 letters, like EUR" (a length limit said "at most 3 characters")
     rates: dict[str, float] = Field(
         default_factory=dict,
         description="portfolio units per unit of each other currency, e.g. SEK = 0.0877",
@@ -117,14 +118,21 @@ class Money(BaseModel):
     @field_validator("rates")
     @classmethod
     def _rates(cls, rates: dict[str, float]) -> dict[str, float]:
+        """Every fault at once (a second bad rate went unsaid), and a currency given twice in two
+        cases ({USD = 0.9, usd = 0.8}) refused rather than the later kept without a word."""
         out: dict[str, float] = {}
+        faults: list[str] = []
         for key, rate in rates.items():
             code = key.strip().upper()
             if not (len(code) == 3 and code.isascii() and code.isalpha()):
-                raise ValueError(f"{key!r} is not a 3-letter currency code")
-            if not rate > 0:
-                raise ValueError(f"{code}: a rate must be above 0 (got {rate})")
+                faults.append(f"{key!r} is not a 3-letter currency code")
+            elif code in out:
+                faults.append(f"{code} is given twice")
+            elif not rate > 0:
+                faults.append(f"{code}: a rate must be above 0 (got {rate:g})")
             out[code] = float(rate)
+        if faults:
+            raise ValueError("; ".join(faults))
         return out
 
 
@@ -325,8 +333,36 @@ def _format_error(path: Path, err: ValidationError) -> str:
     lines = [f"{path}: {plural(err.error_count(), 'bad setting')}:"]
     for e in err.errors():
         where = ".".join(str(p) for p in e["loc"]) or "(file)"
-        lines.append(f"  {where}: {e['msg']} (got {e.get('input')!r})")
+        lines.append(f"  {where}: {_explain(e)}")
     return "\n".join(lines)
+
+
+_NUMBER = {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}
+
+
+def _explain(e: Any) -> str:
+    """A settings fault in the owner's words: pydantic's ("Extra inputs are not permitted", "unable
+    to parse string as a number") said neither what was wrong nor how to put it right."""
+    loc, kind, got = [str(p) for p in e["loc"]], e["type"], e.get("input")
+    sections = Settings.model_fields
+    if kind == "extra_forbidden" and len(loc) == 1:
+        home = [s for s, f in sections.items() if loc[0] in f.annotation.model_fields]  # type: ignore[union-attr]
+        if home:
+            return f"a setting of [{home[0]}]: write it under that heading ({home[0]}.{loc[0]})"
+        return f"no such section; the sections are {', '.join(f'[{s}]' for s in sections)}"
+    if kind == "extra_forbidden" and len(loc) == 2 and loc[0] in sections:
+        known = list(sections[loc[0]].annotation.model_fields)  # type: ignore[union-attr]
+        near = get_close_matches(loc[1], known, n=1)
+        hint = f"did you mean {near[0]}?" if near else f"[{loc[0]}] has {', '.join(known)}"
+        return f"no such setting; {hint}"
+    if kind in _NUMBER:
+        return f"should be a number (got {got!r})"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"should be true or false (got {got!r})"
+    msg = e["msg"].removeprefix("Value error, ")
+    if msg[1:2].islower():  # "String should…" reads on after the colon; "USD: …" stays as it is
+        msg = msg[:1].lower() + msg[1:]
+    return msg if "(got" in msg else f"{msg} (got {got!r})"
 
 
 def load_settings(path: Path | None) -> tuple[Settings, dict[str, str]]:

@@ -265,3 +265,54 @@ def test_an_older_settings_file_still_reads(tmp_path: Path) -> None:
     settings, sources = load_settings(cfg)
     assert (settings.friction.scale, settings.payment.late_days_scale) == (2.5, 40)
     assert sources["friction.scale"] == str(cfg) and sources["rules.min_coverage"] == "default"
+
+
+def test_a_settings_files_faults_are_said_in_the_owners_words(tmp_path: Path) -> None:
+    """pydantic's words ("Extra inputs are not permitted", "unable to parse string as a number",
+    "String should have at most 3 characters") said neither what was wrong nor how to put it
+    right; a second bad rate went unsaid, and {USD = 0.9, usd = 0.8} kept 0.8 without a word."""
+    import pytest
+
+    from health_tui.errors import ConfigError
+    from health_tui.settings import load_settings
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        'target_rate = 95\n[weights]\nsatisfactoin = 0.4\nfriction = "high"\n[money]\n'
+        'currency = "euro"\nrates = {USD = 0, SEK = -1}\n[bogus]\na = 1\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_settings(cfg)
+    assert str(info.value).splitlines()[1:] == [
+        "  weights.friction: should be a number (got 'high')",
+        "  weights.satisfactoin: no such setting; did you mean satisfaction?",
+        "  money.currency: a currency is 3 letters, like EUR (got 'euro')",
+        "  money.rates: USD: a rate must be above 0 (got 0); SEK: a rate must be above 0 (got -1)",
+        "  target_rate: a setting of [money]: write it under that heading (money.target_rate)",
+        "  bogus: no such section; the sections are "
+        + ", ".join(
+            f"[{s}]"
+            for s in (
+                "weights",
+                "bands",
+                "money",
+                "rules",
+                "window",
+                "satisfaction",
+                "friction",
+                "payment",
+                "scope",
+                "trend",
+                "effort",
+                "archetypes",
+                "counter_signals",
+                "hard_times",
+                "activities",
+                "agency",
+            )
+        ),
+    ]
+    cfg.write_text("[money]\nrates = {USD = 0.9, usd = 0.8}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="USD is given twice"):
+        load_settings(cfg)
