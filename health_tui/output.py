@@ -161,6 +161,15 @@ def _fit(rows: Sequence[tuple[str, ...]], width: int | None) -> tuple[list[str],
         while not fits(lines) and name_cells > least:
             name_cells -= 1
             lines = lay()
+    # the names were cut before a column went: what that column left, they get back (at 60
+    # columns they were cut to 18 cells with 17 spare)
+    while width is not None and name_cells < NAME_CELLS:
+        name_cells += 1
+        wider = lay()
+        if not fits(wider):
+            name_cells -= 1
+            break
+        lines = wider
     return lines, [name or "EXIT?" for name in header if name not in keep]
 
 

@@ -127,6 +127,11 @@ def test_the_table_fits_the_terminal_it_is_shown_in(small, small_db: Path) -> No
     assert "(band, rev 12m, EXIT? left out at 80 columns:" in " ".join(at_80.split())
     at_40 = render_scores(small, "table", width=40)
     assert "archetype" not in at_40.split("\n\n")[1].splitlines()[0]
+    # the names get back what a column left out gave (the demo at 60 columns: cut to 18 cells
+    # with 17 spare); here the archetype goes at 50, leaving room for every name whole
+    at_50 = render_scores(small, "table", width=50).split("\n\n")[1].splitlines()
+    assert "archetype" not in at_50[0]
+    assert any(line.startswith("Castell & Rowe Solicitors ") for line in at_50), at_50
     # CliRunner's output is not a terminal: every column, as to a file
     out = CliRunner().invoke(cli, ["score", "--db", str(small_db), "--as-of", "2026-09-30"])
     assert out.exit_code == 0 and out.output == full
