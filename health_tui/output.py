@@ -219,6 +219,8 @@ def render_clients(listing: list[ClientListing], width: int | None = None) -> st
         room = left([0, 2, 3])
         if room < NAME_FIT:
             shown, room = [0, 1, 2], left([0, 2])
+        if room < NAME_LEAST:  # long export-made ids: who made it goes below too (64 at 60)
+            shown, room = [0, 1], left([0])
     # what is said of a name follows it in brackets, or goes below it on a terminal where it
     # would leave the name too few cells
     brackets = ["".join(f" ({fact})" for fact in facts) for _, facts in names]
@@ -236,6 +238,7 @@ def render_clients(listing: list[ClientListing], width: int | None = None) -> st
     for line, row, (_, facts), down in zip(lines[1:], rows, names, moved, strict=True):
         out.append(line)
         said = [", ".join(facts)] if down and facts else []
+        said += [f"made by {row[2]}"] if 2 not in shown else []
         said += [f"rows {row[3]}"] if 3 not in shown else []
         said += [f"also known as {row[4]}"] if row[4] else []
         if said:

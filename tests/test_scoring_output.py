@@ -435,6 +435,12 @@ def test_the_clients_list_fits_a_terminal_with_other_names_on_their_own_line() -
     assert lines[0].split() == ["client_id", "name", "made", "by"]
     assert lines[2] == '    ended 2026-10-05 · rows folder 1,690 · also known as "Haddad"'
     assert render_clients([long_id], 4).count("Haddad") == 2  # no width is too small to list
+    # at 60 columns such an id left the name fewer cells than its least: lines of 64 (found by
+    # the CLI helper); who made it goes below too
+    lines = render_clients([long_id, *listing], 60).splitlines()
+    assert all(cell_len(line) <= 60 for line in lines), lines
+    assert lines[0].split() == ["client_id", "name"]
+    assert lines[2].startswith("    ended 2026-10-05 · made by folder · rows folder 1,690")
 
 
 def test_a_trend_quarter_without_a_health_is_a_dash_in_the_csv() -> None:
