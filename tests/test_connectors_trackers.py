@@ -97,6 +97,35 @@ def test_newer_toggl_without_client_names_clients_by_project(store: Store, tmp_p
         s.close()
 
 
+def test_the_same_entries_under_the_client_toggl_names_now_are_said(
+    store: Store, tmp_path: Path
+) -> None:
+    """Entries first exported with an empty Client (a client made from their Project), then again
+    once the client was named in Toggl: both sets counted, and the second import said nothing
+    (found by the importing helper). It says which client holds the same work already."""
+    head = "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration\n"
+    rows = [
+        "Ana,ana@x.example,{c},Site,,Hero,Yes,2026-10-06,09:00:00,2026-10-06,12:30:00,03:30:00",
+        "Ana,ana@x.example,{c},Site,,Hero 2,Yes,2026-10-07,09:00:00,2026-10-07,12:30:00,03:30:00",
+    ]
+    first = "".join(r.format(c="") + "\n" for r in rows)
+    named = "".join(r.format(c="Acme Retail") + "\n" for r in rows)
+    load(store, write(tmp_path, "a.csv", head + first))
+    summary = load(store, write(tmp_path, "b.csv", head + named))
+    assert summary.warnings[-1].startswith(
+        "b.csv puts on its own clients entries with the day, hours, person and note of every "
+        "entry earlier toggl imports wrote for 'Site' (2, 7.00 h) in these days: the same work"
+    ), summary.warnings
+    # a client not all of whose entries in those days are alike (a weekly call logged the same
+    # for two clients) is not said
+    fresh = open_store(None)
+    extra = "Ana,ana@x.example,,Site,,Call,Yes,2026-10-07,14:00:00,2026-10-07,15:00:00,01:00:00\n"
+    load(fresh, write(tmp_path, "a2.csv", head + first + extra))
+    alike = load(fresh, write(tmp_path, "b2.csv", head + named))
+    assert not [w for w in alike.warnings if "same work" in w], alike.warnings
+    fresh.close()
+
+
 def test_an_empty_client_column_is_said_and_its_rows_kept(store: Store) -> None:
     summary = load(store, EXPORTS / "toggl_detailed_empty_client.csv")
     assert summary.rows == 4 and summary.clients_new == 2

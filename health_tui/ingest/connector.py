@@ -64,6 +64,7 @@ from health_tui.ingest.notes import (
     left_out_signals,
     named_by_project,
     nothing_to_load,
+    same_work,
     stale_rows,
 )
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source, match_header
@@ -389,6 +390,7 @@ def import_export(
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
                 stale_rows(store, tx, "entries", source, path.name, summary)
+                same_work(store, tx, source, path.name, summary)
             elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
                 currencies = store.rows("connector_currencies", con=tx)

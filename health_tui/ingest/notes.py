@@ -463,6 +463,30 @@ def stale_rows(
     )
 
 
+def same_work(
+    store: Store, con: duckdb.DuckDBPyConnection, source: Source, file: str, summary: ExportSummary
+) -> None:
+    """Say which other clients hold, as an earlier import of this source wrote them, exactly the
+    entries this file puts on its own clients: the client named after a Toggl Project while the
+    Client was empty, now that Toggl names it. Both count until one goes; only said (an export of
+    the same hours for two clients looks alike from here)."""
+    found = store.rows("connector_same_work_entries", {"source": source.origin}, con=con)
+    if not found:
+        return
+    listed = some_of(
+        [f"{show(name)} ({count:,}, {h:,.2f} h)" for name, count, h in found[:3]], len(found)
+    )
+    origin = source.origin
+    summary.warnings.append(
+        f"{file} puts on its own clients entries with the day, hours, person and note of every "
+        f"entry earlier {origin} imports wrote for {listed} in these days: the same work, under "
+        "the client the tracker names now (a client made from a Project while the Client was "
+        "empty)? Both count. If so, import all your data again, the first with --replace: your "
+        "import folder, if you use one, and every export (--replace empties what every import "
+        "brought; what you logged in the app stays)."
+    )
+
+
 def future_rows(
     store: Store,
     con: duckdb.DuckDBPyConnection,
