@@ -5,7 +5,6 @@ This is the only module that reads today's date; everything below it is given an
 
 from __future__ import annotations
 
-import math
 import os
 import shutil
 import sys
@@ -23,6 +22,7 @@ from health_tui.errors import ConfigError, HealthTuiError, ImportFailed, WouldOv
 from health_tui.paths import CONFIG_ENV, DB_ENV, default_config_path, default_db_path
 
 if TYPE_CHECKING:
+    from health_tui.clients import ClientRef
     from health_tui.store import Store
 
 
@@ -548,11 +548,9 @@ def whatif_cmd(
 def _reprice_arg(text: str) -> tuple[str, float]:
     """'fernleaf=15', 'Fernleaf Yoga Studio=+15%' -> (client, 15.0)."""
     who, sep, pct = text.rpartition("=")
-    try:
+    try:  # nan and inf are numbers here; what_if says they are no price
         value: float | None = float(pct.strip().rstrip("%"))
     except ValueError:
-        value = None
-    if value is not None and not math.isfinite(value):  # nan and inf ended in a traceback
         value = None
     if not sep or not who.strip() or value is None:
         raise click.BadParameter(
@@ -851,7 +849,7 @@ def _oldest_scored(now: datetime) -> date | None:
         return None
 
 
-def _counts(when: date, oldest: date | None, ref: Any) -> str:
+def _counts(when: date, oldest: date | None, ref: ClientRef) -> str:
     """Whether an entry dated `when` counts in a score as of today: one dated before every quarter
     a score reads is kept, but weighs in none of them (often a typo in the year); one for a client
     marked not a client counts in none either."""

@@ -145,7 +145,11 @@ def merge_clients(
     and what of OTHER's status was left behind, in words. A merge cannot be undone."""
     kept, merged = find_client(store, keep, con=con), find_client(store, other, con=con)
     if kept.client_id == merged.client_id:
-        if other not in (kept.client_id, kept.name):  # found through an alias: merged before
+
+        def key(text: str) -> str | None:  # as names are compared: case and spacing aside
+            return store.row("client_alias_key", {"alias": text}, con=con)[0]
+
+        if key(other) not in (key(kept.client_id), key(kept.name)):  # found through an alias
             raise ClientNotFound(f"{other!r} was merged into {kept} already.")
         raise ClientNotFound(f"{kept} and {merged} are the same client.")
     with store.transaction(con) as tx:

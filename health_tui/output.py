@@ -302,7 +302,10 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
     # on a terminal, names cut (with "…", in cells: a CJK name is twice its letters) to fit it
     # beside the figures; to a file or a pipe, whole (it cut at 32 letters with no mark, and a
     # CJK name pushed the figures out of line)
-    who_room = None if width is None else max(8, (width - 28) // 2 - 7)
+    # the largest client's name beside its share, in one of the two figure columns: what the
+    # widest label and the gaps leave, halved, less "100% ()"
+    label = len("at-risk share of revenue") + 2 * 2
+    who_room = None if width is None else max(8, (width - label) // 2 - len("100% ()"))
 
     def largest(v: float | None, who: str | None) -> str:
         named = _plain(who) if who else None
@@ -312,7 +315,7 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
     lines = [*(fill_clauses(title, width) if width else [title]), ""]
     if w.dropped:
         names = [_plain(d.name) for d in w.dropped]
-        if width is not None:
+        if width is not None:  # beside two figures: "  ", "€999,999", "  ", "9,999.5 h", "  "
             names = [cut(n, max(8, width - 27)) for n in names]
         lines.append(f"{plural(len(w.dropped), 'client')} let go:")
         let_go = [(n, amount(d.revenue_12m), hours(d.hours_12m))

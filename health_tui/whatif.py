@@ -268,7 +268,7 @@ def what_if(
             raise WhatIfError(f"a reprice of {percent:g}% for {client_id} leaves nothing to earn.")
         if not percent <= MAX_RAISE:  # (NaN too)
             raise WhatIfError(
-                f"a reprice of {percent:g}% for {client_id} is no price: at most {MAX_RAISE:g}%."
+                f"a reprice of {percent:g}% for {client_id} is no price: at most {MAX_RAISE:,.0f}%."
             )
 
     t = totals or portfolio_totals(portfolio)

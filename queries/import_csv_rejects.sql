@@ -1,7 +1,7 @@
 -- import: the lines DuckDB could not read from the CSV file at $path, as (line, column, reason,
 -- start); column is NULL when the whole line is at fault (a wrong number of fields). DuckDB's line
--- counts a value written over several lines (a note in quotes) as one; start (line_byte_position,
--- one past the line's first byte) lets the caller count the file's own lines up to it. Only the latest scan of
+-- counts a value written over several lines (a note in quotes) as one; start (line_byte_position:
+-- staging._lines_at says where it points) lets the caller count the file's own lines up to it. Only the latest scan of
 -- the file counts: a folder's clients file is read by the one pass and again by the checked import,
 -- on one connection, and DuckDB keeps the rejects of both.
 -- DuckDB records a line short of several fields once per missing field (reported once, with what it

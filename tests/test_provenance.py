@@ -291,6 +291,9 @@ def test_a_merge_leaves_the_other_clients_status_behind(small: Store) -> None:
     assert scores.by_id("castell") is not None and scores.by_id("castell").active
     with pytest.raises(Exception, match="'lumen' was merged into Castell & Rowe Solicitors "):
         merge_clients(small, "castell", "lumen", at=NOW)
+    # the kept client's own name in another case is the same client, not one merged before
+    with pytest.raises(Exception, match=r"\(castell\) and .* are the same client"):
+        merge_clients(small, "castell", "castell & rowe  solicitors", at=NOW)
     set_ignored(small, "harbor", True, at=NOW)
     path = small.path
     small.close()

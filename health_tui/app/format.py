@@ -90,6 +90,15 @@ def bar(value: float | None, width: int) -> str:
 HEAD = 8  # cells of a name's start kept before a middle cut
 
 
+def fit_name(text: str, width: int, differs_at: int | None) -> str:
+    """A name in `width` cells: cut at its end (`fit`), or, for one alike another for longer
+    than that (`differs_at`, from `table_model.name_cuts`), in the middle, keeping what differs
+    (`fit_apart`): the table's and the effort map's list."""
+    if differs_at is not None and width < cell_len(text[: differs_at + 1]) + 1:  # + "…"
+        return fit_apart(text, width, differs_at)
+    return fit(text, width)
+
+
 def fit_apart(text: str, width: int, differs_at: int) -> str:
     """`fit`, but a cut keeps where `text` starts to differ from a name alike (`differs_at`, a
     character index) as well as its start: "Zoë Müller-Lüdenscheidt…GmbH" and "…Lüdenscheidt

@@ -228,8 +228,9 @@ def import_export(
     if match.problems:
         refuse(match.problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
+    kind = KINDS[source.target]
     demo = store.setting("portfolio_kind") == "demo"
-    if demo and not KINDS[source.target].makes_clients:
+    if demo and not kind.makes_clients:
         # tickets and answers make no client, and the demo's clients go with the demo (said
         # first: over a demo the owner recorded on, --replace would not make them land either)
         many = LABELS[source.target][1]
@@ -241,7 +242,6 @@ def import_export(
         )
         refuse([Problem(file=path.name, line=1, column="(file)", reason=reason)], path, where)
     wipe_demo = replaces_demo(store, replace, where)
-    kind = KINDS[source.target]
     summary = ExportSummary(
         file=str(path),
         source=source.name,

@@ -419,6 +419,14 @@ def nothing_to_load(target: str) -> str:
     )
 
 
+# How to count only what the sources hold now, where both versions of some rows count.
+REIMPORT_ALL = (
+    "import all your data again, the first with --replace: your import folder, if you use one, "
+    "and every export (--replace empties what every import brought; what you logged in the app "
+    "stays)."
+)
+
+
 def stale_rows(
     store: Store,
     con: duckdb.DuckDBPyConnection,
@@ -457,9 +465,7 @@ def stale_rows(
         f"{file} does not hold {rows} that earlier {origin} imports wrote {scope}: {listed}. "
         f"{it} {'is' if n == 1 else 'are'} kept and still counted. If that is because {was} edited or deleted at the source since (not "
         "because the export is filtered to some projects or people, or this import left lines "
-        "out), import all your data again, the first with --replace: your import folder, if you "
-        "use one, and every export (--replace empties what every import brought; what you "
-        "logged in the app stays)."
+        f"out), {REIMPORT_ALL}"
     )
 
 
@@ -481,9 +487,7 @@ def same_work(
         f"{file} puts on its own clients entries with the day, hours, person and note of every "
         f"entry earlier {origin} imports wrote for {listed} in these days: the same work, under "
         "the client the tracker names now (a client made from a Project while the Client was "
-        "empty)? Both count. If so, import all your data again, the first with --replace: your "
-        "import folder, if you use one, and every export (--replace empties what every import "
-        "brought; what you logged in the app stays)."
+        f"empty)? Both count. If so, {REIMPORT_ALL}"
     )
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -122,11 +121,7 @@ class MapScreen(HealthScreen):
             parts.append((f"{fmt.score(c.health):>3} ", BAND_STYLE[c.band]))
             parts.append((f"{c.recommendation.value:<8}", MUTED))
             text = safe_text(c.name)
-            differs = twins.get(text)
-            if differs is not None and room < cell_len(text[: differs + 1]) + 1:
-                name = fmt.fit_apart(text, room, differs).rstrip()
-            else:
-                name = fmt.fit(text, room).rstrip()
+            name = fmt.fit_name(text, room, twins.get(text)).rstrip()
             parts.append((f"{name}\n", "bold" if i == picked else ""))
         if len(members) > start + height:
             parts.append((f"  … {len(members) - start - height:,} more (n/p)", MUTED))

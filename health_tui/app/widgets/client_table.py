@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from health_tui.app.format import fit_apart
+from health_tui.app.format import fit_name
 from health_tui.app.roster import ClientStub
 from health_tui.app.table_model import GAP, ClientView, Column, Row, layout, table_width
 from health_tui.app.text import safe_text
@@ -259,11 +259,7 @@ class ClientTable(ScrollView, can_focus=True):
                 text = text.rjust(width)
             segments.append(mark if mark is not None and not segments else gap)
             differs = self.view.names.twins.get(text) if column.flex else None
-            if differs is not None and width < cell_len(text[: differs + 1]) + 1:  # + "…"
-                cell = fit_apart(text, width, differs)  # cut before it differs: read alike
-            else:
-                cell = fit(text, width)
-            segments.append(Segment(cell, style))
+            segments.append(Segment(fit_name(text, width, differs), style))
         return Strip(segments)
 
     def _header_strip(self) -> Strip:
