@@ -422,7 +422,8 @@ def test_an_amount_in_a_currency_code_never_leaves_its_code_at_a_line_end() -> N
 
 async def test_a_save_that_ends_under_another_screen_closes_its_own_form(small_db: Path) -> None:
     """A form whose save ended while the command palette was over it popped the palette (or, if
-    ctrl+p had gone to the portfolio, the portfolio: a blank app), not itself."""
+    ctrl+p had gone to the portfolio, the portfolio: a blank app), not itself. Gone under the
+    portfolio, what it saved is still said and scored."""
     import threading
 
     from health_tui.app.palette import _to_portfolio
@@ -443,6 +444,8 @@ async def test_a_save_that_ends_under_another_screen_closes_its_own_form(small_d
                 app.run_job(lambda _con, gate=gate: gate.wait(5), lambda _: None, what="busy")
                 await pilot.press("enter")  # saving, behind the busy job
                 if leave:
+                    app.clear_notifications()  # the first round's
+                    app.last_change = None
                     _to_portfolio(app)  # ctrl+p, Portfolio
                 else:
                     app.action_command_palette()
@@ -456,6 +459,11 @@ async def test_a_save_that_ends_under_another_screen_closes_its_own_form(small_d
                     assert isinstance(app.screen, ClientScreen)
                 else:
                     assert [type(s) for s in app.screen_stack][1:] == [PortfolioScreen]
+                    # the form and its screen went with their callback: still said and scored
+                    saying = [n.message for n in app._notifications]
+                    assert "Saved: logged feedback 8/10" in saying, saying
+                    assert app.last_change is not None
+                    assert app.last_change.what == "logged feedback 8/10"
                 assert form not in app.screen_stack and app.is_running
         assert [r[:2] for r in owner_rows(store)] == [("feedback", "8"), ("feedback", "8")]
     finally:

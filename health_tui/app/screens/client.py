@@ -237,7 +237,9 @@ class ClientScreen(RecordKeeping):
 
         def loaded(profile: ClientProfile) -> None:
             if self.is_attached:
-                app.push_screen(CorrectForm(profile, app.clock), self._corrected)
+                form = CorrectForm(profile, app.clock)
+                form.when_gone = self._corrected_unseen
+                app.push_screen(form, self._corrected)
 
         app.run_job(lambda con: client_profile(store, client_id, con=con), loaded,
                     what="read the client's facts")  # fmt: skip
@@ -255,6 +257,15 @@ class ClientScreen(RecordKeeping):
         self.show_record_status(("✓ corrections saved", SAVED_STYLE), (f"  ·  {state}", MUTED))
         self.notify(safe_text(f"Saved: corrections to {profile.name}"), markup=False, timeout=4)
         self.health_app.score(self.health_app.requested)
+
+    def _corrected_unseen(self, profile: ClientProfile | None) -> None:
+        """Saved after ctrl+p took the owner elsewhere (this screen gone): said and scored."""
+        if self.is_attached:
+            self._corrected(profile)
+        elif profile is not None:
+            app = self.health_app
+            app.notify(safe_text(f"Saved: corrections to {profile.name}"), markup=False, timeout=4)
+            app.score(app.requested)
 
     def action_alias(self) -> None:
         app, store, client_id, name = (

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from health_tui.app.messages import RecordedChange
 from health_tui.app.screens.base import HealthScreen
-from health_tui.app.screens.record_forms import AnyEntry, form_for
+from health_tui.app.screens.record_forms import AnyEntry, EntryForm, form_for
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.app.styles import MUTED
 from health_tui.app.text import safe_text
@@ -89,8 +89,7 @@ class RecordKeeping(HealthScreen):
         def save(entry: AnyEntry) -> Job[LoggedEntry]:
             return lambda con: log_entry(store, entry, con=con)
 
-        form = form_for(what, client_id, name, save, now=self._now())
-        self.app.push_screen(form, lambda logged: self._saved(logged, "logged"))
+        self._open(form_for(what, client_id, name, save, now=self._now()), "logged")
 
     def edit_entry(self, event: TimelineEvent, client_id: str, name: str) -> None:
         """Open the form on an entry the owner logged, as it is in the store now."""
@@ -107,8 +106,10 @@ class RecordKeeping(HealthScreen):
             def save(entry: AnyEntry) -> Job[LoggedEntry]:
                 return lambda con: update_entry(store, key, entry, con=con)
 
-            form = form_for(event.entry, client_id, name, save, now=self._now(), entry=logged.entry)
-            app.push_screen(form, lambda saved: self._saved(saved, "edited"))
+            self._open(
+                form_for(event.entry, client_id, name, save, now=self._now(), entry=logged.entry),
+                "edited",
+            )
 
         app.run_job(
             lambda con: get_entry(store, event.entry, client_id, key, con=con),
@@ -161,6 +162,33 @@ class RecordKeeping(HealthScreen):
 
     def _now(self):
         return self.health_app.clock().replace(second=0, microsecond=0)
+
+    def _open(self, form: EntryForm, verb: str) -> None:
+        """Push `form`; what it saved is said and scored even if ctrl+p took the owner elsewhere
+        before the save ended (the form, and this screen, gone with their callbacks)."""
+
+        def gone(logged: LoggedEntry | None) -> None:
+            if self.is_attached:
+                self._saved(logged, verb)
+            elif logged is not None:
+                label = f"{verb} {logged.entry.label()}"
+                self.health_app.notify(safe_text(f"Saved: {label}"), markup=False, timeout=4)
+                if self._scored_again(logged, verb):
+                    self.health_app.rescore_after(logged.entry.client_id, label)
+
+        form.when_gone = gone
+        self.app.push_screen(form, lambda logged: self._saved(logged, verb))
+
+    def _scored_again(self, logged: LoggedEntry, verb: str) -> bool:
+        """Whether the entry can move the scores on screen: a note never does, and a new entry
+        dated after the day on screen or before every quarter read does not yet."""
+        entry, portfolio = logged.entry, self.health_app.portfolio
+        if entry.what == "note":
+            return False
+        if portfolio is None or verb != "logged":  # an edit may take an entry out: scored again
+            return True
+        day = entry.when.date()
+        return portfolio.as_of >= day >= first_day_read(portfolio.as_of, self.health_app.settings)
 
     def _saved(self, logged: LoggedEntry | None, verb: str) -> None:
         """The form's job has committed: say so, then score the quarter again (not for a note)."""

@@ -42,6 +42,10 @@ class SavingForm(DismissOnce[R | None], ModalScreen[R | None]):
     ]
     unsaved = "What you typed in this form is not saved yet."
     discard = "Discard it?"
+    # What to do with the result when the save ended after the owner had left the form (ctrl+p
+    # to another screen popped it, and its callback with it): without it, the entry was on disk
+    # but nothing said "saved" and the scores on screen went stale.
+    when_gone: Callable[[R], None] | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -82,6 +86,10 @@ class SavingForm(DismissOnce[R | None], ModalScreen[R | None]):
 
         def done(result: R) -> None:
             self.saving = False
+            if self not in self.app.screen_stack:  # popped by navigation while saving
+                if self.when_gone is not None:
+                    self.when_gone(result)
+                return
             self.dismiss(result)
 
         def failed(exc: BaseException) -> None:
