@@ -6,6 +6,7 @@ closes, and a new app on the same file must find them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -245,6 +246,12 @@ async def test_exit_confirmation_repeats_the_counter_signals_and_escape_records_
         await pilot.press("escape")
         await settle(pilot)
         assert app.review.decisions == {} and app.screen.current.client_id == "harbor"
+        # steps an earlier exit settled, since replaced by another decision: this one restarts them
+        app.review = replace(app.review, progress={"harbor": 3})
+        await pilot.press("x")
+        body = " ".join(text(app.screen.query_one("#confirm-body")).split())
+        assert "An earlier exit, since replaced, settled 3 of 10 checklist steps." in body
+        await pilot.press("escape")
     store = open_store(db)
     assert current_decisions(store, "2026Q3") == {}
     store.close()

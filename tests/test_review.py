@@ -332,6 +332,45 @@ def test_an_exit_decided_for_a_later_quarter_does_not_show_in_an_earlier_one(sma
     assert load_review_state(small, "2026Q3").labels() == {"harbor": "exit 1/10"}
 
 
+def test_an_exit_decided_again_after_a_change_of_mind_starts_a_fresh_checklist(small) -> None:
+    """Exit, then keep, then exit: the contract is read and the client told again, so the steps
+    go back to do, what was done the first time kept in their notes; "decided 2026-12-05" stood
+    beside "done 2026-10-03" and the notice ran from a telling the client had been taken back.
+    Confirming an exit in force keeps every step."""
+
+    def steps() -> dict[str, tuple]:
+        cl = load_checklist(small, client_id="castell", notice_days=30,
+                            decided_on=NOON.date(), as_of=AS_OF)  # fmt: skip
+        return {s.spec.key: (s.status, s.done_on, s.note) for s in cl.steps}
+
+    def decide(quarter: str, decision: str, at: datetime) -> None:
+        record_decision(small, quarter=quarter, client_id="castell", decision=decision,
+                        note=None, at=at)  # fmt: skip
+
+    first, later = datetime(2026, 7, 1, 9), datetime(2026, 9, 1, 9)
+    decide("2026Q3", "exit", first)
+    set_step(small, client_id="castell", step="tell", status="done", note="Told Ana.",
+             on=date(2026, 7, 3), at=first)  # fmt: skip
+    set_step(small, client_id="castell", step="referrals", status=StepStatus.na, note=None,
+             on=date(2026, 7, 3), at=first)  # fmt: skip
+    decide("2026Q3", "exit", first + timedelta(days=1))  # confirmed: nothing moves
+    assert steps()["tell"] == (StepStatus.done, date(2026, 7, 3), "Told Ana.")
+    assert exit_progress(small) == {"castell": 3}
+
+    decide("2026Q3", "keep", first + timedelta(days=20))
+    decide("2026Q4", "exit", later)
+    now = steps()
+    assert now["record"][:2] == (StepStatus.done, later.date())
+    assert now["record"][2].startswith("For the earlier exit: done 2026-07-01.")
+    assert now["tell"] == (
+        StepStatus.todo,
+        None,
+        "For the earlier exit: done 2026-07-03. Told Ana.",
+    )
+    assert now["referrals"] == (StepStatus.todo, None, "For the earlier exit: not applicable.")
+    assert exit_progress(small) == {"castell": 1}
+
+
 def test_the_draft_leaves_out_a_step_marked_not_applicable_and_sees_old_facts(small) -> None:
     """The pointer to other providers is dropped when the owner marked that step not applicable
     (the draft offered it anyway); and a letter giving another end date or notice than the

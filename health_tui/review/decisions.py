@@ -68,11 +68,10 @@ def record_decision(
     with store.transaction(con) as tx:
         (decision_id,) = store.row("review_decision_insert", params, con=tx)
         if decision is Decision.exit:  # the checklist's first step is this very record
-            store.run(
-                "exit_step_record",
-                {"client_id": client_id, "done_on": at.date(), "updated_at": at},
-                con=tx,
-            )
+            step = {"client_id": client_id, "done_on": at.date(), "updated_at": at}
+            renew = {**step, "quarter": quarter, "decision_id": decision_id}
+            store.run("exit_steps_renew", renew, con=tx)  # an exit again after a change of mind
+            store.run("exit_step_record", step, con=tx)
     return DecisionRecord(decision_id=decision_id, **params)
 
 

@@ -253,7 +253,13 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             if yes:
                 self._ask_note(client, decision)
 
-        body = partial(rp.exit_confirmation, client, portfolio.currency)
+        state = self.health_app.review
+        earlier = (  # an exit again after a change of mind: its checklist starts again
+            state.progress.get(client.client_id, 0)
+            if state is not None and client.client_id not in state.exits
+            else 0
+        )
+        body = partial(rp.exit_confirmation, client, portfolio.currency, earlier=earlier)
         self.app.push_screen(Confirm(body, "Record exit?", "Record exit", "Cancel"), confirmed)
 
     def _ask_note(self, client: ClientScore, decision: Decision) -> None:

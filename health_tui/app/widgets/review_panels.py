@@ -15,7 +15,7 @@ from health_tui.app import format as fmt
 from health_tui.app.review_state import ReviewState
 from health_tui.app.styles import CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
-from health_tui.review.checklist import Checklist, Step, StepStatus
+from health_tui.review.checklist import STEPS, Checklist, Step, StepStatus
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.models import HOURS_NOT_KNOWN, ClientScore
 from health_tui.text import cut, wrap_cells
@@ -220,11 +220,14 @@ def decision_line(state: ReviewState, client_id: str) -> Content | None:
     return Content.assemble(*parts)
 
 
-def exit_confirmation(c: ClientScore, currency: str, width: int = 0) -> Content:
+def exit_confirmation(
+    c: ClientScore, currency: str, width: int = 0, *, earlier: int = 0
+) -> Content:
     """What the exit takes (the client's own revenue and hours, the figures a what-if adds up), then
     the counter-signals once more before it is recorded: value, referrals, tenure. Revenue and
     hours with none of theirs on record are not known, not €0 or 0 h. At a known `width` a long
-    value wraps under its column and a counter-signal under its first word."""
+    value wraps under its column and a counter-signal under its first word. `earlier`: the steps an
+    exit that another decision replaced had settled, which this one starts again."""
     revenue_of = c.known_revenue
     hours = c.known_hours(c.hours_12m)
     years = c.tenure_days / 365.25
@@ -258,6 +261,12 @@ def exit_confirmation(c: ClientScore, currency: str, width: int = 0) -> Content:
         parts.append(("\nCounter-signals the scoring weighed\n", HEADING))
     for signal in c.counter_signals:
         parts.append(f"• {fmt.wrap_under(safe_text(signal), width, 2)}\n")
+    if earlier:
+        again = (
+            f"An earlier exit, since replaced, settled {earlier} of {len(STEPS)} checklist steps. "
+            "This one starts the checklist again: what was done then stays in each step's note."
+        )
+        parts += ["\n", (fmt.wrap_under(again, width, 0), MUTED), "\n"]
     return Content.assemble(*parts).rstrip()
 
 
