@@ -770,7 +770,8 @@ def _now() -> datetime:
     "at_text",
     metavar="DATETIME",
     default=None,
-    help="When: 2026-09-20 14:30 (default now; a date alone is noon).",
+    help="When: 2026-09-20 14:30 (default today; a date alone is noon: only a time you give "
+    "can make a demand after hours).",
 )
 @click.option("--note", default=None, help="What was said or done, in a line.")
 @db_option
@@ -789,7 +790,9 @@ def log_cmd(
     from health_tui.clients import find_client
 
     now = _now()
-    when = record.when_of(at_text, now) if at_text else now
+    # Not the minute the owner types this (in the evening, say): that would read as an
+    # after-hours demand. Today, at noon, as a date given alone.
+    when = record.when_of(at_text, now) if at_text else datetime.combine(now.date(), record.NOON)
     fields = {
         "kind": record.parse_kind(kind),
         "channel": record.parse_channel(channel),

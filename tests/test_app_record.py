@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.cells import cell_len
+from textual.widgets import Input
 
 from health_tui.app.format import wrap_under
 from health_tui.app.screens.client import ClientScreen
@@ -83,6 +84,8 @@ async def test_log_edit_delete_and_find_it_after_a_restart(small_db: Path) -> No
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, InteractionForm)
+        # today's date alone: the minute it is typed is not when the client called
+        assert app.screen.query_one("#when", Input).value == "2026-09-29"
         await pilot.press("down", "down", "down", "down", "tab", "down", "tab", "down", "tab")
         await pilot.press(*"Shouted about the launch date", "enter")
         await settle(pilot)

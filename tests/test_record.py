@@ -310,6 +310,24 @@ def test_an_entry_older_than_every_quarter_scored_says_so(
     assert out.exit_code == 0 and out.output.startswith("Saved: feedback 6/10"), out.output
 
 
+def test_a_log_without_a_time_is_not_dated_the_minute_it_was_typed(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An urgent request logged at 21:40 without --at was dated 21:40 and counted as an
+    after-hours demand: the owner logging the day's calls in the evening made every client late."""
+    monkeypatch.setattr("health_tui.cli._now", lambda: datetime(2026, 9, 29, 21, 40))
+    out = run("log", "northwind", "--kind", "urgent_request", "--channel", "phone", "--db", db)
+    assert out.exit_code == 0 and "at 2026-09-29 12:00" in out.output, out.output
+    from health_tui.scoring.facts import load_facts
+
+    store = open_store(db, read_only=True)
+    try:
+        facts = {f.client_id: f for f in load_facts(store, date(2026, 9, 30), Settings())}
+    finally:
+        store.close()
+    assert facts["northwind"].urgent_q0 >= 1 and facts["northwind"].after_hours_q0 == 0
+
+
 def test_an_ambiguous_name_is_refused_listing_the_clients(db: str) -> None:
     store = open_store(db)
     store.con.execute(

@@ -152,7 +152,10 @@ class InteractionForm(EntryForm):
 
     def fields(self) -> ComposeResult:
         e = self.entry
-        when = (e.happened_at if e else self.now).strftime("%Y-%m-%d %H:%M")
+        # A new entry starts on today's date alone (noon): the time the owner happens to log it
+        # (in the evening, at a weekend review) is not when the client called, and would count
+        # as an after-hours demand. A time typed here counts.
+        when = e.happened_at.strftime("%Y-%m-%d %H:%M") if e else self.now.date().isoformat()
         yield _row("When", OrderedInput(when, id="when", compact=True, max_length=19))
         kinds, channels = list(Kind), list(Channel)
         with Horizontal(id="record-lists"):
