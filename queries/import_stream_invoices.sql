@@ -24,5 +24,5 @@ SELECT invoice_id,
                  OR (currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Za-z]{3}'))
             THEN error('import: a row to check')
             ELSE coalesce(getvariable('import_merged')[client_id], client_id) END,
-       issued, due, paid, amt, upper(currency), 'folder', client_id
+       issued, due, paid, amt, coalesce(upper(currency), $home), 'folder', client_id
 FROM i;

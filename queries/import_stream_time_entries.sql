@@ -30,5 +30,5 @@ SELECT CASE WHEN client_id IS NULL OR d IS NULL OR h IS NULL OR NOT (h > 0 AND h
             THEN error('import: a row to check')
             ELSE coalesce(getvariable('import_merged')[client_id], client_id) END,
        d, h, b, act, person, note, 'folder', client_id, ba, ca,
-       CASE WHEN ba IS NOT NULL OR ca IS NOT NULL THEN upper(currency) END
+       CASE WHEN ba IS NOT NULL OR ca IS NOT NULL THEN coalesce(upper(currency), $home) END
 FROM t;

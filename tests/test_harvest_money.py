@@ -335,3 +335,33 @@ def test_an_invoice_in_another_currency_fits_its_row_and_says_both_amounts() -> 
         "2026-08-01 2026-08-31     €5,000  overdue     30d",
         "                                  owes €5,000",
     ]
+
+
+def test_an_amount_with_no_currency_keeps_the_portfolios_when_it_changes(tmp_path: Path) -> None:
+    """Invoices imported with no currency were stored with none, and counted in whatever the
+    portfolio's currency was later: switched to USD, €5,000 became $5,000 beside converted
+    invoices, and the import's own "taken as EUR" was no longer true."""
+    from tests.test_connectors import EXPORTS
+
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n", encoding="utf-8"
+    )
+    (folder / "invoices.csv").write_text(
+        "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
+        "P-1,acme,2026-07-01,2026-07-31,2026-07-20,2500.00,\n"
+        "P-2,acme,2026-08-01,2026-08-31,2026-08-20,2500.00,\n"
+        "U-1,acme,2026-09-01,2026-09-30,2026-09-20,1000.00,USD\n",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "s.duckdb")
+    import_folder(store, folder, money=Money(rates={"USD": 0.9}))
+    sheet = EXPORTS / "invoices_sheet.csv"  # a mapped sheet with no currency column
+    load(store, sheet, mapping=sheet.with_suffix(".toml"), money=Money(rates={"USD": 0.9}))
+    stored = store.con.execute("SELECT DISTINCT currency FROM invoices ORDER BY 1").fetchall()
+    assert stored == [("EUR",), ("USD",)]
+    in_dollars = Settings(money={"currency": "USD", "rates": {"EUR": 1.1}})
+    acme = by_name(score_portfolio(store, AS_OF, in_dollars), "Acme Ltd")
+    assert acme.lifetime_value == pytest.approx(5000 * 1.1 + 1000)
+    store.close()

@@ -424,7 +424,7 @@ def import_export(
             summary.clients_new, summary.clients_matched = store.row(counts, con=tx)
 
             say("writing…")
-            _write(store, tx, kind, source.origin, summary)
+            _write(store, tx, kind, source.origin, summary, money.currency)
     finally:
         con.close()
     return summary
@@ -638,7 +638,12 @@ def _near_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportS
 
 
 def _write(
-    store: Store, con: duckdb.DuckDBPyConnection, kind: Kind, origin: str, summary: ExportSummary
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    kind: Kind,
+    origin: str,
+    summary: ExportSummary,
+    home: str,
 ) -> None:
     """Inside the caller's transaction: clients first (for the kinds that make them), then the rows,
     replacing those this source brought before under the same keys; no other source's rows are
@@ -650,7 +655,9 @@ def _write(
         store.run("connector_insert_clients", keys, con=con)
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)
-    (summary.rows,) = store.row(f"connector_insert_{kind.table}", keys, con=con)
+    # an amount with no currency is in the portfolio's, stored as such
+    priced = {"home": home} if kind.table in ("bills", "time_entries") else {}
+    (summary.rows,) = store.row(f"connector_insert_{kind.table}", {**keys, **priced}, con=con)
     if (
         kind.name == "bills"
     ):  # an invoice paid in part is two rows: counted once, as the file has it

@@ -237,7 +237,7 @@ def _streamed(
                     path = files[table]
                     say(f"checking and writing {path.name} ({size(path)})…")
                     _source(store, tx, table, path, [], [])  # import_src reads this file now
-                    counts[table] = _stream(store, tx, table, path, known[table])
+                    counts[table] = _stream(store, tx, table, path, known[table], money)
                 else:
                     counts[table] = 0
             _check_currencies(store, tx, known, files, money, where, streamed=True)
@@ -248,12 +248,19 @@ def _streamed(
 
 
 def _stream(
-    store: Store, con: duckdb.DuckDBPyConnection, table: str, path: Path, known: list[str]
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    path: Path,
+    known: list[str],
+    money: Money,
 ) -> int:
     """Write the file import_src reads into `table`; its row count, or _NotClean. Through the
     store like every write, so that the rollups follow the rows it writes."""
     try:
-        (written,) = store.row(f"import_stream_{table}", {"known": known}, con=con)
+        (written,) = store.row(
+            f"import_stream_{table}", {"known": known, **_home(table, money)}, con=con
+        )
     except StoreError as exc:  # a row to check, or a file DuckDB could not read as it streamed
         raise _NotClean from exc
     if path.suffix.lower() != ".parquet":
@@ -338,10 +345,17 @@ def _checked(
         say("writing…")
         counts["clients"] = _make_room(store, tx, staged, notes, warnings)
         for table in HISTORY_TABLES:
-            (counts[table],) = store.row(f"import_insert_{table}", con=tx)
+            (counts[table],) = store.row(f"import_insert_{table}", _home(table, money), con=tx)
         counts["clients"] = staged["clients"]
         store.set_setting("portfolio_kind", "imported", con=tx)
     return counts, warnings, notes, removed
+
+
+def _home(table: str, money: Money) -> dict[str, str]:
+    """The portfolio's currency for the tables holding amounts: one with none is in it, and is
+    stored as such, so that a later change of the portfolio's currency converts it rather than
+    reading it as the new one."""
+    return {"home": money.currency} if table in ("invoices", "time_entries") else {}
 
 
 def _make_room(
