@@ -299,3 +299,18 @@ def test_clients_who_had_not_started_yet_are_not_scored(tmp_path: Path) -> None:
     p = b.score(tmp_path)
     assert p.by_id("later") is None
     assert all(c.tenure_days >= 0 for c in p.clients)
+
+
+def test_what_is_owed_lowers_the_effort_score_of_a_client_billed_above_the_target() -> None:
+    """The overdue share came off before the score was capped at 100: a client billed at 1.46x
+    the target kept 100 with a third of its revenue overdue (README: the rate part, 0-100, less up
+    to 30 for the unpaid overdue share)."""
+    from health_tui.scoring.measures import effort_return_of
+    from health_tui.settings import Settings
+
+    s = Settings()
+    paid = effort_return_of(8100, 102, 0, 54.41, s, cost=None)
+    owed = effort_return_of(8100, 102, 2700, 54.41, s, cost=None)
+    assert paid == 100 and owed == 90
+    # with no hours on record, revenue alone is 100, less what is owed all the same
+    assert effort_return_of(8100, 0, 2700, 54.41, s, cost=None) == 90

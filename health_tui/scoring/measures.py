@@ -285,10 +285,14 @@ def effort_return_of(
     Takes plain figures so a what-if (a reprice) is scored by the very same formula."""
     e = settings.effort
     if hours <= 0:
-        return 100.0 if revenue > 0 else None
-    if not target:
+        if revenue <= 0:
+            return None
+        score = 100.0
+    elif not target:
         return None
-    score = e.at_target + e.slope * (revenue / hours / target - 1)
+    else:  # the rate part is 0-100 before what is owed comes off: a client billed well above
+        # the target kept 100 with a third of a year's revenue overdue
+        score = clamp(e.at_target + e.slope * (revenue / hours / target - 1))
     if revenue > 0:
         score -= e.unpaid_penalty * min(1.0, unpaid_overdue / revenue)
     if cost is not None and revenue > 0:
