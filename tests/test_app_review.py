@@ -19,7 +19,7 @@ from health_tui.app.screens.checklist import ChecklistScreen
 from health_tui.app.screens.client import ClientScreen
 from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.review import ReviewScreen
-from health_tui.app.screens.review_modals import AskText, Confirm
+from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
 from health_tui.app.widgets.client_table import ClientTable
 from health_tui.app.widgets.review_panels import exit_confirmation
 from health_tui.errors import StoreLocked
@@ -407,12 +407,26 @@ async def test_what_was_saved_is_said_only_while_it_is_true_and_at_hand(
         assert "Review 2026Q2" in head(app) and "saved" not in head(app)
 
 
-async def test_quitting_with_a_note_typed_saves_it(db: Path) -> None:
+async def test_a_note_typed_is_never_lost_nor_saved_unasked(db: Path) -> None:
+    """Quitting with a decision's note typed recorded the decision unasked (a half-thought exit
+    went on record), and Escape threw the note away: both now ask, as every form does."""
     async with running(db) as (app, pilot):
         await pilot.press("k")
         assert isinstance(app.screen, AskText)
+        app.screen.query_one("#ask-input").value = "Typed, then escape by habit"
+        await pilot.press("escape")
+        assert isinstance(app.screen, SaveOrDiscard)
+        await pilot.press("escape")  # keep editing
+        assert isinstance(app.screen, AskText)
+        await pilot.press("escape", "d")  # discard: nothing recorded
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen) and app.review.decisions == {}
+        await pilot.press("k")
         app.screen.query_one("#ask-input").value = "Typed, then ctrl+q by habit"
         await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, SaveOrDiscard) and app.is_running
+        await pilot.press("s")  # saved as Enter would, then the app quits
         await settle(pilot)
     store = open_store(db)
     history = decision_history(store, "castell")

@@ -56,20 +56,43 @@ class AskText(DismissOnce[str | None], ModalScreen[str | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
 
+    @property
+    def typed(self) -> str | None:
+        """What the owner typed here, if anything new: Escape and quitting ask before losing it."""
+        value = self.query_one("#ask-input", Input).value
+        return value if value.strip() and value != self.value else None
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        typed = self.typed
+        if typed is None:
+            self.dismiss(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer is not None:  # None: keep editing
+                self.dismiss(typed if answer == "save" else None)
+
+        self.app.push_screen(SaveOrDiscard("What you typed"), answered)
 
     def before_quit(self, exit: Callable[[], None]) -> bool:
-        """Quitting with text typed saves it as Enter would: what the owner typed is never lost.
+        """Quitting with text typed asks, as every form does: save it (as Enter would), discard
+        it, or keep editing. It was saved unasked, and a half-thought exit went on record.
 
-        The answer's handler queues the write; the app exits once that has run (quitting waits
-        for queued writes). An empty box is simply closed.
+        A save's handler queues the write; the app exits once that has run (quitting waits for
+        queued writes). An empty box is simply closed.
         """
-        value = self.query_one("#ask-input", Input).value
-        if not value.strip():
+        typed = self.typed
+        if typed is None:
             return False
-        self.dismiss(value)
-        self.app.call_after_refresh(exit)
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.dismiss(typed)
+                self.app.call_after_refresh(exit)
+            elif answer == "discard":
+                exit()
+
+        self.app.push_screen(SaveOrDiscard("What you typed"), answered)
         return True
 
 
@@ -127,7 +150,7 @@ class SaveOrDiscard(DismissOnce[str | None], ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
-            yield Static(Content.styled(f"{self.what} has unsaved changes.", "bold"))
+            yield Static(Content.styled(f"{self.what} is not saved yet.", "bold"))
             with Horizontal(classes="modal-buttons"):
                 yield _button("Save (s/⏎)", "save", "primary")
                 yield _button("Discard (d)", "discard", "error")
