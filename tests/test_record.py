@@ -145,6 +145,48 @@ def test_what_the_owner_logged_survives_reimports_and_exports(small: Store) -> N
     assert app_rows(small) == logged
 
 
+def test_what_the_owner_logged_read_back_from_an_export_counts_once(
+    small: Store, tmp_path: Path
+) -> None:
+    """An `export --import-format` holds the owner's entries as plain rows: imported back, each
+    counted twice ("2 complaints this quarter", health 10 points lower, unsaid). A row equal to
+    one the owner logged is left out and said; one that only looks like it is warned about."""
+    from health_tui.ingest.export import export_import_format
+
+    log_entry(small, complaint())
+    log_entry(small, FeedbackEntry(client_id="northwind", on=AT.date(), score=3, comment="Meh"))
+    before = health(small)
+    export_import_format(small, tmp_path / "sheet")
+    summary = import_path(small, tmp_path / "sheet", replace=True)
+    assert health(small) == before
+    assert any("Left out 2 rows repeating, field for field" in n for n in summary.notes)
+    assert summary.counts["interactions"] + summary.counts["feedback"] == len(
+        small.con.execute(
+            "SELECT 1 FROM interactions WHERE source = 'folder' "
+            "UNION ALL SELECT 1 FROM feedback WHERE source = 'folder'"
+        ).fetchall()
+    )
+    # the same answer typed in from an e-mail, then imported from the survey with its own words
+    survey = tmp_path / "survey.csv"
+    survey.write_text(
+        "Respondent,Submitted,Score,Why\nNorthwind Outfitters,2026-09-20,3,Slow launch\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "survey.toml"
+    mapping.write_text(
+        'target = "feedback"\n[columns]\nclient = "Respondent"\ndate = "Submitted"\n'
+        'score = "Score"\ncomment = "Why"\n',
+        encoding="utf-8",
+    )
+    said = import_path(small, survey, mapping=mapping)
+    assert said.warnings == [
+        "1 row looks like entries you logged in the app (the same client, day and kind of "
+        "message, or feedback score): 'Northwind Outfitters', 2026-09-20: feedback 3/10. Both "
+        "count. If one is the other (a score typed in from an e-mail, then the survey imported), "
+        "delete yours in the client's timeline (t in the app)."
+    ]
+
+
 def test_a_merge_takes_the_journal_along_and_a_backup_restores_it(
     small: Store, tmp_path: Path
 ) -> None:

@@ -67,6 +67,7 @@ from health_tui.ingest.notes import (
     same_work,
     stale_rows,
 )
+from health_tui.ingest.owner_repeats import SIGNAL_TABLES, owner_repeats
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source, match_header
 from health_tui.ingest.staging import (
     MACROS,
@@ -658,6 +659,11 @@ def _write(
     # an amount with no currency is in the portfolio's, stored as such
     priced = {"home": home} if kind.table in ("bills", "time_entries") else {}
     (summary.rows,) = store.row(f"connector_insert_{kind.table}", {**keys, **priced}, con=con)
+    if kind.table in SIGNAL_TABLES:  # rows repeating what the owner logged in the app
+        dropped, notes, warnings = owner_repeats(store, con, origin, (kind.table,))
+        summary.rows -= dropped[kind.table]
+        summary.notes += notes
+        summary.warnings += warnings
     if (
         kind.name == "bills"
     ):  # an invoice paid in part is two rows: counted once, as the file has it

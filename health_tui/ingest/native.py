@@ -42,6 +42,7 @@ from health_tui.ingest.models import (
     Problem,
     future_dated,
 )
+from health_tui.ingest.owner_repeats import owner_repeats
 from health_tui.ingest.staging import (
     MACROS,
     Progress,
@@ -241,6 +242,7 @@ def _streamed(
                 else:
                     counts[table] = 0
             _check_currencies(store, tx, known, files, money, where, streamed=True)
+            _drop_owner_repeats(store, tx, counts, notes, warnings)
             store.set_setting("portfolio_kind", "imported", con=tx)
     except _NotClean:
         return None
@@ -347,8 +349,24 @@ def _checked(
         for table in HISTORY_TABLES:
             (counts[table],) = store.row(f"import_insert_{table}", _home(table, money), con=tx)
         counts["clients"] = staged["clients"]
+        _drop_owner_repeats(store, tx, counts, notes, warnings)
         store.set_setting("portfolio_kind", "imported", con=tx)
     return counts, warnings, notes, removed
+
+
+def _drop_owner_repeats(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    counts: dict[str, int],
+    notes: list[str],
+    warnings: list[str],
+) -> None:
+    """Leave out the folder's rows that repeat what the owner logged in the app, and say so."""
+    dropped, said, like = owner_repeats(store, con, "folder", counts)
+    for table, n in dropped.items():
+        counts[table] -= n
+    notes += said
+    warnings += like
 
 
 def _home(table: str, money: Money) -> dict[str, str]:

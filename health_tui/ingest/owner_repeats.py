@@ -1,0 +1,52 @@
+"""What an import says about rows that repeat what the owner logged in the app.
+
+An `export --import-format` of a database holds the owner's own entries as plain rows: read back,
+each counted twice (a complaint became two, and health fell ten points unsaid). A row equal field
+for field to one the owner logged is left out, and said: the owner's entry counts once. A row that
+only looks like one (the same client, day and kind of message, or the same feedback score: a score
+typed in from an e-mail, then the survey imported) may be another event, so both count, and the
+import warns with the first few. The owner's entries are never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+import duckdb
+
+from health_tui.formatting import plural, some_of
+from health_tui.ingest.staging import show
+from health_tui.store import Store
+
+SIGNAL_TABLES = ("interactions", "feedback")
+
+
+def owner_repeats(
+    store: Store, con: duckdb.DuckDBPyConnection, source: str, tables: Container[str]
+) -> tuple[dict[str, int], list[str], list[str]]:
+    """Inside the import's transaction, after its rows are written: the rows of `source` left out
+    per table, the note saying so, and the warning about rows that only look alike."""
+    dropped = {
+        table: len(store.rows(f"owner_repeats_drop_{table}", {"source": source}, con=con))
+        for table in SIGNAL_TABLES
+        if table in tables
+    }
+    notes: list[str] = []
+    if n := sum(dropped.values()):
+        notes.append(
+            f"Left out {plural(n, 'row')} repeating, field for field, what you logged in the app "
+            "(an export of this database read back?): your entries count once."
+        )
+    warnings: list[str] = []
+    like = store.rows("owner_repeats_like", {"source": source}, con=con)
+    if like:
+        listed = some_of([f"{show(name)}, {day}: {what}" for _t, name, day, what in like[:3]],
+                         len(like))  # fmt: skip
+        warnings.append(
+            f"{plural(len(like), 'row')} {'looks' if len(like) == 1 else 'look'} like entries "
+            "you logged in the app (the same "
+            f"client, day and kind of message, or feedback score): {listed}. Both count. If one "
+            "is the other (a score typed in from an e-mail, then the survey imported), delete "
+            "yours in the client's timeline (t in the app)."
+        )
+    return dropped, notes, warnings
