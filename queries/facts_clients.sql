@@ -315,11 +315,14 @@ comp AS (
     SELECT client_id, qi, own_months, dormant, sat_alone, own_complaints, signals, feedback, tone, praise, complaints,
            friction_rate, days_late, revision_share, nonbillable_share, rr_per_month,
            round(sat_alone - sat_baseline, 4) AS trend_delta,
+           -- feedback older than its half-life, with nothing else the client said, is no evidence
+           -- of today's satisfaction (its halved weight cancels out when it stands alone): no data
+           CASE WHEN tone IS NOT NULL OR praise + complaints > 0 OR fresh >= 0.5 THEN
            round(($satisfaction_feedback * coalesce(fresh * 10 * feedback, 0) + $satisfaction_tone * coalesce(50 * (tone + 1), 0)
                   + $satisfaction_praise
                     * CASE WHEN praise + complaints > 0 THEN 100 * (praise + 1) / (praise + complaints + 2) ELSE 0 END)
                  / nullif($satisfaction_feedback * coalesce(fresh, 0) + $satisfaction_tone * (tone IS NOT NULL)::INT
-                          + $satisfaction_praise * (praise + complaints > 0)::INT, 0), 4) AS satisfaction,
+                          + $satisfaction_praise * (praise + complaints > 0)::INT, 0), 4) END AS satisfaction,
            round(100 * exp(-friction_rate / $friction_scale), 4) AS friction,
            round(CASE WHEN days_late IS NOT NULL
                       THEN $payment_late_share * 100 * exp(-days_late / $payment_late_days_scale)

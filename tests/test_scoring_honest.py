@@ -309,3 +309,20 @@ def test_a_late_payer_in_the_watch_band_is_told_what_to_do(tmp_path: Path) -> No
         f"Health {c.health:.0f} is in the watch band, and payment is its weak part "
         f"({payment:.0f}): chase what is owed and agree payment terms."
     )
+
+
+def test_old_feedback_alone_is_no_satisfaction_today(tmp_path: Path) -> None:
+    """Two 10/10 scores eight months ago and nothing said since made satisfaction 100 and the
+    client healthy: feedback's weight halves with age, but standing alone the halving cancels
+    out. Older than its half-life with nothing else said, it is no data, as the reason says."""
+    b = book()
+    for cid, name, said in (("old", "Harbor Street Bakery", 240), ("new", "Cedar Yoga", 30)):
+        b.client(cid, name, ago(700))
+        b.work(cid, ago(700), AS_OF, late_days=2)
+        b.rows["feedback"] += [[cid, ago(said + 1), 10, ""], [cid, ago(said), 10, ""]]
+    p = b.score(tmp_path)
+    old, new = client(p, "old"), client(p, "new")
+    assert new.components[0].score == 100  # a recent score stands for today
+    assert old.components[0].name == "satisfaction" and old.components[0].score is None
+    assert old.band is None or old.health < new.health
+    assert any("an old score says little about today" in r for r in old.reasons)
