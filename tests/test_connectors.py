@@ -756,7 +756,7 @@ def test_excels_separator_line_in_a_mapped_sheet(store: Store, tmp_path: Path) -
         tmp_path,
         "m.toml",
         'target = "invoices"\ndelimiter = ";"\n[columns]\ninvoice_id = "No."\n'
-        'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n',
+        'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n[fixed]\nstatus = "open"\n',
     )
     assert problems(store, sheet, mapping=mapping) == [
         "inv.csv:4: Date: not a date (like 2025-03-31): '2025-08-0x'"
@@ -800,7 +800,9 @@ def test_an_ambiguous_thousands_group_is_read_as_the_separator_says_and_noted(
     store: Store, tmp_path: Path
 ) -> None:
     path = write(
-        tmp_path, "inv.csv", 'Issue Date,ID,Client,Invoice Amount\n2025-08-01,1,Acme,"1,250"\n'
+        tmp_path,
+        "inv.csv",
+        'Status,Issue Date,ID,Client,Invoice Amount\nOpen,2025-08-01,1,Acme,"1,250"\n',
     )
     summary = load(store, path)
     assert store.con.execute("SELECT amount FROM invoices").fetchone() == (Decimal("1250.00"),)

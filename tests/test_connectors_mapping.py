@@ -226,7 +226,8 @@ def test_an_assumed_decimal_point_names_the_mapping_to_fix(store: Store, tmp_pat
         tmp_path,
         "inv_de.toml",
         'target = "invoices"\nname = "de-whole"\ndate_format = "%d.%m.%Y"\n[columns]\n'
-        'invoice_id = "Rechnung"\nclient = "Kunde"\nissued_on = "Datum"\namount = "Betrag"\n',
+        'invoice_id = "Rechnung"\nclient = "Kunde"\nissued_on = "Datum"\namount = "Betrag"\n'
+        '[fixed]\nstatus = "open"\n',
     )
     sheet = write(
         tmp_path,

@@ -225,8 +225,9 @@ def import_export(
             f"Nothing was changed in {where}."
         )
     match = match_header(source, found.header, path.name, 1 + found.skip)
-    if match.problems:
-        refuse(match.problems, path, where)
+    header_problems = match.problems + _payment_unknown(source, match, path.name, 1 + found.skip)
+    if header_problems:
+        refuse(header_problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
     kind = KINDS[source.target]
     demo = store.setting("portfolio_kind") == "demo"
@@ -531,6 +532,39 @@ def _rates_lacking(
         found = store.rows("connector_refused_bill_currencies", con=con)
         return missing_rates([(found, INVOICES)], money)
     return None
+
+
+# What tells whether an invoice was paid: without any of them, every invoice would read as unpaid.
+PAYMENT_FIELDS = ("status", "paid_on", "paid_amount", "balance")
+
+
+def _payment_unknown(source: Source, match: HeaderMatch, file: str, line: int) -> list[Problem]:
+    """An invoice file with nothing to say whether an invoice was paid (no status, payment date,
+    paid amount or balance, in a column or a mapping's [fixed]): refused, as it would make every
+    invoice unpaid, and overdue once due, with nothing said. Empty when the file can say it."""
+    if source.target != "invoices" or any(f in match.present for f in PAYMENT_FIELDS):
+        return []
+    if source.mapping_file is not None:
+        missing = "the mapping names no status, paid_on, paid_amount or balance column"
+        fix = (
+            f"name the column that says it under [columns] in {source.mapping_file} (status, "
+            "with [values.status] for the sheet's words, or paid_on, paid_amount, balance), or, "
+            'if no invoice in the file is paid, add status = "open" under [fixed] '
+            '(status = "paid" if every one is)'
+        )
+    else:
+        names = ", ".join(source.spelled(f) for f in PAYMENT_FIELDS[:-1])
+        missing = f"the file has no {names} or {source.spelled('balance')} column"
+        fix = (
+            "export it again with one of them (Harvest's Invoices › Export › CSV has Paid "
+            "Amount and Balance), or import it with a mapping (--mapping) that names one, or "
+            "gives the status under [fixed]"
+        )
+    reason = (
+        f"nothing says which invoices were paid: {missing}, so every invoice would count as "
+        f"unpaid, and as overdue once due; {fix}"
+    )
+    return [Problem(file=file, line=line, column="(file)", reason=reason)]
 
 
 def _status_hint(source: Source) -> str:
