@@ -146,6 +146,7 @@ def import_path(
     source: str | None = None,
     mapping: Path | None = None,
     date_format: str | None = None,
+    decimal: str | None = None,
     client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
@@ -160,11 +161,13 @@ def import_path(
             source not in (None, "native")
             or mapping is not None
             or date_format is not None
+            or decimal is not None
             or client_from is not None
         ):
             raise ImportFailed(
                 f"{path} is a folder, read in the native format; --source, --mapping, "
-                "--date-format and --client-from are for a single exported CSV file."
+                "--date-format, --decimal-separator and --client-from are for a single exported "
+                "CSV file."
             )
         return import_folder(
             store, path, replace=replace, money=money, today=today, progress=progress
@@ -179,6 +182,7 @@ def import_path(
         path,
         forced=forced,
         date_format=date_format,
+        decimal=decimal,
         client_from=client_from,
         activities=activities,
         money=money,
@@ -194,6 +198,7 @@ def import_export(
     *,
     forced: Source | None = None,
     date_format: str | None = None,
+    decimal: str | None = None,
     client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
@@ -203,7 +208,8 @@ def import_export(
 ) -> ExportSummary:
     """Load one export file into `store`, all or nothing; raise ImportFailed listing what is wrong.
 
-    `forced` is the source (--source, or a mapping's); without it the header decides. See the
+    `forced` is the source (--source, or a mapping's); without it the header decides; `decimal`
+    (--decimal-separator) wins over a mapping's and over what the numbers say. See the
     module docstring for how clients, entries and invoices are identified on re-import. `today`
     (the command line's): rows dated after it are kept and said.
     """
@@ -284,16 +290,19 @@ def import_export(
             if order is None:  # refused, saying why: the row checks of its dates would repeat it
                 undecided |= _evidence_columns(store, con, "connector_date_columns")
         settled = len(problems)
-        decimal = source.decimal or decimal_separator(
-            store,
-            con,
-            kind.name,
-            path.name,
-            match,
-            found.delimiter,
-            problems,
-            summary,
-            source.mapping_file,
+        decimal = (
+            decimal
+            or source.decimal
+            or decimal_separator(
+                store,
+                con,
+                kind.name,
+                path.name,
+                match,
+                found.delimiter,
+                problems,
+                source.mapping_file,
+            )
         )
         numbers_undecided = len(problems) > settled
         if numbers_undecided:  # numbers that disagree: so would every number's check
