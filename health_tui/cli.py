@@ -226,6 +226,13 @@ def cli(
     help="day-first, month-first, or a pattern like %d.%m.%Y, for dates like 03/04/2025.",
 )
 @click.option(
+    "--decimal-separator",
+    "decimal",
+    type=click.Choice([".", ","]),
+    default=None,
+    help="The decimal separator, for a file whose numbers are all like 1,250 or 1.250.",
+)
+@click.option(
     "--client-from",
     "client_from",
     type=click.Choice(["project", "client"]),
@@ -241,6 +248,7 @@ def import_cmd(
     source: str | None,
     mapping: Path | None,
     date_format: str | None,
+    decimal: str | None,
     client_from: str | None,
     config_path: Path | None,
 ) -> None:
@@ -263,6 +271,7 @@ def import_cmd(
             source=source,
             mapping=mapping,
             date_format=date_format,
+            decimal=decimal,
             client_from=client_from,  # type: ignore[arg-type]
             activities=settings.activities,
             money=settings.money,

@@ -1,7 +1,8 @@
 -- connector: what the numbers of a staged export (connector_number_values) say about their decimal
--- separator, one row per kind found: 'dot' (1.5, 1,234.5), 'comma' (1,5, 1.234,5), 'ambiguous'
--- (1,250 or 1.250: a group of three digits could be thousands or decimals), with how many and the
--- first (line, column, value). Durations written as 1:30:00 say nothing.
+-- separator, one row per kind found: 'dot' (1.5, 1,234.5, 1,250,000), 'comma' (1,5, 1.234,5,
+-- 1.250.000), 'ambiguous' (1,250 or 1.250: one group of three digits could be thousands or
+-- decimals; two such groups can only be thousands), with how many and the first (line, column,
+-- value). Durations written as 1:30:00 say nothing.
 WITH nums AS (
     SELECT line, col, v, connector_signed(v) AS x FROM connector_number_values
 ),
@@ -11,9 +12,13 @@ kinds AS (
                 WHEN contains(x, '.') AND contains(x, ',')
                     THEN CASE WHEN regexp_full_match(x, '.*,[^.]*\.[^,]*') THEN 'dot' ELSE 'comma' END
                 WHEN contains(x, '.')
-                    THEN CASE WHEN regexp_full_match(x, '[+-]?[1-9]\d{0,2}(\.\d{3})+') THEN 'ambiguous' ELSE 'dot' END
+                    THEN CASE WHEN regexp_full_match(x, '[+-]?[1-9]\d{0,2}\.\d{3}') THEN 'ambiguous'
+                              WHEN regexp_full_match(x, '[+-]?[1-9]\d{0,2}(\.\d{3}){2,}') THEN 'comma'
+                              ELSE 'dot' END
                 WHEN contains(x, ',')
-                    THEN CASE WHEN regexp_full_match(x, '[+-]?[1-9]\d{0,2}(,\d{3})+') THEN 'ambiguous' ELSE 'comma' END
+                    THEN CASE WHEN regexp_full_match(x, '[+-]?[1-9]\d{0,2},\d{3}') THEN 'ambiguous'
+                              WHEN regexp_full_match(x, '[+-]?[1-9]\d{0,2}(,\d{3}){2,}') THEN 'dot'
+                              ELSE 'comma' END
            END AS kind
     FROM nums
 )

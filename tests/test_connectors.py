@@ -756,7 +756,7 @@ def test_excels_separator_line_in_a_mapped_sheet(store: Store, tmp_path: Path) -
         tmp_path,
         "m.toml",
         'target = "invoices"\ndelimiter = ";"\n[columns]\ninvoice_id = "No."\n'
-        'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n',
+        'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n[fixed]\nstatus = "open"\n',
     )
     assert problems(store, sheet, mapping=mapping) == [
         "inv.csv:4: Date: not a date (like 2025-03-31): '2025-08-0x'"
@@ -796,19 +796,33 @@ def test_thousands_separators_in_amounts(store: Store, tmp_path: Path) -> None:
     ]
 
 
-def test_an_ambiguous_thousands_group_is_read_as_the_separator_says_and_noted(
-    store: Store, tmp_path: Path
-) -> None:
+def test_a_number_that_reads_two_ways_is_refused_not_guessed(store: Store, tmp_path: Path) -> None:
+    """'1,250', with no number in the file to say which separator is decimal, was read as the
+    file's delimiter suggested and noted ('1.250' as 1.25 in a comma-separated file: German whole
+    euros stored as €1.25, user trial). Refused now, as dates that read two ways are, saying the
+    option; one number that can read one way only (2.500.000) settles it."""
+    head = "Status,Issue Date,ID,Client,Invoice Amount\n"
     path = write(
-        tmp_path, "inv.csv", 'Issue Date,ID,Client,Invoice Amount\n2025-08-01,1,Acme,"1,250"\n'
+        tmp_path, "inv.csv", head + 'Open,2025-08-01,1,Acme,"1,250"\nOpen,2025-08-02,2,Acme,900\n'
     )
-    summary = load(store, path)
-    assert store.con.execute("SELECT amount FROM invoices").fetchone() == (Decimal("1250.00"),)
-    assert summary.notes[0] == (
-        "Assumed '.' is the decimal separator (inv.csv is comma-separated and no number says "
-        "otherwise), so '1,250' on line 2 reads as 1250; if that is wrong, import it with a "
-        'mapping that sets decimal_separator = ",".'
+    assert problems(store, path) == [
+        "inv.csv:2: Invoice Amount: ambiguous number '1,250': 1.25 with a decimal comma, 1250 with "
+        "a decimal point, and no number in the file says which (as 1.250,00 or 1.5 would); pass "
+        "--decimal-separator ',' or '.'"
+    ]
+    out = CliRunner().invoke(
+        cli, ["import", str(path), "--db", str(tmp_path / "p.duckdb"), "--decimal-separator", "."]
     )
+    assert out.exit_code == 0 and "Loaded 2 invoices" in out.stdout, out.output
+    settled = write(
+        tmp_path,
+        "de.csv",
+        head + "Open,2025-08-01,1,Acme,1.250\nOpen,2025-08-02,2,Acme,2.500.000\n",
+    )
+    load(store, settled)
+    assert store.con.execute("SELECT amount FROM invoices ORDER BY 1").fetchall() == [
+        (Decimal("1250.00"),), (Decimal("2500000.00"),)
+    ]  # fmt: skip
 
 
 def test_numbers_that_disagree_are_refused(store: Store, tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_unix_timestamps_and_excel_day_counts_are_said_for_what_they_are(
         tmp_path,
         "inv.toml",
         'target = "invoices"\n[columns]\ninvoice_id = "Invoice"\nclient = "Customer"\n'
-        'issued_on = "Date"\namount = "Amount"\n',
+        'issued_on = "Date"\namount = "Amount"\n[fixed]\nstatus = "open"\n',
     )
     serial = write(tmp_path, "serial.csv", "Invoice,Customer,Date,Amount\nE-1,Blue Fig,46206,100\n")
     text = str(refused(store, serial, mapping=mapping))

@@ -13,6 +13,8 @@ from health_tui.store import Store
 from tests.test_connectors import EXPORTS, HARVEST_HEADER, load, problems, refused, write
 
 EXPORT = EXPORTS / "harvest_invoices_export.csv"
+# A mapped list that says nothing of payments is refused: these say none of theirs is paid.
+OPEN = '[fixed]\nstatus = "open"\n'
 
 
 def invoices(store: Store) -> list[tuple]:
@@ -66,13 +68,45 @@ def test_payment_terms_come_from_the_settings(store: Store) -> None:
     )
 
 
+def test_an_invoice_list_that_never_says_what_was_paid_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    """A plain list (Invoice, Client, Date, Amount) made every invoice unpaid, and overdue: 'Paid
+    152 days late on average', '€7,500 unpaid and overdue', the import saying only that due dates
+    were assumed (user trial). Nothing in it says what was paid: refused, saying how to say it."""
+    load(store, EXPORT)
+    before = invoices(store)
+    sheet = write(tmp_path, "plain.csv", "Invoice,Client,Date,Amount\nP-1,Acme,2025-06-30,2500\n")
+    columns = (
+        'target = "invoices"\n[columns]\ninvoice_id = "Invoice"\nclient = "Client"\n'
+        'issued_on = "Date"\namount = "Amount"\n[fixed]\ncurrency = "EUR"\n'
+    )
+    plain = write(tmp_path, "plain.toml", columns)
+    assert problems(store, sheet, mapping=plain) == [
+        "plain.csv:1: (file): nothing says which invoices were paid: the mapping names no status, "
+        "paid_on, paid_amount or balance column, so every invoice would count as unpaid, and as "
+        f"overdue once due; name the column that says it under [columns] in {plain} (status, "
+        "with [values.status] for the sheet's words, or paid_on, paid_amount, balance), or, if "
+        'no invoice in the file is paid, add status = "open" under [fixed] (status = "paid" if '
+        "every one is)"
+    ]
+    harvest = write(tmp_path, "h.csv", "Issue Date,ID,Client,Invoice Amount\n2025-08-01,1,Acme,9\n")
+    assert problems(store, harvest)[0].startswith(
+        "h.csv:1: (file): nothing says which invoices were paid: the file has no Status, Paid "
+        "Date, Paid Amount or Balance column"
+    )
+    assert invoices(store) == before  # nothing changed
+    load(store, sheet, mapping=write(tmp_path, "open.toml", columns + 'status = "open"\n'))
+    assert invoices(store)[-1] == ("Acme", "P-1", date(2025, 7, 30), None, Decimal("2500.00"))
+
+
 def test_a_mappings_due_days_wins_over_the_settings(store: Store, tmp_path: Path) -> None:
     sheet = write(tmp_path, "s.csv", "No,Who,On,Sum\n1,Acme,2025-08-01,100\n")
     mapping = write(
         tmp_path,
         "m.toml",
         'target = "invoices"\ndue_days = 10\n'
-        '[columns]\ninvoice_id = "No"\nclient = "Who"\nissued_on = "On"\namount = "Sum"\n',
+        '[columns]\ninvoice_id = "No"\nclient = "Who"\nissued_on = "On"\namount = "Sum"\n' + OPEN,
     )
     summary = load(store, sheet, mapping=mapping, money=Money(payment_terms_days=45))
     assert invoices(store)[0][2] == date(2025, 8, 11)
@@ -147,7 +181,7 @@ def test_a_mapped_invoice_sheet_takes_its_currency_from_fixed(store: Store, tmp_
     which currency the amounts were taken in, and how to say otherwise."""
     sheet = write(tmp_path, "qb.csv", "No.,Customer,Date,Amount\n3001,Acme,2025-08-01,805.67\n")
     columns = '[columns]\ninvoice_id = "No."\nclient = "Customer"\nissued_on = "Date"\namount = "Amount"\n'
-    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n' + columns)
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n' + columns + OPEN)
     summary = load(store, sheet, mapping=plain, money=Money(rates={"GBP": 1.17}))
     assert summary.notes[-1] == (
         "Took the amounts of 1 invoice with no currency as EUR (the portfolio's currency); if they "
@@ -155,7 +189,7 @@ def test_a_mapped_invoice_sheet_takes_its_currency_from_fixed(store: Store, tmp_
         "the file again."
     )
     pounds = write(
-        tmp_path, "gbp.toml", 'target = "invoices"\n' + columns + '[fixed]\ncurrency = "GBP"\n'
+        tmp_path, "gbp.toml", 'target = "invoices"\n' + columns + OPEN + 'currency = "GBP"\n'
     )
     summary = load(store, sheet, mapping=pounds, money=Money(rates={"GBP": 1.17}))
     assert summary.already == 1  # the same invoice, now in pounds: replaced, not added
@@ -170,7 +204,7 @@ def test_an_amounts_currency_sign_is_its_currency(store: Store, tmp_path: Path) 
     a row whose Currency says USD as dollars (user trial). Now € and £ name the currency, a $ needs
     one named (unless the portfolio is in dollars), and a sign against the currency is refused."""
     columns = '[columns]\ninvoice_id = "No."\nclient = "Customer"\nissued_on = "Date"\namount = "Amount"\n'
-    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n' + columns)
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n' + columns + OPEN)
     money = Money(rates={"GBP": 1.17, "USD": 0.92})
     signs = write(tmp_path, "signs.csv",
                   'No.,Customer,Date,Amount\nS-1,Acme,2026-07-03,"€1,200.00"\nS-2,Acme,2026-07-04,£950\n')  # fmt: skip
@@ -187,7 +221,9 @@ def test_an_amounts_currency_sign_is_its_currency(store: Store, tmp_path: Path) 
         'mapping under [fixed] (currency = "USD", or CAD, AUD...)'
     ]
     load(store, dollars, mapping=plain, money=Money(currency="USD"))  # a portfolio in dollars
-    typed = write(tmp_path, "typed.toml", 'target = "invoices"\n' + columns + 'currency = "Cur"\n')
+    typed = write(
+        tmp_path, "typed.toml", 'target = "invoices"\n' + columns + 'currency = "Cur"\n' + OPEN
+    )
     clash = write(tmp_path, "clash.csv",
                   "No.,Customer,Date,Amount,Cur\nX-1,Acme,2026-07-03,€1200.00,USD\nX-2,Acme,2026-07-04,$80,USD\n")  # fmt: skip
     assert problems(store, clash, mapping=typed, money=money) == [
@@ -204,7 +240,7 @@ def test_an_invoices_line_items_are_one_invoice(store: Store, tmp_path: Path) ->
     columns = ('target = "invoices"\ndate_format = "day-first"\n[columns]\ninvoice_id = '
                '"InvoiceNumber"\nclient = "ContactName"\nissued_on = "InvoiceDate"\namount = '
                '"Total"\ncurrency = "Currency"\n')  # fmt: skip
-    xero = write(tmp_path, "xero.toml", columns)
+    xero = write(tmp_path, "xero.toml", columns + OPEN)
     items = write(tmp_path, "items.csv", head + "INV-3,Thames Tea,15/08/2026,2400.00,Design,GBP\n"
                   "INV-3,Thames Tea,15/08/2026,2400.00,Print,GBP\nINV-4,Thames Tea,16/08/2026,90,Fix,GBP\n")  # fmt: skip
     summary = load(store, items, mapping=xero, money=Money(rates={"GBP": 1.17}))
@@ -233,7 +269,7 @@ def test_the_same_invoices_from_two_sources_are_said(store: Store, tmp_path: Pat
     sheet = write(tmp_path, "xero.csv", "InvoiceNumber,ContactName,InvoiceDate,Total\n" + lines)
     columns = ('target = "invoices"\nname = "xero"\ndate_format = "day-first"\n[columns]\n'
                'invoice_id = "InvoiceNumber"\nclient = "ContactName"\nissued_on = "InvoiceDate"\n'
-               'amount = "Total"\n')  # fmt: skip
+               'amount = "Total"\n' + OPEN)  # fmt: skip
     summary = load(store, sheet, mapping=write(tmp_path, "xero.toml", columns))
     ids = ", ".join(repr(i) for i, *_ in harvest)
     assert f"xero.csv: 2 invoices ({ids}) are on record from harvest-invoices too" in " ".join(
@@ -254,7 +290,7 @@ def test_a_new_client_named_like_one_on_record_is_said(store: Store, tmp_path: P
     with the command that merges them; a client of another name is not."""
     head = "No.,Customer,Date,Amount\n"
     plain = write(tmp_path, "plain.toml", 'target = "invoices"\n[columns]\ninvoice_id = "No."\n'
-                  'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n')  # fmt: skip
+                  'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n' + OPEN)  # fmt: skip
     load(store, write(tmp_path, "a.csv", head + "1,Acme Retail Inc,2026-07-01,10\n"
                       "2,Castell & Ross,2026-07-01,10\n"), mapping=plain)  # fmt: skip
     summary = load(store, write(tmp_path, "b.csv", head + '3,"Acme Retail, Inc.",2026-08-01,10\n'
@@ -277,7 +313,7 @@ def test_amounts_in_cents_are_read_as_cents_when_the_mapping_says_so(
     sheet = write(tmp_path, "stripe.csv", "id,customer,created,total,currency\n"
                   "in_1,Blue Fig,2026-07-05,150000,usd\nin_2,Blue Fig,2026-08-05,80050,usd\n")  # fmt: skip
     columns = ('target = "invoices"\n[columns]\ninvoice_id = "id"\nclient = "customer"\n'
-               'issued_on = "created"\namount = "total"\ncurrency = "currency"\n')  # fmt: skip
+               'issued_on = "created"\namount = "total"\ncurrency = "currency"\n' + OPEN)  # fmt: skip
     money = Money(rates={"USD": 0.92})
     plain = load(store, sheet, mapping=write(tmp_path, "stripe.toml", columns), money=money)
     assert any(
@@ -298,7 +334,7 @@ def test_an_invoice_gone_from_a_reimported_sheet_is_said(store: Store, tmp_path:
     nothing said, the last line of the sheet above all (user trial)."""
     head = "No.,Customer,Date,Amount\n"
     plain = write(tmp_path, "plain.toml", 'target = "invoices"\nname = "book"\n[columns]\n'
-                  'invoice_id = "No."\nclient = "Customer"\nissued_on = "Date"\namount = "Amount"\n')  # fmt: skip
+                  'invoice_id = "No."\nclient = "Customer"\nissued_on = "Date"\namount = "Amount"\n' + OPEN)  # fmt: skip
     rows = "1,Acme,2026-07-01,10\n2,Acme,2026-07-02,20\n3,Acme,2026-08-09,30\n4,Bee,2026-07-01,5\n"
     load(store, write(tmp_path, "book.csv", head + rows), mapping=plain)
     again = load(store, write(tmp_path, "book2.csv", head + rows.replace("3,Acme,2026-08-09,30\n", "")),
@@ -360,7 +396,7 @@ def test_an_accountants_negative_in_parentheses_is_a_credit_note(
         tmp_path,
         "m.toml",
         'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
-        'issued_on = "Date"\namount = "Amount"\n',
+        'issued_on = "Date"\namount = "Amount"\n' + OPEN,
     )
     load(store, sheet, mapping=mapping)
     assert [(i[1], i[4]) for i in invoices(store)] == [

@@ -219,14 +219,15 @@ def test_the_readme_mapping_reads_the_fixture_sheet(store: Store, tmp_path: Path
     assert [e[4] for e in entries(store)] == ["delivery", "revision", "meeting", "delivery"]
 
 
-def test_an_assumed_decimal_point_names_the_mapping_to_fix(store: Store, tmp_path: Path) -> None:
-    """German whole euros ('1.200') through a mapping: the note said to 'import it with a mapping
-    that sets decimal_separator', though one was in use, and showed 1.200 for what reads as 1.2."""
+def test_an_ambiguous_number_names_the_mapping_to_fix(store: Store, tmp_path: Path) -> None:
+    """German whole euros ('1.200') through a mapping with no decimal_separator were read as 1.2,
+    with a note (user trial: €1.25 stored for €1,250). Refused now, naming the mapping to edit."""
     mapping = write(
         tmp_path,
         "inv_de.toml",
         'target = "invoices"\nname = "de-whole"\ndate_format = "%d.%m.%Y"\n[columns]\n'
-        'invoice_id = "Rechnung"\nclient = "Kunde"\nissued_on = "Datum"\namount = "Betrag"\n',
+        'invoice_id = "Rechnung"\nclient = "Kunde"\nissued_on = "Datum"\namount = "Betrag"\n'
+        '[fixed]\nstatus = "open"\n',
     )
     sheet = write(
         tmp_path,
@@ -234,12 +235,13 @@ def test_an_assumed_decimal_point_names_the_mapping_to_fix(store: Store, tmp_pat
         "Rechnung,Kunde,Datum,Betrag\nG-1,Lindqvist Bikes,03.07.2026,1.200\n"
         "G-2,Lindqvist Bikes,04.07.2026,450\n",
     )
-    summary = import_path(store, sheet, mapping=mapping)
-    assert (
-        "Assumed '.' is the decimal separator (inv_de.csv is comma-separated and no number says "
-        "otherwise), so '1.200' on line 2 reads as 1.2; if that is wrong, add "
-        f'decimal_separator = "," to {mapping} (at the top, above [columns]) and import it again.'
-    ) in summary.notes
+    with pytest.raises(ImportFailed) as info:
+        import_path(store, sheet, mapping=mapping)
+    assert [str(p) for p in info.value.problems] == [
+        "inv_de.csv:2: Betrag: ambiguous number '1.200': 1200 with a decimal comma, 1.2 with a "
+        "decimal point, and no number in the file says which (as 1.250,00 or 1.5 would); add "
+        f'decimal_separator = "," or "." to {mapping} (at the top, above [columns])'
+    ]
     # the advice works as written
     text = mapping.read_text().replace("[columns]", 'decimal_separator = ","\n[columns]')
     mapping.write_text(text)

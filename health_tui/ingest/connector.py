@@ -147,6 +147,7 @@ def import_path(
     source: str | None = None,
     mapping: Path | None = None,
     date_format: str | None = None,
+    decimal: str | None = None,
     client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
@@ -161,11 +162,13 @@ def import_path(
             source not in (None, "native")
             or mapping is not None
             or date_format is not None
+            or decimal is not None
             or client_from is not None
         ):
             raise ImportFailed(
                 f"{path} is a folder, read in the native format; --source, --mapping, "
-                "--date-format and --client-from are for a single exported CSV file."
+                "--date-format, --decimal-separator and --client-from are for a single exported "
+                "CSV file."
             )
         return import_folder(
             store, path, replace=replace, money=money, today=today, progress=progress
@@ -180,6 +183,7 @@ def import_path(
         path,
         forced=forced,
         date_format=date_format,
+        decimal=decimal,
         client_from=client_from,
         activities=activities,
         money=money,
@@ -195,6 +199,7 @@ def import_export(
     *,
     forced: Source | None = None,
     date_format: str | None = None,
+    decimal: str | None = None,
     client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
@@ -204,7 +209,8 @@ def import_export(
 ) -> ExportSummary:
     """Load one export file into `store`, all or nothing; raise ImportFailed listing what is wrong.
 
-    `forced` is the source (--source, or a mapping's); without it the header decides. See the
+    `forced` is the source (--source, or a mapping's); without it the header decides; `decimal`
+    (--decimal-separator) wins over a mapping's and over what the numbers say. See the
     module docstring for how clients, entries and invoices are identified on re-import. `today`
     (the command line's): rows dated after it are kept and said.
     """
@@ -226,8 +232,9 @@ def import_export(
             f"Nothing was changed in {where}."
         )
     match = match_header(source, found.header, path.name, 1 + found.skip)
-    if match.problems:
-        refuse(match.problems, path, where)
+    header_problems = match.problems + _payment_unknown(source, match, path.name, 1 + found.skip)
+    if header_problems:
+        refuse(header_problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
     kind = KINDS[source.target]
     demo = store.setting("portfolio_kind") == "demo"
@@ -284,16 +291,19 @@ def import_export(
             if order is None:  # refused, saying why: the row checks of its dates would repeat it
                 undecided |= _evidence_columns(store, con, "connector_date_columns")
         settled = len(problems)
-        decimal = source.decimal or decimal_separator(
-            store,
-            con,
-            kind.name,
-            path.name,
-            match,
-            found.delimiter,
-            problems,
-            summary,
-            source.mapping_file,
+        decimal = (
+            decimal
+            or source.decimal
+            or decimal_separator(
+                store,
+                con,
+                kind.name,
+                path.name,
+                match,
+                found.delimiter,
+                problems,
+                source.mapping_file,
+            )
         )
         numbers_undecided = len(problems) > settled
         if numbers_undecided:  # numbers that disagree: so would every number's check
@@ -532,6 +542,39 @@ def _rates_lacking(
         found = store.rows("connector_refused_bill_currencies", con=con)
         return missing_rates([(found, INVOICES)], money)
     return None
+
+
+# What tells whether an invoice was paid: without any of them, every invoice would read as unpaid.
+PAYMENT_FIELDS = ("status", "paid_on", "paid_amount", "balance")
+
+
+def _payment_unknown(source: Source, match: HeaderMatch, file: str, line: int) -> list[Problem]:
+    """An invoice file with nothing to say whether an invoice was paid (no status, payment date,
+    paid amount or balance, in a column or a mapping's [fixed]): refused, as it would make every
+    invoice unpaid, and overdue once due, with nothing said. Empty when the file can say it."""
+    if source.target != "invoices" or any(f in match.present for f in PAYMENT_FIELDS):
+        return []
+    if source.mapping_file is not None:
+        missing = "the mapping names no status, paid_on, paid_amount or balance column"
+        fix = (
+            f"name the column that says it under [columns] in {source.mapping_file} (status, "
+            "with [values.status] for the sheet's words, or paid_on, paid_amount, balance), or, "
+            'if no invoice in the file is paid, add status = "open" under [fixed] '
+            '(status = "paid" if every one is)'
+        )
+    else:
+        names = ", ".join(source.spelled(f) for f in PAYMENT_FIELDS[:-1])
+        missing = f"the file has no {names} or {source.spelled('balance')} column"
+        fix = (
+            "export it again with one of them (Harvest's Invoices › Export › CSV has Paid "
+            "Amount and Balance), or import it with a mapping (--mapping) that names one, or "
+            "gives the status under [fixed]"
+        )
+    reason = (
+        f"nothing says which invoices were paid: {missing}, so every invoice would count as "
+        f"unpaid, and as overdue once due; {fix}"
+    )
+    return [Problem(file=file, line=line, column="(file)", reason=reason)]
 
 
 def _status_hint(source: Source) -> str:

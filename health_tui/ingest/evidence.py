@@ -2,8 +2,8 @@
 
 A date like 03/04/2025 or a number like 1,250 reads two ways. Rather than guess per value, the
 import asks DuckDB for counts over every value in the file (`connector_*_evidence_*` queries) and
-decides once here: from a value that can only read one way, else refuses (dates) or follows the
-separator the file uses and says so (numbers). Python sees a few counts, never the rows.
+decides once here: from a value that can only read one way, else refuses, saying what to pass.
+Python sees a few counts, never the rows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 import duckdb
 
 from health_tui.errors import ImportFailed
-from health_tui.ingest.models import ExportSummary, Problem
+from health_tui.ingest.models import Problem
 from health_tui.ingest.source import HeaderMatch, parse_date_format
 from health_tui.store import Store
 
@@ -79,15 +79,14 @@ def decimal_separator(
     match: HeaderMatch,
     delimiter: str,
     problems: list[Problem],
-    summary: ExportSummary,
     mapping_file: str | None = None,
 ) -> str:
     """The decimal separator of the whole file, from every number in it.
 
-    '1.5' or '1,234.5' says a point, '1,5' or '1.234,5' a comma; both is refused. When only
-    values like '1,250' are there (thousands, or decimals?), a semicolon-separated file is taken to
-    use a decimal comma and any other a point, as spreadsheets do, and the summary says so, with
-    the line to add to the mapping in use (`mapping_file`) or to a new one.
+    '1.5' or '1,234.5' says a point, '1,5' or '1.234,5' a comma; both is refused. When every
+    number with a separator is like '1,250' or '1.250' (thousands, or decimals?), the file is
+    refused too, never guessed, naming the setting to give: `decimal_separator` in the mapping in
+    use (`mapping_file`), else --decimal-separator. Without any separator, either reads the same.
     """
     store.run(f"connector_number_values_{kind}", con=con)
     seen = {
@@ -111,26 +110,29 @@ def decimal_separator(
         return "."
     if comma:
         return ","
-    decimal = "," if delimiter == ";" else "."
     if unsure:
-        _n, line, col, value = unsure
-        sep = "semicolon" if delimiter == ";" else ("tab" if delimiter == "\t" else "comma")
-        setting = f'decimal_separator = "{"." if decimal == "," else ","}"'
+        n, line, col, value = unsure
+        others = f" (and {n - 1:,} more like it)" if n > 1 else ""
         fix = (
-            f"add {setting} to {mapping_file} (at the top, above [columns]) and import it again"
+            f'add decimal_separator = "," or "." to {mapping_file} (at the top, above [columns])'
             if mapping_file
-            else f"import it with a mapping that sets {setting}"
+            else "pass --decimal-separator ',' or '.'"
         )
-        summary.notes.append(
-            f"Assumed {decimal!r} is the decimal separator ({file} is {sep}-separated and no "
-            f"number says otherwise), so {value!r} on line {line} reads as "
-            f"{as_read(value, decimal)}; if that is wrong, {fix}."
+        problems.append(
+            Problem(
+                file=file,
+                line=line,
+                column=match.shown(col),
+                reason=f"ambiguous number {value!r}{others}: {as_read(value, ',')} with a decimal "
+                f"comma, {as_read(value, '.')} with a decimal point, and no number in the file "
+                f"says which (as 1.250,00 or 1.5 would); {fix}",
+            )
         )
-    return decimal
+    return "," if delimiter == ";" else "."
 
 
 def as_read(value: str, decimal: str) -> str:
-    """How an ambiguous number reads with `decimal`, for the note (one value, not rows), as a
+    """How an ambiguous number reads with `decimal`, for its refusal (one value, not rows), as a
     plain number: '1.200' with a point is 1.2, with a comma 1200."""
     digits = value.replace("." if decimal == "," else ",", "").replace(",", ".")
     whole, _, fraction = digits.partition(".")
