@@ -295,6 +295,9 @@ class Archetypes(BaseModel):
         85, ge=0, le=100, description="champion: satisfaction at least"
     )
     champion_health: float = Field(80, ge=0, le=100, description="... and health at least")
+    champion_quarters: int = Field(
+        2, ge=0, description="... and a health in at least this many earlier quarters"
+    )
 
 
 class CounterSignals(BaseModel):

@@ -326,3 +326,18 @@ def test_old_feedback_alone_is_no_satisfaction_today(tmp_path: Path) -> None:
     assert old.components[0].name == "satisfaction" and old.components[0].score is None
     assert old.band is None or old.health < new.health
     assert any("an old score says little about today" in r for r in old.reasons)
+
+
+def test_weeks_of_praise_are_no_champion(tmp_path: Path) -> None:
+    """Two praise tickets eighteen days apart, and nothing said before, made a champion: "always
+    satisfied and worth holding on to". Always needs a past: a health in earlier quarters."""
+    b = book()
+    b.client("brief", "Northwind Outfitters", ago(700))
+    b.work("brief", ago(700), AS_OF, late_days=2)
+    b.rows["interactions"] += [
+        ["brief", f"{ago(20)} 11:00", "email", "praise", 1.0, "Love it"],
+        ["brief", f"{ago(2)} 11:00", "email", "praise", 0.9, "Thanks!"],
+    ]
+    c = client(b.score(tmp_path), "brief")
+    assert c.health is not None and c.health >= 80
+    assert c.archetype is not Archetype.champion

@@ -107,6 +107,7 @@ CASES: dict[str, tuple[object, str] | tuple[object, str, dict]] = {
     "archetypes.underpriced_rate_share": (0.9, "bargain"),
     "archetypes.champion_satisfaction": (95, "champ"),
     "archetypes.champion_health": (95, "champ"),
+    "archetypes.champion_quarters": (5, "champ"),  # more than the four quarters shown
     "counter_signals.lifetime_quantile": (0.99, "whale"),
     "counter_signals.lifetime_min_years": (5, "whale"),
     "counter_signals.history_quarters": (5, "souring"),

@@ -201,12 +201,21 @@ def test_long_standing_client_in_a_hard_patch_is_supported(tmp_path: Path) -> No
     assert (c.archetype, c.recommendation, c.fire_candidate) == (A.struggling, R.support, False)
 
 
-def test_brand_new_client_is_watched_whatever_the_numbers(tmp_path: Path) -> None:
+def test_brand_new_client_is_never_an_exit_but_its_complaints_are_heard(tmp_path: Path) -> None:
+    """Too early to judge is not too early to act: a new client's complaints said "watch",
+    where an established client's single complaint says "listen"."""
     b = book()
     problem_client(b, "newbie", start=ago(45))
-    c = client(b.score(tmp_path), "newbie")
-    assert (c.archetype, c.recommendation, c.fire_candidate) == (A.new, R.watch, False)
+    b.client("quiet", "Cedar Yoga", ago(45))
+    b.work("quiet", ago(45), AS_OF)
+    p = b.score(tmp_path)
+    c = client(p, "newbie")
+    assert (c.archetype, c.recommendation, c.fire_candidate) == (A.new, R.listen, False)
     assert any("too early to judge" in r for r in c.reasons)
+    said = " ".join(c.reasons)
+    assert "A new client, and" in said and "fix the root problem at once" in said
+    quiet = client(p, "quiet")
+    assert (quiet.archetype, quiet.recommendation) == (A.new, R.watch)
 
 
 def test_former_client_is_scored_but_never_a_candidate(tmp_path: Path) -> None:

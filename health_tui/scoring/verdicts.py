@@ -250,6 +250,7 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         and sat >= a.champion_satisfaction
         and m.health >= a.champion_health
         and f.praise_w > f.complaints_w
+        and f.prior_quarters >= a.champion_quarters  # "always satisfied" needs a past
     ):
         return A.champion
     # "steady" says nothing stands out; with too little on record to score health, nothing shows
@@ -338,10 +339,16 @@ def recommend(
         "nothing on record speaks of the relationship itself (no feedback, no messages): money "
         "facts alone call for a pricing and scope conversation, not the door"
     )
-    if arch in _FIXED:
+    said = m.facts.complaints_q0 + m.facts.escalations_q0
+    if arch is A.new and said:  # the first complaint sets the tone: too early to judge, not to act
+        rec = R.listen
+        why = (
+            f"A new client, and {'a complaint' if said == 1 else f'{said} complaints'} already "
+            "this quarter: call them, listen, and fix the root problem at once."
+        )
+    elif arch in _FIXED:
         rec, why = _FIXED[arch]
     elif health is None:
-        said = m.facts.complaints_q0 + m.facts.escalations_q0
         if said:  # a complaint is information, however little else there is
             rec = R.listen
             why = (
