@@ -74,6 +74,8 @@ def reasons(
         out += _not_enough_data(m, s)
     else:
         out.append(_health(m, s, changes or {}, previous_quarter))
+        if basis := _basis(m, s):
+            out.append(basis)
     if arch is A.struggling and (signal := hard_times(m, ctx)):
         out.append(f"A hard time of their own: {signal}.")
     if arch is A.drifting and (figures := drift(m, ctx)):
@@ -312,6 +314,19 @@ def _health(
         return f"{head}: {named(along + against)}."
     other = f", against {named(against[:1])}" if against else ""
     return f"{head}; the largest moves: {named(along[:2])}{other}."
+
+
+def _basis(m: Measures, s: Settings) -> str | None:
+    """How few things the client said a health that stands rests on, where they are few (the
+    components without data have a reason of their own): a healthy 81 from two routine helpdesk
+    tickets rated Good read, beside reasons all about late payment, as a verdict from nowhere."""
+    f = m.facts
+    if f.signals_w >= 2 * s.rules.min_signals:
+        return None
+    said = _said(f.signals_w, f.messages_12m, f.feedback_n_12m)
+    return (
+        f"It stands on only {said} in the window: log more of what they say before relying on it."
+    )
 
 
 def _data_note(m: Measures, name: str) -> str:
