@@ -308,7 +308,12 @@ async def test_checklist_steps_persist_across_restart(db: Path) -> None:
 
     store = open_store(db)
     cl = load_checklist(
-        store, client_id="castell", notice_days=30, decided_on=START.date(), as_of=AS_OF
+        store,
+        client_id="castell",
+        notice_days=30,
+        decided_on=START.date(),
+        as_of=AS_OF,
+        today=START.date(),
     )
     store.close()
     status = {s.spec.key: s.status for s in cl.steps}

@@ -73,9 +73,10 @@ class ExitsScreen(HealthScreen):
             return
         self._loading_for = key
         store, settings, as_of = app.store, app.settings, app.latest
+        today = app.clock().date()  # the notice of a client not told yet runs from today
 
         def job(con) -> list[ExitProgress]:
-            found = exits_in_force(store, portfolio, as_of, settings, con=con)
+            found = exits_in_force(store, portfolio, as_of, settings, today=today, con=con)
             return exits_in_progress(found, portfolio.quarter)
 
         def done(exits: list[ExitProgress]) -> None:
