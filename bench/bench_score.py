@@ -143,7 +143,9 @@ def main() -> None:
           f"  ratio {every / skipping:.2f}x")  # fmt: skip
     print(_two_line("  two quarters (as the report)", small_two))
     print(_two_line("two quarters (the report's scoring)", _two_quarters(store, 3)))
-    report_best, report_med = best_of(lambda: build_report(store, AS_OF, Settings()), n=3)
+    report_best, report_med = best_of(
+        lambda: build_report(store, AS_OF, Settings(), today=AS_OF), n=3
+    )
     print(f"review report (two quarters, exits, track record): best {report_best:.3f} s  median {report_med:.3f} s"
           f"  ratio to one scoring {report_best / score_best:.2f}x")  # fmt: skip
     paired = _in_turn(store, 5)
@@ -200,7 +202,7 @@ def _in_turn(store, rounds: int) -> tuple[float, float]:
     for _ in range(rounds):
         scan = best_of(lambda: store.rows("bench_plain_scan"), n=1)[0]
         one = best_of(lambda: score_portfolio(store, AS_OF), n=1)[0]
-        both = best_of(lambda: build_report(store, AS_OF, Settings()), n=1)[0]
+        both = best_of(lambda: build_report(store, AS_OF, Settings(), today=AS_OF), n=1)[0]
         scoring.append(one / scan)
         report.append(both / one)
     return statistics.median(scoring), statistics.median(report)

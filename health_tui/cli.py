@@ -478,7 +478,7 @@ def report(
         raise WouldOverwrite(f"{out} already exists; pass --force to overwrite it.")
     settings, _ = load_settings(config_path or default_config_path())
     with _record_store(db, REPORT_IN_APP) as store:
-        written = write_report(store, day, settings, out)
+        written = write_report(store, day, settings, out, today=_now().date())
     click.echo(f"Wrote {written}.")
 
 

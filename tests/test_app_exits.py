@@ -132,6 +132,40 @@ async def test_a_next_step_too_long_for_the_window_ends_in_an_ellipsis(db: Path)
         assert row[-1].endswith("…") and row[-1].startswith("Read the")
 
 
+async def test_a_cut_step_ends_in_an_ellipsis_after_a_quarter_with_longer_rows(db: Path) -> None:
+    """At 80 columns, 2026Q4's exits (Castell & Rowe Solicitors among them), then `[`: 2026Q3's
+    step was cut for its own narrower columns but drawn in 2026Q4's, which stayed as wide, so
+    its end was past the table's edge ("Fulfil outstan", no "…"; the owner's demo showed
+    "Fulfil outstanding o")."""
+    from datetime import date, datetime
+
+    from health_tui.review.checklist import set_step
+    from health_tui.review.decisions import record_decision
+
+    store = open_store(db)
+    try:
+        record_decision(store, quarter="2026Q3", client_id="brightline", decision="exit",
+                        note=None, at=datetime(2026, 10, 2, 9))  # fmt: skip
+        set_step(store, client_id="brightline", step="contract", status="done", note=None,
+                 on=date(2026, 10, 2), at=datetime(2026, 10, 2, 10))  # fmt: skip
+        record_decision(store, quarter="2026Q4", client_id="castell", decision="exit",
+                        note=None, at=datetime(2026, 12, 1, 9))  # fmt: skip
+        app = make_app(store, as_of=date(2026, 12, 5), clock=Clock(datetime(2026, 12, 5, 9)),
+                       start="portfolio")  # fmt: skip
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("E")
+            await settle(pilot)
+            await pilot.press("[")
+            await settle(pilot)
+            table = app.screen.query_one(DataTable)
+            assert [row[0] for row in rows(app.screen)] == ["Brightline Logistics"]
+            shown = table.render_line(1).text.rstrip()  # the row as drawn, to the table's edge
+            assert shown.endswith("  Fulfil outstandin…"), shown
+    finally:
+        store.close()
+
+
 async def test_closing_the_record_scores_the_portfolio_again(db: Path) -> None:
     """The checklist's last step closes the record (the client's end date, today): the portfolio
     kept the client active and an exit candidate, its header and the report written from it

@@ -262,7 +262,8 @@ async def test_the_exit_question_stays_in_sight_on_a_short_screen_and_the_facts_
 ) -> None:
     """At 80x24 an exit's facts and counter-signals filled the box: "Record exit?" and its
     buttons were below its edge, and no key scrolled to them. (Harbor's facts are fewer: they
-    overflow at 20 rows.)"""
+    overflow at 20 rows.) Then the facts ended on a heading with nothing under it and a scrollbar
+    hard to see: a line under them says there is more below, until the end is in sight."""
     async with running(db, size=(80, 20)) as (app, pilot):
         await pilot.press("a")
         await go_to(pilot, "harbor")
@@ -276,8 +277,13 @@ async def test_the_exit_question_stays_in_sight_on_a_short_screen_and_the_facts_
             assert region.y >= 0 and region.bottom <= height - 1, (part, region)
         facts = box.query_one("#confirm-scroll")
         assert facts.max_scroll_y > 0  # more than fits: it scrolls
+        more = box.query_one("#confirm-more")
+        assert text(more) == "↓ more below: ↓ or PgDn scrolls"
         await pilot.press("pagedown")
         assert facts.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert text(more) == ""  # the last fact in sight
         await pilot.press("escape")
 
 
@@ -308,7 +314,12 @@ async def test_checklist_steps_persist_across_restart(db: Path) -> None:
 
     store = open_store(db)
     cl = load_checklist(
-        store, client_id="castell", notice_days=30, decided_on=START.date(), as_of=AS_OF
+        store,
+        client_id="castell",
+        notice_days=30,
+        decided_on=START.date(),
+        as_of=AS_OF,
+        today=START.date(),
     )
     store.close()
     status = {s.spec.key: s.status for s in cl.steps}

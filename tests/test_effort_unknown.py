@@ -42,7 +42,7 @@ def report_of(b: Book, tmp_path: Path) -> ReviewReport:
     store = open_store(empty_copy(tmp_path / "book.duckdb"))
     try:
         import_folder(store, b.write(tmp_path / "book"), replace=True)
-        return build_report(store, AS_OF, Settings())
+        return build_report(store, AS_OF, Settings(), today=AS_OF)
     finally:
         store.close()
 
@@ -166,7 +166,7 @@ def test_without_invoices_every_screen_and_the_report_say_not_known(tmp_path: Pa
         p = score_portfolio(store, AS_OF)
         record_decision(store, quarter="2026Q3", client_id="drain", decision="exit", note=None,
                         at=datetime(2026, 10, 2, 10, 0), score=p.by_id("drain"))  # fmt: skip
-        report = build_report(store, AS_OF, Settings())
+        report = build_report(store, AS_OF, Settings(), today=AS_OF)
     finally:
         store.close()
     assert not p.revenue_on_record and p.hours_on_record and not p.rates_known
@@ -403,7 +403,7 @@ def test_revenue_at_risk_says_how_many_at_risk_clients_it_leaves_out(tmp_path: P
     try:
         import_folder(store, b.write(tmp_path / "book"), replace=True)
         p = score_portfolio(store, AS_OF)
-        report = build_report(store, AS_OF, Settings())
+        report = build_report(store, AS_OF, Settings(), today=AS_OF)
     finally:
         store.close()
     drain = client(p, "drain")

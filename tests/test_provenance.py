@@ -320,10 +320,10 @@ def test_a_backup_restores_to_the_same_report(tmp_path: Path, fmt: str) -> None:
     set_step(first, client_id="castell", step="close", status="done", note="", on=AS_OF, at=NOW)
     backup_folder(first, tmp_path / "backup", fmt, at=NOW)  # type: ignore[arg-type]
     settings = Settings(money=MONEY)
-    write_report(first, AS_OF, settings, tmp_path / "first.md")
+    write_report(first, AS_OF, settings, tmp_path / "first.md", today=AS_OF)
     second = open_store(tmp_path / "second.duckdb")
     restore_folder(second, tmp_path / "backup")
-    write_report(second, AS_OF, settings, tmp_path / "second.md")
+    write_report(second, AS_OF, settings, tmp_path / "second.md", today=AS_OF)
     for table in ("clients", "time_entries", "invoices", "interactions", "feedback",
                   "client_facts", "client_aliases", "review_decisions", "exit_steps"):  # fmt: skip
         query = f"SELECT * FROM {table} ORDER BY ALL"

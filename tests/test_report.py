@@ -37,6 +37,7 @@ from health_tui.text import markdown_text
 from tests.conftest import FIXTURES, copy_db, html_text, render_commonmark, small_copy
 
 AS_OF = date(2026, 9, 30)
+TODAY = date(2026, 10, 3)  # the report is written the day after the review (`_review`)
 EVIL = "<script>alert(1)</script> & Co"
 
 
@@ -108,7 +109,7 @@ def evil_db(tmp_path: Path) -> Path:
 
 def test_markdown_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
     out = tmp_path / "review.md"
-    said = write_report(reviewed, AS_OF, Settings(), out)
+    said = write_report(reviewed, AS_OF, Settings(), out, today=TODAY)
     assert said == (
         f"the 2026Q3 review report as of 2026-09-30 (7 active clients, 1 exit candidate) to {out}"
     )
@@ -119,7 +120,7 @@ def test_markdown_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
 
 def test_csv_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
     out = tmp_path / "review.csv"
-    write_report(reviewed, AS_OF, Settings(), out)
+    write_report(reviewed, AS_OF, Settings(), out, today=TODAY)
     text = out.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == COLUMNS
@@ -127,18 +128,20 @@ def test_csv_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
     castell = next(r for r in rows if r["client_id"] == "castell")
     assert castell["decision"] == "exit" and "\nSam agrees" in castell["decision_note"]
     assert (castell["exit_steps_settled"], castell["exit_steps_total"]) == ("3", "10")
-    assert castell["exit_earliest_end"] == "2026-11-02"  # a Sunday moves to Monday
+    # not told yet: 30 days from the day the report is written, Saturday 3 October
+    assert castell["exit_earliest_end"] == "2026-11-02"
+    assert (castell["exit_told_on"], castell["exit_notice_from"]) == ("", "2026-10-03")
     assert "Fulfil outstanding obligations" in castell["exit_steps_remaining"]
     assert text == snapshot(extension_class=CsvSnapshot)
 
 
-def test_the_report_depends_only_on_the_database_and_the_date(
+def test_the_report_depends_only_on_the_database_the_date_and_today(
     reviewed: Store, tmp_path: Path
 ) -> None:
     for suffix in (".md", ".html", ".csv"):
         first, again = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
-        write_report(reviewed, AS_OF, Settings(), first)
-        write_report(reviewed, AS_OF, Settings(), again)
+        write_report(reviewed, AS_OF, Settings(), first, today=TODAY)
+        write_report(reviewed, AS_OF, Settings(), again, today=TODAY)
         assert first.read_bytes() == again.read_bytes()
         assert b"\r\n" not in first.read_bytes()
     assert "As of 2026-09-30" in (tmp_path / "a.md").read_text()
@@ -200,7 +203,7 @@ def test_a_failed_first_quarter_stops_the_second_instead_of_waiting_for_it(
 
 
 def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) -> None:
-    r = build_report(reviewed, AS_OF, Settings())
+    r = build_report(reviewed, AS_OF, Settings(), today=TODAY)
     assert (r.quarter, r.previous_quarter, r.previous_as_of) == (
         "2026Q3",
         "2026Q2",
@@ -215,22 +218,20 @@ def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) ->
     assert castell.health_change == round(castell.score.health - castell.previous_health, 1)
     assert [d.client_id for d in r.decisions] == ["castell", "fernleaf"]
     (exit_,) = r.exits
-    assert exit_.label == "exit 3/10" and exit_.earliest_end == date(
-        2026, 11, 2
-    )  # a Sunday moves to Monday
+    assert exit_.label == "exit 3/10" and exit_.earliest_end == date(2026, 11, 2)
     assert "Read the contract" not in exit_.remaining and len(exit_.remaining) == 7
 
 
 def test_a_first_quarter_has_nothing_to_compare_not_nothing_that_moved(small: Store) -> None:
     """The portfolio's first quarter said "No active client's health moved 5 points or more",
     when no client had a health the quarter before to move from."""
-    report = build_report(small, date(2025, 9, 30), Settings())
+    report = build_report(small, date(2025, 9, 30), Settings(), today=TODAY)
     assert report.active and report.compared == 0
     said = (
         "No active client has a health both now and at the end of 2025Q2: nothing to compare yet."
     )
     assert said in render_markdown(report) and said in render_html(report)
-    later = build_report(small, date(2026, 9, 30), Settings())
+    later = build_report(small, date(2026, 9, 30), Settings(), today=TODAY)
     assert later.compared > 0 and said not in render_markdown(later)
 
 
@@ -239,14 +240,19 @@ def test_exits_follow_the_latest_decision_up_to_the_quarter(small_db: Path) -> N
     try:
         record_decision(store, quarter="2026Q2", client_id="brightline", decision="exit",
                         note=None, at=datetime(2026, 7, 3, 9, 0))  # fmt: skip
-        assert [e.client_id for e in build_report(store, AS_OF, Settings()).exits] == ["brightline"]
-        assert build_report(store, date(2026, 3, 31), Settings()).exits == []  # not decided yet
-        record_decision(store, quarter="2026Q3", client_id="brightline", decision="recover",
-                        note="They apologised; one more quarter.", at=datetime(2026, 10, 2, 9, 0))  # fmt: skip
-        assert build_report(store, AS_OF, Settings()).exits == []
-        assert [e.client_id for e in build_report(store, date(2026, 6, 30), Settings()).exits] == [
+        assert [e.client_id for e in build_report(store, AS_OF, Settings(), today=TODAY).exits] == [
             "brightline"
         ]
+        assert (
+            build_report(store, date(2026, 3, 31), Settings(), today=TODAY).exits == []
+        )  # not decided yet
+        record_decision(store, quarter="2026Q3", client_id="brightline", decision="recover",
+                        note="They apologised; one more quarter.", at=datetime(2026, 10, 2, 9, 0))  # fmt: skip
+        assert build_report(store, AS_OF, Settings(), today=TODAY).exits == []
+        assert [
+            e.client_id
+            for e in build_report(store, date(2026, 6, 30), Settings(), today=TODAY).exits
+        ] == ["brightline"]
     finally:
         store.close()
 
@@ -255,7 +261,7 @@ def test_html_report_is_one_safe_standalone_page(evil_db: Path, tmp_path: Path) 
     store = open_store(evil_db)
     try:
         out = tmp_path / "review.html"
-        write_report(store, AS_OF, Settings(), out)
+        write_report(store, AS_OF, Settings(), out, today=TODAY)
         active = score_portfolio(store, AS_OF).active
     finally:
         store.close()
@@ -288,7 +294,7 @@ def test_html_report_keeps_quotes_and_markdown_in_a_name_as_text(tmp_path: Path)
     store = open_store(tmp_path / "nasty.duckdb")
     import_folder(store, folder)
     out = tmp_path / "review.html"
-    write_report(store, AS_OF, Settings(), out)
+    write_report(store, AS_OF, Settings(), out, today=TODAY)
     store.close()
     page = out.read_text(encoding="utf-8")
     assert escape(name, quote=True) in page
@@ -299,7 +305,7 @@ def test_markdown_escapes_client_text(evil_db: Path, tmp_path: Path) -> None:
     store = open_store(evil_db)
     try:
         out = tmp_path / "review.md"
-        write_report(store, AS_OF, Settings(), out)
+        write_report(store, AS_OF, Settings(), out, today=TODAY)
     finally:
         store.close()
     text = out.read_text(encoding="utf-8")
@@ -382,7 +388,7 @@ def test_a_failed_write_leaves_the_old_report_and_no_temporary_file(
 
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(ReportError, match="No space left on device"):
-        write_report(reviewed, AS_OF, Settings(), out)
+        write_report(reviewed, AS_OF, Settings(), out, today=TODAY)
     assert out.read_text() == "last quarter's report\n"
     assert sorted(p.name for p in tmp_path.iterdir() if "review" in p.name) == ["review.md"]
 
@@ -391,9 +397,11 @@ def test_write_report_refuses_an_unknown_suffix_and_a_missing_folder(
     reviewed: Store, tmp_path: Path
 ) -> None:
     with pytest.raises(ReportError, match=r"\.md, \.html or \.csv"):
-        write_report(reviewed, AS_OF, Settings(), tmp_path / "review.pdf")
+        write_report(reviewed, AS_OF, Settings(), tmp_path / "review.pdf", today=TODAY)
     with pytest.raises(ReportError, match="cannot write in"):
-        write_report(reviewed, AS_OF, Settings(), tmp_path / "no" / "such" / "review.md")
+        write_report(
+            reviewed, AS_OF, Settings(), tmp_path / "no" / "such" / "review.md", today=TODAY
+        )
 
 
 def test_report_command_writes_refuses_to_overwrite_and_forces(
@@ -418,6 +426,37 @@ def test_report_command_writes_refuses_to_overwrite_and_forces(
     result = runner.invoke(cli, [*args, "--force"])
     assert result.exit_code == 0, result.output
     assert out.read_text().startswith("# Quarterly client review: 2026Q3")
+
+
+def test_a_report_written_after_its_quarter_runs_an_untold_notice_from_today(
+    reviewed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`report --quarter 2026Q3` written on 5 December said Castell's 30 days' notice ended on
+    2 November, a day already passed, though the client was not told yet; the app's exits screen
+    said 4 January. Until they are told the notice runs from today, and the report says so."""
+    monkeypatch.setattr("health_tui.cli._now", lambda: datetime(2026, 12, 5, 9, 0))
+    md, table = tmp_path / "x.md", tmp_path / "x.csv"
+    args = ["report", "--db", str(reviewed_db), "--quarter", "2026Q3", "--force", "--out"]
+    for out in (md, table):
+        assert CliRunner().invoke(cli, [*args, str(out)]).exit_code == 0
+    assert (
+        "- Notice 30 days, from the day they are told (not told yet): earliest end date "
+        "2027-01-04 if told today (2026-12-05, the day this report was written)."
+    ) in md.read_text()
+    castell = next(r for r in csv.DictReader(table.open()) if r["client_id"] == "castell")
+    assert (castell["exit_earliest_end"], castell["exit_told_on"], castell["exit_notice_from"]) == (
+        "2027-01-04",
+        "",
+        "2026-12-05",
+    )
+    store = open_store(reviewed_db)  # told on 5 October: the day of writing no longer matters
+    set_step(store, client_id="castell", step="tell", status="done", note=None,
+             on=date(2026, 10, 5), at=datetime(2026, 10, 5, 9, 0))  # fmt: skip
+    store.close()
+    assert CliRunner().invoke(cli, [*args, str(md)]).exit_code == 0
+    assert (
+        "- Notice 30 days from 2026-10-05, when they were told: earliest end date 2026-11-04."
+    ) in md.read_text()
 
 
 def test_report_command_refuses_a_bad_suffix(reviewed_db: Path, tmp_path: Path) -> None:
@@ -465,7 +504,7 @@ def test_the_biggest_movers_say_what_moved(tmp_path: Path) -> None:
 
     store = open_store(tmp_path / "demo.duckdb")
     generate_demo(store, clients=20, seed=7, as_of=AS_OF)
-    r = build_report(store, AS_OF, Settings())
+    r = build_report(store, AS_OF, Settings(), today=TODAY)
     store.close()
     first = r.movers[0]
     assert first.score.client_id == PLANTED["loyal_now_irritated"]
@@ -486,7 +525,7 @@ def test_the_decisions_say_what_was_recommended_when_decided(reviewed: Store) ->
     reviewed.con.execute(
         "UPDATE review_decisions SET recommendation = 'reprice' WHERE client_id = 'castell'"
     )
-    r = build_report(reviewed, AS_OF, Settings())
+    r = build_report(reviewed, AS_OF, Settings(), today=TODAY)
     now = next(c for c in r.clients if c.score.client_id == "castell").score.recommendation.value
     assert now != "reprice"
     assert f"| exit | reprice (now {now}) |" in render_markdown(r)
@@ -494,13 +533,13 @@ def test_the_decisions_say_what_was_recommended_when_decided(reviewed: Store) ->
     assert "| reprice | reprice |" in render_markdown(r)  # fernleaf: the same then and now
     reviewed.con.execute("UPDATE review_decisions SET recommendation = NULL")  # an older decision
     assert "| reprice | reprice (today's) |" in render_markdown(
-        build_report(reviewed, AS_OF, Settings())
+        build_report(reviewed, AS_OF, Settings(), today=TODAY)
     )
 
 
 def test_revenue_at_risk_and_its_change_add_up_as_written(reviewed: Store) -> None:
     """€33,856 then €38,660 read as a change of -€4,805: the change was of the unrounded sums."""
-    r = build_report(reviewed, AS_OF, Settings()).model_copy(
+    r = build_report(reviewed, AS_OF, Settings(), today=TODAY).model_copy(
         update={"revenue_at_risk_now": 33855.6, "revenue_at_risk_then": 38660.4}
     )
     assert "| €33,856 | €38,660 | -€4,804 |" in render_markdown(r)
@@ -509,7 +548,7 @@ def test_revenue_at_risk_and_its_change_add_up_as_written(reviewed: Store) -> No
 def test_counts_in_thousands_are_written_as_every_other_count_is(reviewed: Store) -> None:
     """The 10,000-client demo's report read 'active clients | 9614 | 9327 | +287' where the app
     and the report's own sentences write '9,614'."""
-    r = build_report(reviewed, AS_OF, Settings())
+    r = build_report(reviewed, AS_OF, Settings(), today=TODAY)
     now = len(r.active)
     big = r.model_copy(update={"active_then": 12_345, "candidates_then": 1_204})
     md_text, html_page = render_markdown(big), render_html(big)

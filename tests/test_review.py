@@ -96,7 +96,12 @@ def test_checklist_persists_across_restart_and_closing_sets_the_end_date(small_d
 
     store = open_store(small_db)
     cl = load_checklist(
-        store, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF
+        store,
+        client_id="brightline",
+        notice_days=30,
+        decided_on=NOON.date(),
+        as_of=AS_OF,
+        today=NOON.date(),
     )
     status = {s.spec.key: s.status for s in cl.steps}
     assert status["record"] is StepStatus.done  # recorded with the exit decision
@@ -176,7 +181,12 @@ def test_the_notice_runs_from_the_day_the_client_is_told() -> None:
 
 def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Path) -> None:
     cl = load_checklist(
-        small, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF
+        small,
+        client_id="brightline",
+        notice_days=30,
+        decided_on=NOON.date(),
+        as_of=AS_OF,
+        today=NOON.date(),
     )
     body = draft_letter(client_name="Brightline Logistics", started_on=date(2025, 7, 1),
                         end_date=cl.earliest_end, notice_days=30, unpaid=cl.unpaid)  # fmt: skip
@@ -216,7 +226,7 @@ def test_the_exported_letter_shows_the_clients_name_as_written(tmp_path: Path) -
     store = open_store(tmp_path / "nasty.duckdb")
     import_folder(store, folder)
     client = score_portfolio(store, AS_OF).by_id("castell")
-    cl = load_checklist(store, client_id="castell", notice_days=30, decided_on=NOON.date(), as_of=AS_OF)  # fmt: skip
+    cl = load_checklist(store, client_id="castell", notice_days=30, decided_on=NOON.date(), as_of=AS_OF, today=NOON.date())  # fmt: skip
     store.close()
     assert client.name == name
     body = draft_letter(client_name=client.name, started_on=client.started_on,
@@ -340,7 +350,7 @@ def test_an_exit_decided_again_after_a_change_of_mind_starts_a_fresh_checklist(s
 
     def steps() -> dict[str, tuple]:
         cl = load_checklist(small, client_id="castell", notice_days=30,
-                            decided_on=NOON.date(), as_of=AS_OF)  # fmt: skip
+                            decided_on=NOON.date(), as_of=AS_OF, today=NOON.date())  # fmt: skip
         return {s.spec.key: (s.status, s.done_on, s.note) for s in cl.steps}
 
     def decide(quarter: str, decision: str, at: datetime) -> None:
@@ -379,7 +389,12 @@ def test_the_draft_leaves_out_a_step_marked_not_applicable_and_sees_old_facts(sm
     from health_tui.review.letter import draft_for, out_of_date
 
     cl = load_checklist(
-        small, client_id="brightline", notice_days=30, decided_on=NOON.date(), as_of=AS_OF
+        small,
+        client_id="brightline",
+        notice_days=30,
+        decided_on=NOON.date(),
+        as_of=AS_OF,
+        today=NOON.date(),
     )
     draft = draft_for(cl, client_name="Brightline", started_on=date(2025, 7, 1), currency="EUR",
                       signature="Ana")  # fmt: skip

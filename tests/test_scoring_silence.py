@@ -205,7 +205,7 @@ def test_a_letter_weighs_more_than_the_same_complaint_by_email(tmp_path: Path) -
         record_decision(store, quarter="2026Q3", client_id="letter", decision=Decision.exit,
                         note=None, at=datetime(2026, 10, 2, 9, 0))  # fmt: skip
         checklist = load_checklist(store, client_id="letter", notice_days=30,
-                                   decided_on=date(2026, 10, 2), as_of=AS_OF)  # fmt: skip
+                                   decided_on=date(2026, 10, 2), as_of=AS_OF, today=date(2026, 10, 2))  # fmt: skip
     finally:
         store.close()
     tell = next(s for s in checklist.steps if s.spec.key == "tell")

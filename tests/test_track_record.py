@@ -110,7 +110,7 @@ def test_no_past_decisions_says_so_plainly() -> None:
         record = build_track_record(store, score_portfolio(store, AS_OF), Settings())
         assert record.empty and not record.followed and not record.kept and not record.exits
         assert record.summary.startswith("No decisions recorded for the quarters before 2026Q3")
-        report = render_markdown(build_report(store, AS_OF, Settings()))
+        report = render_markdown(build_report(store, AS_OF, Settings(), today=AS_OF))
         section = report[report.index("## Your track record") :]
         assert "No decisions recorded" in section and "|" not in section  # no empty table
     finally:
@@ -127,7 +127,7 @@ def test_every_rule_names_settings_there_are_and_the_readme_documents() -> None:
 
 
 def test_the_report_reads_the_record_back(reviewed: Store) -> None:
-    report = build_report(reviewed, AS_OF, Settings())
+    report = build_report(reviewed, AS_OF, Settings(), today=AS_OF)
     md = render_markdown(report)
     section = md[md.index("## Your track record") :]
     assert "**A rule you keep overriding.** You overrode reprice in 4 of 6 decisions" in section

@@ -119,7 +119,7 @@ def test_a_what_if_refuses_what_it_cannot_work_out(scored: PortfolioScore) -> No
 def test_the_quarters_exit_decisions_are_the_report_s_what_if(small_db: Path) -> None:
     store = open_store(small_db)
     try:
-        report = build_report(store, AS_OF, Settings())
+        report = build_report(store, AS_OF, Settings(), today=AS_OF)
         now = score_portfolio(store, AS_OF)
         exits = exit_decisions(now, current_decisions(store, "2026Q3"))
     finally:
@@ -132,7 +132,7 @@ def test_the_report_says_what_the_exits_take_and_free(small_db: Path, tmp_path: 
     store = open_store(small_db)
     try:
         for suffix in (".md", ".html"):
-            write_report(store, AS_OF, Settings(), tmp_path / f"r{suffix}")
+            write_report(store, AS_OF, Settings(), tmp_path / f"r{suffix}", today=AS_OF)
     finally:
         store.close()
     md = (tmp_path / "r.md").read_text()

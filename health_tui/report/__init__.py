@@ -2,7 +2,9 @@
 
 `write_report` is what `health-tui report` calls. The file is written atomically (a temporary file
 in the same folder, then renamed over the target), so a crash or a full disk never leaves half a
-report where the last good one was. The content depends only on the database and the as-of date.
+report where the last good one was. The content depends only on the database, the as-of date and
+`today` (the caller's clock): the earliest end date of an exit whose client is not told yet runs from
+today, and the report says so beside it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def write_report(
     settings: Settings,
     out: Path,
     *,
+    today: date,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> str:
     """Build the report as of `as_of` and write it to `out`; returns what was written, in words.
@@ -55,7 +58,7 @@ def write_report(
     render = RENDERERS.get(out.suffix.lower())
     if render is None:
         raise ReportError(f"{out}: the report file must end in .md, .html or .csv")
-    report = build_report(store, as_of, settings, con=con)
+    report = build_report(store, as_of, settings, today=today, con=con)
     _write_atomically(out, render(report))
     return (
         f"the {report.quarter} review report as of {report.as_of} "

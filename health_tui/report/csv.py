@@ -23,7 +23,12 @@ Then the review's own columns:
   steps (two numbers, not "3/10", which a spreadsheet would read as a date); empty unless the
   client's latest decision up to the quarter is exit.
 - exit_steps_remaining: titles of the steps still to do, joined with " | ".
-- exit_earliest_end: the decision date plus the notice period.
+- exit_earliest_end: the first working day once the notice period has run from exit_notice_from.
+- exit_told_on: the day the client was told (the "Tell the client" step's date); empty while they
+  are not told.
+- exit_notice_from: the day the notice runs from: exit_told_on, or while that is empty, the day the
+  report was written (never before the decision), so an untold exit's end date holds only if they
+  are told that day.
 - hours_12m: every hour of the last four quarters, billable or not, beside revenue_12m: summed over
   the active rows whose decision is exit, the two give "If the N exits go ahead" of the Markdown
   and HTML reports (the revenue lost and the hours freed); the rest of the rows, what is left.
@@ -42,7 +47,7 @@ from health_tui.report.model import ClientLine, ReviewReport
 REPORT_COLUMNS = (
     "previous_band", "decision", "decision_note",
     "decided_at", "exit_steps_settled", "exit_steps_total", "exit_steps_remaining",
-    "exit_earliest_end", "hours_12m",
+    "exit_earliest_end", "exit_told_on", "exit_notice_from", "hours_12m",
 )  # fmt: skip
 COLUMNS = (*CSV_COLUMNS, *REPORT_COLUMNS)
 
@@ -62,5 +67,7 @@ def _review_cells(c: ClientLine) -> list[object]:
         e.total if e else "",
         " | ".join(e.remaining) if e else "",
         e.earliest_end if e else "",
+        (e.told_on or "") if e else "",
+        e.notice_from if e else "",
         "" if c.score.known_hours(c.score.hours_12m) is None else c.score.hours_12m,
     ]

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from health_tui.review.decisions import DecisionRecord
     from health_tui.review.exits import ExitProgress
 
-__all__ = ["health", "health_change", "money", "money_change", "movement", "one_line", "plural",
-           "recommended", "signed", "unpaid", "when"]  # fmt: skip
+__all__ = ["health", "health_change", "money", "money_change", "movement", "notice_text", "one_line",
+           "plural", "recommended", "signed", "unpaid", "when"]  # fmt: skip
 
 
 def one_line(text: str | None) -> str:
@@ -136,6 +136,21 @@ def owed_text(e: ExitProgress, r: ReviewReport) -> str:
         r.currency,
         invoiced=r.invoiced(e.client_id),
     )
+
+
+def notice_text(e: ExitProgress, r: ReviewReport) -> str:
+    """The notice and the earliest end date, in words. Once the client is told, the notice runs
+    from that day; until then, from the day the report is written, and the sentence says so (that
+    date is the one thing in the report that depends on the day it was written)."""
+    days = plural(e.notice_days, "day")
+    if e.told_on is not None:
+        return f"Notice {days} from {e.told_on}, when they were told: earliest end date {e.earliest_end}"
+    told = (
+        f"today ({e.notice_from}, the day this report was written)"
+        if e.notice_from == r.today
+        else f"on {e.notice_from}"
+    )
+    return f"Notice {days}, from the day they are told (not told yet): earliest end date {e.earliest_end} if told {told}"
 
 
 def at_risk(amount: float | None, not_known: int, currency: str) -> str:

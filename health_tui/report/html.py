@@ -21,6 +21,7 @@ from health_tui.report.format import (
     money_change,
     movement,
     no_movers,
+    notice_text,
     one_line,
     owed_text,
     plural,
@@ -323,8 +324,7 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         f'<p><span class="bar"><span style="width:{share:.0f}%"></span></span>'
         f"{h(e.label)}: {e.settled} of {e.total} steps done or not applicable.</p>\n"
         f"<ul>\n<li>{decided}</li>\n"
-        f"<li>Notice {h(plural(e.notice_days, 'day'))}: "
-        f"earliest end date {h(e.earliest_end)}.</li>\n"
+        f"<li>{h(notice_text(e, r))}.</li>\n"
         f"<li>As of {h(r.as_of)}: {h(owed)}.</li>\n</ul>\n"
         f"<p><strong>Still to do</strong></p>\n{todo}\n</article>"
     )

@@ -18,6 +18,7 @@ from health_tui.report.format import (
     money_change,
     movement,
     no_movers,
+    notice_text,
     owed_text,
     plural,
     recommended,
@@ -203,7 +204,7 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
     facts = [
         f"- Decided for {e.quarter} on {when(e.decided_at)}"
         + (f": {md(e.note)}" if e.note else "."),
-        f"- Notice {plural(e.notice_days, 'day')}: earliest end date {e.earliest_end}.",
+        f"- {notice_text(e, r)}.",
         f"- As of {r.as_of}: {owed}.",
     ]
     todo = [f"- [ ] {title}" for title in e.remaining] or ["- nothing: every step is settled."]

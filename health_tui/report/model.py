@@ -69,6 +69,10 @@ class ReviewReport(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     as_of: date
+    today: date = Field(
+        description="the day it was written: an exit's notice runs from it while the client is "
+        "not told, so only an untold exit's earliest end date depends on it"
+    )
     quarter: str
     previous_as_of: date
     previous_quarter: str
@@ -170,14 +174,17 @@ def build_report(
     as_of: date,
     settings: Settings,
     *,
+    today: date,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> ReviewReport:
     """Score now and at the previous quarter's end, and read the decisions and exit checklists;
-    pass `con=store.cursor()` from a worker thread (the app writes it while it holds the file)."""
+    `today` is the caller's clock, for the earliest end date of an exit whose client is not told
+    yet (`exits_in_force`). Pass `con=store.cursor()` from a worker thread (the app writes it while
+    it holds the file)."""
     previous_as_of = previous_quarter_end(as_of)
     now, then = score_two(store, as_of, previous_as_of, settings, con=con)
     decisions = current_decisions(store, now.quarter, con=con)
-    exits = exits_in_force(store, now, as_of, settings, con=con)
+    exits = exits_in_force(store, now, as_of, settings, today=today, con=con)
     leaving = exit_decisions(now, decisions)
     exit_by_id = {e.client_id: e for e in exits}
 
@@ -190,6 +197,7 @@ def build_report(
     counts_now, counts_then = now.band_counts(), then.band_counts()
     return ReviewReport(
         as_of=as_of,
+        today=today,
         quarter=now.quarter,
         previous_as_of=previous_as_of,
         previous_quarter=then.quarter,

@@ -81,6 +81,7 @@ class Checklist(BaseModel):
     notice_days: int
     earliest_end: date
     told_on: date | None = None  # the "tell" step's day once done: the notice runs from it
+    notice_from: date  # told_on, or while not told, today (never before the decision)
     unpaid: list[UnpaidInvoice]
     face_to_face: bool
     steps: list[Step]
@@ -116,6 +117,7 @@ def load_checklist(
     notice_days: int,
     decided_on: date,
     as_of: date,
+    today: date,
     currency: str = "EUR",
     agency: Agency | None = None,
     money: Money | None = None,
@@ -124,7 +126,14 @@ def load_checklist(
     """One client's checklist as saved, with the contract, unpaid invoices and channel facts."""
     case = ExitCase(client_id=client_id, notice_days=notice_days, decided_on=decided_on)
     found = load_checklists(
-        store, [case], as_of=as_of, currency=currency, agency=agency, money=money, con=con
+        store,
+        [case],
+        as_of=as_of,
+        today=today,
+        currency=currency,
+        agency=agency,
+        money=money,
+        con=con,
     )
     return found[client_id]
 
@@ -134,13 +143,19 @@ def load_checklists(
     cases: list[ExitCase],
     *,
     as_of: date,
+    today: date,
     currency: str = "EUR",
     agency: Agency | None = None,
     money: Money | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> dict[str, Checklist]:
     """Every given client's checklist, in four set-based queries whatever their number. The
-    earliest end date is the first working day after the notice (`agency` says whose holidays)."""
+    earliest end date is the first working day after the notice (`agency` says whose holidays).
+
+    `as_of` dates the unpaid invoices and formal complaints; `today` (the caller's clock) is the
+    day the notice runs from while the client is not told: a client told today can leave no
+    earlier, whatever quarter is being looked at (as of 2026-09-30, an exit not told by 5 December
+    could not end on 19 October)."""
     agency = agency or Agency()
     params = {"client_ids": [c.client_id for c in cases]}
     saved: dict[str, dict[str, dict]] = {}
@@ -168,7 +183,7 @@ def load_checklists(
             formal.get(c.client_id, (0, 0)),
             currency,
             agency,
-            as_of,
+            today,
         )
         for c in cases
     }
@@ -181,14 +196,14 @@ def _checklist(
     formal: tuple[int, int],
     currency: str,
     agency: Agency,
-    as_of: date,
+    today: date,
 ) -> Checklist:
     escalations, letters = formal
     # The notice runs from the day the client is told: the "tell" step's date once it is done;
-    # until then, the decision's day or, if that has passed, today (as of) at the earliest.
+    # until then, the decision's day or, if that has passed, today at the earliest.
     told = saved.get("tell")
     told_on = told["done_on"] if told and told["status"] == "done" and told["done_on"] else None
-    notice_from = told_on or max(case.decided_on, as_of)
+    notice_from = told_on or max(case.decided_on, today)
     notice_ends = notice_from + timedelta(days=case.notice_days)
     earliest_end = next_working_day(notice_ends, agency.country, agency.subdivision)
     face_to_face = bool(escalations or letters)
@@ -238,6 +253,7 @@ def _checklist(
         notice_days=case.notice_days,
         earliest_end=earliest_end,
         told_on=told_on,
+        notice_from=notice_from,
         unpaid=unpaid or [],
         face_to_face=face_to_face,
         steps=steps,

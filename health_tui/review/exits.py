@@ -29,6 +29,10 @@ class ExitProgress(BaseModel):
     note: str | None
     notice_days: int
     earliest_end: date
+    told_on: date | None = Field(description="the day the client was told; None: not told yet")
+    notice_from: date = Field(
+        description="told_on, or while not told, today: what the end hangs on"
+    )
     unpaid_invoices: int
     unpaid_amount: float = Field(description="in the portfolio's currency")
     overdue_amount: float = Field(description="the part of unpaid_amount past its due date")
@@ -53,10 +57,12 @@ def exits_in_force(
     as_of: date,
     settings: Settings,
     *,
+    today: date,
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> list[ExitProgress]:
     """Each client leaving as of `portfolio`'s quarter (an exit decided later does not show), oldest
-    decision first, with its checklist as saved; unpaid invoices as of `as_of`."""
+    decision first, with its checklist as saved; unpaid invoices as of `as_of`, the earliest end
+    date from `today` while the client is not told (`load_checklists`)."""
     rows = store.dicts("exit_clients_as_of", {"quarter": portfolio.quarter}, con=con)
     scores = {row["client_id"]: portfolio.by_id(row["client_id"]) for row in rows}
     cases = [
@@ -71,6 +77,7 @@ def exits_in_force(
         store,
         cases,
         as_of=as_of,
+        today=today,
         currency=settings.money.currency,
         agency=settings.agency,
         money=settings.money,
@@ -88,6 +95,8 @@ def exits_in_force(
                 note=row["note"],
                 notice_days=case.notice_days,
                 earliest_end=checklist.earliest_end,
+                told_on=checklist.told_on,
+                notice_from=checklist.notice_from,
                 unpaid_invoices=len(checklist.unpaid),
                 unpaid_amount=sum(u.converted for u in checklist.unpaid),
                 overdue_amount=sum(u.converted for u in checklist.unpaid if u.days_overdue > 0),

@@ -81,6 +81,7 @@ class ChecklistScreen(HealthScreen):
         self.notice_days = client.notice_days
         self.currency = app.portfolio.currency if app.portfolio else "EUR"
         self.as_of = app.latest
+        self.today = app.clock().date()  # the notice of a client not told yet runs from today
         self.store = app.store  # the jobs below run on the store thread: no app lookups there
         store, client_id = app.store, self.client_id
 
@@ -100,6 +101,7 @@ class ChecklistScreen(HealthScreen):
             notice_days=self.notice_days,
             decided_on=decided_on,
             as_of=self.as_of,
+            today=self.today,
             currency=self.currency,
             agency=self.health_app.settings.agency,
             money=self.health_app.settings.money,
@@ -236,6 +238,7 @@ class ChecklistScreen(HealthScreen):
         assert self.checklist is not None
         step = next(s for s in self.checklist.steps if s.spec.key == key)
         now = app.clock()
+        self.today = now.date()  # un-ticking "tell" runs the notice from today again
         # A note on a step already done keeps the day it was done.
         on = step.done_on if step.status is StepStatus.done and step.done_on else now.date()
         decided_on, wanted = self.checklist.decided_on, (status, note)

@@ -73,9 +73,10 @@ class ExitsScreen(HealthScreen):
             return
         self._loading_for = key
         store, settings, as_of = app.store, app.settings, app.latest
+        today = app.clock().date()  # the notice of a client not told yet runs from today
 
         def job(con) -> list[ExitProgress]:
-            found = exits_in_force(store, portfolio, as_of, settings, con=con)
+            found = exits_in_force(store, portfolio, as_of, settings, today=today, con=con)
             return exits_in_progress(found, portfolio.quarter)
 
         def done(exits: list[ExitProgress]) -> None:
@@ -84,13 +85,23 @@ class ExitsScreen(HealthScreen):
 
         app.run_job(job, done, what="read the exits in progress")
 
-    def _show(self, exits: list[ExitProgress], quarter: str, currency: str) -> None:
+    def _show(
+        self, exits: list[ExitProgress], quarter: str, currency: str, *, again: bool = True
+    ) -> None:
+        """The rows, each step cut to the room the table has; once laid out (the hint under it
+        takes its lines, a scrollbar may come), cut again if that room has changed."""
         self.exits = exits
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        table.clear()
+        # the columns too: a column only ever widens as rows come, so one list's long name
+        # (another quarter's) pushed this list's cut step past the edge: "Fulfil outstanding"
+        table.clear(columns=True)
+        for title in COLUMNS:
+            table.add_column(title, key=title)
         rows = [_cells(e, quarter, currency) for e in exits]
         room = _room_for_last(table, rows)
+        if again:
+            self.call_after_refresh(self._refit, exits, quarter, currency, room)
         for e, cells in zip(exits, rows, strict=True):
             if room is not None:  # a step too long is cut with "…", not at the table's edge
                 cells[-1] = Text(cut(cells[-1].plain, room), style=cells[-1].style)
@@ -114,6 +125,14 @@ class ExitsScreen(HealthScreen):
             "Earlier quarters' exits show until every step is settled."
         )
         self.query_one("#exits-hint", Static).update(Content.styled(hint, MUTED))
+
+    def _refit(
+        self, exits: list[ExitProgress], quarter: str, currency: str, room: int | None
+    ) -> None:
+        if self.is_attached and self.exits is exits:
+            rows = [_cells(e, quarter, currency) for e in exits]
+            if _room_for_last(self.query_one(DataTable), rows) != room:
+                self._show(exits, quarter, currency, again=False)
 
     def on_resize(self) -> None:
         if self.exits and self.health_app.portfolio is not None:
@@ -140,9 +159,11 @@ def _room_for_last(table: DataTable[Text], rows: list[list[Text]]) -> int | None
     """The cells the last column (the next step) has once the others are as wide as their widest
     cell or title: a step longer than that is cut with "…" instead of at the table's edge. None
     before the table has a size."""
-    width = table.scrollable_content_region.width
+    width = table.content_region.width
     if not width or not rows:
         return None
+    if len(rows) + 1 > table.content_region.height:  # the header and the rows: a scrollbar comes
+        width -= table.styles.scrollbar_size_vertical
     pad = 2 * table.cell_padding
     others = sum(
         max(cell_len(title), *(cell_len(r[i].plain) for r in rows)) + pad

@@ -161,10 +161,14 @@ async def _write(app: HealthApp, request: ReportRequest) -> None:
 
     app.notify(safe_text(f"Writing the report to {request.out}…"), markup=False, timeout=3)
 
+    today = app.clock().date()
+
     def job() -> str:
         cursor = app.store.cursor()  # DuckDB connections are not shared across threads
         try:
-            return write_report(app.store, request.as_of, app.settings, request.out, con=cursor)
+            return write_report(
+                app.store, request.as_of, app.settings, request.out, today=today, con=cursor
+            )
         finally:
             cursor.close()
 

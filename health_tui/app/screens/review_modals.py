@@ -121,10 +121,30 @@ class Confirm(DismissOnce[bool], ModalScreen[bool]):
             # exit's counter-signals pushed the question and its buttons out of the box
             with VerticalScroll(id="confirm-scroll"):
                 yield Fitted(self.body, id="confirm-body")
-            yield Static(Content.styled(self.question, "bold"), classes="modal-question")
+            # what is cut off below says so: at 80x24 a heading ended the box with nothing under
+            # it, the scrollbar beside it hard to see
+            with Vertical(id="confirm-ask"):
+                yield Static(id="confirm-more")
+                yield Static(Content.styled(self.question, "bold"), classes="modal-question")
             with Horizontal(classes="modal-buttons"):
                 yield _button(f"{self.yes} (y/⏎)", "yes", "error")
                 yield _button(f"{self.no} (n/esc)", "no")
+
+    def on_mount(self) -> None:
+        scroll = self.query_one("#confirm-scroll", VerticalScroll)
+        self.watch(scroll, "scroll_y", self._more_below, init=False)
+        self.watch(scroll, "virtual_size", self._more_below, init=False)
+        self.call_after_refresh(self._more_below)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._more_below)
+
+    def _more_below(self, _: object = None) -> None:
+        """Say "↓ more" under the facts while some are out of sight below, in the blank line above
+        the question (the box keeps its height: the question and buttons stay where they were)."""
+        scroll = self.query_one("#confirm-scroll", VerticalScroll)
+        more = round(scroll.scroll_y) < scroll.max_scroll_y
+        self.query_one("#confirm-more", Static).update(Content.styled(MORE, MUTED) if more else "")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -132,6 +152,9 @@ class Confirm(DismissOnce[bool], ModalScreen[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+MORE = "↓ more below: ↓ or PgDn scrolls"
 
 
 class SaveOrDiscard(DismissOnce[str | None], ModalScreen[str | None]):
