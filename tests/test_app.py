@@ -15,7 +15,7 @@ from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.quarter import QuarterPicker
 from health_tui.app.widgets.client_table import ClientTable
 from health_tui.app.widgets.effort_map import EffortMap
-from health_tui.errors import StoreLocked
+from health_tui.errors import ConfigError, StoreLocked
 from health_tui.settings import Settings
 from tests.test_app_support import AS_OF, make_app, settle, small_store, until
 
@@ -250,6 +250,20 @@ async def test_scoring_failure_is_a_notification(store) -> None:
         assert note.severity == "error" and "in use by another program" in note.message
         assert not app.screen.query_one(ClientTable).loading
         assert "Nothing scored yet" in summary_text(app)
+
+    # A fault in the settings fails every quarter: the header says what to add, on its lines,
+    # and keeps saying it after a resize (it read "Press [ or ] to try another quarter").
+    def no_rate(store, as_of, con):
+        raise ConfigError("no rate for USD, e.g.:\n  [money.rates]\n  USD = ?")
+
+    app = make_app(store, scorer=no_rate)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        said = summary_text(app)
+        assert "\n  [money.rates]\n  USD = ?\nFix it, then quit (q)" in said, said
+        assert "another quarter" not in said
 
 
 async def test_map_navigation_and_enter(store) -> None:

@@ -34,11 +34,11 @@ from health_tui.app.screens.help import HelpScreen
 from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.quarter import QuarterPicker
 from health_tui.app.table_model import RowIndex
-from health_tui.app.text import safe_text
+from health_tui.app.text import safe_lines, safe_text
 from health_tui.app.whatif_state import WhatIfMarks
 from health_tui.app.widgets.summary import summary_figures
 from health_tui.dates import quarter_end, quarter_label, quarter_of, quarter_start, shift_quarter
-from health_tui.errors import HealthTuiError
+from health_tui.errors import ConfigError, HealthTuiError
 from health_tui.review.decisions import DecisionRecord
 from health_tui.score_change import score_change
 from health_tui.scoring.engine import score_portfolio
@@ -131,6 +131,9 @@ class HealthApp(App[None]):
         self.latest = as_of  # never score past the date the owner asked for
         self.requested = as_of
         self.first_start: date | None = None  # set when a quarter scored had nobody in it
+        # why the last scoring failed where the settings are at fault (a rate missing), kept for
+        # the portfolio's header while nothing is scored: a notification goes in ten seconds
+        self.scoring_error: str | None = None
         self.settings = settings or Settings()
         self.scorer = scorer or engine_scorer(self.settings)
         self.demo_note = demo_note
@@ -327,12 +330,16 @@ class HealthApp(App[None]):
                 timeout=10,
             )
         if event.worker.group == "scoring" and event.state == WorkerState.ERROR:
-            self.working = None
             quarter = label_of(self.requested)
+            error = event.worker.error
+            said = safe_lines(f"Could not score {quarter}: {error}")
+            # a fault in the settings (a rate missing) fails every quarter: the header keeps it
+            self.scoring_error = said if isinstance(error, ConfigError) else None
+            self.working = None
             if self.portfolio is not None:
                 self.requested = self.portfolio.as_of
             self.notify(
-                safe_text(f"Could not score {quarter}: {event.worker.error}"),
+                said,  # its lines kept: a settings block to copy reads as one
                 title="Scoring failed",
                 severity="error",
                 markup=False,

@@ -154,11 +154,13 @@ class PortfolioScreen(WhatIfMarking):
         if working is None and self.health_app.portfolio is None:
             # The first scoring failed (the notification says why): stop the spinner, say so.
             self.query_one(ClientTable).loading = False
-            self.query_one(PortfolioSummary).update(
-                Content.styled(
-                    "Nothing scored yet. Press [ or ] to try another quarter, g to pick one.",
-                    "$text-error",
-                )
+            # Why, when the settings say it (a rate missing: no quarter would score), else how
+            # to try another quarter; the notification that said it is gone in ten seconds.
+            why = self.health_app.scoring_error
+            self.query_one(PortfolioSummary).failed(
+                f"Nothing scored. {why}\nFix it, then quit (q) and open health-tui again."
+                if why
+                else "Nothing scored yet. Press [ or ] to try another quarter, g to pick one."
             )
             return
         self._update_header()

@@ -147,6 +147,12 @@ class PortfolioSummary(Static):
             width = self.content_region.width
             self.update(summary_content(portfolio, working, width, first_start))
 
+    def failed(self, text: str) -> None:
+        """Nothing could be scored: `text` says why and what to do, and stays through a resize
+        (which drew the "scoring…" line again over it)."""
+        self._shown = None
+        self.update(Content.styled(text, "$text-error"))
+
     def on_resize(self) -> None:
         """Laid out again for the new width (the header breaks between phrases to fit it)."""
         shown, self._shown = self._shown, None
