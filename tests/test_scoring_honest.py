@@ -341,3 +341,23 @@ def test_weeks_of_praise_are_no_champion(tmp_path: Path) -> None:
     c = client(b.score(tmp_path), "brief")
     assert c.health is not None and c.health >= 80
     assert c.archetype is not Archetype.champion
+
+
+def test_a_client_is_compared_with_the_portfolio_only_where_there_are_others(
+    tmp_path: Path,
+) -> None:
+    """The only client with feedback read "average 2.0/10 (portfolio median 2.0)": compared with
+    itself. And a median of 10.5 days late was said as 10 beside a client's 10.5 said as 11."""
+    b = Book()
+    for cid, late in (("a", 0), ("b", 21), ("c", 10), ("d", 11)):
+        b.client(cid, f"Client {cid}", ago(700))
+        b.work(cid, ago(700), AS_OF, late_days=late)
+    b.rows["feedback"].append(["a", ago(10), 2, "Late"])
+    p = b.score(tmp_path)
+    said = " ".join(client(p, "a").reasons)
+    assert "average 2.0/10 from 1 score over the last four quarters." in said
+    assert p.medians["days_late"] == 10.5
+    assert "Paid 21 days late on average over the last four quarters; portfolio median 11." in (
+        client(p, "b").reasons
+    )
+    assert "feedback_n" not in p.medians  # how many clients stand behind it: not a figure

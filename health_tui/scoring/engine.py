@@ -140,7 +140,8 @@ def _score(
         currency=settings.money.currency,
         target_rate=parts.target_rate,
         clients=clients,
-        medians={k: round(v, 4) for k, v in medians.items()},
+        # the portfolio's figures, not how many clients each stands on (the sentences' business)
+        medians={k: round(v, 4) for k, v in medians.items() if not k.endswith("_n")},
     )
 
 

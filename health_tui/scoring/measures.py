@@ -380,6 +380,9 @@ def portfolio_medians(
         "lifetime_value": [f.lifetime_value for f in invoiced],
     }
     out = {k: v for k, vals in candidates.items() if (v := _median(vals)) is not None}
+    # how many clients a median stands on: a sentence compares a client with "the portfolio" only
+    # where there are a few others (one client's own 2.0/10 was its "portfolio median 2.0")
+    out |= {f"{k}_n": float(len(candidates[k])) for k in ("feedback", "days_late")}
     ltv = sorted(f.lifetime_value for f in invoiced)
     if ltv:
         share = settings.counter_signals.lifetime_quantile

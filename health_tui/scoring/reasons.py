@@ -22,6 +22,10 @@ A = Archetype
 THIN_PAYMENTS = 3  # fewer invoices due than this: the lateness line says how many it averages
 BILLED_GAP = 1.5  # billable amounts this many times the invoices: the reasons say so
 
+# The fewest clients a "portfolio median" in a sentence stands on: fewer, and the client is
+# compared with itself or one other.
+MEDIAN_OF = 3
+
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
@@ -87,7 +91,11 @@ def reasons(
             last += f" ({months} months ago: an old score says little about today)"
         if f.feedback_12m is not None:
             fb_med = med.get("feedback")
-            vs = f" (portfolio median {fb_med:.1f})" if fb_med is not None else ""
+            vs = (
+                f" (portfolio median {fb_med:.1f})"
+                if fb_med is not None and med.get("feedback_n", 0) >= MEDIAN_OF
+                else ""
+            )
             scores = _count(f.feedback_n_12m, "score")
             out.append(
                 f"{last}; average {f.feedback_12m:.1f}/10 from {scores} over the last four quarters{vs}."
@@ -104,7 +112,11 @@ def reasons(
         text = _join(bits) + " this quarter"
         if letters:
             text += f", {_count(letters, 'by formal letter', 'by formal letter')}"
-        text = text[0].upper() + text[1:] + f" (portfolio median {med.get('complaints_q', 0):.0f})"
+        text = (
+            text[0].upper()
+            + text[1:]
+            + f" (portfolio median {whole(med.get('complaints_q', 0)):.0f})"
+        )
         if letters:
             text += "; a formal letter means the problem is serious: meet face to face"
         out.append(text + ".")
@@ -129,7 +141,7 @@ def reasons(
                     _count(scope_changes, "scope change") if scope_changes else "",
                 ]
             ).capitalize()
-            + f" this quarter (portfolio median {med.get('urgent_q', 0):.0f} urgent or after-hours)."
+            + f" this quarter (portfolio median {whole(med.get('urgent_q', 0)):.0f} urgent or after-hours)."
         )
 
     if f.hours_12m > 0:
@@ -151,7 +163,12 @@ def reasons(
     if late is not None and late >= 10:
         few = f" (from {_count(f.n_due_12m, 'invoice')})" if f.n_due_12m < THIN_PAYMENTS else ""
         out.append(
-            f"Paid {whole(late):.0f} days late on average over the last four quarters{few}; portfolio median {med.get('days_late', 0):.0f}."
+            f"Paid {whole(late):.0f} days late on average over the last four quarters{few}"
+            + (
+                f"; portfolio median {whole(med.get('days_late', 0)):.0f}."
+                if med.get("days_late_n", 0) >= MEDIAN_OF
+                else "."
+            )
         )
     if f.unpaid_overdue > 0:
         out.append(
