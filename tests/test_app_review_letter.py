@@ -76,7 +76,9 @@ async def test_export_refuses_to_overwrite_unless_confirmed(
         await open_letter(pilot)
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, AskText)
-        assert app.screen.query_one("#ask-input").value == "letter-castell.txt"
+        # beside the database, not wherever the app was started
+        assert app.screen.query_one("#ask-input").value == str(db.parent / "letter-castell.txt")
+        assert db.parent == tmp_path
         await pilot.press("enter")
         assert isinstance(app.screen, Confirm)  # it exists: asked, not overwritten
         await pilot.press("n")

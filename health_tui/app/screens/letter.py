@@ -201,9 +201,15 @@ class LetterScreen(HealthScreen):
             if path and path.strip():
                 self._export(body, Path(path.strip()).expanduser(), force=False)
 
+        # beside the database, as the report goes: the folder the app was started from may be
+        # anything (a project's source, the home folder)
+        db = self.health_app.store.path
+        where = (db.parent if db is not None else Path()) / default_export_name(
+            self.client.client_id
+        )
         self.app.push_screen(
-            AskText("Export the letter", "File to write (relative to the current folder; .txt is plain text for an email, .md is Markdown):",
-                    default_export_name(self.client.client_id), hint="Enter writes · Escape cancels"),
+            AskText("Export the letter", "File to write (.txt is plain text for an email, .md is Markdown; a relative path is from the folder health-tui was started in):",
+                    str(where), hint="Enter writes · Escape cancels"),
             chosen,
         )  # fmt: skip
 
