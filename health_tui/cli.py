@@ -813,10 +813,12 @@ def log_cmd(
     with _record_store(db) as store:
         ref = find_client(store, client)
         entry = record.build_entry(record.InteractionEntry, client_id=ref.client_id, **fields)
-        record.log_entry(store, entry)
+        logged = record.log_entry(store, entry)
     click.echo(
         f"Saved: {entry.label()} with {ref} at {when:%Y-%m-%d %H:%M}. {_counts(when, oldest, ref)}"
     )
+    if logged.alike:
+        click.echo(logged.alike)
 
 
 # a negative SCORE (-1) reaches the score's own check ("a whole number from 0 to 10") instead of
@@ -844,8 +846,10 @@ def feedback_cmd(
         entry = record.build_entry(
             record.FeedbackEntry, client_id=ref.client_id, on=on, score=value, comment=comment
         )
-        record.log_entry(store, entry)
+        logged = record.log_entry(store, entry)
     click.echo(f"Saved: {entry.label()} from {ref} on {on.isoformat()}. {_counts(on, oldest, ref)}")
+    if logged.alike:
+        click.echo(logged.alike)
 
 
 def _oldest_scored(now: datetime) -> date | None:

@@ -165,6 +165,9 @@ class LoggedEntry(BaseModel):
 
     key: str
     entry: Entry
+    # other entries that look like this one (same client, day and kind or score), said where it
+    # was saved: the same call logged twice, or a survey's answer the import brought already
+    alike: str | None = None
 
 
 def build_entry(model: type[M], **fields: object) -> M:
@@ -200,10 +203,49 @@ def log_entry(
 ) -> LoggedEntry:
     """Record `entry` for its client (which must exist), committed before returning."""
     key = uuid.uuid4().hex
+    params = _params(entry, key)
     with store.transaction(con) as tx:
         _require_client(store, entry.client_id, tx)
-        store.run(f"record_{entry.what}_insert", _params(entry, key), con=tx)
-    return LoggedEntry(key=key, entry=entry)
+        store.run(f"record_{entry.what}_insert", params, con=tx)
+        found = (
+            store.rows(
+                f"record_{entry.what}_alikes", {k: params[k] for k in ALIKE[entry.what]}, con=tx
+            )
+            if entry.what in ALIKE
+            else []
+        )
+    return LoggedEntry(key=key, entry=entry, alike=_alike(entry, found))
+
+
+# What makes two entries look alike, by kind of entry (a note is never compared).
+ALIKE = {
+    "interaction": ("client_id", "key", "happened_at", "kind"),
+    "feedback": ("client_id", "key", "on", "score"),
+}
+
+
+def _alike(entry: InteractionEntry | FeedbackEntry | NoteEntry, found: list[tuple]) -> str | None:
+    """'Another complaint on 2026-09-20 is on record (imported from zendesk): if it is the same,
+    delete one in the client's timeline.' None where there is none."""
+    if not found:
+        return None
+    n = sum(count for _source, count in found)
+    whence = ", ".join(
+        (f"{count} you logged" if source == "app" else f"{count} imported from {source}")
+        for source, count in found
+    )
+    if isinstance(entry, InteractionEntry):
+        what = entry.kind.value.replace("_", " ")
+        day = entry.happened_at.date()
+    else:
+        assert isinstance(entry, FeedbackEntry)
+        what, day = f"feedback {entry.score}/10", entry.on
+    other = "Another" if n == 1 else f"{n} other"
+    return (
+        f"{other} {what}{'' if n == 1 else 's'} of this client on {day} "
+        f"{'is' if n == 1 else 'are'} on record ({whence}): both count; if they are the same, "
+        "delete one in the client's timeline."
+    )
 
 
 def update_entry(

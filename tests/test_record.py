@@ -370,6 +370,22 @@ def test_a_log_without_a_time_is_not_dated_the_minute_it_was_typed(
     assert facts["northwind"].urgent_q0 >= 1 and facts["northwind"].after_hours_q0 == 0
 
 
+def test_the_same_call_logged_twice_is_saved_and_said(db: str) -> None:
+    """The same `log` run twice was accepted without a word: two complaints, where there was one."""
+    args = ("log", "northwind", "--kind", "complaint", "--channel", "phone", "--at",
+            "2026-09-20 10:00", "--db", db)  # fmt: skip
+    first = run(*args)
+    assert first.exit_code == 0 and "on record" not in first.output
+    again = run(*args)
+    assert again.exit_code == 0
+    assert again.output.splitlines()[-1] == (
+        "Another complaint of this client on 2026-09-20 is on record (1 you logged): both count; "
+        "if they are the same, delete one in the client's timeline."
+    )
+    out = run("feedback", "northwind", "7", "--date", "2026-09-20", "--db", db)
+    assert "on record" not in out.output  # no other 7/10 that day
+
+
 def test_an_ambiguous_name_is_refused_listing_the_clients(db: str) -> None:
     store = open_store(db)
     store.con.execute(

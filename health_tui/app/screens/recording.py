@@ -173,6 +173,10 @@ class RecordKeeping(HealthScreen):
             elif logged is not None:
                 label = f"{verb} {logged.entry.label()}"
                 self.health_app.notify(safe_text(f"Saved: {label}"), markup=False, timeout=4)
+                if logged.alike:
+                    self.health_app.notify(
+                        safe_text(logged.alike), markup=False, severity="warning", timeout=10
+                    )
                 if self._scored_again(logged, verb):
                     self.health_app.rescore_after(logged.entry.client_id, label)
 
@@ -197,6 +201,8 @@ class RecordKeeping(HealthScreen):
         app, entry = self.health_app, logged.entry
         label = f"{verb} {entry.label()}"
         app.notify(safe_text(f"Saved: {label}"), markup=False, timeout=4)
+        if logged.alike:  # the same call logged twice, or already imported from the helpdesk
+            app.notify(safe_text(logged.alike), markup=False, severity="warning", timeout=10)
         self.record_saved(entry.client_id, logged.key)
         portfolio = app.portfolio
         # dated after the day the screens stand on (--as-of): saved, but shown and scored only by
