@@ -23,6 +23,8 @@ Then the review's own columns:
   steps (two numbers, not "3/10", which a spreadsheet would read as a date); empty unless the
   client's latest decision up to the quarter is exit.
 - exit_steps_remaining: titles of the steps still to do, joined with " | ".
+- exit_steps_done: the steps settled, each with how and when and your note ("Read the contract:
+  done 2026-10-02 (Clause 9: 30 days)"), joined with " | ".
 - exit_earliest_end: the first working day once the notice period has run from exit_notice_from.
 - exit_told_on: the day the client was told (the "Tell the client" step's date); empty while they
   are not told.
@@ -46,7 +48,7 @@ from health_tui.report.model import ClientLine, ReviewReport
 
 REPORT_COLUMNS = (
     "previous_band", "decision", "decision_note",
-    "decided_at", "exit_steps_settled", "exit_steps_total", "exit_steps_remaining",
+    "decided_at", "exit_steps_settled", "exit_steps_total", "exit_steps_remaining", "exit_steps_done",
     "exit_earliest_end", "exit_told_on", "exit_notice_from", "hours_12m",
 )  # fmt: skip
 COLUMNS = (*CSV_COLUMNS, *REPORT_COLUMNS)
@@ -66,6 +68,7 @@ def _review_cells(c: ClientLine) -> list[object]:
         e.settled if e else "",
         e.total if e else "",
         " | ".join(e.remaining) if e else "",
+        " | ".join(e.done) if e else "",
         e.earliest_end if e else "",
         (e.told_on or "") if e else "",
         e.notice_from if e else "",

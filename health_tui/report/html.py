@@ -326,7 +326,9 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         f"<ul>\n<li>{decided}</li>\n"
         f"<li>{h(notice_text(e, r))}.</li>\n"
         f"<li>As of {h(r.as_of)}: {h(owed)}.</li>\n</ul>\n"
-        f"<p><strong>Still to do</strong></p>\n{todo}\n</article>"
+        f"<p><strong>Still to do</strong></p>\n{todo}\n"
+        + (f"<p><strong>Settled</strong></p>\n{_list(e.done)}\n" if e.done else "")
+        + "</article>"
     )
 
 

@@ -208,7 +208,10 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         f"- As of {r.as_of}: {owed}.",
     ]
     todo = [f"- [ ] {title}" for title in e.remaining] or ["- nothing: every step is settled."]
-    return "\n".join([f"### {md(e.name)}: {e.label}", "", *facts, "", "Still to do:", "", *todo])
+    done = ["", "Settled:", "", *(f"- [x] {md(step)}" for step in e.done)] if e.done else []
+    return "\n".join(
+        [f"### {md(e.name)}: {e.label}", "", *facts, "", "Still to do:", "", *todo, *done]
+    )
 
 
 def _track_record(r: ReviewReport) -> str:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 import duckdb
 from pydantic import BaseModel, ConfigDict, Field
 
-from health_tui.review.checklist import STEPS, ExitCase, StepStatus, load_checklists
+from health_tui.review.checklist import STEPS, ExitCase, Step, StepStatus, load_checklists
 from health_tui.scoring.models import PortfolioScore
 from health_tui.settings import Settings
 from health_tui.store import Store
@@ -39,6 +39,11 @@ class ExitProgress(BaseModel):
     settled: int = Field(description="steps done or not applicable")
     total: int
     remaining: list[str] = Field(description="titles of the steps still to do, in order")
+    done: list[str] = Field(
+        default_factory=list,
+        description="the steps settled, in order, each with its day and the owner's note: "
+        "'Read the contract: done 2026-10-02 (Clause 9: 30 days)'",
+    )
 
     @property
     def label(self) -> str:
@@ -103,9 +108,19 @@ def exits_in_force(
                 settled=checklist.settled,
                 total=len(STEPS),
                 remaining=[s.spec.title for s in checklist.steps if s.status is StepStatus.todo],
+                done=[_settled(s) for s in checklist.steps if s.status is not StepStatus.todo],
             )
         )
     return exits
+
+
+def _settled(step: Step) -> str:
+    """A settled step as the exit record reads it: its title, how and when, and the owner's note
+    (it stood in the backup only: the report listed the steps still to do)."""
+    how = "done" if step.status is StepStatus.done else "not applicable"
+    day = f" {step.done_on}" if step.done_on else ""
+    note = f" ({step.note})" if step.note else ""
+    return f"{step.spec.title}: {how}{day}{note}"
 
 
 def exits_in_progress(exits: list[ExitProgress], quarter: str) -> list[ExitProgress]:
