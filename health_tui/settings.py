@@ -135,6 +135,17 @@ class Money(BaseModel):
             raise ValueError("; ".join(faults))
         return out
 
+    @model_validator(mode="after")
+    def _not_its_own(self) -> Money:
+        """A rate for the portfolio's own currency was ignored without a word (EUR = 2 in a
+        portfolio in EUR): one EUR is one EUR, so it says something else was meant."""
+        if self.currency in self.rates:
+            raise ValueError(
+                f"rates: {self.currency} is the portfolio's own currency (one {self.currency} is "
+                f"one {self.currency}): remove its rate, or set currency to the one you meant"
+            )
+        return self
+
 
 class Rules(BaseModel):
     """Thresholds of the verdicts; each is quoted in the reasons it produces."""
@@ -362,7 +373,8 @@ def _explain(e: Any) -> str:
     msg = e["msg"].removeprefix("Value error, ")
     if msg[1:2].islower():  # "String should…" reads on after the colon; "USD: …" stays as it is
         msg = msg[:1].lower() + msg[1:]
-    return msg if "(got" in msg else f"{msg} (got {got!r})"
+    # a whole section's fault (two settings that disagree) says its own figures
+    return msg if "(got" in msg or isinstance(got, dict) else f"{msg} (got {got!r})"
 
 
 def load_settings(path: Path | None) -> tuple[Settings, dict[str, str]]:

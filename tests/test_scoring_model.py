@@ -317,3 +317,11 @@ def test_a_settings_files_faults_are_said_in_the_owners_words(tmp_path: Path) ->
     cfg.write_text("[money]\nrates = {USD = 0.9, usd = 0.8}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="USD is given twice"):
         load_settings(cfg)
+    # a rate for the portfolio's own currency was ignored without a word
+    cfg.write_text('[money]\ncurrency = "EUR"\nrates = {EUR = 2}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(cfg)
+    assert str(info.value).splitlines()[1:] == [
+        "  money: rates: EUR is the portfolio's own currency (one EUR is one EUR): remove its "
+        "rate, or set currency to the one you meant"
+    ]
