@@ -1,7 +1,8 @@
 -- connector (inside the write transaction): the client of each row of an export of interactions or
 -- feedback (connector_signal_rows), found, never made: the client whose name or alias is the row's
 -- client (case, accents and spacing aside), else the client whose domain (the owner's fact, or the
--- folder's) is the row's domain. A row no client answers to has no client_id (left out, with a
+-- folder's) is the row's domain or holds it (mail.acme.com is acme.com's; the longest domain held
+-- wins, so a client of its own at eu.acme.com keeps its rows). A row no client answers to has no client_id (left out, with a
 -- warning listing who). name_n / domain_n > 1: the name or domain belongs to several clients
 -- (connector_validate_matches).
 CREATE OR REPLACE TEMP TABLE src_matches AS
@@ -25,6 +26,17 @@ by_domain AS (
     FROM clients
     WHERE connector_domain("domain") IS NOT NULL
     GROUP BY 1
+),
+-- each row's domain and the domains holding it: mail.acme.com, acme.com, com
+suffixes AS (
+    SELECT k, unnest(list_transform(range(len(string_split(k, '.'))),
+                                    lambda i: array_to_string(string_split(k, '.')[i + 1:], '.'))) AS d
+    FROM (SELECT DISTINCT domain_key AS k FROM connector_signal_rows WHERE domain_key IS NOT NULL)
+),
+held AS (
+    SELECT s.k, arg_max(s.d, length(s.d)) AS d
+    FROM suffixes s JOIN by_domain b ON b.d = s.d
+    GROUP BY s.k
 )
 SELECT r.line, r.client, r.client_key, r.domain_key, r.domain_col,
        CASE WHEN n.client_id IS NOT NULL THEN n.client_id ELSE d.client_id END AS client_id,
@@ -33,4 +45,5 @@ SELECT r.line, r.client, r.client_key, r.domain_key, r.domain_col,
        CASE WHEN n.client_id IS NULL THEN coalesce(d.n, 0) ELSE 0 END AS domain_n, d.ids AS domain_ids
 FROM connector_signal_rows r
 LEFT JOIN by_name n ON n.k = r.client_key
-LEFT JOIN by_domain d ON d.d = r.domain_key;
+LEFT JOIN held h ON h.k = r.domain_key
+LEFT JOIN by_domain d ON d.d = h.d;

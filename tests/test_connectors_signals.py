@@ -89,6 +89,27 @@ def test_a_clients_domain_catches_tickets_without_an_organization(harvest: Store
             "Portal login help") in touches(harvest, "zendesk")  # fmt: skip
 
 
+def test_a_subdomain_is_its_domains_client(harvest: Store, tmp_path: Path) -> None:
+    """A ticket from priya@mail.meridianhealth.example was left out of a client whose domain is
+    meridianhealth.example; a client of its own at a longer domain keeps its rows."""
+    set_domain(harvest, "Meridian Health Partners", "meridianhealth.example", at=AT)
+    set_domain(harvest, "Northwind Outfitters", "eu.meridianhealth.example", at=AT)
+    tickets = write(
+        tmp_path,
+        "sub.csv",
+        ZENDESK_HEAD
+        + "2001,priya@mail.meridianhealth.example,Login broken,incident,normal,Mail,problem,"
+        "2025-09-12 10:00:00 +0200,,Good\n"
+        + "2002,jo@eu.meridianhealth.example,Invoice copy,question,normal,Mail,question,"
+        "2025-09-13 10:00:00 +0200,,Good\n",
+    )
+    load(harvest, tickets)
+    assert sorted(row[:2] for row in touches(harvest, "zendesk")) == [
+        ("Meridian Health Partners", datetime(2025, 9, 12, 10, 0)),
+        ("Northwind Outfitters", datetime(2025, 9, 13, 10, 0)),
+    ]
+
+
 def test_a_later_ticket_export_replaces_never_doubles(harvest: Store, tmp_path: Path) -> None:
     load(harvest, EXPORTS / "zendesk_tickets.csv")
     before = snapshot(harvest)
