@@ -6,8 +6,9 @@
 SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        count(*) FILTER (WHERE skip = 'no client') AS no_client,
        coalesce(list(line ORDER BY line) FILTER (WHERE skip = 'no client'), [])[1:5] AS no_client_lines,
-       count(*) FILTER (WHERE skip IS NULL AND due_assumed) AS due_assumed,
-       count(*) FILTER (WHERE skip IS NULL AND paid_on_assumed) AS paid_on_assumed,
+       -- a credit note is settled on its issue date (connector_bill_rows): no date is assumed for it
+       count(*) FILTER (WHERE skip IS NULL AND due_assumed AND amount >= 0) AS due_assumed,
+       count(*) FILTER (WHERE skip IS NULL AND paid_on_assumed AND amount >= 0) AS paid_on_assumed,
        count(*) FILTER (WHERE skip IS NULL AND paid_amt > 0 AND open_amt > 0) AS partly_paid,
        count(*) FILTER (WHERE skip = 'written off' OR (skip IS NULL AND written_off > 0)) AS written_off,
        coalesce(list(line ORDER BY line)

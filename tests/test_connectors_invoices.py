@@ -398,10 +398,12 @@ def test_an_accountants_negative_in_parentheses_is_a_credit_note(
         'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
         'issued_on = "Date"\namount = "Amount"\n' + OPEN,
     )
-    load(store, sheet, mapping=mapping)
+    summary = load(store, sheet, mapping=mapping)
     assert [(i[1], i[4]) for i in invoices(store)] == [
         ("3001", Decimal("1805.67")), ("CN-1", Decimal("-450.00")), ("CN-2", Decimal("-1000.00"))
     ]  # fmt: skip
+    # a credit note is settled on its issue date: no due date is assumed for it (it said 3)
+    assert any(n.startswith("Assumed 1 invoice without a due date") for n in summary.notes)
     comma = write(tmp_path, "eu.csv", 'No.,Customer,Date,Amount\nCN-3,Acme,2025-09-03,"(450,50)"\n')
     load(store, comma, mapping=mapping)  # a decimal comma, known from the credit note itself
     assert (invoices(store)[-1][1], invoices(store)[-1][4]) == ("CN-3", Decimal("-450.50"))
