@@ -365,3 +365,22 @@ def test_an_amount_with_no_currency_keeps_the_portfolios_when_it_changes(tmp_pat
     acme = by_name(score_portfolio(store, AS_OF, in_dollars), "Acme Ltd")
     assert acme.lifetime_value == pytest.approx(5000 * 1.1 + 1000)
     store.close()
+
+
+def test_a_missing_rate_counts_the_owners_invoices_not_the_rows(tmp_path: Path) -> None:
+    """An invoice paid in part is stored as two rows (ID and ID-unpaid): "the database holds 2
+    invoices in USD" named one invoice twice."""
+    path = write(
+        tmp_path,
+        "inv.csv",
+        "Status,Issue Date,Due Date,ID,Client,Subject,Invoice Amount,Paid Amount,Balance,"
+        "Currency,Paid Date\n"
+        'Partial,2026-08-01,2026-08-31,1001,Acme,Work,"1,000.00",400.00,600.00,'
+        "US Dollar - USD,2026-08-20\n",
+    )
+    store = open_store(tmp_path / "s.duckdb")
+    load(store, path, money=Money(rates={"USD": 0.9}))
+    assert store.con.execute("SELECT count(*) FROM invoices").fetchone() == (2,)
+    with pytest.raises(ConfigError, match="holds 1 invoice in USD"):
+        score_portfolio(store, AS_OF, Settings())
+    store.close()
