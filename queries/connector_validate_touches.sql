@@ -27,8 +27,9 @@ problems (line, k, col, reason) AS (
     FROM t WHERE kind IS NULL
     UNION ALL
     SELECT line, 6, 'sentiment',
-           CASE WHEN sentiment IS NULL THEN 'not a number: ' ELSE 'must be between -1 and 1: ' END
-           || import_show(sentiment_text)
+           CASE WHEN sentiment IS NULL THEN 'not a number' ELSE 'must be between -1 and 1' END
+           || ' (give the sheet''s words or scale their tone under [values.sentiment], like '
+           || '"annoyed" = -0.5 or "-2" = -1): ' || import_show(sentiment_text)
     FROM t WHERE sentiment_text IS NOT NULL AND (sentiment IS NULL OR sentiment < -1 OR sentiment > 1)
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

@@ -3,7 +3,8 @@
 -- connector_validate_touches. The timestamp reads in $date_order or $date_format (a date alone is
 -- midnight, a zone is dropped); channel and kind go through the mapping's [values.channel] and
 -- [values.kind] ($channel_keys -> $channel_values, $kind_keys -> $kind_values, keys in lower case)
--- or may be one of ours as written; sentiment is a number from -1 to 1 read with $decimal.
+-- or may be one of ours as written; sentiment goes through [values.sentiment] ($sentiment_keys ->
+-- $sentiment_values: the sheet's words or scale), else is a number from -1 to 1 read with $decimal.
 -- The client: the client field, else the email or domain field, matched in connector_match_signals;
 -- never a new client.
 -- key_base, the identity of a row: the mapping's name ($source_name) and its id field when it has
@@ -21,7 +22,9 @@ WITH s AS (
                     CASE WHEN lower(kind) IN ('request', 'urgent_request', 'revision_request', 'scope_change',
                                               'complaint', 'escalation', 'praise', 'other')
                          THEN lower(kind) END) AS k,
-           TRY_CAST(connector_decimal_text(sentiment, $decimal) AS DOUBLE) AS sent,
+           coalesce(map_extract_value(MAP($sentiment_keys::VARCHAR[], $sentiment_values::DOUBLE[]),
+                                      lower(trim(sentiment))),
+                    TRY_CAST(connector_decimal_text(sentiment, $decimal) AS DOUBLE)) AS sent,
            connector_norm(client) AS client_key,
            connector_domain("domain") AS domain_key
     FROM stg_touches

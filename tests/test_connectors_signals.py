@@ -304,6 +304,29 @@ def test_a_contact_log_through_a_mapping(small: Store) -> None:
     ]  # fmt: skip
 
 
+def test_a_contact_logs_own_tone_words_and_scale_are_read(small: Store, tmp_path: Path) -> None:
+    """A hand-kept log on the -2..2 scale of `health-tui log --tone`, or with words for the mood,
+    was refused ("must be between -1 and 1: '-2'") and no mapping could say what it meant."""
+    sheet = write(
+        tmp_path,
+        "log.csv",
+        "When,Customer,How,What,Mood\n2025-10-02 10:00,Northwind Outfitters,Call,Complained,-2\n"
+        "2025-10-03 10:00,Northwind Outfitters,Call,Thanked us,pleased\n",
+    )
+    head = (EXPORTS / "contact_log.toml").read_text().replace('"Notes"', '"What"')
+    head = head.replace('kind = "What happened"', 'kind = "What"').replace('note = "What"\n', "")
+    refused_map = write(tmp_path, "m1.toml", head)
+    assert problems(small, sheet, mapping=refused_map) == [
+        "log.csv:2: Mood: must be between -1 and 1 (give the sheet's words or scale their tone "
+        'under [values.sentiment], like "annoyed" = -0.5 or "-2" = -1): \'-2\'',
+        "log.csv:3: Mood: not a number (give the sheet's words or scale their tone under "
+        '[values.sentiment], like "annoyed" = -0.5 or "-2" = -1): \'pleased\'',
+    ]
+    scaled = write(tmp_path, "m2.toml", head + '\n[values.sentiment]\n"-2" = -1\n"Pleased" = 0.5\n')
+    load(small, sheet, mapping=scaled)
+    assert [t[4] for t in touches(small, "mapping:contact-log")] == [-1.0, 0.5]
+
+
 def test_a_line_removed_from_a_contact_log_is_said(small: Store, tmp_path: Path) -> None:
     """A sheet's rows have no id: a line typed twice and then removed, or a note corrected, left
     the old row in, counted with nothing said (the complaint twice)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -101,6 +101,9 @@ class MappingValues(BaseModel):
     status: dict[str, Literal["draft", "open", "paid", "closed"]] = Field(default_factory=dict)
     kind: dict[str, Kind] = Field(default_factory=dict)
     channel: dict[str, Channel] = Field(default_factory=dict)
+    # a tone in the sheet's own words ("annoyed" = -0.5) or on its own scale ("-2" = -1): a hand-
+    # kept log on the -2..2 scale of `health-tui log --tone` was refused, and no mapping could say
+    sentiment: dict[str, Annotated[float, Field(ge=-1, le=1)]] = Field(default_factory=dict)
 
 
 def _keys(words: dict) -> list[str]:
@@ -212,6 +215,8 @@ class Mapping(BaseModel):
                 "kind_values": list(values.kind.values()),
                 "channel_keys": _keys(values.channel),
                 "channel_values": list(values.channel.values()),
+                "sentiment_keys": _keys(values.sentiment),
+                "sentiment_values": list(values.sentiment.values()),
             }
         spec = TARGETS[self.target]
         named = [f for f in spec.fields if f in self.columns]
