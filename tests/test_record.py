@@ -159,7 +159,7 @@ def test_what_the_owner_logged_read_back_from_an_export_counts_once(
     export_import_format(small, tmp_path / "sheet")
     summary = import_path(small, tmp_path / "sheet", replace=True)
     assert health(small) == before
-    assert any("Left out 2 rows repeating, field for field" in n for n in summary.notes)
+    assert any("Left out 2 rows equal, field for field" in n for n in summary.notes)
     assert summary.counts["interactions"] + summary.counts["feedback"] == len(
         small.con.execute(
             "SELECT 1 FROM interactions WHERE source = 'folder' "
@@ -179,12 +179,41 @@ def test_what_the_owner_logged_read_back_from_an_export_counts_once(
         encoding="utf-8",
     )
     said = import_path(small, survey, mapping=mapping)
+    assert said.rows == 1
     assert said.warnings == [
         "1 row looks like entries you logged in the app (the same client, day and kind of "
         "message, or feedback score): 'Northwind Outfitters', 2026-09-20: feedback 3/10. Both "
         "count. If one is the other (a score typed in from an e-mail, then the survey imported), "
         "delete yours in the client's timeline (t in the app)."
     ]
+    # two people of one client answering alike, one of them typed in by the owner: one is left
+    # out, not both (each of the owner's entries pairs with one row)
+    survey.write_text(
+        "Respondent,Submitted,Score,Why\nNorthwind Outfitters,2026-09-20,3,Meh\n"
+        "Northwind Outfitters,2026-09-20,3,Meh\n",
+        encoding="utf-8",
+    )
+    assert import_path(small, survey, mapping=mapping).rows == 1
+    # a folder that lists other clients leaves the rows an earlier folder brought for Northwind,
+    # though the owner has since logged one of them again
+    client_id, at, channel, kind, tone, note = small.con.execute(
+        'SELECT client_id, "at", channel, kind, CAST(2 * sentiment AS INT), note '
+        "FROM interactions WHERE source = 'folder' AND 2 * sentiment = round(2 * sentiment) "
+        "ORDER BY ALL LIMIT 1"
+    ).fetchone()
+    log_entry(small, InteractionEntry(client_id=client_id, happened_at=at, channel=channel,
+                                      kind=kind, tone=tone, note=note))  # fmt: skip
+    rows = small.con.execute("SELECT count(*) FROM interactions WHERE source = 'folder'").fetchone()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "clients.csv").write_text(
+        "client_id,name,started_on\nnewco,New Co,2026-01-05\n", encoding="utf-8"
+    )
+    import_path(small, other)
+    assert (
+        small.con.execute("SELECT count(*) FROM interactions WHERE source = 'folder'").fetchone()
+        == rows
+    )
 
 
 def test_a_merge_takes_the_journal_along_and_a_backup_restores_it(

@@ -703,7 +703,7 @@ def _write(
     priced = {"home": home} if kind.table in ("bills", "time_entries") else {}
     (summary.rows,) = store.row(f"connector_insert_{kind.table}", {**keys, **priced}, con=con)
     if kind.table in SIGNAL_TABLES:  # rows repeating what the owner logged in the app
-        dropped, notes, warnings = owner_repeats(store, con, origin, (kind.table,))
+        dropped, notes, warnings = owner_repeats(store, con, origin, kind.name, (kind.table,))
         summary.rows -= dropped[kind.table]
         summary.notes += notes
         summary.warnings += warnings

@@ -362,7 +362,7 @@ def _drop_owner_repeats(
     warnings: list[str],
 ) -> None:
     """Leave out the folder's rows that repeat what the owner logged in the app, and say so."""
-    dropped, said, like = owner_repeats(store, con, "folder", counts)
+    dropped, said, like = owner_repeats(store, con, "folder", "folder", counts)
     for table, n in dropped.items():
         counts[table] -= n
     notes += said

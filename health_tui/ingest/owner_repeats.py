@@ -22,10 +22,16 @@ SIGNAL_TABLES = ("interactions", "feedback")
 
 
 def owner_repeats(
-    store: Store, con: duckdb.DuckDBPyConnection, source: str, tables: Container[str]
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    keys: str,
+    tables: Container[str],
 ) -> tuple[dict[str, int], list[str], list[str]]:
     """Inside the import's transaction, after its rows are written: the rows of `source` left out
-    per table, the note saying so, and the warning about rows that only look alike."""
+    per table, the note saying so, and the warning about rows that only look alike. Only this
+    import's rows, those whose key `owner_repeats_keys_{keys}` lists, are looked at."""
+    store.run(f"owner_repeats_keys_{keys}", con=con)
     dropped = {
         table: len(store.rows(f"owner_repeats_drop_{table}", {"source": source}, con=con))
         for table in SIGNAL_TABLES
@@ -34,8 +40,8 @@ def owner_repeats(
     notes: list[str] = []
     if n := sum(dropped.values()):
         notes.append(
-            f"Left out {plural(n, 'row')} repeating, field for field, what you logged in the app "
-            "(an export of this database read back?): your entries count once."
+            f"Left out {plural(n, 'row')} equal, field for field, to entries you logged in the app "
+            "(one for each of yours): your entries count once."
         )
     warnings: list[str] = []
     like = store.rows("owner_repeats_like", {"source": source}, con=con)
