@@ -379,6 +379,12 @@ def test_an_exit_decided_again_after_a_change_of_mind_starts_a_fresh_checklist(s
     )
     assert now["referrals"] == (StepStatus.todo, None, "For the earlier exit: not applicable.")
     assert exit_progress(small) == {"castell": 1}
+    # catching up on an earlier quarter leaves the later exit in force as it stands (reviewer)
+    set_step(small, client_id="castell", step="tell", status="done", note="Told again?",
+             on=date(2026, 9, 2), at=later)  # fmt: skip
+    decide("2026Q2", "keep", later + timedelta(hours=1))
+    decide("2026Q2", "exit", later + timedelta(hours=2))
+    assert steps()["tell"] == (StepStatus.done, date(2026, 9, 2), "Told again?")
 
 
 def test_the_draft_leaves_out_a_step_marked_not_applicable_and_sees_old_facts(small) -> None:
