@@ -1,7 +1,7 @@
 """Money in one currency: amounts of two currencies are never added unconverted.
 
-Each invoice keeps its own currency (none means the portfolio's), and so do the billable and cost
-amounts of a time entry. `[money] currency` is the portfolio's; `[money.rates]` says how many
+Each invoice keeps its own currency, and so do the billable and cost amounts of a time entry (none,
+in a file an earlier health-tui wrote, means the portfolio's: the next import marks them so). `[money] currency` is the portfolio's; `[money.rates]` says how many
 portfolio units one unit of each other currency is worth. An import that brings a currency with no
 rate is refused, and so is scoring when the settings lose one later: nothing is ever summed across
 currencies on a guess.
@@ -103,3 +103,30 @@ def check_store_currencies(
         raise ConfigError(
             missing_rates_message(missing, money, what="cannot score: the database holds")
         )
+
+
+def mark_home_currency(store: Store, con: duckdb.DuckDBPyConnection, home: str) -> str | None:
+    """Inside an import's transaction: mark the amounts an earlier health-tui stored with no
+    currency (counted then in whatever the portfolio's currency was) with the portfolio's of the
+    day, as they have been counted, and say so; None when there were none. Without it, a later
+    change of [money] currency read them as the new currency (EUR 5,000 became USD 5,000)."""
+    invoices, entries = store.row("currency_unmarked", con=con)
+    if invoices:
+        store.run("currency_mark_invoices", {"home": home}, con=con)
+    if entries:  # only then: an update of time entries refreshes every client's rollups
+        store.run("currency_mark_entries", {"home": home}, con=con)
+    if not invoices and not entries:
+        return None
+    what = " and ".join(
+        text
+        for n, text in (
+            (invoices, f"{invoices:,} invoice{'s' if invoices != 1 else ''}"),
+            (entries, f"{entries:,} time entr{'ies' if entries != 1 else 'y'} with amounts"),
+        )
+        if n
+    )
+    return (
+        f"Marked {what} an earlier health-tui stored with no currency as {home}, the "
+        "portfolio's currency they were counted in: a later change of [money] currency converts "
+        "them."
+    )

@@ -384,3 +384,43 @@ def test_a_missing_rate_counts_the_owners_invoices_not_the_rows(tmp_path: Path) 
     with pytest.raises(ConfigError, match="holds 1 invoice in USD"):
         score_portfolio(store, AS_OF, Settings())
     store.close()
+
+
+def test_amounts_an_earlier_version_left_with_no_currency_are_marked_at_the_next_import(
+    tmp_path: Path,
+) -> None:
+    """Rows an earlier health-tui stored with no currency still followed the portfolio's currency
+    wherever it went (reviewer): the next import marks them with the currency they were counted
+    in, and says so."""
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n", encoding="utf-8"
+    )
+    (folder / "time_entries.csv").write_text(
+        "client_id,date,hours,billable,activity,billable_amount\n"
+        "acme,2026-08-04,2,true,delivery,200.00\n",
+        encoding="utf-8",
+    )
+    (folder / "invoices.csv").write_text(
+        "invoice_id,client_id,issued_on,due_on,paid_on,amount\n"
+        "P-1,acme,2026-07-01,2026-07-31,2026-07-20,2500.00\n",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "s.duckdb")
+    import_folder(store, folder, money=Money())
+    with store.transaction() as con:  # as an earlier version left them (the rollups in step)
+        con.execute("UPDATE invoices SET currency = NULL")
+        con.execute("UPDATE time_entries SET amount_currency = NULL")
+    summary = load(store, write(tmp_path, "t.csv", TIME), money=Money())
+    assert summary.notes[0] == (
+        "Marked 1 invoice and 1 time entry with amounts an earlier health-tui stored with no "
+        "currency as EUR, the portfolio's currency they were counted in: a later change of "
+        "[money] currency converts them."
+    )
+    assert store.con.execute(
+        "SELECT count(*) FROM invoices WHERE currency IS NULL "
+        "UNION ALL SELECT count(*) FROM time_entries WHERE amount_currency IS NULL "
+        "AND billable_amount IS NOT NULL"
+    ).fetchall() == [(0,), (0,)]
+    store.close()

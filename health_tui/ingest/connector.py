@@ -84,6 +84,7 @@ from health_tui.money import (
     ENTRY_AMOUNTS,
     INVOICES,
     check_import_currencies,
+    mark_home_currency,
     missing_rates,
 )
 from health_tui.settings import Activities, Money
@@ -385,6 +386,8 @@ def import_export(
                 problems[:0] = later
                 hints += said
                 refuse(problems, path, where, "\n".join(hints) or None)
+            if marked := mark_home_currency(store, tx, money.currency):
+                summary.notes.append(marked)
 
             if kind.name == "entries":
                 if "billable" not in match.present:

@@ -58,7 +58,13 @@ from health_tui.ingest.staging import (
     size,
     where_of,
 )
-from health_tui.money import ENTRY_AMOUNTS, INVOICES, check_import_currencies, missing_rates
+from health_tui.money import (
+    ENTRY_AMOUNTS,
+    INVOICES,
+    check_import_currencies,
+    mark_home_currency,
+    missing_rates,
+)
 from health_tui.settings import Money
 from health_tui.store import Store, load_query
 from health_tui.store.tables import HISTORY_TABLES, clear_imported, move_clients, wipe_all
@@ -242,6 +248,8 @@ def _streamed(
                 else:
                     counts[table] = 0
             _check_currencies(store, tx, known, files, money, where, streamed=True)
+            if marked := mark_home_currency(store, tx, money.currency):
+                notes.append(marked)
             _drop_owner_repeats(store, tx, counts, notes, warnings)
             store.set_setting("portfolio_kind", "imported", con=tx)
     except _NotClean:
@@ -349,6 +357,8 @@ def _checked(
         for table in HISTORY_TABLES:
             (counts[table],) = store.row(f"import_insert_{table}", _home(table, money), con=tx)
         counts["clients"] = staged["clients"]
+        if marked := mark_home_currency(store, tx, money.currency):
+            notes.append(marked)
         _drop_owner_repeats(store, tx, counts, notes, warnings)
         store.set_setting("portfolio_kind", "imported", con=tx)
     return counts, warnings, notes, removed
