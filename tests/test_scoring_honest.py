@@ -256,11 +256,11 @@ def test_one_thing_said_is_no_health_and_one_small_job_no_rate(tmp_path: Path) -
     assert (sommer.health, sommer.effort_return, sommer.fire_candidate) == (None, None, False)
     assert sommer.recommendation is R.watch
     said = " ".join(sommer.reasons)
-    assert "it would stand on 1 feedback score in the window (2 needed)" in said
+    assert "it would stand on 1 feedback score in this quarter and the 2 before (2 needed)" in said
     assert sommer.verdict.startswith(
-        "WATCH: not enough data (1 feedback score in the window; 2 needed)"
+        "WATCH: not enough data (1 feedback score in this quarter and the 2 before; 2 needed)"
     )
-    assert sommer.thin_evidence == "1 feedback score in the window; 2 needed"
+    assert sommer.thin_evidence == "1 feedback score in this quarter and the 2 before; 2 needed"
     assert "only 4.5 h in the last four quarters (8 h needed, [rules] min_hours)" in said
     rated = [c for c in p.active if c.effective_rate is not None and c.hours_12m >= 8]
     assert sommer.effective_rate is not None and len(rated) < len(
@@ -269,7 +269,7 @@ def test_one_thing_said_is_no_health_and_one_small_job_no_rate(tmp_path: Path) -
     assert f"the median of {len(rated)} clients' rates" in " ".join(client(p, "s0").reasons)
 
     assert (nord.health, nord.band, nord.recommendation) == (None, None, R.watch)
-    assert "it would stand on 1 message in the window" in " ".join(nord.reasons)
+    assert "it would stand on 1 message in this quarter and the 2 before" in " ".join(nord.reasons)
     assert (brenner.health, brenner.recommendation) == (None, R.listen)
     assert brenner.reasons[0].startswith("A complaint this quarter, and too little else on record")
 

@@ -173,7 +173,7 @@ class ClientScore(DeferredFields):
         # said only where it applies, so other records read as they always did
         exclude_if=lambda thin: thin is None,
         description="health None although the weight is covered: what it would stand on, too "
-        "little (rules.min_signals), e.g. '1 feedback score in the window; 2 needed'",
+        "little (rules.min_signals), e.g. '1 feedback score in this quarter and the 2 before; 2 needed'",
     )
     components: list[Component]
     trend: list[QuarterHealth] = Field(

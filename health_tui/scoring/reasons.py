@@ -342,7 +342,7 @@ def _basis(m: Measures, s: Settings) -> str | None:
         return None
     said = _said(f.signals_w, f.messages_12m, f.feedback_n_12m)
     return (
-        f"It stands on only {said} in the window: log more of what they say before relying on it."
+        f"It stands on only {said} in {_window(s)}: log more of what they say before relying on it."
     )
 
 
@@ -364,7 +364,7 @@ def _not_enough_data(m: Measures, s: Settings) -> list[str]:
     missing = [k for k, v in m.components.items() if v is None]
     if said := _too_little_said(f, m.health, s):
         return [
-            f"Not enough data to score health: it would stand on {said} in the window "
+            f"Not enough data to score health: it would stand on {said} in {_window(s)} "
             f"({s.rules.min_signals} needed); one message or score is a guess about the "
             "relationship, not its health.",
             "To fill it: ask for feedback, and log the calls, e-mails and meetings (or import the "
@@ -386,7 +386,16 @@ def thin_evidence(f: ClientFacts, health: float | None, s: Settings) -> str | No
     """Why health does not stand where its weight is covered: too few things the client said
     ('1 feedback score in the window; 2 needed'); None otherwise (ClientScore.thin_evidence)."""
     said = _too_little_said(f, health, s)
-    return f"{said} in the window; {s.rules.min_signals} needed" if said else None
+    return f"{said} in {_window(s)}; {s.rules.min_signals} needed" if said else None
+
+
+def _window(s: Settings) -> str:
+    """The quarters a health reads, in words: "the window" read as the four quarters the
+    feedback average spans, and a score from two quarters ago seemed to count where it did not."""
+    before = len(s.window.quarter_weights) - 1
+    if not before:
+        return "this quarter"
+    return f"this quarter and the {'one' if before == 1 else before} before"
 
 
 def _too_little_said(f: ClientFacts, health: float | None, s: Settings) -> str | None:
