@@ -25,11 +25,18 @@ class ScoreChange(BaseModel):
     health_before: float | None
     health_after: float | None
     parts: list[tuple[str, float]]
+    # where a health does not stand on one side: each component that moved, its score before and
+    # after (None: no data), largest move first; points of a health that is not there add up to
+    # nothing ("not enough data → 86: trend +15, satisfaction +11" summed to 18)
+    scores: list[tuple[str, float | None, float | None]] = []
 
     def sentence(self) -> str:
         """ "health 74 → 62: friction −9, satisfaction −3": whole points adding up to the change
         shown; when no part reaches a point, the parts that moved at all, to a tenth."""
         head = f"health {_points(self.health_before)} → {_points(self.health_after)}"
+        if self.health_before is None or self.health_after is None:
+            moved = [f"{name} {_score(a)} → {_score(b)}" for name, a, b in self.scores[:3]]
+            return f"{head}" + (f"; components: {', '.join(moved)}" if moved else "")
         total = sum(delta for _, delta in self.parts)
         shown = [(name, signed_points(v)) for name, v in whole_moves(dict(self.parts), total)]
         if not shown:
@@ -41,6 +48,10 @@ class ScoreChange(BaseModel):
 
 def _points(value: float | None) -> str:
     return "not enough data" if value is None else f"{value:.0f}"
+
+
+def _score(value: float | None) -> str:
+    return "no data" if value is None else f"{value:.0f}"
 
 
 def _tenths(delta: float) -> str:
@@ -60,9 +71,22 @@ def score_change(before: ClientScore, after: ClientScore) -> ScoreChange:
         a, b = contributions(now, weights), contributions(then, weights)
         deltas = {k: round(a[k] - b[k], 2) for k in now}
     parts = sorted(deltas.items(), key=lambda item: (-abs(item[1]), item[0]))
+    moved = [
+        (name, was, new)
+        for name, new in now.items()
+        if ((was := then.get(name)) is None) != (new is None)
+        or (was is not None and new is not None and abs(new - was) >= 0.5)
+    ]
+
+    def size(move: tuple[str, float | None, float | None]) -> tuple[bool, float, str]:
+        name, a, b = move
+        gained_or_lost = (a is None) != (b is None)
+        return (not gained_or_lost, -abs((b or 0.0) - (a or 0.0)), name)
+
     return ScoreChange(
         client_id=after.client_id,
         health_before=before.health,
         health_after=after.health,
         parts=parts,
+        scores=sorted(moved, key=size),
     )

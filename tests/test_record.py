@@ -525,3 +525,21 @@ def test_a_compact_date_alone_is_noon_like_any_date() -> None:
     now = datetime(2026, 12, 3, 12, 44)
     assert when_of("20261203", now) == datetime(2026, 12, 3, 12, 0)
     assert when_of(" 20261201 ", now) == when_of("2026-12-01", now)
+
+
+def test_what_moved_where_a_health_does_not_stand_is_said_in_component_scores() -> None:
+    """'health not enough data → 86: trend +15, satisfaction +11, …' gave points adding up to 18
+    of a health that was not there; where either side has none, each component says its score."""
+    from health_tui.scoring.models import ClientScore, Component
+
+    def scored(health: float | None, **scores: float | None) -> ClientScore:
+        parts = [Component.model_construct(name=k, score=v, weight=0.2) for k, v in scores.items()]
+        return ClientScore.model_construct(client_id="c", health=health, components=parts)
+
+    change = score_change(
+        scored(None, satisfaction=40.0, trend=None, payment=80.0),
+        scored(86.0, satisfaction=72.0, trend=75.0, payment=80.2),
+    )
+    assert change.sentence() == (
+        "health not enough data → 86; components: trend no data → 75, satisfaction 40 → 72"
+    )
