@@ -343,6 +343,12 @@ def test_a_line_removed_from_a_contact_log_is_said(small: Store, tmp_path: Path)
         "its clients (a mapped sheet is read as their whole sheet): 'Meridian Health Partners' (1). "
         "It is kept and still counted. If that is because it was edited"
     )
+    # a sheet kept by hand is told how to make a fixed line replace its old self
+    assert kept.warnings[-1].endswith(
+        "Or, for a sheet you keep by hand, give each line an id that stays when the line is fixed "
+        f"(a column named under [columns] as id in {mapping}): a fixed line then replaces its old "
+        "self."
+    )
     assert len(touches(small, "mapping:contact-log")) == 5  # said, never removed
     assert len(folder) > 10 and touches(small, "folder") == folder  # another source's: not said
 

@@ -461,11 +461,21 @@ def stale_rows(
         if whole
         else f"for its clients within its days ({first} to {last})"
     )
+    # a sheet kept by hand: a line fixed in it is another row unless the line has an id to keep
+    by_id = (
+        f" Or, for a sheet you keep by hand, give each line an id that stays when the line is "
+        f"fixed (a column named under [columns] as id in {source.mapping_file}): a fixed line "
+        "then replaces its old self."
+        if whole
+        and target in ("interactions", "feedback")
+        and not {"ticket_id", "response_id"} & set(source.fields)
+        else ""
+    )
     summary.warnings.append(
         f"{file} does not hold {rows} that earlier {origin} imports wrote {scope}: {listed}. "
         f"{it} {'is' if n == 1 else 'are'} kept and still counted. If that is because {was} edited or deleted at the source since (not "
         "because the export is filtered to some projects or people, or this import left lines "
-        f"out), {REIMPORT_ALL}"
+        f"out), {REIMPORT_ALL}{by_id}"
     )
 
 
