@@ -361,3 +361,20 @@ def test_a_client_is_compared_with_the_portfolio_only_where_there_are_others(
         client(p, "b").reasons
     )
     assert "feedback_n" not in p.medians  # how many clients stand behind it: not a figure
+
+
+def test_work_that_fell_away_is_said_where_nothing_says_how_the_relationship_stands(
+    tmp_path: Path,
+) -> None:
+    """Hours 96 a quarter, then 0, then 4, and never a message or score on record: 'not enough
+    data', and nothing said of the one client actually going; drifting needs contact to fall too,
+    so the work is said on its own, with the question it asks."""
+    b = book()
+    b.client("fall", "Pennine Outdoor", ago(900))
+    b.work("fall", ago(900), ago(200), hours_per_day=4)
+    b.work("fall", ago(30), ago(28), hours_per_day=2)
+    c = client(b.score(tmp_path), "fall")
+    assert c.health is None and c.archetype is not Archetype.drifting
+    fell = [r for r in c.reasons if r.startswith("Work has fallen: ")]
+    assert fell and "against 264 h in the same quarter a year ago" in fell[0]
+    assert fell[0].endswith("ask them how things are before the work stops.")

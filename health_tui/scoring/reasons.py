@@ -14,7 +14,7 @@ from health_tui.scoring.models import (
     signed_points,
     whole_moves,
 )
-from health_tui.scoring.verdicts import Context, band, drift, hard_times
+from health_tui.scoring.verdicts import Context, band, drift, hard_times, work_fell
 from health_tui.settings import Settings
 
 A = Archetype
@@ -84,6 +84,16 @@ def reasons(
         out.append(f"A hard time of their own: {signal}.")
     if arch is A.drifting and (figures := drift(m, ctx)):
         out.append(f"Drifting: {figures}.")
+    elif (
+        arch not in (A.dormant, A.former, A.new)
+        and f.contacts_year_ago == 0
+        and f.contacts_recent == 0
+        and (fell := work_fell(m, ctx))
+    ):  # a drift nothing said can show: the work alone, and the question it asks
+        out.append(
+            f"Work has fallen: {fell}, and nothing on record says how the relationship stands "
+            "(no message or feedback): ask them how things are before the work stops."
+        )
 
     if f.last_feedback is not None:
         last = f"Last feedback {f.last_feedback_score}/10 on {f.last_feedback}"

@@ -134,6 +134,24 @@ def drift(m: Measures, ctx: Context) -> str | None:
     """Work and contact fallen well below the same two quarters a year earlier (and work below the
     client's usual month), with no complaint: what a drifting client looks like, in figures."""
     f, a = m.facts, ctx.settings.archetypes
+    work = work_fell(m, ctx)
+    if work is None:
+        return None
+    if f.contacts_year_ago == 0 or _in_touch(f, a.drift_contact_share):
+        return None
+    last = f"the last message on {f.last_contact}" if f.last_contact else "no message on record"
+    heard = (
+        f"{f.contacts_recent} messages or feedback scores in the last two quarters against "
+        f"{f.contacts_year_ago} a year earlier, {last}"
+    )
+    return f"{work}; {heard}"
+
+
+def work_fell(m: Measures, ctx: Context) -> str | None:
+    """Work (hours, else revenue) fallen well below the same two quarters a year earlier and below
+    the client's usual month, with no complaint, in figures; None otherwise. Drifting when contact
+    fell too; said on its own where nothing on record says how the relationship stands."""
+    f, a = m.facts, ctx.settings.archetypes
     if f.tenure_days < a.drift_min_days or f.months_year_ago <= 0 or f.complaints_recent > 0:
         return None
     share = a.drift_work_share
@@ -154,14 +172,7 @@ def drift(m: Measures, ctx: Context) -> str | None:
         )
     if now is None or not ago or now >= share * ago or (usual and now >= share * usual):
         return None
-    if f.contacts_year_ago == 0 or _in_touch(f, a.drift_contact_share):
-        return None
-    last = f"the last message on {f.last_contact}" if f.last_contact else "no message on record"
-    heard = (
-        f"{f.contacts_recent} messages or feedback scores in the last two quarters against "
-        f"{f.contacts_year_ago} a year earlier, {last}"
-    )
-    return f"{work}; {heard}"
+    return work
 
 
 def archetype(m: Measures, ctx: Context) -> Archetype:
