@@ -702,6 +702,14 @@ def test_no_clients_file(store: Store, tmp_path: Path) -> None:
         "clients.csv:1: (file): the folder has no clients.csv or clients.parquet "
         "(it has feedback.csv, interactions.csv, invoices.csv, time_entries.csv)"
     )
+    # a folder of a tool's exports: read one file at a time (the first-run note said "DIR")
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "harvest_time.csv").write_text("Date,Client\n", encoding="utf-8")
+    assert first_problem(store, exports).endswith(
+        "Exports from Harvest, Toggl, Clockify, Zendesk, Freshdesk, or a sheet with a mapping, "
+        f"are imported one file at a time: `health-tui import {exports / 'harvest_time.csv'}`"
+    )
 
 
 def test_clients_file_without_rows(store: Store, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ first row).
 from __future__ import annotations
 
 import csv
+import shlex
 from collections.abc import Container
 from datetime import date
 from pathlib import Path
@@ -555,12 +556,26 @@ def _find_files(folder: Path, where: str) -> dict[str, Path]:
                 line=1,
                 column="(file)",
                 reason="the folder has no clients.csv or clients.parquet"
-                + (f" (it has {seen})" if seen else " (it is empty)"),
+                + (f" (it has {seen})" if seen else " (it is empty)")
+                + (
+                    # exports of a tool dropped in one folder: the first-run hint said "DIR"
+                    "; a folder is read in health-tui's own format (see the README's Import "
+                    "format). Exports from Harvest, Toggl, Clockify, Zendesk, Freshdesk, or a "
+                    "sheet with a mapping, are imported one file at a time: "
+                    f"`health-tui import {shlex.quote(str(folder / exports[0].name))}`"
+                    if (exports := [p for p in entries if _an_export(p)])
+                    else ""
+                ),
             )
         )
     if problems:
         _refuse(problems, folder, where)
     return files
+
+
+def _an_export(path: Path) -> bool:
+    """A CSV not named for a table of the import format: a tool's export, or a sheet."""
+    return path.suffix.lower() == ".csv" and path.stem.lower() not in TABLES
 
 
 def _folder_problem(folder: Path, reason: str) -> Problem:
