@@ -172,8 +172,10 @@ def reasons(
     late = days_late(f)
     if late is not None and late >= 10:
         few = f" (from {_count(f.n_due_12m, 'invoice')})" if f.n_due_12m < THIN_PAYMENTS else ""
+        # an invoice still unpaid counts as late to this day: "Paid 41 days late" read as paid
+        owed = ", counting those still unpaid as late to date" if f.n_unpaid_overdue else ""
         out.append(
-            f"Paid {whole(late):.0f} days late on average over the last four quarters{few}"
+            f"Paid {whole(late):.0f} days late on average over the last four quarters{few}{owed}"
             + (
                 f"; portfolio median {whole(med.get('days_late', 0)):.0f}."
                 if med.get("days_late_n", 0) >= MEDIAN_OF
