@@ -1179,3 +1179,26 @@ def test_a_folder_file_of_mixed_line_endings_is_read_once(store: Store, tmp_path
     summary = import_folder(store, folder)
     assert summary.counts["time_entries"] == 4
     assert store.con.execute("SELECT sum(hours) FROM time_entries").fetchone() == (10.0,)
+
+
+def test_an_invoices_file_that_never_says_what_was_paid_is_said(
+    store: Store, tmp_path: Path
+) -> None:
+    """invoices.csv with no paid_on column loaded every invoice as unpaid and overdue, without a
+    word: the trap a single invoice export is refused for (reviewer)."""
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "clients.csv").write_text(
+        "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n", encoding="utf-8"
+    )
+    (folder / "invoices.csv").write_text(
+        "invoice_id,client_id,issued_on,due_on,amount\n"
+        "P-1,acme,2026-06-30,2026-07-30,7500\nP-2,acme,2026-07-31,2026-08-30,7500\n",
+        encoding="utf-8",
+    )
+    summary = import_folder(store, folder)
+    assert summary.warnings == [
+        "invoices.csv gives no paid_on for any of its 2 invoices: every one counts as unpaid, "
+        "and as overdue once due. If some were paid, give their paid_on and import the folder "
+        "again."
+    ]

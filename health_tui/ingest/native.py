@@ -251,7 +251,7 @@ def _streamed(
             _check_currencies(store, tx, known, files, money, where, streamed=True)
             if marked := mark_home_currency(store, tx, money.currency):
                 notes.append(marked)
-            _drop_owner_repeats(store, tx, counts, notes, warnings)
+            _after_write(store, tx, counts, notes, warnings)
             store.set_setting("portfolio_kind", "imported", con=tx)
     except _NotClean:
         return None
@@ -360,24 +360,32 @@ def _checked(
         counts["clients"] = staged["clients"]
         if marked := mark_home_currency(store, tx, money.currency):
             notes.append(marked)
-        _drop_owner_repeats(store, tx, counts, notes, warnings)
+        _after_write(store, tx, counts, notes, warnings)
         store.set_setting("portfolio_kind", "imported", con=tx)
     return counts, warnings, notes, removed
 
 
-def _drop_owner_repeats(
+def _after_write(
     store: Store,
     con: duckdb.DuckDBPyConnection,
     counts: dict[str, int],
     notes: list[str],
     warnings: list[str],
 ) -> None:
-    """Leave out the folder's rows that repeat what the owner logged in the app, and say so."""
+    """Leave out the folder's rows that repeat what the owner logged in the app, and say so; and
+    say an invoices file that never says which invoices were paid."""
     dropped, said, like = owner_repeats(store, con, "folder", "folder", counts)
     for table, n in dropped.items():
         counts[table] -= n
     notes += said
     warnings += like
+    invoices, paid = store.row("import_invoices_never_paid", con=con)
+    if invoices and not paid:  # a list of invoices that never says which were paid
+        warnings.append(
+            f"invoices.csv gives no paid_on for any of its {plural(invoices, 'invoice')}: every one "
+            "counts as unpaid, and as overdue once due. If some were paid, give their paid_on and "
+            "import the folder again."
+        )
 
 
 def _home(table: str, money: Money) -> dict[str, str]:
