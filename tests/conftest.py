@@ -185,6 +185,20 @@ def older_db(path: Path, version: int, rows_sql: str) -> Path:
     return path
 
 
+ACME = "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n"
+
+
+def acme_folder(tmp_path: Path, **tables: str) -> Path:
+    """A folder in the import format holding one client, Acme Ltd (`acme`), and each given
+    table's CSV text (time_entries="client_id,date,...\n..."): for a test about one file's rows."""
+    folder = tmp_path / "book"
+    folder.mkdir(exist_ok=True)
+    (folder / "clients.csv").write_text(ACME, encoding="utf-8")
+    for table, text in tables.items():
+        (folder / f"{table}.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def small_db(db_path: Path) -> Path:
     return small_copy(db_path)

@@ -21,7 +21,7 @@ from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import ClientScore, PortfolioScore
 from health_tui.settings import Money, Settings
 from health_tui.store import Store, open_store
-from tests.conftest import older_db
+from tests.conftest import acme_folder, older_db
 from tests.test_connectors import load, problems, refused, write
 
 AS_OF = date(2026, 9, 30)
@@ -274,16 +274,13 @@ def test_the_folder_format_carries_the_amounts_both_ways(books: Store, tmp_path:
 
 
 def test_a_folder_with_amounts_is_checked_like_any_number(tmp_path: Path) -> None:
-    folder = tmp_path / "book"
-    folder.mkdir()
-    (folder / "clients.csv").write_text(
-        "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n", encoding="utf-8"
-    )
-    (folder / "time_entries.csv").write_text(
-        "client_id,date,hours,billable,activity,billable_amount,cost_amount,currency\n"
-        "acme,2026-08-04,2,true,delivery,200.00,80.00,usd\n"
-        "acme,2026-08-05,1,true,delivery,1O0,,EUR\n",
-        encoding="utf-8",
+    folder = acme_folder(
+        tmp_path,
+        time_entries=(
+            "client_id,date,hours,billable,activity,billable_amount,cost_amount,currency\n"
+            "acme,2026-08-04,2,true,delivery,200.00,80.00,usd\n"
+            "acme,2026-08-05,1,true,delivery,1O0,,EUR\n"
+        ),
     )
     store = open_store(tmp_path / "s.duckdb")
     with pytest.raises(ImportFailed) as info:
@@ -343,17 +340,14 @@ def test_an_amount_with_no_currency_keeps_the_portfolios_when_it_changes(tmp_pat
     invoices, and the import's own "taken as EUR" was no longer true."""
     from tests.test_connectors import EXPORTS
 
-    folder = tmp_path / "book"
-    folder.mkdir()
-    (folder / "clients.csv").write_text(
-        "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n", encoding="utf-8"
-    )
-    (folder / "invoices.csv").write_text(
-        "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
-        "P-1,acme,2026-07-01,2026-07-31,2026-07-20,2500.00,\n"
-        "P-2,acme,2026-08-01,2026-08-31,2026-08-20,2500.00,\n"
-        "U-1,acme,2026-09-01,2026-09-30,2026-09-20,1000.00,USD\n",
-        encoding="utf-8",
+    folder = acme_folder(
+        tmp_path,
+        invoices=(
+            "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
+            "P-1,acme,2026-07-01,2026-07-31,2026-07-20,2500.00,\n"
+            "P-2,acme,2026-08-01,2026-08-31,2026-08-20,2500.00,\n"
+            "U-1,acme,2026-09-01,2026-09-30,2026-09-20,1000.00,USD\n"
+        ),
     )
     store = open_store(tmp_path / "s.duckdb")
     import_folder(store, folder, money=Money(rates={"USD": 0.9}))
@@ -392,20 +386,16 @@ def test_amounts_an_earlier_version_left_with_no_currency_are_marked_at_the_next
     """Rows an earlier health-tui stored with no currency still followed the portfolio's currency
     wherever it went (reviewer): the next import marks them with the currency they were counted
     in, and says so."""
-    folder = tmp_path / "book"
-    folder.mkdir()
-    (folder / "clients.csv").write_text(
-        "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n", encoding="utf-8"
-    )
-    (folder / "time_entries.csv").write_text(
-        "client_id,date,hours,billable,activity,billable_amount\n"
-        "acme,2026-08-04,2,true,delivery,200.00\n",
-        encoding="utf-8",
-    )
-    (folder / "invoices.csv").write_text(
-        "invoice_id,client_id,issued_on,due_on,paid_on,amount\n"
-        "P-1,acme,2026-07-01,2026-07-31,2026-07-20,2500.00\n",
-        encoding="utf-8",
+    folder = acme_folder(
+        tmp_path,
+        time_entries=(
+            "client_id,date,hours,billable,activity,billable_amount\n"
+            "acme,2026-08-04,2,true,delivery,200.00\n"
+        ),
+        invoices=(
+            "invoice_id,client_id,issued_on,due_on,paid_on,amount\n"
+            "P-1,acme,2026-07-01,2026-07-31,2026-07-20,2500.00\n"
+        ),
     )
     store = open_store(tmp_path / "s.duckdb")
     import_folder(store, folder, money=Money())

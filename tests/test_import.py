@@ -19,7 +19,7 @@ from health_tui.ingest.export import export_import_format
 from health_tui.ingest.models import ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.store import Store, open_store
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, acme_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "fixtures" / "small"
@@ -1186,15 +1186,12 @@ def test_an_invoices_file_that_never_says_what_was_paid_is_said(
 ) -> None:
     """invoices.csv with no paid_on column loaded every invoice as unpaid and overdue, without a
     word: the trap a single invoice export is refused for (reviewer)."""
-    folder = tmp_path / "book"
-    folder.mkdir()
-    (folder / "clients.csv").write_text(
-        "client_id,name,started_on\nacme,Acme Ltd,2026-01-01\n", encoding="utf-8"
-    )
-    (folder / "invoices.csv").write_text(
-        "invoice_id,client_id,issued_on,due_on,amount\n"
-        "P-1,acme,2026-06-30,2026-07-30,7500\nP-2,acme,2026-07-31,2026-08-30,7500\n",
-        encoding="utf-8",
+    folder = acme_folder(
+        tmp_path,
+        invoices=(
+            "invoice_id,client_id,issued_on,due_on,amount\n"
+            "P-1,acme,2026-06-30,2026-07-30,7500\nP-2,acme,2026-07-31,2026-08-30,7500\n"
+        ),
     )
     summary = import_folder(store, folder)
     assert summary.warnings == [
