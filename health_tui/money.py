@@ -126,7 +126,8 @@ def mark_home_currency(store: Store, con: duckdb.DuckDBPyConnection, home: str) 
         if n
     )
     return (
-        f"Marked {what} an earlier health-tui stored with no currency as {home}, the "
-        "portfolio's currency they were counted in: a later change of [money] currency converts "
-        "them."
+        f"Marked {what} an earlier health-tui stored with no currency as {home}, the currency "
+        "set now, which they were counted in: a later change of [money] currency converts them. "
+        "If they were in another (the currency was changed since they were imported), import "
+        "their file again, with --replace if it was a folder."
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from health_tui.scoring.measures import component_changes, contributions
+from health_tui.scoring.measures import component_changes, contributions, whole
 from health_tui.scoring.models import ClientScore, signed_points, whole_moves
 
 MINUS = "−"
@@ -51,7 +51,7 @@ def _points(value: float | None) -> str:
 
 
 def _score(value: float | None) -> str:
-    return "no data" if value is None else f"{value:.0f}"
+    return "no data" if value is None else f"{whole(value):.0f}"
 
 
 def _tenths(delta: float) -> str:
@@ -75,7 +75,7 @@ def score_change(before: ClientScore, after: ClientScore) -> ScoreChange:
         (name, was, new)
         for name, new in now.items()
         if ((was := then.get(name)) is None) != (new is None)
-        or (was is not None and new is not None and abs(new - was) >= 0.5)
+        or (was is not None and new is not None and whole(new) != whole(was))
     ]
 
     def size(move: tuple[str, float | None, float | None]) -> tuple[bool, float, str]:

@@ -137,9 +137,10 @@ class Money(BaseModel):
 
     @model_validator(mode="after")
     def _not_its_own(self) -> Money:
-        """A rate for the portfolio's own currency was ignored without a word (EUR = 2 in a
-        portfolio in EUR): one EUR is one EUR, so it says something else was meant."""
-        if self.currency in self.rates:
+        """A rate for the portfolio's own currency other than 1 was ignored without a word
+        (EUR = 2 in a portfolio in EUR): one EUR is one EUR, so it says something else was meant.
+        EUR = 1, a full rate table's own line, is simply true."""
+        if self.rates.get(self.currency, 1.0) != 1.0:  # a full table's own line at 1 is harmless
             raise ValueError(
                 f"rates: {self.currency} is the portfolio's own currency (one {self.currency} is "
                 f"one {self.currency}): remove its rate, or set currency to the one you meant"

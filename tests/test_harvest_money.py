@@ -405,8 +405,9 @@ def test_amounts_an_earlier_version_left_with_no_currency_are_marked_at_the_next
     summary = load(store, write(tmp_path, "t.csv", TIME), money=Money())
     assert summary.notes[0] == (
         "Marked 1 invoice and 1 time entry with amounts an earlier health-tui stored with no "
-        "currency as EUR, the portfolio's currency they were counted in: a later change of "
-        "[money] currency converts them."
+        "currency as EUR, the currency set now, which they were counted in: a later change of "
+        "[money] currency converts them. If they were in another (the currency was changed "
+        "since they were imported), import their file again, with --replace if it was a folder."
     )
     assert store.con.execute(
         "SELECT count(*) FROM invoices WHERE currency IS NULL "

@@ -186,14 +186,17 @@ def test_what_the_owner_logged_read_back_from_an_export_counts_once(
         "count. If one is the other (a score typed in from an e-mail, then the survey imported), "
         "delete yours in the client's timeline (t in the app)."
     ]
-    # two people of one client answering alike, one of them typed in by the owner: one is left
-    # out, not both (each of the owner's entries pairs with one row)
+    # another tool's rows equal to the owner's are warned of, never left out: two people of one
+    # client answering alike, one typed in by the owner, lost both (reviewer), and a pairing kept
+    # per survey took a row from each survey imported after it
     survey.write_text(
         "Respondent,Submitted,Score,Why\nNorthwind Outfitters,2026-09-20,3,Meh\n"
         "Northwind Outfitters,2026-09-20,3,Meh\n",
         encoding="utf-8",
     )
-    assert import_path(small, survey, mapping=mapping).rows == 1
+    both = import_path(small, survey, mapping=mapping)
+    assert both.rows == 2
+    assert any(w.startswith("2 rows look like entries you logged") for w in both.warnings)
     # a folder that lists other clients leaves the rows an earlier folder brought for Northwind,
     # though the owner has since logged one of them again
     client_id, at, channel, kind, tone, note = small.con.execute(

@@ -378,3 +378,7 @@ def test_work_that_fell_away_is_said_where_nothing_says_how_the_relationship_sta
     fell = [r for r in c.reasons if r.startswith("Work has fallen: ")]
     assert fell and "against 264 h in the same quarter a year ago" in fell[0]
     assert fell[0].endswith("ask them how things are before the work stops.")
+    # said only where nothing at all is on record: feedback in between reads as no such thing
+    b.feedback("fall", ago(260), ago(190), 8, every_days=30)
+    c = client(b.score(tmp_path / "again"), "fall")
+    assert not any(r.startswith("Work has fallen: ") for r in c.reasons)

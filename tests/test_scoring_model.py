@@ -325,3 +325,5 @@ def test_a_settings_files_faults_are_said_in_the_owners_words(tmp_path: Path) ->
         "  money: rates: EUR is the portfolio's own currency (one EUR is one EUR): remove its "
         "rate, or set currency to the one you meant"
     ]
+    cfg.write_text('[money]\ncurrency = "EUR"\nrates = {EUR = 1, USD = 0.9}\n', encoding="utf-8")
+    assert load_settings(cfg)[0].money.rates["USD"] == 0.9  # a full table's own line: true

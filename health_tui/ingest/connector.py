@@ -706,8 +706,10 @@ def _write(
     priced = {"home": home} if kind.table in ("bills", "time_entries") else {}
     (summary.rows,) = store.row(f"connector_insert_{kind.table}", {**keys, **priced}, con=con)
     if kind.table in SIGNAL_TABLES:  # rows repeating what the owner logged in the app
-        dropped, notes, warnings = owner_repeats(store, con, origin, kind.name, (kind.table,))
-        summary.rows -= dropped[kind.table]
+        dropped, notes, warnings = owner_repeats(
+            store, con, origin, kind.name, (kind.table,), drop=False
+        )
+        summary.rows -= dropped.get(kind.table, 0)
         summary.notes += notes
         summary.warnings += warnings
     if (

@@ -374,7 +374,7 @@ def _after_write(
 ) -> None:
     """Leave out the folder's rows that repeat what the owner logged in the app, and say so; and
     say an invoices file that never says which invoices were paid."""
-    dropped, said, like = owner_repeats(store, con, "folder", "folder", counts)
+    dropped, said, like = owner_repeats(store, con, "folder", "folder", counts, drop=True)
     for table, n in dropped.items():
         counts[table] -= n
     notes += said

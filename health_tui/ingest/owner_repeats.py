@@ -1,9 +1,10 @@
 """What an import says about rows that repeat what the owner logged in the app.
 
 An `export --import-format` of a database holds the owner's own entries as plain rows: read back,
-each counted twice (a complaint became two, and health fell ten points unsaid). A row equal field
-for field to one the owner logged is left out, and said: the owner's entry counts once. A row that
-only looks like one (the same client, day and kind of message, or the same feedback score: a score
+each counted twice (a complaint became two, and health fell ten points unsaid). A folder's row
+equal field for field to one the owner logged is left out, one for each of the owner's, and said:
+the owner's entry counts once. A row of another tool's export equal to one, or that only looks like
+one (the same client, day and kind of message, or the same feedback score: a score
 typed in from an e-mail, then the survey imported) may be another event, so both count, and the
 import warns with the first few. The owner's entries are never touched.
 """
@@ -27,15 +28,22 @@ def owner_repeats(
     source: str,
     keys: str,
     tables: Container[str],
+    *,
+    drop: bool,
 ) -> tuple[dict[str, int], list[str], list[str]]:
     """Inside the import's transaction, after its rows are written: the rows of `source` left out
     per table, the note saying so, and the warning about rows that only look alike. Only this
-    import's rows, those whose key `owner_repeats_keys_{keys}` lists, are looked at."""
+    import's rows, those whose key `owner_repeats_keys_{keys}` lists, are looked at.
+
+    `drop`: a folder (the import format, which `export --import-format` writes) leaves out its rows
+    equal to the owner's; an export of another tool only warns of them, as of any look-alike: its
+    pairing with the owner's entries could not be kept across its sources (one typed score would
+    take a row from each survey imported after it)."""
     store.run(f"owner_repeats_keys_{keys}", con=con)
     dropped = {
         table: len(store.rows(f"owner_repeats_drop_{table}", {"source": source}, con=con))
         for table in SIGNAL_TABLES
-        if table in tables
+        if table in tables and drop
     }
     notes: list[str] = []
     if n := sum(dropped.values()):

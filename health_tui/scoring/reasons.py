@@ -86,8 +86,8 @@ def reasons(
         out.append(f"Drifting: {figures}.")
     elif (
         arch not in (A.dormant, A.former, A.new)
-        and f.contacts_year_ago == 0
-        and f.contacts_recent == 0
+        and f.last_contact is None  # never a message or a score: not only in the quarters
+        and f.last_feedback is None  # drift compares (a health of 100 stood beside it)
         and (fell := work_fell(m, ctx))
     ):  # a drift nothing said can show: the work alone, and the question it asks
         out.append(
@@ -173,7 +173,7 @@ def reasons(
     if late is not None and late >= 10:
         few = f" (from {_count(f.n_due_12m, 'invoice')})" if f.n_due_12m < THIN_PAYMENTS else ""
         # an invoice still unpaid counts as late to this day: "Paid 41 days late" read as paid
-        owed = ", counting those still unpaid as late to date" if f.n_unpaid_overdue else ""
+        owed = " (an invoice still unpaid counts as late to date)" if f.n_unpaid_overdue else ""
         out.append(
             f"Paid {whole(late):.0f} days late on average over the last four quarters{few}{owed}"
             + (
