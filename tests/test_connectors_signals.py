@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from health_tui.cli import cli
 from health_tui.clients import ClientNotFound, add_alias, domain_of, merge_clients, set_domain
-from health_tui.errors import ImportFailed
+from health_tui.errors import ConfigError, ImportFailed
 from health_tui.ingest.native import import_folder
 from health_tui.scoring.facts import load_facts
 from health_tui.settings import Settings
@@ -325,6 +325,12 @@ def test_a_contact_logs_own_tone_words_and_scale_are_read(small: Store, tmp_path
     scaled = write(tmp_path, "m2.toml", head + '\n[values.sentiment]\n"-2" = -1\n"Pleased" = 0.5\n')
     load(small, sheet, mapping=scaled)
     assert [t[4] for t in touches(small, "mapping:contact-log")] == [-1.0, 0.5]
+    # one word twice in two cases ended the import in DuckDB's "Map keys must be unique"
+    twice = write(
+        tmp_path, "m3.toml", head + '\n[values.sentiment]\n"Pleased" = 0.5\n"pleased " = 1\n'
+    )
+    with pytest.raises(ConfigError, match=r"gives 'Pleased' and 'pleased ': words match in any"):
+        load(small, sheet, mapping=twice)
 
 
 def test_a_line_removed_from_a_contact_log_is_said(small: Store, tmp_path: Path) -> None:

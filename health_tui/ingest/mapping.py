@@ -105,6 +105,25 @@ class MappingValues(BaseModel):
     # kept log on the -2..2 scale of `health-tui log --tone` was refused, and no mapping could say
     sentiment: dict[str, Annotated[float, Field(ge=-1, le=1)]] = Field(default_factory=dict)
 
+    @model_validator(mode="after")
+    def _one_word_once(self) -> MappingValues:
+        """Keys match in any case and without their spaces: "Call" and "call " given apart were
+        one word twice, and DuckDB's "Map keys must be unique" ended the import in a traceback."""
+        twice = []
+        for section, words in self:
+            seen: dict[str, str] = {}
+            for word in words:
+                key = word.strip().lower()
+                if key in seen:
+                    twice.append(f"[values.{section}] gives {seen[key]!r} and {word!r}")
+                seen[key] = word
+        if twice:
+            raise ValueError(
+                "; ".join(twice) + ": words match in any case and without spaces at their ends, "
+                "so these are one word given twice; keep one"
+            )
+        return self
+
 
 def _keys(words: dict) -> list[str]:
     return [k.strip().lower() for k in words]
