@@ -36,6 +36,9 @@ suffixes AS (
 held AS (
     SELECT s.k, arg_max(s.d, length(s.d)) AS d
     FROM suffixes s JOIN by_domain b ON b.d = s.d
+    -- a domain under which anyone registers (co.uk, com.au) held as a client's would collect
+    -- every firm's tickets beneath it: it matches itself only
+    WHERE s.d = s.k OR NOT regexp_full_match(s.d, '(co|com|org|net|gov|ac|edu|ltd|plc|nhs|sch|or|ne|go)\.[a-z]{2}')
     GROUP BY s.k
 )
 SELECT r.line, r.client, r.client_key, r.domain_key, r.domain_col,

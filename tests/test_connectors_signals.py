@@ -108,6 +108,11 @@ def test_a_subdomain_is_its_domains_client(harvest: Store, tmp_path: Path) -> No
         ("Meridian Health Partners", datetime(2025, 9, 12, 10, 0)),
         ("Northwind Outfitters", datetime(2025, 9, 13, 10, 0)),
     ]
+    # a domain anyone registers under, held by mistake, collects no other firm's tickets
+    set_domain(harvest, "Meridian Health Partners", "co.uk", at=AT)
+    other = write(tmp_path, "uk.csv", ZENDESK_HEAD + "2003,al@bakery.co.uk,Hello,question,normal,"
+                  "Mail,question,2025-09-14 10:00:00 +0200,,Good\n")  # fmt: skip
+    assert refused(harvest, other)  # nothing to load: left out, not put on Meridian
 
 
 def test_a_later_ticket_export_replaces_never_doubles(harvest: Store, tmp_path: Path) -> None:
