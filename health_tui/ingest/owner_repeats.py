@@ -39,6 +39,8 @@ def owner_repeats(
     equal to the owner's; an export of another tool only warns of them, as of any look-alike: its
     pairing with the owner's entries could not be kept across its sources (one typed score would
     take a row from each survey imported after it)."""
+    if not store.row("owner_repeats_any", con=con)[0]:  # a first import: nothing to repeat
+        return {}, [], []
     store.run(f"owner_repeats_keys_{keys}", con=con)
     dropped = {
         table: len(store.rows(f"owner_repeats_drop_{table}", {"source": source}, con=con))
