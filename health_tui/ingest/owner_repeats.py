@@ -58,9 +58,9 @@ def owner_repeats(
     if like:
         listed = some_of([f"{show(name)}, {day}: {what}" for _t, name, day, what in like[:3]],
                          len(like))  # fmt: skip
+        verb = "looks" if len(like) == 1 else "look"
         warnings.append(
-            f"{plural(len(like), 'row')} {'looks' if len(like) == 1 else 'look'} like entries "
-            "you logged in the app (the same "
+            f"{plural(len(like), 'row')} {verb} like entries you logged in the app (the same "
             f"client, day and kind of message, or feedback score): {listed}. Both count. If one "
             "is the other (a score typed in from an e-mail, then the survey imported), delete "
             "yours in the client's timeline (t in the app)."
