@@ -31,7 +31,12 @@ problems (line, k, col, reason) AS (
     FROM b WHERE paid_text IS NOT NULL AND connector_date(paid_text, $date_order, $date_format::VARCHAR) IS NULL
     UNION ALL
     -- a negative amount is a credit note (connector_bill_rows)
+    -- a currency code written in the amount (EUR 1.234,56) is named: the fix is a column of its own
     SELECT line, 8, 'amount', CASE WHEN amount_text IS NULL THEN 'required'
+                                   WHEN regexp_matches(amount_text, '(^|[^A-Za-z])[A-Za-z]{3}([^A-Za-z]|$)')
+                                   THEN 'not an amount (like 1250.00), a currency code written in it: '
+                                        || 'give the currency a column of its own, or under [fixed] in a '
+                                        || 'mapping (currency = "EUR"): ' || import_show(amount_text)
                                    ELSE 'not an amount (like 1250.00): ' || import_show(amount_text) END
     FROM b WHERE amount IS NULL
     UNION ALL

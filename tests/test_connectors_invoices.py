@@ -411,6 +411,15 @@ def test_an_accountants_negative_in_parentheses_is_a_credit_note(
     assert problems(store, bad, mapping=mapping) == [
         "bad.csv:2: Amount: not an amount (like 1250.00): '(-5)'"
     ]
+    # a currency code written in the amount is named, with where the currency goes instead
+    coded = write(
+        tmp_path, "coded.csv", 'No.,Customer,Date,Amount\n1,Acme,2025-08-01,"EUR 1.234,56"\n'
+    )
+    assert problems(store, coded, mapping=mapping) == [
+        "coded.csv:2: Amount: not an amount (like 1250.00), a currency code written in it: give "
+        'the currency a column of its own, or under [fixed] in a mapping (currency = "EUR"): '
+        "'EUR 1.234,56'"
+    ]
 
 
 def test_void_invoices_are_left_out_and_an_unknown_status_names_values_status(
