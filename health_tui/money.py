@@ -1,8 +1,9 @@
 """Money in one currency: amounts of two currencies are never added unconverted.
 
 Each invoice keeps its own currency, and so do the billable and cost amounts of a time entry (none,
-in a file an earlier health-tui wrote, means the portfolio's: the next import marks them so). `[money] currency` is the portfolio's; `[money.rates]` says how many
-portfolio units one unit of each other currency is worth. An import that brings a currency with no
+in a file an earlier health-tui wrote, means the portfolio's: the next import marks them so).
+`[money] currency` is the portfolio's; `[money.rates]` says how many portfolio units one unit of
+each other currency is worth. An import that brings a currency with no
 rate is refused, and so is scoring when the settings lose one later: nothing is ever summed across
 currencies on a guess.
 """
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 import duckdb
 
 from health_tui.errors import ConfigError, ImportFailed
+from health_tui.formatting import plural
 from health_tui.settings import Money
 from health_tui.store import Store
 
@@ -118,12 +120,7 @@ def mark_home_currency(store: Store, con: duckdb.DuckDBPyConnection, home: str) 
     if not invoices and not entries:
         return None
     what = " and ".join(
-        text
-        for n, text in (
-            (invoices, f"{invoices:,} invoice{'s' if invoices != 1 else ''}"),
-            (entries, f"{entries:,} time entr{'ies' if entries != 1 else 'y'} with amounts"),
-        )
-        if n
+        plural(n, *noun) for n, noun in ((invoices, INVOICES), (entries, ENTRY_AMOUNTS)) if n
     )
     return (
         f"Marked {what} an earlier health-tui stored with no currency as {home}, the currency "

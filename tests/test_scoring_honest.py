@@ -360,7 +360,7 @@ def test_a_client_is_compared_with_the_portfolio_only_where_there_are_others(
     assert "Paid 21 days late on average over the last four quarters; portfolio median 11." in (
         client(p, "b").reasons
     )
-    assert "feedback_n" not in p.medians  # how many clients stand behind it: not a figure
+    assert "feedback" not in p.medians  # no portfolio median from one client
 
 
 def test_work_that_fell_away_is_said_where_nothing_says_how_the_relationship_stands(

@@ -140,8 +140,7 @@ def _score(
         currency=settings.money.currency,
         target_rate=parts.target_rate,
         clients=clients,
-        # the portfolio's figures, not how many clients each stands on (the sentences' business)
-        medians={k: round(v, 4) for k, v in medians.items() if not k.endswith("_n")},
+        medians={k: round(v, 4) for k, v in medians.items()},
     )
 
 

@@ -302,6 +302,11 @@ def effort_return_of(
     return whole(clamp(score))
 
 
+# The fewest clients a median said in a sentence stands on: fewer, and a client is compared with
+# itself or one other.
+MEDIAN_OF = 3
+
+
 def _median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
@@ -379,10 +384,12 @@ def portfolio_medians(
         "revenue_12m": [f.revenue_12m for f in invoiced],
         "lifetime_value": [f.lifetime_value for f in invoiced],
     }
+    # figures a sentence compares a client with, and nothing else reads: no "portfolio median"
+    # from fewer than MEDIAN_OF clients (one client's own 2.0/10 was its "portfolio median 2.0")
+    for said_only in ("feedback", "days_late"):
+        if len(candidates[said_only]) < MEDIAN_OF:
+            candidates[said_only] = []
     out = {k: v for k, vals in candidates.items() if (v := _median(vals)) is not None}
-    # how many clients a median stands on: a sentence compares a client with "the portfolio" only
-    # where there are a few others (one client's own 2.0/10 was its "portfolio median 2.0")
-    out |= {f"{k}_n": float(len(candidates[k])) for k in ("feedback", "days_late")}
     ltv = sorted(f.lifetime_value for f in invoiced)
     if ltv:
         share = settings.counter_signals.lifetime_quantile

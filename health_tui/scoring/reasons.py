@@ -22,10 +22,6 @@ A = Archetype
 THIN_PAYMENTS = 3  # fewer invoices due than this: the lateness line says how many it averages
 BILLED_GAP = 1.5  # billable amounts this many times the invoices: the reasons say so
 
-# The fewest clients a "portfolio median" in a sentence stands on: fewer, and the client is
-# compared with itself or one other.
-MEDIAN_OF = 3
-
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
@@ -101,11 +97,7 @@ def reasons(
             last += f" ({months} months ago: an old score says little about today)"
         if f.feedback_12m is not None:
             fb_med = med.get("feedback")
-            vs = (
-                f" (portfolio median {fb_med:.1f})"
-                if fb_med is not None and med.get("feedback_n", 0) >= MEDIAN_OF
-                else ""
-            )
+            vs = f" (portfolio median {fb_med:.1f})" if fb_med is not None else ""
             scores = _count(f.feedback_n_12m, "score")
             out.append(
                 f"{last}; average {f.feedback_12m:.1f}/10 from {scores} over the last four quarters{vs}."
@@ -174,13 +166,10 @@ def reasons(
         few = f" (from {_count(f.n_due_12m, 'invoice')})" if f.n_due_12m < THIN_PAYMENTS else ""
         # an invoice still unpaid counts as late to this day: "Paid 41 days late" read as paid
         owed = " (an invoice still unpaid counts as late to date)" if f.n_unpaid_overdue else ""
+        late_med = med.get("days_late")
         out.append(
             f"Paid {whole(late):.0f} days late on average over the last four quarters{few}{owed}"
-            + (
-                f"; portfolio median {whole(med.get('days_late', 0)):.0f}."
-                if med.get("days_late_n", 0) >= MEDIAN_OF
-                else "."
-            )
+            + (f"; portfolio median {whole(late_med):.0f}." if late_med is not None else ".")
         )
     if f.unpaid_overdue > 0:
         out.append(
