@@ -171,12 +171,7 @@ class RecordKeeping(HealthScreen):
             if self.is_attached:
                 self._saved(logged, verb)
             elif logged is not None:
-                label = f"{verb} {logged.entry.label()}"
-                self.health_app.notify(safe_text(f"Saved: {label}"), markup=False, timeout=4)
-                if logged.alike:
-                    self.health_app.notify(
-                        safe_text(logged.alike), markup=False, severity="warning", timeout=10
-                    )
+                label = self._announce(logged, verb)
                 if self._scored_again(logged, verb):
                     self.health_app.rescore_after(logged.entry.client_id, label)
 
@@ -194,15 +189,22 @@ class RecordKeeping(HealthScreen):
         day = entry.when.date()
         return portfolio.as_of >= day >= first_day_read(portfolio.as_of, self.health_app.settings)
 
+    def _announce(self, logged: LoggedEntry, verb: str) -> str:
+        """Say "Saved", and warn of an entry alike already on record (the same call logged twice,
+        or brought by the helpdesk's import); the label said."""
+        app = self.health_app
+        label = f"{verb} {logged.entry.label()}"
+        app.notify(safe_text(f"Saved: {label}"), markup=False, timeout=4)
+        if logged.alike:
+            app.notify(safe_text(logged.alike), markup=False, severity="warning", timeout=10)
+        return label
+
     def _saved(self, logged: LoggedEntry | None, verb: str) -> None:
         """The form's job has committed: say so, then score the quarter again (not for a note)."""
         if logged is None:
             return
         app, entry = self.health_app, logged.entry
-        label = f"{verb} {entry.label()}"
-        app.notify(safe_text(f"Saved: {label}"), markup=False, timeout=4)
-        if logged.alike:  # the same call logged twice, or already imported from the helpdesk
-            app.notify(safe_text(logged.alike), markup=False, severity="warning", timeout=10)
+        label = self._announce(logged, verb)
         self.record_saved(entry.client_id, logged.key)
         portfolio = app.portfolio
         # dated after the day the screens stand on (--as-of): saved, but shown and scored only by
