@@ -3,10 +3,10 @@
 An `export --import-format` of a database holds the owner's own entries as plain rows: read back,
 each counted twice (a complaint became two, and health fell ten points unsaid). A folder's row
 equal field for field to one the owner logged is left out, one for each of the owner's, and said:
-the owner's entry counts once. A row of another tool's export equal to one, or that only looks like
-one (the same client, day and kind of message, or the same feedback score: a score
-typed in from an e-mail, then the survey imported) may be another event, so both count, and the
-import warns with the first few. The owner's entries are never touched.
+the owner's entry counts once. A row of another tool's export equal to one, or that only looks
+like one (the same client, day and kind of message, or the same feedback score: a score typed in
+from an e-mail, then the survey imported), may be another event, so both count, and the import
+warns with the first few. The owner's entries are never touched.
 """
 
 from __future__ import annotations
