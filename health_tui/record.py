@@ -10,6 +10,7 @@ whatever a caller reports as saved is on disk. No UI here, and no clock: callers
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -354,11 +355,17 @@ def parse_tone(text: str) -> int | None:
 
 
 def parse_when(text: str) -> datetime:
-    """`2026-09-20 14:30` (or with a T, or seconds); a date alone is noon of that day."""
+    """`2026-09-20 14:30` (or with a T, or seconds); a date alone is noon of that day. The date may
+    also be written with slashes or dots, day or month first, where only one reading is a date."""
     cleaned = text.strip()
-    try:
-        if (day := _day_alone(cleaned)) is not None:
+    if (match := _WRITTEN_DAY.match(cleaned)) is not None:
+        day, rest = _written_day(match), cleaned[match.end() :].lstrip(" T")
+        if not rest:
             return datetime.combine(day, NOON)
+        cleaned = f"{day.isoformat()} {rest}"
+    try:
+        if (iso := _day_alone(cleaned)) is not None:
+            return datetime.combine(iso, NOON)
         return datetime.fromisoformat(cleaned).replace(tzinfo=None, microsecond=0)
     except ValueError:
         raise EntryRefused(
@@ -368,18 +375,50 @@ def parse_when(text: str) -> datetime:
 
 def _day_alone(text: str) -> date | None:
     """The day `text` names when it is a date without a time, in any form ISO allows (2026-12-03,
-    20261203): such a date stands for noon, not midnight (an after-hours escalation)."""
+    20261203) or a written one (03/12/2026): such a date stands for noon, not midnight (an
+    after-hours escalation)."""
+    if (match := _WRITTEN_DAY.fullmatch(text)) is not None:
+        return _written_day(match)
     try:
         return date.fromisoformat(text)
     except ValueError:
         return None
 
 
+# 28/11/2026, 11/28/2026, 28.11.2026, 28-11-2026: how owners write a date in a form, day or month
+# first as their country does; an import reads the same forms through --date-format.
+_WRITTEN_DAY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?=$|[ T])")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # fmt: skip
+
+
+def _written_day(match: re.Match[str]) -> date:
+    """The one date a written day can be, day first or month first; refused where both are dates
+    (03/04/2026 is 3 April in Paris and March 4 in New York) or neither is."""
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    readings: dict[date, str] = {}
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.setdefault(date(year, month, day), f"{day} {_MONTHS[month - 1]}")
+        except ValueError:
+            continue
+    if len(readings) == 1:
+        return next(iter(readings))
+    if not readings:
+        raise EntryRefused(f"{match[0]!r} is not a date: write it as 2026-09-20.")
+    (a, said_a), (b, said_b) = readings.items()
+    raise EntryRefused(
+        f"{match[0]!r} could be {said_a} or {said_b}: write it as {a.isoformat()} or"
+        f" {b.isoformat()}."
+    )
+
+
 def parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise EntryRefused(f"{text!r} is not a date: write it as 2026-09-20.") from None
+    """A day: 2026-09-20, or written with slashes or dots where only one reading is a date."""
+    cleaned = text.strip()
+    if (day := _day_alone(cleaned)) is not None:
+        return day
+    raise EntryRefused(f"{text!r} is not a date: write it as 2026-09-20.")
 
 
 def when_of(text: str, now: datetime) -> datetime:

@@ -449,7 +449,9 @@ def test_an_ambiguous_name_is_refused_listing_the_clients(db: str) -> None:
         (["feedback", "northwind", "11"], "score '11': a whole number from 0 to 10."),
         (["feedback", "northwind", "7.5"], "score '7.5': a whole number from 0 to 10."),
         (["feedback", "northwind", "-1"], "score '-1': a whole number from 0 to 10."),
-        (["feedback", "northwind", "7", "--date", "30/09/2026"], "is not a date"),
+        (["feedback", "northwind", "7", "--date", "03/04/2026"],
+         "'03/04/2026' could be 3 April or 4 March: write it as 2026-04-03 or 2026-03-04."),
+        (["feedback", "northwind", "7", "--date", "31/02/2026"], "is not a date"),
         (["note", "northwind", "  "], "text: string should have at least 1 character."),
     ],
 )  # fmt: skip
@@ -464,6 +466,31 @@ def test_bad_values_are_refused_with_what_is_allowed(
         assert app_rows(store) == []
     finally:
         store.close()
+
+
+def test_a_date_written_day_or_month_first_is_read_where_only_one_reading_is_a_date(
+    db: str,
+) -> None:
+    """An owner in Paris types 28/09/2026, one in New York 09/28/2026: both are 28 September; the
+    form and the command line took only 2026-09-28."""
+    out = run("feedback", "northwind", "7", "--date", "28/09/2026", "--db", db)
+    assert out.exit_code == 0, out.output
+    out = run("log", "northwind", "--kind", "complaint", "--channel", "phone",
+              "--at", "09/28/2026 17:45", "--db", db)  # fmt: skip
+    assert out.exit_code == 0, out.output
+    out = run("log", "northwind", "--kind", "praise", "--channel", "email",
+              "--at", "28.09.2026", "--db", db)  # fmt: skip
+    assert out.exit_code == 0, out.output
+    store = open_store(db)
+    try:
+        said = store.con.execute(
+            "SELECT CAST(date AS VARCHAR) FROM feedback WHERE source = 'app' UNION ALL "
+            "SELECT CAST(\"at\" AS VARCHAR) FROM interactions WHERE source = 'app' ORDER BY 1"
+        ).fetchall()
+    finally:
+        store.close()
+    # a day alone is noon (never an after-hours demand)
+    assert said == [("2026-09-28",), ("2026-09-28 12:00:00",), ("2026-09-28 17:45:00",)]
 
 
 def test_a_database_the_app_holds_is_named_as_such(db: str) -> None:
