@@ -193,6 +193,21 @@ async def test_the_key_bar_is_one_line_at_80_columns(db: Path) -> None:
         assert "? keys" in bar.render().plain
 
 
+async def test_a_suggested_watch_names_the_key_that_follows_it(db: Path) -> None:
+    """ "Suggested watch" had no key of its own among the decisions: keeping the client follows it
+    (the track record counts it so), and the bar says which key that is."""
+    async with running(db, size=(80, 24)) as (app, pilot):
+        await pilot.press("a")
+        await go_to(pilot, "lumen")
+        await settle(pilot)
+        bar = app.screen.query_one("#review-keys").render().plain
+        assert bar.startswith("Suggested watch (keep: k)"), bar
+        await pilot.press("b")
+        await settle(pilot)
+        bar = app.screen.query_one("#review-keys").render().plain
+        assert not bar.startswith("Suggested watch") and "(keep: k)" not in bar, bar
+
+
 async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
     async with running(db) as (app, pilot):
         await decide(pilot, "v", "One more try: a scope call")

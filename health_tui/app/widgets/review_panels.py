@@ -112,6 +112,8 @@ def review_bar(
     One line: where `width` (when known) is too narrow for every key, the last ones go (the footer
     and ? list them all); it wrapped to a second line at 80 columns."""
     parts: list[Part] = [("Suggested ", MUTED), (suggested, "bold")]
+    if suggested == "watch":  # no decision of its own: keeping the client follows it
+        parts.append((" (keep: k)", MUTED))
     if current is not None:
         parts += [(" · decided ", MUTED), (current.value, decision_style(current))]
     keys = [
