@@ -208,6 +208,30 @@ async def test_a_suggested_watch_names_the_key_that_follows_it(db: Path) -> None
         assert not bar.startswith("Suggested watch") and "(keep: k)" not in bar, bar
 
 
+async def test_an_entry_logged_in_the_review_keeps_the_order_being_walked(db: Path) -> None:
+    """A 10/10 logged for a client rescored it above the rest and the list was sorted again: the
+    4th of 7 became the 7th, and `n` ended the review, the three clients that moved ahead never
+    shown (seen in tmux). The order stays; the client keeps its place with its new scores."""
+    async with running(db) as (app, pilot):
+        await pilot.press("a")
+        order = everyone(app)
+        await pilot.press("n", "n", "n")
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        before = screen.current
+        assert before.client_id == "lumen" == order[3] and "4 of 7" in head(app)
+        await pilot.press("f")
+        await settle(pilot)
+        # in the quarter on screen (the clock's today is after it), as a day-first date
+        await pilot.press("shift+tab", "ctrl+u", *"29/09/2026", "tab", "1", "0", "enter")
+        await settle(pilot)
+        assert everyone(app)[-1] == "lumen"  # sorted afresh, it would be the last
+        assert screen.current.client_id == "lumen" and "4 of 7" in head(app)
+        assert screen.current.health > before.health  # the new scores are the ones shown
+        await pilot.press("n")
+        assert screen.current.client_id == order[4]
+
+
 async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
     async with running(db) as (app, pilot):
         await decide(pilot, "v", "One more try: a scope call")

@@ -119,17 +119,32 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
                 active = {c.client_id for c in portfolio.active}
                 self.include_rest = any(c in active - urgent for c in state.decisions)
                 self.refresh_bindings()  # `a` says which way it turns the list
+            # new scores of the quarter on screen (an entry logged, a correction): the order the
+            # owner is walking stays as it was; another quarter starts a list of its own
+            rescored = self.quarter == portfolio.quarter and bool(self.queue)
             self._source, self.quarter = portfolio, portfolio.quarter
-            self._set_queue(keep)
+            self._set_queue(keep, in_order=rescored)
         self._show()
 
-    def _set_queue(self, keep: str | None) -> None:
+    def _set_queue(self, keep: str | None, *, in_order: bool = False) -> None:
         """Rebuild the queue, staying on client `keep` if it is in it, else the first undecided.
-        What was saved is no longer said: another quarter, another list, or new scores."""
+        What was saved is no longer said: another quarter, another list, or new scores.
+
+        `in_order` (new scores of the same quarter): the clients keep their places, each with its
+        new scores, and a client the new scores bring into the list comes last. Sorted again by
+        health, a client whose feedback was just logged moved down the list and `n` skipped the
+        clients that moved ahead of it, unseen; one whose health rose left the list under the
+        owner's eyes."""
         self.saved = None
         app = self.health_app
         assert app.portfolio is not None and app.review is not None
-        self.queue = review_queue(app.portfolio, include_rest=bool(self.include_rest))
+        queue = review_queue(app.portfolio, include_rest=bool(self.include_rest))
+        if in_order:
+            now = {c.client_id: c for c in app.portfolio.clients if c.active}
+            kept = [now[c.client_id] for c in self.queue if c.client_id in now]
+            placed = {c.client_id for c in kept}
+            queue = kept + [c for c in queue if c.client_id not in placed]
+        self.queue = queue
         ids = [c.client_id for c in self.queue]
         if keep in ids:
             self.index = ids.index(keep)
