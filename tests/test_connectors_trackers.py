@@ -15,7 +15,8 @@ from health_tui.errors import ImportFailed
 from health_tui.ingest.connector import import_path
 from health_tui.scoring.measures import EffortBasis
 from health_tui.store import Store, open_store
-from tests.test_connectors import EXPORTS, hours, load, problems, write
+from tests.conftest import acme_folder
+from tests.test_connectors import EXPORTS, HARVEST_HEADER, hours, load, problems, write
 
 
 def test_each_tracker_layout_is_recognised_by_its_header(store: Store) -> None:
@@ -124,6 +125,61 @@ def test_the_same_entries_under_the_client_toggl_names_now_are_said(
     alike = load(fresh, write(tmp_path, "b2.csv", head + named))
     assert not [w for w in alike.warnings if "same work" in w], alike.warnings
     fresh.close()
+
+
+def test_a_client_the_folder_renames_keeps_the_entries_an_export_names_it_by(
+    store: Store, tmp_path: Path
+) -> None:
+    """clients.csv renamed 'Acme Ltd' to 'Acme Limited'; the same Harvest export imported again as
+    every quarter still says 'Acme Ltd': it made a new client and took every entry off acme,
+    unsaid, last quarter's verdicts changed with it (found by an owner's second-quarter review).
+    The old name stays an alias: the export lands where it did, and the import says so."""
+    harvest = write(tmp_path, "h.csv", HARVEST_HEADER + "2026-07-01,Acme Ltd,Web,Design,Hero,2,Yes,Ana,Silva\n"
+                    "2026-07-02,Acme Ltd,Web,Design,Hero,3,Yes,Ana,Silva\n")  # fmt: skip
+    import_path(store, acme_folder(tmp_path))
+    load(store, harvest)
+    renamed = acme_folder(tmp_path)
+    (renamed / "clients.csv").write_text(
+        "client_id,name,started_on\nacme,Acme Limited,2026-01-01\n", encoding="utf-8"
+    )
+    summary = import_path(store, renamed)
+    assert (
+        "Client acme is renamed in clients.csv; its old name 'Acme Ltd' is kept as an alias, so an "
+        "export that still names it lands on this client" in " ".join(summary.notes)
+    ), summary.notes
+    again = load(store, harvest)
+    assert again.warnings == [] and "(1 new)" not in str(again)
+    assert store.con.execute(
+        "SELECT client_id, sum(hours) FROM time_entries GROUP BY ALL"
+    ).fetchall() == [("acme", 5)]
+    assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (1,)
+
+
+def test_a_client_renamed_in_the_tracker_is_not_merged_into_twice_the_hours_unsaid(
+    store: Store, tmp_path: Path
+) -> None:
+    """Harvest renamed 'Fernleaf' to 'Fernleaf Ltd' and the whole export came again: one warning
+    said "merge it into the other", and the merge counted every hour twice; the other said
+    re-import everything. The merge advice now says what else it takes."""
+    rows = [
+        "2026-07-0{d},{c},Web,Design,Hero {d},2,Yes,Ana,Silva\n".format(d=d, c="{c}")
+        for d in (1, 2)
+    ]
+    load(
+        store,
+        write(tmp_path, "a.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf") for r in rows)),
+    )
+    summary = load(store, write(tmp_path, "b.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf Ltd") for r in rows)))  # fmt: skip
+    near = [w for w in summary.warnings if "name close to one on record" in w]
+    assert len(near) == 1 and near[0].endswith(
+        "the entries of 'Fernleaf' are in this file again under the new name: after the merge, "
+        "import all your data again, the first with --replace: your import folder, if you use "
+        "one, and every export (--replace empties what every import brought; what you logged in "
+        "the app stays), or they count twice."
+    ), summary.warnings
+    same = [w for w in summary.warnings if "the same work" in w]
+    assert len(same) == 1 and "a client renamed in the tracker" in same[0]
+    assert "merge them if they are one client, then import all your data again" in same[0]
 
 
 def test_an_empty_client_column_is_said_and_its_rows_kept(store: Store) -> None:

@@ -54,6 +54,7 @@ from health_tui.ingest.mapping import load_mapping
 from health_tui.ingest.models import LABELS, ExportSummary, ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.ingest.notes import (
+    REIMPORT_ALL,
     classify_entries,
     describe_money,
     describe_touches,
@@ -667,12 +668,27 @@ def _same_invoices(
     )
 
 
-def _near_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary) -> None:
+def _near_clients(
+    store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary, origin: str | None
+) -> None:
     """Say the new clients whose names are close to a client's already there ("Acme Retail,
-    Inc." beside "Acme Retail Inc"): each became a client of its own with half the history."""
+    Inc." beside "Acme Retail Inc"): each became a client of its own with half the history.
+    Where the export holds again the entries an earlier one wrote for the other client (a client
+    renamed in the tracker: the entries' keys name it), a merge alone would count them twice:
+    the advice says what else it takes, as `same_work`'s warning does (`origin`: the source,
+    for a time export; None for the others)."""
     near = store.rows("connector_near_clients", con=con)
     if not near:
         return
+    found = store.rows("connector_same_work_entries", {"source": origin}, con=con) if origin else []
+    twice = {name for name, *_ in found}
+    then = (
+        f"; and as the warning above says, the entries of {' and '.join(sorted(map(repr, twice)))} "
+        f"are in this file again under the new name: after the merge, {REIMPORT_ALL[:-1]}, or "
+        "they count twice"
+        if twice & {old for _, old in near}
+        else ""
+    )
     pairs = "; ".join(f"{new!r} beside {old!r}" for new, old in near[:3])
     more = f" and {len(near) - 3} more" if len(near) > 3 else ""
     new, old = near[0]
@@ -680,7 +696,7 @@ def _near_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportS
         f"{Path(summary.file).name}: {plural(len(near), 'new client')} with a name close to one on "
         f"record ({pairs}{more}): if one is the same client, merge it into the other: "
         f"`health-tui clients merge {shlex.quote(old)} {shlex.quote(new)}` (later imports under "
-        "its name then land there too)."
+        f"its name then land there too){then}."
     )
 
 
@@ -698,7 +714,7 @@ def _write(
     keys = {"source": origin}
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
     if kind.makes_clients:
-        _near_clients(store, con, summary)
+        _near_clients(store, con, summary, origin if kind.name == "entries" else None)
         store.run("connector_insert_clients", keys, con=con)
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import shlex
 from collections.abc import Container
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple, NoReturn
 
@@ -395,6 +395,15 @@ def _home(table: str, money: Money) -> dict[str, str]:
     return {"home": money.currency} if table in ("invoices", "time_entries") else {}
 
 
+def _rename_note(old: str, client_id: str) -> str:
+    """A client the folder renamed: its old name stays an alias (queries/import_rename_aliases.sql)."""
+    return (
+        f"Client {client_id} is renamed in clients.csv; its old name {safe_text(old)!r} is kept as "
+        "an alias, so an export that still names it lands on this client (`health-tui clients` "
+        "lists it)."
+    )
+
+
 def _make_room(
     store: Store,
     tx: duckdb.DuckDBPyConnection,
@@ -411,6 +420,9 @@ def _make_room(
         (removed,) = store.row(f"import_delete_{table}", con=tx)
         if table not in present and removed:
             warnings.append(_removed_warning(table, int(removed)))
+    renamed = store.rows("import_rename_aliases", {"now": datetime.now().replace(microsecond=0)},
+                         con=tx)  # fmt: skip
+    notes.extend(_rename_note(old, client_id) for old, client_id in sorted(renamed))
     store.run("import_update_client_rows", con=tx)
     (inserted,) = store.row("import_insert_clients", con=tx)
     move_clients(store, tx)

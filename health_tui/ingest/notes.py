@@ -496,8 +496,9 @@ def same_work(
     summary.warnings.append(
         f"{file} puts on its own clients entries with the day, hours, person and note of every "
         f"entry earlier {origin} imports wrote for {listed} in these days: the same work, under "
-        "the client the tracker names now (a client made from a Project while the Client was "
-        f"empty)? Both count. If so, {REIMPORT_ALL}"
+        "the client the tracker names now (a client renamed in the tracker, or one made from a "
+        "Project while the Client was empty)? Both count, and a merge of the two clients would "
+        f"count them twice under one. If so, merge them if they are one client, then {REIMPORT_ALL}"
     )
 
 
