@@ -257,6 +257,37 @@ def test_exits_follow_the_latest_decision_up_to_the_quarter(small_db: Path) -> N
         store.close()
 
 
+def test_an_exit_confirmed_next_quarter_is_the_exit_decided_first(small_db: Path) -> None:
+    """Exit for 2026Q2 ("Two years of complaints"), confirmed for 2026Q3: the exits screen and the
+    report said "Decided for 2026Q3" with the confirmation's note, the reason given in 2026Q2 gone.
+    An exit decided after a change of mind (exit, keep, exit) starts from its own decision."""
+    store = open_store(small_db)
+    try:
+        record_decision(store, quarter="2026Q2", client_id="brightline", decision="exit",
+                        note="Two years of complaints", at=datetime(2026, 7, 3, 9, 0))  # fmt: skip
+        record_decision(store, quarter="2026Q3", client_id="brightline", decision="exit",
+                        note="Still going", at=datetime(2026, 10, 2, 9, 0))  # fmt: skip
+        (e,) = build_report(store, AS_OF, Settings(), today=TODAY).exits
+        assert (e.quarter, e.decided_at, e.note) == (
+            "2026Q2",
+            datetime(2026, 7, 3, 9, 0),
+            "Two years of complaints",
+        )
+        assert "- Decided for 2026Q2 on 2026-07-03 09:00: Two years of complaints" in (
+            render_markdown(build_report(store, AS_OF, Settings(), today=TODAY))
+        )
+        record_decision(store, quarter="2026Q1", client_id="castell", decision="exit",
+                        note="First try", at=datetime(2026, 4, 2, 9, 0))  # fmt: skip
+        record_decision(store, quarter="2026Q2", client_id="castell", decision="keep",
+                        note=None, at=datetime(2026, 7, 2, 9, 0))  # fmt: skip
+        record_decision(store, quarter="2026Q3", client_id="castell", decision="exit",
+                        note="Now for good", at=datetime(2026, 10, 2, 9, 0))  # fmt: skip
+        exits = {x.client_id: x for x in build_report(store, AS_OF, Settings(), today=TODAY).exits}
+        assert (exits["castell"].quarter, exits["castell"].note) == ("2026Q3", "Now for good")
+    finally:
+        store.close()
+
+
 def test_html_report_is_one_safe_standalone_page(evil_db: Path, tmp_path: Path) -> None:
     store = open_store(evil_db)
     try:
