@@ -135,15 +135,19 @@ def reasons(
         )
     urgent, after, scope_changes = f.urgent_q0, f.after_hours_q0, f.scope_changes_q0
     if urgent + after + scope_changes >= 3:
+        # A demand after hours may be one of the urgent requests or scope changes too: said apart,
+        # "1 urgent request, 3 after-hours demands and 2 scope changes" read as six for three calls.
+        asks = _join(
+            [
+                _count(urgent, "urgent request") if urgent else "",
+                _count(scope_changes, "scope change") if scope_changes else "",
+            ]
+        )
+        late = f"{_count(after, 'demand')} came after hours" if after else ""
+        said = f"{asks} this quarter; {late}" if asks and late else f"{asks or late} this quarter"
         out.append(
-            _join(
-                [
-                    _count(urgent, "urgent request") if urgent else "",
-                    _count(after, "after-hours demand") if after else "",
-                    _count(scope_changes, "scope change") if scope_changes else "",
-                ]
-            ).capitalize()
-            + f" this quarter (portfolio median {whole(med.get('urgent_q', 0)):.0f} urgent or after-hours)."
+            said.capitalize()
+            + f" (portfolio median {whole(med.get('urgent_q', 0)):.0f} urgent or after-hours)."
         )
 
     if f.hours_12m > 0:
