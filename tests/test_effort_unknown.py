@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import statistics
 from datetime import date, datetime
@@ -242,6 +243,23 @@ def test_a_client_whose_invoices_are_not_on_record_gets_no_made_up_rate(tmp_path
     others = [c for c in p.active if c.client_id != "s0"]
     assert all(c.effort_return is None and not c.time_on_record for c in others)  # not 100
     assert "its invoices are on record, and no time of theirs" in " ".join(client(p, "s1").reasons)
+
+
+def test_json_and_csv_say_the_same_of_a_client_with_no_invoice(tmp_path: Path) -> None:
+    """`score --format json` gave a client with no invoice on record a lifetime value of 0.0 (and
+    revenue 0.0), while the CSV left the cell empty and the app shows "—": not known, not €0."""
+    b = champion(problem_client(book()))
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] == "s0"]
+    p = b.score(tmp_path)
+    records = {r["client_id"]: r for r in json.loads(render_scores(p, "json"))}
+    rows = {r["client_id"]: r for r in csv.DictReader(io.StringIO(render_scores(p, "csv")))}
+    champ = records["champ"]
+    assert not champ["invoices_on_record"] and champ["lifetime_value"] is None
+    assert champ["revenue_12m"] is None
+    for client_id, record in records.items():
+        for field in ("revenue_12m", "lifetime_value", "referral_value"):
+            cell = rows[client_id][field]
+            assert (None if cell == "" else float(cell)) == record[field], (client_id, field)
 
 
 def test_invoices_older_than_the_window_make_no_rate_of_0_and_say_when(tmp_path: Path) -> None:
