@@ -327,9 +327,12 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
         let_go = [(n, amount(d.revenue_12m), hours(d.hours_12m))
                   for n, d in zip(names, w.dropped, strict=True)]  # fmt: skip
         lines += ["  " + line for line in columns(let_go, right=frozenset({1, 2}))]
+        lost = f"revenue lost (12 months)  {amount(w.revenue_lost)}"
+        if basis := w.revenue_lost_basis:  # an estimate is not money invoiced: said beside it
+            lost += f" ({basis})"
         lines += [
             "",
-            f"revenue lost (12 months)  {amount(w.revenue_lost)}",
+            *(fill_clauses(lost, width) if width else [lost]),
             f"hours freed (12 months)   {hours(w.hours_freed)}",
             "",
         ]

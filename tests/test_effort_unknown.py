@@ -345,6 +345,38 @@ def test_billable_amounts_are_revenue_but_not_an_invoice(tmp_path: Path) -> None
     assert c.known_revenue(c.lifetime_value) is None
 
 
+def test_a_what_if_says_the_revenue_lost_is_estimated_where_it_is(tmp_path: Path) -> None:
+    """Dropping a client whose revenue is estimated from its billable time listed that figure as
+    revenue lost as if invoiced: the table, the JSON and the app's panel now say it is estimated,
+    and whose; beside an invoiced client's, how much of it."""
+    b = book()
+    b.client("tog", "Tern Studio", ago(400))
+    b.work("tog", ago(400), AS_OF, hours_per_day=2)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog"]
+    for r in b.rows["time_entries"]:  # the tracker's amounts, as Toggl's Amount (EUR)
+        r += [round(r[2] * 90, 2) if r[0] == "tog" and r[3] else "", "", "EUR"]
+    p = b.score(tmp_path)
+    tog = client(p, "tog")
+    assert tog.revenue_estimated
+    w = what_if(p, ["tog"])
+    lost = f"€{tog.revenue_12m:,.0f}"
+    said = f"revenue lost (12 months)  {lost} (estimated from billable time for Tern Studio)"
+    assert said in render_whatif(w, "table")
+    data = json.loads(render_whatif(w, "json"))
+    assert data["dropped"][0]["revenue_estimated"] is True
+    assert data["revenue_lost_estimated"] == data["revenue_lost"] == tog.revenue_12m
+    assert f"revenue lost {lost} (estimated from billable time for Tern Studio)" in (
+        whatif_content(w).plain
+    )
+    invoiced = next(c for c in p.active if c.invoices_on_record and not c.revenue_estimated)
+    both = what_if(p, [invoiced.client_id, "tog"])
+    assert f"(€{tog.revenue_12m:,.0f} of it estimated from billable time for Tern Studio)" in (
+        render_whatif(both, "table")
+    )
+    alone = what_if(p, [invoiced.client_id])  # an invoiced client's revenue: nothing to say
+    assert "estimated" not in render_whatif(alone, "table") + whatif_content(alone).plain
+
+
 def test_an_estimate_after_invoices_stopped_says_since_when(tmp_path: Path) -> None:
     """Invoices up to a year ago, then priced time only: the estimate (larger than the lifetime
     value) said "no invoice in the last four quarters", not since when, nor that the work may be
