@@ -27,12 +27,18 @@ CSV_COLUMNS = (
 
 
 def client_json(c: ClientScore) -> dict[str, Any]:
-    """The JSON record of a client: the model's fields, with components keyed by name. The values
-    stay as they are (numbers, dates, enums, models) for `json_text` to write by their types;
-    read from the model's own field storage (its deferred fields worked out first), five times
-    faster than iterating the model."""
+    """The JSON record of a client: the model's fields, with components keyed by name, and the
+    money figures the CSV leaves empty (revenue_12m, lifetime_value, referral_value) null where
+    they are not known. The values stay as they are (numbers, dates, enums, models) for
+    `json_text` to write by their types; read from the model's own field storage (its deferred
+    fields worked out first), five times faster than iterating the model."""
     record = vars(c.settle()).copy()
     record["components"] = {comp.name: comp for comp in c.components}
+    # a figure not known is null, as the CSV leaves it empty and the app and the report show it
+    # as not known: 0.0 beside "invoices_on_record": false read as nothing earned
+    record["revenue_12m"] = c.known_revenue_12m
+    record["lifetime_value"] = c.known_revenue(c.lifetime_value)
+    record["referral_value"] = c.known_referral_value
     if not c.revenue_estimated:  # said only when true (the field's exclude_if), as model_dump does
         del record["revenue_estimated"]
     if record["thin_evidence"] is None:  # said only where it applies (the field's exclude_if)
@@ -321,9 +327,12 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
         let_go = [(n, amount(d.revenue_12m), hours(d.hours_12m))
                   for n, d in zip(names, w.dropped, strict=True)]  # fmt: skip
         lines += ["  " + line for line in columns(let_go, right=frozenset({1, 2}))]
+        lost = f"revenue lost (12 months)  {amount(w.revenue_lost)}"
+        if basis := w.revenue_lost_basis:  # an estimate is not money invoiced: said beside it
+            lost += f" ({basis})"
         lines += [
             "",
-            f"revenue lost (12 months)  {amount(w.revenue_lost)}",
+            *(fill_clauses(lost, width) if width else [lost]),
             f"hours freed (12 months)   {hours(w.hours_freed)}",
             "",
         ]

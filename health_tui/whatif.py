@@ -19,7 +19,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.errors import HealthTuiError
-from health_tui.formatting import plural, some_of
+from health_tui.formatting import money, plural, some_of
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.measures import effort_return_of
 from health_tui.scoring.models import (
@@ -54,6 +54,11 @@ class DroppedClient(BaseModel):
     client_id: str
     name: str
     revenue_12m: float | None = Field(description="None: not known (ClientScore.known_revenue_12m)")
+    revenue_estimated: bool = Field(
+        default=False,
+        description="revenue_12m is estimated from the billable amounts of its time entries, not "
+        "invoiced: no invoice of theirs in the last four quarters (ClientScore.revenue_estimated)",
+    )
     hours_12m: float | None = Field(description="None: not known (no time of theirs on record)")
     band: Band | None
 
@@ -96,6 +101,11 @@ class WhatIf(BaseModel):
     dropped: list[DroppedClient]
     reprices: list[Reprice] = Field(default_factory=list)
     revenue_lost: float | None = Field(description="the dropped clients' revenue over 12 months")
+    revenue_lost_estimated: float = Field(
+        default=0.0,
+        description="of revenue_lost, what is estimated from billable time, not invoiced "
+        "(the dropped clients whose revenue_estimated is true)",
+    )
     hours_freed: float | None = Field(
         description="the dropped clients' hours over the same 12 months"
     )
@@ -154,6 +164,26 @@ class WhatIf(BaseModel):
         if self.hours_before is None or self.hours_after is None:
             return None
         return round(round(self.hours_before, 1) - round(self.hours_freed or 0.0, 1), 1)
+
+    @property
+    def revenue_lost_basis(self) -> str:
+        """What of the revenue lost is only estimated from billable time, and whose ("estimated
+        from billable time for Acme"), so an estimate never reads as money invoiced; '' where
+        all of it was invoiced."""
+        if not self.revenue_lost_estimated:
+            return ""
+        names = [safe_text(d.name) for d in self.dropped if d.revenue_estimated]
+        shown = (
+            f"{', '.join(names[:-1])} and {names[-1]}"
+            if 1 < len(names) <= NAMED
+            else some_of(names[:NAMED], len(names))
+        )
+        part = (
+            ""
+            if round(self.revenue_lost_estimated) == round(self.revenue_lost or 0.0)
+            else f"{money(self.revenue_lost_estimated, self.currency)} of it "
+        )
+        return f"{part}estimated from billable time for {shown}"
 
     @property
     def caveats(self) -> list[str]:
@@ -318,6 +348,9 @@ def what_if(
         # not known where no dropped client's figure is on record (a what-if of reprices only
         # loses nothing)
         revenue_lost=round(lost, 2) if _some(d.revenue_12m for d in dropped) else None,
+        revenue_lost_estimated=round(
+            sum(d.revenue_12m or 0.0 for d in dropped if d.revenue_estimated), 2
+        ),
         hours_freed=round(freed, 2) if _some(d.hours_12m for d in dropped) else None,
         clients_before=t.clients,
         clients_after=t.clients - len(dropped),
@@ -390,6 +423,7 @@ def _dropped(c: ClientScore) -> DroppedClient:
         client_id=c.client_id,
         name=c.name,
         revenue_12m=c.known_revenue_12m,
+        revenue_estimated=c.revenue_estimated and c.known_revenue_12m is not None,
         hours_12m=c.known_hours(c.hours_12m),
         band=c.band,
     )

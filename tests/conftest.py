@@ -219,11 +219,15 @@ def html_text(text: str) -> str:
 
 
 def json_as_before(clients: list[ClientScore]) -> str:
-    """`score --format json` as Python's own encoder wrote it, before pydantic-core did."""
+    """`score --format json` as Python's own encoder wrote it, before pydantic-core did (the
+    figures not known null, as the CSV leaves them empty)."""
     records = []
     for c in clients:
         data = c.model_dump(mode="json")
         data["components"] = {comp["name"]: comp for comp in data["components"]}
+        data["revenue_12m"] = c.known_revenue_12m
+        data["lifetime_value"] = c.known_revenue(c.lifetime_value)
+        data["referral_value"] = c.known_referral_value
         records.append(data)
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 

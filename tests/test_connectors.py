@@ -992,12 +992,29 @@ def test_the_connectors_run_without_textual() -> None:
 def test_replace_empties_the_tables_first(store: Store) -> None:
     import_folder(store, ROOT / "fixtures" / "small")
     summary = load(store, EXPORTS / "toggl_detailed.csv", replace=True)
-    assert summary.clients_new == 2
+    # Meridian and Northwind were there, from the folder, before the replace: made again, not new
+    assert (summary.clients_new, summary.clients_replaced) == (0, 2)
     assert summary.replaced == {
         "clients": 8, "time_entries": 357, "invoices": 82, "interactions": 65, "feedback": 29
     }  # fmt: skip
     assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (2,)
     assert store.con.execute("SELECT count(*) FROM interactions").fetchone() == (0,)
+
+
+def test_replace_counts_the_clients_it_makes_again_as_replaced_not_new(
+    store: Store, tmp_path: Path
+) -> None:
+    """`import FILE --replace` removes the clients imports made, then makes again those the file
+    names: they were counted new ("3 clients (3 new)") though the database had them before."""
+    load(store, EXPORTS / "harvest_time.csv")
+    again = load(store, EXPORTS / "harvest_time.csv", replace=True)
+    assert "for 3 clients (0 new, 3 replaced) from " in again.line()
+    assert (again.clients_new, again.clients_replaced, again.clients_matched) == (0, 3, 0)
+    path = write(tmp_path, "t.csv", HARVEST_HEADER
+                 + "2025-07-01,Northwind Outfitters,Web,Design,Hero,2,Yes,Ana,Silva\n"
+                 + "2025-07-01,Brand New Co,Web,Design,Hero,1,Yes,Ana,Silva\n")  # fmt: skip
+    mixed = load(store, path, replace=True)
+    assert "for 2 clients (1 new, 1 replaced) from " in mixed.line()
 
 
 def test_tab_separated(store: Store, tmp_path: Path) -> None:

@@ -697,7 +697,8 @@ def test_an_alias_whose_client_a_replace_removed_names_no_one(small: Store, tmp_
         tmp_path, "h.csv", "\n".join([head[0], head[1].replace("Northwind Outfitters",
                                                                "Meridian Alias Co")]) + "\n"
     )  # fmt: skip
-    assert load(small, entry, replace=True).clients_new == 1
+    back = load(small, entry, replace=True)  # meridian was there before the replace: not new
+    assert (back.clients_new, back.clients_replaced) == (0, 1)
     orphans = (
         "SELECT count(*) FROM time_entries WHERE client_id NOT IN (SELECT client_id FROM clients)"
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import statistics
 from datetime import date, datetime
@@ -244,6 +245,23 @@ def test_a_client_whose_invoices_are_not_on_record_gets_no_made_up_rate(tmp_path
     assert "its invoices are on record, and no time of theirs" in " ".join(client(p, "s1").reasons)
 
 
+def test_json_and_csv_say_the_same_of_a_client_with_no_invoice(tmp_path: Path) -> None:
+    """`score --format json` gave a client with no invoice on record a lifetime value of 0.0 (and
+    revenue 0.0), while the CSV left the cell empty and the app shows "—": not known, not €0."""
+    b = champion(problem_client(book()))
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] == "s0"]
+    p = b.score(tmp_path)
+    records = {r["client_id"]: r for r in json.loads(render_scores(p, "json"))}
+    rows = {r["client_id"]: r for r in csv.DictReader(io.StringIO(render_scores(p, "csv")))}
+    champ = records["champ"]
+    assert not champ["invoices_on_record"] and champ["lifetime_value"] is None
+    assert champ["revenue_12m"] is None
+    for client_id, record in records.items():
+        for field in ("revenue_12m", "lifetime_value", "referral_value"):
+            cell = rows[client_id][field]
+            assert (None if cell == "" else float(cell)) == record[field], (client_id, field)
+
+
 def test_invoices_older_than_the_window_make_no_rate_of_0_and_say_when(tmp_path: Path) -> None:
     """Invoices imported only up to two years ago for all but one client: they were each scored at
     €0/h against that one's rate, and one became an exit candidate on that alone."""
@@ -325,6 +343,38 @@ def test_billable_amounts_are_revenue_but_not_an_invoice(tmp_path: Path) -> None
     assert c.revenue_estimated and not c.invoices_on_record
     assert c.known_revenue_12m == c.revenue_12m > 0 and c.effort_return is not None
     assert c.known_revenue(c.lifetime_value) is None
+
+
+def test_a_what_if_says_the_revenue_lost_is_estimated_where_it_is(tmp_path: Path) -> None:
+    """Dropping a client whose revenue is estimated from its billable time listed that figure as
+    revenue lost as if invoiced: the table, the JSON and the app's panel now say it is estimated,
+    and whose; beside an invoiced client's, how much of it."""
+    b = book()
+    b.client("tog", "Tern Studio", ago(400))
+    b.work("tog", ago(400), AS_OF, hours_per_day=2)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "tog"]
+    for r in b.rows["time_entries"]:  # the tracker's amounts, as Toggl's Amount (EUR)
+        r += [round(r[2] * 90, 2) if r[0] == "tog" and r[3] else "", "", "EUR"]
+    p = b.score(tmp_path)
+    tog = client(p, "tog")
+    assert tog.revenue_estimated
+    w = what_if(p, ["tog"])
+    lost = f"€{tog.revenue_12m:,.0f}"
+    said = f"revenue lost (12 months)  {lost} (estimated from billable time for Tern Studio)"
+    assert said in render_whatif(w, "table")
+    data = json.loads(render_whatif(w, "json"))
+    assert data["dropped"][0]["revenue_estimated"] is True
+    assert data["revenue_lost_estimated"] == data["revenue_lost"] == tog.revenue_12m
+    assert f"revenue lost {lost} (estimated from billable time for Tern Studio)" in (
+        whatif_content(w).plain
+    )
+    invoiced = next(c for c in p.active if c.invoices_on_record and not c.revenue_estimated)
+    both = what_if(p, [invoiced.client_id, "tog"])
+    assert f"(€{tog.revenue_12m:,.0f} of it estimated from billable time for Tern Studio)" in (
+        render_whatif(both, "table")
+    )
+    alone = what_if(p, [invoiced.client_id])  # an invoiced client's revenue: nothing to say
+    assert "estimated" not in render_whatif(alone, "table") + whatif_content(alone).plain
 
 
 def test_an_estimate_after_invoices_stopped_says_since_when(tmp_path: Path) -> None:

@@ -135,6 +135,28 @@ def test_csv_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
     assert text == snapshot(extension_class=CsvSnapshot)
 
 
+def test_a_note_holding_the_separator_reads_back_as_one_step(
+    reviewed: Store, tmp_path: Path
+) -> None:
+    """exit_steps_done joined the steps with " | ": a note holding " | " read as two steps. One
+    step a line now, and a note's own line break is a space, so each line is one step whole."""
+    set_step(reviewed, client_id="castell", step="contract", status="done",
+             note="Clause 7 | clause 9: 30 days", on=date(2026, 10, 3),
+             at=datetime(2026, 10, 3, 9, 0))  # fmt: skip
+    set_step(reviewed, client_id="castell", step="referrals", status="na",
+             note="Asked Sam\nnobody to suggest", on=date(2026, 10, 3),
+             at=datetime(2026, 10, 3, 9, 5))  # fmt: skip
+    out = tmp_path / "review.csv"
+    write_report(reviewed, AS_OF, Settings(), out, today=TODAY)
+    rows = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))
+    castell = next(r for r in rows if r["client_id"] == "castell")
+    assert castell["exit_steps_done"].split("\n") == [
+        "Record the decision and the evidence: done 2026-10-02 (Saved with the exit decision.)",
+        "Read the contract: done 2026-10-03 (Clause 7 | clause 9: 30 days)",
+        "Point them to other providers: not applicable (Asked Sam nobody to suggest)",
+    ]
+
+
 def test_the_report_depends_only_on_the_database_the_date_and_today(
     reviewed: Store, tmp_path: Path
 ) -> None:

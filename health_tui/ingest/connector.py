@@ -372,6 +372,8 @@ def import_export(
             if wipe_demo:
                 wipe_all(store, tx)
             elif replace:
+                if kind.makes_clients:  # who was there, so that one made again is not "new"
+                    store.run("connector_clients_before_replace", con=tx)
                 summary.replaced = clear_imported(store, tx)
             checks += _client_checks(store, tx, kind)
             if checks:
@@ -437,6 +439,9 @@ def import_export(
                 future_rows(store, tx, kind.name, source.target, match, path.name, summary, today)
             counts = "connector_client_counts" + ("" if kind.makes_clients else f"_{kind.name}")
             summary.clients_new, summary.clients_matched = store.row(counts, con=tx)
+            if summary.replaced is not None and kind.makes_clients:
+                (summary.clients_replaced,) = store.row("connector_clients_remade", con=tx)
+                summary.clients_new -= summary.clients_replaced
 
             say("writing…")
             _write(store, tx, kind, source.origin, summary, money.currency)

@@ -134,8 +134,9 @@ class ExportSummary(BaseModel):
     loaded, for the lines the command prints.
 
     `already` counts the rows an earlier import of the same source had written: they were replaced,
-    not added. `notes` says what was assumed where the export was silent; `warnings` what was left
-    out.
+    not added. `clients_replaced` counts the clients a --replace removed and the export made again
+    (by id or name): they were there before, so they are not new. `notes` says what was assumed
+    where the export was silent; `warnings` what was left out.
     """
 
     file: str
@@ -147,6 +148,7 @@ class ExportSummary(BaseModel):
     already: int = 0
     clients_new: int = 0
     clients_matched: int = 0
+    clients_replaced: int = 0
     activities: list[ActivityShare] = Field(default_factory=list)
     default_activity: str = "delivery"
     notes: list[str] = Field(default_factory=list)
@@ -157,10 +159,11 @@ class ExportSummary(BaseModel):
     def line(self) -> str:
         """E.g. `Loaded 1,204 time entries for 7 clients (2 new) from toggl.csv (...) into db.`"""
         what, many = LABELS[self.target]
-        clients = self.clients_new + self.clients_matched
+        clients = self.clients_new + self.clients_matched + self.clients_replaced
+        replaced = f", {self.clients_replaced:,} replaced" if self.clients_replaced else ""
         text = (
             f"Loaded {self.rows:,} {what if self.rows == 1 else many} for {clients:,} "
-            f"client{'' if clients == 1 else 's'} ({self.clients_new:,} new) from {self.file} "
+            f"client{'' if clients == 1 else 's'} ({self.clients_new:,} new{replaced}) from {self.file} "
             f"({self.label}) into {self.database}."
         )
         if self.already:

@@ -24,7 +24,9 @@ Then the review's own columns:
   client's latest decision up to the quarter is exit.
 - exit_steps_remaining: titles of the steps still to do, joined with " | ".
 - exit_steps_done: the steps settled, each with how and when and your note ("Read the contract:
-  done 2026-10-02 (Clause 9: 30 days)"), joined with " | ".
+  done 2026-10-02 (Clause 9: 30 days)"), one step a line of the cell: a note may hold " | " (or
+  any other separator but a line break), and each step is written on one line (a line break in
+  its note as a space), so every line of the cell is one step whole.
 - exit_earliest_end: the first working day once the notice period has run from exit_notice_from.
 - exit_told_on: the day the client was told (the "Tell the client" step's date); empty while they
   are not told.
@@ -45,6 +47,7 @@ from __future__ import annotations
 from health_tui.output import CSV_COLUMNS, csv_text, score_cells
 from health_tui.report.format import when
 from health_tui.report.model import ClientLine, ReviewReport
+from health_tui.text import safe_text
 
 REPORT_COLUMNS = (
     "previous_band", "decision", "decision_note",
@@ -68,9 +71,15 @@ def _review_cells(c: ClientLine) -> list[object]:
         e.settled if e else "",
         e.total if e else "",
         " | ".join(e.remaining) if e else "",
-        " | ".join(e.done) if e else "",
+        _one_a_line(e.done) if e else "",
         e.earliest_end if e else "",
         (e.told_on or "") if e else "",
         e.notice_from if e else "",
         "" if c.score.known_hours(c.score.hours_12m) is None else c.score.hours_12m,
     ]
+
+
+def _one_a_line(steps: list[str]) -> str:
+    """The steps one a line: a note's own " | " cannot be read as the end of a step, and a line
+    break in a note, made a space, cannot either; a spreadsheet shows each step on its own line."""
+    return "\n".join(safe_text(step) for step in steps)

@@ -43,6 +43,8 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
         parts += [
             "\nrevenue lost ",
             (fmt.money(w.revenue_lost, cur), "bold"),
+            # an estimate from billable time is not money invoiced: said beside it
+            f" ({w.revenue_lost_basis})" if w.revenue_lost_basis else "",
             " · hours freed ",
             (hours(w.hours_freed), "bold"),
             (" (last 12 months)", MUTED),
