@@ -86,8 +86,9 @@ def test_checklist_persists_across_restart_and_closing_sets_the_end_date(small_d
     record_decision(
         store, quarter="2026Q3", client_id="brightline", decision="exit", note=None, at=NOON
     )
-    set_step(store, client_id="brightline", step="contract", status="done", note="Clause 9: 30 days",
-             on=date(2026, 10, 2), at=NOON)  # fmt: skip
+    # a note pasted with a terminal's escape sequence and a line break is kept inert, on one line
+    set_step(store, client_id="brightline", step="contract", status="done",
+             note="Clause 9:\x1b[31m 30\ndays\x07", on=date(2026, 10, 2), at=NOON)  # fmt: skip
     set_step(store, client_id="brightline", step="referrals", status=StepStatus.na, note=None,
              on=date(2026, 10, 2), at=NOON)  # fmt: skip
     set_step(store, client_id="brightline", step="close", status="done", note=None,
@@ -107,7 +108,7 @@ def test_checklist_persists_across_restart_and_closing_sets_the_end_date(small_d
     assert status["record"] is StepStatus.done  # recorded with the exit decision
     assert status["contract"] is StepStatus.done and status["referrals"] is StepStatus.na
     assert cl.progress == "exit 4/10" and exit_progress(store) == {"brightline": 4}
-    assert cl.steps[1].note == "Clause 9: 30 days"
+    assert cl.steps[1].note == "Clause 9: 30 days"  # as every export and screen shows it
     assert cl.earliest_end == date(2026, 11, 2)  # 30 days end on Sunday 1 November: Monday
     assert cl.unpaid and any("overdue" in line for line in cl.steps[3].detail)
     assert cl.face_to_face  # Brightline's MD escalated by letter

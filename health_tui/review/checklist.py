@@ -12,6 +12,7 @@ from health_tui.formatting import money, plural
 from health_tui.money import rate_params
 from health_tui.settings import Agency, Money
 from health_tui.store import Store
+from health_tui.text import safe_text
 from health_tui.workdays import next_working_day
 
 
@@ -282,7 +283,7 @@ def set_step(
         "step": step,
         "status": status.value,
         "done_on": on if status is StepStatus.done else None,
-        "note": (note or "").strip() or None,
+        "note": safe_text(note).strip() or None,  # stored as every export shows it: inert
         "updated_at": at,
     }
     with store.transaction(con) as tx:
