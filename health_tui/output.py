@@ -140,11 +140,13 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
 
 
 def _fit(rows: Sequence[tuple[str, ...]], width: int | None) -> tuple[list[str], list[str]]:
-    """The table's lines within `width` cells (None: names cut to NAME_CELLS, every column), the
-    columns left out to get there in the order above; the names are cut here, never earlier."""
+    """The table's lines within `width` cells (None, a file or a pipe: every column and every name
+    whole), the columns left out to get there in the order above; the names are cut here, never
+    earlier: to NAME_CELLS first, longer where the terminal has the room."""
     header = rows[0]
     keep = list(header)
-    name_cells = NAME_CELLS
+    longest = max((cell_len(r[0]) for r in rows[1:]), default=0)
+    name_cells = NAME_CELLS if width is not None else max(NAME_CELLS, longest)
 
     def lay() -> list[str]:
         at = [header.index(name) for name in keep]
@@ -168,8 +170,8 @@ def _fit(rows: Sequence[tuple[str, ...]], width: int | None) -> tuple[list[str],
             name_cells -= 1
             lines = lay()
     # the names were cut before a column went: what that column left, they get back (at 60
-    # columns they were cut to 18 cells with 17 spare)
-    while width is not None and name_cells < NAME_CELLS:
+    # columns they were cut to 18 cells with 17 spare), and a wide terminal shows them whole
+    while width is not None and name_cells < longest:
         name_cells += 1
         wider = lay()
         if not fits(wider):

@@ -369,9 +369,14 @@ def test_long_and_wide_names_are_cut_visibly_and_keep_the_columns_aligned() -> N
         p.clients[1].model_copy(update={"name": wide}),
         p.clients[2],
     ]})  # fmt: skip
-    lines = render_scores(p, "table").splitlines()[2:]
+    lines = render_scores(p, "table", width=100).splitlines()[2:]
     cut = next(line for line in lines if line.startswith("Castell"))
     assert "…" in cut and "Interiors" not in cut
+    # to a file or a pipe the name is whole (it was cut there too), the columns still in line
+    whole = render_scores(p, "table").splitlines()[2:]
+    assert any(line.startswith(long + " ") for line in whole), whole
+    assert len({cell_len(line[: line.index(c.band_text)]) for c in p.clients for line in whole
+                if line.startswith(c.name[:7])}) == 1  # fmt: skip
     band_at = {cell_len(line[: line.index(c.band_text)]) for c in p.clients for line in lines
                if line.startswith(c.name[:7])}  # fmt: skip
     assert len(band_at) == 1, lines  # every band in the same column
