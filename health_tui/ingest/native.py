@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import shlex
 from collections.abc import Container
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import NamedTuple, NoReturn
 
@@ -139,10 +139,14 @@ def import_folder(
     con = store.cursor()  # temp tables, macros and variables live on this connection only
     try:
         install_macros(store, con, MACROS)
-        written = _streamed(store, con, files, replace, wipe_demo, money, where, say)
+        # the day the import runs, for what it records (an alias it makes): the command line's
+        made_at = datetime.combine(today or EPOCH, time())
+        written = _streamed(store, con, files, replace, wipe_demo, money, where, say, made_at)
         if written is None:  # something is wrong: the checked import lists what
             say("something needs a closer look: checking every file whole…")
-            written = _checked(store, con, folder, files, replace, wipe_demo, money, where, say)
+            written = _checked(
+                store, con, folder, files, replace, wipe_demo, money, where, say, made_at
+            )
         counts, warnings, notes, removed = written
         if today is not None:
             warnings += _future_warnings(store, con, files, today)
@@ -183,6 +187,7 @@ def _streamed(
     money: Money,
     where: str,
     say: Progress,
+    made_at: datetime,
 ) -> Written | None:
     """Import a clean folder in one pass: each history file goes straight from disk into its table.
 
@@ -238,7 +243,7 @@ def _streamed(
             if store.rows("import_validate_folder_names", con=tx):
                 raise _NotClean
             store.run("import_merged_map", con=tx)
-            _make_room(store, tx, known, notes, warnings)
+            _make_room(store, tx, known, notes, warnings, made_at)
             counts["clients"] = clients  # listed first, as the checked import lists them
             for table in HISTORY_TABLES:
                 if table in known:
@@ -294,6 +299,7 @@ def _checked(
     money: Money,
     where: str,
     say: Progress,
+    made_at: datetime,
 ) -> Written:
     """Import `files` after staging every one whole and checking every row: all problems found are
     listed (ImportFailed), by file then line, and nothing is changed; else the rows are written."""
@@ -354,7 +360,7 @@ def _checked(
         _check_currencies(store, tx, staged, files, money, where, streamed=False)
 
         say("writing…")
-        counts["clients"] = _make_room(store, tx, staged, notes, warnings)
+        counts["clients"] = _make_room(store, tx, staged, notes, warnings, made_at)
         for table in HISTORY_TABLES:
             (counts[table],) = store.row(f"import_insert_{table}", _home(table, money), con=tx)
         counts["clients"] = staged["clients"]
@@ -395,6 +401,9 @@ def _home(table: str, money: Money) -> dict[str, str]:
     return {"home": money.currency} if table in ("invoices", "time_entries") else {}
 
 
+EPOCH = date(1970, 1, 1)  # an import given no day (a library caller): what its aliases are dated
+
+
 def _rename_note(old: str, client_id: str) -> str:
     """A client the folder renamed: its old name stays an alias (queries/import_rename_aliases.sql)."""
     return (
@@ -410,18 +419,19 @@ def _make_room(
     present: Container[str],
     notes: list[str],
     warnings: list[str],
+    made_at: datetime,
 ) -> int:
     """In the import's transaction, before its rows are written: the folder takes over the clients
     an export made under its names, the rows it brought last time go (a table it no longer has is
-    said), and its clients are written; returns how many clients were new."""
+    said), a client it renames keeps its old name as an alias (made `made_at`), and its clients are
+    written; returns how many clients were new."""
     store.run("import_folder_takeovers", con=tx)
     notes.extend(_takeover_notes(store, tx))
     for table in HISTORY_TABLES:
         (removed,) = store.row(f"import_delete_{table}", con=tx)
         if table not in present and removed:
             warnings.append(_removed_warning(table, int(removed)))
-    renamed = store.rows("import_rename_aliases", {"now": datetime.now().replace(microsecond=0)},
-                         con=tx)  # fmt: skip
+    renamed = store.rows("import_rename_aliases", {"now": made_at}, con=tx)
     notes.extend(_rename_note(old, client_id) for old, client_id in sorted(renamed))
     store.run("import_update_client_rows", con=tx)
     (inserted,) = store.row("import_insert_clients", con=tx)

@@ -143,10 +143,14 @@ def reasons(
                 _count(scope_changes, "scope change") if scope_changes else "",
             ]
         )
-        late = f"{_count(after, 'demand')} came after hours" if after else ""
-        said = f"{asks} this quarter; {late}" if asks and late else f"{asks or late} this quarter"
+        late_ones = f"{_count(after, 'demand')} came after hours" if after else ""
+        demands = (
+            f"{asks} this quarter; {late_ones}"
+            if asks and late_ones
+            else f"{asks or late_ones} this quarter"
+        )
         out.append(
-            said.capitalize()
+            demands.capitalize()
             + f" (portfolio median {whole(med.get('urgent_q', 0)):.0f} urgent or after-hours)."
         )
 
