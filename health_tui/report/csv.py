@@ -22,7 +22,8 @@ Then the review's own columns:
 - exit_steps_settled, exit_steps_total: exit checklist steps done or not applicable, out of all the
   steps (two numbers, not "3/10", which a spreadsheet would read as a date); empty unless the
   client's latest decision up to the quarter is exit.
-- exit_steps_remaining: titles of the steps still to do, joined with " | ".
+- exit_steps_remaining: the steps still to do, each with your note where it has one ("Fulfil
+  outstanding obligations (Finish the booking widget by end of July)"), joined with " | ".
 - exit_steps_done: the steps settled, each with how and when and your note ("Read the contract:
   done 2026-10-02 (Clause 9: 30 days)"), joined with " | ".
 - exit_earliest_end: the first working day once the notice period has run from exit_notice_from.
@@ -67,7 +68,7 @@ def _review_cells(c: ClientLine) -> list[object]:
         when(d.decided_at) if d else "",
         e.settled if e else "",
         e.total if e else "",
-        " | ".join(e.remaining) if e else "",
+        " | ".join(e.todo) if e else "",
         " | ".join(e.done) if e else "",
         e.earliest_end if e else "",
         (e.told_on or "") if e else "",
