@@ -4,14 +4,15 @@ The first columns are exactly those of `health-tui score --format csv` (`output.
 cells of `output.score_cells`, so the two files always agree):
 
 client_id, name, active, health and band (empty: not enough data), coverage, effort_return and
-effective_rate (empty: not enough data), revenue_12m, lifetime_value, referral_value (each empty
-where not known: no invoice of theirs, or of a client they referred, on record; revenue_12m also
-for hours in the last four quarters with no invoice of theirs in them), referred_by,
-archetype, recommendation, fire_candidate, trend (health of the five trend
-quarters, oldest first, "—" for a quarter without one), previous_quarter,
-previous_health (the trend's point for that quarter: health as it stood at that quarter's end),
-health_change (whole points), change_satisfaction ... change_trend (each component's part of the
-change, adding up to it), reasons and counter_signals (sentences joined with " | ").
+effective_rate (empty: not enough data; the rate also where it stands on fewer hours than [rules]
+min_hours, not weighed), revenue_12m, lifetime_value, referral_value (each empty where not known:
+no invoice of theirs, or of a client they referred, on record; revenue_12m also for hours in the
+last four quarters with no invoice of theirs in them), referred_by, archetype, recommendation,
+fire_candidate, trend (health of the five trend quarters, oldest first, "—" for a quarter without
+one), previous_quarter, previous_health (the trend's point for that quarter: health as it stood at
+that quarter's end), health_change (whole points), change_satisfaction ... change_trend (each
+component's part of the change, adding up to it), reasons and counter_signals (sentences joined
+with " | ").
 
 Then the review's own columns:
 

@@ -152,7 +152,9 @@ def value_content(c: ClientScore, currency: str) -> Content:
         f"revenue 12m {fmt.money(c.known_revenue_12m, currency)}",
         (" · ", MUTED),
         f"rate {fmt.rate(c.effective_rate, currency)}",
-        (f" (target {fmt.rate(c.target_rate, currency)})", MUTED),
+        (f" (target {fmt.rate(c.target_rate, currency)})", MUTED)
+        if c.rate_weighed
+        else (f" ({fmt.rate_not_weighed(c.hours_12m)})", MUTED),
     ]
     if c.referred:
         parts.append((f"\nreferred: {', '.join(safe_text(n) for n in c.referred)}", MUTED))
