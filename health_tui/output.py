@@ -48,6 +48,7 @@ def client_json(c: ClientScore) -> dict[str, Any]:
         "revenue_12m_on_record",
         "time_on_record",
         "referrals_on_record",
+        "rate_weighed",
     ):
         if record[said_when_false]:
             del record[said_when_false]
@@ -78,7 +79,8 @@ def score_cells(c: ClientScore) -> list[object]:
     """A client's cells under CSV_COLUMNS: `score --format csv` and the CSV report both write these."""
     return [
         c.client_id, c.name, c.active, _blank(c.health), c.band.value if c.band else "",
-        c.coverage, _blank(c.effort_return), _blank(c.effective_rate),
+        # a rate not weighed (a few hours' job) is empty, as effort versus return is beside it
+        c.coverage, _blank(c.effort_return), _blank(c.known_rate),
         # revenue not known (no invoice of theirs for the hours of the last four quarters) and
         # lifetime value not known (none on record): empty, as a missing health is
         _blank(c.known_revenue_12m), _blank(c.known_revenue(c.lifetime_value)),
@@ -112,7 +114,7 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
         rows.append((
             _plain(c.name), "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             "—" if c.effort_return is None else f"{c.effort_return:.0f}",
-            "—" if c.effective_rate is None else rate(c.effective_rate, p.currency),
+            rate(c.known_rate, p.currency),  # "—" where not weighed, as effort is
             money(c.known_revenue_12m, p.currency),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip

@@ -251,6 +251,34 @@ async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
     assert [d.decision for d in history] == [Decision.exit, Decision.recover]
 
 
+async def test_an_earlier_decision_says_what_it_went_against(db: Path) -> None:
+    """The history showed "2026Q3  recover “…”" but not that the app had suggested exit then,
+    which the decision record keeps (the track record counts it an override). Beside a decision
+    that went another way it says "(suggested exit)"; at 80 columns the note then starts a line
+    below, under the decision, rather than a few words a line. A decision that followed the
+    suggestion says nothing more."""
+    note = "One more try: a scope call with their director before the next invoice run"
+    async with running(db, size=(80, 24)) as (app, pilot):
+        await decide(pilot, "v", note)
+        await pilot.press("b")
+        await decide(pilot, "x", "The scope call changed nothing")
+        await pilot.press("b")
+        await decide(pilot, "k")  # and back to exit, which followed the suggestion
+        await pilot.press("b")
+        await decide(pilot, "x", "Let them go")
+        await pilot.press("b")
+        await settle(pilot)
+        lines = text(app.screen.query_one("#review-decision")).split("\n")
+        earlier = lines[lines.index("Earlier") + 1 :]
+        assert earlier[0].endswith("2026Q3  keep (suggested exit)"), earlier
+        assert earlier[1].endswith("2026Q3  exit      “The scope call changed nothing”"), earlier
+        assert earlier[2].endswith("2026Q3  recover (suggested exit)"), earlier
+        column = earlier[2].index("recover")
+        said = " ".join(line[column:] for line in earlier[3:])
+        assert said == f"“{note}”" and all(line[:column].isspace() for line in earlier[3:])
+        assert max(map(len, lines)) <= 80
+
+
 async def test_exit_confirmation_repeats_the_counter_signals_and_escape_records_nothing(
     db: Path,
 ) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from health_tui.app.map_model import build_grid
+from health_tui.app.table_model import BY_KEY
 from health_tui.app.widgets.client_panels import effort_content
 from health_tui.app.widgets.review_panels import exit_confirmation, value_content
 from health_tui.app.widgets.whatif_panel import whatif_content
@@ -577,3 +578,38 @@ def test_the_target_is_the_invoiced_clients_rate_not_an_estimate(tmp_path: Path)
         "invoiced clients have hours on record)"
     )
     assert said in next(r for r in client(p3, "t0").reasons if r.startswith("Effective rate"))
+
+
+def test_a_rate_on_too_few_hours_to_weigh_is_not_shown_as_a_fact(tmp_path: Path) -> None:
+    """A client with 2 h in the last four quarters: effort versus return "not enough data" (fewer
+    than [rules] min_hours are not weighed), and yet the portfolio table and `score` showed its
+    rate, "— €5,828/h", as a fact. The tables and the CSV show none; the JSON keeps the figure
+    and says it is not weighed; the client screen and the review keep it, marked."""
+    b = champion(problem_client(book()))
+    b.client("sommer", "Atelier Sommer", ago(400))
+    b.rows["time_entries"].append(["sommer", ago(100), 2.0, True, "delivery", "me", ""])
+    b.rows["invoices"].append(["S-1", "sommer", ago(95), ago(65), ago(70), 11656.0, "EUR"])
+    p = b.score(tmp_path)
+    sommer = client(p, "sommer")
+    assert (sommer.effort_return, sommer.effective_rate) == (None, 5828.0)
+
+    table = render_scores(p, "table")
+    row = next(line for line in table.splitlines() if line.startswith("Atelier Sommer"))
+    assert "/h" not in row and re.search(r" — +— +€11,656 ", row), row
+    assert "€5,828/h" not in table
+    cell = BY_KEY["effective_rate"]
+    assert cell.cell(sommer, "EUR") == "—" and cell.sort(sommer) is None  # the app's table
+    records = {r["client_id"]: r for r in json.loads(render_scores(p, "json"))}
+    record = records.pop("sommer")
+    assert (record["effort_return"], record["effective_rate"]) == (None, 5828.0)
+    assert record["rate_weighed"] is False
+    assert not any("rate_weighed" in r for r in records.values())  # said only where false
+    rows = {r["client_id"]: r for r in csv.DictReader(io.StringIO(render_scores(p, "csv")))}
+    assert rows["sommer"]["effective_rate"] == "" and rows["champ"]["effective_rate"] != ""
+
+    marked = "on 2 h: too few hours to weigh"
+    assert re.search(
+        rf"effective rate +€5,828/h  target €[\d,]+/h\n  {marked}",
+        effort_content(sommer, "EUR").plain,
+    )
+    assert f"rate €5,828/h ({marked})" in value_content(sommer, "EUR").plain

@@ -24,7 +24,7 @@ from health_tui.cli import cli
 from health_tui.formatting import signed
 from health_tui.ingest.native import import_folder
 from health_tui.report import ReportError, build_report, write_report
-from health_tui.report.csv import COLUMNS
+from health_tui.report.csv import COLUMNS, render_csv
 from health_tui.report.html import render_html
 from health_tui.report.markdown import md, render_markdown
 from health_tui.report.model import previous_quarter_end
@@ -242,6 +242,28 @@ def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) ->
     (exit_,) = r.exits
     assert exit_.label == "exit 3/10" and exit_.earliest_end == date(2026, 11, 2)
     assert "Read the contract" not in exit_.remaining and len(exit_.remaining) == 7
+
+
+def test_a_note_on_a_step_still_to_do_is_in_every_report_format(reviewed: Store) -> None:
+    """The owner's note on an open step ("Finish the booking widget by end of July", N on the
+    checklist) was in none of the three files, which listed the steps to do by title only; the
+    notes of settled steps were there. Markup in it stays text."""
+    note = "Finish the booking widget by end of July <b>*now*</b>"
+    set_step(reviewed, client_id="castell", step="obligations", status="todo", note=note,
+             on=date(2026, 10, 3), at=datetime(2026, 10, 3, 9, 10))  # fmt: skip
+    r = build_report(reviewed, AS_OF, Settings(), today=TODAY)
+    step = "Fulfil outstanding obligations"
+    text = render_markdown(r)
+    assert f"- [ ] {step} ({md(note)})" in text.splitlines()
+    assert "<b>" not in text
+    page = render_html(r)
+    assert f"<li>{step} ({escape(note, quote=True)})</li>" in page
+    castell = next(
+        row for row in csv.DictReader(io.StringIO(render_csv(r))) if row["client_id"] == "castell"
+    )
+    remaining = castell["exit_steps_remaining"].split("\n")
+    assert remaining[0] == f"{step} ({note})"
+    assert "Send the final invoice and settle what is unpaid" in remaining  # untouched: title alone
 
 
 def test_a_first_quarter_has_nothing_to_compare_not_nothing_that_moved(small: Store) -> None:

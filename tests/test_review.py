@@ -26,6 +26,7 @@ from health_tui.review.checklist import (
 )
 from health_tui.review.decisions import (
     Decision,
+    DecisionRecord,
     current_decisions,
     decision_history,
     record_decision,
@@ -433,3 +434,20 @@ def test_the_draft_leaves_out_a_step_marked_not_applicable_and_sees_old_facts(sm
                        cl.model_copy(update={"notice_days": 0})) == ["a notice of 10 days"]  # fmt: skip
     # a letter rewritten in the owner's words (or language) is not second-guessed
     assert out_of_date("Sehr geehrte Damen und Herren, ... 30 Tage ...", later) == []
+
+
+@pytest.mark.parametrize(
+    ("recommendation", "decision", "overrode"),
+    [("exit", "reprice", "exit"), ("exit", "exit", None), ("watch", "keep", None),
+     ("watch", "defer", "watch"), (None, "keep", None)],
+)  # fmt: skip
+def test_a_decision_overrode_what_was_suggested_as_the_track_record_counts_it(
+    recommendation: str | None, decision: str, overrode: str | None
+) -> None:
+    """Keeping follows a watch; a decision recorded before recommendations were kept overrode
+    nothing known."""
+    record = DecisionRecord(
+        decision_id=1, quarter="2026Q2", client_id="c", decision=Decision(decision), note=None,
+        decided_at=datetime(2026, 7, 3, 9, 0), recommendation=recommendation,
+    )  # fmt: skip
+    assert record.overrode == overrode

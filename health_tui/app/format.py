@@ -62,6 +62,12 @@ __all__ = [
 count = plural
 
 
+def rate_not_weighed(hours_12m: float) -> str:
+    """Beside a rate that is not weighed (`ClientScore.rate_weighed`): what it stands on, so the
+    figure does not read as the client's rate."""
+    return f"on {hours(hours_12m)}: too few hours to weigh"
+
+
 def score(value: float | None) -> str:
     return NO_VALUE if value is None else f"{value:.0f}"
 

@@ -4,14 +4,15 @@ The first columns are exactly those of `health-tui score --format csv` (`output.
 cells of `output.score_cells`, so the two files always agree):
 
 client_id, name, active, health and band (empty: not enough data), coverage, effort_return and
-effective_rate (empty: not enough data), revenue_12m, lifetime_value, referral_value (each empty
-where not known: no invoice of theirs, or of a client they referred, on record; revenue_12m also
-for hours in the last four quarters with no invoice of theirs in them), referred_by,
-archetype, recommendation, fire_candidate, trend (health of the five trend
-quarters, oldest first, "—" for a quarter without one), previous_quarter,
-previous_health (the trend's point for that quarter: health as it stood at that quarter's end),
-health_change (whole points), change_satisfaction ... change_trend (each component's part of the
-change, adding up to it), reasons and counter_signals (sentences joined with " | ").
+effective_rate (empty: not enough data; the rate also where it stands on fewer hours than [rules]
+min_hours, not weighed), revenue_12m, lifetime_value, referral_value (each empty where not known:
+no invoice of theirs, or of a client they referred, on record; revenue_12m also for hours in the
+last four quarters with no invoice of theirs in them), referred_by, archetype, recommendation,
+fire_candidate, trend (health of the five trend quarters, oldest first, "—" for a quarter without
+one), previous_quarter, previous_health (the trend's point for that quarter: health as it stood at
+that quarter's end), health_change (whole points), change_satisfaction ... change_trend (each
+component's part of the change, adding up to it), reasons and counter_signals (sentences joined
+with " | ").
 
 Then the review's own columns:
 
@@ -22,7 +23,9 @@ Then the review's own columns:
 - exit_steps_settled, exit_steps_total: exit checklist steps done or not applicable, out of all the
   steps (two numbers, not "3/10", which a spreadsheet would read as a date); empty unless the
   client's latest decision up to the quarter is exit.
-- exit_steps_remaining: titles of the steps still to do, joined with " | ".
+- exit_steps_remaining: the steps still to do, each with your note where it has one ("Fulfil
+  outstanding obligations (Finish the booking widget by end of July)"), one step a line of the
+  cell, as exit_steps_done.
 - exit_steps_done: the steps settled, each with how and when and your note ("Read the contract:
   done 2026-10-02 (Clause 9: 30 days)"), one step a line of the cell: a note may hold " | " (or
   any other separator but a line break), and each step is written on one line (a line break in
@@ -70,7 +73,7 @@ def _review_cells(c: ClientLine) -> list[object]:
         when(d.decided_at) if d else "",
         e.settled if e else "",
         e.total if e else "",
-        " | ".join(e.remaining) if e else "",
+        _one_a_line(e.todo) if e else "",
         _one_a_line(e.done) if e else "",
         e.earliest_end if e else "",
         (e.told_on or "") if e else "",

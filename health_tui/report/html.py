@@ -318,7 +318,7 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
     decided = f"Decided for {h(e.quarter)} on {h(when(e.decided_at))}" + (
         f": {h(e.note)}" if e.note else "."
     )
-    todo = _list(e.remaining) if e.remaining else "<p>Nothing: every step is settled.</p>"
+    todo = _list(e.todo) if e.todo else "<p>Nothing: every step is settled.</p>"
     return (
         f"<article>\n<h3>{h(e.name)}</h3>\n"
         f'<p><span class="bar"><span style="width:{share:.0f}%"></span></span>'

@@ -207,7 +207,7 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         f"- {notice_text(e, r)}.",
         f"- As of {r.as_of}: {owed}.",
     ]
-    todo = [f"- [ ] {title}" for title in e.remaining] or ["- nothing: every step is settled."]
+    todo = [f"- [ ] {md(step)}" for step in e.todo] or ["- nothing: every step is settled."]
     done = ["", "Settled:", "", *(f"- [x] {md(step)}" for step in e.done)] if e.done else []
     return "\n".join(
         [f"### {md(e.name)}: {e.label}", "", *facts, "", "Still to do:", "", *todo, *done]

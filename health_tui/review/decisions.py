@@ -37,6 +37,19 @@ class DecisionRecord(BaseModel):
     effort_return: float | None = None
     evidence: str | None = None
 
+    @property
+    def overrode(self) -> str | None:
+        """What the app recommended when this was decided, where the decision went another way
+        (keeping follows a watch, as the track record counts it): the history shows it, so an
+        earlier override reads as one. None where it was followed or is not known (decided before
+        the recommendation was kept with the decision)."""
+        suggested = self.recommendation
+        if suggested is None or suggested == self.decision.value:
+            return None
+        if suggested == "watch" and self.decision is Decision.keep:
+            return None
+        return suggested
+
 
 def record_decision(
     store: Store,

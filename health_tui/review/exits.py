@@ -39,6 +39,11 @@ class ExitProgress(BaseModel):
     settled: int = Field(description="steps done or not applicable")
     total: int
     remaining: list[str] = Field(description="titles of the steps still to do, in order")
+    todo: list[str] = Field(
+        default_factory=list,
+        description="the steps still to do, in order, each with the owner's note where it has one: "
+        "'Fulfil outstanding obligations (Finish the booking widget by end of July)'",
+    )
     done: list[str] = Field(
         default_factory=list,
         description="the steps settled, in order, each with its day and the owner's note: "
@@ -108,6 +113,7 @@ def exits_in_force(
                 settled=checklist.settled,
                 total=len(STEPS),
                 remaining=[s.spec.title for s in checklist.steps if s.status is StepStatus.todo],
+                todo=[_open(s) for s in checklist.steps if s.status is StepStatus.todo],
                 done=[_settled(s) for s in checklist.steps if s.status is not StepStatus.todo],
             )
         )
@@ -121,6 +127,12 @@ def _settled(step: Step) -> str:
     day = f" {step.done_on}" if step.done_on else ""
     note = f" ({step.note})" if step.note else ""
     return f"{step.spec.title}: {how}{day}{note}"
+
+
+def _open(step: Step) -> str:
+    """A step still to do as the exit record reads it: its title and the owner's note, which is
+    often what is left to do (the report listed the title alone, so the note stood nowhere)."""
+    return f"{step.spec.title} ({step.note})" if step.note else step.spec.title
 
 
 def exits_in_progress(exits: list[ExitProgress], quarter: str) -> list[ExitProgress]:

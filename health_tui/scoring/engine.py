@@ -183,6 +183,8 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "component_changes": Later(_component_changes, m, ctx.weights),
         "effort_return": effort,
         "effective_rate": None if m.effective_rate is None else round(m.effective_rate, 2),
+        # a rate on fewer hours than min_hours is not weighed (effort_gap's "few hours")
+        "rate_weighed": m.effective_rate is None or f.hours_12m >= settings.rules.min_hours,
         "target_rate": parts.target_rate,
         "margin": None if left is None else round(left, 4),
         "revenue_12m": round(f.revenue_12m, 2),

@@ -208,6 +208,14 @@ class ClientScore(DeferredFields):
         description="revenue / all hours, last four quarters; None without hours, or when no "
         "client has revenue (not known, rather than 0)"
     )
+    rate_weighed: bool = Field(
+        default=True,
+        # said only when false, so the record of every other client reads as it always did
+        exclude_if=lambda weighed: weighed,
+        description="false: effective_rate stands on fewer hours than [rules] min_hours in the "
+        "last four quarters, one small job's rate: not weighed (effort_return is null, the "
+        "target rate leaves it out), and the tables show none",
+    )
     target_rate: float | None
     margin: float | None = Field(
         default=None,
@@ -328,6 +336,12 @@ class ClientScore(DeferredFields):
     def known_hours(self, value: float) -> float | None:
         """Hours as they should be read: None where no time of theirs is on record, not 0."""
         return value if self.time_on_record else None
+
+    @property
+    def known_rate(self) -> float | None:
+        """The effective rate as the tables show it: None where it is not weighed (`rate_weighed`:
+        a few hours' rate, €5,828/h for 2 h, read as a fact beside "not enough data")."""
+        return self.effective_rate if self.rate_weighed else None
 
     @property
     def effort_text(self) -> str:

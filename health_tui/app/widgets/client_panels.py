@@ -187,13 +187,15 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     else:
         parts += [f"{'hours 12m':<16}{fmt.NO_VALUE:>12}", ("  no time on record\n", MUTED)]
     rate_style = "bold"
-    if c.effective_rate is not None and c.target_rate and c.effective_rate < c.target_rate:
+    if c.known_rate is not None and c.target_rate and c.known_rate < c.target_rate:
         rate_style = "bold $text-error"
     parts += [
         f"{'effective rate':<16}",
-        (f"{fmt.rate(c.effective_rate, currency):>12}", rate_style),
+        (f"{fmt.rate(c.effective_rate, currency):>12}", rate_style if c.rate_weighed else MUTED),
         (f"  target {fmt.rate(c.target_rate, currency)}\n", MUTED),
     ]
+    if not c.rate_weighed:  # beside "not enough data": the figure, but not as a fact
+        parts.append((f"  {fmt.rate_not_weighed(c.hours_12m)}\n", MUTED))
     if c.margin is not None:
         parts.append(f"{'margin':<16}{c.margin:>12.0%}\n")
     if c.unpaid_overdue:

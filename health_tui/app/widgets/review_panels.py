@@ -152,7 +152,9 @@ def value_content(c: ClientScore, currency: str) -> Content:
         f"revenue 12m {fmt.money(c.known_revenue_12m, currency)}",
         (" · ", MUTED),
         f"rate {fmt.rate(c.effective_rate, currency)}",
-        (f" (target {fmt.rate(c.target_rate, currency)})", MUTED),
+        (f" (target {fmt.rate(c.target_rate, currency)})", MUTED)
+        if c.rate_weighed
+        else (f" ({fmt.rate_not_weighed(c.hours_12m)})", MUTED),
     ]
     if c.referred:
         parts.append((f"\nreferred: {', '.join(safe_text(n) for n in c.referred)}", MUTED))
@@ -186,20 +188,31 @@ def decision_content(
             (f"\n  {when(old)}  {old.quarter}  ", MUTED),
             (f"{old.decision.value:<8}", decision_style(old.decision)),
         ]
+        if suggested := old.overrode:  # what it went against: the track record counts it so
+            line[-1] = (old.decision.value, decision_style(old.decision))
+            line.append((f" (suggested {suggested})", MUTED))
         if old.note:
-            line.append(_quoted(old.note, width, line))
+            line.append(_quoted(old.note, width, line, under=fmt.end_column(line[:1])))
         parts += line
     return Content.assemble(*parts)
 
 
 NOTE_FALLBACK = 4  # under the history's dates, where a note's own column is too narrow
+NOTE_ROOM = 30  # cells: an earlier decision's note left less than this starts on a line below
 
 
-def _quoted(note: str, width: int, line: list[Part]) -> str:
+def _quoted(note: str, width: int, line: list[Part], under: int | None = None) -> str:
     """A decision's note in quotes after the `line` so far (its last line: what follows the last
-    newline), wrapped under its opening quote's column."""
+    newline), wrapped under its opening quote's column. With `under` (an earlier decision's
+    column), a note that does not fit in the little room a long line leaves (what was suggested
+    then, shown beside the decision) starts on the next line under it instead: a few words a line
+    read badly at 80 columns."""
     column = fmt.end_column(line) + 2
-    return "  " + fmt.wrap_under(f"“{safe_text(note)}”", width, column, NOTE_FALLBACK)
+    quoted = f"“{safe_text(note)}”"
+    room = width - column
+    if under is not None and width and room < NOTE_ROOM and cell_len(quoted) > room:
+        return "\n" + " " * under + fmt.wrap_under(quoted, width, under, NOTE_FALLBACK)
+    return "  " + fmt.wrap_under(quoted, width, column, NOTE_FALLBACK)
 
 
 def decision_line(state: ReviewState, client_id: str) -> Content | None:
