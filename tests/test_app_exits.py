@@ -120,23 +120,66 @@ async def test_not_applicable_with_money_open_asks_first_saying_the_amount(db: P
         assert step_status(screen, "final_invoice") is StepStatus.na
 
 
-async def test_a_next_step_too_long_for_the_window_ends_in_an_ellipsis(db: Path) -> None:
-    """At 80 columns the next step was cut at the table's edge mid-word ("Read the co");
-    it is cut to the room the other columns leave, with "…"."""
-    async with running(db, size=(80, 24)) as (app, pilot):
-        await decide(pilot, "x", "Third round of vague changes")
+def drawn(screen: ExitsScreen) -> list[str]:
+    """The table's lines as drawn, to its edge, less the first cell's padding."""
+    table = screen.query_one(DataTable)
+    return [table.render_line(y).text[1:].rstrip() for y in range(table.size.height)]
+
+
+async def test_the_next_step_reads_whole_at_80_columns(db: Path) -> None:
+    """At 80x24 the longest name took the room and the next step read "Read the…" and
+    "Send the…" (seen in tmux). The client column gives the step what it can spare, both wrap
+    at words where they must, and at 120 columns each exit is one line again; narrower still, a
+    step too long ends in "…", never cut at the table's edge."""
+    store = open_store(db)
+    try:
+        from datetime import date, datetime
+
+        from health_tui.review.checklist import set_step
+        from health_tui.review.decisions import record_decision
+
+        at = datetime(2026, 10, 2, 9)
+        for minute, client_id in enumerate(("castell", "brightline")):  # listed in this order
+            record_decision(store, quarter="2026Q3", client_id=client_id, decision="exit",
+                            note=None, at=at.replace(minute=minute))  # fmt: skip
+        for step in ("contract", "obligations"):  # castell's next: the final invoice
+            set_step(store, client_id="castell", step=step, status="done", note=None,
+                     on=date(2026, 10, 2), at=at)  # fmt: skip
+    finally:
+        store.close()
+    async with running(db, start="portfolio", size=(80, 24)) as (app, pilot):
         await pilot.press("E")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        (row,) = rows(app.screen)
-        assert row[-1].endswith("…") and row[-1].startswith("Read the")
+        await settle(pilot)
+        lines = drawn(app.screen)
+        column = lines[0].index("Next step")
+        steps = [" ".join(line[column:].split()) for line in lines[1:6]]
+        said = " ".join(s for s in steps if s)
+        assert said == (
+            "Send the final invoice and settle what is unpaid Read the contract"
+        ), lines  # fmt: skip
+        assert "…" not in "".join(lines) and all(len(line) < 80 for line in lines)
+        assert lines[1].startswith("Castell & Rowe") and "Solicitors" in "".join(lines[2:4])
+
+        await pilot.resize_terminal(120, 36)
+        await settle(pilot)
+        lines = drawn(app.screen)
+        assert lines[1].startswith("Castell & Rowe Solicitors")
+        assert lines[1].endswith("Send the final invoice and settle what is unpaid")
+        assert lines[2].startswith("Brightline Logistics")
+        assert lines[2].endswith("Read the contract")
+
+        await pilot.resize_terminal(52, 24)
+        await settle(pilot)
+        lines = [line for line in drawn(app.screen) if line.strip()]
+        assert any(line.endswith("…") for line in lines), lines
+        assert all(len(line) < 52 for line in lines), lines
 
 
-async def test_a_cut_step_ends_in_an_ellipsis_after_a_quarter_with_longer_rows(db: Path) -> None:
+async def test_a_step_fits_its_own_columns_after_a_quarter_with_longer_rows(db: Path) -> None:
     """At 80 columns, 2026Q4's exits (Castell & Rowe Solicitors among them), then `[`: 2026Q3's
-    step was cut for its own narrower columns but drawn in 2026Q4's, which stayed as wide, so
-    its end was past the table's edge ("Fulfil outstan", no "…"; the owner's demo showed
-    "Fulfil outstanding o")."""
+    step was laid out for its own narrower columns but drawn in 2026Q4's, which stayed as wide,
+    so its end was past the table's edge ("Fulfil outstan", no "…"; the owner's demo showed
+    "Fulfil outstanding o"). The columns are made again for each list: the step wraps whole."""
     from datetime import date, datetime
 
     from health_tui.review.checklist import set_step
@@ -158,10 +201,10 @@ async def test_a_cut_step_ends_in_an_ellipsis_after_a_quarter_with_longer_rows(d
             await settle(pilot)
             await pilot.press("[")
             await settle(pilot)
-            table = app.screen.query_one(DataTable)
             assert [row[0] for row in rows(app.screen)] == ["Brightline Logistics"]
-            shown = table.render_line(1).text.rstrip()  # the row as drawn, to the table's edge
-            assert shown.endswith("  Fulfil outstandin…"), shown
+            lines = drawn(app.screen)  # the row as drawn, to the table's edge
+            assert lines[1].startswith("Brightline Logistics"), lines
+            assert lines[1].endswith("  Fulfil outstanding") and lines[2].endswith("obligations")
     finally:
         store.close()
 

@@ -1,4 +1,4 @@
-"""Exits in progress: every client decided exit that still needs following, one line each.
+"""Exits in progress: every client decided exit that still needs following, one row each.
 
 The quarter's exits and earlier ones whose checklist is not finished, with steps settled, the
 earliest end date, what is still unpaid (in the portfolio's currency) and the next step to do.
@@ -23,7 +23,7 @@ from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.exits import ExitProgress, exits_in_force, exits_in_progress
-from health_tui.text import cut
+from health_tui.text import cut, wrap_cells
 
 COLUMNS = ("Client", "Decided", "Steps", "Earliest end", "Unpaid", "Next step")
 
@@ -88,24 +88,29 @@ class ExitsScreen(HealthScreen):
     def _show(
         self, exits: list[ExitProgress], quarter: str, currency: str, *, again: bool = True
     ) -> None:
-        """The rows, each step cut to the room the table has; once laid out (the hint under it
-        takes its lines, a scrollbar may come), cut again if that room has changed."""
+        """The rows, the client and the next step sharing the room the other columns leave
+        (`_layout`); once laid out (the hint under it takes its lines, a scrollbar may come), laid
+        out again if that room has changed."""
         self.exits = exits
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        # the columns too: a column only ever widens as rows come, so one list's long name
-        # (another quarter's) pushed this list's cut step past the edge: "Fulfil outstanding"
-        table.clear(columns=True)
-        for title in COLUMNS:
-            table.add_column(title, key=title)
         rows = [_cells(e, quarter, currency) for e in exits]
-        room = _room_for_last(table, rows)
+        widths = _layout(table, rows)
         if again:
-            self.call_after_refresh(self._refit, exits, quarter, currency, room)
+            self.call_after_refresh(self._refit, exits, quarter, currency, widths)
+        # the columns too: a column only ever widens as rows come, so one list's long name
+        # (another quarter's) pushed this list's step past the edge: "Fulfil outstanding"
+        table.clear(columns=True)
+        given = dict(zip((NAME, STEP), widths, strict=True)) if widths else {}
+        for i, title in enumerate(COLUMNS):
+            table.add_column(title, key=title, width=given.get(i))
         for e, cells in zip(exits, rows, strict=True):
-            if room is not None:  # a step too long is cut with "…", not at the table's edge
-                cells[-1] = Text(cut(cells[-1].plain, room), style=cells[-1].style)
-            table.add_row(*cells, key=e.client_id)
+            height = 1
+            for i, width in given.items():  # wrapped at words to the width given
+                lines = _wrapped(cells[i].plain, width)
+                cells[i] = Text("\n".join(lines), style=cells[i].style)
+                height = max(height, len(lines))
+            table.add_row(*cells, key=e.client_id, height=height)
         if exits:
             table.move_cursor(row=min(keep, len(exits) - 1))
         unpaid = sum(e.unpaid_amount for e in exits)
@@ -127,11 +132,15 @@ class ExitsScreen(HealthScreen):
         self.query_one("#exits-hint", Static).update(Content.styled(hint, MUTED))
 
     def _refit(
-        self, exits: list[ExitProgress], quarter: str, currency: str, room: int | None
+        self,
+        exits: list[ExitProgress],
+        quarter: str,
+        currency: str,
+        widths: tuple[int, int] | None,
     ) -> None:
         if self.is_attached and self.exits is exits:
             rows = [_cells(e, quarter, currency) for e in exits]
-            if _room_for_last(self.query_one(DataTable), rows) != room:
+            if _layout(self.query_one(DataTable), rows) != widths:
                 self._show(exits, quarter, currency, again=False)
 
     def on_resize(self) -> None:
@@ -155,21 +164,76 @@ class ExitsScreen(HealthScreen):
         self.dismiss()
 
 
-def _room_for_last(table: DataTable[Text], rows: list[list[Text]]) -> int | None:
-    """The cells the last column (the next step) has once the others are as wide as their widest
-    cell or title: a step longer than that is cut with "…" instead of at the table's edge. None
-    before the table has a size."""
+NAME, STEP = 0, len(COLUMNS) - 1  # the columns that share what the others leave
+ROW_LINES = 3  # a row's most lines: a name or a step that needs more ends in "…" on the last
+
+
+def _layout(table: DataTable[Text], rows: list[list[Text]]) -> tuple[int, int] | None:
+    """The widths of the client and next-step columns where the two do not both fit whole in
+    what the other columns (as wide as their widest cell or title) leave: `_split`. None where
+    they fit, or before the table has a size: each column as wide as its widest."""
     width = table.content_region.width
     if not width or not rows:
         return None
-    if len(rows) + 1 > table.content_region.height:  # the header and the rows: a scrollbar comes
-        width -= table.styles.scrollbar_size_vertical
     pad = 2 * table.cell_padding
     others = sum(
         max(cell_len(title), *(cell_len(r[i].plain) for r in rows)) + pad
-        for i, title in enumerate(COLUMNS[:-1])
+        for i, title in enumerate(COLUMNS)
+        if i not in (NAME, STEP)
     )
-    return max(2, width - others - pad)  # even "R…" reads as cut, where a clipped edge does not
+    room = width - others - 2 * pad
+    names, steps = [r[NAME].plain for r in rows], [r[STEP].plain for r in rows]
+    if len(rows) + 1 > table.content_region.height:  # the header and the rows: a scrollbar comes
+        room -= table.styles.scrollbar_size_vertical
+    if _widest(NAME, names) + _widest(STEP, steps) <= room:
+        return None
+    widths = _split(names, steps, room)
+    lines = sum(_height(n, s, widths) for n, s in zip(names, steps, strict=True))
+    if lines + 1 > table.content_region.height >= len(rows) + 1:  # wrapped, they scroll after all
+        widths = _split(names, steps, room - table.styles.scrollbar_size_vertical)
+    return widths
+
+
+def _split(names: list[str], steps: list[str], room: int) -> tuple[int, int]:
+    """The client and next-step columns' widths sharing `room` cells, each wrapped at words: both
+    whole where they fit; else the split that cuts fewest words, then whose rows take the fewest
+    lines (the tallest row, then all of them, then the steps'), the name's column the wider of
+    equals but never wider than the longest name. The client column was as wide as the longest
+    name, and the step read "Read the…" at 80 columns."""
+    least_name, least_step = cell_len(COLUMNS[NAME]), cell_len(COLUMNS[STEP])  # the titles
+    widest_name, widest_step = _widest(NAME, names), _widest(STEP, steps)
+    if widest_name + widest_step <= room:
+        return widest_name, widest_step
+    choices = range(least_step, room - least_name + 1) or range(1, max(room, 2))
+
+    def cost(step: int) -> tuple[int, int, int, int, int]:
+        name_lines = [_wrapped(n, max(room - step, 1)) for n in names]
+        step_lines = [_wrapped(s, step) for s in steps]
+        heights = [max(len(n), len(s)) for n, s in zip(name_lines, step_lines, strict=True)]
+        cuts = sum(line.count("…") for lines in (*name_lines, *step_lines) for line in lines)
+        return cuts, max(heights), sum(heights), sum(map(len, step_lines)), step
+
+    step = max(min(choices, key=cost), room - widest_name)  # what the names leave, the step's
+    return max(room - step, 1), step
+
+
+def _widest(column: int, texts: list[str]) -> int:
+    """The cells a column needs for its widest text or its title, whichever is wider."""
+    return max(cell_len(COLUMNS[column]), *map(cell_len, texts))
+
+
+def _height(name: str, step: str, widths: tuple[int, int]) -> int:
+    return max(len(_wrapped(name, widths[0])), len(_wrapped(step, widths[1])))
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """`text` in lines of `width` cells, broken between words (a word wider than a line is cut
+    with "…", not broken where it reads as two), at most ROW_LINES: the last cut with "…" where
+    more would follow."""
+    lines = wrap_cells(" ".join(cut(word, width) for word in text.split(" ")), width, width)
+    if len(lines) > ROW_LINES:
+        lines = [*lines[: ROW_LINES - 1], cut(" ".join(lines[ROW_LINES - 1 :]), width)]
+    return lines
 
 
 def _cells(e: ExitProgress, quarter: str, currency: str) -> list[Text]:
