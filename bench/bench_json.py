@@ -61,11 +61,15 @@ def best(fn, n: int = 3) -> float:
 
 
 def python_encoder(p: PortfolioScore) -> str:
-    """The JSON as `score --format json` wrote it before: model_dump, then Python's encoder."""
+    """The JSON as `score --format json` wrote it before: model_dump, then Python's encoder (the
+    figures not known null, as `output.client_json` writes them)."""
     records = []
     for c in p.clients:
         data = c.model_dump(mode="json")
         data["components"] = {comp["name"]: comp for comp in data["components"]}
+        data["revenue_12m"] = c.known_revenue_12m
+        data["lifetime_value"] = c.known_revenue(c.lifetime_value)
+        data["referral_value"] = c.known_referral_value
         records.append(data)
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
