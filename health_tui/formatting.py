@@ -92,6 +92,12 @@ def hours(value: float | None) -> str:
     return f"{tenths:,.0f} h" if tenths == int(tenths) else f"{tenths:,.1f} h"
 
 
+def rate_not_weighed(hours_12m: float) -> str:
+    """Beside a rate that is not weighed (`ClientScore.rate_weighed`): what it stands on, so the
+    figure does not read as the client's rate (the app's screens and the what-if say it alike)."""
+    return f"on {hours(hours_12m)}: too few hours to weigh"
+
+
 def share(value: float | None, who: str | None = None, *, tight: bool = False) -> str:
     """'23%', '18% (Meridian Health Partners)', 'under 1%' for a share too small to show as a
     whole percent but not none ('<1%' where a column is `tight`), or the no-value mark without

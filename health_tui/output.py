@@ -13,7 +13,7 @@ from pydantic_core import to_json
 from rich.cells import cell_len
 
 from health_tui.clients import ClientListing
-from health_tui.formatting import NO_VALUE, hours, money, plural, rate, share
+from health_tui.formatting import NO_VALUE, hours, money, plural, rate, rate_not_weighed, share
 from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
 from health_tui.text import cell_text, columns, cut, fill_clauses, safe_text, wrap_cells
 from health_tui.whatif import WhatIf
@@ -358,7 +358,9 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
         sentences.append(
             f"Reprice {_plain(p.name)} {p.percent:+g}%: revenue {amount(p.revenue_12m_before)} → "
             f"{amount(p.revenue_12m_after)}, rate {hourly(p.effective_rate_before)} → "
-            f"{hourly(p.effective_rate_after)} (target {hourly(p.target_rate)}), effort versus return"
+            f"{hourly(p.effective_rate_after)}"
+            + ("" if p.rate_weighed else f" ({rate_not_weighed(p.hours_12m)})")
+            + f" (target {hourly(p.target_rate)}), effort versus return"
             + _effort_move(p.effort_return_before, p.effort_return_after)
         )
     for sentence in sentences:

@@ -76,6 +76,9 @@ class Reprice(BaseModel):
     revenue_12m_after: float | None
     effective_rate_before: float | None
     effective_rate_after: float | None
+    rate_weighed: bool = Field(
+        default=True, description="false: the rate stands on fewer hours than rules.min_hours"
+    )
     target_rate: float | None
     effort_return_before: float | None = Field(
         description="the score's own effort versus return; None: not enough data"
@@ -451,6 +454,7 @@ def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
         effective_rate_after=(
             None if c.effective_rate is None else round(revenue / c.hours_12m, 2)
         ),
+        rate_weighed=c.rate_weighed,
         target_rate=c.target_rate,
         effort_return_before=c.effort_return,
         effort_return_after=after,

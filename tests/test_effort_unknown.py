@@ -613,3 +613,8 @@ def test_a_rate_on_too_few_hours_to_weigh_is_not_shown_as_a_fact(tmp_path: Path)
         effort_content(sommer, "EUR").plain,
     )
     assert f"rate €5,828/h ({marked})" in value_content(sommer, "EUR").plain
+    # the what-if of a new price says it of the rate before and after as well
+    repriced = render_whatif(what_if(p, [], {"sommer": 10}), "table")
+    assert f"rate €5,828/h → €6,411/h ({marked})" in " ".join(repriced.split()), repriced
+    panel = whatif_content(what_if(p, [], {"sommer": 10})).plain
+    assert f"rate €5,828/h → €6,411/h ({marked})" in panel, panel

@@ -16,6 +16,7 @@ from health_tui.formatting import (
     money_short,
     plural,
     rate,
+    rate_not_weighed,
     share,
     signed,
     symbol,
@@ -55,17 +56,12 @@ __all__ = [
     "money_short",
     "plural",
     "rate",
+    "rate_not_weighed",
     "share",
     "signed",
     "symbol",
 ]
 count = plural
-
-
-def rate_not_weighed(hours_12m: float) -> str:
-    """Beside a rate that is not weighed (`ClientScore.rate_weighed`): what it stands on, so the
-    figure does not read as the client's rate."""
-    return f"on {hours(hours_12m)}: too few hours to weigh"
 
 
 def score(value: float | None) -> str:

@@ -64,6 +64,7 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
             "\n" if w.dropped else "",
             (f"Reprice {safe_text(r.name)} {r.percent:+g}%: ", "bold"),
             f"rate {fmt.rate(r.effective_rate_before, cur)} → {fmt.rate(r.effective_rate_after, cur)}",
+            ("" if r.rate_weighed else f" ({fmt.rate_not_weighed(r.hours_12m)})", MUTED),
             (f" (target {fmt.rate(r.target_rate, cur)})", MUTED),
             *_effort_move(r.effort_return_before, r.effort_return_after),
         ]
