@@ -358,14 +358,11 @@ def parse_when(text: str) -> datetime:
     """`2026-09-20 14:30` (or with a T, or seconds); a date alone is noon of that day. The date may
     also be written with slashes or dots, day or month first, where only one reading is a date."""
     cleaned = text.strip()
-    if (match := _WRITTEN_DAY.match(cleaned)) is not None:
-        day, rest = _written_day(match), cleaned[match.end() :].lstrip(" T")
-        if not rest:
-            return datetime.combine(day, NOON)
-        cleaned = f"{day.isoformat()} {rest}"
+    if (day := _day_alone(cleaned)) is not None:
+        return datetime.combine(day, NOON)
+    if (match := _WRITTEN_DAY.match(cleaned)) is not None:  # a written day, then its time
+        cleaned = f"{_written_day(match).isoformat()} {cleaned[match.end() :].lstrip(' T')}"
     try:
-        if (iso := _day_alone(cleaned)) is not None:
-            return datetime.combine(iso, NOON)
         return datetime.fromisoformat(cleaned).replace(tzinfo=None, microsecond=0)
     except ValueError:
         raise EntryRefused(

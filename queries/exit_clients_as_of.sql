@@ -5,20 +5,19 @@
 -- gave then (it read "decided 2026Q3" and lost the 2026Q2 note).
 WITH d AS (
     SELECT client_id, quarter, decided_at, note, decision,
+           -- 1 for the latest decision, 2 for the one before, ...
            row_number() OVER (PARTITION BY client_id
                               ORDER BY quarter DESC, decided_at DESC, decision_id DESC) AS k
     FROM review_decisions
     WHERE quarter <= $quarter
 ),
-leaving AS (
-    SELECT client_id, coalesce((SELECT min(o.k) FROM d o
-                                WHERE o.client_id = d.client_id AND o.decision <> 'exit'), 2147483647)
-               AS other_k
+runs AS (
+    SELECT *,
+           bool_and(decision = 'exit') OVER (PARTITION BY client_id ORDER BY k) AS in_run
     FROM d
-    WHERE k = 1 AND decision = 'exit'
 )
-SELECT d.client_id, d.quarter, d.decided_at, d.note
-FROM d JOIN leaving l USING (client_id)
-WHERE d.k < l.other_k
-QUALIFY row_number() OVER (PARTITION BY d.client_id ORDER BY d.k DESC) = 1
-ORDER BY d.decided_at, d.client_id;
+SELECT client_id, quarter, decided_at, note
+FROM runs
+WHERE in_run
+QUALIFY k = max(k) OVER (PARTITION BY client_id)
+ORDER BY decided_at, client_id;

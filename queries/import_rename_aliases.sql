@@ -2,7 +2,7 @@
 -- renames keeps its old name as a name alias, so that an export still naming it (a tracker renamed
 -- later, or never) lands on the same client instead of making a new one that takes its entries.
 -- Not where the old name is already an alias, or is the name of a client the folder lists. Returns
--- each alias made, with the client's new name.
+-- each alias made (the old name) with its client's id.
 INSERT INTO client_aliases (kind, alias_key, alias, client_id, created_at)
 SELECT 'name', name_key(c.name), c.name, c.client_id, $now
 FROM client_rows c

@@ -241,7 +241,8 @@ def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) ->
     assert [d.client_id for d in r.decisions] == ["castell", "fernleaf"]
     (exit_,) = r.exits
     assert exit_.label == "exit 3/10" and exit_.earliest_end == date(2026, 11, 2)
-    assert "Read the contract" not in exit_.remaining and len(exit_.remaining) == 7
+    assert "Read the contract" not in exit_.todo and len(exit_.todo) == 7
+    assert exit_.next_step == exit_.todo[0]  # no note on it: the title alone
 
 
 def test_a_note_on_a_step_still_to_do_is_in_every_report_format(reviewed: Store) -> None:

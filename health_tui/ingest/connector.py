@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -392,6 +393,7 @@ def import_export(
             if marked := mark_home_currency(store, tx, money.currency):
                 summary.notes.append(marked)
 
+            twice: set[str] = set()  # clients whose entries come again under another (same_work)
             if kind.name == "entries":
                 if "billable" not in match.present:
                     state = "billable" if source.billable_default else "not billable"
@@ -407,7 +409,7 @@ def import_export(
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
                 stale_rows(store, tx, "entries", source, path.name, summary)
-                same_work(store, tx, source, path.name, summary)
+                twice = same_work(store, tx, source, path.name, summary)
             elif kind.name == "bills":
                 store.run("connector_bill_rows", con=tx)
                 currencies = store.rows("connector_currencies", con=tx)
@@ -444,7 +446,7 @@ def import_export(
                 summary.clients_new -= summary.clients_replaced
 
             say("writing…")
-            _write(store, tx, kind, source.origin, summary, money.currency)
+            _write(store, tx, kind, source.origin, summary, money.currency, twice)
     finally:
         con.close()
     return summary
@@ -674,24 +676,22 @@ def _same_invoices(
 
 
 def _near_clients(
-    store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary, origin: str | None
+    store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary, twice: Collection[str]
 ) -> None:
     """Say the new clients whose names are close to a client's already there ("Acme Retail,
     Inc." beside "Acme Retail Inc"): each became a client of its own with half the history.
-    Where the export holds again the entries an earlier one wrote for the other client (a client
-    renamed in the tracker: the entries' keys name it), a merge alone would count them twice:
-    the advice says what else it takes, as `same_work`'s warning does (`origin`: the source,
-    for a time export; None for the others)."""
+    Where the export holds again the entries an earlier one wrote for the other client (`twice`:
+    a client renamed in the tracker, the entries' keys naming it), a merge alone would count them
+    twice: the advice says what else it takes, as `same_work`'s warning does."""
     near = store.rows("connector_near_clients", con=con)
     if not near:
         return
-    found = store.rows("connector_same_work_entries", {"source": origin}, con=con) if origin else []
-    twice = {name for name, *_ in found}
+    again = sorted({old for _, old in near} & set(twice))
     then = (
-        f"; and as the warning above says, the entries of {' and '.join(sorted(map(repr, twice)))} "
-        f"are in this file again under the new name: after the merge, {REIMPORT_ALL[:-1]}, or "
-        "they count twice"
-        if twice & {old for _, old in near}
+        f"; and as the warning above says, the entries of {' and '.join(map(repr, again))} are in "
+        f"this file again under the new name: after the merge, {REIMPORT_ALL[:-1]}, or they count "
+        "twice"
+        if again
         else ""
     )
     pairs = "; ".join(f"{new!r} beside {old!r}" for new, old in near[:3])
@@ -712,14 +712,15 @@ def _write(
     origin: str,
     summary: ExportSummary,
     home: str,
+    twice: Collection[str],
 ) -> None:
     """Inside the caller's transaction: clients first (for the kinds that make them), then the rows,
     replacing those this source brought before under the same keys; no other source's rows are
-    touched."""
+    touched. `twice`: the clients whose entries this file holds again under another (`same_work`)."""
     keys = {"source": origin}
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
     if kind.makes_clients:
-        _near_clients(store, con, summary, origin if kind.name == "entries" else None)
+        _near_clients(store, con, summary, twice)
         store.run("connector_insert_clients", keys, con=con)
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)

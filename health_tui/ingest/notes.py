@@ -481,14 +481,15 @@ def stale_rows(
 
 def same_work(
     store: Store, con: duckdb.DuckDBPyConnection, source: Source, file: str, summary: ExportSummary
-) -> None:
+) -> set[str]:
     """Say which other clients hold, as an earlier import of this source wrote them, exactly the
     entries this file puts on its own clients: the client named after a Toggl Project while the
-    Client was empty, now that Toggl names it. Both count until one goes; only said (an export of
-    the same hours for two clients looks alike from here)."""
+    Client was empty, now that Toggl names it, or a client renamed in the tracker. Both count
+    until one goes; only said (an export of the same hours for two clients looks alike from
+    here). Returns those clients' names, for the advice to merge one into the other."""
     found = store.rows("connector_same_work_entries", {"source": source.origin}, con=con)
     if not found:
-        return
+        return set()
     listed = some_of(
         [f"{show(name)} ({count:,}, {h:,.2f} h)" for name, count, h in found[:3]], len(found)
     )
@@ -500,6 +501,7 @@ def same_work(
         "Project while the Client was empty)? Both count, and a merge of the two clients would "
         f"count them twice under one. If so, merge them if they are one client, then {REIMPORT_ALL}"
     )
+    return {name for name, *_ in found}
 
 
 def future_rows(

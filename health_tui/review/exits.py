@@ -38,7 +38,7 @@ class ExitProgress(BaseModel):
     overdue_amount: float = Field(description="the part of unpaid_amount past its due date")
     settled: int = Field(description="steps done or not applicable")
     total: int
-    remaining: list[str] = Field(description="titles of the steps still to do, in order")
+    next_step: str | None = Field(description="the title of the first step still to do")
     todo: list[str] = Field(
         default_factory=list,
         description="the steps still to do, in order, each with the owner's note where it has one: "
@@ -112,7 +112,9 @@ def exits_in_force(
                 overdue_amount=sum(u.converted for u in checklist.unpaid if u.days_overdue > 0),
                 settled=checklist.settled,
                 total=len(STEPS),
-                remaining=[s.spec.title for s in checklist.steps if s.status is StepStatus.todo],
+                next_step=next(
+                    (s.spec.title for s in checklist.steps if s.status is StepStatus.todo), None
+                ),
                 todo=[_open(s) for s in checklist.steps if s.status is StepStatus.todo],
                 done=[_settled(s) for s in checklist.steps if s.status is not StepStatus.todo],
             )

@@ -25,6 +25,7 @@ from health_tui.scoring.measures import (
     portfolio_medians,
     revenue_on_record,
     target_basis,
+    too_few_hours,
 )
 from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
@@ -183,8 +184,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "component_changes": Later(_component_changes, m, ctx.weights),
         "effort_return": effort,
         "effective_rate": None if m.effective_rate is None else round(m.effective_rate, 2),
-        # a rate on fewer hours than min_hours is not weighed (effort_gap's "few hours")
-        "rate_weighed": m.effective_rate is None or f.hours_12m >= settings.rules.min_hours,
+        "rate_weighed": not too_few_hours(f, settings.rules.min_hours),
         "target_rate": parts.target_rate,
         "margin": None if left is None else round(left, 4),
         "revenue_12m": round(f.revenue_12m, 2),

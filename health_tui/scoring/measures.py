@@ -229,6 +229,13 @@ def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
     return 1 - cost / f.revenue_12m
 
 
+def too_few_hours(f: ClientFacts, min_hours: float) -> bool:
+    """Some hours in the last four quarters, fewer than `min_hours`: one small job, whose rate
+    says nothing of the account. Effort versus return is not weighed (`effort_gap`), the rate
+    sets no target (`paying_rates`) and the tables show none (`ClientScore.rate_weighed`)."""
+    return 0 < f.hours_12m < min_hours
+
+
 def effort_gap(
     f: ClientFacts, basis: EffortBasis, target: float | None, min_hours: float = 0.0
 ) -> str | None:
@@ -249,7 +256,7 @@ def effort_gap(
         if f.revenue_12m <= 0:
             return "nothing"
         return "no time" if f.last_work is None else None
-    if f.hours_12m < min_hours:
+    if too_few_hours(f, min_hours):
         return "few hours"
     return None if target else "no target"
 
@@ -327,7 +334,7 @@ def paying_rates(ms: list[Measures], min_hours: float = 0.0) -> tuple[list[float
         if m.facts.active
         and m.facts.revenue_12m > 0
         and m.effective_rate is not None
-        and m.facts.hours_12m >= min_hours
+        and not too_few_hours(m.facts, min_hours)
     ]
     invoiced = [rate for rate, estimated in rated if not estimated]
     estimated = [rate for rate, estimated in rated if estimated]

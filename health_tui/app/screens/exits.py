@@ -249,7 +249,7 @@ def _cells(e: ExitProgress, quarter: str, currency: str) -> list[Text]:
         Text(f"{e.settled}/{e.total}", style=done, justify="right"),
         Text(e.earliest_end.isoformat()),
         unpaid if e.unpaid_invoices else Text("—", justify="right", style="dim"),
-        Text(e.remaining[0] if e.remaining else "all settled", style="" if e.remaining else "dim"),
+        Text(e.next_step or "all settled", style="" if e.next_step else "dim"),
     ]
 
 
