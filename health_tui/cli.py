@@ -639,21 +639,24 @@ def clients(ctx: click.Context, db: Path | None, show_all: bool) -> None:
 def clients_merge(keep: str, other: str, db: Path | None) -> None:
     """Make OTHER part of KEEP: its rows, decisions and checklist move to KEEP, and its name and id
     become KEEP's aliases, so later imports under them land on KEEP. It cannot be undone."""
-    from health_tui.clients import merge_clients
+    from health_tui.clients import merge_clients, merge_note
     from health_tui.store import open_store
     from health_tui.text import safe_text
 
     store = open_store(_existing_db(db))
     try:
-        kept, merged, left = merge_clients(store, keep, other, at=datetime.now())
+        done = merge_clients(store, keep, other, at=datetime.now())
     finally:
         store.close()
+    kept, merged, left, _ = done
     click.echo(f"Merged {merged} into {kept}; imports naming {merged.name!r} now land on it.")
     if left:
         click.echo(
             f"{safe_text(merged.name)} was {' and '.join(left)}: that stays behind, and "
             f"{safe_text(kept.name)} keeps its own status."
         )
+    if note := merge_note(done):
+        click.echo(note)
 
 
 @clients.command("alias")

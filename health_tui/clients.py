@@ -11,13 +11,14 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import duckdb
 from pydantic import BaseModel, ConfigDict
 
 from health_tui.domains import MAILBOX_DOMAINS
 from health_tui.errors import HealthTuiError
+from health_tui.formatting import plural
 from health_tui.store import Store
 from health_tui.store.tables import move_clients
 from health_tui.text import safe_text
@@ -130,6 +131,18 @@ def list_clients(store: Store, *, include_ignored: bool = False) -> list[ClientL
     ]
 
 
+class Merged(NamedTuple):
+    """What a merge did: the client kept, the one merged into it, what of the merged one's status
+    was left behind (in words), and per source the entries both had imported under their names
+    (source, extra copies, their hours): one piece of work counted twice until its export comes
+    again, as where the tracker renamed the client."""
+
+    kept: ClientRef
+    merged: ClientRef
+    left: list[str]
+    twice: list[tuple[str, int, float]]
+
+
 def merge_clients(
     store: Store,
     keep: str,
@@ -137,12 +150,12 @@ def merge_clients(
     *,
     at: datetime,
     con: duckdb.DuckDBPyConnection | None = None,
-) -> tuple[ClientRef, ClientRef, list[str]]:
+) -> Merged:
     """Make OTHER part of KEEP: every row, decision, checklist step, letter, fact and alias of OTHER
     moves to KEEP (KEEP's own win where both have one), OTHER's name becomes an alias of KEEP (so
     later exports under it land on KEEP) and its id too (so a folder listing it does). OTHER's own
-    status ("not a client", an end date) stays behind: KEEP is scored as it was. Returns the two,
-    and what of OTHER's status was left behind, in words. A merge cannot be undone."""
+    status ("not a client", an end date) stays behind: KEEP is scored as it was. Returns what it
+    did (`Merged`). A merge cannot be undone."""
     kept, merged = find_client(store, keep, con=con), find_client(store, other, con=con)
     if kept.client_id == merged.client_id:
 
@@ -160,12 +173,29 @@ def merge_clients(
         for kind, alias in (("name", merged.name), ("id", merged.client_id)):
             params = {"kind": kind, "alias": alias, "client_id": kept.client_id, "created_at": at}
             store.run("client_alias_add", params, con=tx)
+        twice = store.rows("client_merge_same_work", {"client_id": kept.client_id}, con=tx)
     left = [
         "marked not a client" if fact == "ignored" else
         (f"ended {value}" if value else "no end date")
         for fact, value in sorted(dropped) if fact != "ignored" or value == "true"
     ]  # fmt: skip
-    return kept, merged, left
+    return Merged(kept, merged, left, [(s, int(n), float(h)) for s, n, h in twice])
+
+
+def merge_note(done: Merged) -> str | None:
+    """What a merge leaves to do, in words: the entries both clients had imported under their
+    names count twice until their export is imported again (its entries then replace both
+    copies); None when there are none."""
+    if not done.twice:
+        return None
+    parts = [
+        f"{plural(n, 'entry', 'entries')} from {source} ({h:,.2f} h)" for source, n, h in done.twice
+    ]
+    return (
+        f"{' and '.join(parts)} were imported under both names, {safe_text(done.merged.name)} "
+        f"and {safe_text(done.kept.name)}: the same work, if the tracker renamed the client. They "
+        "count twice until you import that export again; then each counts once."
+    )
 
 
 def add_alias(

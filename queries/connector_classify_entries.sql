@@ -11,6 +11,9 @@
 -- source_key: md5 of key_base and the entry's number among the lines with that key_base, in file
 -- order. Two identical entries on one day are two entries; an overlapping export that holds that day
 -- holds both, numbered the same, so each replaces its twin instead of being added again.
+-- work_key: md5 of work_base (key_base without the client) and the same number: the entry whatever
+-- the tracker calls its client now, matched only on the same client (a rename once merged), so twins
+-- of two clients never replace each other.
 CREATE OR REPLACE TEMP TABLE src_rows AS
 WITH e AS (
     SELECT * FROM src_entries WHERE skip IS NULL
@@ -57,6 +60,7 @@ SELECT e.line,
        CASE WHEN e.billable_amt IS NOT NULL OR e.cost_amt > 0 THEN e.currency END AS amount_currency,
        e.cost_amt = 0 AS cost_zero,
        md5(e.key_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS source_key,
+       md5(e.work_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS work_key,
        coalesce(lk.keys, []) AS legacy_keys
 FROM e
 JOIN src_clients c USING (client_key)

@@ -4,10 +4,11 @@
 -- Client were put on a client named after their Project; once the client is named in Toggl, the
 -- same entries come back under it with other keys, and both count. Only where all of that client's
 -- entries in those days match (two or more): a weekly call logged alike for two clients does not.
--- Per client, most hours first: name, entries, hours.
+-- Per client, most hours first: name, entries, hours, and whether every one of them has a work_key
+-- (imported since schema 12: once the two clients are merged, importing the file again replaces them).
 WITH span AS (SELECT min(day) AS first_day, max(day) AS last_day FROM src_rows),
 theirs AS (
-    SELECT t.client_id, t.date, t.hours, t.person, t.note
+    SELECT t.client_id, t.date, t.hours, t.person, t.note, t.work_key
     FROM time_entries t, span
     WHERE t.source = $source
       AND t.date BETWEEN span.first_day AND span.last_day
@@ -15,6 +16,7 @@ theirs AS (
 ),
 per_client AS (
     SELECT th.client_id, count(*) AS n, sum(th.hours) AS hours,
+           bool_and(th.work_key IS NOT NULL) AS keyed,
            count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM src_rows s
                WHERE s.day = th.date AND s.hours = th.hours
@@ -23,7 +25,7 @@ per_client AS (
     FROM theirs th
     GROUP BY th.client_id
 )
-SELECT c.name, p.n, p.hours
+SELECT c.name, p.n, p.hours, p.keyed
 FROM per_client p
 JOIN clients c USING (client_id)
 WHERE p.n >= 2 AND p.alike = p.n

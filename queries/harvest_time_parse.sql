@@ -10,7 +10,8 @@
 -- key_base, the identity of the entry, is what the export says about it, normalised so that a
 -- re-export in another date or number format is the same entry: the source, client, date, person,
 -- project, task, notes and hours (in whole seconds). Two entries alike in all of these are told
--- apart by their order in the file (connector_classify_entries numbers them).
+-- apart by their order in the file (connector_classify_entries numbers them). work_base is the same
+-- without the client: what says a renamed client's entries are the ones imported under its old name.
 -- skip: 'no client' (no client name: time that belongs to no client) and 'no time' (0 hours) are
 -- left out and counted in the summary rather than refused.
 CREATE OR REPLACE TEMP TABLE src_entries AS
@@ -51,6 +52,11 @@ SELECT line,
                  coalesce(connector_norm(who), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
                  coalesce(connector_norm(note), '')) AS key_base,
+       -- the same without the client: the entry's identity across a rename in Harvest (work_key)
+       concat_ws(chr(31), 'harvest-time', coalesce(strftime(day, '%Y-%m-%d'), ''),
+                 coalesce(connector_norm(who), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
+                 coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
+                 coalesce(connector_norm(note), '')) AS work_base,
        []::VARCHAR[] AS legacy_bases,  -- (toggl_time_parse's: this identity never changed)
        CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
 FROM s;

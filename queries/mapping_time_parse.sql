@@ -10,7 +10,7 @@
 -- activity words, like a task.
 -- key_base, the identity of the entry: the mapping's name ($source_name), client, date, person,
 -- project, task, note, activity as written and hours in whole seconds, normalised; entries alike
--- in all of these are told apart by their order in the file.
+-- in all of these are told apart by their order in the file. work_base: the same without the client.
 -- No money: billable_amt, cost_amt and currency are NULL.
 -- skip: 'no client' and 'no time' (0 hours), counted in the summary rather than refused.
 CREATE OR REPLACE TEMP TABLE src_entries AS
@@ -56,6 +56,11 @@ SELECT line,
                  coalesce(connector_norm(person), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
                  coalesce(connector_norm(note), ''), coalesce(connector_norm(activity), '')) AS key_base,
+       -- the same without the client: the entry's identity across a client renamed in the sheet
+       concat_ws(chr(31), $source_name, coalesce(strftime(day, '%Y-%m-%d'), ''),
+                 coalesce(connector_norm(person), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
+                 coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
+                 coalesce(connector_norm(note), ''), coalesce(connector_norm(activity), '')) AS work_base,
        []::VARCHAR[] AS legacy_bases,  -- (toggl_time_parse's: this identity never changed)
        CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
 FROM s;

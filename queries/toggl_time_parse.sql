@@ -67,6 +67,10 @@ SELECT line,
                  coalesce(connector_norm(note), '')) AS key_tail,
        concat_ws(chr(31), key_head, coalesce(connector_clock_text(start_time), start_time, ''), key_tail)
            AS key_base,
+       -- the same without the client (or the Project standing for it): the entry's identity once the
+       -- tracker names the client, or renames it (work_key, connector_classify_entries)
+       concat_ws(chr(31), $source_name, coalesce(strftime(day, '%Y-%m-%d'), ''),
+                 coalesce(connector_clock_text(start_time), start_time, ''), key_tail) AS work_base,
        -- the identities an earlier version may have given the same entry, keyed by the start time as
        -- its export wrote it: as this file writes it, or as a 12-hour clock does ('09:30:00 AM'), so
        -- that entries imported then from either clock are still replaced (connector_classify_entries)

@@ -4,13 +4,14 @@ one column feeding two fields, and start/end columns."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from health_tui.cli import cli
+from health_tui.clients import merge_clients, merge_note
 from health_tui.errors import ImportFailed
 from health_tui.ingest.connector import import_path
 from health_tui.scoring.measures import EffortBasis
@@ -117,6 +118,15 @@ def test_the_same_entries_under_the_client_toggl_names_now_are_said(
         "b.csv puts on its own clients entries with the day, hours, person and note of every "
         "entry earlier toggl imports wrote for 'Site' (2, 7.00 h) in these days: the same work"
     ), summary.warnings
+    assert summary.warnings[-1].endswith("then import b.csv again: its entries replace the ones "
+                                         "imported under the old name.")  # fmt: skip
+    # as it says: merged, and the file imported again, each entry counts once
+    merge_clients(store, "Acme Retail", "Site", at=datetime(2026, 10, 8))
+    load(store, tmp_path / "b.csv")
+    assert [(row[0], row[2]) for row in hours(store)] == [
+        ("Acme Retail", 3.5),
+        ("Acme Retail", 3.5),
+    ]
     # a client not all of whose entries in those days are alike (a weekly call logged the same
     # for two clients) is not said
     fresh = open_store(None)
@@ -155,12 +165,14 @@ def test_a_client_the_folder_renames_keeps_the_entries_an_export_names_it_by(
     assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (1,)
 
 
-def test_a_client_renamed_in_the_tracker_is_not_merged_into_twice_the_hours_unsaid(
+def test_a_client_renamed_in_the_tracker_is_merged_and_its_export_counted_once(
     store: Store, tmp_path: Path
 ) -> None:
-    """Harvest renamed 'Fernleaf' to 'Fernleaf Ltd' and the whole export came again: one warning
-    said "merge it into the other", and the merge counted every hour twice; the other said
-    re-import everything. The merge advice now says what else it takes."""
+    """Harvest renamed 'Fernleaf' to 'Fernleaf Ltd' and the whole export came again. Harvest has
+    no entry ids, so an entry's key named its client: the export came back as new entries beside
+    the old, and even after the owner merged the two, importing it again kept both (310 h for
+    155). An entry also keeps a key without its client (work_key): the warnings say to merge then
+    import this file again, and doing so counts every hour once."""
     rows = [
         "2026-07-0{d},{c},Web,Design,Hero {d},2,Yes,Ana,Silva\n".format(d=d, c="{c}")
         for d in (1, 2)
@@ -169,6 +181,52 @@ def test_a_client_renamed_in_the_tracker_is_not_merged_into_twice_the_hours_unsa
         store,
         write(tmp_path, "a.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf") for r in rows)),
     )
+    renamed = write(tmp_path, "b.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf Ltd") for r in rows))  # fmt: skip
+    summary = load(store, renamed)
+    near = [w for w in summary.warnings if "name close to one on record" in w]
+    assert len(near) == 1 and near[0].endswith(
+        "the entries of 'Fernleaf' are in this file again under the new name: after the merge, "
+        "import b.csv again: its entries replace the ones imported under the old name, or they "
+        "count twice."
+    ), summary.warnings
+    same = [w for w in summary.warnings if "the same work" in w]
+    assert len(same) == 1 and "a client renamed in the tracker" in same[0]
+    assert same[0].endswith(
+        "merge them if they are one client, then import b.csv again: its entries replace the ones "
+        "imported under the old name."
+    )
+    done = merge_clients(store, "Fernleaf Ltd", "Fernleaf", at=datetime(2026, 10, 1))
+    assert store.con.execute("SELECT sum(hours) FROM time_entries").fetchone() == (8,)  # twice
+    assert merge_note(done) == (
+        "2 entries from harvest-time (4.00 h) were imported under both names, Fernleaf and "
+        "Fernleaf Ltd: the same work, if the tracker renamed the client. They count twice until "
+        "you import that export again; then each counts once."
+    )
+    again = load(store, renamed)
+    assert again.warnings == [] and again.already == 2, again.warnings
+    assert [(row[0], row[2]) for row in hours(store)] == [("Fernleaf Ltd", 2), ("Fernleaf Ltd", 2)]
+    # an entry of another client alike in all but the client is not replaced by it
+    other = write(tmp_path, "c.csv", HARVEST_HEADER + rows[0].format(c="Birchwood"))
+    load(store, other)
+    assert [(row[0], row[2]) for row in hours(store)] == [
+        ("Birchwood", 2), ("Fernleaf Ltd", 2), ("Fernleaf Ltd", 2)
+    ]  # fmt: skip
+
+
+def test_entries_imported_before_schema_12_are_advised_a_whole_reimport(
+    store: Store, tmp_path: Path
+) -> None:
+    """Entries imported before the key without the client (no work_key) cannot be told by it:
+    for them the advice stays to import everything again, the first with --replace."""
+    rows = [
+        "2026-07-0{d},{c},Web,Design,Hero {d},2,Yes,Ana,Silva\n".format(d=d, c="{c}")
+        for d in (1, 2)
+    ]
+    load(
+        store,
+        write(tmp_path, "a.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf") for r in rows)),
+    )
+    store.con.execute("UPDATE time_entries SET work_key = NULL")  # as schema 11 left them
     summary = load(store, write(tmp_path, "b.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf Ltd") for r in rows)))  # fmt: skip
     near = [w for w in summary.warnings if "name close to one on record" in w]
     assert len(near) == 1 and near[0].endswith(
@@ -178,8 +236,10 @@ def test_a_client_renamed_in_the_tracker_is_not_merged_into_twice_the_hours_unsa
         "the app stays), or they count twice."
     ), summary.warnings
     same = [w for w in summary.warnings if "the same work" in w]
-    assert len(same) == 1 and "a client renamed in the tracker" in same[0]
-    assert "merge them if they are one client, then import all your data again" in same[0]
+    assert (
+        len(same) == 1
+        and "merge them if they are one client, then import all your data again" in same[0]
+    )
 
 
 def test_an_empty_client_column_is_said_and_its_rows_kept(store: Store) -> None:

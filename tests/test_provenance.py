@@ -280,7 +280,7 @@ def test_a_merge_leaves_the_other_clients_status_behind(small: Store) -> None:
 
     set_ignored(small, "lumen", True, at=NOW)
     set_fact(small, "lumen", "ended_on", "2026-10-15", at=NOW)
-    kept, gone, left = merge_clients(small, "castell", "lumen", at=NOW)
+    kept, gone, left, _ = merge_clients(small, "castell", "lumen", at=NOW)
     assert (kept.client_id, gone.client_id) == ("castell", "lumen")
     assert left == ["ended 2026-10-15", "marked not a client"]
     assert one(small, "SELECT ignored, ended_on FROM clients WHERE client_id = 'castell'") == (

@@ -22,7 +22,9 @@ so rows are merged rather than replaced per client:
   project, task, notes, hours; Toggl and Clockify add the start time), plus its number among
   identical lines. The md5 of that is stored as `source_key`; importing an entry whose key is
   already there replaces the row instead of adding one, so overlapping exports never count an hour
-  twice.
+  twice. A second md5 leaves the client out (`work_key`): an entry of the same source with it on the
+  same client is the same entry too, so once the owner merges a client renamed in the tracker into
+  its old self, importing the export again counts each of its hours once.
 - an invoice by its source and ID, a ticket by its source and ticket id, a mapped row by its id
   field or else its content: a later export replaces it with its new state.
 Rows from the folder format or the app are never matched by an export.
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Collection
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,7 +57,7 @@ from health_tui.ingest.mapping import load_mapping
 from health_tui.ingest.models import LABELS, ExportSummary, ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.ingest.notes import (
-    REIMPORT_ALL,
+    after_merge,
     classify_entries,
     describe_money,
     describe_touches,
@@ -393,7 +395,9 @@ def import_export(
             if marked := mark_home_currency(store, tx, money.currency):
                 summary.notes.append(marked)
 
-            twice: set[str] = set()  # clients whose entries come again under another (same_work)
+            twice: dict[
+                str, bool
+            ] = {}  # clients whose entries come again under another (same_work)
             if kind.name == "entries":
                 if "billable" not in match.present:
                     state = "billable" if source.billable_default else "not billable"
@@ -676,21 +680,22 @@ def _same_invoices(
 
 
 def _near_clients(
-    store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary, twice: Collection[str]
+    store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary, twice: Mapping[str, bool]
 ) -> None:
     """Say the new clients whose names are close to a client's already there ("Acme Retail,
     Inc." beside "Acme Retail Inc"): each became a client of its own with half the history.
     Where the export holds again the entries an earlier one wrote for the other client (`twice`:
-    a client renamed in the tracker, the entries' keys naming it), a merge alone would count them
-    twice: the advice says what else it takes, as `same_work`'s warning does."""
+    a client renamed in the tracker), a merge alone would count them twice: the advice says what
+    else it takes, as `same_work`'s warning does."""
     near = store.rows("connector_near_clients", con=con)
     if not near:
         return
     again = sorted({old for _, old in near} & set(twice))
     then = (
         f"; and as the warning above says, the entries of {' and '.join(map(repr, again))} are in "
-        f"this file again under the new name: after the merge, {REIMPORT_ALL[:-1]}, or they count "
-        "twice"
+        f"this file again under the new name: after the merge, "
+        f"{after_merge(Path(summary.file).name, all(twice[n] for n in again))[:-1]}, or they "
+        "count twice"
         if again
         else ""
     )
@@ -712,7 +717,7 @@ def _write(
     origin: str,
     summary: ExportSummary,
     home: str,
-    twice: Collection[str],
+    twice: Mapping[str, bool],
 ) -> None:
     """Inside the caller's transaction: clients first (for the kinds that make them), then the rows,
     replacing those this source brought before under the same keys; no other source's rows are

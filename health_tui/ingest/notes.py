@@ -481,17 +481,18 @@ def stale_rows(
 
 def same_work(
     store: Store, con: duckdb.DuckDBPyConnection, source: Source, file: str, summary: ExportSummary
-) -> set[str]:
+) -> dict[str, bool]:
     """Say which other clients hold, as an earlier import of this source wrote them, exactly the
     entries this file puts on its own clients: the client named after a Toggl Project while the
     Client was empty, now that Toggl names it, or a client renamed in the tracker. Both count
     until one goes; only said (an export of the same hours for two clients looks alike from
-    here). Returns those clients' names, for the advice to merge one into the other."""
+    here). Returns those clients' names, each with whether a merge and this file imported again
+    are enough (every one of its entries has a work_key, schema 12) rather than everything again."""
     found = store.rows("connector_same_work_entries", {"source": source.origin}, con=con)
     if not found:
-        return set()
+        return {}
     listed = some_of(
-        [f"{show(name)} ({count:,}, {h:,.2f} h)" for name, count, h in found[:3]], len(found)
+        [f"{show(name)} ({count:,}, {h:,.2f} h)" for name, count, h, _ in found[:3]], len(found)
     )
     origin = source.origin
     summary.warnings.append(
@@ -499,9 +500,19 @@ def same_work(
         f"entry earlier {origin} imports wrote for {listed} in these days: the same work, under "
         "the client the tracker names now (a client renamed in the tracker, or one made from a "
         "Project while the Client was empty)? Both count, and a merge of the two clients would "
-        f"count them twice under one. If so, merge them if they are one client, then {REIMPORT_ALL}"
+        f"count them twice under one. If so, merge them if they are one client, then "
+        f"{after_merge(file, all(keyed for *_, keyed in found))}"
     )
-    return {name for name, *_ in found}
+    return {name: keyed for name, _, _, keyed in found}
+
+
+def after_merge(file: str, keyed: bool) -> str:
+    """What counts a renamed client's entries once after the merge: importing this file again,
+    where every entry of the old name carries a work_key (imported since schema 12); else all of
+    it again, as the entries' old keys name the old client."""
+    if keyed:
+        return f"import {file} again: its entries replace the ones imported under the old name."
+    return REIMPORT_ALL
 
 
 def future_rows(

@@ -32,7 +32,15 @@ from health_tui.app.widgets.fitted import Fitted
 from health_tui.app.widgets.footer import KeyFooter
 from health_tui.app.widgets.review_panels import decision_line
 from health_tui.app.widgets.timeline import OWNER_MARK, OWNER_STYLE, Timeline
-from health_tui.clients import ClientProfile, ClientRef, add_alias, client_profile, find_client
+from health_tui.clients import (
+    ClientProfile,
+    ClientRef,
+    Merged,
+    add_alias,
+    client_profile,
+    find_client,
+    merge_note,
+)
 from health_tui.clients import merge_clients as merge
 from health_tui.history import ClientHistory, client_history
 from health_tui.scoring.models import ClientScore, PortfolioScore
@@ -342,12 +350,14 @@ class ClientScreen(RecordKeeping):
             self.health_app.clock(),
         )
 
-        def merged(refs: tuple[ClientRef, ClientRef, list[str]]) -> None:
-            kept, gone, left = refs
+        def merged(done: Merged) -> None:
+            kept, gone, left, _ = done
             said = f"Merged {gone} into {kept}"
             if left:
                 said += f"; it was {' and '.join(left)}: {kept.name} keeps its own status"
-            app.notify(safe_text(said), markup=False, timeout=6)
+            if note := merge_note(done):
+                said += f". {note}"
+            app.notify(safe_text(said), markup=False, timeout=12 if note else 6)
             app.score(app.requested)
             if self.is_attached:
                 self.dismiss()
