@@ -995,7 +995,8 @@ def test_replace_empties_the_tables_first(store: Store) -> None:
     # Meridian and Northwind were there, from the folder, before the replace: made again, not new
     assert (summary.clients_new, summary.clients_replaced) == (0, 2)
     assert summary.replaced == {
-        "clients": 8, "time_entries": 357, "invoices": 82, "interactions": 65, "feedback": 29
+        "clients": 8, "time_entries": 357, "invoices": 82, "interactions": 65, "feedback": 29,
+        "clients_kept": 0,
     }  # fmt: skip
     assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (2,)
     assert store.con.execute("SELECT count(*) FROM interactions").fetchone() == (0,)

@@ -951,6 +951,27 @@ def test_replace_empties_what_imports_brought_first(small: Store, tmp_path: Path
     )
 
 
+def test_replace_says_which_clients_stayed_for_what_the_owner_recorded(
+    small: Store, tmp_path: Path
+) -> None:
+    """A note kept on Northwind keeps its client through --replace: the summary said "removed 7
+    clients" beside "Loaded 2 clients", and nothing of the one left standing."""
+    from datetime import datetime
+
+    from health_tui import record
+
+    note = record.build_entry(
+        record.NoteEntry, client_id="northwind", noted_at=datetime(2026, 10, 1), text="renewal"
+    )
+    record.log_entry(small, note)
+    summary = import_folder(small, mini(tmp_path), replace=True)
+    assert summary.line().endswith(
+        "It first removed everything earlier imports had brought (7 clients, 357 time entries, "
+        "82 invoices, 65 interactions, 29 feedback scores); what you recorded in the app was "
+        "kept, with the 1 client it is about."
+    ), summary.line()
+
+
 def test_importing_over_the_demo_replaces_it(store: Store, tmp_path: Path) -> None:
     import_folder(store, SMALL)  # stands in for the demo's rows
     store.set_setting("portfolio_kind", "demo")

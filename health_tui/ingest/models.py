@@ -46,11 +46,16 @@ def replaced_text(removed: dict[str, int]) -> str:
         for table in TABLES
         if (n := removed.get(table, 0))
     ]
+    kept = removed.get("clients_kept", 0)
+    with_them = f", with the {plural(kept, 'client')} it is about" if kept else ""
     if not gone:
-        return " There was nothing from earlier imports to remove; what you recorded in the app was kept."
+        return (
+            " There was nothing from earlier imports to remove; what you recorded in the app was "
+            f"kept{with_them}."
+        )
     return (
         f" It first removed everything earlier imports had brought ({', '.join(gone)}); what you "
-        "recorded in the app was kept."
+        f"recorded in the app was kept{with_them}."
     )
 
 

@@ -67,9 +67,11 @@ def clear_imported(store: Store, con: duckdb.DuckDBPyConnection) -> dict[str, in
     """`import --replace` (inside the caller's transaction): every row an import brought goes, and
     every client an import made but those the owner logged something for; the owner's own records
     (decisions, checklists, letters, facts, aliases, what the app logged) stay. Returns how many
-    rows went from each table ("clients" for the clients), for the summary to say."""
+    rows went from each table ("clients" for the clients), and how many clients stayed for the
+    owner's entries ("clients_kept"), for the summary to say."""
     gone = {table: int(store.row(f"import_clear_{table}", con=con)[0]) for table in HISTORY_TABLES}
     gone["clients"] = int(store.row("import_clear_client_rows", con=con)[0])
+    gone["clients_kept"] = int(store.row("import_clear_kept_clients", con=con)[0])
     return gone
 
 
