@@ -1,6 +1,7 @@
 -- connector (inside the write transaction): the clients the parsed export (connector_client_rows)
 -- names, one row per normalised name: the name as first written, the first date (started_on for a
--- new client), and its client_id: the client of that name or alias in the database, else the id
+-- new client), and its client_id: the client of that name or alias in the database (or before an
+-- import --replace emptied it: connector_clients_before_replace), else the id
 -- derived from the name (connector_client_id). matches > 1 means the name is ambiguous in the
 -- database; id_taken means the derived id belongs to a client of another name
 -- (connector_validate_clients).
@@ -10,10 +11,22 @@ WITH named AS (
     FROM connector_client_rows
     GROUP BY client_key
 ),
-known AS (
+now_known AS (
     SELECT name_key(name) AS client_key, client_id FROM client_rows
     UNION
     SELECT alias_key, client_id FROM client_aliases WHERE kind = 'name'
+),
+-- a client import --replace removed, named again by the export: made again under its own id,
+-- where the owner's decisions, checklist, letter and facts wait for it; only a name one client
+-- had and none has now (two of one name made a client of its own before the replace too)
+known AS (
+    SELECT * FROM now_known
+    UNION ALL
+    SELECT client_key, min(client_id)
+    FROM clients_before_replace
+    WHERE client_key NOT IN (SELECT client_key FROM now_known WHERE client_key IS NOT NULL)
+    GROUP BY client_key
+    HAVING count(DISTINCT client_id) = 1
 ),
 existing AS (
     SELECT client_key, min(client_id) AS client_id, count(*) AS matches,

@@ -1,7 +1,8 @@
--- connector, import --replace (inside the write transaction, before clear_imported): the clients
--- in the database before the replace empties what imports brought, by id and by name (their own
--- and their aliases'), so that the summary counts a client the export makes again as replaced,
--- not new (connector_clients_remade).
+-- connector, for an export that makes clients (inside the write transaction, before an import
+-- --replace's clear_imported): the clients in the database before the replace empties what imports
+-- brought, by id and by name (their own and their aliases'), so that a client the export makes
+-- again keeps its id, and the owner's records on it (connector_clients), and the summary counts it
+-- as replaced, not new (connector_clients_remade). Without --replace: the clients as they are.
 CREATE OR REPLACE TEMP TABLE clients_before_replace AS
 SELECT client_id, name_key(name) AS client_key FROM client_rows
 UNION

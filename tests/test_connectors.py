@@ -1018,6 +1018,25 @@ def test_replace_counts_the_clients_it_makes_again_as_replaced_not_new(
     assert "for 2 clients (1 new, 1 replaced) from " in mixed.line()
 
 
+def test_a_folder_client_an_export_makes_again_keeps_its_id_and_the_owners_decision(
+    store: Store,
+) -> None:
+    """The folder named Northwind `northwind`; the owner decided on it; `import harvest.csv
+    --replace` (Harvest now the only source) made it again under an id from its name, and the
+    decision stayed on `northwind`, a client no longer there: the review lost it, unsaid."""
+    from health_tui.review.decisions import record_decision
+
+    import_folder(store, ROOT / "fixtures" / "small")
+    record_decision(store, quarter="2025Q3", client_id="northwind", decision="reprice",
+                    note="rates up in October", at=datetime(2025, 9, 30))  # fmt: skip
+    load(store, EXPORTS / "harvest_time.csv", replace=True)
+    assert store.con.execute(
+        "SELECT c.client_id, c.name, d.decision FROM review_decisions d JOIN clients c "
+        "USING (client_id)"
+    ).fetchall() == [("northwind", "Northwind Outfitters", "reprice")]
+    assert ("northwind",) in store.con.execute("SELECT client_id FROM time_entries").fetchall()
+
+
 def test_tab_separated(store: Store, tmp_path: Path) -> None:
     path = write(tmp_path, "t.tsv", "Date\tClient\tHours\n2025-07-01\tAcme, Inc.\t2\n")
     load(store, path)

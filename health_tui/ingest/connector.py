@@ -374,9 +374,9 @@ def import_export(
         with store.transaction(con) as tx:
             if wipe_demo:
                 wipe_all(store, tx)
-            elif replace:
-                if kind.makes_clients:  # who was there, so that one made again is not "new"
-                    store.run("connector_clients_before_replace", con=tx)
+            if kind.makes_clients:  # who was there: one made again keeps its id, and is not "new"
+                store.run("connector_clients_before_replace", con=tx)
+            if replace and not wipe_demo:
                 summary.replaced = clear_imported(store, tx)
             checks += _client_checks(store, tx, kind)
             if checks:
@@ -521,7 +521,9 @@ def _client_checks_undone(
         with store.transaction(con) as tx:
             if wipe_demo:
                 wipe_all(store, tx)
-            elif replace:
+            if kind.makes_clients:
+                store.run("connector_clients_before_replace", con=tx)
+            if replace and not wipe_demo:
                 clear_imported(store, tx)
             found = _client_checks(store, tx, kind)
             left_out = _nothing_would_load(store, tx, kind, summary)
