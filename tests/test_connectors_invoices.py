@@ -59,6 +59,27 @@ def test_harvests_own_invoice_export(store: Store) -> None:
     assert summary.warnings == []  # Subtotal, Tax2, Document Type, Client Address: read past
 
 
+def test_an_invoice_paid_before_it_was_issued_is_kept_and_said(
+    store: Store, tmp_path: Path
+) -> None:
+    """A payment dated before its invoice was accepted unsaid: a deposit paid ahead, or a year
+    mistyped that makes a late payer read as paying on time. It is kept, counted on time, and
+    said with the first such line; a credit note (settled when issued) is not."""
+    head = "Status,Issue Date,Due Date,ID,Client,Subject,Invoice Amount,Paid Amount,Balance,Currency,Paid Date\n"
+    path = write(tmp_path, "inv.csv", head
+                 + "Paid,2025-08-01,2025-08-31,1001,Acme,July,100.00,100.00,0.00,EUR,2025-08-20\n"
+                 + "Paid,2025-09-01,2025-09-30,1002,Acme,Deposit,200.00,200.00,0.00,EUR,2025-07-15\n"
+                 + "Paid,2025-09-01,2025-09-30,1003,Acme,Deposit,200.00,200.00,0.00,EUR,2025-07-16\n"
+                 + "Paid,2025-09-01,2025-09-30,1004,Acme,Credit,-50.00,-50.00,0.00,EUR,2025-07-16\n")  # fmt: skip
+    summary = load(store, path)
+    assert summary.warnings == [
+        "inv.csv:3: 2 invoices paid before they were issued (the first '1002': paid 2025-07-15, "
+        "issued 2025-09-01): counted as paid on time, as a deposit paid ahead is. If a date is "
+        "mistyped, fix it and import again."
+    ]
+    assert len(invoices(store)) == 4
+
+
 def test_payment_terms_come_from_the_settings(store: Store) -> None:
     summary = load(store, EXPORT, money=Money(payment_terms_days=14))
     assert invoices(store)[1][2] == date(2025, 8, 15)

@@ -1220,3 +1220,27 @@ def test_an_invoices_file_that_never_says_what_was_paid_is_said(
         "and as overdue once due. If some were paid, give their paid_on and import the folder "
         "again."
     ]
+
+
+def test_an_invoice_paid_before_it_was_issued_is_kept_and_said(
+    store: Store, tmp_path: Path
+) -> None:
+    """A paid_on before issued_on was loaded unsaid (a due_on before it is refused): a deposit
+    paid ahead, or a year mistyped that makes a late payer read as on time. Kept, counted on
+    time and said, naming the first; a credit note, settled when issued, is not."""
+    folder = acme_folder(
+        tmp_path,
+        invoices=(
+            "invoice_id,client_id,issued_on,due_on,paid_on,amount\n"
+            "P-1,acme,2026-06-30,2026-07-30,2026-07-02,7500\n"
+            "P-2,acme,2026-07-31,2026-08-30,2025-08-20,7500\n"
+            "C-1,acme,2026-07-31,2026-08-30,2026-07-01,-500\n"
+        ),
+    )
+    summary = import_folder(store, folder)
+    assert summary.warnings == [
+        "invoices.csv: 1 invoice paid before it was issued (invoice 'P-2': paid 2025-08-20, "
+        "issued 2026-07-31): counted as paid on time, as a deposit paid ahead is. If a date is "
+        "mistyped, fix it and import again."
+    ]
+    assert store.con.execute("SELECT count(*) FROM invoices").fetchone() == (3,)

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from health_tui.formatting import plural
+from health_tui.text import safe_text
 
 # Table order is the order files are read, checked, reported and summarised in.
 TABLES: tuple[str, ...] = ("clients", "time_entries", "invoices", "interactions", "feedback")
@@ -36,6 +37,20 @@ def future_dated(where: str, n: int, table: str, today: date, latest: date) -> s
     return (
         f"{where}: {plural(n, *LABELS[table])} dated after today ({today}), the latest {latest}: kept, but a "
         f"score counts {'it' if n == 1 else 'them'} only as of a later date. A typo in the year?"
+    )
+
+
+def paid_before_issued(
+    where: str, n: int, invoice_id: str, paid_on: object, issued_on: object
+) -> str:
+    """The warning for invoices paid before they were issued, `where` being the file (and line of
+    the first): kept (a deposit is paid ahead) and counted as paid on time, but a mistyped date
+    would hide a late payer."""
+    which = "the first" if n > 1 else "invoice"
+    return (
+        f"{where}: {plural(n, 'invoice')} paid before {'it was' if n == 1 else 'they were'} issued "
+        f"({which} {safe_text(invoice_id)!r}: paid {paid_on}, issued {issued_on}): counted as "
+        "paid on time, as a deposit paid ahead is. If a date is mistyped, fix it and import again."
     )
 
 

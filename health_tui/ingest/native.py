@@ -42,6 +42,7 @@ from health_tui.ingest.models import (
     ImportSummary,
     Problem,
     future_dated,
+    paid_before_issued,
 )
 from health_tui.ingest.owner_repeats import owner_repeats
 from health_tui.ingest.staging import (
@@ -385,13 +386,15 @@ def _after_write(
         counts[table] -= n
     notes += said
     warnings += like
-    invoices, paid = store.row("import_invoices_never_paid", con=con)
+    invoices, paid, early, first = store.row("import_invoices_never_paid", con=con)
     if invoices and not paid:  # a list of invoices that never says which were paid
         warnings.append(
             f"invoices.csv gives no paid_on for any of its {plural(invoices, 'invoice')}: every one "
             "counts as unpaid, and as overdue once due. If some were paid, give their paid_on and "
             "import the folder again."
         )
+    if early:
+        warnings.append(paid_before_issued("invoices.csv", early, *first))
 
 
 def _home(table: str, money: Money) -> dict[str, str]:

@@ -18,6 +18,7 @@ from health_tui.ingest.models import (
     ExportSummary,
     WordShare,
     future_dated,
+    paid_before_issued,
 )
 from health_tui.ingest.source import ClientFrom, HeaderMatch, Source
 from health_tui.ingest.staging import show
@@ -250,6 +251,11 @@ def left_out_bills(
         )
     if drafts:
         summary.warnings.append(f"{file}: left out {plural(drafts, 'draft invoice')}, never sent")
+    early, line, invoice_id, paid, issued = store.row("connector_paid_before_issued", con=con)
+    if early:
+        summary.warnings.append(
+            paid_before_issued(f"{file}:{line}", early, invoice_id, paid, issued)
+        )
     if no_client:
         summary.warnings.append(
             f"{file}: left out {plural(no_client, 'invoice')} with no client "
