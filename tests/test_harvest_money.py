@@ -21,7 +21,7 @@ from health_tui.scoring.engine import score_portfolio
 from health_tui.scoring.models import ClientScore, PortfolioScore
 from health_tui.settings import Money, Settings
 from health_tui.store import Store, open_store
-from tests.conftest import acme_folder, older_db
+from tests.conftest import acme_folder, empty_copy, older_db
 from tests.test_connectors import load, problems, refused, write
 
 AS_OF = date(2026, 9, 30)
@@ -53,7 +53,7 @@ def by_name(p: PortfolioScore, name: str) -> ClientScore:
 def books(tmp_path_factory: pytest.TempPathFactory) -> Store:
     """The time export and Acme's invoice, imported once for the module."""
     tmp = tmp_path_factory.mktemp("money")
-    store = open_store(tmp / "money.duckdb")
+    store = open_store(empty_copy(tmp / "money.duckdb"))
     load(store, write(tmp, "time.csv", TIME))
     load(store, write(tmp, "invoices.csv", INVOICES))
     yield store
@@ -114,7 +114,7 @@ def test_hours_without_a_cost_leave_the_margin_unknown_unless_cost_per_hour_pric
 
 
 def test_the_summary_says_what_the_money_is_used_for(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.duckdb")
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
     summary = load(store, write(tmp_path, "time.csv", TIME))
     assert (
         "time.csv: Cost Amount gives each client's cost (5 entries, 33.00 h), so its margin "
@@ -145,7 +145,7 @@ def test_an_export_refused_for_its_rows_also_says_the_rates_it_lacks(tmp_path: P
         "2026-08-04,Dala AB,Site,Design,Hero,ten,Yes,Ana,Silva,10000.00,4000.00,Swedish Krona - SEK\n"
         "2026-08-05,Dala AB,Site,Design,Menu,5,Yes,Ana,Silva,5000.00,2000.00,Swedish Krona - SEK\n"
     )
-    store = open_store(tmp_path / "s.duckdb")
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
     dates = rows.replace("2026-08-0", "03/04/202")  # and day-first or month-first unknown
     for name, text, faults in (("bad.csv", rows, 1), ("dates.csv", dates, 2)):
         error = refused(store, write(tmp_path, name, HEAD + text), money=Money())
@@ -170,7 +170,7 @@ def test_an_export_refused_for_its_rows_also_says_the_rates_it_lacks(tmp_path: P
 
 
 def test_reimporting_the_export_does_not_double_the_money(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "s.duckdb")
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
     path = write(tmp_path, "time.csv", TIME)
     load(store, path)
     first = amounts(store)
@@ -189,7 +189,7 @@ def test_a_currency_without_a_rate_is_refused_at_import_and_converted_with_one(
         "2026-08-05,Dala AB,Site,Design,Menu,5,Yes,Ana,Silva,5000.00,2000.00,Swedish Krona - SEK\n"
     )
     path = write(tmp_path, "sek.csv", sek)
-    store = open_store(tmp_path / "s.duckdb")
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
     message = str(refused(store, path, money=Money()))
     assert message.startswith(
         "import of sek.csv refused: it has 2 time entries with amounts in SEK, and the settings "
@@ -254,7 +254,7 @@ def test_a_schema_5_database_keeps_its_rows_and_gains_empty_amounts(tmp_path: Pa
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_backup_and_restore_keep_the_amounts(books: Store, tmp_path: Path, fmt: str) -> None:
     backup_folder(books, tmp_path / "backup", fmt, at=datetime(2026, 10, 1, 9, 0))
-    restored = open_store(tmp_path / "restored.duckdb")
+    restored = open_store(empty_copy(tmp_path / "restored.duckdb"))
     restore_folder(restored, tmp_path / "backup")
     assert amounts(restored) == amounts(books)
     assert by_name(score_portfolio(restored, AS_OF), "Cedar Studio").reasons == (
@@ -267,7 +267,7 @@ def test_the_folder_format_carries_the_amounts_both_ways(books: Store, tmp_path:
     export_import_format(books, tmp_path / "folder")
     header = (tmp_path / "folder" / "time_entries.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.endswith(",note,billable_amount,cost_amount,currency")
-    again = open_store(tmp_path / "again.duckdb")
+    again = open_store(empty_copy(tmp_path / "again.duckdb"))
     import_folder(again, tmp_path / "folder")
     assert amounts(again) == amounts(books)
     again.close()
@@ -282,7 +282,7 @@ def test_a_folder_with_amounts_is_checked_like_any_number(tmp_path: Path) -> Non
             "acme,2026-08-05,1,true,delivery,1O0,,EUR\n"
         ),
     )
-    store = open_store(tmp_path / "s.duckdb")
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
     with pytest.raises(ImportFailed) as info:
         import_folder(store, folder, money=Money(rates={"USD": 0.9}))
     assert [str(p) for p in info.value.problems] == [
@@ -349,7 +349,7 @@ def test_an_amount_with_no_currency_keeps_the_portfolios_when_it_changes(tmp_pat
             "U-1,acme,2026-09-01,2026-09-30,2026-09-20,1000.00,USD\n"
         ),
     )
-    store = open_store(tmp_path / "s.duckdb")
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
     import_folder(store, folder, money=Money(rates={"USD": 0.9}))
     sheet = EXPORTS / "invoices_sheet.csv"  # a mapped sheet with no currency column
     load(store, sheet, mapping=sheet.with_suffix(".toml"), money=Money(rates={"USD": 0.9}))
@@ -372,7 +372,7 @@ def test_a_missing_rate_counts_the_owners_invoices_not_the_rows(tmp_path: Path) 
         'Partial,2026-08-01,2026-08-31,1001,Acme,Work,"1,000.00",400.00,600.00,'
         "US Dollar - USD,2026-08-20\n",
     )
-    store = open_store(tmp_path / "s.duckdb")
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
     load(store, path, money=Money(rates={"USD": 0.9}))
     assert store.con.execute("SELECT count(*) FROM invoices").fetchone() == (2,)
     with pytest.raises(ConfigError, match="holds 1 invoice in USD"):
@@ -397,7 +397,7 @@ def test_amounts_an_earlier_version_left_with_no_currency_are_marked_at_the_next
             "P-1,acme,2026-07-01,2026-07-31,2026-07-20,2500.00\n"
         ),
     )
-    store = open_store(tmp_path / "s.duckdb")
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
     import_folder(store, folder, money=Money())
     with store.transaction() as con:  # as an earlier version left them (the rollups in step)
         con.execute("UPDATE invoices SET currency = NULL")

@@ -26,7 +26,7 @@ from health_tui.review.checklist import set_step
 from health_tui.scoring.engine import score_portfolio
 from health_tui.settings import Money, Settings
 from health_tui.store import Store, open_store
-from tests.conftest import older_db
+from tests.conftest import copy_db, empty_copy, older_db, small_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "fixtures" / "small"
@@ -310,8 +310,7 @@ def test_a_backup_restores_to_the_same_report(tmp_path: Path, fmt: str) -> None:
     from health_tui.report import write_report
     from health_tui.review.decisions import record_decision
 
-    first = open_store(tmp_path / "first.duckdb")
-    load(first, SMALL)
+    first = open_store(small_copy(tmp_path / "first.duckdb"))  # fixtures/small, as loaded
     load(first, HARVEST)
     load(first, INVOICES)
     set_ignored(first, "our studio", True, at=NOW)
@@ -321,7 +320,7 @@ def test_a_backup_restores_to_the_same_report(tmp_path: Path, fmt: str) -> None:
     backup_folder(first, tmp_path / "backup", fmt, at=NOW)  # type: ignore[arg-type]
     settings = Settings(money=MONEY)
     write_report(first, AS_OF, settings, tmp_path / "first.md", today=AS_OF)
-    second = open_store(tmp_path / "second.duckdb")
+    second = open_store(empty_copy(tmp_path / "second.duckdb"))
     restore_folder(second, tmp_path / "backup")
     write_report(second, AS_OF, settings, tmp_path / "second.md", today=AS_OF)
     for table in ("clients", "time_entries", "invoices", "interactions", "feedback",
@@ -349,13 +348,12 @@ def test_restore_goes_only_into_an_empty_database(small: Store, tmp_path: Path) 
 
 
 def test_restore_refuses_an_edited_backup(tmp_path: Path) -> None:
-    first = open_store(tmp_path / "first.duckdb")
-    load(first, SMALL)
+    first = open_store(small_copy(tmp_path / "first.duckdb"))  # fixtures/small, as loaded
     backup_folder(first, tmp_path / "b", "csv", at=NOW)
     first.close()
     lines = (tmp_path / "b" / "feedback.csv").read_text().splitlines()
     (tmp_path / "b" / "feedback.csv").write_text("\n".join(lines[:-1]) + "\n")
-    second = open_store(tmp_path / "second.duckdb")
+    second = open_store(empty_copy(tmp_path / "second.duckdb"))
     with pytest.raises(ImportFailed, match="28 rows, but the backup says 29"):
         restore_folder(second, tmp_path / "b")
     assert one(second, "SELECT count(*) FROM client_rows") == (0,)
@@ -365,8 +363,7 @@ def test_restore_refuses_an_edited_backup(tmp_path: Path) -> None:
 def test_a_backup_from_an_older_health_tui_restores(tmp_path: Path) -> None:
     """A schema-4 backup (no journal notes yet, a column added since missing from a file) restores:
     what the older version had comes back, what it did not have stays empty."""
-    first = open_store(tmp_path / "first.duckdb")
-    load(first, SMALL)
+    first = open_store(small_copy(tmp_path / "first.duckdb"))  # fixtures/small, as loaded
     backup_folder(first, tmp_path / "b", "csv", at=NOW)
     first.close()
     manifest_path = tmp_path / "b" / "health-tui-backup.json"
@@ -380,7 +377,7 @@ def test_a_backup_from_an_older_health_tui_restores(tmp_path: Path) -> None:
     drop = rows[0].index("source_key")
     with feedback.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f, lineterminator="\n").writerows([r[:drop] + r[drop + 1 :] for r in rows])
-    second = open_store(tmp_path / "second.duckdb")
+    second = open_store(empty_copy(tmp_path / "second.duckdb"))
     counts = restore_folder(second, tmp_path / "b")
     assert counts["feedback"] == 29 and counts["client_notes"] == 0
     assert one(second, "SELECT count(*) FROM feedback WHERE source_key IS NULL") == (29,)
@@ -392,8 +389,7 @@ def test_a_backup_from_before_schema_11_keys_its_aliases_as_names_compare_now(
 ) -> None:
     """Its name aliases carry the key their version gave: one with a no-break space was restored
     under a key no lookup makes now, and imports naming it found no client."""
-    first = open_store(tmp_path / "first.duckdb")
-    load(first, SMALL)
+    first = open_store(small_copy(tmp_path / "first.duckdb"))  # fixtures/small, as loaded
     add_alias(first, "northwind", "Northwind Outfitters Ltd", at=NOW)
     backup_folder(first, tmp_path / "b", "csv", at=NOW)
     first.close()
@@ -404,7 +400,7 @@ def test_a_backup_from_before_schema_11_keys_its_aliases_as_names_compare_now(
     rows[1][key] = "northwind\u00a0outfitters ltd"  # as schema 10's name_key left it
     with aliases.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f, lineterminator="\n").writerows(rows)
-    second = open_store(tmp_path / "second.duckdb")
+    second = open_store(empty_copy(tmp_path / "second.duckdb"))
     restore_folder(second, tmp_path / "b")
     assert find_client(second, "Northwind Outfitters Ltd").client_id == "northwind"
     assert one(second, "SELECT alias_key FROM client_aliases WHERE kind = 'name'") == (
@@ -414,14 +410,13 @@ def test_a_backup_from_before_schema_11_keys_its_aliases_as_names_compare_now(
 
 
 def test_a_backup_too_old_or_with_a_stranger_column_is_refused(tmp_path: Path) -> None:
-    first = open_store(tmp_path / "first.duckdb")
-    load(first, SMALL)
+    first = open_store(small_copy(tmp_path / "first.duckdb"))  # fixtures/small, as loaded
     backup_folder(first, tmp_path / "b", "csv", at=NOW)
     first.close()
     feedback = tmp_path / "b" / "feedback.csv"
     text = feedback.read_text(encoding="utf-8")
     feedback.write_text(text.replace(",source_key", ",sauce_key", 1), encoding="utf-8")
-    second = open_store(tmp_path / "second.duckdb")
+    second = open_store(empty_copy(tmp_path / "second.duckdb"))
     with pytest.raises(ImportFailed, match=r"feedback\.csv:1: sauce_key: not a column of feedback"):
         restore_folder(second, tmp_path / "b")
     manifest_path = tmp_path / "b" / "health-tui-backup.json"
@@ -438,10 +433,9 @@ def test_a_backup_too_old_or_with_a_stranger_column_is_refused(tmp_path: Path) -
 
 
 def test_the_clients_command_lists_sources_and_aliases(tmp_path: Path) -> None:
-    db = str(tmp_path / "p.duckdb")
+    db = str(small_copy(tmp_path / "p.duckdb"))  # fixtures/small, as `import` loads it
     runner = CliRunner()
-    for path in (SMALL, HARVEST):
-        assert runner.invoke(cli, ["import", str(path), "--db", db]).exit_code == 0
+    assert runner.invoke(cli, ["import", str(HARVEST), "--db", db]).exit_code == 0
     assert (
         runner.invoke(cli, ["clients", "alias", "northwind", "NW Outfitters", "--db", db]).exit_code
         == 0
@@ -484,7 +478,7 @@ def _state(store: Store) -> dict[str, list[tuple]]:
 def reference_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple]]:
     """The tables after each source is imported once, in the listed order: built once for all
     the examples that compare against it."""
-    reference = open_store(tmp_path_factory.mktemp("reference") / "ref.duckdb")
+    reference = open_store(empty_copy(tmp_path_factory.mktemp("reference") / "ref.duckdb"))
     try:
         for path in SOURCES:
             load(reference, path)
@@ -503,7 +497,7 @@ def test_any_order_of_imports_or_twice_gives_the_same_tables(
     order: list[Path],
     twice: list[Path],
 ) -> None:
-    other = open_store(tmp_path_factory.mktemp("order") / "other.duckdb")
+    other = open_store(empty_copy(tmp_path_factory.mktemp("order") / "other.duckdb"))
     for path in [*order, *twice]:
         load(other, path)
     assert _state(other) == reference_tables
@@ -559,9 +553,26 @@ def test_a_schema_3_database_keeps_every_row(tmp_path: Path) -> None:
 # --- a crash while a client is re-pointed -------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def big_export_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding one client an export made with 40,000 entries (built once: each kill
+    timing takes over a copy of it)."""
+    folder = tmp_path_factory.mktemp("big")
+    export = folder / "big.csv"
+    lines = ["Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name"]
+    lines += [f"2026-{1 + i % 9:02d}-{1 + i % 28:02d},Northwind Outfitters,P,Design,n{i},1,Yes,A,B"
+              for i in range(40_000)]  # fmt: skip
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = folder / "big.duckdb"
+    store = open_store(empty_copy(db))
+    load(store, export)
+    store.close()
+    return db
+
+
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.2])
 def test_a_kill_during_a_takeover_leaves_old_or_new_never_a_mix(
-    tmp_path: Path, delay: float
+    big_export_template: Path, tmp_path: Path, delay: float
 ) -> None:
     """A folder takes over a client an export made with 40,000 entries; the process is killed
     once it starts writing: the client's rows are all under the export's id or all under the
@@ -573,15 +584,7 @@ def test_a_kill_during_a_takeover_leaves_old_or_new_never_a_mix(
     import textwrap
     import time
 
-    export = tmp_path / "big.csv"
-    lines = ["Date,Client,Project,Task,Notes,Hours,Billable?,First Name,Last Name"]
-    lines += [f"2026-{1 + i % 9:02d}-{1 + i % 28:02d},Northwind Outfitters,P,Design,n{i},1,Yes,A,B"
-              for i in range(40_000)]  # fmt: skip
-    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db = tmp_path / "p.duckdb"
-    store = open_store(db)
-    load(store, export)
-    store.close()
+    db = copy_db(big_export_template, tmp_path / "p.duckdb")
     script = textwrap.dedent(f"""
         from health_tui.ingest.connector import import_path
         from health_tui.store import open_store

@@ -41,7 +41,7 @@ from health_tui.score_change import score_change
 from health_tui.scoring.engine import score_portfolio
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
-from tests.conftest import small_copy
+from tests.conftest import empty_copy, small_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "fixtures" / "small"
@@ -228,7 +228,7 @@ def test_a_merge_takes_the_journal_along_and_a_backup_restores_it(
     assert {r[1] for r in app_rows(small)} == {"meridian"}
     counts = backup_folder(small, tmp_path / "backup", "csv", at=NOW)
     assert counts["client_notes"] == 1
-    restored = open_store(tmp_path / "restored.duckdb")
+    restored = open_store(empty_copy(tmp_path / "restored.duckdb"))
     try:
         restore_folder(restored, tmp_path / "backup")
         assert app_rows(restored) == app_rows(small)

@@ -27,14 +27,14 @@ from health_tui.report import ReportError, build_report, write_report
 from health_tui.report.csv import COLUMNS, render_csv
 from health_tui.report.html import render_html
 from health_tui.report.markdown import md, render_markdown
-from health_tui.report.model import previous_quarter_end
+from health_tui.report.model import ReviewReport, previous_quarter_end
 from health_tui.review.checklist import set_step
 from health_tui.review.decisions import record_decision
 from health_tui.scoring.engine import score_portfolio, score_two
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
 from health_tui.text import markdown_text
-from tests.conftest import FIXTURES, copy_db, html_text, render_commonmark, small_copy
+from tests.conftest import FIXTURES, copy_db, empty_copy, html_text, render_commonmark, small_copy
 
 AS_OF = date(2026, 9, 30)
 TODAY = date(2026, 10, 3)  # the report is written the day after the review (`_review`)
@@ -92,19 +92,40 @@ def reviewed(reviewed_db: Path):
     store.close()
 
 
-@pytest.fixture
-def evil_db(tmp_path: Path) -> Path:
-    """fixtures/small with Harbor renamed to markup, and a decision note that is markup too."""
+@pytest.fixture(scope="module")
+def evil_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """fixtures/small with Harbor renamed to markup, and a decision note that is markup too
+    (built once)."""
+    tmp_path = tmp_path_factory.mktemp("evil")
     folder = tmp_path / "evil"
     shutil.copytree(FIXTURES / "small", folder)
     clients = folder / "clients.csv"
     clients.write_text(clients.read_text().replace("Harbor Street Bakery", EVIL))
     path = tmp_path / "evil.duckdb"
-    store = open_store(path)
+    store = open_store(empty_copy(path))
     import_folder(store, folder)
     _review(store, 'They wrote <img src=x onerror="alert(2)"> | twice')
     store.close()
     return path
+
+
+@pytest.fixture
+def evil_db(evil_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the evil database."""
+    return copy_db(evil_template, tmp_path / "evil.duckdb")
+
+
+@pytest.fixture(scope="module")
+def reviewed_report(
+    reviewed_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> ReviewReport:
+    """The reviewed database's 2026Q3 report model (frozen), built once for the tests that only
+    read it or copy it with other figures."""
+    store = open_store(copy_db(reviewed_template, tmp_path_factory.mktemp("r") / "r.duckdb"))
+    try:
+        return build_report(store, AS_OF, Settings(), today=TODAY)
+    finally:
+        store.close()
 
 
 def test_markdown_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
@@ -224,8 +245,8 @@ def test_a_failed_first_quarter_stops_the_second_instead_of_waiting_for_it(
     assert ended == ["interrupted"]
 
 
-def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed: Store) -> None:
-    r = build_report(reviewed, AS_OF, Settings(), today=TODAY)
+def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed_report: ReviewReport) -> None:
+    r = reviewed_report
     assert (r.quarter, r.previous_quarter, r.previous_as_of) == (
         "2026Q3",
         "2026Q2",
@@ -367,7 +388,7 @@ def test_html_report_keeps_quotes_and_markdown_in_a_name_as_text(tmp_path: Path)
     clients = folder / "clients.csv"
     quoted = '"' + name.replace('"', '""') + '"'
     clients.write_text(clients.read_text().replace("Harbor Street Bakery", quoted))
-    store = open_store(tmp_path / "nasty.duckdb")
+    store = open_store(empty_copy(tmp_path / "nasty.duckdb"))
     import_folder(store, folder)
     out = tmp_path / "review.html"
     write_report(store, AS_OF, Settings(), out, today=TODAY)
@@ -578,7 +599,7 @@ def test_the_biggest_movers_say_what_moved(tmp_path: Path) -> None:
     from health_tui.demo import PLANTED, generate_demo
     from health_tui.report.markdown import render_markdown
 
-    store = open_store(tmp_path / "demo.duckdb")
+    store = open_store(empty_copy(tmp_path / "demo.duckdb"))
     generate_demo(store, clients=20, seed=7, as_of=AS_OF)
     r = build_report(store, AS_OF, Settings(), today=TODAY)
     store.close()
@@ -613,18 +634,20 @@ def test_the_decisions_say_what_was_recommended_when_decided(reviewed: Store) ->
     )
 
 
-def test_revenue_at_risk_and_its_change_add_up_as_written(reviewed: Store) -> None:
+def test_revenue_at_risk_and_its_change_add_up_as_written(reviewed_report: ReviewReport) -> None:
     """€33,856 then €38,660 read as a change of -€4,805: the change was of the unrounded sums."""
-    r = build_report(reviewed, AS_OF, Settings(), today=TODAY).model_copy(
+    r = reviewed_report.model_copy(
         update={"revenue_at_risk_now": 33855.6, "revenue_at_risk_then": 38660.4}
     )
     assert "| €33,856 | €38,660 | -€4,804 |" in render_markdown(r)
 
 
-def test_counts_in_thousands_are_written_as_every_other_count_is(reviewed: Store) -> None:
+def test_counts_in_thousands_are_written_as_every_other_count_is(
+    reviewed_report: ReviewReport,
+) -> None:
     """The 10,000-client demo's report read 'active clients | 9614 | 9327 | +287' where the app
     and the report's own sentences write '9,614'."""
-    r = build_report(reviewed, AS_OF, Settings(), today=TODAY)
+    r = reviewed_report
     now = len(r.active)
     big = r.model_copy(update={"active_then": 12_345, "candidates_then": 1_204})
     md_text, html_page = render_markdown(big), render_html(big)

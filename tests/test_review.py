@@ -39,7 +39,7 @@ from health_tui.settings import Agency
 from health_tui.store import open_store
 from health_tui.store.migrations import CURRENT_VERSION
 from health_tui.store.queries import load_query
-from tests.conftest import FIXTURES, html_text, render_commonmark
+from tests.conftest import FIXTURES, html_text, render_commonmark, small_copy
 
 AS_OF = date(2026, 9, 30)
 NOON = datetime(2026, 10, 2, 12, 0)
@@ -245,9 +245,7 @@ def test_the_exported_letter_shows_the_clients_name_as_written(tmp_path: Path) -
 
 
 def test_a_killed_process_loses_no_step_it_reported_saved(db_path: Path) -> None:
-    store = open_store(db_path)
-    import_folder(store, FIXTURES / "small")
-    store.close()
+    small_copy(db_path)  # fixtures/small, as imported
     script = textwrap.dedent(f"""
         import itertools
         from datetime import date, datetime

@@ -21,7 +21,7 @@ from health_tui.scoring.facts import facts_params, live_from, load_facts
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
 from health_tui.store.migrations import CURRENT_VERSION
-from tests.conftest import FIXTURES, copy_db, older_db
+from tests.conftest import FIXTURES, copy_db, empty_copy, older_db
 
 AS_OF = date(2026, 9, 30)
 # a quarter's last day (nothing read raw), days inside a quarter (that quarter read raw), the past
@@ -38,16 +38,18 @@ def in_step(store: Store) -> bool:
     return store.row("rollup_stale") == (0, 0)
 
 
-def same_scores(store: Store, as_of: date) -> None:
+def same_scores(store: Store, as_of: date) -> dict:
+    """The scores read from the rollups, checked against a read of every raw row."""
     rolled = score_portfolio(store, as_of, SETTINGS).model_dump(mode="json")
     raw = score_portfolio(store, as_of, SETTINGS, rollups=False).model_dump(mode="json")
     assert rolled["clients"], "nothing scored: the comparison would prove nothing"
     assert rolled == raw
+    return rolled
 
 
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory: pytest.TempPathFactory):
-    store = open_store(tmp_path_factory.mktemp("rollups") / "demo.duckdb")
+    store = open_store(empty_copy(tmp_path_factory.mktemp("rollups") / "demo.duckdb"))
     generate_demo(store, clients=60, seed=7, as_of=AS_OF)
     yield store
     store.close()
@@ -59,8 +61,8 @@ def test_the_demo_scores_alike_from_rollups_and_from_every_raw_row(demo_store, a
     same_scores(demo_store, as_of)
 
 
-def test_the_fixtures_score_alike_from_rollups_and_from_every_raw_row(store):
-    import_folder(store, FIXTURES / "small")
+def test_the_fixtures_score_alike_from_rollups_and_from_every_raw_row(small):
+    store = small  # fixtures/small as imported
     for name in EXPORTS:
         import_path(store, FIXTURES / "exports" / name, money=SETTINGS.money)
     assert in_step(store)
@@ -102,7 +104,7 @@ MID = date(2026, 8, 15)  # a day inside a quarter
 def mid_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo whose history ends on MID: nothing in MID's quarter is dated after it."""
     path = tmp_path_factory.mktemp("mid") / "mid.duckdb"
-    store = open_store(path)
+    store = open_store(empty_copy(path))
     generate_demo(store, clients=30, seed=7, as_of=MID)
     store.close()
     return path
@@ -140,20 +142,20 @@ def test_a_quarter_with_nothing_after_the_day_is_read_from_its_rollups(
         if at is not None:
             log_entry(store, _interaction(client, happened_at=at))
         assert store.row("rollup_dated_after", {"as_of": MID})[0] is later, step
-        same_scores(store, MID)
+        scores = same_scores(store, MID)  # as of MID, as score_portfolio gives them
         if not later:
-            before = score_portfolio(store, MID, SETTINGS).model_dump(mode="json")
-    assert score_portfolio(store, MID, SETTINGS).model_dump(mode="json") == before
+            before = scores
+    assert scores == before
     # the check is what keeps tomorrow's message out: the quarter's rollup rows now count it
     rolled = store.rows("facts_clients", facts_params(MID, SETTINGS, dated_after=False))
     assert rolled != store.rows("facts_clients", facts_params(MID, SETTINGS))
     store.close()
 
 
-def test_a_time_entry_after_the_day_sends_its_quarter_to_the_raw_rows(store):
+def test_a_time_entry_after_the_day_sends_its_quarter_to_the_raw_rows(small):
     """fixtures/small's last message is on 16 September and its last time entry on the 30th: as
     of the 29th, the time entry alone makes the check read the quarter from the raw rows."""
-    import_folder(store, FIXTURES / "small")
+    store = small
     day = date(2026, 9, 29)
     last = 'SELECT (SELECT max("date") FROM time_entries), (SELECT max("at") FROM interactions)'
     ((last_entry, last_message),) = store.con.execute(last).fetchall()
@@ -183,11 +185,11 @@ def test_what_is_committed_between_the_check_and_the_query_is_not_counted(
     store.close()
 
 
-def test_an_import_committed_while_scoring_is_not_half_seen(store, monkeypatch: pytest.MonkeyPatch):
+def test_an_import_committed_while_scoring_is_not_half_seen(small, monkeypatch: pytest.MonkeyPatch):
     """Invoices committed by another connection after scoring checked the rates (one of them in
     dollars, with no rate in the settings scoring uses) are not scored: the scoring reads the
     file as it stood at its first read, the check and the facts alike."""
-    import_folder(store, FIXTURES / "small")
+    store = small  # fixtures/small as imported
     worker = store.cursor()
     before = score_portfolio(store, AS_OF, Settings(), con=worker).model_dump(mode="json")
     dollars = FIXTURES / "exports" / "harvest_invoices.csv"
@@ -200,10 +202,10 @@ def test_an_import_committed_while_scoring_is_not_half_seen(store, monkeypatch: 
         score_portfolio(store, AS_OF, Settings(), con=worker)
 
 
-def test_a_snapshot_within_a_snapshot_is_the_same_one(store):
+def test_a_snapshot_within_a_snapshot_is_the_same_one(small):
     """Scoring in a snapshot a caller already holds (the report's two quarters, one after the
     other in it) scores there, instead of failing to begin a second one."""
-    import_folder(store, FIXTURES / "small")
+    store = small  # fixtures/small as imported
     with store.snapshot() as con:
         assert store.in_snapshot(con)
         inside = score_portfolio(store, AS_OF, SETTINGS, con=con).model_dump(mode="json")
@@ -259,7 +261,7 @@ def test_every_write_path_keeps_the_rollups_in_step(store, tmp_path: Path):
     import_folder(store, FIXTURES / "small", replace=True)
     check("import --replace")
     backup_folder(store, tmp_path / "backup", "csv", at=AT)
-    restored = open_store(tmp_path / "restored.duckdb")
+    restored = open_store(empty_copy(tmp_path / "restored.duckdb"))
     restore_folder(restored, tmp_path / "backup")
     assert in_step(restored), "rollups lag after a restore"
     assert score_portfolio(restored, AS_OF).model_dump(mode="json") == score_portfolio(
@@ -277,8 +279,8 @@ def test_the_demo_written_again_leaves_the_rollups_in_step(store):
     assert time_clients == message_clients == shown
 
 
-def test_a_refused_import_leaves_the_rollups_as_they_were(store, tmp_path: Path):
-    import_folder(store, FIXTURES / "small")
+def test_a_refused_import_leaves_the_rollups_as_they_were(small, tmp_path: Path):
+    store = small  # fixtures/small as imported
     before = store.row("rollup_summary")
     bad = tmp_path / "bad"
     bad.mkdir()

@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from health_tui.cli import cli
-from health_tui.ingest.native import import_folder
 from health_tui.report import build_report, write_report
 from health_tui.review.decisions import current_decisions, record_decision
 from health_tui.scoring.engine import score_portfolio
@@ -19,7 +18,7 @@ from health_tui.scoring.models import Band, PortfolioScore
 from health_tui.settings import Settings
 from health_tui.store import open_store
 from health_tui.whatif import WhatIfError, exit_decisions, what_if
-from tests.conftest import FIXTURES
+from tests.conftest import small_copy
 from tests.test_app_support import AS_OF, make_portfolio
 
 KEYS = {
@@ -37,8 +36,7 @@ KEYS = {
 def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """fixtures/small with Castell and Brightline decided exit for 2026Q3."""
     path = tmp_path_factory.mktemp("whatif") / "small.duckdb"
-    store = open_store(path)
-    import_folder(store, FIXTURES / "small")
+    store = open_store(small_copy(path))  # fixtures/small, as imported
     p = score_portfolio(store, AS_OF)
     for minute, client_id in enumerate(("castell", "brightline")):
         record_decision(store, quarter="2026Q3", client_id=client_id, decision="exit", note=None,
