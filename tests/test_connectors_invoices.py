@@ -327,6 +327,26 @@ def test_a_new_client_named_like_one_on_record_is_said(store: Store, tmp_path: P
     ]
 
 
+def test_two_spellings_of_one_new_client_in_one_file_are_said(store: Store, tmp_path: Path) -> None:
+    """A first import with 'Acme Retail Inc' on one line and 'Acme Retail, Inc.' on another made
+    two clients with half the history each, nothing said: the names were only compared with the
+    clients already there. A client of another name is not said."""
+    head = "No.,Customer,Date,Amount\n"
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n[columns]\ninvoice_id = "No."\n'
+                  'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n' + OPEN)  # fmt: skip
+    summary = load(store, write(tmp_path, "a.csv", head + "1,Acme Retail Inc,2026-07-01,10\n"
+                                '2,Acme Outlet,2026-07-01,10\n3,"Acme Retail, Inc.",2026-08-01,10\n'
+                                "4,ACME RETAIL INC.,2026-08-02,10\n"), mapping=plain)  # fmt: skip
+    assert summary.clients_new == 4
+    assert summary.warnings == [
+        "a.csv: 2 new clients with a name close to another in this file ('Acme Retail, Inc.' "
+        "beside 'Acme Retail Inc'; 'ACME RETAIL INC.' beside 'Acme Retail Inc'): each is a client "
+        "of its own with part of the history. If one is the same client, merge it into the "
+        "other: `health-tui clients merge 'Acme Retail Inc' 'Acme Retail, Inc.'` (later imports "
+        "under its name then land there too)."
+    ]
+
+
 def test_amounts_in_cents_are_read_as_cents_when_the_mapping_says_so(
     store: Store, tmp_path: Path
 ) -> None:

@@ -689,6 +689,7 @@ def _near_clients(
     Where the export holds again the entries an earlier one wrote for the other client (`twice`:
     a client renamed in the tracker), a merge alone would count them twice: the advice says what
     else it takes, as `same_work`'s warning does."""
+    _near_new_clients(store, con, summary)
     near = store.rows("connector_near_clients", con=con)
     if not near:
         return
@@ -709,6 +710,25 @@ def _near_clients(
         f"record ({pairs}{more}): if one is the same client, merge it into the other: "
         f"`health-tui clients merge {shlex.quote(old)} {shlex.quote(new)}` (later imports under "
         f"its name then land there too){then}."
+    )
+
+
+def _near_new_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary) -> None:
+    """Say the new clients whose names are close to another new one of the same file ("Acme
+    Retail, Inc." on one line, "Acme Retail Inc" on another): two clients, each with part of the
+    hours, where the export most likely means one."""
+    near = store.rows("connector_near_new_clients", con=con)
+    if not near:
+        return
+    pairs = "; ".join(f"{later!r} beside {first!r}" for later, first in near[:3])
+    more = f" and {len(near) - 3} more" if len(near) > 3 else ""
+    later, first = near[0]
+    summary.warnings.append(
+        f"{Path(summary.file).name}: {plural(len(near), 'new client')} with a name close to "
+        f"another in this file ({pairs}{more}): each is a client of its own with part of the "
+        "history. If one is the same client, merge it into the other: "
+        f"`health-tui clients merge {shlex.quote(first)} {shlex.quote(later)}` (later imports "
+        "under its name then land there too)."
     )
 
 
