@@ -906,16 +906,45 @@ def note_cmd(client: str, text: str, db: Path | None) -> None:
 
 
 @cli.command()
-@config_option
-def config(config_path: Path | None) -> None:
-    """Print the settings in force and where each came from."""
-    from health_tui.settings import describe, load_settings
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Settings file (TOML; default: ${CONFIG_ENV} or {default_config_path()}).",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write the settings in force to the settings file, to edit: every key, its value and "
+    "what it means.",
+)
+@click.option("--force", is_flag=True, help="With --write: replace a settings file already there.")
+def config(config_path: Path | None, write: bool, force: bool) -> None:
+    """Print the settings in force and where each came from; --write makes the settings file."""
+    from health_tui.settings import describe, load_settings, settings_file
 
     path = config_path or default_config_path()
+    if config_path is not None and not write and not path.is_file():
+        # a settings file named on the command line must be there: a typo would show defaults
+        raise click.BadParameter(f"{path} does not exist.", param_hint="'--config'")
     settings, sources = load_settings(path)
-    state = "found" if path.exists() else "not found, using defaults"
-    click.echo(f"# settings file: {path} ({state})")
-    click.echo(describe(settings, sources, terminal_width()), nl=False)
+    if not write:
+        state = "found" if path.exists() else "not found, using defaults"
+        click.echo(f"# settings file: {path} ({state})")
+        click.echo(describe(settings, sources, terminal_width()), nl=False)
+        return
+    if path.exists() and not force:
+        raise WouldOverwrite(
+            f"{path} exists already: edit it, or pass --force to write it again with every "
+            "setting (its values are kept, its own comments are not)."
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(settings_file(settings), encoding="utf-8")
+    click.echo(
+        f"Wrote {path}: every setting with its value and what it means. Change a value and save; "
+        "delete a line to go back to its default. `health-tui config` shows what is in force."
+    )
 
 
 def _compact(path: Path) -> None:

@@ -426,6 +426,31 @@ def describe(settings: Settings, sources: dict[str, str], width: int | None = No
     return "\n".join(out).rstrip() + "\n"
 
 
+SETTINGS_HEAD = (
+    "# health-tui settings, written by `health-tui config --write`. Every key is optional: change\n"
+    "# a value and save, or delete its line to go back to its default, which the comment says.\n"
+)
+
+
+def settings_file(settings: Settings, width: int = 100) -> str:
+    """`settings` as a file to edit (`config --write`): every key with its value and what it
+    means, each comment saying the default ("default: ..." where the value is it, "default 0.35:
+    ..." where it is not), wrapped to `width` whatever the terminal."""
+    defaults = Settings()
+    sources: dict[str, str] = {}
+    for section, model in settings:
+        default_model = getattr(defaults, section)
+        for key in type(model).model_fields:
+            default = getattr(default_model, key)
+            same = getattr(model, key) == default
+            sources[f"{section}.{key}"] = (
+                "default"
+                if same
+                else f"default {'not set' if default is None else toml_value(default)}"
+            )
+    return f"{SETTINGS_HEAD}\n{describe(settings, sources, width)}"
+
+
 def toml_value(value: object) -> str:
     """`value` as TOML writes it: true and false, strings quoted with their escapes (JSON's
     escapes are TOML's), lists and inline tables of such values."""

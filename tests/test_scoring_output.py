@@ -203,6 +203,32 @@ def test_config_shows_where_each_setting_came_from(tmp_path: Path) -> None:
     assert "default" in line
 
 
+def test_config_write_makes_the_settings_file_to_edit(tmp_path: Path) -> None:
+    """The settings file had to be made by hand (first-day hunt): `config --write` writes every
+    setting with its value and what it means, reads back as the same settings, says the default
+    of a value changed, and never writes over a file without --force."""
+    from health_tui.settings import Settings, load_settings
+
+    cfg = tmp_path / "deep" / "config.toml"
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["config", "--config", str(cfg)])  # a typo is not defaults
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    made = runner.invoke(cli, ["config", "--config", str(cfg), "--write"])
+    assert made.exit_code == 0 and made.output.startswith(f"Wrote {cfg}: every setting")
+    assert load_settings(cfg)[0] == Settings()
+    text = cfg.read_text(encoding="utf-8")
+    assert text.startswith("# health-tui settings, written by `health-tui config --write`.")
+    assert re.search(r"^satisfaction += 0\.35 +# default: feedback", text, re.M)
+    cfg.write_text(text.replace("satisfaction             = 0.35", "satisfaction = 0.5", 1))
+    again = runner.invoke(cli, ["config", "--config", str(cfg), "--write"])
+    assert again.exit_code == 2 and "exists already" in again.output
+    assert "satisfaction = 0.5" in cfg.read_text(encoding="utf-8")  # untouched
+    forced = runner.invoke(cli, ["config", "--config", str(cfg), "--write", "--force"])
+    assert forced.exit_code == 0
+    assert load_settings(cfg)[0].weights.satisfaction == 0.5
+    assert re.search(r"^satisfaction += 0\.5 +# default 0\.35: feedback", cfg.read_text(), re.M)
+
+
 def test_config_on_a_terminal_wraps_each_comment_under_its_own_hash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
