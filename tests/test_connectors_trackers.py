@@ -165,14 +165,9 @@ def test_a_client_the_folder_renames_keeps_the_entries_an_export_names_it_by(
     assert store.con.execute("SELECT count(*) FROM clients").fetchone() == (1,)
 
 
-def test_a_client_renamed_in_the_tracker_is_merged_and_its_export_counted_once(
-    store: Store, tmp_path: Path
-) -> None:
-    """Harvest renamed 'Fernleaf' to 'Fernleaf Ltd' and the whole export came again. Harvest has
-    no entry ids, so an entry's key named its client: the export came back as new entries beside
-    the old, and even after the owner merged the two, importing it again kept both (310 h for
-    155). An entry also keeps a key without its client (work_key): the warnings say to merge then
-    import this file again, and doing so counts every hour once."""
+def fernleaf_renamed(store: Store, tmp_path: Path) -> tuple[list[str], Path]:
+    """Two Harvest entries of 'Fernleaf' imported; returns their lines (with a {c} for the
+    client) and the same export once Harvest renamed it 'Fernleaf Ltd', not yet imported."""
     rows = [
         "2026-07-0{d},{c},Web,Design,Hero {d},2,Yes,Ana,Silva\n".format(d=d, c="{c}")
         for d in (1, 2)
@@ -181,7 +176,19 @@ def test_a_client_renamed_in_the_tracker_is_merged_and_its_export_counted_once(
         store,
         write(tmp_path, "a.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf") for r in rows)),
     )
-    renamed = write(tmp_path, "b.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf Ltd") for r in rows))  # fmt: skip
+    renamed = HARVEST_HEADER + "".join(r.format(c="Fernleaf Ltd") for r in rows)
+    return rows, write(tmp_path, "b.csv", renamed)
+
+
+def test_a_client_renamed_in_the_tracker_is_merged_and_its_export_counted_once(
+    store: Store, tmp_path: Path
+) -> None:
+    """Harvest renamed 'Fernleaf' to 'Fernleaf Ltd' and the whole export came again. Harvest has
+    no entry ids, so an entry's key named its client: the export came back as new entries beside
+    the old, and even after the owner merged the two, importing it again kept both (310 h for
+    155). An entry also keeps a key without its client (work_key): the warnings say to merge then
+    import this file again, and doing so counts every hour once."""
+    rows, renamed = fernleaf_renamed(store, tmp_path)
     summary = load(store, renamed)
     near = [w for w in summary.warnings if "name close to one on record" in w]
     assert len(near) == 1 and near[0].endswith(
@@ -218,16 +225,9 @@ def test_entries_imported_before_schema_12_are_advised_a_whole_reimport(
 ) -> None:
     """Entries imported before the key without the client (no work_key) cannot be told by it:
     for them the advice stays to import everything again, the first with --replace."""
-    rows = [
-        "2026-07-0{d},{c},Web,Design,Hero {d},2,Yes,Ana,Silva\n".format(d=d, c="{c}")
-        for d in (1, 2)
-    ]
-    load(
-        store,
-        write(tmp_path, "a.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf") for r in rows)),
-    )
+    _, renamed = fernleaf_renamed(store, tmp_path)
     store.con.execute("UPDATE time_entries SET work_key = NULL")  # as schema 11 left them
-    summary = load(store, write(tmp_path, "b.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf Ltd") for r in rows)))  # fmt: skip
+    summary = load(store, renamed)
     near = [w for w in summary.warnings if "name close to one on record" in w]
     assert len(near) == 1 and near[0].endswith(
         "the entries of 'Fernleaf' are in this file again under the new name: after the merge, "

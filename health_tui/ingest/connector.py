@@ -702,33 +702,36 @@ def _near_clients(
         if again
         else ""
     )
-    pairs = "; ".join(f"{new!r} beside {old!r}" for new, old in near[:3])
-    more = f" and {len(near) - 3} more" if len(near) > 3 else ""
-    new, old = near[0]
+    pairs, merge = _close_pairs(near)
     summary.warnings.append(
         f"{Path(summary.file).name}: {plural(len(near), 'new client')} with a name close to one on "
-        f"record ({pairs}{more}): if one is the same client, merge it into the other: "
-        f"`health-tui clients merge {shlex.quote(old)} {shlex.quote(new)}` (later imports under "
-        f"its name then land there too){then}."
+        f"record ({pairs}): if one is the same client, merge it into the other: {merge} (later "
+        f"imports under its name then land there too){then}."
     )
+
+
+def _close_pairs(near: list[tuple]) -> tuple[str, str]:
+    """Pairs of close names (new, other) as the warnings list them, the first three and how many
+    more, and the command that merges the first new one into its other."""
+    pairs = "; ".join(f"{new!r} beside {other!r}" for new, other in near[:3])
+    more = f" and {len(near) - 3} more" if len(near) > 3 else ""
+    new, other = near[0]
+    return pairs + more, f"`health-tui clients merge {shlex.quote(other)} {shlex.quote(new)}`"
 
 
 def _near_new_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary) -> None:
     """Say the new clients whose names are close to another new one of the same file ("Acme
     Retail, Inc." on one line, "Acme Retail Inc" on another): two clients, each with part of the
-    hours, where the export most likely means one."""
+    history, where the export most likely means one."""
     near = store.rows("connector_near_new_clients", con=con)
     if not near:
         return
-    pairs = "; ".join(f"{later!r} beside {first!r}" for later, first in near[:3])
-    more = f" and {len(near) - 3} more" if len(near) > 3 else ""
-    later, first = near[0]
+    pairs, merge = _close_pairs(near)
     summary.warnings.append(
         f"{Path(summary.file).name}: {plural(len(near), 'new client')} with a name close to "
-        f"another in this file ({pairs}{more}): each is a client of its own with part of the "
-        "history. If one is the same client, merge it into the other: "
-        f"`health-tui clients merge {shlex.quote(first)} {shlex.quote(later)}` (later imports "
-        "under its name then land there too)."
+        f"another in this file ({pairs}): each is a client of its own with part of the history. "
+        f"If one is the same client, merge it into the other: {merge} (later imports under its "
+        "name then land there too)."
     )
 
 
