@@ -7,6 +7,8 @@ SELECT s.name, arg_min(o.name, o.first_line) AS first
 FROM src_clients s
 JOIN src_clients o
   ON connector_loose(o.client_key) = connector_loose(s.client_key) AND o.first_line < s.first_line
+ -- two names of one client already (a name and its alias) are no news
+ AND o.client_id <> s.client_id
 WHERE NOT s.existing AND NOT o.existing AND connector_loose(s.client_key) <> ''
 GROUP BY s.name, s.first_line
 ORDER BY s.first_line;

@@ -220,6 +220,32 @@ def test_a_client_renamed_in_the_tracker_is_merged_and_its_export_counted_once(
     ]  # fmt: skip
 
 
+def test_a_name_and_its_alias_in_one_export_after_replace_make_one_client(
+    store: Store, tmp_path: Path
+) -> None:
+    """Two spellings merged as the import advised, then `import --replace` of the same file: both
+    names led to the merged client's id and each was inserted, two rows of one id: '2 clients',
+    and a merge refused as ambiguous (second pair of eyes)."""
+    path = write(tmp_path, "t.csv", HARVEST_HEADER
+                 + "2026-07-01,Acme Retail Inc,Web,Design,Hero,3,Yes,Ana,Silva\n"
+                 + '2026-07-02,"Acme Retail, Inc.",Web,Design,Nav,2,Yes,Ana,Silva\n')  # fmt: skip
+    load(store, path)
+    merge_clients(store, "Acme Retail Inc", "Acme Retail, Inc.", at=datetime(2026, 7, 3))
+    again = load(store, path, replace=True)
+    assert store.con.execute("SELECT client_id, name FROM clients").fetchall() == [
+        (
+            store.con.execute("SELECT min(client_id) FROM time_entries").fetchone()[0],
+            "Acme Retail Inc",
+        )
+    ]
+    assert (again.clients_new, again.clients_replaced) == (0, 1)
+    assert not [w for w in again.warnings if "close to another in this file" in w], again.warnings
+    assert [(row[0], row[2]) for row in hours(store)] == [
+        ("Acme Retail Inc", 3),
+        ("Acme Retail Inc", 2),
+    ]
+
+
 def test_entries_imported_before_schema_12_are_advised_a_whole_reimport(
     store: Store, tmp_path: Path
 ) -> None:
