@@ -167,13 +167,13 @@ def merge_clients(
         raise ClientNotFound(f"{kept} and {merged} are the same client.")
     with store.transaction(con) as tx:
         dropped = store.rows("client_merge_drop_status", {"old_id": merged.client_id}, con=tx)
-        store.run("client_moves_create", {"old_id": merged.client_id, "new_id": kept.client_id},
-                  con=tx)  # fmt: skip
+        ids = {"old_id": merged.client_id, "new_id": kept.client_id}
+        twice = store.rows("client_merge_same_work", ids, con=tx)
+        store.run("client_moves_create", ids, con=tx)
         move_clients(store, tx)
         for kind, alias in (("name", merged.name), ("id", merged.client_id)):
             params = {"kind": kind, "alias": alias, "client_id": kept.client_id, "created_at": at}
             store.run("client_alias_add", params, con=tx)
-        twice = store.rows("client_merge_same_work", {"client_id": kept.client_id}, con=tx)
     left = [
         "marked not a client" if fact == "ignored" else
         (f"ended {value}" if value else "no end date")
@@ -183,18 +183,21 @@ def merge_clients(
 
 
 def merge_note(done: Merged) -> str | None:
-    """What a merge leaves to do, in words: the entries both clients had imported under their
-    names count twice until their export is imported again (its entries then replace both
-    copies); None when there are none."""
+    """What a merge leaves to do, in words: the entries of the merged client that the kept one
+    has too (the same work from the same source) count twice, where the tracker renamed the
+    client, until its export is imported again (its entries then replace both); None when there
+    are none."""
     if not done.twice:
         return None
     parts = [
         f"{plural(n, 'entry', 'entries')} from {source} ({h:,.2f} h)" for source, n, h in done.twice
     ]
+    n = sum(n for _, n, _ in done.twice)
     return (
-        f"{' and '.join(parts)} were imported under both names, {safe_text(done.merged.name)} "
-        f"and {safe_text(done.kept.name)}: the same work, if the tracker renamed the client. They "
-        "count twice until you import that export again; then each counts once."
+        f"{' and '.join(parts)} {'was' if n == 1 else 'were'} imported under both names, "
+        f"{safe_text(done.merged.name)} and {safe_text(done.kept.name)}: the same work, if the "
+        "tracker renamed the client, counted twice. If it did, import that export again: each "
+        "then counts once."
     )
 
 

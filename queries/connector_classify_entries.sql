@@ -13,7 +13,7 @@
 -- holds both, numbered the same, so each replaces its twin instead of being added again.
 -- work_key: md5 of work_base (key_base without the client) and the same number: the entry whatever
 -- the tracker calls its client now, matched only on the same client (a rename once merged), so twins
--- of two clients never replace each other.
+-- of two clients never replace each other; source_client, the name (key) the export gives its client.
 CREATE OR REPLACE TEMP TABLE src_rows AS
 WITH e AS (
     SELECT * FROM src_entries WHERE skip IS NULL
@@ -61,6 +61,7 @@ SELECT e.line,
        e.cost_amt = 0 AS cost_zero,
        md5(e.key_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS source_key,
        md5(e.work_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS work_key,
+       e.client_key AS source_client,
        coalesce(lk.keys, []) AS legacy_keys
 FROM e
 JOIN src_clients c USING (client_key)

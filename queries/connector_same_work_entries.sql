@@ -4,8 +4,9 @@
 -- Client were put on a client named after their Project; once the client is named in Toggl, the
 -- same entries come back under it with other keys, and both count. Only where all of that client's
 -- entries in those days match (two or more): a weekly call logged alike for two clients does not.
--- Per client, most hours first: name, entries, hours, and whether every one of them has a work_key
--- (imported since schema 12: once the two clients are merged, importing the file again replaces them).
+-- Per client, most hours first: name, entries, hours, and whether every one of them has the work_key
+-- of an entry of the file (imported since schema 12, the project and task unchanged): once the two
+-- clients are merged, importing the file again replaces them (connector_renamed_entries).
 WITH span AS (SELECT min(day) AS first_day, max(day) AS last_day FROM src_rows),
 theirs AS (
     SELECT t.client_id, t.date, t.hours, t.person, t.note, t.work_key
@@ -16,7 +17,7 @@ theirs AS (
 ),
 per_client AS (
     SELECT th.client_id, count(*) AS n, sum(th.hours) AS hours,
-           bool_and(th.work_key IS NOT NULL) AS keyed,
+           bool_and(th.work_key IN (SELECT work_key FROM src_rows)) AS keyed,
            count(*) FILTER (WHERE EXISTS (
                SELECT 1 FROM src_rows s
                WHERE s.day = th.date AND s.hours = th.hours

@@ -1,6 +1,6 @@
 -- connector (inside the write transaction, before the export's rows are written; said, never removed): the time entries this
 -- $source wrote before for the clients of this file, dated within the file's first and last day, whose
--- key the file does not carry (nor its work_key, on the same client): edited (hours, notes...) or deleted in the tracker since, most likely.
+-- key the file does not carry (nor a name it was renamed from: connector_renamed_entries): edited (hours, notes...) or deleted in the tracker since, most likely.
 -- Per client, most hours first: name, entries, hours, and the file's first and last day. The app's and
 -- the folder's rows are another source's: never counted here.
 WITH span AS (SELECT min(day) AS first_day, max(day) AS last_day FROM src_rows)
@@ -12,6 +12,8 @@ WHERE t.source = $source
   -- a mapped sheet is read as the whole sheet of its clients ($whole): on any day
   AND ($whole OR t.date BETWEEN span.first_day AND span.last_day)
   AND t.source_key NOT IN (SELECT source_key FROM src_rows UNION ALL SELECT unnest(legacy_keys) FROM src_rows)
-  AND NOT EXISTS (SELECT 1 FROM src_rows s WHERE s.client_id = t.client_id AND s.work_key = t.work_key)
+  -- the entries of a name the client was renamed from are replaced, not stale
+  AND NOT EXISTS (SELECT 1 FROM renamed_entries r
+                  WHERE r.client_id = t.client_id AND r.source_client = t.source_client)
 GROUP BY c.name
 ORDER BY hours DESC, c.name;

@@ -206,8 +206,8 @@ def test_a_client_renamed_in_the_tracker_is_merged_and_its_export_counted_once(
     assert store.con.execute("SELECT sum(hours) FROM time_entries").fetchone() == (8,)  # twice
     assert merge_note(done) == (
         "2 entries from harvest-time (4.00 h) were imported under both names, Fernleaf and "
-        "Fernleaf Ltd: the same work, if the tracker renamed the client. They count twice until "
-        "you import that export again; then each counts once."
+        "Fernleaf Ltd: the same work, if the tracker renamed the client, counted twice. If it "
+        "did, import that export again: each then counts once."
     )
     again = load(store, renamed)
     assert again.warnings == [] and again.already == 2, again.warnings
@@ -244,6 +244,40 @@ def test_a_name_and_its_alias_in_one_export_after_replace_make_one_client(
         ("Acme Retail Inc", 3),
         ("Acme Retail Inc", 2),
     ]
+
+
+def test_two_clients_merged_keep_their_identical_entries_through_an_export_of_one(
+    store: Store, tmp_path: Path
+) -> None:
+    """Acme US and Acme UK, both still clients in Harvest, merged by the owner: the same retainer
+    half hour logged for each on one day. An export of Acme US alone replaced Acme UK's by the key
+    without the client, nothing said (second pair of eyes): a name with work of its own in the
+    file's days is another client in the tracker, not a rename, and keeps its entries."""
+    line = "2026-03-0{d},{c},Retainer,Admin,{n},{h},Yes,Ann,Lee\n"
+    us = [line.format(d=2, c="Acme US", n="", h=0.5), line.format(d=3, c="Acme US", n="Ads", h=4)]
+    uk = [line.format(d=2, c="Acme UK", n="", h=0.5), line.format(d=3, c="Acme UK", n="SEO", h=3)]
+    everything = write(tmp_path, "all.csv", HARVEST_HEADER + "".join(us + uk))
+    load(store, everything)
+    done = merge_clients(store, "Acme US", "Acme UK", at=datetime(2026, 3, 5))
+    assert merge_note(done) is not None and merge_note(done).startswith(  # type: ignore[union-attr]
+        "1 entry from harvest-time (0.50 h) was imported under both names"
+    )
+    load(store, everything)
+    load(store, write(tmp_path, "us.csv", HARVEST_HEADER + "".join(us)))
+    assert sorted(row[2] for row in hours(store)) == [0.5, 0.5, 3, 4]
+
+
+def test_a_rename_with_its_projects_renamed_is_advised_a_whole_reimport(
+    store: Store, tmp_path: Path
+) -> None:
+    """Harvest renamed the client and its project with it: the entries' work keys differ, so a
+    merge and this file again would not count them once, as the advice said (second pair of
+    eyes): it says to import everything again."""
+    line = "2026-01-0{d},{c},{c} website,Design,Hero {d},2,Yes,Ana,Silva\n"
+    load(store, write(tmp_path, "a.csv", HARVEST_HEADER + "".join(line.format(d=d, c="Acme Retail") for d in (5, 6))))  # fmt: skip
+    summary = load(store, write(tmp_path, "b.csv", HARVEST_HEADER + "".join(line.format(d=d, c="Acme Shops") for d in (5, 6))))  # fmt: skip
+    same = [w for w in summary.warnings if "the same work" in w]
+    assert len(same) == 1 and "then import all your data again, the first with --replace" in same[0]
 
 
 def test_entries_imported_before_schema_12_are_advised_a_whole_reimport(

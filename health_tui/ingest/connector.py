@@ -412,6 +412,7 @@ def import_export(
                 describe_money(store, con, path.name, match, summary, origin=source.origin)
                 named_by_project(store, con, path.name, match, client_from, summary)
                 left_out_entries(store, con, path.name, match.present, summary)
+                store.run("connector_renamed_entries", {"source": source.origin}, con=tx)
                 stale_rows(store, tx, "entries", source, path.name, summary)
                 twice = same_work(store, tx, source, path.name, summary)
             elif kind.name == "bills":
