@@ -133,9 +133,9 @@ def list_clients(store: Store, *, include_ignored: bool = False) -> list[ClientL
 
 class Merged(NamedTuple):
     """What a merge did: the client kept, the one merged into it, what of the merged one's status
-    was left behind (in words), and per source the entries both had imported under their names
-    (source, extra copies, their hours): one piece of work counted twice until its export comes
-    again, as where the tracker renamed the client."""
+    was left behind (in words), and per source the merged client's entries that the kept one has
+    too (source, entries, their hours): one piece of work counted twice, where the tracker renamed
+    the client, until its export comes again (`merge_note`)."""
 
     kept: ClientRef
     merged: ClientRef

@@ -2,7 +2,7 @@
 -- aside (settled when issued): how many, and the first in the file with its line and dates. Kept
 -- and counted as paid on time (a deposit is paid ahead); said, as a mistyped date hides a late payer.
 SELECT count(*) AS n,
-       arg_min(line, line) AS line,
+       min(line) AS line,
        arg_min(invoice_id, line) AS invoice_id,
        arg_min(paid, line) AS paid_on,
        arg_min(issued, line) AS issued_on

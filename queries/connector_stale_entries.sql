@@ -14,6 +14,7 @@ WHERE t.source = $source
   AND t.source_key NOT IN (SELECT source_key FROM src_rows UNION ALL SELECT unnest(legacy_keys) FROM src_rows)
   -- the entries of a name the client was renamed from are replaced, not stale
   AND NOT EXISTS (SELECT 1 FROM renamed_entries r
-                  WHERE r.client_id = t.client_id AND r.source_client = t.source_client)
+                  WHERE r.client_id = t.client_id AND r.source_client = t.source_client
+                    AND r.work_key = t.work_key)
 GROUP BY c.name
 ORDER BY hours DESC, c.name;

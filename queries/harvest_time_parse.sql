@@ -48,15 +48,14 @@ SELECT line,
        cost_amount AS cost_amount_text,
        connector_currency(currency) AS currency,
        currency AS currency_text,
-       concat_ws(chr(31), 'harvest-time', client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
+       -- the identity's parts after the client (a column alias reused below, as DuckDB allows)
+       concat_ws(chr(31), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(connector_norm(who), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
-                 coalesce(connector_norm(note), '')) AS key_base,
+                 coalesce(connector_norm(note), '')) AS key_tail,
+       concat_ws(chr(31), 'harvest-time', client_key, key_tail) AS key_base,
        -- the same without the client: the entry's identity across a rename in Harvest (work_key)
-       concat_ws(chr(31), 'harvest-time', coalesce(strftime(day, '%Y-%m-%d'), ''),
-                 coalesce(connector_norm(who), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
-                 coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
-                 coalesce(connector_norm(note), '')) AS work_base,
+       concat_ws(chr(31), 'harvest-time', key_tail) AS work_base,
        []::VARCHAR[] AS legacy_bases,  -- (toggl_time_parse's: this identity never changed)
        CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
 FROM s;

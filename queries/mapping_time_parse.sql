@@ -52,15 +52,14 @@ SELECT line,
        NULL::DECIMAL(14, 2) AS billable_amt, NULL::VARCHAR AS billable_amount_text,
        NULL::DECIMAL(14, 2) AS cost_amt, NULL::VARCHAR AS cost_amount_text,
        NULL::VARCHAR AS currency, NULL::VARCHAR AS currency_text,
-       concat_ws(chr(31), $source_name, client_key, coalesce(strftime(day, '%Y-%m-%d'), ''),
+       -- the identity's parts after the client (a column alias reused below, as DuckDB allows)
+       concat_ws(chr(31), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(connector_norm(person), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
                  coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
-                 coalesce(connector_norm(note), ''), coalesce(connector_norm(activity), '')) AS key_base,
+                 coalesce(connector_norm(note), ''), coalesce(connector_norm(activity), '')) AS key_tail,
+       concat_ws(chr(31), $source_name, client_key, key_tail) AS key_base,
        -- the same without the client: the entry's identity across a client renamed in the sheet
-       concat_ws(chr(31), $source_name, coalesce(strftime(day, '%Y-%m-%d'), ''),
-                 coalesce(connector_norm(person), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),
-                 coalesce(connector_norm(project), ''), coalesce(connector_norm(task), ''),
-                 coalesce(connector_norm(note), ''), coalesce(connector_norm(activity), '')) AS work_base,
+       concat_ws(chr(31), $source_name, key_tail) AS work_base,
        []::VARCHAR[] AS legacy_bases,  -- (toggl_time_parse's: this identity never changed)
        CASE WHEN client_key IS NULL THEN 'no client' WHEN h = 0 THEN 'no time' END AS skip
 FROM s;

@@ -22,9 +22,10 @@ so rows are merged rather than replaced per client:
   project, task, notes, hours; Toggl and Clockify add the start time), plus its number among
   identical lines. The md5 of that is stored as `source_key`; importing an entry whose key is
   already there replaces the row instead of adding one, so overlapping exports never count an hour
-  twice. A second md5 leaves the client out (`work_key`): an entry of the same source with it on the
-  same client is the same entry too, so once the owner merges a client renamed in the tracker into
-  its old self, importing the export again counts each of its hours once.
+  twice. A second md5 leaves the client out (`work_key`), and the entry keeps the name it came
+  under: a name the file no longer writes whose every entry in the file's days is the same work as
+  the file's on that client is a rename (connector_renamed_entries), so once the owner merges the
+  renamed client into its old self, importing the export again counts each of its hours once.
 - an invoice by its source and ID, a ticket by its source and ticket id, a mapped row by its id
   field or else its content: a later export replaces it with its new state.
 Rows from the folder format or the app are never matched by an export.
@@ -395,9 +396,8 @@ def import_export(
             if marked := mark_home_currency(store, tx, money.currency):
                 summary.notes.append(marked)
 
-            twice: dict[
-                str, bool
-            ] = {}  # clients whose entries come again under another (same_work)
+            # the clients whose entries come again under another name (same_work)
+            twice: dict[str, bool] = {}
             if kind.name == "entries":
                 if "billable" not in match.present:
                     state = "billable" if source.billable_default else "not billable"
@@ -690,7 +690,6 @@ def _near_clients(
     Where the export holds again the entries an earlier one wrote for the other client (`twice`:
     a client renamed in the tracker), a merge alone would count them twice: the advice says what
     else it takes, as `same_work`'s warning does."""
-    _near_new_clients(store, con, summary)
     near = store.rows("connector_near_clients", con=con)
     if not near:
         return
@@ -751,6 +750,7 @@ def _write(
     keys = {"source": origin}
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
     if kind.makes_clients:
+        _near_new_clients(store, con, summary)
         _near_clients(store, con, summary, twice)
         store.run("connector_insert_clients", keys, con=con)
         store.run("connector_update_client_starts", con=con)

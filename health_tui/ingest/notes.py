@@ -493,7 +493,8 @@ def same_work(
     Client was empty, now that Toggl names it, or a client renamed in the tracker. Both count
     until one goes; only said (an export of the same hours for two clients looks alike from
     here). Returns those clients' names, each with whether a merge and this file imported again
-    are enough (every one of its entries has a work_key, schema 12) rather than everything again."""
+    are enough (every one of its entries has the work_key of one of the file's) rather than
+    everything again."""
     found = store.rows("connector_same_work_entries", {"source": source.origin}, con=con)
     if not found:
         return {}
@@ -514,8 +515,8 @@ def same_work(
 
 def after_merge(file: str, keyed: bool) -> str:
     """What counts a renamed client's entries once after the merge: importing this file again,
-    where every entry of the old name carries a work_key (imported since schema 12); else all of
-    it again, as the entries' old keys name the old client."""
+    where every entry of the old name has the work_key of one of the file's (imported since schema
+    12, the project and task unchanged); else all of it again."""
     if keyed:
         return f"import {file} again: its entries replace the ones imported under the old name."
     return REIMPORT_ALL
