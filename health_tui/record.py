@@ -385,8 +385,6 @@ def _day_alone(text: str) -> date | None:
 # 28/11/2026, 11/28/2026, 28.11.2026, 28-11-2026: how owners write a date in a form, day or month
 # first as their country does; an import reads the same forms through --date-format.
 _WRITTEN_DAY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?=$|[ T])")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")  # fmt: skip
 
 
 def _written_day(match: re.Match[str]) -> date:
@@ -396,9 +394,10 @@ def _written_day(match: re.Match[str]) -> date:
     readings: dict[date, str] = {}
     for day, month in ((first, second), (second, first)):
         try:
-            readings.setdefault(date(year, month, day), f"{day} {_MONTHS[month - 1]}")
+            reading = date(year, month, day)
         except ValueError:
             continue
+        readings.setdefault(reading, f"{day} {reading:%B}")  # as the letter writes a month
     if len(readings) == 1:
         return next(iter(readings))
     if not readings:
