@@ -122,7 +122,10 @@ def test_the_same_entries_under_the_client_toggl_names_now_are_said(
                                          "imported under the old name.")  # fmt: skip
     # as it says: merged, and the file imported again, each entry counts once
     merge_clients(store, "Acme Retail", "Site", at=datetime(2026, 10, 8))
-    load(store, tmp_path / "b.csv")
+    again = load(store, tmp_path / "b.csv")
+    assert "With them went 2 entries of Acme Retail imported under the name it had before" in (
+        again.line()
+    )
     assert [(row[0], row[2]) for row in hours(store)] == [
         ("Acme Retail", 3.5),
         ("Acme Retail", 3.5),
@@ -211,6 +214,16 @@ def test_a_client_renamed_in_the_tracker_is_merged_and_its_export_counted_once(
     )
     again = load(store, renamed)
     assert again.warnings == [] and again.already == 2, again.warnings
+    # the two under the old name went too, and the summary says so (4 rows became 2)
+    assert (
+        again.line()
+        .splitlines()[0]
+        .endswith(
+            "2 of them were already there from an earlier import and replaced, not added. With them "
+            "went 2 entries of Fernleaf Ltd imported under the name it had before in the tracker: "
+            "the same work, now counted once."
+        )
+    ), again.line()
     assert [(row[0], row[2]) for row in hours(store)] == [("Fernleaf Ltd", 2), ("Fernleaf Ltd", 2)]
     # an entry of another client alike in all but the client is not replaced by it
     other = write(tmp_path, "c.csv", HARVEST_HEADER + rows[0].format(c="Birchwood"))

@@ -749,6 +749,8 @@ def _write(
     touched. `twice`: the clients whose entries this file holds again under another (`same_work`)."""
     keys = {"source": origin}
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
+    if kind.name == "entries":
+        summary.renamed = dict(store.rows("connector_renamed_gone", keys, con=con))
     if kind.makes_clients:
         _near_new_clients(store, con, summary)
         _near_clients(store, con, summary, twice)

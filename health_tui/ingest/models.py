@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from health_tui.formatting import plural
+from health_tui.formatting import plural, some_of
 from health_tui.text import safe_text
 
 # Table order is the order files are read, checked, reported and summarised in.
@@ -175,6 +175,9 @@ class ExportSummary(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     replaced_demo: bool = False
     replaced: dict[str, int] | None = None  # --replace: the rows it removed first, per table
+    # per client, its entries imported under the name it had before a rename in the tracker,
+    # replaced by the file's (beyond `already`, which counts the file's rows)
+    renamed: dict[str, int] = Field(default_factory=dict)
 
     def line(self) -> str:
         """E.g. `Loaded 1,204 time entries for 7 clients (2 new) from toggl.csv (...) into db.`"""
@@ -190,6 +193,14 @@ class ExportSummary(BaseModel):
             text += (
                 f" {self.already:,} of them {'was' if self.already == 1 else 'were'} already there "
                 "from an earlier import and replaced, not added."
+            )
+        if self.renamed:
+            names = list(self.renamed)
+            text += (
+                f" With them went {plural(sum(self.renamed.values()), 'entry', 'entries')} of "
+                f"{some_of(names[:3], len(names))} imported under the name "
+                f"{'it' if len(names) == 1 else 'each'} had before in the tracker: the same work, "
+                "now counted once."
             )
         if self.replaced_demo:
             text += " The demo portfolio was replaced."
