@@ -168,10 +168,13 @@ async def test_a_decisions_note_wraps_under_its_opening_quote_at_80_columns(db: 
         await pilot.press("b")
         await settle(pilot)
         lines = text(app.screen.query_one("#review-decision")).split("\n")
-        column = lines[0].index("“")
-        wrapped = [line for line in lines[1:] if line[:column].isspace()]
-        assert len(wrapped) >= 1, lines
-        said = " ".join([lines[0][column:], *(line.strip() for line in wrapped)])
+        # beside "keep (suggested exit)  <when>" it starts a line below, under the decision
+        assert lines[0].startswith("Decision for 2026Q3  keep (suggested exit)  "), lines
+        first = next(i for i, line in enumerate(lines) if "“" in line)
+        column = lines[first].index("“")
+        wrapped = [line for line in lines[first + 1 :] if line[:column].isspace()]
+        assert len(wrapped) >= 1 and column == len("Decision for 2026Q3  "), lines
+        said = " ".join([lines[first][column:], *(line.strip() for line in wrapped)])
         assert said == f"“{note}”"
         await pilot.resize_terminal(160, 36)
         await settle(pilot)
@@ -255,8 +258,8 @@ async def test_an_earlier_decision_says_what_it_went_against(db: Path) -> None:
     """The history showed "2026Q3  recover “…”" but not that the app had suggested exit then,
     which the decision record keeps (the track record counts it an override). Beside a decision
     that went another way it says "(suggested exit)"; at 80 columns the note then starts a line
-    below, under the decision, rather than a few words a line. A decision that followed the
-    suggestion says nothing more."""
+    below, under the decision, rather than a few words a line. So does the decision in force
+    (it said "keep" alone). A decision that followed the suggestion says nothing more."""
     note = "One more try: a scope call with their director before the next invoice run"
     async with running(db, size=(80, 24)) as (app, pilot):
         await decide(pilot, "v", note)
@@ -265,6 +268,9 @@ async def test_an_earlier_decision_says_what_it_went_against(db: Path) -> None:
         await pilot.press("b")
         await decide(pilot, "k")  # and back to exit, which followed the suggestion
         await pilot.press("b")
+        await settle(pilot)
+        current = text(app.screen.query_one("#review-decision")).split("\n")[0]
+        assert current.startswith("Decision for 2026Q3  keep (suggested exit)  "), current
         await decide(pilot, "x", "Let them go")
         await pilot.press("b")
         await settle(pilot)

@@ -314,9 +314,10 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
 def _health(
     m: Measures, s: Settings, changes: dict[str, float], previous_quarter: str | None
 ) -> str:
-    """Health, its band, and what moved it since the quarter before: every move when there are
-    three at most (they add up to the change), else the two largest the way health went and the
-    largest the other way ("down 2: friction +1 and payment -1" explained nothing)."""
+    """Health, its band, and what moved it since the quarter before, adding up to the change:
+    every move when there are three at most, else the two largest the way health went, the rest
+    that way counted, and what went the other way ("down 4: payment −1 and satisfaction −1"
+    named two of four equal moves and read as the whole of it)."""
     b = band_label(band(m.health, s))
     now = f"Health {m.health:.0f} ({b})"
     before = m.previous_health
@@ -325,8 +326,19 @@ def _health(
     change = m.health - before
     moves = whole_moves(changes, change)
 
+    def parts(chosen: list[tuple[str, int]]) -> list[str]:
+        return [f"{k} {signed_points(v)}{_data_note(m, k)}" for k, v in chosen]
+
     def named(chosen: list[tuple[str, int]]) -> str:
-        return _join([f"{k} {signed_points(v)}{_data_note(m, k)}" for k, v in chosen])
+        return _join(parts(chosen))
+
+    def some(chosen: list[tuple[str, int]]) -> str:
+        """The two largest named, two or more after them counted with their sum."""
+        if len(chosen) <= 3:
+            return named(chosen)
+        rest = chosen[2:]
+        total = signed_points(sum(v for _, v in rest))
+        return _join([*parts(chosen[:2]), f"{len(rest)} more ({total} between them)"])
 
     if change == 0:
         if not moves:
@@ -338,8 +350,8 @@ def _health(
     against = [mv for mv in moves if mv[1] * change < 0]
     if len(moves) <= 3:
         return f"{head}: {named(along + against)}."
-    other = f", against {named(against[:1])}" if against else ""
-    return f"{head}; the largest moves: {named(along[:2])}{other}."
+    other = f"; against it, {some(against)}" if against else ""
+    return f"{head}: {some(along)}{other}."
 
 
 def _basis(m: Measures, s: Settings) -> str | None:

@@ -17,7 +17,6 @@ from health_tui.scoring.models import Archetype, Band, Recommendation
 from health_tui.settings import Settings
 
 A, R = Archetype, Recommendation
-DRAINING = (A.active_hater, A.problem_client, A.never_satisfied, A.steady)
 
 
 @dataclass(slots=True)

@@ -172,9 +172,11 @@ def decision_content(
         parts.append(("none yet", MUTED))
     else:
         parts.append((record.decision.value, decision_style(record.decision)))
+        if suggested := record.overrode:  # what it went against, as the earlier ones say
+            parts.append((f" (suggested {suggested})", MUTED))
         parts.append((f"  {when(record)}", MUTED))
         if record.note:
-            parts.append(_quoted(record.note, width, parts))
+            parts.append(_quoted(record.note, width, parts, under=fmt.end_column(parts[:1])))
     if client_id in state.exits:
         parts.append((f"\n{state.progress_of(client_id)}", "bold"))
         parts.append(("  e opens the exit checklist", MUTED))
@@ -203,10 +205,10 @@ NOTE_ROOM = 30  # cells: an earlier decision's note left less than this starts o
 
 def _quoted(note: str, width: int, line: list[Part], under: int | None = None) -> str:
     """A decision's note in quotes after the `line` so far (its last line: what follows the last
-    newline), wrapped under its opening quote's column. With `under` (an earlier decision's
-    column), a note that does not fit in the little room a long line leaves (what was suggested
-    then, shown beside the decision) starts on the next line under it instead: a few words a line
-    read badly at 80 columns."""
+    newline), wrapped under its opening quote's column. With `under` (the decision's column), a
+    note that does not fit in the little room a long line leaves (what was suggested then, shown
+    beside the decision) starts on the next line under it instead: a few words a line read badly
+    at 80 columns."""
     column = fmt.end_column(line) + 2
     quoted = f"“{safe_text(note)}”"
     room = width - column
