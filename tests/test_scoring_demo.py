@@ -82,8 +82,9 @@ def test_planted_situation_gets_its_verdict(demo: PortfolioScore, situation: str
 def test_every_recommendation_and_most_archetypes_occur(demo: PortfolioScore) -> None:
     recs = {c.recommendation for c in demo.clients}
     assert recs >= {R.keep, R.reprice, R.recover, R.listen, R.support, R.watch, R.exit}
-    # every client of the demo has data enough for health: none is "not known"
-    assert {c.archetype for c in demo.clients} == set(A) - {A.not_known}
+    # every client of the demo has data enough for health: none is "not known"; and each whose
+    # health is poor fits a kind, so none shows "no pattern" (2 of the 10,000-client demo do)
+    assert {c.archetype for c in demo.clients} == set(A) - {A.not_known, A.no_pattern}
 
 
 def test_every_change_is_explained_component_by_component(demo: PortfolioScore) -> None:

@@ -382,3 +382,60 @@ def test_work_that_fell_away_is_said_where_nothing_says_how_the_relationship_sta
     b.feedback("fall", ago(260), ago(190), 8, every_days=30)
     c = client(b.score(tmp_path / "again"), "fall")
     assert not any(r.startswith("Work has fallen: ") for r in c.reasons)
+
+
+def test_two_things_said_are_no_exit_and_no_kind(tmp_path: Path) -> None:
+    """A new owner's thin data (thin-data hunt): one complaint and one score of 3/10, the only two
+    things a client ever said, made an exit candidate labelled "steady" under "log more of what
+    they say before relying on it". A health on fewer than twice the things said it needs calls
+    for a pricing talk, not the door, and names no kind. Two praises in February kept a client
+    "healthy" in October without saying how old they were. "Steady" is kept for a health and
+    satisfaction that hold: a poor one no kind explains is "no pattern", to be recovered."""
+    b = book()
+    b.client("hollow", "Hollow Inc", ago(400))
+    b.work("hollow", ago(400), AS_OF, rate=25, revision=0.45, nonbillable=0.45, late_days=30)
+    b.rows["interactions"].append(
+        ["hollow", f"{ago(20)} 10:00", "phone", "complaint", -0.7, "Not what we asked"]
+    )
+    b.rows["feedback"].append(["hollow", ago(10), 3, ""])
+    b.client("vale", "Vale Studio", ago(500))
+    b.work("vale", ago(500), AS_OF)
+    for days in (222, 215):
+        b.rows["interactions"].append(
+            ["vale", f"{ago(days)} 10:00", "email", "praise", 0.8, "Great"]
+        )
+    for cid, name in (("grey", "Greystone Legal"), ("ash", "Ash & Co")):
+        b.client(cid, name, ago(700))
+        b.events(cid, "request", ago(700), AS_OF, per_quarter=4, sentiment=-0.4, note="Again?")
+        b.feedback(cid, ago(700), AS_OF, 4)
+    b.work("ash", ago(700), AS_OF, late_days=40)
+    # unpaid, reworked, escalating once a quarter: nothing that makes a kind
+    b.work("grey", ago(700), AS_OF, late_days=60, unpaid_last=3, revision=0.2)
+    b.events("grey", "escalation", ago(700), AS_OF, per_quarter=1, sentiment=-0.5)
+    p = b.score(tmp_path)
+    hollow, vale, grey = (client(p, c) for c in ("hollow", "vale", "grey"))
+
+    assert hollow.health is not None and hollow.effort_return is not None
+    assert hollow.health < 55 and hollow.effort_return < 45  # both poor: an exit, before
+    assert (hollow.recommendation, hollow.fire_candidate) == (R.reprice, False)
+    assert hollow.archetype is A.not_known
+    assert hollow.reasons[0].startswith("Not an exit: health ")
+    assert "but health stands on only 2 messages and feedback scores: too little to call the " \
+        "relationship poor" in hollow.reasons[0]  # fmt: skip
+
+    assert vale.archetype is A.not_known and vale.health is not None
+    assert "It stands on only 2 messages in this quarter and the 2 before, the latest 7 months " \
+        f"ago ({ago(215)}): log more of what they say before relying on it; silence is not " \
+        "satisfaction." in vale.reasons  # fmt: skip
+
+    assert grey.health is not None and grey.health < 55, [
+        (c.name, c.score) for c in grey.components
+    ]
+    assert (grey.archetype, grey.recommendation) == (A.no_pattern, R.recover), grey.reasons
+    # health in the watch band, satisfaction poor: no pattern either, its weak part named
+    ash = client(p, "ash")
+    satisfaction = {c.name: c.score for c in ash.components}["satisfaction"]
+    assert ash.health is not None and ash.health >= 55 and satisfaction is not None
+    assert satisfaction < 55
+    assert (ash.archetype, ash.recommendation) == (A.no_pattern, R.watch)
+    assert "satisfaction is its weak part" in ash.reasons[0]

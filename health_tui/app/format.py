@@ -31,6 +31,7 @@ SPARK = "▁▂▃▄▅▆▇█"
 ARCHETYPE_LABELS = {
     Archetype.champion: "champion",
     Archetype.steady: "steady",
+    Archetype.no_pattern: "no pattern",
     Archetype.not_known: "—",
     Archetype.extreme_critic: "extreme critic",
     Archetype.loyal_now_irritated: "loyal, irritated",

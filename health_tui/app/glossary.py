@@ -81,7 +81,9 @@ RECOMMENDATIONS: dict[Recommendation, str] = {
 
 ARCHETYPES: dict[Archetype, str] = {
     Archetype.champion: "always satisfied: hold on, treat a rare complaint as a crack",
-    Archetype.steady: "nothing stands out either way",
+    Archetype.steady: "health and satisfaction hold, and nothing stands out either way",
+    Archetype.no_pattern: "health or satisfaction is poor and none of these kinds fits: look "
+    "for the root problem",
     Archetype.not_known: "too little on record to say what kind of client they are",
     Archetype.extreme_critic: "notices every mistake without disliking you",
     Archetype.loyal_now_irritated: "long satisfied, now questioning the relationship",

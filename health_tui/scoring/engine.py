@@ -291,4 +291,5 @@ def _standing(d: dict) -> str:
         if d["health"] is not None
         else band_label(None)
     )
-    return f"{arch.label}, {health}, {d['recommendation'].value}"
+    kind = "" if arch is Archetype.not_known else f"{arch.label}, "  # no kind to name
+    return f"{kind}{health}, {d['recommendation'].value}"

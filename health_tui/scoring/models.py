@@ -31,7 +31,8 @@ class Band(StrEnum):
 class Archetype(StrEnum):
     champion = "champion"
     steady = "steady"
-    not_known = "not_known"  # health does not stand and nothing else shows: no kind to name
+    no_pattern = "no_pattern"  # health or satisfaction poor, and none of the kinds below fits
+    not_known = "not_known"  # too little said to lean on health, and nothing else shows
     extreme_critic = "extreme_critic"
     loyal_now_irritated = "loyal_now_irritated"
     active_hater = "active_hater"

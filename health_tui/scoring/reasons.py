@@ -5,6 +5,8 @@ Written once here; the app, JSON/CSV output and the report show them verbatim.
 
 from __future__ import annotations
 
+from datetime import date
+
 from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import Measures, days_late, effort_gap, margin, time_cost, whole
 from health_tui.scoring.models import (
@@ -14,7 +16,15 @@ from health_tui.scoring.models import (
     signed_points,
     whole_moves,
 )
-from health_tui.scoring.verdicts import Context, band, drift, hard_times, work_fell
+from health_tui.scoring.verdicts import (
+    Context,
+    band,
+    drift,
+    hard_times,
+    said_of,
+    thin_health,
+    work_fell,
+)
 from health_tui.settings import Settings
 
 A = Archetype
@@ -74,7 +84,7 @@ def reasons(
         out += _not_enough_data(m, s)
     else:
         out.append(_health(m, s, changes or {}, previous_quarter))
-        if basis := _basis(m, s):
+        if basis := _basis(m, s, ctx.as_of):
             out.append(basis)
     if arch is A.struggling and (signal := hard_times(m, ctx)):
         out.append(f"A hard time of their own: {signal}.")
@@ -354,16 +364,24 @@ def _health(
     return f"{head}: {some(along)}{other}."
 
 
-def _basis(m: Measures, s: Settings) -> str | None:
+def _basis(m: Measures, s: Settings, as_of: date) -> str | None:
     """How few things the client said a health that stands rests on, where they are few (the
     components without data have a reason of their own): a healthy 81 from two routine helpdesk
     tickets rated Good read, beside reasons all about late payment, as a verdict from nowhere."""
     f = m.facts
-    if f.signals_w >= 2 * s.rules.min_signals:
+    if not thin_health(m, s):
         return None
-    said = _said(f.signals_w, f.messages_12m, f.feedback_n_12m)
+    latest = max((d for d in (f.last_contact, f.last_feedback) if d is not None), default=None)
+    old = silence = ""
+    if latest is not None and (months := (as_of - latest).days // 30) >= 3:
+        # two praises in February read, in October, as a healthy client today
+        old, silence = (
+            f", the latest {months} months ago ({latest})",
+            "; silence is not satisfaction",
+        )
     return (
-        f"It stands on only {said} in {_window(s)}: log more of what they say before relying on it."
+        f"It stands on only {said_of(f)} in {_window(s)}{old}: log more of what they say before "
+        f"relying on it{silence}."
     )
 
 
@@ -427,18 +445,7 @@ def _too_little_said(f: ClientFacts, health: float | None, s: Settings) -> str |
         return None
     if f.signals_w >= r.min_signals:
         return None
-    return _said(f.signals_w, f.messages_12m, f.feedback_n_12m)
-
-
-def _said(signals: int, messages_12m: int, scores_12m: int) -> str:
-    """'1 message', '1 feedback score', 'nothing the client said': what health would stand on."""
-    if signals == 0:
-        return "nothing the client said"
-    if messages_12m and not scores_12m:
-        return _count(signals, "message")
-    if scores_12m and not messages_12m:
-        return _count(signals, "feedback score")
-    return _count(signals, "message or feedback score", "messages and feedback scores")
+    return said_of(f)
 
 
 def _dormant(m: Measures, quarters: int) -> str:

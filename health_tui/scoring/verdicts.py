@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from health_tui.formatting import money, signed
+from health_tui.formatting import money, plural, signed
 from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import EffortBasis, Measures
 from health_tui.scoring.models import Archetype, Band, Recommendation
@@ -174,6 +174,24 @@ def work_fell(m: Measures, ctx: Context) -> str | None:
     return work
 
 
+def said_of(f: ClientFacts) -> str:
+    """'1 message', '1 feedback score', 'nothing the client said': what health would stand on."""
+    if f.signals_w == 0:
+        return "nothing the client said"
+    if f.messages_12m and not f.feedback_n_12m:
+        return plural(f.signals_w, "message")
+    if f.feedback_n_12m and not f.messages_12m:
+        return plural(f.signals_w, "feedback score")
+    return plural(f.signals_w, "message or feedback score", "messages and feedback scores")
+
+
+def thin_health(m: Measures, s: Settings) -> bool:
+    """A health that stands on fewer than twice the things said it needs (rules.min_signals):
+    enough to show, too few to call a relationship steady, or poor enough to end it (one
+    complaint and one low score read "exit" beside "log more before relying on it")."""
+    return m.health is not None and m.facts.signals_w < 2 * s.rules.min_signals
+
+
 def archetype(m: Measures, ctx: Context) -> Archetype:
     """The first rule that matches, in the order of the README's table."""
     f, rules, a = m.facts, ctx.settings.rules, ctx.settings.archetypes
@@ -263,8 +281,14 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         and f.prior_quarters >= a.champion_quarters  # "always satisfied" needs a past
     ):
         return A.champion
-    # "steady" says nothing stands out; with too little on record to score health, nothing shows
-    return A.steady if m.health is not None else A.not_known
+    # With too little said to score health, or to lean on it, no kind shows. "Steady" says nothing
+    # stands out: not where health or satisfaction is poor (it read "steady" beside health 38, and
+    # beside satisfaction 22), which fits none of the kinds above.
+    if m.health is None or thin_health(m, ctx.settings):
+        return A.not_known
+    if m.health < rules.exit_health_below or (sat is not None and sat < rules.exit_health_below):
+        return A.no_pattern
+    return A.steady
 
 
 @dataclass(slots=True)
@@ -382,7 +406,14 @@ def recommend(
             f"health {health:.0f} and effort versus return {effort:.0f} are both poor "
             f"(below {rules.exit_health_below:.0f} and {rules.exit_effort_below:.0f})"
         )
-        if not m.relationship:
+        if thin_health(m, ctx.settings):
+            rec = R.reprice
+            why = (
+                f"Not an exit: {both}, but health stands on only {said_of(m.facts)}: too little "
+                "to call the relationship poor. A pricing and scope conversation first, and log "
+                "what they say."
+            )
+        elif not m.relationship:
             rec, why = R.reprice, f"Not an exit: {both}, but {reprice_money}."
         elif "lifetime" in kinds or "history" in kinds:
             named = {
@@ -409,7 +440,7 @@ def recommend(
         rec, why = {
             A.active_hater: (R.watch, _HATER),
             A.problem_client: (R.reprice, _drain(effort)),
-            A.steady: (
+            A.no_pattern: (
                 R.recover,
                 f"Health {health:.0f} is poor while effort versus return ({effort:.0f}) holds: "
                 "find and fix the root problem."
