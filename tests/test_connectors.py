@@ -215,7 +215,13 @@ def test_harvest_time_lands_with_clients_activities_and_people(store: Store) -> 
         (date(2025, 7, 4), 0.75, False, "admin", "Ana Silva", "Internal admin: timesheets"),
         (date(2025, 7, 4), 1.0, True, "support", "Dev Patel", "Password reset bug"),
     ]
-    assert summary.warnings == ["harvest_time.csv: left out 1 entry of 0 hours (0.00 h; line 10)"]
+    assert summary.warnings == [
+        "harvest_time.csv: left out 1 entry of 0 hours (0.00 h; line 10)",
+        # the studio's own admin, under a client of its own in Harvest
+        "harvest_time.csv: 1 client with hours, none of them billable, and no invoice: Our Studio "
+        "(0.75 h). If it is the agency's own time (admin, pitches, training), mark it not a "
+        "client: `health-tui clients ignore 'Our Studio'` (its hours are kept, never scored).",
+    ]
 
 
 def test_the_summary_reports_hours_per_activity_and_unmatched(store: Store) -> None:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from health_tui.cli import cli
-from health_tui.clients import merge_clients, merge_note
+from health_tui.clients import merge_clients, merge_note, set_ignored
 from health_tui.errors import ImportFailed
 from health_tui.ingest.connector import import_path
 from health_tui.scoring.measures import EffortBasis
@@ -385,7 +385,12 @@ def test_clockify_twelve_hour_times_us_dates_and_activities(store: Store) -> Non
         ("Juniper Legal", date(2025, 10, 14), 1.25, True, "revision", "Ana Silva"),
         ("Internal", date(2025, 10, 15), 0.33, False, "admin", "Ana Silva"),
     ]
-    assert summary.warnings == []  # rate and amount columns are read past quietly
+    # rate and amount columns are read past quietly; the studio's own time is said
+    assert summary.warnings == [
+        "clockify_detailed.csv: 1 client with hours, none of them billable, and no invoice: "
+        "Internal (0.33 h). If it is the agency's own time (admin, pitches, training), mark it "
+        "not a client: `health-tui clients ignore Internal` (its hours are kept, never scored)."
+    ]
 
 
 def test_clockify_day_first_dates_without_a_client_column(store: Store) -> None:
@@ -672,7 +677,8 @@ def test_the_same_report_on_a_24_hour_clock_is_the_same_entries(
     again = load(store, _clockify_24_hour(tmp_path))
     assert again.already == again.rows == first.rows
     assert hours(store) == before
-    assert not again.warnings  # nothing said to be missing from the file either
+    # nothing said to be missing from the file either (the studio's own time is said again)
+    assert [w for w in again.warnings if "none of them billable" not in w] == []
 
 
 @pytest.mark.parametrize("clock", ["12-hour", "24-hour"])
@@ -699,7 +705,8 @@ def test_entries_keyed_by_an_earlier_version_are_still_replaced(
     again = load(store, path)
     assert again.already == again.rows == first.rows
     assert hours(store) == before
-    assert not again.warnings  # nothing said to be missing, nor priced elsewhere
+    # nothing said to be missing, nor priced elsewhere (the studio's own time is said again)
+    assert [w for w in again.warnings if "none of them billable" not in w] == []
 
 
 def test_toggls_newer_billable_amount_is_read_with_its_currency(
@@ -787,3 +794,31 @@ def test_toggls_summary_and_weekly_reports_are_named(
     ]
     assert problems(store, path) == said
     assert problems(store, path, source="toggl") == said
+
+
+def test_the_agencys_own_time_under_a_client_of_its_own_is_said(
+    store: Store, tmp_path: Path
+) -> None:
+    """Harvest's "Our Agency" client (admin, nothing billable) was scored as a new client and told
+    to import its invoices (thin-data hunt; domain: internal time is not a client). The import
+    says so with the command that marks it not a client; once marked, it is not said again."""
+    path = write(tmp_path, "h.csv", HARVEST_HEADER
+                 + "2026-07-01,Our Agency,Internal,Admin,Timesheets,2,No,Ana,Silva\n"
+                 + "2026-07-02,Our Agency,Internal,Admin,Planning,1.5,No,Ana,Silva\n"
+                 + "2026-07-02,Birchwood,Web,Design,Hero,3,Yes,Ana,Silva\n"
+                 + "2026-07-03,Quiet Pitch,Pitch,Design,Deck,1,No,Ana,Silva\n")  # fmt: skip
+    summary = load(store, path)
+    own = [w for w in summary.warnings if "none of them billable" in w]
+    assert own == [
+        "h.csv: 2 clients with hours, none of them billable, and no invoice: Our Agency (3.50 h) "
+        "and Quiet Pitch (1.00 h). If it is the agency's own time (admin, pitches, training), "
+        "mark it not a client: `health-tui clients ignore 'Our Agency'` (its hours are kept, "
+        "never scored)."
+    ], summary.warnings
+    set_ignored(store, "Our Agency", True, at=datetime(2026, 7, 4))
+    again = load(store, path)
+    assert [w for w in again.warnings if "none of them billable" in w] == [
+        "h.csv: 1 client with hours, none of them billable, and no invoice: Quiet Pitch (1.00 h). "
+        "If it is the agency's own time (admin, pitches, training), mark it not a client: "
+        "`health-tui clients ignore 'Quiet Pitch'` (its hours are kept, never scored)."
+    ]

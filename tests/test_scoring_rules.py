@@ -214,8 +214,19 @@ def test_brand_new_client_is_never_an_exit_but_its_complaints_are_heard(tmp_path
     assert any("too early to judge" in r for r in c.reasons)
     said = " ".join(c.reasons)
     assert "A new client, and" in said and "fix the root problem at once" in said
+    assert "call them, listen" in said
     quiet = client(p, "quiet")
     assert (quiet.archetype, quiet.recommendation) == (A.new, R.watch)
+    # by formal letter, face to face: the headline said "call them" (thin-data hunt)
+    b.client("gym", "Yarrow Gym", ago(30))
+    b.rows["interactions"].append(
+        ["gym", f"{ago(5)} 10:00", "letter", "escalation", -0.8, "Formal notice"]
+    )
+    gym = client(b.score(tmp_path / "letter"), "gym")
+    assert gym.recommendation is R.listen
+    assert gym.reasons[0].startswith(
+        "A new client, and a complaint already this quarter: meet them face to face, listen"
+    ), gym.reasons
 
 
 def test_former_client_is_scored_but_never_a_candidate(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ from pathlib import Path
 import duckdb
 
 from health_tui.errors import ImportFailed
-from health_tui.formatting import plural
+from health_tui.formatting import plural, some_of
 from health_tui.ingest.detect import SOURCES, layout, unknown_header_hint
 from health_tui.ingest.evidence import (
     date_format_hint,
@@ -719,6 +719,26 @@ def _close_pairs(near: list[tuple]) -> tuple[str, str]:
     return pairs + more, f"`health-tui clients merge {shlex.quote(other)} {shlex.quote(new)}`"
 
 
+def _own_time(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary) -> None:
+    """Say the clients of the file with no billable hour and no invoice: the agency's own time
+    (an "Internal" client in Harvest) was scored as a new client to import invoices for."""
+    own = store.rows("connector_own_time", con=con)
+    if not own:
+        return
+    shown = [f"{name} ({hours:,.2f} h)" for name, hours in own[:3]]
+    named = some_of(shown, len(own)) if len(own) > 3 or len(own) == 1 else _and(shown)
+    summary.warnings.append(
+        f"{Path(summary.file).name}: {plural(len(own), 'client')} with hours, none of them "
+        f"billable, and no invoice: {named}. If it is the agency's own time (admin, pitches, "
+        f"training), mark it not a client: `health-tui clients ignore {shlex.quote(own[0][0])}` "
+        "(its hours are kept, never scored)."
+    )
+
+
+def _and(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _near_new_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary) -> None:
     """Say the new clients whose names are close to another new one of the same file ("Acme
     Retail, Inc." on one line, "Acme Retail Inc" on another): two clients, each with part of the
@@ -760,6 +780,8 @@ def _write(
     # an amount with no currency is in the portfolio's, stored as such
     priced = {"home": home} if kind.table in ("bills", "time_entries") else {}
     (summary.rows,) = store.row(f"connector_insert_{kind.table}", {**keys, **priced}, con=con)
+    if kind.name == "entries":
+        _own_time(store, con, summary)
     if kind.table in SIGNAL_TABLES:  # rows repeating what the owner logged in the app
         dropped, notes, warnings = owner_repeats(
             store, con, origin, kind.name, (kind.table,), drop=False

@@ -374,11 +374,13 @@ def recommend(
         "facts alone call for a pricing and scope conversation, not the door"
     )
     said = m.facts.complaints_q0 + m.facts.escalations_q0
+    # a formal letter is answered face to face, not with a call (domain: channel matters)
+    reach = "meet them face to face" if m.facts.letters_q0 else "call them"
     if arch is A.new and said:  # the first complaint sets the tone: too early to judge, not to act
         rec = R.listen
         why = (
             f"A new client, and {'a complaint' if said == 1 else f'{said} complaints'} already "
-            "this quarter: call them, listen, and fix the root problem at once."
+            f"this quarter: {reach}, listen, and fix the root problem at once."
         )
     elif arch in _FIXED:
         rec, why = _FIXED[arch]
@@ -387,7 +389,7 @@ def recommend(
             rec = R.listen
             why = (
                 f"{'A complaint' if said == 1 else f'{said} complaints'} this quarter, and too "
-                "little else on record to judge the relationship: call them, listen, and log "
+                f"little else on record to judge the relationship: {reach}, listen, and log "
                 "what they say."
             )
         elif poor_effort:
