@@ -14,7 +14,13 @@ from rich.cells import cell_len
 
 from health_tui.clients import ClientListing
 from health_tui.formatting import NO_VALUE, hours, money, plural, rate, rate_not_weighed, share
-from health_tui.scoring.models import COMPONENTS, ClientScore, PortfolioScore, band_label
+from health_tui.scoring.models import (
+    COMPONENTS,
+    NOTHING_SAID,
+    ClientScore,
+    PortfolioScore,
+    band_label,
+)
 from health_tui.text import cell_text, columns, cut, fill_clauses, safe_text, wrap_cells
 from health_tui.whatif import WhatIf
 
@@ -129,6 +135,8 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
         + ("" if p.revenue_on_record else f" (no revenue on record: {_why_no_revenue(p)})")
         + (f" (+{n:,} not known)" if (n := p.at_risk_not_known()) else "")
     )
+    if p.nothing_said:
+        summary += f". {NOTHING_SAID}."
     if width is not None:
         summary = "\n".join(fill_clauses(summary, width))
     said = "\n".join(lines) + "\n"

@@ -10,8 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from health_tui.app.widgets.client_panels import effort_content
-from health_tui.app.widgets.review_panels import exit_confirmation
-from health_tui.scoring.models import Archetype, Recommendation
+from health_tui.app.widgets.review_panels import done_content, exit_confirmation
+from health_tui.app.widgets.summary import summary_content
+from health_tui.output import render_scores
+from health_tui.scoring.models import NOTHING_SAID, Archetype, Recommendation
 from health_tui.settings import Settings
 from tests.portfolio_builder import AS_OF, Book, client
 from tests.test_scoring_rules import ago, book, champion, problem_client
@@ -439,3 +441,23 @@ def test_two_things_said_are_no_exit_and_no_kind(tmp_path: Path) -> None:
     assert satisfaction < 55
     assert (ash.archetype, ash.recommendation) == (A.no_pattern, R.watch)
     assert "satisfaction is its weak part" in ash.reasons[0]
+
+
+def test_a_book_with_nothing_the_clients_said_says_so_once(tmp_path: Path) -> None:
+    """A time tracker and invoices alone (thin-data hunt): every client "not enough data / watch",
+    and the review said "No exit candidates, critical or at-risk clients", which read as a healthy
+    book. The portfolio's line, the review's end and the report say what is missing, once."""
+    b = tracker_client(Book())
+    b.client("oak", "Oak Hotels", ago(500))
+    b.work("oak", ago(500), AS_OF)
+    p = b.score(tmp_path)
+    assert p.nothing_said and all(c.health is None for c in p.active)
+    said = render_scores(p, "table")
+    assert said.split("\n")[0].endswith(f"revenue at risk €0. {NOTHING_SAID}."), said
+    done = str(done_content(p.quarter, 0, [], 0, nothing_said=p.nothing_said))
+    assert done.startswith("No exit candidates") and NOTHING_SAID in done
+    summary = str(summary_content(p, width=200))
+    assert "2 not enough data" in summary and "nothing clients said is on record" in summary
+    # one thing said by one client, and it is no longer said for the portfolio
+    b.rows["feedback"].append(["oak", ago(10), 8, ""])
+    assert not b.score(tmp_path / "one").nothing_said

@@ -40,7 +40,7 @@ from health_tui.report.track_record import (
     kept_cells,
     kept_header,
 )
-from health_tui.scoring.models import NOT_ENOUGH_DATA, Band
+from health_tui.scoring.models import NOT_ENOUGH_DATA, NOTHING_SAID, Band
 
 CSS = """
 :root { color-scheme: light; }
@@ -167,6 +167,8 @@ def _portfolio(r: ReviewReport) -> str:
     )  # fmt: skip
     table = _table(["", h(r.quarter), h(r.previous_quarter), "change"], rows, {1, 2, 3})
     text = f"<section>\n<h2>Portfolio</h2>\n{table}"
+    if r.nothing_said:
+        text += f"\n<p>{h(NOTHING_SAID)}.</p>"
     left = r.left_this_quarter
     if left:
         names = ", ".join(f"{h(c.score.name)} (ended {h(c.score.ended_on)})" for c in left)

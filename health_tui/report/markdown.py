@@ -36,7 +36,7 @@ from health_tui.report.track_record import (
     kept_cells,
     kept_header,
 )
-from health_tui.scoring.models import NOT_ENOUGH_DATA
+from health_tui.scoring.models import NOT_ENOUGH_DATA, NOTHING_SAID
 from health_tui.text import markdown_text
 
 
@@ -93,6 +93,8 @@ def _portfolio(r: ReviewReport) -> str:
          money_change(r.revenue_at_risk_change, r.currency)]
     )  # fmt: skip
     text = "## Portfolio\n\n" + _table(["", r.quarter, r.previous_quarter, "change"], "lrrr", rows)
+    if r.nothing_said:
+        text += f"\n\n{NOTHING_SAID}."
     left = r.left_this_quarter
     if left:
         names = ", ".join(f"{md(c.score.name)} (ended {c.score.ended_on})" for c in left)

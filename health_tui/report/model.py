@@ -82,6 +82,9 @@ class ReviewReport(BaseModel):
     bands: list[BandCount]
     unscored_now: int = Field(description="active clients with not enough data (or dormant) now")
     unscored_then: int
+    nothing_said: bool = Field(
+        default=False, description="no active client has anything they said on record now"
+    )
     active_then: int
     candidates_then: int
     revenue_at_risk_now: float | None = Field(description="None: no revenue on record")
@@ -207,6 +210,7 @@ def build_report(
         bands=[BandCount(band=b, now=counts_now[b], then=counts_then[b]) for b in Band],
         unscored_now=now.unscored(),
         unscored_then=then.unscored(),
+        nothing_said=now.nothing_said,
         active_then=len(then.active),
         candidates_then=len(then.candidates()),
         revenue_at_risk_now=now.revenue_at_risk(),

@@ -371,6 +371,14 @@ class ClientScore(DeferredFields):
         return f"since {self.previous_quarter}: {moves or 'no change'}"
 
 
+# Said once for the portfolio where `PortfolioScore.nothing_said` (the CLI, the app, the report).
+NOTHING_SAID = (
+    "Nothing your clients said is on record (no message, no feedback score), so health stands for "
+    "none of them: import a helpdesk or survey export, or log what they say (i and f on a client "
+    "in the app)"
+)
+
+
 class PortfolioScore(BaseModel):
     """Every client scored as of one date, with the portfolio figures the reasons compare against."""
 
@@ -402,6 +410,17 @@ class PortfolioScore(BaseModel):
     @property
     def active(self) -> list[ClientScore]:
         return [c for c in self.clients if c.active]
+
+    @cached_property
+    def nothing_said(self) -> bool:
+        """No active client has satisfaction or friction data: nothing the clients said (message,
+        feedback score) is on record, so health stands for none of them for want of it (a time
+        tracker and invoices alone). The screens say so once for the portfolio: client by client,
+        "not enough data" taught an owner nothing."""
+        said = ("satisfaction", "friction")
+        return bool(self.active) and not any(
+            x.score is not None for c in self.active for x in c.components if x.name in said
+        )
 
     def band_counts(self) -> dict[Band, int]:
         """Active clients per band; those with not enough data are counted by `unscored`."""

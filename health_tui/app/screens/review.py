@@ -200,7 +200,11 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         if client is None:
             rest = len(portfolio.active) - len(self.queue)
             done = rp.done_content(
-                self.quarter, rest if not self.include_rest else 0, self.queue, self._decided()
+                self.quarter,
+                rest if not self.include_rest else 0,
+                self.queue,
+                self._decided(),
+                nothing_said=portfolio.nothing_said,
             )
             self.query_one("#review-title", Fitted).show(done)
             self.query_one("#review-verdict", Fitted).show(Content(""))

@@ -17,7 +17,7 @@ from health_tui.app.styles import CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.review.checklist import STEPS, Checklist, Step, StepStatus
 from health_tui.review.decisions import Decision, DecisionRecord
-from health_tui.scoring.models import HOURS_NOT_KNOWN, ClientScore
+from health_tui.scoring.models import HOURS_NOT_KNOWN, NOTHING_SAID, ClientScore
 from health_tui.text import cut, wrap_cells
 
 Part = str | tuple[str, str]
@@ -74,9 +74,17 @@ def review_head(
 SAVED_LEAST = 20  # cells of "✓ saved: ..." kept however narrow the head
 
 
-def done_content(quarter: str, others: int, queue: Sequence[ClientScore], decided: int) -> Content:
+def done_content(
+    quarter: str,
+    others: int,
+    queue: Sequence[ClientScore],
+    decided: int,
+    *,
+    nothing_said: bool = False,
+) -> Content:
     """The end of the queue (or an empty one), and where to go from here. Walking past the last
-    client is not deciding: the clients still without a decision are counted, not declared done."""
+    client is not deciding: the clients still without a decision are counted, not declared done.
+    An empty queue for want of anything the clients said says so: it read as a healthy book."""
     undecided = len(queue) - decided
     if queue and undecided <= 0:
         first = f"Every client in this review has a decision for {quarter}.\n\n"
@@ -88,6 +96,8 @@ def done_content(quarter: str, others: int, queue: Sequence[ClientScore], decide
     else:
         first = f"No exit candidates, critical or at-risk clients in {quarter}.\n\n"
     lines: list[Part] = [(first, "bold")]
+    if nothing_said:
+        lines.append((f"{NOTHING_SAID}.\n\n", "$text-warning"))
     if others > 0:
         lines.append(f"a  include the other {fmt.plural(others, 'active client')}\n")
     if queue:

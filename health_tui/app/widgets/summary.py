@@ -102,6 +102,8 @@ def summary_content(
         bands.append([lead, (f"{n:,} {band.label}", BAND_STYLE[band])])
     if unscored := figures.unscored:
         bands.append([(f"{unscored:,} {band_label(None)}", MUTED)])
+        if portfolio.nothing_said:  # why, once for all of them (the review says what to do)
+            bands.append([("nothing clients said is on record", "$text-warning")])
     if not portfolio.clients:
         bands = [[(_nobody(first_start), "$text-warning")]]
     parts = [*fmt.packed(first, width, SEP), "\n", *fmt.packed(bands, width, SEP)]
