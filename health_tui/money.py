@@ -53,14 +53,14 @@ def missing_rates_message(missing: list[tuple[str, str]], money: Money, *, what:
     lines = [
         f"{what} {listed}, and the settings give no rate to convert "
         f"{'it' if len(codes) == 1 else 'them'} to {money.currency} (the portfolio's currency).",
-        "Add how many " + money.currency + " one unit is worth to your settings file, e.g.:",
+        f"Add how many {money.currency} one unit is worth to your settings file "
+        "(`health-tui config` says where it is; `health-tui config --write` makes it), e.g.:",
         "  [money.rates]",
     ]
     # a placeholder, not a number: a pasted 0.0 was refused as a rate, which read as a contradiction
     lines += [f"  {code} = ?  # how many {money.currency} one {code} is worth" for code in codes]
     lines.append(
-        f'(If {codes[0]} is your own currency, set `currency = "{codes[0]}"` '
-        "under [money] instead; `health-tui config` shows the settings file.)"
+        f'(If {codes[0]} is your own currency, set `currency = "{codes[0]}"` under [money] instead.)'
     )
     return "\n".join(lines)
 

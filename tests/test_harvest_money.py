@@ -6,12 +6,14 @@ import; they survive a re-import, the schema 5 -> 6 upgrade, a backup and the fo
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from health_tui.app.widgets.client_panels import effort_content
 from health_tui.errors import ConfigError, ImportFailed
 from health_tui.ingest.backup import backup_folder, restore_folder
 from health_tui.ingest.export import export_import_format
@@ -155,6 +157,11 @@ def test_an_export_refused_for_its_rows_also_says_the_rates_it_lacks(tmp_path: P
             in str(error)
         )
         assert "  SEK = ?  # how many EUR one SEK is worth" in str(error)
+        # where the file is, and how to make it (it does not exist on a first day)
+        assert (
+            "to your settings file (`health-tui config` says where it is; `health-tui config "
+            "--write` makes it), e.g.:" in str(error)
+        )
     # with the rate in the settings there is nothing more to say
     error = refused(
         store, write(tmp_path, "rated.csv", HEAD + rows), money=Money(rates={"SEK": 0.1})
@@ -415,3 +422,14 @@ def test_amounts_an_earlier_version_left_with_no_currency_are_marked_at_the_next
         "AND billable_amount IS NOT NULL"
     ).fetchall() == [(0,), (0,)]
     store.close()
+
+
+def test_a_margin_on_too_few_hours_is_shown_as_the_rate_is(scored: PortfolioScore) -> None:
+    """A 6-hour client's screen said "margin 55%" as a fact while its rate said "on 6 h: too few
+    hours to weigh" (thin-data hunt): the margin stands on the same hours, and says so too."""
+    acme = by_name(scored, "Acme Ltd")
+    shown = str(effort_content(acme, "EUR"))
+    assert re.search(r"margin +64%\n", shown)
+    few = acme.model_copy(update={"rate_weighed": False, "hours_12m": 6.0})
+    shown = str(effort_content(few, "EUR"))
+    assert re.search(r"margin +64%  on 6 h: too few hours to weigh\n", shown), shown

@@ -196,8 +196,12 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     ]
     if not c.rate_weighed:  # beside "not enough data": the figure, but not as a fact
         parts.append((f"  {fmt.rate_not_weighed(c.hours_12m)}\n", MUTED))
-    if c.margin is not None:
-        parts.append(f"{'margin':<16}{c.margin:>12.0%}\n")
+    if c.margin is not None:  # on too few hours, shown as the rate is: not as a fact
+        parts.append(f"{'margin':<16}")
+        parts.append((f"{c.margin:>12.0%}", "" if c.rate_weighed else MUTED))
+        parts.append(
+            "\n" if c.rate_weighed else (f"  {fmt.rate_not_weighed(c.hours_12m)}\n", MUTED)
+        )
     if c.unpaid_overdue:
         parts.append(f"{'unpaid overdue':<16}")
         parts.append((f"{fmt.money(c.unpaid_overdue, currency):>12}", "bold $text-error"))
