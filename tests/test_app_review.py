@@ -271,6 +271,12 @@ async def test_an_earlier_decision_says_what_it_went_against(db: Path) -> None:
         await settle(pilot)
         current = text(app.screen.query_one("#review-decision")).split("\n")[0]
         assert current.startswith("Decision for 2026Q3  keep (suggested exit)  "), current
+        await pilot.press("enter")  # the client screen's line says it too
+        await settle(pilot)
+        line = text(app.screen.query_one("#decision"))
+        assert line.startswith("Decided for 2026Q3: keep (suggested exit)  "), line
+        await pilot.press("escape")
+        await settle(pilot)
         await decide(pilot, "x", "Let them go")
         await pilot.press("b")
         await settle(pilot)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from health_tui.cli import cli
-from health_tui.clients import merge_clients, merge_note, set_ignored
+from health_tui.clients import add_alias, merge_clients, merge_note, set_ignored
 from health_tui.errors import ImportFailed
 from health_tui.ingest.connector import import_path
 from health_tui.scoring.measures import EffortBasis
@@ -225,6 +225,18 @@ def test_a_client_renamed_in_the_tracker_is_merged_and_its_export_counted_once(
         )
     ), again.line()
     assert [(row[0], row[2]) for row in hours(store)] == [("Fernleaf Ltd", 2), ("Fernleaf Ltd", 2)]
+    # given as an alias before the file came again, the old rows are the file's rows: the two
+    # replaced are the two already there, not two more (second pair of eyes)
+    fresh = open_store(None)
+    load(
+        fresh,
+        write(tmp_path, "a2.csv", HARVEST_HEADER + "".join(r.format(c="Fernleaf") for r in rows)),
+    )
+    add_alias(fresh, "Fernleaf", "Fernleaf Ltd", at=datetime(2026, 10, 1))
+    aliased = load(fresh, renamed)
+    assert aliased.already == 2 and aliased.renamed == {}, aliased.line()
+    assert fresh.con.execute("SELECT count(*), sum(hours) FROM time_entries").fetchone() == (2, 4)
+    fresh.close()
     # an entry of another client alike in all but the client is not replaced by it
     other = write(tmp_path, "c.csv", HARVEST_HEADER + rows[0].format(c="Birchwood"))
     load(store, other)
@@ -811,9 +823,9 @@ def test_the_agencys_own_time_under_a_client_of_its_own_is_said(
     own = [w for w in summary.warnings if "none of them billable" in w]
     assert own == [
         "h.csv: 2 clients with hours, none of them billable, and no invoice: Our Agency (3.50 h) "
-        "and Quiet Pitch (1.00 h). If it is the agency's own time (admin, pitches, training), "
-        "mark it not a client: `health-tui clients ignore 'Our Agency'` (its hours are kept, "
-        "never scored)."
+        "and Quiet Pitch (1.00 h). If one is the agency's own time (admin, pitches, training), "
+        "mark it not a client: `health-tui clients ignore CLIENT` (its hours are kept, never "
+        "scored)."
     ], summary.warnings
     set_ignored(store, "Our Agency", True, at=datetime(2026, 7, 4))
     again = load(store, path)
@@ -822,3 +834,9 @@ def test_the_agencys_own_time_under_a_client_of_its_own_is_said(
         "If it is the agency's own time (admin, pitches, training), mark it not a client: "
         "`health-tui clients ignore 'Quiet Pitch'` (its hours are kept, never scored)."
     ]
+    # a tracker the agency marks nothing billable in: every client would be named (second pair
+    # of eyes), so none is
+    fresh = open_store(None)
+    unmarked = load(fresh, write(tmp_path, "free.csv", path.read_text().replace(",Yes,", ",No,")))
+    assert not [w for w in unmarked.warnings if "none of them billable" in w], unmarked.warnings
+    fresh.close()

@@ -411,6 +411,10 @@ def test_two_things_said_are_no_exit_and_no_kind(tmp_path: Path) -> None:
         b.events(cid, "request", ago(700), AS_OF, per_quarter=4, sentiment=-0.4, note="Again?")
         b.feedback(cid, ago(700), AS_OF, 4)
     b.work("ash", ago(700), AS_OF, late_days=40)
+    b.client("elm", "Elmfield Press", ago(700))  # pays on time, asks little, scores 4/10
+    b.work("elm", ago(700), AS_OF)
+    b.feedback("elm", ago(700), AS_OF, 4)
+    b.events("elm", "request", ago(700), AS_OF, per_quarter=2, sentiment=-0.2, note="Fine")
     # unpaid, reworked, escalating once a quarter: nothing that makes a kind
     b.work("grey", ago(700), AS_OF, late_days=60, unpaid_last=3, revision=0.2)
     b.events("grey", "escalation", ago(700), AS_OF, per_quarter=1, sentiment=-0.5)
@@ -441,6 +445,13 @@ def test_two_things_said_are_no_exit_and_no_kind(tmp_path: Path) -> None:
     assert satisfaction < 55
     assert (ash.archetype, ash.recommendation) == (A.no_pattern, R.watch)
     assert "satisfaction is its weak part" in ash.reasons[0]
+    # healthy, satisfaction weak: heard, not kept unsaid (second pair of eyes)
+    elm = client(p, "elm")
+    assert elm.band is not None and elm.band.value == "healthy", elm.reasons
+    assert (elm.archetype, elm.recommendation) == (A.no_pattern, R.listen)
+    assert re.match(
+        r"Satisfaction \d+ is poor while health \d+ holds: ask how they feel", elm.reasons[0]
+    )
 
 
 def test_a_book_with_nothing_the_clients_said_says_so_once(tmp_path: Path) -> None:
@@ -461,3 +472,6 @@ def test_a_book_with_nothing_the_clients_said_says_so_once(tmp_path: Path) -> No
     # one thing said by one client, and it is no longer said for the portfolio
     b.rows["feedback"].append(["oak", ago(10), 8, ""])
     assert not b.score(tmp_path / "one").nothing_said
+    # a book gone quiet (every client dormant, their words years old) is not one that never spoke
+    later = b.score(tmp_path / "later", as_of=AS_OF.replace(year=AS_OF.year + 2))
+    assert not later.nothing_said and all(c.archetype is A.dormant for c in later.active)

@@ -727,11 +727,13 @@ def _own_time(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSumma
         return
     shown = [f"{name} ({hours:,.2f} h)" for name, hours in own[:3]]
     named = some_of(shown, len(own)) if len(own) > 3 or len(own) == 1 else _and(shown)
+    # the command for the one named; with several, which of them is the agency's is the owner's call
+    client = shlex.quote(own[0][0]) if len(own) == 1 else "CLIENT"
     summary.warnings.append(
         f"{Path(summary.file).name}: {plural(len(own), 'client')} with hours, none of them "
-        f"billable, and no invoice: {named}. If it is the agency's own time (admin, pitches, "
-        f"training), mark it not a client: `health-tui clients ignore {shlex.quote(own[0][0])}` "
-        "(its hours are kept, never scored)."
+        f"billable, and no invoice: {named}. If {'it is' if len(own) == 1 else 'one is'} the "
+        "agency's own time (admin, pitches, training), mark it not a client: "
+        f"`health-tui clients ignore {client}` (its hours are kept, never scored)."
     )
 
 

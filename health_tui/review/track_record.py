@@ -35,11 +35,18 @@ RULES: dict[Recommendation, tuple[str, tuple[str, ...]]] = {
         ("rules.exit_health_below", "rules.exit_effort_below"),
     ),
     Recommendation.reprice: (
-        "effort versus return poor while health holds, or a happy client under target rate",
-        ("rules.exit_effort_below", "archetypes.underpriced_rate_share", "money.target_rate"),
+        "effort versus return poor while health holds or stands on too little said, or a happy "
+        "client under target rate",
+        (
+            "rules.exit_effort_below",
+            "rules.min_signals",
+            "archetypes.underpriced_rate_share",
+            "money.target_rate",
+        ),
     ),
     Recommendation.recover: (
-        "a loyal client turned sour, a drifting one, or a valuable one who would be an exit",
+        "a loyal client turned sour, a drifting one, a valuable one who would be an exit, or a "
+        "poor health no kind explains",
         (
             "archetypes.loyal_drop",
             "archetypes.drift_work_share",
@@ -47,7 +54,7 @@ RULES: dict[Recommendation, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     Recommendation.listen: (
-        "poor health, endless revisions or a formal letter",
+        "poor health, poor satisfaction in a healthy client, endless revisions or a formal letter",
         (
             "rules.exit_health_below",
             "archetypes.never_revision_share",

@@ -389,6 +389,10 @@ class PortfolioScore(BaseModel):
     target_rate: float | None
     clients: list[ClientScore]
     medians: dict[str, float] = Field(default_factory=dict)
+    said_on_record: bool = Field(
+        default=True,
+        description="some active client has a message or feedback score on record by as_of",
+    )
 
     @cached_property
     def revenue_on_record(self) -> bool:
@@ -411,16 +415,13 @@ class PortfolioScore(BaseModel):
     def active(self) -> list[ClientScore]:
         return [c for c in self.clients if c.active]
 
-    @cached_property
+    @property
     def nothing_said(self) -> bool:
-        """No active client has satisfaction or friction data: nothing the clients said (message,
-        feedback score) is on record, so health stands for none of them for want of it (a time
-        tracker and invoices alone). The screens say so once for the portfolio: client by client,
-        "not enough data" taught an owner nothing."""
-        said = ("satisfaction", "friction")
-        return bool(self.active) and not any(
-            x.score is not None for c in self.active for x in c.components if x.name in said
-        )
+        """No active client has a message or feedback score on record: health stands for none
+        of them for want of it (a time tracker and invoices alone). The screens say so once for
+        the portfolio: client by client, "not enough data" taught an owner nothing. (A book gone
+        quiet is not this: its clients are dormant, and said so.)"""
+        return bool(self.active) and not self.said_on_record
 
     def band_counts(self) -> dict[Band, int]:
         """Active clients per band; those with not enough data are counted by `unscored`."""

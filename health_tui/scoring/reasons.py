@@ -84,7 +84,7 @@ def reasons(
         out += _not_enough_data(m, s)
     else:
         out.append(_health(m, s, changes or {}, previous_quarter))
-        if basis := _basis(m, s, ctx.as_of):
+        if arch is not A.former and (basis := _basis(m, s, ctx.as_of)):  # scored for the record
             out.append(basis)
     if arch is A.struggling and (signal := hard_times(m, ctx)):
         out.append(f"A hard time of their own: {signal}.")
@@ -353,7 +353,9 @@ def _health(
     if change == 0:
         if not moves:
             return f"{now}, as in {previous_quarter}."
-        return f"{now}, as in {previous_quarter}: {named(moves[:2])} cancelled out."
+        up = [mv for mv in moves if mv[1] > 0]
+        down = [mv for mv in moves if mv[1] < 0]  # whole moves adding up to 0: both sides
+        return f"{now}, as in {previous_quarter}: {some(up)} cancelled out by {some(down)}."
     way = "down" if change < 0 else "up"
     head = f"{now}, {way} {abs(change):.0f} since {previous_quarter} ({before:.0f})"
     along = [mv for mv in moves if mv[1] * change > 0]

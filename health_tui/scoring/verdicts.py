@@ -214,6 +214,7 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         return A.struggling
     if (
         m.health is not None
+        and not thin_health(m, ctx.settings)
         and f.tenure_days >= a.loyal_min_days
         and prior is not None
         and f.prior_quarters >= a.loyal_prior_quarters
@@ -224,6 +225,10 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         return A.loyal_now_irritated
     if drift(m, ctx):
         return A.drifting
+    # Past the kinds read from work and money: a health on too little said names none of those
+    # read from what they said (a champion, a critic, a hater from three messages).
+    if thin_health(m, ctx.settings):
+        return A.not_known
     if sat is not None:
         if (
             sat < a.hater_satisfaction
@@ -281,12 +286,12 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         and f.prior_quarters >= a.champion_quarters  # "always satisfied" needs a past
     ):
         return A.champion
-    # With too little said to score health, or to lean on it, no kind shows. "Steady" says nothing
-    # stands out: not where health or satisfaction is poor (it read "steady" beside health 38, and
-    # beside satisfaction 22), which fits none of the kinds above.
-    if m.health is None or thin_health(m, ctx.settings):
+    # With too little on record to score health, no kind shows. "Steady" says nothing stands out:
+    # not where health or satisfaction is poor (it read "steady" beside health 38, and beside
+    # satisfaction 22), which fits none of the kinds above.
+    if m.health is None:
         return A.not_known
-    if m.health < rules.exit_health_below or (sat is not None and sat < rules.exit_health_below):
+    if m.health < rules.exit_health_below or (sat is not None and sat < WEAK_BELOW):
         return A.no_pattern
     return A.steady
 
@@ -408,14 +413,7 @@ def recommend(
             f"health {health:.0f} and effort versus return {effort:.0f} are both poor "
             f"(below {rules.exit_health_below:.0f} and {rules.exit_effort_below:.0f})"
         )
-        if thin_health(m, ctx.settings):
-            rec = R.reprice
-            why = (
-                f"Not an exit: {both}, but health stands on only {said_of(m.facts)}: too little "
-                "to call the relationship poor. A pricing and scope conversation first, and log "
-                "what they say."
-            )
-        elif not m.relationship:
+        if not m.relationship:
             rec, why = R.reprice, f"Not an exit: {both}, but {reprice_money}."
         elif "lifetime" in kinds or "history" in kinds:
             named = {
@@ -428,6 +426,13 @@ def recommend(
             why = f"Not an exit: {both}, but {' and '.join(named[k] for k in outweigh)} argue for recovery first."
         elif "referrals" in kinds:
             rec, why = R.keep, f"Not an exit: {both}, but the clients they referred outweigh it."
+        elif thin_health(m, ctx.settings):
+            rec = R.reprice
+            why = (
+                f"Not an exit: {both}, but health stands on only {said_of(m.facts)}: too little "
+                "to call the relationship poor. A pricing and scope conversation first, and log "
+                "what they say."
+            )
         else:
             rec, why = R.exit, f"Exit candidate: {both}, and no counter-signal outweighs them."
     elif poor_effort:
@@ -464,6 +469,13 @@ def recommend(
         why = "Endless revisions: agree what 'done' means and what a further round costs."
     elif arch is A.active_hater:
         rec, why = R.watch, _HATER
+    elif arch is A.no_pattern and band(health, ctx.settings) is Band.healthy:
+        # healthy, and satisfaction poor: it read "keep", unsaid (the watch band names its weak part)
+        rec = R.listen
+        why = (
+            f"Satisfaction {m.facts.satisfaction:.0f} is poor while health {health:.0f} holds: "
+            "ask how they feel about the work, listen, and fix what is true."
+        )
     elif band(health, ctx.settings) is Band.healthy:
         rec, why = R.keep, ""
     else:

@@ -237,6 +237,7 @@ def decision_line(state: ReviewState, client_id: str) -> Content | None:
         parts += [
             (f"Decided for {state.quarter}: ", MUTED),
             (record.decision.value, decision_style(record.decision)),
+            (f" (suggested {record.overrode})" if record.overrode else "", MUTED),
             (f"  {when(record)}", MUTED),
         ]
         if record.note:
