@@ -78,9 +78,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def some_of(shown: Sequence[str], total: int) -> str:
-    """The first few of a list and how many more: 'Acme, Birch and 3 more'."""
-    more = f" and {total - len(shown):,} more" if total > len(shown) else ""
-    return ", ".join(shown) + more
+    """The first few of a list and how many more: 'Acme, Birch and 3 more'; all of it: 'Acme,
+    Birch and Cedar' ('Acme, Birch' read as a list cut short)."""
+    if total > len(shown):
+        return ", ".join(shown) + f" and {total - len(shown):,} more"
+    return " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else "".join(shown)
 
 
 def hours(value: float | None) -> str:

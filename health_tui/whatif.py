@@ -176,11 +176,7 @@ class WhatIf(BaseModel):
         if not self.revenue_lost_estimated:
             return ""
         names = [safe_text(d.name) for d in self.dropped if d.revenue_estimated]
-        shown = (
-            f"{', '.join(names[:-1])} and {names[-1]}"
-            if 1 < len(names) <= NAMED
-            else some_of(names[:NAMED], len(names))
-        )
+        shown = some_of(names[:NAMED], len(names))
         part = (
             ""
             if round(self.revenue_lost_estimated) == round(self.revenue_lost or 0.0)

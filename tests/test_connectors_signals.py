@@ -68,7 +68,7 @@ def test_zendesk_tickets_land_on_clients_by_organization(harvest: Store) -> None
     assert (summary.rows, summary.clients_new, summary.clients_matched) == (4, 0, 2)
     assert summary.warnings == [
         "zendesk_tickets.csv: left out 3 interactions from organizations that are no client: "
-        "'Globex Corporation' (1, line 7), 'gmail.com' (a domain) (1, line 8), "
+        "'Globex Corporation' (1, line 7), 'gmail.com' (a domain) (1, line 8) and "
         "'meridianhealth.example' (a domain) (1, line 6). No client is made from them; if one is "
         'a client under another name, `health-tui clients alias CLIENT "NAME"` (or `health-tui '
         "clients domain CLIENT DOMAIN`) and import again. 'gmail.com' is a public mail domain, "
@@ -259,8 +259,8 @@ def test_typeform_answers_partial_ones_left_out(small: Store) -> None:
         "typeform_nps.csv: left out 1 feedback score answered only in part (no score or no date) "
         "(line 4)",
         "typeform_nps.csv: left out 3 feedback scores from organizations that are no client: "
-        "'Initech' (1, line 6), 'Meridian Health' (1, line 3), 'brightline.example' (a domain) "
-        "(1, line 5). No client is made from them; if one is a client under another name, "
+        "'Initech' (1, line 6), 'Meridian Health' (1, line 3) and 'brightline.example' (a "
+        "domain) (1, line 5). No client is made from them; if one is a client under another name, "
         '`health-tui clients alias CLIENT "NAME"` (or `health-tui clients domain CLIENT DOMAIN`) '
         "and import again.",
     ]
@@ -583,8 +583,8 @@ def test_a_public_mail_domain_is_not_offered_to_clients_domain(
     summary = load(small, sheet, mapping=mapping)
     assert summary.warnings[-1] == (
         "delighted.csv: left out 2 feedback scores from organizations that are no client: "
-        "'gmail.com' (a domain) (1, line 3), 'hotmail.com' (a domain) (1, line 4). No client is "
-        "made from them. 'gmail.com', 'hotmail.com' are public mail domains, no one client's: a "
+        "'gmail.com' (a domain) (1, line 3) and 'hotmail.com' (a domain) (1, line 4). No client "
+        "is made from them. 'gmail.com' and 'hotmail.com' are public mail domains, no one client's: a "
         "row from one counts only when the file names its client."
     )
 
@@ -676,7 +676,7 @@ def test_over_the_demo_and_with_numbers_in_doubt_it_is_said_too(
     )
     error = refused(small, log, mapping=EXPORTS / "contact_log.toml")
     assert str(error.problems[0]).startswith("log.csv:1: (file): once the values below are fixed")
-    assert "'Globex' (1, line 2), 'Initech' (1, line 3)" in str(error)
+    assert "'Globex' (1, line 2) and 'Initech' (1, line 3)" in str(error)
     assert snapshot(small) == before
 
 

@@ -50,7 +50,7 @@ def test_newer_toggl_without_client_names_clients_by_project(store: Store, tmp_p
     ]
     assert summary.notes[-1] == (
         "toggl_detailed_new.csv has no Client column, so the Project names the client of 4 "
-        "entries: 'Harbor Dental website' (3), 'Olive & Thyme menu' (1). To put a project's "
+        "entries: 'Harbor Dental website' (3) and 'Olive & Thyme menu' (1). To put a project's "
         'entries on a client you have, `health-tui clients merge CLIENT "PROJECT"` (later '
         "imports of it land there too; `health-tui clients ignore` one that is your own time); "
         "--client-from client leaves such entries out instead."
@@ -62,7 +62,7 @@ def test_newer_toggl_without_client_names_clients_by_project(store: Store, tmp_p
     again = load(store, EXPORTS / "toggl_detailed_new.csv")
     assert again.notes[-1] == (
         "toggl_detailed_new.csv has no Client column, so the Project names the client of 4 "
-        "entries: 'Harbor Dental website' (3, a client you have), 'Olive & Thyme menu' (1, a "
+        "entries: 'Harbor Dental website' (3, a client you have) and 'Olive & Thyme menu' (1, a "
         "client you have)."
     )
     # the advice works as written (it said `clients alias`, refused: the import had already made
@@ -367,7 +367,7 @@ def test_client_from_project_overrides_the_client_column(store: Store) -> None:
     summary = load(store, EXPORTS / "clockify_detailed.csv", client_from="project")
     assert {row[0] for row in hours(store)} == {"Website refresh", "Internal"}
     assert summary.notes[-1] == (
-        "5 entries: the client is the Project (--client-from project): 'Website refresh' (4), "
+        "5 entries: the client is the Project (--client-from project): 'Website refresh' (4) and "
         "'Internal' (1)."
     )
 

@@ -726,7 +726,7 @@ def _own_time(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSumma
     if not own:
         return
     shown = [f"{name} ({hours:,.2f} h)" for name, hours in own[:3]]
-    named = some_of(shown, len(own)) if len(own) > 3 or len(own) == 1 else _and(shown)
+    named = some_of(shown, len(own))
     # the command for the one named; with several, which of them is the agency's is the owner's call
     client = shlex.quote(own[0][0]) if len(own) == 1 else "CLIENT"
     summary.warnings.append(
@@ -735,10 +735,6 @@ def _own_time(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSumma
         "agency's own time (admin, pitches, training), mark it not a client: "
         f"`health-tui clients ignore {client}` (its hours are kept, never scored)."
     )
-
-
-def _and(names: list[str]) -> str:
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _near_new_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: ExportSummary) -> None:

@@ -142,9 +142,7 @@ def _score(
         target_rate=parts.target_rate,
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
-        said_on_record=any(
-            f.last_contact is not None or f.last_feedback is not None for f in facts if f.active
-        ),
+        said_on_record=any(f.last_said is not None for f in facts if f.active),
     )
 
 

@@ -159,6 +159,13 @@ class ClientFacts:
     # billable_12m
     revenue_estimated: bool
 
+    @property
+    def last_said(self) -> date | None:
+        """The last day the client said anything on record (a message or a feedback score)."""
+        return max(
+            (d for d in (self.last_contact, self.last_feedback) if d is not None), default=None
+        )
+
 
 _FIELDS = tuple(f.name for f in fields(ClientFacts))
 

@@ -373,7 +373,7 @@ def _basis(m: Measures, s: Settings, as_of: date) -> str | None:
     f = m.facts
     if not thin_health(m, s):
         return None
-    latest = max((d for d in (f.last_contact, f.last_feedback) if d is not None), default=None)
+    latest = f.last_said
     old = silence = ""
     if latest is not None and (months := (as_of - latest).days // 30) >= 3:
         # two praises in February read, in October, as a healthy client today
