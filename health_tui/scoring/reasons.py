@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from health_tui.formatting import some_of
 from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import Measures, days_late, effort_gap, margin, time_cost, whole
 from health_tui.scoring.models import (
@@ -43,10 +44,9 @@ def _count(n: float, word: str, plural: str | None = None) -> str:
 
 
 def _join(parts: list[str]) -> str:
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    """The parts that say something, as one list: 'a, b and c'."""
+    said = [p for p in parts if p]
+    return some_of(said, len(said))
 
 
 # What would give each component data, said where it has none.
