@@ -32,7 +32,9 @@ p AS (
            -- quarters before this one are read from the rollups, the rest from the raw rows
            year(CAST($live_from AS DATE)) * 4 + quarter(CAST($live_from AS DATE)) - 1 AS live_qy,
            -- the last two quarters: where the client's own words of a hard time are looked for
-           CAST(date_trunc('quarter', CAST($as_of AS DATE)) - INTERVAL 3 MONTH AS DATE) AS recent_start
+           CAST(date_trunc('quarter', CAST($as_of AS DATE)) - INTERVAL 3 MONTH AS DATE) AS recent_start,
+           -- the first day of the last four quarters (the 12-month figures)
+           CAST(date_trunc('quarter', CAST($as_of AS DATE)) - INTERVAL 9 MONTH AS DATE) AS year_start
 ),
 -- Time and messages by client and quarter: quarters before $live_from from the rollups the writes
 -- keep (queries/migrate_007.sql), the rest from the raw rows through the same macros. $live_from is
@@ -507,6 +509,20 @@ last_invoice AS (
     SELECT i.client_id, max(i.issued_on) AS last_invoice, min(i.issued_on) AS first_invoice
     FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
 ),
+-- The hours after the last invoice of a relationship that began in the last four quarters: its
+-- invoices bill no time from before them, so where the agency bills after the work these are not
+-- billed yet (an older client's invoices in the window also bill time from before it, which evens
+-- out). Read from the raw rows of those few clients only.
+unbilled AS (
+    SELECT t.client_id, sum(t.hours::DECIMAL(18, 6))::DOUBLE AS hours_after_invoice
+    FROM time_entries t
+    JOIN last_invoice li USING (client_id)
+    JOIN clients c USING (client_id)
+    CROSS JOIN p
+    WHERE c.started_on >= p.year_start AND li.last_invoice >= p.year_start
+      AND t.date > li.last_invoice AND t.date <= p.as_of AND t.date >= p.year_start
+    GROUP BY ALL
+),
 last_contact AS (
     SELECT client_id, CAST(max(last_at) AS DATE) AS last_contact FROM ia_q GROUP BY ALL
 ),
@@ -560,7 +576,8 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        rc.* EXCLUDE (client_id),
        ts.cost_12m, coalesce(ts.uncosted_12m, 0) AS uncosted_hours_12m, ts.billable_12m,
        coalesce(ts.unpriced_12m, 0) AS unpriced_hours_12m,
-       s.revenue_12m IS NULL AND coalesce(ts.billable_12m, 0) > 0 AND ts.unpriced_12m = 0 AS revenue_estimated
+       s.revenue_12m IS NULL AND coalesce(ts.billable_12m, 0) > 0 AND ts.unpriced_12m = 0 AS revenue_estimated,
+       coalesce(ub.hours_after_invoice, 0) AS hours_after_invoice
 FROM clients c
 CROSS JOIN p
 JOIN now n USING (client_id)
@@ -575,5 +592,6 @@ LEFT JOIN last_contact lc USING (client_id)
 LEFT JOIN last_feedback lf USING (client_id)
 LEFT JOIN hard h USING (client_id)
 LEFT JOIN referral r USING (client_id)
+LEFT JOIN unbilled ub USING (client_id)
 WHERE c.started_on <= p.as_of AND NOT c.ignored
 ORDER BY c.client_id;

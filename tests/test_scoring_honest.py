@@ -475,3 +475,29 @@ def test_a_book_with_nothing_the_clients_said_says_so_once(tmp_path: Path) -> No
     # a book gone quiet (every client dormant, their words years old) is not one that never spoke
     later = b.score(tmp_path / "later", as_of=AS_OF.replace(year=AS_OF.year + 2))
     assert not later.nothing_said and all(c.archetype is A.dormant for c in later.active)
+
+
+def test_a_new_clients_hours_after_its_last_invoice_are_said_with_the_rate_before(
+    tmp_path: Path,
+) -> None:
+    # billed once a month for the month before: September's hours wait for October's invoice
+    b = book()
+    b.client("new", "Gale Ltd", ago(150))
+    b.work("new", ago(150), AS_OF, rate=120, late_days=2)
+    b.feedback("new", ago(150), AS_OF, 8, every_days=45)
+    p = b.score(tmp_path)
+    c = client(p, "new")
+    last = max(r[2] for r in b.rows["invoices"] if r[1] == "new")
+    after = sum(r[2] for r in b.rows["time_entries"] if r[0] == "new" and r[1] > last)
+    before = sum(r[2] for r in b.rows["time_entries"] if r[0] == "new" and r[1] <= last)
+    said = [r for r in c.reasons if "after its last invoice" in r]
+    assert said == [
+        f"It began on {ago(150)}: {after:,.0f} of its {after + before:,.0f} h came after its "
+        f"last invoice ({last}). If its work is billed once done, these are not billed yet: "
+        f"over the {before:,.0f} h before that invoice its rate is "
+        f"€{c.revenue_12m / before:,.0f}/h."
+    ]
+    assert c.effective_rate is not None and c.effective_rate < c.revenue_12m / before
+    # the clients of years ago, billed the same way, say nothing of it: their invoices of the
+    # last four quarters bill time from before them too
+    assert not [r for r in client(p, "s0").reasons if "after its last invoice" in r]

@@ -158,6 +158,9 @@ class ClientFacts:
     # no invoice in the last four quarters and an amount on every billable hour: revenue_12m is
     # billable_12m
     revenue_estimated: bool
+    # a relationship begun in the last four quarters: its hours after its last invoice, which
+    # may not be billed yet (0 for an older one, whose invoices also bill earlier time)
+    hours_after_invoice: float
 
     @property
     def last_said(self) -> date | None:

@@ -202,6 +202,8 @@ def reasons(
             f"{ctx.target_from}; "
             f"effort versus return {effort:.0f}."
         )
+        if f.hours_after_invoice > 0:
+            out.append(_after_invoice(m, ctx))
     elif effort is None and f.active and arch is not A.dormant:
         out.append(_effort_unknown(m, ctx))
     elif f.hours_12m == 0 and f.active and arch is not A.new and ctx.basis.hours:
@@ -277,6 +279,26 @@ def _money(m: Measures, ctx: Context) -> list[str]:
         f"(the entries' cost amounts{rest}){tail}"
     )
     return out
+
+
+def _after_invoice(m: Measures, ctx: Context) -> str:
+    """A new relationship's hours after its last invoice: billed after the work, they are not
+    billed yet and its rate reads low; billed ahead, they are. Which one is not on record, so
+    both rates are said."""
+    f = m.facts
+    billed = f.hours_12m - f.hours_after_invoice
+    after = _few_hours(f.hours_after_invoice)
+    if billed <= 0:
+        return (
+            f"It began on {f.started_on} and all its {after} h came after its last invoice "
+            f"({f.last_invoice}): billed ahead, or not billed yet?"
+        )
+    return (
+        f"It began on {f.started_on}: {after} of its {_few_hours(f.hours_12m)} h came after "
+        f"its last invoice ({f.last_invoice}). If its work is billed once done, these are not "
+        f"billed yet: over the {_few_hours(billed)} h before that invoice its rate is "
+        f"{ctx.money(f.revenue_12m / billed)}/h."
+    )
 
 
 def _few_hours(hours: float) -> str:
