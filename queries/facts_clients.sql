@@ -212,10 +212,12 @@ q AS MATERIALIZED (
     LEFT JOIN ia USING (client_id, qi)
     LEFT JOIN fb USING (client_id, qi)
 ),
+-- The trend's baseline: the mean of the quarters before, where they hold at least $min_signals
+-- things the client said (one praise in a year is no baseline to move from).
 alone AS MATERIALIZED (
     SELECT *,
-           avg(sat_alone) OVER (PARTITION BY client_id ORDER BY qi
-                                ROWS BETWEEN 1 FOLLOWING AND $window_trend_quarters FOLLOWING) AS sat_baseline
+           CASE WHEN sum(n_interactions + score_n) OVER earlier >= $min_signals
+                THEN avg(sat_alone) OVER earlier END AS sat_baseline
     FROM (
     SELECT *,
            ($satisfaction_feedback * coalesce(fb_part, 0) + $satisfaction_tone * coalesce(tone_part, 0)
@@ -225,6 +227,8 @@ alone AS MATERIALIZED (
                     + $satisfaction_praise * (praise_part IS NOT NULL)::INT, 0) AS sat_alone
     FROM q
     )
+    WINDOW earlier AS (PARTITION BY client_id ORDER BY qi
+                       ROWS BETWEEN 1 FOLLOWING AND $window_trend_quarters FOLLOWING)
 ),
 -- Quarter k's recency window: quarters k, k+1, ... weighted by $window_quarter_weights. Each weighted
 -- figure is added as an exact decimal (DECIMAL(38, 12)): a sum of doubles depends on the order the

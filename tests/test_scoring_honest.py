@@ -501,3 +501,23 @@ def test_a_new_clients_hours_after_its_last_invoice_are_said_with_the_rate_befor
     # the clients of years ago, billed the same way, say nothing of it: their invoices of the
     # last four quarters bill time from before them too
     assert not [r for r in client(p, "s0").reasons if "after its last invoice" in r]
+
+
+def test_a_trend_needs_things_said_in_the_quarters_it_moves_from(tmp_path: Path) -> None:
+    # a year with one praise in it, then a quarter of complaints: no baseline to move from
+    b = book()
+    b.client("thin", "Harrow & Vale", ago(700))
+    b.work("thin", ago(700), AS_OF, rate=100, late_days=2)
+    b.rows["interactions"].append(["thin", "2026-03-12 11:00", "email", "praise", 0.8, "Lovely"])
+    b.events("thin", "complaint", ago(80), AS_OF, per_quarter=5, sentiment=-0.6, note="Late again")
+    b.feedback("thin", ago(60), AS_OF, 4, every_days=40)
+    p = b.score(tmp_path)
+    c = client(p, "thin")
+    trend = next(comp for comp in c.components if comp.name == "trend")
+    assert c.health is not None and trend.score is None
+    gap = next(r for r in c.reasons if r.startswith("No data for trend"))
+    assert "feedback or messages in this quarter, and a few in the ones before" in gap
+    # the rich clients keep theirs
+    assert (
+        next(comp.score for comp in client(p, "s0").components if comp.name == "trend") is not None
+    )

@@ -55,7 +55,7 @@ FILL = {
     "friction": "log calls, e-mails and meetings, or import the helpdesk's tickets",
     "payment": "import invoices with their due and paid dates",
     "scope": "import time entries with their activity",
-    "trend": "satisfaction in this quarter and the ones before (feedback or messages)",
+    "trend": "feedback or messages in this quarter, and a few in the ones before",
 }
 
 
