@@ -213,10 +213,12 @@ q AS MATERIALIZED (
     LEFT JOIN fb USING (client_id, qi)
 ),
 -- The trend's baseline: the mean of the quarters before, where they hold at least $min_signals
--- things the client said (one praise in a year is no baseline to move from).
+-- things the client said of their satisfaction (one praise in a year is no baseline to move
+-- from; nor are routine messages with no tone): feedback scores, and messages with a tone or
+-- praising or complaining (the larger of the two counts: one message may be both).
 alone AS MATERIALIZED (
     SELECT *,
-           CASE WHEN sum(n_interactions + score_n) OVER earlier >= $min_signals
+           CASE WHEN sum(greatest(sentiment_n, praise + complaints) + score_n) OVER earlier >= $min_signals
                 THEN avg(sat_alone) OVER earlier END AS sat_baseline
     FROM (
     SELECT *,

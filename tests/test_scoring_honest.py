@@ -511,13 +511,42 @@ def test_a_trend_needs_things_said_in_the_quarters_it_moves_from(tmp_path: Path)
     b.rows["interactions"].append(["thin", "2026-03-12 11:00", "email", "praise", 0.8, "Lovely"])
     b.events("thin", "complaint", ago(80), AS_OF, per_quarter=5, sentiment=-0.6, note="Late again")
     b.feedback("thin", ago(60), AS_OF, 4, every_days=40)
+    # and routine requests (no tone) besides the one praise: they say nothing of satisfaction
+    b.client("busy", "Quill Stationers", ago(700))
+    b.work("busy", ago(700), AS_OF, rate=100, late_days=2)
+    b.events("busy", "request", ago(450), AS_OF, per_quarter=3)
+    b.rows["interactions"].append(["busy", "2026-05-12 11:00", "email", "praise", 0.8, "Lovely"])
+    b.events("busy", "complaint", ago(80), AS_OF, per_quarter=3, sentiment=-0.3, note="Late")
     p = b.score(tmp_path)
+    for cid in ("thin", "busy"):
+        c = client(p, cid)
+        trend = next(comp for comp in c.components if comp.name == "trend")
+        assert c.health is not None and trend.score is None, cid
     c = client(p, "thin")
-    trend = next(comp for comp in c.components if comp.name == "trend")
-    assert c.health is not None and trend.score is None
     gap = next(r for r in c.reasons if r.startswith("No data for trend"))
-    assert "feedback or messages in this quarter, and a few in the ones before" in gap
+    assert (
+        "feedback scores, or messages with their tone, in this quarter and a few in the ones before"
+        in gap
+    )
     # the rich clients keep theirs
     assert (
         next(comp.score for comp in client(p, "s0").components if comp.name == "trend") is not None
+    )
+
+
+def test_one_praise_makes_no_kind_of_a_client_whose_health_does_not_stand(
+    tmp_path: Path,
+) -> None:
+    # one praise, and work at half the portfolio's rate: "happy, but paying too little" read
+    # from a health too thin to show
+    b = book()
+    b.client("one", "Granite Architects", ago(400))
+    b.work("one", ago(400), AS_OF, rate=50, late_days=2)
+    b.rows["interactions"].append(["one", "2026-09-08 11:00", "email", "praise", 0.9, "Great!"])
+    c = client(b.score(tmp_path), "one")
+    assert c.health is None
+    assert (c.archetype, c.recommendation) == (A.not_known, R.reprice)
+    assert c.reasons[0] == (
+        "Effort versus return 20 is poor (below 45) and there is not enough data to judge the "
+        "relationship: a pricing and scope conversation."
     )

@@ -55,7 +55,8 @@ FILL = {
     "friction": "log calls, e-mails and meetings, or import the helpdesk's tickets",
     "payment": "import invoices with their due and paid dates",
     "scope": "import time entries with their activity",
-    "trend": "feedback or messages in this quarter, and a few in the ones before",
+    "trend": "feedback scores, or messages with their tone, in this quarter and a few in the "
+    "ones before",
 }
 
 

@@ -225,9 +225,10 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         return A.loyal_now_irritated
     if drift(m, ctx):
         return A.drifting
-    # Past the kinds read from work and money: a health on too little said names none of those
-    # read from what they said (a champion, a critic, a hater from three messages).
-    if thin_health(m, ctx.settings):
+    # Past the kinds read from work and money: a health on too little said, or none, names none
+    # of those read from what they said (a champion, a critic, a hater from three messages; an
+    # "underpriced, happy" client from one praise).
+    if m.health is None or thin_health(m, ctx.settings):
         return A.not_known
     if sat is not None:
         if (
@@ -286,11 +287,8 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
         and f.prior_quarters >= a.champion_quarters  # "always satisfied" needs a past
     ):
         return A.champion
-    # With too little on record to score health, no kind shows. "Steady" says nothing stands out:
-    # not where health or satisfaction is poor (it read "steady" beside health 38, and beside
-    # satisfaction 22), which fits none of the kinds above.
-    if m.health is None:
-        return A.not_known
+    # "Steady" says nothing stands out: not where health or satisfaction is poor (it read
+    # "steady" beside health 38, and beside satisfaction 22), which fits none of the kinds above.
     if m.health < rules.exit_health_below or (sat is not None and sat < WEAK_BELOW):
         return A.no_pattern
     return A.steady
