@@ -515,19 +515,31 @@ last_invoice AS (
     SELECT i.client_id, max(i.issued_on) AS last_invoice, min(i.issued_on) AS first_invoice
     FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
 ),
--- The hours after the last invoice of a relationship that began in the last four quarters: its
--- invoices bill no time from before them, so where the agency bills after the work these are not
--- billed yet (an older client's invoices in the window also bill time from before it, which evens
--- out). Read from the raw rows of those few clients only.
+-- A relationship begun in the last four quarters and billed after the work: its first bill (an
+-- invoice, not a credit note) came after at least $min_hours of its time. Its invoices bill the
+-- time up to its last bill, and the time from that day on is not billed yet: its rate and effort
+-- versus return read low by it (the reasons say its rate over the hours billed). An older
+-- client's invoices in the window also bill time from before it, which evens out; a retainer or
+-- deposit invoiced ahead bills what follows. Read from the raw rows of the clients begun in the
+-- window.
+bills AS (
+    SELECT i.client_id, min(i.issued_on) AS first_bill, max(i.issued_on) AS last_bill
+    FROM invoices i, p
+    WHERE i.amount > 0 AND i.issued_on BETWEEN p.year_start AND p.as_of
+    GROUP BY ALL
+),
 unbilled AS (
-    SELECT t.client_id, sum(t.hours::DECIMAL(18, 6))::DOUBLE AS hours_after_invoice
+    SELECT t.client_id, b.last_bill,
+           CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date >= b.last_bill) AS DOUBLE) AS hours_not_billed,
+           CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date < b.first_bill) AS DOUBLE) AS hours_before_first_bill
     FROM time_entries t
-    JOIN last_invoice li USING (client_id)
+    JOIN bills b USING (client_id)
     JOIN clients c USING (client_id)
     CROSS JOIN p
-    WHERE c.started_on >= p.year_start AND li.last_invoice >= p.year_start
-      AND t.date > li.last_invoice AND t.date <= p.as_of AND t.date >= p.year_start
+    WHERE c.started_on >= p.year_start AND t.date <= p.as_of
     GROUP BY ALL
+    HAVING min(t.date) >= any_value(p.year_start) AND hours_before_first_bill >= $min_hours
+       AND hours_not_billed > 0
 ),
 last_contact AS (
     SELECT client_id, CAST(max(last_at) AS DATE) AS last_contact FROM ia_q GROUP BY ALL
@@ -583,7 +595,7 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        ts.cost_12m, coalesce(ts.uncosted_12m, 0) AS uncosted_hours_12m, ts.billable_12m,
        coalesce(ts.unpriced_12m, 0) AS unpriced_hours_12m,
        s.revenue_12m IS NULL AND coalesce(ts.billable_12m, 0) > 0 AND ts.unpriced_12m = 0 AS revenue_estimated,
-       coalesce(ub.hours_after_invoice, 0) AS hours_after_invoice
+       coalesce(ub.hours_not_billed, 0) AS hours_not_billed, ub.hours_before_first_bill, ub.last_bill
 FROM clients c
 CROSS JOIN p
 JOIN now n USING (client_id)

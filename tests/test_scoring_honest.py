@@ -477,7 +477,7 @@ def test_a_book_with_nothing_the_clients_said_says_so_once(tmp_path: Path) -> No
     assert not later.nothing_said and all(c.archetype is A.dormant for c in later.active)
 
 
-def test_a_new_clients_hours_after_its_last_invoice_are_said_with_the_rate_before(
+def test_a_new_client_billed_after_the_work_says_its_rate_over_the_hours_billed(
     tmp_path: Path,
 ) -> None:
     # billed once a month for the month before: September's hours wait for October's invoice
@@ -485,22 +485,38 @@ def test_a_new_clients_hours_after_its_last_invoice_are_said_with_the_rate_befor
     b.client("new", "Gale Ltd", ago(150))
     b.work("new", ago(150), AS_OF, rate=120, late_days=2)
     b.feedback("new", ago(150), AS_OF, 8, every_days=45)
+    b.rows["time_entries"].append(["new", "2026-09-07", 0.75, True, "delivery", "Sam", ""])
+    # a credit note is no bill: the hours after it were not billed by it
+    b.rows["invoices"].append(["CN-1", "new", "2026-09-20", "2026-09-20", "", -200.0, "EUR"])
+    # a retainer invoiced on the 1st for the month ahead: its hours since are billed
+    b.client("ahead", "Lumen Studio", ago(150))
+    b.work("ahead", ago(150), AS_OF, rate=100, late_days=2)
+    b.rows["invoices"] = [r for r in b.rows["invoices"] if r[1] != "ahead"]
+    for i, month in enumerate(
+        ("2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01")
+    ):
+        b.rows["invoices"].append([f"R-{i}", "ahead", month, month, month, 3000.0, "EUR"])
+    b.feedback("ahead", ago(150), AS_OF, 8, every_days=45)
     p = b.score(tmp_path)
     c = client(p, "new")
-    last = max(r[2] for r in b.rows["invoices"] if r[1] == "new")
-    after = sum(r[2] for r in b.rows["time_entries"] if r[0] == "new" and r[1] > last)
-    before = sum(r[2] for r in b.rows["time_entries"] if r[0] == "new" and r[1] <= last)
-    said = [r for r in c.reasons if "after its last invoice" in r]
+    bills = [r[2] for r in b.rows["invoices"] if r[1] == "new" and r[5] > 0]
+    first, last = min(bills), max(bills)
+    hours = [(r[1], r[2]) for r in b.rows["time_entries"] if r[0] == "new"]
+    after = sum(h for d, h in hours if str(d) >= str(last))
+    billed = sum(h for d, h in hours if str(d) < str(last))
+    before_first = sum(h for d, h in hours if str(d) < str(first))
+    assert round(after, 2) % 1 == 0.75  # parts said to the quarter hour add up to the whole
+    said = [r for r in c.reasons if "billed after the work" in r]
     assert said == [
-        f"It began on {ago(150)}: {after:,.0f} of its {after + before:,.0f} h came after its "
-        f"last invoice ({last}). If its work is billed once done, these are not billed yet: "
-        f"over the {before:,.0f} h before that invoice its rate is "
-        f"€{c.revenue_12m / before:,.0f}/h."
+        f"It is billed after the work (its first invoice came after {before_first:g} h of it): "
+        f"the {after:g} h from its last invoice ({last}) on are not billed yet. Over the "
+        f"{billed:g} h its invoices bill, its rate is €{c.revenue_12m / billed:,.0f}/h."
     ]
-    assert c.effective_rate is not None and c.effective_rate < c.revenue_12m / before
-    # the clients of years ago, billed the same way, say nothing of it: their invoices of the
-    # last four quarters bill time from before them too
-    assert not [r for r in client(p, "s0").reasons if "after its last invoice" in r]
+    assert c.effective_rate is not None and c.effective_rate < c.revenue_12m / billed
+    # billed ahead, or a client of years ago billed after the work (its invoices of the last
+    # four quarters bill time from before them too): nothing said
+    for cid in ("ahead", "s0"):
+        assert not [r for r in client(p, cid).reasons if "billed after the work" in r], cid
 
 
 def test_a_trend_needs_things_said_in_the_quarters_it_moves_from(tmp_path: Path) -> None:

@@ -158,9 +158,12 @@ class ClientFacts:
     # no invoice in the last four quarters and an amount on every billable hour: revenue_12m is
     # billable_12m
     revenue_estimated: bool
-    # a relationship begun in the last four quarters: its hours after its last invoice, which
-    # may not be billed yet (0 for an older one, whose invoices also bill earlier time)
-    hours_after_invoice: float
+    # a relationship begun in the last four quarters and billed after the work (its first bill
+    # came after rules.min_hours of its time): the hours from its last bill on, not billed yet,
+    # and the hours before its first; 0 and None for any other client
+    hours_not_billed: float
+    hours_before_first_bill: float | None
+    last_bill: date | None
 
     @property
     def last_said(self) -> date | None:
@@ -213,6 +216,7 @@ def facts_params(
         "w_trend": w.trend,
         "min_coverage": settings.rules.min_coverage,
         "min_signals": settings.rules.min_signals,
+        "min_hours": settings.rules.min_hours,
         "hard_times_pattern": words_pattern(settings.hard_times.words),
         "hard_times_prefilter": words_prefilter(settings.hard_times.words),
         "dormant_quarters": settings.rules.dormant_quarters,

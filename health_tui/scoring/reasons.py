@@ -203,8 +203,8 @@ def reasons(
             f"{ctx.target_from}; "
             f"effort versus return {effort:.0f}."
         )
-        if f.hours_after_invoice > 0:
-            out.append(_after_invoice(m, ctx))
+        if f.hours_not_billed > 0 and f.revenue_12m > 0:
+            out.append(_not_billed(m, ctx))
     elif effort is None and f.active and arch is not A.dormant:
         out.append(_effort_unknown(m, ctx))
     elif f.hours_12m == 0 and f.active and arch is not A.new and ctx.basis.hours:
@@ -282,24 +282,23 @@ def _money(m: Measures, ctx: Context) -> list[str]:
     return out
 
 
-def _after_invoice(m: Measures, ctx: Context) -> str:
-    """A new relationship's hours after its last invoice: billed after the work, they are not
-    billed yet and its rate reads low; billed ahead, they are. Which one is not on record, so
-    both rates are said."""
+def _not_billed(m: Measures, ctx: Context) -> str:
+    """A new client billed after the work: the time since its last bill is not billed yet, and
+    the rate above, over every hour, reads low by it. Said with the rate over the hours billed."""
     f = m.facts
-    billed = f.hours_12m - f.hours_after_invoice
-    after = _few_hours(f.hours_after_invoice)
-    if billed <= 0:
-        return (
-            f"It began on {f.started_on} and all its {after} h came after its last invoice "
-            f"({f.last_invoice}): billed ahead, or not billed yet?"
-        )
+    billed = f.hours_12m - f.hours_not_billed
+    first = _exact_hours(f.hours_before_first_bill or 0.0)
     return (
-        f"It began on {f.started_on}: {after} of its {_few_hours(f.hours_12m)} h came after "
-        f"its last invoice ({f.last_invoice}). If its work is billed once done, these are not "
-        f"billed yet: over the {_few_hours(billed)} h before that invoice its rate is "
+        f"It is billed after the work (its first invoice came after {first} h of it): the "
+        f"{_exact_hours(f.hours_not_billed)} h from its last invoice ({f.last_bill}) on are not "
+        f"billed yet. Over the {_exact_hours(billed)} h its invoices bill, its rate is "
         f"{ctx.money(f.revenue_12m / billed)}/h."
     )
+
+
+def _exact_hours(hours: float) -> str:
+    """Hours to the hundredth, trailing zeros dropped: parts said beside their sum add up."""
+    return f"{hours:,.2f}".rstrip("0").rstrip(".")
 
 
 def _few_hours(hours: float) -> str:
