@@ -521,11 +521,14 @@ last_invoice AS (
 -- versus return read low by it (the reasons say its rate over the hours billed). An older
 -- client's invoices in the window also bill time from before it, which evens out; a retainer or
 -- deposit invoiced ahead bills what follows. Read from the raw rows of the clients begun in the
--- window.
+-- window, and only where none of their time is older.
 bills AS (
     SELECT i.client_id, min(i.issued_on) AS first_bill, max(i.issued_on) AS last_bill
-    FROM invoices i, p
-    WHERE i.amount > 0 AND i.issued_on BETWEEN p.year_start AND p.as_of
+    FROM invoices i, p, clients c
+    WHERE i.client_id = c.client_id AND c.started_on >= p.year_start
+      AND i.amount > 0 AND i.issued_on BETWEEN p.year_start AND p.as_of
+      -- no time of theirs before the four quarters (a start date imported later than the work)
+      AND i.client_id NOT IN (SELECT o.client_id FROM te_q o, p WHERE o.qy < p.q0 - 3)
     GROUP BY ALL
 ),
 unbilled AS (
@@ -534,12 +537,10 @@ unbilled AS (
            CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date < b.first_bill) AS DOUBLE) AS hours_before_first_bill
     FROM time_entries t
     JOIN bills b USING (client_id)
-    JOIN clients c USING (client_id)
     CROSS JOIN p
-    WHERE c.started_on >= p.year_start AND t.date <= p.as_of
+    WHERE t.date BETWEEN p.year_start AND p.as_of
     GROUP BY ALL
-    HAVING min(t.date) >= any_value(p.year_start) AND hours_before_first_bill >= $min_hours
-       AND hours_not_billed > 0
+    HAVING hours_before_first_bill >= $min_hours AND hours_not_billed > 0
 ),
 last_contact AS (
     SELECT client_id, CAST(max(last_at) AS DATE) AS last_contact FROM ia_q GROUP BY ALL

@@ -497,6 +497,9 @@ def test_a_new_client_billed_after_the_work_says_its_rate_over_the_hours_billed(
     ):
         b.rows["invoices"].append([f"R-{i}", "ahead", month, month, month, 3000.0, "EUR"])
     b.feedback("ahead", ago(150), AS_OF, 8, every_days=45)
+    # a start date later than its work (an import's): not a new client
+    b.client("late", "Harrow Print", ago(60))
+    b.work("late", ago(500), AS_OF, rate=100, late_days=2)
     p = b.score(tmp_path)
     c = client(p, "new")
     bills = [r[2] for r in b.rows["invoices"] if r[1] == "new" and r[5] > 0]
@@ -515,7 +518,7 @@ def test_a_new_client_billed_after_the_work_says_its_rate_over_the_hours_billed(
     assert c.effective_rate is not None and c.effective_rate < c.revenue_12m / billed
     # billed ahead, or a client of years ago billed after the work (its invoices of the last
     # four quarters bill time from before them too): nothing said
-    for cid in ("ahead", "s0"):
+    for cid in ("ahead", "s0", "late"):
         assert not [r for r in client(p, cid).reasons if "billed after the work" in r], cid
 
 
