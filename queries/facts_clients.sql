@@ -219,7 +219,9 @@ q AS MATERIALIZED (
 alone AS MATERIALIZED (
     SELECT *,
            CASE WHEN sum(greatest(sentiment_n, praise + complaints) + score_n) OVER earlier >= $min_signals
-                THEN avg(sat_alone) OVER earlier END AS sat_baseline
+                THEN avg(sat_alone) OVER earlier END AS sat_baseline,
+           CAST(coalesce(sum(greatest(sentiment_n, praise + complaints) + score_n) OVER earlier, 0) AS BIGINT)
+               AS baseline_said
     FROM (
     SELECT *,
            ($satisfaction_feedback * coalesce(fb_part, 0) + $satisfaction_tone * coalesce(tone_part, 0)
@@ -240,6 +242,7 @@ win AS (
            any_value(k.months) AS own_months,
            any_value(k.sat_alone) AS sat_alone,
            any_value(k.sat_baseline) AS sat_baseline,
+           any_value(k.baseline_said) AS baseline_said,
            any_value(k.complaints) AS own_complaints,
            sum(w.n_interactions) AS contacts,
            -- what the client said in the window, counted: messages and feedback scores
@@ -320,7 +323,7 @@ parts AS (
     LEFT JOIN pay_win pw USING (client_id, qi)
 ),
 comp AS (
-    SELECT client_id, qi, own_months, dormant, sat_alone, own_complaints, signals, feedback, tone, praise, complaints,
+    SELECT client_id, qi, own_months, dormant, sat_alone, baseline_said, own_complaints, signals, feedback, tone, praise, complaints,
            friction_rate, days_late, revision_share, nonbillable_share, rr_per_month,
            round(sat_alone - sat_baseline, 4) AS trend_delta,
            -- feedback older than its half-life, with nothing else the client said, is no evidence
@@ -387,7 +390,7 @@ prior AS (
 now AS (
     SELECT cur.*,
            h.health, h.coverage, h.dormant, h.satisfaction, h.friction, h.payment, h.scope, h.trend,
-           h.trend_delta, h.praise AS praise_w, h.complaints AS complaints_w, h.friction_rate,
+           h.trend_delta, h.baseline_said, h.praise AS praise_w, h.complaints AS complaints_w, h.friction_rate,
            h.days_late AS days_late_w, h.revision_share, h.rr_per_month, h.tone AS tone_w,
            h.feedback AS feedback_w, h.signals AS signals_w,
            -- the quarter before, for "why it moved"

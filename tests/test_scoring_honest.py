@@ -543,9 +543,9 @@ def test_a_trend_needs_things_said_in_the_quarters_it_moves_from(tmp_path: Path)
         assert c.health is not None and trend.score is None, cid
     c = client(p, "thin")
     gap = next(r for r in c.reasons if r.startswith("No data for trend"))
-    assert (
-        "feedback scores, or messages with their tone, in this quarter and a few in the ones before"
-        in gap
+    assert gap.endswith(
+        "To fill it: the 4 quarters before hold 1 feedback score or message with a tone (2 "
+        "needed): import their history, or it comes as they say more."
     )
     # the rich clients keep theirs
     assert (

@@ -109,6 +109,9 @@ class ClientFacts:
     scope: float | None
     trend: float | None
     trend_delta: float | None
+    baseline_said: (
+        int  # things said of satisfaction in the trend's quarters before: it needs min_signals
+    )
     praise_w: float
     complaints_w: float
     friction_rate: float | None

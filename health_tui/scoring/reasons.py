@@ -222,10 +222,33 @@ def reasons(
         out.append(
             f"No data for {_join(missing)}: {its} weight went to the other components "
             f"({_pct(f.coverage)} of the weight has data). To fill {'it' if len(missing) == 1 else 'them'}: "
-            + "; ".join(FILL[name] for name in missing)
+            + "; ".join(_fill(name, f, ctx.settings) for name in missing)
             + "."
         )
     return out
+
+
+def _fill(name: str, f: ClientFacts, s: Settings) -> str:
+    """What would give a component data; for the trend, which side it lacks: this quarter's
+    word, or enough of it in the quarters before ("1 there, 2 needed"), or time itself."""
+    if name != "trend" or f.baseline_said >= s.rules.min_signals:
+        return FILL[name]
+    if not f.baseline_said and f.tenure_days < 92:  # no quarter of theirs before this one
+        return (
+            f"time: it began on {f.started_on}, and a trend compares a quarter with the ones before"
+        )
+    n = s.window.trend_quarters
+    before = "the quarter before" if n == 1 else f"the {n} quarters before"
+    n_said = f.baseline_said
+    held = (
+        f"{n_said} feedback score or message with a tone"
+        if n_said == 1
+        else f"{n_said or 'no'} feedback scores or messages with a tone"
+    )
+    return (
+        f"{before} hold {held} ({s.rules.min_signals} needed): import their history, or it "
+        "comes as they say more"
+    )
 
 
 def _money(m: Measures, ctx: Context) -> list[str]:
@@ -441,7 +464,7 @@ def _not_enough_data(m: Measures, s: Settings) -> list[str]:
     return [
         f"Not enough data to score health: {known} ({_pct(f.coverage)} of the weight; "
         f"{_pct(min_coverage)} needed).",
-        "To fill the gaps: " + "; ".join(f"{k}: {FILL[k]}" for k in missing) + ".",
+        "To fill the gaps: " + "; ".join(f"{k}: {_fill(k, f, s)}" for k in missing) + ".",
     ]
 
 
