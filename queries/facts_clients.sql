@@ -218,10 +218,9 @@ q AS MATERIALIZED (
 -- praising or complaining (the larger of the two counts: one message may be both).
 alone AS MATERIALIZED (
     SELECT *,
-           CASE WHEN sum(greatest(sentiment_n, praise + complaints) + score_n) OVER earlier >= $min_signals
-                THEN avg(sat_alone) OVER earlier END AS sat_baseline,
            CAST(coalesce(sum(greatest(sentiment_n, praise + complaints) + score_n) OVER earlier, 0) AS BIGINT)
-               AS baseline_said
+               AS baseline_said,
+           CASE WHEN baseline_said >= $min_signals THEN avg(sat_alone) OVER earlier END AS sat_baseline
     FROM (
     SELECT *,
            ($satisfaction_feedback * coalesce(fb_part, 0) + $satisfaction_tone * coalesce(tone_part, 0)
@@ -543,7 +542,7 @@ unbilled AS (
     CROSS JOIN p
     WHERE t.date BETWEEN p.year_start AND p.as_of
     GROUP BY ALL
-    HAVING hours_before_first_bill >= $min_hours AND hours_not_billed > 0
+    HAVING hours_before_first_bill > 0 AND hours_before_first_bill >= $min_hours AND hours_not_billed > 0
 ),
 last_contact AS (
     SELECT client_id, CAST(max(last_at) AS DATE) AS last_contact FROM ia_q GROUP BY ALL

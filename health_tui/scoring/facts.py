@@ -109,9 +109,8 @@ class ClientFacts:
     scope: float | None
     trend: float | None
     trend_delta: float | None
-    baseline_said: (
-        int  # things said of satisfaction in the trend's quarters before: it needs min_signals
-    )
+    # things said of satisfaction in the trend's quarters before: a trend needs rules.min_signals
+    baseline_said: int
     praise_w: float
     complaints_w: float
     friction_rate: float | None

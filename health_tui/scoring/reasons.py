@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from health_tui.dates import quarter_of, quarter_start
 from health_tui.formatting import some_of
 from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import Measures, days_late, effort_gap, margin, time_cost, whole
@@ -55,8 +56,8 @@ FILL = {
     "friction": "log calls, e-mails and meetings, or import the helpdesk's tickets",
     "payment": "import invoices with their due and paid dates",
     "scope": "import time entries with their activity",
-    "trend": "feedback scores, or messages with their tone, in this quarter and a few in the "
-    "ones before",
+    # where the quarters before hold enough (else `_fill` says what they lack)
+    "trend": "feedback scores, or messages with their tone, in this quarter",
 }
 
 
@@ -82,7 +83,7 @@ def reasons(
     if arch is A.dormant:
         out.append(_dormant(m, s.rules.dormant_quarters))
     elif m.health is None:
-        out += _not_enough_data(m, s)
+        out += _not_enough_data(m, s, ctx.as_of)
     else:
         out.append(_health(m, s, changes or {}, previous_quarter))
         if arch is not A.former and (basis := _basis(m, s, ctx.as_of)):  # scored for the record
@@ -222,18 +223,18 @@ def reasons(
         out.append(
             f"No data for {_join(missing)}: {its} weight went to the other components "
             f"({_pct(f.coverage)} of the weight has data). To fill {'it' if len(missing) == 1 else 'them'}: "
-            + "; ".join(_fill(name, f, ctx.settings) for name in missing)
+            + "; ".join(_fill(name, f, ctx.settings, ctx.as_of) for name in missing)
             + "."
         )
     return out
 
 
-def _fill(name: str, f: ClientFacts, s: Settings) -> str:
+def _fill(name: str, f: ClientFacts, s: Settings, as_of: date) -> str:
     """What would give a component data; for the trend, which side it lacks: this quarter's
     word, or enough of it in the quarters before ("1 there, 2 needed"), or time itself."""
     if name != "trend" or f.baseline_said >= s.rules.min_signals:
         return FILL[name]
-    if not f.baseline_said and f.tenure_days < 92:  # no quarter of theirs before this one
+    if f.started_on >= quarter_start(*quarter_of(as_of)):  # no quarter of theirs before this one
         return (
             f"time: it began on {f.started_on}, and a trend compares a quarter with the ones before"
         )
@@ -442,7 +443,7 @@ def _data_note(m: Measures, name: str) -> str:
     return ""
 
 
-def _not_enough_data(m: Measures, s: Settings) -> list[str]:
+def _not_enough_data(m: Measures, s: Settings, as_of: date) -> list[str]:
     """Health does not stand: which components have data, what is missing, what would fill it; or,
     where the weight is covered, that it stands on too few things the client said."""
     f, min_coverage = m.facts, s.rules.min_coverage
@@ -464,7 +465,7 @@ def _not_enough_data(m: Measures, s: Settings) -> list[str]:
     return [
         f"Not enough data to score health: {known} ({_pct(f.coverage)} of the weight; "
         f"{_pct(min_coverage)} needed).",
-        "To fill the gaps: " + "; ".join(f"{k}: {_fill(k, f, s)}" for k in missing) + ".",
+        "To fill the gaps: " + "; ".join(f"{k}: {_fill(k, f, s, as_of)}" for k in missing) + ".",
     ]
 
 
