@@ -47,6 +47,8 @@ def client_json(c: ClientScore) -> dict[str, Any]:
     record["referral_value"] = c.known_referral_value
     if not c.revenue_estimated:  # said only when true (the field's exclude_if), as model_dump does
         del record["revenue_estimated"]
+    if not c.hours_not_billed:  # said only where there are some (the field's exclude_if)
+        del record["hours_not_billed"]
     if record["thin_evidence"] is None:  # said only where it applies (the field's exclude_if)
         del record["thin_evidence"]
     for said_when_false in (

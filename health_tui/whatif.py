@@ -19,7 +19,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.errors import HealthTuiError
-from health_tui.formatting import money, plural, some_of
+from health_tui.formatting import hours, money, plural, some_of
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.measures import effort_return_of
 from health_tui.scoring.models import (
@@ -148,6 +148,12 @@ class WhatIf(BaseModel):
     dropped_hours_not_known: int = Field(
         default=0, description="of the dropped clients, those whose hours are not known"
     )
+    hours_not_billed_before: float = Field(
+        default=0.0,
+        description="of hours_before, the time not billed yet of new clients billed after the "
+        "work (ClientScore.hours_not_billed): the effective rates stand on the hours billed",
+    )
+    hours_not_billed_after: float = 0.0
 
     @property
     def revenue_after_shown(self) -> float | None:
@@ -188,7 +194,12 @@ class WhatIf(BaseModel):
     def caveats(self) -> list[str]:
         """What goes and what the totals leave out, in words: the screens say both under the
         figures, so a client whose figures are not known is never silently counted as 0."""
-        return [c for c in (self.goes_caveat, self.totals_caveat) if c]
+        return [c for c in (self.goes_caveat, *self.table_caveats) if c]
+
+    @property
+    def table_caveats(self) -> list[str]:
+        """What the before and after table leaves out (the reports' lead says what goes)."""
+        return [c for c in (self.totals_caveat, self.rate_caveat) if c]
 
     @property
     def goes_caveat(self) -> str:
@@ -199,6 +210,21 @@ class WhatIf(BaseModel):
             if n
         ]  # fmt: skip
         return f"Not in what goes: {' and '.join(gone)}." if gone else ""
+
+    @property
+    def rate_caveat(self) -> str:
+        """Why the effective rate is not the revenue over the hours above it, where it is not."""
+        if not self.hours_not_billed_before or self.effective_rate_before is None:
+            return ""
+        hours_left = (
+            ""
+            if round(self.hours_not_billed_after, 1) == round(self.hours_not_billed_before, 1)
+            else f" ({hours(self.hours_not_billed_after)} after)"
+        )
+        return (
+            f"The effective rate leaves out {hours(self.hours_not_billed_before)}{hours_left} "
+            "not billed yet: new clients' time since their last invoice, billed after the work."
+        )
 
     @property
     def totals_caveat(self) -> str:
@@ -237,7 +263,8 @@ class Totals:
     # the effective rate's own sums: only clients with a rate (revenue and hours of theirs), so
     # one client's revenue is never divided by another's hours
     rated_revenue: float = 0.0
-    rated_hours: float = 0.0
+    rated_hours: float = 0.0  # the hours billed (ClientScore.billed_hours_12m)
+    not_billed: float = 0.0  # the rated clients' hours left out of rated_hours
     revenue_not_known: int = 0
     hours_not_known: int = 0
     revenue_not_known_names: tuple[str, ...] = ()
@@ -255,7 +282,8 @@ def portfolio_totals(portfolio: PortfolioScore) -> Totals:
         hours=sum(c.hours_12m for c in active),
         at_risk=sum(c.revenue_12m for c in active if c.band in AT_RISK),
         rated_revenue=sum(c.revenue_12m for c in rated),
-        rated_hours=sum(c.hours_12m for c in rated),
+        rated_hours=sum(c.billed_hours_12m for c in rated),
+        not_billed=sum(c.hours_not_billed for c in rated),
         revenue_not_known=len(no_revenue),
         hours_not_known=len(no_time),
         revenue_not_known_names=_first_names(no_revenue),
@@ -330,9 +358,9 @@ def what_if(
         - sum(d.revenue_12m or 0.0 for d in dropped if d.client_id in rated)
         + sum(v for i, v in raised.items() if i in rated)
     )
-    rated_hours_after = t.rated_hours - sum(
-        d.hours_12m or 0.0 for d in dropped if d.client_id in rated
-    )
+    gone = [c for i in dropped_ids if i in rated and (c := portfolio.by_id(i))]
+    rated_hours_after = t.rated_hours - sum(c.billed_hours_12m for c in gone)
+    not_billed_after = t.not_billed - sum(c.hours_not_billed for c in gone)
     money, time, rates = (
         portfolio.revenue_on_record,
         portfolio.hours_on_record,
@@ -371,6 +399,8 @@ def what_if(
         hours_not_known_names=list(t.hours_not_known_names) if time else [],
         dropped_revenue_not_known=sum(1 for d in dropped if d.revenue_12m is None) if money else 0,
         dropped_hours_not_known=sum(1 for d in dropped if d.hours_12m is None) if time else 0,
+        hours_not_billed_before=round(t.not_billed, 2) if rates else 0.0,
+        hours_not_billed_after=round(not_billed_after, 2) if rates else 0.0,
     )
 
 
@@ -436,7 +466,7 @@ def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
         None
         if c.effort_return is None
         else effort_return_of(
-            revenue, c.hours_12m, c.unpaid_overdue, c.target_rate, settings, cost=cost
+            revenue, c.billed_hours_12m, c.unpaid_overdue, c.target_rate, settings, cost=cost
         )
     )
     return Reprice(
@@ -448,7 +478,7 @@ def _reprice(c: ClientScore, percent: float, settings: Settings) -> Reprice:
         revenue_12m_after=None if c.known_revenue_12m is None else round(revenue, 2),
         effective_rate_before=c.effective_rate,
         effective_rate_after=(
-            None if c.effective_rate is None else round(revenue / c.hours_12m, 2)
+            None if c.effective_rate is None else round(revenue / c.billed_hours_12m, 2)
         ),
         rate_weighed=c.rate_weighed,
         target_rate=c.target_rate,

@@ -520,7 +520,7 @@ last_invoice AS (
 -- A relationship begun in the last four quarters and billed after the work: its first bill (an
 -- invoice, not a credit note) came after at least $min_hours of its time. Its invoices bill the
 -- time up to its last bill, and the time from that day on is not billed yet: its rate and effort
--- versus return read low by it (the reasons say its rate over the hours billed). An older
+-- versus return stand on the hours billed (ClientFacts.billed_hours_12m). An older
 -- client's invoices in the window also bill time from before it, which evens out; a retainer or
 -- deposit invoiced ahead bills what follows. Read from the raw rows of the clients begun in the
 -- window, and only where none of their time is older.
@@ -536,6 +536,13 @@ bills AS (
 unbilled AS (
     SELECT t.client_id, b.last_bill,
            CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date >= b.last_bill) AS DOUBLE) AS hours_not_billed,
+           -- their cost amounts, converted as te's, and their hours without one
+           sum(t.cost_amount::DOUBLE
+               * CASE WHEN t.amount_currency IS NULL OR t.amount_currency = $currency THEN 1.0
+                      ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), t.amount_currency)
+                 END) FILTER (WHERE t.date >= b.last_bill) AS cost_not_billed,
+           CAST(coalesce(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date >= b.last_bill AND t.cost_amount IS NULL), 0)
+                AS DOUBLE) AS uncosted_not_billed,
            CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date < b.first_bill) AS DOUBLE) AS hours_before_first_bill
     FROM time_entries t
     JOIN bills b USING (client_id)
@@ -598,7 +605,9 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        ts.cost_12m, coalesce(ts.uncosted_12m, 0) AS uncosted_hours_12m, ts.billable_12m,
        coalesce(ts.unpriced_12m, 0) AS unpriced_hours_12m,
        s.revenue_12m IS NULL AND coalesce(ts.billable_12m, 0) > 0 AND ts.unpriced_12m = 0 AS revenue_estimated,
-       coalesce(ub.hours_not_billed, 0) AS hours_not_billed, ub.hours_before_first_bill, ub.last_bill
+       coalesce(ub.hours_not_billed, 0) AS hours_not_billed, ub.cost_not_billed,
+       coalesce(ub.uncosted_not_billed, 0) AS uncosted_not_billed, ub.hours_before_first_bill,
+       ub.last_bill
 FROM clients c
 CROSS JOIN p
 JOIN now n USING (client_id)

@@ -12,13 +12,15 @@ from health_tui.store import Store
 
 # quarter -> (client, decision) in the order recorded; the app's verdicts those quarters:
 # 2025Q4 castell exit, brightline and fernleaf reprice, meridian and quarry keep;
-# 2026Q1 and 2026Q2 brightline, castell and fernleaf reprice, harbor keep.
+# 2026Q1 brightline watch, castell listen, fernleaf keep;
+# 2026Q2 brightline, castell and fernleaf reprice, harbor keep.
+# The owner keeps where reprice is recommended, again and again (3 times in 5).
 PAST = {
     (2025, 4): [("castell", "keep"), ("brightline", "keep"), ("fernleaf", "reprice"),
                 ("meridian", "keep"), ("quarry", "exit")],
     (2026, 1): [("brightline", "keep"), ("castell", "keep"), ("fernleaf", "defer")],
-    (2026, 2): [("brightline", "keep"), ("castell", "reprice"), ("harbor", "exit"),
-                ("harbor", "keep")],  # a change of mind: keep is in force
+    (2026, 2): [("brightline", "keep"), ("castell", "reprice"), ("fernleaf", "keep"),
+                ("harbor", "exit"), ("harbor", "keep")],  # a change of mind: keep is in force
 }  # fmt: skip
 
 

@@ -55,12 +55,12 @@ async def test_opens_on_the_scored_portfolio(store) -> None:
         assert table.has_focus
         header = summary_text(app)
         assert "2026Q3" in header and "7 active" in header
-        assert "1 exit candidate" in header
+        assert "2 exit candidates" in header
         text = screen_text(table)
         assert "Castell & Rowe Solicitors" in text and "never satisfied" in text
-        assert any(
-            line.lstrip().startswith("✖ Castell") for line in text.splitlines()
-        )  # the exit mark
+        for name in ("✖ Castell", "✖ Brightline"):  # the exit mark
+            assert any(line.lstrip().startswith(name) for line in text.splitlines()), name
+        assert not any(line.lstrip().startswith("✖ Fernleaf") for line in text.splitlines())
 
 
 async def test_sort_keys_and_header_click(store) -> None:
@@ -93,9 +93,9 @@ async def test_filter_by_typing(store) -> None:
         table = app.screen.query_one(ClientTable)
         await pilot.press("slash", *"keep")
         assert set(ids(table)) == {"harbor", "meridian", "northwind"}  # the action column
-        await pilot.press("backspace", "backspace", "backspace", "backspace", *"listen")
-        assert set(ids(table)) == {"brightline"}  # a formal letter this quarter: listen
-        await pilot.press(*["backspace"] * 6, *"steady")  # the archetype column
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"reprice")
+        assert set(ids(table)) == {"fernleaf"}  # happy, paying too little: reprice
+        await pilot.press(*["backspace"] * 7, *"steady")  # the archetype column
         assert set(ids(table)) == {"meridian"}  # harbor's health stands on 3 things said: —
         await pilot.press("enter")
         assert table.has_focus and ids(table) == ["meridian"]
@@ -109,7 +109,7 @@ async def test_candidates_and_former_toggles(store) -> None:
         await settle(pilot)
         table = app.screen.query_one(ClientTable)
         await pilot.press("c")
-        assert ids(table) == ["castell"]
+        assert ids(table) == ["brightline", "castell"]
         await pilot.press("c", "f")
         assert "quarry" in ids(table) and len(ids(table)) == 8
         await pilot.press("f")

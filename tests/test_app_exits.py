@@ -15,13 +15,14 @@ from health_tui.app.screens.review import ReviewScreen
 from health_tui.app.screens.review_modals import Confirm
 from health_tui.review.checklist import StepStatus
 from health_tui.store import open_store
-from tests.test_app_review_support import START, Clock, decide, running, small_db, text
+from tests.test_app_review_support import START, Clock, decide, go_to, running, small_db, text
 from tests.test_app_support import make_app, settle
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    """fixtures/small in a file: castell (the exit candidate) owes €500, brightline €2,250."""
+    """fixtures/small in a file: the exit candidates brightline (first in the review) and castell
+    owe €2,250 and €500."""
     return small_db(tmp_path)
 
 
@@ -37,11 +38,12 @@ def step_status(screen: ChecklistScreen, key: str) -> StepStatus:
 
 async def test_exits_screen_lists_progress_and_walks_the_checklists(db: Path) -> None:
     async with running(db) as (app, pilot):
-        await pilot.press("e")  # castell has no exit decision yet: it says so, nothing opens
+        await pilot.press("e")  # brightline has no exit decision yet: it says so, nothing opens
         assert isinstance(app.screen, ReviewScreen)
         assert any("has no exit decision in force" in str(n.message) for n in app._notifications)
+        await go_to(pilot, "castell")
         await decide(pilot, "x", "Third round of vague changes")
-        await pilot.press("a")  # every active client: brightline is next, after castell
+        # the other candidate, still undecided, is next
         assert app.screen.current.client_id == "brightline"
         await decide(pilot, "x", "Formal letter, again")
         await pilot.press("E")
@@ -91,6 +93,7 @@ async def test_exits_screen_lists_progress_and_walks_the_checklists(db: Path) ->
 
 async def test_not_applicable_with_money_open_asks_first_saying_the_amount(db: Path) -> None:
     async with running(db) as (app, pilot):
+        await go_to(pilot, "castell")
         await decide(pilot, "x", "Third round of vague changes")
         await pilot.press("escape")
         assert isinstance(app.screen, PortfolioScreen)

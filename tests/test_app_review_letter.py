@@ -11,7 +11,7 @@ from health_tui.app.screens.letter import LetterScreen
 from health_tui.app.screens.review_modals import AskText, Confirm, SaveOrDiscard
 from health_tui.review.letter import load_letter
 from health_tui.store import open_store
-from tests.test_app_review_support import decide, running, small_db, text
+from tests.test_app_review_support import decide, go_to, running, small_db, text
 from tests.test_app_support import settle
 
 
@@ -21,9 +21,16 @@ def db(tmp_path: Path) -> Path:
 
 
 async def open_letter(pilot) -> LetterScreen:
+    """Castell's letter (a notice of 30 days), decided exit in the review."""
+    await go_to(pilot, "castell")  # the second exit candidate, after brightline
     await decide(pilot, "x")
-    await pilot.press("b", "e")
+    # the review went on to the client still undecided, brightline: back to castell
+    assert pilot.app.screen.current.client_id == "brightline"
+    await go_to(pilot, "castell")
+    await pilot.press("e")
     await settle(pilot)
+    assert isinstance(pilot.app.screen, ChecklistScreen)
+    assert pilot.app.screen.client_id == "castell"
     await pilot.press("t")  # the letter, for step 8: tell the client
     await settle(pilot)
     screen = pilot.app.screen

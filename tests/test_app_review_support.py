@@ -78,15 +78,17 @@ async def decide(pilot, key: str, note: str = "", *, typed: bool = False) -> Non
 
 
 def everyone(app) -> list[str]:
-    """The full review order: castell (the fixture's exit candidate), then the rest by health."""
+    """The full review order: the fixture's exit candidates (brightline, castell), then the rest
+    by health."""
     return [c.client_id for c in review_queue(app.portfolio, include_rest=True)]
 
 
 async def go_to(pilot, client_id: str) -> None:
     """Move the review (n) or the portfolio table (down) to `client_id`."""
     screen = pilot.app.screen
-    if isinstance(screen, ReviewScreen):
-        await pilot.press(*["n"] * [c.client_id for c in screen.queue].index(client_id))
+    if isinstance(screen, ReviewScreen):  # forward from where the review stands
+        ids = [c.client_id for c in screen.queue]
+        await pilot.press(*["n"] * (ids.index(client_id) - ids.index(screen.current.client_id)))
         assert screen.current.client_id == client_id
     else:
         table = screen.query_one(ClientTable)

@@ -73,8 +73,9 @@ async def test_marking_two_clients_shows_what_they_take(db: Path) -> None:
 async def test_the_quarters_exits_in_the_review_and_a_reprice(db: Path) -> None:
     async with running(db) as (app, pilot):
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("b")  # castell is decided: the review opened past it
-        assert app.screen.current.client_id == "castell"
+        # castell is decided: the review opened on brightline, the candidate still to decide
+        assert app.screen.current.client_id == "brightline"
+        await go_to(pilot, "castell")
         await pilot.press("w")  # this quarter's exit decisions
         await pilot.pause()
         castell = app.portfolio.by_id("castell")
@@ -93,10 +94,10 @@ async def test_the_quarters_exits_in_the_review_and_a_reprice(db: Path) -> None:
         await pilot.pause()
         (reprice,) = panel(app).figures.reprices
         assert (reprice.client_id, reprice.percent) == ("fernleaf", 15)
-        assert (reprice.effort_return_before, reprice.effort_return_after) == (42, 53)
-        assert app.portfolio.by_id("fernleaf").effort_return == 42  # the score's own
+        assert (reprice.effort_return_before, reprice.effort_return_after) == (24, 32)
+        assert app.portfolio.by_id("fernleaf").effort_return == 24  # the score's own
         assert "Reprice Fernleaf Yoga Studio +15%: rate €59/h → €68/h" in text(panel(app))
-        assert "effort/return 42 → 53" in text(panel(app))
+        assert "effort/return 24 → 32" in text(panel(app))
 
 
 async def test_the_report_is_written_from_the_app(db: Path, tmp_path: Path) -> None:
@@ -120,7 +121,7 @@ async def test_the_report_is_written_from_the_app(db: Path, tmp_path: Path) -> N
         assert not isinstance(app.screen, ReportDialog)
         said = [n.message for n in app._notifications]
         assert said[-1] == (
-            "Wrote the 2026Q3 review report as of 2026-09-30 (7 active clients, 1 exit candidate) "
+            "Wrote the 2026Q3 review report as of 2026-09-30 (7 active clients, 2 exit candidates) "
             f"to {out}."
         )
     html = out.read_text()

@@ -132,7 +132,7 @@ def test_markdown_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
     out = tmp_path / "review.md"
     said = write_report(reviewed, AS_OF, Settings(), out, today=TODAY)
     assert said == (
-        f"the 2026Q3 review report as of 2026-09-30 (7 active clients, 1 exit candidate) to {out}"
+        f"the 2026Q3 review report as of 2026-09-30 (7 active clients, 2 exit candidates) to {out}"
     )
     text = out.read_text(encoding="utf-8")
     assert "Sam agrees" in text and "signed off. Sam agrees" in text  # the note kept on one line
@@ -253,11 +253,14 @@ def test_quarter_over_quarter_and_the_checklist_in_the_model(reviewed_report: Re
         date(2026, 6, 30),
     )
     assert (len(r.active), r.active_then) == (7, 6)  # Lumen started in August
-    assert [c.score.client_id for c in r.candidates] == ["castell"]
-    assert r.active[0].score.client_id == "castell"  # the review order: candidates first
+    # Brightline's rate (€67/h) is 61% of a target risen to €110/h (Lumen's €130/h over the hours
+    # its invoices bill is the median now, where its rate over all its hours was)
+    assert [c.score.client_id for c in r.candidates] == ["brightline", "castell"]
+    # the review order: candidates first
+    assert [c.score.client_id for c in r.active[:2]] == ["brightline", "castell"]
     lumen = next(c for c in r.clients if c.score.client_id == "lumen")
     assert lumen.previous_health is None and lumen.health_change is None
-    castell = r.candidates[0]
+    castell = r.candidates[1]
     assert castell.health_change == round(castell.score.health - castell.previous_health, 1)
     assert [d.client_id for d in r.decisions] == ["castell", "fernleaf"]
     (exit_,) = r.exits
@@ -378,7 +381,7 @@ def test_html_report_is_one_safe_standalone_page(evil_db: Path, tmp_path: Path) 
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page
     assert "They wrote &lt;img src=x onerror=&quot;alert(2)&quot;&gt; | twice" in page
     assert len(re.findall(r'<g class="point"><title>', page)) == len(active)
-    assert page.count('r="10" fill="none"') == 1 + 1  # the one candidate's ring, and the legend's
+    assert page.count('r="10" fill="none"') == 2 + 1  # the two candidates' rings, and the legend's
 
 
 def test_html_report_keeps_quotes_and_markdown_in_a_name_as_text(tmp_path: Path) -> None:

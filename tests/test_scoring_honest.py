@@ -13,6 +13,7 @@ from health_tui.app.widgets.client_panels import effort_content
 from health_tui.app.widgets.review_panels import done_content, exit_confirmation
 from health_tui.app.widgets.summary import summary_content
 from health_tui.output import render_scores
+from health_tui.scoring.measures import effort_return_of
 from health_tui.scoring.models import NOTHING_SAID, Archetype, Recommendation
 from health_tui.settings import Settings
 from tests.portfolio_builder import AS_OF, Book, client
@@ -477,9 +478,11 @@ def test_a_book_with_nothing_the_clients_said_says_so_once(tmp_path: Path) -> No
     assert not later.nothing_said and all(c.archetype is A.dormant for c in later.active)
 
 
-def test_a_new_client_billed_after_the_work_says_its_rate_over_the_hours_billed(
+def test_a_new_client_billed_after_the_work_is_weighed_on_the_hours_billed(
     tmp_path: Path,
 ) -> None:
+    """An exit candidate at €69/h billed at €80/h (the owner hunt's Kestrel Labs): the time since
+    its last invoice, not billed yet, made its rate and effort versus return read low."""
     # billed once a month for the month before: September's hours wait for October's invoice
     b = book()
     b.client("new", "Gale Ltd", ago(150))
@@ -511,15 +514,65 @@ def test_a_new_client_billed_after_the_work_says_its_rate_over_the_hours_billed(
     assert round(after, 2) % 1 == 0.75  # parts said to the quarter hour add up to the whole
     said = [r for r in c.reasons if "billed after the work" in r]
     assert said == [
-        f"It is billed after the work (its first invoice came after {before_first:g} h of it): "
-        f"the {after:g} h from its last invoice ({last}) on are not billed yet. Over the "
-        f"{billed:g} h its invoices bill, its rate is €{c.revenue_12m / billed:,.0f}/h."
+        f"Its rate stands on the {billed:g} h its invoices bill: it is billed after the work (its "
+        f"first invoice came after {before_first:g} h of it), so the {after:g} h from its last "
+        f"invoice ({last}) on are not billed yet."
     ]
-    assert c.effective_rate is not None and c.effective_rate < c.revenue_12m / billed
+    assert c.effective_rate == round(c.revenue_12m / billed, 2)
+    assert c.hours_12m == round(billed + after, 2) and c.hours_not_billed == round(after, 2)
+    assert c.billed_hours_12m == round(billed, 2)
+    # its effort versus return is weighed on the same hours as its rate (revenue over all of
+    # them would read lower)
+    settings = Settings()
+    on_billed = effort_return_of(
+        c.revenue_12m, billed, c.unpaid_overdue, c.target_rate, settings, cost=None
+    )
+    on_all = effort_return_of(
+        c.revenue_12m, billed + after, c.unpaid_overdue, c.target_rate, settings, cost=None
+    )
+    assert on_billed is not None and on_all is not None and on_all < on_billed
+    assert c.effort_return == on_billed
+    # the client screen says why its rate is not its revenue over the hours shown above it
+    panel = effort_content(c, "EUR").plain
+    assert f"on the {billed:,.0f} h billed: {round(after, 1):g} h not billed yet" in panel
     # billed ahead, or a client of years ago billed after the work (its invoices of the last
     # four quarters bill time from before them too): nothing said
     for cid in ("ahead", "s0", "late"):
-        assert not [r for r in client(p, cid).reasons if "billed after the work" in r], cid
+        other = client(p, cid)
+        assert not [r for r in other.reasons if "billed after the work" in r], cid
+        assert other.hours_not_billed == 0 and other.effective_rate == round(
+            other.revenue_12m / other.hours_12m, 2
+        ), cid
+
+
+def test_the_cost_of_a_new_clients_time_not_billed_yet_is_apart_too(tmp_path: Path) -> None:
+    """Its margin is the revenue against the cost of the hours it pays for (Harvest's Cost Amount
+    on each entry): the cost of the time not billed yet, over the same revenue, read as a loss."""
+    b = book()
+    b.client("new", "Gale Ltd", ago(150))
+    b.work("new", ago(150), AS_OF, rate=120, late_days=2)
+    b.feedback("new", ago(150), AS_OF, 8, every_days=45)
+    # the second new client's only cost amounts are on its time not billed yet
+    b.client("half", "Tamsin & Co", ago(150))
+    b.work("half", ago(150), AS_OF, rate=120, late_days=2)
+    b.feedback("half", ago(150), AS_OF, 8, every_days=45)
+    last = max(r[2] for r in b.rows["invoices"] if r[1] == "half")
+    for row in b.rows["time_entries"]:
+        if row[0] == "new" or (row[0] == "half" and str(row[1]) >= str(last)):
+            row += ["", row[2] * 50, "EUR"]
+    p = b.score(tmp_path)
+    c = client(p, "new")
+    assert c.hours_not_billed > 0
+    cost = 50 * c.billed_hours_12m
+    assert c.margin == round(1 - cost / c.revenue_12m, 4)
+    n = f"{c.billed_hours_12m:,.0f}"
+    assert (
+        f"Its {n} billed hours cost €{cost:,.0f} (the entries' cost amounts): margin"
+        in " ".join(c.reasons)
+    )
+    half = client(p, "half")
+    assert half.hours_not_billed > 0 and half.margin is None
+    assert not [r for r in half.reasons if "cost" in r.lower()], half.reasons
 
 
 def test_a_trend_needs_things_said_in_the_quarters_it_moves_from(tmp_path: Path) -> None:

@@ -64,8 +64,15 @@ def test_the_figures_are_the_scores_own_revenue_and_hours(scored: PortfolioScore
     hours = sum(c.hours_12m for c in scored.active)
     assert (w.revenue_before, w.hours_before, w.clients_before) == (revenue, hours, 7)
     assert w.revenue_after == revenue - w.revenue_lost and w.hours_after == hours - w.hours_freed
-    assert w.effective_rate_before == round(revenue / hours, 2) == 96.35
-    assert w.effective_rate_after == round((revenue - 21_110) / (hours - 329), 2) == 114.06
+    # the rates stand on the hours billed: Lumen Robotics, new and billed after the work, has
+    # 11.5 h since its last invoice not billed yet
+    lumen = scored.by_id("lumen")
+    assert lumen and lumen.hours_not_billed == w.hours_not_billed_before == 11.5
+    billed = hours - 11.5
+    assert w.effective_rate_before == round(revenue / billed, 2) == 97.56
+    assert w.effective_rate_after == round((revenue - 21_110) / (billed - 329), 2) == 116.29
+    assert w.hours_not_billed_after == 11.5
+    assert "The effective rate leaves out 11.5 h not billed yet" in " ".join(w.caveats)
     # Meridian, EUR 34,200 of 89,315 now, and of 68,205 once the two have gone
     assert (w.largest_client_before, w.largest_client_share_before) == (
         "Meridian Health Partners",
@@ -93,15 +100,15 @@ def test_a_reprice_is_scored_by_the_scorings_own_formula(scored: PortfolioScore)
         (c.client_id, c.effort_return) for c in scored.active
     ]
     fernleaf = scored.by_id("fernleaf")
-    assert fernleaf and fernleaf.effort_return == 42
+    assert fernleaf and fernleaf.effort_return == 24 and fernleaf.target_rate == 110
     w = what_if(scored, [], {"fernleaf": 15})
     (r,) = w.reprices
     assert r.revenue_12m_after == round(fernleaf.revenue_12m * 1.15, 2) == 8_004
     assert r.effective_rate_after == round(8_004 / fernleaf.hours_12m, 2) == 68.41
     assert (r.effort_return_before, r.effort_return_after) == (
-        42,
-        53,
-    )  # 70 + 100 × (68.41/82.54 − 1)
+        24,
+        32,
+    )  # 70 + 100 × (68.41/110 − 1)
     assert w.revenue_lost == 0 and w.revenue_after == w.revenue_before + 1_044
 
 
@@ -136,7 +143,8 @@ def test_the_report_says_what_the_exits_take_and_free(small_db: Path, tmp_path: 
     md = (tmp_path / "r.md").read_text()
     assert "## If the 2 exits go ahead" in md
     assert "**€21,110** of revenue" in md and "**329 h**" in md
-    assert "| effective rate | €96/h | €114/h |" in md
+    assert "| effective rate | €98/h | €116/h |" in md
+    assert "The effective rate leaves out 11.5 h not billed yet" in md
     html = (tmp_path / "r.html").read_text()
     assert "<h2>If the 2 exits go ahead</h2>" in html and "€21,110" in html
 
@@ -152,7 +160,8 @@ def test_whatif_command_json(small_db: Path) -> None:
     data = json.loads(result.output)
     assert set(data) >= KEYS
     assert (data["revenue_lost"], data["hours_freed"]) == (21_110, 329)
-    assert data["reprices"][0]["effort_return_after"] == 53
+    assert data["reprices"][0]["effort_return_after"] == 32
+    assert data["hours_not_billed_before"] == 11.5
 
 
 def test_whatif_command_table(small_db: Path) -> None:
@@ -160,7 +169,8 @@ def test_whatif_command_table(small_db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "revenue lost (12 months)  €21,110" in result.output
     assert "hours freed (12 months)   329 h" in result.output
-    assert "effective rate" in result.output and "€96/h" in result.output
+    assert "effective rate" in result.output and "€98/h" in result.output
+    assert "The effective rate leaves out 11.5 h not billed yet" in result.output
 
 
 def test_whatif_command_refuses_an_unknown_client(small_db: Path) -> None:

@@ -39,6 +39,9 @@ Then the review's own columns:
 - hours_12m: every hour of the last four quarters, billable or not, beside revenue_12m: summed over
   the active rows whose decision is exit, the two give "If the N exits go ahead" of the Markdown
   and HTML reports (the revenue lost and the hours freed); the rest of the rows, what is left.
+- hours_not_billed: of hours_12m, the time not billed yet of a client begun in the last four
+  quarters and billed after the work (its hours from its last invoice on); empty for any other
+  client. Its effective_rate is revenue_12m over the other hours, those its invoices bill.
 
 Rows: active clients in review order (exit candidates, critical, at risk, the rest; lowest health
 first), then former clients. Text is written as is, except that a line a spreadsheet would run as a
@@ -55,7 +58,7 @@ from health_tui.text import safe_text
 REPORT_COLUMNS = (
     "previous_band", "decision", "decision_note",
     "decided_at", "exit_steps_settled", "exit_steps_total", "exit_steps_remaining", "exit_steps_done",
-    "exit_earliest_end", "exit_told_on", "exit_notice_from", "hours_12m",
+    "exit_earliest_end", "exit_told_on", "exit_notice_from", "hours_12m", "hours_not_billed",
 )  # fmt: skip
 COLUMNS = (*CSV_COLUMNS, *REPORT_COLUMNS)
 
@@ -79,6 +82,7 @@ def _review_cells(c: ClientLine) -> list[object]:
         (e.told_on or "") if e else "",
         e.notice_from if e else "",
         "" if c.score.known_hours(c.score.hours_12m) is None else c.score.hours_12m,
+        c.score.hours_not_billed or "",
     ]
 
 

@@ -396,7 +396,7 @@ def _exits_whatif(r: ReviewReport) -> str:
     )
     rows = [[h(cell) for cell in cells] for cells in whatif_rows(w, one_line)]
     table = _table(["", "now", "after the exits"], rows, {1, 2})
-    notes = f'\n<p class="muted">{h(w.totals_caveat)}</p>' if w.totals_caveat else ""
+    notes = "".join(f'\n<p class="muted">{h(c)}</p>' for c in w.table_caveats)
     return (
         f"<section>\n<h2>{h(exits_title(len(w.dropped)))}</h2>\n{lead}\n{table}{notes}\n</section>"
     )

@@ -262,5 +262,5 @@ def _exits_whatif(r: ReviewReport) -> str:
     )
     rows = [list(cells) for cells in whatif_rows(w, md)]
     table = _table(["", "now", "after the exits"], "lrr", rows)
-    notes = f"\n\n{md(w.totals_caveat)}" if w.totals_caveat else ""  # the lead says what goes
+    notes = "".join(f"\n\n{md(c)}" for c in w.table_caveats)  # the lead says what goes
     return f"## {exits_title(len(w.dropped))}\n\n{lead}\n\n{table}{notes}"

@@ -195,6 +195,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "time_on_record": f.last_work is not None,
         "paid_12m": round(f.paid_12m, 2),
         "hours_12m": round(f.hours_12m, 2),
+        "hours_not_billed": round(f.hours_not_billed, 2),
         "hours_by_activity": Later(hours_by_activity, f),
         "unpaid_overdue": round(f.unpaid_overdue, 2),
         "unpaid_overdue_count": f.n_unpaid_overdue,

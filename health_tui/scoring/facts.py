@@ -162,10 +162,19 @@ class ClientFacts:
     revenue_estimated: bool
     # a relationship begun in the last four quarters and billed after the work (its first bill
     # came after rules.min_hours of its time): the hours from its last bill on, not billed yet,
-    # and the hours before its first; 0 and None for any other client
+    # their cost amounts and the hours without one, and the hours before its first bill; 0 and
+    # None for any other client
     hours_not_billed: float
+    cost_not_billed: float | None
+    uncosted_not_billed: float
     hours_before_first_bill: float | None
     last_bill: date | None
+
+    @property
+    def billed_hours_12m(self) -> float:
+        """The last four quarters' hours that their revenue pays for: a client billed after the
+        work has its time since its last bill apart (not billed yet)."""
+        return self.hours_12m - self.hours_not_billed
 
     @property
     def last_said(self) -> date | None:

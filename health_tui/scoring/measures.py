@@ -120,7 +120,7 @@ def revenue_on_record(f: ClientFacts, window_start: date) -> bool:
 def measure(f: ClientFacts, basis: EffortBasis | None = None) -> Measures:
     """No effective rate, rather than a rate of 0, where `basis` says none can be weighed: no
     client with both hours and revenue, or none of this client's in the window."""
-    health, before, hours = f.health, f.prev_health, f.hours_12m
+    health, before, hours = f.health, f.prev_health, f.billed_hours_12m
     # dicts written out (in COMPONENTS order): three times faster than built from the names,
     # and this runs for every client of every scoring
     return Measures(
@@ -210,14 +210,25 @@ _LEAST_LAG = itemgetter(1, 0)  # (lag, name) of a (name, lag) item
 
 
 def time_cost(f: ClientFacts, cost_per_hour: float | None) -> float | None:
-    """What the last four quarters' hours cost the agency: the entries' own cost amounts (Harvest's
-    Cost Amount) where every hour has one; else the hours without one at [money] cost_per_hour;
-    None when some hours have no cost and no cost per hour is set."""
-    if f.cost_12m is None:  # no entry has a cost amount: the cost per hour, or nothing
-        return None if cost_per_hour is None else f.hours_12m * cost_per_hour
-    if f.uncosted_hours_12m > 0:
-        return None if cost_per_hour is None else f.cost_12m + f.uncosted_hours_12m * cost_per_hour
-    return f.cost_12m
+    """What the hours the last four quarters' revenue pays for (`billed_hours_12m`) cost the
+    agency: the entries' own cost amounts (Harvest's Cost Amount) where every hour has one; else
+    the hours without one at [money] cost_per_hour; None when some hours have no cost and no cost
+    per hour is set."""
+    cost, uncosted = costed_hours(f)
+    if cost is None:  # no entry has a cost amount: the cost per hour, or nothing
+        return None if cost_per_hour is None else f.billed_hours_12m * cost_per_hour
+    if uncosted > 0:
+        return None if cost_per_hour is None else cost + uncosted * cost_per_hour
+    return cost
+
+
+def costed_hours(f: ClientFacts) -> tuple[float | None, float]:
+    """The cost amounts of the hours billed (None where no entry has one) and the billed hours
+    without one: the time not billed yet left out."""
+    uncosted = f.uncosted_hours_12m - f.uncosted_not_billed
+    if f.cost_12m is None or uncosted >= f.billed_hours_12m:  # amounts only on the time apart
+        return None, uncosted
+    return f.cost_12m - (f.cost_not_billed or 0.0), uncosted
 
 
 def margin(f: ClientFacts, cost_per_hour: float | None) -> float | None:
@@ -271,7 +282,7 @@ def effort_return(
         return None
     cost = time_cost(f, settings.money.cost_per_hour)
     return effort_return_of(
-        f.revenue_12m, f.hours_12m, f.unpaid_overdue, target, settings, cost=cost
+        f.revenue_12m, f.billed_hours_12m, f.unpaid_overdue, target, settings, cost=cost
     )
 
 

@@ -256,6 +256,14 @@ class ClientScore(DeferredFields):
     )
     paid_12m: float
     hours_12m: float
+    hours_not_billed: float = Field(
+        default=0.0,
+        # said only where there are some, so other clients' records read as they always did
+        exclude_if=lambda hours: not hours,
+        description="a client begun in the last four quarters and billed after the work: the "
+        "hours of hours_12m from its last invoice on, not billed yet; its effective_rate and "
+        "effort_return stand on the others",
+    )
     hours_by_activity: ActivityHours
     unpaid_overdue: float
     unpaid_overdue_count: int
@@ -333,6 +341,12 @@ class ClientScore(DeferredFields):
     def known_referral_value(self) -> float | None:
         """The referred clients' lifetime value; None where one of them has no invoice on record."""
         return self.referral_value if self.referrals_on_record else None
+
+    @property
+    def billed_hours_12m(self) -> float:
+        """The hours the last four quarters' revenue pays for: its rate's and effort versus
+        return's (the time not billed yet of a client billed after the work left out)."""
+        return self.hours_12m - self.hours_not_billed
 
     def known_hours(self, value: float) -> float | None:
         """Hours as they should be read: None where no time of theirs is on record, not 0."""

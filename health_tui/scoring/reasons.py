@@ -10,7 +10,15 @@ from datetime import date
 from health_tui.dates import quarter_of, quarter_start
 from health_tui.formatting import some_of
 from health_tui.scoring.facts import ClientFacts
-from health_tui.scoring.measures import Measures, days_late, effort_gap, margin, time_cost, whole
+from health_tui.scoring.measures import (
+    Measures,
+    costed_hours,
+    days_late,
+    effort_gap,
+    margin,
+    time_cost,
+    whole,
+)
 from health_tui.scoring.models import (
     Archetype,
     Recommendation,
@@ -204,8 +212,8 @@ def reasons(
             f"{ctx.target_from}; "
             f"effort versus return {effort:.0f}."
         )
-        if f.hours_not_billed > 0 and f.revenue_12m > 0:
-            out.append(_not_billed(m, ctx))
+        if f.hours_not_billed > 0:
+            out.append(_not_billed(m))
     elif effort is None and f.active and arch is not A.dormant:
         out.append(_effort_unknown(m, ctx))
     elif f.hours_12m == 0 and f.active and arch is not A.new and ctx.basis.hours:
@@ -279,44 +287,41 @@ def _money(m: Measures, ctx: Context) -> list[str]:
             f"{billed / f.revenue_12m:.1f}× the {ctx.money(f.revenue_12m)} invoiced: invoices not "
             "imported, or work written off? Its effort versus return stands on the invoices."
         )
-    if f.cost_12m is None or f.hours_12m <= 0:
+    amounts, uncosted = costed_hours(f)
+    hours = f.billed_hours_12m
+    if amounts is None or hours <= 0:
         return out
     per_hour = ctx.settings.money.cost_per_hour
-    costed = f.hours_12m - f.uncosted_hours_12m
     left = margin(f, per_hour)
-    if f.uncosted_hours_12m > 0 and per_hour is None:
+    which = " billed" if f.hours_not_billed > 0 else ""  # the time not billed yet is apart
+    if uncosted > 0 and per_hour is None:
         out.append(
-            f"Cost amounts cover {costed:,.0f} of its {f.hours_12m:,.0f} hours "
-            f"({ctx.money(f.cost_12m)}); set [money] cost_per_hour to price the rest: until then "
+            f"Cost amounts cover {hours - uncosted:,.0f} of its {hours:,.0f}{which} hours "
+            f"({ctx.money(amounts)}); set [money] cost_per_hour to price the rest: until then "
             "its margin is not known."
         )
         return out
     cost = time_cost(f, per_hour) or 0.0
-    rest = (
-        f", the other {f.uncosted_hours_12m:,.0f} h at the cost per hour"
-        if f.uncosted_hours_12m > 0
-        else ""
-    )
+    rest = f", the other {uncosted:,.0f} h at the cost per hour" if uncosted > 0 else ""
     tail = f": margin {_pct(left)}." if left is not None else "."
-    n = f"{f.hours_12m:,.0f}"
+    n = f"{hours:,.0f}"
     out.append(
-        f"Its {n} hour{'' if n == '1' else 's'} cost {ctx.money(cost)} "
+        f"Its {n}{which} hour{'' if n == '1' else 's'} cost {ctx.money(cost)} "
         f"(the entries' cost amounts{rest}){tail}"
     )
     return out
 
 
-def _not_billed(m: Measures, ctx: Context) -> str:
-    """A new client billed after the work: the time since its last bill is not billed yet, and
-    the rate above, over every hour, reads low by it. Said with the rate over the hours billed."""
+def _not_billed(m: Measures) -> str:
+    """Why the rate above stands on fewer hours than the last four quarters hold: a new client
+    billed after the work has its time since its last bill apart, not billed yet."""
     f = m.facts
-    billed = f.hours_12m - f.hours_not_billed
     first = _exact_hours(f.hours_before_first_bill or 0.0)
     return (
-        f"It is billed after the work (its first invoice came after {first} h of it): the "
+        f"Its rate stands on the {_exact_hours(f.billed_hours_12m)} h its invoices bill: it is "
+        f"billed after the work (its first invoice came after {first} h of it), so the "
         f"{_exact_hours(f.hours_not_billed)} h from its last invoice ({f.last_bill}) on are not "
-        f"billed yet. Over the {_exact_hours(billed)} h its invoices bill, its rate is "
-        f"{ctx.money(f.revenue_12m / billed)}/h."
+        "billed yet."
     )
 
 

@@ -196,6 +196,9 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     ]
     if not c.rate_weighed:  # beside "not enough data": the figure, but not as a fact
         parts.append((f"  {fmt.rate_not_weighed(c.hours_12m)}\n", MUTED))
+    elif c.hours_not_billed and c.effective_rate is not None:  # why it is not revenue / hours
+        billed, apart = fmt.hours(c.billed_hours_12m), fmt.hours(c.hours_not_billed)
+        parts.append((f"  on the {billed} billed: {apart} not billed yet\n", MUTED))
     if c.margin is not None:  # on too few hours, shown as the rate is: not as a fact
         parts.append(f"{'margin':<16}")
         parts.append((f"{c.margin:>12.0%}", "" if c.rate_weighed else MUTED))
