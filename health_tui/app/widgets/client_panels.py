@@ -179,7 +179,8 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     paid = revenue_of(c.paid_12m) if c.known_revenue_12m is not None else None
     parts.append(f"{'paid 12m':<16}{fmt.money(paid, currency):>12}\n")
     if c.time_on_record:
-        parts.append(f"{'hours 12m':<16}{f'{c.hours_12m:,.0f} h':>12}\n")
+        # to the tenth, as the line under the rate says the hours billed and not billed yet
+        parts.append(f"{'hours 12m':<16}{fmt.hours(c.hours_12m):>12}\n")
         for name in ("delivery", "revision", "meeting", "support", "admin"):
             value = getattr(hours, name)
             parts.append((f"  {name:<14}{value:>10,.0f} h ", MUTED))
