@@ -265,6 +265,23 @@ def test_the_header_says_at_risk_where_revenue_at_risk_would_break_its_line(
     assert summary_content(big, None, cell_len(wide)).plain.splitlines()[0] == wide
 
 
+def test_the_header_says_what_the_exit_candidates_bring_beside_the_revenue_at_risk(
+    big: PortfolioScore,
+) -> None:
+    """ "revenue at risk €0 · ✖ 1 exit candidate" read as if letting them go cost nothing (an owner
+    hunt): the candidates' own revenue is said beside them, where the first line has room."""
+    from health_tui.app.widgets.summary import summary_content
+
+    theirs = sum(c.revenue_12m for c in big.candidates())
+    n = len(big.candidates())
+    said = f"✖ {n:,} exit candidates · their revenue 12m {fmt.money(theirs, big.currency)}"
+    wide = summary_content(big, None, 200).plain.splitlines()[0]
+    assert wide.endswith(said), wide
+    # where it would take a line of its own, the count alone, as before
+    plain = wide.removesuffix(said[len(f"✖ {n:,} exit candidates") :])
+    assert summary_content(big, None, cell_len(plain)).plain.splitlines()[0] == plain
+
+
 def test_a_status_line_too_wide_drops_whole_parts_and_keeps_the_count() -> None:
     """At 80 columns the portfolio's status line was cut at its edge: "· 1 of", "· 4", "· 9,614
     of 10,000 clients · 1 decided in", the count or the decisions gone mid-phrase."""

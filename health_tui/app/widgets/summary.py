@@ -23,6 +23,8 @@ class Figures(NamedTuple):
     at_risk_unknown: int  # at-risk clients whose revenue is not known: left out of at_risk
     revenue: float
     candidates: int
+    # their revenue over the last four quarters: beside "at risk €0", what letting them go takes
+    candidates_revenue: float
     unscored: int
 
 
@@ -36,13 +38,15 @@ def summary_figures(portfolio: PortfolioScore) -> Figures:
         if counted is portfolio:
             return figures
     active = portfolio.active
+    candidates = portfolio.candidates()
     figures = Figures(
         active=len(active),
         counts=portfolio.band_counts(),
         at_risk=portfolio.revenue_at_risk(),
         at_risk_unknown=portfolio.at_risk_not_known(),
         revenue=sum(c.revenue_12m for c in active),
-        candidates=len(portfolio.candidates()),
+        candidates=len(candidates),
+        candidates_revenue=sum(c.known_revenue_12m or 0.0 for c in candidates),
         unscored=portfolio.unscored(),
     )
     _counted[:] = [*_counted[-1:], (portfolio, figures)]
@@ -92,10 +96,27 @@ def summary_content(
     exits: Segment = [
         (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE)
     ]
-    first = [when, stake("revenue at risk "), exits]
-    short = [when, stake("at risk "), exits]
-    if "\n" in fmt.packed(first, width, SEP) and "\n" not in fmt.packed(short, width, SEP):
-        first = short  # the shorter words where they make it fit; else it breaks as it is
+    # what letting them go takes, beside a revenue at risk of maybe €0
+    theirs: list[Segment] = (
+        [
+            [
+                (
+                    f"their revenue 12m {fmt.money(figures.candidates_revenue, portfolio.currency)}",
+                    MUTED,
+                )
+            ]
+        ]
+        if figures.candidates_revenue
+        else []
+    )
+    # the first of these that fits on one line: their revenue before the longer words; else the
+    # first, broken between its phrases
+    tries = [
+        [when, stake(label), exits, *said]
+        for said in (theirs, [])
+        for label in ("revenue at risk ", "at risk ")
+    ]
+    first = next((t for t in tries if "\n" not in fmt.packed(t, width, SEP)), tries[0])
     bands: list[Segment] = []
     for i, (band, n) in enumerate(counts.items()):
         lead = f"{figures.active:,} active: " if i == 0 else ""
