@@ -153,7 +153,9 @@ class WhatIf(BaseModel):
         description="of hours_before, the time not billed yet of new clients billed after the "
         "work (ClientScore.hours_not_billed): the effective rates stand on the hours billed",
     )
-    hours_not_billed_after: float = 0.0
+    hours_not_billed_after: float = Field(
+        default=0.0, description="likewise of hours_after: what stays once the dropped clients go"
+    )
 
     @property
     def revenue_after_shown(self) -> float | None:
@@ -216,10 +218,13 @@ class WhatIf(BaseModel):
         """Why the effective rate is not the revenue over the hours above it, where it is not."""
         if not self.hours_not_billed_before or self.effective_rate_before is None:
             return ""
+        after = round(self.hours_not_billed_after, 1)
         hours_left = (
             ""
-            if round(self.hours_not_billed_after, 1) == round(self.hours_not_billed_before, 1)
-            else f" ({hours(self.hours_not_billed_after)} after)"
+            if after == round(self.hours_not_billed_before, 1)
+            else " (none after)"
+            if not after
+            else f" ({hours(after)} after)"
         )
         return (
             f"The effective rate leaves out {hours(self.hours_not_billed_before)}{hours_left} "

@@ -536,11 +536,7 @@ bills AS (
 unbilled AS (
     SELECT t.client_id, b.last_bill,
            CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date >= b.last_bill) AS DOUBLE) AS hours_not_billed,
-           -- their cost amounts, converted as te's, and their hours without one
-           sum(t.cost_amount::DOUBLE
-               * CASE WHEN t.amount_currency IS NULL OR t.amount_currency = $currency THEN 1.0
-                      ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), t.amount_currency)
-                 END) FILTER (WHERE t.date >= b.last_bill) AS cost_not_billed,
+           -- their hours without a cost amount (unbilled_cost: the amounts)
            CAST(coalesce(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date >= b.last_bill AND t.cost_amount IS NULL), 0)
                 AS DOUBLE) AS uncosted_not_billed,
            CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date < b.first_bill) AS DOUBLE) AS hours_before_first_bill
@@ -550,6 +546,19 @@ unbilled AS (
     WHERE t.date BETWEEN p.year_start AND p.as_of
     GROUP BY ALL
     HAVING hours_before_first_bill > 0 AND hours_before_first_bill >= $min_hours AND hours_not_billed > 0
+),
+-- The cost amounts of that time, summed exactly by currency and then converted, as te's are
+unbilled_cost AS (
+    SELECT u.client_id,
+           sum(u.cost::DOUBLE
+               * CASE WHEN u.amount_currency IS NULL OR u.amount_currency = $currency THEN 1.0
+                      ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), u.amount_currency)
+                 END) AS cost_not_billed
+    FROM (SELECT t.client_id, t.amount_currency, sum(t.cost_amount) AS cost
+          FROM time_entries t JOIN unbilled ub USING (client_id) CROSS JOIN p
+          WHERE t.date >= ub.last_bill AND t.date <= p.as_of AND t.cost_amount IS NOT NULL
+          GROUP BY ALL) u
+    GROUP BY ALL
 ),
 last_contact AS (
     SELECT client_id, CAST(max(last_at) AS DATE) AS last_contact FROM ia_q GROUP BY ALL
@@ -605,7 +614,7 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        ts.cost_12m, coalesce(ts.uncosted_12m, 0) AS uncosted_hours_12m, ts.billable_12m,
        coalesce(ts.unpriced_12m, 0) AS unpriced_hours_12m,
        s.revenue_12m IS NULL AND coalesce(ts.billable_12m, 0) > 0 AND ts.unpriced_12m = 0 AS revenue_estimated,
-       coalesce(ub.hours_not_billed, 0) AS hours_not_billed, ub.cost_not_billed,
+       coalesce(ub.hours_not_billed, 0) AS hours_not_billed, uc.cost_not_billed,
        coalesce(ub.uncosted_not_billed, 0) AS uncosted_not_billed, ub.hours_before_first_bill,
        ub.last_bill
 FROM clients c
@@ -623,5 +632,6 @@ LEFT JOIN last_feedback lf USING (client_id)
 LEFT JOIN hard h USING (client_id)
 LEFT JOIN referral r USING (client_id)
 LEFT JOIN unbilled ub USING (client_id)
+LEFT JOIN unbilled_cost uc USING (client_id)
 WHERE c.started_on <= p.as_of AND NOT c.ignored
 ORDER BY c.client_id;

@@ -239,10 +239,14 @@ async def test_changing_ones_mind_keeps_the_history(db: Path) -> None:
     async with running(db) as (app, pilot):
         await decide(pilot, "v", "One more try: a scope call")
         assert app.screen.current.client_id == "castell"  # the other candidate is next
-        await pilot.press("b")
+        await decide(pilot, "p", "Rate up, or they go")
+        assert "Every client in this review has a decision" in text(
+            app.screen.query_one("#review-title")
+        )
+        await pilot.press("b", "b")
         assert app.screen.current.client_id == "brightline"
         await decide(pilot, "x", "The scope call changed nothing")
-        await pilot.press("b")
+        await pilot.press("b", "b")  # past castell, back to brightline
         panel = text(app.screen.query_one("#review-decision"))
         assert "Decision for 2026Q3  exit" in panel and "exit 1/10" in panel
         assert "recover" in panel and "One more try: a scope call" in panel

@@ -79,7 +79,7 @@ def test_clients_kept_against_an_exit_and_how_they_moved(reviewed: Store, now) -
     assert (castell.health_then, castell.effort_then) == (then.health, then.effort_return)
     assert (castell.health_now, castell.effort_now) == (today.health, today.effort_return)
     assert castell.health_move == round(today.health) - round(then.health)
-    # down 5: the portfolio's target rate rose from €91 to €110 while its own rate held
+    # down 5: its rate rose from €56/h to €61/h, and the portfolio's target from €91 to €110
     assert castell.effort_move == round(today.effort_return) - round(then.effort_return) == -5
     assert castell.recommendation_now is Recommendation.exit  # the app still says exit
 

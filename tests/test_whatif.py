@@ -72,7 +72,17 @@ def test_the_figures_are_the_scores_own_revenue_and_hours(scored: PortfolioScore
     assert w.effective_rate_before == round(revenue / billed, 2) == 97.56
     assert w.effective_rate_after == round((revenue - 21_110) / (billed - 329), 2) == 116.29
     assert w.hours_not_billed_after == 11.5
-    assert "The effective rate leaves out 11.5 h not billed yet" in " ".join(w.caveats)
+    assert "The effective rate leaves out 11.5 h not billed yet:" in " ".join(w.caveats)
+    # the app's panel shows the portfolio's rate only when clients go: beside a reprice alone,
+    # what that rate leaves out would read as the repriced client's
+    from health_tui.app.widgets.whatif_panel import whatif_content
+
+    assert "leaves out 11.5 h" in whatif_content(w).plain
+    assert "leaves out" not in whatif_content(what_if(scored, [], {"fernleaf": 15})).plain
+    # Lumen's own exit takes its time not billed yet with it
+    assert "leaves out 11.5 h (none after) not billed yet" in " ".join(
+        what_if(scored, ["lumen"]).caveats
+    )
     # Meridian, EUR 34,200 of 89,315 now, and of 68,205 once the two have gone
     assert (w.largest_client_before, w.largest_client_share_before) == (
         "Meridian Health Partners",

@@ -103,9 +103,14 @@ TERMS: Rows = (
     ("LTV", "lifetime value: all revenue from the client since they started"),
     (
         "E/R",
-        "effort versus return, 0-100: revenue against all hours spent, billable or not; "
+        "effort versus return, 0-100: revenue against all hours spent, billable or not (a new "
+        "client's time not billed yet apart); "
         "clients with not enough data for it or for health are left off the map",
     ),
-    ("Rate", "effective rate: revenue per hour actually spent (the target is in the settings)"),
+    (
+        "Rate",
+        "effective rate: revenue per hour actually spent (a new client's time not billed yet "
+        "apart; the target is in the settings)",
+    ),
     ("referrals", "referral value: the lifetime value of the clients they brought you"),
 )

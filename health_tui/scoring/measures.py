@@ -226,7 +226,9 @@ def costed_hours(f: ClientFacts) -> tuple[float | None, float]:
     """The cost amounts of the hours billed (None where no entry has one) and the billed hours
     without one: the time not billed yet left out."""
     uncosted = f.uncosted_hours_12m - f.uncosted_not_billed
-    if f.cost_12m is None or uncosted >= f.billed_hours_12m:  # amounts only on the time apart
+    # amounts only on the time apart (to the microhour the hours are summed in: two ways of
+    # subtracting the same hours differ in their last binary digit)
+    if f.cost_12m is None or round(uncosted, 6) >= round(f.billed_hours_12m, 6):
         return None, uncosted
     return f.cost_12m - (f.cost_not_billed or 0.0), uncosted
 

@@ -206,8 +206,8 @@ class ClientScore(DeferredFields):
         "client and none for this one, or neither for this one, or no target rate)",
     )
     effective_rate: float | None = Field(
-        description="revenue / all hours, last four quarters; None without hours, or when no "
-        "client has revenue (not known, rather than 0)"
+        description="revenue / hours billed (all hours but hours_not_billed), last four "
+        "quarters; None without hours, or when no client has revenue (not known, rather than 0)"
     )
     rate_weighed: bool = Field(
         default=True,

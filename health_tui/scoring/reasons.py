@@ -204,6 +204,8 @@ def reasons(
             f"{ctx.money(f.unpaid_overdue)} unpaid and overdue ({_count(f.n_unpaid_overdue, 'invoice')})."
         )
 
+    if f.hours_not_billed > 0 and m.effective_rate is not None:  # before the figures it explains
+        out.append(_not_billed(m, ctx))
     out += _money(m, ctx)
     if m.effective_rate is not None and ctx.target_rate and effort is not None:
         out.append(
@@ -212,8 +214,6 @@ def reasons(
             f"{ctx.target_from}; "
             f"effort versus return {effort:.0f}."
         )
-        if f.hours_not_billed > 0:
-            out.append(_not_billed(m))
     elif effort is None and f.active and arch is not A.dormant:
         out.append(_effort_unknown(m, ctx))
     elif f.hours_12m == 0 and f.active and arch is not A.new and ctx.basis.hours:
@@ -294,17 +294,19 @@ def _money(m: Measures, ctx: Context) -> list[str]:
     per_hour = ctx.settings.money.cost_per_hour
     left = margin(f, per_hour)
     which = " billed" if f.hours_not_billed > 0 else ""  # the time not billed yet is apart
+    # the hours billed as the sentence before says them, to the hundredth
+    count = _exact_hours if which else (lambda h: f"{h:,.0f}")
     if uncosted > 0 and per_hour is None:
         out.append(
-            f"Cost amounts cover {hours - uncosted:,.0f} of its {hours:,.0f}{which} hours "
+            f"Cost amounts cover {count(hours - uncosted)} of its {count(hours)}{which} hours "
             f"({ctx.money(amounts)}); set [money] cost_per_hour to price the rest: until then "
             "its margin is not known."
         )
         return out
     cost = time_cost(f, per_hour) or 0.0
-    rest = f", the other {uncosted:,.0f} h at the cost per hour" if uncosted > 0 else ""
+    rest = f", the other {count(uncosted)} h at the cost per hour" if uncosted > 0 else ""
     tail = f": margin {_pct(left)}." if left is not None else "."
-    n = f"{hours:,.0f}"
+    n = count(hours)
     out.append(
         f"Its {n}{which} hour{'' if n == '1' else 's'} cost {ctx.money(cost)} "
         f"(the entries' cost amounts{rest}){tail}"
@@ -312,16 +314,18 @@ def _money(m: Measures, ctx: Context) -> list[str]:
     return out
 
 
-def _not_billed(m: Measures) -> str:
-    """Why the rate above stands on fewer hours than the last four quarters hold: a new client
-    billed after the work has its time since its last bill apart, not billed yet."""
+def _not_billed(m: Measures, ctx: Context) -> str:
+    """Why the figures after it stand on fewer hours than the last four quarters hold: a new
+    client billed after the work has its time since its last bill apart, not billed yet."""
     f = m.facts
     first = _exact_hours(f.hours_before_first_bill or 0.0)
+    known = margin(f, ctx.settings.money.cost_per_hour) is not None
     return (
-        f"Its rate stands on the {_exact_hours(f.billed_hours_12m)} h its invoices bill: it is "
-        f"billed after the work (its first invoice came after {first} h of it), so the "
+        f"It is billed after the work (its first invoice came after {first} h of it): the "
         f"{_exact_hours(f.hours_not_billed)} h from its last invoice ({f.last_bill}) on are not "
-        "billed yet."
+        f"billed yet, and its rate{', margin' if known else ''} and effort versus return stand "
+        "on the "
+        f"{_exact_hours(f.billed_hours_12m)} h its invoices bill."
     )
 
 

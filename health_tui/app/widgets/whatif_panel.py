@@ -68,7 +68,9 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
             (f" (target {fmt.rate(r.target_rate, cur)})", MUTED),
             *_effort_move(r.effort_return_before, r.effort_return_after),
         ]
-    parts += [(f"\n{caveat}", MUTED) for caveat in w.caveats]
+    # the portfolio's rate is shown only when clients go: not what it leaves out beside a reprice
+    said = w.caveats if w.dropped else [c for c in w.caveats if c != w.rate_caveat]
+    parts += [(f"\n{caveat}", MUTED) for caveat in said]
     if keys:
         parts.append((f"\n{KEYS}", MUTED))
     return Content.assemble(*parts)
