@@ -163,7 +163,13 @@ def reasons(
                 _count(scope_changes, "scope change") if scope_changes else "",
             ]
         )
-        late_ones = f"{_count(after, 'demand')} came after hours" if after else ""
+        # requests, revisions, complaints and escalations alike: "demands" read as if a
+        # complaint e-mailed on a Saturday were something asked for (an owner hunt)
+        late_ones = (
+            f"{_count(after, 'request or complaint', 'requests or complaints')} came after hours"
+            if after
+            else ""
+        )
         demands = (
             f"{asks} this quarter; {late_ones}"
             if asks and late_ones
