@@ -179,10 +179,13 @@ Row = ClientScore | ClientStub
 
 
 def search_text(c: Row) -> str:
-    """What the filter searches: the name, and once scored the archetype and the action."""
+    """What the filter searches: the name, and once scored the archetype (as shown, and its
+    name: "not known" is shown "—") and the action."""
     if isinstance(c, ClientStub):
         return safe_text(c.name).casefold()
-    labels = (safe_text(c.name), fmt.ARCHETYPE_LABELS[c.archetype], c.recommendation.value)
+    shown, named = fmt.ARCHETYPE_LABELS[c.archetype], c.archetype.value.replace("_", " ")
+    labels = (safe_text(c.name), shown if shown == named else f"{shown} {named}",
+              c.recommendation.value)  # fmt: skip
     return " ".join(labels).casefold()
 
 
