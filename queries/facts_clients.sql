@@ -518,19 +518,27 @@ last_invoice AS (
     FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
 ),
 -- A relationship begun in the last four quarters and billed after the work: its first bill (an
--- invoice, not a credit note) came after at least $min_hours of its time. Its invoices bill the
--- time up to its last bill, and the time from that day on is not billed yet: its rate and effort
--- versus return stand on the hours billed (ClientFacts.billed_hours_12m). An older
+-- invoice, not a credit note) came after at least $min_hours of its time, and billed about what
+-- came before it (its amount over those hours at most half again the rate of all its bills over
+-- the hours before the last), and the time since its last bill is no more than half again the
+-- time before (about one billing period's). Its invoices bill the time up to its last bill, and
+-- the time from that day on is not billed yet: its rate and effort versus return stand on the
+-- hours billed (ClientFacts.billed_hours_12m). A deposit or a retainer invoiced ahead after a
+-- week of discovery or onboarding bills far more than the week, or far less than what follows:
+-- it is no bill after the work (it read €116/h for a project billed €60/h). An older
 -- client's invoices in the window also bill time from before it, which evens out; a retainer or
 -- deposit invoiced ahead bills what follows. Read from the raw rows of the clients begun in the
 -- window, and only where none of their time is older.
 bills AS (
-    SELECT i.client_id, min(i.issued_on) AS first_bill, max(i.issued_on) AS last_bill
-    FROM invoices i, p, clients c
-    WHERE i.client_id = c.client_id AND c.started_on >= p.year_start
-      AND i.amount > 0 AND i.issued_on BETWEEN p.year_start AND p.as_of
-      -- no time of theirs before the four quarters (a start date imported later than the work)
-      AND i.client_id NOT IN (SELECT o.client_id FROM te_q o, p WHERE o.qy < p.q0 - 3)
+    SELECT client_id, min(issued_on) AS first_bill, max(issued_on) AS last_bill,
+           arg_min(amount, issued_on)::DOUBLE AS first_amount, sum(amount)::DOUBLE AS billed_amount
+    FROM (SELECT i.client_id, i.issued_on, sum(i.amount) AS amount  -- converted, by day
+          FROM inv i, p, clients c
+          WHERE i.client_id = c.client_id AND c.started_on >= p.year_start
+            AND i.amount > 0 AND i.issued_on BETWEEN p.year_start AND p.as_of
+            -- no time of theirs before the four quarters (a start date imported later than the work)
+            AND i.client_id NOT IN (SELECT o.client_id FROM te_q o, p WHERE o.qy < p.q0 - 3)
+          GROUP BY ALL)
     GROUP BY ALL
 ),
 unbilled AS (
@@ -539,13 +547,17 @@ unbilled AS (
            -- their hours without a cost amount (unbilled_cost: the amounts)
            CAST(coalesce(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date >= b.last_bill AND t.cost_amount IS NULL), 0)
                 AS DOUBLE) AS uncosted_not_billed,
-           CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date < b.first_bill) AS DOUBLE) AS hours_before_first_bill
+           CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date < b.first_bill) AS DOUBLE) AS hours_before_first_bill,
+           CAST(sum(t.hours::DECIMAL(18, 6)) FILTER (WHERE t.date < b.last_bill) AS DOUBLE) AS hours_billed
     FROM time_entries t
     JOIN bills b USING (client_id)
     CROSS JOIN p
     WHERE t.date BETWEEN p.year_start AND p.as_of
     GROUP BY ALL
     HAVING hours_before_first_bill > 0 AND hours_before_first_bill >= $min_hours AND hours_not_billed > 0
+       AND hours_not_billed <= 1.5 * hours_billed
+       AND any_value(b.first_amount) / hours_before_first_bill
+           <= 1.5 * any_value(b.billed_amount) / hours_billed
 ),
 -- The cost amounts of that time, summed exactly by currency and then converted, as te's are
 unbilled_cost AS (

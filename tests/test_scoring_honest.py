@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from health_tui.app.widgets.client_panels import effort_content
@@ -548,6 +548,61 @@ def test_a_new_client_billed_after_the_work_is_weighed_on_the_hours_billed(
         assert other.hours_not_billed == 0 and other.effective_rate == round(
             other.revenue_12m / other.hours_12m, 2
         ), cid
+
+
+def test_a_deposit_or_a_retainer_after_a_week_of_work_is_no_bill_after_the_work(
+    tmp_path: Path,
+) -> None:
+    """A project's 30% deposit invoiced after a discovery week of 9 h read as a client billed after
+    the work: €116/h and keep for a project billed €60/h (an owner hunt's Cobalt Pay). So did a
+    retainer invoiced ahead after 11.5 h of onboarding. A first bill that bills far more than the
+    hours before it, or a last bill with far more time after it than before, is no such bill."""
+    b = book()
+    entries = b.rows["time_entries"]
+
+    def week(cid: str, monday: date, hours: float) -> None:
+        for i in range(5):
+            entries.append(
+                [cid, monday + timedelta(days=i), hours / 5, True, "delivery", "Sam", ""]
+            )
+
+    # a project: 9 h of discovery, a deposit, then 20 h a week, a milestone invoice in July
+    b.client("proj", "Cobalt Pay", date(2026, 5, 4))
+    week("proj", date(2026, 5, 4), 9)
+    for n in range(1, 20):
+        week("proj", date(2026, 5, 11) + timedelta(weeks=n), 20)
+    b.rows["invoices"] += [
+        ["D-1", "proj", "2026-05-11", "2026-05-25", "2026-05-20", 12_600.0, "EUR"],
+        ["M-1", "proj", "2026-07-10", "2026-07-24", "2026-07-20", 6_300.0, "EUR"],
+    ]
+    # a retainer of €3,000 a month invoiced on the 1st, ahead, after 11.5 h of onboarding
+    b.client("ret", "Juniper Legal", date(2026, 4, 20))
+    week("ret", date(2026, 4, 20), 11.5)
+    for n in range(0, 21):
+        week("ret", date(2026, 5, 4) + timedelta(weeks=n), 7.5)
+    b.rows["invoices"] += [
+        [f"R-{m}", "ret", f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10", 3000.0, "EUR"]
+        for m in range(5, 10)
+    ]
+    # and one billed monthly in arrears, which is
+    b.client("arr", "Gale Ltd", date(2026, 5, 4))
+    for n in range(0, 21):
+        week("arr", date(2026, 5, 4) + timedelta(weeks=n), 10)
+    for m in range(6, 10):
+        done = sum(r[2] for r in entries if r[0] == "arr" and r[1].month == m - 1)
+        b.rows["invoices"].append(
+            [f"A-{m}", "arr", f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10",
+             round(100 * done, 2), "EUR"]
+        )  # fmt: skip
+    p = b.score(tmp_path)
+    for cid in ("proj", "ret"):
+        c = client(p, cid)
+        assert c.hours_not_billed == 0, cid
+        assert c.effective_rate == round(c.revenue_12m / c.hours_12m, 2), cid
+        assert not [r for r in c.reasons if "billed after the work" in r], cid
+    assert client(p, "proj").effective_rate < 60  # the €60/h it is billed, the last weeks unbilled
+    arrears = client(p, "arr")
+    assert arrears.hours_not_billed > 0 and arrears.effective_rate == 100
 
 
 def test_the_cost_of_a_new_clients_time_not_billed_yet_is_apart_too(tmp_path: Path) -> None:
