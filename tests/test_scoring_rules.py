@@ -250,6 +250,7 @@ def test_high_lifetime_value_turns_an_exit_into_recovery(tmp_path: Path) -> None
     c = client(b.score(tmp_path), "whale")
     assert c.health < 55 and c.effort_return < 45
     assert c.recommendation is R.recover and not c.fire_candidate
+    assert any(r.endswith("but lifetime value argues for recovery first.") for r in c.reasons)
     assert any(s.startswith("Lifetime value €") for s in c.counter_signals)
     assert any(" over 3.0 years " in s for s in c.counter_signals)
 

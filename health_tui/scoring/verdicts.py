@@ -421,7 +421,12 @@ def recommend(
             }
             rec = R.recover
             outweigh = [k for k in kinds if k in named]
-            why = f"Not an exit: {both}, but {' and '.join(named[k] for k in outweigh)} argue for recovery first."
+            # "lifetime value argue" read wrong (an owner hunt): one thing argues, referrals argue
+            verb = "argue" if len(outweigh) > 1 or outweigh == ["referrals"] else "argues"
+            why = (
+                f"Not an exit: {both}, but {' and '.join(named[k] for k in outweigh)} {verb} for "
+                "recovery first."
+            )
         elif "referrals" in kinds:
             rec, why = R.keep, f"Not an exit: {both}, but the clients they referred outweigh it."
         elif thin_health(m, ctx.settings):
