@@ -86,12 +86,12 @@ def some_of(shown: Sequence[str], total: int) -> str:
 
 
 def hours(value: float | None) -> str:
-    """'1,234 h', '176.5 h': a tenth shown when there is one, so the figures add up as written;
+    """'1,234 h', '176.5 h', '358.75 h': to the hundredth, trailing zeros dropped, so the figures
+    add up as written (hours come in quarters: at tenths, 317.25 + 41.5 read 317.2 + 41.5 = 358.8);
     the no-value mark where hours are not known."""
     if value is None:
         return NO_VALUE
-    tenths = round(value, 1)
-    return f"{tenths:,.0f} h" if tenths == int(tenths) else f"{tenths:,.1f} h"
+    return f"{round(value, 2):,.2f}".rstrip("0").rstrip(".") + " h"
 
 
 def rate_not_weighed(hours_12m: float) -> str:

@@ -171,10 +171,10 @@ class WhatIf(BaseModel):
 
     @property
     def hours_after_shown(self) -> float | None:
-        """Hours after, from the before figure and the hours freed as shown (tenths)."""
+        """Hours after, from the before figure and the hours freed as shown (hundredths)."""
         if self.hours_before is None or self.hours_after is None:
             return None
-        return round(round(self.hours_before, 1) - round(self.hours_freed or 0.0, 1), 1)
+        return round(round(self.hours_before, 2) - round(self.hours_freed or 0.0, 2), 2)
 
     @property
     def revenue_lost_basis(self) -> str:

@@ -538,8 +538,9 @@ def test_a_new_client_billed_after_the_work_is_weighed_on_the_hours_billed(
     assert c.effort_return == on_billed
     # the client screen says why its rate is not its revenue over the hours shown above it
     panel = effort_content(c, "EUR").plain
-    assert f"on the {billed:,.0f} h billed: {round(after, 1):g} h not billed yet" in panel
-    assert re.search(rf"hours 12m +{c.hours_12m:,.1f} h", panel)  # the tenth, as added up
+    # to the hundredth, as the parts add up: 44.75 h read 44.8 at tenths
+    assert f"on the {billed:,.0f} h billed: {after:g} h not billed yet" in panel
+    assert re.search(rf"hours 12m +{c.hours_12m:,g} h", panel)
     # billed ahead, or a client of years ago billed after the work (its invoices of the last
     # four quarters bill time from before them too): nothing said
     for cid in ("ahead", "s0", "late"):

@@ -308,7 +308,7 @@ def test_before_less_what_goes_is_after_as_written(seed: int) -> None:
     assert whole(money(w.revenue_before)) - whole(money(w.revenue_lost)) + raised == whole(
         money(w.revenue_after_shown)
     )
-    assert round(whole(hours(w.hours_before)) - whole(hours(w.hours_freed)), 1) == whole(
+    assert round(whole(hours(w.hours_before)) - whole(hours(w.hours_freed)), 2) == whole(
         hours(w.hours_after_shown)
     )
     exact = sum((r.revenue_12m_after or 0) - (r.revenue_12m_before or 0) for r in w.reprices)
