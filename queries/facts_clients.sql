@@ -519,16 +519,21 @@ last_invoice AS (
 ),
 -- A relationship begun in the last four quarters and billed after the work: its first bill (an
 -- invoice, not a credit note) came after at least $min_hours of its time, and billed about what
--- came before it (its amount over those hours at most half again the rate of all its bills over
--- the hours before the last), and the time since its last bill is no more than half again the
--- time before (about one billing period's). Its invoices bill the time up to its last bill, and
--- the time from that day on is not billed yet: its rate and effort versus return stand on the
--- hours billed (ClientFacts.billed_hours_12m). A deposit or a retainer invoiced ahead after a
--- week of discovery or onboarding bills far more than the week, or far less than what follows:
--- it is no bill after the work (it read €116/h for a project billed €60/h). An older
+-- came before it: its amount over those hours at most half again the rate of all its bills over
+-- the hours before the last, and at most twice the portfolio's usual rate (ref_rate: the median
+-- client's revenue over its hours). Its invoices bill the time up to its last bill, and the time
+-- from that day on is not billed yet: its rate and effort versus return stand on the hours
+-- billed (ClientFacts.billed_hours_12m). A deposit or a retainer invoiced ahead after a week of
+-- discovery or onboarding bills far more than the week: it is no bill after the work (it read
+-- €116/h for a project billed €60/h). An older
 -- client's invoices in the window also bill time from before it, which evens out; a retainer or
 -- deposit invoiced ahead bills what follows. Read from the raw rows of the clients begun in the
 -- window, and only where none of their time is older.
+ref_rate AS (
+    SELECT median(s.revenue_12m::DOUBLE / t.hours_12m) AS rate
+    FROM inv_sum s JOIN te_sum t USING (client_id)
+    WHERE s.revenue_12m > 0 AND t.hours_12m > 0
+),
 bills AS (
     SELECT client_id, min(issued_on) AS first_bill, max(issued_on) AS last_bill,
            arg_min(amount, issued_on)::DOUBLE AS first_amount, sum(amount)::DOUBLE AS billed_amount
@@ -552,12 +557,12 @@ unbilled AS (
     FROM time_entries t
     JOIN bills b USING (client_id)
     CROSS JOIN p
+    CROSS JOIN ref_rate r
     WHERE t.date BETWEEN p.year_start AND p.as_of
     GROUP BY ALL
     HAVING hours_before_first_bill > 0 AND hours_before_first_bill >= $min_hours AND hours_not_billed > 0
-       AND hours_not_billed <= 1.5 * hours_billed
        AND any_value(b.first_amount) / hours_before_first_bill
-           <= 1.5 * any_value(b.billed_amount) / hours_billed
+           <= least(1.5 * any_value(b.billed_amount) / hours_billed, 2 * any_value(r.rate))
 ),
 -- The cost amounts of that time, summed exactly by currency and then converted, as te's are
 unbilled_cost AS (

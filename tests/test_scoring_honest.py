@@ -557,7 +557,7 @@ def test_a_deposit_or_a_retainer_after_a_week_of_work_is_no_bill_after_the_work(
     """A project's 30% deposit invoiced after a discovery week of 9 h read as a client billed after
     the work: €116/h and keep for a project billed €60/h (an owner hunt's Cobalt Pay). So did a
     retainer invoiced ahead after 11.5 h of onboarding. A first bill that bills far more than the
-    hours before it, or a last bill with far more time after it than before, is no such bill."""
+    hours before it (against its later bills, or the portfolio's usual rate) is no such bill."""
     b = book()
     entries = b.rows["time_entries"]
 
@@ -595,6 +595,14 @@ def test_a_deposit_or_a_retainer_after_a_week_of_work_is_no_bill_after_the_work(
             [f"A-{m}", "arr", f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10",
              round(100 * done, 2), "EUR"]
         )  # fmt: skip
+    # billed in arrears from the middle of a month: a half month's first bill, more work after
+    b.client("mid", "Laurent Skincare", date(2026, 8, 17))
+    for n in range(0, 6):
+        week("mid", date(2026, 8, 17) + timedelta(weeks=n), 4.5 if n < 2 else 6)
+    done = sum(r[2] for r in entries if r[0] == "mid" and r[1].month == 8)
+    b.rows["invoices"].append(
+        ["L-1", "mid", "2026-09-01", "2026-10-01", "", round(100 * done, 2), "EUR"]
+    )
     p = b.score(tmp_path)
     for cid in ("proj", "ret"):
         c = client(p, cid)
@@ -602,8 +610,15 @@ def test_a_deposit_or_a_retainer_after_a_week_of_work_is_no_bill_after_the_work(
         assert c.effective_rate == round(c.revenue_12m / c.hours_12m, 2), cid
         assert not [r for r in c.reasons if "billed after the work" in r], cid
     assert client(p, "proj").effective_rate < 60  # the €60/h it is billed, the last weeks unbilled
-    arrears = client(p, "arr")
-    assert arrears.hours_not_billed > 0 and arrears.effective_rate == 100
+    for cid in ("arr", "mid"):
+        arrears = client(p, cid)
+        assert arrears.hours_not_billed > 0 and arrears.effective_rate == 100, cid
+    assert client(p, "mid").hours_not_billed > client(p, "mid").billed_hours_12m
+    # in June the project had its deposit alone: no later bill to weigh it against
+    june = client(b.score(tmp_path / "june", as_of=date(2026, 6, 30)), "proj")
+    assert june.hours_not_billed == 0 and june.effective_rate == round(
+        june.revenue_12m / june.hours_12m, 2
+    )
 
 
 def test_the_cost_of_a_new_clients_time_not_billed_yet_is_apart_too(tmp_path: Path) -> None:
