@@ -218,10 +218,10 @@ class WhatIf(BaseModel):
         """Why the effective rate is not the revenue over the hours above it, where it is not."""
         if not self.hours_not_billed_before or self.effective_rate_before is None:
             return ""
-        after = round(self.hours_not_billed_after, 1)
+        after = round(self.hours_not_billed_after, 2)
         hours_left = (
             ""
-            if after == round(self.hours_not_billed_before, 1)
+            if after == round(self.hours_not_billed_before, 2)
             else " (none after)"
             if not after
             else f" ({hours(after)} after)"

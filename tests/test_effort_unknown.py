@@ -235,8 +235,8 @@ def test_a_client_whose_invoices_are_not_on_record_gets_no_made_up_rate(tmp_path
     assert not any(c.fire_candidate or c.recommendation is R.reprice for c in others)
     said = " ".join(client(p, "champ").reasons)
     champ = client(p, "champ")
-    hours = f"{champ.hours_12m:,.0f} h of theirs in the last four quarters are on record and no "
-    assert hours + "invoice (work billed at its end and not yet, or invoices not imported)" in said
+    hours = f"{champ.hours_12m:,g} h of theirs in the last four quarters are on record, and no "
+    assert hours + "invoice: work billed at its end and not billed yet, or invoices not" in said
     cells = next(r for r in render_scores(p, "csv").splitlines() if r.startswith("champ,"))
     assert ",,," in cells  # rate, revenue and lifetime value empty, not 0.0
 

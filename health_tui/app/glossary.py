@@ -84,7 +84,8 @@ ARCHETYPES: dict[Archetype, str] = {
     Archetype.steady: "health and satisfaction hold, and nothing stands out either way",
     Archetype.no_pattern: "health or satisfaction is poor and none of these kinds fits: look "
     "for the root problem",
-    Archetype.not_known: "too little on record to say what kind of client they are",
+    Archetype.not_known: "not known: too little on record to say what kind of client they are "
+    "(the filter finds them as 'not known')",
     Archetype.extreme_critic: "notices every mistake without disliking you",
     Archetype.loyal_now_irritated: "long satisfied, now questioning the relationship",
     Archetype.active_hater: "dislikes you whatever you do",

@@ -357,9 +357,9 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
     why = {
         "portfolio": ctx.basis.what_is_missing,
         # a project billed at its end has hours and no invoice yet: said beside the import
-        "no invoice": f"{_few_hours(f.hours_12m)} h of theirs in the last four quarters are on "
-        "record and no invoice (work billed at its end and not yet, or invoices not imported). "
-        "To fill it: import its invoices (or, if they came in under another name, merge that "
+        "no invoice": f"{_exact_hours(f.hours_12m)} h of theirs in the last four quarters are on "
+        "record, and no invoice: work billed at its end and not billed yet, or invoices not "
+        "imported. To fill it: import its invoices (or, if they came in under another name, merge that "
         f"client into it: {merge})",
         "part priced": f"in the last four quarters, {_few_hours(f.unpriced_hours_12m)} of its "
         f"{_few_hours(billable)} billable hours have no billable amount (or one of 0), and there "

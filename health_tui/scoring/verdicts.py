@@ -421,8 +421,8 @@ def recommend(
             }
             rec = R.recover
             outweigh = [k for k in kinds if k in named]
-            # "lifetime value argue" read wrong (an owner hunt): one thing argues, referrals argue
-            verb = "argue" if len(outweigh) > 1 or outweigh == ["referrals"] else "argues"
+            # "lifetime value argue" read wrong (an owner hunt): one thing argues, two argue
+            verb = "argue" if len(outweigh) > 1 else "argues"
             why = (
                 f"Not an exit: {both}, but {' and '.join(named[k] for k in outweigh)} {verb} for "
                 "recovery first."

@@ -179,7 +179,7 @@ def effort_content(c: ClientScore, currency: str) -> Content:
     paid = revenue_of(c.paid_12m) if c.known_revenue_12m is not None else None
     parts.append(f"{'paid 12m':<16}{fmt.money(paid, currency):>12}\n")
     if c.time_on_record:
-        # to the tenth, as the line under the rate says the hours billed and not billed yet
+        # to the hundredth, as the line under the rate says the hours billed and not billed yet
         parts.append(f"{'hours 12m':<16}{fmt.hours(c.hours_12m):>12}\n")
         for name in ("delivery", "revision", "meeting", "support", "admin"):
             value = getattr(hours, name)
