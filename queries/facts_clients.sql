@@ -212,23 +212,38 @@ q AS MATERIALIZED (
     LEFT JOIN ia USING (client_id, qi)
     LEFT JOIN fb USING (client_id, qi)
 ),
--- The trend's baseline: the mean of the quarters before, where they hold at least $min_signals
--- things the client said of their satisfaction (one praise in a year is no baseline to move
--- from; nor are routine messages with no tone): feedback scores, and messages with a tone or
--- praising or complaining (the larger of the two counts: one message may be both).
+-- The trend's baseline: the quarters before, where they hold at least $min_signals things the
+-- client said of their satisfaction (one praise in a year is no baseline to move from; nor are
+-- routine messages with no tone): feedback scores, and messages with a tone or praising or
+-- complaining (the larger of the two counts: one message may be both). Like is compared with
+-- like: each part of this quarter's satisfaction (feedback, tone, praise against complaints)
+-- against the mean of the same part in the quarters before, weighted as satisfaction weighs
+-- them, and only the parts both sides have. One mildly positive message this quarter against a
+-- year of feedback scores read "trend -7": two scales, no trend.
 alone AS MATERIALIZED (
     SELECT *,
            CAST(coalesce(sum(greatest(sentiment_n, praise + complaints) + score_n) OVER earlier, 0) AS BIGINT)
                AS baseline_said,
-           CASE WHEN baseline_said >= $min_signals THEN avg(sat_alone) OVER earlier END AS sat_baseline
+           CASE WHEN baseline_said >= $min_signals THEN
+               (coalesce($satisfaction_feedback * (fb_part - fb_base), 0)
+                + coalesce($satisfaction_tone * (tone_part - tone_base), 0)
+                + coalesce($satisfaction_praise * (praise_part - praise_base), 0))
+               / nullif($satisfaction_feedback * (fb_part IS NOT NULL AND fb_base IS NOT NULL)::INT
+                        + $satisfaction_tone * (tone_part IS NOT NULL AND tone_base IS NOT NULL)::INT
+                        + $satisfaction_praise * (praise_part IS NOT NULL AND praise_base IS NOT NULL)::INT, 0)
+           END AS sat_delta
     FROM (
     SELECT *,
            ($satisfaction_feedback * coalesce(fb_part, 0) + $satisfaction_tone * coalesce(tone_part, 0)
             + $satisfaction_praise * coalesce(praise_part, 0))
            / nullif($satisfaction_feedback * (fb_part IS NOT NULL)::INT
                     + $satisfaction_tone * (tone_part IS NOT NULL)::INT
-                    + $satisfaction_praise * (praise_part IS NOT NULL)::INT, 0) AS sat_alone
+                    + $satisfaction_praise * (praise_part IS NOT NULL)::INT, 0) AS sat_alone,
+           avg(fb_part) OVER earlier AS fb_base, avg(tone_part) OVER earlier AS tone_base,
+           avg(praise_part) OVER earlier AS praise_base
     FROM q
+    WINDOW earlier AS (PARTITION BY client_id ORDER BY qi
+                       ROWS BETWEEN 1 FOLLOWING AND $window_trend_quarters FOLLOWING)
     )
     WINDOW earlier AS (PARTITION BY client_id ORDER BY qi
                        ROWS BETWEEN 1 FOLLOWING AND $window_trend_quarters FOLLOWING)
@@ -240,7 +255,7 @@ win AS (
     SELECT k.client_id, k.qi,
            any_value(k.months) AS own_months,
            any_value(k.sat_alone) AS sat_alone,
-           any_value(k.sat_baseline) AS sat_baseline,
+           any_value(k.sat_delta) AS sat_delta,
            any_value(k.baseline_said) AS baseline_said,
            any_value(k.complaints) AS own_complaints,
            sum(w.n_interactions) AS contacts,
@@ -324,7 +339,7 @@ parts AS (
 comp AS (
     SELECT client_id, qi, own_months, dormant, sat_alone, baseline_said, own_complaints, signals, feedback, tone, praise, complaints,
            friction_rate, days_late, revision_share, nonbillable_share, rr_per_month,
-           round(sat_alone - sat_baseline, 4) AS trend_delta,
+           round(sat_delta, 4) AS trend_delta,
            -- feedback older than its half-life, with nothing else the client said, is no evidence
            -- of today's satisfaction (its halved weight cancels out when it stands alone): no data
            CASE WHEN tone IS NOT NULL OR praise + complaints > 0 OR fresh >= 0.5 THEN
@@ -342,8 +357,8 @@ comp AS (
                                100 - $scope_revision_penalty * greatest(0, revision_share - $scope_revision_allowance)
                                    - $scope_nonbillable_penalty * greatest(0, nonbillable_share - $scope_nonbillable_allowance)
                                    - $scope_revision_request_penalty * rr_per_month)) END, 4) AS scope,
-           round(CASE WHEN sat_alone IS NOT NULL AND sat_baseline IS NOT NULL
-                      THEN greatest(0, least(100, $trend_steady + $trend_slope * (sat_alone - sat_baseline))) END, 4)
+           round(CASE WHEN sat_delta IS NOT NULL
+                      THEN greatest(0, least(100, $trend_steady + $trend_slope * sat_delta)) END, 4)
                AS trend
     FROM parts
 ),
@@ -392,6 +407,9 @@ now AS (
            h.trend_delta, h.baseline_said, h.praise AS praise_w, h.complaints AS complaints_w, h.friction_rate,
            h.days_late AS days_late_w, h.revision_share, h.rr_per_month, h.tone AS tone_w,
            h.feedback AS feedback_w, h.signals AS signals_w,
+           -- something said of satisfaction in the quarter itself (a trend may still lack one of
+           -- the same kind as the quarters before)
+           h.sat_alone IS NOT NULL AS said_now,
            -- the quarter before, for "why it moved"
            b.health AS prev_health, b.coverage AS prev_coverage, b.satisfaction AS prev_satisfaction,
            b.friction AS prev_friction, b.payment AS prev_payment, b.scope AS prev_scope,

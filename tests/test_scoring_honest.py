@@ -670,6 +670,33 @@ def test_cost_amounts_only_on_time_not_billed_yet_say_nothing_to_the_last_digit(
     assert not [r for r in c.reasons if "cost" in r.lower()], c.reasons
 
 
+def test_a_trend_compares_each_kind_of_word_with_its_own(tmp_path: Path) -> None:
+    """Mid-quarter, one mildly positive message was compared with a year of feedback scores: "down
+    10 ... trend -7" (an owner hunt). The trend weighs each part of satisfaction (feedback, tone,
+    praise against complaints) against the same part before, and only the parts both sides have."""
+    b = book()
+    # a year of 8/10 scores, then this quarter a single warm message and no score
+    b.client("unlike", "Harrow & Vale", ago(700))
+    b.work("unlike", ago(700), AS_OF, rate=100, late_days=2)
+    b.feedback("unlike", ago(450), ago(95), 8, every_days=30)
+    b.rows["interactions"].append(["unlike", "2026-08-12 11:00", "email", "request", 0.3, "Ok"])
+    # 8/10 every quarter, and this quarter a glowing praise too: the praise has no earlier like
+    b.client("same", "Quill Stationers", ago(700))
+    b.work("same", ago(700), AS_OF, rate=100, late_days=2)
+    b.feedback("same", ago(450), AS_OF, 8, every_days=30)
+    b.rows["interactions"].append(["same", "2026-08-12 11:00", "email", "praise", 0.9, "Lovely"])
+    p = b.score(tmp_path)
+    unlike = client(p, "unlike")
+    trend = next(comp for comp in unlike.components if comp.name == "trend")
+    assert trend.score is None
+    gap = next(r for r in unlike.reasons if r.startswith("No data for trend"))
+    assert "the kind of word the quarters before hold" in gap, gap
+    same = client(p, "same")
+    # feedback steady at 8: no move (trend.steady), whatever the praise alone would say
+    steady = Settings().trend.steady
+    assert next(comp.score for comp in same.components if comp.name == "trend") == steady
+
+
 def test_a_trend_needs_things_said_in_the_quarters_it_moves_from(tmp_path: Path) -> None:
     # a year with one praise in it, then a quarter of complaints: no baseline to move from
     b = book()

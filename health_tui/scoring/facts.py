@@ -120,6 +120,7 @@ class ClientFacts:
     tone_w: float | None  # mean sentiment in the window, -1..1
     feedback_w: float | None  # mean feedback score in the window, 0..10
     signals_w: int  # messages and feedback scores in the window: health needs rules.min_signals
+    said_now: bool  # something said of satisfaction in the quarter itself
     # the quarter before the current one, read the same way: "why it moved"
     prev_health: float | None
     prev_coverage: float | None

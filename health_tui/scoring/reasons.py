@@ -246,6 +246,11 @@ def reasons(
 def _fill(name: str, f: ClientFacts, s: Settings, as_of: date) -> str:
     """What would give a component data; for the trend, which side it lacks: this quarter's
     word, or enough of it in the quarters before ("1 there, 2 needed"), or time itself."""
+    if name == "trend" and f.said_now and f.baseline_said >= s.rules.min_signals:
+        return (  # both sides said something, not of the same kind
+            "this quarter, the kind of word the quarters before hold (feedback scores, tone of "
+            "messages, praise or complaints): a trend compares each with its own"
+        )
     if name != "trend" or f.baseline_said >= s.rules.min_signals:
         return FILL[name]
     if f.started_on >= quarter_start(*quarter_of(as_of)):  # no quarter of theirs before this one
