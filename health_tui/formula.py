@@ -25,7 +25,8 @@ class Window(BaseModel):
         4,
         ge=1,
         le=8,
-        description="a quarter's satisfaction is compared with the mean of this many before",
+        description="a quarter's satisfaction is compared with this many before, each kind of "
+        "word (feedback, tone, praise against complaints) with its own mean",
     )
 
     @field_validator("quarter_weights")
@@ -140,7 +141,8 @@ class Scope(BaseModel):
 
 
 class Trend(BaseModel):
-    """A quarter's own satisfaction against the mean of the quarters before it."""
+    """A quarter's own satisfaction against the quarters before it, like with like: each part
+    (feedback, tone, praise against complaints) against its own mean there."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -217,9 +217,11 @@ q AS MATERIALIZED (
 -- routine messages with no tone): feedback scores, and messages with a tone or praising or
 -- complaining (the larger of the two counts: one message may be both). Like is compared with
 -- like: each part of this quarter's satisfaction (feedback, tone, praise against complaints)
--- against the mean of the same part in the quarters before, weighted as satisfaction weighs
+-- against the mean of the same part in the quarters before, where they hold $min_signals of its
+-- kind (one complaint a year ago is no baseline for praise), weighted as satisfaction weighs
 -- them, and only the parts both sides have. One mildly positive message this quarter against a
--- year of feedback scores read "trend -7": two scales, no trend.
+-- year of feedback scores read "trend -7": two kinds of evidence, no trend. base_kinds names
+-- the kinds the quarters before hold enough of, for the reason that asks for them.
 alone AS MATERIALIZED (
     SELECT *,
            CAST(coalesce(sum(greatest(sentiment_n, praise + complaints) + score_n) OVER earlier, 0) AS BIGINT)
@@ -231,7 +233,11 @@ alone AS MATERIALIZED (
                / nullif($satisfaction_feedback * (fb_part IS NOT NULL AND fb_base IS NOT NULL)::INT
                         + $satisfaction_tone * (tone_part IS NOT NULL AND tone_base IS NOT NULL)::INT
                         + $satisfaction_praise * (praise_part IS NOT NULL AND praise_base IS NOT NULL)::INT, 0)
-           END AS sat_delta
+           END AS sat_delta,
+           list_filter(list_value(CASE WHEN fb_base IS NOT NULL THEN 'feedback scores' END,
+                                  CASE WHEN tone_base IS NOT NULL THEN 'messages with a tone' END,
+                                  CASE WHEN praise_base IS NOT NULL THEN 'praise or complaints' END),
+                       lambda x: x IS NOT NULL) AS base_kinds
     FROM (
     SELECT *,
            ($satisfaction_feedback * coalesce(fb_part, 0) + $satisfaction_tone * coalesce(tone_part, 0)
@@ -239,8 +245,12 @@ alone AS MATERIALIZED (
            / nullif($satisfaction_feedback * (fb_part IS NOT NULL)::INT
                     + $satisfaction_tone * (tone_part IS NOT NULL)::INT
                     + $satisfaction_praise * (praise_part IS NOT NULL)::INT, 0) AS sat_alone,
-           avg(fb_part) OVER earlier AS fb_base, avg(tone_part) OVER earlier AS tone_base,
-           avg(praise_part) OVER earlier AS praise_base
+           CASE WHEN sum(score_n) OVER earlier >= $min_signals THEN avg(fb_part) OVER earlier END
+               AS fb_base,
+           CASE WHEN sum(sentiment_n) OVER earlier >= $min_signals THEN avg(tone_part) OVER earlier END
+               AS tone_base,
+           CASE WHEN sum(praise + complaints) OVER earlier >= $min_signals
+                THEN avg(praise_part) OVER earlier END AS praise_base
     FROM q
     WINDOW earlier AS (PARTITION BY client_id ORDER BY qi
                        ROWS BETWEEN 1 FOLLOWING AND $window_trend_quarters FOLLOWING)
@@ -256,6 +266,7 @@ win AS (
            any_value(k.months) AS own_months,
            any_value(k.sat_alone) AS sat_alone,
            any_value(k.sat_delta) AS sat_delta,
+           any_value(k.base_kinds) AS base_kinds,
            any_value(k.baseline_said) AS baseline_said,
            any_value(k.complaints) AS own_complaints,
            sum(w.n_interactions) AS contacts,
@@ -337,7 +348,7 @@ parts AS (
     LEFT JOIN pay_win pw USING (client_id, qi)
 ),
 comp AS (
-    SELECT client_id, qi, own_months, dormant, sat_alone, baseline_said, own_complaints, signals, feedback, tone, praise, complaints,
+    SELECT client_id, qi, own_months, dormant, sat_alone, baseline_said, base_kinds, own_complaints, signals, feedback, tone, praise, complaints,
            friction_rate, days_late, revision_share, nonbillable_share, rr_per_month,
            round(sat_delta, 4) AS trend_delta,
            -- feedback older than its half-life, with nothing else the client said, is no evidence
@@ -409,7 +420,7 @@ now AS (
            h.feedback AS feedback_w, h.signals AS signals_w,
            -- something said of satisfaction in the quarter itself (a trend may still lack one of
            -- the same kind as the quarters before)
-           h.sat_alone IS NOT NULL AS said_now,
+           h.sat_alone IS NOT NULL AS said_now, h.base_kinds,
            -- the quarter before, for "why it moved"
            b.health AS prev_health, b.coverage AS prev_coverage, b.satisfaction AS prev_satisfaction,
            b.friction AS prev_friction, b.payment AS prev_payment, b.scope AS prev_scope,
@@ -538,8 +549,8 @@ last_invoice AS (
 -- A relationship begun in the last four quarters and billed after the work: its first bill (an
 -- invoice, not a credit note) came after at least $min_hours of its time, and billed about what
 -- came before it: its amount over those hours at most half again the rate of all its bills over
--- the hours before the last, and at most twice the portfolio's usual rate (ref_rate: the median
--- client's revenue over its hours). Its invoices bill the time up to its last bill, and the time
+-- the hours before the last; or, where it is the only bill, at most twice the portfolio's usual
+-- rate (ref_rate) and with no more than four times its hours after it. Its invoices bill the time up to its last bill, and the time
 -- from that day on is not billed yet: its rate and effort versus return stand on the hours
 -- billed (ClientFacts.billed_hours_12m). A deposit or a retainer invoiced ahead after a week of
 -- discovery or onboarding bills far more than the week: it is no bill after the work (it read
@@ -547,10 +558,13 @@ last_invoice AS (
 -- client's invoices in the window also bill time from before it, which evens out; a retainer or
 -- deposit invoiced ahead bills what follows. Read from the raw rows of the clients begun in the
 -- window, and only where none of their time is older.
+-- The portfolio's usual rate: the owner's target rate, or the median active client's revenue
+-- over its hours where they are at least $min_hours (a two-hour job's rate is no one's usual)
 ref_rate AS (
-    SELECT median(s.revenue_12m::DOUBLE / t.hours_12m) AS rate
-    FROM inv_sum s JOIN te_sum t USING (client_id)
-    WHERE s.revenue_12m > 0 AND t.hours_12m > 0
+    SELECT coalesce(CAST($target_rate AS DOUBLE), median(s.revenue_12m::DOUBLE / t.hours_12m)) AS rate
+    FROM inv_sum s JOIN te_sum t USING (client_id) JOIN clients c USING (client_id) CROSS JOIN p
+    WHERE s.revenue_12m > 0 AND t.hours_12m > 0 AND t.hours_12m >= $min_hours
+      AND (c.ended_on IS NULL OR c.ended_on > p.as_of)
 ),
 bills AS (
     SELECT client_id, min(issued_on) AS first_bill, max(issued_on) AS last_bill,
@@ -580,7 +594,12 @@ unbilled AS (
     GROUP BY ALL
     HAVING hours_before_first_bill > 0 AND hours_before_first_bill >= $min_hours AND hours_not_billed > 0
        AND any_value(b.first_amount) / hours_before_first_bill
-           <= least(1.5 * any_value(b.billed_amount) / hours_billed, 2 * any_value(r.rate))
+           <= 1.5 * any_value(b.billed_amount) / hours_billed
+       -- one bill alone is weighed against nothing of its own: a deposit bills far above the
+       -- usual rate, or has far more time after it than before
+       AND (any_value(b.first_bill) < any_value(b.last_bill)
+            OR (any_value(b.first_amount) / hours_before_first_bill <= 2 * any_value(r.rate)
+                AND hours_not_billed <= 4 * hours_billed))
 ),
 -- The cost amounts of that time, summed exactly by currency and then converted, as te's are
 unbilled_cost AS (

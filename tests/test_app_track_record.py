@@ -43,7 +43,7 @@ async def test_t_opens_the_record_of_the_quarters_before(reviewed) -> None:
         assert "You overrode reprice in 3 of 5 decisions (keep 3)" in said
         assert "money.target_rate (not set)" in said
         castell = next(line for line in text.splitlines() if line.startswith("Castell"))
-        assert "2025Q4" in castell and "52 → 53 +1" in castell and castell.rstrip().endswith("exit")
+        assert "2025Q4" in castell and "54 → 53 −1" in castell and castell.rstrip().endswith("exit")
         quarry = next(line for line in text.splitlines() if line.startswith("Quarry"))
         assert "2025Q4" in quarry and "€5,460" in quarry and "ended" in quarry
         assert "twelve months to the end of the quarter" in text

@@ -595,6 +595,15 @@ def test_a_deposit_or_a_retainer_after_a_week_of_work_is_no_bill_after_the_work(
             [f"A-{m}", "arr", f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10",
              round(100 * done, 2), "EUR"]
         )  # fmt: skip
+    b.client("prem", "Aster Capital", date(2026, 5, 4))
+    for n in range(0, 21):
+        week("prem", date(2026, 5, 4) + timedelta(weeks=n), 10)
+    for m in range(6, 10):
+        done = sum(r[2] for r in entries if r[0] == "prem" and r[1].month == m - 1)
+        b.rows["invoices"].append(
+            [f"P-{m}", "prem", f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10",
+             round(250 * done, 2), "EUR"]
+        )  # fmt: skip
     # billed in arrears from the middle of a month: a half month's first bill, more work after
     b.client("mid", "Laurent Skincare", date(2026, 8, 17))
     for n in range(0, 6):
@@ -613,6 +622,9 @@ def test_a_deposit_or_a_retainer_after_a_week_of_work_is_no_bill_after_the_work(
     for cid in ("arr", "mid"):
         arrears = client(p, cid)
         assert arrears.hours_not_billed > 0 and arrears.effective_rate == 100, cid
+    # billed in arrears at €250/h where the portfolio's usual rate is €100/h: its own bills say so
+    premium = client(p, "prem")
+    assert premium.hours_not_billed > 0 and premium.effective_rate == 250
     assert client(p, "mid").hours_not_billed > client(p, "mid").billed_hours_12m
     # in June the project had its deposit alone: no later bill to weigh it against
     june = client(b.score(tmp_path / "june", as_of=date(2026, 6, 30)), "proj")
@@ -690,11 +702,33 @@ def test_a_trend_compares_each_kind_of_word_with_its_own(tmp_path: Path) -> None
     trend = next(comp for comp in unlike.components if comp.name == "trend")
     assert trend.score is None
     gap = next(r for r in unlike.reasons if r.startswith("No data for trend"))
-    assert "the kind of word the quarters before hold" in gap, gap
+    assert gap.endswith(
+        "To fill it: this quarter, feedback scores, as the 4 quarters before hold: a trend "
+        "compares each kind of word with its own."
+    ), gap
     same = client(p, "same")
     # feedback steady at 8: no move (trend.steady), whatever the praise alone would say
     steady = Settings().trend.steady
     assert next(comp.score for comp in same.components if comp.name == "trend") == steady
+
+
+def test_one_word_of_a_kind_a_year_ago_is_no_baseline_for_that_kind(tmp_path: Path) -> None:
+    """One complaint in 2025Q4 made the praise part's baseline 33 for a year: one praise now read
+    as a rise of 33 points (a reviewing helper's find). A part's baseline needs rules.min_signals
+    of its kind in the quarters before."""
+    b = book()
+    b.client("once", "Harrow & Vale", ago(700))
+    b.work("once", ago(700), AS_OF, rate=100, late_days=2)
+    b.feedback("once", ago(450), AS_OF, 8, every_days=30)
+    b.rows["interactions"] += [
+        ["once", "2025-11-12 11:00", "email", "complaint", None, "Late"],
+        ["once", "2026-08-12 11:00", "email", "praise", None, "Lovely"],
+    ]
+    c = client(b.score(tmp_path), "once")
+    # the scores held at 8: steady, the praise compared with nothing of its kind
+    assert next(comp.score for comp in c.components if comp.name == "trend") == (
+        Settings().trend.steady
+    )
 
 
 def test_a_trend_needs_things_said_in_the_quarters_it_moves_from(tmp_path: Path) -> None:

@@ -121,6 +121,8 @@ class ClientFacts:
     feedback_w: float | None  # mean feedback score in the window, 0..10
     signals_w: int  # messages and feedback scores in the window: health needs rules.min_signals
     said_now: bool  # something said of satisfaction in the quarter itself
+    # the kinds of word the trend's quarters before hold enough of to compare this quarter with
+    base_kinds: list[str]
     # the quarter before the current one, read the same way: "why it moved"
     prev_health: float | None
     prev_coverage: float | None
@@ -229,6 +231,7 @@ def facts_params(
         "min_coverage": settings.rules.min_coverage,
         "min_signals": settings.rules.min_signals,
         "min_hours": settings.rules.min_hours,
+        "target_rate": settings.money.target_rate,
         "hard_times_pattern": words_pattern(settings.hard_times.words),
         "hard_times_prefilter": words_prefilter(settings.hard_times.words),
         "dormant_quarters": settings.rules.dormant_quarters,

@@ -58,6 +58,11 @@ def _join(parts: list[str]) -> str:
     return some_of(said, len(said))
 
 
+def _or(parts: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} or {parts[-1]}"
+
+
 # What would give each component data, said where it has none.
 FILL = {
     "satisfaction": "ask for feedback scores, or log messages with their tone",
@@ -246,19 +251,26 @@ def reasons(
 def _fill(name: str, f: ClientFacts, s: Settings, as_of: date) -> str:
     """What would give a component data; for the trend, which side it lacks: this quarter's
     word, or enough of it in the quarters before ("1 there, 2 needed"), or time itself."""
-    if name == "trend" and f.said_now and f.baseline_said >= s.rules.min_signals:
-        return (  # both sides said something, not of the same kind
-            "this quarter, the kind of word the quarters before hold (feedback scores, tone of "
-            "messages, praise or complaints): a trend compares each with its own"
-        )
+    n = s.window.trend_quarters
+    before = "the quarter before" if n == 1 else f"the {n} quarters before"
+    if name == "trend" and f.baseline_said >= s.rules.min_signals:
+        if not f.base_kinds:  # enough said, too little of any one kind
+            return (
+                f"{before} hold fewer than {s.rules.min_signals} of any one kind of word "
+                "(feedback scores, messages with a tone, praise or complaints): a trend compares "
+                "each kind with its own, and it comes as they say more"
+            )
+        if f.said_now:  # both sides said something, not of the same kind
+            return (
+                f"this quarter, {_or(f.base_kinds)}, as {before} hold: a trend compares each kind "
+                "of word with its own"
+            )
     if name != "trend" or f.baseline_said >= s.rules.min_signals:
         return FILL[name]
     if f.started_on >= quarter_start(*quarter_of(as_of)):  # no quarter of theirs before this one
         return (
             f"time: it began on {f.started_on}, and a trend compares a quarter with the ones before"
         )
-    n = s.window.trend_quarters
-    before = "the quarter before" if n == 1 else f"the {n} quarters before"
     n_said = f.baseline_said
     held = (
         f"{n_said} feedback score or message with a tone"

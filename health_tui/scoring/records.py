@@ -19,7 +19,7 @@ _DETAIL = {
     "friction": "complaints, escalations, letters, urgent and after-hours demands, scope changes",
     "payment": "days late and unpaid overdue share of invoices due",
     "scope": "revision share, non-billable share, revision requests",
-    "trend": "this quarter's satisfaction against earlier quarters",
+    "trend": "this quarter's satisfaction against earlier quarters, kind by kind",
 }
 
 
