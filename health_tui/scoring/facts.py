@@ -121,8 +121,9 @@ class ClientFacts:
     feedback_w: float | None  # mean feedback score in the window, 0..10
     signals_w: int  # messages and feedback scores in the window: health needs rules.min_signals
     said_now: bool  # something said of satisfaction in the quarter itself
-    # the kinds of word the trend's quarters before hold enough of to compare this quarter with
-    base_kinds: list[str]
+    # the kinds of word the trend's quarters before hold enough of to compare this quarter with,
+    # as bits: 1 feedback scores, 2 messages with a tone, 4 praise or complaints (BASE_KINDS)
+    base_kinds: int
     # the quarter before the current one, read the same way: "why it moved"
     prev_health: float | None
     prev_coverage: float | None

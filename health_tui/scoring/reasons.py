@@ -58,6 +58,10 @@ def _join(parts: list[str]) -> str:
     return some_of(said, len(said))
 
 
+# The kinds of word a trend compares, by their bit in ClientFacts.base_kinds
+BASE_KINDS = ((1, "feedback scores"), (2, "messages with a tone"), (4, "praise or complaints"))
+
+
 def _or(parts: list[str]) -> str:
     """'a', 'a or b', 'a, b or c'."""
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} or {parts[-1]}"
@@ -254,7 +258,8 @@ def _fill(name: str, f: ClientFacts, s: Settings, as_of: date) -> str:
     n = s.window.trend_quarters
     before = "the quarter before" if n == 1 else f"the {n} quarters before"
     if name == "trend" and f.baseline_said >= s.rules.min_signals:
-        if not f.base_kinds:  # enough said, too little of any one kind
+        kinds = [word for bit, word in BASE_KINDS if f.base_kinds & bit]
+        if not kinds:  # enough said, too little of any one kind
             return (
                 f"{before} hold fewer than {s.rules.min_signals} of any one kind of word "
                 "(feedback scores, messages with a tone, praise or complaints): a trend compares "
@@ -262,7 +267,7 @@ def _fill(name: str, f: ClientFacts, s: Settings, as_of: date) -> str:
             )
         if f.said_now:  # both sides said something, not of the same kind
             return (
-                f"this quarter, {_or(f.base_kinds)}, as {before} hold: a trend compares each kind "
+                f"this quarter, {_or(kinds)}, as {before} hold: a trend compares each kind "
                 "of word with its own"
             )
     if name != "trend" or f.baseline_said >= s.rules.min_signals:
