@@ -86,12 +86,15 @@ def some_of(shown: Sequence[str], total: int) -> str:
 
 
 def hours(value: float | None) -> str:
-    """'1,234 h', '176.5 h', '358.75 h': to the hundredth, trailing zeros dropped, so the figures
-    add up as written (hours come in quarters: at tenths, 317.25 + 41.5 read 317.2 + 41.5 = 358.8);
-    the no-value mark where hours are not known."""
-    if value is None:
-        return NO_VALUE
-    return f"{round(value, 2):,.2f}".rstrip("0").rstrip(".") + " h"
+    """'1,234 h', '176.5 h', '358.75 h' (`hour_count`); the no-value mark where hours are not
+    known."""
+    return NO_VALUE if value is None else f"{hour_count(value)} h"
+
+
+def hour_count(value: float) -> str:
+    """'1,234', '176.5', '358.75': to the hundredth, trailing zeros dropped, so the figures add up
+    as written (hours come in quarters: at tenths, 317.25 + 41.5 read 317.2 + 41.5 = 358.8)."""
+    return f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
 
 
 def rate_not_weighed(hours_12m: float) -> str:

@@ -546,26 +546,25 @@ last_invoice AS (
     SELECT i.client_id, max(i.issued_on) AS last_invoice, min(i.issued_on) AS first_invoice
     FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
 ),
--- A relationship begun in the last four quarters and billed after the work: its first bill (an
--- invoice, not a credit note) came after at least $min_hours of its time, and billed about what
--- came before it: its amount over those hours at most half again the rate of all its bills over
--- the hours before the last; or, where it is the only bill, at most twice the portfolio's usual
--- rate (ref_rate) and with no more than four times its hours after it. Its invoices bill the time up to its last bill, and the time
--- from that day on is not billed yet: its rate and effort versus return stand on the hours
--- billed (ClientFacts.billed_hours_12m). A deposit or a retainer invoiced ahead after a week of
--- discovery or onboarding bills far more than the week: it is no bill after the work (it read
--- €116/h for a project billed €60/h). An older
--- client's invoices in the window also bill time from before it, which evens out; a retainer or
--- deposit invoiced ahead bills what follows. Read from the raw rows of the clients begun in the
--- window, and only where none of their time is older.
--- The portfolio's usual rate: the owner's target rate, or the median active client's revenue
--- over its hours where they are at least $min_hours (a two-hour job's rate is no one's usual)
+-- The portfolio's usual rate, for a first bill that has no later one to be weighed against
+-- (unbilled): the owner's target rate, or the median active client's revenue over its hours
+-- where they are at least $min_hours (a two-hour job's rate is no one's usual).
 ref_rate AS (
     SELECT coalesce(CAST($target_rate AS DOUBLE), median(s.revenue_12m::DOUBLE / t.hours_12m)) AS rate
     FROM inv_sum s JOIN te_sum t USING (client_id) JOIN clients c USING (client_id) CROSS JOIN p
     WHERE s.revenue_12m > 0 AND t.hours_12m > 0 AND t.hours_12m >= $min_hours
       AND (c.ended_on IS NULL OR c.ended_on > p.as_of)
 ),
+-- A relationship begun in the last four quarters, none of whose time is older, and billed after
+-- the work: its time from its last bill's day on is not billed yet, and its rate and effort
+-- versus return stand on the hours billed (ClientFacts.billed_hours_12m). Billed after the work:
+-- its first bill (an invoice, not a credit note) came after at least $min_hours of its time and
+-- billed about what came before it, its amount over those hours at most half again the rate of
+-- all its bills over the hours before the last; where it is the only bill, at most twice the
+-- usual rate, with no more than four times its hours after it. A deposit or a retainer invoiced
+-- ahead after a week of discovery or onboarding bills far more than the week (it read €116/h for
+-- a project billed €60/h). An older client's invoices in the window also bill time from before
+-- it, which evens out. Read from the raw rows of the clients begun in the window.
 bills AS (
     SELECT client_id, min(issued_on) AS first_bill, max(issued_on) AS last_bill,
            arg_min(amount, issued_on)::DOUBLE AS first_amount, sum(amount)::DOUBLE AS billed_amount

@@ -585,25 +585,22 @@ def test_a_deposit_or_a_retainer_after_a_week_of_work_is_no_bill_after_the_work(
         [f"R-{m}", "ret", f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10", 3000.0, "EUR"]
         for m in range(5, 10)
     ]
-    # and one billed monthly in arrears, which is
-    b.client("arr", "Gale Ltd", date(2026, 5, 4))
-    for n in range(0, 21):
-        week("arr", date(2026, 5, 4) + timedelta(weeks=n), 10)
-    for m in range(6, 10):
-        done = sum(r[2] for r in entries if r[0] == "arr" and r[1].month == m - 1)
-        b.rows["invoices"].append(
-            [f"A-{m}", "arr", f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10",
-             round(100 * done, 2), "EUR"]
-        )  # fmt: skip
-    b.client("prem", "Aster Capital", date(2026, 5, 4))
-    for n in range(0, 21):
-        week("prem", date(2026, 5, 4) + timedelta(weeks=n), 10)
-    for m in range(6, 10):
-        done = sum(r[2] for r in entries if r[0] == "prem" and r[1].month == m - 1)
-        b.rows["invoices"].append(
-            [f"P-{m}", "prem", f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10",
-             round(250 * done, 2), "EUR"]
-        )  # fmt: skip
+
+    def in_arrears(cid: str, name: str, rate: float) -> None:
+        """10 h a week from 4 May, each month's hours invoiced on the 1st of the next."""
+        b.client(cid, name, date(2026, 5, 4))
+        for n in range(0, 21):
+            week(cid, date(2026, 5, 4) + timedelta(weeks=n), 10)
+        for m in range(6, 10):
+            done = sum(r[2] for r in entries if r[0] == cid and r[1].month == m - 1)
+            b.rows["invoices"].append(
+                [f"{cid}-{m}", cid, f"2026-{m:02d}-01", f"2026-{m:02d}-15", f"2026-{m:02d}-10",
+                 round(rate * done, 2), "EUR"]
+            )  # fmt: skip
+
+    # and ones billed monthly in arrears, which are: at the portfolio's rate, and at €250/h
+    in_arrears("arr", "Gale Ltd", 100)
+    in_arrears("prem", "Aster Capital", 250)
     # billed in arrears from the middle of a month: a half month's first bill, more work after
     b.client("mid", "Laurent Skincare", date(2026, 8, 17))
     for n in range(0, 6):

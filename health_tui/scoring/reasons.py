@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from health_tui.dates import quarter_of, quarter_start
-from health_tui.formatting import some_of
+from health_tui.formatting import hour_count, some_of
 from health_tui.scoring.facts import ClientFacts
 from health_tui.scoring.measures import (
     Measures,
@@ -323,7 +323,7 @@ def _money(m: Measures, ctx: Context) -> list[str]:
     left = margin(f, per_hour)
     which = " billed" if f.hours_not_billed > 0 else ""  # the time not billed yet is apart
     # the hours billed as the sentence before says them, to the hundredth
-    count = _exact_hours if which else (lambda h: f"{h:,.0f}")
+    count = hour_count if which else (lambda h: f"{h:,.0f}")
     if uncosted > 0 and per_hour is None:
         out.append(
             f"Cost amounts cover {count(hours - uncosted)} of its {count(hours)}{which} hours "
@@ -346,25 +346,19 @@ def _not_billed(m: Measures, ctx: Context) -> str:
     """Why the figures after it stand on fewer hours than the last four quarters hold: a new
     client billed after the work has its time since its last bill apart, not billed yet."""
     f = m.facts
-    first = _exact_hours(f.hours_before_first_bill or 0.0)
-    known = margin(f, ctx.settings.money.cost_per_hour) is not None
+    first = hour_count(f.hours_before_first_bill or 0.0)
+    figures = "rate, margin" if margin(f, ctx.settings.money.cost_per_hour) is not None else "rate"
     return (
         f"It is billed after the work (its first invoice came after {first} h of it): the "
-        f"{_exact_hours(f.hours_not_billed)} h from its last invoice ({f.last_bill}) on are not "
-        f"billed yet, and its rate{', margin' if known else ''} and effort versus return stand "
-        "on the "
-        f"{_exact_hours(f.billed_hours_12m)} h its invoices bill."
+        f"{hour_count(f.hours_not_billed)} h from its last invoice ({f.last_bill}) on are not "
+        f"billed yet, and its {figures} and effort versus return stand on the "
+        f"{hour_count(f.billed_hours_12m)} h its invoices bill."
     )
-
-
-def _exact_hours(hours: float) -> str:
-    """Hours to the hundredth, trailing zeros dropped: parts said beside their sum add up."""
-    return f"{hours:,.2f}".rstrip("0").rstrip(".")
 
 
 def _few_hours(hours: float) -> str:
     """Hours as a count: whole from 10, else to the hundredth (a quarter of an hour is not 0)."""
-    return f"{hours:,.0f}" if hours >= 10 else f"{hours:.2f}".rstrip("0").rstrip(".")
+    return f"{hours:,.0f}" if hours >= 10 else hour_count(hours)
 
 
 def _effort_unknown(m: Measures, ctx: Context) -> str:
@@ -379,10 +373,10 @@ def _effort_unknown(m: Measures, ctx: Context) -> str:
     why = {
         "portfolio": ctx.basis.what_is_missing,
         # a project billed at its end has hours and no invoice yet: said beside the import
-        "no invoice": f"{_exact_hours(f.hours_12m)} h of theirs in the last four quarters are on "
+        "no invoice": f"{hour_count(f.hours_12m)} h of theirs in the last four quarters are on "
         "record, and no invoice: work billed at its end and not billed yet, or invoices not "
-        "imported. To fill it: import its invoices (or, if they came in under another name, merge that "
-        f"client into it: {merge})",
+        "imported. To fill it: import its invoices (or, if they came in under another name, "
+        f"merge that client into it: {merge})",
         "part priced": f"in the last four quarters, {_few_hours(f.unpriced_hours_12m)} of its "
         f"{_few_hours(billable)} billable hours have no billable amount (or one of 0), and there "
         f"is {no_invoice}: the amounts on the others ({ctx.money(f.billable_12m or 0)}) are not "

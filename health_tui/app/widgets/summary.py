@@ -97,23 +97,13 @@ def summary_content(
         (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE)
     ]
     # what letting them go takes, beside a revenue at risk of maybe €0
-    theirs: list[Segment] = (
-        [
-            [
-                (
-                    f"their revenue 12m {fmt.money(figures.candidates_revenue, portfolio.currency)}",
-                    MUTED,
-                )
-            ]
-        ]
-        if figures.candidates_revenue
-        else []
-    )
+    theirs = f"their revenue 12m {fmt.money(figures.candidates_revenue, portfolio.currency)}"
+    said: list[list[Segment]] = [[[(theirs, MUTED)]]] if figures.candidates_revenue else []
     # the first of these that fits on one line: their revenue before the longer words; else the
     # first, broken between its phrases
     tries = [
-        [when, stake(label), exits, *said]
-        for said in (theirs, [])
+        [when, stake(label), exits, *extra]
+        for extra in (*said, [])
         for label in ("revenue at risk ", "at risk ")
     ]
     first = next((t for t in tries if "\n" not in fmt.packed(t, width, SEP)), tries[0])
