@@ -49,7 +49,9 @@ class Weights(BaseModel):
 
     satisfaction: float = Field(0.35, ge=0, description="feedback, tone, praise versus complaints")
     friction: float = Field(
-        0.20, ge=0, description="complaints, escalations, urgent/after-hours demands"
+        0.20,
+        ge=0,
+        description="complaints, escalations, urgent demands, requests or complaints after hours",
     )
     payment: float = Field(0.15, ge=0, description="days late and unpaid overdue amounts")
     scope: float = Field(
