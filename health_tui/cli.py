@@ -783,7 +783,7 @@ def _now() -> datetime:
     metavar="DATETIME",
     default=None,
     help="When: 2026-09-20 14:30 (default today; a date alone is noon: only a time you give "
-    "can make a demand after hours).",
+    "can make it after hours).",
 )
 @click.option("--note", default=None, help="What was said or done, in a line.")
 @db_option

@@ -78,7 +78,7 @@ class Friction(BaseModel):
     )
     urgent: float = Field(0.5, ge=0, description="points for an urgent request")
     after_hours: float = Field(
-        0.5, ge=0, description="points for a demand made outside office hours"
+        0.5, ge=0, description="points for a request or complaint made outside office hours"
     )
     scope_change: float = Field(0.5, ge=0, description="points for a scope change")
     revision_request: float = Field(0.25, ge=0, description="points for a revision request")
@@ -89,10 +89,10 @@ class Friction(BaseModel):
     )
     office_opens: int = Field(8, ge=0, le=23, description="hour office hours start")
     office_closes: int = Field(
-        20, ge=1, le=24, description="hour from which a demand is after hours"
+        20, ge=1, le=24, description="hour from which a request or complaint is after hours"
     )
     weekends_after_hours: bool = Field(
-        True, description="a demand on Saturday or Sunday is after hours"
+        True, description="a request or complaint on Saturday or Sunday is after hours"
     )
 
     @model_validator(mode="after")
