@@ -16,7 +16,7 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from health_tui.app.map_model import build_grid
-from health_tui.app.table_model import BY_KEY
+from health_tui.app.table_model import BY_KEY, COLUMNS, columns_for
 from health_tui.app.widgets.client_panels import effort_content
 from health_tui.app.widgets.review_panels import exit_confirmation, value_content
 from health_tui.app.widgets.whatif_panel import whatif_content
@@ -342,10 +342,22 @@ def test_billable_amounts_are_revenue_but_not_an_invoice(tmp_path: Path) -> None
     tog = [r for r in b.rows["time_entries"] if r[0] == "tog"]
     for r in tog:  # the tracker's amounts, as Toggl's Amount (EUR)
         r += [round(r[2] * 90, 2) if r[3] else 0, "", "EUR"]
-    c = client(b.score(tmp_path), "tog")
+    p = b.score(tmp_path)
+    c = client(p, "tog")
     assert c.revenue_estimated and not c.invoices_on_record
     assert c.known_revenue_12m == c.revenue_12m > 0 and c.effort_return is not None
     assert c.known_revenue(c.lifetime_value) is None
+    # The table marks its rate and revenue as estimated (they read as money invoiced), in
+    # columns a cell wider so that the mark cuts nothing; an invoiced client's read as before.
+    assert p.revenue_estimated
+    widths = {col.key: col.width for col in columns_for({}, estimated=True)}
+    for key in ("effective_rate", "revenue_12m"):
+        shown = BY_KEY[key].cell(c, "EUR")
+        assert shown.startswith("~€") and cell_len(shown) <= widths[key], shown
+        invoiced = next(x for x in p.active if x.invoices_on_record)
+        assert BY_KEY[key].cell(invoiced, "EUR").startswith("€")
+    assert BY_KEY["lifetime_value"].cell(c, "EUR") == "—"  # not known, not estimated
+    assert columns_for({}) == COLUMNS  # a portfolio with no estimate keeps its widths
 
 
 def test_a_what_if_says_the_revenue_lost_is_estimated_where_it_is(tmp_path: Path) -> None:

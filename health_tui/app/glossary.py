@@ -16,6 +16,7 @@ _PORTFOLIO: Rows = (
     ("Trend", "health over the last five quarters, oldest first (· = not enough data)"),
     ("E/R", "effort versus return, 0-100: higher means the work pays; — = not enough data"),
     ("Rate", "revenue per hour actually spent, last four quarters"),
+    ("~", "before a rate or Rev 12m: estimated from billable amounts, no invoice on record"),
     ("Decision", "yours for the quarter (r reviews); exit 4/10 = checklist steps settled"),
     ("narrow", "LTV, Rev 12m, Rate, Trend, E/R, then Archetype make way as the window narrows"),
     ("sort", "▲ / ▼ beside the sorted column's title; click a title to sort by it"),

@@ -36,6 +36,15 @@ _ACTION_ORDER = {
 }
 
 
+ESTIMATE = "~"  # before a rate or revenue estimated from billable amounts (the legend says so)
+
+
+def _estimate(c: ClientScore, shown: str) -> str:
+    """`shown` marked as estimated where the client's revenue is: no invoice of theirs in the last
+    four quarters, their billable amounts instead (read unmarked, it passed for money invoiced)."""
+    return ESTIMATE + shown if c.revenue_estimated and shown != fmt.NO_VALUE else shown
+
+
 def _trend_change(c: ClientScore) -> float | None:
     known = [q.health for q in c.trend if q.health is not None]
     return known[-1] - known[0] if len(known) >= 2 else None
@@ -67,10 +76,10 @@ COLUMNS: tuple[Column, ...] = (
            _trend_change, drop=3),
     Column("effort_return", "E/R", 4, lambda c, _: fmt.score(c.effort_return),
            lambda c: c.effort_return, right=True, drop=2),
-    Column("effective_rate", "Rate", 6, lambda c, cur: fmt.rate(c.known_rate, cur),
+    Column("effective_rate", "Rate", 6, lambda c, cur: _estimate(c, fmt.rate(c.known_rate, cur)),
            lambda c: c.known_rate, right=True, drop=4),
     Column("revenue_12m", "Rev 12m", 7,
-           lambda c, cur: fmt.money_short(c.known_revenue_12m, cur),
+           lambda c, cur: _estimate(c, fmt.money_short(c.known_revenue_12m, cur)),
            lambda c: c.revenue_12m, right=True, descending=True, drop=5),
     Column("lifetime_value", "LTV", 7,
            lambda c, cur: fmt.money_short(c.known_revenue(c.lifetime_value), cur),
@@ -92,17 +101,23 @@ def decision_column(labels: Mapping[str, str]) -> Column:
 
 
 MONEY_KEYS = frozenset({"effective_rate", "revenue_12m", "lifetime_value"})
+ESTIMATED_KEYS = frozenset({"effective_rate", "revenue_12m"})  # may carry ESTIMATE
 
 
-def columns_for(labels: Mapping[str, str], currency: str = "EUR") -> tuple[Column, ...]:
+def columns_for(
+    labels: Mapping[str, str], currency: str = "EUR", *, estimated: bool = False
+) -> tuple[Column, ...]:
     """The table's columns: the decision column joins once the quarter has a decision. The money
     columns are as wide as their currency's sign needs: sized for "€128/h", they cut a code's
     ("CHF 128/h" read "CHF 1…")."""
     extra = cell_len(fmt.symbol(currency)) - 1
     columns = COLUMNS
-    if extra > 0:
+    if extra > 0 or estimated:
         columns = tuple(
-            replace(c, width=c.width + extra) if c.key in MONEY_KEYS else c for c in COLUMNS
+            replace(c, width=c.width + max(extra, 0) + (estimated and c.key in ESTIMATED_KEYS))
+            if c.key in MONEY_KEYS
+            else c
+            for c in COLUMNS
         )
     return (*columns, decision_column(labels)) if labels else columns
 

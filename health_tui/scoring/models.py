@@ -415,6 +415,12 @@ class PortfolioScore(BaseModel):
         return any(c.known_revenue_12m is not None for c in self.clients)
 
     @cached_property
+    def revenue_estimated(self) -> bool:
+        """Some client's revenue of the last four quarters is estimated from billable amounts (no
+        invoice of theirs in them): the tables mark those figures, and make room for the mark."""
+        return any(c.revenue_estimated for c in self.clients)
+
+    @cached_property
     def hours_on_record(self) -> bool:
         """Some client has a time entry on record; without, portfolio hours are not known."""
         return any(c.time_on_record for c in self.clients)

@@ -106,7 +106,10 @@ class PortfolioScreen(WhatIfMarking):
         keep = None if self._names_only and table.cursor == 0 else table.current_id
         self._names_only = False
         self._show_rows(
-            rows, columns_for(self._labels(), portfolio.currency), portfolio.currency, keep
+            rows,
+            columns_for(self._labels(), portfolio.currency, estimated=portfolio.revenue_estimated),
+            portfolio.currency,
+            keep,
         )
 
     def _show_roster(self, roster: RowIndex | None) -> None:
@@ -146,7 +149,9 @@ class PortfolioScreen(WhatIfMarking):
             return
         table = self.query_one(ClientTable)
         current = table.current
-        self.view.set_columns(columns_for(review.labels(), portfolio.currency))
+        self.view.set_columns(
+            columns_for(review.labels(), portfolio.currency, estimated=portfolio.revenue_estimated)
+        )
         table.columns_changed(current.client_id if current else None)
         self._update_status()
 
