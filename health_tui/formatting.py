@@ -113,3 +113,14 @@ def share(value: float | None, who: str | None = None, *, tight: bool = False) -
     if value > 0 and text == "0%":  # the largest of 10,000 clients read "0% of revenue"
         text = "<1%" if tight else "under 1%"
     return text + (f" ({who})" if who else "")
+
+
+ESTIMATE = "~"  # before a figure estimated from a client's billable amounts
+ESTIMATED = f"{ESTIMATE} estimated from billable amounts: no invoice of the client's in the last four quarters"
+
+
+def estimated(shown: str, yes: bool) -> str:
+    """`shown` with ESTIMATE before it where the figure is estimated (a client's revenue, and so
+    its rate, from billable amounts: ClientScore.revenue_estimated); read unmarked, it passes for
+    money invoiced. The no-value mark stays as it is."""
+    return ESTIMATE + shown if yes and shown != NO_VALUE else shown

@@ -13,7 +13,17 @@ from pydantic_core import to_json
 from rich.cells import cell_len
 
 from health_tui.clients import ClientListing
-from health_tui.formatting import NO_VALUE, hours, money, plural, rate, rate_not_weighed, share
+from health_tui.formatting import (
+    ESTIMATED,
+    NO_VALUE,
+    estimated,
+    hours,
+    money,
+    plural,
+    rate,
+    rate_not_weighed,
+    share,
+)
 from health_tui.scoring.models import (
     COMPONENTS,
     NOTHING_SAID,
@@ -122,8 +132,8 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
         rows.append((
             _plain(c.name), "—" if c.health is None else f"{c.health:.0f}", c.band_text,
             "—" if c.effort_return is None else f"{c.effort_return:.0f}",
-            rate(c.known_rate, p.currency),  # "—" where not weighed, as effort is
-            money(c.known_revenue_12m, p.currency),
+            estimated(rate(c.known_rate, p.currency), c.revenue_estimated),  # "—": not weighed
+            estimated(money(c.known_revenue_12m, p.currency), c.revenue_estimated),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
     lines, left_out = _fit(rows, width)
@@ -142,11 +152,14 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
     if width is not None:
         summary = "\n".join(fill_clauses(summary, width))
     said = "\n".join(lines) + "\n"
+    notes = [ESTIMATED] if any(c.revenue_estimated for c in clients) else []
     if left_out:
         note = (
             f"({', '.join(left_out)} left out at {width} columns: a wider terminal, or"
             " --format csv, shows every column)"
         )
+        notes.append(note)
+    for note in notes:
         said += "\n".join(wrap_cells(note, width or len(note), width or len(note))) + "\n"
     return summary + "\n\n" + said
 

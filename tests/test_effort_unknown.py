@@ -358,6 +358,20 @@ def test_billable_amounts_are_revenue_but_not_an_invoice(tmp_path: Path) -> None
         assert BY_KEY[key].cell(invoiced, "EUR").startswith("€")
     assert BY_KEY["lifetime_value"].cell(c, "EUR") == "—"  # not known, not estimated
     assert columns_for({}) == COLUMNS  # a portfolio with no estimate keeps its widths
+    # So do the score command's table and the review report's, each saying what ~ means.
+    table = render_scores(p, "table")
+    row = next(line for line in table.splitlines() if line.startswith("Tern Studio"))
+    assert f"~€{c.known_rate:.0f}/h" in row and f"~€{c.revenue_12m:,.0f}" in row
+    assert "~ estimated from billable amounts" in table
+    assert not any(line.startswith("Acme") and "~" in line for line in table.splitlines())
+    store = open_store(tmp_path / "book.duckdb")  # as b.score left it
+    try:
+        report = build_report(store, AS_OF, Settings(), today=AS_OF)
+    finally:
+        store.close()
+    assert f"~€{c.revenue_12m:,.0f}" in render_markdown(report)
+    assert f"~€{c.revenue_12m:,.0f}" in render_html(report)
+    assert "~ estimated from billable amounts" in render_html(report)
 
 
 def test_a_what_if_says_the_revenue_lost_is_estimated_where_it_is(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from health_tui.app import format as fmt
 from health_tui.app.roster import ClientStub
 from health_tui.app.text import safe_text
+from health_tui.formatting import estimated
 from health_tui.scoring.models import ClientScore, Recommendation
 
 # Most urgent first, so an ascending sort on the action column reads as a to-do list.
@@ -34,15 +35,6 @@ _ACTION_ORDER = {
         ]
     )
 }
-
-
-ESTIMATE = "~"  # before a rate or revenue estimated from billable amounts (the legend says so)
-
-
-def _estimate(c: ClientScore, shown: str) -> str:
-    """`shown` marked as estimated where the client's revenue is: no invoice of theirs in the last
-    four quarters, their billable amounts instead (read unmarked, it passed for money invoiced)."""
-    return ESTIMATE + shown if c.revenue_estimated and shown != fmt.NO_VALUE else shown
 
 
 def _trend_change(c: ClientScore) -> float | None:
@@ -76,10 +68,10 @@ COLUMNS: tuple[Column, ...] = (
            _trend_change, drop=3),
     Column("effort_return", "E/R", 4, lambda c, _: fmt.score(c.effort_return),
            lambda c: c.effort_return, right=True, drop=2),
-    Column("effective_rate", "Rate", 6, lambda c, cur: _estimate(c, fmt.rate(c.known_rate, cur)),
+    Column("effective_rate", "Rate", 6, lambda c, cur: estimated(fmt.rate(c.known_rate, cur), c.revenue_estimated),
            lambda c: c.known_rate, right=True, drop=4),
     Column("revenue_12m", "Rev 12m", 7,
-           lambda c, cur: _estimate(c, fmt.money_short(c.known_revenue_12m, cur)),
+           lambda c, cur: estimated(fmt.money_short(c.known_revenue_12m, cur), c.revenue_estimated),
            lambda c: c.revenue_12m, right=True, descending=True, drop=5),
     Column("lifetime_value", "LTV", 7,
            lambda c, cur: fmt.money_short(c.known_revenue(c.lifetime_value), cur),
@@ -101,7 +93,7 @@ def decision_column(labels: Mapping[str, str]) -> Column:
 
 
 MONEY_KEYS = frozenset({"effective_rate", "revenue_12m", "lifetime_value"})
-ESTIMATED_KEYS = frozenset({"effective_rate", "revenue_12m"})  # may carry ESTIMATE
+ESTIMATED_KEYS = frozenset({"effective_rate", "revenue_12m"})  # may carry formatting.ESTIMATE
 
 
 def columns_for(

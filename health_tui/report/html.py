@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from health_tui.formatting import ESTIMATED, estimated
 from health_tui.report.chart import BAND_COLOURS, chart_svg, charted
 from health_tui.report.format import (
     at_risk,
@@ -211,6 +212,11 @@ def _clients(r: ReviewReport) -> str:
         '<section>\n<h2>Active clients</h2>\n<p class="muted">Exit candidates first, then '
         "critical, at risk and the rest, lowest health first.</p>\n"
         + _table(header, rows, {1, 2, 4, 5})
+        + (
+            f'\n<p class="muted">{h(ESTIMATED)}.</p>'
+            if any(c.score.revenue_estimated for c in r.active)
+            else ""
+        )
         + "\n</section>"
     )
 
@@ -226,7 +232,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         h(health_change(c.health_change, c.was_client)),
         _band(s.band) if s.band else f'<span class="muted">{h(s.band_text)}</span>',
         health(s.effort_return),
-        h(money(s.known_revenue_12m, r.currency)),
+        h(estimated(money(s.known_revenue_12m, r.currency), s.revenue_estimated)),
         h(s.archetype.label),
         recommended,
         h(c.decision.decision.value) if c.decision else "",

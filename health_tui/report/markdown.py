@@ -7,6 +7,7 @@ a link, an HTML tag, emphasis, a heading or a list.
 
 from __future__ import annotations
 
+from health_tui.formatting import ESTIMATED, estimated
 from health_tui.report.format import (
     at_risk,
     exits_take,
@@ -112,10 +113,12 @@ def _clients(r: ReviewReport) -> str:
         "lrrlrrllll",
         rows,
     )  # fmt: skip
+    said = f"\n\n{ESTIMATED}." if any(c.score.revenue_estimated for c in r.active) else ""
     return (
         "## Active clients\n\n"
         "Exit candidates first, then critical, at risk and the rest, lowest health first.\n\n"
         + table
+        + said
     )
 
 
@@ -128,7 +131,7 @@ def _client_row(c: ClientLine, r: ReviewReport) -> list[str]:
         health_change(c.health_change, c.was_client),
         s.band_text,
         health(s.effort_return),
-        money(s.known_revenue_12m, r.currency),
+        estimated(money(s.known_revenue_12m, r.currency), s.revenue_estimated),
         s.archetype.label,
         f"**{recommended}**" if s.fire_candidate else recommended,
         c.decision.decision.value if c.decision else "",
