@@ -62,12 +62,11 @@ def main() -> None:
     a_best, i_best = min(anchor), min(imported)
     a_med, i_med = statistics.median(anchor), statistics.median(imported)
     print(f"{folder.name}: {len(TABLES)} files, {args.runs} runs")
-    print(
-        f"anchor: read_csv of each file      : best {a_best * 1000:6.1f} ms, median {a_med * 1000:6.1f} ms"
-    )
-    print(
-        f"import_folder ({counted[0]} statements) : best {i_best * 1000:6.1f} ms, median {i_med * 1000:6.1f} ms"
-    )
+    for label, best, median in (
+        ("anchor: read_csv of each file", a_best, a_med),
+        (f"import_folder ({counted[0]} statements)", i_best, i_med),
+    ):
+        print(f"{label:<34}: best {best * 1000:6.1f} ms, median {median * 1000:6.1f} ms")
     print(f"ratio: {i_best / a_best:.1f}x of the bests, {i_med / a_med:.1f}x of the medians")
 
 

@@ -116,7 +116,10 @@ def share(value: float | None, who: str | None = None, *, tight: bool = False) -
 
 
 ESTIMATE = "~"  # before a figure estimated from a client's billable amounts
-ESTIMATED = f"{ESTIMATE} estimated from billable amounts: no invoice of the client's in the last four quarters"
+ESTIMATED = (
+    f"{ESTIMATE} estimated from billable amounts: no invoice of the client's in the last four "
+    "quarters"
+)
 
 
 def estimated(shown: str, yes: bool) -> str:

@@ -51,7 +51,8 @@ class Weights(BaseModel):
     friction: float = Field(
         0.20,
         ge=0,
-        description="complaints, escalations, letters, urgent and scope-change demands, requests or complaints after hours",
+        description="complaints, escalations, letters, urgent and scope-change demands, requests "
+        "or complaints after hours",
     )
     payment: float = Field(0.15, ge=0, description="days late and unpaid overdue amounts")
     scope: float = Field(

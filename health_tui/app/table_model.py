@@ -68,7 +68,8 @@ COLUMNS: tuple[Column, ...] = (
            _trend_change, drop=3),
     Column("effort_return", "E/R", 4, lambda c, _: fmt.score(c.effort_return),
            lambda c: c.effort_return, right=True, drop=2),
-    Column("effective_rate", "Rate", 6, lambda c, cur: estimated(fmt.rate(c.known_rate, cur), c.revenue_estimated),
+    Column("effective_rate", "Rate", 6,
+           lambda c, cur: estimated(fmt.rate(c.known_rate, cur), c.revenue_estimated),
            lambda c: c.known_rate, right=True, drop=4),
     Column("revenue_12m", "Rev 12m", 7,
            lambda c, cur: estimated(fmt.money_short(c.known_revenue_12m, cur), c.revenue_estimated),
@@ -102,15 +103,13 @@ def columns_for(
     """The table's columns: the decision column joins once the quarter has a decision. The money
     columns are as wide as their currency's sign needs: sized for "€128/h", they cut a code's
     ("CHF 128/h" read "CHF 1…")."""
-    extra = cell_len(fmt.symbol(currency)) - 1
-    columns = COLUMNS
-    if extra > 0 or estimated:
-        columns = tuple(
-            replace(c, width=c.width + max(extra, 0) + (estimated and c.key in ESTIMATED_KEYS))
-            if c.key in MONEY_KEYS
-            else c
-            for c in COLUMNS
-        )
+    extra = max(cell_len(fmt.symbol(currency)) - 1, 0)
+    columns = tuple(
+        replace(c, width=c.width + extra + (1 if estimated and c.key in ESTIMATED_KEYS else 0))
+        if c.key in MONEY_KEYS
+        else c
+        for c in COLUMNS
+    )
     return (*columns, decision_column(labels)) if labels else columns
 
 

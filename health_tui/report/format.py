@@ -43,7 +43,7 @@ def revenue_basis(r: ReviewReport, esc: Callable[[str], str]) -> str:
     """What "revenue" stands on in the report: the last four quarters' invoices, and for clients
     with none, the billable amounts of their time (named, through `esc`, now's and the previous
     quarter's), so no estimate passes for an invoice."""
-    now = [c.score.name for c in r.active if c.score.revenue_estimated]
+    now = r.estimated_now
     # the previous quarter's figures stand on its own estimates: named too, with that quarter
     then = sorted(set(r.estimated_then) - set(now))
     estimated = [esc(one_line(n)) for n in now] + [

@@ -212,11 +212,7 @@ def _clients(r: ReviewReport) -> str:
         '<section>\n<h2>Active clients</h2>\n<p class="muted">Exit candidates first, then '
         "critical, at risk and the rest, lowest health first.</p>\n"
         + _table(header, rows, {1, 2, 4, 5})
-        + (
-            f'\n<p class="muted">{h(ESTIMATED)}.</p>'
-            if any(c.score.revenue_estimated for c in r.active)
-            else ""
-        )
+        + (f'\n<p class="muted">{h(ESTIMATED)}.</p>' if r.estimated_now else "")
         + "\n</section>"
     )
 

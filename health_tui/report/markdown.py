@@ -113,7 +113,7 @@ def _clients(r: ReviewReport) -> str:
         "lrrlrrllll",
         rows,
     )  # fmt: skip
-    said = f"\n\n{ESTIMATED}." if any(c.score.revenue_estimated for c in r.active) else ""
+    said = f"\n\n{ESTIMATED}." if r.estimated_now else ""
     return (
         "## Active clients\n\n"
         "Exit candidates first, then critical, at risk and the rest, lowest health first.\n\n"

@@ -116,6 +116,12 @@ class ReviewReport(BaseModel):
         return [c for c in self.clients if c.score.active]
 
     @property
+    def estimated_now(self) -> list[str]:
+        """The active clients whose revenue is estimated from billable amounts (no invoice in the
+        last four quarters): named in the report's basis, marked in its tables."""
+        return [c.score.name for c in self.active if c.score.revenue_estimated]
+
+    @property
     def candidates(self) -> list[ClientLine]:
         return [c for c in self.clients if c.score.fire_candidate]
 

@@ -16,7 +16,8 @@ from health_tui.scoring.models import (
 
 _DETAIL = {
     "satisfaction": "feedback scores, tone of messages, praise against complaints",
-    "friction": "complaints, escalations, letters, revision requests, urgent and scope-change demands, requests or complaints after hours",
+    "friction": "complaints, escalations, letters, revision requests, urgent and scope-change "
+    "demands, requests or complaints after hours",
     "payment": "days late and unpaid overdue share of invoices due",
     "scope": "revision share, non-billable share, revision requests",
     "trend": "this quarter's satisfaction against earlier quarters, kind by kind",
