@@ -372,6 +372,12 @@ def test_billable_amounts_are_revenue_but_not_an_invoice(tmp_path: Path) -> None
     assert f"~€{c.revenue_12m:,.0f}" in render_markdown(report)
     assert f"~€{c.revenue_12m:,.0f}" in render_html(report)
     assert "~ estimated from billable amounts" in render_html(report)
+    # And the review's value panel, where a decision is taken on them, with what ~ means.
+    panel = value_content(c, "EUR").plain
+    assert f"revenue 12m ~€{c.revenue_12m:,.0f}" in panel and "rate ~€" in panel
+    assert "~ estimated from billable amounts" in panel
+    invoiced = next(x for x in p.active if x.invoices_on_record and not x.revenue_estimated)
+    assert "~" not in value_content(invoiced, "EUR").plain
 
 
 def test_a_what_if_says_the_revenue_lost_is_estimated_where_it_is(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from health_tui.app import format as fmt
 from health_tui.app.review_state import ReviewState
 from health_tui.app.styles import CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.formatting import ESTIMATED, estimated
 from health_tui.review.checklist import STEPS, Checklist, Step, StepStatus
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.models import HOURS_NOT_KNOWN, NOTHING_SAID, ClientScore
@@ -148,7 +149,8 @@ def review_bar(
 
 def value_content(c: ClientScore, currency: str) -> Content:
     """What the client is worth beyond this quarter: the facts an exit must weigh, in two lines
-    (revenue not known, rather than €0, where no invoice of theirs is on record)."""
+    (revenue not known, rather than €0, where no invoice of theirs is on record; an estimate
+    marked, and said on a line of its own)."""
     revenue_of = c.known_revenue
     years = c.tenure_days / 365.25
     parts: list[Part] = [
@@ -159,13 +161,15 @@ def value_content(c: ClientScore, currency: str) -> Content:
         (" · ", MUTED),
         f"client {years:.1f} years",
         (" · ", MUTED),
-        f"revenue 12m {fmt.money(c.known_revenue_12m, currency)}",
+        f"revenue 12m {estimated(fmt.money(c.known_revenue_12m, currency), c.revenue_estimated)}",
         (" · ", MUTED),
-        f"rate {fmt.rate(c.effective_rate, currency)}",
+        f"rate {estimated(fmt.rate(c.effective_rate, currency), c.revenue_estimated)}",
         (f" (target {fmt.rate(c.target_rate, currency)})", MUTED)
         if c.rate_weighed
         else (f" ({fmt.rate_not_weighed(c.hours_12m)})", MUTED),
     ]
+    if c.revenue_estimated:  # read unmarked, the figures pass for money invoiced
+        parts.append((f"\n{ESTIMATED}", MUTED))
     if c.referred:
         parts.append((f"\nreferred: {', '.join(safe_text(n) for n in c.referred)}", MUTED))
     return Content.assemble(*parts)
