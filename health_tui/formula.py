@@ -263,7 +263,12 @@ class Archetypes(BaseModel):
         40, ge=0, le=100, description="problem client: friction below this"
     )
     problem_demands: float = Field(
-        1.0, ge=0, description="... urgent, after-hours or scope demands a month, at least"
+        1.0,
+        ge=0,
+        description=(
+            "... urgent or scope-change demands, or requests or complaints after hours, a month, "
+            "at least"
+        ),
     )
     problem_payment: float = Field(
         60, ge=0, le=100, description="... and payment below this, or money overdue"

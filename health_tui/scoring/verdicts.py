@@ -531,8 +531,8 @@ def _drain(effort: float | None) -> str:
     """A problem client's advice; 'still earns its keep' only where effort versus return says so."""
     keep = " but still earns its keep" if effort is not None else ""
     return (
-        f"Drains energy (urgent, after-hours and changing demands){keep}: charge for the urgency "
-        "and the changes."
+        "Drains energy (urgent and scope-change demands, requests or complaints after hours)"
+        f"{keep}: charge for the urgency and the changes."
     )
 
 
