@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -20,9 +21,11 @@ import pytest
 from click.testing import CliRunner
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
+from health_tui.app.widgets.client_panels import moved_content
 from health_tui.cli import cli
 from health_tui.formatting import signed
 from health_tui.ingest.native import import_folder
+from health_tui.output import render_scores
 from health_tui.report import ReportError, build_report, write_report
 from health_tui.report.csv import COLUMNS, render_csv
 from health_tui.report.html import render_html
@@ -302,6 +305,29 @@ def test_a_first_quarter_has_nothing_to_compare_not_nothing_that_moved(small: St
     assert said in render_markdown(report) and said in render_html(report)
     later = build_report(small, date(2026, 9, 30), Settings(), today=TODAY)
     assert later.compared > 0 and said not in render_markdown(later)
+
+
+def test_a_component_that_gained_its_data_is_said_so_where_health_moved(small: Store) -> None:
+    """Harbor Street Bakery's trend has data for the first time in 2026Q2: the weight it took
+    read, in the report's movers and the client screen's waterfall, as "trend −8", a fall of a
+    trend with no quarter before to fall from. The reasons said it; now every place does."""
+    report = build_report(small, date(2026, 6, 30), Settings(), today=TODAY)
+    harbor = next(c for c in report.movers if c.score.name == "Harbor Street Bakery")
+    assert harbor.score.data_changed == {"trend": "gained"}
+    said = "trend −8 (no data the quarter before)"
+    assert said in harbor.score.moved_text
+    line = f"- **Harbor Street Bakery**: 90 → 81 (-9): {said}, satisfaction −1"
+    assert line in render_markdown(report).splitlines()
+    assert said in html_text(render_html(report))
+    assert "trend (no data the quarter before)" in moved_content(harbor.score).plain
+    scores = json.loads(
+        render_scores(score_portfolio(small, date(2026, 6, 30), Settings()), "json")
+    )
+    said_in_json = {c["name"]: c["data_changed"] for c in scores if "data_changed" in c}
+    assert said_in_json == {  # said only where it applies
+        "Fernleaf Yoga Studio": {"trend": "gained"},
+        "Harbor Street Bakery": {"trend": "gained"},
+    }
 
 
 def test_exits_follow_the_latest_decision_up_to_the_quarter(small_db: Path) -> None:

@@ -31,6 +31,7 @@ from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
     Archetype,
     ClientScore,
+    DataChange,
     PortfolioScore,
     Recommendation,
     band_label,
@@ -183,6 +184,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "previous_health": before,
         "health_change": None if health is None or before is None else health - before,
         "component_changes": Later(_component_changes, m, ctx.weights),
+        "data_changed": Later(_data_changed, m),
         "effort_return": effort,
         "effective_rate": None if m.effective_rate is None else round(m.effective_rate, 2),
         "rate_weighed": not too_few_hours(f, settings.rules.min_hours),
@@ -229,6 +231,18 @@ def _component_changes(c: ClientScore, m: Measures, weights: dict[str, float]) -
     if c.health_change is None:
         return {}
     return component_changes(m.components, m.previous, weights, c.health_change)
+
+
+def _data_changed(c: ClientScore, m: Measures) -> dict[str, DataChange]:
+    """The components that gained or lost their data since the previous quarter
+    (`ClientScore.data_changed`)."""
+    if c.health_change is None:
+        return {}
+    return {
+        k: "gained" if now is not None else "lost"
+        for k, now in m.components.items()
+        if (now is None) != (m.previous[k] is None)
+    }
 
 
 def _reasons(c: ClientScore, m: Measures, ctx: verdicts.Context, why: str) -> list[str]:

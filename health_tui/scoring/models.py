@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -101,6 +101,17 @@ def whole_moves(changes: dict[str, float], total: float) -> list[tuple[str, int]
     return [(k, v) for *_, k, v in ranked]
 
 
+DataChange = Literal["gained", "lost"]
+
+
+def data_note(change: DataChange | None) -> str:
+    """What a component's move in health means where it gained or lost its data: a trend of 78
+    arriving read as "trend −2", a fall of the trend, where it was the weight it took."""
+    if change is None:
+        return ""
+    return " (no data the quarter before)" if change == "gained" else " (no data this quarter)"
+
+
 def signed_points(n: float) -> str:
     """'+3', '−9' (a true minus sign), '0'."""
     n = round(n)
@@ -146,6 +157,7 @@ class ClientScore(DeferredFields):
     deferred: ClassVar[tuple[str, ...]] = (
         "components",
         "component_changes",
+        "data_changed",
         "hours_by_activity",
         "reasons",
         "counter_signals",
@@ -197,6 +209,14 @@ class ClientScore(DeferredFields):
         default_factory=dict,
         description="each component's contribution to health_change, in health points (one "
         "decimal); they add up to health_change exactly",
+    )
+    data_changed: dict[str, DataChange] = Field(
+        default_factory=dict,
+        # said only where a component gained or lost its data, so other records read as before
+        exclude_if=lambda changed: not changed,
+        description="components with data in only one of the two quarters: 'gained' (no data the "
+        "quarter before) or 'lost' (no data this quarter); their component_changes is what "
+        "health gained or lost with that data, not a move of their score",
     )
 
     effort_return: float | None = Field(
@@ -381,7 +401,10 @@ class ClientScore(DeferredFields):
         """ "since 2026Q2: friction −9, satisfaction −3, trend +1"; None without a previous health."""
         if self.health_change is None or self.previous_quarter is None:
             return None
-        moves = ", ".join(f"{name} {signed_points(v)}" for name, v in self.moves)
+        moves = ", ".join(
+            f"{name} {signed_points(v)}{data_note(self.data_changed.get(name))}"
+            for name, v in self.moves
+        )
         return f"since {self.previous_quarter}: {moves or 'no change'}"
 
 

@@ -23,6 +23,7 @@ from health_tui.scoring.models import (
     Archetype,
     Recommendation,
     band_label,
+    data_note,
     signed_points,
     whole_moves,
 )
@@ -470,11 +471,9 @@ def _basis(m: Measures, s: Settings, as_of: date) -> str | None:
 def _data_note(m: Measures, name: str) -> str:
     """A component that gained or lost its data moves health by the weight it takes or gives."""
     now, before = m.components[name], m.previous[name]
-    if now is None and before is not None:
-        return " (no data this quarter)"
-    if now is not None and before is None:
-        return " (no data the quarter before)"
-    return ""
+    if (now is None) == (before is None):
+        return ""
+    return data_note("gained" if now is not None else "lost")
 
 
 def _not_enough_data(m: Measures, s: Settings, as_of: date) -> list[str]:

@@ -13,7 +13,7 @@ from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.history import ClientHistory
 from health_tui.scoring.measures import whole
-from health_tui.scoring.models import ClientScore, signed_points
+from health_tui.scoring.models import ClientScore, data_note, signed_points
 
 Part = str | tuple[str, str]
 
@@ -149,6 +149,9 @@ def moved_content(c: ClientScore, width: int = 11) -> Content:
         parts.append(("no component moved\n", MUTED))
     label = c.trend[-1].quarter if c.active else "last quarter"
     row(label, f"{now:.0f}", 0, x(now), f"bold {BAND_STYLE[c.band]}")
+    for name, _ in moves:  # the weight a component took or gave with its data, not its score's move
+        if change := c.data_changed.get(name):
+            parts.append((f"{name}{data_note(change)}\n", MUTED))
     return Content.assemble(*parts).rstrip()
 
 
