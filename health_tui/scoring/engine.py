@@ -35,6 +35,7 @@ from health_tui.scoring.models import (
     PortfolioScore,
     Recommendation,
     band_label,
+    data_changes,
 )
 from health_tui.scoring.reasons import reasons, thin_evidence
 from health_tui.scoring.records import CLIENT_FIELDS, RecordParts, hours_by_activity
@@ -236,13 +237,7 @@ def _component_changes(c: ClientScore, m: Measures, weights: dict[str, float]) -
 def _data_changed(c: ClientScore, m: Measures) -> dict[str, DataChange]:
     """The components that gained or lost their data since the previous quarter
     (`ClientScore.data_changed`)."""
-    if c.health_change is None:
-        return {}
-    return {
-        k: "gained" if now is not None else "lost"
-        for k, now in m.components.items()
-        if (now is None) != (m.previous[k] is None)
-    }
+    return {} if c.health_change is None else data_changes(m.components, m.previous)
 
 
 def _reasons(c: ClientScore, m: Measures, ctx: verdicts.Context, why: str) -> list[str]:

@@ -104,6 +104,18 @@ def whole_moves(changes: dict[str, float], total: float) -> list[tuple[str, int]
 DataChange = Literal["gained", "lost"]
 
 
+def data_changes(
+    now: dict[str, float | None], before: dict[str, float | None]
+) -> dict[str, DataChange]:
+    """The components with data in only one of two quarters' scores (`ClientScore.data_changed`):
+    their move in health is the weight they took or gave, not a move of their own score."""
+    return {
+        k: "gained" if v is not None else "lost"
+        for k, v in now.items()
+        if (v is None) != (before[k] is None)
+    }
+
+
 def data_note(change: DataChange | None) -> str:
     """What a component's move in health means where it gained or lost its data: a trend of 78
     arriving read as "trend −2", a fall of the trend, where it was the weight it took."""

@@ -23,6 +23,7 @@ from health_tui.scoring.models import (
     Archetype,
     Recommendation,
     band_label,
+    data_changes,
     data_note,
     signed_points,
     whole_moves,
@@ -416,9 +417,11 @@ def _health(
         return now + "."
     change = m.health - before
     moves = whole_moves(changes, change)
+    # a component that gained or lost its data moved health by the weight it took or gave
+    changed = data_changes(m.components, m.previous)
 
     def parts(chosen: list[tuple[str, int]]) -> list[str]:
-        return [f"{k} {signed_points(v)}{_data_note(m, k)}" for k, v in chosen]
+        return [f"{k} {signed_points(v)}{data_note(changed.get(k))}" for k, v in chosen]
 
     def named(chosen: list[tuple[str, int]]) -> str:
         return _join(parts(chosen))
@@ -466,14 +469,6 @@ def _basis(m: Measures, s: Settings, as_of: date) -> str | None:
         f"It stands on only {said_of(f)} in {_window(s)}{old}: log more of what they say before "
         f"relying on it{silence}."
     )
-
-
-def _data_note(m: Measures, name: str) -> str:
-    """A component that gained or lost its data moves health by the weight it takes or gives."""
-    now, before = m.components[name], m.previous[name]
-    if (now is None) == (before is None):
-        return ""
-    return data_note("gained" if now is not None else "lost")
 
 
 def _not_enough_data(m: Measures, s: Settings, as_of: date) -> list[str]:
