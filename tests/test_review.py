@@ -39,7 +39,14 @@ from health_tui.settings import Agency
 from health_tui.store import open_store
 from health_tui.store.migrations import CURRENT_VERSION
 from health_tui.store.queries import load_query
-from tests.conftest import FIXTURES, html_text, render_commonmark, small_copy
+from tests.conftest import (
+    FIXTURES,
+    acme_folder,
+    empty_copy,
+    html_text,
+    render_commonmark,
+    small_copy,
+)
 
 AS_OF = date(2026, 9, 30)
 NOON = datetime(2026, 10, 2, 12, 0)
@@ -216,6 +223,35 @@ def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Pat
     assert txt.read_text().startswith("Dear Brightline Logistics team,")
     assert "Kind regards,\n[Your name]\n[Your agency]\n" in txt.read_text()
     assert txt.read_text().endswith("\nP.S.\n")
+
+
+def test_what_is_owed_is_read_on_the_day_the_letter_is_written(tmp_path: Path) -> None:
+    """A review as of 30 November, its letter written on 5 December: the letter told the client an
+    invoice paid on 2 December was "still open" (an owner's hunt), and left out one issued on 1
+    December. A checklist is what the owner does now: its money is read today."""
+    invoices = (
+        "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
+        "INV-1,acme,2026-10-01,2026-10-31,2026-10-30,900.00,EUR\n"
+        "INV-2,acme,2026-11-01,2026-12-01,2026-12-02,1312.50,EUR\n"  # paid after the as-of date
+        "INV-3,acme,2026-12-01,2026-12-31,,700.00,EUR\n"  # issued after it, still open
+    )
+    store = open_store(empty_copy(tmp_path / "db.duckdb"))
+    try:
+        import_folder(store, acme_folder(tmp_path, invoices=invoices))
+        cl = load_checklist(store, client_id="acme", notice_days=30, decided_on=date(2026, 12, 5),
+                            as_of=date(2026, 11, 30), today=date(2026, 12, 5))  # fmt: skip
+        # a later as-of date (a quarter still under way) reads what falls due by then
+        ahead = load_checklist(store, client_id="acme", notice_days=30, decided_on=date(2026, 12, 5),
+                               as_of=date(2026, 12, 31), today=date(2026, 12, 5))  # fmt: skip
+    finally:
+        store.close()
+    assert [u.invoice_id for u in cl.unpaid] == ["INV-3"] and cl.owed_on == date(2026, 12, 5)
+    assert cl.steps[3].detail == ["INV-3: €700.00, due 2026-12-31, not yet due"]
+    body = draft_letter(client_name="Acme Ltd", started_on=date(2026, 1, 1),
+                        end_date=cl.earliest_end, notice_days=30, unpaid=cl.unpaid)  # fmt: skip
+    assert "these invoices are still open: INV-3 (€700.00, due 2026-12-31)." in body
+    assert "INV-2" not in body
+    assert ahead.owed_on == date(2026, 12, 31) and ahead.unpaid[0].days_overdue == 0
 
 
 def test_the_exported_letter_shows_the_clients_name_as_written(tmp_path: Path) -> None:

@@ -329,7 +329,7 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         f"{h(e.label)}: {e.settled} of {e.total} steps done or not applicable.</p>\n"
         f"<ul>\n<li>{decided}</li>\n"
         f"<li>{h(notice_text(e, r))}.</li>\n"
-        f"<li>As of {h(r.as_of)}: {h(owed)}.</li>\n</ul>\n"
+        f"<li>As of {h(e.unpaid_on)}: {h(owed)}.</li>\n</ul>\n"
         f"<p><strong>Still to do</strong></p>\n{todo}\n"
         + (f"<p><strong>Settled</strong></p>\n{_list(e.done)}\n" if e.done else "")
         + "</article>"

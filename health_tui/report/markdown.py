@@ -210,7 +210,7 @@ def _exit(e: ExitProgress, r: ReviewReport) -> str:
         f"- Decided for {e.quarter} on {when(e.decided_at)}"
         + (f": {md(e.note)}" if e.note else "."),
         f"- {notice_text(e, r)}.",
-        f"- As of {r.as_of}: {owed}.",
+        f"- As of {e.unpaid_on}: {owed}.",
     ]
     todo = [f"- [ ] {md(step)}" for step in e.todo] or ["- nothing: every step is settled."]
     done = ["", "Settled:", "", *(f"- [x] {md(step)}" for step in e.done)] if e.done else []

@@ -71,7 +71,7 @@ class ReviewReport(BaseModel):
     as_of: date
     today: date = Field(
         description="the day it was written: an exit's notice runs from it while the client is "
-        "not told, so only an untold exit's earliest end date depends on it"
+        "not told, and what a leaving client owes is read on it (or on as_of, if later)"
     )
     quarter: str
     previous_as_of: date

@@ -84,6 +84,7 @@ class Checklist(BaseModel):
     told_on: date | None = None  # the "tell" step's day once done: the notice runs from it
     notice_from: date  # told_on, or while not told, today (never before the decision)
     unpaid: list[UnpaidInvoice]
+    owed_on: date  # the day `unpaid` is read on: today, or the as-of date where it is later
     face_to_face: bool
     steps: list[Step]
 
@@ -153,28 +154,31 @@ def load_checklists(
     """Every given client's checklist, in four set-based queries whatever their number. The
     earliest end date is the first working day after the notice (`agency` says whose holidays).
 
-    `as_of` dates the unpaid invoices and formal complaints; `today` (the caller's clock) is the
-    day the notice runs from while the client is not told: a client told today can leave no
-    earlier, whatever quarter is being looked at (as of 2026-09-30, an exit not told by 5 December
-    could not end on 19 October)."""
+    `today` (the caller's clock) is the day the notice runs from while the client is not told: a
+    client told today can leave no earlier, whatever quarter is being looked at (as of
+    2026-09-30, an exit not told by 5 December could not end on 19 October). The unpaid invoices
+    and formal complaints are read as of today too, or `as_of` where it is later: a checklist and
+    its letter are what the owner does now, and a letter written on 5 December for a review as
+    of 30 November told the client an invoice paid on 2 December was "still open"."""
     agency = agency or Agency()
+    owed_on = max(as_of, today)  # a later as-of scores what falls due by then as if it had come
     params = {"client_ids": [c.client_id for c in cases]}
     saved: dict[str, dict[str, dict]] = {}
     for r in store.dicts("exit_steps_get", params, con=con):
         saved.setdefault(r["client_id"], {})[r["step"]] = r
     unpaid: dict[str, list[UnpaidInvoice]] = {}
     rates = rate_params(money or Money(currency=currency))
-    for r in store.dicts("client_unpaid_invoices", {**params, **rates, "as_of": as_of}, con=con):
+    for r in store.dicts("client_unpaid_invoices", {**params, **rates, "as_of": owed_on}, con=con):
         unpaid.setdefault(r.pop("client_id"), []).append(UnpaidInvoice(**r))
     formal = {
         cid: (esc, letters)
         for cid, esc, letters in store.rows(
-            "client_formal_complaints", {**params, "as_of": as_of}, con=con
+            "client_formal_complaints", {**params, "as_of": owed_on}, con=con
         )
     }
     invoiced = {
         cid
-        for (cid,) in store.rows("client_invoices_on_record", {**params, "as_of": as_of}, con=con)
+        for (cid,) in store.rows("client_invoices_on_record", {**params, "as_of": owed_on}, con=con)
     }
     return {
         c.client_id: _checklist(
@@ -185,6 +189,7 @@ def load_checklists(
             currency,
             agency,
             today,
+            owed_on,
         )
         for c in cases
     }
@@ -198,6 +203,7 @@ def _checklist(
     currency: str,
     agency: Agency,
     today: date,
+    owed_on: date | None = None,  # the day `unpaid` was read on; today by default
 ) -> Checklist:
     escalations, letters = formal
     # The notice runs from the day the client is told: the "tell" step's date once it is done;
@@ -256,6 +262,7 @@ def _checklist(
         told_on=told_on,
         notice_from=notice_from,
         unpaid=unpaid or [],
+        owed_on=owed_on or today,
         face_to_face=face_to_face,
         steps=steps,
     )

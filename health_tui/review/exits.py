@@ -34,6 +34,10 @@ class ExitProgress(BaseModel):
         description="told_on, or while not told, today: what the end hangs on"
     )
     unpaid_invoices: int
+    unpaid_on: date = Field(
+        description="the day the unpaid invoices are read on: today, or the as-of date where it "
+        "is later (a checklist is what the owner does now)"
+    )
     unpaid_amount: float = Field(description="in the portfolio's currency")
     overdue_amount: float = Field(description="the part of unpaid_amount past its due date")
     settled: int = Field(description="steps done or not applicable")
@@ -71,8 +75,8 @@ def exits_in_force(
     con: duckdb.DuckDBPyConnection | None = None,
 ) -> list[ExitProgress]:
     """Each client leaving as of `portfolio`'s quarter (an exit decided later does not show), oldest
-    decision first, with its checklist as saved; unpaid invoices as of `as_of`, the earliest end
-    date from `today` while the client is not told (`load_checklists`)."""
+    decision first, with its checklist as saved; unpaid invoices as of `today` (or `as_of`, if
+    later), the earliest end date from `today` while the client is not told (`load_checklists`)."""
     rows = store.dicts("exit_clients_as_of", {"quarter": portfolio.quarter}, con=con)
     scores = {row["client_id"]: portfolio.by_id(row["client_id"]) for row in rows}
     cases = [
@@ -108,6 +112,7 @@ def exits_in_force(
                 told_on=checklist.told_on,
                 notice_from=checklist.notice_from,
                 unpaid_invoices=len(checklist.unpaid),
+                unpaid_on=checklist.owed_on,
                 unpaid_amount=sum(u.converted for u in checklist.unpaid),
                 overdue_amount=sum(u.converted for u in checklist.unpaid if u.days_overdue > 0),
                 settled=checklist.settled,

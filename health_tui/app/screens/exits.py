@@ -119,8 +119,14 @@ class ExitsScreen(HealthScreen):
             (f"as of {quarter} · ", MUTED),
             fmt.count(len(exits), "client"),
         ]
-        if unpaid > 0:
-            head += [(" · unpaid ", MUTED), (fmt.money(unpaid, currency), "bold $text-error")]
+        if unpaid > 0:  # read today (by the as-of date where it is later): what is owed now
+            on = exits[0].unpaid_on
+            when = " today" if on == self.health_app.clock().date() else f" by {on}"
+            head += [
+                (" · unpaid ", MUTED),
+                (fmt.money(unpaid, currency), "bold $text-error"),
+                (when, MUTED),
+            ]
         self.query_one("#exits-head", Static).update(Content.assemble(*head))
         hint = (
             f"No client decided exit in {quarter} or still leaving from an earlier quarter. "
