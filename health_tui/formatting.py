@@ -7,6 +7,7 @@ One formatter so a rate reads "€83/h" in a reason, a column and a report alike
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from health_tui.text import NBSP, safe_text
@@ -28,9 +29,19 @@ def money(value: float | None, currency: str = "EUR", *, cents: bool = False) ->
     """'€12,345' (or '€1,234.50' with cents); an amount that rounds to zero has no minus sign."""
     if value is None:
         return NO_VALUE
-    digits = 2 if cents else 0
-    sign = "-" if round(value, digits) < 0 else ""
-    return f"{sign}{symbol(currency)}{abs(value):,.{digits}f}"
+    shown = half_up(value, 2 if cents else 0)
+    sign = "-" if shown < 0 else ""
+    return f"{sign}{symbol(currency)}{abs(shown):,}"
+
+
+_PLACES = (Decimal(1), Decimal("0.1"), Decimal("0.01"))
+
+
+def half_up(value: float, digits: int = 0) -> Decimal:
+    """`value` rounded to `digits` places, halves away from zero, from the figure as written
+    (str): Python's own rounding sends halves to the even digit, and £1,312.50 read "£1,312"
+    beside £1,237.50 as "£1,238" in one list."""
+    return Decimal(str(value)).quantize(_PLACES[digits], rounding=ROUND_HALF_UP)
 
 
 def money_short(value: float | None, currency: str = "EUR") -> str:

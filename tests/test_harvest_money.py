@@ -332,12 +332,12 @@ def test_an_invoice_in_another_currency_fits_its_row_and_says_both_amounts() -> 
     header = next(t for t in text if t.startswith("issued"))
     assert max(cell_len(t) for t in text[1:]) <= cell_len(header)
     assert text[2:] == [
-        "2026-08-01 2026-08-31     $5,000  overdue     30d",
-        "                        = €4,600  owes $5,000",
-        "2026-08-01 2026-08-31     $5,000  paid late   25d",
+        "2026-08-01 2026-08-31  $5,000.00  overdue     30d",
+        "                        = €4,600  owes $5,000.00",
+        "2026-08-01 2026-08-31  $5,000.00  paid late   25d",
         "                        = €4,600",
-        "2026-08-01 2026-08-31     €5,000  overdue     30d",
-        "                                  owes €5,000",
+        "2026-08-01 2026-08-31  €5,000.00  overdue     30d",
+        "                                  owes €5,000.00",
     ]
 
 
@@ -433,3 +433,38 @@ def test_a_margin_on_too_few_hours_is_shown_as_the_rate_is(scored: PortfolioScor
     few = acme.model_copy(update={"rate_weighed": False, "hours_12m": 6.0})
     shown = str(effort_content(few, "EUR"))
     assert re.search(r"margin +64%  on 6 h: too few hours to weigh\n", shown), shown
+
+
+def test_invoices_read_to_the_cent_halves_rounded_alike_and_a_credit_note_never_late() -> None:
+    """An owner's hunt: the invoice list showed £1,312.50 as "£1,312" and £1,237.50 as "£1,238"
+    (Python rounds halves to the even digit), beside "owes £1,312.50" in the checklist, and a
+    credit note "0d" late, as if it had been due."""
+    from health_tui.app.widgets.client_panels import invoices_content
+    from health_tui.formatting import money
+    from health_tui.history import ClientHistory, InvoiceLine
+
+    assert [money(v, "GBP") for v in (1312.5, 1237.5, -1312.5, -0.4)] == [
+        "£1,313", "£1,238", "-£1,313", "£0"
+    ]  # fmt: skip
+    assert money(2.675, "EUR", cents=True) == "€2.68"  # as written, not as the float holds it
+
+    def line(n: int, amount: float, paid: date | None, days: int) -> InvoiceLine:
+        return InvoiceLine(
+            invoice_id=f"i{n}", issued_on=date(2026, 11, 1), due_on=date(2026, 12, 1), paid_on=paid,
+            amount=amount, currency="GBP", converted=amount, days_late=days,
+            unpaid=0 if paid else amount, unpaid_converted=0 if paid else amount,
+        )  # fmt: skip
+
+    history = ClientHistory(client_id="c", as_of=date(2026, 12, 5), events=[], invoices=[
+        line(1, 1312.5, None, 4), line(2, 1237.5, date(2026, 11, 20), 0),
+        line(3, -300, date(2026, 11, 1), 0),
+    ])  # fmt: skip
+    text = invoices_content(history, "GBP").plain.splitlines()
+    assert all(len(t) <= len(text[1]) for t in text[2:])  # under the header's columns
+    assert text[0] == "Invoices   unpaid £1,312.50"
+    assert text[2:] == [
+        "2026-11-01 2026-12-01  £1,312.50  overdue      4d",
+        "                                  owes £1,312.50",
+        "2026-11-01 2026-12-01  £1,237.50  paid         0d",
+        "2026-11-01 2026-12-01   -£300.00  credit note   —",
+    ]

@@ -224,29 +224,34 @@ def effort_content(c: ClientScore, currency: str) -> Content:
 
 
 def invoices_content(history: ClientHistory | None, currency: str) -> Content:
-    """Invoices with days late and what is still unpaid, as they stood on the as-of date."""
+    """Invoices with days late and what is still unpaid, as they stood on the as-of date: to the
+    cent, as invoices are written (£1,312.50 read "£1,312" beside "owes £1,312.50" in the
+    checklist); a credit note's days late are no figure, as it is never due."""
     parts: list[Part] = [("Invoices", HEADING)]
     if history is None:
         return Content.assemble(*parts, ("\nloading…", MUTED))
     if history.unpaid:
-        parts.append((f"   unpaid {fmt.money(history.unpaid, currency)}", "bold $text-error"))
+        unpaid = fmt.money(history.unpaid, currency, cents=True)
+        parts.append((f"   unpaid {unpaid}", "bold $text-error"))
     parts.append("\n")
     if not history.invoices:
         return Content.assemble(*parts, ("none on record", MUTED))
-    parts.append((f"{'issued':<11}{'due':<11}{'amount':>10}  {'status':<10}{'late':>5}\n", MUTED))
+    parts.append((f"{'issued':<11}{'due':<11}{'amount':>10}  {'status':<11}{'late':>4}\n", MUTED))
     for inv in history.invoices:
         style = {"overdue": "bold $text-error", "paid late": "$text-warning"}.get(inv.status, "")
         own = inv.currency or currency
-        money = fmt.money(inv.amount, own)
+        money = fmt.money(inv.amount, own, cents=True)
         parts.append(f"{inv.issued_on.isoformat():<11}{inv.due_on.isoformat():<11}{money:>10}  ")
-        parts.append((f"{inv.status:<10}", style))
-        parts.append(f"{inv.days_late:>4}d\n")
+        parts.append((f"{inv.status:<11}", style))  # "credit note" whole
+        late = fmt.NO_VALUE if inv.status == "credit note" else f"{inv.days_late}d"
+        parts.append(f"{late:>4}\n")
         # What the row has no room for (it fills the panel at 120 columns) goes on a line under
         # its amount: what it counts for in the portfolio's currency, and what is still owed.
         if own != currency or inv.unpaid:
+            # at the day's rate, a figure to weigh rather than a sum owed: whole units
             converted = f"= {fmt.money(inv.converted, currency)}" if own != currency else ""
             parts.append((f"{'':<22}{converted:>10}", MUTED))
             if inv.unpaid:
-                parts.append((f"  owes {fmt.money(inv.unpaid, own)}", style))
+                parts.append((f"  owes {fmt.money(inv.unpaid, own, cents=True)}", style))
             parts.append("\n")
     return Content.assemble(*parts).rstrip()
