@@ -366,6 +366,23 @@ def test_a_client_is_compared_with_the_portfolio_only_where_there_are_others(
     assert "feedback" not in p.medians  # no portfolio median from one client
 
 
+def test_a_median_of_counts_is_said_as_it_is_not_rounded_up(tmp_path: Path) -> None:
+    """Complaints this quarter of 2, 1, 0 and 0: "1 complaint this quarter (portfolio median 1)"
+    read one complaint as the portfolio's usual, where half the clients made none (an owner's
+    hunt). The median is 0.5, and said so."""
+    b = Book()
+    for cid, complaints in (("a", 2), ("b", 1), ("c", 0), ("d", 0)):
+        b.client(cid, f"Client {cid}", ago(700))
+        b.work(cid, ago(700), AS_OF)
+        b.rows["interactions"] += [
+            [cid, f"{ago(5 + n)} 11:00", "email", "complaint", -0.8, "Late again"]
+            for n in range(complaints)
+        ]
+    p = b.score(tmp_path)
+    assert "1 complaint this quarter (portfolio median 0.5)." in client(p, "b").reasons
+    assert "2 complaints this quarter (portfolio median 0.5)." in client(p, "a").reasons
+
+
 def test_work_that_fell_away_is_said_where_nothing_says_how_the_relationship_stands(
     tmp_path: Path,
 ) -> None:

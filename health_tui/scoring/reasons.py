@@ -148,7 +148,7 @@ def reasons(
         text = (
             text[0].upper()
             + text[1:]
-            + f" (portfolio median {whole(med.get('complaints_q', 0)):.0f})"
+            + f" (portfolio median {_median_count(med.get('complaints_q', 0))})"
         )
         if letters:
             text += "; a formal letter means the problem is serious: meet face to face"
@@ -188,7 +188,7 @@ def reasons(
         )
         out.append(
             demands.capitalize()
-            + f" (portfolio median {whole(med.get('urgent_q', 0)):.0f} urgent or after-hours)."
+            + f" (portfolio median {_median_count(med.get('urgent_q', 0))} urgent or after-hours)."
         )
 
     if f.hours_12m > 0:
@@ -469,6 +469,12 @@ def _basis(m: Measures, s: Settings, as_of: date) -> str | None:
         f"It stands on only {said_of(f)} in {_window(s)}{old}: log more of what they say before "
         f"relying on it{silence}."
     )
+
+
+def _median_count(x: float) -> str:
+    """A median of counts as it is: "0.5" where half the clients had none and half one (rounded
+    to "1", one complaint read as the portfolio's usual), "1" where it is whole."""
+    return f"{x:,.1f}".removesuffix(".0")
 
 
 def _not_enough_data(m: Measures, s: Settings, as_of: date) -> list[str]:
