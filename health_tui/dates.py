@@ -27,6 +27,18 @@ def shift_quarter(year: int, q: int, by: int) -> tuple[int, int]:
     return index // 4, index % 4 + 1
 
 
+def year_start(as_of: date) -> date:
+    """The first day of "the last four quarters" as of the day (the quarter under way and the three
+    before it), which every 12-month figure (revenue, hours, paid, the rate) reads from."""
+    return quarter_start(*shift_quarter(*quarter_of(as_of), -3))
+
+
+def year_months(as_of: date) -> int:
+    """The months the last four quarters hold as of the day: 12 at a quarter's end, 9 on its first
+    day. "Rev 12m" read nine months' revenue as a year's on 1 October (an owner's hunt)."""
+    return round(((as_of - year_start(as_of)).days + 1) / 30.4375)
+
+
 def quarter_label(year: int, q: int) -> str:
     return f"{year}Q{q}"
 

@@ -7,9 +7,11 @@ One formatter so a rate reads "€83/h" in a reason, a column and a report alike
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
+from health_tui.dates import quarter_end, quarter_of, year_months, year_start
 from health_tui.text import NBSP, safe_text
 
 NO_VALUE = "—"
@@ -124,6 +126,20 @@ def share(value: float | None, who: str | None = None, *, tight: bool = False) -
     if value > 0 and text == "0%":  # the largest of 10,000 clients read "0% of revenue"
         text = "<1%" if tight else "under 1%"
     return text + (f" ({who})" if who else "")
+
+
+def months_label(as_of: date | None) -> str:
+    """The "12m" of Rev 12m as the figures stand as of the day: "11m" on 30 November, when the last
+    four quarters hold eleven months (`dates.year_months`); "12m" without a day."""
+    return f"{12 if as_of is None else year_months(as_of)}m"
+
+
+def months_said(as_of: date | None) -> str:
+    """The span of the 12-month figures in words: "last 12 months" at a quarter's end (or without
+    a day), "since 2026-01-01, 11 months" within a quarter."""
+    if as_of is None or as_of == quarter_end(*quarter_of(as_of)):
+        return "last 12 months"
+    return f"since {year_start(as_of).isoformat()}, {year_months(as_of)} months"
 
 
 ESTIMATE = "~"  # before a figure estimated from a client's billable amounts

@@ -6,19 +6,21 @@ All three are views of the same `ClientScore` records the app and the report use
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic_core import to_json
 from rich.cells import cell_len
 
 from health_tui.clients import ClientListing
+from health_tui.dates import year_months
 from health_tui.formatting import (
     ESTIMATED,
     NO_VALUE,
     estimated,
     hours,
     money,
+    months_label,
     plural,
     rate,
     rate_not_weighed,
@@ -137,7 +139,8 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
             estimated(money(c.known_revenue_12m, p.currency), c.revenue_estimated),
             c.archetype.label, c.recommendation.value, "EXIT?" if c.fire_candidate else "",
         ))  # fmt: skip
-    lines, left_out = _fit(rows, width)
+    # "rev 11m" on 30 November: the months the last four quarters hold (the column's name stays)
+    lines, left_out = _fit(rows, width, {"rev 12m": f"rev {months_label(p.as_of)}"})
     counts = p.band_counts()
     unscored = p.unscored()
     summary = (
@@ -165,20 +168,24 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
     return summary + "\n\n" + said
 
 
-def _fit(rows: Sequence[tuple[str, ...]], width: int | None) -> tuple[list[str], list[str]]:
+def _fit(
+    rows: Sequence[tuple[str, ...]], width: int | None, titles: Mapping[str, str] | None = None
+) -> tuple[list[str], list[str]]:
     """The table's lines within `width` cells (None, a file or a pipe: every column and every name
     whole), the columns left out to get there in the order above; the names are cut here, never
-    earlier: to NAME_CELLS first, longer where the terminal has the room."""
+    earlier: to NAME_CELLS first, longer where the terminal has the room. `titles`: a column's
+    header as shown, where it is not its name."""
+    titles = titles or {}
     header = rows[0]
+    shown_header = tuple(titles.get(name, name) for name in header)
     keep = list(header)
     longest = max((cell_len(r[0]) for r in rows[1:]), default=0)
     name_cells = NAME_CELLS if width is not None else max(NAME_CELLS, longest)
 
     def lay() -> list[str]:
         at = [header.index(name) for name in keep]
-        shown = [
-            tuple(cut(r[i], name_cells) if i == 0 and r is not header else r[i] for i in at)
-            for r in rows
+        shown = [tuple(shown_header[i] for i in at)] + [
+            tuple(cut(r[i], name_cells) if i == 0 else r[i] for i in at) for r in rows[1:]
         ]
         return columns(shown, right=frozenset(j for j, name in enumerate(keep) if name in RIGHT))
 
@@ -204,7 +211,7 @@ def _fit(rows: Sequence[tuple[str, ...]], width: int | None) -> tuple[list[str],
             name_cells -= 1
             break
         lines = wider
-    return lines, [name or "EXIT?" for name in header if name not in keep]
+    return lines, [titles.get(name, name) or "EXIT?" for name in header if name not in keep]
 
 
 def _why_no_revenue(p: PortfolioScore) -> str:
@@ -346,6 +353,8 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
         return share(v, cut(named, who_room) if named and who_room else named, tight=True)
 
     title = f"What if, {w.quarter} as of {w.as_of} (the last four quarters, in {cur})"
+    # what the last four quarters hold as of the day: 12 months at a quarter's end, 9 on its first
+    span = f"{year_months(w.as_of)} months"
     lines = [*(fill_clauses(title, width) if width else [title]), ""]
     if w.dropped:
         names = [_plain(d.name) for d in w.dropped]
@@ -355,20 +364,20 @@ def render_whatif(w: WhatIf, fmt: str, width: int | None = None) -> str:
         let_go = [(n, amount(d.revenue_12m), hours(d.hours_12m))
                   for n, d in zip(names, w.dropped, strict=True)]  # fmt: skip
         lines += ["  " + line for line in columns(let_go, right=frozenset({1, 2}))]
-        lost = f"revenue lost (12 months)  {amount(w.revenue_lost)}"
+        lost = f"revenue lost ({span})  {amount(w.revenue_lost)}"
         if basis := w.revenue_lost_basis:  # an estimate is not money invoiced: said beside it
             lost += f" ({basis})"
         lines += [
             "",
             *(fill_clauses(lost, width) if width else [lost]),
-            f"hours freed (12 months)   {hours(w.hours_freed)}",
+            f"hours freed ({span})   {hours(w.hours_freed)}",
             "",
         ]
     rows = [
         ("", "before", "after"),
         ("active clients", f"{w.clients_before:,}", f"{w.clients_after:,}"),
-        ("revenue (12 months)", amount(w.revenue_before), amount(w.revenue_after_shown)),
-        ("hours (12 months)", hours(w.hours_before), hours(w.hours_after_shown)),
+        (f"revenue ({span})", amount(w.revenue_before), amount(w.revenue_after_shown)),
+        (f"hours ({span})", hours(w.hours_before), hours(w.hours_after_shown)),
         ("effective rate", hourly(w.effective_rate_before), hourly(w.effective_rate_after)),
         ("at-risk share of revenue", share(w.at_risk_share_before, tight=True),
          share(w.at_risk_share_after, tight=True)),

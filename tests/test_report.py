@@ -21,11 +21,14 @@ import pytest
 from click.testing import CliRunner
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from health_tui.app.widgets.client_panels import moved_content
+from health_tui.app.table_model import columns_for
+from health_tui.app.widgets.client_panels import effort_content, moved_content
+from health_tui.app.widgets.review_panels import exit_confirmation, value_content
 from health_tui.cli import cli
+from health_tui.dates import year_months
 from health_tui.formatting import signed
 from health_tui.ingest.native import import_folder
-from health_tui.output import render_scores
+from health_tui.output import render_scores, render_whatif
 from health_tui.report import ReportError, build_report, write_report
 from health_tui.report.csv import COLUMNS, render_csv
 from health_tui.report.html import render_html
@@ -37,6 +40,7 @@ from health_tui.scoring.engine import score_portfolio, score_two
 from health_tui.settings import Settings
 from health_tui.store import Store, open_store
 from health_tui.text import markdown_text
+from health_tui.whatif import what_if
 from tests.conftest import FIXTURES, copy_db, empty_copy, html_text, render_commonmark, small_copy
 
 AS_OF = date(2026, 9, 30)
@@ -328,6 +332,34 @@ def test_a_component_that_gained_its_data_is_said_so_where_health_moved(small: S
         "Fernleaf Yoga Studio": {"trend": "gained"},
         "Harbor Street Bakery": {"trend": "gained"},
     }
+
+
+def test_the_twelve_month_figures_say_how_many_months_they_hold(small: Store) -> None:
+    """An owner's hunt: as of 30 November "Rev 12m", "revenue 12m" and "(last 12 months)" were
+    the invoices since 1 January, eleven months; on 1 October, nine. The figures stay the last
+    four quarters' (this one so far and the three before); every label now says how many months
+    that is, and the same day at a quarter's end still reads 12."""
+    assert [year_months(d) for d in (date(2026, 9, 30), date(2026, 10, 1), date(2026, 11, 30))] == [
+        12, 9, 11
+    ]  # fmt: skip
+    mid, end = date(2026, 8, 15), date(2026, 9, 30)  # since 2025-10-01: 10 months
+    p = score_portfolio(small, mid, Settings())
+    c = max(p.active, key=lambda c: c.revenue_12m)
+    titles = {col.key: col.title for col in columns_for({}, as_of=mid)}
+    assert titles["revenue_12m"] == "Rev 10m"
+    assert {col.key: col.title for col in columns_for({}, as_of=end)}["revenue_12m"] == "Rev 12m"
+    panel = effort_content(c, "EUR", mid).plain
+    assert "revenue 10m" in panel and "paid 10m" in panel and "hours 10m" in panel
+    assert "revenue 10m" in value_content(c, "EUR", mid).plain
+    said = "What goes with them (since 2025-10-01, 10 months)"
+    assert said in exit_confirmation(c, "EUR", as_of=mid).plain
+    assert "What goes with them (last 12 months)" in exit_confirmation(c, "EUR", as_of=end).plain
+    assert "rev 10m" in render_scores(p, "table").splitlines()[2]
+    assert "revenue lost (10 months)" in render_whatif(what_if(p, [c.client_id]), "table")
+    report = build_report(small, mid, Settings(), today=TODAY)
+    basis = "revenue is the last four quarters' invoices (since 2025-10-01, 10 months)"
+    assert basis in render_markdown(report) and basis in html_text(render_html(report))
+    assert "(since" not in render_markdown(build_report(small, end, Settings(), today=TODAY))
 
 
 def test_exits_follow_the_latest_decision_up_to_the_quarter(small_db: Path) -> None:

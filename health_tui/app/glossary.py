@@ -101,7 +101,11 @@ ARCHETYPES: dict[Archetype, str] = {
 }
 
 TERMS: Rows = (
-    ("Rev 12m", "revenue invoiced over the last twelve months"),
+    (
+        "Rev 12m",
+        "revenue invoiced in the last four quarters: this one so far and the three before, "
+        "twelve months at a quarter's end and fewer within one (Rev 11m on 30 November)",
+    ),
     ("LTV", "lifetime value: all revenue from the client since they started"),
     (
         "E/R",

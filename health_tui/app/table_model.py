@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import pairwise
 from os.path import commonprefix
 from typing import Any, NamedTuple, cast
@@ -17,7 +18,7 @@ from rich.cells import cell_len
 from health_tui.app import format as fmt
 from health_tui.app.roster import ClientStub
 from health_tui.app.text import safe_text
-from health_tui.formatting import estimated
+from health_tui.formatting import estimated, months_label
 from health_tui.scoring.models import ClientScore, Recommendation
 
 # Most urgent first, so an ascending sort on the action column reads as a to-do list.
@@ -98,11 +99,16 @@ ESTIMATED_KEYS = frozenset({"effective_rate", "revenue_12m"})  # may carry forma
 
 
 def columns_for(
-    labels: Mapping[str, str], currency: str = "EUR", *, estimated: bool = False
+    labels: Mapping[str, str],
+    currency: str = "EUR",
+    *,
+    estimated: bool = False,
+    as_of: date | None = None,
 ) -> tuple[Column, ...]:
     """The table's columns: the decision column joins once the quarter has a decision. The money
     columns are as wide as their currency's sign needs: sized for "€128/h", they cut a code's
-    ("CHF 128/h" read "CHF 1…")."""
+    ("CHF 128/h" read "CHF 1…"). Rev 12m says the months its figures hold `as_of` (Rev 11m on
+    30 November)."""
     extra = max(cell_len(fmt.symbol(currency)) - 1, 0)
     columns = tuple(
         replace(c, width=c.width + extra + (1 if estimated and c.key in ESTIMATED_KEYS else 0))
@@ -110,6 +116,10 @@ def columns_for(
         else c
         for c in COLUMNS
     )
+    if (months := months_label(as_of)) != "12m":
+        columns = tuple(
+            replace(c, title=f"Rev {months}") if c.key == "revenue_12m" else c for c in columns
+        )
     return (*columns, decision_column(labels)) if labels else columns
 
 

@@ -14,6 +14,7 @@ from health_tui.formatting import (
     hours,
     money,
     money_change,
+    months_said,
     plural,
     rate,
     share,
@@ -49,11 +50,13 @@ def revenue_basis(r: ReviewReport, esc: Callable[[str], str]) -> str:
     estimated = [esc(one_line(n)) for n in now] + [
         f"{esc(one_line(n))} in {r.previous_quarter}" for n in then
     ]
+    # within a quarter, the last four hold fewer than twelve months: said, with from when
+    span = "" if (said := months_said(r.as_of)) == "last 12 months" else f" ({said})"
     if not estimated:
-        return "revenue is the last four quarters' invoices"
+        return f"revenue is the last four quarters' invoices{span}"
     shown = some_of(estimated[:3], len(estimated))
     return (
-        "revenue is the last four quarters' invoices, or, for "
+        f"revenue is the last four quarters' invoices{span}, or, for "
         f"{plural(len(estimated), 'client')} with none ({shown}), estimated from the billable "
         "amounts of their time"
     )

@@ -156,7 +156,9 @@ class ClientScreen(RecordKeeping):
         self.query_one("#reasons", Fitted).show(partial(panels.reasons_content, client))
         self.query_one("#components", Fitted).show(partial(panels.components_content, client))
         self.query_one("#trend", Static).update(panels.trend_and_moves(client))
-        self.query_one("#effort", Static).update(panels.effort_content(client, currency))
+        self.query_one("#effort", Static).update(
+            panels.effort_content(client, currency, portfolio.as_of)
+        )
         if self.history is None or self.history.as_of != portfolio.as_of:
             self.history = None
             self._show_history(currency)

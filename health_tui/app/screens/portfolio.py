@@ -107,7 +107,12 @@ class PortfolioScreen(WhatIfMarking):
         self._names_only = False
         self._show_rows(
             rows,
-            columns_for(self._labels(), portfolio.currency, estimated=portfolio.revenue_estimated),
+            columns_for(
+                self._labels(),
+                portfolio.currency,
+                estimated=portfolio.revenue_estimated,
+                as_of=portfolio.as_of,
+            ),
             portfolio.currency,
             keep,
         )
@@ -150,7 +155,12 @@ class PortfolioScreen(WhatIfMarking):
         table = self.query_one(ClientTable)
         current = table.current
         self.view.set_columns(
-            columns_for(review.labels(), portfolio.currency, estimated=portfolio.revenue_estimated)
+            columns_for(
+                review.labels(),
+                portfolio.currency,
+                estimated=portfolio.revenue_estimated,
+                as_of=portfolio.as_of,
+            )
         )
         table.columns_changed(current.client_id if current else None)
         self._update_status()

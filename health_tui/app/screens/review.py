@@ -215,7 +215,9 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         self.query_one("#review-verdict", Fitted).show(partial(panels.verdict_content, client))
         self.query_one("#review-reasons", Fitted).show(partial(panels.reasons_content, client))
         self.query_one("#review-trend", Static).update(panels.trend_and_moves(client))
-        self.query_one("#review-value", Static).update(rp.value_content(client, portfolio.currency))
+        self.query_one("#review-value", Static).update(
+            rp.value_content(client, portfolio.currency, portfolio.as_of)
+        )
         self._show_decision()
         record = state.decisions.get(client.client_id)
         self.query_one("#review-keys", Static).update(
@@ -278,7 +280,9 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
             if state is not None and client.client_id not in state.exits
             else 0
         )
-        body = partial(rp.exit_confirmation, client, portfolio.currency, earlier=earlier)
+        body = partial(
+            rp.exit_confirmation, client, portfolio.currency, earlier=earlier, as_of=portfolio.as_of
+        )
         self.app.push_screen(Confirm(body, "Record exit?", "Record exit", "Cancel"), confirmed)
 
     def _ask_note(self, client: ClientScore, decision: Decision) -> None:

@@ -6,11 +6,14 @@ note can never be read as markup.
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.content import Content
 
 from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
+from health_tui.formatting import months_label
 from health_tui.history import ClientHistory
 from health_tui.scoring.measures import whole
 from health_tui.scoring.models import ClientScore, data_note, signed_points
@@ -160,9 +163,11 @@ def trend_and_moves(c: ClientScore) -> Content:
     return Content.assemble(trend_chart(c), "\n\n", moved_content(c))
 
 
-def effort_content(c: ClientScore, currency: str) -> Content:
+def effort_content(c: ClientScore, currency: str, as_of: date | None = None) -> Content:
     """Effort versus return: money in, hours out, the rate that results, and value beyond invoices.
-    Where no invoice (or no time) of theirs is on record, those figures are not known, not 0."""
+    Where no invoice (or no time) of theirs is on record, those figures are not known, not 0.
+    The 12-month figures are labelled with the months they hold `as_of` ("revenue 11m")."""
+    span = months_label(as_of)
     revenue_of = c.known_revenue
     hours = c.hours_by_activity
     total = hours.total or 1.0
@@ -172,7 +177,7 @@ def effort_content(c: ClientScore, currency: str) -> Content:
         if c.effort_return is not None
         else ("   not enough data\n", MUTED),
     ]
-    parts.append(f"{'revenue 12m':<16}{fmt.money(c.known_revenue_12m, currency):>12}")
+    parts.append(f"{'revenue ' + span:<16}{fmt.money(c.known_revenue_12m, currency):>12}")
     if c.revenue_estimated:  # no invoice in the last four quarters
         parts.append(("  estimated from billable amounts", MUTED))
     parts.append("\n")
@@ -180,16 +185,16 @@ def effort_content(c: ClientScore, currency: str) -> Content:
         parts.append((f"  {c.revenue_gap}\n", MUTED))
     # paid of the revenue above: not known where it is not, or where no invoice stands behind it
     paid = revenue_of(c.paid_12m) if c.known_revenue_12m is not None else None
-    parts.append(f"{'paid 12m':<16}{fmt.money(paid, currency):>12}\n")
+    parts.append(f"{'paid ' + span:<16}{fmt.money(paid, currency):>12}\n")
     if c.time_on_record:
         # to the hundredth, as the line under the rate says the hours billed and not billed yet
-        parts.append(f"{'hours 12m':<16}{fmt.hours(c.hours_12m):>12}\n")
+        parts.append(f"{'hours ' + span:<16}{fmt.hours(c.hours_12m):>12}\n")
         for name in ("delivery", "revision", "meeting", "support", "admin"):
             value = getattr(hours, name)
             parts.append((f"  {name:<14}{value:>10,.0f} h ", MUTED))
             parts.append((fmt.bar(value / total * 100, 10) + "\n", "$text-accent"))
     else:
-        parts += [f"{'hours 12m':<16}{fmt.NO_VALUE:>12}", ("  no time on record\n", MUTED)]
+        parts += [f"{'hours ' + span:<16}{fmt.NO_VALUE:>12}", ("  no time on record\n", MUTED)]
     rate_style = "bold"
     if c.known_rate is not None and c.target_rate and c.known_rate < c.target_rate:
         rate_style = "bold $text-error"

@@ -7,6 +7,7 @@ Client names, notes and step notes come from the owner or from imported files: e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -15,7 +16,7 @@ from health_tui.app import format as fmt
 from health_tui.app.review_state import ReviewState
 from health_tui.app.styles import CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.app.text import safe_text
-from health_tui.formatting import ESTIMATED, estimated
+from health_tui.formatting import ESTIMATED, estimated, months_label, months_said
 from health_tui.review.checklist import STEPS, Checklist, Step, StepStatus
 from health_tui.review.decisions import Decision, DecisionRecord
 from health_tui.scoring.models import HOURS_NOT_KNOWN, NOTHING_SAID, ClientScore
@@ -147,7 +148,7 @@ def review_bar(
     return Content.assemble(*parts)
 
 
-def value_content(c: ClientScore, currency: str) -> Content:
+def value_content(c: ClientScore, currency: str, as_of: date | None = None) -> Content:
     """What the client is worth beyond this quarter: the facts an exit must weigh, in two lines
     (revenue not known, rather than €0, where no invoice of theirs is on record; an estimate
     marked, and said on a line of its own)."""
@@ -161,7 +162,8 @@ def value_content(c: ClientScore, currency: str) -> Content:
         (" · ", MUTED),
         f"client {years:.1f} years",
         (" · ", MUTED),
-        f"revenue 12m {estimated(fmt.money(c.known_revenue_12m, currency), c.revenue_estimated)}",
+        f"revenue {months_label(as_of)} "
+        + estimated(fmt.money(c.known_revenue_12m, currency), c.revenue_estimated),
         (" · ", MUTED),
         f"rate {estimated(fmt.rate(c.effective_rate, currency), c.revenue_estimated)}",
         (f" (target {fmt.rate(c.target_rate, currency)})", MUTED)
@@ -253,7 +255,7 @@ def decision_line(state: ReviewState, client_id: str) -> Content | None:
 
 
 def exit_confirmation(
-    c: ClientScore, currency: str, width: int = 0, *, earlier: int = 0
+    c: ClientScore, currency: str, width: int = 0, *, earlier: int = 0, as_of: date | None = None
 ) -> Content:
     """What the exit takes (the client's own revenue and hours, the figures a what-if adds up), then
     the counter-signals once more before it is recorded: value, referrals, tenure. Revenue and
@@ -275,7 +277,7 @@ def exit_confirmation(
         ("Exit ", CANDIDATE_STYLE),
         (safe_text(c.name), "bold"),
         "\n\n",
-        ("What goes with them (last 12 months)\n", HEADING),
+        (f"What goes with them ({months_said(as_of)})\n", HEADING),
         (f"{'revenue':<16}", MUTED),
         f"{fmt.money(c.revenue_12m, currency)} lost\n"
         if c.known_revenue_12m is not None

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from health_tui.app import format as fmt
 from health_tui.app.styles import BAND_STYLE, CANDIDATE_STYLE, HEADING, MUTED
 from health_tui.dates import quarter_label, quarter_of
+from health_tui.formatting import months_label
 from health_tui.scoring.models import Band, PortfolioScore, band_label
 
 
@@ -97,7 +98,10 @@ def summary_content(
         (f"✖ {candidates:,} exit candidate{'s' if candidates != 1 else ''}", CANDIDATE_STYLE)
     ]
     # what letting them go takes, beside a revenue at risk of maybe €0
-    theirs = f"their revenue 12m {fmt.money(figures.candidates_revenue, portfolio.currency)}"
+    theirs = (
+        f"their revenue {months_label(portfolio.as_of)} "
+        f"{fmt.money(figures.candidates_revenue, portfolio.currency)}"
+    )
     said: list[list[Segment]] = [[[(theirs, MUTED)]]] if figures.candidates_revenue else []
     # the first of these that fits on one line: their revenue before the longer words; else the
     # first, broken between its phrases

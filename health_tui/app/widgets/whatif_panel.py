@@ -15,7 +15,7 @@ from health_tui.app import format as fmt
 from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_text
 from health_tui.app.whatif_state import WhatIfMarks
-from health_tui.formatting import hours, share
+from health_tui.formatting import hours, months_said, share
 from health_tui.whatif import WhatIf
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def whatif_content(w: WhatIf, current: str | None = None, *, keys: bool = True) 
             f" ({w.revenue_lost_basis})" if w.revenue_lost_basis else "",
             " · hours freed ",
             (hours(w.hours_freed), "bold"),
-            (" (last 12 months)", MUTED),
+            (f" ({months_said(w.as_of)})", MUTED),
             f"\nrate {fmt.rate(w.effective_rate_before, cur)} → ",
             (fmt.rate(w.effective_rate_after, cur), "bold"),
             f" · at-risk share {share(w.at_risk_share_before)} → ",
