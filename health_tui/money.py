@@ -44,19 +44,28 @@ def counted(missing: list[tuple[str, int]], noun: tuple[str, str]) -> list[tuple
     return [(code, f"{n:,} {noun[0] if n == 1 else noun[1]} in {code}") for code, n in missing]
 
 
-def missing_rates_message(missing: list[tuple[str, str]], money: Money, *, what: str) -> str:
+def missing_rates_message(missing: list[tuple[str, str]], money: Money, *, what: str | None) -> str:
     """What to add to the settings, e.g. for SEK: `SEK = 0.0877` under `[money.rates]`.
 
-    `missing` is (code, what is in it) as `counted` words it; a code may come more than once."""
+    `missing` is (code, what is in it) as `counted` words it; a code may come more than once.
+    `what` leads the sentence that lists them; None where the problems above said each, on its
+    line: the fix is then offered for a currency that is no typo."""
     listed = ", ".join(said for _code, said in missing)
     codes = list(dict.fromkeys(code for code, _said in missing))
-    lines = [
-        f"{what} {listed}, and the settings give no rate to convert "
-        f"{'it' if len(codes) == 1 else 'them'} to {money.currency} (the portfolio's currency).",
-        f"Add how many {money.currency} one unit is worth to your settings file "
-        "(`health-tui config` says where it is; `health-tui config --write` makes it), e.g.:",
-        "  [money.rates]",
-    ]
+    add = (
+        f"add how many {money.currency} one unit is worth to your settings file "
+        "(`health-tui config` says where it is; `health-tui config --write` makes it), e.g.:"
+    )
+    lines = (
+        [
+            f"{what} {listed}, and the settings give no rate to convert "
+            f"{'it' if len(codes) == 1 else 'them'} to {money.currency} (the portfolio's currency).",
+            add[0].upper() + add[1:],
+        ]
+        if what
+        else [f"If {' or '.join(codes)} is no typo, {add}"]
+    )
+    lines.append("  [money.rates]")
     # a placeholder, not a number: a pasted 0.0 was refused as a rate, which read as a contradiction
     lines += [f"  {code} = ?  # how many {money.currency} one {code} is worth" for code in codes]
     lines.append(
@@ -84,14 +93,17 @@ def check_import_currencies(
 
 
 def missing_rates(
-    found: Iterable[tuple[Iterable[tuple[str, int]], tuple[str, str]]], money: Money
+    found: Iterable[tuple[Iterable[tuple[str, int]], tuple[str, str]]],
+    money: Money,
+    *,
+    what: str | None = "It also has",
 ) -> str | None:
     """What `check_import_currencies` would refuse an import for, said below the problems of an
     import refused for its rows (so that one fix sees both): each (currency, rows) found with what
     the rows are, all in one message (one `[money.rates]` to paste, each code once); None when
     every currency converts."""
     missing = [said for rows, noun in found for said in counted(unrated(rows, money), noun)]
-    return missing_rates_message(missing, money, what="It also has") if missing else None
+    return missing_rates_message(missing, money, what=what) if missing else None
 
 
 def check_store_currencies(

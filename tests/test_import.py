@@ -18,6 +18,7 @@ from health_tui.ingest import native
 from health_tui.ingest.export import export_import_format
 from health_tui.ingest.models import ImportSummary, Problem
 from health_tui.ingest.native import import_folder
+from health_tui.settings import Money
 from health_tui.store import Store, open_store
 from tests.conftest import FIXTURES, acme_folder
 
@@ -289,8 +290,10 @@ def test_a_folder_refused_for_its_rows_also_says_the_rates_it_lacks(
     store: Store, tmp_path: Path
 ) -> None:
     """A bad date and an invoice and a time entry in SEK (no rate in the settings): the refusal
-    said the date, and the fixed folder was refused again for the rate. Both at once now; a code
-    that is not three letters is a row's problem and no rate is asked for it."""
+    said the date, and the fixed folder was refused again for the rate. Both at once now, each
+    currency on the line where it is first found (a lone SEK may be a typo: "1 invoice in SEK"
+    gave no line to find it by); a code that is not three letters is a row's problem and no rate
+    is asked for it."""
     invoices = (
         "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
         "A-1,acme,2025-13-01,2025-08-31,,420.00,\n"
@@ -304,17 +307,39 @@ def test_a_folder_refused_for_its_rows_also_says_the_rates_it_lacks(
     with pytest.raises(ImportFailed) as info:
         import_folder(store, mini(tmp_path, invoices=invoices, time_entries=entries))
     assert [str(p) for p in info.value.problems] == [
+        "time_entries.csv:2: currency: SEK has no rate to EUR in the settings (1 time entry with "
+        "amounts in SEK)",
         "invoices.csv:2: issued_on: not a date: '2025-13-01'",
+        "invoices.csv:3: currency: SEK has no rate to EUR in the settings (1 invoice in SEK)",
         "invoices.csv:4: currency: not a 3-letter currency code: 'EURO'",
     ]
     message = str(info.value)
-    assert (  # both files in one message: one [money.rates] to paste, SEK in it once
-        "It also has 1 invoice in SEK, 1 time entry with amounts in SEK, and the settings give "
-        "no rate to convert it to EUR" in message
-    )
+    # both files in one message: one [money.rates] to paste, SEK in it once
+    assert "If SEK is no typo, add how many EUR one unit is worth" in message
     assert message.count("  SEK = ?  # how many EUR one SEK is worth") == 1
     assert message.count("[money.rates]") == 1 and "EURO = ?" not in message
     assert message.endswith("Nothing was changed in " + str(store.path) + ".")
+
+
+def test_a_lone_currency_with_no_rate_is_refused_on_its_line(store: Store, tmp_path: Path) -> None:
+    """An owner's hunt: a freelancer in GBP typed EUR on one invoice of 83. The refusal said "1
+    invoice in EUR ... add [money.rates] EUR" and no line: where the clean import wrote its rows
+    in one pass, as where other rows had problems too. It is said on its line now, and the rate
+    is offered for a currency that is no typo."""
+    invoices = (
+        "invoice_id,client_id,issued_on,due_on,paid_on,amount,currency\n"
+        "A-1,acme,2025-07-01,2025-07-31,2025-07-30,420.00,GBP\n"
+        "A-2,acme,2025-08-01,2025-08-31,2025-08-30,420.00,GBP\n"
+        "A-3,acme,2025-09-01,2025-09-30,2025-09-29,420.00,EUR\n"
+    )
+    before = snapshot(store)
+    with pytest.raises(ImportFailed) as info:
+        import_folder(store, mini(tmp_path, invoices=invoices), money=Money(currency="GBP"))
+    assert [str(p) for p in info.value.problems] == [
+        "invoices.csv:4: currency: EUR has no rate to GBP in the settings (1 invoice in EUR)"
+    ]
+    assert "If EUR is no typo, add how many GBP one unit is worth" in str(info.value)
+    assert snapshot(store) == before
 
 
 def test_unknown_column_is_a_warning(store: Store, tmp_path: Path) -> None:

@@ -63,9 +63,9 @@ from health_tui.ingest.staging import (
 from health_tui.money import (
     ENTRY_AMOUNTS,
     INVOICES,
-    check_import_currencies,
     mark_home_currency,
     missing_rates,
+    unrated,
 )
 from health_tui.settings import Money
 from health_tui.store import Store, load_query
@@ -254,7 +254,9 @@ def _streamed(
                     counts[table] = _stream(store, tx, table, path, known[table], money)
                 else:
                     counts[table] = 0
-            _check_currencies(store, tx, known, files, money, where, streamed=True)
+            found = _currencies(store, tx, known, files, streamed=True)
+            if any(unrated(rows, money) for _file, _noun, rows in found):
+                raise _NotClean  # the checked import says on which lines
             if marked := mark_home_currency(store, tx, money.currency):
                 notes.append(marked)
             _after_write(store, tx, counts, notes, warnings)
@@ -352,13 +354,15 @@ def _checked(
             Problem.model_construct(file=clients_file, line=line, column=column, reason=reason)
             for line, column, reason in store.rows("import_validate_folder_names", con=tx)
         )
+        problems += _unrated_lines(store, tx, files, money)
         if problems or unread:
             problems = unread + _on_file_lines(problems, {f.name: f for f in files.values()})
-            # a currency with no rate is said too: it would be the next refusal once rows are fixed
+            # with what to add to the settings for a currency with no rate, if it is no typo
             found = _currencies(store, tx, staged, files, streamed=False)
-            rates = missing_rates(((rows, noun) for _file, noun, rows in found), money)
+            rates = missing_rates(
+                ((rows, noun) for _file, noun, rows in found), money, what=None
+            )  # each said on its first line above (_unrated_lines)
             refuse(sorted(problems, key=_in_file_order), folder, where, rates)
-        _check_currencies(store, tx, staged, files, money, where, streamed=False)
 
         say("writing…")
         counts["clients"] = _make_room(store, tx, staged, notes, warnings, made_at)
@@ -442,20 +446,30 @@ def _make_room(
     return int(inserted)
 
 
-def _check_currencies(
-    store: Store,
-    tx: duckdb.DuckDBPyConnection,
-    present: Container[str],
-    files: dict[str, Path],
-    money: Money,
-    where: str,
-    *,
-    streamed: bool,
-) -> None:
-    """Refuse invoices, or time entries with amounts, in a currency the settings cannot convert
-    (read from the rows the one pass wrote, or from the staged files)."""
-    for file, noun, found in _currencies(store, tx, present, files, streamed=streamed):
-        check_import_currencies(found, money, file=file, where=where, noun=noun)
+def _unrated_lines(
+    store: Store, tx: duckdb.DuckDBPyConnection, files: dict[str, Path], money: Money
+) -> list[Problem]:
+    """A problem on the first row of each currency the settings give no rate for, in the invoices
+    and the time entries with an amount: "invoices.csv:83: currency: EUR: no rate to GBP ...".
+    Said only as "1 invoice in EUR", a typo among GBP invoices had no line to find it by."""
+    lines = {table: _first_line(files[table]) if table in files else 2 for table in TABLES}
+    params = {"invoices_line": lines["invoices"], "entries_line": lines["time_entries"]}
+    problems = []
+    for table, code, line, n in store.rows("import_currency_lines", params, con=tx):
+        if not unrated([(code, n)], money):
+            continue
+        noun = INVOICES if table == "invoices" else ENTRY_AMOUNTS
+        what = f"{n:,} {noun[0] if n == 1 else noun[1]} in {code}"
+        first = "" if n == 1 else ", this the first"
+        problems.append(
+            Problem.model_construct(
+                file=files[table].name,
+                line=line,
+                column="currency",
+                reason=f"{code} has no rate to {money.currency} in the settings ({what}{first})",
+            )
+        )
+    return problems
 
 
 def _currencies(
