@@ -34,9 +34,12 @@ def year_start(as_of: date) -> date:
 
 
 def year_months(as_of: date) -> int:
-    """The months the last four quarters hold as of the day: 12 at a quarter's end, 9 on its first
-    day. "Rev 12m" read nine months' revenue as a year's on 1 October (an owner's hunt)."""
-    return round(((as_of - year_start(as_of)).days + 1) / 30.4375)
+    """The whole months the last four quarters hold as of the day: 12 at a quarter's end, 11 from
+    1 December to the 30th, 9 on 1 October. "Rev 12m" read nine months' revenue as a year's on 1
+    October (an owner's hunt)."""
+    start = year_start(as_of)
+    month_done = (as_of + timedelta(days=1)).month != as_of.month  # its last day
+    return (as_of.year - start.year) * 12 + as_of.month - start.month + month_done
 
 
 def quarter_label(year: int, q: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 
 from health_tui.dates import quarter_end, quarter_of, year_months, year_start
@@ -32,18 +32,19 @@ def money(value: float | None, currency: str = "EUR", *, cents: bool = False) ->
     if value is None:
         return NO_VALUE
     shown = half_up(value, 2 if cents else 0)
-    sign = "-" if shown < 0 else ""
+    sign = "-" if shown.is_signed() and shown != 0 else ""  # never "-€0"
     return f"{sign}{symbol(currency)}{abs(shown):,}"
-
-
-_PLACES = (Decimal(1), Decimal("0.1"), Decimal("0.01"))
 
 
 def half_up(value: float, digits: int = 0) -> Decimal:
     """`value` rounded to `digits` places, halves away from zero, from the figure as written
     (str): Python's own rounding sends halves to the even digit, and £1,312.50 read "£1,312"
-    beside £1,237.50 as "£1,238" in one list."""
-    return Decimal(str(value)).quantize(_PLACES[digits], rounding=ROUND_HALF_UP)
+    beside £1,237.50 as "£1,238" in one list. Not a finite number, or past 28 digits: as it is."""
+    exact = Decimal(str(value))
+    try:
+        return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return exact
 
 
 def money_short(value: float | None, currency: str = "EUR") -> str:
@@ -51,16 +52,17 @@ def money_short(value: float | None, currency: str = "EUR") -> str:
     code takes three more: 'CHF 1.2k'; app/table_model.py `columns_for` widens the columns)."""
     if value is None:
         return NO_VALUE
-    sign = "-" if round(value) < 0 else ""
-    amount = abs(value)
+    whole = half_up(value)
+    sign = "-" if whole.is_signed() and whole != 0 else ""
+    amount = abs(value)  # each form rounded as money() rounds: halves away from zero
     if amount >= 999_500:
-        body = f"{amount / 1_000_000:.1f}M"
+        body = f"{half_up(amount / 1_000_000, 1)}M"
     elif amount >= 9_995:
-        body = f"{amount / 1000:.0f}k"
+        body = f"{half_up(amount / 1000)}k"
     elif amount >= 1000:
-        body = f"{amount / 1000:.1f}k"
+        body = f"{half_up(amount / 1000, 1)}k"
     else:
-        body = f"{amount:.0f}"
+        body = f"{half_up(amount)}"
     return f"{sign}{symbol(currency)}{body}"
 
 
@@ -80,7 +82,7 @@ def money_change(value: float | None, currency: str = "EUR") -> str:
     """'+€1,200', '-€300', '€0'; the no-value mark where either side is not known."""
     if value is None:
         return NO_VALUE
-    if round(value) == 0:
+    if half_up(value) == 0:
         return money(0, currency)
     return ("+" if value > 0 else "-") + money(abs(value), currency)
 

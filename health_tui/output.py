@@ -61,9 +61,10 @@ def client_json(c: ClientScore) -> dict[str, Any]:
         del record["revenue_estimated"]
     if not c.hours_not_billed:  # said only where there are some (the field's exclude_if)
         del record["hours_not_billed"]
-    for said_where_it_applies in ("thin_evidence", "data_changed"):  # the fields' exclude_if
-        if not record[said_where_it_applies]:
-            del record[said_where_it_applies]
+    if record["thin_evidence"] is None:  # said only where it applies (the field's exclude_if)
+        del record["thin_evidence"]
+    if not record["data_changed"]:  # said only where a component gained or lost its data
+        del record["data_changed"]
     for said_when_false in (
         "invoices_on_record",
         "revenue_12m_on_record",

@@ -11,7 +11,13 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from health_tui.scoring.measures import component_changes, contributions, whole
-from health_tui.scoring.models import ClientScore, signed_points, whole_moves
+from health_tui.scoring.models import (
+    ClientScore,
+    DataChange,
+    data_changes,
+    signed_points,
+    whole_moves,
+)
 
 MINUS = "−"
 
@@ -29,6 +35,9 @@ class ScoreChange(BaseModel):
     # after (None: no data), largest move first; points of a health that is not there add up to
     # nothing ("not enough data → 86: trend +15, satisfaction +11" summed to 18)
     scores: list[tuple[str, float | None, float | None]] = []
+    # the components that gained or lost their data between the readings: their part is the
+    # weight they took or gave ("friction −5" for a first message read as a fall of friction)
+    data: dict[str, DataChange] = {}
 
     def sentence(self) -> str:
         """ "health 74 → 62: friction −9, satisfaction −3": whole points adding up to the change
@@ -43,7 +52,11 @@ class ScoreChange(BaseModel):
             shown = [(name, _tenths(delta)) for name, delta in self.parts if abs(delta) >= 0.05]
         if not shown:
             return f"{head}: no component moved"
-        return f"{head}: " + ", ".join(f"{name} {delta}" for name, delta in shown)
+        notes = {"gained": " (no data before)", "lost": " (no data now)"}
+        return f"{head}: " + ", ".join(
+            f"{name} {delta}{notes[d] if (d := self.data.get(name)) else ''}"
+            for name, delta in shown
+        )
 
 
 def _points(value: float | None) -> str:
@@ -89,4 +102,5 @@ def score_change(before: ClientScore, after: ClientScore) -> ScoreChange:
         health_after=after.health,
         parts=parts,
         scores=sorted(moved, key=size),
+        data=data_changes(now, then),
     )

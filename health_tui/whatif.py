@@ -103,14 +103,17 @@ class WhatIf(BaseModel):
     currency: str
     dropped: list[DroppedClient]
     reprices: list[Reprice] = Field(default_factory=list)
-    revenue_lost: float | None = Field(description="the dropped clients' revenue over 12 months")
+    revenue_lost: float | None = Field(
+        description="the dropped clients' revenue over the last four quarters (12 months at a "
+        "quarter's end, fewer within one: formatting.months_said)"
+    )
     revenue_lost_estimated: float = Field(
         default=0.0,
         description="of revenue_lost, what is estimated from billable time, not invoiced "
         "(the dropped clients whose revenue_estimated is true)",
     )
     hours_freed: float | None = Field(
-        description="the dropped clients' hours over the same 12 months"
+        description="the dropped clients' hours over the same quarters"
     )
     clients_before: int
     clients_after: int

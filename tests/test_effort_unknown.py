@@ -111,7 +111,7 @@ def test_without_any_hours_revenue_alone_is_not_a_perfect_effort_score(tmp_path:
     drain = client(p, "drain")
     assert (drain.archetype, drain.recommendation) == (A.problem_client, R.reprice)
     assert drain.reasons[0] == (  # not "but still earns its keep": nothing says it does
-        "Drains energy (urgent and scope-change demands, requests or complaints after hours): "
+        "Drains energy (urgent or scope-change demands, or requests or complaints after hours): "
         "charge for the urgency and the changes."
     )
 

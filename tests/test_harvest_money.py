@@ -462,6 +462,13 @@ def test_invoices_read_to_the_cent_halves_rounded_alike_and_a_credit_note_never_
     text = invoices_content(history, "GBP").plain.splitlines()
     assert all(len(t) <= len(text[1]) for t in text[2:])  # under the header's columns
     assert text[0] == "Invoices   unpaid £1,312.50"
+    # a wider figure widens its column, the header with it: every row still under its title
+    wide = ClientHistory(client_id="c", as_of=date(2026, 12, 5), events=[], invoices=[
+        line(1, 125_000, None, 1204), line(2, 5000, None, 3).model_copy(update={"currency": "CHF"}),
+    ])  # fmt: skip
+    rows = invoices_content(wide, "GBP").plain.splitlines()
+    assert rows[1].endswith("late") and all(len(t) <= len(rows[1]) for t in rows[2:])
+    assert rows[2] == "2026-11-01 2026-12-01  £125,000.00  overdue    1204d"
     assert text[2:] == [
         "2026-11-01 2026-12-01  £1,312.50  overdue      4d",
         "                                  owes £1,312.50",

@@ -557,6 +557,22 @@ def test_a_compact_date_alone_is_noon_like_any_date() -> None:
     assert when_of(" 20261201 ", now) == when_of("2026-12-01", now)
 
 
+def test_what_a_log_moved_says_a_component_that_gained_its_data() -> None:
+    """A first message of the window gives friction its data: its part of the change is the
+    weight it took, and "friction −5" alone read as a fall of friction (a review of stop 43)."""
+    from health_tui.scoring.models import ClientScore, Component
+
+    def scored(health: float, **scores: float | None) -> ClientScore:
+        parts = [Component.model_construct(name=k, score=v, weight=0.25) for k, v in scores.items()]
+        return ClientScore.model_construct(client_id="c", health=health, components=parts)
+
+    change = score_change(
+        scored(90.0, satisfaction=90.0, friction=None, payment=90.0),
+        scored(85.0, satisfaction=90.0, friction=75.0, payment=90.0),
+    )
+    assert change.sentence() == "health 90 → 85: friction −5 (no data before)"
+
+
 def test_what_moved_where_a_health_does_not_stand_is_said_in_component_scores() -> None:
     """'health not enough data → 86: trend +15, satisfaction +11, …' gave points adding up to 18
     of a health that was not there; where either side has none, each component says its score."""

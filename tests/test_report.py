@@ -332,6 +332,11 @@ def test_a_component_that_gained_its_data_is_said_so_where_health_moved(small: S
         "Fernleaf Yoga Studio": {"trend": "gained"},
         "Harbor Street Bakery": {"trend": "gained"},
     }
+    # and the other way: in 2026Q3 so far (15 August) the trend has no data again
+    later = score_portfolio(small, date(2026, 8, 15), Settings()).by_id(harbor.score.client_id)
+    assert later is not None and later.data_changed == {"trend": "lost"}
+    assert "(no data this quarter)" in (later.moved_text or "")
+    assert "trend (no data this quarter)" in moved_content(later).plain
 
 
 def test_the_twelve_month_figures_say_how_many_months_they_hold(small: Store) -> None:
@@ -339,9 +344,9 @@ def test_the_twelve_month_figures_say_how_many_months_they_hold(small: Store) ->
     the invoices since 1 January, eleven months; on 1 October, nine. The figures stay the last
     four quarters' (this one so far and the three before); every label now says how many months
     that is, and the same day at a quarter's end still reads 12."""
-    assert [year_months(d) for d in (date(2026, 9, 30), date(2026, 10, 1), date(2026, 11, 30))] == [
-        12, 9, 11
-    ]  # fmt: skip
+    days = (date(2026, 9, 30), date(2026, 10, 1), date(2026, 11, 30), date(2026, 12, 20))
+    assert [year_months(d) for d in days] == [12, 9, 11, 11]  # whole months: never 12 too soon
+    assert year_months(date(2024, 2, 29)) == 11 and year_months(date(2024, 2, 28)) == 10
     mid, end = date(2026, 8, 15), date(2026, 9, 30)  # since 2025-10-01: 10 months
     p = score_portfolio(small, mid, Settings())
     c = max(p.active, key=lambda c: c.revenue_12m)

@@ -90,7 +90,8 @@ ARCHETYPES: dict[Archetype, str] = {
     Archetype.extreme_critic: "notices every mistake without disliking you",
     Archetype.loyal_now_irritated: "long satisfied, now questioning the relationship",
     Archetype.active_hater: "dislikes you whatever you do",
-    Archetype.problem_client: "urgent demands, scope changes, late money: drains energy",
+    Archetype.problem_client: "urgent demands, scope changes, calls after hours, late money: drains "
+    "energy",
     Archetype.never_satisfied: "endless revisions, satisfaction low",
     Archetype.underpriced: "happy, but paying too little for the time it takes",
     Archetype.struggling: "in hard times of their own: late payments, less work, still courteous",

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from health_tui.dates import quarter_end, quarter_of
 from health_tui.formatting import (
     hours,
     money,
@@ -51,7 +52,7 @@ def revenue_basis(r: ReviewReport, esc: Callable[[str], str]) -> str:
         f"{esc(one_line(n))} in {r.previous_quarter}" for n in then
     ]
     # within a quarter, the last four hold fewer than twelve months: said, with from when
-    span = "" if (said := months_said(r.as_of)) == "last 12 months" else f" ({said})"
+    span = "" if r.as_of == quarter_end(*quarter_of(r.as_of)) else f" ({months_said(r.as_of)})"
     if not estimated:
         return f"revenue is the last four quarters' invoices{span}"
     shown = some_of(estimated[:3], len(estimated))

@@ -531,7 +531,7 @@ def _drain(effort: float | None) -> str:
     """A problem client's advice; 'still earns its keep' only where effort versus return says so."""
     keep = " but still earns its keep" if effort is not None else ""
     return (
-        "Drains energy (urgent and scope-change demands, requests or complaints after hours)"
+        "Drains energy (urgent or scope-change demands, or requests or complaints after hours)"
         f"{keep}: charge for the urgency and the changes."
     )
 

@@ -7,6 +7,7 @@ Enter opens the client's checklist, where `n` and `b` walk the same list.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -42,6 +43,7 @@ class ExitsScreen(HealthScreen):
         super().__init__()
         self.exits: list[ExitProgress] = []
         self._loading_for: object = None  # the (portfolio, review) the last load was asked for
+        self._today: date | None = None  # the clock's day of that load
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Reading the exits…", MUTED), id="exits-head")
@@ -74,6 +76,7 @@ class ExitsScreen(HealthScreen):
         self._loading_for = key
         store, settings, as_of = app.store, app.settings, app.latest
         today = app.clock().date()  # the notice of a client not told yet runs from today
+        self._today = today  # and what is unpaid is read on it (or as of a later as-of date)
 
         def job(con) -> list[ExitProgress]:
             found = exits_in_force(store, portfolio, as_of, settings, today=today, con=con)
@@ -121,7 +124,7 @@ class ExitsScreen(HealthScreen):
         ]
         if unpaid > 0:  # read today (by the as-of date where it is later): what is owed now
             on = exits[0].unpaid_on
-            when = " today" if on == self.health_app.clock().date() else f" by {on}"
+            when = " today" if on == self._today else f" as of {on}"
             head += [
                 (" · unpaid ", MUTED),
                 (fmt.money(unpaid, currency), "bold $text-error"),

@@ -123,7 +123,8 @@ class PortfolioScreen(WhatIfMarking):
             return
         self._names_only = True
         table = self.query_one(ClientTable)
-        self._show_rows(roster, columns_for({}, table.currency), table.currency, table.current_id)
+        columns = columns_for({}, table.currency, as_of=self.health_app.latest)  # the first scored
+        self._show_rows(roster, columns, table.currency, table.current_id)
 
     def _show_rows(
         self, rows: RowIndex, columns: tuple[Column, ...], currency: str, keep: str | None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from health_tui.app import format as fmt
@@ -241,22 +242,39 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
     parts.append("\n")
     if not history.invoices:
         return Content.assemble(*parts, ("none on record", MUTED))
-    parts.append((f"{'issued':<11}{'due':<11}{'amount':>10}  {'status':<11}{'late':>4}\n", MUTED))
-    for inv in history.invoices:
+    amounts = [
+        fmt.money(inv.amount, inv.currency or currency, cents=True) for inv in history.invoices
+    ]
+    lates = [
+        fmt.NO_VALUE if inv.status == "credit note" else f"{inv.days_late}d"
+        for inv in history.invoices
+    ]
+    # as wide as the widest figure: "CHF 5,000.00", €125,000.00 or 1204d pushed their rows past
+    # the header's columns
+    aw = max(10, *map(cell_len, amounts))
+    lw = max(4, *map(cell_len, lates))
+    width = 22 + aw + 2 + 11 + lw
+    parts.append(
+        (f"{'issued':<11}{'due':<11}{'amount':>{aw}}  {'status':<11}{'late':>{lw}}\n", MUTED)
+    )
+    for inv, money, late in zip(history.invoices, amounts, lates, strict=True):
         style = {"overdue": "bold $text-error", "paid late": "$text-warning"}.get(inv.status, "")
         own = inv.currency or currency
-        money = fmt.money(inv.amount, own, cents=True)
-        parts.append(f"{inv.issued_on.isoformat():<11}{inv.due_on.isoformat():<11}{money:>10}  ")
+        parts.append(f"{inv.issued_on.isoformat():<11}{inv.due_on.isoformat():<11}{money:>{aw}}  ")
         parts.append((f"{inv.status:<11}", style))  # "credit note" whole
-        late = fmt.NO_VALUE if inv.status == "credit note" else f"{inv.days_late}d"
-        parts.append(f"{late:>4}\n")
+        parts.append(f"{late:>{lw}}\n")
         # What the row has no room for (it fills the panel at 120 columns) goes on a line under
         # its amount: what it counts for in the portfolio's currency, and what is still owed.
         if own != currency or inv.unpaid:
             # at the day's rate, a figure to weigh rather than a sum owed: whole units
             converted = f"= {fmt.money(inv.converted, currency)}" if own != currency else ""
-            parts.append((f"{'':<22}{converted:>10}", MUTED))
+            under = f"{'':<22}{converted:>{aw}}"
+            parts.append((under, MUTED))
             if inv.unpaid:
-                parts.append((f"  owes {fmt.money(inv.unpaid, own, cents=True)}", style))
+                owes = f"owes {fmt.money(inv.unpaid, own, cents=True)}"
+                if cell_len(under) + 2 + cell_len(owes) > width:  # on a line of its own
+                    parts.append(("\n" + owes.rjust(width), style))
+                else:
+                    parts.append((f"  {owes}", style))
             parts.append("\n")
     return Content.assemble(*parts).rstrip()
