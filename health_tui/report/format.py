@@ -138,7 +138,7 @@ def owed_text(e: ExitProgress, r: ReviewReport) -> str:
         e.unpaid_amount,
         e.overdue_amount,
         r.currency,
-        invoiced=r.invoiced(e.client_id),
+        invoiced=e.invoiced,  # by the day the unpaid invoices are read on, as the checklist
     )
 
 

@@ -153,12 +153,6 @@ class ReviewReport(BaseModel):
             and c.score.ended_on > self.previous_as_of
         ]
 
-    def invoiced(self, client_id: str) -> bool:
-        """Whether an invoice of the client's is on record (ClientScore.invoices_on_record): the
-        exits say "nothing unpaid" only then."""
-        line = next((c for c in self.clients if c.score.client_id == client_id), None)
-        return line.score.invoices_on_record if line else True
-
     def name_of(self, client_id: str) -> str:
         """The client's name, or its id when it was not scored (not started, or removed)."""
         line = next((c for c in self.clients if c.score.client_id == client_id), None)

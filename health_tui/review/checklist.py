@@ -85,6 +85,7 @@ class Checklist(BaseModel):
     notice_from: date  # told_on, or while not told, today (never before the decision)
     unpaid: list[UnpaidInvoice]
     owed_on: date  # the day `unpaid` is read on: today, or the as-of date where it is later
+    invoiced: bool = True  # an invoice of theirs is on record by owed_on: "nothing unpaid" then
     face_to_face: bool
     steps: list[Step]
 
@@ -263,6 +264,7 @@ def _checklist(
         notice_from=notice_from,
         unpaid=unpaid or [],
         owed_on=owed_on or today,
+        invoiced=unpaid is not None,
         face_to_face=face_to_face,
         steps=steps,
     )

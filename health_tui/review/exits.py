@@ -38,6 +38,11 @@ class ExitProgress(BaseModel):
         description="the day the unpaid invoices are read on: today, or the as-of date where it "
         "is later (a checklist is what the owner does now)"
     )
+    invoiced: bool = Field(
+        default=True,
+        description="an invoice of theirs is on record by unpaid_on: without, nothing says "
+        "'nothing unpaid'",
+    )
     unpaid_amount: float = Field(description="in the portfolio's currency")
     overdue_amount: float = Field(description="the part of unpaid_amount past its due date")
     settled: int = Field(description="steps done or not applicable")
@@ -113,6 +118,7 @@ def exits_in_force(
                 notice_from=checklist.notice_from,
                 unpaid_invoices=len(checklist.unpaid),
                 unpaid_on=checklist.owed_on,
+                invoiced=checklist.invoiced,
                 unpaid_amount=sum(u.converted for u in checklist.unpaid),
                 overdue_amount=sum(u.converted for u in checklist.unpaid if u.days_overdue > 0),
                 settled=checklist.settled,
