@@ -570,3 +570,29 @@ def test_an_invoice_export_refused_for_a_row_also_says_the_rate_it_lacks(
     assert "It also has 5 invoices in SEK" in str(error)
     assert invoices(store) == []
     assert invoices(store) == []
+
+
+def test_a_swiss_whole_amount_is_read_as_whole(store: Store, tmp_path: Path) -> None:
+    """A Geneva freelancer's sheet writes whole francs as 1'250.– or 300.- (no cents): each line
+    was refused as "not an amount". A dash after the figures alone stays refused."""
+    sheet = write(
+        tmp_path,
+        "ch.csv",
+        "No.,Customer,Date,Amount\n1,Acme,2025-08-01,1'250.–\n2,Acme,2025-08-02,300.-\n"
+        '3,Acme,2025-08-03,1\'950.50\n4,Acme,2025-08-04,"(80.–)"\n',
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+        'issued_on = "Date"\namount = "Amount"\n' + OPEN,
+    )
+    load(store, sheet, mapping=mapping)
+    assert [(i[1], i[4]) for i in invoices(store)] == [
+        ("1", Decimal("1250.00")), ("2", Decimal("300.00")), ("3", Decimal("1950.50")),
+        ("4", Decimal("-80.00")),
+    ]  # fmt: skip
+    bad = write(tmp_path, "bad.csv", "No.,Customer,Date,Amount\n5,Acme,2025-08-01,300-\n")
+    assert problems(store, bad, mapping=mapping) == [
+        "bad.csv:2: Amount: not an amount (like 1250.00): '300-'"
+    ]
