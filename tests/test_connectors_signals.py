@@ -703,8 +703,10 @@ def test_an_alias_whose_client_a_replace_removed_names_no_one(small: Store, tmp_
         "SELECT count(*) FROM time_entries WHERE client_id NOT IN (SELECT client_id FROM clients)"
     )
     assert small.con.execute(orphans).fetchone() == (0,)
+    # under the name it had before the replace, not the alias the file wrote (the owner's merge
+    # of a project into a client renamed it to the project so)
     assert small.con.execute("SELECT client_id, name FROM clients").fetchall() == [
-        ("meridian", "Meridian Alias Co")
+        ("meridian", "Meridian Health Partners")
     ]
 
 

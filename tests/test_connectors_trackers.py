@@ -271,6 +271,34 @@ def test_a_name_and_its_alias_in_one_export_after_replace_make_one_client(
     ]
 
 
+def test_a_merged_client_keeps_its_name_through_replace_whatever_the_file_writes_first(
+    store: Store, tmp_path: Path
+) -> None:
+    """A client's first months logged under a project with the Client left empty, merged into the
+    client as the import advised; `import --replace` of the next export met the project's entries
+    first and renamed the client to the project: the invoice sheet was then refused as "belongs to
+    another client" and its complaints left out as "no client" (a freelancer's hunt). The import
+    also advised the merge already made."""
+    path = write(tmp_path, "t.csv", HARVEST_HEADER
+                 + "2026-01-05,,Site Fondation,Design,Hero,3,Yes,Ana,Silva\n"
+                 + "2026-07-02,Fondation Lac Leman,Web,Design,Nav,2,Yes,Ana,Silva\n")  # fmt: skip
+    load(store, path)
+    merge_clients(store, "Fondation Lac Leman", "Site Fondation", at=datetime(2026, 7, 3))
+    again = load(store, path, replace=True)
+    assert [tuple(r) for r in store.con.execute("SELECT name FROM clients").fetchall()] == [
+        ("Fondation Lac Leman",)
+    ]
+    assert (again.clients_new, again.clients_replaced) == (0, 1)
+    assert again.notes[-1] == (
+        "t.csv left their Client empty, so the Project names the client of 1 entry: "
+        "'Site Fondation' (1, a client you have)."
+    )
+    assert [(row[0], row[2]) for row in hours(store)] == [
+        ("Fondation Lac Leman", 3),
+        ("Fondation Lac Leman", 2),
+    ]
+
+
 def test_two_clients_merged_keep_their_identical_entries_through_an_export_of_one(
     store: Store, tmp_path: Path
 ) -> None:
