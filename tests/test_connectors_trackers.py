@@ -299,6 +299,27 @@ def test_a_merged_client_keeps_its_name_through_replace_whatever_the_file_writes
     ]
 
 
+def test_a_name_whose_id_a_renamed_client_holds_says_the_alias_that_finds_it(
+    store: Store, tmp_path: Path
+) -> None:
+    """A client renamed since an export named it (as import --replace once renamed a merged
+    client): the refusal said "rename that client first", and there is no command to rename one.
+    It names the client and the alias that lets the import find it; that alias does."""
+    line = "2026-07-02,Fondation Lac Leman,Web,Design,Nav,2,Yes,Ana,Silva\n"
+    path = write(tmp_path, "t.csv", HARVEST_HEADER + line)
+    load(store, path)
+    (client_id,) = store.con.execute("SELECT client_id FROM clients").fetchone()
+    store.con.execute("UPDATE client_rows SET name = 'Site Fondation'")
+    again = write(tmp_path, "u.csv", HARVEST_HEADER + line.replace("07-02", "07-03"))
+    assert problems(store, again) == [
+        f"u.csv:2: Client: the client_id '{client_id}' it would get belongs to 'Site Fondation'; "
+        f"if they are one client, `health-tui clients alias {client_id} 'Fondation Lac Leman'` "
+        "lets imports find it (there is no command to rename a client)"
+    ]
+    add_alias(store, client_id, "Fondation Lac Leman", at=datetime(2026, 7, 4))
+    assert load(store, again).rows == 1
+
+
 def test_two_clients_merged_keep_their_identical_entries_through_an_export_of_one(
     store: Store, tmp_path: Path
 ) -> None:
