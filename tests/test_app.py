@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -170,7 +170,7 @@ async def test_drill_down_and_back(store) -> None:
 
 
 async def test_quarter_change_and_pick(store) -> None:
-    app = make_app(store)
+    app = make_app(store, clock=lambda: datetime(2026, 12, 5, 9, 0))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("left_square_bracket")
@@ -182,6 +182,17 @@ async def test_quarter_change_and_pick(store) -> None:
         await pilot.press("right_square_bracket")  # nothing after the as-of date
         await settle(pilot)
         assert app.portfolio.as_of == AS_OF
+        # the file may hold later data: it said "2026Q3 is the latest quarter with data"
+        assert str(list(app._notifications)[-1].message) == (
+            "2026Q3 holds 2026-09-30, the date the app was opened as of (--as-of): nothing after "
+            "it is scored here. Open it without --as-of to score up to today."
+        )
+        app.clock = lambda: datetime(2026, 9, 30, 9, 0)  # opened today: the quarter is today's
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert str(list(app._notifications)[-1].message) == (
+            "2026Q3 is the current quarter: nothing after today is scored."
+        )
         await pilot.press("g")
         assert isinstance(app.screen, QuarterPicker)
         await settle(pilot)  # its question breaks after a comma: "Escape / to cancel" it read

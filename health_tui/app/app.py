@@ -353,9 +353,20 @@ class HealthApp(App[None]):
         year, q = shift_quarter(*quarter_of(self.requested), step)
         target = min(quarter_end(year, q), self.latest)
         if target == self.requested:
-            self.notify(f"{label_of(target)} is the latest quarter with data.", timeout=3)
+            self.notify(self._no_later_quarter(target), timeout=5)
             return
         self.score(target)
+
+    def _no_later_quarter(self, shown: date) -> str:
+        """Why `]` goes no further: the app scores up to the date it was opened as of (today, or
+        an earlier --as-of, after which the file may well hold data)."""
+        if self.latest < self.clock().date():
+            return (
+                f"{label_of(shown)} holds {self.latest.isoformat()}, the date the app was opened "
+                "as of (--as-of): nothing after it is scored here. Open it without --as-of to "
+                "score up to today."
+            )
+        return f"{label_of(shown)} is the current quarter: nothing after today is scored."
 
     def action_pick_quarter(self) -> None:
         def chosen(as_of: date | None) -> None:
