@@ -1,11 +1,9 @@
--- connector: what an invoice export left out or assumed, for the summary: drafts skipped, invoices
--- with no client skipped (and their first lines), due dates assumed, payment dates assumed,
+-- connector: what an invoice export left out or assumed, for the summary: drafts skipped (an invoice
+-- with no client is refused: connector_validate_bills), due dates assumed, payment dates assumed,
 -- invoices paid in part (split into a paid and an unpaid row), and invoices written off in whole
 -- (skipped) or in part (and their first lines); and invoices with no currency (taken as the
 -- portfolio's); and the lines read as line items of an invoice already read.
 SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
-       count(*) FILTER (WHERE skip = 'no client') AS no_client,
-       coalesce(list(line ORDER BY line) FILTER (WHERE skip = 'no client'), [])[1:5] AS no_client_lines,
        -- a credit note is settled on its issue date (connector_bill_rows): no date is assumed for it
        count(*) FILTER (WHERE skip IS NULL AND due_assumed AND amount >= 0) AS due_assumed,
        count(*) FILTER (WHERE skip IS NULL AND paid_on_assumed AND amount >= 0) AS paid_on_assumed,

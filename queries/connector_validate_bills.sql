@@ -1,13 +1,18 @@
 -- connector: every problem in the parsed invoice export (src_bills) as (line, column, reason), in file
 -- order; none = valid. Columns are the names harvest.py and mapping.py use (the caller shows them as
--- the header wrote them). Drafts and lines with no client are not checked (an invoice written off
--- whole is, though it is not loaded). $date_hint says which dates read; $status_hint, after the
--- statuses known, where to give the sheet's own ('' for a known export).
+-- the header wrote them). A line with no client is refused for that alone; drafts are not checked
+-- (an invoice written off whole is, though it is not loaded). $date_hint says which dates read;
+-- $status_hint, after the statuses known, where to give the sheet's own ('' for a known export).
 WITH b AS (
     SELECT *, min(line) OVER (PARTITION BY invoice_id) AS first_line
     FROM src_bills WHERE skip IS NULL OR skip = 'written off'
 ),
 problems (line, k, col, reason) AS (
+    -- an invoice bills a client: one with the client left blank was left out with a warning, and
+    -- its amount with it from every revenue, while every other fault in a row refuses the file
+    SELECT line, 0, 'client', 'required: an invoice names the client it bills'
+    FROM src_bills WHERE skip = 'no client'
+    UNION ALL
     SELECT line, 1, 'invoice_id', 'required' FROM b WHERE invoice_id IS NULL
     UNION ALL
     SELECT line, 2, 'invoice_id', 'duplicate id ' || import_show(invoice_id) || ' (first on line ' || first_line

@@ -596,3 +596,24 @@ def test_a_swiss_whole_amount_is_read_as_whole(store: Store, tmp_path: Path) -> 
     assert problems(store, bad, mapping=mapping) == [
         "bad.csv:2: Amount: not an amount (like 1250.00): '300-'"
     ]
+
+
+def test_an_invoice_with_no_client_refuses_the_sheet(store: Store, tmp_path: Path) -> None:
+    """A blank Client on one line of a hand-kept invoice sheet: the invoice was left out with a
+    warning and the import succeeded, its CHF 500 gone from revenue, where any other fault in a
+    row refuses the file."""
+    sheet = write(
+        tmp_path,
+        "inv.csv",
+        "No.,Customer,Date,Amount\n2026-204,,2026-10-01,500.00\n2026-205,Acme,2026-10-01,80\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+        'issued_on = "Date"\namount = "Amount"\n' + OPEN,
+    )
+    assert problems(store, sheet, mapping=mapping) == [
+        "inv.csv:2: Customer: required: an invoice names the client it bills"
+    ]
+    assert invoices(store) == []

@@ -231,11 +231,11 @@ def left_out_bills(
     summary: ExportSummary,
     currency: str,
 ) -> None:
-    """Warn about the invoices left out (drafts, no client) and note what was assumed: due dates,
+    """Warn about the invoices left out (drafts) and note what was assumed: due dates,
     payment dates, invoices split into paid and unpaid rows, what was written off, and the
     portfolio's `currency` for amounts the file gives none."""
-    (drafts, no_client, lines, due, paid_on, partly, written_off, off_lines, no_currency,
-     line_items, maybe_cents, median) = store.row("connector_notes_bills", con=con)  # fmt: skip
+    (drafts, due, paid_on, partly, written_off, off_lines, no_currency, line_items, maybe_cents,
+     median) = store.row("connector_notes_bills", con=con)  # fmt: skip
     if maybe_cents and source.mapping_file and not source.params.get("cents"):
         where = source.mapping_file
         summary.warnings.append(
@@ -255,11 +255,6 @@ def left_out_bills(
     if early:
         summary.warnings.append(
             paid_before_issued(f"{file}:{line}", early, invoice_id, paid, issued)
-        )
-    if no_client:
-        summary.warnings.append(
-            f"{file}: left out {plural(no_client, 'invoice')} with no client "
-            f"({_lines(lines, no_client)})"
         )
     if due:
         origin = (
