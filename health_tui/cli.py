@@ -318,11 +318,14 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: 
     from health_tui.store import open_store
 
     store = open_store(_existing_db(db))
+    ignored: list[ClientRef] = []
     try:
         if import_format:
+            from health_tui.clients import ignored_clients
             from health_tui.ingest.export import export_import_format
 
             counts = export_import_format(store, folder, fmt, force=force)  # type: ignore[arg-type]
+            ignored = ignored_clients(store)
         else:
             from health_tui.ingest.backup import backup_folder
 
@@ -337,6 +340,19 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: 
     click.echo(
         f"Wrote {sum(counts.values()):,} rows in {len(counts)} {fmt} files to {folder} ({what})."
     )
+    if ignored:  # the import format has no word for it: the copy would score them as clients
+        from health_tui.formatting import plural
+        from health_tui.ingest.staging import show
+
+        names = ", ".join(f"{show(c.name)} ({c.client_id})" for c in ignored)
+        first = ignored[0].client_id
+        click.echo(
+            f'{plural(len(ignored), "client")} marked "not a client" here '
+            f"{'is' if len(ignored) == 1 else 'are'} in clients.{fmt} as any other (the import "
+            f"format cannot say so): {names}. After importing the folder, mark "
+            f"{'it' if len(ignored) == 1 else 'each'} again: `health-tui clients ignore {first}`.",
+            err=True,
+        )
 
 
 @cli.command()

@@ -1073,6 +1073,30 @@ def test_export_csv_has_the_import_header(small: Store, tmp_path: Path) -> None:
     assert header == "client_id,name,started_on,ended_on,referred_by,industry,notice_days,domain"
 
 
+def test_an_export_in_the_import_format_says_who_it_cannot_mark_not_a_client(
+    small_db: Path, tmp_path: Path
+) -> None:
+    """The import format has no word for "not a client": the agency's own admin time, exported and
+    imported into a new book, came back as an active client scored with the rest, nothing said."""
+    from health_tui.clients import set_ignored
+
+    store = open_store(small_db)
+    set_ignored(store, "harbor", True, at=datetime(2026, 10, 1, 9, 0))
+    store.close()
+    out = CliRunner().invoke(
+        cli, ["export", str(tmp_path / "out"), "--import-format", "--db", str(small_db)]
+    )
+    assert out.exit_code == 0, out.output
+    assert out.stderr == (
+        '1 client marked "not a client" here is in clients.csv as any other (the import format '
+        "cannot say so): 'Harbor Street Bakery' (harbor). After importing the folder, mark it "
+        "again: "
+        "`health-tui clients ignore harbor`.\n"
+    )
+    plain = CliRunner().invoke(cli, ["export", str(tmp_path / "b"), "--db", str(small_db)])
+    assert plain.exit_code == 0 and plain.stderr == ""  # a backup keeps the mark
+
+
 def test_an_export_writes_over_nothing_it_did_not_write(small: Store, tmp_path: Path) -> None:
     """`export` once replaced a clients.csv of the owner's own, and the import format written into
     a backup's folder broke the backup (its restore then failed)."""
