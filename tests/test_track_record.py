@@ -175,6 +175,28 @@ def test_the_demo_has_a_track_record_to_show(demo: Store) -> None:
     assert exits <= {c for (c,) in steps}  # each exit's checklist starts with its record
 
 
+def test_the_report_gives_the_reasons_of_every_client_the_review_walks(demo: Store) -> None:
+    """A client at risk and recommended 'recover' had one table row in the report and none of its
+    reasons (only the exit candidates had theirs), though the README says the report shows the
+    same sentences as the app (a freelancer's hunt)."""
+    from html import escape
+
+    from health_tui.scoring.models import Band
+
+    report = build_report(demo, AS_OF, Settings(), today=date(2026, 10, 1))
+    walked = [c.score for c in report.at_risk]
+    assert walked and all(c.band in (Band.critical, Band.at_risk) for c in walked)
+    assert not {c.client_id for c in walked} & {c.score.client_id for c in report.candidates}
+    text, page = render_markdown(report), render_html(report)
+    section = text.split(f"## Critical and at risk ({len(walked)})")[1].split("\n## ")[0]
+    for c in walked:
+        assert f"### {c.name}" in section
+        for reason in c.reasons:
+            assert reason in section  # the demo's names and reasons need no Markdown escape
+            assert escape(reason, quote=False) in page or escape(reason) in page
+    assert "Counter-signals weighed" not in section
+
+
 def test_the_demo_reviews_are_the_same_for_the_same_seed() -> None:
     def decisions(seed: int) -> list[tuple]:
         store = open_store(None)

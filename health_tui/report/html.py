@@ -101,6 +101,7 @@ def render_html(r: ReviewReport) -> str:
             _clients(r),
             _movers(r),
             _candidates(r),
+            _at_risk(r),
             _decisions(r),
             _exits_whatif(r),
             _exits(r),
@@ -262,24 +263,45 @@ def _candidates(r: ReviewReport) -> str:
             f"<section>\n<h2>{h(title)}</h2>\n<p>No client is an exit candidate as of "
             f"{h(r.as_of)}.</p>\n</section>"
         )
-    articles = []
-    for c in r.candidates:
-        s = c.score
-        if c.decision:
-            decided = (
-                f"Decided: <strong>{h(c.decision.decision.value)}</strong> on "
-                f"{h(when(c.decision.decided_at))}."
-            )
-        else:
-            decided = f"No decision recorded for {h(r.quarter)} yet."
-        moved = f"<p>{h(s.moved_text[0].upper() + s.moved_text[1:])}.</p>\n" if s.moved_text else ""
-        articles.append(
-            f"<article>\n<h3>{h(s.name)}</h3>\n<p>{h(s.verdict)}. {decided}</p>\n{moved}"
-            f"<p><strong>Reasons</strong></p>\n{_list(s.reasons)}\n"
-            f"<p><strong>Counter-signals weighed</strong></p>\n"
-            f"{_list(s.counter_signals or ['none'])}\n</article>"
-        )
+    articles = [_client_article(c, r, counters=True) for c in r.candidates]
     return f"<section>\n<h2>{h(title)}</h2>\n" + "\n".join(articles) + "\n</section>"
+
+
+def _at_risk(r: ReviewReport) -> str:
+    title = f"Critical and at risk ({len(r.at_risk):,})" if r.at_risk else "Critical and at risk"
+    if not r.at_risk:
+        return (
+            f"<section>\n<h2>{h(title)}</h2>\n<p>No other client is critical or at risk as of "
+            f"{h(r.as_of)}.</p>\n</section>"
+        )
+    articles = [_client_article(c, r, counters=False) for c in r.at_risk]
+    return (
+        f'<section>\n<h2>{h(title)}</h2>\n<p class="muted">The clients the review walks after '
+        "the exit candidates.</p>\n" + "\n".join(articles) + "\n</section>"
+    )
+
+
+def _client_article(c: ClientLine, r: ReviewReport, *, counters: bool) -> str:
+    """A client's verdict, decision, what moved its health and its reasons (and, for an exit
+    candidate, the counter-signals weighed)."""
+    s = c.score
+    if c.decision:
+        decided = (
+            f"Decided: <strong>{h(c.decision.decision.value)}</strong> on "
+            f"{h(when(c.decision.decided_at))}."
+        )
+    else:
+        decided = f"No decision recorded for {h(r.quarter)} yet."
+    moved = f"<p>{h(s.moved_text[0].upper() + s.moved_text[1:])}.</p>\n" if s.moved_text else ""
+    weighed = (
+        f"<p><strong>Counter-signals weighed</strong></p>\n{_list(s.counter_signals or ['none'])}\n"
+        if counters
+        else ""
+    )
+    return (
+        f"<article>\n<h3>{h(s.name)}</h3>\n<p>{h(s.verdict)}. {decided}</p>\n{moved}"
+        f"<p><strong>Reasons</strong></p>\n{_list(s.reasons)}\n{weighed}</article>"
+    )
 
 
 def _decisions(r: ReviewReport) -> str:

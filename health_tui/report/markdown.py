@@ -53,6 +53,7 @@ def render_markdown(r: ReviewReport) -> str:
         _clients(r),
         _movers(r),
         _candidates(r),
+        _at_risk(r),
         _decisions(r),
         _exits_whatif(r),
         _exits(r),
@@ -155,21 +156,39 @@ def _candidates(r: ReviewReport) -> str:
     if not r.candidates:
         return f"## Exit candidates\n\nNo client is an exit candidate as of {r.as_of}."
     blocks = [f"## Exit candidates ({len(r.candidates):,})"]
-    for c in r.candidates:
-        s = c.score
-        if c.decision:
-            decided = f"Decided: **{c.decision.decision.value}** on {when(c.decision.decided_at)}."
-        else:
-            decided = f"No decision recorded for {r.quarter} yet."
-        lines = [f"### {md(s.name)}", "", f"{md(s.verdict)}. {decided}", ""]
-        if s.moved_text:
-            lines += [f"{md(s.moved_text[0].upper() + s.moved_text[1:])}.", ""]
-        lines += ["Reasons:", ""]
-        lines += [f"- {md(reason)}" for reason in s.reasons]
+    blocks += [_client_block(c, r, counters=True) for c in r.candidates]
+    return "\n\n".join(blocks)
+
+
+def _at_risk(r: ReviewReport) -> str:
+    title = "## Critical and at risk"
+    if not r.at_risk:
+        return f"{title}\n\nNo other client is critical or at risk as of {r.as_of}."
+    blocks = [
+        f"{title} ({len(r.at_risk):,})",
+        "The clients the review walks after the exit candidates.",
+    ]
+    blocks += [_client_block(c, r, counters=False) for c in r.at_risk]
+    return "\n\n".join(blocks)
+
+
+def _client_block(c: ClientLine, r: ReviewReport, *, counters: bool) -> str:
+    """A client's verdict, decision, what moved its health and its reasons (and, for an exit
+    candidate, the counter-signals weighed)."""
+    s = c.score
+    if c.decision:
+        decided = f"Decided: **{c.decision.decision.value}** on {when(c.decision.decided_at)}."
+    else:
+        decided = f"No decision recorded for {r.quarter} yet."
+    lines = [f"### {md(s.name)}", "", f"{md(s.verdict)}. {decided}", ""]
+    if s.moved_text:
+        lines += [f"{md(s.moved_text[0].upper() + s.moved_text[1:])}.", ""]
+    lines += ["Reasons:", ""]
+    lines += [f"- {md(reason)}" for reason in s.reasons]
+    if counters:
         lines += ["", "Counter-signals weighed:", ""]
         lines += [f"- {md(signal)}" for signal in s.counter_signals] or ["- none"]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+    return "\n".join(lines)
 
 
 def _decisions(r: ReviewReport) -> str:

@@ -126,6 +126,14 @@ class ReviewReport(BaseModel):
         return [c for c in self.clients if c.score.fire_candidate]
 
     @property
+    def at_risk(self) -> list[ClientLine]:
+        """The active clients critical or at risk that are no exit candidate, in review order: the
+        rest of what the review walks, each written with its reasons (a 'recover' with nothing
+        behind it is no verdict to share)."""
+        bands = (Band.critical, Band.at_risk)
+        return [c for c in self.active if not c.score.fire_candidate and c.score.band in bands]
+
+    @property
     def movers(self) -> list[ClientLine]:
         """The active clients whose health moved most since the previous quarter, biggest first."""
         moved = [
