@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from health_tui.settings import Money
 from health_tui.store import Store
 from tests.test_connectors import EXPORTS, HARVEST_HEADER, load, problems, refused, write
@@ -617,3 +619,53 @@ def test_an_invoice_with_no_client_refuses_the_sheet(store: Store, tmp_path: Pat
         "inv.csv:2: Customer: required: an invoice names the client it bills"
     ]
     assert invoices(store) == []
+
+
+def test_a_day_past_its_months_end_is_said_so_not_sent_to_another_format(
+    store: Store, tmp_path: Path
+) -> None:
+    """'31.09.2026' in a sheet read as %d.%m.%Y was "not a date (in the format %d.%m.%Y)",
+    followed by advice to pass another --date-format: the format was right, the day a typo."""
+    sheet = write(
+        tmp_path,
+        "inv.csv",
+        "No.,Customer,Date,Amount\n1,Acme,01.10.2026,80\n2,Acme,31.09.2026,80\n"
+        "3,Acme,29.02.2026,80\n4,Acme,29.02.2028,80\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\ndate_format = "%d.%m.%Y"\n[columns]\ninvoice_id = "No."\n'
+        'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n' + OPEN,
+    )
+    error = str(refused(store, sheet, mapping=mapping))
+    assert error.splitlines()[1:3] == [
+        "inv.csv:3: Date: no such day: '31.09.2026' (September has 30 days)",
+        "inv.csv:4: Date: no such day: '29.02.2026' (February 2026 has 28 days)",
+    ]
+    assert "--date-format" not in error and "29.02.2028" not in error  # a leap day reads
+
+
+@pytest.mark.parametrize(
+    ("reason", "said"),
+    [
+        ("not a date: '2026-04-31'", "no such day: '2026-04-31' (April has 30 days)"),
+        ("not a date (like 2025-03-31 or 31/03/2025): '31/06/2026'",
+         "no such day: '31/06/2026' (June has 30 days)"),
+        ("not a date (like 2025-03-31 or 03/31/2025): '06/31/26'",
+         "no such day: '06/31/26' (June has 30 days)"),
+        ("not a date and time (like 2025-03-31 or 31/03/2025): '31/11/2026 10:00'",
+         "no such day: '31/11/2026 10:00' (November has 30 days)"),
+        ("not a date (in the format %b %d, %Y): 'Sep 31, 2026'", None),  # no %m: left as is
+        ("not a date (like 2025-03-31): '2026-13-01'", None),  # no 13th month: as is
+        ("not a date (like 2025-03-31): '2026-09-32'", None),  # no month has 32 days
+        ("not a date (like 2025-03-31): 'yesterday'", None),
+        ("required", None),
+    ],
+)  # fmt: skip
+def test_only_a_real_months_missing_day_is_said_no_such_day(reason: str, said: str | None) -> None:
+    from health_tui.ingest.days import no_such_day
+    from health_tui.ingest.models import Problem
+
+    problem = Problem(file="f.csv", line=2, column="date", reason=reason)
+    assert no_such_day(problem).reason == (said or reason)

@@ -414,7 +414,13 @@ RULES = [
         "time_entries",
         2,
         "acme,2025-02-30,3.5,true,delivery,Ana,x",
-        "time_entries.csv:2: date: not a date: '2025-02-30'",
+        "time_entries.csv:2: date: no such day: '2025-02-30' (February 2025 has 28 days)",
+    ),
+    (
+        "time_entries",
+        2,
+        "acme,2025-02-3O,3.5,true,delivery,Ana,x",  # a letter O: no date at all
+        "time_entries.csv:2: date: not a date: '2025-02-3O'",
     ),
     (
         "time_entries",

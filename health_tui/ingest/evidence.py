@@ -13,6 +13,7 @@ import re
 import duckdb
 
 from health_tui.errors import ImportFailed
+from health_tui.ingest.days import no_such_day
 from health_tui.ingest.models import Problem
 from health_tui.ingest.source import HeaderMatch, parse_date_format
 from health_tui.store import Store
@@ -168,7 +169,11 @@ def date_format_hint(problems: list[Problem]) -> str | None:
     """What to do when dates do not read: the --date-format option, with an example; or, for dates
     written as numbers (Unix timestamps, Excel's day counts), what they are and how to get dates,
     which no pattern reads. None when no problem is about a date."""
-    dated = [p for p in problems if p.reason.startswith(("not a date", "not a timestamp"))]
+    dated = [
+        p
+        for p in problems
+        if p.reason.startswith(("not a date", "not a timestamp")) and no_such_day(p) is p
+    ]  # a day past its month's end is a typo: no pattern is the fix
     if not dated:
         return None
     shapes: dict[str, tuple[Problem, str]] = {}

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import duckdb
 
 from health_tui.errors import ImportFailed
+from health_tui.ingest.days import no_such_day
 from health_tui.ingest.models import Problem
 from health_tui.store import Store, load_query
 from health_tui.store.tables import owner_entries_on_demo
@@ -429,6 +430,7 @@ def refuse(problems: list[Problem], what: Path, where: str, hint: str | None = N
 
     `hint` (a few lines on what to do) goes between the problems and the closing line.
     """
+    problems = [no_such_day(p) for p in problems]  # 31.09.2026 is a typo, not another format
     count = len(problems)
     lines = [f"import of {what} refused, {count:,} problem{'s' if count != 1 else ''}:"]
     lines += [str(p) for p in problems[:MAX_SHOWN]]
