@@ -558,8 +558,10 @@ ref_rate AS (
 -- A relationship begun in the last four quarters, none of whose time is older, and billed after
 -- the work: its time from its last bill's day on is not billed yet, and its rate and effort
 -- versus return stand on the hours billed (ClientFacts.billed_hours_12m). Billed after the work:
--- its first bill (an invoice, not a credit note) came after at least $min_hours of its time and
--- billed about what came before it, its amount over those hours at most half again the rate of
+-- its first bill (an invoice, not a credit note) came after some of its time (however little: a
+-- light first month billed in arrears, 4.75 h, left a client's rate counting the month not billed
+-- yet beside others billed alike) and billed about what came before it, its amount over those
+-- hours at most half again the rate of
 -- all its bills over the hours before the last; where it is the only bill, at most twice the
 -- usual rate, with no more than four times its hours after it. A deposit or a retainer invoiced
 -- ahead after a week of discovery or onboarding bills far more than the week (it read €116/h for
@@ -595,7 +597,7 @@ unbilled AS (
     CROSS JOIN ref_rate r
     WHERE t.date BETWEEN p.year_start AND p.as_of
     GROUP BY ALL
-    HAVING hours_before_first_bill > 0 AND hours_before_first_bill >= $min_hours AND hours_not_billed > 0
+    HAVING hours_before_first_bill > 0 AND hours_not_billed > 0
        AND any_value(b.first_amount) / hours_before_first_bill
            <= 1.5 * any_value(b.billed_amount) / hours_billed
        -- one bill alone is weighed against nothing of its own: a deposit bills far above the

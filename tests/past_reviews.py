@@ -12,9 +12,10 @@ from health_tui.store import Store
 
 # quarter -> (client, decision) in the order recorded; the app's verdicts those quarters:
 # 2025Q4 castell exit, brightline and fernleaf reprice, meridian and quarry keep;
-# 2026Q1 brightline watch, castell listen, fernleaf keep;
+# 2026Q1 brightline, castell and fernleaf reprice (harbor's first months billed in arrears raised
+# the portfolio's target rate);
 # 2026Q2 brightline, castell and fernleaf reprice, harbor keep.
-# The owner keeps where reprice is recommended, again and again (3 times in 5).
+# The owner keeps where reprice is recommended, again and again (5 times in 7).
 PAST = {
     (2025, 4): [("castell", "keep"), ("brightline", "keep"), ("fernleaf", "reprice"),
                 ("meridian", "keep"), ("quarry", "exit")],

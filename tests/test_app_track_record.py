@@ -35,12 +35,12 @@ async def test_t_opens_the_record_of_the_quarters_before(reviewed) -> None:
         assert isinstance(app.screen, TrackRecordScreen)
         text = shown(app)
         assert "the quarters before 2026Q3" in text
-        assert "Over 2025Q4 to 2026Q2: 13 decisions; 5 of 11 followed" in text
+        assert "Over 2025Q4 to 2026Q2: 13 decisions; 4 of 11 followed" in text
         rules = text.split("A rule you keep overriding\n")[1].split("\n\n")[0].splitlines()
         # a rule's sentence goes on under its first word, not under the bullet
         assert len(rules) > 1 and all(line.startswith(("• ", "  ")) for line in rules), rules
         said = " ".join(" ".join(rules).split())
-        assert "You overrode reprice in 3 of 5 decisions (keep 3)" in said
+        assert "You overrode reprice in 5 of 7 decisions (keep 5)" in said
         assert "money.target_rate (not set)" in said
         castell = next(line for line in text.splitlines() if line.startswith("Castell"))
         assert "2025Q4" in castell and "54 → 53 −1" in castell and castell.rstrip().endswith("exit")

@@ -568,6 +568,34 @@ def test_a_new_client_billed_after_the_work_is_weighed_on_the_hours_billed(
         ), cid
 
 
+def test_a_light_first_month_billed_in_arrears_is_billed_after_the_work_too(
+    tmp_path: Path,
+) -> None:
+    """Two new clients billed on the 1st for the month before at the same rate: the one whose
+    first month was light (6 h, under rules.min_hours) had its September, not billed yet, in its
+    rate (CHF 96/h "under target" where the other read CHF 107/h; a freelancer's hunt)."""
+    b = book()
+    b.client("light", "Boulangerie Dubois", date(2026, 4, 28))
+    b.work("light", date(2026, 4, 28), AS_OF, rate=120)  # Tue 28 to Thu 30 April: 6 h
+    b.client("full", "Atelier Rouge", date(2026, 4, 1))
+    b.work("full", date(2026, 4, 1), AS_OF, rate=120)
+    for cid in ("light", "full"):
+        b.feedback(cid, date(2026, 4, 28), AS_OF, 8, every_days=45)
+    p = b.score(tmp_path)
+    light, full = client(p, "light"), client(p, "full")
+    first = sum(r[2] for r in b.rows["time_entries"] if r[0] == "light" and r[1] < date(2026, 5, 1))
+    assert round(first, 2) == 6 < Settings().rules.min_hours
+    september = sum(
+        r[2] for r in b.rows["time_entries"] if r[0] == "light" and r[1] >= date(2026, 9, 1)
+    )
+    assert light.hours_not_billed == round(september, 2) > 0 and full.hours_not_billed > 0
+    assert light.effective_rate == full.effective_rate  # the same billing, the same rate
+    assert any(
+        r.startswith("It is billed after the work (its first invoice came after 6 h")
+        for r in light.reasons
+    )
+
+
 def test_a_deposit_or_a_retainer_after_a_week_of_work_is_no_bill_after_the_work(
     tmp_path: Path,
 ) -> None:

@@ -46,27 +46,17 @@ def test_how_often_each_recommendation_was_followed(reviewed: Store, now) -> Non
     # 2026Q3's own decision is left out; harbor's change of mind counts once, as keep.
     assert record.decisions == 13 and record.without_verdict == 1
     by = {r.recommendation: r for r in record.followed}
-    assert list(by) == [
-        Recommendation.exit,
-        Recommendation.watch,
-        Recommendation.listen,
-        Recommendation.reprice,
-        Recommendation.keep,
-    ]
-    reprice = by[Recommendation.reprice]
-    assert (reprice.decisions, reprice.followed, reprice.deferred) == (5, 2, 0)
-    assert reprice.overrides == {Decision.keep: 3} and reprice.followed_share == pytest.approx(
-        2 / 5
+    assert list(by) == [Recommendation.exit, Recommendation.reprice, Recommendation.keep]
+    reprice = by[Recommendation.reprice]  # fernleaf's deferral of 2026Q1 was against a reprice
+    assert (reprice.decisions, reprice.followed, reprice.deferred) == (8, 2, 1)
+    assert reprice.overrides == {Decision.keep: 5} and reprice.followed_share == pytest.approx(
+        2 / 7
     )
-    keep = by[Recommendation.keep]  # fernleaf's deferral of 2026Q1 was against a keep
-    assert (keep.followed, keep.deferred, keep.overrides) == (2, 1, {Decision.exit: 1})
+    keep = by[Recommendation.keep]  # quarry's exit of 2025Q4 went against a keep
+    assert (keep.followed, keep.deferred, keep.overrides) == (2, 0, {Decision.exit: 1})
     assert by[Recommendation.exit].overrides == {Decision.keep: 1}
-    assert (by[Recommendation.watch].followed, by[Recommendation.listen].overrides) == (
-        1,
-        {Decision.keep: 1},
-    )
     assert record.summary == (
-        "Over 2025Q4 to 2026Q2: 13 decisions; 5 of 11 followed the recommendation (45%), "
+        "Over 2025Q4 to 2026Q2: 13 decisions; 4 of 11 followed the recommendation (36%), "
         "1 deferred, 1 recorded without a verdict to compare."
     )
 
@@ -101,9 +91,9 @@ def test_exits_taken_with_the_revenue_and_hours_their_quarter_scored(reviewed: S
 def test_a_rule_overridden_again_and_again_names_its_settings(reviewed: Store, now) -> None:
     settings = Settings.model_validate({"money": {"target_rate": 90}})
     record = build_track_record(reviewed, now, settings)
-    (pattern,) = record.patterns  # reprice: 3 overrides; exit, listen and keep once each
+    (pattern,) = record.patterns  # reprice: 5 overrides; exit and keep once each
     assert pattern.record.recommendation is Recommendation.reprice
-    assert pattern.sentence.startswith("You overrode reprice in 3 of 5 decisions (keep 3).")
+    assert pattern.sentence.startswith("You overrode reprice in 5 of 7 decisions (keep 5).")
     assert "money.target_rate (90)" in pattern.sentence
     assert "archetypes.underpriced_rate_share (0.75)" in pattern.sentence
 
@@ -141,7 +131,7 @@ def test_the_report_reads_the_record_back(reviewed: Store) -> None:
     report = build_report(reviewed, AS_OF, Settings(), today=AS_OF)
     md = render_markdown(report)
     section = md[md.index("## Your track record") :]
-    assert "**A rule you keep overriding.** You overrode reprice in 3 of 5 decisions" in section
+    assert "**A rule you keep overriding.** You overrode reprice in 5 of 7 decisions" in section
     assert "| Castell & Rowe Solicitors | 2025Q4 | 1 | keep |" in section
     assert re.search(r"\| Quarry [^|]* \| 2025Q4 \| €[\d,]+ \| \d+ \| ended 20", section)
     html = render_html(report)

@@ -165,7 +165,8 @@ class ClientFacts:
     # billable_12m
     revenue_estimated: bool
     # a relationship begun in the last four quarters and billed after the work (its first bill
-    # came after rules.min_hours of its time): the hours from its last bill on, not billed yet,
+    # came after some of its time and billed about what came before it): the hours from its last
+    # bill on, not billed yet,
     # their cost amounts and the hours without one, and the hours before its first bill; 0 and
     # None for any other client
     hours_not_billed: float
