@@ -257,28 +257,31 @@ def _movers(r: ReviewReport) -> str:
 
 
 def _candidates(r: ReviewReport) -> str:
-    title = f"Exit candidates ({len(r.candidates):,})" if r.candidates else "Exit candidates"
-    if not r.candidates:
-        return (
-            f"<section>\n<h2>{h(title)}</h2>\n<p>No client is an exit candidate as of "
-            f"{h(r.as_of)}.</p>\n</section>"
-        )
-    articles = [_client_article(c, r, counters=True) for c in r.candidates]
-    return f"<section>\n<h2>{h(title)}</h2>\n" + "\n".join(articles) + "\n</section>"
+    none = f"No client is an exit candidate as of {r.as_of}."
+    return _section("Exit candidates", r.candidates, r, none=none, counters=True)
 
 
 def _at_risk(r: ReviewReport) -> str:
-    title = f"Critical and at risk ({len(r.at_risk):,})" if r.at_risk else "Critical and at risk"
-    if not r.at_risk:
-        return (
-            f"<section>\n<h2>{h(title)}</h2>\n<p>No other client is critical or at risk as of "
-            f"{h(r.as_of)}.</p>\n</section>"
-        )
-    articles = [_client_article(c, r, counters=False) for c in r.at_risk]
-    return (
-        f'<section>\n<h2>{h(title)}</h2>\n<p class="muted">The clients the review walks after '
-        "the exit candidates.</p>\n" + "\n".join(articles) + "\n</section>"
-    )
+    none = f"No other client is critical or at risk as of {r.as_of}."
+    lead = "The clients the review walks after the exit candidates."
+    return _section("Critical and at risk", r.at_risk, r, none=none, lead=lead, counters=False)
+
+
+def _section(
+    title: str,
+    lines: list[ClientLine],
+    r: ReviewReport,
+    *,
+    none: str,
+    lead: str | None = None,
+    counters: bool,
+) -> str:
+    """A section of clients each written out (`_client_article`), or the sentence saying none."""
+    if not lines:
+        return f"<section>\n<h2>{h(title)}</h2>\n<p>{h(none)}</p>\n</section>"
+    said = f'<p class="muted">{h(lead)}</p>\n' if lead else ""
+    articles = "\n".join(_client_article(c, r, counters=counters) for c in lines)
+    return f"<section>\n<h2>{h(f'{title} ({len(lines):,})')}</h2>\n{said}{articles}\n</section>"
 
 
 def _client_article(c: ClientLine, r: ReviewReport, *, counters: bool) -> str:
