@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, NamedTuple
 
 import duckdb
@@ -320,8 +320,8 @@ def clear_domain(store: Store, client: str) -> ClientRef:
 
 # -- correcting a client from the app ---------------------------------------------------------------
 
-Editable = Literal["notice_days", "referred_by", "industry", "domain"]
-EDITABLE: tuple[Editable, ...] = ("notice_days", "referred_by", "industry", "domain")
+Editable = Literal["notice_days", "ended_on", "referred_by", "industry", "domain"]
+EDITABLE: tuple[Editable, ...] = ("notice_days", "ended_on", "referred_by", "industry", "domain")
 MAX_NOTICE_DAYS = 3650
 
 
@@ -333,6 +333,7 @@ class ClientProfile(BaseModel):
 
     client_id: str
     name: str
+    started_on: date
     imported: dict[str, str | None]
     owner: dict[str, str | None]
     referrer_name: str | None = None
@@ -367,7 +368,8 @@ def client_profile(
     imported = {fact: row[f"imported_{fact}"] for fact in EDITABLE}
     imported["notice_days"] = str(row["imported_notice_days"])
     owner = dict(store.rows("client_facts_of", {"client_id": client_id}, con=con))
-    return ClientProfile(client_id=client_id, name=row["name"], imported=imported, owner=owner,
+    return ClientProfile(client_id=client_id, name=row["name"], started_on=row["started_on"],
+                         imported=imported, owner=owner,
                          referrer_name=row["referrer_name"])  # fmt: skip
 
 
@@ -422,6 +424,8 @@ def correct_client(
             value = referrer.client_id
         elif not c.clear and c.fact == "domain" and value is not None:
             value = _domain(store, client_id, value, con)
+        elif not c.clear and c.fact == "ended_on" and value is not None:
+            value = _ended_on(value, profile)
         if not c.clear and c.fact in EDITABLE and value == profile.imported.get(c.fact):
             checked.append(Correction(fact=c.fact, clear=True))
         else:
@@ -447,6 +451,18 @@ def _notice_days(value: str | None) -> str:
             f"notice days {value!r}: a whole number of days from 0 to {MAX_NOTICE_DAYS}."
         )
     return str(days)
+
+
+def _ended_on(value: str, profile: ClientProfile) -> str:
+    """The day the relationship ended (a client who left of their own accord, or before the app
+    knew them); not before it began."""
+    try:
+        ended = date.fromisoformat(value.strip())
+    except ValueError:
+        raise FactRefused(f"ended on {value!r}: a date like 2026-06-30.") from None
+    if ended < profile.started_on:
+        raise FactRefused(f"ended on {ended}: before the client began ({profile.started_on}).")
+    return ended.isoformat()
 
 
 def _domain(store: Store, client_id: str, value: str, con: duckdb.DuckDBPyConnection | None) -> str:

@@ -3,6 +3,7 @@
 SELECT r.client_id, r.name,
        r.notice_days AS imported_notice_days, r.referred_by AS imported_referred_by,
        r.industry AS imported_industry, r.domain AS imported_domain,
+       CAST(r.ended_on AS VARCHAR) AS imported_ended_on, c.started_on,
        (SELECT x.name FROM clients x WHERE x.client_id = c.referred_by) AS referrer_name
 FROM client_rows r
 JOIN clients c USING (client_id)

@@ -4,7 +4,7 @@ half-filled form asks before it is thrown away; corrections, aliases and merges 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -20,7 +20,7 @@ from health_tui.app.widgets.timeline import KIND_COLUMN, Timeline
 from health_tui.formatting import money
 from health_tui.record import NoteEntry, log_entry
 from health_tui.store import Store, open_store
-from tests.test_app_support import make_app, settle
+from tests.test_app_support import make_app, settle, until
 
 SIZE = (120, 36)
 NOW = datetime(2026, 9, 29, 15, 0)  # the app's clock: a Tuesday afternoon late in 2026Q3
@@ -287,7 +287,7 @@ async def test_correct_alias_and_merge_from_the_client_screen(small_db: Path) ->
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CorrectForm)
-        await pilot.press(*"45", "tab", "tab", "ctrl+u", *"Bakery", "enter")
+        await pilot.press(*"45", "tab", "tab", "tab", "ctrl+u", *"Bakery", "enter")
         await settle(pilot)
         facts = store.con.execute("SELECT fact, value FROM client_facts ORDER BY 1").fetchall()
         assert facts == [("industry", "Bakery"), ("notice_days", "45")]
@@ -310,6 +310,30 @@ async def test_correct_alias_and_merge_from_the_client_screen(small_db: Path) ->
         assert store.con.execute(
             "SELECT count(*) FROM clients WHERE client_id = 'harbor'"
         ).fetchone() == (0,)
+    store.close()
+
+
+async def test_a_client_who_left_is_given_its_end_date_from_the_client_screen(
+    small_db: Path,
+) -> None:
+    """A client who left of their own accord stayed active, in the count and in the median rate
+    that sets every target: only an exit's checklist could end a client, on the day it was
+    ticked (a design agency's hunt)."""
+    store = open_store(small_db)
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, "harbor")
+        await pilot.press("c", "tab")
+        await settle(pilot)
+        assert app.screen.focused is not None and app.screen.focused.id == "fact-ended_on"
+        await pilot.press(*"2026-06-30", "enter")
+        await until(pilot, lambda: not app.portfolio.by_id("harbor").active)
+        assert app.portfolio.by_id("harbor").ended_on == date(2026, 6, 30)
+        said = str(app.screen.query_one("#record-status").render())
+        assert "a former client: ended 2026-06-30" in said
+        assert store.con.execute(
+            "SELECT value FROM client_facts WHERE fact = 'ended_on'"
+        ).fetchall() == [("2026-06-30",)]
     store.close()
 
 

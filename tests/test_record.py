@@ -274,7 +274,7 @@ def test_corrections_win_over_imports_and_typing_the_import_back_hands_it_back(
     small: Store,
 ) -> None:
     profile = client_profile(small, "meridian")
-    assert profile.imported == {"notice_days": "60", "referred_by": "harbor",
+    assert profile.imported == {"notice_days": "60", "ended_on": None, "referred_by": "harbor",
                                 "industry": "healthcare", "domain": None}  # fmt: skip
     typed = {"notice_days": "90", "referred_by": "Northwind Outfitters", "industry": "health",
              "domain": "https://www.Meridian-Health.example/about"}  # fmt: skip
@@ -316,6 +316,30 @@ def test_not_a_client_and_bad_corrections(small: Store) -> None:
             plan = plan_corrections(profile, typed | {"industry": "legal"}, ignored=False)
             correct_client(small, "castell", plan, at=NOW)
     assert client_profile(small, "castell").owner == {}  # a refused plan changes nothing
+
+
+def test_a_client_who_left_is_given_its_end_date_and_can_be_given_it_back(small: Store) -> None:
+    """No way but an exit's checklist ended a client: one who left of their own accord stayed in
+    the count and in the median rate that sets every target (a design agency's hunt)."""
+    profile = client_profile(small, "castell")
+    assert profile.value("ended_on") is None
+    for typed, message in (
+        ("30/06/2026", "a date like 2026-06-30"),
+        ("2001-01-01", "before the client began"),
+    ):
+        with pytest.raises(FactRefused, match=message):
+            correct_client(small, "castell", plan_corrections(profile, {"ended_on": typed}, False),
+                           at=NOW)  # fmt: skip
+    plan = plan_corrections(profile, {"ended_on": " 2026-06-30 "}, ignored=False)
+    profile = correct_client(small, "castell", plan, at=NOW)
+    assert profile.owner == {"ended_on": "2026-06-30"}
+    castell = score_portfolio(small, date(2026, 9, 30)).by_id("castell")
+    assert castell is not None and not castell.active and castell.ended_on == date(2026, 6, 30)
+    import_path(small, SMALL)  # the folder says nothing of an end: the owner's date stays
+    assert client_profile(small, "castell").value("ended_on") == "2026-06-30"
+    back = plan_corrections(profile, {"ended_on": ""}, ignored=False)  # the import's: none
+    profile = correct_client(small, "castell", back, at=NOW)
+    assert profile.owner == {} and score_portfolio(small, date(2026, 9, 30)).by_id("castell").active
 
 
 # -- the command line -----------------------------------------------------------------------------

@@ -76,7 +76,9 @@ def test_planted_situation_gets_its_verdict(demo: PortfolioScore, situation: str
         )
     if situation == "dormant":
         assert c.health is None and c.band is None
-        assert any("close the record if it has ended" in r for r in c.reasons), c.reasons
+        assert any(
+            "give the day it ended (c on the client screen: Ended on)" in r for r in c.reasons
+        ), c.reasons
 
 
 def test_every_recommendation_and_most_archetypes_occur(demo: PortfolioScore) -> None:

@@ -124,7 +124,10 @@ def test_a_dormant_client_is_a_question_not_a_score(tmp_path: Path) -> None:
     assert c.verdict.startswith("WATCH: dormant, health not scored, effort/return")
     assert c.last_activity == date(2025, 12, 1)  # the last invoice, for November's work
     dormant = next(r for r in c.reasons if r.startswith("Dormant"))
-    assert "since 2025-12-01" in dormant and "close the record if it has ended" in dormant
+    assert (
+        "since 2025-12-01" in dormant
+        and "give the day it ended (c on the client screen: Ended on)" in dormant
+    )
     for reason in c.reasons:  # nothing claims a satisfaction, tone or trend that no data shows
         assert not re.search(r"satisf|tone|trend|Health \d", reason), reason
 

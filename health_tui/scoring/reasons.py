@@ -547,6 +547,6 @@ def _dormant(m: Measures, quarters: int) -> str:
         since = f"since the start on {f.started_on}"
     return (
         f"Dormant: no work, invoice, message or feedback {since}: at least {quarters} full quarters. "
-        "Ask whether the relationship is over, and close the record if it has ended; health is "
-        "not scored."
+        "Ask whether the relationship is over, and if it has ended, give the day it ended (c on "
+        "the client screen: Ended on); health is not scored."
     )

@@ -262,6 +262,8 @@ class ClientScreen(RecordKeeping):
             f"not a client: kept, never scored (undo: c here, or later "
             f"`health-tui clients unignore {profile.client_id}`)"
             if profile.ignored
+            else f"a former client: ended {ended}"
+            if (ended := profile.value("ended_on"))
             else "scored as a client"
         )
         self.show_record_status(("✓ corrections saved", SAVED_STYLE), (f"  ·  {state}", MUTED))

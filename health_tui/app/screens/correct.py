@@ -1,4 +1,5 @@
-"""Correcting a client: notice days, who referred them, industry, domain, and "not a client".
+"""Correcting a client: notice days, the day they left, who referred them, industry, domain, and
+"not a client".
 
 What the owner types here is recorded as their own facts (client_facts), which win over whatever
 imports say and survive every re-import. Each field shows the imported value beside it; typing that
@@ -27,12 +28,14 @@ from health_tui.clients import EDITABLE, ClientProfile, correct_client, plan_cor
 
 LABELS = {
     "notice_days": "Notice",
+    "ended_on": "Ended on",
     "referred_by": "Referred by",
     "industry": "Industry",
     "domain": "Domain",
 }
 PLACEHOLDERS = {
     "notice_days": "days",
+    "ended_on": "YYYY-MM-DD; empty: still a client",
     "referred_by": "a client's id or name; empty: nobody",
     "industry": "empty: none",
     "domain": "example.com",
