@@ -717,6 +717,41 @@ def clients_domain(client: str, domain: str | None, clear: bool, db: Path | None
     click.echo(f"{ref} has the domain {value}: tickets and answers from it land on it.")
 
 
+@clients.command("end")
+@click.argument("client")
+@click.argument("day", metavar="DATE", required=False)
+@click.option("--clear", is_flag=True, help="Take back the end date you gave CLIENT.")
+@db_option
+def clients_end(client: str, day: str | None, clear: bool, db: Path | None) -> None:
+    """CLIENT left on DATE (YYYY-MM-DD) of their own accord: a former client from then, out of the
+    counts and the median rate (an exit's checklist sets it when you close the record)."""
+    from health_tui.clients import Correction, client_profile, correct_client, find_client
+    from health_tui.store import open_store
+
+    if clear == (day is not None):
+        raise click.UsageError("give a DATE, or --clear to take back the one you gave")
+    store = open_store(_existing_db(db))
+    try:
+        ref = find_client(store, client)
+        if clear:
+            gone = "ended_on" in client_profile(store, ref.client_id).owner
+            plan = [Correction(fact="ended_on", clear=True)]
+        else:
+            plan = [Correction(fact="ended_on", value=day)]
+        profile = correct_client(store, ref.client_id, plan, at=datetime.now())
+    finally:
+        store.close()
+    ended = profile.value("ended_on")
+    if clear:
+        lead = f"{ref} has no end date of yours" + ("" if gone else " (it had none)")
+        tail = f"; the import's is {ended}" if ended else ": a client"
+        click.echo(lead + tail + ".")
+    else:
+        click.echo(
+            f"{ref} ended on {ended}: a former client from then (`clients end --clear` undoes it)."
+        )
+
+
 @clients.command("ignore")
 @click.argument("client")
 @db_option

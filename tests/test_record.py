@@ -355,6 +355,24 @@ def db(small: Store, db_path: Path) -> str:
     return str(db_path)
 
 
+def test_clients_end_gives_a_client_the_day_it_left_and_takes_it_back(db: str) -> None:
+    out = run("clients", "end", "Castell & Rowe Solicitors", "2026-06-30", "--db", db)
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith(
+        "Castell & Rowe Solicitors (castell) ended on 2026-06-30: a former"
+    )
+    store = open_store(Path(db))
+    assert not score_portfolio(store, date(2026, 9, 30)).by_id("castell").active
+    store.close()
+    early = run("clients", "end", "castell", "2001-01-01", "--db", db)
+    assert early.exit_code == 2 and "before the client began" in early.output
+    back = run("clients", "end", "castell", "--clear", "--db", db)
+    assert (
+        back.output == "Castell & Rowe Solicitors (castell) has no end date of yours: a client.\n"
+    )
+    assert run("clients", "end", "castell", "--db", db).exit_code == 2  # a date, or --clear
+
+
 def test_the_commands_find_a_client_by_id_or_name(db: str) -> None:
     out = run("log", "northwind", "--kind", "complaint", "--channel", "phone", "--tone", "-2",
               "--at", "2026-09-20 10:00", "--note", "Late again", "--db", db)  # fmt: skip
