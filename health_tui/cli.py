@@ -443,6 +443,8 @@ def score(
         store.close()
     width = terminal_width() if fmt == "table" else None
     click.echo(render_scores(portfolio, fmt, candidates_only=candidates, width=width), nl=False)
+    if fmt != "table" and portfolio.time_ends_text:  # the table says it in its summary
+        click.echo(f"health-tui: note: {portfolio.time_ends_text}.", err=True)
 
 
 @cli.command()

@@ -75,6 +75,37 @@ def test_scoring_is_a_function_of_the_as_of_date(small_db: Path) -> None:
     assert [c.health for c in earlier.clients] != [c.health for c in first.clients]
 
 
+def test_time_entries_ending_weeks_before_the_day_scored_are_said(small_db: Path) -> None:
+    """A Toggl export that ended on 7 October, scored on 5 December: the weeks since read as no
+    work, and good clients as "struggling", nothing saying why (a design agency's hunt). The
+    fixtures' time ends on 2026-09-30."""
+    from health_tui.report import build_report
+    from health_tui.report.markdown import render_markdown
+    from health_tui.settings import Settings
+
+    small = open_store(small_db)
+    assert score_portfolio(small, date(2026, 10, 13)).time_ends_on is None  # 13 days: a holiday
+    late = score_portfolio(small, date(2026, 11, 15))
+    assert late.time_ends_on == date(2026, 9, 30)
+    said = (
+        "Time entries end on 2026-09-30, 46 days before 2026-11-15: the work since reads as none "
+        "(hours fall, clients read as struggling); import a newer time export, or score as of "
+        "2026-09-30."
+    )
+    assert said in " ".join(render_scores(late, "table", width=1000).split())
+    from health_tui.app.widgets.summary import summary_content
+
+    header = summary_content(late, None, 80).plain.splitlines()
+    assert header[-1] == "time entries end 2026-09-30"  # the app's header, a line of its own here
+    report = render_markdown(build_report(small, date(2026, 11, 15), Settings(), today=AS_OF))
+    small.close()
+    assert said in report.replace("\n", " ")
+    out = CliRunner().invoke(
+        cli, ["score", "--db", str(small_db), "--as-of", "2026-11-15", "--format", "json"]
+    )
+    assert out.stderr == f"health-tui: note: {said}\n"  # the JSON on stdout stays a list
+
+
 def test_score_command_json_csv_and_candidates(small_db: Path) -> None:
     runner = CliRunner()
     out = runner.invoke(

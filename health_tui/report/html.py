@@ -171,6 +171,8 @@ def _portfolio(r: ReviewReport) -> str:
     text = f"<section>\n<h2>Portfolio</h2>\n{table}"
     if r.nothing_said:
         text += f"\n<p>{h(NOTHING_SAID)}.</p>"
+    if r.time_ends:
+        text += f"\n<p>{h(r.time_ends)}.</p>"
     left = r.left_this_quarter
     if left:
         names = ", ".join(f"{h(c.score.name)} (ended {h(c.score.ended_on)})" for c in left)

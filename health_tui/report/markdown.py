@@ -97,6 +97,8 @@ def _portfolio(r: ReviewReport) -> str:
     text = "## Portfolio\n\n" + _table(["", r.quarter, r.previous_quarter, "change"], "lrrr", rows)
     if r.nothing_said:
         text += f"\n\n{NOTHING_SAID}."
+    if r.time_ends:
+        text += f"\n\n{md(r.time_ends)}."
     left = r.left_this_quarter
     if left:
         names = ", ".join(f"{md(c.score.name)} (ended {c.score.ended_on})" for c in left)

@@ -85,6 +85,11 @@ class ReviewReport(BaseModel):
     nothing_said: bool = Field(
         default=False, description="no active client has anything they said on record now"
     )
+    time_ends: str | None = Field(
+        default=None,
+        description="where time entries end weeks before the date reviewed, what that does to "
+        "the scores (PortfolioScore.time_ends_text)",
+    )
     active_then: int
     candidates_then: int
     revenue_at_risk_now: float | None = Field(description="None: no revenue on record")
@@ -219,6 +224,7 @@ def build_report(
         unscored_now=now.unscored(),
         unscored_then=then.unscored(),
         nothing_said=now.nothing_said,
+        time_ends=now.time_ends_text,
         active_then=len(then.active),
         candidates_then=len(then.candidates()),
         revenue_at_risk_now=now.revenue_at_risk(),

@@ -12,7 +12,7 @@ from health_tui.dates import quarter_label, quarter_of, quarter_start, shift_qua
 from health_tui.money import check_store_currencies
 from health_tui.scoring import verdicts
 from health_tui.scoring.deferred import Later, trusted
-from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
+from health_tui.scoring.facts import SHOWN_QUARTERS, ClientFacts, load_facts
 from health_tui.scoring.measures import (
     Measures,
     component_changes,
@@ -29,6 +29,7 @@ from health_tui.scoring.measures import (
 )
 from health_tui.scoring.memory import collector_paused
 from health_tui.scoring.models import (
+    STALE_TIME_DAYS,
     Archetype,
     ClientScore,
     DataChange,
@@ -145,7 +146,14 @@ def _score(
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
         said_on_record=any(f.last_said is not None for f in facts if f.active),
+        time_ends_on=_time_ends_on(facts, as_of),
     )
+
+
+def _time_ends_on(facts: list[ClientFacts], as_of: date) -> date | None:
+    """The last day any time is on record, where it is STALE_TIME_DAYS or more before `as_of`."""
+    last = max((f.last_work for f in facts if f.last_work is not None), default=None)
+    return last if last is not None and (as_of - last).days >= STALE_TIME_DAYS else None
 
 
 def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:

@@ -428,6 +428,11 @@ NOTHING_SAID = (
 )
 
 
+# Time entries ending this many days or more before the date scored are said (`time_ends_on`): a
+# time export a few weeks old makes the weeks since read as no work (clients "struggling").
+STALE_TIME_DAYS = 14
+
+
 class PortfolioScore(BaseModel):
     """Every client scored as of one date, with the portfolio figures the reasons compare against."""
 
@@ -441,6 +446,12 @@ class PortfolioScore(BaseModel):
     said_on_record: bool = Field(
         default=True,
         description="some active client has a message or feedback score on record by as_of",
+    )
+    time_ends_on: date | None = Field(
+        default=None,
+        exclude_if=lambda day: day is None,
+        description="the last day of any time entry on record by as_of, where it is "
+        f"{STALE_TIME_DAYS} days or more before as_of: the work since reads as none",
     )
 
     @cached_property
@@ -469,6 +480,19 @@ class PortfolioScore(BaseModel):
     @property
     def active(self) -> list[ClientScore]:
         return [c for c in self.clients if c.active]
+
+    @property
+    def time_ends_text(self) -> str | None:
+        """What `time_ends_on` means for the scores, said once for the portfolio (the CLI, the
+        app's review, the report)."""
+        if self.time_ends_on is None:
+            return None
+        days = (self.as_of - self.time_ends_on).days
+        return (
+            f"Time entries end on {self.time_ends_on}, {days} days before {self.as_of}: the work "
+            "since reads as none (hours fall, clients read as struggling); import a newer time "
+            f"export, or score as of {self.time_ends_on}"
+        )
 
     @property
     def nothing_said(self) -> bool:

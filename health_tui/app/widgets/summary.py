@@ -119,6 +119,8 @@ def summary_content(
         bands.append([(f"{unscored:,} {band_label(None)}", MUTED)])
         if portfolio.nothing_said:  # why, once for all of them (the review says what to do)
             bands.append([("nothing clients said is on record", "$text-warning")])
+    if portfolio.time_ends_on is not None:  # the weeks since read as no work: said, not hidden
+        bands.append([(f"time entries end {portfolio.time_ends_on}", "$text-warning")])
     if not portfolio.clients:
         bands = [[(_nobody(first_start), "$text-warning")]]
     parts = [*fmt.packed(first, width, SEP), "\n", *fmt.packed(bands, width, SEP)]
