@@ -669,3 +669,34 @@ def test_only_a_real_months_missing_day_is_said_no_such_day(reason: str, said: s
 
     problem = Problem(file="f.csv", line=2, column="date", reason=reason)
     assert no_such_day(problem).reason == (said or reason)
+
+
+def test_an_invoice_seen_unpaid_then_paid_with_no_date_is_said(
+    store: Store, tmp_path: Path
+) -> None:
+    """Xero's invoice list has no payment date: an invoice a first import saw unpaid, 92 days
+    overdue, came back PAID and was read as paid on its due date, on time; the lateness of the
+    quarter it stood unpaid in was rewritten, nothing said (a design agency's hunt)."""
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+        'issued_on = "Date"\ndue_on = "Due"\namount = "Amount"\nstatus = "Status"\n'
+        'paid_on = "Paid on"\n',
+    )
+    head = "No.,Customer,Date,Due,Amount,Status,Paid on\n"
+    first = write(tmp_path, "q3.csv", head + "INV-7,Acme,2026-06-01,2026-06-30,500,open,\n"
+                  "INV-8,Acme,2026-06-01,2026-06-30,300,open,\n"
+                  "INV-9,Acme,2026-11-20,2026-12-20,200,open,\n")  # fmt: skip
+    load(store, first, mapping=mapping, today=date(2026, 10, 1))
+    later = write(tmp_path, "q4.csv", head + "INV-7,Acme,2026-06-01,2026-06-30,500,paid,\n"
+                  "INV-8,Acme,2026-06-01,2026-06-30,300,paid,2026-11-02\n"
+                  "INV-9,Acme,2026-11-20,2026-12-20,200,paid,\n")  # fmt: skip
+    summary = load(store, later, mapping=mapping, today=date(2026, 12, 5))
+    said = [w for w in summary.warnings if "earlier import wrote unpaid" in w]
+    assert said == [
+        "q4.csv: 1 invoice an earlier import wrote unpaid is now paid with no payment date "
+        "('INV-7'): read as paid on its due date, on time, which rewrites its lateness in the "
+        "quarters it stood unpaid. Give the day each was paid (a payment date column; in a "
+        "mapping, paid_on under [columns]) for it to count."
+    ]  # INV-8 says when; INV-9, not due yet, was paid early or on time

@@ -451,7 +451,7 @@ def import_export(
                 summary.clients_new -= summary.clients_replaced
 
             say("writing…")
-            _write(store, tx, kind, source.origin, summary, money.currency, twice)
+            _write(store, tx, kind, source.origin, summary, money.currency, twice, today)
     finally:
         con.close()
     return summary
@@ -753,6 +753,31 @@ def _near_new_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: Exp
     )
 
 
+def _paid_since(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    origin: str,
+    summary: ExportSummary,
+    today: date | None,
+) -> None:
+    """Warn of the invoices an earlier import wrote unpaid that this export says are paid without
+    a payment date: read as paid on their due date, on time, they rewrite the lateness of the
+    quarters they stood unpaid in (the export says nothing better, so it is said, not guessed)."""
+    n, ids = store.row("connector_paid_since_bills", {"source": origin, "today": today}, con=con)
+    if not n:
+        return
+    one = n == 1
+    listed = ", ".join(repr(x) for x in ids) + (", ..." if n > len(ids) else "")
+    summary.warnings.append(
+        f"{Path(summary.file).name}: {plural(n, 'invoice')} an earlier import wrote unpaid "
+        f"{'is' if one else 'are'} now paid with no payment date ({listed}): read as paid on "
+        f"{'its' if one else 'their'} due date, on time, which rewrites "
+        f"{'its' if one else 'their'} lateness in the quarters {'it' if one else 'they'} stood "
+        "unpaid. Give the day each was paid (a payment date column; in a mapping, paid_on under "
+        "[columns]) for it to count."
+    )
+
+
 def _write(
     store: Store,
     con: duckdb.DuckDBPyConnection,
@@ -761,12 +786,15 @@ def _write(
     summary: ExportSummary,
     home: str,
     twice: Mapping[str, bool],
+    today: date | None = None,
 ) -> None:
     """Inside the caller's transaction: clients first (for the kinds that make them), then the rows,
     replacing those this source brought before under the same keys; no other source's rows are
     touched. `twice`: the clients whose entries this file holds again under another (`same_work`)."""
     keys = {"source": origin}
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
+    if kind.name == "bills":  # before the rows that said them unpaid are replaced
+        _paid_since(store, con, origin, summary, today)
     if kind.name == "entries":
         summary.renamed = dict(store.rows("connector_renamed_gone", keys, con=con))
     if kind.makes_clients:
