@@ -123,6 +123,39 @@ async def test_not_applicable_with_money_open_asks_first_saying_the_amount(db: P
         assert step_status(screen, "final_invoice") is StepStatus.na
 
 
+async def test_done_with_money_open_or_closed_before_the_notice_ends_asks_first(db: Path) -> None:
+    """The final invoice ticked done while €6,375 was unpaid, and the record closed on the day the
+    client was told, ending them months before the letter's last day: neither asked (a design
+    agency's hunt)."""
+    async with running(db) as (app, pilot):
+        await go_to(pilot, "castell")
+        await decide(pilot, "x", "Third round of vague changes")
+        await pilot.press("escape", "E")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("enter")  # castell: €500 unpaid; told today, it ends on 2026-11-02
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen)
+        await pilot.press("down", "down", "down", "space")  # "Send the final invoice ..."
+        assert isinstance(app.screen, Confirm)
+        question = text(app.screen.query_one(".modal-question"))
+        assert question == "Mark it done with €500 unpaid?"
+        await pilot.press("n")
+        await pilot.app.workers.wait_for_complete()
+        assert step_status(screen, "final_invoice") is StepStatus.todo
+        await pilot.press(*["down"] * 5, "space")  # "Close the record", the notice still running
+        assert isinstance(app.screen, Confirm)
+        assert "The earliest end date is 2026-11-02" in text(app.screen.query_one("#confirm-body"))
+        await pilot.press("n")
+        await pilot.app.workers.wait_for_complete()
+        assert step_status(screen, "close") is StepStatus.todo
+        await pilot.press("space", "y")  # said yes: closed today
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert step_status(screen, "close") is StepStatus.done
+
+
 def drawn(screen: ExitsScreen) -> list[str]:
     """The table's lines as drawn, to its edge, less the first cell's padding."""
     table = screen.query_one(DataTable)

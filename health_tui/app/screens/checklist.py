@@ -6,7 +6,7 @@ so whatever the screen shows as done survives the process being killed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -182,10 +182,17 @@ class ChecklistScreen(HealthScreen):
         return self.saving.get(key, (step.status, step.note))
 
     def action_toggle_step(self) -> None:
-        if (step := self._step()) is not None:
-            status, note = self._intended(step.spec.key)
-            new = StepStatus.todo if status is StepStatus.done else StepStatus.done
-            self._save(step.spec.key, new, note)
+        if (step := self._step()) is None or self.checklist is None:
+            return
+        key = step.spec.key
+        status, note = self._intended(key)
+        new = StepStatus.todo if status is StepStatus.done else StepStatus.done
+        if new is StepStatus.done and key == MONEY_STEP and self.checklist.unpaid:
+            self._ask_money(key, new, step.spec.title, "Mark it done", "Done")
+        elif new is StepStatus.done and key == "close" and self._before_the_end():
+            self._ask_close(key, new)
+        else:
+            self._save(key, new, note)
 
     def action_not_applicable(self) -> None:
         if (step := self._step()) is None or self.checklist is None:
@@ -193,16 +200,24 @@ class ChecklistScreen(HealthScreen):
         key = step.spec.key
         status, note = self._intended(key)
         new = StepStatus.todo if status is StepStatus.na else StepStatus.na
-        open_money = sum(u.converted for u in self.checklist.unpaid)
         if new is not StepStatus.na or key != MONEY_STEP or not self.checklist.unpaid:
             self._save(key, new, note)
             return
+        self._ask_money(key, new, step.spec.title, "Mark it not applicable", "Not applicable")
 
+    def _confirmed(self, key: str, new: StepStatus) -> Callable[[bool | None], None]:
         def answered(yes: bool | None) -> None:
             if yes:
                 self._save(key, new, self._intended(key)[1])
 
+        return answered
+
+    def _ask_money(self, key: str, new: StepStatus, title: str, ask: str, yes: str) -> None:
+        """Settling the money step (done, or not applicable) while invoices are unpaid: asked first,
+        so that "settled" is never read as "the money is in" by mistake."""
+        assert self.checklist is not None
         unpaid = self.checklist.unpaid
+        open_money = sum(u.converted for u in unpaid)
         overdue = sum(u.converted for u in unpaid if u.days_overdue > 0)
         body = Content.assemble(
             ("Money is still open  ", HEADING),
@@ -211,10 +226,35 @@ class ChecklistScreen(HealthScreen):
             f"{fmt.plural(len(unpaid), 'invoice')} unpaid: ",
             (fmt.money(open_money, self.currency), "bold $text-error"),
             (f" ({fmt.money(overdue, self.currency)} overdue)" if overdue > 0 else "", MUTED),
-            f"\n“{step.spec.title}” is the step that settles it.",
+            f"\n“{title}” is the step that settles it.",
         )
-        question = f"Mark it not applicable with {fmt.money(open_money, self.currency)} unpaid?"
-        self.app.push_screen(Confirm(body, question, "Not applicable", "Keep it to do"), answered)
+        question = f"{ask} with {fmt.money(open_money, self.currency)} unpaid?"
+        self.app.push_screen(
+            Confirm(body, question, yes, "Keep it to do"), self._confirmed(key, new)
+        )
+
+    def _before_the_end(self) -> bool:
+        """Today comes before the relationship's earliest end (the notice still runs)."""
+        assert self.checklist is not None
+        return self.health_app.clock().date() < self.checklist.earliest_end
+
+    def _ask_close(self, key: str, new: StepStatus) -> None:
+        """Closing the record ends the client on the day it is ticked: asked first while the notice
+        still runs, so that the record does not end months before the letter's last day."""
+        assert self.checklist is not None
+        today, end = self.health_app.clock().date(), self.checklist.earliest_end
+        body = Content.assemble(
+            ("The notice still runs  ", HEADING),
+            (safe_text(self.client_name), "bold"),
+            "\n\n",
+            "The earliest end date is ",
+            (end.isoformat(), "bold"),
+            f".\nClosed today, the client reads as a former client from {today.isoformat()}.",
+        )
+        question = f"Close the record today, before {end.isoformat()}?"
+        self.app.push_screen(
+            Confirm(body, question, "Close today", "Keep it to do"), self._confirmed(key, new)
+        )
 
     def action_note(self) -> None:
         step = self._step()
