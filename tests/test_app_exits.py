@@ -273,7 +273,7 @@ async def test_closing_the_record_scores_the_portfolio_again(db: Path) -> None:
             await pilot.press(*"Told them by phone", "enter")
             await settle(pilot)
             assert not [n for n in app._notifications if n.title == "Scored again"]
-            await pilot.press("space")
+            await pilot.press("space", "y")  # closed today, the notice still running: asked
             await settle(pilot)
             assert step_status(screen, "close") is StepStatus.done
             castell = app.portfolio.by_id("castell")
