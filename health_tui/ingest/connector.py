@@ -760,22 +760,36 @@ def _paid_since(
     summary: ExportSummary,
     today: date | None,
 ) -> None:
-    """Warn of the invoices an earlier import wrote unpaid that this export says are paid without
-    a payment date: read as paid on their due date, on time, they rewrite the lateness of the
-    quarters they stood unpaid in (the export says nothing better, so it is said, not guessed)."""
-    n, ids = store.row("connector_paid_since_bills", {"source": origin, "today": today}, con=con)
-    if not n:
-        return
-    one = n == 1
-    listed = ", ".join(repr(x) for x in ids) + (", ..." if n > len(ids) else "")
-    summary.warnings.append(
-        f"{Path(summary.file).name}: {plural(n, 'invoice')} an earlier import wrote unpaid "
-        f"{'is' if one else 'are'} now paid with no payment date ({listed}): read as paid on "
-        f"{'its' if one else 'their'} due date, on time, which rewrites "
-        f"{'its' if one else 'their'} lateness in the quarters {'it' if one else 'they'} stood "
-        "unpaid. Give the day each was paid (a payment date column; in a mapping, paid_on under "
-        "[columns]) for it to count."
+    """Say how the invoices an earlier import wrote unpaid, that this export says are paid without
+    a payment date, are read: no earlier than the day that import saw them unpaid (a note), or,
+    where it kept no day (rows from before schema 13), on their due date, on time, which rewrites
+    the lateness of the quarters they stood unpaid in (a warning asking for the dates)."""
+    params = {"source": origin, "today": today}
+    unknown, unknown_ids, floored, floored_ids = store.row(
+        "connector_paid_since_bills", params, con=con
     )
+    file = Path(summary.file).name
+    if floored:
+        listed = ", ".join(floored_ids) + (", ..." if floored > len(floored_ids) else "")
+        summary.notes.append(
+            f"{plural(floored, 'invoice')} an earlier import saw unpaid "
+            f"{'is' if floored == 1 else 'are'} now paid with no payment date in {file}: read as "
+            f"paid on the day that import ran, no earlier ({listed}); give the day each was paid "
+            "(a payment date column; in a mapping, paid_on under [columns]) for it to count."
+        )
+    if unknown:
+        one = unknown == 1
+        listed = ", ".join(repr(x) for x in unknown_ids) + (
+            ", ..." if unknown > len(unknown_ids) else ""
+        )
+        summary.warnings.append(
+            f"{file}: {plural(unknown, 'invoice')} an earlier import wrote unpaid "
+            f"{'is' if one else 'are'} now paid with no payment date ({listed}): read as paid on "
+            f"{'its' if one else 'their'} due date, on time, which rewrites "
+            f"{'its' if one else 'their'} lateness in the quarters {'it' if one else 'they'} stood "
+            "unpaid. Give the day each was paid (a payment date column; in a mapping, paid_on under "
+            "[columns]) for it to count."
+        )
 
 
 def _write(
@@ -795,6 +809,7 @@ def _write(
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
     if kind.name == "bills":  # before the rows that said them unpaid are replaced
         _paid_since(store, con, origin, summary, today)
+        store.run("connector_seen_open_bills", keys, con=con)
     if kind.name == "entries":
         summary.renamed = dict(store.rows("connector_renamed_gone", keys, con=con))
     if kind.makes_clients:
@@ -804,7 +819,9 @@ def _write(
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)
     # an amount with no currency is in the portfolio's, stored as such
-    priced = {"home": home} if kind.table in ("bills", "time_entries") else {}
+    priced: dict[str, object] = {"home": home} if kind.table in ("bills", "time_entries") else {}
+    if kind.table == "bills":
+        priced["today"] = today
     (summary.rows,) = store.row(f"connector_insert_{kind.table}", {**keys, **priced}, con=con)
     if kind.name == "entries":
         _own_time(store, con, summary)
