@@ -437,9 +437,20 @@ def test_a_later_invoice_export_updates_payment(store: Store, tmp_path: Path) ->
         write(tmp_path, "b.csv", head + "Paid,2025-08-01,2025-08-31,9,Acme,100,100,2025-09-20\n"),
     )
     assert again.already == 1
-    assert store.con.execute("SELECT invoice_id, paid_on, amount FROM invoices").fetchall() == [
-        ("9", date(2025, 9, 20), Decimal("100.00"))
+    # the 40 paid on 2 September stay paid that day; the rest is paid on the 20th (one row of 100
+    # on the 20th read the 40 as unpaid until then: a quarter already reviewed rewritten)
+    assert store.con.execute(
+        "SELECT invoice_id, paid_on, amount FROM invoices ORDER BY paid_on"
+    ).fetchall() == [
+        ("9", date(2025, 9, 2), Decimal("40.00")),
+        ("9-2025-09-20", date(2025, 9, 20), Decimal("60.00")),
     ]
+    assert again.rows == 1  # still one invoice loaded
+    load(store, tmp_path / "b.csv")  # the same export again changes nothing
+    assert store.con.execute("SELECT count(*), sum(amount) FROM invoices").fetchone() == (
+        2,
+        Decimal("100.00"),
+    )
 
 
 def test_clients_merge_by_name_with_native_ones(store: Store, tmp_path: Path) -> None:

@@ -810,6 +810,7 @@ def _write(
     if kind.name == "bills":  # before the rows that said them unpaid are replaced
         _paid_since(store, con, origin, summary, today)
         store.run("connector_seen_open_bills", keys, con=con)
+        store.run("connector_paid_before_bills", keys, con=con)
     if kind.name == "entries":
         summary.renamed = dict(store.rows("connector_renamed_gone", keys, con=con))
     if kind.makes_clients:
