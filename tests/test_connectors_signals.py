@@ -726,3 +726,21 @@ def test_the_early_nothing_to_load_lists_the_warnings_the_later_one_would(
     later = str(refused(store, fixed))
     said = [line for line in later.splitlines() if line.startswith("  ")]
     assert len(said) == 2 and all(line in early.splitlines() for line in said)
+
+
+def test_a_ticket_tagged_urgent_is_an_urgent_request(harvest: Store, tmp_path: Path) -> None:
+    """A rush client's tickets tagged 'urgent' with Priority High were routine requests: only the
+    Urgent priority made one urgent (a PR agency's hunt). A complaint tagged urgent stays one."""
+    tickets = write(
+        tmp_path,
+        "t.csv",
+        ZENDESK_HEAD
+        + "1,a@x.org,Need it tonight,urgent launch,High,Mail,,2025-09-02 21:00,Northwind Outfitters,\n"
+        + "2,a@x.org,Broken again,complaint urgent,High,Mail,,2025-09-03 10:00,Northwind Outfitters,\n"
+        + "3,a@x.org,Press kit,rush,Normal,Mail,,2025-09-04 10:00,Northwind Outfitters,\n",
+    )
+    summary = load(harvest, tickets)
+    assert [t[3] for t in touches(harvest, "zendesk")] == [
+        "urgent_request", "complaint", "urgent_request"
+    ]  # fmt: skip
+    assert "urgent_request 2 (2 by tag)" in summary.notes[0]

@@ -23,6 +23,11 @@ TAG_KINDS: tuple[tuple[str, str], ...] = (
     ("praise", "praise"),
     ("kudos", "praise"),
     ("compliment", "praise"),
+    # last: a complaint tagged urgent stays a complaint; a rush tagged so with Priority High was a
+    # routine request (12 of a rush client's 24)
+    ("urgent", "urgent_request"),
+    ("rush", "urgent_request"),
+    ("asap", "urgent_request"),
 )
 URGENT_PRIORITIES = ("urgent",)
 COMPLAINT_TYPES = ("incident", "problem")
