@@ -41,12 +41,17 @@ held AS (
     WHERE s.d = s.k OR NOT regexp_full_match(s.d, '(co|com|org|net|gov|ac|edu|ltd|plc|nhs|sch|or|ne|go)\.[a-z]{2}')
     GROUP BY s.k
 )
+-- a row with no name of a client but an address the owner gave a client as an alias (a contact
+-- writing from gmail.com) is that client's, before its domain's
 SELECT r.line, r.client, r.client_key, r.domain_key, r.domain_col,
-       CASE WHEN n.client_id IS NOT NULL THEN n.client_id ELSE d.client_id END AS client_id,
-       CASE WHEN n.client_id IS NOT NULL THEN 'name' WHEN d.client_id IS NOT NULL THEN 'domain' END AS found_by,
+       coalesce(n.client_id, a.client_id, d.client_id) AS client_id,
+       CASE WHEN n.client_id IS NOT NULL THEN 'name' WHEN a.client_id IS NOT NULL THEN 'address'
+            WHEN d.client_id IS NOT NULL THEN 'domain' END AS found_by,
        coalesce(n.n, 0) AS name_n, n.ids AS name_ids,
-       CASE WHEN n.client_id IS NULL THEN coalesce(d.n, 0) ELSE 0 END AS domain_n, d.ids AS domain_ids
+       CASE WHEN n.client_id IS NULL AND a.client_id IS NULL THEN coalesce(d.n, 0) ELSE 0 END AS domain_n,
+       d.ids AS domain_ids
 FROM connector_signal_rows r
 LEFT JOIN by_name n ON n.k = r.client_key
+LEFT JOIN by_name a ON n.client_id IS NULL AND a.k = r.address_key AND a.n = 1
 LEFT JOIN held h ON h.k = r.domain_key
 LEFT JOIN by_domain d ON d.d = h.d;

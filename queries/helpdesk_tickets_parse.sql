@@ -3,7 +3,8 @@
 -- column means is the source's data (helpdesk.py), bound as parameters:
 --   * the client: the ticket's organization (Zendesk's Organization, Freshdesk's Company Name), else
 --     its domain (Zendesk's Requester domain, the first of Freshdesk's Company Domains), else the
---     requester's email domain, matched in connector_match_signals; never a new client.
+--     requester's email domain, matched in connector_match_signals; never a new client. The
+--     requester's address (address_key) counts where the owner made it a client's alias.
 --   * "at": when the ticket was created ($date_order or $date_format, decided for the whole file).
 --   * channel: how it came in ($channel_keys -> $channel_values, lower case); one not listed is
 --     $default_channel (channel_assumed, said in the summary).
@@ -39,6 +40,9 @@ SELECT s.line,
        connector_norm(client) AS client_key,
        connector_domain(coalesce(split_part("domain", ',', 1), email)) AS domain_key,  -- a list: its first
        CASE WHEN "domain" IS NOT NULL THEN 'domain' ELSE 'email' END AS domain_col,
+       -- the requester's address: an alias the owner gave it names its client (a contact writing
+       -- from gmail.com, with no organization)
+       CASE WHEN contains(email, '@') THEN name_key(email) END AS address_key,
        ts AS "at",
        s."at" AS at_text,
        coalesce(map_extract_value(MAP($channel_keys::VARCHAR[], $channel_values::VARCHAR[]), via),

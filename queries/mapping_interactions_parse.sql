@@ -35,6 +35,8 @@ SELECT line,
        regexp_replace(client, '\s+', ' ', 'g') AS client,
        client_key,
        domain_key,
+       -- an email address in the domain field: an alias the owner gave it names its client
+       CASE WHEN contains("domain", '@') THEN name_key("domain") END AS address_key,
        'domain' AS domain_col,
        ts AS "at",
        s."at" AS at_text,

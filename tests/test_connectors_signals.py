@@ -72,7 +72,8 @@ def test_zendesk_tickets_land_on_clients_by_organization(harvest: Store) -> None
         "'meridianhealth.example' (a domain) (1, line 6). No client is made from them; if one is "
         'a client under another name, `health-tui clients alias CLIENT "NAME"` (or `health-tui '
         "clients domain CLIENT DOMAIN`) and import again. 'gmail.com' is a public mail domain, "
-        "no one client's: a row from it counts only when the file names its client."
+        "no one client's: a row from it counts only when the file names its client, or when the "
+        "sender's address is a client's alias (`health-tui clients alias CLIENT ADDRESS`)."
     ]
     assert summary.notes == [
         "By kind: escalation 1 (1 by tag), revision_request 1 (1 by tag), scope_change 1 (1 by "
@@ -585,7 +586,8 @@ def test_a_public_mail_domain_is_not_offered_to_clients_domain(
         "delighted.csv: left out 2 feedback scores from organizations that are no client: "
         "'gmail.com' (a domain) (1, line 3) and 'hotmail.com' (a domain) (1, line 4). No client "
         "is made from them. 'gmail.com' and 'hotmail.com' are public mail domains, no one client's: a "
-        "row from one counts only when the file names its client."
+        "row from one counts only when the file names its client, or when the sender's address is "
+        "a client's alias (`health-tui clients alias CLIENT ADDRESS`)."
     )
 
 
@@ -744,3 +746,24 @@ def test_a_ticket_tagged_urgent_is_an_urgent_request(harvest: Store, tmp_path: P
         "urgent_request", "complaint", "urgent_request"
     ]  # fmt: skip
     assert "urgent_request 2 (2 by tag)" in summary.notes[0]
+
+
+def test_a_senders_address_given_as_an_alias_lands_their_tickets(harvest: Store) -> None:
+    """A client's contact writes from gmail.com, with no organization: `clients alias CLIENT
+    ADDRESS` said imports would land on the client, and the tickets were still left out (a PR
+    agency's hunt). The address is matched as the alias it is; the public domain still names no
+    one."""
+    before = load(harvest, EXPORTS / "zendesk_tickets.csv")
+    gmail = [r for r in before.warnings if "'gmail.com'" in r]
+    assert gmail, before.warnings
+    line = next(
+        line
+        for line in (EXPORTS / "zendesk_tickets.csv").read_text().splitlines()
+        if "gmail.com" in line
+    )
+    address = next(part for part in line.split(",") if part.endswith("@gmail.com"))
+    add_alias(harvest, "Northwind Outfitters", address, at=AT)
+    after = load(harvest, EXPORTS / "zendesk_tickets.csv")
+    assert after.rows == before.rows + 1
+    assert not [w for w in after.warnings if "'gmail.com'" in w]
+    assert sum(1 for t in touches(harvest, "zendesk") if t[0] == "Northwind Outfitters") == 3

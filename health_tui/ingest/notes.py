@@ -358,7 +358,11 @@ def _mailbox_note(mailbox: list[str]) -> str:
     named = some_of([show(d) for d in mailbox[:3]], len(mailbox))
     what = "is a public mail domain" if len(mailbox) == 1 else "are public mail domains"
     it = "it" if len(mailbox) == 1 else "one"
-    return f" {named} {what}, no one client's: a row from {it} counts only when the file names its client."
+    return (
+        f" {named} {what}, no one client's: a row from {it} counts only when the file names its "
+        "client, or when the sender's address is a client's alias (`health-tui clients alias "
+        "CLIENT ADDRESS`)."
+    )
 
 
 def describe_touches(
