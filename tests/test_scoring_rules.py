@@ -120,6 +120,22 @@ def test_active_hater_is_an_exit_candidate(tmp_path: Path) -> None:
     assert any("aimed at staff" in r for r in c.reasons)
 
 
+def test_a_complaint_naming_a_pr_role_is_aimed_at_staff(tmp_path: Path) -> None:
+    """A PR agency's client complained of "that account executive" and "your publicist": the
+    pattern knew designers and developers, and the complaints read as aimed at no one."""
+    b = book()
+    start = ago(400)
+    b.client("pr", "Brightwater Pharma", start)
+    b.work("pr", start, AS_OF, rate=120)
+    b.feedback("pr", start, AS_OF, 6)
+    b.events("pr", "complaint", ago(80), AS_OF, per_quarter=1, sentiment=-0.8,
+             note="That account executive never calls back")  # fmt: skip
+    b.events("pr", "complaint", ago(60), AS_OF, per_quarter=1, sentiment=-0.8,
+             note="Your publicist got the launch date wrong")  # fmt: skip
+    c = client(b.score(tmp_path), "pr")
+    assert any("2 complaints aimed at staff" in r for r in c.reasons), c.reasons
+
+
 def problem_client(
     b: Book, cid: str = "drain", start: date | None = None, name: str = "Brightline Logistics"
 ) -> Book:

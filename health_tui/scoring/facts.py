@@ -29,10 +29,14 @@ def quarters_read(settings: Settings) -> int:
     return SHOWN_QUARTERS + max(len(w.quarter_weights) - 1, w.trend_quarters, r.dormant_quarters)
 
 
-# A complaint names a person on the agency's side: "your designer", "the account manager", "Sam from ...".
+# A complaint names a person on the agency's side by their role: "your designer", "the account
+# manager", "that publicist" (PR and marketing roles too: a PR agency's complaints naming its account
+# executive were not counted). Built in, not a setting; a staff member's own name is not matched.
 STAFF_PATTERN = (
     r"\b(your|the|that|this)\s+(designer|developer|dev|account manager|project manager|pm|staff|"
-    r"intern|copywriter|team member|employee|consultant|freelancer)\b"
+    r"intern|copywriter|team member|employee|consultant|freelancer|account executive|"
+    r"account director|publicist|pr manager|pr person|strategist|writer|editor|producer|"
+    r"photographer|social media manager|community manager|art director|creative director)\b"
 )
 
 
