@@ -5,8 +5,6 @@
 -- Both rows carry the invoice's source_key (md5 of key_base): re-importing replaces them together,
 -- so an invoice paid since the last export loses its unpaid row. A credit note (a negative amount)
 -- is one row, settled on its issue date: it reduces revenue and is never due, late or unpaid.
--- paid_on_assumed: paid with no payment date in the file (read as paid on its due date, or no
--- earlier than the day an earlier import saw it unpaid: connector_insert_bills).
 CREATE OR REPLACE TEMP TABLE src_bill_rows AS
 WITH b AS (
     SELECT b.*, c.client_id, md5(b.key_base) AS source_key
@@ -14,16 +12,15 @@ WITH b AS (
     JOIN src_clients c USING (client_key)
     WHERE b.skip IS NULL
 )
-SELECT line, invoice_id, client_id, issued, due, paid, paid_amt AS amount, currency, source_key,
-       paid_on_assumed
+SELECT line, invoice_id, client_id, issued, due, paid, paid_amt AS amount, currency, source_key
 FROM b
 WHERE amount >= 0 AND (paid_amt > 0 OR amount = 0)
 UNION ALL
 SELECT line, invoice_id || CASE WHEN paid_amt > 0 THEN '-unpaid' ELSE '' END, client_id, issued, due,
-       NULL, open_amt, currency, source_key, false
+       NULL, open_amt, currency, source_key
 FROM b
 WHERE amount >= 0 AND open_amt > 0
 UNION ALL
-SELECT line, invoice_id, client_id, issued, issued, issued, amount, currency, source_key, false
+SELECT line, invoice_id, client_id, issued, issued, issued, amount, currency, source_key
 FROM b
 WHERE amount < 0;

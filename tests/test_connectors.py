@@ -446,11 +446,22 @@ def test_a_later_invoice_export_updates_payment(store: Store, tmp_path: Path) ->
         ("9-2025-09-20", date(2025, 9, 20), Decimal("60.00")),
     ]
     assert again.rows == 1  # still one invoice loaded
+    rows = "SELECT invoice_id, paid_on, amount FROM invoices ORDER BY paid_on NULLS LAST"
+    before = store.con.execute(rows).fetchall()
     load(store, tmp_path / "b.csv")  # the same export again changes nothing
-    assert store.con.execute("SELECT count(*), sum(amount) FROM invoices").fetchone() == (
-        2,
-        Decimal("100.00"),
+    assert store.con.execute(rows).fetchall() == before
+    load(store, tmp_path / "b.csv", replace=True)  # nor does it through --replace
+    assert store.con.execute(rows).fetchall() == before
+    # 70 paid by 5 October (a refund of 30): the earliest part stays, as far as 70 goes
+    load(
+        store,
+        write(tmp_path, "c.csv", head + "Partial,2025-08-01,2025-08-31,9,Acme,100,70,2025-10-05\n"),
     )
+    assert store.con.execute(rows).fetchall() == [
+        ("9", date(2025, 9, 2), Decimal("40.00")),
+        ("9-2025-10-05", date(2025, 10, 5), Decimal("30.00")),
+        ("9-unpaid", None, Decimal("30.00")),
+    ]
 
 
 def test_clients_merge_by_name_with_native_ones(store: Store, tmp_path: Path) -> None:

@@ -342,6 +342,29 @@ def test_a_client_who_left_is_given_its_end_date_and_can_be_given_it_back(small:
     assert profile.owner == {} and score_portfolio(small, date(2026, 9, 30)).by_id("castell").active
 
 
+def test_closing_the_record_keeps_an_end_date_the_owner_gave(small: Store) -> None:
+    """The owner gave the day a client left (30 June); ticking the checklist's "close the record"
+    in October overwrote it, and un-ticking it erased it (a second reading)."""
+    from health_tui.review.checklist import set_step
+
+    profile = client_profile(small, "castell")
+    correct_client(small, "castell", plan_corrections(profile, {"ended_on": "2026-06-30"}, False),
+                   at=NOW)  # fmt: skip
+    set_step(small, client_id="castell", step="close", status="done", note=None,
+             on=date(2026, 10, 1), at=NOW)  # fmt: skip
+    assert client_profile(small, "castell").value("ended_on") == "2026-06-30"
+    set_step(small, client_id="castell", step="close", status="todo", note=None,
+             on=date(2026, 10, 2), at=NOW)  # fmt: skip
+    assert client_profile(small, "castell").value("ended_on") == "2026-06-30"
+    # without a date of the owner's, closing sets the day it is done, and un-ticking takes it back
+    set_step(small, client_id="brightline", step="close", status="done", note=None,
+             on=date(2026, 10, 1), at=NOW)  # fmt: skip
+    assert client_profile(small, "brightline").value("ended_on") == "2026-10-01"
+    set_step(small, client_id="brightline", step="close", status="todo", note=None,
+             on=date(2026, 10, 2), at=NOW)  # fmt: skip
+    assert client_profile(small, "brightline").value("ended_on") is None
+
+
 # -- the command line -----------------------------------------------------------------------------
 
 

@@ -377,6 +377,10 @@ def import_export(
                 wipe_all(store, tx)
             if kind.makes_clients:  # who was there: one made again keeps its id, and is not "new"
                 store.run("connector_clients_before_replace", con=tx)
+            if kind.name == "bills":  # what earlier imports said of these invoices, before a
+                # --replace empties them: said, and their earlier payments kept on their days
+                _paid_since(store, tx, source.origin, summary, today)
+                store.run("connector_paid_before_bills", {"source": source.origin}, con=tx)
             if replace and not wipe_demo:
                 summary.replaced = clear_imported(store, tx)
             checks += _client_checks(store, tx, kind)
@@ -451,7 +455,7 @@ def import_export(
                 summary.clients_new -= summary.clients_replaced
 
             say("writing…")
-            _write(store, tx, kind, source.origin, summary, money.currency, twice, today)
+            _write(store, tx, kind, source.origin, summary, money.currency, twice)
     finally:
         con.close()
     return summary
@@ -760,36 +764,22 @@ def _paid_since(
     summary: ExportSummary,
     today: date | None,
 ) -> None:
-    """Say how the invoices an earlier import wrote unpaid, that this export says are paid without
-    a payment date, are read: no earlier than the day that import saw them unpaid (a note), or,
-    where it kept no day (rows from before schema 13), on their due date, on time, which rewrites
-    the lateness of the quarters they stood unpaid in (a warning asking for the dates)."""
-    params = {"source": origin, "today": today}
-    unknown, unknown_ids, floored, floored_ids = store.row(
-        "connector_paid_since_bills", params, con=con
+    """Warn of the invoices an earlier import wrote unpaid that this export says are paid without
+    a payment date: read as paid on their due date, on time, they rewrite the lateness of the
+    quarters they stood unpaid in (the export says nothing better, so it is said, not guessed)."""
+    n, ids = store.row("connector_paid_since_bills", {"source": origin, "today": today}, con=con)
+    if not n:
+        return
+    one = n == 1
+    listed = ", ".join(repr(x) for x in ids) + (", ..." if n > len(ids) else "")
+    summary.warnings.append(
+        f"{Path(summary.file).name}: {plural(n, 'invoice')} an earlier import wrote unpaid "
+        f"{'is' if one else 'are'} now paid with no payment date ({listed}): read as paid on "
+        f"{'its' if one else 'their'} due date, on time, which rewrites "
+        f"{'its' if one else 'their'} lateness in the quarters {'it' if one else 'they'} stood "
+        "unpaid. Give the day each was paid (a payment date column; in a mapping, paid_on under "
+        "[columns]) for it to count."
     )
-    file = Path(summary.file).name
-    if floored:
-        listed = ", ".join(floored_ids) + (", ..." if floored > len(floored_ids) else "")
-        summary.notes.append(
-            f"{plural(floored, 'invoice')} an earlier import saw unpaid "
-            f"{'is' if floored == 1 else 'are'} now paid with no payment date in {file}: read as "
-            f"paid on the day that import ran, no earlier ({listed}); give the day each was paid "
-            "(a payment date column; in a mapping, paid_on under [columns]) for it to count."
-        )
-    if unknown:
-        one = unknown == 1
-        listed = ", ".join(repr(x) for x in unknown_ids) + (
-            ", ..." if unknown > len(unknown_ids) else ""
-        )
-        summary.warnings.append(
-            f"{file}: {plural(unknown, 'invoice')} an earlier import wrote unpaid "
-            f"{'is' if one else 'are'} now paid with no payment date ({listed}): read as paid on "
-            f"{'its' if one else 'their'} due date, on time, which rewrites "
-            f"{'its' if one else 'their'} lateness in the quarters {'it' if one else 'they'} stood "
-            "unpaid. Give the day each was paid (a payment date column; in a mapping, paid_on under "
-            "[columns]) for it to count."
-        )
 
 
 def _write(
@@ -800,17 +790,12 @@ def _write(
     summary: ExportSummary,
     home: str,
     twice: Mapping[str, bool],
-    today: date | None = None,
 ) -> None:
     """Inside the caller's transaction: clients first (for the kinds that make them), then the rows,
     replacing those this source brought before under the same keys; no other source's rows are
     touched. `twice`: the clients whose entries this file holds again under another (`same_work`)."""
     keys = {"source": origin}
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
-    if kind.name == "bills":  # before the rows that said them unpaid are replaced
-        _paid_since(store, con, origin, summary, today)
-        store.run("connector_seen_open_bills", keys, con=con)
-        store.run("connector_paid_before_bills", keys, con=con)
     if kind.name == "entries":
         summary.renamed = dict(store.rows("connector_renamed_gone", keys, con=con))
     if kind.makes_clients:
@@ -820,9 +805,7 @@ def _write(
         store.run("connector_update_client_starts", con=con)
     store.run(f"connector_delete_{kind.table}", keys, con=con)
     # an amount with no currency is in the portfolio's, stored as such
-    priced: dict[str, object] = {"home": home} if kind.table in ("bills", "time_entries") else {}
-    if kind.table == "bills":
-        priced["today"] = today
+    priced = {"home": home} if kind.table in ("bills", "time_entries") else {}
     (summary.rows,) = store.row(f"connector_insert_{kind.table}", {**keys, **priced}, con=con)
     if kind.name == "entries":
         _own_time(store, con, summary)

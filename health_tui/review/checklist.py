@@ -49,7 +49,8 @@ STEPS: tuple[StepSpec, ...] = (
              guidance='No blame, no insults: "we are not the right fit for what you need", the end date '
                       "and what will be handed over."),
     StepSpec(key="close", title="Close the record",
-             guidance="Marking this done sets the client's end date (ended_on) to the day it was done."),
+             guidance="Marking this done sets the client's end date (ended_on) to the day it was "
+                      "done, unless you gave the day they left yourself (c on the client screen)."),
     StepSpec(key="lookback", title="Look back internally",
              guidance="Which expectation was not set at first contact, and what to change next time."),
 )  # fmt: skip
