@@ -152,6 +152,7 @@ def test_the_letter_ends_on_a_working_day_and_is_signed_from_the_settings() -> N
         "EUR",
         agency,
         date(2026, 12, 2),
+        date(2026, 12, 2),
     )
     assert cl.earliest_end == date(2027, 1, 4)
     assert "the first working day from 2027-01-01" in cl.steps[1].detail[0]
@@ -168,6 +169,7 @@ def test_the_letter_ends_on_a_working_day_and_is_signed_from_the_settings() -> N
         "EUR",
         Agency(),
         date(2026, 12, 2),
+        date(2026, 12, 2),
     )
     assert plain.earliest_end == date(2027, 1, 4)
 
@@ -176,14 +178,14 @@ def test_the_notice_runs_from_the_day_the_client_is_told() -> None:
     """An exit decided in April and not yet told does not end in July: the notice starts today at the
     earliest; once the "tell" step is done, it runs from that day."""
     case = ExitCase(client_id="x", notice_days=30, decided_on=date(2026, 4, 3))
-    untold = _checklist(case, {}, [], (0, 0), "EUR", Agency(), date(2026, 9, 30))
+    untold = _checklist(case, {}, [], (0, 0), "EUR", Agency(), date(2026, 9, 30), date(2026, 9, 30))
     assert untold.earliest_end == date(2026, 10, 30)
     assert (
         "from the day they are told (not told yet): if told on 2026-09-30"
         in untold.steps[1].detail[0]
     )
     told = {"tell": {"status": "done", "done_on": date(2026, 9, 1), "note": None}}
-    done = _checklist(case, told, [], (0, 0), "EUR", Agency(), date(2026, 9, 30))
+    done = _checklist(case, told, [], (0, 0), "EUR", Agency(), date(2026, 9, 30), date(2026, 9, 30))
     assert done.earliest_end == date(2026, 10, 1)
     assert "from 2026-09-01, when they were told" in done.steps[1].detail[0]
 

@@ -47,6 +47,7 @@ import duckdb
 
 from health_tui.errors import ImportFailed
 from health_tui.formatting import plural, some_of
+from health_tui.ingest.days import DATE_HINTS, format_hint
 from health_tui.ingest.detect import SOURCES, layout, unknown_header_hint
 from health_tui.ingest.evidence import (
     date_format_hint,
@@ -138,11 +139,6 @@ KINDS: dict[str, Kind] = {
     "invoices": Kind("bills", "bills", True),
     "interactions": Kind("touches", "interactions", False),
     "feedback": Kind("answers", "feedback", False),
-}
-_DATE_HINTS = {
-    None: "(like 2025-03-31)",
-    "dmy": "(like 2025-03-31 or 31/03/2025)",
-    "mdy": "(like 2025-03-31 or 03/31/2025)",
 }
 
 
@@ -326,7 +322,7 @@ def import_export(
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
         if kind.name == "bills":  # an invoice's line items, each repeating its figures: read once
             store.run("connector_line_items_bills", con=con)
-        hint = f"(in the format {fmt})" if fmt else _DATE_HINTS.get(order, _DATE_HINTS[None])
+        hint = format_hint(fmt) if fmt else DATE_HINTS.get(order, DATE_HINTS[None])
         params: dict[str, object] = {"date_hint": hint}
         if kind.name == "bills":
             params |= {

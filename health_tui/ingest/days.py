@@ -14,6 +14,23 @@ import re
 
 from health_tui.ingest.models import Problem
 
+# How the checks say which dates read (connector_validate_*'s $date_hint): ISO only, or day or
+# month first as the file's dates settled, or a pattern (format_hint). Read back below to tell
+# which day a refused value meant.
+DATE_HINTS: dict[str | None, str] = {
+    None: "(like 2025-03-31)",
+    "dmy": "(like 2025-03-31 or 31/03/2025)",
+    "mdy": "(like 2025-03-31 or 03/31/2025)",
+}
+_FORMAT = "in the format "
+
+
+def format_hint(fmt: str) -> str:
+    """The hint for dates read by a strptime pattern (--date-format, a mapping's date_format)."""
+    return f"({_FORMAT}{fmt})"
+
+
+_ORDER_OF = {hint[1:-1]: order for order, hint in DATE_HINTS.items()}
 _REASON = re.compile(r"not a date(?: and time)?(?: \((?P<how>.*)\))?: '(?P<value>.*)'", re.S)
 _ISO = re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")
 _DAY_FIRST = re.compile(r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4}|\d{2})(?![\d])")
@@ -48,16 +65,17 @@ def no_such_day(problem: Problem) -> Problem:
 
 
 def _parts(value: str, how: str) -> tuple[int, int, int] | None:
-    """Year, month and day as the reason says dates read: a pattern ('in the format %d.%m.%Y'),
-    day or month first (its example, 31/03/2025 or 03/31/2025), else ISO."""
-    if how.startswith("in the format "):
-        pattern = _pattern(how.removeprefix("in the format "))
+    """Year, month and day as the reason says dates read (DATE_HINTS, format_hint): a pattern,
+    day or month first, else ISO."""
+    if how.startswith(_FORMAT):
+        pattern = _pattern(how.removeprefix(_FORMAT))
         found = pattern.match(value) if pattern else None
     else:
         found = _ISO.match(value)
-        if found is None and "31/03/2025" in how:
+        order = _ORDER_OF.get(how)
+        if found is None and order == "dmy":
             found = _DAY_FIRST.match(value)
-        elif found is None and "03/31/2025" in how:
+        elif found is None and order == "mdy":
             found = _MONTH_FIRST.match(value)
     if found is None:
         return None

@@ -205,7 +205,7 @@ def _checklist(
     currency: str,
     agency: Agency,
     today: date,
-    owed_on: date | None = None,  # the day `unpaid` was read on; today by default
+    owed_on: date,  # the day `unpaid` was read on
 ) -> Checklist:
     escalations, letters = formal
     # The notice runs from the day the client is told: the "tell" step's date once it is done;
@@ -264,7 +264,7 @@ def _checklist(
         told_on=told_on,
         notice_from=notice_from,
         unpaid=unpaid or [],
-        owed_on=owed_on or today,
+        owed_on=owed_on,
         invoiced=unpaid is not None,
         face_to_face=face_to_face,
         steps=steps,
