@@ -106,7 +106,7 @@ def test_hours_without_a_cost_leave_the_margin_unknown_unless_cost_per_hour_pric
     ) in cedar.reasons
     priced = score_portfolio(books, AS_OF, Settings(money=Money(cost_per_hour=40)))
     cedar = by_name(priced, "Cedar Studio")
-    assert cedar.margin == round(1 - (250 + 3 * 40) / 960, 4)
+    assert cedar.margin == round(1 - (250 + 3 * 40) / 960, 6)
     assert (
         "Its 8 hours cost €370 (the entries' cost amounts, the other 3 h at the cost per "
         "hour): margin 61%."
@@ -475,3 +475,21 @@ def test_invoices_read_to_the_cent_halves_rounded_alike_and_a_credit_note_never_
         "2026-11-01 2026-12-01  £1,237.50  paid         0d",
         "2026-11-01 2026-12-01   -£300.00  credit note   —",
     ]
+
+
+def test_the_margin_reads_the_same_in_the_reasons_and_on_the_client_screen(tmp_path: Path) -> None:
+    """A hunt's design agency: a margin of 81.498% read "margin 81%" in the reasons and "82%" in
+    the effort panel (the record kept 0.8150, rounded again for the screen)."""
+    store = open_store(empty_copy(tmp_path / "m.duckdb"))
+    time_csv = HEAD + (
+        "2026-07-03,Acme Ltd,Site,Design,Hero,10,Yes,Ana,Silva,1000.00,400.00,EUR\n"
+        "2026-08-04,Acme Ltd,Site,Design,Footer,10,Yes,Ana,Silva,1000.00,62.55,EUR\n"
+    )
+    load(store, write(tmp_path, "time.csv", time_csv))
+    load(store, write(tmp_path, "invoices.csv", INVOICES))
+    acme = by_name(score_portfolio(store, AS_OF, Settings()), "Acme Ltd")
+    store.close()
+    # 1 - 462.55 / 2,500 = 0.81498
+    said = re.search(r"margin (\d+)%\.", " ".join(acme.reasons))
+    shown = re.search(r"margin +(\d+)%\n", str(effort_content(acme, "EUR")))
+    assert said and shown and said.group(1) == shown.group(1) == "81"

@@ -198,7 +198,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "effective_rate": None if m.effective_rate is None else round(m.effective_rate, 2),
         "rate_weighed": not too_few_hours(f, settings.rules.min_hours),
         "target_rate": parts.target_rate,
-        "margin": None if left is None else round(left, 4),
+        "margin": None if left is None else round(left, 6),  # shown as a percentage: rounded once
         "revenue_12m": round(f.revenue_12m, 2),
         "revenue_estimated": f.revenue_estimated,
         "invoices_on_record": f.last_invoice is not None,
