@@ -68,7 +68,11 @@ _MD_BACKSLASHED = re.compile(r"[\\`*_\[\]|]")
 # Written as character references, which every Markdown shows literally: `<` and `>` (an HTML tag,
 # an autolink, a blockquote), `~` (GFM strikethrough) and `$` (GitHub's maths), where a backslash is
 # not an escape in every Markdown and would show.
-_MD_REFERENCES = str.maketrans({"<": "&lt;", ">": "&gt;", "~": "&#126;", "$": "&#36;"})
+_MD_REFERENCES = str.maketrans({"<": "&lt;", ">": "&gt;", "~": "&#126;"})
+# A `$` ends a span of maths only where no digit follows it (GitHub, pandoc): every other `$` is
+# written as a reference, and with no `$` left to end one, none begins. An amount ("$22,000") reads
+# as written in the raw file, as the report's tables write it.
+_MD_DOLLAR = re.compile(r"\$(?!\d)")
 # An `&` that would start a character reference of its own ("&amp;" in a name stays "&amp;").
 _MD_AMPERSAND = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What turns a line into a heading, a list item, a thematic break or a setext underline.
@@ -92,6 +96,7 @@ def markdown_text(value: object, *, inline: bool = False) -> str:
 
 def _markdown_line(line: str) -> str:
     line = _MD_AMPERSAND.sub("&amp;", line).translate(_MD_REFERENCES)
+    line = _MD_DOLLAR.sub("&#36;", line)
     line = _MD_BACKSLASHED.sub(r"\\\g<0>", line)
     return _MD_LINE_START.sub(_escape_line_start, line, count=1)
 

@@ -529,6 +529,10 @@ def test_md_makes_text_one_inert_line() -> None:
     assert md("[click](u) *now* `x` \\") == r"\[click\](u) \*now\* \`x\` \\"
     assert md("# not a heading") == r"\# not a heading"
     assert md("<b>~$</b>") == "&lt;b&gt;&#126;&#36;&lt;/b&gt;"
+    # an amount reads as written (a hunt: the reasons said "&#36;22,000" where the tables said
+    # "$22,000"); a `$` that could end a span of maths (no digit after it) is a reference
+    assert md("owes $22,000 of $4,694.50") == "owes $22,000 of $4,694.50"
+    assert md("Cash$ Co paid $5 $$ x$") == "Cash&#36; Co paid $5 &#36;&#36; x&#36;"
     assert md("1. not a list") == r"1\. not a list" and md("=") == "&#61;"
     assert md("\x1b[31mred\x1b[0m\u202e") == "red"
     assert md(None) == ""
