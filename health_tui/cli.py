@@ -835,7 +835,7 @@ def _now() -> datetime:
     "at_text",
     metavar="DATETIME",
     default=None,
-    help="When: 2026-09-20 14:30 (default today; a date alone is noon: only a time you give "
+    help="When: 2026-09-20 14:30 or 2:30 PM (default today; a date alone is noon: only a time you give "
     "can make it after hours).",
 )
 @click.option("--note", default=None, help="What was said or done, in a line.")

@@ -362,12 +362,29 @@ def parse_when(text: str) -> datetime:
         return datetime.combine(day, NOON)
     if (match := _WRITTEN_DAY.match(cleaned)) is not None:  # a written day, then its time
         cleaned = f"{_written_day(match).isoformat()} {cleaned[match.end() :].lstrip(' T')}"
+    if (match := _TWELVE_HOUR.search(cleaned)) is not None:
+        cleaned = cleaned[: match.start()] + _twenty_four(text, match)
     try:
         return datetime.fromisoformat(cleaned).replace(tzinfo=None, microsecond=0)
     except ValueError:
         raise EntryRefused(
             f"{text!r} is not a date and time: write it as 2026-09-20 14:30 (or a date alone)."
         ) from None
+
+
+# 10:30 PM, 9pm, 9:05:30 a.m.: a time of day as the US and UK write it (imports read it too).
+_TWELVE_HOUR = re.compile(
+    r"(?<=[ T])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap])\.?m\.?$", re.IGNORECASE
+)
+
+
+def _twenty_four(text: str, match: re.Match[str]) -> str:
+    """A 12-hour time as ISO's 24-hour one: 12 AM is midnight, 12 PM noon."""
+    hour, minute, second, half = match.groups()
+    if not 1 <= int(hour) <= 12:
+        raise EntryRefused(f"{text!r}: a 12-hour time runs from 1 to 12 (or write 14:30).")
+    hour24 = int(hour) % 12 + (12 if half.lower() == "p" else 0)
+    return f"{hour24:02d}:{minute or '00'}:{second or '00'}"
 
 
 def _day_alone(text: str) -> date | None:

@@ -558,6 +558,29 @@ def test_a_date_written_day_or_month_first_is_read_where_only_one_reading_is_a_d
     assert said == [("2026-09-28",), ("2026-09-28 12:00:00",), ("2026-09-28 17:45:00",)]
 
 
+def test_a_twelve_hour_time_is_read_as_imports_read_it(db: str) -> None:
+    """A Chicago agency's hunt: `--at "2026-09-26 10:30 PM"` was refused, though its imports read
+    12-hour times; 10:30 PM is an after-hours escalation, 12 AM midnight, 13 PM no time at all."""
+    out = run("log", "northwind", "--kind", "escalation", "--channel", "phone",
+              "--at", "2026-09-26 10:30 PM", "--db", db)  # fmt: skip
+    assert out.exit_code == 0, out.output
+    out = run("log", "northwind", "--kind", "complaint", "--channel", "email",
+              "--at", "09/27/2026 12:05 a.m.", "--db", db)  # fmt: skip
+    assert out.exit_code == 0, out.output
+    out = run("log", "northwind", "--kind", "complaint", "--channel", "email",
+              "--at", "2026-09-26 13:30 PM", "--db", db)  # fmt: skip
+    assert out.exit_code != 0
+    assert "a 12-hour time runs from 1 to 12 (or write 14:30)" in out.output
+    store = open_store(db)
+    try:
+        said = store.con.execute(
+            "SELECT CAST(\"at\" AS VARCHAR) FROM interactions WHERE source = 'app' ORDER BY 1"
+        ).fetchall()
+    finally:
+        store.close()
+    assert said == [("2026-09-26 22:30:00",), ("2026-09-27 00:05:00",)]
+
+
 def test_a_database_the_app_holds_is_named_as_such(db: str) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c",
