@@ -160,6 +160,10 @@ def test_csv_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
     assert castell["exit_earliest_end"] == "2026-11-02"
     assert (castell["exit_told_on"], castell["exit_notice_from"]) == ("", "2026-10-03")
     assert "Fulfil outstanding obligations" in castell["exit_steps_remaining"]
+    # a band beside every previous health, the former client's too (a hunt: it had none)
+    assert all(bool(r["previous_band"]) == bool(r["previous_health"]) for r in rows)
+    quarry = next(r for r in rows if r["client_id"] == "quarry")
+    assert (quarry["previous_quarter"], quarry["previous_band"]) == ("2025Q4", "healthy")
     assert text == snapshot(extension_class=CsvSnapshot)
 
 

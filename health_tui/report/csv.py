@@ -16,8 +16,8 @@ with " | ").
 
 Then the review's own columns:
 
-- previous_band: the band of previous_health; empty for a client who was not an active client at
-  the end of the previous quarter, or had not enough data then.
+- previous_band: the band of previous_health (for a former client, of its quarter before its last,
+  as previous_quarter says); empty where previous_health is.
 - decision, decision_note, decided_at (YYYY-MM-DD HH:MM): the decision in force for the quarter,
   empty when none is recorded.
 - exit_steps_settled, exit_steps_total: exit checklist steps done or not applicable, out of all the

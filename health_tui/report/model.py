@@ -252,7 +252,9 @@ def _line(
     return ClientLine(
         score=c,
         was_client=was_client,
-        previous_band=band(c.previous_health, settings) if was_client else None,
+        # the band of the row's own previous_health (a former client's: its quarter before its
+        # last), as the CSV writes them side by side
+        previous_band=None if c.previous_health is None else band(c.previous_health, settings),
         decision=decision,
         exit=exit_,
     )
