@@ -319,6 +319,7 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: 
 
     store = open_store(_existing_db(db))
     ignored: list[ClientRef] = []
+    undated = 0
     try:
         if import_format:
             from health_tui.clients import ignored_clients
@@ -326,6 +327,7 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: 
 
             counts = export_import_format(store, folder, fmt, force=force)  # type: ignore[arg-type]
             ignored = ignored_clients(store)
+            (undated,) = store.row("invoices_paid_assumed")
         else:
             from health_tui.ingest.backup import backup_folder
 
@@ -351,6 +353,17 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: 
             f"{'is' if len(ignored) == 1 else 'are'} in clients.{fmt} as any other (the import "
             f"format cannot say so): {names}. After importing the folder, mark "
             f"{'it' if len(ignored) == 1 else 'each'} again: `health-tui clients ignore {first}`.",
+            err=True,
+        )
+    if undated:  # nor for a payment day no export gave: the copy would read it as known
+        from health_tui.formatting import plural
+
+        click.echo(
+            f"{plural(undated, 'invoice')} paid on a day {'its' if undated == 1 else 'their'} "
+            f"export did not give {'is' if undated == 1 else 'are'} in invoices.{fmt} with the "
+            "day counted as paid from (the import format cannot say it was not given): imported "
+            "from this folder, how late each was paid reads as known. A backup (export without "
+            "--import-format) keeps it.",
             err=True,
         )
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Literal
 
 import duckdb
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.money import rate_params
 from health_tui.settings import Money
@@ -56,7 +56,7 @@ class InvoiceLine(BaseModel):
     amount: float
     currency: str | None = None
     converted: float
-    days_late: int
+    days_late: int | None = Field(description="None: paid on a day its export did not give")
     unpaid: float
     unpaid_converted: float
 
@@ -65,8 +65,8 @@ class InvoiceLine(BaseModel):
         if self.amount < 0:
             return "credit note"
         if self.paid_on is None:
-            return "overdue" if self.days_late > 0 else "open"
-        return "paid late" if self.days_late > 0 else "paid"
+            return "overdue" if self.days_late else "open"
+        return "paid late" if self.days_late else "paid"
 
 
 class ClientHistory(BaseModel):

@@ -2,6 +2,7 @@
 -- still unpaid at that date) and what remains unpaid, in the invoice's own currency and converted to
 -- the portfolio's ($currency, $rate_codes, $rate_values). A credit note (negative amount) is settled
 -- when issued: never late or unpaid. Params: $client_id, $as_of, $limit.
+-- (days_late NULL: paid on a day its export did not give.)
 WITH i AS (
     SELECT *,
            amount < 0 AS credit,
@@ -22,6 +23,8 @@ SELECT
     CAST(amount AS DOUBLE) * rate AS converted,
     CASE
         WHEN credit THEN 0
+        -- paid on a day its export did not give (queries/migrate_013.sql): how late is not known
+        WHEN paid_on <= CAST($as_of AS DATE) AND coalesce(paid_on_assumed, false) THEN NULL
         WHEN paid_on <= CAST($as_of AS DATE) THEN greatest(date_diff('day', due_on, paid_on), 0)
         ELSE greatest(date_diff('day', due_on, CAST($as_of AS DATE)), 0)
     END AS days_late,

@@ -5,22 +5,40 @@
 -- Both rows carry the invoice's source_key (md5 of key_base): re-importing replaces them together,
 -- so an invoice paid since the last export loses its unpaid row. A credit note (a negative amount)
 -- is one row, settled on its issue date: it reduces revenue and is never due, late or unpaid.
+-- A payment the export gives no day for (paid_on_assumed) is on the due date, or the day after an
+-- earlier export last showed the invoice unpaid (bills_unpaid_before) where that is later. Every
+-- row keeps that last day (unpaid_on), this export's own where it shows the invoice unpaid: the
+-- latest issue or payment day it holds, as it was made no earlier (but no later than $today, the
+-- command line's day, where an invoice is issued ahead).
 CREATE OR REPLACE TEMP TABLE src_bill_rows AS
-WITH b AS (
-    SELECT b.*, c.client_id, md5(b.key_base) AS source_key
+WITH made AS (
+    SELECT least(max(greatest(issued, CASE WHEN NOT paid_on_assumed THEN paid END)),
+                 CAST($today AS DATE)) AS day
+    FROM src_bills
+    WHERE skip IS NULL
+),
+b AS (
+    SELECT b.*, c.client_id, md5(b.key_base) AS source_key, u.unpaid_on AS unpaid_before,
+           CASE WHEN b.amount >= 0 AND b.open_amt > 0 THEN greatest(u.unpaid_on, made.day)
+                ELSE u.unpaid_on END AS unpaid_on
     FROM src_bills b
     JOIN src_clients c USING (client_key)
+    CROSS JOIN made
+    LEFT JOIN bills_unpaid_before u ON u.source_key = md5(b.key_base)
     WHERE b.skip IS NULL
 )
-SELECT line, invoice_id, client_id, issued, due, paid, paid_amt AS amount, currency, source_key
+SELECT line, invoice_id, client_id, issued, due,
+       CASE WHEN paid_on_assumed THEN greatest(paid, unpaid_before + 1) ELSE paid END AS paid,
+       paid_amt AS amount, currency, source_key, paid_on_assumed AS assumed, unpaid_on
 FROM b
 WHERE amount >= 0 AND (paid_amt > 0 OR amount = 0)
 UNION ALL
 SELECT line, invoice_id || CASE WHEN paid_amt > 0 THEN '-unpaid' ELSE '' END, client_id, issued, due,
-       NULL, open_amt, currency, source_key
+       NULL, open_amt, currency, source_key, false, unpaid_on
 FROM b
 WHERE amount >= 0 AND open_amt > 0
 UNION ALL
-SELECT line, invoice_id, client_id, issued, issued, issued, amount, currency, source_key
+SELECT line, invoice_id, client_id, issued, issued, issued, amount, currency, source_key, false,
+       unpaid_on
 FROM b
 WHERE amount < 0;

@@ -70,9 +70,11 @@ inv AS (
     -- Invoices in the portfolio's currency ($currency; $rate_codes/$rate_values convert the others,
     -- and scoring refuses to start while one has no rate). A credit note (a negative amount) counts
     -- against revenue in its issue quarter and is settled when issued: never due, late or unpaid.
+    -- A payment its export gave no day for (assumed) counts as paid, and how late as not known.
     SELECT client_id, issued_on,
            CASE WHEN amount < 0 THEN NULL ELSE due_on END AS due_on,
            CASE WHEN amount < 0 THEN issued_on ELSE paid_on END AS paid_on,
+           amount >= 0 AND coalesce(paid_on_assumed, false) AS assumed,
            -- an exact decimal, so that sums of amounts are the same whatever order they are added in
            CASE WHEN currency IS NULL OR currency = $currency THEN CAST(amount AS DECIMAL(38, 6))
                 ELSE CAST(amount::DOUBLE * map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), currency)
@@ -90,6 +92,7 @@ inv_raw AS MATERIALIZED (
                 THEN p.q0 - (year(i.due_on) * 4 + quarter(i.due_on) - 1) END AS qi_due,
            CASE WHEN i.paid_on <= p.as_of
                 THEN p.q0 - (year(i.paid_on) * 4 + quarter(i.paid_on) - 1) END AS qi_paid,
+           i.assumed,
            -- due on the last day its quarter is read to: not yet overdue at that quarter's end
            i.due_on = least(p.as_of, CAST(date_trunc('quarter', i.due_on) + INTERVAL 3 MONTH
                                           - INTERVAL 1 DAY AS DATE)) AS due_at_end,
@@ -117,9 +120,11 @@ inv_issued AS (
            sum(paid) AS paid
     FROM inv_raw GROUP BY ALL
 ),
+-- how late an invoice was paid, where its payment has a day of its own (paid on a day not known:
+-- neither late nor on time; still unpaid on as_of: late by then)
 inv_due AS (
     SELECT client_id, qi_due AS qi, sum(n_due) AS n_due, sum(days_late_sum) AS days_late_sum
-    FROM inv_raw WHERE qi_due IS NOT NULL GROUP BY ALL
+    FROM inv_raw WHERE qi_due IS NOT NULL AND NOT (assumed AND qi_paid IS NOT NULL) GROUP BY ALL
 ),
 ia_q AS MATERIALIZED (
     SELECT r.* FROM rollup_interactions r, p WHERE r.qy < p.live_qy
@@ -302,10 +307,14 @@ ends AS (
                                              - INTERVAL 1 DAY AS DATE)) AS end_k) e
 ),
 pay_win AS (
+    -- (an invoice paid by quarter k's end on a day not known counts in neither)
     SELECT r.client_id, e.k AS qi,
-           CAST(sum(CAST(p.wts[r.qi_due - e.k + 1] * r.n_due AS DECIMAL(38, 12))) AS DOUBLE) AS n_due,
            CAST(sum(CAST(p.wts[r.qi_due - e.k + 1]
-               * CASE WHEN r.qi_paid >= e.k THEN r.days_late_sum
+               * CASE WHEN r.assumed AND r.qi_paid >= e.k THEN 0 ELSE r.n_due END
+               AS DECIMAL(38, 12))) AS DOUBLE) AS n_due,
+           CAST(sum(CAST(p.wts[r.qi_due - e.k + 1]
+               * CASE WHEN r.qi_paid >= e.k AND r.assumed THEN 0
+                      WHEN r.qi_paid >= e.k THEN r.days_late_sum
                       ELSE r.due_age_sum - r.n_due * e.back_days END AS DECIMAL(38, 12))) AS DOUBLE) AS days_late_sum,
            CAST(sum(CAST(p.wts[r.qi_due - e.k + 1]
                * CASE WHEN (r.qi_paid IS NULL OR r.qi_paid < e.k) AND (r.qi_due > e.k OR NOT r.due_at_end)
@@ -510,8 +519,12 @@ inv_sum AS (
            sum(invoiced) FILTER (WHERE qi_issued < 4) AS revenue_12m,
            sum(paid) FILTER (WHERE qi_issued < 4) AS paid_12m,
            sum(invoiced) AS lifetime_value,
-           (sum(n_due) FILTER (WHERE qi_due < 4))::BIGINT AS n_due_12m,
-           (sum(days_late_sum) FILTER (WHERE qi_due < 4))::BIGINT AS days_late_12m,
+           (sum(n_due) FILTER (WHERE qi_due < 4 AND NOT (assumed AND qi_paid IS NOT NULL)))::BIGINT
+               AS n_due_12m,
+           (sum(days_late_sum) FILTER (WHERE qi_due < 4 AND NOT (assumed AND qi_paid IS NOT NULL)))::BIGINT
+               AS days_late_12m,
+           (sum(n_due) FILTER (WHERE qi_due < 4 AND assumed AND qi_paid IS NOT NULL))::BIGINT
+               AS paid_undated_12m,
            sum(unpaid_overdue) AS unpaid_overdue,
            (sum(n_unpaid_overdue))::BIGINT AS n_unpaid_overdue
     FROM inv_raw GROUP BY client_id
@@ -653,6 +666,7 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        CAST(coalesce(s.paid_12m, 0) AS DOUBLE) AS paid_12m,
        CAST(coalesce(s.lifetime_value, 0) AS DOUBLE) AS lifetime_value,
        coalesce(s.n_due_12m, 0) AS n_due_12m, coalesce(s.days_late_12m, 0) AS days_late_12m,
+       coalesce(s.paid_undated_12m, 0) AS paid_undated_12m,
        CAST(coalesce(s.unpaid_overdue, 0) AS DOUBLE) AS unpaid_overdue,
        coalesce(s.n_unpaid_overdue, 0) AS n_unpaid_overdue,
        CAST(coalesce(r.referral_value, 0) AS DOUBLE) AS referral_value,

@@ -289,7 +289,10 @@ def test_invoice_assumptions_are_said(store: Store, tmp_path: Path) -> None:
     assert summary.notes == [
         "Assumed 2 invoices without a due date: due 30 days after issue "
         "([money] payment_terms_days).",
-        "Assumed 1 paid invoice without a payment date: paid on the due date.",
+        "1 paid invoice without a payment date: each counts as paid from its due date (or the "
+        "day after an earlier export last showed it unpaid), and how late it was paid as not "
+        "known, neither late nor on time; an export with payment dates scores how the client "
+        "pays.",
         "Took the amounts of 2 invoices with no currency as EUR (the portfolio's currency); if "
         "they are in another, export them with the Currency column and import the file again.",
     ]

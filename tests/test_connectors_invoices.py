@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from health_tui.settings import Money
+from health_tui.scoring.engine import score_portfolio
+from health_tui.settings import Money, Settings
 from health_tui.store import Store
 from tests.test_connectors import EXPORTS, HARVEST_HEADER, load, problems, refused, write
 
@@ -671,12 +672,14 @@ def test_only_a_real_months_missing_day_is_said_no_such_day(reason: str, said: s
     assert no_such_day(problem).reason == (said or reason)
 
 
-def test_an_invoice_seen_unpaid_then_paid_with_no_date_is_said(
+def test_an_invoice_seen_unpaid_then_paid_with_no_date_stays_unpaid_as_it_was_seen(
     store: Store, tmp_path: Path
 ) -> None:
-    """Xero's invoice list has no payment date: an invoice a first import saw unpaid, 92 days
-    overdue, came back PAID and was read as paid on its due date, on time; the lateness of the
-    quarter it stood unpaid in was rewritten, nothing said (a design agency's hunt)."""
+    """Xero's and QuickBooks' invoice lists have no payment date: an invoice a first import saw
+    unpaid, 92 days overdue, came back PAID and was read as paid on its due date, on time; the
+    quarter reviewed with it unpaid was rewritten (a design agency's hunt, then a dev shop's: its
+    Q3 report lost "$2,161 unpaid and overdue" after the November export). It stays unpaid up to
+    the last day an export showed it so (that export's latest day), through --replace too."""
     mapping = write(
         tmp_path,
         "m.toml",
@@ -687,20 +690,97 @@ def test_an_invoice_seen_unpaid_then_paid_with_no_date_is_said(
     head = "No.,Customer,Date,Due,Amount,Status,Paid on\n"
     first = write(tmp_path, "q3.csv", head + "INV-7,Acme,2026-06-01,2026-06-30,500,open,\n"
                   "INV-8,Acme,2026-06-01,2026-06-30,300,open,\n"
+                  "INV-6,Acme,2026-09-29,2026-10-29,100,open,\n"
                   "INV-9,Acme,2026-11-20,2026-12-20,200,open,\n")  # fmt: skip
     load(store, first, mapping=mapping, today=date(2026, 10, 1))
+    q3 = score_portfolio(store, date(2026, 9, 30), Settings()).clients[0]
+    assert (q3.unpaid_overdue, q3.unpaid_overdue_count) == (800, 2)
     later = write(tmp_path, "q4.csv", head + "INV-7,Acme,2026-06-01,2026-06-30,500,paid,\n"
                   "INV-8,Acme,2026-06-01,2026-06-30,300,paid,2026-11-02\n"
+                  "INV-6,Acme,2026-09-29,2026-10-29,100,paid,\n"
                   "INV-9,Acme,2026-11-20,2026-12-20,200,paid,\n")  # fmt: skip
     summary = load(store, later, mapping=mapping, today=date(2026, 12, 5))
-    said = [w for w in summary.warnings if "earlier import wrote unpaid" in w]
-    assert said == [
-        "q4.csv: 1 invoice an earlier import wrote unpaid is now paid with no payment date "
-        "('INV-7'): read as paid on its due date, on time, which rewrites its lateness in the "
-        "quarters it stood unpaid. Give the day each was paid (a payment date column; in a "
-        "mapping, paid_on under [columns]) for it to count."
-    ]  # INV-8 says when; INV-9, not due yet, was paid early or on time
-    again = load(store, first, mapping=mapping, today=date(2026, 10, 1))  # open again, then
-    replaced = load(store, later, mapping=mapping, today=date(2026, 12, 5), replace=True)
-    assert [w for w in replaced.warnings if "earlier import wrote unpaid" in w] == said
-    assert again.rows == 3
+    # the first export's latest day is the 1 October it was imported on (INV-9 is issued ahead)
+    kept = (
+        "q4.csv: 2 invoices an earlier export showed unpaid are now paid with no payment date: "
+        "each stays unpaid up to the last day an export showed it so (the latest 2026-10-01), as "
+        "the quarters reviewed then read it, and is paid on a day not known after it (how late "
+        "is not counted)."
+    )  # INV-7 and INV-6 (due 29 October); INV-8 says when; INV-9, not due yet, lost nothing
+    assert kept in summary.notes
+    assert not [w for w in summary.warnings if "unpaid" in w]
+    paid = dict(store.con.execute("SELECT invoice_id, paid_on FROM invoices ORDER BY 1").fetchall())
+    assert paid == {"INV-6": date(2026, 10, 29), "INV-7": date(2026, 10, 2),
+                    "INV-8": date(2026, 11, 2), "INV-9": date(2026, 12, 20)}  # fmt: skip
+    again = score_portfolio(store, date(2026, 9, 30), Settings()).clients[0]
+    assert (again.unpaid_overdue, again.unpaid_overdue_count) == (800, 2)  # as reviewed
+    # the same export again, and through --replace: the day it was seen unpaid is kept
+    for replace in (False, True):
+        summary = load(store, later, mapping=mapping, today=date(2026, 12, 5), replace=replace)
+        assert (
+            dict(
+                store.con.execute("SELECT invoice_id, paid_on FROM invoices ORDER BY 1").fetchall()
+            )
+            == paid
+        )
+    # an invoice an older health-tui wrote unpaid kept no such day: said, as before
+    store.con.execute("UPDATE invoices SET unpaid_on = NULL")
+    reopened = load(store, first, mapping=mapping, today=date(2026, 10, 1))
+    assert reopened.rows == 4
+    store.con.execute("UPDATE invoices SET unpaid_on = NULL")
+    summary = load(store, later, mapping=mapping, today=date(2026, 12, 5))
+    assert [w for w in summary.warnings if "earlier import wrote unpaid" in w] == [
+        "q4.csv: 2 invoices an earlier import wrote unpaid are now paid with no payment date "
+        "('INV-7', 'INV-6'): read as paid on their due date, which rewrites the quarters they "
+        "stood unpaid in (that import was made by an older health-tui, which kept no day it was "
+        "seen unpaid). Give the day each was paid (a payment date column; in a mapping, paid_on "
+        "under [columns]) for it to count."
+    ]
+
+
+def test_how_late_a_client_pays_is_not_known_from_an_invoice_list_without_payment_dates(
+    store: Store, tmp_path: Path
+) -> None:
+    """A dev shop's QuickBooks Invoice List has Open balance and no payment date: every paid
+    invoice read as paid on its due date, and a client paying 54 days late read "payment 100"
+    and its reasons "paid 12 days late on average", stated as fact. How late an invoice paid on a
+    day not given was paid is not known: out of the days late, said; an invoice still unpaid and
+    overdue still counts, and one paid with its day does."""
+    mapping = write(
+        tmp_path,
+        "qbo.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+        'issued_on = "Date"\ndue_on = "Due date"\namount = "Amount"\nbalance = "Open balance"\n',
+    )
+    head = "Date,No.,Customer,Due date,Amount,Open balance\n"
+    rows = (
+        "".join(f"2026-{m:02d}-01,{m},Hill Country,2026-{m:02d}-28,1000,0\n" for m in range(1, 9))
+        + "2026-09-01,9,Hill Country,2026-09-10,500,500\n"
+    )  # unpaid, 20 days overdue on 30 Sept
+    load(store, write(tmp_path, "qbo.csv", head + rows), mapping=mapping)
+    hill = score_portfolio(store, date(2026, 9, 30), Settings()).clients[0]
+    assert hill.avg_days_late == 20.0  # the unpaid one alone: 20 days late to date
+    assert (
+        "8 invoices due in the last four quarters were paid on a day their export does not "
+        "give: how late is not known, and the days late stand on the other 1."
+    ) in hill.reasons
+    assert (hill.unpaid_overdue, hill.unpaid_overdue_count) == (500, 1)
+
+    paid = head + rows.replace("500,500\n", "500,0\n")
+    load(store, write(tmp_path, "qbo.csv", paid), mapping=mapping)
+    hill = score_portfolio(store, date(2026, 12, 31), Settings()).clients[0]
+    assert hill.avg_days_late is None
+    payment = next(c for c in hill.components if c.name == "payment")
+    assert payment.score is None  # not known, rather than "on time"
+    # nothing else known of it: health says what would fill the gap
+    assert (
+        "payment: its invoices were paid on days their export does not give: import one with the "
+        "payment dates (a mapping's paid_on)"
+    ) in " ".join(hill.reasons)
+    # the client screen's invoices: no days late for those, and why
+    from health_tui.app.widgets.client_panels import invoices_content
+    from health_tui.history import client_history
+
+    shown = str(invoices_content(client_history(store, hill.client_id, date(2026, 12, 31)), "EUR"))
+    assert "2026-09-01 2026-09-10    €500.00  paid          ?" in shown
+    assert shown.endswith("? paid on a day the export did not give: how late is not known")

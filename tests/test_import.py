@@ -1103,6 +1103,30 @@ def test_an_export_in_the_import_format_says_who_it_cannot_mark_not_a_client(
     assert plain.exit_code == 0 and plain.stderr == ""  # a backup keeps the mark
 
 
+def test_an_export_in_the_import_format_says_which_payment_days_no_export_gave(
+    small_db: Path, tmp_path: Path
+) -> None:
+    """An invoice list without payment dates: how late each was paid is not known; the import
+    format writes a paid_on all the same, which a new book would read as the day it was paid."""
+    store = open_store(small_db)
+    store.con.execute(
+        "UPDATE invoices SET paid_on_assumed = true WHERE invoice_id = 'INV-2025-1002'"
+    )
+    store.close()
+    out = CliRunner().invoke(
+        cli, ["export", str(tmp_path / "out"), "--import-format", "--db", str(small_db)]
+    )
+    assert out.exit_code == 0, out.output
+    assert out.stderr == (
+        "1 invoice paid on a day its export did not give is in invoices.csv with the day counted "
+        "as paid from (the import format cannot say it was not given): imported from this "
+        "folder, how late each was paid reads as known. A backup (export without "
+        "--import-format) keeps it.\n"
+    )
+    plain = CliRunner().invoke(cli, ["export", str(tmp_path / "b"), "--db", str(small_db)])
+    assert plain.exit_code == 0 and plain.stderr == ""
+
+
 def test_an_export_writes_over_nothing_it_did_not_write(small: Store, tmp_path: Path) -> None:
     """`export` once replaced a clients.csv of the owner's own, and the import format written into
     a backup's folder broke the backup (its restore then failed)."""

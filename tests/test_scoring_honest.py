@@ -697,7 +697,7 @@ def test_the_cost_of_a_new_clients_time_not_billed_yet_is_apart_too(tmp_path: Pa
     c = client(p, "new")
     assert c.hours_not_billed > 0
     cost = 50 * c.billed_hours_12m
-    assert c.margin == round(1 - cost / c.revenue_12m, 4)
+    assert c.margin == round(1 - cost / c.revenue_12m, 6)
     n = f"{c.billed_hours_12m:,.2f}".rstrip("0").rstrip(".")  # as the sentence before says them
     assert (
         f"Its {n} billed hours cost €{cost:,.0f} (the entries' cost amounts): margin"

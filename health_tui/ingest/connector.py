@@ -377,6 +377,7 @@ def import_export(
                 # --replace empties them: said, and their earlier payments kept on their days
                 _paid_since(store, tx, source.origin, summary, today)
                 store.run("connector_paid_before_bills", {"source": source.origin}, con=tx)
+                store.run("connector_unpaid_before_bills", {"source": source.origin}, con=tx)
             if replace and not wipe_demo:
                 summary.replaced = clear_imported(store, tx)
             checks += _client_checks(store, tx, kind)
@@ -416,7 +417,7 @@ def import_export(
                 stale_rows(store, tx, "entries", source, path.name, summary)
                 twice = same_work(store, tx, source, path.name, summary)
             elif kind.name == "bills":
-                store.run("connector_bill_rows", con=tx)
+                store.run("connector_bill_rows", {"today": today}, con=tx)
                 currencies = store.rows("connector_currencies", con=tx)
                 check_import_currencies(currencies, money, file=path.name, where=where)
                 left_out_bills(store, con, source, path.name, terms, summary, money.currency)
@@ -760,21 +761,33 @@ def _paid_since(
     summary: ExportSummary,
     today: date | None,
 ) -> None:
-    """Warn of the invoices an earlier import wrote unpaid that this export says are paid without
-    a payment date: read as paid on their due date, on time, they rewrite the lateness of the
-    quarters they stood unpaid in (the export says nothing better, so it is said, not guessed)."""
-    n, ids = store.row("connector_paid_since_bills", {"source": origin, "today": today}, con=con)
+    """Say what becomes of the invoices an earlier import wrote unpaid that this export says are
+    paid without a payment date: paid after the last day an export showed them unpaid, where that
+    import kept it; else read as paid on their due date, which rewrites the quarters they stood
+    unpaid in (the export says nothing better, so it is said, not guessed)."""
+    n, ids, kept, last = store.row(
+        "connector_paid_since_bills", {"source": origin, "today": today}, con=con
+    )
+    name = Path(summary.file).name
+    if kept:
+        summary.notes.append(
+            f"{name}: {plural(kept, 'invoice')} an earlier export showed unpaid "
+            f"{'is' if kept == 1 else 'are'} now paid with no payment date: each stays unpaid up "
+            f"to the last day an export showed it so (the latest {last}), as the quarters "
+            "reviewed then read it, and is paid on a day not known after it (how late is not "
+            "counted)."
+        )
     if not n:
         return
     one = n == 1
     listed = ", ".join(repr(x) for x in ids) + (", ..." if n > len(ids) else "")
     summary.warnings.append(
-        f"{Path(summary.file).name}: {plural(n, 'invoice')} an earlier import wrote unpaid "
+        f"{name}: {plural(n, 'invoice')} an earlier import wrote unpaid "
         f"{'is' if one else 'are'} now paid with no payment date ({listed}): read as paid on "
-        f"{'its' if one else 'their'} due date, on time, which rewrites "
-        f"{'its' if one else 'their'} lateness in the quarters {'it' if one else 'they'} stood "
-        "unpaid. Give the day each was paid (a payment date column; in a mapping, paid_on under "
-        "[columns]) for it to count."
+        f"{'its' if one else 'their'} due date, which rewrites the quarters "
+        f"{'it' if one else 'they'} stood unpaid in (that import was made by an older "
+        "health-tui, which kept no day it was seen unpaid). Give the day each was paid (a "
+        "payment date column; in a mapping, paid_on under [columns]) for it to count."
     )
 
 

@@ -268,8 +268,10 @@ def left_out_bills(
         )
     if paid_on:
         summary.notes.append(
-            f"Assumed {plural(paid_on, 'paid invoice')} without a payment date: paid on the "
-            "due date."
+            f"{plural(paid_on, 'paid invoice')} without a payment date: each counts as paid from "
+            "its due date (or the day after an earlier export last showed it unpaid), and how late "
+            "it was paid as not known, neither late nor on time; an export with payment dates "
+            "scores how the client pays."
         )
     if partly:
         summary.notes.append(

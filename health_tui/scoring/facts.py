@@ -64,8 +64,10 @@ class ClientFacts:
     revenue_12m: float
     paid_12m: float
     lifetime_value: float
-    n_due_12m: int
+    n_due_12m: int  # due in the last four quarters, how late they were paid known
     days_late_12m: float
+    # due in the last four quarters and paid on a day their export did not give: how late not known
+    paid_undated_12m: int
     unpaid_overdue: float
     n_unpaid_overdue: int
     referral_value: float

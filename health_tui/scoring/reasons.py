@@ -49,6 +49,25 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def _paid_undated(f: ClientFacts) -> str:
+    """Invoices paid on a day their export did not give (an invoice list with no payment date):
+    how late they were paid is not known, and the days late leave them out rather than read them
+    as paid on time."""
+    n = f.paid_undated_12m
+    which = f"its {n} invoices" if n > 1 else "the invoice"
+    were, their = ("were", "their") if n > 1 else ("was", "its")
+    if not f.n_due_12m:
+        return (
+            f"How late it pays is not known: {which} due in the last four quarters {were} paid "
+            f"on a day {their} export does not give (an export with payment dates scores it)."
+        )
+    return (
+        f"{_count(n, 'invoice')} due in the last four quarters {were} paid on a day {their} "
+        f"export does not give: how late is not known, and the days late stand on the other "
+        f"{f.n_due_12m}."
+    )
+
+
 def _count(n: float, word: str, plural: str | None = None) -> str:
     n = round(n)
     return f"{n} {word if n == 1 else (plural or word + 's')}"
@@ -216,6 +235,8 @@ def reasons(
             f"Paid {whole(late):.0f} days late on average over the last four quarters{few}{owed}"
             + (f"; portfolio median {whole(late_med):.0f}." if late_med is not None else ".")
         )
+    if f.paid_undated_12m:
+        out.append(_paid_undated(f))
     if f.unpaid_overdue > 0:
         out.append(
             f"{ctx.money(f.unpaid_overdue)} unpaid and overdue ({_count(f.n_unpaid_overdue, 'invoice')})."
@@ -272,6 +293,11 @@ def _fill(name: str, f: ClientFacts, s: Settings, as_of: date) -> str:
                 f"this quarter, {_or(kinds)}, as {before} hold: a trend compares each kind "
                 "of word with its own"
             )
+    if name == "payment" and f.paid_undated_12m:
+        return (
+            "its invoices were paid on days their export does not give: import one with the "
+            "payment dates (a mapping's paid_on)"
+        )
     if name != "trend" or f.baseline_said >= s.rules.min_signals:
         return FILL[name]
     if f.started_on >= quarter_start(*quarter_of(as_of)):  # no quarter of theirs before this one

@@ -246,9 +246,11 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
         fmt.money(inv.amount, inv.currency or currency, cents=True) for inv in history.invoices
     ]
     lates = [
-        fmt.NO_VALUE if inv.status == "credit note" else f"{inv.days_late}d"
+        "?" if inv.days_late is None
+        else fmt.NO_VALUE if inv.status == "credit note"
+        else f"{inv.days_late}d"
         for inv in history.invoices
-    ]
+    ]  # fmt: skip
     # as wide as the widest figure: "CHF 5,000.00", €125,000.00 or 1204d pushed their rows past
     # the header's columns
     aw = max(10, *map(cell_len, amounts))
@@ -277,4 +279,6 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
                 else:
                     parts.append((f"  {owes}", style))
             parts.append("\n")
+    if any(inv.days_late is None for inv in history.invoices):
+        parts.append(("? paid on a day the export did not give: how late is not known", MUTED))
     return Content.assemble(*parts).rstrip()
