@@ -9,7 +9,8 @@
 --     says; closed means paid as far as it says and the rest written off, and so do void, voided,
 --     cancelled and canceled (an invoice cancelled after it was issued: what was not paid is not
 --     owed). Without a status, an invoice with a payment date is paid in full.
---   * paid amount: 'Paid Amount', else 'Invoice Amount' less 'Balance', else from the status.
+--   * paid amount: 'Paid Amount', else (but for a closed invoice: nothing) 'Invoice Amount' less
+--     'Balance', else from the status.
 --   * still owed (open_amt): nothing for a closed invoice; else 'Balance' when the export gives it
 --     with 'Paid Amount' (Harvest's own export: Paid 0 and Balance 0 is an invoice written off, not
 --     one unpaid), else what is not paid. What is neither paid nor owed is written off: it is
@@ -51,6 +52,9 @@ k AS (
 p AS (
     SELECT *,
            CASE WHEN paid_amount IS NOT NULL THEN paid_amt_given
+                -- a cancelled invoice's balance is 0 because nothing is owed, not because it was
+                -- paid (French tools' "Reste à payer 0,00 €" on an "Annulée"): nothing paid
+                WHEN kind = 'closed' THEN 0
                 WHEN balance IS NOT NULL THEN amt - balance_given
                 WHEN kind = 'paid' THEN amt
                 WHEN kind IS NOT NULL THEN 0

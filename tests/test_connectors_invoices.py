@@ -508,6 +508,35 @@ def test_void_invoices_are_left_out_and_an_unknown_status_names_values_status(
     ) in summary.notes
 
 
+def test_a_cancelled_invoice_with_nothing_left_to_pay_is_not_paid(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Lyon agency's Pennylane export: a cancelled invoice ("Annulée") shows "Reste à payer
+    0,00 €", nothing owed; with the balance mapped and no paid amount, it was read as paid in full
+    on its due date, its 750 € counted as revenue."""
+    sheet = write(
+        tmp_path,
+        "factures.csv",
+        "Numéro;Client;Date d'émission;Montant HT;Statut;Reste à payer\n"
+        "T-1;Soierie Vauban;15/03/2026;750,00 €;Annulée;0,00 €\n"
+        "T-2;Soierie Vauban;16/03/2026;600,00 €;Payée;0,00 €\n"
+        "T-3;Soierie Vauban;17/03/2026;400,00 €;Envoyée;400,00 €\n",
+    )
+    mapping = write(
+        tmp_path,
+        "factures.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "Numéro"\nclient = "Client"\n'
+        'issued_on = "Date d\'émission"\namount = "Montant HT"\nstatus = "Statut"\n'
+        'balance = "Reste à payer"\n[values.status]\n"Annulée" = "closed"\n"Payée" = "paid"\n'
+        '"Envoyée" = "open"\n',
+    )
+    summary = load(store, sheet, mapping=mapping)
+    assert store.con.execute(
+        "SELECT invoice_id, amount, paid_on IS NOT NULL FROM invoices ORDER BY 1"
+    ).fetchall() == [("T-2", Decimal("600.00"), True), ("T-3", Decimal("400.00"), False)]
+    assert any(n.startswith("1 invoice written off in whole") for n in summary.notes)
+
+
 def test_the_summary_counts_invoices_as_the_file_has_them(store: Store, tmp_path: Path) -> None:
     """A partly paid invoice is stored as two rows: 'Loaded 5 invoices' was said of a file of four,
     'lines 5' of one line, and 'checking 1 time entries' of one entry."""
