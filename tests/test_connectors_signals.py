@@ -418,6 +418,44 @@ def test_a_score_out_of_range_is_refused(small: Store, tmp_path: Path) -> None:
     ]
 
 
+def test_a_survey_on_a_scale_to_five_is_said_and_read_out_of_ten(
+    small: Store, tmp_path: Path
+) -> None:
+    """A Lyon agency's Google Forms survey asks "1 = pas du tout, 5 = tout à fait": read as out of
+    10 with no word, a champion's 5/5 read "average 5.0/10" and its health fell from 94 to 82; no
+    mapping could say the scale ([values.score] is not a section)."""
+    rows = "".join(
+        f"2026-09-{d:02d},{name},{n}\n"
+        for d, (name, n) in enumerate(
+            [("Northwind Outfitters", 5), ("Northwind Outfitters", 4), ("Meridian Health Partners", 2),
+             ("Meridian Health Partners", 3), ("Lumen Robotics", 5), ("Lumen Robotics", 1)], start=10,
+        )
+    )  # fmt: skip
+    sheet = write(tmp_path, "sondage.csv", "Date,Client,Note (1 à 5)\n" + rows)
+    columns = '[columns]\ndate = "Date"\nclient = "Client"\nscore = "Note (1 à 5)"\n'
+    mapping = write(tmp_path, "m.toml", 'target = "feedback"\n' + columns)
+    summary = load(small, sheet, mapping=mapping)
+    assert (
+        f"sondage.csv: all 6 scores are 5 or under, read as out of 10 (a 5 is a detractor's "
+        f"score). If the survey asks 1 to 5, set score_out_of = 5 in {mapping} and import it "
+        "again: 4 of 5 then reads 8."
+    ) in summary.warnings
+    write(tmp_path, "m.toml", 'target = "feedback"\nscore_out_of = 5\n' + columns)
+    summary = load(small, sheet, mapping=mapping)
+    assert not [w for w in summary.warnings if "score_out_of" in w]
+    assert summary.already == 6  # the same answers, replaced
+    assert [s for (_, _, s, _) in scores(small, "mapping:sheet")] == [10, 8, 4, 6, 10, 2]
+    out_of_scale = write(tmp_path, "sondage.csv", "Date,Client,Note (1 à 5)\n" + rows + (
+        "2026-09-20,Northwind Outfitters,7\n"))  # fmt: skip
+    assert problems(small, out_of_scale, mapping=mapping) == [
+        "sondage.csv:8: Note (1 à 5): not a whole number from 0 to 5 (the mapping's "
+        "score_out_of): '7'"
+    ]
+    time_mapping = write(tmp_path, "t.toml", "score_out_of = 5\n" + columns)
+    with pytest.raises(ConfigError, match="score_out_of: a survey's scale, for feedback"):
+        load(small, sheet, mapping=time_mapping)
+
+
 # --- clients domain ------------------------------------------------------------------------------
 
 

@@ -426,6 +426,8 @@ def import_export(
                 store.run(f"connector_rows_{kind.name}", con=tx)
                 if kind.name == "touches":
                     describe_touches(store, con, path.name, summary)
+                if kind.name == "answers":
+                    _small_scale(store, tx, source, path.name, summary)
                 left_out_signals(store, con, source.target, path.name, summary)
                 stale_rows(store, tx, kind.name, source, path.name, summary)
             (loading,) = store.row(f"connector_loading_{kind.name}", con=tx)
@@ -751,6 +753,30 @@ def _near_new_clients(store: Store, con: duckdb.DuckDBPyConnection, summary: Exp
         f"another in this file ({pairs}): each is a client of its own with part of the history. "
         f"If one is the same client, merge it into the other: {merge} (later imports under its "
         "name then land there too)."
+    )
+
+
+# A survey whose every score is this or under, with this many answers, is on a scale to 5.
+SMALL_SCALE, SMALL_SCALE_ANSWERS = 5, 5
+
+
+def _small_scale(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    name: str,
+    summary: ExportSummary,
+) -> None:
+    """Warn where every score of a survey read as out of 10 is 5 or under: a 1-5 survey (common
+    in France) read so makes every happy client a detractor, and a mapping's score_out_of says so."""
+    n, top, scale = store.row("connector_scale_answers", con=con)
+    if scale != 10 or n < SMALL_SCALE_ANSWERS or top is None or top > SMALL_SCALE:
+        return
+    where = f"in {source.mapping_file}" if source.mapping_file else "in the mapping"
+    summary.warnings.append(
+        f"{name}: all {n} scores are {SMALL_SCALE} or under, read as out of 10 (a 5 is a "
+        f"detractor's score). If the survey asks 1 to 5, set score_out_of = 5 {where} and import "
+        "it again: 4 of 5 then reads 8."
     )
 
 

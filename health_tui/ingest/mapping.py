@@ -148,6 +148,12 @@ class Mapping(BaseModel):
         False, description="invoices: amounts written in cents (Stripe's API: 150000 is 1,500.00)"
     )
     billable_default: bool = True
+    score_out_of: int | None = Field(
+        None,
+        ge=2,
+        le=100,
+        description="feedback: the survey's top score (5 for a 1-5 scale), read as out of 10",
+    )
     due_days: int | None = Field(
         None, ge=0, le=366, description="default: the settings' [money] payment_terms_days"
     )
@@ -166,6 +172,10 @@ class Mapping(BaseModel):
 
     @model_validator(mode="after")
     def _columns(self) -> Mapping:
+        if self.score_out_of is not None and self.target != "feedback":
+            raise ValueError(
+                f"score_out_of: a survey's scale, for feedback; this mapping is for {self.target}"
+            )
         spec = TARGETS[self.target]
         for table in ("columns", "fixed"):
             unknown = [k for k in getattr(self, table) if k not in spec.fields]
@@ -228,6 +238,8 @@ class Mapping(BaseModel):
                 "due_days": self.due_days,
                 "cents": self.amounts_in_cents,
             }
+        elif self.target == "feedback":
+            params |= {"out_of": self.score_out_of}
         elif self.target == "interactions":
             params |= {
                 "kind_keys": _keys(values.kind),
