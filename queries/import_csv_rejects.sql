@@ -3,7 +3,7 @@
 -- counts a value written over several lines (a note in quotes) as one; start (line_byte_position:
 -- staging._lines_at says where it points) lets the caller count the file's own lines up to it. Only the latest scan of
 -- the file counts: a folder's clients file is read by the one pass and again by the checked import,
--- on one connection, and DuckDB keeps the rejects of both.
+-- on one connection, and DuckDB keeps the rejects of both. $not_utf8: what a line not UTF-8 is told.
 -- DuckDB records a line short of several fields once per missing field (reported once, with what it
 -- first found), and a line with too many once per extra field it counts, leaving out some empty
 -- ones ('1,2,3,,,x' is "Found: 4"): its fields are counted from the line itself instead, each
@@ -27,7 +27,7 @@ SELECT line,
                 || regexp_extract(error_message, 'Found: (\d+)', 1) || ' instead of '
                 || regexp_extract(error_message, 'Columns: (\d+)', 1) || ')'
            WHEN 'UNQUOTED VALUE' THEN 'bad quoting: a quoted value must end with a quote, and a quote inside it must be doubled'
-           WHEN 'INVALID ENCODING' THEN 'not UTF-8 text; save the file as UTF-8'
+           WHEN 'INVALID ENCODING' THEN $not_utf8
            WHEN 'LINE SIZE OVER MAXIMUM' THEN 'line too long'
            ELSE lower(error_type::VARCHAR) || ': ' || error_message
        END AS reason,

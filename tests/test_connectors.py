@@ -949,7 +949,12 @@ def test_a_date_pattern(store: Store, tmp_path: Path) -> None:
 
 def test_not_utf8_is_refused_at_the_header(store: Store, tmp_path: Path) -> None:
     path = write(tmp_path, "t.csv", "Date,Client,Hours,Caf\xe9\n".encode("latin-1"))
-    assert problems(store, path) == ["t.csv:1: (file): not UTF-8 text; save the file as UTF-8"]
+    # French Excel's default "CSV (séparateur: point-virgule)": a Lyon agency's first import
+    assert problems(store, path) == [
+        't.csv:1: (file): not UTF-8 text (Excel\'s "CSV" in Western Europe writes Windows-1252): '
+        'save it from Excel as "CSV UTF-8 (Comma delimited)", or from LibreOffice with the '
+        'character set "Unicode (UTF-8)"'
+    ]
 
 
 def test_utf16_is_named_with_how_to_save_it(store: Store, tmp_path: Path) -> None:

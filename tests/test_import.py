@@ -18,6 +18,7 @@ from health_tui.ingest import native
 from health_tui.ingest.export import export_import_format
 from health_tui.ingest.models import ImportSummary, Problem
 from health_tui.ingest.native import import_folder
+from health_tui.ingest.staging import NOT_UTF8
 from health_tui.settings import Money
 from health_tui.store import Store, open_store
 from tests.conftest import FIXTURES, acme_folder
@@ -775,11 +776,11 @@ MALFORMED = [
     ),
     (
         b"client_id,name,started_on\nacme,Acme,2025-07-01\nbolt,B\xf6lt,2025-08-01\n",
-        "clients.csv:3: name: not UTF-8 text; save the file as UTF-8",
+        "clients.csv:3: name: " + NOT_UTF8,
     ),
     (
         b"client_id,n\xe4me,started_on\nacme,Acme,2025-07-01\n",
-        "clients.csv:1: (file): not UTF-8 text; save the file as UTF-8",
+        "clients.csv:1: (file): " + NOT_UTF8,
     ),
     (
         'client_id,"name,started_on\nacme,Acme,2025-07-01\n',

@@ -72,6 +72,13 @@ UTF16 = (
 )
 
 
+# Excel's plain "CSV" in French, German or Spanish (and many older tools) writes Windows-1252.
+NOT_UTF8 = (
+    'not UTF-8 text (Excel\'s "CSV" in Western Europe writes Windows-1252): save it from Excel as '
+    '"CSV UTF-8 (Comma delimited)", or from LibreOffice with the character set "Unicode (UTF-8)"'
+)
+
+
 def _utf16(path: Path) -> bool:
     """Whether `path` starts with a UTF-16 byte-order mark."""
     with path.open("rb") as handle:
@@ -127,7 +134,7 @@ def read_header(
                 file=path.name,
                 line=1 + skip,
                 column="(file)",
-                reason="not UTF-8 text; save the file as UTF-8",
+                reason=NOT_UTF8,
             )
         )
         return None
@@ -301,7 +308,7 @@ def _rejects(
 ) -> bool:
     """The lines DuckDB could not read from `path` (shown as `name`) as problems, each on the line
     it starts on in the file; True if none."""
-    rejects = store.rows("import_csv_rejects", {"path": str(path)}, con=con)
+    rejects = store.rows("import_csv_rejects", {"path": str(path), "not_utf8": NOT_UTF8}, con=con)
     if rejects:
         lines = _lines_at(path, {int(start) for *_, start in rejects if start})
         problems.extend(
