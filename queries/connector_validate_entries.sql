@@ -3,7 +3,8 @@
 -- header wrote them). Skipped lines (no client, no time) are not checked. Hours taken from start and
 -- end times are named at the one that does not read. $date_hint says which
 -- dates read (e.g. 'like 2025-03-31 or 31/03/2025'). Amounts (Harvest's Billable Amount and Cost
--- Amount) must read and not be negative; a currency must give an ISO code.
+-- Amount) must read and not be negative; a currency must give an ISO code. $billable_hint: where
+-- a mapping can give a sheet's own words for billable ('' for an export's own column).
 WITH problems (line, k, col, reason) AS (
     SELECT line, 1, 'date', coalesce('not a date ' || $date_hint || ': ' || import_show(day_text), 'required')
     FROM src_entries WHERE skip IS NULL AND day IS NULL
@@ -13,11 +14,13 @@ WITH problems (line, k, col, reason) AS (
                 WHEN hours IS NULL AND hours_col IN ('start_time', 'end_time')
                     THEN 'not a time of day (like 14:05 or 2:05 PM): ' || import_show(hours_text)
                 WHEN hours IS NULL AND hours_col = 'duration' THEN 'not a duration (like 1:30:00): ' || import_show(hours_text)
-                WHEN hours IS NULL THEN 'not a number of hours (like 1.5 or 1:30): ' || import_show(hours_text)
+                WHEN hours IS NULL THEN 'not a number of hours (like 1.5, 1:30 or 1h30): ' || import_show(hours_text)
                 ELSE 'must be more than 0 and at most 24 hours: ' || import_show(hours_text) END
     FROM src_entries WHERE skip IS NULL AND (hours IS NULL OR hours < 0 OR hours > 24)
     UNION ALL
-    SELECT line, 3, 'billable', coalesce('not yes/no: ' || import_show(billable_text), 'required (yes or no)')
+    SELECT line, 3, 'billable',
+           CASE WHEN billable_text IS NULL THEN 'required (yes or no)' || $billable_hint
+                ELSE 'not yes/no' || $billable_hint || ': ' || import_show(billable_text) END
     FROM src_entries WHERE skip IS NULL AND billable IS NULL
     UNION ALL
     SELECT line, 4, 'billable_amount',

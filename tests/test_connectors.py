@@ -634,7 +634,7 @@ def test_every_bad_value_is_listed_at_its_line_and_nothing_changes(
         + "2025-07-03,Acme,Web,Design,,,Yes,A,B\n",  # line 6
     )
     assert problems(store, path) == [
-        "t.csv:4: Hours: not a number of hours (like 1.5 or 1:30): 'two'",
+        "t.csv:4: Hours: not a number of hours (like 1.5, 1:30 or 1h30): 'two'",
         "t.csv:5: Date: not a date (like 2025-03-31): '2025-13-40'",
         "t.csv:5: Hours: must be more than 0 and at most 24 hours: '25'",
         "t.csv:5: Billable?: not yes/no: 'maybe'",
@@ -735,7 +735,7 @@ def test_bom_crlf_and_quoted_line_breaks_keep_line_numbers(store: Store, tmp_pat
     )
     path = write(tmp_path, "t.csv", text.encode("utf-8"))
     assert problems(store, path) == [
-        "t.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+        "t.csv:5: Hours: not a number of hours (like 1.5, 1:30 or 1h30): 'x'"
     ]
 
 
@@ -770,7 +770,7 @@ def test_excels_separator_line_is_followed(store: Store, tmp_path: Path) -> None
     ]
     checked = rows.rsplit("15/07", 1)[0].replace('"a b"', '"a\r\nb"')  # lines 3-4, then 5
     assert problems(store, write(tmp_path, "hours.csv", checked)) == [
-        "hours.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+        "hours.csv:5: Hours: not a number of hours (like 1.5, 1:30 or 1h30): 'x'"
     ]
     # the sep line added by hand, ending in LF above CRLF lines: all of it is read
     mixed = write(tmp_path, "mixed.csv", "sep=;\n" + good.split("\r\n", 1)[1])
@@ -895,7 +895,7 @@ def test_a_file_refused_for_its_numbers_or_dates_says_its_other_faults_too(
     assert problems(store, dates) == [
         "d.csv:3: Date: dates disagree: '03/25/2025' has the month first, but line 2 has "
         "'25/03/2025' with the day first; make them agree",
-        "d.csv:3: Hours: not a number of hours (like 1.5 or 1:30): 'abc'",
+        "d.csv:3: Hours: not a number of hours (like 1.5, 1:30 or 1h30): 'abc'",
         "d.csv:4: Hours: must be more than 0 and at most 24 hours: '-3'",
     ]
     assert hours(store) == []  # nothing written

@@ -116,7 +116,7 @@ def test_mixed_line_endings_keep_line_numbers_in_problems(store: Store, tmp_path
     )
     path = write(tmp_path, "t.csv", text.encode())
     assert problems(store, path) == [
-        "t.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+        "t.csv:5: Hours: not a number of hours (like 1.5, 1:30 or 1h30): 'x'"
     ]
 
 
@@ -131,7 +131,7 @@ def test_a_bare_cr_among_lf_lines_is_a_line_end_too(store: Store, tmp_path: Path
     )
     path = write(tmp_path, "t.csv", text.encode())
     assert problems(store, path) == [
-        "t.csv:3: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+        "t.csv:3: Hours: not a number of hours (like 1.5, 1:30 or 1h30): 'x'"
     ]
     summary = load(store, write(tmp_path, "t.csv", text.replace(",x,", ",3,").encode()))
     assert summary.rows == 3
@@ -149,7 +149,7 @@ def test_a_problem_in_an_old_mac_file_after_a_note_over_lines_is_on_its_line(
     )
     path = write(tmp_path, "t.csv", text.encode())
     assert problems(store, path) == [
-        "t.csv:5: Hours: not a number of hours (like 1.5 or 1:30): 'x'"
+        "t.csv:5: Hours: not a number of hours (like 1.5, 1:30 or 1h30): 'x'"
     ]
 
 

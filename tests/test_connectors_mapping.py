@@ -248,3 +248,38 @@ def test_an_ambiguous_number_names_the_mapping_to_fix(store: Store, tmp_path: Pa
     import_path(store, sheet, mapping=mapping)
     amounts = store.con.execute("SELECT amount FROM invoices ORDER BY 1").fetchall()
     assert amounts == [(Decimal("450.00"),), (Decimal("1200.00"),)]
+
+
+def test_a_french_timesheet_reads_its_own_yes_no_and_hours(store: Store, tmp_path: Path) -> None:
+    """A Lyon agency's sheet: "Oui"/"Non" were refused on 2,131 lines, "1h30", "2h" and "0h45" as
+    not a number of hours, and an empty Facturable cell was 'required (yes or no)' with no word of
+    the mapping's [values.billable] that would read it."""
+    mapping = write(
+        tmp_path,
+        "temps.toml",
+        'target = "time_entries"\ndelimiter = ";"\ndate_format = "day-first"\n[columns]\n'
+        'client = "Client"\ndate = "Date"\nhours = "Durée"\nbillable = "Facturable"\n',
+    )
+    head = "Client;Date;Durée;Facturable\n"
+    rows = (
+        "Soierie Vauban;01/09/2026;1h30;Oui\n"
+        "Soierie Vauban;02/09/2026;2h;non\n"
+        "Soierie Vauban;03/09/2026;0h45;OUI\n"
+        "Soierie Vauban;04/09/2026;45 min;Non\n"
+        "Soierie Vauban;07/09/2026;1,5;oui\n"
+    )
+    import_path(store, write(tmp_path, "temps.csv", head + rows), mapping=mapping)
+    assert [(h, b) for (_, _, h, b, _, _) in entries(store)] == [
+        (1.5, True),
+        (2.0, False),
+        (0.75, True),
+        (0.75, False),
+        (1.5, True),
+    ]
+    empty = write(tmp_path, "temps.csv", head + rows + "Soierie Vauban;08/09/2026;1h;\n")
+    with pytest.raises(ImportFailed) as refused:
+        import_path(store, empty, mapping=mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "temps.csv:7: Facturable: required (yes or no); give the sheet's words their value under "
+        f'[values.billable] in {mapping} ("" = false for an empty cell)'
+    ]

@@ -330,6 +330,8 @@ def import_export(
                 "status_hint": _status_hint(source),
                 "mapped": source.mapping_file is not None,
             }
+        elif kind.name == "entries":
+            params["billable_hint"] = _billable_hint(source)
         checks = store.rows(f"connector_validate_{kind.name}", params, con=con)
         if problems:
             # The file is refused for its dates or numbers as a whole; its other faults are said
@@ -603,6 +605,17 @@ def _status_hint(source: Source) -> str:
     if source.mapping_file is None:
         return ""
     return f"; give the sheet's words their status under [values.status] in {source.mapping_file}"
+
+
+def _billable_hint(source: Source) -> str:
+    """Where a mapping gives the sheet's own words for billable, for a word (or an empty cell) not
+    known."""
+    if source.mapping_file is None or "billable" in source.fixed:  # [fixed]: true or false
+        return ""
+    return (
+        f"; give the sheet's words their value under [values.billable] in {source.mapping_file} "
+        '("" = false for an empty cell)'
+    )
 
 
 def _stage(
