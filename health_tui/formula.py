@@ -329,6 +329,13 @@ HARD_TIMES_WORDS = (
     "lost the contract", "lost their contract", "not your fault", "not the problem",
     "patience on payment", "patience with payment", "cash flow", "cashflow", "laid off", "layoffs",
     "redundanc", "insolven", "bankrupt", "tough time", "hard time", "difficult time",
+    # as a French client says it (matched without accents)
+    "difficultés de trésorerie", "difficultés financières", "problème de trésorerie",
+    "problèmes de trésorerie", "tension de trésorerie", "tensions de trésorerie",
+    "plan de paiement", "échéancier", "restructuration", "plan social", "licenciement",
+    "redressement judiciaire", "liquidation judiciaire", "perdu un contrat", "perdu le contrat",
+    "perdu notre", "période difficile", "moment difficile", "passe difficile",
+    "pas de votre faute",
 )  # fmt: skip
 
 

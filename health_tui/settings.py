@@ -264,38 +264,45 @@ class Activities(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     admin: list[str] = _words(
-        ["internal", "admin", "accounting", "bookkeeping", "invoicing", "hiring", "training"],
+        ["internal", "admin", "accounting", "bookkeeping", "invoicing", "hiring", "training",
+         "interne", "administratif", "comptabilité", "facturation", "recrutement", "formation"],
         "Task/Tags words that make a NON-BILLABLE entry admin (billable ones never are)",
     )
     revision: list[str] = _words(
-        ["revision", "revise", "rework", "changes", "amend", "correction"],
+        ["revision", "revise", "rework", "changes", "amend", "correction", "modif", "retouche"],
         "Task/Tags words that make an entry revision",
     )
     support: list[str] = _words(
-        ["support", "maintenance", "helpdesk", "hotfix", "bug"],
+        ["support", "maintenance", "helpdesk", "hotfix", "bug", "dépannage", "correctif"],
         "Task/Tags words that make an entry support",
     )
     meeting: list[str] = _words(
-        ["meeting", "call", "standup", "stand-up", "workshop", "kickoff", "kick-off"],
+        ["meeting", "call", "standup", "stand-up", "workshop", "kickoff", "kick-off", "réunion",
+         "rendez-vous", "rdv", "appel", "visio", "point téléphonique", "point client",
+         "point hebdo"],
         "Task/Tags words that make an entry meeting",
     )
     admin_phrases: list[str] = _words(
-        ["internal admin", "invoicing", "bookkeeping", "timesheets", "hiring", "recruiting"],
+        ["internal admin", "invoicing", "bookkeeping", "timesheets", "hiring", "recruiting",
+         "facturation", "comptabilité", "recrutement"],
         "phrases in the notes that make a NON-BILLABLE entry admin",
     )
     revision_phrases: list[str] = _words(
         ["client changes", "changes requested", "requested changes", "change request",
-         "round of changes", "revision round", "feedback round", "rework", "redo"],
+         "round of changes", "revision round", "feedback round", "rework", "redo",
+         "demande de modification", "modifications demandées", "retours client"],
         "phrases in the notes that make an entry revision",
     )  # fmt: skip
     support_phrases: list[str] = _words(
         ["bug fix", "bugfix", "fix bug", "fixed a bug", "hotfix", "support ticket",
-         "support request", "helpdesk ticket", "site down", "outage"],
+         "support request", "helpdesk ticket", "site down", "outage", "correction de bug",
+         "site en panne"],
         "phrases in the notes that make an entry support",
     )  # fmt: skip
     meeting_phrases: list[str] = _words(
         ["call with", "meeting with", "client call", "client meeting", "video call",
-         "phone call", "standup", "stand-up", "kickoff", "kick-off"],
+         "phone call", "standup", "stand-up", "kickoff", "kick-off", "réunion client",
+         "appel client", "point téléphonique", "point client", "rendez-vous client"],
         "phrases in the notes that make an entry meeting",
     )  # fmt: skip
     default: Activity = Field("delivery", description="activity of an entry nothing matches")

@@ -283,3 +283,29 @@ def test_a_french_timesheet_reads_its_own_yes_no_and_hours(store: Store, tmp_pat
         "temps.csv:7: Facturable: required (yes or no); give the sheet's words their value under "
         f'[values.billable] in {mapping} ("" = false for an empty cell)'
     ]
+
+
+def test_french_task_words_give_their_activity(store: Store, tmp_path: Path) -> None:
+    """A Lyon agency's tasks "Réunion client" and "Point téléphonique" counted as delivery: the
+    built-in activity words were English only."""
+    mapping = write(
+        tmp_path,
+        "temps.toml",
+        'target = "time_entries"\ndelimiter = ";"\ndate_format = "day-first"\n[columns]\n'
+        'client = "Client"\ndate = "Date"\nhours = "Durée"\ntask = "Tâche"\n'
+        "[fixed]\nbillable = true\n",
+    )
+    sheet = write(
+        tmp_path,
+        "temps.csv",
+        "Client;Date;Durée;Tâche\n"
+        "Soierie Vauban;01/09/2026;1;Réunion client\n"
+        "Soierie Vauban;02/09/2026;1;Point téléphonique\n"
+        "Soierie Vauban;03/09/2026;1;Retouches maquette\n"
+        "Soierie Vauban;04/09/2026;1;Dépannage site\n"
+        "Soierie Vauban;07/09/2026;1;Communiqué de presse\n",
+    )
+    import_path(store, sheet, mapping=mapping)
+    assert [a for (_, _, _, _, a, _) in entries(store)] == [
+        "meeting", "meeting", "revision", "support", "delivery"
+    ]  # fmt: skip

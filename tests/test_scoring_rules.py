@@ -136,6 +136,22 @@ def test_a_complaint_naming_a_pr_role_is_aimed_at_staff(tmp_path: Path) -> None:
     assert any("2 complaints aimed at staff" in r for r in c.reasons), c.reasons
 
 
+def test_a_complaint_in_french_naming_a_role_is_aimed_at_staff(tmp_path: Path) -> None:
+    """A Lyon agency's log: "S'en prend à Julien, votre attaché de presse" was aimed at no one,
+    where "your account manager" counted."""
+    b = book()
+    start = ago(400)
+    b.client("fr", "Clinique des Brotteaux", start)
+    b.work("fr", start, AS_OF, rate=120)
+    b.feedback("fr", start, AS_OF, 6)
+    b.events("fr", "complaint", ago(80), AS_OF, per_quarter=1, sentiment=-0.8,
+             note="S'en prend à Julien, votre attaché de presse")  # fmt: skip
+    b.events("fr", "complaint", ago(60), AS_OF, per_quarter=1, sentiment=-0.8,
+             note="Votre chargée de compte ne rappelle jamais")  # fmt: skip
+    c = client(b.score(tmp_path), "fr")
+    assert any("2 complaints aimed at staff" in r for r in c.reasons), c.reasons
+
+
 def problem_client(
     b: Book, cid: str = "drain", start: date | None = None, name: str = "Brightline Logistics"
 ) -> Book:

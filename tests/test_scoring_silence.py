@@ -154,6 +154,25 @@ def test_a_client_in_hard_times_is_supported_not_recovered(tmp_path: Path) -> No
     assert '"Could we move to a payment plan for the next invoices?" (email, 2026-08-12)' in said
 
 
+def test_a_hard_time_said_in_french_is_heard(tmp_path: Path) -> None:
+    """A Lyon agency's client wrote of "difficultés de trésorerie": the built-in words were
+    English, and the client stayed a champion to keep where "cash flow problems" read as a client
+    in hard times to support."""
+    b = hard_times(book())
+    b.rows["interactions"] = [
+        r
+        for r in b.rows["interactions"]
+        if "payment" not in str(r) and "Restructuring" not in str(r)
+    ]
+    b.rows["feedback"] = [r for r in b.rows["feedback"] if "problem" not in str(r)]
+    say(b, "hard", date(2026, 8, 12), "request",
+        "Relance paiement : la compta traîne, difficultés de trésorerie")  # fmt: skip
+    c = client(b.score(tmp_path), "hard")
+    assert (c.archetype, c.recommendation) == (A.struggling, R.support)
+    said = next(r for r in c.reasons if r.startswith("A hard time of their own"))
+    assert "difficultés de trésorerie" in said
+
+
 def test_words_said_twice_at_one_time_are_quoted_with_one_channel(tmp_path: Path) -> None:
     """A call and the email that sums it up, logged at the same minute with the same words: the
     quote named either channel, as the rows came (the latest words, then the channel, decide)."""

@@ -37,6 +37,12 @@ STAFF_PATTERN = (
     r"intern|copywriter|team member|employee|consultant|freelancer|account executive|"
     r"account director|publicist|pr manager|pr person|strategist|writer|editor|producer|"
     r"photographer|social media manager|community manager|art director|creative director)\b"
+    # and as a French complaint names them ("votre attachée de presse"); RE2's \b knows no accented
+    # letter, so the French words end where no letter follows
+    r"|\b(votre|vos|le|la|cette|ce)\s+(graphiste|d[ée]veloppeu(r|se)|chef(fe)? de projet|"
+    r"attach[ée]e? de presse|charg[ée]e? de (compte|client[èe]le)|commerciale?|consultante?|"
+    r"stagiaire|r[ée]dact(eur|rice)|direct(eur|rice) (artistique|de cr[ée]ation|de client[èe]le)|"
+    r"community manager|prestataire)([^\pL]|$)"
 )
 
 
