@@ -264,8 +264,21 @@ class Activities(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     admin: list[str] = _words(
-        ["internal", "admin", "accounting", "bookkeeping", "invoicing", "hiring", "training",
-         "interne", "administratif", "comptabilité", "facturation", "recrutement", "formation"],
+        [
+            "internal",
+            "admin",
+            "accounting",
+            "bookkeeping",
+            "invoicing",
+            "hiring",
+            "training",
+            "interne",
+            "administratif",
+            "comptabilité",
+            "facturation",
+            "recrutement",
+            "formation",
+        ],
         "Task/Tags words that make a NON-BILLABLE entry admin (billable ones never are)",
     )
     revision: list[str] = _words(
@@ -277,14 +290,37 @@ class Activities(BaseModel):
         "Task/Tags words that make an entry support",
     )
     meeting: list[str] = _words(
-        ["meeting", "call", "standup", "stand-up", "workshop", "kickoff", "kick-off", "réunion",
-         "rendez-vous", "rdv", "appel", "visio", "point téléphonique", "point client",
-         "point hebdo"],
+        [
+            "meeting",
+            "call",
+            "standup",
+            "stand-up",
+            "workshop",
+            "kickoff",
+            "kick-off",
+            "réunion",
+            "rendez-vous",
+            "rdv",
+            "appel",
+            "visio",
+            "point téléphonique",
+            "point client",
+            "point hebdo",
+        ],
         "Task/Tags words that make an entry meeting",
     )
     admin_phrases: list[str] = _words(
-        ["internal admin", "invoicing", "bookkeeping", "timesheets", "hiring", "recruiting",
-         "facturation", "comptabilité", "recrutement"],
+        [
+            "internal admin",
+            "invoicing",
+            "bookkeeping",
+            "timesheets",
+            "hiring",
+            "recruiting",
+            "facturation",
+            "comptabilité",
+            "recrutement",
+        ],
         "phrases in the notes that make a NON-BILLABLE entry admin",
     )
     revision_phrases: list[str] = _words(

@@ -393,37 +393,49 @@ def test_an_invoice_gone_from_a_reimported_sheet_is_said(store: Store, tmp_path:
     assert not any("Bee" in w for w in alone.warnings)
 
 
-def test_a_report_title_above_the_header_is_said_for_what_it_is(
+def test_a_report_is_read_from_its_header_past_its_title_totals_and_footer(
     store: Store, tmp_path: Path
 ) -> None:
-    """QuickBooks saves a report with its title above the table: each column was said to be
-    missing from line 1. The refusal now says where the header is and what to delete."""
+    """QuickBooks saves a report with its title above the table and a TOTAL row and a footer below
+    it: a dev shop edited each monthly export three times, told of one thing at a time (the title,
+    then "fewer fields than the header has", then "Customer: required"). The table is read, and
+    the summary says what was read past; a problem in the table still names the file's own line."""
     from tests.test_connectors import EXPORTS as exports
 
-    sheet = write(
-        tmp_path,
-        "qb.csv",
-        'Invoice List\nFennel & Finch\n"January 1 - November 30, 2026"\n\n'
-        "No.,Customer,Date,Amount\n3001,Acme,2025-08-01,805.67\n",
+    title = 'Invoice List\nFennel & Finch\n"January 1 - November 30, 2026"\n\n'
+    table = (
+        "No.,Customer,Date,Amount,Open balance\n3001,Acme,2025-08-01,805.67,0\n"
+        '3002,Total Wine,2025-08-02,"1,000.00",0\n'
     )
+    footer = ',,,,\nTOTAL,,,"$1,805.67",0\n\n\n"Accrual Basis Thursday, October 1, 2026 08:05 AM GMT-05:00"\n'
+    sheet = write(tmp_path, "qb.csv", title + table + footer)
     mapping = write(
         tmp_path,
         "m.toml",
         'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
-        'issued_on = "Date"\namount = "Amount"\n',
+        'issued_on = "Date"\namount = "Amount"\nbalance = "Open balance"\n',
     )
-    assert problems(store, sheet, mapping=mapping) == [
-        "qb.csv:1: (file): the header (No., Customer, Date, Amount) is on line 5, under 4 lines "
-        "of title: delete them and import the file again"
+    summary = load(store, sheet, mapping=mapping)
+    assert summary.rows == 2  # Total Wine is a client, not a totals row
+    assert (
+        "qb.csv: read from its header on line 5, past 4 lines of the report's title above it."
+        in (summary.notes)
+    )
+    assert (
+        "qb.csv: read past line 8 on, below the table: a totals row (TOTAL) and 1 line of footer "
+        "('Accrual Basis Thursday, October 1, 2026 08:05 AM GMT-05:00')."
+    ) in summary.notes
+    bad = write(tmp_path, "qb.csv", title + table.replace("805.67", "lots") + footer)
+    assert problems(store, bad, mapping=mapping) == [
+        "qb.csv:6: Amount: not an amount (like 1250.00): 'lots'"
     ]
     harvest = (exports / "harvest_time.csv").read_text(encoding="utf-8-sig")
-    titled = write(
-        tmp_path, "t.csv", "Time report\n" + harvest
-    )  # a known export, found by its header
-    assert problems(store, titled) == [
-        "t.csv:1: (file): the header (Date, Client, Hours) is on line 2, under 1 line of title: "
-        "delete it and import the file again"
-    ]
+    titled = write(tmp_path, "t.csv", "Time report\n" + harvest)  # a known export, by its header
+    summary = load(store, titled)
+    assert summary.source == "harvest-time"
+    assert "t.csv: read from its header on line 2, past 1 line of the report's title above it." in (
+        summary.notes
+    )
 
 
 def test_an_accountants_negative_in_parentheses_is_a_credit_note(

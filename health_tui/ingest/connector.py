@@ -38,7 +38,9 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,7 +50,13 @@ import duckdb
 from health_tui.errors import ImportFailed
 from health_tui.formatting import plural, some_of
 from health_tui.ingest.days import DATE_HINTS, format_hint
-from health_tui.ingest.detect import SOURCES, layout, unknown_header_hint
+from health_tui.ingest.detect import (
+    SOURCES,
+    Footer,
+    layout,
+    report_footer,
+    unknown_header_hint,
+)
 from health_tui.ingest.evidence import (
     date_format_hint,
     date_order,
@@ -267,16 +275,27 @@ def import_export(
     try:
         install_macros(store, con, MACROS + CONNECTOR_MACROS)
         say(f"reading {path.name} ({size(path)})…")
-        read = read_csv_raw(
-            store,
-            con,
-            path,
-            match.columns,
-            match.written,
-            problems,
-            found.delimiter,
-            skip=found.skip,
-        )
+        if found.title:
+            summary.notes.append(
+                f"{path.name}: read from its header on line {1 + found.skip}, past "
+                f"{plural(found.title, 'line')} of the report's title above it."
+            )
+        footer = report_footer(path, found.delimiter, len(found.header))
+        if footer is not None:
+            summary.notes.append(
+                f"{path.name}: read past line {footer.line} on, below the table: {footer.said}."
+            )
+        with table_of(path, footer) as table:
+            read = read_csv_raw(
+                store,
+                con,
+                table,
+                match.columns,
+                match.written,
+                problems,
+                found.delimiter,
+                skip=found.skip,
+            )
         if read is None:
             refuse(problems, path, where)
         rows = _stage(store, con, kind.name, source, match, 1 + found.skip)
@@ -605,6 +624,23 @@ def _status_hint(source: Source) -> str:
     if source.mapping_file is None:
         return ""
     return f"; give the sheet's words their status under [values.status] in {source.mapping_file}"
+
+
+@contextmanager
+def table_of(path: Path, footer: Footer | None) -> Iterator[Path]:
+    """`path`, or where it ends in a report's footer, a copy of it up to the footer (the same
+    name and lines, so problems name the file's own): DuckDB reads a file to its end."""
+    if footer is None:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
+        copy = Path(tmp) / path.name
+        with path.open("rb") as src, copy.open("wb") as dst:
+            left = footer.offset
+            while left > 0 and (chunk := src.read(min(left, 1 << 20))):
+                dst.write(chunk)
+                left -= len(chunk)
+        yield copy
 
 
 def _billable_hint(source: Source) -> str:

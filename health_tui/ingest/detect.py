@@ -5,7 +5,9 @@ Harvest time) with each separator (comma, semicolon, tab); the first whose requi
 in the header wins.
 `--source` skips the guessing, and `--mapping` describes a file no known export matches. A first
 line `sep=;`, which Excel writes to name the separator, is followed: the file is read with that
-separator, from the header below it.
+separator, from the header below it. A report saved with its title above the table (QuickBooks'
+report name, company and dates) is read from its header, and its totals row and footer below the
+table are read past (`report_footer`); the import says both.
 """
 
 from __future__ import annotations
@@ -34,12 +36,13 @@ DELIMITERS: tuple[str, ...] = (",", ";", "\t")
 @dataclass(frozen=True)
 class Layout:
     """How to read one file: as which source, with which separator, under which header, and how
-    many lines above the header to read past (1 for Excel's `sep=` line)."""
+    many lines above the header to read past (1 for Excel's `sep=` line, and a report's `title`)."""
 
     source: Source
     delimiter: str
     header: list[str]
     skip: int = 0
+    title: int = 0  # lines of a report's title among `skip`
 
 
 def unknown_header_hint() -> str:
@@ -106,19 +109,8 @@ def layout(path: Path, problems: list[Problem], forced: Source | None = None) ->
             if not match_header(source, header, path.name).missing:
                 return Layout(source, delimiter, header, skip)
     if below := header_below(path, candidates, tuple(split), skip):
-        line, source = below
-        title = line - 1 - skip
-        problems.append(
-            Problem(
-                file=path.name,
-                line=1,
-                column="(file)",
-                reason=f"the header ({source.needs()}) is on line {line}, under "
-                f"{plural(title, 'line')} of title: delete {'it' if title == 1 else 'them'} "
-                "and import the file again",
-            )
-        )
-        return None
+        line, source, delimiter, header = below
+        return Layout(source, delimiter, header, line - 1, title=line - 1 - skip)
     delimiter = max(split, key=lambda d: len(split[d]))
     report = toggl_report(split[delimiter]) if forced in (None, TOGGL) else None
     if report:
@@ -145,11 +137,11 @@ TITLE_LINES = 12  # how far down a report's title may push its header (QuickBook
 
 def header_below(
     path: Path, sources: tuple[Source, ...], delimiters: tuple[str, ...], skip: int = 0
-) -> tuple[int, Source] | None:
+) -> tuple[int, Source, str, list[str]] | None:
     """The line of the first record after the first (after `skip` lines: Excel's `sep=` line),
-    within TITLE_LINES, that is a header of one of `sources`, and that source: a report saved with
-    its title above the table ("Invoice List", the company, the dates, a blank line). None when
-    there is none."""
+    within TITLE_LINES, that is a header of one of `sources`, that source, the separator and the
+    header: a report saved with its title above the table ("Invoice List", the company, the dates,
+    a blank line). None when there is none."""
     for delimiter in delimiters:
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             for _ in range(skip):
@@ -163,7 +155,83 @@ def header_below(
                         break
                     for source in sources:
                         if not match_header(source, record, path.name).missing:
-                            return line, source
+                            return line, source, delimiter, record
             except csv.Error:
                 continue
     return None
+
+
+# What the first cell of a report's totals row says (QuickBooks' TOTAL, a sheet's Total, in the
+# languages owners write): exactly, so a client named "Total Wine & More" is never one.
+TOTAL_WORDS = frozenset({"total", "totals", "grand total", "total général", "total general",
+                         "totaux", "gesamt", "summe", "totale", "totales"})  # fmt: skip
+_TAIL_BYTES = 64 * 1024  # how much of a file's end is looked at for a footer
+
+
+@dataclass(frozen=True)
+class Footer:
+    """A report's last lines below its table: read past, not refused (`report_footer`)."""
+
+    line: int  # the first of them, as the file numbers its lines
+    offset: int  # the byte it starts at: the table is the file up to it
+    said: str  # what they are, for the import's summary
+
+
+def report_footer(path: Path, delimiter: str, width: int) -> Footer | None:
+    """The lines below a report's table, read from its end: lines of one cell (QuickBooks'
+    "Accrual Basis Thursday, October 1, 2026 08:05 AM"), blank lines, and above them at most one
+    totals row (a first cell of TOTAL_WORDS). None when the file ends on a row of its table."""
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        start = max(0, size - _TAIL_BYTES)
+        handle.seek(start)
+        tail = handle.read()
+    if start:  # from the first whole line
+        cut = tail.find(b"\n") + 1
+        tail, start = tail[cut:], start + cut
+    pieces = tail.split(b"\n")
+    offsets = [start]
+    for piece in pieces[:-1]:
+        offsets.append(offsets[-1] + len(piece) + 1)
+    at, footers, total = None, [], None
+    for i in range(len(pieces) - 1, -1, -1):
+        fields = _fields(pieces[i], delimiter)
+        filled = [f.strip() for f in fields if f.strip()]
+        if not filled:
+            continue  # a blank line (or the end of the last line) belongs to whatever is around it
+        if filled[0].lower() in TOTAL_WORDS:
+            at, total = i, filled[0]
+            break  # one totals row, and the table above it
+        if len(filled) == 1 and len(fields) < width:
+            at = i
+            footers.append(filled[0])
+            continue
+        break
+    if at is None:
+        return None
+    while at > 0 and not _filled(pieces[at - 1], delimiter):  # the empty rows above it too
+        at -= 1
+    with path.open("rb") as handle:  # the line it starts on: the newlines before it, counted
+        before, left = 0, offsets[at]
+        while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
+            before += chunk.count(b"\n")
+            left -= len(chunk)
+    parts = [f"a totals row ({total})"] if total else []
+    if footers:
+        quoted = repr(footers[-1][:60] + ("…" if len(footers[-1]) > 60 else ""))
+        parts.append(f"{plural(len(footers), 'line')} of footer ({quoted})")
+    return Footer(line=before + 1, offset=offsets[at], said=" and ".join(parts))
+
+
+def _fields(line: bytes, delimiter: str) -> list[str]:
+    """One line of a CSV file as its fields."""
+    text = line.decode("utf-8-sig", errors="replace").rstrip("\r")
+    try:
+        return next(csv.reader([text], delimiter=delimiter), [])
+    except csv.Error:  # lines ending in a bare CR (an old Mac's) hold rows, not a footer
+        return text.split(delimiter)
+
+
+def _filled(line: bytes, delimiter: str) -> bool:
+    """Whether a line has a field with something in it."""
+    return any(f.strip() for f in _fields(line, delimiter))
