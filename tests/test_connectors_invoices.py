@@ -330,6 +330,37 @@ def test_a_new_client_named_like_one_on_record_is_said(store: Store, tmp_path: P
     ]
 
 
+def test_a_sub_customer_and_a_professional_company_form_are_close_names(
+    store: Store, tmp_path: Path
+) -> None:
+    """A dev shop's QuickBooks writes sub-customers "Barton Creek Dental:SEO Retainer" and its
+    lawyers "Lamar Legal Group, PLLC"; the time tracker says "Barton Creek Dental" and "Lamar Legal
+    Group": four clients, each with half a history, and no word (the company forms known were Inc,
+    LLC...; a sub-customer was a name of its own)."""
+    head = "No.,Customer,Date,Amount\n"
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n[columns]\ninvoice_id = "No."\n'
+                  'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n' + OPEN)  # fmt: skip
+    first = load(store, write(tmp_path, "qb.csv", head + "1,Barton Creek Dental:SEO Retainer,2026-07-01,10\n"
+                              '2,"Lamar Legal Group, PLLC",2026-07-01,10\n'
+                              "3,Barton Creek Dental:Website Redesign,2026-07-02,10\n"),
+                 mapping=plain)  # fmt: skip
+    assert [w for w in first.warnings if "close to another in this file" in w] == [
+        "qb.csv: 1 new client with a name close to another in this file ('Barton Creek "
+        "Dental:Website Redesign' beside 'Barton Creek Dental:SEO Retainer'): each is a client of "
+        "its own with part of the history. If one is the same client, merge it into the other: "
+        "`health-tui clients merge 'Barton Creek Dental:SEO Retainer' 'Barton Creek "
+        "Dental:Website Redesign'` (later imports under its name then land there too)."
+    ]
+    summary = load(store, write(tmp_path, "t.csv", head + "4,Barton Creek Dental,2026-08-01,10\n"
+                                "5,Lamar Legal Group,2026-08-01,10\n"), mapping=plain)  # fmt: skip
+    said = [w for w in summary.warnings if "close to one on record" in w]
+    assert said and said[0].startswith(
+        "t.csv: 2 new clients with a name close to one on record ('Barton Creek Dental' beside "
+        "'Barton Creek Dental:SEO Retainer'; 'Lamar Legal Group' beside 'Lamar Legal Group, "
+        "PLLC')"
+    )
+
+
 def test_two_spellings_of_one_new_client_in_one_file_are_said(store: Store, tmp_path: Path) -> None:
     """A first import with 'Acme Retail Inc' on one line and 'Acme Retail, Inc.' on another made
     two clients with half the history each, nothing said: the names were only compared with the
