@@ -12,7 +12,7 @@ import pytest
 
 from health_tui.errors import ConfigError, ImportFailed
 from health_tui.ingest.connector import import_path
-from health_tui.ingest.mapping import EXAMPLE, Mapping, load_mapping
+from health_tui.ingest.mapping import EXAMPLE, EXAMPLES, Mapping, load_mapping
 from health_tui.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,3 +309,15 @@ def test_french_task_words_give_their_activity(store: Store, tmp_path: Path) -> 
     assert [a for (_, _, _, _, a, _) in entries(store)] == [
         "meeting", "meeting", "revision", "support", "delivery"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("target", sorted(EXAMPLES))
+def test_a_refused_mapping_is_shown_an_example_of_its_own_target(
+    tmp_path: Path, target: str
+) -> None:
+    """A refused invoice or ticket mapping was shown a timesheet mapping to copy (two hunts)."""
+    example = Mapping.model_validate(tomllib.loads(EXAMPLES[target]))
+    assert example.target == target
+    with pytest.raises(ConfigError) as info:
+        load_mapping(write(tmp_path, "m.toml", f'target = "{target}"\ncolums = {{}}\n'))
+    assert str(info.value).endswith("A mapping looks like this:\n" + EXAMPLES[target])

@@ -91,6 +91,77 @@ note = "What was done"         # one column may feed two fields
 "" = false"""
 
 
+InvoiceStatus = Literal[
+    "draft",
+    "open",
+    "paid",
+    "closed",
+    "sent",
+    "viewed",
+    "late",
+    "overdue",
+    "pending",
+    "unpaid",
+    "partial",
+    "due",
+    "void",
+    "voided",
+    "cancelled",
+    "canceled",
+    "written off",
+]
+
+
+# A mapping for each of the other targets, shown when one for that target is refused (a refused
+# invoice mapping was shown the timesheet above).
+EXAMPLES: dict[str, str] = {
+    "time_entries": EXAMPLE,
+    "invoices": """\
+# invoices.toml: for an invoice list with the columns No., Customer, Date, Due date, Amount,
+# Open balance, Status
+target = "invoices"
+[columns]
+invoice_id = "No."
+client = "Customer"
+issued_on = "Date"
+due_on = "Due date"            # else due [money] payment_terms_days after issue (or due_days)
+amount = "Amount"
+balance = "Open balance"       # what is still owed (or paid_amount, or paid_on: a payment date)
+status = "Status"
+[values.status]                # the sheet's own words: draft, open (sent, late...), paid, closed (void...)
+"Envoyée" = "open"
+"Payée" = "paid"
+"Annulée" = "closed"
+""",
+    "interactions": """\
+# contacts.toml: for a log with the columns When, Who, How, What, Note
+target = "interactions"
+[columns]
+at = "When"
+client = "Who"                 # or domain = "Email": the sender's web domain
+channel = "How"
+kind = "What"
+note = "Note"
+[values.kind]                  # the sheet's own words for request, complaint, praise...
+"Réclamation" = "complaint"
+[values.channel]
+"Courrier" = "letter"
+""",
+    "feedback": """\
+# survey.toml: for survey answers with the columns Submitted at, Company, Score (1 to 5)
+target = "feedback"
+score_out_of = 5               # the survey's top score (default: 10)
+[columns]
+date = "Submitted at"
+client = "Company"             # or domain = "Email": the answer's web domain
+score = "Score (1 to 5)"
+""",
+}
+
+
+EXAMPLES = {target: text.rstrip() for target, text in EXAMPLES.items()}
+
+
 class MappingValues(BaseModel):
     """The sheet's own words for our values; keys match in any case."""
 
@@ -98,7 +169,9 @@ class MappingValues(BaseModel):
 
     billable: dict[str, bool] = Field(default_factory=dict)
     activity: dict[str, Activity] = Field(default_factory=dict)
-    status: dict[str, Literal["draft", "open", "paid", "closed"]] = Field(default_factory=dict)
+    # the four kinds, or any status word an export may write for one (the refusal of a word not
+    # known lists them: "sent" was listed there, then refused here)
+    status: dict[str, InvoiceStatus] = Field(default_factory=dict)
     kind: dict[str, Kind] = Field(default_factory=dict)
     channel: dict[str, Channel] = Field(default_factory=dict)
     # a tone in the sheet's own words ("annoyed" = -0.5) or on its own scale ("-2" = -1): a hand-
@@ -285,5 +358,7 @@ def load_mapping(path: Path) -> Mapping:
             where = ".".join(str(p) for p in e["loc"])
             message = str(e["msg"]).removeprefix("Value error, ")
             lines.append(f"  {where + ': ' if where else ''}{message}")
-        lines.append("A mapping looks like this:\n" + EXAMPLE)
+        target = data.get("target") if isinstance(data, dict) else None
+        example = EXAMPLES.get(target, EXAMPLE) if isinstance(target, str) else EXAMPLE
+        lines.append("A mapping looks like this:\n" + example)
         raise ConfigError("\n".join(lines)) from None
