@@ -321,3 +321,21 @@ def test_a_refused_mapping_is_shown_an_example_of_its_own_target(
     with pytest.raises(ConfigError) as info:
         load_mapping(write(tmp_path, "m.toml", f'target = "{target}"\ncolums = {{}}\n'))
     assert str(info.value).endswith("A mapping looks like this:\n" + EXAMPLES[target])
+
+
+def test_columns_a_mapping_does_not_name_are_one_note(store: Store, tmp_path: Path) -> None:
+    """A Tempo export of 23 columns through a mapping naming 4 gave 21 warnings, one a column,
+    burying the two that mattered (a dev shop's hunt). The mapping names what it reads: the rest
+    is one note, not a warning."""
+    extra = [f"Extra {n}" for n in range(7)]
+    sheet = write(tmp_path, "s.csv", ",".join(["Client", "Day", "Hours", *extra]) + "\n"
+                  + ",".join(["Acme", "2025-07-01", "1.5", *["x"] * 7]) + "\n")  # fmt: skip
+    mapping = write(
+        tmp_path, "m.toml", '[columns]\nclient = "Client"\ndate = "Day"\nhours = "Hours"\n'
+    )
+    summary = import_path(store, sheet, mapping=mapping)
+    assert summary.warnings == []
+    assert (
+        "s.csv: read past 7 columns the mapping does not name: 'Extra 0', 'Extra 1', 'Extra 2', "
+        "'Extra 3', 'Extra 4' and 2 more."
+    ) in summary.notes

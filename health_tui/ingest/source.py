@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from health_tui.formatting import plural
 from health_tui.ingest.models import Problem
 from health_tui.ingest.staging import show
 
@@ -99,6 +100,24 @@ def _key(name: str) -> str:
     return " ".join(name.strip().lower().split())
 
 
+def _unknown_columns(source: Source, unknown: list[str], file: str, found: HeaderMatch) -> None:
+    """The columns no field reads, said once: one line for them all (an export of 21 columns read
+    through a mapping buried the warnings that mattered under 21 lines). A mapping names what it
+    reads, so the rest is a note; an export we know should not hold columns we do not, a warning."""
+    if not unknown:
+        return
+    names = ", ".join(show(raw) for raw in unknown[:5])
+    names += f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+    if source.name == "mapping":
+        found.notes.append(
+            f"{file}: read past {plural(len(unknown), 'column')} the mapping does not name: {names}."
+        )
+    elif len(unknown) == 1:
+        found.warnings.append(f"{file}: ignoring unknown column {names}")
+    else:
+        found.warnings.append(f"{file}: ignoring {len(unknown)} unknown columns: {names}")
+
+
 def match_header(source: Source, header: list[str], file: str, line: int = 1) -> HeaderMatch:
     """Give each header column one of the source's names; note what is missing, repeated or unknown.
 
@@ -122,6 +141,7 @@ def match_header(source: Source, header: list[str], file: str, line: int = 1) ->
                 break
     _titled(source, header, chosen, found, file, line)
     spelled = {_key(s) for spellings in source.fields.values() for s in spellings}
+    unknown: list[str] = []  # columns no field reads
     silent = {_key(s) for s in source.ignored}
     unpriced = _unpriced(source, chosen, found)
     for position in unpriced:
@@ -156,9 +176,10 @@ def match_header(source: Source, header: list[str], file: str, line: int = 1) ->
                     f"{file}: ignoring column {i}, which has no name in the header"
                 )
             elif key not in silent and not key.startswith(prefixes):
-                found.warnings.append(f"{file}: ignoring unknown column {show(raw)}")
+                unknown.append(raw)
         found.columns[internal] = "VARCHAR"
         found.written[internal] = raw.strip() or f"column {i}"
+    _unknown_columns(source, unknown, file, found)
     keys = {_key(raw) for raw in header}
     found.notes += list(dict.fromkeys(n for h, n in source.noted.items() if _key(h) in keys))
     found.read = [n for n in (*source.fields, *source.titled) if n in found.columns]
