@@ -805,3 +805,29 @@ def test_a_senders_address_given_as_an_alias_lands_their_tickets(harvest: Store)
     assert after.rows == before.rows + 1
     assert not [w for w in after.warnings if "'gmail.com'" in w]
     assert sum(1 for t in touches(harvest, "zendesk") if t[0] == "Northwind Outfitters") == 3
+
+
+def test_a_long_refusal_names_every_word_refused_once(small: Store, tmp_path: Path) -> None:
+    """A Lyon agency's contact log: 87 problems, 20 shown, and the words to give a channel or kind
+    (Courrier, LinkedIn, escalade...) took one import per word to find."""
+    words = ["Courrier", "LinkedIn", "Visio", "Texto"] * 6
+    rows = "".join(
+        f"2026-09-{1 + i % 28:02d} 10:00,Northwind Outfitters,{w},complaint\n"
+        for i, w in enumerate(words)
+    )
+    sheet = write(tmp_path, "log.csv", "When,Who,How,What\n" + rows)
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "interactions"\n[columns]\nat = "When"\nclient = "Who"\nchannel = "How"\n'
+        'kind = "What"\n',
+    )
+    with pytest.raises(ImportFailed) as refusal:
+        load(small, sheet, mapping=mapping)
+    said = str(refusal.value)
+    assert "... and 4 more problems" in said
+    assert (
+        "Every value refused, once each:\n  How: not one of email, phone, meeting, chat, letter, "
+        "sms, social (give the sheet's words their channel under [values.channel]): 'Courrier' "
+        "(6 lines), 'LinkedIn' (6 lines), 'Visio' (6 lines), 'Texto' (6 lines)\n"
+    ) in said

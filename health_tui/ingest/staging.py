@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 import duckdb
 
 from health_tui.errors import ImportFailed
+from health_tui.formatting import plural
 from health_tui.ingest.days import no_such_day
 from health_tui.ingest.models import Problem
 from health_tui.store import Store, load_query
@@ -444,12 +445,39 @@ def refuse(problems: list[Problem], what: Path, where: str, hint: str | None = N
     if count > MAX_SHOWN:
         more = count - MAX_SHOWN
         lines.append(f"... and {more:,} more problem{'s' if more != 1 else ''}")
+        lines += _values_refused(problems)
     if hint:
         lines.append(hint)
     lines.append(f"Nothing was changed in {where}.")
     error = ImportFailed("\n".join(lines))
     error.problems = problems
     raise error
+
+
+# A problem's reason that ends in the value refused: "not one of email, phone, ...: 'Courrier'".
+_VALUE_AT_END = re.compile(r"^(?P<why>.*): (?P<value>'.*'|\".*\")$", re.DOTALL)
+VALUES_SHOWN = 12
+
+
+def _values_refused(problems: list[Problem]) -> list[str]:
+    """Where the list of problems is cut, every value refused once per column and reason, with
+    its count of lines: a contact log's 87 problems showed 20, and the words to give a kind
+    (Courrier, LinkedIn, escalade...) took one import per word to find."""
+    groups: dict[tuple[str, str], dict[str, int]] = {}
+    for p in problems:
+        if (m := _VALUE_AT_END.match(p.reason)) is not None:
+            values = groups.setdefault((p.column, m["why"]), {})
+            values[m["value"]] = values.get(m["value"], 0) + 1
+    if sum(len(values) for values in groups.values()) < 2:  # one value: the list says it
+        return []
+    out = ["Every value refused, once each:"]
+    for (column, why), values in groups.items():
+        shown = [f"{v} ({plural(n, 'line')})" for v, n in list(values.items())[:VALUES_SHOWN]]
+        rest = len(values) - VALUES_SHOWN
+        out.append(
+            f"  {column}: {why}: {', '.join(shown)}" + (f" and {rest} more" if rest > 0 else "")
+        )
+    return out
 
 
 def where_of(store: Store) -> str:
