@@ -52,14 +52,25 @@ problems (line, k, col, reason) AS (
     FROM b WHERE balance_text IS NOT NULL AND balance_given IS NULL
     UNION ALL
     SELECT line, 11, CASE WHEN paid_amount_text IS NOT NULL THEN 'paid_amount' ELSE 'balance' END,
-           CASE WHEN paid_amt < 0 THEN 'the paid amount comes to less than 0'
-                ELSE 'the paid amount comes to more than the invoice amount (' || amount || ')' END
+           CASE WHEN paid_amt < 0 AND $mapped AND with_tax_text IS NULL
+                THEN 'the paid amount comes to less than 0: the balance is more than the amount ('
+                     || amount || '); if the balance is with tax and the amount without (Reste à '
+                     || 'payer beside Montant HT), name the total with tax as amount_with_tax '
+                     || 'under [columns]'
+                WHEN paid_amt < 0 THEN 'the paid amount comes to less than 0'
+                ELSE 'the paid amount comes to more than the invoice amount (' || gross || ')' END
     FROM b WHERE amount >= 0 AND (paid_amt < 0 OR paid_amt > amount)
     UNION ALL
     SELECT line, 11, 'balance',
-           'the paid amount and the balance come to more than the invoice amount (' || amount || ')'
+           'the paid amount and the balance come to more than the invoice amount (' || gross || ')'
     FROM b WHERE amount >= 0 AND paid_amt BETWEEN 0 AND amount AND balance_given IS NOT NULL
-             AND paid_amt + balance_given > amount
+             AND paid_gross + balance_given > gross
+    UNION ALL
+    SELECT line, 11, 'amount_with_tax',
+           CASE WHEN with_tax IS NULL THEN 'not an amount (like 1250.00): ' || import_show(with_tax_text)
+                ELSE 'less than the amount without tax (' || amount || '): '
+                     || import_show(with_tax_text) END
+    FROM b WHERE with_tax_text IS NOT NULL AND amount > 0 AND (with_tax IS NULL OR with_tax < amount)
     UNION ALL
     SELECT line, 12, 'currency', 'not a currency (like EUR or Euro - EUR): ' || import_show(currency_text)
     FROM b WHERE currency_text IS NOT NULL AND currency IS NULL

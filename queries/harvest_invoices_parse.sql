@@ -11,6 +11,9 @@
 --     owed). Without a status, an invoice with a payment date is paid in full.
 --   * paid amount: 'Paid Amount', else (but for a closed invoice: nothing) 'Invoice Amount' less
 --     'Balance', else from the status.
+--   * a mapping's amount_with_tax (a French invoice list's Montant TTC beside its Montant HT): the
+--     paid amount and the balance are on that basis (Reste à payer is with tax) and are read as
+--     their share of it, on the amount's basis: revenue and what is owed stay without tax.
 --   * still owed (open_amt): nothing for a closed invoice; else 'Balance' when the export gives it
 --     with 'Paid Amount' (Harvest's own export: Paid 0 and Balance 0 is an invoice written off, not
 --     one unpaid), else what is not paid. What is neither paid nor owed is written off: it is
@@ -32,6 +35,7 @@ WITH s AS (
            connector_amount(amount, $decimal, $cents) AS amt,
            connector_amount(paid_amount, $decimal, $cents) AS paid_amt_given,
            connector_amount(balance, $decimal, $cents) AS balance_given,
+           connector_amount(amount_with_tax, $decimal, $cents) AS with_tax,
            -- the currency an amount's own sign names: € and £ one each; $ is a dollar of some country
            CASE WHEN contains(amount, '€') THEN 'EUR' WHEN contains(amount, '£') THEN 'GBP'
                 WHEN contains(amount, '$') THEN '$' END AS sign
@@ -49,27 +53,38 @@ k AS (
            coalesce(due_given, issued + CAST($due_days AS INTEGER)) AS due
     FROM s
 ),
+-- the basis the paid amount and the balance are written on: the amount, or with tax
+t AS (SELECT *, CASE WHEN with_tax > 0 AND amt > 0 THEN with_tax ELSE amt END AS gross FROM k),
 p AS (
     SELECT *,
            CASE WHEN paid_amount IS NOT NULL THEN paid_amt_given
                 -- a cancelled invoice's balance is 0 because nothing is owed, not because it was
                 -- paid (French tools' "Reste à payer 0,00 €" on an "Annulée"): nothing paid
                 WHEN kind = 'closed' THEN 0
-                WHEN balance IS NOT NULL THEN amt - balance_given
-                WHEN kind = 'paid' THEN amt
+                WHEN balance IS NOT NULL THEN gross - balance_given
+                WHEN kind = 'paid' THEN gross
                 WHEN kind IS NOT NULL THEN 0
-                WHEN status IS NULL AND paid_on IS NOT NULL THEN amt
+                WHEN status IS NULL AND paid_on IS NOT NULL THEN gross
                 ELSE 0
-           END AS paid_amt
-    FROM k
+           END AS paid_gross
+    FROM t
+),
+s2 AS (
+    -- on the amount's basis, to the cent; what is owed is the rest where the two make the whole
+    SELECT *,
+           CASE WHEN gross = amt THEN paid_gross ELSE round(paid_gross * amt / gross, 2) END AS paid_amt,
+           CASE WHEN gross = amt THEN balance_given
+                WHEN paid_gross + balance_given = gross THEN amt - round(paid_gross * amt / gross, 2)
+                ELSE round(balance_given * amt / gross, 2) END AS balance_net
+    FROM p
 ),
 o AS (
     SELECT *,
            CASE WHEN kind = 'closed' OR amt < 0 THEN 0
-                WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_given
+                WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_net
                 ELSE amt - paid_amt
            END AS open_amt
-    FROM p
+    FROM s2
 )
 SELECT line,
        invoice_id,
@@ -87,6 +102,7 @@ SELECT line,
        CASE WHEN amt > 0 THEN greatest(amt - paid_amt - open_amt, 0) ELSE 0 END AS written_off,
        paid_amt_given, paid_amount AS paid_amount_text,
        balance_given, balance AS balance_text,
+       with_tax, amount_with_tax AS with_tax_text, gross, paid_gross,
        -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
        coalesce(connector_currency(currency),
                 CASE WHEN sign IN ('EUR', 'GBP') THEN sign

@@ -856,3 +856,44 @@ def test_how_late_a_client_pays_is_not_known_from_an_invoice_list_without_paymen
     shown = str(invoices_content(client_history(store, hill.client_id, date(2026, 12, 31)), "EUR"))
     assert "2026-09-01 2026-09-10    €500.00  paid          ?" in shown
     assert shown.endswith("? paid on a day the export did not give: how late is not known")
+
+
+def test_a_balance_with_tax_beside_an_amount_without_is_read_as_its_share(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Lyon agency's Pennylane list: Montant HT (revenue), Montant TTC, and Reste à payer with
+    tax. Mapped on HT with the balance, it was refused ("the paid amount comes to less than 0",
+    20 lines, nothing said of tax); the fix then cost her the partly paid invoice. The balance is
+    read as its share of the total with tax, on the amount's basis."""
+    sheet = write(
+        tmp_path,
+        "factures.csv",
+        "Numéro;Client;Date;Montant HT;Montant TTC;Statut;Reste à payer\n"
+        "F-1;Groupe Lumière;01/07/2026;1 000,00 €;1 200,00 €;Payée;0,00 €\n"
+        "F-2;Groupe Lumière;01/08/2026;1 500,00 €;1 800,00 €;Partiellement payée;800,00 €\n"
+        "F-3;Groupe Lumière;01/09/2026;500,00 €;600,00 €;Envoyée;600,00 €\n",
+    )
+    columns = (
+        'target = "invoices"\ndate_format = "day-first"\n[columns]\ninvoice_id = "Numéro"\n'
+        'client = "Client"\nissued_on = "Date"\namount = "Montant HT"\nstatus = "Statut"\n'
+        'balance = "Reste à payer"\n'
+    )
+    words = (
+        '[values.status]\n"Payée" = "paid"\n"Partiellement payée" = "partial"\n"Envoyée" = "sent"\n'
+    )
+    mapping = write(tmp_path, "f.toml", columns + words)
+    assert problems(store, sheet, mapping=mapping) == [
+        "factures.csv:4: Reste à payer: the paid amount comes to less than 0: the balance is more "
+        "than the amount (500.00); if the balance is with tax and the amount without (Reste à "
+        "payer beside Montant HT), name the total with tax as amount_with_tax under [columns]"
+    ]
+    write(tmp_path, "f.toml", columns + 'amount_with_tax = "Montant TTC"\n' + words)
+    load(store, sheet, mapping=mapping)
+    assert store.con.execute(
+        "SELECT invoice_id, amount, paid_on IS NOT NULL FROM invoices ORDER BY 1"
+    ).fetchall() == [
+        ("F-1", Decimal("1000.00"), True),
+        ("F-2", Decimal("833.33"), True),  # 1,000 of 1,800 with tax paid: 5/9 of 1,500
+        ("F-2-unpaid", Decimal("666.67"), False),
+        ("F-3", Decimal("500.00"), False),
+    ]

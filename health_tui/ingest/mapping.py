@@ -56,7 +56,7 @@ TARGETS: dict[str, TargetFields] = {
     ),
     "invoices": TargetFields(
         fields=("invoice_id", "client", "issued_on", "amount", "due_on", "paid_on",
-                "paid_amount", "balance", "currency", "status"),
+                "paid_amount", "balance", "currency", "status", "amount_with_tax"),
         needs=(("invoice_id",), ("client",), ("issued_on",), ("amount",)),
         parse="harvest_invoices_parse",
     ),
