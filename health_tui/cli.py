@@ -342,6 +342,8 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: 
     click.echo(
         f"Wrote {sum(counts.values()):,} rows in {len(counts)} {fmt} files to {folder} ({what})."
     )
+    if not import_format:
+        _backup_settings(folder)
     if ignored:  # the import format has no word for it: the copy would score them as clients
         from health_tui.formatting import plural
         from health_tui.ingest.staging import show
@@ -380,6 +382,43 @@ def restore(folder: Path, db: Path | None) -> None:
     with opened_store(path) as store:  # a refused restore into a new path leaves no file
         counts = restore_folder(store, folder)
     click.echo(f"Restored {sum(counts.values()):,} rows from {folder} into {path}.")
+    _restore_settings(folder)
+
+
+# The settings a backup was made with: the currency, the rates its other currencies were converted
+# at, the rules. A restore on a new machine could not score a portfolio with dollar invoices (no
+# rate) and its end dates forgot the country's holidays.
+BACKUP_SETTINGS = "settings.toml"
+
+
+def _backup_settings(folder: Path) -> None:
+    """Write the settings in force beside the backup, as a settings file that reads back as them."""
+    from health_tui.settings import load_settings, settings_file
+
+    try:
+        settings, _ = load_settings(default_config_path())
+        (folder / BACKUP_SETTINGS).write_text(settings_file(settings), encoding="utf-8")
+    except (HealthTuiError, OSError) as exc:
+        _err(f"the settings were not written beside the backup: {exc}")
+        return
+    click.echo(f"The settings in force are beside it, in {folder / BACKUP_SETTINGS}.")
+
+
+def _restore_settings(folder: Path) -> None:
+    """Take a backup's settings where there are none yet; else say where they are."""
+    kept = Path(folder) / BACKUP_SETTINGS
+    if not kept.is_file():
+        return
+    mine = default_config_path()
+    if mine.exists():
+        click.echo(
+            f"The backup's settings (currency, rates, rules) are in {kept}; yours, in {mine}, are "
+            "in force: compare them with `health-tui config`."
+        )
+        return
+    mine.parent.mkdir(parents=True, exist_ok=True)
+    mine.write_text(kept.read_text(encoding="utf-8"), encoding="utf-8")
+    click.echo(f"Took the backup's settings (currency, rates, rules) as yours: {mine}.")
 
 
 @cli.command()

@@ -655,3 +655,50 @@ def _opened(path: Path):
     from health_tui.store import opened_store
 
     return opened_store(path)
+
+
+def test_a_backup_carries_the_settings_it_was_made_with(small_db: Path, tmp_path: Path) -> None:
+    """A Lyon agency restored its backup on a new machine: scoring refused (the dollar invoices'
+    rate lived in the settings file, not in the backup), and the end dates forgot the French
+    holidays. The settings in force go beside the backup; a restore where there are none takes
+    them, and where there are, says where the backup's are."""
+    from click.testing import CliRunner
+
+    from health_tui.cli import cli
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        '[money]\ncurrency = "EUR"\n[money.rates]\nUSD = 0.92\n[agency]\ncountry = "FR"\n'
+    )
+    out = CliRunner().invoke(
+        cli,
+        ["export", str(tmp_path / "b"), "--db", str(small_db)],
+        env={"HEALTH_TUI_CONFIG": str(mine)},
+    )
+    assert out.exit_code == 0, out.output
+    assert (
+        f"The settings in force are beside it, in {tmp_path / 'b' / 'settings.toml'}." in out.output
+    )
+    # a new machine: no settings file in its user config folder yet
+    env = {"HEALTH_TUI_CONFIG": None, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    new_machine = tmp_path / "config" / "health-tui" / "config.toml"
+    back = CliRunner().invoke(
+        cli, ["restore", str(tmp_path / "b"), "--db", str(tmp_path / "r.duckdb")], env=env
+    )
+    assert back.exit_code == 0, back.output
+    assert (
+        f"Took the backup's settings (currency, rates, rules) as yours: {new_machine}."
+        in back.output
+    )
+    from health_tui.settings import load_settings
+
+    taken, _ = load_settings(new_machine)
+    assert (taken.money.rates, taken.agency.country) == ({"USD": 0.92}, "FR")
+    again = CliRunner().invoke(
+        cli, ["restore", str(tmp_path / "b"), "--db", str(tmp_path / "s.duckdb")], env=env
+    )
+    assert again.exit_code == 0, again.output
+    assert (
+        "yours, in " in again.output
+        and new_machine.read_text() == (tmp_path / "b" / "settings.toml").read_text()
+    )
