@@ -269,3 +269,14 @@ def test_hard_times_words_match_like_the_activity_words() -> None:
         assert nothing == (False,)
     finally:
         store.close()
+
+
+def test_time_entries_weeks_old_make_no_client_struggle_or_drift(tmp_path: Path) -> None:
+    """A dev shop opened the app on 5 December with a time export ending 30 September: six clients
+    read "struggling → support", each reason stating "7.6 h of work a month over the last two
+    quarters" as fact, where the hours since were only not on record (the header alone said the
+    time entries end). Hours are not said to have fallen past the last day any time is on record."""
+    scored = book().score(tmp_path, as_of=date(2026, 12, 5))
+    assert scored.time_ends_on == date(2026, 9, 30)
+    assert [(c.archetype, c.recommendation) for c in scored.clients] == [(A.steady, R.keep)] * 5
+    assert not any("h of work" in r for c in scored.clients for r in c.reasons)

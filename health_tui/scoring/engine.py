@@ -123,6 +123,7 @@ def _score(
     paying = paying_rates(measures, settings.rules.min_hours)
     medians = portfolio_medians(measures, settings, paying[0])
     target = settings.money.target_rate or medians.get("effective_rate") or None
+    time_ends_on = _time_ends_on(facts, as_of)
     ctx = verdicts.Context(
         medians=medians,
         target_rate=target,
@@ -130,6 +131,7 @@ def _score(
         as_of=as_of,
         basis=basis,
         target_from=target_basis(paying, settings),
+        time_ends_on=time_ends_on,
     )
     labels = [quarter_label(*shift_quarter(y, q, -k)) for k in range(SHOWN_QUARTERS + 1)][::-1]
     parts = RecordParts(ctx, labels)
@@ -146,7 +148,7 @@ def _score(
         clients=clients,
         medians={k: round(v, 4) for k, v in medians.items()},
         said_on_record=any(f.last_said is not None for f in facts if f.active),
-        time_ends_on=_time_ends_on(facts, as_of),
+        time_ends_on=time_ends_on,
     )
 
 

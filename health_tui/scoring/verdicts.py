@@ -31,6 +31,9 @@ class Context:
     target_from: str = ""  # where target_rate comes from (measures.target_basis), for the reasons
     weights: dict[str, float] = field(default_factory=dict)
     window_quarters: float = 0.0  # the quarter weights' sum: a weighted count per quarter
+    # the portfolio's time entries end weeks before as_of (an export not yet brought up to date):
+    # a client's hours cannot be said to have fallen since
+    time_ends_on: date | None = None
 
     def __post_init__(self) -> None:
         self.weights = self.settings.weights.model_dump()
@@ -95,7 +98,8 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
     hours, before, year_ago = f.hours_pm_recent, f.hours_pm_before, f.hours_pm_year_ago
     share = a.struggling_volume_share
     if (
-        hours is not None
+        ctx.time_ends_on is None
+        and hours is not None
         and before
         and hours < share * before
         and (year_ago is None or hours < share * year_ago)
@@ -158,6 +162,8 @@ def work_fell(m: Measures, ctx: Context) -> str | None:
     ago: float | None
     usual: float | None
     if f.hours_pm_year_ago:
+        if ctx.time_ends_on is not None:  # the hours since are not on record, not fallen
+            return None
         now, ago, usual = f.hours_pm_recent, f.hours_pm_year_ago, f.hours_pm_usual
         work = (
             f"{_amount(f.hours_q0 or 0)} h of work this quarter against "
