@@ -88,9 +88,9 @@ def test_time_entries_ending_weeks_before_the_day_scored_are_said(small_db: Path
     late = score_portfolio(small, date(2026, 11, 15))
     assert late.time_ends_on == date(2026, 9, 30)
     said = (
-        "Time entries end on 2026-09-30, 46 days before 2026-11-15: the work since reads as none "
-        "(hours fall, clients read as struggling); import a newer time export, or score as of "
-        "2026-09-30."
+        "Time entries end on 2026-09-30, 46 days before 2026-11-15: the work since is not on "
+        "record (the last four quarters' hours and rates stand on less); import a newer time "
+        "export, or score as of 2026-09-30."
     )
     assert said in " ".join(render_scores(late, "table", width=1000).split())
     from health_tui.app.widgets.summary import summary_content

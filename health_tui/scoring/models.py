@@ -429,7 +429,8 @@ NOTHING_SAID = (
 
 
 # Time entries ending this many days or more before the date scored are said (`time_ends_on`): a
-# time export a few weeks old makes the weeks since read as no work (clients "struggling").
+# time export a few weeks old makes the weeks since read as no work (the hours and rates of the last
+# four quarters stand on less; no client is said to struggle or drift for it: verdicts.Context).
 STALE_TIME_DAYS = 14
 
 
@@ -490,8 +491,8 @@ class PortfolioScore(BaseModel):
         days = (self.as_of - self.time_ends_on).days
         return (
             f"Time entries end on {self.time_ends_on}, {days} days before {self.as_of}: the work "
-            "since reads as none (hours fall, clients read as struggling); import a newer time "
-            f"export, or score as of {self.time_ends_on}"
+            "since is not on record (the last four quarters' hours and rates stand on less); "
+            f"import a newer time export, or score as of {self.time_ends_on}"
         )
 
     @property
