@@ -202,6 +202,9 @@ class Agency(BaseModel):
     subdivision: str | None = Field(
         None, description="a region of that country with holidays of its own (US: NY, DE: BY...)"
     )
+    language: Literal["en", "fr"] = Field(
+        "en", description="the termination letter's language: en (English) or fr (French)"
+    )
 
     @model_validator(mode="after")
     def _known(self) -> Agency:
@@ -217,8 +220,11 @@ class Agency(BaseModel):
         return self
 
     def signature(self) -> str:
-        """The letter's last lines: the signer and the agency, or placeholders to fill in."""
-        return f"{self.signer or '[Your name]'}\n{self.name or '[Your agency]'}"
+        """The letter's last lines: the signer and the agency, or placeholders to fill in (in the
+        letter's language)."""
+        you, yours = ("[Votre nom]", "[Votre agence]") if self.language == "fr" else (
+            "[Your name]", "[Your agency]")  # fmt: skip
+        return f"{self.signer or you}\n{self.name or yours}"
 
 
 # Keys that moved into the scoring model's sections: an older settings file still reads.

@@ -174,6 +174,34 @@ def test_the_letter_ends_on_a_working_day_and_is_signed_from_the_settings() -> N
     assert plain.earliest_end == date(2027, 1, 4)
 
 
+def test_the_letter_is_drafted_in_french_when_the_agency_writes_french() -> None:
+    """A Lyon agency rewrote every English draft ("Dear Groupe Lumière team", "04 January 2027",
+    "€1,800.00"). With [agency] language = "fr" the draft is French, its dates and amounts as French
+    writes them, and a correction of the notice is still caught in it."""
+    from health_tui.review.checklist import UnpaidInvoice
+    from health_tui.review.letter import out_of_date
+
+    agency = Agency(name="Atelier Nord", signer="Camille Martin", country="FR", language="fr")
+    case = ExitCase(client_id="x", notice_days=30, decided_on=date(2026, 12, 2))
+    cl = _checklist(case, {}, [], (0, 0), "EUR", agency, date(2026, 12, 2), date(2026, 12, 2))
+    owed = [UnpaidInvoice(invoice_id="F-2026-0173", issued_on=date(2026, 9, 30), amount=1800.0,
+                          currency=None, due_on=date(2026, 10, 30), converted=1800.0,
+                          days_overdue=33)]  # fmt: skip
+    body = draft_letter(client_name="Groupe Lumière", started_on=date(2025, 4, 1),
+                        end_date=cl.earliest_end, notice_days=30, unpaid=owed,
+                        signature=agency.signature(), language="fr")  # fmt: skip
+    assert body.startswith("Madame, Monsieur,\n\nNous vous remercions pour la confiance que vous "
+                           "nous accordez depuis avril 2025.")  # fmt: skip
+    assert "préavis de 30 jours" in body and "sera le 4 janvier 2027." in body
+    assert "F-2026-0173 (1\u202f800,00\xa0€, échéance le 30/10/2026)" in body
+    assert body.endswith("salutations distinguées.\n\nCamille Martin\nAtelier Nord\n")
+    assert out_of_date(body, cl) == []
+    longer = _checklist(case.model_copy(update={"notice_days": 60}), {}, [], (0, 0), "EUR", agency,
+                        date(2026, 12, 2), date(2026, 12, 2))  # fmt: skip
+    assert out_of_date(body, longer) == ["a notice of 30 days", "an end on 4 janvier 2027"]
+    assert Agency(language="fr").signature() == "[Votre nom]\n[Votre agence]"
+
+
 def test_the_notice_runs_from_the_day_the_client_is_told() -> None:
     """An exit decided in April and not yet told does not end in July: the notice starts today at the
     earliest; once the "tell" step is done, it runs from that day."""

@@ -28,11 +28,16 @@ def draft_letter(
     currency: str = "EUR",
     signature: str = "[Your name]\n[Your agency]",
     skipped: frozenset[str] = frozenset(),
+    language: str = "en",
 ) -> str:
     """A first draft the owner edits: the end date, the work to finish, the handover, the final
     invoice, a pointer to other providers, thanks. A promise whose checklist step the owner marked
     not applicable (`skipped`: "obligations", "handover", "revoke", "final_invoice", "referrals")
-    is left out, so the letter never promises what the checklist says will not happen."""
+    is left out, so the letter never promises what the checklist says will not happen. In French
+    with `language="fr"` ([agency] language: a Lyon agency rewrote every English draft)."""
+    if language == "fr":
+        return _draft_fr(client_name, started_on, end_date, notice_days, unpaid, currency,
+                         signature, skipped)  # fmt: skip
     years = (end_date - started_on).days / 365.25
     since = f" since {started_on:%B %Y}" if years >= 0.5 else ""
     last_day = f"{end_date:%d %B %Y}"
@@ -88,6 +93,97 @@ def draft_letter(
     return "\n\n".join(p for p in paragraphs if p)
 
 
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+
+
+def _day_fr(day: date) -> str:
+    """4 janvier 2027 (1er for the first of a month, as French writes it)."""
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {_MONTHS_FR[day.month - 1]} {day.year}"
+
+
+def _money_fr(amount: float, currency: str) -> str:
+    """1 800,00 € (a narrow no-break space between thousands, a decimal comma, the sign after)."""
+    whole, cents = f"{abs(amount):,.2f}".split(".")
+    sign = {"EUR": "€", "CHF": "CHF", "GBP": "£", "USD": "$ US"}.get(currency, currency)
+    return f"{'-' if amount < 0 else ''}{whole.replace(',', chr(0x202F))},{cents}{chr(0xA0)}{sign}"
+
+
+def _draft_fr(
+    client_name: str,
+    started_on: date,
+    end_date: date,
+    notice_days: int,
+    unpaid: list[UnpaidInvoice],
+    currency: str,
+    signature: str,
+    skipped: frozenset[str],
+) -> str:
+    """`draft_letter` in French: the same facts and promises, in the formal register a French
+    client expects."""
+    years = (end_date - started_on).days / 365.25
+    month = f"{_MONTHS_FR[started_on.month - 1]} {started_on.year}"
+    since = f" depuis {month}" if years >= 0.5 else ""
+    last_day = _day_fr(end_date)
+    work = (
+        ""
+        if "obligations" in skipped
+        else " D'ici là, nous terminerons les travaux en cours comme convenu."
+    )
+    handover = (
+        ""
+        if "handover" in skipped
+        else "D'ici cette date, nous vous remettrons l'ensemble des fichiers et sources des "
+        "projets, les comptes que nous gérons pour vous avec leurs identifiants, et la "
+        "documentation nécessaire pour poursuivre sans nous."
+    )
+    revoke = (
+        ""
+        if "revoke" in skipped
+        else "Une fois la passation confirmée, nous supprimerons nos accès à vos systèmes."
+        if handover
+        else f"D'ici le {last_day}, nous supprimerons nos accès à vos systèmes."
+    )
+    open_items = ""
+    if unpaid and "final_invoice" not in skipped:
+        listed = " ; ".join(
+            f"{u.invoice_id} ({_money_fr(u.amount, u.currency or currency)}, échéance le "
+            f"{u.due_on:%d/%m/%Y})"
+            for u in unpaid
+        )
+        open_items = f" Pour mémoire, ces factures restent à régler : {listed}."
+    invoice = (
+        ""
+        if "final_invoice" in skipped
+        else f"Notre facture finale couvrira les travaux jusqu'au {last_day}."
+    )
+    pointer = (
+        ""
+        if "referrals" in skipped
+        else "Si cela peut vous être utile, nous vous recommanderons volontiers d'autres "
+        "prestataires mieux à même de répondre à vos besoins."
+    )
+    paragraphs = [
+        "Madame, Monsieur,",
+        f"Nous vous remercions pour la confiance que vous nous accordez{since}. Après mûre "
+        f"réflexion, nous avons conclu que nous ne sommes plus les mieux placés pour répondre à "
+        f"vos besoins à venir, et nous souhaitons mettre fin à notre collaboration avec "
+        f"{client_name}.",
+        f"Conformément au préavis de {notice_days} jours prévu par notre accord, notre dernier "
+        f"jour de travail pour vous sera le {last_day}.{work}",
+        " ".join(filter(None, (handover, revoke))),
+        f"{invoice}{open_items}".strip(),
+        pointer,
+        "Nous vous remercions encore pour ces années de travail commun et vous souhaitons pleine "
+        "réussite."
+        if years >= 1
+        else "Nous vous remercions encore et vous souhaitons pleine réussite.",
+        f"Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n\n{signature}\n",
+    ]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def draft_for(
     checklist: Checklist,
     *,
@@ -95,6 +191,7 @@ def draft_for(
     started_on: date,
     currency: str,
     signature: str,
+    language: str = "en",
 ) -> str:
     """`draft_letter` from a client's exit checklist as it stands: its end date, notice and open
     invoices, and none of the promises whose step is marked not applicable."""
@@ -108,12 +205,17 @@ def draft_for(
         currency=currency,
         signature=signature,
         skipped=skipped,
+        language=language,
     )
 
 
-# The draft's two sentences that carry the facts a correction moves (draft_letter's wording).
-_NOTICE = re.compile(r"notice period of (\d+) days")
-_LAST_DAY = re.compile(r"last working day for you will be (\d{1,2} [A-Z][a-z]+ \d{4})")
+# The draft's two sentences that carry the facts a correction moves (draft_letter's wording, in
+# English and in French).
+_NOTICE = re.compile(r"notice period of (\d+) days|préavis de (\d+) jours")
+_LAST_DAY = re.compile(
+    r"last working day for you will be (\d{1,2} [A-Z][a-z]+ \d{4})"
+    r"|dernier jour de travail pour vous sera le (\d{1,2}(?:er)? [a-zéû]+ \d{4})"
+)
 
 
 def out_of_date(body: str, checklist: Checklist) -> list[str]:
@@ -123,12 +225,14 @@ def out_of_date(body: str, checklist: Checklist) -> list[str]:
     in another language) is not second-guessed: nothing is said of it."""
     stale = []
     notice = _NOTICE.search(body)
-    if notice and int(notice.group(1)) != checklist.notice_days:
-        stale.append(f"a notice of {notice.group(1)} days")
+    days = notice and (notice.group(1) or notice.group(2))
+    if days and int(days) != checklist.notice_days:
+        stale.append(f"a notice of {days} days")
     last = _LAST_DAY.search(body)
     end = checklist.earliest_end
-    if last and last.group(1) not in (f"{end:%d %B %Y}", f"{end.day} {end:%B %Y}"):
-        stale.append(f"an end on {last.group(1)}")
+    said = last and (last.group(1) or last.group(2))
+    if said and said not in (f"{end:%d %B %Y}", f"{end.day} {end:%B %Y}", _day_fr(end)):
+        stale.append(f"an end on {said}")
     return stale
 
 

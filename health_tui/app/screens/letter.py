@@ -103,6 +103,7 @@ class LetterScreen(HealthScreen):
             started_on=self.client.started_on,
             currency=self.currency,
             signature=self.health_app.settings.agency.signature(),
+            language=self.health_app.settings.agency.language,
         )
 
     def _show_status(self) -> None:
