@@ -7,6 +7,8 @@ interactions table, so no complaint is ever quoted back to the client.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,79 +20,30 @@ from health_tui.store import Store
 from health_tui.text import markdown_text, safe_lines
 
 
-def draft_letter(
-    *,
-    client_name: str,
-    started_on: date,
-    end_date: date,
-    notice_days: int,
-    unpaid: list[UnpaidInvoice],
-    currency: str = "EUR",
-    signature: str = "[Your name]\n[Your agency]",
-    skipped: frozenset[str] = frozenset(),
-    language: str = "en",
-) -> str:
-    """A first draft the owner edits: the end date, the work to finish, the handover, the final
-    invoice, a pointer to other providers, thanks. A promise whose checklist step the owner marked
-    not applicable (`skipped`: "obligations", "handover", "revoke", "final_invoice", "referrals")
-    is left out, so the letter never promises what the checklist says will not happen. In French
-    with `language="fr"` ([agency] language: a Lyon agency rewrote every English draft)."""
-    if language == "fr":
-        return _draft_fr(client_name, started_on, end_date, notice_days, unpaid, currency,
-                         signature, skipped)  # fmt: skip
-    years = (end_date - started_on).days / 365.25
-    since = f" since {started_on:%B %Y}" if years >= 0.5 else ""
-    last_day = f"{end_date:%d %B %Y}"
-    work = (
-        ""
-        if "obligations" in skipped
-        else " Until then we will complete the work in progress as agreed."
-    )
-    handover = (
-        ""
-        if "handover" in skipped
-        else "By that date we will hand over all project files and source assets, the accounts we "
-        "manage for you with their credentials, and the documentation you need to carry on "
-        "without us."
-    )
-    revoke = (
-        ""
-        if "revoke" in skipped
-        else "Once the handover is confirmed, we will remove our access to your systems."
-        if handover
-        else f"By {last_day} we will remove our access to your systems."
-    )
-    open_items = ""
-    if unpaid and "final_invoice" not in skipped:
-        listed = "; ".join(
-            f"{u.invoice_id} ({money(u.amount, u.currency or currency, cents=True)}, due {u.due_on})"
-            for u in unpaid
-        )
-        open_items = f" For your records, these invoices are still open: {listed}."
-    invoice = (
-        ""
-        if "final_invoice" in skipped
-        else f"Our final invoice will cover the work up to {last_day}."
-    )
-    pointer = (
-        "If it helps, we would be glad to suggest other providers who may suit what you need better."
-        if "referrals" not in skipped
-        else ""
-    )
-    paragraphs = [
-        f"Dear {client_name} team,",
-        f"Thank you for working with us{since}. After careful thought, we have concluded that we "
-        "are not the right fit for what you need next, and we would like to bring our work "
-        "together to a close.",
-        f"In line with our agreement's notice period of {notice_days} days, our last working day "
-        f"for you will be {last_day}.{work}",
-        " ".join(filter(None, (handover, revoke))),
-        f"{invoice}{open_items}".strip(),
-        pointer,
-        "Thank you for the trust you have placed in us. We wish you every success.",
-        f"Kind regards,\n{signature}\n",
-    ]
-    return "\n\n".join(p for p in paragraphs if p)
+@dataclass(frozen=True)
+class Wording:
+    """The draft's sentences in one language; `{}` fields are filled by `draft_letter`."""
+
+    since: str  # " since {month}"
+    month: Callable[[date], str]
+    day: Callable[[date], str]
+    amount: Callable[[float, str], str]
+    open_item: str  # "{id} ({amount}, due {due})"
+    due: Callable[[date], str]
+    salutation: str
+    thanks_since: str
+    notice: str
+    work: str
+    handover: str
+    revoke_after: str
+    revoke_by: str
+    invoice: str
+    open_items: str
+    item_sep: str
+    pointer: str
+    thanks: str
+    thanks_years: str
+    closing: str
 
 
 _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -110,76 +63,120 @@ def _money_fr(amount: float, currency: str) -> str:
     return f"{'-' if amount < 0 else ''}{whole.replace(',', chr(0x202F))},{cents}{chr(0xA0)}{sign}"
 
 
-def _draft_fr(
+WORDING = {
+    "en": Wording(
+        since=" since {month}",
+        month=lambda d: f"{d:%B %Y}",
+        day=lambda d: f"{d:%d %B %Y}",
+        amount=lambda amount, currency: money(amount, currency, cents=True),
+        open_item="{id} ({amount}, due {due})",
+        due=lambda d: d.isoformat(),
+        salutation="Dear {client} team,",
+        thanks_since="Thank you for working with us{since}. After careful thought, we have "
+        "concluded that we are not the right fit for what you need next, and we would like to "
+        "bring our work together to a close.",
+        notice="In line with our agreement's notice period of {notice} days, our last working "
+        "day for you will be {last_day}.{work}",
+        work=" Until then we will complete the work in progress as agreed.",
+        handover="By that date we will hand over all project files and source assets, the "
+        "accounts we manage for you with their credentials, and the documentation you need to "
+        "carry on without us.",
+        revoke_after="Once the handover is confirmed, we will remove our access to your systems.",
+        revoke_by="By {last_day} we will remove our access to your systems.",
+        invoice="Our final invoice will cover the work up to {last_day}.",
+        open_items=" For your records, these invoices are still open: {listed}.",
+        item_sep="; ",
+        pointer="If it helps, we would be glad to suggest other providers who may suit what you "
+        "need better.",
+        thanks="Thank you for the trust you have placed in us. We wish you every success.",
+        thanks_years="Thank you for the trust you have placed in us. We wish you every success.",
+        closing="Kind regards,\n{signature}\n",
+    ),
+    # the formal register a French client expects (a Lyon agency rewrote every English draft)
+    "fr": Wording(
+        since=" depuis {month}",
+        month=lambda d: f"{_MONTHS_FR[d.month - 1]} {d.year}",
+        day=_day_fr,
+        amount=_money_fr,
+        open_item="{id} ({amount}, échéance le {due})",
+        due=lambda d: f"{d:%d/%m/%Y}",
+        salutation="Madame, Monsieur,",
+        thanks_since="Nous vous remercions pour la confiance que vous nous accordez{since}. Après "
+        "mûre réflexion, nous avons conclu que nous ne sommes plus les mieux placés pour répondre "
+        "à vos besoins à venir, et nous souhaitons mettre fin à notre collaboration avec {client}.",
+        notice="Conformément au préavis de {notice} jours prévu par notre accord, notre dernier "
+        "jour de travail pour vous sera le {last_day}.{work}",
+        work=" D'ici là, nous terminerons les travaux en cours comme convenu.",
+        handover="D'ici cette date, nous vous remettrons l'ensemble des fichiers et sources des "
+        "projets, les comptes que nous gérons pour vous avec leurs identifiants, et la "
+        "documentation nécessaire pour poursuivre sans nous.",
+        revoke_after="Une fois la passation confirmée, nous supprimerons nos accès à vos systèmes.",
+        revoke_by="D'ici le {last_day}, nous supprimerons nos accès à vos systèmes.",
+        invoice="Notre facture finale couvrira les travaux jusqu'au {last_day}.",
+        open_items=" Pour mémoire, ces factures restent à régler : {listed}.",
+        item_sep=" ; ",
+        pointer="Si cela peut vous être utile, nous vous recommanderons volontiers d'autres "
+        "prestataires mieux à même de répondre à vos besoins.",
+        thanks="Nous vous remercions encore et vous souhaitons pleine réussite.",
+        thanks_years="Nous vous remercions encore pour ces années de travail commun et vous "
+        "souhaitons pleine réussite.",
+        closing="Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n\n"
+        "{signature}\n",
+    ),
+}
+
+
+def draft_letter(
+    *,
     client_name: str,
     started_on: date,
     end_date: date,
     notice_days: int,
     unpaid: list[UnpaidInvoice],
-    currency: str,
-    signature: str,
-    skipped: frozenset[str],
+    currency: str = "EUR",
+    signature: str = "[Your name]\n[Your agency]",
+    skipped: frozenset[str] = frozenset(),
+    language: str = "en",
 ) -> str:
-    """`draft_letter` in French: the same facts and promises, in the formal register a French
-    client expects."""
+    """A first draft the owner edits: the end date, the work to finish, the handover, the final
+    invoice, a pointer to other providers, thanks. A promise whose checklist step the owner marked
+    not applicable (`skipped`: "obligations", "handover", "revoke", "final_invoice", "referrals")
+    is left out, so the letter never promises what the checklist says will not happen. In the
+    `language` of WORDING ([agency] language)."""
+    w = WORDING[language]
     years = (end_date - started_on).days / 365.25
-    month = f"{_MONTHS_FR[started_on.month - 1]} {started_on.year}"
-    since = f" depuis {month}" if years >= 0.5 else ""
-    last_day = _day_fr(end_date)
-    work = (
-        ""
-        if "obligations" in skipped
-        else " D'ici là, nous terminerons les travaux en cours comme convenu."
-    )
-    handover = (
-        ""
-        if "handover" in skipped
-        else "D'ici cette date, nous vous remettrons l'ensemble des fichiers et sources des "
-        "projets, les comptes que nous gérons pour vous avec leurs identifiants, et la "
-        "documentation nécessaire pour poursuivre sans nous."
-    )
+    since = w.since.format(month=w.month(started_on)) if years >= 0.5 else ""
+    last_day = w.day(end_date)
+    work = "" if "obligations" in skipped else w.work
+    handover = "" if "handover" in skipped else w.handover
     revoke = (
         ""
         if "revoke" in skipped
-        else "Une fois la passation confirmée, nous supprimerons nos accès à vos systèmes."
+        else w.revoke_after
         if handover
-        else f"D'ici le {last_day}, nous supprimerons nos accès à vos systèmes."
+        else w.revoke_by.format(last_day=last_day)
     )
     open_items = ""
     if unpaid and "final_invoice" not in skipped:
-        listed = " ; ".join(
-            f"{u.invoice_id} ({_money_fr(u.amount, u.currency or currency)}, échéance le "
-            f"{u.due_on:%d/%m/%Y})"
+        listed = w.item_sep.join(
+            w.open_item.format(
+                id=u.invoice_id,
+                amount=w.amount(u.amount, u.currency or currency),
+                due=w.due(u.due_on),
+            )
             for u in unpaid
         )
-        open_items = f" Pour mémoire, ces factures restent à régler : {listed}."
-    invoice = (
-        ""
-        if "final_invoice" in skipped
-        else f"Notre facture finale couvrira les travaux jusqu'au {last_day}."
-    )
-    pointer = (
-        ""
-        if "referrals" in skipped
-        else "Si cela peut vous être utile, nous vous recommanderons volontiers d'autres "
-        "prestataires mieux à même de répondre à vos besoins."
-    )
+        open_items = w.open_items.format(listed=listed)
+    invoice = "" if "final_invoice" in skipped else w.invoice.format(last_day=last_day)
     paragraphs = [
-        "Madame, Monsieur,",
-        f"Nous vous remercions pour la confiance que vous nous accordez{since}. Après mûre "
-        f"réflexion, nous avons conclu que nous ne sommes plus les mieux placés pour répondre à "
-        f"vos besoins à venir, et nous souhaitons mettre fin à notre collaboration avec "
-        f"{client_name}.",
-        f"Conformément au préavis de {notice_days} jours prévu par notre accord, notre dernier "
-        f"jour de travail pour vous sera le {last_day}.{work}",
+        w.salutation.format(client=client_name),
+        w.thanks_since.format(since=since, client=client_name),
+        w.notice.format(notice=notice_days, last_day=last_day, work=work),
         " ".join(filter(None, (handover, revoke))),
         f"{invoice}{open_items}".strip(),
-        pointer,
-        "Nous vous remercions encore pour ces années de travail commun et vous souhaitons pleine "
-        "réussite."
-        if years >= 1
-        else "Nous vous remercions encore et vous souhaitons pleine réussite.",
-        f"Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n\n{signature}\n",
+        "" if "referrals" in skipped else w.pointer,
+        w.thanks_years if years >= 1 else w.thanks,
+        w.closing.format(signature=signature),
     ]
     return "\n\n".join(p for p in paragraphs if p)
 
