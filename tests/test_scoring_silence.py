@@ -280,3 +280,13 @@ def test_time_entries_weeks_old_make_no_client_struggle_or_drift(tmp_path: Path)
     assert scored.time_ends_on == date(2026, 9, 30)
     assert [(c.archetype, c.recommendation) for c in scored.clients] == [(A.steady, R.keep)] * 5
     assert not any("h of work" in r for c in scored.clients for r in c.reasons)
+    # a fall that is on record still says so, over the days whose time is (a review: the drifting
+    # client read "no pattern, keep" once the export was 14 days old)
+    drift = drifter(book()).score(tmp_path / "d", as_of=date(2026, 12, 5))
+    c = client(drift, "drift")
+    assert (c.archetype, c.recommendation) == (A.drifting, R.recover)
+    assert any(
+        "4.4 h of work a month over the last two quarters (time on record to 2026-09-30) against "
+        "31 h a month a year earlier" in r
+        for r in c.reasons
+    ), c.reasons

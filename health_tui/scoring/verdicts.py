@@ -95,11 +95,10 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
             f"paying {late:.0f} days late over the last two quarters against {then}{ago}, while "
             + _still(f)
         )
-    hours, before, year_ago = f.hours_pm_recent, f.hours_pm_before, f.hours_pm_year_ago
+    hours, before, year_ago = hours_on_record(f, ctx), f.hours_pm_before, f.hours_pm_year_ago
     share = a.struggling_volume_share
     if (
-        ctx.time_ends_on is None
-        and hours is not None
+        hours is not None
         and before
         and hours < share * before
         and (year_ago is None or hours < share * year_ago)
@@ -111,6 +110,22 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
             f"{_amount(before)} h before{ago}, while they keep in touch and " + _still(f)
         )
     return None
+
+
+def hours_on_record(f: ClientFacts, ctx: Context) -> float | None:
+    """The client's hours a month over the last two quarters, over the days whose time is on
+    record: where the portfolio's time entries end weeks before as_of (`Context.time_ends_on`), the
+    days since are left out rather than read as no work (six clients of a dev shop opened on
+    5 December with a September export read "struggling"). None with less than a month on record."""
+    if f.hours_pm_recent is None or ctx.time_ends_on is None:
+        return f.hours_pm_recent
+    end = f.ended_on if f.ended_on is not None and f.ended_on < ctx.as_of else ctx.as_of
+    known = f.months_recent - max(0, (end - ctx.time_ends_on).days) / DAYS_A_MONTH
+    return f.hours_pm_recent * f.months_recent / known if known >= 1 else None
+
+
+# as the facts query counts a quarter's months (queries/facts_clients.sql, grid)
+DAYS_A_MONTH = 30.44
 
 
 def _still(f: ClientFacts) -> str:
@@ -162,11 +177,13 @@ def work_fell(m: Measures, ctx: Context) -> str | None:
     ago: float | None
     usual: float | None
     if f.hours_pm_year_ago:
-        if ctx.time_ends_on is not None:  # the hours since are not on record, not fallen
-            return None
-        now, ago, usual = f.hours_pm_recent, f.hours_pm_year_ago, f.hours_pm_usual
+        now, ago, usual = hours_on_record(f, ctx), f.hours_pm_year_ago, f.hours_pm_usual
         work = (
-            f"{_amount(f.hours_q0 or 0)} h of work this quarter against "
+            # this quarter's hours are not on record: the months that are, a month at a time
+            f"{_amount(now or 0)} h of work a month over the last two quarters (time on record "
+            f"to {ctx.time_ends_on}) against {_amount(ago)} h a month a year earlier"
+            if ctx.time_ends_on
+            else f"{_amount(f.hours_q0 or 0)} h of work this quarter against "
             f"{_amount(f.hours_q4 or 0)} h in the same quarter a year ago"
         )
     else:
