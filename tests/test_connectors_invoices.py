@@ -897,3 +897,29 @@ def test_a_balance_with_tax_beside_an_amount_without_is_read_as_its_share(
         ("F-2-unpaid", Decimal("666.67"), False),
         ("F-3", Decimal("500.00"), False),
     ]
+
+
+def test_a_last_value_written_over_lines_is_no_footer(small: Store, tmp_path: Path) -> None:
+    """A review: a survey whose last answer's comment ran over three lines was refused for "bad
+    quoting": the comment's last lines, one cell each, were read past as a report's footer."""
+    sheet = write(
+        tmp_path,
+        "forms.csv",
+        "Timestamp,Company,Score,Anything we should know?\n"
+        "2026-09-10 10:00,Northwind Outfitters,9,All good\n"
+        '2026-09-11 10:00,Northwind Outfitters,4,"Tracking page was down twice.\nWe lost orders.\n'
+        'Please call me."\n',
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "feedback"\n[columns]\ndate = "Timestamp"\nclient = "Company"\nscore = "Score"\n'
+        'comment = "Anything we should know?"\n',
+    )
+    summary = load(small, sheet, mapping=mapping)
+    assert summary.rows == 2
+    assert not any("below the table" in n for n in summary.notes)
+    (said,) = small.con.execute(
+        "SELECT comment FROM feedback WHERE score = 4 AND source = 'mapping:sheet'"
+    ).fetchone()
+    assert said == "Tracking page was down twice.\nWe lost orders.\nPlease call me."

@@ -212,10 +212,13 @@ def report_footer(path: Path, delimiter: str, width: int) -> Footer | None:
     while at > 0 and not _filled(pieces[at - 1], delimiter):  # the empty rows above it too
         at -= 1
     with path.open("rb") as handle:  # the line it starts on: the newlines before it, counted
-        before, left = 0, offsets[at]
+        before, quotes, left = 0, 0, offsets[at]
         while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
             before += chunk.count(b"\n")
+            quotes += chunk.count(b'"')
             left -= len(chunk)
+    if quotes % 2:  # inside a quoted value: the last lines of a note written over several lines
+        return None
     parts = [f"a totals row ({total})"] if total else []
     if footers:
         quoted = repr(footers[-1][:60] + ("…" if len(footers[-1]) > 60 else ""))
