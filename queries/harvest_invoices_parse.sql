@@ -9,8 +9,8 @@
 --     says; closed means paid as far as it says and the rest written off, and so do void, voided,
 --     cancelled and canceled (an invoice cancelled after it was issued: what was not paid is not
 --     owed). Without a status, an invoice with a payment date is paid in full.
---   * paid amount: 'Paid Amount', else (but for a closed invoice: nothing) 'Invoice Amount' less
---     'Balance', else from the status.
+--   * paid amount: 'Paid Amount', else (but for a closed invoice with a Balance of 0 and no payment
+--     date: nothing) 'Invoice Amount' less 'Balance', else from the status.
 --   * a mapping's amount_with_tax (a French invoice list's Montant TTC beside its Montant HT): the
 --     paid amount and the balance are on that basis (Reste à payer is with tax) and are read as
 --     their share of it, on the amount's basis: revenue and what is owed stay without tax.
@@ -59,8 +59,9 @@ p AS (
     SELECT *,
            CASE WHEN paid_amount IS NOT NULL THEN paid_amt_given
                 -- a cancelled invoice's balance is 0 because nothing is owed, not because it was
-                -- paid (French tools' "Reste à payer 0,00 €" on an "Annulée"): nothing paid
-                WHEN kind = 'closed' THEN 0
+                -- paid (French tools' "Reste à payer 0,00 €" on an "Annulée"): nothing paid, unless
+                -- a payment date says otherwise (a balance left over was written off: paid the rest)
+                WHEN kind = 'closed' AND balance_given = 0 AND paid_given IS NULL THEN 0
                 WHEN balance IS NOT NULL THEN gross - balance_given
                 WHEN kind = 'paid' THEN gross
                 WHEN kind IS NOT NULL THEN 0
