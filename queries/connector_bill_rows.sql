@@ -6,13 +6,17 @@
 -- so an invoice paid since the last export loses its unpaid row. A credit note (a negative amount)
 -- is one row, settled on its issue date: it reduces revenue and is never due, late or unpaid.
 -- A payment the export gives no day for (paid_on_assumed) is on the due date, or the day after an
--- earlier export last showed the invoice unpaid (bills_unpaid_before) where that is later. Every
--- row keeps that last day (unpaid_on), this export's own where it shows the invoice unpaid: the
--- latest issue or payment day it holds, as it was made no earlier (but no later than $today, the
--- command line's day, where an invoice is issued ahead).
+-- earlier export last showed the invoice unpaid (bills_unpaid_before) where that is later, and no
+-- later than $today (the command line's day: this export, which says it is paid, was made by
+-- then). Every row keeps that last day (unpaid_on), this export's own where it shows the invoice
+-- unpaid: the latest day the export shows to have passed when it was made (an issue or payment
+-- day, the day after a due date its status calls overdue or late), as it was made no earlier (but
+-- no later than $today, where an invoice is issued ahead).
 CREATE OR REPLACE TEMP TABLE src_bill_rows AS
 WITH made AS (
-    SELECT least(max(greatest(issued, CASE WHEN NOT paid_on_assumed THEN paid END)),
+    SELECT least(max(greatest(issued, CASE WHEN NOT paid_on_assumed THEN paid END,
+                              CASE WHEN status_word IN ('late', 'overdue')
+                                   THEN due + 1 END)),
                  CAST($today AS DATE)) AS day
     FROM src_bills
     WHERE skip IS NULL
@@ -28,7 +32,9 @@ b AS (
     WHERE b.skip IS NULL
 )
 SELECT line, invoice_id, client_id, issued, due,
-       CASE WHEN paid_on_assumed THEN greatest(paid, unpaid_before + 1) ELSE paid END AS paid,
+       CASE WHEN paid_on_assumed
+            THEN least(greatest(paid, unpaid_before + 1), coalesce(CAST($today AS DATE), greatest(paid, unpaid_before + 1)))
+            ELSE paid END AS paid,
        paid_amt AS amount, currency, source_key, paid_on_assumed AS assumed, unpaid_on
 FROM b
 WHERE amount >= 0 AND (paid_amt > 0 OR amount = 0)

@@ -13,7 +13,8 @@ WITH paid_since AS (
     FROM src_bills b
     JOIN invoices i ON i.source IN ($source, 'export') AND i.source_key = md5(b.key_base)
                    AND i.paid_on IS NULL AND ($today IS NULL OR i.due_on < CAST($today AS DATE))
-    WHERE b.skip IS NULL AND b.paid_on_assumed AND b.amount > 0
+    -- paid in full now: one still owing part is not "now paid"
+    WHERE b.skip IS NULL AND b.paid_on_assumed AND b.amount > 0 AND b.open_amt = 0
     GROUP BY b.line, b.invoice_id
 )
 SELECT count(*) FILTER (WHERE unpaid_on IS NULL) AS n,

@@ -777,18 +777,19 @@ def test_an_invoice_seen_unpaid_then_paid_with_no_date_stays_unpaid_as_it_was_se
                   "INV-6,Acme,2026-09-29,2026-10-29,100,paid,\n"
                   "INV-9,Acme,2026-11-20,2026-12-20,200,paid,\n")  # fmt: skip
     summary = load(store, later, mapping=mapping, today=date(2026, 12, 5))
-    # the first export's latest day is the 1 October it was imported on (INV-9 is issued ahead)
+    # the first export's latest day is the 1 October it was imported on (INV-9 is issued ahead;
+    # INV-9, paid before its due date, is paid by the day the second export was imported)
     kept = (
         "q4.csv: 2 invoices an earlier export showed unpaid are now paid with no payment date: "
-        "each stays unpaid up to the last day an export showed it so (the latest 2026-10-01), as "
-        "the quarters reviewed then read it, and is paid on a day not known after it (how late "
-        "is not counted)."
+        "each stays unpaid up to the latest day that export shows to have passed when it was "
+        "made (the latest 2026-10-01), and is paid on a day not known after it (how late is not "
+        "counted)."
     )  # INV-7 and INV-6 (due 29 October); INV-8 says when; INV-9, not due yet, lost nothing
     assert kept in summary.notes
     assert not [w for w in summary.warnings if "unpaid" in w]
     paid = dict(store.con.execute("SELECT invoice_id, paid_on FROM invoices ORDER BY 1").fetchall())
     assert paid == {"INV-6": date(2026, 10, 29), "INV-7": date(2026, 10, 2),
-                    "INV-8": date(2026, 11, 2), "INV-9": date(2026, 12, 20)}  # fmt: skip
+                    "INV-8": date(2026, 11, 2), "INV-9": date(2026, 12, 5)}  # fmt: skip
     again = score_portfolio(store, date(2026, 9, 30), Settings()).clients[0]
     assert (again.unpaid_overdue, again.unpaid_overdue_count) == (800, 2)  # as reviewed
     # the same export again, and through --replace: the day it was seen unpaid is kept
@@ -813,6 +814,21 @@ def test_an_invoice_seen_unpaid_then_paid_with_no_date_stays_unpaid_as_it_was_se
         "seen unpaid). Give the day each was paid (a payment date column; in a mapping, paid_on "
         "under [columns]) for it to count."
     ]
+    # what an export shows to have passed bounds the day it was made: an invoice its status calls
+    # overdue was past due; the last day an export holds can be weeks before it was pulled (said:
+    # the day after that is all that is known)
+    q3 = write(tmp_path, "q3b.csv", head + "INV-1,Acme,2026-07-01,2026-07-31,500,overdue,\n"
+               "INV-2,Acme,2026-08-01,2026-08-31,300,open,\n")  # fmt: skip
+    load(store, q3, mapping=mapping, today=date(2026, 10, 5))
+    paid = write(tmp_path, "q4b.csv", head + "INV-1,Acme,2026-07-01,2026-07-31,500,paid,\n"
+                 "INV-2,Acme,2026-08-01,2026-08-31,300,paid,\n")  # fmt: skip
+    summary = load(store, paid, mapping=mapping, today=date(2026, 10, 20))
+    assert any("(the latest 2026-08-01)" in n for n in summary.notes), summary.notes
+    assert dict(
+        store.con.execute(
+            "SELECT invoice_id, paid_on FROM invoices WHERE invoice_id IN ('INV-1', 'INV-2')"
+        ).fetchall()
+    ) == {"INV-1": date(2026, 8, 2), "INV-2": date(2026, 8, 31)}
 
 
 def test_how_late_a_client_pays_is_not_known_from_an_invoice_list_without_payment_dates(
@@ -928,3 +944,22 @@ def test_a_last_value_written_over_lines_is_no_footer(small: Store, tmp_path: Pa
         "SELECT comment FROM feedback WHERE score = 4 AND source = 'mapping:sheet'"
     ).fetchone()
     assert said == "Tracking page was down twice.\nWe lost orders.\nPlease call me."
+
+
+def test_an_invoice_still_partly_unpaid_is_not_said_to_be_paid(
+    store: Store, tmp_path: Path
+) -> None:
+    """A review: the same export imported twice, with an invoice paid in part and no payment
+    date, said "1 invoice an earlier export showed unpaid is now paid": part of it is still owed."""
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+        'issued_on = "Date"\ndue_on = "Due"\namount = "Amount"\nbalance = "Open balance"\n',
+    )
+    sheet = write(tmp_path, "qb.csv", "No.,Customer,Date,Due,Amount,Open balance\n"
+                  "1324,Longhorn,2026-06-30,2026-07-30,2415,1207.50\n")  # fmt: skip
+    first = load(store, sheet, mapping=mapping, today=date(2026, 10, 1))
+    again = load(store, sheet, mapping=mapping, today=date(2026, 11, 2))
+    assert not [n for n in first.notes + again.notes if "now paid" in n]
+    assert not [w for w in again.warnings if "now paid" in w]

@@ -848,9 +848,8 @@ def _paid_since(
         summary.notes.append(
             f"{name}: {plural(kept, 'invoice')} an earlier export showed unpaid "
             f"{'is' if kept == 1 else 'are'} now paid with no payment date: each stays unpaid up "
-            f"to the last day an export showed it so (the latest {last}), as the quarters "
-            "reviewed then read it, and is paid on a day not known after it (how late is not "
-            "counted)."
+            f"to the latest day that export shows to have passed when it was made (the latest "
+            f"{last}), and is paid on a day not known after it (how late is not counted)."
         )
     if not n:
         return
