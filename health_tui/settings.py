@@ -278,7 +278,6 @@ class Activities(BaseModel):
             "invoicing",
             "hiring",
             "training",
-            "interne",
             "administratif",
             "comptabilité",
             "facturation",
@@ -296,6 +295,7 @@ class Activities(BaseModel):
         "Task/Tags words that make an entry support",
     )
     meeting: list[str] = _words(
+        # not "appel" nor "visio" alone: "appel d'offres" is a tender, "visionnage" a viewing
         [
             "meeting",
             "call",
@@ -307,8 +307,9 @@ class Activities(BaseModel):
             "réunion",
             "rendez-vous",
             "rdv",
-            "appel",
-            "visio",
+            "visioconférence",
+            "appel client",
+            "appel téléphonique",
             "point téléphonique",
             "point client",
             "point hebdo",

@@ -293,21 +293,24 @@ def test_french_task_words_give_their_activity(store: Store, tmp_path: Path) -> 
         "temps.toml",
         'target = "time_entries"\ndelimiter = ";"\ndate_format = "day-first"\n[columns]\n'
         'client = "Client"\ndate = "Date"\nhours = "Durée"\ntask = "Tâche"\n'
-        "[fixed]\nbillable = true\n",
+        'billable = "Facturable"\n',
     )
     sheet = write(
         tmp_path,
         "temps.csv",
-        "Client;Date;Durée;Tâche\n"
-        "Soierie Vauban;01/09/2026;1;Réunion client\n"
-        "Soierie Vauban;02/09/2026;1;Point téléphonique\n"
-        "Soierie Vauban;03/09/2026;1;Retouches maquette\n"
-        "Soierie Vauban;04/09/2026;1;Dépannage site\n"
-        "Soierie Vauban;07/09/2026;1;Communiqué de presse\n",
+        "Client;Date;Durée;Tâche;Facturable\n"
+        "Soierie Vauban;01/09/2026;1;Réunion client;oui\n"
+        "Soierie Vauban;02/09/2026;1;Point téléphonique;oui\n"
+        "Soierie Vauban;03/09/2026;1;Retouches maquette;oui\n"
+        "Soierie Vauban;04/09/2026;1;Dépannage site;oui\n"
+        "Soierie Vauban;07/09/2026;1;Communiqué de presse;oui\n"
+        "Soierie Vauban;08/09/2026;1;Appel d'offres;oui\n"  # a tender, not a call (a review)
+        "Soierie Vauban;09/09/2026;1;Visionnage rushes;oui\n"
+        "Soierie Vauban;10/09/2026;1;Refonte site internet;non\n",
     )
     import_path(store, sheet, mapping=mapping)
     assert [a for (_, _, _, _, a, _) in entries(store)] == [
-        "meeting", "meeting", "revision", "support", "delivery"
+        "meeting", "meeting", "revision", "support", "delivery", "delivery", "delivery", "delivery"
     ]  # fmt: skip
 
 
