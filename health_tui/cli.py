@@ -312,7 +312,15 @@ def _no_file_left(target: Path, created: bool) -> Iterator[None]:
     help="Only the five files of the import format (no provenance, decisions or checklists).",
 )
 @click.option("--force", is_flag=True, help="Write over files of the same names in FOLDER.")
-def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: bool) -> None:
+@config_option  # the settings file kept beside a backup
+def export(
+    folder: Path,
+    db: Path | None,
+    fmt: str,
+    import_format: bool,
+    force: bool,
+    config_path: Path | None,
+) -> None:
     """Back up everything to FOLDER: history with where each row came from, your decisions,
     checklists, letters, client facts and aliases. `health-tui restore FOLDER` gives it back."""
     from health_tui.store import open_store
@@ -343,7 +351,7 @@ def export(folder: Path, db: Path | None, fmt: str, import_format: bool, force: 
         f"Wrote {sum(counts.values()):,} rows in {len(counts)} {fmt} files to {folder} ({what})."
     )
     if not import_format:
-        _backup_settings(folder)
+        _backup_settings(folder, config_path)
     if ignored:  # the import format has no word for it: the copy would score them as clients
         from health_tui.formatting import plural
         from health_tui.ingest.staging import show
@@ -391,17 +399,19 @@ def restore(folder: Path, db: Path | None) -> None:
 BACKUP_SETTINGS = "settings.toml"
 
 
-def _backup_settings(folder: Path) -> None:
-    """Write the settings in force beside the backup, as a settings file that reads back as them."""
-    from health_tui.settings import load_settings, settings_file
-
-    try:
-        settings, _ = load_settings(default_config_path())
-        (folder / BACKUP_SETTINGS).write_text(settings_file(settings), encoding="utf-8")
-    except (HealthTuiError, OSError) as exc:
-        _err(f"the settings were not written beside the backup: {exc}")
+def _backup_settings(folder: Path, config: Path | None) -> None:
+    """Copy the settings file in force beside the backup, as it is: its own values only, so the
+    defaults a later health-tui brings still reach it. None (the defaults in force) is said."""
+    path = config or default_config_path()
+    if not path.is_file():
+        click.echo(f"No settings file ({path}): the defaults are in force, and none is beside it.")
         return
-    click.echo(f"The settings in force are beside it, in {folder / BACKUP_SETTINGS}.")
+    try:
+        (folder / BACKUP_SETTINGS).write_bytes(path.read_bytes())
+    except OSError as exc:
+        _err(f"the settings were not copied beside the backup: {exc.strerror or exc}")
+        return
+    click.echo(f"The settings in force ({path}) are beside it, in {folder / BACKUP_SETTINGS}.")
 
 
 def _restore_settings(folder: Path) -> None:

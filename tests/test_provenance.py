@@ -677,8 +677,21 @@ def test_a_backup_carries_the_settings_it_was_made_with(small_db: Path, tmp_path
     )
     assert out.exit_code == 0, out.output
     assert (
-        f"The settings in force are beside it, in {tmp_path / 'b' / 'settings.toml'}." in out.output
+        f"The settings in force ({mine}) are beside it, in {tmp_path / 'b' / 'settings.toml'}."
+    ) in out.output
+    # the file as the owner wrote it: defaults a later health-tui brings still reach them
+    assert (tmp_path / "b" / "settings.toml").read_text() == mine.read_text()
+    named = CliRunner().invoke(
+        cli, ["export", str(tmp_path / "c"), "--db", str(small_db), "--config", str(mine)]
     )
+    assert named.exit_code == 0 and (tmp_path / "c" / "settings.toml").is_file(), named.output
+    none = CliRunner().invoke(
+        cli,
+        ["export", str(tmp_path / "d"), "--db", str(small_db)],
+        env={"HEALTH_TUI_CONFIG": None, "XDG_CONFIG_HOME": str(tmp_path / "nothing")},
+    )
+    assert none.exit_code == 0 and not (tmp_path / "d" / "settings.toml").exists()
+    assert "No settings file" in none.output
     # a new machine: no settings file in its user config folder yet
     env = {"HEALTH_TUI_CONFIG": None, "XDG_CONFIG_HOME": str(tmp_path / "config")}
     new_machine = tmp_path / "config" / "health-tui" / "config.toml"
