@@ -233,6 +233,13 @@ def cli(
     help="The decimal separator, for a file whose numbers are all like 1,250 or 1.250.",
 )
 @click.option(
+    "--encoding",
+    metavar="NAME",
+    default=None,
+    help="The file's text encoding when it is not UTF-8: windows-1252 (Excel's CSV in Western "
+    "Europe), latin-1...",
+)
+@click.option(
     "--client-from",
     "client_from",
     type=click.Choice(["project", "client"]),
@@ -249,6 +256,7 @@ def import_cmd(
     mapping: Path | None,
     date_format: str | None,
     decimal: str | None,
+    encoding: str | None,
     client_from: str | None,
     config_path: Path | None,
 ) -> None:
@@ -272,6 +280,7 @@ def import_cmd(
             mapping=mapping,
             date_format=date_format,
             decimal=decimal,
+            encoding=encoding,
             client_from=client_from,  # type: ignore[arg-type]
             activities=settings.activities,
             money=settings.money,

@@ -342,3 +342,36 @@ def test_columns_a_mapping_does_not_name_are_one_note(store: Store, tmp_path: Pa
         "s.csv: read past 7 columns the mapping does not name: 'Extra 0', 'Extra 1', 'Extra 2', "
         "'Extra 3', 'Extra 4' and 2 more."
     ) in summary.notes
+
+
+def test_a_sheet_in_windows_1252_is_read_where_its_encoding_is_said(
+    store: Store, tmp_path: Path
+) -> None:
+    """French Excel's plain CSV is Windows-1252: a Lyon agency's first import was refused, every
+    month, until saved again as UTF-8. A mapping's encoding (or --encoding) reads it, line for
+    line; a byte the encoding has none for is refused on its line; a sheet saved again as UTF-8
+    still reads."""
+    columns = (
+        'target = "time_entries"\ndelimiter = ";"\ndate_format = "day-first"\n[columns]\n'
+        'client = "Client"\ndate = "Date"\nhours = "Durée"\nnote = "Tâche"\n'
+    )
+    text = "Client;Date;Durée;Tâche\nSoierie Vauban;01/09/2026;1,5;Réunion € budget\n"
+    sheet = tmp_path / "temps.csv"
+    sheet.write_bytes(text.encode("cp1252"))
+    plain = write(tmp_path, "plain.toml", columns)
+    with pytest.raises(ImportFailed, match="--encoding windows-1252"):
+        import_path(store, sheet, mapping=plain)
+    said = write(tmp_path, "said.toml", 'encoding = "Windows-1252"\n' + columns)
+    summary = import_path(store, sheet, mapping=said)
+    assert summary.notes[0] == "temps.csv: read as cp1252 text, as --encoding or the mapping says."
+    assert entries(store)[0][0] == "Soierie Vauban" and entries(store)[0][5] == "Réunion € budget"
+    sheet.write_bytes(text.encode("utf-8"))  # saved again as UTF-8: still read
+    assert import_path(store, sheet, mapping=said).already == 1
+    sheet.write_bytes(text.encode("cp1252") + b"Soierie Vauban;02/09/2026;1;x\x81y\n")
+    with pytest.raises(ImportFailed) as refused:
+        import_path(store, sheet, mapping=said)
+    assert [str(p) for p in refused.value.problems] == [
+        "temps.csv:3: (file): not cp1252 text either: byte 0x81 has no character in it"
+    ]
+    with pytest.raises(ImportFailed, match="'klingon' is not a text encoding"):
+        import_path(store, sheet, encoding="klingon")

@@ -87,11 +87,13 @@ from health_tui.ingest.staging import (
     MACROS,
     Progress,
     duckdb_reason,
+    encoding_name,
     install_macros,
     read_csv_raw,
     refuse,
     replaces_demo,
     size,
+    utf8_copy,
     where_of,
 )
 from health_tui.money import (
@@ -158,6 +160,7 @@ def import_path(
     mapping: Path | None = None,
     date_format: str | None = None,
     decimal: str | None = None,
+    encoding: str | None = None,
     client_from: ClientFrom | None = None,
     activities: Activities | None = None,
     money: Money | None = None,
@@ -173,12 +176,13 @@ def import_path(
             or mapping is not None
             or date_format is not None
             or decimal is not None
+            or encoding is not None
             or client_from is not None
         ):
             raise ImportFailed(
                 f"{path} is a folder, read in the native format; --source, --mapping, "
-                "--date-format, --decimal-separator and --client-from are for a single exported "
-                "CSV file."
+                "--date-format, --decimal-separator, --encoding and --client-from are for a single "
+                "exported CSV file."
             )
         return import_folder(
             store, path, replace=replace, money=money, today=today, progress=progress
@@ -194,6 +198,7 @@ def import_path(
         forced=forced,
         date_format=date_format,
         decimal=decimal,
+        encoding=encoding,
         client_from=client_from,
         activities=activities,
         money=money,
@@ -206,6 +211,52 @@ def import_path(
 def import_export(
     store: Store,
     path: Path,
+    *,
+    forced: Source | None = None,
+    date_format: str | None = None,
+    decimal: str | None = None,
+    encoding: str | None = None,
+    client_from: ClientFrom | None = None,
+    activities: Activities | None = None,
+    money: Money | None = None,
+    replace: bool = False,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> ExportSummary:
+    """Load one export file; `encoding` (--encoding, else a mapping's) reads a file that is not
+    UTF-8 (Excel's CSV in Western Europe: Windows-1252) from a UTF-8 copy, line for line. See
+    `_import_export`."""
+    chosen = encoding or (forced.encoding if forced else None)
+    if chosen is None:
+        return _import_export(store, Path(path), Path(path), forced=forced,
+                              date_format=date_format, decimal=decimal, client_from=client_from,
+                              activities=activities, money=money, replace=replace, today=today,
+                              progress=progress)  # fmt: skip
+    path = Path(path)
+    try:
+        name = encoding_name(chosen)
+    except ValueError as exc:
+        raise ImportFailed(
+            f"--encoding: {exc}\nNothing was changed in {where_of(store)}."
+        ) from None
+    with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
+        readable, problems = utf8_copy(path, name, Path(tmp)) if path.is_file() else (path, [])
+        if problems:
+            refuse(problems, path, where_of(store))
+        summary = _import_export(store, path, readable, forced=forced, date_format=date_format,
+                                 decimal=decimal, client_from=client_from, activities=activities,
+                                 money=money, replace=replace, today=today, progress=progress)  # fmt: skip
+    if readable != path:
+        summary.notes.insert(
+            0, f"{path.name}: read as {name} text, as --encoding or the mapping says."
+        )
+    return summary
+
+
+def _import_export(
+    store: Store,
+    path: Path,
+    readable: Path,
     *,
     forced: Source | None = None,
     date_format: str | None = None,
@@ -231,7 +282,7 @@ def import_export(
     if not path.is_file():
         reason = "no such file" if not path.exists() else "not a file"
         refuse([Problem(file=str(path), line=1, column="(file)", reason=reason)], path, where)
-    found = layout(path, problems, forced)
+    found = layout(readable, problems, forced)
     if found is None:
         header_unknown = any(p.column == "(header)" for p in problems)
         refuse(problems, path, where, unknown_header_hint() if header_unknown else None)
@@ -280,12 +331,12 @@ def import_export(
                 f"{path.name}: read from its header on line {1 + found.skip}, past "
                 f"{plural(found.title, 'line')} of the report's title above it."
             )
-        footer = report_footer(path, found.delimiter, len(found.header))
+        footer = report_footer(readable, found.delimiter, len(found.header))
         if footer is not None:
             summary.notes.append(
                 f"{path.name}: read past line {footer.line} on, below the table: {footer.said}."
             )
-        with table_of(path, footer) as table:
+        with table_of(readable, footer) as table:
             read = read_csv_raw(
                 store,
                 con,

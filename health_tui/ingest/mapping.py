@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from health_tui.errors import ConfigError
 from health_tui.formatting import plural
 from health_tui.ingest.source import Source, Target, parse_date_format
+from health_tui.ingest.staging import encoding_name
 from health_tui.settings import Activity
 
 Channel = Literal["email", "phone", "meeting", "chat", "letter", "sms", "social"]
@@ -217,6 +218,11 @@ class Mapping(BaseModel):
     delimiter: Literal[",", ";", "\t"] | None = None
     date_format: str | None = None
     decimal_separator: Literal[".", ","] | None = None
+    encoding: str | None = Field(
+        None,
+        description="the sheet's text encoding when it is not UTF-8: windows-1252 (Excel's CSV in "
+        "Western Europe), latin-1...",
+    )
     amounts_in_cents: bool = Field(
         False, description="invoices: amounts written in cents (Stripe's API: 150000 is 1,500.00)"
     )
@@ -235,6 +241,11 @@ class Mapping(BaseModel):
         default_factory=dict, description="a field's one value for the whole file"
     )
     values: MappingValues = MappingValues()
+
+    @field_validator("encoding")
+    @classmethod
+    def _encoding(cls, value: str | None) -> str | None:
+        return None if value is None else encoding_name(value)
 
     @field_validator("date_format")
     @classmethod
@@ -335,6 +346,7 @@ class Mapping(BaseModel):
             delimiter=self.delimiter,
             date_format=self.date_format,
             decimal=self.decimal_separator,
+            encoding=self.encoding,
             billable_default=self.billable_default,
             provenance=f"mapping:{self.name}",
             fixed=self.fixed_values(),

@@ -47,6 +47,7 @@ class Source:
     delimiter: str | None = None  # None: found from the header
     date_format: str | None = None  # None: found from the dates (or --date-format)
     decimal: str | None = None  # None: found from the numbers
+    encoding: str | None = None  # a mapping's: the sheet's text encoding when not UTF-8
     billable_default: bool = True  # when the export has no billable column
     provenance: str | None = None  # the rows' `source` in the store; None: `name`
     # headers read past that the summary should mention when the file has them, with what to say

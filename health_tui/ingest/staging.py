@@ -8,6 +8,7 @@ module loops over rows: Python reads one header record and gathers problems; Duc
 
 from __future__ import annotations
 
+import codecs
 import csv
 import mmap
 import re
@@ -76,8 +77,53 @@ UTF16 = (
 # Excel's plain "CSV" in French, German or Spanish (and many older tools) writes Windows-1252.
 NOT_UTF8 = (
     'not UTF-8 text (Excel\'s "CSV" in Western Europe writes Windows-1252): save it from Excel as '
-    '"CSV UTF-8 (Comma delimited)", or from LibreOffice with the character set "Unicode (UTF-8)"'
+    '"CSV UTF-8 (Comma delimited)", or from LibreOffice with the character set "Unicode (UTF-8)"; '
+    'or say its encoding: --encoding windows-1252 (in a mapping, encoding = "windows-1252")'
 )
+
+
+def encoding_name(value: str) -> str:
+    """A text encoding as Python names it (windows-1252 for "cp1252" or "Windows-1252"); a name it
+    does not know is refused."""
+    try:
+        return codecs.lookup(value.strip()).name
+    except LookupError:
+        raise ValueError(
+            f"{value!r} is not a text encoding: give one like windows-1252 or latin-1"
+        ) from None
+
+
+def utf8_copy(path: Path, encoding: str, folder: Path) -> tuple[Path, list[Problem]]:
+    """`path` read as `encoding`, written as UTF-8 into `folder` under its own name, line for line
+    (problems still name the file's lines); a byte the encoding has no character for is a problem
+    on its line. A file that is UTF-8 already is read as it is (a sheet saved again as UTF-8
+    after the mapping named its old encoding): the copy is `path` itself."""
+    if _is_utf8(path):
+        return path, []
+    copy = folder / path.name
+    with path.open("rb") as src, copy.open("w", encoding="utf-8", newline="") as dst:
+        for n, raw in enumerate(src, start=1):
+            try:
+                dst.write(raw.decode(encoding))
+            except UnicodeDecodeError as exc:
+                byte = raw[exc.start : exc.start + 1].hex()
+                reason = f"not {encoding} text either: byte 0x{byte} has no character in it"
+                return path, [Problem(file=path.name, line=n, column="(file)", reason=reason)]
+    return copy, []
+
+
+def _is_utf8(path: Path) -> bool:
+    """Whether `path` reads as UTF-8 (a megabyte at a time, a character cut at a chunk's end
+    carried to the next)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf16(path: Path) -> bool:
