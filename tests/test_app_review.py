@@ -594,3 +594,39 @@ async def test_the_footer_shows_new_keys_and_is_kept_while_they_stay_the_same(tm
         await pilot.press("a")
         await settle(pilot)
         assert footer_says() == "Urgent only"
+
+
+async def test_two_decisions_typed_in_one_burst_are_both_saved(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A freelancer typed `k ⏎ k ⏎` in one burst: the second `k` came while the first decision was
+    saving, the review still on that client, and it decided the same client again; the next
+    client stayed without a decision, nothing said. The review moves on as a decision is
+    confirmed, and a client whose decision is saving is not walked to again."""
+    import time
+
+    import health_tui.app.screens.review as review_screen
+
+    made = review_screen.record_job
+
+    def slow(*args, **kwargs):  # a save that takes a moment, as on a busy disk
+        job = made(*args, **kwargs)
+
+        def later(con):
+            time.sleep(0.3)
+            return job(con)
+
+        return later
+
+    monkeypatch.setattr(review_screen, "record_job", slow)
+    async with running(db) as (app, pilot):
+        first = app.screen.current.client_id
+        await pilot.press("v", "enter", "v", "enter")
+        await settle(pilot)
+        second = next(c for c in everyone(app) if c != first)
+    store = open_store(db)
+    decided = current_decisions(store, "2026Q3")
+    history = decision_history(store, first)
+    store.close()
+    assert decided[first].decision is decided[second].decision is Decision.recover
+    assert len(history) == 1  # the first client decided once, not twice

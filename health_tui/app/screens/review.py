@@ -68,6 +68,9 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         self.include_rest: bool | None = None  # None: worked out from the decisions on first view
         self.histories: dict[str, list[DecisionRecord]] = {}
         self.drafts: dict[str, str] = {}  # notes typed but not yet committed: never lost
+        # clients whose decision is being saved: walked past, as decided (a decision key typed
+        # before a save ended decided the same client again)
+        self.saving: set[str] = set()
         # what the last decision saved, said in the head until the owner moves on: a notification
         # covered the next client's last reasons at 80x24
         self.saved: str | None = None
@@ -160,7 +163,7 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         decided = state.decisions if state else {}
         n = len(self.queue)
         for i in [*range(self.index + 1, n), *range(self.index + 1)]:
-            if i < n and self.queue[i].client_id not in decided:
+            if i < n and self.queue[i].client_id not in decided.keys() | self.saving:
                 return i
         return n
 
@@ -305,9 +308,15 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
         self.drafts[client.client_id] = note
 
         job = record_job(store, quarter=quarter, client=client, decision=decision, note=note, at=at)
+        self.saving.add(client.client_id)
+        if self.current and self.current.client_id == client.client_id:  # on to the next at once
+            self.saved = safe_text(f"saving {decision.value} for {client.name}…")
+            self.index = self._next_undecided()
+            self._show()
 
         def done(result) -> None:
             record, progress, history = result
+            self.saving.discard(client.client_id)
             self.drafts.pop(client.client_id, None)
             self.histories[client.client_id] = history
             self.saved = safe_text(f"✓ saved: {decision.value} for {client.name}")
@@ -317,10 +326,18 @@ class ReviewScreen(RecordKeeping, WhatIfMarking):
                 self._show()
 
         def failed(_: BaseException) -> None:
+            self.saving.discard(client.client_id)
             self.saved = None  # the head must not still say an earlier save went through
-            if self.is_attached:
+            if self.is_attached:  # back to the client whose decision is not saved
+                ids = [c.client_id for c in self.queue]
+                if client.client_id in ids:
+                    self.index = ids.index(client.client_id)
                 self._show()
-            app.notify("The note is kept: press the decision's key again to retry.", timeout=10)
+            app.notify(
+                f"The decision for {safe_text(client.name)} was not saved; its note is kept: "
+                "press the decision's key again to retry.",
+                timeout=10,
+            )
 
         app.run_job(
             job, done, failed=failed, what=f"save the decision for {safe_text(client.name)}"
