@@ -14,6 +14,9 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
            AS written_off_lines,
        count(*) FILTER (WHERE skip IS NULL AND currency IS NULL) AS no_currency,
        count(*) FILTER (WHERE skip = 'line item') AS line_items,
+       count(*) FILTER (WHERE skip = 'cancellation') AS cancellations,
+       coalesce(list(line ORDER BY line) FILTER (WHERE skip = 'cancellation'), [])[1:5]
+           AS cancellation_lines,
        -- amounts that may be in cents (Stripe's API writes 150000 for 1,500.00): all whole, large
        coalesce(bool_and(regexp_full_match(amount_text, '\d+')) FILTER (WHERE skip IS NULL), false)
            AND median(amount) FILTER (WHERE skip IS NULL) >= 10000 AS maybe_cents,

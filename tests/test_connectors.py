@@ -953,7 +953,8 @@ def test_not_utf8_is_refused_at_the_header(store: Store, tmp_path: Path) -> None
     assert problems(store, path) == [
         't.csv:1: (file): not UTF-8 text (Excel\'s "CSV" in Western Europe writes Windows-1252): '
         'save it from Excel as "CSV UTF-8 (Comma delimited)", or from LibreOffice with the '
-        'character set "Unicode (UTF-8)"'
+        'character set "Unicode (UTF-8)"; or say its encoding: --encoding windows-1252 (in a '
+        'mapping, encoding = "windows-1252")'
     ]
 
 

@@ -963,3 +963,34 @@ def test_an_invoice_still_partly_unpaid_is_not_said_to_be_paid(
     again = load(store, sheet, mapping=mapping, today=date(2026, 11, 2))
     assert not [n for n in first.notes + again.notes if "now paid" in n]
     assert not [w for w in again.warnings if "now paid" in w]
+
+
+def test_a_cancelled_invoice_and_its_cancellation_are_nothing(store: Store, tmp_path: Path) -> None:
+    """A Berlin studio's sevDesk list: the original invoice "storniert" and its Stornorechnung, a
+    credit note of the same amount. The original was left out (written off whole) and the credit
+    note took 1,140 off revenue again: revenue -140 where 1,000 was earned, nothing said."""
+    sheet = write(
+        tmp_path,
+        "rechnungen.csv",
+        "Rechnungsnummer;Kunde;Rechnungsdatum;Netto;Offener Betrag;Status\n"
+        "RE-2026-050;Galerie Nord;02.07.2026;1.000,00;0,00;bezahlt\n"
+        "RE-2026-900;Galerie Nord;03.08.2026;1.140,00;0,00;storniert\n"
+        "ST-2026-001;Galerie Nord;10.08.2026;-1.140,00;0,00;bezahlt\n"
+        "GS-2026-002;Galerie Nord;11.08.2026;-100,00;0,00;bezahlt\n",  # a real credit note
+    )
+    mapping = write(
+        tmp_path,
+        "r.toml",
+        'target = "invoices"\ndate_format = "day-first"\n[columns]\n'
+        'invoice_id = "Rechnungsnummer"\nclient = "Kunde"\nissued_on = "Rechnungsdatum"\n'
+        'amount = "Netto"\nbalance = "Offener Betrag"\nstatus = "Status"\n'
+        '[values.status]\n"bezahlt" = "paid"\n"storniert" = "cancelled"\n',
+    )
+    summary = load(store, sheet, mapping=mapping)
+    hill = score_portfolio(store, date(2026, 9, 30), Settings()).clients[0]
+    assert hill.revenue_12m == 900.0  # 1,000 earned, 100 credited
+    assert (
+        "Left out 1 credit note cancelling an invoice the file gives as cancelled, of the same "
+        "client and amount (a Stornorechnung; line 4): with the invoice, not loaded, they are "
+        "nothing, where the credit note alone would take the amount off revenue twice."
+    ) in summary.notes

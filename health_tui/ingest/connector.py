@@ -392,6 +392,7 @@ def _import_export(
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
         if kind.name == "bills":  # an invoice's line items, each repeating its figures: read once
             store.run("connector_line_items_bills", con=con)
+            store.run("connector_cancellations_bills", con=con)
         hint = format_hint(fmt) if fmt else DATE_HINTS.get(order, DATE_HINTS[None])
         params: dict[str, object] = {"date_hint": hint}
         if kind.name == "bills":

@@ -234,8 +234,8 @@ def left_out_bills(
     """Warn about the invoices left out (drafts) and note what was assumed: due dates,
     payment dates, invoices split into paid and unpaid rows, what was written off, and the
     portfolio's `currency` for amounts the file gives none."""
-    (drafts, due, paid_on, partly, written_off, off_lines, no_currency, line_items, maybe_cents,
-     median) = store.row("connector_notes_bills", con=con)  # fmt: skip
+    (drafts, due, paid_on, partly, written_off, off_lines, no_currency, line_items, cancellations,
+     cancellation_lines, maybe_cents, median) = store.row("connector_notes_bills", con=con)  # fmt: skip
     if maybe_cents and source.mapping_file and not source.params.get("cents"):
         where = source.mapping_file
         summary.warnings.append(
@@ -251,6 +251,13 @@ def left_out_bills(
         )
     if drafts:
         summary.warnings.append(f"{file}: left out {plural(drafts, 'draft invoice')}, never sent")
+    if cancellations:
+        summary.notes.append(
+            f"Left out {plural(cancellations, 'credit note')} cancelling an invoice the file "
+            f"gives as cancelled, of the same client and amount (a Stornorechnung; "
+            f"{_lines(cancellation_lines, cancellations)}): with the invoice, not loaded, they are "
+            "nothing, where the credit note alone would take the amount off revenue twice."
+        )
     early, line, invoice_id, paid, issued = store.row("connector_paid_before_issued", con=con)
     if early:
         summary.warnings.append(
