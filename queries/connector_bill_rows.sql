@@ -35,16 +35,17 @@ SELECT line, invoice_id, client_id, issued, due,
        CASE WHEN paid_on_assumed
             THEN least(greatest(paid, unpaid_before + 1), coalesce(CAST($today AS DATE), greatest(paid, unpaid_before + 1)))
             ELSE paid END AS paid,
-       paid_amt AS amount, currency, source_key, paid_on_assumed AS assumed, unpaid_on
+       paid_amt AS amount, currency, source_key, paid_on_assumed AS assumed, unpaid_on,
+       CASE WHEN open_gross IS NOT NULL THEN paid_gross END AS with_tax
 FROM b
 WHERE amount >= 0 AND (paid_amt > 0 OR amount = 0)
 UNION ALL
 SELECT line, invoice_id || CASE WHEN paid_amt > 0 THEN '-unpaid' ELSE '' END, client_id, issued, due,
-       NULL, open_amt, currency, source_key, false, unpaid_on
+       NULL, open_amt, currency, source_key, false, unpaid_on, open_gross
 FROM b
 WHERE amount >= 0 AND open_amt > 0
 UNION ALL
 SELECT line, invoice_id, client_id, issued, issued, issued, amount, currency, source_key, false,
-       unpaid_on
+       unpaid_on, CASE WHEN with_tax < 0 THEN with_tax END
 FROM b
 WHERE amount < 0;

@@ -4,7 +4,8 @@
 -- with their days: an export that now says an invoice is paid in full on its last payment's day
 -- (Harvest's Last Payment Date) keeps the parts paid before on the days they were paid.
 CREATE OR REPLACE TEMP TABLE bills_paid_before AS
-SELECT source_key, invoice_id, paid_on, amount, coalesce(paid_on_assumed, false) AS assumed
+SELECT source_key, invoice_id, paid_on, amount, coalesce(paid_on_assumed, false) AS assumed,
+       amount_with_tax
 FROM invoices
 WHERE source IN ($source, 'export') AND paid_on IS NOT NULL AND amount > 0
   AND source_key IN (SELECT md5(key_base) FROM src_bills WHERE skip IS NULL);

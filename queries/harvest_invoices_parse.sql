@@ -84,7 +84,13 @@ o AS (
            CASE WHEN kind = 'closed' OR amt < 0 THEN 0
                 WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_net
                 ELSE amt - paid_amt
-           END AS open_amt
+           END AS open_amt,
+           -- the same on the basis with tax, where the export gives it (what the client owes)
+           CASE WHEN gross = amt OR amt < 0 THEN NULL
+                WHEN kind = 'closed' THEN 0
+                WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_given
+                ELSE gross - paid_gross
+           END AS open_gross
     FROM s2
 )
 SELECT line,
@@ -103,7 +109,7 @@ SELECT line,
        CASE WHEN amt > 0 THEN greatest(amt - paid_amt - open_amt, 0) ELSE 0 END AS written_off,
        paid_amt_given, paid_amount AS paid_amount_text,
        balance_given, balance AS balance_text,
-       with_tax, amount_with_tax AS with_tax_text, gross, paid_gross,
+       with_tax, amount_with_tax AS with_tax_text, gross, paid_gross, open_gross,
        -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
        coalesce(connector_currency(currency),
                 CASE WHEN sign IN ('EUR', 'GBP') THEN sign

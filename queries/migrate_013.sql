@@ -9,3 +9,7 @@
 -- Rows imported before this version say neither (importing the export again marks them).
 ALTER TABLE invoices ADD COLUMN paid_on_assumed BOOLEAN DEFAULT false;
 ALTER TABLE invoices ADD COLUMN unpaid_on DATE;
+-- `amount_with_tax`: a row's amount as the client was billed it, with tax, where the export gave
+-- both (a mapping's amount_with_tax: Montant TTC, Brutto): revenue is `amount`, without tax, but
+-- what a client owes, in the exit checklist and the letter, is what the invoice says.
+ALTER TABLE invoices ADD COLUMN amount_with_tax DECIMAL(14, 2);

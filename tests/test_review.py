@@ -202,6 +202,28 @@ def test_the_letter_is_drafted_in_french_when_the_agency_writes_french() -> None
     assert Agency(language="fr").signature() == "[Votre nom]\n[Votre agence]"
 
 
+def test_a_saved_letter_listing_invoices_paid_since_or_not_those_owed_now_says_so() -> None:
+    """A Berlin studio saved its letter, then imported the next export: an invoice it lists was
+    paid since and a new one was owed, and the letter's status said only "saved"."""
+    from health_tui.review.checklist import UnpaidInvoice
+    from health_tui.review.letter import out_of_date
+
+    def owed(*numbers: str) -> list[UnpaidInvoice]:
+        return [UnpaidInvoice(invoice_id=n, issued_on=date(2026, 9, 1), due_on=date(2026, 10, 1),
+                              amount=100.0, currency=None, converted=100.0, days_overdue=5)
+                for n in numbers]  # fmt: skip
+
+    case = ExitCase(client_id="x", notice_days=30, decided_on=date(2026, 12, 2))
+    day = date(2026, 12, 2)
+    then = _checklist(case, {}, owed("RE-158", "RE-169-unpaid"), (0, 0), "EUR", Agency(), day, day)
+    body = draft_letter(client_name="Stadtwerke", started_on=date(2025, 4, 1),
+                        end_date=then.earliest_end, notice_days=30, unpaid=then.unpaid)  # fmt: skip
+    assert "RE-158 (€100.00, due 2026-10-01); RE-169 (€100.00" in body
+    assert out_of_date(body, then) == []
+    now = _checklist(case, {}, owed("RE-169-unpaid", "RE-205"), (0, 0), "EUR", Agency(), day, day)
+    assert out_of_date(body, now) == ["as open RE-158, paid since", "not RE-205, owed now"]
+
+
 def test_the_notice_runs_from_the_day_the_client_is_told() -> None:
     """An exit decided in April and not yet told does not end in July: the notice starts today at the
     earliest; once the "tell" step is done, it runs from that day."""

@@ -63,10 +63,22 @@ class UnpaidInvoice(BaseModel):
     invoice_id: str
     issued_on: date
     due_on: date
-    amount: float  # in the invoice's own currency
+    amount: float  # in the invoice's own currency: what it says, with tax where that is known
     currency: str | None
     converted: float  # in the portfolio's: what totals add up
     days_overdue: int
+    with_tax: bool = False  # the amount is with tax (the export gave both)
+
+    @property
+    def number(self) -> str:
+        """The invoice's number as the client knows it: the part still owed of one paid in part
+        is stored as `ID-unpaid`, a name the letter gave the client (a freelancer's hunt)."""
+        return self.invoice_id.removesuffix("-unpaid")
+
+    @property
+    def part(self) -> bool:
+        """The rest of an invoice paid in part."""
+        return self.invoice_id.endswith("-unpaid")
 
 
 class Step(BaseModel):
@@ -227,7 +239,10 @@ def _checklist(
     details = {
         "contract": [contract],
         "final_invoice": [
-            f"{u.invoice_id}: {money(u.amount, u.currency or currency, cents=True)}, due {u.due_on}"
+            f"{u.number}: {money(u.amount, u.currency or currency, cents=True)}"
+            + (" with tax" if u.with_tax else "")
+            + (" still owed (paid in part)" if u.part else "")
+            + f", due {u.due_on}"
             + (f", {plural(u.days_overdue, 'day')} overdue" if u.days_overdue else ", not yet due")
             for u in unpaid or []
         ]

@@ -160,7 +160,7 @@ def draft_letter(
     if unpaid and "final_invoice" not in skipped:
         listed = w.item_sep.join(
             w.open_item.format(
-                id=u.invoice_id,
+                id=u.number,
                 amount=w.amount(u.amount, u.currency or currency),
                 due=w.due(u.due_on),
             )
@@ -216,10 +216,11 @@ _LAST_DAY = re.compile(
 
 
 def out_of_date(body: str, checklist: Checklist) -> list[str]:
-    """Where a letter, in the draft's own sentences, gives another notice or end date than the
-    checklist now does: one saved before a correction (a notice of 30 days made 60), or before the
-    day the client is told moved the end. A letter whose owner rewrote those sentences (or wrote it
-    in another language) is not second-guessed: nothing is said of it."""
+    """Where a letter, in the draft's own sentences, gives another notice, end date or open
+    invoices than the checklist now does: one saved before a correction (a notice of 30 days made
+    60), before the day the client is told moved the end, or before an import paid an invoice it
+    lists or brought one now owed (a studio would have asked for an invoice paid since). A letter
+    whose owner rewrote those sentences is not second-guessed: nothing is said of it."""
     stale = []
     notice = _NOTICE.search(body)
     days = notice and (notice.group(1) or notice.group(2))
@@ -230,7 +231,23 @@ def out_of_date(body: str, checklist: Checklist) -> list[str]:
     said = last and (last.group(1) or last.group(2))
     if said and said not in (f"{end:%d %B %Y}", f"{end.day} {end:%B %Y}", _day_fr(end)):
         stale.append(f"an end on {said}")
+    if (listed := _OPEN_ITEMS.search(body)) is not None:
+        named = {
+            item.split(" (")[0].strip()
+            for item in re.split(r" ?; ", listed.group(1) or listed.group(2))
+        }
+        owed = {u.number for u in checklist.unpaid or []}
+        if gone := sorted(named - owed):
+            stale.append(f"as open {', '.join(gone)}, paid since")
+        if new := sorted(owed - named):
+            stale.append(f"not {', '.join(new)}, owed now")
     return stale
+
+
+# The draft's list of invoices still open (WORDING's open_items), in English and in French.
+_OPEN_ITEMS = re.compile(
+    r"these invoices are still open: (.+?)\.(?:\s|$)|ces factures restent à régler : (.+?)\.(?:\s|$)"
+)
 
 
 def load_letter(
