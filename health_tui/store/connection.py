@@ -9,6 +9,8 @@ import contextlib
 import os
 import shutil
 import threading
+import time
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,10 +57,13 @@ class Store:
         self._pending: dict[int, rollups.Pending] = {}
         # connections inside `snapshot`: a snapshot within one is the same snapshot
         self._snapshots: set[int] = set()
+        # the cursors threads took, interrupted by `close` (a quit while a quarter is rescored)
+        self._cursors: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         cur = self.con.cursor()
         cur.execute(_QUIET)
+        self._cursors.add(cur)
         return cur
 
     def run(
@@ -210,7 +215,20 @@ class Store:
         self.run("app_setting_set", [key, value], con=con)
 
     def close(self) -> None:
-        self.con.close()
+        """Close the file; a query another thread still runs (the app quit while a quarter was
+        rescored: "connection is busy with another call" ended it in a traceback) is interrupted
+        first, and the close tried again as it stops."""
+        for attempt in range(40):
+            try:
+                self.con.close()
+                return
+            except duckdb.Error as exc:
+                if "busy" not in str(exc) or attempt == 39:
+                    raise
+            for cur in list(self._cursors):
+                with contextlib.suppress(duckdb.Error):
+                    cur.interrupt()
+            time.sleep(0.05)
 
 
 def translate(exc: duckdb.Error, path: Path | None) -> StoreError:
