@@ -918,6 +918,30 @@ def test_a_balance_with_tax_beside_an_amount_without_is_read_as_its_share(
         ("F-2-unpaid", Decimal("666.67"), False),
         ("F-3", Decimal("500.00"), False),
     ]
+    # what the client owes is what the invoices say, with tax, and the letter names the invoice
+    # as the client knows it (a Berlin studio's letter said €1,320.00 where 1.570,80 was owed; a
+    # freelancer's named "in_1PART-unpaid")
+    from health_tui.money import rate_params
+    from health_tui.review.checklist import UnpaidInvoice
+    from health_tui.review.letter import draft_letter
+    from health_tui.settings import Money
+
+    client_id = store.con.execute("SELECT client_id FROM clients").fetchone()[0]
+    owed = [
+        UnpaidInvoice.model_validate(r)
+        for r in store.dicts(
+            "client_unpaid_invoices",
+            {"client_ids": [client_id], "as_of": date(2026, 12, 5), **rate_params(Money())},
+        )
+    ]
+    assert [(u.number, u.amount, u.with_tax, u.part) for u in owed] == [
+        ("F-2", 800.0, True, True),
+        ("F-3", 600.0, True, False),
+    ]
+    body = draft_letter(client_name="Groupe Lumière", started_on=date(2026, 1, 1),
+                        end_date=date(2027, 1, 4), notice_days=30, unpaid=owed)  # fmt: skip
+    assert "F-2 (€800.00, due 2026-08-31); F-3 (€600.00, due 2026-10-01)" in body
+    assert "-unpaid" not in body
 
 
 def test_a_last_value_written_over_lines_is_no_footer(small: Store, tmp_path: Path) -> None:
@@ -994,27 +1018,3 @@ def test_a_cancelled_invoice_and_its_cancellation_are_nothing(store: Store, tmp_
         "client and amount (a Stornorechnung; line 4): with the invoice, not loaded, they are "
         "nothing, where the credit note alone would take the amount off revenue twice."
     ) in summary.notes
-    # what the client owes is what the invoices say, with tax, and the letter names the invoice
-    # as the client knows it (a Berlin studio's letter said €1,320.00 where 1.570,80 was owed; a
-    # freelancer's named "in_1PART-unpaid")
-    from health_tui.money import rate_params
-    from health_tui.review.checklist import UnpaidInvoice
-    from health_tui.review.letter import draft_letter
-    from health_tui.settings import Money
-
-    client_id = store.con.execute("SELECT client_id FROM clients").fetchone()[0]
-    owed = [
-        UnpaidInvoice.model_validate(r)
-        for r in store.dicts(
-            "client_unpaid_invoices",
-            {"client_ids": [client_id], "as_of": date(2026, 12, 5), **rate_params(Money())},
-        )
-    ]
-    assert [(u.number, u.amount, u.with_tax, u.part) for u in owed] == [
-        ("F-2", 800.0, True, True),
-        ("F-3", 600.0, True, False),
-    ]
-    body = draft_letter(client_name="Groupe Lumière", started_on=date(2026, 1, 1),
-                        end_date=date(2027, 1, 4), notice_days=30, unpaid=owed)  # fmt: skip
-    assert "F-2 (€800.00, due 2026-08-31); F-3 (€600.00, due 2026-10-01)" in body
-    assert "-unpaid" not in body

@@ -183,10 +183,10 @@ def test_the_letter_is_drafted_in_french_when_the_agency_writes_french() -> None
 
     agency = Agency(name="Atelier Nord", signer="Camille Martin", country="FR", language="fr")
     case = ExitCase(client_id="x", notice_days=30, decided_on=date(2026, 12, 2))
-    cl = _checklist(case, {}, [], (0, 0), "EUR", agency, date(2026, 12, 2), date(2026, 12, 2))
     owed = [UnpaidInvoice(invoice_id="F-2026-0173", issued_on=date(2026, 9, 30), amount=1800.0,
                           currency=None, due_on=date(2026, 10, 30), converted=1800.0,
                           days_overdue=33)]  # fmt: skip
+    cl = _checklist(case, {}, owed, (0, 0), "EUR", agency, date(2026, 12, 2), date(2026, 12, 2))
     body = draft_letter(client_name="Groupe Lumière", started_on=date(2025, 4, 1),
                         end_date=cl.earliest_end, notice_days=30, unpaid=owed,
                         signature=agency.signature(), language="fr")  # fmt: skip
@@ -196,7 +196,7 @@ def test_the_letter_is_drafted_in_french_when_the_agency_writes_french() -> None
     assert "F-2026-0173 (1\u202f800,00\xa0€, échéance le 30/10/2026)" in body
     assert body.endswith("salutations distinguées.\n\nCamille Martin\nAtelier Nord\n")
     assert out_of_date(body, cl) == []
-    longer = _checklist(case.model_copy(update={"notice_days": 60}), {}, [], (0, 0), "EUR", agency,
+    longer = _checklist(case.model_copy(update={"notice_days": 60}), {}, owed, (0, 0), "EUR", agency,
                         date(2026, 12, 2), date(2026, 12, 2))  # fmt: skip
     assert out_of_date(body, longer) == ["a notice of 30 days", "an end on 4 janvier 2027"]
     assert Agency(language="fr").signature() == "[Votre nom]\n[Votre agence]"
