@@ -68,6 +68,11 @@ def missing_rates_message(missing: list[tuple[str, str]], money: Money, *, what:
     lines.append("  [money.rates]")
     # a placeholder, not a number: a pasted 0.0 was refused as a rate, which read as a contradiction
     lines += [f"  {code} = ?  # how many {money.currency} one {code} is worth" for code in codes]
+    inline = ", ".join(f"{code} = ?" for code in codes)
+    lines.append(
+        f"(A settings file `config --write` made has `rates = {{}}` under [money]: write them there "
+        f"instead, `rates = {{ {inline} }}`.)"
+    )
     lines.append(
         f'(If {codes[0]} is your own currency, set `currency = "{codes[0]}"` under [money] instead.)'
     )

@@ -431,6 +431,21 @@ def _explain(e: Any) -> str:
     return msg if "(got" in msg or isinstance(got, dict) else f"{msg} (got {got!r})"
 
 
+def _twice_hint(exc: Exception) -> str:
+    """What to do about a table given twice: the file `config --write` makes has `rates = {}`
+    under [money], and the advice to add a [money.rates] table (followed) made every command stop
+    on "Cannot declare ('money', 'rates') twice" (a freelancer's hunt)."""
+    found = re.search(r"Cannot declare \('(\w+)', '(\w+)'\) twice", str(exc))
+    if found is None:
+        return ""
+    section, key = found.groups()
+    return (
+        f". [{section}.{key}] is given twice: as `{key} = ...` under [{section}] and as a "
+        f"[{section}.{key}] table. Keep one: delete the `{key} = {{}}` line under [{section}], or "
+        f"write the values in it, `{key} = {{ USD = 1.39 }}`."
+    )
+
+
 def load_settings(path: Path | None) -> tuple[Settings, dict[str, str]]:
     """Read the TOML at `path` (absent file = defaults); returns settings and where each came from."""
     data: dict[str, Any] = {}
@@ -438,7 +453,7 @@ def load_settings(path: Path | None) -> tuple[Settings, dict[str, str]]:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+            raise ConfigError(f"{path}: not valid TOML: {exc}{_twice_hint(exc)}") from None
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     data = migrate(data)

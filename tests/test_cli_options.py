@@ -163,3 +163,28 @@ def test_an_id_in_another_case_never_makes_a_unique_name_ambiguous(
     assert shouted.output.startswith("Saved: a note on Lumen (lumen-")
     by_id = runner.invoke(cli, ["note", "lumen", "hello", "--db", str(small_db)])
     assert by_id.output.startswith("Saved: a note on Lumen Robotics (lumen)")
+
+
+def test_a_rates_table_given_twice_says_which_two_and_what_to_keep(tmp_path: Path) -> None:
+    """A freelancer followed the refusal's advice (add a [money.rates] table) in the file `config
+    --write` made, which has `rates = {}` under [money]: every command then stopped on "Cannot
+    declare ('money', 'rates') twice", which she could not act on."""
+    from health_tui.errors import ConfigError
+    from health_tui.settings import load_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text('[money]\ncurrency = "CAD"\nrates = {}\n\n[money.rates]\nUSD = 1.39\n')
+    with pytest.raises(ConfigError) as refused:
+        load_settings(path)
+    assert str(refused.value).endswith(
+        "[money.rates] is given twice: as `rates = ...` under [money] and as a [money.rates] "
+        "table. Keep one: delete the `rates = {}` line under [money], or write the values in it, "
+        "`rates = { USD = 1.39 }`."
+    )
+    from health_tui.money import missing_rates_message
+    from health_tui.settings import Money
+
+    said = missing_rates_message(
+        [("USD", "1 invoice in USD")], Money(currency="CAD"), what="It has"
+    )
+    assert "under [money]: write them there instead, `rates = { USD = ? }`." in said
