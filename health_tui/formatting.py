@@ -27,13 +27,18 @@ def symbol(currency: str) -> str:
     return _SYMBOLS.get(currency.upper()) or f"{safe_text(currency)[:3]}{NBSP}"
 
 
-def money(value: float | None, currency: str = "EUR", *, cents: bool = False) -> str:
-    """'€12,345' (or '€1,234.50' with cents); an amount that rounds to zero has no minus sign."""
+def money(
+    value: float | None, currency: str = "EUR", *, cents: bool = False, home: str | None = None
+) -> str:
+    """'€12,345' (or '€1,234.50' with cents); an amount that rounds to zero has no minus sign.
+    Beside a portfolio in another currency (`home`), a US dollar is 'US$': a Toronto freelancer
+    read "$2,300.00" under "unpaid CAD 14,205.80" as Canadian dollars."""
     if value is None:
         return NO_VALUE
     shown = half_up(value, 2 if cents else 0)
     sign = "-" if shown.is_signed() and shown != 0 else ""  # never "-€0"
-    return f"{sign}{symbol(currency)}{abs(shown):,}"
+    mark = "US$" if home and home.upper() != "USD" and currency.upper() == "USD" else symbol(currency)
+    return f"{sign}{mark}{abs(shown):,}"
 
 
 def half_up(value: float, digits: int = 0) -> Decimal:

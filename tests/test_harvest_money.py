@@ -331,13 +331,14 @@ def test_an_invoice_in_another_currency_fits_its_row_and_says_both_amounts() -> 
     text = invoices_content(history, "EUR").plain.splitlines()
     header = next(t for t in text if t.startswith("issued"))
     assert max(cell_len(t) for t in text[1:]) <= cell_len(header)
-    assert text[2:] == [
-        "2026-08-01 2026-08-31  $5,000.00  overdue     30d",
-        "                        = €4,600  owes $5,000.00",
-        "2026-08-01 2026-08-31  $5,000.00  paid late   25d",
-        "                        = €4,600",
-        "2026-08-01 2026-08-31  €5,000.00  overdue     30d",
-        "                                  owes €5,000.00",
+    assert text[2:] == [  # a US dollar beside euros reads US$
+        "2026-08-01 2026-08-31 US$5,000.00  overdue     30d",
+        "                         = €4,600",
+        "                                  owes US$5,000.00",
+        "2026-08-01 2026-08-31 US$5,000.00  paid late   25d",
+        "                         = €4,600",
+        "2026-08-01 2026-08-31   €5,000.00  overdue     30d",
+        "                                   owes €5,000.00",
     ]
 
 
@@ -493,3 +494,15 @@ def test_the_margin_reads_the_same_in_the_reasons_and_on_the_client_screen(tmp_p
     said = re.search(r"margin (\d+)%\.", " ".join(acme.reasons))
     shown = re.search(r"margin +(\d+)%\n", str(effort_content(acme, "EUR")))
     assert said and shown and said.group(1) == shown.group(1) == "81"
+
+
+def test_a_us_dollar_beside_another_currency_reads_us_dollar() -> None:
+    """A Toronto freelancer (CAD) read "$2,300.00" under "unpaid CAD 14,205.80" on the client
+    screen and in the exit checklist as Canadian dollars."""
+    from health_tui.formatting import money
+
+    assert money(2300, "USD", cents=True, home="CAD") == "US$2,300.00"
+    assert money(2300, "USD", cents=True, home="EUR") == "US$2,300.00"
+    assert money(2300, "USD", cents=True, home="USD") == "$2,300.00"
+    assert money(2300, "USD", cents=True) == "$2,300.00"  # the letter to a US client
+    assert money(2300, "CAD", cents=True, home="CAD") == "CAD\xa02,300.00"

@@ -239,7 +239,7 @@ def _checklist(
     details = {
         "contract": [contract],
         "final_invoice": [
-            f"{u.number}: {money(u.amount, u.currency or currency, cents=True)}"
+            f"{u.number}: {money(u.amount, u.currency or currency, cents=True, home=currency)}"
             + (" with tax" if u.with_tax else "")
             + (" still owed (paid in part)" if u.part else "")
             + f", due {u.due_on}"

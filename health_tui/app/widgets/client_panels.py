@@ -243,7 +243,8 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
     if not history.invoices:
         return Content.assemble(*parts, ("none on record", MUTED))
     amounts = [
-        fmt.money(inv.amount, inv.currency or currency, cents=True) for inv in history.invoices
+        fmt.money(inv.amount, inv.currency or currency, cents=True, home=currency)
+        for inv in history.invoices
     ]
     lates = [
         "?" if inv.days_late is None
@@ -273,7 +274,7 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
             under = f"{'':<22}{converted:>{aw}}"
             parts.append((under, MUTED))
             if inv.unpaid:
-                owes = f"owes {fmt.money(inv.unpaid, own, cents=True)}"
+                owes = f"owes {fmt.money(inv.unpaid, own, cents=True, home=currency)}"
                 if cell_len(under) + 2 + cell_len(owes) > width:  # on a line of its own
                     parts.append(("\n" + owes.rjust(width), style))
                 else:
