@@ -37,7 +37,9 @@ def money(
         return NO_VALUE
     shown = half_up(value, 2 if cents else 0)
     sign = "-" if shown.is_signed() and shown != 0 else ""  # never "-€0"
-    mark = "US$" if home and home.upper() != "USD" and currency.upper() == "USD" else symbol(currency)
+    mark = (
+        "US$" if home and home.upper() != "USD" and currency.upper() == "USD" else symbol(currency)
+    )
     return f"{sign}{mark}{abs(shown):,}"
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from health_tui.errors import ImportFailed
 from health_tui.scoring.engine import score_portfolio
 from health_tui.settings import Money, Settings
 from health_tui.store import Store
@@ -384,18 +385,25 @@ def test_two_spellings_of_one_new_client_in_one_file_are_said(store: Store, tmp_
 def test_amounts_in_cents_are_read_as_cents_when_the_mapping_says_so(
     store: Store, tmp_path: Path
 ) -> None:
-    """Stripe's API writes 150000 for 1,500.00: read as €150,000, nothing said (user trial)."""
+    """Stripe's API writes 150000 for 1,500.00: read as €150,000, nothing said (user trial); then
+    a warning a freelancer missed among the progress lines (her revenue at risk read CAD
+    1,209,000): refused until the mapping says which, cents or whole units."""
     sheet = write(tmp_path, "stripe.csv", "id,customer,created,total,currency\n"
                   "in_1,Blue Fig,2026-07-05,150000,usd\nin_2,Blue Fig,2026-08-05,80050,usd\n")  # fmt: skip
     columns = ('target = "invoices"\n[columns]\ninvoice_id = "id"\nclient = "customer"\n'
                'issued_on = "created"\namount = "total"\ncurrency = "currency"\n' + OPEN)  # fmt: skip
     money = Money(rates={"USD": 0.92})
-    plain = load(store, sheet, mapping=write(tmp_path, "stripe.toml", columns), money=money)
-    assert any(
-        "every amount is a whole number, the median 115,025: if they are in cents (as Stripe's "
-        "API writes them), add amounts_in_cents = true to" in w
-        for w in plain.warnings
+    plain = write(tmp_path, "stripe.toml", columns)
+    with pytest.raises(ImportFailed) as refused:
+        load(store, sheet, mapping=plain, money=money)
+    assert str(refused.value).startswith(
+        "import of stripe.csv refused: every amount is a whole number, the median 115,025: in "
+        "cents (as Stripe's API writes them) or in whole units? Say which at the top of "
+        f"{plain}, above [columns]: amounts_in_cents = true, or amounts_in_cents = false"
     )
+    assert store.con.execute("SELECT count(*) FROM invoices").fetchone() == (0,)
+    units = write(tmp_path, "units.toml", "amounts_in_cents = false\n" + columns)
+    assert load(store, sheet, mapping=units, money=money).rows == 2  # said: whole units
     cents = write(tmp_path, "cents.toml", "amounts_in_cents = true\n" + columns)
     summary = load(store, sheet, mapping=cents, money=money)
     assert not any("cents" in w for w in summary.warnings)

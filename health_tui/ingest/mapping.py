@@ -223,8 +223,10 @@ class Mapping(BaseModel):
         description="the sheet's text encoding when it is not UTF-8: windows-1252 (Excel's CSV in "
         "Western Europe), latin-1...",
     )
-    amounts_in_cents: bool = Field(
-        False, description="invoices: amounts written in cents (Stripe's API: 150000 is 1,500.00)"
+    amounts_in_cents: bool | None = Field(
+        None,
+        description="invoices: amounts written in cents (Stripe's API: 150000 is 1,500.00); "
+        "false says they are whole units where every amount looks like cents",
     )
     billable_default: bool = True
     score_out_of: int | None = Field(
@@ -320,7 +322,8 @@ class Mapping(BaseModel):
                 "status_keys": _keys(values.status),
                 "status_values": list(values.status.values()),
                 "due_days": self.due_days,
-                "cents": self.amounts_in_cents,
+                "cents": bool(self.amounts_in_cents),
+                "cents_said": self.amounts_in_cents is not None,
             }
         elif self.target == "feedback":
             params |= {"out_of": self.score_out_of}

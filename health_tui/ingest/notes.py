@@ -10,6 +10,7 @@ from datetime import date
 import duckdb
 
 from health_tui.domains import MAILBOX_DOMAINS
+from health_tui.errors import ImportFailed
 from health_tui.formatting import plural, some_of
 from health_tui.ingest.models import (
     DATE_COLUMN,
@@ -236,12 +237,14 @@ def left_out_bills(
     portfolio's `currency` for amounts the file gives none."""
     (drafts, due, paid_on, partly, written_off, off_lines, no_currency, line_items, cancellations,
      cancellation_lines, maybe_cents, median) = store.row("connector_notes_bills", con=con)  # fmt: skip
-    if maybe_cents and source.mapping_file and not source.params.get("cents"):
-        where = source.mapping_file
-        summary.warnings.append(
-            f"{file}: every amount is a whole number, the median {median:,.0f}: if they are in "
-            f"cents (as Stripe's API writes them), add amounts_in_cents = true to {where} (at the "
-            "top, above [columns]) and import it again."
+    if maybe_cents and source.mapping_file and not source.params.get("cents_said"):
+        # refused rather than guessed either way: read as units, Stripe's API export made every
+        # invoice 100 times its amount (a freelancer's revenue at risk read CAD 1,209,000)
+        raise ImportFailed(
+            f"import of {file} refused: every amount is a whole number, the median {median:,.0f}: "
+            "in cents (as Stripe's API writes them) or in whole units? Say which at the top of "
+            f"{source.mapping_file}, above [columns]: amounts_in_cents = true, or "
+            "amounts_in_cents = false, and import it again.\nNothing was changed."
         )
     if line_items:
         summary.notes.append(
