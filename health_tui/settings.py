@@ -283,15 +283,43 @@ class Activities(BaseModel):
             "facturation",
             "recrutement",
             "formation",
+            "verwaltung",
+            "buchhaltung",
+            "rechnungsstellung",
+            "weiterbildung",
         ],
         "Task/Tags words that make a NON-BILLABLE entry admin (billable ones never are)",
     )
     revision: list[str] = _words(
-        ["revision", "revise", "rework", "changes", "amend", "correction", "modif", "retouche"],
+        [
+            "revision",
+            "revise",
+            "rework",
+            "changes",
+            "amend",
+            "correction",
+            "modif",
+            "retouche",
+            "korrektur",
+            "überarbeitung",
+            "änderung",
+            "nachbesserung",
+        ],
         "Task/Tags words that make an entry revision",
     )
     support: list[str] = _words(
-        ["support", "maintenance", "helpdesk", "hotfix", "bug", "dépannage", "correctif"],
+        [
+            "support",
+            "maintenance",
+            "helpdesk",
+            "hotfix",
+            "bug",
+            "dépannage",
+            "correctif",
+            "wartung",
+            "fehlerbehebung",
+            "störung",
+        ],
         "Task/Tags words that make an entry support",
     )
     meeting: list[str] = _words(
@@ -313,6 +341,10 @@ class Activities(BaseModel):
             "point téléphonique",
             "point client",
             "point hebdo",
+            "besprechung",
+            "kundentermin",
+            "telefonat",
+            "abstimmungstermin",
         ],
         "Task/Tags words that make an entry meeting",
     )

@@ -889,3 +889,25 @@ def test_the_agencys_own_time_under_a_client_of_its_own_is_said(
     unmarked = load(fresh, write(tmp_path, "free.csv", path.read_text().replace(",Yes,", ",No,")))
     assert not [w for w in unmarked.warnings if "none of them billable" in w], unmarked.warnings
     fresh.close()
+
+
+def test_clockify_in_german_is_clockify(store: Store, tmp_path: Path) -> None:
+    """A Berlin studio's Clockify detailed report, its interface in German, was "not an export
+    health-tui knows", even with --source clockify; its rework ("Korrektur") read as delivery."""
+    head = (
+        "\ufeffProjekt;Kunde;Beschreibung;Aufgabe;Benutzer;E-Mail;Tags;Abrechenbar;Startdatum;"
+        "Startzeit;Enddatum;Endzeit;Dauer (h);Dauer (dezimal);Abrechenbarer Betrag (EUR)\r\n"
+    )
+    rows = (
+        "Messestand;Müller & Söhne GmbH;Feinschliff;Korrektur;Tobias;t@x.de;;Ja;01.04.2026;"
+        "08:15:00;01.04.2026;09:00:00;00:45:00;0,75;71,25\r\n"
+        "Messestand;Müller & Söhne GmbH;;Kundentermin;Tobias;t@x.de;;Nein;22.04.2026;"
+        "10:00:00;22.04.2026;11:30:00;01:30:00;1,50;0,00\r\n"
+    )
+    path = tmp_path / "clockify_detailliert.csv"
+    path.write_bytes((head + rows).encode("utf-8"))
+    summary = import_path(store, path)
+    assert summary.source == "clockify"
+    assert store.con.execute(
+        "SELECT hours, billable, activity, billable_amount::DOUBLE FROM time_entries ORDER BY date"
+    ).fetchall() == [(0.75, True, "revision", 71.25), (1.5, False, "meeting", 0.0)]
