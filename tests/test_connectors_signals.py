@@ -831,3 +831,24 @@ def test_a_long_refusal_names_every_word_refused_once(small: Store, tmp_path: Pa
         "sms, social (give the sheet's words their channel under [values.channel]): 'Courrier' "
         "(6 lines), 'LinkedIn' (6 lines), 'Visio' (6 lines), 'Texto' (6 lines)\n"
     ) in said
+
+
+def test_rows_whose_every_field_is_empty_are_read_past(small: Store, tmp_path: Path) -> None:
+    """A freelancer's Google Sheet ended in three ",,,,," rows: "left out 3 interactions that name
+    no client (lines 118, 119, 120)", where the README says such rows are read past."""
+    sheet = write(
+        tmp_path,
+        "log.csv",
+        "When,Who,How,What,Note\n"
+        "2026-09-10 10:00,Northwind Outfitters,email,praise,Thanks!\n"
+        ",,,,\n,,,,\n  , ,,,\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "interactions"\n[columns]\nat = "When"\nclient = "Who"\nchannel = "How"\n'
+        'kind = "What"\nnote = "Note"\n',
+    )
+    summary = load(small, sheet, mapping=mapping)
+    assert summary.rows == 1
+    assert summary.warnings == []
