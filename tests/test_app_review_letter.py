@@ -57,7 +57,11 @@ async def test_the_letter_is_drafted_edited_and_saved(db: Path) -> None:
         await pilot.press("escape")  # keep editing
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert text(screen.query_one("#letter-status")) == "saved"
+        # no [agency] in the settings: the signature's placeholders are said, not sent unseen
+        assert text(screen.query_one("#letter-status")) == (
+            "saved · [Your name] and [Your agency] to fill in ([agency] signer and name in the "
+            "settings sign every letter)"
+        )
         await pilot.press("escape")  # nothing unsaved: leaves at once
         assert isinstance(app.screen, ChecklistScreen)
         await pilot.press("t")
@@ -114,7 +118,7 @@ async def test_a_letter_saved_before_a_correction_says_it_is_out_of_date(db: Pat
         screen = await open_letter(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert text(screen.query_one("#letter-status")) == "saved"
+        assert text(screen.query_one("#letter-status")).startswith("saved · [Your name]")
     store = open_store(db)
     set_fact(store, "castell", "notice_days", "60", at=datetime(2026, 10, 3, 9))
     store.close()

@@ -36,6 +36,10 @@ def default_export_name(client_id: str) -> str:
     return f"letter-{re.sub(r'[^A-Za-z0-9._-]+', '-', client_id).strip('.-') or 'client'}.txt"
 
 
+# The signature's placeholders (settings.Agency.signature) a draft keeps until the settings give them.
+PLACEHOLDERS = ("[Your name]", "[Your agency]", "[Votre nom]", "[Votre agence]")
+
+
 class LetterScreen(HealthScreen):
     """An editor over the letter; the status line says whether what is shown is saved."""
 
@@ -125,6 +129,13 @@ class LetterScreen(HealthScreen):
                 status,
                 (f" · it gives {' and '.join(stale)}; now {c.notice_days} days, {now} · ctrl+r "
                  "redrafts", "bold $text-error"),
+            )  # fmt: skip
+        placeholders = [p for p in PLACEHOLDERS if p in self.text]
+        if placeholders:  # exported and sent as written: say where the signature comes from
+            status = Content.assemble(
+                status,
+                (f" · {' and '.join(placeholders)} to fill in ([agency] signer and name in the "
+                 "settings sign every letter)", "$text-warning"),
             )  # fmt: skip
         self.query_one("#letter-status", Static).update(status)
 
