@@ -11,7 +11,9 @@
 -- key_base, the identity of the entry: the mapping's name ($source_name), client, date, person,
 -- project, task, note, activity as written and hours in whole seconds, normalised; entries alike
 -- in all of these are told apart by their order in the file. work_base: the same without the client.
--- No money: billable_amt, cost_amt and currency are NULL.
+-- Money where the mapping names it (billable_amount, cost_amount, currency), read as Harvest's:
+-- what an entry is worth to the client and what it cost (a Clockify export read through a mapping
+-- lost its revenue estimates).
 -- skip: 'no client' and 'no time' (0 hours), counted in the summary rather than refused.
 CREATE OR REPLACE TEMP TABLE src_entries AS
 WITH s AS (
@@ -49,9 +51,11 @@ SELECT line,
        activity AS activity_text,
        CASE WHEN given IS NULL THEN concat_ws(' ', task, activity) ELSE task END AS task,
        tags, note, person,
-       NULL::DECIMAL(14, 2) AS billable_amt, NULL::VARCHAR AS billable_amount_text,
-       NULL::DECIMAL(14, 2) AS cost_amt, NULL::VARCHAR AS cost_amount_text,
-       NULL::VARCHAR AS currency, NULL::VARCHAR AS currency_text,
+       TRY_CAST(connector_decimal_text(billable_amount, $decimal) AS DECIMAL(14, 2)) AS billable_amt,
+       billable_amount AS billable_amount_text,
+       TRY_CAST(connector_decimal_text(cost_amount, $decimal) AS DECIMAL(14, 2)) AS cost_amt,
+       cost_amount AS cost_amount_text,
+       connector_currency(currency) AS currency, currency AS currency_text,
        -- the identity's parts after the client (a column alias reused below, as DuckDB allows)
        concat_ws(chr(31), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(connector_norm(person), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),

@@ -375,3 +375,22 @@ def test_a_sheet_in_windows_1252_is_read_where_its_encoding_is_said(
     ]
     with pytest.raises(ImportFailed, match="'klingon' is not a text encoding"):
         import_path(store, sheet, encoding="klingon")
+
+
+def test_a_timesheets_money_is_read_through_a_mapping(store: Store, tmp_path: Path) -> None:
+    """A Berlin studio's Clockify export through a mapping: `billable_amount` was "not a field of
+    time_entries", and its clients not yet invoiced lost their revenue estimates."""
+    mapping = write(
+        tmp_path,
+        "t.toml",
+        'target = "time_entries"\ndelimiter = ";"\ndate_format = "day-first"\n[columns]\n'
+        'client = "Kunde"\ndate = "Datum"\nhours = "Stunden"\n'
+        'billable_amount = "Betrag (EUR)"\ncost_amount = "Kosten"\n[fixed]\ncurrency = "EUR"\n',
+    )
+    sheet = write(tmp_path, "t.csv", "Kunde;Datum;Stunden;Betrag (EUR);Kosten\n"
+                  "Café Übersee;14.09.2026;2,5;237,50;100,00\n")  # fmt: skip
+    import_path(store, sheet, mapping=mapping)
+    assert store.con.execute(
+        "SELECT hours, billable_amount::DOUBLE, cost_amount::DOUBLE, amount_currency "
+        "FROM time_entries"
+    ).fetchall() == [(2.5, 237.5, 100.0, "EUR")]

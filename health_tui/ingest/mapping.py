@@ -50,7 +50,7 @@ class TargetFields:
 TARGETS: dict[str, TargetFields] = {
     "time_entries": TargetFields(
         fields=("client", "date", "hours", "start", "end", "billable", "activity", "project",
-                "task", "tags", "note", "person"),
+                "task", "tags", "note", "person", "billable_amount", "cost_amount", "currency"),
         needs=(("client", "project"), ("date",), ("hours", "start+end")),
         parse="mapping_time_parse",
         staged=(("start", "start_time"), ("end", "end_time")),
