@@ -4,5 +4,5 @@
 CREATE OR REPLACE TEMP TABLE stg_touches (
     line BIGINT, ticket_id VARCHAR, client VARCHAR, "domain" VARCHAR, email VARCHAR, "at" VARCHAR,
     channel VARCHAR, kind VARCHAR, priority VARCHAR, ticket_type VARCHAR, tags VARCHAR,
-    satisfaction VARCHAR, sentiment VARCHAR, note VARCHAR
+    satisfaction VARCHAR, sentiment VARCHAR, note VARCHAR, "time" VARCHAR
 );

@@ -852,3 +852,26 @@ def test_rows_whose_every_field_is_empty_are_read_past(small: Store, tmp_path: P
     summary = load(small, sheet, mapping=mapping)
     assert summary.rows == 1
     assert summary.warnings == []
+
+
+def test_a_logs_time_of_day_in_a_column_of_its_own_goes_with_its_date(
+    small: Store, tmp_path: Path
+) -> None:
+    """A Berlin studio's hand-kept log has Datum and Uhrzeit apart: "time" was not a field, and an
+    urgent call at 21:30 counted as a daytime request."""
+    sheet = write(
+        tmp_path,
+        "log.csv",
+        "Datum;Uhrzeit;Kunde;Art;Kanal\n10.08.2026;21:30;Northwind Outfitters;urgent_request;phone\n"
+        "11.08.2026;;Northwind Outfitters;praise;email\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "interactions"\ndate_format = "day-first"\n[columns]\nat = "Datum"\n'
+        'time = "Uhrzeit"\nclient = "Kunde"\nkind = "Art"\nchannel = "Kanal"\n',
+    )
+    load(small, sheet, mapping=mapping)
+    assert small.con.execute(
+        "SELECT CAST(\"at\" AS VARCHAR) FROM interactions WHERE source = 'mapping:sheet' ORDER BY 1"
+    ).fetchall() == [("2026-08-10 21:30:00",), ("2026-08-11 00:00:00",)]

@@ -62,7 +62,7 @@ TARGETS: dict[str, TargetFields] = {
         parse="harvest_invoices_parse",
     ),
     "interactions": TargetFields(
-        fields=("id", "client", "domain", "at", "channel", "kind", "sentiment", "note"),
+        fields=("id", "client", "domain", "at", "time", "channel", "kind", "sentiment", "note"),
         needs=(("client", "domain"), ("at",), ("channel",), ("kind",)),
         parse="mapping_interactions_parse",
         staged=(("id", "ticket_id"),),
