@@ -542,6 +542,16 @@ def test_md_makes_text_one_inert_line() -> None:
     assert md(None) == ""
 
 
+def test_the_change_of_revenue_at_risk_is_of_the_figures_as_shown() -> None:
+    """A freelancer's report: "CAD 12,090 | CAD 11,993 | +CAD 98": the change took 11,992.50 to
+    11,992 (Python rounds halves to even), the figure beside it to 11,993."""
+    from health_tui.report.model import ReviewReport
+
+    fields = {"revenue_at_risk_now": 12090.0, "revenue_at_risk_then": 11992.5}
+    report = ReviewReport.model_construct(**fields)
+    assert report.revenue_at_risk_change == 97.0
+
+
 def test_previous_quarter_end() -> None:
     assert previous_quarter_end(date(2026, 9, 30)) == date(2026, 6, 30)
     assert previous_quarter_end(date(2026, 8, 15)) == date(2026, 6, 30)

@@ -13,6 +13,7 @@ import duckdb
 from pydantic import BaseModel, ConfigDict, Field
 
 from health_tui.dates import quarter_end, quarter_of, shift_quarter
+from health_tui.formatting import half_up
 from health_tui.review.decisions import DecisionRecord, current_decisions, review_queue
 from health_tui.review.exits import ExitProgress, exits_in_force
 from health_tui.review.track_record import TrackRecord, build_track_record
@@ -177,7 +178,9 @@ class ReviewReport(BaseModel):
         units), so the three figures add up as written (€33,856 and €38,660 gave -€4,805); None
         where either is not known."""
         now, then = self.revenue_at_risk_now, self.revenue_at_risk_then
-        return None if now is None or then is None else float(round(now) - round(then))
+        # rounded as money() shows them, halves up (Python's round sent 11,992.50 to 11,992 where
+        # the report showed 11,993: "CAD 12,090 | CAD 11,993 | +CAD 98")
+        return None if now is None or then is None else float(half_up(now) - half_up(then))
 
 
 def previous_quarter_end(as_of: date) -> date:
