@@ -321,7 +321,11 @@ def checklist_head(name: str, checklist: Checklist, currency: str, width: int = 
         [(f"earliest end {checklist.earliest_end.isoformat()}", MUTED)],
     ]
     if checklist.unpaid:
-        facts.append([(f"unpaid {fmt.money(unpaid, currency)}", "bold $text-error")])
+        # to the cent, as the steps say each invoice ("unpaid CAD 943" above "CAD 942.50"), but
+        # for a sum converted at the day's rate: a figure to weigh, in whole units
+        own = all((u.currency or currency) == currency for u in checklist.unpaid)
+        shown = fmt.money(unpaid, currency, cents=own)
+        facts.append([(f"unpaid {shown}", "bold $text-error")])
     if checklist.face_to_face:
         facts.append([("tell them face to face", "bold $text-warning")])
     title: list[fmt.Phrase] = [
