@@ -290,3 +290,20 @@ def test_time_entries_weeks_old_make_no_client_struggle_or_drift(tmp_path: Path)
         "31 h a month a year earlier" in r
         for r in c.reasons
     ), c.reasons
+
+
+def test_one_survey_answer_is_too_little_to_call_a_client_not_unhappy(tmp_path: Path) -> None:
+    """A Berlin studio's client read "struggling → support: a good client going through a hard
+    time of their own, not unhappy with you … feedback fair (8/10)" beside "not enough data to
+    score health … 1 feedback score": the one answer stood for how the client feels."""
+    b = book()
+    b.client("thin", "Verlag Sonnenblume", date(2024, 1, 15))
+    b.work("thin", date(2024, 1, 15), date(2026, 3, 31), hours_per_day=1.4)
+    b.work("thin", date(2026, 4, 1), date(2026, 9, 30), hours_per_day=0.2)
+    b.rows["feedback"].append(["thin", date(2026, 8, 20), 8, ""])
+    b.events("thin", "request", date(2025, 4, 1), date(2025, 9, 30), per_quarter=1)
+    b.events("thin", "request", date(2026, 7, 1), date(2026, 7, 30), per_quarter=1)
+    c = client(b.score(tmp_path), "thin")
+    assert c.health is None
+    assert c.archetype is not A.struggling and c.recommendation is not R.support
+    assert not any("hard time" in r for r in c.reasons)

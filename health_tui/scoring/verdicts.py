@@ -79,7 +79,10 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
     courteous = f.tone_w is None or f.tone_w >= a.struggling_tone
     fair = f.feedback_w is None or f.feedback_w >= a.struggling_feedback
     satisfied = f.satisfaction is not None and f.satisfaction >= a.struggling_satisfaction
-    if not (courteous and fair and satisfied):
+    # "not unhappy with you" stands on what the client said: one survey answer is too little (a
+    # Berlin studio's client read "struggling, feedback fair (8/10)" beside "not enough data")
+    heard = f.signals_w >= ctx.settings.rules.min_signals
+    if not (courteous and fair and satisfied and heard):
         return None
     late, before, year_ago = f.late_recent, f.late_before, f.late_year_ago
     rise = a.struggling_days_late_rise
