@@ -192,72 +192,57 @@ def import_path(
     if source is not None and source not in SOURCES:
         raise ImportFailed(f"unknown source {source!r}; known: {', '.join(SOURCES)}, native.")
     forced = load_mapping(mapping).source(str(mapping)) if mapping else SOURCES.get(source or "")
-    return import_export(
-        store,
-        path,
-        forced=forced,
-        date_format=date_format,
-        decimal=decimal,
-        encoding=encoding,
-        client_from=client_from,
-        activities=activities,
-        money=money,
-        replace=replace,
-        today=today,
-        progress=progress,
-    )
+    with _readable(store, path, encoding or (forced.encoding if forced else None)) as (
+        readable,
+        read_as,
+    ):
+        summary = import_export(
+            store,
+            path,
+            readable=readable,
+            forced=forced,
+            date_format=date_format,
+            decimal=decimal,
+            client_from=client_from,
+            activities=activities,
+            money=money,
+            replace=replace,
+            today=today,
+            progress=progress,
+        )
+    if read_as:
+        summary.notes.insert(
+            0, f"{path.name}: read as {read_as} text, as --encoding or the mapping says."
+        )
+    return summary
+
+
+@contextmanager
+def _readable(store: Store, path: Path, encoding: str | None) -> Iterator[tuple[Path, str | None]]:
+    """`path` as DuckDB can read it: itself, or where its encoding is said (--encoding, a
+    mapping's) and it is not UTF-8 (Excel's CSV in Western Europe: Windows-1252), a UTF-8 copy,
+    line for line; with the encoding's name where a copy was read."""
+    if encoding is None or not path.is_file():
+        yield path, None
+        return
+    try:
+        name = encoding_name(encoding)
+    except ValueError as exc:
+        raise ImportFailed(
+            f"--encoding: {exc}\nNothing was changed in {where_of(store)}."
+        ) from None
+    with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
+        readable, problems = utf8_copy(path, name, Path(tmp))
+        if problems:
+            refuse(problems, path, where_of(store))
+        yield readable, (name if readable != path else None)
 
 
 def import_export(
     store: Store,
     path: Path,
     *,
-    forced: Source | None = None,
-    date_format: str | None = None,
-    decimal: str | None = None,
-    encoding: str | None = None,
-    client_from: ClientFrom | None = None,
-    activities: Activities | None = None,
-    money: Money | None = None,
-    replace: bool = False,
-    today: date | None = None,
-    progress: Progress | None = None,
-) -> ExportSummary:
-    """Load one export file; `encoding` (--encoding, else a mapping's) reads a file that is not
-    UTF-8 (Excel's CSV in Western Europe: Windows-1252) from a UTF-8 copy, line for line. See
-    `_import_export`."""
-    chosen = encoding or (forced.encoding if forced else None)
-    if chosen is None:
-        return _import_export(store, Path(path), Path(path), forced=forced,
-                              date_format=date_format, decimal=decimal, client_from=client_from,
-                              activities=activities, money=money, replace=replace, today=today,
-                              progress=progress)  # fmt: skip
-    path = Path(path)
-    try:
-        name = encoding_name(chosen)
-    except ValueError as exc:
-        raise ImportFailed(
-            f"--encoding: {exc}\nNothing was changed in {where_of(store)}."
-        ) from None
-    with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
-        readable, problems = utf8_copy(path, name, Path(tmp)) if path.is_file() else (path, [])
-        if problems:
-            refuse(problems, path, where_of(store))
-        summary = _import_export(store, path, readable, forced=forced, date_format=date_format,
-                                 decimal=decimal, client_from=client_from, activities=activities,
-                                 money=money, replace=replace, today=today, progress=progress)  # fmt: skip
-    if readable != path:
-        summary.notes.insert(
-            0, f"{path.name}: read as {name} text, as --encoding or the mapping says."
-        )
-    return summary
-
-
-def _import_export(
-    store: Store,
-    path: Path,
-    readable: Path,
-    *,
+    readable: Path | None = None,
     forced: Source | None = None,
     date_format: str | None = None,
     decimal: str | None = None,
@@ -273,11 +258,13 @@ def _import_export(
     `forced` is the source (--source, or a mapping's); without it the header decides; `decimal`
     (--decimal-separator) wins over a mapping's and over what the numbers say. See the
     module docstring for how clients, entries and invoices are identified on re-import. `today`
-    (the command line's): rows dated after it are kept and said.
+    (the command line's): rows dated after it are kept and said. `readable`: the file read, where
+    it is not `path` (a UTF-8 copy, `_readable`); messages name `path`.
     """
     say: Progress = progress or (lambda _message: None)
     where = where_of(store)
     path = Path(path)
+    readable = readable or path  # a UTF-8 copy of a file in another encoding (`_readable`)
     problems: list[Problem] = []
     if not path.is_file():
         reason = "no such file" if not path.exists() else "not a file"
@@ -720,7 +707,8 @@ def _stage(
     store.run(f"connector_create_stg_{kind}", con=con)
     params = {"known": match.read, "header_line": header_line}
     try:
-        (rows,) = store.row(f"connector_stage_{kind}", params, con=con)
+        store.run("connector_stage_rows", params, con=con)
+        (rows,) = store.row(f"connector_stage_{kind}", con=con)
     finally:
         store.run("import_drop_raw", con=con)
     if source.fixed or match.copies:
