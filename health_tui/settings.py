@@ -202,8 +202,9 @@ class Agency(BaseModel):
     subdivision: str | None = Field(
         None, description="a region of that country with holidays of its own (US: NY, DE: BY...)"
     )
-    language: Literal["en", "fr"] = Field(
-        "en", description="the termination letter's language: en (English) or fr (French)"
+    language: Literal["en", "fr", "de"] = Field(
+        "en",
+        description="the termination letter's language: en (English), fr (French), de (German)",
     )
 
     @model_validator(mode="after")
@@ -222,8 +223,9 @@ class Agency(BaseModel):
     def signature(self) -> str:
         """The letter's last lines: the signer and the agency, or placeholders to fill in (in the
         letter's language)."""
-        you, yours = ("[Votre nom]", "[Votre agence]") if self.language == "fr" else (
-            "[Your name]", "[Your agency]")  # fmt: skip
+        you, yours = {"fr": ("[Votre nom]", "[Votre agence]"),
+                      "de": ("[Ihr Name]", "[Ihre Agentur]")}.get(
+            self.language, ("[Your name]", "[Your agency]"))  # fmt: skip
         return f"{self.signer or you}\n{self.name or yours}"
 
 

@@ -202,6 +202,34 @@ def test_the_letter_is_drafted_in_french_when_the_agency_writes_french() -> None
     assert Agency(language="fr").signature() == "[Votre nom]\n[Votre agence]"
 
 
+def test_the_letter_is_drafted_in_german_when_the_agency_writes_german() -> None:
+    """A Berlin studio could not draft its letter in German (`language` took en or fr)."""
+    from health_tui.review.checklist import UnpaidInvoice
+    from health_tui.review.letter import out_of_date
+
+    agency = Agency(name="Studio Weber", signer="Jonas Weber", country="DE", language="de")
+    case = ExitCase(client_id="x", notice_days=30, decided_on=date(2026, 12, 2))
+    owed = [UnpaidInvoice(invoice_id="RE-2026-158-unpaid", issued_on=date(2026, 7, 17),
+                          amount=1570.8, currency=None, due_on=date(2026, 8, 16), converted=1570.8,
+                          days_overdue=108, with_tax=True)]  # fmt: skip
+    cl = _checklist(case, {}, owed, (0, 0), "EUR", agency, date(2026, 12, 2), date(2026, 12, 2))
+    body = draft_letter(client_name="Stadtwerke Grünau GmbH", started_on=date(2025, 4, 1),
+                        end_date=cl.earliest_end, notice_days=30, unpaid=owed,
+                        signature=agency.signature(), language="de")  # fmt: skip
+    assert body.startswith("Sehr geehrte Damen und Herren,\n\nvielen Dank für die "
+                           "Zusammenarbeit seit April 2025.")  # fmt: skip
+    assert (
+        "Kündigungsfrist von 30 Tagen" in body and f"der {cl.earliest_end.day}. Januar 2027" in body
+    )
+    assert "RE-2026-158 (1.570,80\xa0€, fällig am 16.08.2026)" in body
+    assert body.endswith("Mit freundlichen Grüßen\n\nJonas Weber\nStudio Weber\n")
+    assert out_of_date(body, cl) == []
+    longer = _checklist(case.model_copy(update={"notice_days": 60}), {}, owed, (0, 0), "EUR",
+                        agency, date(2026, 12, 2), date(2026, 12, 2))  # fmt: skip
+    assert out_of_date(body, longer)[0] == "a notice of 30 days"
+    assert Agency(language="de").signature() == "[Ihr Name]\n[Ihre Agentur]"
+
+
 def test_a_saved_letter_listing_invoices_paid_since_or_not_those_owed_now_says_so() -> None:
     """A Berlin studio saved its letter, then imported the next export: an invoice it lists was
     paid since and a new one was owed, and the letter's status said only "saved"."""

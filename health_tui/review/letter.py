@@ -63,6 +63,22 @@ def _money_fr(amount: float, currency: str) -> str:
     return f"{'-' if amount < 0 else ''}{whole.replace(',', chr(0x202F))},{cents}{chr(0xA0)}{sign}"
 
 
+_MONTHS_DE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+              "September", "Oktober", "November", "Dezember")  # fmt: skip
+
+
+def _day_de(day: date) -> str:
+    """4. Januar 2027."""
+    return f"{day.day}. {_MONTHS_DE[day.month - 1]} {day.year}"
+
+
+def _money_de(amount: float, currency: str) -> str:
+    """1.570,80 € (a dot between thousands, a decimal comma, the sign after)."""
+    whole, cents = f"{abs(amount):,.2f}".split(".")
+    sign = {"EUR": "€", "CHF": "CHF", "GBP": "£", "USD": "US$"}.get(currency, currency)
+    return f"{'-' if amount < 0 else ''}{whole.replace(',', '.')},{cents}{chr(0xA0)}{sign}"
+
+
 WORDING = {
     "en": Wording(
         since=" since {month}",
@@ -122,6 +138,37 @@ WORDING = {
         "souhaitons pleine réussite.",
         closing="Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n\n"
         "{signature}\n",
+    ),
+    # a Berlin studio could not draft its letter in German
+    "de": Wording(
+        since=" seit {month}",
+        month=lambda d: f"{_MONTHS_DE[d.month - 1]} {d.year}",
+        day=_day_de,
+        amount=_money_de,
+        open_item="{id} ({amount}, fällig am {due})",
+        due=lambda d: f"{d:%d.%m.%Y}",
+        salutation="Sehr geehrte Damen und Herren,",
+        thanks_since="vielen Dank für die Zusammenarbeit{since}. Nach reiflicher Überlegung sind "
+        "wir zu dem Schluss gekommen, dass wir für Ihre künftigen Anforderungen nicht mehr der "
+        "richtige Partner sind, und möchten unsere Zusammenarbeit mit {client} beenden.",
+        notice="Gemäß der in unserer Vereinbarung vorgesehenen Kündigungsfrist von {notice} Tagen "
+        "ist unser letzter Arbeitstag für Sie der {last_day}.{work}",
+        work=" Bis dahin schließen wir die laufenden Arbeiten wie vereinbart ab.",
+        handover="Bis zu diesem Datum übergeben wir Ihnen alle Projektdateien und Quelldaten, die "
+        "von uns verwalteten Konten mit ihren Zugangsdaten sowie die Dokumentation, die Sie "
+        "brauchen, um ohne uns weiterzuarbeiten.",
+        revoke_after="Sobald die Übergabe bestätigt ist, entfernen wir unsere Zugänge zu Ihren "
+        "Systemen.",
+        revoke_by="Bis zum {last_day} entfernen wir unsere Zugänge zu Ihren Systemen.",
+        invoice="Unsere Schlussrechnung umfasst die Arbeiten bis zum {last_day}.",
+        open_items=" Zur Information: Folgende Rechnungen sind noch offen: {listed}.",
+        item_sep="; ",
+        pointer="Gern empfehlen wir Ihnen andere Dienstleister, die besser zu Ihren Anforderungen "
+        "passen.",
+        thanks="Wir danken Ihnen für Ihr Vertrauen und wünschen Ihnen weiterhin viel Erfolg.",
+        thanks_years="Wir danken Ihnen für Ihr Vertrauen in all den Jahren und wünschen Ihnen "
+        "weiterhin viel Erfolg.",
+        closing="Mit freundlichen Grüßen\n\n{signature}\n",
     ),
 }
 
@@ -208,10 +255,13 @@ def draft_for(
 
 # The draft's two sentences that carry the facts a correction moves (draft_letter's wording, in
 # English and in French).
-_NOTICE = re.compile(r"notice period of (\d+) days|préavis de (\d+) jours")
+_NOTICE = re.compile(
+    r"notice period of (\d+) days|préavis de (\d+) jours|Kündigungsfrist von (\d+) Tagen"
+)
 _LAST_DAY = re.compile(
     r"last working day for you will be (\d{1,2} [A-Z][a-z]+ \d{4})"
     r"|dernier jour de travail pour vous sera le (\d{1,2}(?:er)? [a-zéû]+ \d{4})"
+    r"|letzter Arbeitstag für Sie der (\d{1,2}\. [A-Za-zä]+ \d{4})"
 )
 
 
@@ -223,18 +273,19 @@ def out_of_date(body: str, checklist: Checklist) -> list[str]:
     whose owner rewrote those sentences is not second-guessed: nothing is said of it."""
     stale = []
     notice = _NOTICE.search(body)
-    days = notice and (notice.group(1) or notice.group(2))
+    days = notice and next(g for g in notice.groups() if g)
     if days and int(days) != checklist.notice_days:
         stale.append(f"a notice of {days} days")
     last = _LAST_DAY.search(body)
     end = checklist.earliest_end
-    said = last and (last.group(1) or last.group(2))
-    if said and said not in (f"{end:%d %B %Y}", f"{end.day} {end:%B %Y}", _day_fr(end)):
+    said = last and next(g for g in last.groups() if g)
+    known = (f"{end:%d %B %Y}", f"{end.day} {end:%B %Y}", _day_fr(end), _day_de(end))
+    if said and said not in known:
         stale.append(f"an end on {said}")
     if (listed := _OPEN_ITEMS.search(body)) is not None:
         named = {
             item.split(" (")[0].strip()
-            for item in re.split(r" ?; ", listed.group(1) or listed.group(2))
+            for item in re.split(r" ?; ", next(g for g in listed.groups() if g))
         }
         owed = {u.number for u in checklist.unpaid or []}
         if gone := sorted(named - owed):
@@ -247,6 +298,7 @@ def out_of_date(body: str, checklist: Checklist) -> list[str]:
 # The draft's list of invoices still open (WORDING's open_items), in English and in French.
 _OPEN_ITEMS = re.compile(
     r"these invoices are still open: (.+?)\.(?:\s|$)|ces factures restent à régler : (.+?)\.(?:\s|$)"
+    r"|Folgende Rechnungen sind noch offen: (.+?)\.(?:\s|$)"
 )
 
 

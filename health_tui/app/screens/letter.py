@@ -37,7 +37,8 @@ def default_export_name(client_id: str) -> str:
 
 
 # The signature's placeholders (settings.Agency.signature) a draft keeps until the settings give them.
-PLACEHOLDERS = ("[Your name]", "[Your agency]", "[Votre nom]", "[Votre agence]")
+PLACEHOLDERS = ("[Your name]", "[Your agency]", "[Votre nom]", "[Votre agence]", "[Ihr Name]",
+                "[Ihre Agentur]")  # fmt: skip
 
 
 class LetterScreen(HealthScreen):
