@@ -14,10 +14,10 @@ from pathlib import Path
 
 import duckdb
 
-from health_tui.formatting import money
+from health_tui.formatting import half_up, money
 from health_tui.review.checklist import Checklist, StepStatus, UnpaidInvoice
 from health_tui.store import Store
-from health_tui.text import markdown_text, safe_lines
+from health_tui.text import NBSP, markdown_text, safe_lines
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,18 @@ def _day_fr(day: date) -> str:
     return f"{first} {_MONTHS_FR[day.month - 1]} {day.year}"
 
 
-def _money_fr(amount: float, currency: str) -> str:
-    """1 800,00 € (a narrow no-break space between thousands, a decimal comma, the sign after)."""
-    whole, cents = f"{abs(amount):,.2f}".split(".")
-    sign = {"EUR": "€", "CHF": "CHF", "GBP": "£", "USD": "$ US"}.get(currency, currency)
-    return f"{'-' if amount < 0 else ''}{whole.replace(',', chr(0x202F))},{cents}{chr(0xA0)}{sign}"
+def _written_amount(thousands: str, signs: dict[str, str]) -> Callable[[float, str], str]:
+    """Amounts as a language writes them: `thousands` between groups, a decimal comma, the sign
+    after ("1 800,00 €", "1.570,80 €"), to the cent, halves rounded up as `money` rounds them."""
+
+    def written(amount: float, currency: str) -> str:
+        shown = half_up(amount, 2)
+        whole, cents = f"{abs(shown):,.2f}".split(".")
+        sign = signs.get(currency, currency)
+        minus = "-" if shown.is_signed() and shown != 0 else ""
+        return f"{minus}{whole.replace(',', thousands)},{cents}{NBSP}{sign}"
+
+    return written
 
 
 _MONTHS_DE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
@@ -70,13 +77,6 @@ _MONTHS_DE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "Aug
 def _day_de(day: date) -> str:
     """4. Januar 2027."""
     return f"{day.day}. {_MONTHS_DE[day.month - 1]} {day.year}"
-
-
-def _money_de(amount: float, currency: str) -> str:
-    """1.570,80 € (a dot between thousands, a decimal comma, the sign after)."""
-    whole, cents = f"{abs(amount):,.2f}".split(".")
-    sign = {"EUR": "€", "CHF": "CHF", "GBP": "£", "USD": "US$"}.get(currency, currency)
-    return f"{'-' if amount < 0 else ''}{whole.replace(',', '.')},{cents}{chr(0xA0)}{sign}"
 
 
 WORDING = {
@@ -113,7 +113,8 @@ WORDING = {
         since=" depuis {month}",
         month=lambda d: f"{_MONTHS_FR[d.month - 1]} {d.year}",
         day=_day_fr,
-        amount=_money_fr,
+        # a narrow no-break space between thousands
+        amount=_written_amount("\u202f", {"EUR": "€", "CHF": "CHF", "GBP": "£", "USD": "$ US"}),
         open_item="{id} ({amount}, échéance le {due})",
         due=lambda d: f"{d:%d/%m/%Y}",
         salutation="Madame, Monsieur,",
@@ -144,7 +145,7 @@ WORDING = {
         since=" seit {month}",
         month=lambda d: f"{_MONTHS_DE[d.month - 1]} {d.year}",
         day=_day_de,
-        amount=_money_de,
+        amount=_written_amount(".", {"EUR": "€", "CHF": "CHF", "GBP": "£", "USD": "US$"}),
         open_item="{id} ({amount}, fällig am {due})",
         due=lambda d: f"{d:%d.%m.%Y}",
         salutation="Sehr geehrte Damen und Herren,",
@@ -253,16 +254,26 @@ def draft_for(
     )
 
 
-# The draft's two sentences that carry the facts a correction moves (draft_letter's wording, in
-# English and in French).
-_NOTICE = re.compile(
-    r"notice period of (\d+) days|préavis de (\d+) jours|Kündigungsfrist von (\d+) Tagen"
-)
-_LAST_DAY = re.compile(
-    r"last working day for you will be (\d{1,2} [A-Z][a-z]+ \d{4})"
-    r"|dernier jour de travail pour vous sera le (\d{1,2}(?:er)? [a-zéû]+ \d{4})"
-    r"|letzter Arbeitstag für Sie der (\d{1,2}\. [A-Za-zä]+ \d{4})"
-)
+def _found(template: str, *fields: str) -> re.Pattern[str]:
+    """Where a letter holds a WORDING sentence, from the few words before its first field to the
+    end of its last, each field a group: the patterns are the wording itself, so rewording a
+    draft cannot silently stop `out_of_date` finding it."""
+    start = template.index("{" + fields[0] + "}")
+    lead = " ".join(template[:start].split(" ")[-4:])  # "notice period of "
+    end = template.index("}", template.index("{" + fields[-1] + "}")) + 1
+    pattern = re.escape(lead + template[start:end])
+    for name in fields:
+        pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>{_FIELDS[name]})")
+    return re.compile(pattern + r"\.(?=\s|$)")
+
+
+# what each field of a sentence `out_of_date` reads looks like: every day's form ends in its year
+_FIELDS = {"notice": r"\d+", "last_day": r".+?\d{4}", "listed": r".+?"}
+# per language: the notice and last day, and the invoices still open
+_SENTENCES = [
+    (w, _found(w.notice, "notice", "last_day"), _found(w.open_items, "listed"))
+    for w in WORDING.values()
+]
 
 
 def out_of_date(body: str, checklist: Checklist) -> list[str]:
@@ -271,35 +282,24 @@ def out_of_date(body: str, checklist: Checklist) -> list[str]:
     60), before the day the client is told moved the end, or before an import paid an invoice it
     lists or brought one now owed (a studio would have asked for an invoice paid since). A letter
     whose owner rewrote those sentences is not second-guessed: nothing is said of it."""
-    stale = []
-    notice = _NOTICE.search(body)
-    days = notice and next(g for g in notice.groups() if g)
-    if days and int(days) != checklist.notice_days:
-        stale.append(f"a notice of {days} days")
-    last = _LAST_DAY.search(body)
+    stale: list[str] = []
     end = checklist.earliest_end
-    said = last and next(g for g in last.groups() if g)
-    known = (f"{end:%d %B %Y}", f"{end.day} {end:%B %Y}", _day_fr(end), _day_de(end))
-    if said and said not in known:
-        stale.append(f"an end on {said}")
-    if (listed := _OPEN_ITEMS.search(body)) is not None:
-        named = {
-            item.split(" (")[0].strip()
-            for item in re.split(r" ?; ", next(g for g in listed.groups() if g))
-        }
-        owed = {u.number for u in checklist.unpaid or []}
-        if gone := sorted(named - owed):
-            stale.append(f"as open {', '.join(gone)}, paid since")
-        if new := sorted(owed - named):
-            stale.append(f"not {', '.join(new)}, owed now")
+    for w, notice, open_items in _SENTENCES:
+        if (said := notice.search(body)) is not None:
+            if int(said["notice"]) != checklist.notice_days:
+                stale.append(f"a notice of {said['notice']} days")
+            # an English draft saved before wrote the day without its leading zero too
+            if said["last_day"] not in (w.day(end), f"{end.day} {end:%B %Y}"):
+                stale.append(f"an end on {said['last_day']}")
+        if (listed := open_items.search(body)) is not None:
+            items = listed["listed"].split(w.item_sep.strip())
+            named = {item.split(" (")[0].strip() for item in items}
+            owed = {u.number for u in checklist.unpaid or []}
+            if gone := sorted(named - owed):
+                stale.append(f"as open {', '.join(gone)}, paid since")
+            if new := sorted(owed - named):
+                stale.append(f"not {', '.join(new)}, owed now")
     return stale
-
-
-# The draft's list of invoices still open (WORDING's open_items), in English and in French.
-_OPEN_ITEMS = re.compile(
-    r"these invoices are still open: (.+?)\.(?:\s|$)|ces factures restent à régler : (.+?)\.(?:\s|$)"
-    r"|Folgende Rechnungen sind noch offen: (.+?)\.(?:\s|$)"
-)
 
 
 def load_letter(
