@@ -32,8 +32,8 @@ b AS (
     WHERE b.skip IS NULL
 )
 SELECT line, invoice_id, client_id, issued, due,
-       CASE WHEN paid_on_assumed
-            THEN least(greatest(paid, unpaid_before + 1), coalesce(CAST($today AS DATE), greatest(paid, unpaid_before + 1)))
+       -- (greatest and least read past a NULL: no earlier day, no command line's day)
+       CASE WHEN paid_on_assumed THEN least(greatest(paid, unpaid_before + 1), CAST($today AS DATE))
             ELSE paid END AS paid,
        paid_amt AS amount, currency, source_key, paid_on_assumed AS assumed, unpaid_on,
        CASE WHEN open_gross IS NOT NULL THEN paid_gross END AS with_tax

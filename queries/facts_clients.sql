@@ -93,6 +93,8 @@ inv_raw AS MATERIALIZED (
            CASE WHEN i.paid_on <= p.as_of
                 THEN p.q0 - (year(i.paid_on) * 4 + quarter(i.paid_on) - 1) END AS qi_paid,
            i.assumed,
+           -- paid by as_of on a day not known: out of how late (neither late nor on time)
+           i.assumed AND coalesce(i.paid_on <= p.as_of, false) AS undated,
            -- due on the last day its quarter is read to: not yet overdue at that quarter's end
            i.due_on = least(p.as_of, CAST(date_trunc('quarter', i.due_on) + INTERVAL 3 MONTH
                                           - INTERVAL 1 DAY AS DATE)) AS due_at_end,
@@ -124,7 +126,7 @@ inv_issued AS (
 -- neither late nor on time; still unpaid on as_of: late by then)
 inv_due AS (
     SELECT client_id, qi_due AS qi, sum(n_due) AS n_due, sum(days_late_sum) AS days_late_sum
-    FROM inv_raw WHERE qi_due IS NOT NULL AND NOT (assumed AND qi_paid IS NOT NULL) GROUP BY ALL
+    FROM inv_raw WHERE qi_due IS NOT NULL AND NOT undated GROUP BY ALL
 ),
 ia_q AS MATERIALIZED (
     SELECT r.* FROM rollup_interactions r, p WHERE r.qy < p.live_qy
@@ -519,12 +521,9 @@ inv_sum AS (
            sum(invoiced) FILTER (WHERE qi_issued < 4) AS revenue_12m,
            sum(paid) FILTER (WHERE qi_issued < 4) AS paid_12m,
            sum(invoiced) AS lifetime_value,
-           (sum(n_due) FILTER (WHERE qi_due < 4 AND NOT (assumed AND qi_paid IS NOT NULL)))::BIGINT
-               AS n_due_12m,
-           (sum(days_late_sum) FILTER (WHERE qi_due < 4 AND NOT (assumed AND qi_paid IS NOT NULL)))::BIGINT
-               AS days_late_12m,
-           (sum(n_due) FILTER (WHERE qi_due < 4 AND assumed AND qi_paid IS NOT NULL))::BIGINT
-               AS paid_undated_12m,
+           (sum(n_due) FILTER (WHERE qi_due < 4 AND NOT undated))::BIGINT AS n_due_12m,
+           (sum(days_late_sum) FILTER (WHERE qi_due < 4 AND NOT undated))::BIGINT AS days_late_12m,
+           (sum(n_due) FILTER (WHERE qi_due < 4 AND undated))::BIGINT AS paid_undated_12m,
            sum(unpaid_overdue) AS unpaid_overdue,
            (sum(n_unpaid_overdue))::BIGINT AS n_unpaid_overdue
     FROM inv_raw GROUP BY client_id
