@@ -52,7 +52,6 @@ from health_tui.formatting import plural, some_of
 from health_tui.ingest.days import DATE_HINTS, format_hint
 from health_tui.ingest.detect import (
     SOURCES,
-    Footer,
     layout,
     report_footer,
     unknown_header_hint,
@@ -93,6 +92,7 @@ from health_tui.ingest.staging import (
     refuse,
     replaces_demo,
     size,
+    table_part,
     utf8_copy,
     where_of,
 )
@@ -323,7 +323,7 @@ def import_export(
             summary.notes.append(
                 f"{path.name}: read past line {footer.line} on, below the table: {footer.said}."
             )
-        with table_of(readable, footer) as table:
+        with table_part(readable, footer.offset if footer else None) as table:
             read = read_csv_raw(
                 store,
                 con,
@@ -663,23 +663,6 @@ def _status_hint(source: Source) -> str:
     if source.mapping_file is None:
         return ""
     return f"; give the sheet's words their status under [values.status] in {source.mapping_file}"
-
-
-@contextmanager
-def table_of(path: Path, footer: Footer | None) -> Iterator[Path]:
-    """`path`, or where it ends in a report's footer, a copy of it up to the footer (the same
-    name and lines, so problems name the file's own): DuckDB reads a file to its end."""
-    if footer is None:
-        yield path
-        return
-    with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
-        copy = Path(tmp) / path.name
-        with path.open("rb") as src, copy.open("wb") as dst:
-            left = footer.offset
-            while left > 0 and (chunk := src.read(min(left, 1 << 20))):
-                dst.write(chunk)
-                left -= len(chunk)
-        yield copy
 
 
 def _billable_hint(source: Source) -> str:

@@ -13,7 +13,8 @@ import csv
 import mmap
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -278,6 +279,24 @@ def _read_lf_copy(
             problems.extend(first or [csv_problem(path.name, exc)])
             return None
         return rows if _rejects(store, con, copy, path.name, written, problems) else None
+
+
+@contextmanager
+def table_part(path: Path, end: int | None) -> Iterator[Path]:
+    """`path`, or where its table ends before the file does (a report's footer, `detect.
+    report_footer`), a copy of it up to byte `end`: the same name and lines, so problems name the
+    file's own. DuckDB reads a file to its end."""
+    if end is None:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="health-tui-") as tmp:
+        copy = Path(tmp) / path.name
+        with path.open("rb") as src, copy.open("wb") as dst:
+            left = end
+            while left > 0 and (chunk := src.read(min(left, _CHUNK))):
+                dst.write(chunk)
+                left -= len(chunk)
+        yield copy
 
 
 def _mixes_line_endings(path: Path) -> bool:
