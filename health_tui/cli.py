@@ -361,8 +361,9 @@ def export(
     )
     if not import_format:
         _backup_settings(folder, config_path)
+    from health_tui.formatting import plural
+
     if ignored:  # the import format has no word for it: the copy would score them as clients
-        from health_tui.formatting import plural
         from health_tui.ingest.staging import show
 
         names = ", ".join(f"{show(c.name)} ({c.client_id})" for c in ignored)
@@ -375,8 +376,6 @@ def export(
             err=True,
         )
     if undated:  # nor for a payment day no export gave: the copy would read it as known
-        from health_tui.formatting import plural
-
         click.echo(
             f"{plural(undated, 'invoice')} paid on a day {'its' if undated == 1 else 'their'} "
             f"export did not give {'is' if undated == 1 else 'are'} in invoices.{fmt} with the "

@@ -186,6 +186,15 @@ class Rules(BaseModel):
     )
 
 
+# A letter's signature until [agency] signer and name give it, in each of the letter's languages
+# (review/letter.py WORDING); the letter screen says where one is still in a draft.
+UNSIGNED = {
+    "en": ("[Your name]", "[Your agency]"),
+    "fr": ("[Votre nom]", "[Votre agence]"),
+    "de": ("[Ihr Name]", "[Ihre Agentur]"),
+}
+
+
 class Agency(BaseModel):
     """Who you are, for the termination letter: its signature, and whose public holidays its end
     date avoids."""
@@ -223,9 +232,7 @@ class Agency(BaseModel):
     def signature(self) -> str:
         """The letter's last lines: the signer and the agency, or placeholders to fill in (in the
         letter's language)."""
-        you, yours = {"fr": ("[Votre nom]", "[Votre agence]"),
-                      "de": ("[Ihr Name]", "[Ihre Agentur]")}.get(
-            self.language, ("[Your name]", "[Your agency]"))  # fmt: skip
+        you, yours = UNSIGNED[self.language]
         return f"{self.signer or you}\n{self.name or yours}"
 
 

@@ -565,3 +565,14 @@ def test_a_decision_overrode_what_was_suggested_as_the_track_record_counts_it(
         decided_at=datetime(2026, 7, 3, 9, 0), recommendation=recommendation,
     )  # fmt: skip
     assert record.overrode == overrode
+
+
+def test_every_language_a_letter_can_be_set_to_has_its_wording_and_signature() -> None:
+    """`[agency] language` takes a language the letter has sentences and placeholders for."""
+    from typing import get_args
+
+    from health_tui.review.letter import WORDING
+    from health_tui.settings import UNSIGNED
+
+    languages = set(get_args(Agency.model_fields["language"].annotation))
+    assert languages == set(WORDING) == set(UNSIGNED)

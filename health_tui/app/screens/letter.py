@@ -25,6 +25,7 @@ from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.checklist import Checklist
 from health_tui.review.letter import draft_for, export_letter, load_letter, out_of_date, save_letter
 from health_tui.scoring.models import ClientScore
+from health_tui.settings import UNSIGNED
 
 if TYPE_CHECKING:
     pass
@@ -37,8 +38,7 @@ def default_export_name(client_id: str) -> str:
 
 
 # The signature's placeholders (settings.Agency.signature) a draft keeps until the settings give them.
-PLACEHOLDERS = ("[Your name]", "[Your agency]", "[Votre nom]", "[Votre agence]", "[Ihr Name]",
-                "[Ihre Agentur]")  # fmt: skip
+PLACEHOLDERS = tuple(p for pair in UNSIGNED.values() for p in pair)
 
 
 class LetterScreen(HealthScreen):
