@@ -222,8 +222,8 @@ class Store:
             try:
                 self.con.close()
                 return
-            except duckdb.Error as exc:
-                if "busy" not in str(exc) or attempt == 39:
+            except duckdb.ResourceInUseException:
+                if attempt == 39:
                     raise
             for cur in list(self._cursors):
                 with contextlib.suppress(duckdb.Error):
