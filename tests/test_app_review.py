@@ -630,3 +630,31 @@ async def test_two_decisions_typed_in_one_burst_are_both_saved(
     store.close()
     assert decided[first].decision is decided[second].decision is Decision.recover
     assert len(history) == 1  # the first client decided once, not twice
+
+
+async def test_keys_a_terminal_sends_in_one_burst_each_reach_the_box_they_were_typed_for(
+    db: Path,
+) -> None:
+    """`k ⏎ k ⏎` sent in one burst (a paste, a lagging terminal, tmux): the first Enter came
+    before the note box had mounted its input and was lost, the second `k` and Enter landed in
+    the box, and the second client was left without a decision, nothing said. Keys typed ahead
+    of a box wait for it; keys typed after its answer wait for the answer to be taken."""
+    from textual import events
+
+    burst = [("k", "k"), ("enter", "\r"), ("k", "k"), ("enter", "\r")]
+    burst += [("l", "l"), ("o", "o"), ("k", "k"), ("enter", "\r")]  # listen, noted "ok"
+    async with running(db) as (app, pilot):
+        await pilot.press("a")  # everyone, not only the two at risk
+        first, second, third = everyone(app)[:3]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))  # all queued before the first is handled
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)  # no box left open with a "k" typed in it
+    store = open_store(db)
+    decided = current_decisions(store, "2026Q3")
+    history = decision_history(store, first)
+    store.close()
+    assert decided[first].decision is decided[second].decision is Decision.keep
+    assert len(history) == 1
+    assert decided[third].decision is Decision.listen and decided[third].note == "ok"

@@ -35,6 +35,7 @@ from health_tui.app.screens.portfolio import PortfolioScreen
 from health_tui.app.screens.quarter import QuarterPicker
 from health_tui.app.table_model import RowIndex
 from health_tui.app.text import safe_lines, safe_text
+from health_tui.app.typed_ahead import TypedAhead
 from health_tui.app.whatif_state import WhatIfMarks
 from health_tui.app.widgets.summary import summary_figures
 from health_tui.dates import quarter_end, quarter_label, quarter_of, quarter_start, shift_quarter
@@ -81,7 +82,7 @@ def label_of(day: date) -> str:
 KEY_SWITCH_INTERVAL = 0.001  # seconds a worker thread runs Python before a key's handler may
 
 
-class HealthApp(App[None]):
+class HealthApp(TypedAhead):
     """Which clients to keep, mend, reprice or let go: the portfolio, a client, the effort map."""
 
     # Absolute, so that subclasses (tests, the benchmark) in other folders find the styles.

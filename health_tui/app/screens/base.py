@@ -9,6 +9,8 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from health_tui.app.typed_ahead import TypedAhead
+
 if TYPE_CHECKING:
     from health_tui.app.app import HealthApp
 
@@ -35,7 +37,11 @@ class DismissOnce(Screen[ResultT]):
             if self._held is None:
                 self._held = (result,)
             return AwaitComplete()
-        return super().dismiss(result)
+        popped = super().dismiss(result)
+        app = self.app
+        if isinstance(app, TypedAhead):  # after the answer is taken, the keys typed behind it
+            app.call_next(app.release_keys, self)
+        return popped
 
     def on_screen_resume(self) -> None:
         if self._held is not None:

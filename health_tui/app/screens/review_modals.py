@@ -49,7 +49,9 @@ class AskText(DismissOnce[str | None], ModalScreen[str | None]):
         with Vertical(classes="modal-box"):
             yield Static(Content.styled(self.title_text, HEADING), classes="modal-title")
             yield Static(Content(self.prompt))
-            yield OrderedInput(value=self.value, placeholder=self.placeholder, id="ask-input")
+            yield OrderedInput(
+                value=self.value, placeholder=self.placeholder, id="ask-input", answers=True
+            )
             yield Static(Content.styled(self.hint, MUTED))
 
     @on(Input.Submitted)

@@ -11,15 +11,34 @@ or "lhamp". This box runs its own bindings where the key arrives, so nothing can
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import Input
+
+from health_tui.app.typed_ahead import TypedAhead
 
 
 class OrderedInput(Input):
     """An `Input` that handles its own keys (characters and bindings alike) in arrival order."""
 
+    def __init__(self, *args: Any, answers: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.answers = answers
+        """Enter gives its box's answer (a note box): keys typed behind it are not the box's."""
+        self._answered = False
+
     async def _on_key(self, event: events.Key) -> None:
+        app = self.app
+        if self._answered and isinstance(app, TypedAhead):  # typed behind the answer
+            event.stop()
+            event.prevent_default()
+            app.hand_back(event)
+            return
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if binding.action == "submit" and self.answers and isinstance(app, TypedAhead):
+                self._answered = True
+                app.hold_keys(self.screen)
             if not binding.priority and await self.app.run_action(binding.action, self):
                 event.stop()  # done here: it must not bubble up and run a second time
                 event.prevent_default()
