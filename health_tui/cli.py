@@ -23,6 +23,7 @@ from health_tui.paths import CONFIG_ENV, DB_ENV, default_config_path, default_db
 
 if TYPE_CHECKING:
     from health_tui.clients import ClientRef
+    from health_tui.settings import CsvStyle
     from health_tui.store import Store
 
 
@@ -477,6 +478,16 @@ def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace:
     click.echo(summary.line())
 
 
+csv_style_option = click.option(
+    "--csv-style",
+    type=click.Choice(["plain", "excel", "excel-eu"]),
+    default=None,
+    help="For whom a CSV is written: plain (UTF-8, commas); excel (with a byte-order mark, so "
+    "Excel reads accents and €); excel-eu (Excel in French, German, Spanish...: also semicolons "
+    "and decimal commas). Default: [csv] style in the settings, else plain.",
+)
+
+
 @cli.command()
 @db_option
 @as_of_option
@@ -490,6 +501,7 @@ def demo(db: Path | None, n_clients: int, seed: int, as_of: str | None, replace:
     show_default=True,
 )
 @click.option("--candidates", is_flag=True, help="Only the clients recommended for exit.")
+@csv_style_option
 def score(
     db: Path | None,
     as_of: str | None,
@@ -497,6 +509,7 @@ def score(
     config_path: Path | None,
     fmt: str,
     candidates: bool,
+    csv_style: CsvStyle | None,
 ) -> None:
     """Score every client as of a date: health, effort versus return, verdict and reasons."""
     from health_tui.output import render_scores
@@ -512,7 +525,9 @@ def score(
     finally:
         store.close()
     width = terminal_width() if fmt == "table" else None
-    click.echo(render_scores(portfolio, fmt, candidates_only=candidates, width=width), nl=False)
+    style = csv_style or settings.csv.style
+    shown = render_scores(portfolio, fmt, candidates_only=candidates, width=width, csv_style=style)
+    click.echo(shown, nl=False)
     if fmt != "table" and portfolio.time_ends_text:  # the table says it in its summary
         click.echo(f"health-tui: note: {portfolio.time_ends_text}.", err=True)
 
@@ -545,6 +560,7 @@ def review(
     help="Report file: .md, .html or .csv.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing report file.")
+@csv_style_option
 def report(
     db: Path | None,
     as_of: str | None,
@@ -552,10 +568,11 @@ def report(
     config_path: Path | None,
     out: Path,
     force: bool,
+    csv_style: CsvStyle | None,
 ) -> None:
     """Write the quarterly review report: summary, exit candidates, decisions, exit progress."""
     from health_tui.report import write_report
-    from health_tui.settings import load_settings
+    from health_tui.settings import Csv, load_settings
 
     day = _as_of(as_of, quarter)
     if out.suffix.lower() not in (".md", ".html", ".csv"):
@@ -565,6 +582,8 @@ def report(
     if out.exists() and not force:
         raise WouldOverwrite(f"{out} already exists; pass --force to overwrite it.")
     settings, _ = load_settings(config_path or default_config_path())
+    if csv_style is not None:
+        settings = settings.model_copy(update={"csv": Csv(style=csv_style)})
     with _record_store(db, REPORT_IN_APP) as store:
         written = write_report(store, day, settings, out, today=_now().date())
     click.echo(f"Wrote {written}.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from pydantic_core import to_json
@@ -33,6 +34,7 @@ from health_tui.scoring.models import (
     PortfolioScore,
     band_label,
 )
+from health_tui.settings import CsvStyle
 from health_tui.text import cell_text, columns, cut, fill_clauses, safe_text, wrap_cells
 from health_tui.whatif import WhatIf
 
@@ -85,15 +87,20 @@ def json_text(data: object) -> str:
 
 
 def render_scores(
-    p: PortfolioScore, fmt: str, *, candidates_only: bool = False, width: int | None = None
+    p: PortfolioScore,
+    fmt: str,
+    *,
+    candidates_only: bool = False,
+    width: int | None = None,
+    csv_style: CsvStyle = "plain",
 ) -> str:
     """The scores as `fmt` (json, csv, table); `width`: the terminal's, which the table then
-    fits (None: as wide as its columns, for a file or a pipe)."""
+    fits (None: as wide as its columns, for a file or a pipe); `csv_style`: the CSV's program."""
     clients = p.candidates() if candidates_only else p.clients
     if fmt == "json":
         return json_text([client_json(c) for c in clients])
     if fmt == "csv":
-        return csv_text(CSV_COLUMNS, (score_cells(c) for c in clients))
+        return csv_text(CSV_COLUMNS, (score_cells(c) for c in clients), csv_style)
     return _table(p, clients, width)
 
 
@@ -308,21 +315,31 @@ def csv_cell(value: object) -> object:
     return _FORMULA_LINE.sub("'", cell_text(value))
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV with LF line ends, every cell through `csv_cell`.
+def csv_text(
+    header: Sequence[str], rows: Iterable[Sequence[object]], style: CsvStyle = "plain"
+) -> str:
+    """CSV with LF line ends, every cell through `csv_cell`, written for `style`'s program
+    (settings.Csv): "excel" starts with a byte-order mark, "excel-eu" also separates cells with
+    semicolons and writes numbers with a decimal comma (text is left as it is).
 
-    A cell holding a comma, a quote, a CR or an LF is quoted (quotes doubled). Python's csv module
-    quotes only the characters of its own line terminator, so a lone CR in a client's name went out
-    bare and split the row.
+    A cell holding the separator, a quote, a CR or an LF is quoted (quotes doubled). Python's csv
+    module quotes only the characters of its own line terminator, so a lone CR in a client's name
+    went out bare and split the row.
     """
-    lines = [",".join(_csv_field(v) for v in header)]
-    lines += [",".join(_csv_field(csv_cell(v)) for v in row) for row in rows]
-    return "\n".join(lines) + "\n"
+    sep, point = (";", ",") if style == "excel-eu" else (",", ".")
+    lines = [sep.join(_csv_field(v, sep, point) for v in header)]
+    lines += [sep.join(_csv_field(csv_cell(v), sep, point) for v in row) for row in rows]
+    return ("\ufeff" if style != "plain" else "") + "\n".join(lines) + "\n"
 
 
-def _csv_field(value: object) -> str:
-    text = "" if value is None else str(value)
-    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
+def _csv_field(value: object, sep: str = ",", point: str = ".") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float | Decimal) and point != ".":
+        return str(value).replace(".", point)
+    text = str(value)
+    needs_quotes = _NEEDS_QUOTES.search(text) or (sep != "," and sep in text)
+    return '"' + text.replace('"', '""') + '"' if needs_quotes else text
 
 
 def _plain(text: str) -> str:

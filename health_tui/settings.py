@@ -409,6 +409,25 @@ class Activities(BaseModel):
         return cleaned
 
 
+CsvStyle = Literal["plain", "excel", "excel-eu"]
+
+
+class Csv(BaseModel):
+    """How the CSV files (`score --format csv`, the report's .csv) are written, for the program
+    that opens them: a CSV read by Excel without a byte-order mark shows "MÃ¼ller" for "Müller",
+    and Excel set up for French or German reads "121.77" as text (or a date) and a comma-separated
+    file as one column."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    style: CsvStyle = Field(
+        "plain",
+        description="plain: UTF-8, commas, decimal points (Google Sheets, Numbers, LibreOffice, "
+        "other programs); excel: the same with a byte-order mark, so Excel reads accents and €; "
+        "excel-eu: for Excel in French, German, Spanish...: also semicolons and decimal commas",
+    )
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -428,6 +447,7 @@ class Settings(BaseModel):
     hard_times: HardTimes = HardTimes()
     activities: Activities = Activities()
     agency: Agency = Agency()
+    csv: Csv = Csv()
 
     @model_validator(mode="before")
     @classmethod

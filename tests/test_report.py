@@ -768,3 +768,51 @@ def test_a_chart_label_never_runs_over_the_health_axis() -> None:
     spot = placer.place(x, y, name)
     assert spot is not None and spot[2] != "end"  # not the left side, which leaves the plot
     assert all(box[0] >= LEFT for box in placer.taken)
+
+
+def test_a_csv_for_excel_reads_back_the_same_cells_in_excel_s_own_way(
+    reviewed_report: ReviewReport,
+) -> None:
+    """A Lyon agency opened the CSV report in French Excel: every row in one column, "121.77"
+    read as text and "Müller" as "MÃ¼ller". `excel` writes a byte-order mark (Excel then reads
+    UTF-8); `excel-eu` also separates cells with semicolons and writes decimal commas, as Excel
+    in French or German reads them. The cells are otherwise those of the plain file."""
+    plain = render_csv(reviewed_report)
+    assert not plain.startswith("\ufeff")
+    plain_rows = list(csv.reader(io.StringIO(plain)))
+
+    excel = render_csv(reviewed_report, "excel")
+    assert excel == "\ufeff" + plain
+
+    eu = render_csv(reviewed_report, "excel-eu")
+    assert eu.startswith("\ufeffclient_id;name;active;health;")
+    eu_rows = list(csv.reader(io.StringIO(eu.removeprefix("\ufeff")), delimiter=";"))
+    assert len(eu_rows) == len(plain_rows) and eu_rows[0] == plain_rows[0]
+    number = re.compile(r"-?\d+\.\d+")
+    for plain_row, eu_row in zip(plain_rows[1:], eu_rows[1:], strict=True):
+        for was, cell in zip(plain_row, eu_row, strict=True):
+            assert cell == (was.replace(".", ",") if number.fullmatch(was) else was)
+    castell = next(r for r in eu_rows if r[0] == "castell")
+    assert castell[eu_rows[0].index("effective_rate")].count(",") == 1  # 45,7 and the like
+    assert any("." in cell for cell in castell)  # sentences keep their full stops
+
+
+def test_the_report_and_scores_are_written_for_the_spreadsheet_the_settings_name(
+    small_db: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[csv]\nstyle = "excel-eu"\n', encoding="utf-8")
+    runner = CliRunner()
+    out = tmp_path / "review.csv"
+    args = ["--db", str(small_db), "--as-of", "2026-09-30", "--config", str(config)]
+    result = runner.invoke(cli, ["report", *args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("\ufeffclient_id;name;")
+    # the command line's style over the settings'
+    result = runner.invoke(cli, ["score", *args, "--format", "csv", "--csv-style", "excel"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("\ufeffclient_id,name,")
+    result = runner.invoke(
+        cli, ["report", *args, "--out", str(out), "--force", "--csv-style", "plain"]
+    )
+    assert out.read_text(encoding="utf-8").startswith("client_id,name,")

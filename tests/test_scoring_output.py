@@ -528,3 +528,13 @@ def test_counts_in_thousands_in_the_table_summary(small) -> None:
     assert any(n >= 1000 for n in counts.values())
     for band, n in counts.items():
         assert f"{n:,} {band.label}" in head
+
+
+def test_a_cell_holding_a_semicolon_is_quoted_for_excel_in_europe() -> None:
+    from decimal import Decimal
+
+    from health_tui.output import csv_text
+
+    text = csv_text(["name", "rate", "hours"], [["Smith; Jones", Decimal("12.50"), 3]], "excel-eu")
+    assert text == '\ufeffname;rate;hours\n"Smith; Jones";12,50;3\n'
+    assert csv_text(["name"], [["Smith; Jones"]]) == "name\nSmith; Jones\n"  # plain: as before

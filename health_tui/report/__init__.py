@@ -59,7 +59,8 @@ def write_report(
     if render is None:
         raise ReportError(f"{out}: the report file must end in .md, .html or .csv")
     report = build_report(store, as_of, settings, today=today, con=con)
-    _write_atomically(out, render(report))
+    text = render_csv(report, settings.csv.style) if render is render_csv else render(report)
+    _write_atomically(out, text)
     return (
         f"the {report.quarter} review report as of {report.as_of} "
         f"({plural(len(report.active), 'active client')}, "

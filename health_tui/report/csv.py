@@ -53,6 +53,7 @@ from __future__ import annotations
 from health_tui.output import CSV_COLUMNS, csv_text, score_cells
 from health_tui.report.format import when
 from health_tui.report.model import ClientLine, ReviewReport
+from health_tui.settings import CsvStyle
 from health_tui.text import safe_text
 
 REPORT_COLUMNS = (
@@ -63,8 +64,10 @@ REPORT_COLUMNS = (
 COLUMNS = (*CSV_COLUMNS, *REPORT_COLUMNS)
 
 
-def render_csv(r: ReviewReport) -> str:
-    return csv_text(COLUMNS, ([*score_cells(c.score), *_review_cells(c)] for c in r.clients))
+def render_csv(r: ReviewReport, style: CsvStyle = "plain") -> str:
+    """`style`: the program the file is for ([csv] style: plain, excel, excel-eu)."""
+    rows = ([*score_cells(c.score), *_review_cells(c)] for c in r.clients)
+    return csv_text(COLUMNS, rows, style)
 
 
 def _review_cells(c: ClientLine) -> list[object]:
