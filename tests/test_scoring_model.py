@@ -311,6 +311,7 @@ def test_a_settings_files_faults_are_said_in_the_owners_words(tmp_path: Path) ->
                 "hard_times",
                 "activities",
                 "agency",
+                "csv",
             )
         ),
     ]
