@@ -528,8 +528,8 @@ def score(
     style = csv_style or settings.csv.style
     shown = render_scores(portfolio, fmt, candidates_only=candidates, width=width, csv_style=style)
     click.echo(shown, nl=False)
-    if fmt != "table" and portfolio.time_ends_text:  # the table says it in its summary
-        click.echo(f"health-tui: note: {portfolio.time_ends_text}.", err=True)
+    if fmt != "table" and portfolio.out_of_date_text:  # the table says it in its summary
+        click.echo(f"health-tui: note: {portfolio.out_of_date_text}.", err=True)
 
 
 @cli.command()

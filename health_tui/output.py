@@ -161,8 +161,8 @@ def _table(p: PortfolioScore, clients: list[ClientScore], width: int | None = No
     )
     if p.nothing_said:
         summary += f". {NOTHING_SAID}."
-    if p.time_ends_text:
-        summary += f". {p.time_ends_text}."
+    if p.out_of_date_text:
+        summary += f". {p.out_of_date_text}."
     if width is not None:
         summary = "\n".join(fill_clauses(summary, width))
     said = "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@
 --    every billable hour has an amount).
 -- Every constant of the formulas is a bound parameter from the settings (health_tui/formula.py).
 WITH
-p AS (
+p AS MATERIALIZED (
     SELECT CAST($as_of AS DATE) AS as_of,
            year(CAST($as_of AS DATE)) * 4 + quarter(CAST($as_of AS DATE)) - 1 AS q0,
            -- the first day of the oldest quarter read: older time and messages do not count
@@ -70,11 +70,21 @@ inv AS (
     -- Invoices in the portfolio's currency ($currency; $rate_codes/$rate_values convert the others,
     -- and scoring refuses to start while one has no rate). A credit note (a negative amount) counts
     -- against revenue in its issue quarter and is settled when issued: never due, late or unpaid.
-    -- A payment its export gave no day for (assumed) counts as paid, and how late as not known.
+    -- A payment its export gave no day for (assumed) counts as paid, and how late as not known;
+    -- but one an earlier export showed unpaid on or after its due day (unpaid_on) was late at
+    -- least until the day after: its days late are counted to its assumed day, the first it may
+    -- have been paid on (bound_paid). An invoice still unpaid on record, imported before the day
+    -- scored (seen_on), is as it was then (stale): overdue then, late to that day at least and
+    -- unpaid as last seen; not overdue yet then, whether it was paid since is not known.
     SELECT client_id, issued_on,
            CASE WHEN amount < 0 THEN NULL ELSE due_on END AS due_on,
            CASE WHEN amount < 0 THEN issued_on ELSE paid_on END AS paid_on,
-           amount >= 0 AND coalesce(paid_on_assumed, false) AS assumed,
+           amount >= 0 AND coalesce(paid_on_assumed, false) AND NOT coalesce(unpaid_on >= due_on, false)
+               AS assumed,
+           amount >= 0 AND coalesce(paid_on_assumed, false) AND coalesce(unpaid_on >= due_on, false)
+               AS bound_paid,
+           amount >= 0 AND paid_on IS NULL AND coalesce(seen_on < CAST($as_of AS DATE), false) AS stale,
+           seen_on,
            -- an exact decimal, so that sums of amounts are the same whatever order they are added in
            CASE WHEN currency IS NULL OR currency = $currency THEN CAST(amount AS DECIMAL(38, 6))
                 ELSE CAST(amount::DOUBLE * map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), currency)
@@ -90,11 +100,18 @@ inv_raw AS MATERIALIZED (
            p.q0 - (year(i.issued_on) * 4 + quarter(i.issued_on) - 1) AS qi_issued,
            CASE WHEN i.due_on <= p.as_of
                 THEN p.q0 - (year(i.due_on) * 4 + quarter(i.due_on) - 1) END AS qi_due,
-           CASE WHEN i.paid_on <= p.as_of
-                THEN p.q0 - (year(i.paid_on) * 4 + quarter(i.paid_on) - 1) END AS qi_paid,
+           -- the quarter its lateness ends in: paid, or a stale one's last day seen
+           CASE WHEN i.late_to <= p.as_of
+                THEN p.q0 - (year(i.late_to) * 4 + quarter(i.late_to) - 1) END AS qi_paid,
            i.assumed,
            -- paid by as_of on a day not known: out of how late (neither late nor on time)
            i.assumed AND coalesce(i.paid_on <= p.as_of, false) AS undated,
+           -- fell due since the import last showing it unpaid: out of how late, and of unpaid
+           i.stale AND i.due_on >= i.seen_on AND i.due_on <= p.as_of AS unseen,
+           -- overdue when last seen: unpaid as then, its days late counted to that day at least
+           i.stale AND i.due_on < i.seen_on AS stale,
+           (i.bound_paid AND i.paid_on <= p.as_of) OR (i.stale AND i.due_on < i.seen_on) AS bound,
+           CASE WHEN i.stale AND i.due_on < i.seen_on THEN i.seen_on END AS seen_on,
            -- due on the last day its quarter is read to: not yet overdue at that quarter's end
            i.due_on = least(p.as_of, CAST(date_trunc('quarter', i.due_on) + INTERVAL 3 MONTH
                                           - INTERVAL 1 DAY AS DATE)) AS due_at_end,
@@ -103,7 +120,7 @@ inv_raw AS MATERIALIZED (
            coalesce(sum(i.amount) FILTER (WHERE i.paid_on <= p.as_of), 0) AS paid,
            count(*) FILTER (WHERE i.due_on <= p.as_of) AS n_due,
            coalesce(sum(greatest(0, date_diff('day', i.due_on,
-                    CASE WHEN i.paid_on <= p.as_of THEN i.paid_on ELSE p.as_of END)))
+                    CASE WHEN i.late_to <= p.as_of THEN i.late_to ELSE p.as_of END)))
                     FILTER (WHERE i.due_on <= p.as_of), 0) AS days_late_sum,
            -- days from due date to as_of: a quarter's end is a known number of days before as_of
            coalesce(sum(date_diff('day', i.due_on, p.as_of)) FILTER (WHERE i.due_on <= p.as_of), 0)
@@ -113,7 +130,10 @@ inv_raw AS MATERIALIZED (
                     AND (i.paid_on IS NULL OR i.paid_on > p.as_of)), 0) AS unpaid_overdue,
            count(*) FILTER (WHERE i.due_on < p.as_of
                     AND (i.paid_on IS NULL OR i.paid_on > p.as_of)) AS n_unpaid_overdue
-    FROM inv i, p
+    FROM (SELECT *,
+                 -- the day its lateness is counted to: paid, or a stale invoice's last day seen
+                 CASE WHEN stale AND due_on < seen_on THEN seen_on ELSE paid_on END AS late_to
+          FROM inv) i, p
     WHERE i.issued_on <= p.as_of
     GROUP BY ALL
 ),
@@ -126,7 +146,7 @@ inv_issued AS (
 -- neither late nor on time; still unpaid on as_of: late by then)
 inv_due AS (
     SELECT client_id, qi_due AS qi, sum(n_due) AS n_due, sum(days_late_sum) AS days_late_sum
-    FROM inv_raw WHERE qi_due IS NOT NULL AND NOT undated GROUP BY ALL
+    FROM inv_raw WHERE qi_due IS NOT NULL AND NOT undated AND NOT unseen GROUP BY ALL
 ),
 ia_q AS MATERIALIZED (
     SELECT r.* FROM rollup_interactions r, p WHERE r.qy < p.live_qy
@@ -319,10 +339,10 @@ pay_win AS (
                       WHEN r.qi_paid >= e.k THEN r.days_late_sum
                       ELSE r.due_age_sum - r.n_due * e.back_days END AS DECIMAL(38, 12))) AS DOUBLE) AS days_late_sum,
            CAST(sum(CAST(p.wts[r.qi_due - e.k + 1]
-               * CASE WHEN (r.qi_paid IS NULL OR r.qi_paid < e.k) AND (r.qi_due > e.k OR NOT r.due_at_end)
+               * CASE WHEN (r.qi_paid IS NULL OR r.qi_paid < e.k OR r.stale) AND (r.qi_due > e.k OR NOT r.due_at_end)
                       THEN r.due_amount ELSE 0 END AS DECIMAL(38, 12))) AS DOUBLE) AS unpaid_overdue
     FROM inv_raw r, p, ends e
-    WHERE r.qi_due BETWEEN e.k AND e.k + len(p.wts) - 1
+    WHERE r.qi_due BETWEEN e.k AND e.k + len(p.wts) - 1 AND NOT r.unseen
     GROUP BY ALL
 ),
 -- Dormant in quarter k: nothing at all in the last $dormant_quarters full quarters up to k's end
@@ -521,11 +541,15 @@ inv_sum AS (
            sum(invoiced) FILTER (WHERE qi_issued < 4) AS revenue_12m,
            sum(paid) FILTER (WHERE qi_issued < 4) AS paid_12m,
            sum(invoiced) AS lifetime_value,
-           (sum(n_due) FILTER (WHERE qi_due < 4 AND NOT undated))::BIGINT AS n_due_12m,
-           (sum(days_late_sum) FILTER (WHERE qi_due < 4 AND NOT undated))::BIGINT AS days_late_12m,
+           (sum(n_due) FILTER (WHERE qi_due < 4 AND NOT undated AND NOT unseen))::BIGINT AS n_due_12m,
+           (sum(days_late_sum) FILTER (WHERE qi_due < 4 AND NOT undated AND NOT unseen))::BIGINT AS days_late_12m,
            (sum(n_due) FILTER (WHERE qi_due < 4 AND undated))::BIGINT AS paid_undated_12m,
-           sum(unpaid_overdue) AS unpaid_overdue,
-           (sum(n_unpaid_overdue))::BIGINT AS n_unpaid_overdue
+           (sum(n_due) FILTER (WHERE qi_due < 4 AND unseen))::BIGINT AS unseen_12m,
+           (sum(n_due) FILTER (WHERE qi_due < 4 AND bound))::BIGINT AS late_bound_12m,
+           sum(unpaid_overdue) FILTER (WHERE NOT unseen) AS unpaid_overdue,
+           (sum(n_unpaid_overdue) FILTER (WHERE NOT unseen))::BIGINT AS n_unpaid_overdue,
+           -- the last day an export showed unpaid what is still unpaid on record (the latest)
+           max(seen_on) FILTER (WHERE n_unpaid_overdue > 0) AS unpaid_seen_on
     FROM inv_raw GROUP BY client_id
 ),
 ia_sum AS (
@@ -555,7 +579,8 @@ last_work AS (
     SELECT client_id, max(last_date) AS last_work FROM te_q GROUP BY ALL
 ),
 last_invoice AS (
-    SELECT i.client_id, max(i.issued_on) AS last_invoice, min(i.issued_on) AS first_invoice
+    SELECT i.client_id, max(i.issued_on) AS last_invoice, min(i.issued_on) AS first_invoice,
+           max(i.seen_on) AS invoices_seen_on  -- the day they were last imported (migrate_014)
     FROM invoices i, p WHERE i.issued_on <= p.as_of GROUP BY ALL
 ),
 -- The portfolio's usual rate, for a first bill that has no later one to be weighed against
@@ -666,6 +691,8 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        CAST(coalesce(s.lifetime_value, 0) AS DOUBLE) AS lifetime_value,
        coalesce(s.n_due_12m, 0) AS n_due_12m, coalesce(s.days_late_12m, 0) AS days_late_12m,
        coalesce(s.paid_undated_12m, 0) AS paid_undated_12m,
+       coalesce(s.unseen_12m, 0) AS unseen_12m, coalesce(s.late_bound_12m, 0) AS late_bound_12m,
+       s.unpaid_seen_on,
        CAST(coalesce(s.unpaid_overdue, 0) AS DOUBLE) AS unpaid_overdue,
        coalesce(s.n_unpaid_overdue, 0) AS n_unpaid_overdue,
        CAST(coalesce(r.referral_value, 0) AS DOUBLE) AS referral_value,
@@ -679,7 +706,7 @@ SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days,
        coalesce(a.praise_12m, 0) AS praise_12m, coalesce(a.complaints_12m, 0) AS complaints_12m,
        coalesce(a.drain_12m, 0) AS drain_12m, coalesce(a.messages_12m, 0) AS messages_12m,
        f.feedback_12m, coalesce(f.feedback_n_12m, 0) AS feedback_n_12m,
-       lw.last_work, li.last_invoice, li.first_invoice, lc.last_contact, lf.last_feedback, lf.last_feedback_score,
+       lw.last_work, li.last_invoice, li.first_invoice, li.invoices_seen_on, lc.last_contact, lf.last_feedback, lf.last_feedback_score,
        coalesce(h.hard_words, 0) AS hard_words, h.hard_said, h.hard_via, h.hard_on,
        n.* EXCLUDE (client_id),
        rc.* EXCLUDE (client_id),

@@ -4,9 +4,9 @@
 -- $date_format, amounts with $decimal, as the caller decided for the whole file.
 -- What is assumed, where the export does not say (the summary counts each):
 --   * status (through the mapping's [values.status], $status_keys -> $status_values, first):
---     'draft' invoices were never sent and are skipped; 'paid' means paid in full; open, sent,
---     viewed, late, overdue, pending, unpaid and partial mean paid only as far as 'Paid Amount'
---     says; closed means paid as far as it says and the rest written off, and so do void, voided,
+--     'draft' invoices were never sent and are skipped (Xero's submitted and deleted too); 'paid'
+--     means paid in full; open, sent, viewed, late, overdue, pending, unpaid, partial and Xero's
+--     authorised mean paid only as far as 'Paid Amount' says; closed means paid as far as it says and the rest written off, and so do void, voided,
 --     cancelled and canceled (an invoice cancelled after it was issued: what was not paid is not
 --     owed). Without a status, an invoice with a payment date is paid in full.
 --   * paid amount: 'Paid Amount', else (but for a closed invoice with a Balance of 0 and no payment
@@ -43,10 +43,13 @@ WITH s AS (
 ),
 k AS (
     SELECT *,
-           CASE WHEN st = 'draft' THEN 'draft'
+           -- Xero's: SUBMITTED and DELETED were never sent (awaiting approval, a draft deleted),
+           -- AUTHORISED is sent and awaiting payment
+           CASE WHEN st IN ('draft', 'submitted', 'awaiting approval', 'deleted') THEN 'draft'
                 WHEN st = 'paid' THEN 'paid'
                 WHEN st IN ('open', 'sent', 'viewed', 'late', 'overdue', 'pending', 'unpaid', 'partial',
-                            'partially paid', 'partial payment', 'due') THEN 'open'
+                            'partially paid', 'partial payment', 'due', 'authorised', 'authorized',
+                            'awaiting payment') THEN 'open'
                 WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off', 'void',
                             'voided', 'cancelled', 'canceled') THEN 'closed'
            END AS kind,

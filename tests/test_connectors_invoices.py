@@ -522,7 +522,9 @@ def test_void_invoices_are_left_out_and_an_unknown_status_names_values_status(
 ) -> None:
     """Xero's VOIDED was 'not a status I know (...)', with no word of the mapping's
     [values.status], which gives a sheet's own words their status. Void and cancelled are built-in
-    words now, meaning what closed means: what was not paid is not owed."""
+    words now, meaning what closed means: what was not paid is not owed; and Xero's other words
+    too (a Bristol agency: AUTHORISED refused on every line): authorised is sent and awaiting
+    payment, submitted is awaiting approval, never sent."""
     header = (
         "InvoiceNumber,ContactName,InvoiceDate,Total,InvoiceAmountPaid,InvoiceAmountDue,Status\n"
     )
@@ -533,7 +535,9 @@ def test_void_invoices_are_left_out_and_an_unknown_status_names_values_status(
         "INV-2,Acme Retail,2026-08-31,600.00,0.00,0.00,VOIDED\n"
         "INV-3,Thames Tea,2026-08-20,5000.00,0.00,5000.00,VOIDED\n"
         "INV-4,Thames Tea,2026-08-21,70.00,0.00,70.00,Cancelled\n"
-        "INV-5,Thames Tea,2026-08-22,80.00,0.00,80.00,SUBMITTED\n",
+        "INV-5,Thames Tea,2026-08-22,80.00,0.00,80.00,SUBMITTED\n"
+        "INV-6,Thames Tea,2026-08-23,90.00,0.00,90.00,ON HOLD\n"
+        "INV-7,Thames Tea,2026-08-24,40.00,10.00,30.00,AUTHORISED\n",
     )
     mapping = write(
         tmp_path,
@@ -543,15 +547,19 @@ def test_void_invoices_are_left_out_and_an_unknown_status_names_values_status(
         'balance = "InvoiceAmountDue"\nstatus = "Status"\n',
     )
     assert problems(store, sheet, mapping=mapping) == [
-        "xero.csv:6: Status: not a status I know (draft, open, sent, viewed, late, overdue, "
+        "xero.csv:7: Status: not a status I know (draft, open, sent, viewed, late, overdue, "
         "partial, paid, closed, void); give the sheet's words their status under "
-        f"[values.status] in {mapping}: 'SUBMITTED'"
+        f"[values.status] in {mapping}: 'ON HOLD'"
     ]
-    write(tmp_path, "xero.toml", mapping.read_text() + '[values.status]\n"SUBMITTED" = "draft"\n')
+    write(tmp_path, "xero.toml", mapping.read_text() + '[values.status]\n"ON HOLD" = "draft"\n')
     summary = load(store, sheet, mapping=mapping)
-    assert store.con.execute("SELECT invoice_id, amount FROM invoices").fetchall() == [
-        ("INV-1", Decimal("1200.00"))
-    ]  # nothing of the void ones is owed
+    assert store.con.execute(
+        "SELECT invoice_id, amount, paid_on IS NULL FROM invoices ORDER BY 1"
+    ).fetchall() == [
+        ("INV-1", Decimal("1200.00"), False),
+        ("INV-7", Decimal("10.00"), False),
+        ("INV-7-unpaid", Decimal("30.00"), True),
+    ]  # nothing of the void ones is owed; the submitted one was never sent
     assert (
         "3 invoices written off in whole or in part (Closed or Void, or Paid Amount and Balance "
         "short of the Invoice Amount; lines 3, 4, 5): what was written off counts as neither "
@@ -790,8 +798,8 @@ def test_an_invoice_seen_unpaid_then_paid_with_no_date_stays_unpaid_as_it_was_se
     kept = (
         "q4.csv: 2 invoices an earlier export showed unpaid are now paid with no payment date: "
         "each stays unpaid up to the latest day that export shows to have passed when it was "
-        "made (the latest 2026-10-01), and is paid on a day not known after it (how late is not "
-        "counted)."
+        "made (the latest 2026-10-01), and is paid on a day not known after it: one overdue by "
+        "then counts as late as that, at least; how late the others were is not counted."
     )  # INV-7 and INV-6 (due 29 October); INV-8 says when; INV-9, not due yet, lost nothing
     assert kept in summary.notes
     assert not [w for w in summary.warnings if "unpaid" in w]
@@ -800,6 +808,15 @@ def test_an_invoice_seen_unpaid_then_paid_with_no_date_stays_unpaid_as_it_was_se
                     "INV-8": date(2026, 11, 2), "INV-9": date(2026, 12, 5)}  # fmt: skip
     again = score_portfolio(store, date(2026, 9, 30), Settings()).clients[0]
     assert (again.unpaid_overdue, again.unpaid_overdue_count) == (800, 2)  # as reviewed
+    # INV-7, overdue when last seen unpaid (1 October), was late at least until it was: its days
+    # late count to its payment's first possible day (a Bristol hunt: a client 78 days late on the
+    # last export read as not known); INV-6, not yet due then, and INV-9 are not known
+    q4 = score_portfolio(store, date(2026, 12, 31), Settings()).clients[0]
+    assert q4.avg_days_late == round((94 + 125) / 2, 1)  # INV-7 from 30 June, INV-8 dated
+    assert (
+        "Of those, 1 invoice was last shown unpaid past its due day by an export with no payment "
+        "day since: counted as late as that, at least."
+    ) in q4.reasons
     # the same export again, and through --replace: the day it was seen unpaid is kept
     for replace in (False, True):
         summary = load(store, later, mapping=mapping, today=date(2026, 12, 5), replace=replace)
@@ -1026,3 +1043,58 @@ def test_a_cancelled_invoice_and_its_cancellation_are_nothing(store: Store, tmp_
         "client and amount (a Stornorechnung; line 4): with the invoice, not loaded, they are "
         "nothing, where the credit note alone would take the amount off revenue twice."
     ) in summary.notes
+
+
+def test_an_invoice_export_a_month_old_says_what_it_knew_and_no_more(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Bristol agency imported its Xero list on 4 November and opened the app on 5 December:
+    an invoice due on 13 November, unpaid in that export, read as 22 days late and unpaid, and
+    a champion paying on time read "struggling -> support". An invoice still unpaid on record is
+    known unpaid up to the day it was imported: one that fell due since is neither late nor on
+    time, said; one overdue then is late at least to that day, and unpaid as last seen, said."""
+    mapping = write(
+        tmp_path,
+        "xero.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+        'issued_on = "Date"\ndue_on = "Due"\namount = "Amount"\npaid_on = "Paid on"\n',
+    )
+    head = "No.,Customer,Date,Due,Amount,Paid on\n"
+    on_time = "".join(
+        f"INV-{m},Quayside,2026-{m:02d}-01,2026-{m:02d}-28,1000,2026-{m:02d}-27\n"
+        for m in range(1, 10)
+    )
+    sheet = write(
+        tmp_path, "xero.csv", head + on_time + "INV-10,Quayside,2026-10-14,2026-11-13,2904,\n"
+    )
+    load(store, sheet, mapping=mapping, today=date(2026, 11, 4))
+    portfolio = score_portfolio(store, date(2026, 12, 5), Settings())
+    assert portfolio.invoices_seen_on == date(2026, 11, 4)  # the app's header says it too
+    assert portfolio.out_of_date_text == (
+        "Invoices were last imported on 2026-11-04, 31 days before 2026-12-05: invoices and "
+        "payments since are not on record (one unpaid then is counted as it stood, one that fell "
+        "due since as not known); import a newer export"
+    )
+    now = portfolio.clients[0]
+    assert now.avg_days_late == 0.0  # the nine paid on time; not 22 days late on average
+    assert (now.unpaid_overdue, now.unpaid_overdue_count) == (0, 0)
+    assert (
+        "1 invoice fell due after the latest export showing it unpaid: whether it was paid is "
+        "not known, and how late it pays leaves them out (import a newer export to count them)."
+    ) in now.reasons
+    assert not any("unpaid and overdue" in r for r in now.reasons)
+    # scored as of the day it was imported, the invoice is as the export showed it: not due yet
+    then = score_portfolio(store, date(2026, 11, 4), Settings()).clients[0]
+    assert not any("fell due after" in r for r in then.reasons)
+
+    # overdue when imported: late to that day at least, unpaid as last seen, each said
+    late = on_time + "INV-10,Quayside,2026-09-14,2026-10-14,2904,\n"
+    load(store, write(tmp_path, "xero.csv", head + late), mapping=mapping, today=date(2026, 11, 4))
+    now = score_portfolio(store, date(2026, 12, 5), Settings()).clients[0]
+    assert now.avg_days_late == round(21 / 10, 1)  # 21 days (14 Oct to 4 Nov), not 52
+    assert (now.unpaid_overdue, now.unpaid_overdue_count) == (2904, 1)
+    assert any(
+        r.startswith("£") is False
+        and "(1 invoice, as of the import of 2026-11-04: none since)" in r
+        for r in now.reasons
+    )

@@ -826,6 +826,10 @@ def test_a_long_refusal_names_every_word_refused_once(small: Store, tmp_path: Pa
         load(small, sheet, mapping=mapping)
     said = str(refusal.value)
     assert "... and 4 more problems" in said
+    # the reason whole once; the lines after it say only their value (a Bristol agency's Xero
+    # list read the same two-line sentence twenty times)
+    assert "log.csv:2: How: not one of email, phone" in said
+    assert "\nlog.csv:3: How: as above: 'LinkedIn'\n" in said
     assert (
         "Every value refused, once each:\n  How: not one of email, phone, meeting, chat, letter, "
         "sms, social (give the sheet's words their channel under [values.channel]): 'Courrier' "

@@ -691,7 +691,7 @@ def test_more_than_20_problems_shows_20_and_a_count(store: Store, tmp_path: Path
     lines = str(error).splitlines()
     assert lines[0] == f"import of {tmp_path / 'mini'} refused, 25 problems:"
     assert lines[1] == "feedback.csv:2: score: not a whole number from 0 to 10: '99'"
-    assert lines[20] == "feedback.csv:21: score: not a whole number from 0 to 10: '99'"
+    assert lines[20] == "feedback.csv:21: score: as above: '99'"  # the reason whole once
     assert lines[21] == "... and 5 more problems"
     assert lines[22].startswith("Nothing was changed in ")
     assert len(lines) == 23

@@ -514,7 +514,7 @@ def import_export(
                 summary.clients_new -= summary.clients_replaced
 
             say("writing…")
-            _write(store, tx, kind, source.origin, summary, money.currency, twice)
+            _write(store, tx, kind, source.origin, summary, money.currency, twice, today)
     finally:
         con.close()
     return summary
@@ -872,7 +872,8 @@ def _paid_since(
             f"{name}: {plural(kept, 'invoice')} an earlier export showed unpaid "
             f"{'is' if kept == 1 else 'are'} now paid with no payment date: each stays unpaid up "
             f"to the latest day that export shows to have passed when it was made (the latest "
-            f"{last}), and is paid on a day not known after it (how late is not counted)."
+            f"{last}), and is paid on a day not known after it: one overdue by then counts as late "
+            "as that, at least; how late the others were is not counted."
         )
     if not n:
         return
@@ -896,10 +897,12 @@ def _write(
     summary: ExportSummary,
     home: str,
     twice: Mapping[str, bool],
+    today: date | None,
 ) -> None:
     """Inside the caller's transaction: clients first (for the kinds that make them), then the rows,
     replacing those this source brought before under the same keys; no other source's rows are
-    touched. `twice`: the clients whose entries this file holds again under another (`same_work`)."""
+    touched. `twice`: the clients whose entries this file holds again under another (`same_work`);
+    `today`: the import's day, to which the invoices written are known as they are."""
     keys = {"source": origin}
     (summary.already,) = store.row(f"connector_existing_{kind.name}", keys, con=con)
     if kind.name == "entries":
@@ -927,4 +930,6 @@ def _write(
     ):  # an invoice paid in part is two rows: counted once, as the file has it
         (summary.rows,) = store.row("connector_loaded_bills", con=con)
         _same_invoices(store, con, keys, summary)
+        if today is not None:
+            store.run("invoices_seen", {**keys, "today": today}, con=con)
     store.set_setting("portfolio_kind", "imported", con=con)

@@ -506,7 +506,7 @@ def refuse(problems: list[Problem], what: Path, where: str, hint: str | None = N
     problems = [no_such_day(p) for p in problems]  # 31.09.2026 is a typo, not another format
     count = len(problems)
     lines = [f"import of {what} refused, {count:,} problem{'s' if count != 1 else ''}:"]
-    lines += [str(p) for p in problems[:MAX_SHOWN]]
+    lines += _as_above(problems[:MAX_SHOWN])
     if count > MAX_SHOWN:
         more = count - MAX_SHOWN
         lines.append(f"... and {more:,} more problem{'s' if more != 1 else ''}")
@@ -522,6 +522,22 @@ def refuse(problems: list[Problem], what: Path, where: str, hint: str | None = N
 # A problem's reason that ends in the value refused: "not one of email, phone, ...: 'Courrier'".
 _VALUE_AT_END = re.compile(r"^(?P<why>.*): (?P<value>'.*'|\".*\")$", re.DOTALL)
 VALUES_SHOWN = 12
+
+
+def _as_above(problems: list[Problem]) -> list[str]:
+    """Each problem on its line; a reason said already for the column, ending in another value,
+    is "as above" with that value: a Xero list's status AUTHORISED was refused with the same
+    two-line sentence twenty times, the one word that differed lost in it."""
+    said: set[tuple[str, str]] = set()
+    out = []
+    for p in problems:
+        m = _VALUE_AT_END.match(p.reason)
+        if m is not None and (p.column, m["why"]) in said:
+            p = p.model_copy(update={"reason": f"as above: {m['value']}"})
+        elif m is not None:
+            said.add((p.column, m["why"]))
+        out.append(str(p))
+    return out
 
 
 def _values_refused(problems: list[Problem]) -> list[str]:

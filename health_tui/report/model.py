@@ -88,8 +88,8 @@ class ReviewReport(BaseModel):
     )
     time_ends: str | None = Field(
         default=None,
-        description="where time entries end weeks before the date reviewed, what that does to "
-        "the scores (PortfolioScore.time_ends_text)",
+        description="where time entries or invoices end weeks before the date reviewed, what "
+        "that does to the scores (PortfolioScore.out_of_date_text)",
     )
     active_then: int
     candidates_then: int
@@ -227,7 +227,7 @@ def build_report(
         unscored_now=now.unscored(),
         unscored_then=then.unscored(),
         nothing_said=now.nothing_said,
-        time_ends=now.time_ends_text,
+        time_ends=now.out_of_date_text,
         active_then=len(then.active),
         candidates_then=len(then.candidates()),
         revenue_at_risk_now=now.revenue_at_risk(),

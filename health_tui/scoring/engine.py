@@ -149,7 +149,14 @@ def _score(
         medians={k: round(v, 4) for k, v in medians.items()},
         said_on_record=any(f.last_said is not None for f in facts if f.active),
         time_ends_on=time_ends_on,
+        invoices_seen_on=_invoices_seen_on(facts, as_of),
     )
+
+
+def _invoices_seen_on(facts: list[ClientFacts], as_of: date) -> date | None:
+    """The day invoices were last imported, where it is STALE_TIME_DAYS or more before `as_of`."""
+    last = max((f.invoices_seen_on for f in facts if f.invoices_seen_on is not None), default=None)
+    return last if last is not None and (as_of - last).days >= STALE_TIME_DAYS else None
 
 
 def _time_ends_on(facts: list[ClientFacts], as_of: date) -> date | None:

@@ -74,6 +74,13 @@ class ClientFacts:
     days_late_12m: float
     # due in the last four quarters and paid on a day their export did not give: how late not known
     paid_undated_12m: int
+    # due in the last four quarters after the latest export showing them unpaid, none since: paid
+    # or not is not known
+    unseen_12m: int
+    # of n_due_12m, those whose days late are counted to the last day an export showed them unpaid
+    # (paid since on a day not given, or no export since): late at least that long
+    late_bound_12m: int
+    unpaid_seen_on: date | None  # the last day an export showed unpaid what is unpaid on record
     unpaid_overdue: float
     n_unpaid_overdue: int
     referral_value: float
@@ -97,6 +104,7 @@ class ClientFacts:
     last_work: date | None
     last_invoice: date | None
     first_invoice: date | None  # where lifetime value's record starts (imports often start late)
+    invoices_seen_on: date | None  # the day its invoices were last imported (None: not known)
     last_contact: date | None
     last_feedback: date | None
     last_feedback_score: int | None

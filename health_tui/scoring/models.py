@@ -455,6 +455,13 @@ class PortfolioScore(BaseModel):
         f"{STALE_TIME_DAYS} days or more before as_of: the work since reads as none",
     )
 
+    invoices_seen_on: date | None = Field(
+        default=None,
+        exclude_if=lambda day: day is None,
+        description="the day invoices were last imported, where it is "
+        f"{STALE_TIME_DAYS} days or more before as_of: invoices and payments since are not on record",
+    )
+
     @cached_property
     def revenue_on_record(self) -> bool:
         """Some client's revenue of the last four quarters is known (ClientScore.known_revenue_12m);
@@ -494,6 +501,26 @@ class PortfolioScore(BaseModel):
             "since is not on record (the last four quarters' hours and rates stand on less); "
             f"import a newer time export, or score as of {self.time_ends_on}"
         )
+
+    @property
+    def invoices_seen_text(self) -> str | None:
+        """What `invoices_seen_on` means for the scores: an invoice unpaid then that fell due
+        since is neither late nor on time, and what was overdue then is unpaid as last seen."""
+        if self.invoices_seen_on is None:
+            return None
+        days = (self.as_of - self.invoices_seen_on).days
+        return (
+            f"Invoices were last imported on {self.invoices_seen_on}, {days} days before "
+            f"{self.as_of}: invoices and payments since are not on record (one unpaid then is "
+            "counted as it stood, one that fell due since as not known); import a newer export"
+        )
+
+    @property
+    def out_of_date_text(self) -> str | None:
+        """Where the data ends weeks before the date scored, said once for the portfolio (the
+        CLI, the app's review, the report): time entries, invoices."""
+        said = [t for t in (self.time_ends_text, self.invoices_seen_text) if t]
+        return ". ".join(said) or None
 
     @property
     def nothing_said(self) -> bool:

@@ -49,6 +49,29 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def _late_bound(f: ClientFacts) -> str:
+    """Invoices an export showed unpaid past their due day and none has dated since (paid on a
+    day not given, or no export since): late at least until that day, counted so."""
+    n = f.late_bound_12m
+    return (
+        f"Of those, {_count(n, 'invoice')} {'were' if n > 1 else 'was'} last shown unpaid past "
+        f"{'their' if n > 1 else 'its'} due day by an export with no payment day since: "
+        "counted as late as that, at least."
+    )
+
+
+def _unseen(f: ClientFacts) -> str:
+    """Invoices that fell due after the latest export showing them unpaid: paid or not since is
+    not known (it read as unpaid and overdue, a month-old export making a punctual client late)."""
+    n = f.unseen_12m
+    were = "were" if n > 1 else "was"
+    return (
+        f"{_count(n, 'invoice')} fell due after the latest export showing {'them' if n > 1 else 'it'}"
+        f" unpaid: whether {'they' if n > 1 else 'it'} {were} paid is not known, and "
+        "how late it pays leaves them out (import a newer export to count them)."
+    )
+
+
 def _paid_undated(f: ClientFacts) -> str:
     """Invoices paid on a day their export did not give (an invoice list with no payment date):
     how late they were paid is not known, and the days late leave them out rather than read them
@@ -232,14 +255,21 @@ def reasons(
         owed = " (an invoice still unpaid counts as late to date)" if f.n_unpaid_overdue else ""
         late_med = med.get("days_late")
         out.append(
-            f"Paid {whole(late):.0f} days late on average over the last four quarters{few}{owed}"
+            f"Paid {'at least ' if f.late_bound_12m else ''}{whole(late):.0f} days late on "
+            f"average over the last four quarters{few}{owed}"
             + (f"; portfolio median {whole(late_med):.0f}." if late_med is not None else ".")
         )
+        if f.late_bound_12m:
+            out.append(_late_bound(f))
     if f.paid_undated_12m:
         out.append(_paid_undated(f))
+    if f.unseen_12m:
+        out.append(_unseen(f))
     if f.unpaid_overdue > 0:
+        seen = f", as of the import of {f.unpaid_seen_on}: none since" if f.unpaid_seen_on else ""
         out.append(
-            f"{ctx.money(f.unpaid_overdue)} unpaid and overdue ({_count(f.n_unpaid_overdue, 'invoice')})."
+            f"{ctx.money(f.unpaid_overdue)} unpaid and overdue "
+            f"({_count(f.n_unpaid_overdue, 'invoice')}{seen})."
         )
 
     if f.hours_not_billed > 0 and m.effective_rate is not None:  # before the figures it explains
@@ -293,6 +323,11 @@ def _fill(name: str, f: ClientFacts, s: Settings, as_of: date) -> str:
                 f"this quarter, {_or(kinds)}, as {before} hold: a trend compares each kind "
                 "of word with its own"
             )
+    if name == "payment" and f.unseen_12m and not f.paid_undated_12m:
+        return (
+            "its invoices fell due after the latest export showing them unpaid: import a newer "
+            "export of your invoices"
+        )
     if name == "payment" and f.paid_undated_12m:
         return (
             "its invoices were paid on days their export does not give: import one with the "

@@ -121,6 +121,8 @@ def summary_content(
             bands.append([("nothing clients said is on record", "$text-warning")])
     if portfolio.time_ends_on is not None:  # the weeks since read as no work: said, not hidden
         bands.append([(f"time entries end {portfolio.time_ends_on}", "$text-warning")])
+    if portfolio.invoices_seen_on is not None:  # payments since are not known: said, not hidden
+        bands.append([(f"invoices imported {portfolio.invoices_seen_on}", "$text-warning")])
     if not portfolio.clients:
         bands = [[(_nobody(first_start), "$text-warning")]]
     parts = [*fmt.packed(first, width, SEP), "\n", *fmt.packed(bands, width, SEP)]
