@@ -286,7 +286,7 @@ def import_cmd(
             activities=settings.activities,
             money=settings.money,
             replace=replace,
-            today=date.today(),
+            today=_now().date(),
             progress=lambda m: _err(m),
         )
     _compact(target)

@@ -291,8 +291,8 @@ def test_invoice_assumptions_are_said(store: Store, tmp_path: Path) -> None:
         "([money] payment_terms_days).",
         "1 paid invoice without a payment date: each counts as paid from its due date (or the "
         "day after an earlier export last showed it unpaid), and how late it was paid as not "
-        "known, neither late nor on time; an export with payment dates scores how the client "
-        "pays.",
+        "known, neither late nor on time (one an earlier export showed unpaid past its due day: "
+        "late at least until then); an export with payment dates scores how the client pays.",
         "Took the amounts of 2 invoices with no currency as EUR (the portfolio's currency); if "
         "they are in another, export them with the Currency column and import the file again.",
     ]

@@ -1080,7 +1080,7 @@ def test_an_invoice_export_a_month_old_says_what_it_knew_and_no_more(
     assert (now.unpaid_overdue, now.unpaid_overdue_count) == (0, 0)
     assert (
         "1 invoice fell due after the latest export showing it unpaid: whether it was paid is "
-        "not known, and how late it pays leaves them out (import a newer export to count them)."
+        "not known, and how late it pays leaves it out (import a newer export to count it)."
     ) in now.reasons
     assert not any("unpaid and overdue" in r for r in now.reasons)
     # scored as of the day it was imported, the invoice is as the export showed it: not due yet

@@ -280,7 +280,8 @@ def left_out_bills(
         summary.notes.append(
             f"{plural(paid_on, 'paid invoice')} without a payment date: each counts as paid from "
             "its due date (or the day after an earlier export last showed it unpaid), and how late "
-            "it was paid as not known, neither late nor on time; an export with payment dates "
+            "it was paid as not known, neither late nor on time (one an earlier export showed "
+            "unpaid past its due day: late at least until then); an export with payment dates "
             "scores how the client pays."
         )
     if partly:

@@ -64,11 +64,11 @@ def _unseen(f: ClientFacts) -> str:
     """Invoices that fell due after the latest export showing them unpaid: paid or not since is
     not known (it read as unpaid and overdue, a month-old export making a punctual client late)."""
     n = f.unseen_12m
-    were = "were" if n > 1 else "was"
+    were, them = ("were", "them") if n > 1 else ("was", "it")
     return (
-        f"{_count(n, 'invoice')} fell due after the latest export showing {'them' if n > 1 else 'it'}"
-        f" unpaid: whether {'they' if n > 1 else 'it'} {were} paid is not known, and "
-        "how late it pays leaves them out (import a newer export to count them)."
+        f"{_count(n, 'invoice')} fell due after the latest export showing {them} unpaid: "
+        f"whether {'they' if n > 1 else 'it'} {were} paid is not known, and how late it pays "
+        f"leaves {them} out (import a newer export to count {them})."
     )
 
 
