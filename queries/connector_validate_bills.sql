@@ -72,6 +72,11 @@ problems (line, k, col, reason) AS (
                      || import_show(with_tax_text) END
     FROM b WHERE with_tax_text IS NOT NULL AND amount > 0 AND (with_tax IS NULL OR with_tax < amount)
     UNION ALL
+    SELECT line, 11, 'tax',
+           CASE WHEN tax_amt IS NULL THEN 'not an amount (like 250.00): ' || import_show(tax_text)
+                ELSE 'more than the amount with tax (' || with_tax || '): ' || import_show(tax_text) END
+    FROM b WHERE tax_text IS NOT NULL AND (tax_amt IS NULL OR abs(tax_amt) > abs(with_tax))
+    UNION ALL
     SELECT line, 12, 'currency', 'not a currency (like EUR or Euro - EUR): ' || import_show(currency_text)
     FROM b WHERE currency_text IS NOT NULL AND currency IS NULL
     UNION ALL

@@ -13,7 +13,9 @@
 --     date: nothing) 'Invoice Amount' less 'Balance', else from the status.
 --   * a mapping's amount_with_tax (a French invoice list's Montant TTC beside its Montant HT): the
 --     paid amount and the balance are on that basis (Reste à payer is with tax) and are read as
---     their share of it, on the amount's basis: revenue and what is owed stay without tax.
+--     their share of it, on the amount's basis: revenue and what is owed stay without tax. A
+--     mapping's tax (Xero's TaxTotal beside its Total, and no total without tax) says the amount
+--     is with tax: the amount without is the amount less the tax, and the total the one with.
 --   * still owed (open_amt): nothing for a closed invoice; else 'Balance' when the export gives it
 --     with 'Paid Amount' (Harvest's own export: Paid 0 and Balance 0 is an invoice written off, not
 --     one unpaid), else what is not paid. What is neither paid nor owed is written off: it is
@@ -32,10 +34,14 @@ WITH s AS (
            connector_date(due_on, $date_order, $date_format::VARCHAR) AS due_given,
            connector_date(paid_on, $date_order, $date_format::VARCHAR) AS paid_given,
            -- amounts in cents (a mapping's amounts_in_cents: Stripe's API) are divided exactly
-           connector_amount(amount, $decimal, $cents) AS amt,
+           connector_amount(amount, $decimal, $cents)
+               - CASE WHEN tax IS NOT NULL THEN coalesce(connector_amount(tax, $decimal, $cents), 0) ELSE 0 END
+               AS amt,
+           connector_amount(tax, $decimal, $cents) AS tax_amt,
            connector_amount(paid_amount, $decimal, $cents) AS paid_amt_given,
            connector_amount(balance, $decimal, $cents) AS balance_given,
-           connector_amount(amount_with_tax, $decimal, $cents) AS with_tax,
+           CASE WHEN tax IS NOT NULL THEN connector_amount(amount, $decimal, $cents)
+                ELSE connector_amount(amount_with_tax, $decimal, $cents) END AS with_tax,
            -- the currency an amount's own sign names: € and £ one each; $ is a dollar of some country
            CASE WHEN contains(amount, '€') THEN 'EUR' WHEN contains(amount, '£') THEN 'GBP'
                 WHEN contains(amount, '$') THEN '$' END AS sign
@@ -113,6 +119,7 @@ SELECT line,
        paid_amt_given, paid_amount AS paid_amount_text,
        balance_given, balance AS balance_text,
        with_tax, amount_with_tax AS with_tax_text, gross, paid_gross, open_gross,
+       tax AS tax_text, tax_amt,
        -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
        coalesce(connector_currency(currency),
                 CASE WHEN sign IN ('EUR', 'GBP') THEN sign

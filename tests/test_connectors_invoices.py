@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from health_tui.errors import ImportFailed
+from health_tui.errors import ConfigError, ImportFailed
 from health_tui.scoring.engine import score_portfolio
 from health_tui.settings import Money, Settings
 from health_tui.store import Store
@@ -1098,3 +1098,49 @@ def test_an_invoice_export_a_month_old_says_what_it_knew_and_no_more(
         and "(1 invoice, as of the import of 2026-11-04: none since)" in r
         for r in now.reasons
     )
+
+
+def test_a_total_with_tax_and_its_tax_give_the_amount_without(store: Store, tmp_path: Path) -> None:
+    """A Bristol agency's Xero list has Total (with 20% VAT) and TaxTotal, and no total without
+    tax: mapped on Total, UK revenue counted VAT where the EUR and USD clients' did not (£95/h
+    read where £79/h was earned). A mapping's tax names the tax in the amount: revenue is the
+    amount less it, and what a client owes, paid and balance, stays on the total with tax; a
+    credit note is net too. One line an invoice line (Xero writes a row per line item)."""
+    mapping = write(
+        tmp_path,
+        "xero.toml",
+        'target = "invoices"\ndate_format = "day-first"\n[columns]\ninvoice_id = "InvoiceNumber"\n'
+        'client = "ContactName"\nissued_on = "InvoiceDate"\ndue_on = "DueDate"\n'
+        'amount = "Total"\ntax = "TaxTotal"\npaid_amount = "InvoiceAmountPaid"\n'
+        'balance = "InvoiceAmountDue"\nstatus = "Status"\n',
+    )
+    head = (
+        "ContactName,InvoiceNumber,InvoiceDate,DueDate,Total,TaxTotal,InvoiceAmountPaid,"
+        "InvoiceAmountDue,Description,LineAmount,Status\n"
+    )
+    sheet = write(
+        tmp_path,
+        "xero.csv",
+        head + "Mendip,INV-1,31/07/2026,14/08/2026,3060.00,510.00,3060.00,0.00,Retainer,2000,PAID\n"
+        "Mendip,INV-1,31/07/2026,14/08/2026,3060.00,510.00,3060.00,0.00,Ads,550,PAID\n"
+        "Mendip,INV-2,31/08/2026,14/09/2026,1200.00,200.00,600.00,600.00,Retainer,1000,AUTHORISED\n"
+        "Mendip,CN-1,05/09/2026,05/09/2026,-120.00,-20.00,0.00,0.00,Refund,-100,PAID\n",
+    )
+    load(store, sheet, mapping=mapping)
+    rows = store.con.execute(
+        "SELECT invoice_id, amount, amount_with_tax, paid_on IS NULL FROM invoices ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("CN-1", Decimal("-100.00"), Decimal("-120.00"), False),
+        ("INV-1", Decimal("2550.00"), Decimal("3060.00"), False),
+        ("INV-2", Decimal("500.00"), Decimal("600.00"), False),
+        ("INV-2-unpaid", Decimal("500.00"), Decimal("600.00"), True),
+    ]
+    mendip = score_portfolio(store, date(2026, 9, 30), Settings()).clients[0]
+    assert mendip.revenue_12m == 2550 + 1000 - 100  # without VAT
+    # both would be read as with tax, one as without: said, not guessed
+    both = write(tmp_path, "both.toml", mapping.read_text().replace(
+        'tax = "TaxTotal"\n', 'tax = "TaxTotal"\namount_with_tax = "Total"\n'))  # fmt: skip
+    with pytest.raises(ConfigError) as refusal:
+        load(store, sheet, mapping=both)
+    assert "tax and amount_with_tax: give one" in str(refusal.value)

@@ -57,7 +57,7 @@ TARGETS: dict[str, TargetFields] = {
     ),
     "invoices": TargetFields(
         fields=("invoice_id", "client", "issued_on", "amount", "due_on", "paid_on",
-                "paid_amount", "balance", "currency", "status", "amount_with_tax"),
+                "paid_amount", "balance", "currency", "status", "amount_with_tax", "tax"),
         needs=(("invoice_id",), ("client",), ("issued_on",), ("amount",)),
         parse="harvest_invoices_parse",
     ),
@@ -126,7 +126,7 @@ invoice_id = "No."
 client = "Customer"
 issued_on = "Date"
 due_on = "Due date"            # else due [money] payment_terms_days after issue (or due_days)
-amount = "Amount"
+amount = "Amount"              # without tax; a total with tax: name its tax too, tax = "Tax"
 balance = "Open balance"       # what is still owed (or paid_amount, or paid_on: a payment date)
 status = "Status"
 [values.status]                # the sheet's own words: draft, open (sent, late...), paid, closed (void...)
@@ -283,6 +283,11 @@ class Mapping(BaseModel):
             if not str(value).strip():
                 raise ValueError(f"fixed.{fieldname}: empty value")
         given = set(self.columns) | set(self.fixed)
+        if {"tax", "amount_with_tax"} <= given:
+            raise ValueError(
+                "tax and amount_with_tax: give one (tax: the amount is with tax and this column "
+                "holds the tax in it; amount_with_tax: the amount is without tax, this the total)"
+            )
         missing = [
             " (or ".join(n.replace("+", " and ") for n in need) + ")" * (len(need) - 1)
             for need in spec.needs
