@@ -1144,3 +1144,25 @@ def test_a_total_with_tax_and_its_tax_give_the_amount_without(store: Store, tmp_
     with pytest.raises(ConfigError) as refusal:
         load(store, sheet, mapping=both)
     assert "tax and amount_with_tax: give one" in str(refusal.value)
+
+
+def test_xeros_invoice_export_is_known_by_its_header(store: Store) -> None:
+    """A Bristol agency's Xero list was 'not an export I know', and the refusal offered a
+    timesheet mapping. Xero's invoice export is read as it is: a row per line item, the revenue
+    without VAT (Total less TaxTotal), what is owed on Total, AUTHORISED open, VOIDED left out
+    as written off, DRAFT left out, a credit note net."""
+    money = Money(currency="GBP", rates={"EUR": 0.85})
+    summary = load(store, EXPORTS / "xero_invoices.csv", money=money)
+    assert summary.source == "xero-invoices"
+    rows = store.con.execute(
+        "SELECT invoice_id, amount, amount_with_tax, currency, paid_on IS NULL FROM invoices "
+        "ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("CN-0012", Decimal("-450.00"), Decimal("-540.00"), "GBP", False),
+        ("INV-1000", Decimal("1800.00"), Decimal("2160.00"), "GBP", False),
+        ("INV-1001", Decimal("2550.00"), Decimal("3060.00"), "GBP", False),  # two line items
+        ("INV-1002", Decimal("1000.00"), Decimal("1200.00"), "GBP", False),
+        ("INV-1002-unpaid", Decimal("1000.00"), Decimal("1200.00"), "GBP", True),
+        ("INV-1003", Decimal("1800.00"), None, "EUR", True),  # zero-rated: no tax to say
+    ]
