@@ -51,13 +51,17 @@ k AS (
     SELECT *,
            -- Xero's: SUBMITTED and DELETED were never sent (awaiting approval, a draft deleted),
            -- AUTHORISED is sent and awaiting payment
-           CASE WHEN st IN ('draft', 'submitted', 'awaiting approval', 'deleted') THEN 'draft'
-                WHEN st = 'paid' THEN 'paid'
+           -- and French and German invoicing tools' (Pennylane, sevDesk...)
+           CASE WHEN st IN ('draft', 'submitted', 'awaiting approval', 'deleted', 'brouillon',
+                            'entwurf') THEN 'draft'
+                WHEN st IN ('paid', 'payée', 'payé', 'réglée', 'bezahlt') THEN 'paid'
                 WHEN st IN ('open', 'sent', 'viewed', 'late', 'overdue', 'pending', 'unpaid', 'partial',
                             'partially paid', 'partial payment', 'due', 'authorised', 'authorized',
-                            'awaiting payment') THEN 'open'
+                            'awaiting payment', 'envoyée', 'en attente', 'en retard', 'impayée',
+                            'partiellement payée', 'offen', 'überfällig', 'teilweise bezahlt',
+                            'teilbezahlt') THEN 'open'
                 WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off', 'void',
-                            'voided', 'cancelled', 'canceled') THEN 'closed'
+                            'voided', 'cancelled', 'canceled', 'annulée', 'storniert') THEN 'closed'
            END AS kind,
            coalesce(due_given, issued + CAST($due_days AS INTEGER)) AS due
     FROM s

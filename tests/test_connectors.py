@@ -122,9 +122,10 @@ def test_an_unknown_header_names_the_sources_and_shows_a_mapping(
         "sheet.csv:1: (header): not an export health-tui knows: the header has "
         "'Customer', 'When', 'Time'"
     ]
-    for expected in ("harvest-time", "harvest-invoices", "toggl", "native", "--mapping FILE.toml"):
+    for expected in ("harvest-time", "harvest-invoices", "toggl", "native", "--mapping sheet.toml"):
         assert expected in text
-    assert "[columns]" in text and 'client = "Client"' in text
+    # a mapping drafted from the file's own header, to check and save
+    assert '[columns]\n    client = "Customer"\n    date   = "When"\n    hours  = "Time"\n' in text
     assert text.endswith("Nothing was changed in " + str(store.path) + ".")
 
 

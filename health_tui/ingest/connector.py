@@ -272,7 +272,7 @@ def import_export(
     found = layout(readable, problems, forced)
     if found is None:
         header_unknown = any(p.column == "(header)" for p in problems)
-        refuse(problems, path, where, unknown_header_hint() if header_unknown else None)
+        refuse(problems, path, where, unknown_header_hint(readable) if header_unknown else None)
     source = found.source
     if client_from is not None and source.target != "time_entries":
         raise ImportFailed(

@@ -21,6 +21,7 @@ from health_tui.ingest.clockify import CLOCKIFY
 from health_tui.ingest.harvest import HARVEST_INVOICES, HARVEST_TIME
 from health_tui.ingest.helpdesk import FRESHDESK, ZENDESK
 from health_tui.ingest.mapping import EXAMPLE
+from health_tui.ingest.mapping_draft import draft_text
 from health_tui.ingest.models import Problem
 from health_tui.ingest.source import Source, match_header
 from health_tui.ingest.staging import excel_separator, read_header
@@ -48,16 +49,23 @@ class Layout:
     title: int = 0  # lines of a report's title among `skip`
 
 
-def unknown_header_hint() -> str:
-    """What the user is told when no known export matches: the sources, and a mapping to copy."""
+def unknown_header_hint(path: Path | None = None) -> str:
+    """What the user is told when no known export matches: the sources, and a mapping to copy,
+    drafted from the file's own header where it suggests one (mapping_draft)."""
     known = "\n".join(f"  {s.name:<17} {s.label}: needs {s.needs()}" for s in KNOWN)
+    split = headers(path, []) if path is not None else {}
+    header = max(split.values(), key=len, default=[])
+    drafted = draft_text(header, path.stem) if path is not None else None
     example = "\n".join(f"    {line}" for line in EXAMPLE.splitlines())
+    tail = drafted or (
+        "Any other CSV can be imported with a mapping file, `--mapping FILE.toml`, that says which\n"
+        f"column holds what, for example:\n{example}"
+    )
     return (
         "health-tui recognises these exports by their header row (--source NAME forces one):\n"
         f"{known}\n"
         "  native            a folder of clients.csv, time_entries.csv, ... (see the README)\n"
-        "Any other CSV can be imported with a mapping file, `--mapping FILE.toml`, that says which\n"
-        f"column holds what, for example:\n{example}"
+        + tail
     )
 
 

@@ -1,0 +1,162 @@
+"""A first mapping for a file no known export matches, drafted from its own header.
+
+An owner refused "not an export I know" was shown a timesheet's mapping for an invoice list
+(a Bristol agency's Xero file), and had to work out which of its 36 columns was which field. Here
+the header's names are matched, by the words tools use for them, to the fields of the target they
+suggest most (invoices for InvoiceNumber and Total, feedback for a score...), and the mapping is
+written with the file's own names. It is a draft, said as one: a field nothing matched is left to
+the owner, with a `?`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+from health_tui.ingest.mapping import TARGETS
+
+# Per target, its fields and the words a header uses for each, most telling first; the fields whose
+# words are most particular come first, so that "InvoiceAmountDue" is the balance before "amount"
+# can take it. A header matches a word when its letters and digits (lower-cased, without accents)
+# are the word, or, failing any such column, contain it (a word of five letters or more).
+WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "invoices": {
+        "invoice_id": (
+            "invoicenumber",
+            "invoiceno",
+            "invoiceid",
+            "numero",
+            "rechnungsnummer",
+            "number",
+            "no",
+            "id",
+        ),
+        "client": (
+            "contactname",
+            "customername",
+            "clientname",
+            "customer",
+            "client",
+            "company",
+            "kunde",
+            "contact",
+        ),
+        "paid_on": ("paiddate", "paymentdate", "datepaid", "lastpaymentdate", "paidon"),
+        "due_on": ("duedate", "dateecheance", "echeance", "faelligkeit", "due"),
+        "paid_amount": ("amountpaid", "paidamount", "invoiceamountpaid"),
+        "balance": ("amountdue", "openbalance", "balance", "resteapayer", "offen"),
+        "amount_with_tax": ("montantttc", "totalttc", "brutto", "grossamount", "amountwithtax"),
+        "issued_on": (
+            "invoicedate",
+            "issuedate",
+            "dateissued",
+            "datefacture",
+            "rechnungsdatum",
+            "issued",
+            "date",
+            "datum",
+        ),
+        "amount": (
+            "subtotal",
+            "netamount",
+            "montantht",
+            "netto",
+            "invoiceamount",
+            "total",
+            "amount",
+            "montant",
+            "betrag",
+        ),
+        "currency": ("currency", "devise", "wahrung", "waehrung"),
+        "status": ("status", "statut"),
+    },
+    "time_entries": {
+        "client": ("client", "customer", "kunde", "company"),
+        "date": ("date", "day", "datum", "startdate", "jour", "when"),
+        "hours": ("hours", "duration", "timespent", "heures", "stunden", "dauer", "time"),
+        "billable": ("billable", "facturable", "abrechenbar"),
+        "task": ("task", "activity", "tache", "taetigkeit"),
+        "note": ("description", "notes", "note", "comment"),
+        "person": ("user", "person", "member", "employee", "mitarbeiter"),
+        "project": ("project", "projet", "projekt"),
+    },
+    "interactions": {
+        "at": ("createdat", "timestamp", "datetime", "when", "date", "datum"),
+        "client": ("organization", "organisation", "company", "client", "customer", "who"),
+        "channel": ("channel", "via", "source", "canal", "medium", "how"),
+        "kind": ("type", "kind", "category", "nature", "what"),
+        "note": ("subject", "summary", "description", "note", "notes", "objet"),
+    },
+    "feedback": {
+        "date": ("timestamp", "submittedat", "date", "horodateur"),
+        "client": ("company", "organisation", "organization", "client", "entreprise", "firma"),
+        "score": ("howlikely", "recommend", "nps", "score", "rating", "note"),
+        "comment": ("anything", "comment", "why", "feedback", "suggestion", "remarque"),
+    },
+}
+
+
+def _key(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.lower())
+    return re.sub(r"[^0-9a-z]", "", plain.encode("ascii", "ignore").decode())
+
+
+def _column(header: list[str], taken: set[str], words: tuple[str, ...]) -> str | None:
+    """The column a field's words name: one that is a word, the most telling first; else one
+    that holds a word of five letters or more."""
+    free = [(h, _key(h)) for h in header if h not in taken]
+    for word in words:
+        if column := next((h for h, key in free if key == word), None):
+            return column
+    for word in words:
+        if len(word) >= 5 and (column := next((h for h, key in free if word in key), None)):
+            return column
+    return None
+
+
+def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
+    """The target the header suggests most and its fields' columns; None when it suggests none
+    (fewer than two of a target's fields, or none of the fields it needs)."""
+    best: tuple[int, str, dict[str, str]] | None = None
+    for target, fields in WORDS.items():
+        found: dict[str, str] = {}
+        taken: set[str] = set()
+        for field, words in fields.items():  # each column for one field
+            if (column := _column(header, taken, words)) is not None:
+                found[field] = column
+                taken.add(column)
+        needs = TARGETS[target].needs
+        met = sum(any(set(n.split("+")) <= set(found) for n in need) for need in needs)
+        if (
+            len(found) >= 2
+            and met
+            and (best is None or (met, len(found)) > (best[0], len(best[2])))
+        ):
+            best = (met, target, found)
+    return None if best is None else (best[1], best[2])
+
+
+def draft_text(header: list[str], file_stem: str) -> str | None:
+    """The drafted mapping as a file's text, each unmatched field it needs as `?`; None if no
+    target fits."""
+    drafted = draft(header)
+    if drafted is None:
+        return None
+    target, found = drafted
+    unfilled = [
+        need[0].split("+")[0]
+        for need in TARGETS[target].needs
+        if not any(set(n.split("+")) <= set(found) for n in need)
+    ]
+    width = max(len(f) for f in [*found, *unfilled])
+    lines = [f"target = {json.dumps(target)}", "[columns]"]
+    lines += [
+        f"{f:<{width}} = {json.dumps(column, ensure_ascii=False)}" for f, column in found.items()
+    ]
+    lines += [f"{f:<{width}} = ?  # which column holds it" for f in unfilled]
+    return (
+        f"A mapping drafted from its header (check each line, fill any ?, save it as "
+        f"{file_stem}.toml and import with `--mapping {file_stem}.toml`):\n"
+        + "\n".join(f"    {line}" for line in lines)
+    )

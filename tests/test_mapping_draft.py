@@ -1,0 +1,68 @@
+"""A file no known export matches is answered with a mapping drafted from its own header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from health_tui.errors import ImportFailed
+from health_tui.ingest.mapping_draft import draft
+from health_tui.store import Store
+from tests.test_connectors import load, write
+
+
+def test_an_invoice_lists_columns_are_drafted_with_the_most_particular_first() -> None:
+    """A Xero-like list: InvoiceAmountDue is the balance, not the amount ("amount" is in it)."""
+    header = ["ContactName", "InvoiceNumber", "InvoiceDate", "DueDate", "Total",
+              "InvoiceAmountPaid", "InvoiceAmountDue", "Currency", "Status"]  # fmt: skip
+    assert draft(header) == (
+        "invoices",
+        {
+            "invoice_id": "InvoiceNumber",
+            "client": "ContactName",
+            "due_on": "DueDate",
+            "paid_amount": "InvoiceAmountPaid",
+            "balance": "InvoiceAmountDue",
+            "issued_on": "InvoiceDate",
+            "amount": "Total",
+            "currency": "Currency",
+            "status": "Status",
+        },
+    )
+
+
+def test_french_and_survey_headers_are_drafted_in_their_own_words() -> None:
+    french = ["Numéro", "Client", "Date", "Échéance", "Montant HT", "Montant TTC", "Statut",
+              "Reste à payer"]  # fmt: skip
+    target, found = draft(french)
+    assert target == "invoices"
+    assert (found["invoice_id"], found["due_on"], found["balance"]) == (
+        "Numéro", "Échéance", "Reste à payer",
+    )  # fmt: skip
+    assert (found["amount"], found["amount_with_tax"]) == ("Montant HT", "Montant TTC")
+    survey = ["Timestamp", "Which company are you with?",
+              "How likely are you to recommend us? (0-10)", "Anything we could do better?"]  # fmt: skip
+    assert draft(survey) == (
+        "feedback",
+        {"date": survey[0], "client": survey[1], "score": survey[2], "comment": survey[3]},
+    )
+    assert draft(["Foo", "Bar", "Baz"]) is None  # nothing to draft from: the example is shown
+
+
+def test_a_refused_file_is_offered_its_own_mapping(store: Store, tmp_path: Path) -> None:
+    """A Bristol agency's Xero-like list, refused, was shown a timesheet's mapping to copy."""
+    sheet = write(
+        tmp_path,
+        "invoices.csv",
+        "Customer,Invoice No,Invoice Date,Due Date,Amount,Open Balance\n"
+        "Acme,1,2026-09-01,2026-09-30,100.00,0.00\n",
+    )
+    with pytest.raises(ImportFailed) as refusal:
+        load(store, sheet)
+    said = str(refusal.value)
+    assert "A mapping drafted from its header" in said and "save it as invoices.toml" in said
+    drafted = said.split("`):\n", 1)[1].split("\nNothing was changed")[0]
+    mapping = write(tmp_path, "invoices.toml", "\n".join(x[4:] for x in drafted.splitlines()))
+    summary = load(store, sheet, mapping=mapping)  # as drafted, it reads the file
+    assert summary.rows == 1
