@@ -307,3 +307,23 @@ def test_one_survey_answer_is_too_little_to_call_a_client_not_unhappy(tmp_path: 
     assert c.health is None
     assert c.archetype is not A.struggling and c.recommendation is not R.support
     assert not any("hard time" in r for r in c.reasons)
+
+
+def test_their_own_words_of_a_hard_time_are_said_where_they_are_not_read_as_struggling(
+    tmp_path: Path,
+) -> None:
+    """A Bristol agency's client asked for a payment plan ("Cash flow is tight") and said sorry
+    for paying late: too new a client to be read as struggling, and nothing said it at all."""
+    b = book()
+    start = date(2026, 5, 4)
+    b.client("new", "Wapping Wharf Eats", start)
+    b.work("new", start, AS_OF, rate=100)
+    b.feedback("new", start, AS_OF, 8)
+    say(b, "new", date(2026, 8, 21), "request", "Cash flow is tight - can we agree a payment plan?")
+    c = client(b.score(tmp_path), "new")
+    assert c.archetype is not A.struggling
+    assert (
+        'In their own words, a hard time: "Cash flow is tight - can we agree a payment plan?" '
+        "(email, 2026-08-21); not read as struggling: a client of 149 days (a hard time is read "
+        "after 365, against how they were before)."
+    ) in c.reasons

@@ -33,6 +33,7 @@ from health_tui.scoring.verdicts import (
     band,
     drift,
     hard_times,
+    quote,
     said_of,
     thin_health,
     work_fell,
@@ -47,6 +48,29 @@ BILLED_GAP = 1.5  # billable amounts this many times the invoices: the reasons s
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
+
+
+def _hard_words_unread(m: Measures, ctx: Context) -> str:
+    """Their own words of a hard time, where the client is not read as struggling: said, with
+    why (a Bristol agency's client asked for a payment plan, and nothing said it, for want of a
+    health from before this quarter to hold it against)."""
+    f, a = m.facts, ctx.settings.archetypes
+    complaints = f.complaints_q0 + f.escalations_q0
+    if f.tenure_days < a.struggling_min_days:
+        why = (
+            f"a client of {f.tenure_days} days (a hard time is read after {a.struggling_min_days}, "
+            "against how they were before)"
+        )
+    elif f.prior_health is None:
+        why = "no health from before this quarter to tell it from how they were"
+    elif f.prior_health < a.struggling_prior_health:
+        why = f"health before this quarter ({f.prior_health:.0f}) was low already"
+    elif complaints > a.struggling_max_complaints:
+        why = f"{_count(complaints, 'complaint or escalation', 'complaints or escalations')} this quarter"
+    else:
+        why = "nothing else in their record says so"
+    said = f'"{quote(f.hard_said or "")}" ({f.hard_via}, {f.hard_on})'
+    return f"In their own words, a hard time: {said}; not read as struggling: {why}."
 
 
 def _late_bound(f: ClientFacts) -> str:
@@ -151,6 +175,8 @@ def reasons(
             out.append(basis)
     if arch is A.struggling and (signal := hard_times(m, ctx)):
         out.append(f"A hard time of their own: {signal}.")
+    elif arch not in (A.former, A.new) and f.hard_words and f.hard_said:
+        out.append(_hard_words_unread(m, ctx))
     if arch is A.drifting and (figures := drift(m, ctx)):
         out.append(f"Drifting: {figures}.")
     elif (

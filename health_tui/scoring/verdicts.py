@@ -61,7 +61,7 @@ def _amount(x: float) -> str:
     return f"{x:.1f}" if x < 10 else f"{x:.0f}"
 
 
-def _quote(text: str, limit: int = 90) -> str:
+def quote(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -75,7 +75,7 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
     a quiet season is not taken for one."""
     f, a = m.facts, ctx.settings.archetypes
     if f.hard_words and f.hard_said:
-        return f'in their own words, "{_quote(f.hard_said)}" ({f.hard_via}, {f.hard_on})'
+        return f'in their own words, "{quote(f.hard_said)}" ({f.hard_via}, {f.hard_on})'
     courteous = f.tone_w is None or f.tone_w >= a.struggling_tone
     fair = f.feedback_w is None or f.feedback_w >= a.struggling_feedback
     satisfied = f.satisfaction is not None and f.satisfaction >= a.struggling_satisfaction
