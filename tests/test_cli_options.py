@@ -188,3 +188,11 @@ def test_a_rates_table_given_twice_says_which_two_and_what_to_keep(tmp_path: Pat
         [("USD", "1 invoice in USD")], Money(currency="CAD"), what="It has"
     )
     assert "under [money]: write them there instead, `rates = { USD = ? }`." in said
+
+
+def test_every_export_health_tui_knows_can_be_forced_with_source() -> None:
+    """`--source xero-invoices` was "Invalid value", and `import --help` left Xero out."""
+    from health_tui.cli import SOURCE_NAMES
+    from health_tui.ingest.detect import SOURCES
+
+    assert sorted(SOURCE_NAMES) == sorted([*SOURCES, "native"])
