@@ -1166,3 +1166,34 @@ def test_xeros_invoice_export_is_known_by_its_header(store: Store) -> None:
         ("INV-1002-unpaid", Decimal("1000.00"), Decimal("1200.00"), "GBP", True),
         ("INV-1003", Decimal("1800.00"), None, "EUR", True),  # zero-rated: no tax to say
     ]
+
+
+def test_a_mapping_that_leaves_a_currency_or_transaction_type_unread_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Denver studio's QuickBooks list: a Currency column the mapping did not name read CAD
+    invoices as dollars (the advice was one [fixed] currency for all); a Transaction List's
+    payments, its Transaction Type not read, were loaded as invoices, every revenue doubled."""
+    head = "Date,Transaction Type,Num,Name,Due Date,Amount,Open Balance,Currency\n"
+    sheet = write(
+        tmp_path,
+        "qb.csv",
+        head + "09/01/2026,Invoice,1001,Maple Leaf,10/01/2026,5000.00,5000.00,CAD\n"
+        "09/20/2026,Payment,,Acme,,100.00,0.00,USD\n",
+    )
+    columns = (
+        'target = "invoices"\ndate_format = "month-first"\n[columns]\ninvoice_id = "Num"\n'
+        'client = "Name"\nissued_on = "Date"\ndue_on = "Due Date"\namount = "Amount"\n'
+        'balance = "Open Balance"\n'
+    )
+    mapping = write(tmp_path, "qb.toml", columns)
+    said = problems(store, sheet, mapping=mapping)
+    assert said[0].startswith(
+        "qb.csv:1: Currency: the file has a 'Currency' column the mapping does not name, so its "
+        'amounts would all be taken in the portfolio\'s currency: add currency = "Currency"'
+    )
+    assert said[1].startswith(
+        "qb.csv:1: Transaction Type: the file lists transactions of several types (its "
+        "'Transaction Type' column), and every row would be read as an invoice: payments too"
+    )
+    assert store.con.execute("SELECT count(*) FROM invoices").fetchone() == (0,)

@@ -281,6 +281,8 @@ def import_export(
         )
     match = match_header(source, found.header, path.name, 1 + found.skip)
     header_problems = match.problems + _payment_unknown(source, match, path.name, 1 + found.skip)
+    header_problems += _currency_unread(source, match, path.name, 1 + found.skip)
+    header_problems += _transactions_mixed(source, match, path.name, 1 + found.skip)
     if header_problems:
         refuse(header_problems, path, where)
     order, fmt = date_setting(date_format or source.date_format)
@@ -656,6 +658,58 @@ def _payment_unknown(source: Source, match: HeaderMatch, file: str, line: int) -
         f"unpaid, and as overdue once due; {fix}"
     )
     return [Problem(file=file, line=line, column="(file)", reason=reason)]
+
+
+# Headers that name a currency column, in the languages the imports read
+CURRENCY_HEADERS = frozenset(
+    {"currency", "currency code", "devise", "monnaie", "währung", "waehrung", "moneda", "valuta"}
+)
+
+
+def _currency_unread(source: Source, match: HeaderMatch, file: str, line: int) -> list[Problem]:
+    """A mapping that reads amounts and not the file's Currency column: refused. A Denver studio's
+    CAD invoices were read as dollars, and the advice was one [fixed] currency for them all."""
+    if source.mapping_file is None or "currency" in match.present:
+        return []
+    if not any(f in match.present for f in ("amount", "billable_amount", "cost_amount")):
+        return []
+    unread = [h for n, h in match.written.items() if n.startswith("unknown_")]
+    named = next((h for h in unread if " ".join(h.lower().split()) in CURRENCY_HEADERS), None)
+    if named is None:
+        return []
+    reason = (
+        f"the file has a {named!r} column the mapping does not name, so its amounts would all be "
+        f'taken in the portfolio\'s currency: add currency = "{named}" under [columns] in '
+        f"{source.mapping_file} (or, if every amount is in one currency, give it under [fixed], "
+        'currency = "USD")'
+    )
+    return [Problem(file=file, line=line, column=named, reason=reason)]
+
+
+TRANSACTION_TYPES = frozenset(
+    {"transaction type", "type de transaction", "transaktionstyp", "transaktionsart", "txn type"}
+)
+
+
+def _transactions_mixed(source: Source, match: HeaderMatch, file: str, line: int) -> list[Problem]:
+    """An invoice mapping over a transaction list (QuickBooks' Transaction List: invoices,
+    payments and credit memos, told apart by a Transaction Type column it does not read): refused.
+    A Denver studio's payments were loaded as invoices, every client's revenue doubled, the column
+    named only among those read past."""
+    if source.mapping_file is None or source.target != "invoices":
+        return []
+    unread = [h for n, h in match.written.items() if n.startswith("unknown_")]
+    named = next((h for h in unread if " ".join(h.lower().split()) in TRANSACTION_TYPES), None)
+    if named is None:
+        return []
+    reason = (
+        f"the file lists transactions of several types (its {named!r} column), and every row "
+        "would be read as an invoice: payments too, counted as revenue. Export the invoices "
+        "alone (QuickBooks: Reports › Invoice List, or Sales › Invoices › Export) and import "
+        "that (or, where this list holds invoices alone, delete that column); how late each was "
+        "paid needs a payment date column"
+    )
+    return [Problem(file=file, line=line, column=named, reason=reason)]
 
 
 def _status_hint(source: Source) -> str:

@@ -53,9 +53,7 @@ def unknown_header_hint(path: Path | None = None) -> str:
     """What the user is told when no known export matches: the sources, and a mapping to copy,
     drafted from the file's own header where it suggests one (mapping_draft)."""
     known = "\n".join(f"  {s.name:<17} {s.label}: needs {s.needs()}" for s in KNOWN)
-    split = headers(path, []) if path is not None else {}
-    header = max(split.values(), key=len, default=[])
-    drafted = draft_text(header, path.stem) if path is not None else None
+    drafted = _drafted(path) if path is not None else None
     example = "\n".join(f"    {line}" for line in EXAMPLE.splitlines())
     tail = drafted or (
         "Any other CSV can be imported with a mapping file, `--mapping FILE.toml`, that says which\n"
@@ -67,6 +65,23 @@ def unknown_header_hint(path: Path | None = None) -> str:
         "  native            a folder of clients.csv, time_entries.csv, ... (see the README)\n"
         + tail
     )
+
+
+def _drafted(path: Path) -> str | None:
+    """A mapping drafted from the first record, within TITLE_LINES, that reads as a header (a
+    QuickBooks report's title lines above it: a Denver studio's was shown the example instead)."""
+    for delimiter in DELIMITERS:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            try:
+                for record in reader:
+                    if reader.line_num > TITLE_LINES:
+                        break
+                    if len(record) > 1 and (drafted := draft_text(record, path.stem)):
+                        return drafted
+            except csv.Error:
+                continue
+    return None
 
 
 def headers(
