@@ -79,10 +79,12 @@ inv AS (
     SELECT client_id, issued_on,
            CASE WHEN amount < 0 THEN NULL ELSE due_on END AS due_on,
            CASE WHEN amount < 0 THEN issued_on ELSE paid_on END AS paid_on,
-           amount >= 0 AND coalesce(paid_on_assumed, false) AND NOT coalesce(unpaid_on >= due_on, false)
-               AS assumed,
-           amount >= 0 AND coalesce(paid_on_assumed, false) AND coalesce(unpaid_on >= due_on, false)
-               AS bound_paid,
+           -- (bound: paid after the day an export showed it unpaid, on or after its due day; the
+           -- paid part of an invoice paid in part carries the same export's day, and was paid by it)
+           amount >= 0 AND coalesce(paid_on_assumed, false)
+               AND NOT coalesce(unpaid_on >= due_on AND paid_on > unpaid_on, false) AS assumed,
+           amount >= 0 AND coalesce(paid_on_assumed, false)
+               AND coalesce(unpaid_on >= due_on AND paid_on > unpaid_on, false) AS bound_paid,
            amount >= 0 AND paid_on IS NULL AND coalesce(seen_on < CAST($as_of AS DATE), false) AS stale,
            seen_on,
            -- an exact decimal, so that sums of amounts are the same whatever order they are added in
@@ -548,8 +550,11 @@ inv_sum AS (
            (sum(n_due) FILTER (WHERE qi_due < 4 AND bound))::BIGINT AS late_bound_12m,
            sum(unpaid_overdue) FILTER (WHERE NOT unseen) AS unpaid_overdue,
            (sum(n_unpaid_overdue) FILTER (WHERE NOT unseen))::BIGINT AS n_unpaid_overdue,
-           -- the last day an export showed unpaid what is still unpaid on record (the latest)
-           max(seen_on) FILTER (WHERE n_unpaid_overdue > 0) AS unpaid_seen_on
+           -- the day the import showing them unpaid ran, where every invoice unpaid and overdue
+           -- on record stands as it then did (the latest)
+           CASE WHEN sum(n_unpaid_overdue) FILTER (WHERE NOT unseen AND seen_on IS NULL) = 0
+                THEN max(seen_on) FILTER (WHERE n_unpaid_overdue > 0 AND NOT unseen) END
+               AS unpaid_seen_on
     FROM inv_raw GROUP BY client_id
 ),
 ia_sum AS (

@@ -658,3 +658,22 @@ async def test_keys_a_terminal_sends_in_one_burst_each_reach_the_box_they_were_t
     assert decided[first].decision is decided[second].decision is Decision.keep
     assert len(history) == 1
     assert decided[third].decision is Decision.listen and decided[third].note == "ok"
+
+
+async def test_an_escape_in_a_burst_cancels_its_box_before_the_keys_behind_it(db: Path) -> None:
+    """A reviewer's find: `k ⎋ l ⏎` sent at once saved keep with the note "l" and left the review
+    for the portfolio: the box's Escape went up three queues while the keys behind it were typed
+    into the box, and came back to the review, which it closed."""
+    from textual import events
+
+    async with running(db) as (app, pilot):
+        first = app.screen.current.client_id
+        for key, char in [("k", "k"), ("escape", "\x1b"), ("l", "l"), ("enter", "\r")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+    store = open_store(db)
+    decided = current_decisions(store, "2026Q3")
+    store.close()
+    assert (decided[first].decision, decided[first].note) == (Decision.listen, None)

@@ -1197,3 +1197,49 @@ def test_a_mapping_that_leaves_a_currency_or_transaction_type_unread_is_refused(
         "'Transaction Type' column), and every row would be read as an invoice: payments too"
     )
     assert store.con.execute("SELECT count(*) FROM invoices").fetchone() == (0,)
+
+
+def test_the_paid_part_of_an_invoice_paid_in_part_is_not_counted_as_paid_on_time(
+    store: Store, tmp_path: Path
+) -> None:
+    """A reviewer's find: an invoice list with no payment dates, one invoice half paid and 97
+    days overdue. Its paid part carries the export's day, as its unpaid part does, and read as
+    'last shown unpaid past its due day' paid on its due date: 0 days late, halving the average
+    of a quarter already reviewed."""
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\ndate_format = "day-first"\n[columns]\ninvoice_id = "No"\n'
+        'client = "Client"\nissued_on = "Date"\ndue_on = "Due"\namount = "Amount"\n'
+        'paid_amount = "Paid"\nbalance = "Balance"\nstatus = "Status"\n',
+    )
+    sheet = write(
+        tmp_path,
+        "s.csv",
+        "No,Client,Date,Due,Amount,Paid,Balance,Status\n"
+        "INV-1,Acme,01/06/2026,15/06/2026,1000.00,500.00,500.00,open\n"
+        "INV-2,Acme,01/09/2026,10/09/2026,100.00,100.00,0.00,paid\n",
+    )
+    load(store, sheet, mapping=mapping, today=date(2026, 9, 20))
+    acme = score_portfolio(store, date(2026, 9, 20), Settings()).clients[0]
+    assert acme.avg_days_late == 97.0  # the unpaid part, 97 days late to date; the rest not known
+    assert not any("counted as late as that" in r for r in acme.reasons)
+
+
+def test_an_import_dates_only_the_invoices_it_wrote(store: Store, tmp_path: Path) -> None:
+    """A reviewer's find: the day of an import was stamped on every undated invoice of its source,
+    rows an older health-tui wrote too, which were then read as unpaid only up to that day."""
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No"\nclient = "Client"\n'
+        'issued_on = "Date"\ndue_on = "Due"\namount = "Amount"\nbalance = "Balance"\n',
+    )
+    head = "No,Client,Date,Due,Amount,Balance\n"
+    old = write(tmp_path, "old.csv", head + "INV-1,Acme,2026-06-01,2026-06-30,500,500\n")
+    load(store, old, mapping=mapping, today=date(2026, 7, 1))
+    store.con.execute("UPDATE invoices SET seen_on = NULL")  # as schema 13 left it
+    new = write(tmp_path, "new.csv", head + "INV-9,Acme,2026-09-01,2026-09-30,100,100\n")
+    load(store, new, mapping=mapping, today=date(2026, 10, 1))
+    seen = store.con.execute("SELECT invoice_id, seen_on FROM invoices ORDER BY 1").fetchall()
+    assert seen == [("INV-1", None), ("INV-9", date(2026, 10, 1))]

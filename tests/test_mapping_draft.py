@@ -50,6 +50,15 @@ def test_french_and_survey_headers_are_drafted_in_their_own_words() -> None:
     assert draft(["Foo", "Bar", "Baz"]) is None  # nothing to draft from: the example is shown
 
 
+def test_a_total_with_its_tax_beside_it_is_drafted_with_the_tax_taken_off() -> None:
+    """A reviewer's find: Invoice #, Client Name, Invoice Date, Total, Tax drafted amount = Total
+    and left the tax out, putting it in revenue; a net amount beside a tax takes none off."""
+    _target, found = draft(["Invoice #", "Client Name", "Invoice Date", "Total", "Tax", "Status"])
+    assert (found["amount"], found["tax"]) == ("Total", "Tax")
+    _target, found = draft(["Invoice #", "Client", "Date", "Subtotal", "VAT", "Total"])
+    assert found["amount"] == "Subtotal" and "tax" not in found
+
+
 def test_a_refused_file_is_offered_its_own_mapping(store: Store, tmp_path: Path) -> None:
     """A Bristol agency's Xero-like list, refused, was shown a timesheet's mapping to copy."""
     sheet = write(

@@ -64,6 +64,10 @@ class TypedAhead(App[None]):
         event.stop()
         await self._hand_on(event.key, event.character)
 
+    async def hand_on(self, event: events.Key) -> None:
+        """A key a box received after it was closed or covered: to what is on top now."""
+        await self._hand_on(event.key, event.character)
+
     def hold_keys(self, box: Screen) -> None:
         """`box` has its answer: keys typed from now on wait until the answer has been taken."""
         self._holding = box

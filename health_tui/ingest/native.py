@@ -407,7 +407,7 @@ def _seen(store: Store, con: duckdb.DuckDBPyConnection, made_at: datetime) -> No
     """The invoices just written are as they are on the import's day (migrate_014.sql); an import
     with no day of its own (EPOCH: a test's, a library caller's) says nothing of it."""
     if made_at.date() != EPOCH:
-        store.run("invoices_seen", {"source": "folder", "today": made_at.date()}, con=con)
+        store.run("invoices_seen_folder", {"today": made_at.date()}, con=con)
 
 
 def _home(table: str, money: Money) -> dict[str, str]:

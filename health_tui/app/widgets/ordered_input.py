@@ -35,6 +35,12 @@ class OrderedInput(Input):
             event.prevent_default()
             app.hand_back(event)
             return
+        if self.screen is not app.screen and isinstance(app, TypedAhead):
+            # typed behind a key that closed or covered this box (Escape): for what is on top
+            event.stop()
+            event.prevent_default()
+            await app.hand_on(event)
+            return
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
             if binding.action == "submit" and self.answers and isinstance(app, TypedAhead):
                 self._answered = True
@@ -43,3 +49,10 @@ class OrderedInput(Input):
                 event.stop()  # done here: it must not bubble up and run a second time
                 event.prevent_default()
                 return
+        if not event.is_printable:  # the box's own keys (Escape: cancel), here, in order too
+            screen = self.screen
+            for binding in screen._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, screen):
+                    event.stop()
+                    event.prevent_default()
+                    return
