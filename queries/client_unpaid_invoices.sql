@@ -8,7 +8,8 @@ SELECT client_id, invoice_id, issued_on, due_on,
        coalesce(amount_with_tax, amount)::DOUBLE * CASE WHEN currency IS NULL OR currency = $currency THEN 1.0
                              ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), currency)
                         END AS converted,
-       greatest(0, date_diff('day', due_on, CAST($as_of AS DATE))) AS days_overdue
+       greatest(0, date_diff('day', due_on, CAST($as_of AS DATE))) AS days_overdue,
+       seen_on  -- the day the import showing it unpaid ran (migrate_014): nothing since, after it
 FROM invoices
 WHERE list_contains($client_ids, client_id)
   AND issued_on <= CAST($as_of AS DATE)

@@ -4,7 +4,7 @@ paid nor unpaid; a missing due date comes from [money] payment_terms_days, said 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -1243,3 +1243,40 @@ def test_an_import_dates_only_the_invoices_it_wrote(store: Store, tmp_path: Path
     load(store, new, mapping=mapping, today=date(2026, 10, 1))
     seen = store.con.execute("SELECT invoice_id, seen_on FROM invoices ORDER BY 1").fetchall()
     assert seen == [("INV-1", None), ("INV-9", date(2026, 10, 1))]
+
+
+def test_what_a_leaving_client_owes_says_the_import_it_stands_on(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Denver studio's exits read "unpaid $12,000 today" from an export two months old: the
+    checklist, the exits screen and the report say what owed is stands on an import weeks old."""
+    from health_tui.report.format import owed_text
+    from health_tui.review.decisions import Decision, record_decision
+    from health_tui.review.exits import exits_in_force
+
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "No"\nclient = "Client"\n'
+        'issued_on = "Date"\ndue_on = "Due"\namount = "Amount"\nbalance = "Balance"\n',
+    )
+    sheet = write(
+        tmp_path,
+        "qb.csv",
+        "No,Client,Date,Due,Amount,Balance\nINV-1,Mile High,2026-08-01,2026-08-31,4000,4000\n",
+    )
+    load(store, sheet, mapping=mapping, today=date(2026, 10, 1))
+    portfolio = score_portfolio(store, date(2026, 9, 30), Settings())
+    client = portfolio.clients[0]
+    record_decision(
+        store, quarter="2026Q3", client_id=client.client_id, decision=Decision.exit, note=None,
+        at=datetime(2026, 10, 2, 9), score=client,
+    )  # fmt: skip
+    (leaving,) = exits_in_force(
+        store, portfolio, date(2026, 9, 30), Settings(), today=date(2026, 12, 5)
+    )
+    assert (leaving.unpaid_on, leaving.unpaid_seen_on) == (date(2026, 12, 5), date(2026, 10, 1))
+    report = type("R", (), {"currency": "EUR"})()
+    assert owed_text(leaving, report).endswith(  # type: ignore[arg-type]
+        "(as the import of 2026-10-01 showed them: nothing since is on record)"
+    )

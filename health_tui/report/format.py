@@ -133,13 +133,16 @@ def unpaid(
 def owed_text(e: ExitProgress, r: ReviewReport) -> str:
     """What a leaving client still owes, in words; "nothing unpaid" only where an invoice of
     theirs is on record (the app's checklist says the same)."""
-    return unpaid(
+    said = unpaid(
         e.unpaid_invoices,
         e.unpaid_amount,
         e.overdue_amount,
         r.currency,
         invoiced=e.invoiced,  # by the day the unpaid invoices are read on, as the checklist
     )
+    if e.unpaid_seen_on is not None:
+        said += f" (as the import of {e.unpaid_seen_on} showed them: nothing since is on record)"
+    return said
 
 
 def notice_text(e: ExitProgress, r: ReviewReport) -> str:

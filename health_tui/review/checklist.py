@@ -68,6 +68,7 @@ class UnpaidInvoice(BaseModel):
     converted: float  # in the portfolio's: what totals add up
     days_overdue: int
     with_tax: bool = False  # the amount is with tax (the export gave both)
+    seen_on: date | None = None  # the day the import showing it unpaid ran (None: not known)
 
     @property
     def number(self) -> str:
@@ -101,6 +102,16 @@ class Checklist(BaseModel):
     invoiced: bool = True  # an invoice of theirs is on record by owed_on: "nothing unpaid" then
     face_to_face: bool
     steps: list[Step]
+
+    @property
+    def unpaid_seen_on(self) -> date | None:
+        """Where every invoice unpaid on record was last imported before `owed_on`, the latest
+        such day: what is owed is as that import showed it (a Denver studio's exits read
+        "unpaid $12,000 today" from an export two months old)."""
+        days = [u.seen_on for u in self.unpaid]
+        if not days or any(d is None or d >= self.owed_on for d in days):
+            return None
+        return max(d for d in days if d is not None)
 
     @property
     def settled(self) -> int:

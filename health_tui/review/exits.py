@@ -43,6 +43,11 @@ class ExitProgress(BaseModel):
         description="an invoice of theirs is on record by unpaid_on: without, nothing says "
         "'nothing unpaid'",
     )
+    unpaid_seen_on: date | None = Field(
+        default=None,
+        description="where every invoice unpaid was last imported before unpaid_on, that import's "
+        "day: what is owed is as it showed it, nothing since being on record",
+    )
     unpaid_amount: float = Field(description="in the portfolio's currency")
     overdue_amount: float = Field(description="the part of unpaid_amount past its due date")
     settled: int = Field(description="steps done or not applicable")
@@ -118,6 +123,7 @@ def exits_in_force(
                 notice_from=checklist.notice_from,
                 unpaid_invoices=len(checklist.unpaid),
                 unpaid_on=checklist.owed_on,
+                unpaid_seen_on=checklist.unpaid_seen_on,
                 invoiced=checklist.invoiced,
                 unpaid_amount=sum(u.converted for u in checklist.unpaid),
                 overdue_amount=sum(u.converted for u in checklist.unpaid if u.days_overdue > 0),

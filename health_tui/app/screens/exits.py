@@ -125,6 +125,9 @@ class ExitsScreen(HealthScreen):
         if unpaid > 0:  # read today (by the as-of date where it is later): what is owed now
             on = exits[0].unpaid_on
             when = " today" if on == self._today else f" as of {on}"
+            seen = [e.unpaid_seen_on for e in exits if e.unpaid_amount > 0]
+            if seen and all(seen):  # none of it newer than an import weeks old: said
+                when += f" (as imported {max(d for d in seen if d)})"
             head += [
                 (" · unpaid ", MUTED),
                 (fmt.money(unpaid, currency), "bold $text-error"),

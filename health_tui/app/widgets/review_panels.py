@@ -326,6 +326,8 @@ def checklist_head(name: str, checklist: Checklist, currency: str, width: int = 
         own = all((u.currency or currency) == currency for u in checklist.unpaid)
         shown = fmt.money(unpaid, currency, cents=own)
         facts.append([(f"unpaid {shown}", "bold $text-error")])
+        if (seen := checklist.unpaid_seen_on) is not None:  # nothing newer on record: said
+            facts.append([(f"as imported {seen}", "$text-warning")])
     if checklist.face_to_face:
         facts.append([("tell them face to face", "bold $text-warning")])
     title: list[fmt.Phrase] = [
