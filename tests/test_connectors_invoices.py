@@ -965,7 +965,7 @@ def test_a_balance_with_tax_beside_an_amount_without_is_read_as_its_share(
     ]
     body = draft_letter(client_name="Groupe Lumière", started_on=date(2026, 1, 1),
                         end_date=date(2027, 1, 4), notice_days=30, unpaid=owed)  # fmt: skip
-    assert "F-2 (€800.00, due 2026-08-31); F-3 (€600.00, due 2026-10-01)" in body
+    assert "F-2 (€800.00, due 31 August 2026); F-3 (€600.00, due 1 October 2026)" in body
     assert "-unpaid" not in body
 
 

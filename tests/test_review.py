@@ -158,7 +158,7 @@ def test_the_letter_ends_on_a_working_day_and_is_signed_from_the_settings() -> N
     assert "the first working day from 2027-01-01" in cl.steps[1].detail[0]
     body = draft_letter(client_name="Acme", started_on=date(2025, 1, 1), end_date=cl.earliest_end,
                         notice_days=30, unpaid=[], signature=agency.signature())  # fmt: skip
-    assert "04 January 2027" in body
+    assert "will be 4 January 2027." in body  # not "04 January 2027"
     assert body.endswith("Kind regards,\nCamille Roux\nStudio Nord\n")
     # without a country, 1 January and weekends still move
     plain = _checklist(
@@ -246,7 +246,7 @@ def test_a_saved_letter_listing_invoices_paid_since_or_not_those_owed_now_says_s
     then = _checklist(case, {}, owed("RE-158", "RE-169-unpaid"), (0, 0), "EUR", Agency(), day, day)
     body = draft_letter(client_name="Stadtwerke", started_on=date(2025, 4, 1),
                         end_date=then.earliest_end, notice_days=30, unpaid=then.unpaid)  # fmt: skip
-    assert "RE-158 (€100.00, due 2026-10-01); RE-169 (€100.00" in body
+    assert "RE-158 (€100.00, due 1 October 2026); RE-169 (€100.00" in body
     assert out_of_date(body, then) == []
     now = _checklist(case, {}, owed("RE-169-unpaid", "RE-205"), (0, 0), "EUR", Agency(), day, day)
     assert out_of_date(body, now) == ["as open RE-158, paid since", "not RE-205, owed now"]
@@ -279,7 +279,7 @@ def test_letter_has_the_end_date_and_none_of_the_complaints(small, tmp_path: Pat
     )
     body = draft_letter(client_name="Brightline Logistics", started_on=date(2025, 7, 1),
                         end_date=cl.earliest_end, notice_days=30, unpaid=cl.unpaid)  # fmt: skip
-    assert "02 November 2026" in body and "30 days" in body  # 1 November 2026 is a Sunday
+    assert "2 November 2026" in body and "30 days" in body  # 1 November 2026 is a Sunday
     assert cl.unpaid[0].invoice_id in body
     notes = [r[0] for r in small.con.execute(
         "SELECT note FROM interactions WHERE client_id = 'brightline' AND note IS NOT NULL").fetchall()]  # fmt: skip
@@ -329,7 +329,7 @@ def test_what_is_owed_is_read_on_the_day_the_letter_is_written(tmp_path: Path) -
     assert cl.steps[3].detail == ["INV-3: €700.00, due 2026-12-31, not yet due"]
     body = draft_letter(client_name="Acme Ltd", started_on=date(2026, 1, 1),
                         end_date=cl.earliest_end, notice_days=30, unpaid=cl.unpaid)  # fmt: skip
-    assert "these invoices are still open: INV-3 (€700.00, due 2026-12-31)." in body
+    assert "these invoices are still open: INV-3 (€700.00, due 31 December 2026)." in body
     assert "INV-2" not in body
     assert ahead.owed_on == date(2026, 12, 31) and ahead.unpaid[0].days_overdue == 0
 
@@ -536,7 +536,7 @@ def test_the_draft_leaves_out_a_step_marked_not_applicable_and_sees_old_facts(sm
                      started_on=date(2025, 7, 1), currency="EUR", signature="Ana")  # fmt: skip
     for promise in ("work in progress", "final invoice", "hand over", "still open"):
         assert promise in draft and promise not in bare, promise
-    end = f"{cl.earliest_end:%d %B %Y}"
+    end = f"{cl.earliest_end.day} {cl.earliest_end:%B %Y}"
     assert f"By {end} we will remove our access to your systems." in bare
     assert "\n\n\n" not in bare and out_of_date(bare, cl) == []
     later = cl.model_copy(update={"notice_days": 60, "earliest_end": date(2026, 12, 1)})
@@ -575,4 +575,23 @@ def test_every_language_a_letter_can_be_set_to_has_its_wording_and_signature() -
     from health_tui.settings import UNSIGNED
 
     languages = set(get_args(Agency.model_fields["language"].annotation))
-    assert languages == set(WORDING) == set(UNSIGNED)
+    assert languages == set(WORDING) - {"en-US"} == set(UNSIGNED)
+
+
+def test_an_american_agencys_letter_writes_its_days_the_american_way() -> None:
+    """A Denver studio's letter read "04 January 2027" and its invoices due "2026-08-31"."""
+    from health_tui.review.checklist import UnpaidInvoice
+    from health_tui.review.letter import out_of_date, wording_for
+
+    owed = UnpaidInvoice(invoice_id="1052", issued_on=date(2026, 8, 1), due_on=date(2026, 8, 31),
+                         amount=4000.0, currency="USD", converted=4000.0, days_overdue=96)  # fmt: skip
+    body = draft_letter(client_name="Mile High", started_on=date(2025, 1, 1),
+                        end_date=date(2027, 1, 4), notice_days=30, unpaid=[owed],
+                        currency="USD", language=wording_for("en", "US"))  # fmt: skip
+    assert "our last working day for you will be January 4, 2027." in body
+    assert "1052 ($4,000.00, due August 31, 2026)" in body
+    assert wording_for("en", "GB") == "en" and wording_for("fr", "US") == "fr"
+    # a saved American draft is read back by the check of a letter out of date
+    checklist = type("C", (), {"earliest_end": date(2027, 1, 11), "notice_days": 30,
+                               "unpaid": [owed]})()  # fmt: skip
+    assert out_of_date(body, checklist) == ["an end on January 4, 2027"]  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -83,10 +83,10 @@ WORDING = {
     "en": Wording(
         since=" since {month}",
         month=lambda d: f"{d:%B %Y}",
-        day=lambda d: f"{d:%d %B %Y}",
+        day=lambda d: f"{d.day} {d:%B %Y}",  # 4 January 2027
         amount=lambda amount, currency: money(amount, currency, cents=True),
         open_item="{id} ({amount}, due {due})",
-        due=lambda d: d.isoformat(),
+        due=lambda d: f"{d.day} {d:%B %Y}",
         salutation="Dear {client} team,",
         thanks_since="Thank you for working with us{since}. After careful thought, we have "
         "concluded that we are not the right fit for what you need next, and we would like to "
@@ -173,6 +173,12 @@ WORDING = {
     ),
 }
 
+WORDING["en-US"] = replace(
+    WORDING["en"],
+    day=lambda d: f"{d:%B} {d.day}, {d.year}",  # January 4, 2027
+    due=lambda d: f"{d:%B} {d.day}, {d.year}",
+)
+
 
 def draft_letter(
     *,
@@ -227,6 +233,12 @@ def draft_letter(
         w.closing.format(signature=signature),
     ]
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def wording_for(language: str, country: str | None = None) -> str:
+    """The WORDING a letter is drafted in: an American agency's English writes its days the
+    American way ("January 4, 2027"; a Denver studio's read "04 January 2027")."""
+    return "en-US" if language == "en" and country == "US" else language
 
 
 def draft_for(
@@ -284,12 +296,14 @@ def out_of_date(body: str, checklist: Checklist) -> list[str]:
     whose owner rewrote those sentences is not second-guessed: nothing is said of it."""
     stale: list[str] = []
     end = checklist.earliest_end
+    # the end day as any wording writes it (English and American English share their sentences),
+    # and as an English draft saved before wrote it, with a leading zero
+    ends = {v.day(end) for v in WORDING.values()} | {f"{end:%d %B %Y}"}
     for w, notice, open_items in _SENTENCES:
         if (said := notice.search(body)) is not None:
             if int(said["notice"]) != checklist.notice_days:
                 stale.append(f"a notice of {said['notice']} days")
-            # an English draft saved before wrote the day without its leading zero too
-            if said["last_day"] not in (w.day(end), f"{end.day} {end:%B %Y}"):
+            if said["last_day"] not in ends:
                 stale.append(f"an end on {said['last_day']}")
         if (listed := open_items.search(body)) is not None:
             items = listed["listed"].split(w.item_sep.strip())
@@ -299,7 +313,7 @@ def out_of_date(body: str, checklist: Checklist) -> list[str]:
                 stale.append(f"as open {', '.join(gone)}, paid since")
             if new := sorted(owed - named):
                 stale.append(f"not {', '.join(new)}, owed now")
-    return stale
+    return list(dict.fromkeys(stale))  # English sentences are found by both Englishes
 
 
 def load_letter(

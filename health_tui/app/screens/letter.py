@@ -23,7 +23,14 @@ from health_tui.app.styles import HEADING, MUTED
 from health_tui.app.text import safe_lines, safe_text
 from health_tui.app.widgets.footer import KeyFooter
 from health_tui.review.checklist import Checklist
-from health_tui.review.letter import draft_for, export_letter, load_letter, out_of_date, save_letter
+from health_tui.review.letter import (
+    draft_for,
+    export_letter,
+    load_letter,
+    out_of_date,
+    save_letter,
+    wording_for,
+)
 from health_tui.scoring.models import ClientScore
 from health_tui.settings import UNSIGNED
 
@@ -102,13 +109,14 @@ class LetterScreen(HealthScreen):
         self._show_status()
 
     def _draft(self) -> str:
+        agency = self.health_app.settings.agency
         return draft_for(
             self.checklist,
             client_name=safe_text(self.client.name),
             started_on=self.client.started_on,
             currency=self.currency,
             signature=self.health_app.settings.agency.signature(),
-            language=self.health_app.settings.agency.language,
+            language=wording_for(agency.language, agency.country),
         )
 
     def _show_status(self) -> None:
