@@ -666,6 +666,12 @@ CURRENCY_HEADERS = frozenset(
 )
 
 
+def _unread_column(match: HeaderMatch, headers: frozenset[str]) -> str | None:
+    """The first column read past whose header is one of `headers` (in any case and spacing)."""
+    unread = (h for n, h in match.written.items() if n.startswith("unknown_"))
+    return next((h for h in unread if " ".join(h.lower().split()) in headers), None)
+
+
 def _currency_unread(source: Source, match: HeaderMatch, file: str, line: int) -> list[Problem]:
     """A mapping that reads amounts and not the file's Currency column: refused. A Denver studio's
     CAD invoices were read as dollars, and the advice was one [fixed] currency for them all."""
@@ -673,9 +679,7 @@ def _currency_unread(source: Source, match: HeaderMatch, file: str, line: int) -
         return []
     if not any(f in match.present for f in ("amount", "billable_amount", "cost_amount")):
         return []
-    unread = [h for n, h in match.written.items() if n.startswith("unknown_")]
-    named = next((h for h in unread if " ".join(h.lower().split()) in CURRENCY_HEADERS), None)
-    if named is None:
+    if (named := _unread_column(match, CURRENCY_HEADERS)) is None:
         return []
     reason = (
         f"the file has a {named!r} column the mapping does not name, so its amounts would all be "
@@ -698,9 +702,7 @@ def _transactions_mixed(source: Source, match: HeaderMatch, file: str, line: int
     named only among those read past."""
     if source.mapping_file is None or source.target != "invoices":
         return []
-    unread = [h for n, h in match.written.items() if n.startswith("unknown_")]
-    named = next((h for h in unread if " ".join(h.lower().split()) in TRANSACTION_TYPES), None)
-    if named is None:
+    if (named := _unread_column(match, TRANSACTION_TYPES)) is None:
         return []
     reason = (
         f"the file lists transactions of several types (its {named!r} column), and every row "
