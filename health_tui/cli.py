@@ -268,8 +268,9 @@ def import_cmd(
     config_path: Path | None,
 ) -> None:
     """Load PATH: a folder in the import format, or one CSV exported by Harvest, Toggl, Clockify,
-    Zendesk or Freshdesk (or any CSV, with --mapping)."""
+    Xero, Zendesk or Freshdesk (or any CSV, with --mapping)."""
     from health_tui.ingest.connector import import_path
+    from health_tui.ingest.models import ExportSummary
     from health_tui.settings import load_settings
     from health_tui.store import opened_store
 
@@ -299,6 +300,16 @@ def import_cmd(
     for warning in summary.warnings:
         _err(f"warning: {warning}")
     click.echo(summary.line())
+    if isinstance(summary, ExportSummary) and summary.clients_new:
+        # a client an export made starts on its first row (a Bristol agency's four-year client
+        # read "client since 2025-07-01"): said once, where the owner can put it right
+        n = summary.clients_new
+        who = "The new client starts" if n == 1 else f"The {n:,} new clients start"
+        click.echo(
+            f"{who} on the first day this export shows for them: where one began earlier, give "
+            'its start, `health-tui clients start CLIENT DATE` (the letter\'s "since" and the '
+            "rules that weigh how long a client has been one read it)."
+        )
 
 
 @contextmanager
@@ -812,6 +823,34 @@ def clients_domain(client: str, domain: str | None, clear: bool, db: Path | None
     finally:
         store.close()
     click.echo(f"{ref} has the domain {value}: tickets and answers from it land on it.")
+
+
+@clients.command("start")
+@click.argument("client")
+@click.argument("day", metavar="DATE", required=False)
+@click.option("--clear", is_flag=True, help="Take back the start date you gave CLIENT.")
+@db_option
+def clients_start(client: str, day: str | None, clear: bool, db: Path | None) -> None:
+    """CLIENT began on DATE (YYYY-MM-DD): an export shows only the work it holds, and a client it
+    made starts on its first row; the termination letter's "since" and the rules that weigh how
+    long a client has been one (loyal, struggling) read the day you give."""
+    from health_tui.clients import clear_fact, client_profile, find_client, set_start
+    from health_tui.store import open_store
+
+    if clear == (day is not None):
+        raise click.UsageError("give a DATE, or --clear to take back the one you gave")
+    store = open_store(_existing_db(db))
+    try:
+        if clear:
+            ref = find_client(store, client)
+            clear_fact(store, ref.client_id, "started_on")
+            began = client_profile(store, ref.client_id).started_on
+            click.echo(f"{ref} has no start date of yours: it starts on {began}, as imported.")
+            return
+        ref, began = set_start(store, client, day or "", at=datetime.now())
+    finally:
+        store.close()
+    click.echo(f"{ref} began on {began} (`clients start --clear` undoes it).")
 
 
 @clients.command("end")

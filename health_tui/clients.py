@@ -23,7 +23,9 @@ from health_tui.store import Store
 from health_tui.store.tables import move_clients
 from health_tui.text import safe_text
 
-Fact = Literal["ended_on", "notice_days", "referred_by", "industry", "domain", "ignored"]
+Fact = Literal[
+    "started_on", "ended_on", "notice_days", "referred_by", "industry", "domain", "ignored"
+]  # fmt: skip
 
 
 class ClientNotFound(HealthTuiError):
@@ -309,6 +311,24 @@ def set_domain(store: Store, client: str, domain: str, *, at: datetime) -> tuple
             )
     set_fact(store, ref.client_id, "domain", value, at=at)
     return ref, value
+
+
+def set_start(store: Store, client: str, day: str, *, at: datetime) -> tuple[ClientRef, date]:
+    """The day a client began, as the owner knows it (the owner's fact 'started_on', winning over
+    the first day an export shows): the letter's "since" and the rules that weigh how long a
+    client has been one read it. Not after anything on record of theirs begins? It may be: work
+    before a contract is signed is common; only after the client ended is refused."""
+    ref = find_client(store, client)
+    try:
+        began = date.fromisoformat(day.strip())
+    except ValueError:
+        raise FactRefused(f"started on {day!r}: a date like 2022-03-01.") from None
+    profile = client_profile(store, ref.client_id)
+    ended = profile.value("ended_on")
+    if ended is not None and began > date.fromisoformat(ended):
+        raise FactRefused(f"started on {began}: after the client ended ({ended}).")
+    set_fact(store, ref.client_id, "started_on", began.isoformat(), at=at)
+    return ref, began
 
 
 def clear_domain(store: Store, client: str) -> ClientRef:

@@ -196,3 +196,37 @@ def test_every_export_health_tui_knows_can_be_forced_with_source() -> None:
     from health_tui.ingest.detect import SOURCES
 
     assert sorted(SOURCE_NAMES) == sorted([*SOURCES, "native"])
+
+
+def test_a_client_an_export_made_is_given_its_real_start(tmp_path: Path) -> None:
+    """A Bristol agency's four-year client read "client since 2025-07-01" (the first row of its
+    exports), its letter "working with us since July 2025", and the 18-month loyal rule could not
+    see it: nothing could set it. `clients start` does, the import says where it comes from."""
+    from health_tui.cli import cli
+    from health_tui.store import open_store
+
+    db = tmp_path / "p.duckdb"
+    sheet = tmp_path / "time.csv"
+    sheet.write_text("Date,Client,Hours\n2025-07-01,Bath Botanics,2\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["import", str(sheet), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "The new client starts on the first day this export shows for them" in result.output
+    result = runner.invoke(
+        cli, ["clients", "start", "Bath Botanics", "2021-03-01", "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "began on 2021-03-01" in result.output
+    store = open_store(db)
+    assert store.con.execute("SELECT started_on FROM clients").fetchone()[0].isoformat() == (
+        "2021-03-01"
+    )
+    store.close()
+    # an import after it does not move it
+    runner.invoke(cli, ["import", str(sheet), "--db", str(db)])
+    result = runner.invoke(cli, ["clients", "start", "Bath Botanics", "--clear", "--db", str(db)])
+    assert "it starts on 2025-07-01, as imported" in result.output
+    refused = runner.invoke(
+        cli, ["clients", "start", "Bath Botanics", "2021-13-01", "--db", str(db)]
+    )
+    assert refused.exit_code != 0 and "a date like 2022-03-01" in refused.output
