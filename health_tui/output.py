@@ -40,7 +40,8 @@ from health_tui.whatif import WhatIf
 
 CSV_COLUMNS = (
     "client_id", "name", "active", "health", "band", "coverage", "effort_return", "effective_rate",
-    "revenue_12m", "lifetime_value", "referral_value", "referred_by", "archetype", "recommendation",
+    "revenue_12m", "lifetime_value", "referral_value", "avg_days_late", "unpaid_overdue",
+    "unpaid_overdue_count", "referred_by", "archetype", "recommendation",
     "fire_candidate", "trend", "previous_quarter", "previous_health", "health_change",
     *(f"change_{name}" for name in COMPONENTS), "reasons", "counter_signals",
 )  # fmt: skip
@@ -113,7 +114,11 @@ def score_cells(c: ClientScore) -> list[object]:
         # revenue not known (no invoice of theirs for the hours of the last four quarters) and
         # lifetime value not known (none on record): empty, as a missing health is
         _blank(c.known_revenue_12m), _blank(c.known_revenue(c.lifetime_value)),
-        _blank(c.known_referral_value), c.referred_by or "", c.archetype.value,
+        _blank(c.known_referral_value),
+        # how late it pays (empty: not known) and what is unpaid past its due date, in the
+        # portfolio's currency: a Denver studio's report CSV had neither beside its exits
+        _blank(c.avg_days_late), c.unpaid_overdue, c.unpaid_overdue_count,
+        c.referred_by or "", c.archetype.value,
         c.recommendation.value, c.fire_candidate,
         # a quarter without a health is a dash, not an empty place: "— — 61 60 52", not "  61 60 52"
         " ".join(NO_VALUE if q.health is None else f"{q.health:.0f}" for q in c.trend),

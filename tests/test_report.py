@@ -164,6 +164,10 @@ def test_csv_report(reviewed: Store, tmp_path: Path, snapshot) -> None:
     assert all(bool(r["previous_band"]) == bool(r["previous_health"]) for r in rows)
     quarry = next(r for r in rows if r["client_id"] == "quarry")
     assert (quarry["previous_quarter"], quarry["previous_band"]) == ("2025Q4", "healthy")
+    # how each pays and what is overdue, beside the exits (a Denver studio's CSV had neither)
+    brightline = next(r for r in rows if r["client_id"] == "brightline")
+    assert (brightline["avg_days_late"], brightline["unpaid_overdue"]) == ("49.2", "1190.0")
+    assert next(r for r in rows if r["client_id"] == "lumen")["avg_days_late"] == ""  # not known
     assert text == snapshot(extension_class=CsvSnapshot)
 
 

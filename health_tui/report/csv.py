@@ -7,7 +7,9 @@ client_id, name, active, health and band (empty: not enough data), coverage, eff
 effective_rate (empty: not enough data; the rate also where it stands on fewer hours than [rules]
 min_hours, not weighed), revenue_12m, lifetime_value, referral_value (each empty where not known:
 no invoice of theirs, or of a client they referred, on record; revenue_12m also for hours in the
-last four quarters with no invoice of theirs in them), referred_by, archetype, recommendation,
+last four quarters with no invoice of theirs in them), avg_days_late (how late they paid over the
+last four quarters; empty: not known), unpaid_overdue and unpaid_overdue_count (what is unpaid past
+its due date on the day scored, in the portfolio's currency), referred_by, archetype, recommendation,
 fire_candidate, trend (health of the five trend quarters, oldest first, "—" for a quarter without
 one), previous_quarter, previous_health (the trend's point for that quarter: health as it stood at
 that quarter's end), health_change (whole points), change_satisfaction ... change_trend (each
