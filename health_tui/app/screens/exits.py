@@ -125,14 +125,16 @@ class ExitsScreen(HealthScreen):
         if unpaid > 0:  # read today (by the as-of date where it is later): what is owed now
             on = exits[0].unpaid_on
             when = " today" if on == self._today else f" as of {on}"
+            head += [(" · unpaid ", MUTED), (fmt.money(unpaid, currency), "bold $text-error")]
             seen = [e.unpaid_seen_on for e in exits if e.unpaid_amount > 0]
             if seen and all(seen):  # none of it newer than an import weeks old: said
-                when += f" (as imported {max(d for d in seen if d)})"
-            head += [
-                (" · unpaid ", MUTED),
-                (fmt.money(unpaid, currency), "bold $text-error"),
-                (when, MUTED),
-            ]
+                imported = f"(as imported {max(d for d in seen if d)})"
+                # one phrase, on the next line where the head has no room for it (at 80 columns
+                # it broke after "imported")
+                line = sum(len(p if isinstance(p, str) else p[0]) for p in head) + len(when)
+                room = line + len(imported) + 2 <= self.size.width
+                when += (" " if room else "\n") + imported
+            head.append((when, MUTED))
         self.query_one("#exits-head", Static).update(Content.assemble(*head))
         hint = (
             f"No client decided exit in {quarter} or still leaving from an earlier quarter. "
