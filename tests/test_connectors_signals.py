@@ -260,10 +260,11 @@ def test_typeform_answers_partial_ones_left_out(small: Store) -> None:
         "typeform_nps.csv: left out 1 feedback score answered only in part (no score or no date) "
         "(line 4)",
         "typeform_nps.csv: left out 3 feedback scores from organizations that are no client: "
-        "'Initech' (1, line 6), 'Meridian Health' (1, line 3) and 'brightline.example' (a "
-        "domain) (1, line 5). No client is made from them; if one is a client under another name, "
-        '`health-tui clients alias CLIENT "NAME"` (or `health-tui clients domain CLIENT DOMAIN`) '
-        "and import again.",
+        "'Initech' (1, line 6), 'Meridian Health' (1, line 3; close to the client 'Meridian "
+        "Health Partners') and 'brightline.example' (a domain) (1, line 5). No client is made "
+        'from them; if one is a client under another name, `health-tui clients alias CLIENT "NAME"` '
+        "(or `health-tui clients domain CLIENT DOMAIN`) and import again (for the first close "
+        "one: `health-tui clients alias 'Meridian Health Partners' 'Meridian Health'`).",
     ]
     # the owner says who they are; the same download again replaces, never doubles
     set_domain(small, "brightline", "brightline.example", at=AT)
@@ -879,3 +880,26 @@ def test_a_logs_time_of_day_in_a_column_of_its_own_goes_with_its_date(
     assert small.con.execute(
         "SELECT CAST(\"at\" AS VARCHAR) FROM interactions WHERE source = 'mapping:sheet' ORDER BY 1"
     ).fetchall() == [("2026-08-10 21:30:00",), ("2026-08-11 00:00:00",)]
+
+
+def test_a_name_a_survey_mistyped_is_said_close_to_its_client(small: Store, tmp_path: Path) -> None:
+    """A Denver studio's hand-kept sheet named "Cherry Creek Yogo" and "Mile Hi Realty": left out
+    as no client, with nothing to say which client each meant (a tracker's close names were)."""
+    sheet = write(
+        tmp_path,
+        "log.csv",
+        "When,Who,What\n2026-09-02 10:00,Northwind Outfiters,complaint\n"
+        "2026-09-03 10:00,Nobody Inc,request\n",
+    )
+    mapping = write(
+        tmp_path,
+        "m.toml",
+        'target = "interactions"\n[columns]\nat = "When"\nclient = "Who"\nkind = "What"\n'
+        '[fixed]\nchannel = "email"\n',
+    )
+    with pytest.raises(ImportFailed) as refusal:  # nothing left to load: the reasons say why
+        load(small, sheet, mapping=mapping)
+    said = str(refusal.value)
+    assert "'Northwind Outfiters' (1, line 2; close to the client 'Northwind Outfitters')" in said
+    assert "'Nobody Inc' (1, line 3)" in said
+    assert "`health-tui clients alias 'Northwind Outfitters' 'Northwind Outfiters'`" in said

@@ -5,6 +5,7 @@ assumed (notes). Every figure comes from a query over the parsed rows; Python on
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 
 import duckdb
@@ -331,9 +332,12 @@ def left_out_signals(
     if not unmatched:
         return
     n = sum(count for _who, _domain, count, _line in unmatched)
+    # a name close to a client's (a typo in a survey's free-text company: "Cherry Creek Yogo")
+    close = dict(store.rows("connector_unmatched_close", con=con))
     listed = some_of(
         [
-            f"{show(who)}{' (a domain)' if is_domain else ''} ({count:,}, line {line})"
+            f"{show(who)}{' (a domain)' if is_domain else ''} ({count:,}, line {line}"
+            + (f"; close to the client {show(close[who])})" if who in close else ")")
             for who, is_domain, count, line in unmatched[:10]
         ],
         len(unmatched),
@@ -343,9 +347,16 @@ def left_out_signals(
     ]
     names = sum(not is_domain for _who, is_domain, _n, _line in unmatched)
     domains = len(unmatched) - names - len(mailbox)  # a client's own, for `clients domain`
+    first = next((who for who, *_ in unmatched if who in close), None)
+    example = (
+        f" (for the first close one: `health-tui clients alias {shlex.quote(close[first])} "
+        f"{shlex.quote(first)}`)"
+        if first is not None
+        else ""
+    )
     summary.warnings.append(
         f"{file}: left out {n:,} {one if n == 1 else many} from organizations that are no client: "
-        f"{listed}. No client is made from them{_match_advice(names, domains)}."
+        f"{listed}. No client is made from them{_match_advice(names, domains)}{example}."
         + _mailbox_note(mailbox)
     )
 
