@@ -316,8 +316,8 @@ def set_domain(store: Store, client: str, domain: str, *, at: datetime) -> tuple
 def set_start(store: Store, client: str, day: str, *, at: datetime) -> tuple[ClientRef, date]:
     """The day a client began, as the owner knows it (the owner's fact 'started_on', winning over
     the first day an export shows): the letter's "since" and the rules that weigh how long a
-    client has been one read it. Not after anything on record of theirs begins? It may be: work
-    before a contract is signed is common; only after the client ended is refused."""
+    client has been one read it. A day after work on record is taken (work often comes before the
+    contract); one after the client ended is refused."""
     ref = find_client(store, client)
     try:
         began = date.fromisoformat(day.strip())

@@ -82,11 +82,15 @@ inv AS (
            -- (bound: paid after the day an export showed it unpaid, on or after its due day; the
            -- paid part of an invoice paid in part carries the same export's day, and was paid by it)
            amount >= 0 AND coalesce(paid_on_assumed, false)
-               AND NOT coalesce(unpaid_on >= due_on AND paid_on > unpaid_on, false) AS assumed,
-           amount >= 0 AND coalesce(paid_on_assumed, false)
                AND coalesce(unpaid_on >= due_on AND paid_on > unpaid_on, false) AS bound_paid,
+           amount >= 0 AND coalesce(paid_on_assumed, false) AND NOT bound_paid AS assumed,
            amount >= 0 AND paid_on IS NULL AND coalesce(seen_on < CAST($as_of AS DATE), false) AS stale,
+           stale AND due_on < seen_on AS seen_overdue,  -- overdue when it was last imported
            seen_on,
+           -- the day its lateness is counted to: paid, or where it was overdue when last imported,
+           -- that day
+           CASE WHEN seen_overdue THEN seen_on WHEN amount < 0 THEN issued_on ELSE paid_on END
+               AS late_to,
            -- an exact decimal, so that sums of amounts are the same whatever order they are added in
            CASE WHEN currency IS NULL OR currency = $currency THEN CAST(amount AS DECIMAL(38, 6))
                 ELSE CAST(amount::DOUBLE * map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), currency)
@@ -109,11 +113,11 @@ inv_raw AS MATERIALIZED (
            -- paid by as_of on a day not known: out of how late (neither late nor on time)
            i.assumed AND coalesce(i.paid_on <= p.as_of, false) AS undated,
            -- fell due since the import last showing it unpaid: out of how late, and of unpaid
-           i.stale AND i.due_on >= i.seen_on AND i.due_on <= p.as_of AS unseen,
+           i.stale AND NOT i.seen_overdue AND i.due_on <= p.as_of AS unseen,
            -- overdue when last seen: unpaid as then, its days late counted to that day at least
-           i.stale AND i.due_on < i.seen_on AS stale,
-           (i.bound_paid AND i.paid_on <= p.as_of) OR (i.stale AND i.due_on < i.seen_on) AS bound,
-           CASE WHEN i.stale AND i.due_on < i.seen_on THEN i.seen_on END AS seen_on,
+           i.seen_overdue AS stale,
+           (i.bound_paid AND i.paid_on <= p.as_of) OR i.seen_overdue AS bound,
+           CASE WHEN i.seen_overdue THEN i.seen_on END AS seen_on,
            -- due on the last day its quarter is read to: not yet overdue at that quarter's end
            i.due_on = least(p.as_of, CAST(date_trunc('quarter', i.due_on) + INTERVAL 3 MONTH
                                           - INTERVAL 1 DAY AS DATE)) AS due_at_end,
@@ -132,10 +136,7 @@ inv_raw AS MATERIALIZED (
                     AND (i.paid_on IS NULL OR i.paid_on > p.as_of)), 0) AS unpaid_overdue,
            count(*) FILTER (WHERE i.due_on < p.as_of
                     AND (i.paid_on IS NULL OR i.paid_on > p.as_of)) AS n_unpaid_overdue
-    FROM (SELECT *,
-                 -- the day its lateness is counted to: paid, or a stale invoice's last day seen
-                 CASE WHEN stale AND due_on < seen_on THEN seen_on ELSE paid_on END AS late_to
-          FROM inv) i, p
+    FROM inv i, p
     WHERE i.issued_on <= p.as_of
     GROUP BY ALL
 ),

@@ -63,6 +63,7 @@ from health_tui.ingest.evidence import (
     decimal_separator,
 )
 from health_tui.ingest.mapping import load_mapping
+from health_tui.ingest.mapping_draft import CURRENCY_HEADERS
 from health_tui.ingest.models import LABELS, ExportSummary, ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.ingest.notes import (
@@ -658,12 +659,6 @@ def _payment_unknown(source: Source, match: HeaderMatch, file: str, line: int) -
         f"unpaid, and as overdue once due; {fix}"
     )
     return [Problem(file=file, line=line, column="(file)", reason=reason)]
-
-
-# Headers that name a currency column, in the languages the imports read
-CURRENCY_HEADERS = frozenset(
-    {"currency", "currency code", "devise", "monnaie", "währung", "waehrung", "moneda", "valuta"}
-)
 
 
 def _unread_column(match: HeaderMatch, headers: frozenset[str]) -> str | None:

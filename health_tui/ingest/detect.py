@@ -13,6 +13,7 @@ table are read past (`report_footer`); the import says both.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,17 +71,9 @@ def unknown_header_hint(path: Path | None = None) -> str:
 def _drafted(path: Path) -> str | None:
     """A mapping drafted from the first record, within TITLE_LINES, that reads as a header (a
     QuickBooks report's title lines above it: a Denver studio's was shown the example instead)."""
-    for delimiter in DELIMITERS:
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-            reader = csv.reader(handle, delimiter=delimiter)
-            try:
-                for record in reader:
-                    if reader.line_num > TITLE_LINES:
-                        break
-                    if len(record) > 1 and (drafted := draft_text(record, path.stem)):
-                        return drafted
-            except csv.Error:
-                continue
+    for _line, _delimiter, record in _first_records(path, DELIMITERS):
+        if len(record) > 1 and (drafted := draft_text(record, path.stem)):
+            return drafted
     return None
 
 
@@ -168,23 +161,35 @@ def header_below(
     within TITLE_LINES, that is a header of one of `sources`, that source, the separator and the
     header: a report saved with its title above the table ("Invoice List", the company, the dates,
     a blank line). None when there is none."""
+    for line, delimiter, record in _first_records(path, delimiters, skip):
+        if line == skip + 1:
+            continue  # the first: read as a header already
+        for source in sources:
+            if not match_header(source, record, path.name).missing:
+                return line, source, delimiter, record
+    return None
+
+
+def _first_records(
+    path: Path, delimiters: tuple[str, ...], skip: int = 0
+) -> Iterator[tuple[int, str, list[str]]]:
+    """The records of the file's first TITLE_LINES lines (after `skip`), with the line each starts
+    on, as each separator splits them in turn; a separator the file cannot be read with yields
+    what it read before failing."""
     for delimiter in delimiters:
         with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             for _ in range(skip):
                 handle.readline()
             reader = csv.reader(handle, delimiter=delimiter)
+            line = skip + 1
             try:
-                next(reader, None)
                 for record in reader:
-                    line = reader.line_num + skip
                     if line > TITLE_LINES:
                         break
-                    for source in sources:
-                        if not match_header(source, record, path.name).missing:
-                            return line, source, delimiter, record
+                    yield line, delimiter, record
+                    line = reader.line_num + skip + 1
             except csv.Error:
                 continue
-    return None
 
 
 # What the first cell of a report's totals row says (QuickBooks' TOTAL, a sheet's Total, in the

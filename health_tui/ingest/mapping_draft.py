@@ -16,10 +16,22 @@ import unicodedata
 
 from health_tui.ingest.mapping import TARGETS
 
+
 # Per target, its fields and the words a header uses for each, most telling first; the fields whose
 # words are most particular come first, so that "InvoiceAmountDue" is the balance before "amount"
 # can take it. A header matches a word when its letters and digits (lower-cased, without accents)
 # are the word, or, failing any such column, contain it (a word of five letters or more).
+def _key(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.lower())
+    return re.sub(r"[^0-9a-z]", "", plain.encode("ascii", "ignore").decode())
+
+
+# Headers that name a currency column, in the languages the imports read: a draft maps one, and a
+# mapping that leaves one unread is refused (connector._currency_unread)
+CURRENCY_HEADERS = frozenset(
+    {"currency", "currency code", "devise", "monnaie", "währung", "waehrung", "moneda", "valuta"}
+)
+
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "invoices": {
         "invoice_id": (
@@ -72,7 +84,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "montant",
             "betrag",
         ),
-        "currency": ("currency", "devise", "wahrung", "waehrung"),
+        "currency": tuple(sorted({_key(h) for h in CURRENCY_HEADERS})),
         "status": ("status", "statut"),
     },
     "time_entries": {
@@ -99,11 +111,6 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "comment": ("anything", "comment", "why", "feedback", "suggestion", "remarque"),
     },
 }
-
-
-def _key(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name.lower())
-    return re.sub(r"[^0-9a-z]", "", plain.encode("ascii", "ignore").decode())
 
 
 def _column(header: list[str], taken: set[str], words: tuple[str, ...]) -> str | None:

@@ -28,10 +28,11 @@ from health_tui.store import Store
 
 __all__ = ["RENDERERS", "ReportError", "ReviewReport", "build_report", "write_report"]
 
-RENDERERS: dict[str, Callable[[ReviewReport], str]] = {
-    ".md": render_markdown,
-    ".html": render_html,
-    ".csv": render_csv,
+# Each writes the report as its file's suffix says; the CSV for the spreadsheet the settings name
+RENDERERS: dict[str, Callable[[ReviewReport, Settings], str]] = {
+    ".md": lambda report, _settings: render_markdown(report),
+    ".html": lambda report, _settings: render_html(report),
+    ".csv": lambda report, settings: render_csv(report, settings.csv.style),
 }
 
 
@@ -59,8 +60,7 @@ def write_report(
     if render is None:
         raise ReportError(f"{out}: the report file must end in .md, .html or .csv")
     report = build_report(store, as_of, settings, today=today, con=con)
-    text = render_csv(report, settings.csv.style) if render is render_csv else render(report)
-    _write_atomically(out, text)
+    _write_atomically(out, render(report, settings))
     return (
         f"the {report.quarter} review report as of {report.as_of} "
         f"({plural(len(report.active), 'active client')}, "

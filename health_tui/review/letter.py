@@ -74,6 +74,16 @@ _MONTHS_DE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "Aug
               "September", "Oktober", "November", "Dezember")  # fmt: skip
 
 
+def _day_en(day: date) -> str:
+    """4 January 2027."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _day_us(day: date) -> str:
+    """January 4, 2027."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def _day_de(day: date) -> str:
     """4. Januar 2027."""
     return f"{day.day}. {_MONTHS_DE[day.month - 1]} {day.year}"
@@ -83,10 +93,10 @@ WORDING = {
     "en": Wording(
         since=" since {month}",
         month=lambda d: f"{d:%B %Y}",
-        day=lambda d: f"{d.day} {d:%B %Y}",  # 4 January 2027
+        day=_day_en,
         amount=lambda amount, currency: money(amount, currency, cents=True),
         open_item="{id} ({amount}, due {due})",
-        due=lambda d: f"{d.day} {d:%B %Y}",
+        due=_day_en,
         salutation="Dear {client} team,",
         thanks_since="Thank you for working with us{since}. After careful thought, we have "
         "concluded that we are not the right fit for what you need next, and we would like to "
@@ -173,11 +183,7 @@ WORDING = {
     ),
 }
 
-WORDING["en-US"] = replace(
-    WORDING["en"],
-    day=lambda d: f"{d:%B} {d.day}, {d.year}",  # January 4, 2027
-    due=lambda d: f"{d:%B} {d.day}, {d.year}",
-)
+WORDING["en-US"] = replace(WORDING["en"], day=_day_us, due=_day_us)
 
 
 def draft_letter(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import date
 
@@ -12,7 +13,7 @@ from health_tui.dates import quarter_label, quarter_of, quarter_start, shift_qua
 from health_tui.money import check_store_currencies
 from health_tui.scoring import verdicts
 from health_tui.scoring.deferred import Later, trusted
-from health_tui.scoring.facts import SHOWN_QUARTERS, ClientFacts, load_facts
+from health_tui.scoring.facts import SHOWN_QUARTERS, load_facts
 from health_tui.scoring.measures import (
     Measures,
     component_changes,
@@ -123,7 +124,7 @@ def _score(
     paying = paying_rates(measures, settings.rules.min_hours)
     medians = portfolio_medians(measures, settings, paying[0])
     target = settings.money.target_rate or medians.get("effective_rate") or None
-    time_ends_on = _time_ends_on(facts, as_of)
+    time_ends_on = _weeks_before((f.last_work for f in facts), as_of)
     ctx = verdicts.Context(
         medians=medians,
         target_rate=target,
@@ -149,19 +150,14 @@ def _score(
         medians={k: round(v, 4) for k, v in medians.items()},
         said_on_record=any(f.last_said is not None for f in facts if f.active),
         time_ends_on=time_ends_on,
-        invoices_seen_on=_invoices_seen_on(facts, as_of),
+        invoices_seen_on=_weeks_before((f.invoices_seen_on for f in facts), as_of),
     )
 
 
-def _invoices_seen_on(facts: list[ClientFacts], as_of: date) -> date | None:
-    """The day invoices were last imported, where it is STALE_TIME_DAYS or more before `as_of`."""
-    last = max((f.invoices_seen_on for f in facts if f.invoices_seen_on is not None), default=None)
-    return last if last is not None and (as_of - last).days >= STALE_TIME_DAYS else None
-
-
-def _time_ends_on(facts: list[ClientFacts], as_of: date) -> date | None:
-    """The last day any time is on record, where it is STALE_TIME_DAYS or more before `as_of`."""
-    last = max((f.last_work for f in facts if f.last_work is not None), default=None)
+def _weeks_before(days: Iterable[date | None], as_of: date) -> date | None:
+    """The latest of `days`, where it is STALE_TIME_DAYS or more before `as_of`: the last day any
+    time is on record, the day invoices were last imported."""
+    last = max((d for d in days if d is not None), default=None)
     return last if last is not None and (as_of - last).days >= STALE_TIME_DAYS else None
 
 
