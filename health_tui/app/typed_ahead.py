@@ -17,6 +17,7 @@ So, the two rules here:
 from __future__ import annotations
 
 from collections import deque
+from functools import partial
 
 from textual import events, on
 from textual.app import App
@@ -72,12 +73,9 @@ class TypedAhead(App[None]):
         """`box` has its answer: keys typed from now on wait until the answer has been taken."""
         self._holding = box
         self._taken_back = 0
-        self.set_timer(HOLD_AT_MOST, lambda: self._give_up(box))
-
-    async def _give_up(self, box: Screen) -> None:
-        """A box that never had its answer taken must not keep the keyboard: after a while, the
-        keys go on as they are."""
-        await self.release_keys(box)
+        # a box that never has its answer taken must not keep the keyboard: after a while, the
+        # keys go on as they are
+        self.set_timer(HOLD_AT_MOST, partial(self.release_keys, box))
 
     def hand_back(self, event: events.Key) -> None:
         """A key handed to the box before it had its answer: it goes before those held since."""
