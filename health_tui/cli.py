@@ -306,9 +306,10 @@ def import_cmd(
         n = summary.clients_new
         who = "The new client starts" if n == 1 else f"The {n:,} new clients start"
         click.echo(
-            f"{who} on the first day this export shows for them: where one began earlier, give "
-            'its start, `health-tui clients start CLIENT DATE` (the letter\'s "since" and the '
-            "rules that weigh how long a client has been one read it)."
+            f'{who} on the first day this export shows for them, said "on record since" until '
+            "you give the day one began: `health-tui clients start CLIENT DATE`, or c on its "
+            'client screen (the letter\'s "since" and the rules that weigh how long a client has '
+            "been one read it)."
         )
 
 

@@ -340,8 +340,10 @@ def clear_domain(store: Store, client: str) -> ClientRef:
 
 # -- correcting a client from the app ---------------------------------------------------------------
 
-Editable = Literal["notice_days", "ended_on", "referred_by", "industry", "domain"]
-EDITABLE: tuple[Editable, ...] = ("notice_days", "ended_on", "referred_by", "industry", "domain")
+Editable = Literal["notice_days", "started_on", "ended_on", "referred_by", "industry", "domain"]
+EDITABLE: tuple[Editable, ...] = (
+    "notice_days", "started_on", "ended_on", "referred_by", "industry", "domain",
+)  # fmt: skip
 MAX_NOTICE_DAYS = 3650
 
 
@@ -354,6 +356,7 @@ class ClientProfile(BaseModel):
     client_id: str
     name: str
     started_on: date
+    start_known: bool = True  # False: started_on is only the first day on record
     imported: dict[str, str | None]
     owner: dict[str, str | None]
     referrer_name: str | None = None
@@ -389,7 +392,7 @@ def client_profile(
     imported["notice_days"] = str(row["imported_notice_days"])
     owner = dict(store.rows("client_facts_of", {"client_id": client_id}, con=con))
     return ClientProfile(client_id=client_id, name=row["name"], started_on=row["started_on"],
-                         imported=imported, owner=owner,
+                         start_known=row["start_known"], imported=imported, owner=owner,
                          referrer_name=row["referrer_name"])  # fmt: skip
 
 
@@ -408,7 +411,10 @@ def plan_corrections(
         text = " ".join(safe_text(typed[fact]).split()) or None
         if text == profile.value(fact):
             continue
-        back_to_import = text == profile.imported.get(fact) or (fact == "notice_days" and not text)
+        # an empty notice or start is the imports' (a start is never "none")
+        back_to_import = text == profile.imported.get(fact) or (
+            fact in ("notice_days", "started_on") and not text
+        )
         if back_to_import:
             if fact in profile.owner:
                 plan.append(Correction(fact=fact, clear=True))
@@ -430,11 +436,20 @@ def correct_client(
 ) -> ClientProfile:
     """Apply the owner's corrections in one transaction (all or none) and return the client as it
     now reads. A notice period must be a whole number of days; a referrer is found as `find_client`
-    finds any client (and is stored by id); a value equal to the imported one clears the owner's."""
+    finds any client (and is stored by id); a value equal to the imported one clears the owner's.
+    The start and the end are checked as they will read together (both may be typed at once)."""
     profile = client_profile(store, client_id, con=con)
     checked: list[Correction] = []
+    began, ended = profile.started_on, _day_or_none(profile.value("ended_on"))
     for c in plan:
         value = c.value
+        if c.fact == "started_on":
+            value = None if c.clear or value is None else _day(value, "started on", "2022-03-01")
+            began = date.fromisoformat(value or profile.imported["started_on"] or "")
+        elif c.fact == "ended_on" and not c.clear and value is not None:
+            value = _day(value, "ended on", "2026-06-30")
+        if c.fact == "ended_on":
+            ended = _day_or_none(profile.imported["ended_on"] if c.clear else value)
         if not c.clear and c.fact == "notice_days":
             value = _notice_days(value)
         elif not c.clear and c.fact == "referred_by" and value is not None:
@@ -444,12 +459,12 @@ def correct_client(
             value = referrer.client_id
         elif not c.clear and c.fact == "domain" and value is not None:
             value = _domain(store, client_id, value, con)
-        elif not c.clear and c.fact == "ended_on" and value is not None:
-            value = _ended_on(value, profile)
         if not c.clear and c.fact in EDITABLE and value == profile.imported.get(c.fact):
             checked.append(Correction(fact=c.fact, clear=True))
         else:
             checked.append(Correction(fact=c.fact, value=value, clear=c.clear))
+    if ended is not None and ended < began:
+        raise FactRefused(f"ended on {ended}: before the client began ({began}).")
     with store.transaction(con) as tx:
         for c in checked:
             if c.clear:
@@ -473,16 +488,16 @@ def _notice_days(value: str | None) -> str:
     return str(days)
 
 
-def _ended_on(value: str, profile: ClientProfile) -> str:
-    """The day the relationship ended (a client who left of their own accord, or before the app
-    knew them); not before it began."""
+def _day(value: str, what: str, example: str) -> str:
+    """A day the owner typed (the start or the end of the relationship), as ISO text."""
     try:
-        ended = date.fromisoformat(value.strip())
+        return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise FactRefused(f"ended on {value!r}: a date like 2026-06-30.") from None
-    if ended < profile.started_on:
-        raise FactRefused(f"ended on {ended}: before the client began ({profile.started_on}).")
-    return ended.isoformat()
+        raise FactRefused(f"{what} {value!r}: a date like {example}.") from None
+
+
+def _day_or_none(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
 
 
 def _domain(store: Store, client_id: str, value: str, con: duckdb.DuckDBPyConnection | None) -> str:

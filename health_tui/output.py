@@ -74,6 +74,7 @@ def client_json(c: ClientScore) -> dict[str, Any]:
         "time_on_record",
         "referrals_on_record",
         "rate_weighed",
+        "start_known",
     ):
         if record[said_when_false]:
             del record[said_when_false]

@@ -685,6 +685,8 @@ referral AS (
 SELECT c.client_id, c.name, c.industry, c.started_on, c.ended_on, c.notice_days, c.referred_by,
        c.ended_on IS NULL OR c.ended_on > p.as_of AS active,
        date_diff('day', c.started_on, p.as_of) AS tenure_days,
+       -- false: started_on is only the first day on record (queries/migrate_016.sql)
+       c.start_known,
        coalesce(ts.hours_12m, 0) AS hours_12m,
        coalesce(ts.delivery_12m, 0) AS delivery_12m, coalesce(ts.revision_12m, 0) AS revision_12m,
        coalesce(ts.meeting_12m, 0) AS meeting_12m, coalesce(ts.support_12m, 0) AS support_12m,

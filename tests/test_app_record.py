@@ -287,7 +287,7 @@ async def test_correct_alias_and_merge_from_the_client_screen(small_db: Path) ->
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CorrectForm)
-        await pilot.press(*"45", "tab", "tab", "tab", "ctrl+u", *"Bakery", "enter")
+        await pilot.press(*"45", "tab", "tab", "tab", "tab", "ctrl+u", *"Bakery", "enter")
         await settle(pilot)
         facts = store.con.execute("SELECT fact, value FROM client_facts ORDER BY 1").fetchall()
         assert facts == [("industry", "Bakery"), ("notice_days", "45")]
@@ -325,7 +325,7 @@ async def test_a_client_who_left_is_given_its_end_date_from_the_client_screen(
         await open_client(pilot, "harbor")
         await pilot.press("c")
         await settle(pilot)  # the form mounted and focused on its first box (1 run in 8 it was not)
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")
         assert app.screen.focused is not None and app.screen.focused.id == "fact-ended_on"
         await pilot.press(*"2026-06-30", "enter")
         await until(pilot, lambda: not app.portfolio.by_id("harbor").active)
@@ -335,6 +335,39 @@ async def test_a_client_who_left_is_given_its_end_date_from_the_client_screen(
         assert store.con.execute(
             "SELECT value FROM client_facts WHERE fact = 'ended_on'"
         ).fetchall() == [("2026-06-30",)]
+    store.close()
+
+
+async def test_a_start_only_on_record_is_given_from_the_client_screen(
+    small_db: Path, tmp_path: Path
+) -> None:
+    """A client a tracker's export made read "client since" its first row: the screen says it is
+    only on record since then, and the correct form's Started on gives the day they began."""
+    from health_tui.ingest.connector import import_path
+
+    store = open_store(small_db)
+    sheet = tmp_path / "time.csv"
+    sheet.write_text("Date,Client,Hours\n2026-07-01,Bath Botanics,2\n", encoding="utf-8")
+    import_path(store, sheet)
+    (bath,) = store.con.execute(
+        "SELECT client_id FROM clients WHERE name = 'Bath Botanics'"
+    ).fetchone()
+    app = make_app(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_client(pilot, bath)
+        title = str(app.screen.query_one("#client-title").render())
+        assert "on record since 2026-07-01 (0.2 years; start not given)" in title
+        await pilot.press("c")
+        await settle(pilot)
+        assert "only the first day on record" in str(
+            app.screen.query_one("#whose-started_on").render()
+        )
+        await pilot.press("tab")
+        assert app.screen.focused is not None and app.screen.focused.id == "fact-started_on"
+        await pilot.press("ctrl+u", *"2021-03-01", "enter")
+        await until(pilot, lambda: app.portfolio.by_id(bath).start_known)
+        title = str(app.screen.query_one("#client-title").render())
+        assert "client since 2021-03-01 (5.6 years)" in title
     store.close()
 
 

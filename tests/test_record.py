@@ -274,7 +274,8 @@ def test_corrections_win_over_imports_and_typing_the_import_back_hands_it_back(
     small: Store,
 ) -> None:
     profile = client_profile(small, "meridian")
-    assert profile.imported == {"notice_days": "60", "ended_on": None, "referred_by": "harbor",
+    assert profile.imported == {"notice_days": "60", "started_on": "2025-08-01", "ended_on": None,
+                                "referred_by": "harbor",
                                 "industry": "healthcare", "domain": None}  # fmt: skip
     typed = {"notice_days": "90", "referred_by": "Northwind Outfitters", "industry": "health",
              "domain": "https://www.Meridian-Health.example/about"}  # fmt: skip
@@ -677,3 +678,73 @@ def test_what_moved_where_a_health_does_not_stand_is_said_in_component_scores() 
     assert change.sentence() == (
         "health not enough data → 86; components: trend no data → 75, satisfaction 40 → 72"
     )
+
+
+def test_a_start_only_on_record_is_said_so_until_the_owner_gives_it(
+    store: Store, tmp_path: Path
+) -> None:
+    """A client an export made starts on its first row: a Bristol agency's four-year client read
+    "client since 2025-07-01" and its letter "working
+    with us since July 2025". Until the owner gives the day they began (the correct form's Started
+    on), the screens, the reasons and the JSON say it is only the first day on record, and the
+    letter says no "since"."""
+    from health_tui.output import client_json
+    from health_tui.review.letter import draft_letter
+
+    sheet = tmp_path / "time.csv"
+    sheet.write_text(
+        "Date,Client,Hours\n2026-07-01,Bath Botanics,2\n2026-09-01,Bath Botanics,3\n",
+        encoding="utf-8",
+    )
+    import_path(store, sheet)
+    (bath,) = score_portfolio(store, date(2026, 9, 30), Settings()).clients
+    assert not bath.start_known and bath.known_started_on is None
+    assert bath.since_text == "on record since 2026-07-01"
+    assert client_json(bath)["start_known"] is False
+    assert "trend: time: its records begin on 2026-07-01" in " ".join(bath.reasons)
+    letter = draft_letter(client_name=bath.name, started_on=bath.known_started_on,
+                          end_date=date(2027, 1, 4), notice_days=30, unpaid=[])  # fmt: skip
+    assert "since" not in letter.split("\n\n", 2)[1]
+
+    profile = client_profile(store, bath.client_id)
+    assert profile.imported["started_on"] == "2026-07-01" and not profile.start_known
+    # a start and an end typed together are checked against each other
+    typed = {"started_on": "2021-03-01", "ended_on": "2020-12-31"}
+    with pytest.raises(
+        FactRefused, match=r"ended on 2020-12-31: before the client began \(2021-03-01\)"
+    ):
+        correct_client(store, bath.client_id, plan_corrections(profile, typed, False), at=NOW)
+    with pytest.raises(FactRefused, match="a date like 2022-03-01"):
+        plan = plan_corrections(profile, {"started_on": "1 March 2021"}, False)
+        correct_client(store, bath.client_id, plan, at=NOW)
+    plan = plan_corrections(profile, {"started_on": " 2021-03-01 "}, False)
+    correct_client(store, bath.client_id, plan, at=NOW)
+    import_path(store, sheet)  # an import after it does not move it
+    (bath,) = score_portfolio(store, date(2026, 9, 30), Settings()).clients
+    assert bath.start_known and bath.since_text == "client since 2021-03-01"
+    assert "start_known" not in client_json(bath)
+    letter = draft_letter(client_name=bath.name, started_on=bath.known_started_on,
+                          end_date=date(2027, 1, 4), notice_days=30, unpaid=[])  # fmt: skip
+    assert "since March 2021" in letter
+    # an empty start hands it back to the import: on record since its first row again
+    profile = client_profile(store, bath.client_id)
+    correct_client(
+        store, bath.client_id, plan_corrections(profile, {"started_on": ""}, False), at=NOW
+    )
+    (bath,) = score_portfolio(store, date(2026, 9, 30), Settings()).clients
+    assert bath.since_text == "on record since 2026-07-01"
+
+
+def test_a_folder_start_is_known_unless_an_export_shows_work_before_it(
+    small: Store, tmp_path: Path
+) -> None:
+    """A clients file gives each start: it is the client's. An export showing their work before
+    it moves the start to that work, which is then only the first day on record."""
+    scores = score_portfolio(small, date(2026, 9, 30), Settings())
+    assert all(c.start_known for c in scores.clients)
+    meridian = scores.by_id("meridian")
+    sheet = tmp_path / "time.csv"
+    sheet.write_text(f"Date,Client,Hours\n2025-05-02,{meridian.name},2\n", encoding="utf-8")
+    import_path(small, sheet)
+    meridian = score_portfolio(small, date(2026, 9, 30), Settings()).by_id("meridian")
+    assert not meridian.start_known and meridian.since_text == "on record since 2025-05-02"

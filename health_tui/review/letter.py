@@ -189,7 +189,7 @@ WORDING["en-US"] = replace(WORDING["en"], day=_day_us, due=_day_us)
 def draft_letter(
     *,
     client_name: str,
-    started_on: date,
+    started_on: date | None,
     end_date: date,
     notice_days: int,
     unpaid: list[UnpaidInvoice],
@@ -204,8 +204,9 @@ def draft_letter(
     is left out, so the letter never promises what the checklist says will not happen. In the
     `language` of WORDING ([agency] language)."""
     w = WORDING[language]
-    years = (end_date - started_on).days / 365.25
-    since = w.since.format(month=w.month(started_on)) if years >= 0.5 else ""
+    # no "since" where the start is not known: an export's first row is not when the work began
+    years = 0.0 if started_on is None else (end_date - started_on).days / 365.25
+    since = w.since.format(month=w.month(started_on)) if started_on and years >= 0.5 else ""
     last_day = w.day(end_date)
     work = "" if "obligations" in skipped else w.work
     handover = "" if "handover" in skipped else w.handover
@@ -251,7 +252,7 @@ def draft_for(
     checklist: Checklist,
     *,
     client_name: str,
-    started_on: date,
+    started_on: date | None,
     currency: str,
     signature: str,
     language: str = "en",

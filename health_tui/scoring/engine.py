@@ -187,6 +187,7 @@ def _draft(m: Measures, ctx: verdicts.Context, parts: RecordParts) -> dict:
         "ended_on": f.ended_on,
         "active": f.active,
         "tenure_days": f.tenure_days,
+        "start_known": f.start_known,
         "notice_days": f.notice_days,
         "health": health,
         "band": verdicts.band(health, settings),

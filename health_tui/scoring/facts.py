@@ -60,6 +60,7 @@ class ClientFacts:
     referred_by: str | None
     active: bool
     tenure_days: int
+    start_known: bool  # False: started_on is only the first day on record (an export's)
     hours_12m: float
     delivery_12m: float
     revision_12m: float

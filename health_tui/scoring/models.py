@@ -182,6 +182,13 @@ class ClientScore(DeferredFields):
     ended_on: date | None = None
     active: bool
     tenure_days: int
+    start_known: bool = Field(
+        default=True,
+        # said only when false, so the record of a client whose start is known reads as it did
+        exclude_if=lambda known: known,
+        description="False: started_on is only the first day on record (an export's first row), "
+        "not the day the client began; tenure_days counts from it",
+    )
     notice_days: int = 30
 
     health: float | None = Field(
@@ -351,6 +358,18 @@ class ClientScore(DeferredFields):
         """The one-line verdict the screens and the report lead with."""
         kind = "" if self.archetype is Archetype.not_known else f"{self.archetype.label}, "
         return f"{self.recommendation.value.upper()}: {kind}{self.health_text}, {self.effort_text}"
+
+    @property
+    def since_text(self) -> str:
+        """ "client since 2021-03-01", or "on record since 2025-07-01" where the start is only the
+        first day an export shows (the owner gives it with `clients start` or the correct form)."""
+        lead = "client since" if self.start_known else "on record since"
+        return f"{lead} {self.started_on.isoformat()}"
+
+    @property
+    def known_started_on(self) -> date | None:
+        """The day the client began, where it is known (not only the first day on record)."""
+        return self.started_on if self.start_known else None
 
     def known_revenue(self, value: float) -> float | None:
         """One of this client's money figures as it should be read: None (not known) where no

@@ -50,6 +50,22 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def _held(f: ClientFacts, known: str = "a client of") -> str:
+    """How long they have been a client, as far as the record tells: `known` where the start is
+    given, "on record for" where it is only the first day an export shows."""
+    return known if f.start_known else "on record for"
+
+
+def _start_not_given(f: ClientFacts) -> str:
+    """Said where the start is only the first day on record: how to give it."""
+    if f.start_known:
+        return ""
+    return (
+        " Its start is not given, only its first day on record: give it with c on the client "
+        "screen (Started on)."
+    )
+
+
 def _hard_words_unread(m: Measures, ctx: Context) -> str:
     """Their own words of a hard time, where the client is not read as struggling: said, with
     why (a Bristol agency's client asked for a payment plan, and nothing said it, for want of a
@@ -58,7 +74,7 @@ def _hard_words_unread(m: Measures, ctx: Context) -> str:
     complaints = f.complaints_q0 + f.escalations_q0
     if f.tenure_days < a.struggling_min_days:
         why = (
-            f"a client of {f.tenure_days} days (a hard time is read after {a.struggling_min_days}, "
+            f"{_held(f)} {f.tenure_days} days (a hard time is read after {a.struggling_min_days}, "
             "against how they were before)"
         )
     elif f.prior_health is None:
@@ -163,7 +179,8 @@ def reasons(
         )
     if arch is A.new:
         out.append(
-            f"Client for {f.tenure_days} days: under {s.rules.min_history_days} days of history, too early to judge."
+            f"{_held(f, 'Client for').capitalize()} {f.tenure_days} days: under "
+            f"{s.rules.min_history_days} days of history, too early to judge.{_start_not_given(f)}"
         )
     if arch is A.dormant:
         out.append(_dormant(m, s.rules.dormant_quarters))
@@ -363,7 +380,8 @@ def _fill(name: str, f: ClientFacts, s: Settings, as_of: date) -> str:
         return FILL[name]
     if f.started_on >= quarter_start(*quarter_of(as_of)):  # no quarter of theirs before this one
         return (
-            f"time: it began on {f.started_on}, and a trend compares a quarter with the ones before"
+            f"time: {'it began' if f.start_known else 'its records begin'} on {f.started_on}, and "
+            "a trend compares a quarter with the ones before"
         )
     n_said = f.baseline_said
     held = (
@@ -631,7 +649,7 @@ def _dormant(m: Measures, quarters: int) -> str:
         what, day = max(known.items(), key=lambda kv: (kv[1], kv[0]))
         since = f"since {day} (the last was {what})"
     else:
-        since = f"since the start on {f.started_on}"
+        since = f"since the {'start' if f.start_known else 'first record'} on {f.started_on}"
     return (
         f"Dormant: no work, invoice, message or feedback {since}: at least {quarters} full quarters. "
         "Ask whether the relationship is over, and if it has ended, give the day it ended (c on "

@@ -375,9 +375,10 @@ def lifetime_span(f: ClientFacts) -> str:
     quarter or more after the client did (an import of the last year or two), 'from invoices since
     July 2025 (a client for 5.4 years)': it read "over 5.4 years" for 15 months of invoices."""
     years = f.tenure_days / 365.25
+    client = "a client for" if f.start_known else "on record for"
     if f.first_invoice is not None and (f.first_invoice - f.started_on).days >= 91:
-        return f"from invoices since {f.first_invoice:%B %Y} (a client for {years:.1f} years)"
-    return f"over {years:.1f} years"
+        return f"from invoices since {f.first_invoice:%B %Y} ({client} {years:.1f} years)"
+    return f"over {years:.1f} years" if f.start_known else f"over the {years:.1f} years on record"
 
 
 def _referrals(f: ClientFacts, ctx: Context) -> str:

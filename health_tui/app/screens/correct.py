@@ -1,5 +1,5 @@
-"""Correcting a client: notice days, the day they left, who referred them, industry, domain, and
-"not a client".
+"""Correcting a client: notice days, the day they began and the day they left, who referred them,
+industry, domain, and "not a client".
 
 What the owner types here is recorded as their own facts (client_facts), which win over whatever
 imports say and survive every re-import. Each field shows the imported value beside it; typing that
@@ -28,6 +28,7 @@ from health_tui.clients import EDITABLE, ClientProfile, correct_client, plan_cor
 
 LABELS = {
     "notice_days": "Notice",
+    "started_on": "Started on",
     "ended_on": "Ended on",
     "referred_by": "Referred by",
     "industry": "Industry",
@@ -35,6 +36,7 @@ LABELS = {
 }
 PLACEHOLDERS = {
     "notice_days": "days",
+    "started_on": "YYYY-MM-DD; empty: as imported",
     "ended_on": "YYYY-MM-DD; empty: still a client",
     "referred_by": "a client's id or name; empty: nobody",
     "industry": "empty: none",
@@ -80,7 +82,7 @@ class CorrectForm(SavingForm[ClientProfile]):
                     field,
                     classes="record-row record-fact",
                 )
-                yield Static(self._whose(fact), classes="record-fact-hint")
+                yield Static(self._whose(fact), id=f"whose-{fact}", classes="record-fact-hint")
             yield Tick(
                 Content("not a client (the agency's own time: kept, never scored)"),
                 p.ignored,
@@ -108,6 +110,11 @@ class CorrectForm(SavingForm[ClientProfile]):
         if fact in p.owner:
             return Content.assemble((lead, ""), ("yours", "bold $text-accent"),
                                     (f" · imported: {shown}", ""))  # fmt: skip
+        if fact == "started_on" and not p.start_known:
+            # an export's first row: the day they began is the owner's to give
+            return Content.styled(
+                "only the first day on record: type the day they began", "$text-warning"
+            )
         return Content(f"{lead}as imported")
 
     @on(Input.Submitted)

@@ -113,7 +113,7 @@ class LetterScreen(HealthScreen):
         return draft_for(
             self.checklist,
             client_name=safe_text(self.client.name),
-            started_on=self.client.started_on,
+            started_on=self.client.known_started_on,
             currency=self.currency,
             signature=self.health_app.settings.agency.signature(),
             language=wording_for(agency.language, agency.country),

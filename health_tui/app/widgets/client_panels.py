@@ -29,7 +29,8 @@ def title_content(c: ClientScore, width: int = 0) -> Content:
     phrases: list[fmt.Phrase] = [[(safe_text(c.name), "bold")]]
     if c.industry:
         phrases.append([(safe_text(c.industry), MUTED)])
-    phrases.append([(f"client since {c.started_on.isoformat()} ({years:.1f} years)", MUTED)])
+    given = "" if c.start_known else "; start not given"
+    phrases.append([(f"{c.since_text} ({years:.1f} years{given})", MUTED)])
     if c.ended_on:
         phrases.append([(f"ended {c.ended_on.isoformat()}", "bold $text-warning")])
     phrases.append([(f"notice {c.notice_days} days", MUTED)])

@@ -160,7 +160,7 @@ def value_content(c: ClientScore, currency: str, as_of: date | None = None) -> C
         (" · ", MUTED),
         f"referrals {fmt.money(c.known_referral_value, currency)}",
         (" · ", MUTED),
-        f"client {years:.1f} years",
+        f"client {years:.1f} years" if c.start_known else f"on record {years:.1f} years",
         (" · ", MUTED),
         f"revenue {months_label(as_of)} "
         + estimated(fmt.money(c.known_revenue_12m, currency), c.revenue_estimated),
@@ -271,7 +271,7 @@ def exit_confirmation(
         ("referral value", fmt.money(c.known_referral_value, currency)),
         ("referred", referred),
         ("referred by", _referrer(c)),
-        ("tenure", f"{years:.1f} years, client since {c.started_on.isoformat()}"),
+        ("tenure", f"{years:.1f} years, {c.since_text}"),
     ]
     parts: list[Part] = [
         ("Exit ", CANDIDATE_STYLE),
