@@ -5,7 +5,8 @@
 -- within a field the lowest rank wins, then the word listed first. No match: $default_activity, and unmatched is true.
 -- matched_field ('activity', 'task', 'tag' or 'note') and matched_word (the word as the settings
 -- spell it, or the mapped activity as the sheet writes it) say what decided it, for the summary.
--- Money: the billable and cost amounts and their currency, as the export gives them, except that a
+-- Money: the billable and cost amounts and their currency (the cost's own where the export's is
+-- not its: Harvest's), as the export gives them, except that a
 -- Cost Amount of 0 on hours worked is no cost at all but a cost rate never set (Harvest writes 0.00
 -- then): it is NULL, an unknown cost, so it never reads as free work.
 -- source_key: md5 of key_base and the entry's number among the lines with that key_base, in file
@@ -58,6 +59,7 @@ SELECT e.line,
        e.billable_amt AS billable_amount,
        CASE WHEN e.cost_amt > 0 THEN e.cost_amt END AS cost_amount,
        CASE WHEN e.billable_amt IS NOT NULL OR e.cost_amt > 0 THEN e.currency END AS amount_currency,
+       CASE WHEN e.cost_amt > 0 THEN e.cost_currency END AS cost_currency,  -- NULL: amount_currency
        e.cost_amt = 0 AS cost_zero,
        md5(e.key_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS source_key,
        md5(e.work_base || chr(31) || row_number() OVER (PARTITION BY e.key_base ORDER BY e.line)) AS work_key,

@@ -54,14 +54,19 @@ te AS MATERIALIZED (
            sum(t.h_admin)::DOUBLE AS h_admin, sum(t.h_nonbillable)::DOUBLE AS h_nonbillable,
            -- the entries' own money (a Harvest export's Cost Amount and Billable Amount), converted
            -- like invoices; NULL where no entry has any, and the hours that have no cost amount
-           sum(t.cost_amount::DOUBLE * t.rate) AS cost,
+           sum(t.cost_amount::DOUBLE * t.cost_rate) AS cost,
            sum(t.h_uncosted)::DOUBLE AS h_uncosted,
            sum(t.h_unpriced)::DOUBLE AS h_unpriced,
            sum(t.billable_amount::DOUBLE * t.rate) AS billed_value
     FROM (SELECT *,
                  CASE WHEN amount_currency IS NULL OR amount_currency = $currency THEN 1.0
                       ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), amount_currency)
-                 END AS rate
+                 END AS rate,
+                 -- a cost in a currency of its own (Harvest's, in the account's): converted as such
+                 CASE WHEN cost_currency IS NULL THEN rate
+                      WHEN cost_currency = $currency THEN 1.0
+                      ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), cost_currency)
+                 END AS cost_rate
           FROM te_q) t, p
     WHERE t.qy BETWEEN p.q0 - ($nq - 1) AND p.q0
     GROUP BY ALL
@@ -653,10 +658,11 @@ unbilled AS (
 unbilled_cost AS (
     SELECT u.client_id,
            sum(u.cost::DOUBLE
-               * CASE WHEN u.amount_currency IS NULL OR u.amount_currency = $currency THEN 1.0
-                      ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), u.amount_currency)
+               * CASE WHEN u.cost_currency IS NULL OR u.cost_currency = $currency THEN 1.0
+                      ELSE map_extract_value(MAP($rate_codes::VARCHAR[], $rate_values::DOUBLE[]), u.cost_currency)
                  END) AS cost_not_billed
-    FROM (SELECT t.client_id, t.amount_currency, sum(t.cost_amount) AS cost
+    FROM (SELECT t.client_id, coalesce(t.cost_currency, t.amount_currency) AS cost_currency,
+                 sum(t.cost_amount) AS cost
           FROM time_entries t JOIN unbilled ub USING (client_id) CROSS JOIN p
           WHERE t.date >= ub.last_bill AND t.date <= p.as_of AND t.cost_amount IS NOT NULL
           GROUP BY ALL) u

@@ -48,6 +48,10 @@ SELECT line,
        cost_amount AS cost_amount_text,
        connector_currency(currency) AS currency,
        currency AS currency_text,
+       -- Cost Amount is in the account's currency, not the client's: Harvest keeps one cost rate a
+       -- person, for every project (its help, "Setting and editing cost rates"), and the export's
+       -- Currency is the client's. The account's is read as the portfolio's ($home).
+       CASE WHEN connector_currency(currency) <> $home THEN CAST($home AS VARCHAR) END AS cost_currency,
        -- the identity's parts after the client (a column alias reused below, as DuckDB allows)
        concat_ws(chr(31), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(connector_norm(who), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),

@@ -8,8 +8,12 @@ FROM stg_invoices
 WHERE regexp_full_match(currency, '[A-Za-z]{3}')
 GROUP BY ALL
 UNION ALL
-SELECT 'time_entries', upper(currency), min(rowid) + $entries_line, count(*)
-FROM stg_time_entries
-WHERE regexp_full_match(currency, '[A-Za-z]{3}') AND (billable_amount IS NOT NULL OR cost_amount IS NOT NULL)
+SELECT 'time_entries', currency, min(rowid) + $entries_line, count(*)
+FROM (SELECT rowid, upper(currency) AS currency FROM stg_time_entries
+      WHERE regexp_full_match(currency, '[A-Za-z]{3}') AND (billable_amount IS NOT NULL OR cost_amount IS NOT NULL)
+      UNION ALL  -- a cost amount's own currency (cost_currency)
+      SELECT rowid, upper(cost_currency) FROM stg_time_entries
+      WHERE regexp_full_match(cost_currency, '[A-Za-z]{3}') AND cost_amount IS NOT NULL
+        AND upper(cost_currency) IS DISTINCT FROM upper(currency))
 GROUP BY ALL
 ORDER BY 1, 3;

@@ -26,7 +26,8 @@ flags AS (
                OR lower(activity) NOT IN ('delivery', 'revision', 'meeting', 'support', 'admin') AS bad_activity,
            billable_amount IS NOT NULL AND (ba IS NULL OR ba < 0) AS bad_ba,
            cost_amount IS NOT NULL AND (ca IS NULL OR ca < 0) AS bad_ca,
-           currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Za-z]{3}') AS bad_currency
+           currency IS NOT NULL AND NOT regexp_full_match(currency, '[A-Za-z]{3}') AS bad_currency,
+           cost_currency IS NOT NULL AND NOT regexp_full_match(cost_currency, '[A-Za-z]{3}') AS bad_cost_currency
     FROM t
 ),
 problems AS (
@@ -52,10 +53,12 @@ problems AS (
             'reason': CASE WHEN ca IS NULL THEN 'not an amount (like 1250.00): '
                            ELSE 'must not be negative: ' END || import_show(cost_amount)} END,
         CASE WHEN bad_currency THEN {'k': 9, 'col': 'currency',
-            'reason': 'not a 3-letter currency code: ' || import_show(currency)} END
+            'reason': 'not a 3-letter currency code: ' || import_show(currency)} END,
+        CASE WHEN bad_cost_currency THEN {'k': 10, 'col': 'cost_currency',
+            'reason': 'not a 3-letter currency code: ' || import_show(cost_currency)} END
     ], lambda p: p IS NOT NULL)) AS p
     FROM flags
     WHERE no_client OR bad_client OR bad_date OR bad_hours OR bad_billable OR bad_activity OR bad_ba
-       OR bad_ca OR bad_currency
+       OR bad_ca OR bad_currency OR bad_cost_currency
 )
 SELECT line, p.col AS "column", p.reason FROM problems ORDER BY line, p.k;

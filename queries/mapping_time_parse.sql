@@ -56,6 +56,7 @@ SELECT line,
        TRY_CAST(connector_decimal_text(cost_amount, $decimal) AS DECIMAL(14, 2)) AS cost_amt,
        cost_amount AS cost_amount_text,
        connector_currency(currency) AS currency, currency AS currency_text,
+       NULL::VARCHAR AS cost_currency,  -- the cost amounts are in `currency` too
        -- the identity's parts after the client (a column alias reused below, as DuckDB allows)
        concat_ws(chr(31), coalesce(strftime(day, '%Y-%m-%d'), ''),
                  coalesce(connector_norm(person), ''), coalesce(TRY_CAST(round(h * 3600) AS BIGINT)::VARCHAR, ''),

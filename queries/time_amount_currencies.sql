@@ -1,7 +1,10 @@
--- The currencies of stored time entries' billable and cost amounts, with how many entries each (none
--- = the portfolio's own), for the check that every one still converts before scoring.
-SELECT amount_currency AS currency, count(*) AS entries
-FROM time_entries
-WHERE amount_currency IS NOT NULL
-GROUP BY amount_currency
-ORDER BY amount_currency;
+-- The currencies of stored time entries' billable and cost amounts (a cost's own where it has one),
+-- with how many entries each (none = the portfolio's own), for the check that every one still
+-- converts before scoring.
+SELECT currency, count(*) AS entries
+FROM (SELECT amount_currency AS currency FROM time_entries WHERE amount_currency IS NOT NULL
+      UNION ALL
+      SELECT cost_currency FROM time_entries
+      WHERE cost_currency IS NOT NULL AND cost_currency IS DISTINCT FROM amount_currency)
+GROUP BY ALL
+ORDER BY 1;

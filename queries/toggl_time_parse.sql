@@ -58,6 +58,7 @@ SELECT line,
             THEN connector_currency(coalesce(currency, $amount_currency::VARCHAR)) END AS currency,
        CASE WHEN billable_amount IS NOT NULL OR cost_amount IS NOT NULL
             THEN coalesce(currency, $amount_currency::VARCHAR) END AS currency_text,
+       NULL::VARCHAR AS cost_currency,  -- the cost amounts are in `currency` too
        -- the identity's parts around the start time (a column alias reused below, as DuckDB allows)
        concat_ws(chr(31), $source_name, connector_norm(who_for), coalesce(strftime(day, '%Y-%m-%d'), ''))
            AS key_head,

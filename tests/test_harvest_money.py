@@ -192,8 +192,8 @@ def test_a_currency_without_a_rate_is_refused_at_import_and_converted_with_one(
     tmp_path: Path,
 ) -> None:
     sek = HEAD + (
-        "2026-08-04,Dala AB,Site,Design,Hero,10,Yes,Ana,Silva,10000.00,4000.00,Swedish Krona - SEK\n"
-        "2026-08-05,Dala AB,Site,Design,Menu,5,Yes,Ana,Silva,5000.00,2000.00,Swedish Krona - SEK\n"
+        "2026-08-04,Dala AB,Site,Design,Hero,10,Yes,Ana,Silva,10000.00,400.00,Swedish Krona - SEK\n"
+        "2026-08-05,Dala AB,Site,Design,Menu,5,Yes,Ana,Silva,5000.00,200.00,Swedish Krona - SEK\n"
     )
     path = write(tmp_path, "sek.csv", sek)
     store = open_store(empty_copy(tmp_path / "s.duckdb"))
@@ -212,7 +212,7 @@ def test_a_currency_without_a_rate_is_refused_at_import_and_converted_with_one(
         score_portfolio(store, AS_OF, Settings(money={"rates": {"SEK": 0.1}})), "Dala AB"
     )
     assert dala.revenue_estimated and dala.revenue_12m == 1500  # SEK 15,000
-    assert dala.margin == 0.6  # 1 - SEK 6,000 / SEK 15,000
+    assert dala.margin == 0.6  # 1 - €600 / €1,500 (SEK 15,000): the costs are in the account's
     with pytest.raises(ConfigError, match="holds 2 time entries with amounts in SEK"):
         score_portfolio(store, AS_OF, Settings())  # the rate was removed from the settings
     store.close()
@@ -273,7 +273,7 @@ def test_backup_and_restore_keep_the_amounts(books: Store, tmp_path: Path, fmt: 
 def test_the_folder_format_carries_the_amounts_both_ways(books: Store, tmp_path: Path) -> None:
     export_import_format(books, tmp_path / "folder")
     header = (tmp_path / "folder" / "time_entries.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header.endswith(",note,billable_amount,cost_amount,currency")
+    assert header.endswith(",note,billable_amount,cost_amount,currency,cost_currency")
     again = open_store(empty_copy(tmp_path / "again.duckdb"))
     import_folder(again, tmp_path / "folder")
     assert amounts(again) == amounts(books)
@@ -506,3 +506,37 @@ def test_a_us_dollar_beside_another_currency_reads_us_dollar() -> None:
     assert money(2300, "USD", cents=True, home="USD") == "$2,300.00"
     assert money(2300, "USD", cents=True) == "$2,300.00"  # the letter to a US client
     assert money(2300, "CAD", cents=True, home="CAD") == "CAD\xa02,300.00"
+
+
+def test_a_clients_cost_amount_is_in_the_accounts_currency_not_the_clients(tmp_path: Path) -> None:
+    """Harvest keeps one cost rate a person, in the account's currency, and a client's billable
+    rates in the client's: the export's Currency is the client's. A Bristol agency's euro client's
+    costs, in pounds, were converted as euros (its margin read 60% where it was 53%)."""
+    gbp = Money(currency="GBP", rates={"EUR": 0.85})
+    euro = HEAD + (
+        "2026-08-04,Liffey Ltd,Site,Design,Hero,10,Yes,Ana,Silva,1000.00,400.00,Euro - EUR\n"
+        "2026-08-05,Wye Ltd,Site,Design,Menu,10,Yes,Ana,Silva,900.00,400.00,British Pound - GBP\n"
+    )
+    store = open_store(empty_copy(tmp_path / "s.duckdb"))
+    summary = load(store, write(tmp_path, "time.csv", euro), money=gbp)
+    assert (
+        "1 entry of clients billed in EUR: Cost Amount read in GBP, the portfolio's currency, not "
+        "theirs (Harvest keeps one cost rate a person, in the account's currency, taken to be the "
+        "portfolio's)."
+    ) in summary.notes
+    scored = score_portfolio(store, AS_OF, Settings(money=gbp))
+    liffey = by_name(scored, "Liffey Ltd")
+    assert liffey.revenue_12m == 850  # €1,000 at 0.85
+    assert liffey.margin == pytest.approx(1 - 400 / 850)  # £400 of cost, not €400 (£340)
+    assert by_name(scored, "Wye Ltd").margin == pytest.approx(1 - 400 / 900)
+    # the folder format and a backup carry the cost's own currency, and give the same margin
+    export_import_format(store, tmp_path / "folder")
+    again = open_store(empty_copy(tmp_path / "again.duckdb"))
+    import_folder(again, tmp_path / "folder", money=gbp)
+    rows = "SELECT amount_currency, cost_currency FROM time_entries ORDER BY ALL"
+    assert again.con.execute(rows).fetchall() == [("EUR", "GBP"), ("GBP", None)]
+    assert by_name(score_portfolio(again, AS_OF, Settings(money=gbp)), "Liffey Ltd").margin == (
+        liffey.margin
+    )
+    again.close()
+    store.close()

@@ -95,6 +95,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "billable_amount",
         "cost_amount",
         "currency",
+        "cost_currency",
     ),
     "invoices": ("invoice_id", "client_id", "issued_on", "due_on", "paid_on", "amount", "currency"),
     "interactions": ("client_id", "at", "channel", "kind", "sentiment", "note"),

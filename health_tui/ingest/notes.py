@@ -134,9 +134,8 @@ def describe_money(
     if "cost_amount" not in present and "billable_amount" not in present:
         return
     cost_col, value_col = match.shown("cost_amount"), match.shown("billable_amount")
-    costed, costed_h, zero, zero_h, valued, valued_h, unpriced, unpriced_h, clients = store.row(
-        "connector_money_entries", con=con
-    )
+    (costed, costed_h, zero, zero_h, valued, valued_h, unpriced, unpriced_h, clients, own_cost,
+     cost_currency, billed_in) = store.row("connector_money_entries", con=con)  # fmt: skip
     used = []
     if "cost_amount" in present:
         used.append(
@@ -159,6 +158,12 @@ def describe_money(
             f"billable with no {value_col} (or one of 0: no rate set in the time tracker), for "
             f"{named}: a client with no invoice in the last four quarters has its revenue "
             "estimated from the amounts only where every billable hour has one."
+        )
+    if own_cost:
+        summary.notes.append(
+            f"{_entries(own_cost)} of clients billed in {', '.join(billed_in)}: {cost_col} read "
+            f"in {cost_currency}, the portfolio's currency, not theirs (Harvest keeps one cost "
+            "rate a person, in the account's currency, taken to be the portfolio's)."
         )
     if zero:
         summary.notes.append(

@@ -11,7 +11,7 @@ from health_tui.store.queries import load_query
 if TYPE_CHECKING:
     from health_tui.store.connection import Store
 
-CURRENT_VERSION = 16
+CURRENT_VERSION = 17
 
 # Told before an existing file is upgraded (the command line prints it): building the rollups of a
 # 10k-client portfolio takes seconds, and a silent pause at start-up looks like a hang.
