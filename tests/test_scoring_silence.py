@@ -327,3 +327,22 @@ def test_their_own_words_of_a_hard_time_are_said_where_they_are_not_read_as_stru
         "(email, 2026-08-21); not read as struggling: a client of 149 days (a hard time is read "
         "after 365, against how they were before)."
     ) in c.reasons
+
+
+def test_late_now_with_nothing_before_to_compare_is_no_slip(tmp_path: Path) -> None:
+    """A Sydney firm's client read "struggling → support: paying 46 days late over the last two
+    quarters against none due before", with 13 invoices due before whose payment days its export
+    did not give: how they paid before was not known, and a slip is against before. Invoiced only
+    from this year, late from the first, is how the client pays, not a hard time."""
+    b = book()
+    start = date(2024, 3, 1)
+    b.client("late", "Harbourside Legal", start)
+    b.work("late", start, AS_OF, rate=100, late_days=46)
+    b.feedback("late", start, AS_OF, 9)
+    b.events("late", "request", start, AS_OF, per_quarter=3, sentiment=0.5)
+    b.rows["invoices"] = [
+        i for i in b.rows["invoices"] if i[1] != "late" or i[3] >= date(2026, 4, 1)
+    ]
+    c = client(b.score(tmp_path), "late")
+    assert c.archetype is not A.struggling and c.recommendation is not R.support
+    assert not any("days late over the last two quarters" in r for r in c.reasons), c.reasons

@@ -86,17 +86,20 @@ def hard_times(m: Measures, ctx: Context) -> str | None:
         return None
     late, before, year_ago = f.late_recent, f.late_before, f.late_year_ago
     rise = a.struggling_days_late_rise
+    # a slip is against how they paid before: with nothing before whose lateness is known (none
+    # due, or paid on days no export gave), late now is how they pay, not a change (a Sydney
+    # firm's client read "46 days late against none due before" with 13 invoices due, undated)
     if (
         late is not None
+        and before is not None
         and late >= a.struggling_days_late
-        and late >= (before or 0) + rise
+        and late >= before + rise
         and (year_ago is None or late >= year_ago + rise)
     ):
-        then = f"{before:.0f} before" if before is not None else "none due before"
         ago = f" and {year_ago:.0f} a year earlier" if year_ago is not None else ""
         return (
-            f"paying {late:.0f} days late over the last two quarters against {then}{ago}, while "
-            + _still(f)
+            f"paying {late:.0f} days late over the last two quarters against {before:.0f} "
+            f"before{ago}, while " + _still(f)
         )
     hours, before, year_ago = hours_on_record(f, ctx), f.hours_pm_before, f.hours_pm_year_ago
     share = a.struggling_volume_share
@@ -362,8 +365,10 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
             Counter(
                 "history",
                 lambda: (
-                    f"Healthy for the {f.prior_quarters} quarters before this one "
-                    f"(average health {avg:.0f})."
+                    # an average, not each quarter: two of four in the watch band read "healthy
+                    # for the 4 quarters before" (a Sydney firm's client)
+                    f"Health averaged {avg:.0f} over the {f.prior_quarters} quarters before "
+                    "this one."
                 ),
             )
         )
@@ -569,7 +574,7 @@ _FIXED = {
     A.dormant: (R.watch, ""),
     A.loyal_now_irritated: (
         R.recover,
-        "A long, healthy relationship has turned sour this quarter: listen, fix the root problem "
+        "A long, healthy relationship has turned sour: listen, fix the root problem "
         "and run service recovery before anything else.",
     ),
     A.struggling: (
