@@ -73,9 +73,14 @@ problems (line, k, col, reason) AS (
     FROM b WHERE with_tax_text IS NOT NULL AND amount > 0 AND (with_tax IS NULL OR with_tax < amount)
     UNION ALL
     SELECT line, 11, 'tax',
-           CASE WHEN tax_amt IS NULL THEN 'not an amount (like 250.00): ' || import_show(tax_text)
-                ELSE 'more than the amount with tax (' || with_tax || '): ' || import_show(tax_text) END
-    FROM b WHERE tax_text IS NOT NULL AND (tax_amt IS NULL OR abs(tax_amt) > abs(with_tax))
+           CASE WHEN tax1_amt IS NULL THEN 'not an amount (like 250.00): ' || import_show(tax_text)
+                ELSE 'more than the amount with tax (' || with_tax || '): ' || import_show(tax_text)
+                     || CASE WHEN tax2_text IS NOT NULL THEN ' and ' || import_show(tax2_text) ELSE '' END END
+    FROM b WHERE tax_text IS NOT NULL
+             AND (tax1_amt IS NULL OR (tax_amt IS NOT NULL AND abs(tax_amt) > abs(with_tax)))
+    UNION ALL
+    SELECT line, 12, 'tax2', 'not an amount (like 250.00): ' || import_show(tax2_text)
+    FROM b WHERE tax2_text IS NOT NULL AND tax2_amt IS NULL
     UNION ALL
     SELECT line, 12, 'currency', 'not a currency (like EUR or Euro - EUR): ' || import_show(currency_text)
     FROM b WHERE currency_text IS NOT NULL AND currency IS NULL

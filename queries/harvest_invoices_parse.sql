@@ -34,10 +34,15 @@ WITH s AS (
            connector_date(due_on, $date_order, $date_format::VARCHAR) AS due_given,
            connector_date(paid_on, $date_order, $date_format::VARCHAR) AS paid_given,
            -- amounts in cents (a mapping's amounts_in_cents: Stripe's API) are divided exactly
+           -- a second tax (a mapping's tax = ["GST", "QST"]: Québec's two) is taken off as well
            connector_amount(amount, $decimal, $cents)
                - CASE WHEN tax IS NOT NULL THEN coalesce(connector_amount(tax, $decimal, $cents), 0) ELSE 0 END
+               - CASE WHEN tax2 IS NOT NULL THEN coalesce(connector_amount(tax2, $decimal, $cents), 0) ELSE 0 END
                AS amt,
-           connector_amount(tax, $decimal, $cents) AS tax_amt,
+           connector_amount(tax, $decimal, $cents)
+               + CASE WHEN tax2 IS NOT NULL THEN connector_amount(tax2, $decimal, $cents) ELSE 0 END AS tax_amt,
+           connector_amount(tax, $decimal, $cents) AS tax1_amt,
+           connector_amount(tax2, $decimal, $cents) AS tax2_amt,
            connector_amount(paid_amount, $decimal, $cents) AS paid_amt_given,
            connector_amount(balance, $decimal, $cents) AS balance_given,
            CASE WHEN tax IS NOT NULL THEN connector_amount(amount, $decimal, $cents)
@@ -123,7 +128,7 @@ SELECT line,
        paid_amt_given, paid_amount AS paid_amount_text,
        balance_given, balance AS balance_text,
        with_tax, amount_with_tax AS with_tax_text, gross, paid_gross, open_gross,
-       tax AS tax_text, tax_amt,
+       tax AS tax_text, tax_amt, tax1_amt, tax2 AS tax2_text, tax2_amt,
        -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
        coalesce(connector_currency(currency),
                 CASE WHEN sign IN ('EUR', 'GBP') THEN sign

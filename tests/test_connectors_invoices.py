@@ -1280,3 +1280,66 @@ def test_what_a_leaving_client_owes_says_the_import_it_stands_on(
     assert owed_text(leaving, report).endswith(  # type: ignore[arg-type]
         "(as the import of 2026-10-01 showed them: nothing since is on record)"
     )
+
+
+def test_two_taxes_in_a_total_are_both_taken_off(store: Store, tmp_path: Path) -> None:
+    """A Montréal shop's invoices hold Québec's GST (5%) and QST (9.975%): with one tax column
+    named the other stayed in revenue, and naming both was refused in validation jargon
+    ("columns.tax: Input should be a valid string"). `tax = ["GST", "QST"]` takes off both."""
+    mapping = write(
+        tmp_path,
+        "fb.toml",
+        'target = "invoices"\nname = "fb"\n[columns]\ninvoice_id = "Invoice #"\n'
+        'client = "Client Name"\nissued_on = "Date Issued"\namount = "Sum of Line Total"\n'
+        'tax = ["Sum of Tax 1 Amount", "Sum of Tax 2 Amount"]\n[fixed]\nstatus = "paid"\n',
+    )
+    sheet = write(
+        tmp_path,
+        "fb.csv",
+        "Client Name,Invoice #,Date Issued,Sum of Line Total,Sum of Tax 1 Amount,Sum of Tax 2 Amount\n"
+        "Boulangerie Saint-Léon,0001041,2026-08-03,1149.75,50.00,99.75\n",
+    )
+    load(store, sheet, mapping=mapping)
+    assert store.con.execute("SELECT amount, amount_with_tax FROM invoices").fetchall() == [
+        (Decimal("1000.00"), Decimal("1149.75"))
+    ]
+    bad = write(tmp_path, "bad.csv", sheet.read_text(encoding="utf-8").replace("99.75", "n/a"))
+    assert problems(store, bad, mapping=mapping) == [
+        "bad.csv:2: Sum of Tax 2 Amount: not an amount (like 250.00): 'n/a'"
+    ]
+    # the same total with the taxes left unread: said, with the line that reads them
+    untaxed = write(tmp_path, "untaxed.toml", mapping.read_text(encoding="utf-8").replace(
+        'tax = ["Sum of Tax 1 Amount", "Sum of Tax 2 Amount"]\n', ""))  # fmt: skip
+    summary = load(store, sheet, mapping=untaxed)
+    assert any(
+        w.startswith(
+            "'Sum of Tax 1 Amount', 'Sum of Tax 2 Amount' read past: if 'Sum of Line "
+            "Total' holds them, revenue counts the tax"
+        )
+        and 'tax = ["Sum of Tax 1 Amount", "Sum of Tax 2 Amount"].' in w
+        for w in summary.warnings
+    ), summary.warnings
+    listed = write(tmp_path, "listed.toml", mapping.read_text(encoding="utf-8").replace(
+        'client = "Client Name"', 'client = ["Client Name", "Company"]'))  # fmt: skip
+    with pytest.raises(
+        ConfigError, match=r"columns.client: one column's name, in quotes \(only tax"
+    ):
+        load(store, sheet, mapping=listed)
+
+
+def test_a_tax_taken_off_an_amount_named_net_is_refused(store: Store, tmp_path: Path) -> None:
+    """A Sydney firm's drafted mapping kept tax = "Tax" when the owner chose amount = "Net":
+    every AUD client's revenue came in 10% short, nothing said."""
+    mapping = write(
+        tmp_path,
+        "rid.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "Invoice Number"\nclient = "Contact"\n'
+        'issued_on = "Invoice Date"\namount = "Net"\ntax = "Tax"\n[fixed]\nstatus = "paid"\n',
+    )
+    sheet = write(
+        tmp_path,
+        "rid.csv",
+        "Invoice Date,Invoice Number,Contact,Gross,Tax,Net\n2026-08-03,INV-1003,Coastal,8800,800,8000\n",
+    )
+    with pytest.raises(ConfigError, match="amount is 'Net', by its name an amount without tax"):
+        load(store, sheet, mapping=mapping)

@@ -75,3 +75,22 @@ def test_a_refused_file_is_offered_its_own_mapping(store: Store, tmp_path: Path)
     mapping = write(tmp_path, "invoices.toml", "\n".join(x[4:] for x in drafted.splitlines()))
     summary = load(store, sheet, mapping=mapping)  # as drafted, it reads the file
     assert summary.rows == 1
+
+
+def test_a_receivable_report_and_a_two_tax_pivot_are_drafted_as_they_read() -> None:
+    """Xero's Receivable Invoice Detail (Gross, Tax, Net, Paid, Due) was drafted `amount = ?` and
+    `tax = "Tax"`, Paid and Due left out (a part-paid invoice read wholly unpaid); a FreshBooks
+    pivot's two tax columns were not drafted at all, and "Invoice #" was not an invoice id."""
+    from health_tui.ingest.mapping_draft import draft_text
+
+    header = ["Invoice Date", "Invoice Number", "Contact", "Reference", "Due Date",
+              "Last Payment Date", "Status", "Currency", "Gross", "Tax", "Net", "Paid", "Due"]  # fmt: skip
+    _target, found = draft(header)
+    assert (found["amount"], found["amount_with_tax"]) == ("Net", "Gross") and "tax" not in found
+    assert (found["paid_amount"], found["balance"], found["due_on"]) == ("Paid", "Due", "Due Date")
+    header = ["Client Name", "Invoice #", "Date Issued", "Sum of Line Total",
+              "Sum of Tax 1 Amount", "Sum of Tax 2 Amount"]  # fmt: skip
+    text = draft_text(header, "pivot")
+    assert text is not None
+    assert 'tax        = ["Sum of Tax 1 Amount", "Sum of Tax 2 Amount"]' in text
+    assert 'invoice_id = "Invoice #"' in text and 'name = "pivot"' in text

@@ -36,6 +36,7 @@ decimal separator of the whole file, and gathers problems; it never loops over r
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import tempfile
@@ -62,8 +63,8 @@ from health_tui.ingest.evidence import (
     date_setting,
     decimal_separator,
 )
-from health_tui.ingest.mapping import load_mapping
-from health_tui.ingest.mapping_draft import CURRENCY_HEADERS
+from health_tui.ingest.mapping import load_mapping, net_named
+from health_tui.ingest.mapping_draft import CURRENCY_HEADERS, tax_named
 from health_tui.ingest.models import LABELS, ExportSummary, ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.ingest.notes import (
@@ -311,6 +312,8 @@ def import_export(
         warnings=list(match.warnings),
         notes=list(match.notes),
     )
+    if (taxes := _taxes_unread(source, match)) is not None:
+        summary.warnings.append(taxes)
     money = money or Money()
     con = store.cursor()  # temp tables and macros live on this connection only
     try:
@@ -683,6 +686,26 @@ def _currency_unread(source: Source, match: HeaderMatch, file: str, line: int) -
         'currency = "USD")'
     )
     return [Problem(file=file, line=line, column=named, reason=reason)]
+
+
+def _taxes_unread(source: Source, match: HeaderMatch) -> str | None:
+    """A mapping's invoice amount not said to be without tax, beside tax columns it reads past:
+    said, as the tax may be in the amount (a Montréal shop's totals counted GST and QST in
+    revenue, 15% more for its Québec clients, nothing said)."""
+    if source.mapping_file is None or source.target != "invoices":
+        return None
+    if {"tax", "amount_with_tax"} & set(match.present) or net_named(match.shown("amount")):
+        return None
+    unread = [h for n, h in match.written.items() if n.startswith("unknown_") and tax_named(h)]
+    if not unread:
+        return None
+    named = ", ".join(repr(h) for h in unread[:2])
+    listed = ", ".join(json.dumps(h, ensure_ascii=False) for h in unread[:2])
+    return (
+        f"{named} read past: if {match.shown('amount')!r} holds {'them' if len(unread) > 1 else 'it'}, "
+        f"revenue counts the tax; name {'them' if len(unread) > 1 else 'it'} under [columns] in "
+        f"{source.mapping_file}, tax = [{listed}]."
+    )
 
 
 TRANSACTION_TYPES = frozenset(

@@ -9,12 +9,21 @@ interactions (a log of contacts, tickets) and feedback (survey answers).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from health_tui.errors import ConfigError
 from health_tui.formatting import plural
@@ -57,7 +66,7 @@ TARGETS: dict[str, TargetFields] = {
     ),
     "invoices": TargetFields(
         fields=("invoice_id", "client", "issued_on", "amount", "due_on", "paid_on",
-                "paid_amount", "balance", "currency", "status", "amount_with_tax", "tax"),
+                "paid_amount", "balance", "currency", "status", "amount_with_tax", "tax", "tax2"),
         needs=(("invoice_id",), ("client",), ("issued_on",), ("amount",)),
         parse="harvest_invoices_parse",
     ),
@@ -203,6 +212,42 @@ def _keys(words: dict) -> list[str]:
     return [k.strip().lower() for k in words]
 
 
+# An amount column whose name says it is without tax (Net, Subtotal, Montant HT, Netto)
+NET_WORDS = ("subtotal", "netamount", "montantht", "netto", "net", "ht")
+
+
+def net_named(column: str | None) -> bool:
+    """Whether an amount column's name says it is without tax: "Net", "Line Subtotal", "Montant
+    HT" (a word of its name, or the name run together: "NetAmount")."""
+    if column is None:
+        return False
+    words = re.findall(r"[a-z0-9]+", column.lower())
+    joined = "".join(words)
+    return any(w in NET_WORDS for w in words) or any(
+        joined.startswith(w) or joined.endswith(w) for w in NET_WORDS if len(w) >= 5
+    )
+
+
+def _two_taxes(columns: object) -> object:
+    """`tax = ["GST", "QST"]`: two taxes in the amount (Québec's), read as the fields tax and
+    tax2; any other field names one column."""
+    if not isinstance(columns, dict):
+        return columns
+    out = dict(columns)
+    for field, value in columns.items():
+        if not isinstance(value, list):
+            continue
+        if field != "tax" or not 1 <= len(value) <= 2 or "tax2" in columns:
+            raise ValueError(
+                f"columns.{field}: one column's name, in quotes (only tax may name two, "
+                'tax = ["GST", "QST"], for two taxes in the amount)'
+            )
+        out["tax"], *rest = value
+        if rest:
+            out["tax2"] = rest[0]
+    return out
+
+
 class Mapping(BaseModel):
     """A mapping file: how to read one CSV that no known export matches."""
 
@@ -238,7 +283,7 @@ class Mapping(BaseModel):
     due_days: int | None = Field(
         None, ge=0, le=366, description="default: the settings' [money] payment_terms_days"
     )
-    columns: dict[str, str] = Field(default_factory=dict)
+    columns: Annotated[dict[str, str], BeforeValidator(_two_taxes)] = Field(default_factory=dict)
     fixed: dict[str, str | bool | int | float] = Field(
         default_factory=dict, description="a field's one value for the whole file"
     )
@@ -287,6 +332,16 @@ class Mapping(BaseModel):
             raise ValueError(
                 "tax and amount_with_tax: give one (tax: the amount is with tax and this column "
                 "holds the tax in it; amount_with_tax: the amount is without tax, this the total)"
+            )
+        if "tax2" in given and "tax" not in given:
+            raise ValueError('tax2 without tax: name both taxes as tax = ["GST", "QST"]')
+        if "tax" in self.columns and net_named(self.columns.get("amount")):
+            # a Sydney firm's amount = "Net" beside a drafted tax = "Tax": every AUD client's
+            # revenue 10% short, nothing said
+            raise ValueError(
+                f"amount is {self.columns['amount']!r}, by its name an amount without tax, and tax "
+                "takes the tax off an amount that holds it: the tax would come off twice. Leave tax "
+                "out (or, if that column holds the tax after all, name the total as amount)"
             )
         missing = [
             " (or ".join(n.replace("+", " and ") for n in need) + ")" * (len(need) - 1)

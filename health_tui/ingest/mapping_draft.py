@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 
-from health_tui.ingest.mapping import TARGETS
+from health_tui.ingest.mapping import TARGETS, net_named
 
 
 # Per target, its fields and the words a header uses for each, most telling first; the fields whose
@@ -38,6 +38,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "invoicenumber",
             "invoiceno",
             "invoiceid",
+            "invoice",  # FreshBooks' "Invoice #"
             "numero",
             "rechnungsnummer",
             "number",
@@ -58,9 +59,17 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "paid_on": ("paiddate", "paymentdate", "datepaid", "lastpaymentdate", "paidon"),
         "due_on": ("duedate", "dateecheance", "echeance", "faelligkeit", "due"),
-        "paid_amount": ("amountpaid", "paidamount", "invoiceamountpaid"),
-        "balance": ("amountdue", "openbalance", "balance", "resteapayer", "offen"),
-        "amount_with_tax": ("montantttc", "totalttc", "brutto", "grossamount", "amountwithtax"),
+        "paid_amount": ("amountpaid", "paidamount", "invoiceamountpaid", "paid"),
+        # (Xero's Receivable Invoice Detail: Paid and Due beside Due Date, which due_on took)
+        "balance": ("amountdue", "openbalance", "balance", "resteapayer", "offen", "due"),
+        "amount_with_tax": (
+            "montantttc",
+            "totalttc",
+            "brutto",
+            "grossamount",
+            "amountwithtax",
+            "gross",
+        ),
         "issued_on": (
             "invoicedate",
             "issuedate",
@@ -76,6 +85,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "amount": (
             "subtotal",
             "netamount",
+            "net",
             "montantht",
             "netto",
             "invoiceamount",
@@ -126,13 +136,22 @@ def _column(header: list[str], taken: set[str], words: tuple[str, ...]) -> str |
     return None
 
 
-NET_WORDS = ("subtotal", "netamount", "montantht", "netto", "net")
+# A tax column by its name: "Tax", "Tax 1 Amount", "Sum of Tax 2 Amount" (a pivot's), "GST", "QST"
+TAX_NAME = re.compile(
+    r"(sumof)?(tax|gst|hst|pst|qst|tps|tvq|vat|tva|mwst|ust)\d?(amount|total)?\d?"
+)
 
 
-def _net(column: str | None) -> bool:
-    """Whether an amount column is one without tax (a reviewer's find: the draft read Total with
-    Tax beside it as the revenue, the tax in it)."""
-    return column is not None and any(word in _key(column) for word in NET_WORDS)
+def tax_named(column: str) -> bool:
+    """Whether a column's name is a tax's: "Tax", "Tax 1 Amount", "GST", "MwSt"."""
+    return TAX_NAME.fullmatch(_key(column)) is not None
+
+
+def _taxes(header: list[str], taken: set[str]) -> list[str]:
+    """The columns holding taxes, in the header's order: FreshBooks writes two (Tax 1 Amount, Tax
+    2 Amount: Québec's GST and QST), and a total read with only one of them off kept the other
+    in revenue."""
+    return [h for h in header if h not in taken and tax_named(h)]
 
 
 def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
@@ -146,8 +165,13 @@ def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
             if (column := _column(header, taken, words)) is not None:
                 found[field] = column
                 taken.add(column)
-        if "tax" in found and ("amount_with_tax" in found or _net(found.get("amount"))):
-            del found["tax"]  # the amount is without tax already: the tax is not taken off it
+        if target == "invoices" and "tax" not in found and (taxes := _taxes(header, taken)):
+            found["tax"] = taxes[0]
+        if target == "invoices" and "tax" in found:
+            if "amount_with_tax" in found or net_named(found.get("amount")):
+                del found["tax"]  # the amount is without tax already: the tax is not taken off it
+            elif more := _taxes(header, taken | {found["tax"]}):
+                found["tax2"] = more[0]
         needs = TARGETS[target].needs
         met = sum(any(set(n.split("+")) <= set(found) for n in need) for need in needs)
         if (
@@ -171,11 +195,18 @@ def draft_text(header: list[str], file_stem: str) -> str | None:
         for need in TARGETS[target].needs
         if not any(set(n.split("+")) <= set(found) for n in need)
     ]
-    width = max(len(f) for f in [*found, *unfilled])
-    lines = [f"target = {json.dumps(target)}", "[columns]"]
-    lines += [
-        f"{f:<{width}} = {json.dumps(column, ensure_ascii=False)}" for f, column in found.items()
-    ]
+    shown: dict[str, str] = {}
+    for f, column in found.items():
+        if f == "tax2":  # two taxes in the amount: one line, tax = ["Tax 1", "Tax 2"]
+            shown["tax"] = json.dumps([found["tax"], column], ensure_ascii=False)
+        else:
+            shown[f] = json.dumps(column, ensure_ascii=False)
+    width = max(len(f) for f in [*shown, *unfilled])
+    # a name of its own: two drafts left "sheet" shared their rows, and the second import said
+    # the first's were gone from the source
+    name = json.dumps(file_stem[:40] or "sheet", ensure_ascii=False)
+    lines = [f"target = {json.dumps(target)}", f"name = {name}", "[columns]"]
+    lines += [f"{f:<{width}} = {text}" for f, text in shown.items()]
     lines += [f"{f:<{width}} = ?  # which column holds it" for f in unfilled]
     return (
         f"A mapping drafted from its header (check each line, fill any ?, save it as "
