@@ -111,6 +111,28 @@ async def test_palette_jumps_to_a_client_by_name(store) -> None:
         assert app.screen.client_id == "c00004"
 
 
+def accented_scorer(store, as_of: date, con) -> PortfolioScore:
+    """Twelve synthetic clients, one of them a Montréal hotel named with its accents."""
+    portfolio = twins_scorer(store, as_of, con)
+    clients = list(portfolio.clients)
+    clients[5] = clients[5].model_copy(update={"name": "Hôtel Le Marchand"})
+    return portfolio.model_copy(update={"clients": clients})
+
+
+async def test_a_name_is_found_without_typing_its_accents(store) -> None:
+    """A Montréal shop's owner found 5 of 12 clients only by typing their accents: "hotel" and
+    "quebec" gave "No matches found" in the palette and 0 rows in the filter."""
+    app = make_app(store, scorer=accented_scorer)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"hotel marchand")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientScreen)
+        assert app.screen.client_id == app.portfolio.clients[5].client_id
+
+
 def help_text(app) -> str:
     assert isinstance(app.screen, HelpScreen)
     return " ".join(str(w.render()) for w in app.screen.query("Static"))

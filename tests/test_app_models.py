@@ -50,6 +50,17 @@ def test_typing_on_narrows_like_a_fresh_filter(big: PortfolioScore) -> None:
         assert view.order == fresh.order, query
 
 
+def test_the_filter_finds_a_name_without_its_accents() -> None:
+    """A Montréal shop's "/" with "cafe" showed "0 of 12 clients" where "Café" found it."""
+    clients = make_portfolio(12).clients
+    clients[2] = clients[2].model_copy(update={"name": "Café Olé", "active": True})
+    clients[3] = clients[3].model_copy(update={"name": "Éditions Québec-Nord", "active": True})
+    view = ClientView(clients)
+    for query, found in (("cafe ole", 2), ("CAFÉ", 2), ("quebec", 3), ("éditions québec", 3)):
+        view.set_filters(query=query, show_former=True)
+        assert [view.clients[i].name for i in view.order] == [clients[found].name], query
+
+
 def test_ten_thousand_rows_sort_and_filter(big: PortfolioScore) -> None:
     """Every sort puts the rows in the column's order (empty values last) and a query typed on
     keeps exactly the matching rows; how fast is bench/bench_app.py's to say, not a test's."""

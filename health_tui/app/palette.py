@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from health_tui.app import format as fmt
 from health_tui.app.text import safe_text
+from health_tui.text import unaccented
 
 if TYPE_CHECKING:
     from health_tui.app.app import HealthApp
@@ -52,10 +53,10 @@ class ClientCommands(Provider):
         portfolio = self._app.portfolio
         if portfolio is None or not query.strip():
             return
-        matcher = self.matcher(query)
+        matcher = self.matcher(unaccented(query))  # "quebec" finds "Éditions Québec-Nord"
         for client in portfolio.clients:
             name = safe_text(client.name)
-            score = matcher.match(name)
+            score = matcher.match(unaccented(name))
             if score <= 0:
                 continue
             yield Hit(
@@ -97,7 +98,7 @@ def _highlight(matcher, name: str) -> Content:
     """The name as plain text with the matched letters marked (Textual's own highlight parses
     markup, which a client's name must never be)."""
     content = Content(name)
-    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, unaccented(name))  # one for one
     for offset in offsets:
         if not name[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)

@@ -20,6 +20,7 @@ from health_tui.app.roster import ClientStub
 from health_tui.app.text import safe_text
 from health_tui.formatting import estimated, months_label
 from health_tui.scoring.models import ClientScore, Recommendation
+from health_tui.text import unaccented
 
 # Most urgent first, so an ascending sort on the action column reads as a to-do list.
 _ACTION_ORDER = {
@@ -198,11 +199,11 @@ def search_text(c: Row) -> str:
     """What the filter searches: the name, and once scored the archetype (as shown, and its
     name: "not known" is shown "—") and the action."""
     if isinstance(c, ClientStub):
-        return safe_text(c.name).casefold()
+        return unaccented(safe_text(c.name)).casefold()
     shown, named = fmt.ARCHETYPE_LABELS[c.archetype], c.archetype.value.replace("_", " ")
     labels = (safe_text(c.name), shown if shown == named else f"{shown} {named}",
               c.recommendation.value)  # fmt: skip
-    return " ".join(labels).casefold()
+    return unaccented(" ".join(labels)).casefold()
 
 
 class RowIndex:
@@ -319,17 +320,18 @@ class ClientView:
 
     def _text_matches(self, query: str) -> list[int] | None:
         """Rows whose text holds every word of `query`; None when there is no query."""
-        words = query.casefold().split()
+        query = unaccented(query).casefold()  # as the rows' text is: "cafe" finds "Café"
+        words = query.split()
         if not words:
             self._matches = None
             return None
         pool: Sequence[int] = range(len(self.clients))
-        if self._matches is not None and query.casefold().startswith(self._matches[0]):
+        if self._matches is not None and query.startswith(self._matches[0]):
             pool = self._matches[1]  # typing on: only what the shorter query kept can match
         hay = self.rows.haystack
         for word in words:
             pool = [i for i in pool if word in hay[i]]
-        self._matches = (query.casefold(), list(pool))
+        self._matches = (query, list(pool))
         return self._matches[1]
 
     def _visible(self) -> bytes:
