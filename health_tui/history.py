@@ -45,7 +45,9 @@ class InvoiceLine(BaseModel):
     """One invoice as it stood on the as-of date: paid or not, and how many days after it was due.
 
     `amount` and `unpaid` are in the invoice's own currency (None: the portfolio's); `converted` and
-    `unpaid_converted` in the portfolio's, so totals never add two currencies."""
+    `unpaid_converted` in the portfolio's, so totals never add two currencies. `amount` is without
+    tax (revenue); `unpaid`, what the invoice asks, with its tax where the export gave it
+    (`taxed`)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -59,6 +61,7 @@ class InvoiceLine(BaseModel):
     days_late: int | None = Field(description="None: paid on a day its export did not give")
     unpaid: float
     unpaid_converted: float
+    taxed: bool = False
 
     @property
     def status(self) -> str:

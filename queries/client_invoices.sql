@@ -2,7 +2,10 @@
 -- still unpaid at that date) and what remains unpaid, in the invoice's own currency and converted to
 -- the portfolio's ($currency, $rate_codes, $rate_values). A credit note (negative amount) is settled
 -- when issued: never late or unpaid. Params: $client_id, $as_of, $limit.
--- (days_late NULL: paid on a day its export did not give.)
+-- (days_late NULL: paid on a day its export did not give.) The amount is without tax (revenue); what
+-- is unpaid is what the invoice says, with tax where the export gave it (amount_with_tax), as the
+-- exit checklist and the letter say it (a Sydney firm's client screen read AUD 6,000 owed where the
+-- checklist said 6,600).
 WITH i AS (
     SELECT *,
            amount < 0 AS credit,
@@ -28,9 +31,11 @@ SELECT
         WHEN paid_on <= CAST($as_of AS DATE) THEN greatest(date_diff('day', due_on, paid_on), 0)
         ELSE greatest(date_diff('day', due_on, CAST($as_of AS DATE)), 0)
     END AS days_late,
-    CASE WHEN credit OR paid_on <= CAST($as_of AS DATE) THEN 0.0 ELSE CAST(amount AS DOUBLE) END AS unpaid,
-    CASE WHEN credit OR paid_on <= CAST($as_of AS DATE) THEN 0.0 ELSE CAST(amount AS DOUBLE) * rate END
-        AS unpaid_converted
+    CASE WHEN credit OR paid_on <= CAST($as_of AS DATE) THEN 0.0
+         ELSE CAST(coalesce(amount_with_tax, amount) AS DOUBLE) END AS unpaid,
+    CASE WHEN credit OR paid_on <= CAST($as_of AS DATE) THEN 0.0
+         ELSE CAST(coalesce(amount_with_tax, amount) AS DOUBLE) * rate END AS unpaid_converted,
+    amount_with_tax IS NOT NULL AND amount_with_tax <> amount AS taxed
 FROM i
 ORDER BY issued_on DESC, invoice_id DESC
 LIMIT $limit;

@@ -1166,6 +1166,18 @@ def test_xeros_invoice_export_is_known_by_its_header(store: Store) -> None:
         ("INV-1002-unpaid", Decimal("1000.00"), Decimal("1200.00"), "GBP", True),
         ("INV-1003", Decimal("1800.00"), None, "EUR", True),  # zero-rated: no tax to say
     ]
+    # the client screen says what is owed with its tax, as the checklist and the letter do (a
+    # Sydney firm's read AUD 6,000 owed where the checklist said 6,600); the amounts without
+    from health_tui.app.widgets.client_panels import invoices_content
+    from health_tui.history import client_history
+
+    (client,) = store.con.execute(
+        "SELECT client_id FROM invoices WHERE invoice_id = 'INV-1002-unpaid'"
+    ).fetchone()
+    history = client_history(store, client, date(2026, 12, 31), money=money)
+    shown = invoices_content(history, "GBP").plain
+    assert "unpaid £1,200.00" in shown and "owes £1,200.00" in shown
+    assert "amounts without tax; what is owed with it, as the invoice says" in shown
 
 
 def test_a_mapping_that_leaves_a_currency_or_transaction_type_unread_is_refused(

@@ -281,6 +281,8 @@ def invoices_content(history: ClientHistory | None, currency: str) -> Content:
                 else:
                     parts.append((f"  {owes}", style))
             parts.append("\n")
+    if any(inv.taxed and inv.unpaid for inv in history.invoices):
+        parts.append(("amounts without tax; what is owed with it, as the invoice says\n", MUTED))
     if any(inv.days_late is None for inv in history.invoices):
         parts.append(("? paid on a day the export did not give: how late is not known", MUTED))
     return Content.assemble(*parts).rstrip()
