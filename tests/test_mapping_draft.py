@@ -94,3 +94,22 @@ def test_a_receivable_report_and_a_two_tax_pivot_are_drafted_as_they_read() -> N
     assert text is not None
     assert 'tax        = ["Sum of Tax 1 Amount", "Sum of Tax 2 Amount"]' in text
     assert 'invoice_id = "Invoice #"' in text and 'name = "pivot"' in text
+
+
+def test_survey_answers_call_notes_and_a_french_timesheet_are_drafted_as_what_they_are() -> None:
+    """A Montréal shop's Delighted answers (a 0-10 Score) were drafted as messages with no kind,
+    and its Clockify report in French as invoices; a Sydney firm's HubSpot call notes as time
+    entries whose task was the activity's date."""
+    header = ["Response ID", "Created", "Updated", "Email", "Name", "Score", "Comment", "Tags",
+              "Notes", "Delighted Source", "Company"]  # fmt: skip
+    assert draft(header) == ("feedback", {"date": "Created", "client": "Company", "domain": "Email",
+                                          "score": "Score", "comment": "Comment"})  # fmt: skip
+    header = ["Record ID", "Activity date", "Activity type", "Body", "Call outcome",
+              "Activity assigned to", "Associated Company"]  # fmt: skip
+    assert draft(header) == ("interactions", {"at": "Activity date", "client": "Associated Company",
+                                              "channel": "Activity type", "note": "Body"})  # fmt: skip
+    header = ["Projet", "Client", "Description", "Tâche", "Utilisateur", "Facturable",
+              "Date de début", "Durée (décimale)", "Montant facturable (CAD)"]  # fmt: skip
+    target, found = draft(header)
+    assert target == "time_entries"
+    assert (found["date"], found["hours"]) == ("Date de début", "Durée (décimale)")

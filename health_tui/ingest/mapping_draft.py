@@ -99,8 +99,17 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "time_entries": {
         "client": ("client", "customer", "kunde", "company"),
-        "date": ("date", "day", "datum", "startdate", "jour", "when"),
-        "hours": ("hours", "duration", "timespent", "heures", "stunden", "dauer", "time"),
+        "date": ("date", "day", "datum", "startdate", "datededebut", "jour", "when"),
+        "hours": (
+            "hours",
+            "duration",
+            "timespent",
+            "heures",
+            "stunden",
+            "dauer",
+            "duree",  # a French Clockify's "Durée (décimale)"
+            "time",
+        ),
         "billable": ("billable", "facturable", "abrechenbar"),
         "task": ("task", "activity", "tache", "taetigkeit"),
         "note": ("description", "notes", "note", "comment"),
@@ -108,15 +117,19 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "project": ("project", "projet", "projekt"),
     },
     "interactions": {
-        "at": ("createdat", "timestamp", "datetime", "when", "date", "datum"),
+        # (HubSpot's activities: Activity date, Activity type a call or a note, Body)
+        "at": ("createdat", "activitydate", "timestamp", "datetime", "created", "when", "date", "datum"),
         "client": ("organization", "organisation", "company", "client", "customer", "who"),
-        "channel": ("channel", "via", "source", "canal", "medium", "how"),
+        "domain": ("requesteremail", "customeremail", "email", "emailaddress", "domain"),
+        "channel": ("channel", "activitytype", "via", "source", "canal", "medium", "how"),
         "kind": ("type", "kind", "category", "nature", "what"),
-        "note": ("subject", "summary", "description", "note", "notes", "objet"),
+        "note": ("subject", "summary", "description", "body", "note", "notes", "objet"),
     },
     "feedback": {
-        "date": ("timestamp", "submittedat", "date", "horodateur"),
+        # (Delighted's answers: Created, Score, Comment, Email, Company)
+        "date": ("timestamp", "submittedat", "date", "created", "createdat", "horodateur"),
         "client": ("company", "organisation", "organization", "client", "entreprise", "firma"),
+        "domain": ("email", "emailaddress", "respondentemail", "domain"),
         "score": ("howlikely", "recommend", "nps", "score", "rating", "note"),
         "comment": ("anything", "comment", "why", "feedback", "suggestion", "remarque"),
     },
@@ -157,7 +170,7 @@ def _taxes(header: list[str], taken: set[str]) -> list[str]:
 def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
     """The target the header suggests most and its fields' columns; None when it suggests none
     (fewer than two of a target's fields, or none of the fields it needs)."""
-    best: tuple[int, str, dict[str, str]] | None = None
+    best: tuple[tuple[bool, int, int], str, dict[str, str]] | None = None
     for target, fields in WORDS.items():
         found: dict[str, str] = {}
         taken: set[str] = set()
@@ -174,12 +187,11 @@ def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
                 found["tax2"] = more[0]
         needs = TARGETS[target].needs
         met = sum(any(set(n.split("+")) <= set(found) for n in need) for need in needs)
-        if (
-            len(found) >= 2
-            and met
-            and (best is None or (met, len(found)) > (best[0], len(best[2])))
-        ):
-            best = (met, target, found)
+        # a target whose every need a column meets first (Delighted's answers, Created, Score
+        # and Company, read as messages with no kind), then the most needs met, then columns
+        rank = (met == len(needs), met, len(found))
+        if len(found) >= 2 and met and (best is None or rank > best[0]):
+            best = (rank, target, found)
     return None if best is None else (best[1], best[2])
 
 
