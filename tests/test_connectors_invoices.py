@@ -1355,3 +1355,19 @@ def test_a_tax_taken_off_an_amount_named_net_is_refused(store: Store, tmp_path: 
     )
     with pytest.raises(ConfigError, match="amount is 'Net', by its name an amount without tax"):
         load(store, sheet, mapping=mapping)
+
+
+def test_xeros_header_with_its_templates_asterisks_is_known(store: Store, tmp_path: Path) -> None:
+    """Xero marks its template's required columns with an asterisk (*ContactName,
+    *InvoiceNumber...): a Sydney firm's export so written was not known, and --source
+    xero-invoices said "missing column ('InvoiceNumber')"."""
+    text = (EXPORTS / "xero_invoices.csv").read_text(encoding="utf-8")
+    head, rest = text.split("\n", 1)
+    starred = ",".join(f"*{h}" if h in {"ContactName", "InvoiceNumber", "InvoiceDate", "DueDate",
+                                         "Description", "Quantity", "UnitAmount", "AccountCode",
+                                         "TaxType"} else h for h in head.split(","))  # fmt: skip
+    sheet = write(tmp_path, "starred.csv", starred + "\n" + rest)
+    summary = load(store, sheet, money=Money(currency="GBP", rates={"EUR": 0.85}))
+    assert (
+        summary.source == "xero-invoices" and summary.rows == 5
+    )  # (as unstarred: a draft left out)

@@ -98,7 +98,9 @@ class HeaderMatch:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.strip().lower().split())
+    """A header name as it is matched: any case and spacing, and without the asterisk a required
+    column carries in Xero's template (*ContactName, *InvoiceNumber), which its exports repeat."""
+    return " ".join(name.strip().lstrip("*").lower().split())
 
 
 def _unknown_columns(source: Source, unknown: list[str], file: str, found: HeaderMatch) -> None:

@@ -165,7 +165,8 @@ def drift(m: Measures, ctx: Context) -> str | None:
         return None
     last = f"the last message on {f.last_contact}" if f.last_contact else "no message on record"
     heard = (
-        f"{f.contacts_recent} messages or feedback scores in the last two quarters against "
+        f"{plural(f.contacts_recent, 'message or feedback score', 'messages or feedback scores')}"
+        " in the last two quarters against "
         f"{f.contacts_year_ago} a year earlier, {last}"
     )
     return f"{work}; {heard}"
