@@ -17,6 +17,8 @@ problems (line, k, col, reason) AS (
     UNION ALL
     SELECT line, 2, 'invoice_id', 'duplicate id ' || import_show(invoice_id) || ' (first on line ' || first_line
                || ') with other figures: lines of one invoice must repeat its client, dates and totals'
+               || CASE WHEN $mapped THEN ' (where each row is one line of its invoice, with an amount of '
+                                         || 'its own, add line_items = "summed" to the mapping)' ELSE '' END
     FROM b WHERE invoice_id IS NOT NULL AND line > first_line
     UNION ALL
     SELECT line, 3, 'status',

@@ -278,7 +278,8 @@ def test_an_invoices_line_items_are_one_invoice(store: Store, tmp_path: Path) ->
                   "INV-5,Thames Tea,15/08/2026,500.00,Print,GBP\n")  # fmt: skip
     assert problems(store, other, mapping=xero, money=Money(rates={"GBP": 1.17})) == [
         "other.csv:3: InvoiceNumber: duplicate id 'INV-5' (first on line 2) with other figures: "
-        "lines of one invoice must repeat its client, dates and totals"
+        "lines of one invoice must repeat its client, dates and totals (where each row is one "
+        'line of its invoice, with an amount of its own, add line_items = "summed" to the mapping)'
     ]
 
 
@@ -1371,3 +1372,50 @@ def test_xeros_header_with_its_templates_asterisks_is_known(store: Store, tmp_pa
     assert (
         summary.source == "xero-invoices" and summary.rows == 5
     )  # (as unstarred: a draft left out)
+
+
+def test_an_invoice_whose_lines_each_have_their_own_amount_is_their_sum(
+    store: Store, tmp_path: Path
+) -> None:
+    """FreshBooks' Invoice Details has a row per line item and no total of the invoice: a Montréal
+    shop's was refused whole ("duplicate id with other figures"), no mapping could read it, and
+    the owner built a pivot table by hand. `line_items = "summed"` reads each invoice as the sum
+    of its lines, with their taxes; the refusal says so."""
+    head = (
+        "Client Name,Invoice #,Date Issued,Invoice Status,Date Paid,Item Name,Line Subtotal,"
+        "Tax 1 Amount,Tax 2 Amount,Line Total,Currency\n"
+    )
+    sheet = write(
+        tmp_path,
+        "fb.csv",
+        head
+        + "Boulangerie Saint-Léon,0001041,2026-08-03,paid,2026-08-20,Site,1000.00,50.00,99.75,1149.75,CAD\n"
+        "Boulangerie Saint-Léon,0001041,2026-08-03,paid,2026-08-20,Hosting,200.00,10.00,19.95,229.95,CAD\n"
+        "Boulangerie Saint-Léon,0001042,2026-09-01,sent,,Site,500.00,25.00,49.88,574.88,CAD\n"
+        "Maple Ridge,0001043,2026-09-02,sent,,Audit,800.00,0.00,0.00,800.00,USD\n",
+    )
+    text = (
+        'target = "invoices"\nname = "freshbooks"\n[columns]\ninvoice_id = "Invoice #"\n'
+        'client = "Client Name"\nissued_on = "Date Issued"\nstatus = "Invoice Status"\n'
+        'paid_on = "Date Paid"\namount = "Line Total"\ntax = ["Tax 1 Amount", "Tax 2 Amount"]\n'
+        'currency = "Currency"\n'
+    )
+    repeated = write(tmp_path, "repeated.toml", text)
+    said = problems(
+        store, sheet, mapping=repeated, money=Money(currency="CAD", rates={"USD": 1.38})
+    )
+    assert said[0].startswith("fb.csv:3: Invoice #: duplicate id '0001041' (first on line 2)")
+    assert 'add line_items = "summed" to the mapping' in said[0]
+    summed = write(
+        tmp_path, "summed.toml", text.replace("[columns]", 'line_items = "summed"\n[columns]')
+    )
+    summary = load(store, sheet, mapping=summed, money=Money(currency="CAD", rates={"USD": 1.38}))
+    assert summary.rows == 3
+    rows = store.con.execute(
+        "SELECT invoice_id, amount, amount_with_tax, paid_on FROM invoices ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("0001041", Decimal("1200.00"), Decimal("1379.70"), date(2026, 8, 20)),
+        ("0001042", Decimal("500.00"), Decimal("574.88"), None),
+        ("0001043", Decimal("800.00"), None, None),
+    ]

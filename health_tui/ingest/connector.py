@@ -383,7 +383,10 @@ def import_export(
             "home": money.currency,  # an amount in $ with no currency is in it, if it is dollars
         }
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
-        if kind.name == "bills":  # an invoice's line items, each repeating its figures: read once
+        if kind.name == "bills" and source.lines_summed:  # a row a line, no total: summed
+            store.run("connector_sum_lines_bills", con=con)
+            store.run("connector_cancellations_bills", con=con)
+        elif kind.name == "bills":  # an invoice's line items, each repeating its figures: read once
             store.run("connector_line_items_bills", con=con)
             store.run("connector_cancellations_bills", con=con)
         hint = format_hint(fmt) if fmt else DATE_HINTS.get(order, DATE_HINTS[None])

@@ -268,6 +268,12 @@ class Mapping(BaseModel):
         description="the sheet's text encoding when it is not UTF-8: windows-1252 (Excel's CSV in "
         "Western Europe), latin-1...",
     )
+    line_items: Literal["repeated", "summed"] = Field(
+        "repeated",
+        description='invoices with a row per line item: "repeated", each line repeats its '
+        'invoice\'s totals (Xero, QuickBooks), read once; "summed", each line has its own amount '
+        "and the invoice is their sum (FreshBooks' Invoice Details)",
+    )
     amounts_in_cents: bool | None = Field(
         None,
         description="invoices: amounts written in cents (Stripe's API: 150000 is 1,500.00); "
@@ -307,6 +313,8 @@ class Mapping(BaseModel):
             raise ValueError(
                 f"score_out_of: a survey's scale, for feedback; this mapping is for {self.target}"
             )
+        if self.line_items == "summed" and self.target != "invoices":
+            raise ValueError(f"line_items: an invoice's lines; this mapping is for {self.target}")
         spec = TARGETS[self.target]
         for table in ("columns", "fixed"):
             unknown = [k for k in getattr(self, table) if k not in spec.fields]
@@ -414,6 +422,7 @@ class Mapping(BaseModel):
             provenance=f"mapping:{self.name}",
             fixed=self.fixed_values(),
             mapping_file=file,
+            lines_summed=self.line_items == "summed",
         )
 
 

@@ -118,7 +118,16 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "interactions": {
         # (HubSpot's activities: Activity date, Activity type a call or a note, Body)
-        "at": ("createdat", "activitydate", "timestamp", "datetime", "created", "when", "date", "datum"),
+        "at": (
+            "createdat",
+            "activitydate",
+            "timestamp",
+            "datetime",
+            "created",
+            "when",
+            "date",
+            "datum",
+        ),
         "client": ("organization", "organisation", "company", "client", "customer", "who"),
         "domain": ("requesteremail", "customeremail", "email", "emailaddress", "domain"),
         "channel": ("channel", "activitytype", "via", "source", "canal", "medium", "how"),

@@ -53,6 +53,9 @@ class Source:
     # headers read past that the summary should mention when the file has them, with what to say
     noted: Mapping[str, str] = field(default_factory=dict)
     mapping_file: str | None = None  # the mapping file it was read from, for advice to edit it
+    # invoices: a row per line item and no total of the invoice (FreshBooks' Invoice Details): an
+    # invoice's lines are summed; else lines repeat their invoice's figures and are read once
+    lines_summed: bool = False
 
     @property
     def origin(self) -> str:
