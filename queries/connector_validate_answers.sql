@@ -11,9 +11,9 @@ problems (line, k, col, reason) AS (
     SELECT line, 2, 'date', 'not a date ' || $date_hint || ': ' || import_show(day_text)
     FROM a WHERE day IS NULL
     UNION ALL
-    SELECT line, 3, 'score', 'not a whole number from 0 to ' || score_top
+    SELECT line, 3, 'score', 'not a whole number from ' || score_bottom || ' to ' || score_top
            || CASE WHEN score_top <> 10 THEN ' (the mapping''s score_out_of)' ELSE '' END
            || ': ' || import_show(score_text)
-    FROM a WHERE score_given IS NULL OR score_given NOT BETWEEN 0 AND score_top
+    FROM a WHERE score_given IS NULL OR score_given NOT BETWEEN score_bottom AND score_top
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

@@ -2,8 +2,9 @@
 -- answers from Typeform, Google Forms, Delighted...) as typed scores, one per line; a value that does
 -- not read is NULL here and named by connector_validate_answers. The date reads in $date_order or
 -- $date_format, a time of day and a zone after it allowed ('2026-09-20 08:03:55'); the score is a
--- whole number from 0 to 10, or to the mapping's score_out_of ($out_of: a 1-5 survey), then read as
--- out of 10 (4 of 5 is 8), halves rounded up. The client: the client field, else the email or domain field, matched
+-- whole number from 0 to 10, or from the mapping's score_from ($score_from, 1 unless it says 0) to its
+-- score_out_of ($out_of: a 1-5 survey), then read on 0 to 10, the lowest answer 0 and the top 10
+-- (a 1-5 survey's 3 is 5, its 4 7.5, halves rounded up: 8). The client: the client field, else the email or domain field, matched
 -- in connector_match_signals; never a new client.
 -- key_base, the identity of an answer: the mapping's name ($source_name) and its id field when it has
 -- one (a response id: a later export replaces it); else its client, date, score and comment,
@@ -30,9 +31,12 @@ SELECT line,
        day,
        "date" AS day_text,
        CASE WHEN $out_of IS NULL THEN sc
-            ELSE CAST(round(sc * 10.0 / CAST($out_of AS INTEGER)) AS INTEGER) END AS score,
+            ELSE CAST(round((sc - CAST($score_from AS INTEGER)) * 10.0
+                            / (CAST($out_of AS INTEGER) - CAST($score_from AS INTEGER))) AS INTEGER)
+       END AS score,
        sc AS score_given,
        coalesce(CAST($out_of AS INTEGER), 10) AS score_top,
+       CAST($score_from AS INTEGER) AS score_bottom,
        s.score AS score_text,
        "comment",
        CASE WHEN response_id IS NOT NULL THEN concat_ws(chr(31), $source_name, 'id', response_id)

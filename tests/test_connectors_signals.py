@@ -445,13 +445,21 @@ def test_a_survey_on_a_scale_to_five_is_said_and_read_out_of_ten(
     summary = load(small, sheet, mapping=mapping)
     assert not [w for w in summary.warnings if "score_out_of" in w]
     assert summary.already == 6  # the same answers, replaced
-    assert [s for (_, _, s, _) in scores(small, "mapping:sheet")] == [10, 8, 4, 6, 10, 2]
+    # the lowest answer is 0 of 10 and the top 10: a 3 is 5, not a fair 6 (a Sydney firm's
+    # neutral clients passed as satisfied); a 4 is 7.5, read as 8
+    assert [s for (_, _, s, _) in scores(small, "mapping:sheet")] == [10, 8, 3, 5, 10, 0]
     out_of_scale = write(tmp_path, "sondage.csv", "Date,Client,Note (1 à 5)\n" + rows + (
         "2026-09-20,Northwind Outfitters,7\n"))  # fmt: skip
     assert problems(small, out_of_scale, mapping=mapping) == [
-        "sondage.csv:8: Note (1 à 5): not a whole number from 0 to 5 (the mapping's "
+        "sondage.csv:8: Note (1 à 5): not a whole number from 1 to 5 (the mapping's "
         "score_out_of): '7'"
     ]
+    # a 0-5 scale says so: its 0 is 0, its 5 is 10
+    write(tmp_path, "m.toml", 'target = "feedback"\nscore_out_of = 5\nscore_from = 0\n' + columns)
+    load(
+        small, write(tmp_path, "sondage.csv", "Date,Client,Note (1 à 5)\n" + rows), mapping=mapping
+    )
+    assert [s for (_, _, s, _) in scores(small, "mapping:sheet")] == [10, 8, 4, 6, 10, 2]
     time_mapping = write(tmp_path, "t.toml", "score_out_of = 5\n" + columns)
     with pytest.raises(ConfigError, match="score_out_of: a survey's scale, for feedback"):
         load(small, sheet, mapping=time_mapping)

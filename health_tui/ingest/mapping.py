@@ -160,7 +160,8 @@ note = "Note"
     "feedback": """\
 # survey.toml: for survey answers with the columns Submitted at, Company, Score (1 to 5)
 target = "feedback"
-score_out_of = 5               # the survey's top score (default: 10)
+score_out_of = 5               # the survey's top score (default: 10); 1 reads 0, 3 reads 5
+# score_from = 0               # its lowest answer, where it is not 1 (a 0-5 scale)
 [columns]
 date = "Submitted at"
 client = "Company"             # or domain = "Email": the answer's web domain
@@ -286,6 +287,14 @@ class Mapping(BaseModel):
         le=100,
         description="feedback: the survey's top score (5 for a 1-5 scale), read as out of 10",
     )
+    score_from: int | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="feedback, with score_out_of: the survey's lowest answer (default 1), read as "
+        "0 of 10: a 1-5 survey's 1 is 0, its 3 is 5 and its 5 is 10 (a Sydney firm's neutral "
+        "3 read 6/10, fair, as twice itself)",
+    )
     due_days: int | None = Field(
         None, ge=0, le=366, description="default: the settings' [money] payment_terms_days"
     )
@@ -309,6 +318,10 @@ class Mapping(BaseModel):
 
     @model_validator(mode="after")
     def _columns(self) -> Mapping:
+        if self.score_from is not None and self.score_out_of is None:
+            raise ValueError(
+                "score_from: the lowest answer of a scale score_out_of gives; give both"
+            )
         if self.score_out_of is not None and self.target != "feedback":
             raise ValueError(
                 f"score_out_of: a survey's scale, for feedback; this mapping is for {self.target}"
@@ -394,7 +407,11 @@ class Mapping(BaseModel):
                 "cents_said": self.amounts_in_cents is not None,
             }
         elif self.target == "feedback":
-            params |= {"out_of": self.score_out_of}
+            lowest = 1 if self.score_from is None else self.score_from
+            params |= {
+                "out_of": self.score_out_of,
+                "score_from": lowest if self.score_out_of else 0,
+            }
         elif self.target == "interactions":
             params |= {
                 "kind_keys": _keys(values.kind),
