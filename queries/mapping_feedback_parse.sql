@@ -15,7 +15,9 @@ CREATE OR REPLACE TEMP TABLE src_answers AS
 WITH s AS (
     SELECT *,
            connector_date("date", $date_order, $date_format::VARCHAR) AS day,
-           import_int(score) AS sc,
+           -- the survey's own words for its answers ([values.score]: "Very satisfied" = 5), else a number
+           coalesce(map_extract_value(MAP($score_keys::VARCHAR[], $score_values::INTEGER[]), lower(trim(score))),
+                    import_int(score)) AS sc,
            connector_norm(client) AS client_key,
            connector_domain("domain") AS domain_key
     FROM stg_answers

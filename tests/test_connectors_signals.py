@@ -911,3 +911,27 @@ def test_a_name_a_survey_mistyped_is_said_close_to_its_client(small: Store, tmp_
     assert "'Northwind Outfiters' (1, line 2; close to the client 'Northwind Outfitters')" in said
     assert "'Nobody Inc' (1, line 3)" in said
     assert "`health-tui clients alias 'Northwind Outfitters' 'Northwind Outfiters'`" in said
+
+
+def test_survey_answers_written_in_words_are_read_through_the_mappings_values(
+    small: Store, tmp_path: Path
+) -> None:
+    """A Sydney firm's SurveyMonkey export wrote its answers as words ("Very satisfied"): all 79
+    were refused, and [values.score] was "Extra inputs are not permitted"."""
+    sheet = write(
+        tmp_path,
+        "csat.csv",
+        "Date,Company,How satisfied are you?\n"
+        "2026-09-10,Northwind Outfitters,Very satisfied\n"
+        "2026-09-11,Meridian Health Partners,Neither satisfied nor dissatisfied\n"
+        "2026-09-12,Lumen Robotics,4\n",
+    )
+    mapping = write(
+        tmp_path,
+        "csat.toml",
+        'target = "feedback"\nscore_out_of = 5\n[columns]\ndate = "Date"\nclient = "Company"\n'
+        'score = "How satisfied are you?"\n[values.score]\n"Very satisfied" = 5\n'
+        '"Neither satisfied nor dissatisfied" = 3\n',
+    )
+    load(small, sheet, mapping=mapping)
+    assert [s for (_, _, s, _) in scores(small, "mapping:sheet")] == [10, 5, 8]

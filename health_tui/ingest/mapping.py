@@ -188,6 +188,9 @@ class MappingValues(BaseModel):
     # a tone in the sheet's own words ("annoyed" = -0.5) or on its own scale ("-2" = -1): a hand-
     # kept log on the -2..2 scale of `health-tui log --tone` was refused, and no mapping could say
     sentiment: dict[str, Annotated[float, Field(ge=-1, le=1)]] = Field(default_factory=dict)
+    # a survey's answers in words ("Very satisfied" = 5), on its scale (score_out_of): a Sydney
+    # firm's SurveyMonkey export wrote them so, and every answer was refused
+    score: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _one_word_once(self) -> MappingValues:
@@ -411,6 +414,8 @@ class Mapping(BaseModel):
             params |= {
                 "out_of": self.score_out_of,
                 "score_from": lowest if self.score_out_of else 0,
+                "score_keys": _keys(values.score),
+                "score_values": list(values.score.values()),
             }
         elif self.target == "interactions":
             params |= {
