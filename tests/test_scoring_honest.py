@@ -823,3 +823,18 @@ def test_one_praise_makes_no_kind_of_a_client_whose_health_does_not_stand(
         "Effort versus return 20 is poor (below 45) and there is not enough data to judge the "
         "relationship: a pricing and scope conversation."
     )
+
+
+def test_time_not_billed_yet_is_not_asked_after_as_missing_invoices(tmp_path: Path) -> None:
+    """A Montréal shop's new client, billed after the work: one reason said 27.5 h were not billed
+    yet, the next that the time's billable amounts were 1.6× the invoiced, "invoices not imported,
+    or work written off?". The invoices bill the hours before the last one at their rate."""
+    b = book()
+    b.client("new", "Pharmacie Dubé-Gagnon", ago(60))
+    b.work("new", ago(60), AS_OF, rate=140, late_days=2)
+    b.feedback("new", ago(60), AS_OF, 8, every_days=20)
+    for r in b.rows["time_entries"]:  # the tracker prices the time at the rate invoiced
+        r += [round(r[2] * 140, 2) if r[3] else "", "", "EUR"]
+    c = client(b.score(tmp_path), "new")
+    assert c.hours_not_billed >= c.hours_12m / 3  # its time 1.5x what its invoices bill, or more
+    assert not [r for r in c.reasons if "billable amounts come to" in r], c.reasons
