@@ -8,6 +8,7 @@ import pytest
 
 from health_tui.errors import ImportFailed
 from health_tui.ingest.mapping_draft import draft
+from health_tui.settings import Money
 from health_tui.store import Store
 from tests.test_connectors import load, write
 
@@ -113,3 +114,31 @@ def test_survey_answers_call_notes_and_a_french_timesheet_are_drafted_as_what_th
     target, found = draft(header)
     assert target == "time_entries"
     assert (found["date"], found["hours"]) == ("Date de début", "Durée (décimale)")
+
+
+def test_a_list_of_payments_is_said_to_be_one_not_drafted_as_invoices(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Montréal shop's "Payments collected" report was drafted as invoices (issued on the day
+    paid, the amount with tax) and imported beside its invoices: every client's revenue twice."""
+    sheet = write(
+        tmp_path,
+        "payments.csv",
+        "Date,Client,Invoice #,Method,Notes,Amount,Currency\n"
+        "2026-08-20,Boulangerie Saint-Léon,0001041,Interac,,1379.70,CAD\n",
+    )
+    with pytest.raises(ImportFailed) as refusal:
+        load(store, sheet)
+    said = str(refusal.value)
+    assert "It reads as a list of payments ('Method'), not of invoices" in said
+    assert "[columns]" not in said
+    # mapped as invoices all the same: said
+    mapping = write(
+        tmp_path,
+        "p.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "Invoice #"\nclient = "Client"\n'
+        'issued_on = "Date"\npaid_on = "Date"\namount = "Amount"\ncurrency = "Currency"\n',
+    )
+    summary = load(store, sheet, mapping=mapping, money=Money(currency="CAD"))
+    assert any("has a 'Method' column and no due date: a list of payments?" in w
+               for w in summary.warnings)  # fmt: skip

@@ -64,7 +64,7 @@ from health_tui.ingest.evidence import (
     decimal_separator,
 )
 from health_tui.ingest.mapping import load_mapping, net_named
-from health_tui.ingest.mapping_draft import CURRENCY_HEADERS, tax_named
+from health_tui.ingest.mapping_draft import CURRENCY_HEADERS, payment_method_column, tax_named
 from health_tui.ingest.models import LABELS, ExportSummary, ImportSummary, Problem
 from health_tui.ingest.native import import_folder
 from health_tui.ingest.notes import (
@@ -314,6 +314,13 @@ def import_export(
     )
     if (taxes := _taxes_unread(source, match)) is not None:
         summary.warnings.append(taxes)
+    if source.mapping_file and source.target == "invoices" and "due_on" not in match.present:
+        unread = [h for n, h in match.written.items() if n.startswith("unknown_")]
+        if method := payment_method_column(unread):
+            summary.warnings.append(
+                f"{path.name} has a {method!r} column and no due date: a list of payments? Each "
+                "row is read as an invoice, its amount revenue, beside the invoices it paid."
+            )
     money = money or Money()
     con = store.cursor()  # temp tables and macros live on this connection only
     try:

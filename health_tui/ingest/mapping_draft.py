@@ -204,13 +204,32 @@ def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
     return None if best is None else (best[1], best[2])
 
 
+# A column that says how a payment was made: a list of payments, not of invoices
+PAYMENT_METHOD = frozenset(
+    {"method", "paymentmethod", "paymenttype", "modedepaiement", "moyendepaiement", "zahlungsart"}
+)
+
+
+def payment_method_column(header: list[str]) -> str | None:
+    """The header's payment-method column (Method, Payment Method, Mode de paiement), if any."""
+    return next((h for h in header if _key(h) in PAYMENT_METHOD), None)
+
+
 def draft_text(header: list[str], file_stem: str) -> str | None:
     """The drafted mapping as a file's text, each unmatched field it needs as `?`; None if no
-    target fits."""
+    target fits. A list of payments is said to be one, not drafted as invoices."""
     drafted = draft(header)
     if drafted is None:
         return None
     target, found = drafted
+    if target == "invoices" and (method := payment_method_column(header)) and "due_on" not in found:
+        # a Montréal shop's "Payments collected" report, drafted as invoices and imported as
+        # such beside its invoices: every client's revenue twice, its tax in it
+        return (
+            f"It reads as a list of payments ({method!r}), not of invoices: health-tui reads a "
+            "payment as the day its invoice was paid. Export the list of invoices, with the day "
+            "each was paid, instead (its mapping's paid_on)."
+        )
     unfilled = [
         need[0].split("+")[0]
         for need in TARGETS[target].needs
