@@ -23,7 +23,8 @@ problems (line, k, col, reason) AS (
     SELECT line, 5, 'kind',
            coalesce('not one of request, urgent_request, revision_request, scope_change, complaint, '
                     || 'escalation, praise, other (give the sheet''s words their kind under [values.kind]): '
-                    || import_show(kind_text), 'required')
+                    || import_show(kind_text),
+                    'required (an empty cell''s kind may be given under [values.kind], "" = "request")')
     FROM t WHERE kind IS NULL
     UNION ALL
     SELECT line, 6, 'sentiment',

@@ -21,10 +21,22 @@ WITH s AS (
            coalesce(map_extract_value(MAP($channel_keys::VARCHAR[], $channel_values::VARCHAR[]), lower(channel)),
                     CASE WHEN lower(channel) IN ('email', 'phone', 'meeting', 'chat', 'letter', 'sms', 'social')
                          THEN lower(channel) END) AS ch,
-           coalesce(map_extract_value(MAP($kind_keys::VARCHAR[], $kind_values::VARCHAR[]), lower(kind)),
+           -- an empty cell is the word "" ([values.kind] "" = "request": a helpdesk's untagged
+           -- tickets); a cell of several tags ("urgent, bug", a Montréal shop's Help Scout
+           -- export) is the most telling kind one of its tags is
+           coalesce(map_extract_value(MAP($kind_keys::VARCHAR[], $kind_values::VARCHAR[]), lower(coalesce(kind, ''))),
                     CASE WHEN lower(kind) IN ('request', 'urgent_request', 'revision_request', 'scope_change',
                                               'complaint', 'escalation', 'praise', 'other')
-                         THEN lower(kind) END) AS k,
+                         THEN lower(kind) END,
+                    ['escalation', 'complaint', 'urgent_request', 'scope_change', 'revision_request',
+                     'praise', 'request', 'other'][list_min(list_filter(list_transform(
+                        string_split_regex(lower(kind), '\s*[,;|]\s*'),
+                        lambda t: list_position(['escalation', 'complaint', 'urgent_request', 'scope_change',
+                                            'revision_request', 'praise', 'request', 'other'],
+                                           coalesce(map_extract_value(MAP($kind_keys::VARCHAR[],
+                                                                          $kind_values::VARCHAR[]), trim(t)),
+                                                    trim(t)))),
+                        lambda p: p IS NOT NULL))]) AS k,
            coalesce(map_extract_value(MAP($sentiment_keys::VARCHAR[], $sentiment_values::DOUBLE[]),
                                       lower(trim(sentiment))),
                     TRY_CAST(connector_decimal_text(sentiment, $decimal) AS DOUBLE)) AS sent,

@@ -935,3 +935,37 @@ def test_survey_answers_written_in_words_are_read_through_the_mappings_values(
     )
     load(small, sheet, mapping=mapping)
     assert [s for (_, _, s, _) in scores(small, "mapping:sheet")] == [10, 5, 8]
+
+
+def test_a_helpdesks_tags_give_a_kind_together_and_an_empty_cell_its_own(
+    small: Store, tmp_path: Path
+) -> None:
+    """A Montréal shop's Help Scout conversations: 168 untagged ones were refused ("Tags:
+    required") although the mapping said `"" = "request"`, and every combination of tags ("urgent,
+    bug") had to be listed on its own. A cell of tags is the most telling kind its tags are."""
+    sheet = write(
+        tmp_path,
+        "hs.csv",
+        "Created At,Company,Tags\n"
+        "2026-09-01 10:00,Northwind Outfitters,\n"
+        '2026-09-02 10:00,Northwind Outfitters,"urgent, bug"\n'
+        "2026-09-03 10:00,Northwind Outfitters,bug; client-vip\n"
+        '2026-09-04 10:00,Northwind Outfitters,"compliment, bug, escalated"\n',
+    )
+    mapping = write(
+        tmp_path,
+        "hs.toml",
+        'target = "interactions"\n[columns]\nat = "Created At"\nclient = "Company"\nkind = "Tags"\n'
+        '[fixed]\nchannel = "email"\n[values.kind]\n"" = "request"\nbug = "request"\n'
+        'urgent = "urgent_request"\ncompliment = "praise"\nescalated = "escalation"\n',
+    )
+    load(small, sheet, mapping=mapping)
+    kinds = [k for (_, _, _, k, _, _) in touches(small, "mapping:sheet")]
+    assert kinds == ["request", "urgent_request", "request", "escalation"]
+    # a cell none of whose tags has a kind is still refused, naming it
+    odd = write(
+        tmp_path,
+        "odd.csv",
+        'Created At,Company,Tags\n2026-09-05 10:00,Northwind Outfitters,"vip, beta"\n',
+    )
+    assert problems(small, odd, mapping=mapping)[0].endswith("[values.kind]): 'vip, beta'")
