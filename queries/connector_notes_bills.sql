@@ -20,5 +20,17 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        -- amounts that may be in cents (Stripe's API writes 150000 for 1,500.00): all whole, large
        coalesce(bool_and(regexp_full_match(amount_text, '\d+')) FILTER (WHERE skip IS NULL), false)
            AND median(amount) FILTER (WHERE skip IS NULL) >= 10000 AS maybe_cents,
-       median(amount) FILTER (WHERE skip IS NULL) AS median_amount
+       median(amount) FILTER (WHERE skip IS NULL) AS median_amount,
+       -- marked paid in part, with a payment day and no amount paid or owed: how much was paid is
+       -- not in the file, and it stays wholly unpaid (a Montréal shop's FreshBooks "Partial")
+       count(*) FILTER (WHERE skip IS NULL AND status_word IN ('partial', 'partially paid', 'partial payment',
+                                                               'partiellement payée', 'teilweise bezahlt',
+                                                               'teilbezahlt')
+                        AND paid_amt = 0 AND paid_text IS NOT NULL
+                        AND paid_amount_text IS NULL AND balance_text IS NULL) AS partial_unknown,
+       min(line) FILTER (WHERE skip IS NULL AND status_word IN ('partial', 'partially paid', 'partial payment',
+                                                                'partiellement payée', 'teilweise bezahlt',
+                                                                'teilbezahlt')
+                         AND paid_amt = 0 AND paid_text IS NOT NULL
+                         AND paid_amount_text IS NULL AND balance_text IS NULL) AS partial_line
 FROM src_bills;

@@ -1411,6 +1411,9 @@ def test_an_invoice_whose_lines_each_have_their_own_amount_is_their_sum(
     )
     summary = load(store, sheet, mapping=summed, money=Money(currency="CAD", rates={"USD": 1.38}))
     assert summary.rows == 3
+    assert any(
+        n.startswith("Summed 1 line into the invoice on an earlier line") for n in summary.notes
+    )
     rows = store.con.execute(
         "SELECT invoice_id, amount, amount_with_tax, paid_on FROM invoices ORDER BY 1"
     ).fetchall()
@@ -1419,3 +1422,30 @@ def test_an_invoice_whose_lines_each_have_their_own_amount_is_their_sum(
         ("0001042", Decimal("500.00"), Decimal("574.88"), None),
         ("0001043", Decimal("800.00"), None, None),
     ]
+
+
+def test_an_invoice_marked_partial_with_no_amount_paid_is_said_wholly_unpaid(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Montréal shop's FreshBooks invoice marked Partial, with a Date Paid and no paid amount
+    column, was stored as wholly unpaid with nothing said."""
+    sheet = write(
+        tmp_path,
+        "fb.csv",
+        "Client Name,Invoice #,Date Issued,Invoice Status,Date Paid,Amount\n"
+        "Maple Ridge,0001050,2026-08-03,partial,2026-08-25,2000.00\n"
+        "Maple Ridge,0001051,2026-08-04,paid,2026-08-25,500.00\n",
+    )
+    mapping = write(
+        tmp_path,
+        "fb.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "Invoice #"\nclient = "Client Name"\n'
+        'issued_on = "Date Issued"\nstatus = "Invoice Status"\npaid_on = "Date Paid"\n'
+        'amount = "Amount"\n',
+    )
+    summary = load(store, sheet, mapping=mapping)
+    assert (
+        "fb.csv:2: 1 invoice marked paid in part, with a payment day and no amount paid or owed: "
+        "how much was paid is not in the file, so each counts as wholly unpaid; map the file's "
+        "paid amount or balance column to count what was paid."
+    ) in summary.warnings

@@ -242,7 +242,8 @@ def left_out_bills(
     payment dates, invoices split into paid and unpaid rows, what was written off, and the
     portfolio's `currency` for amounts the file gives none."""
     (drafts, due, paid_on, partly, written_off, off_lines, no_currency, line_items, cancellations,
-     cancellation_lines, maybe_cents, median) = store.row("connector_notes_bills", con=con)  # fmt: skip
+     cancellation_lines, maybe_cents, median, partial_unknown, partial_line) = store.row(
+        "connector_notes_bills", con=con)  # fmt: skip
     if maybe_cents and source.mapping_file and not source.params.get("cents_said"):
         # refused rather than guessed either way: read as units, Stripe's API export made every
         # invoice 100 times its amount (a freelancer's revenue at risk read CAD 1,209,000)
@@ -252,7 +253,12 @@ def left_out_bills(
             f"{source.mapping_file}, above [columns]: amounts_in_cents = true, or "
             "amounts_in_cents = false, and import it again.\nNothing was changed."
         )
-    if line_items:
+    if line_items and source.lines_summed:
+        summary.notes.append(
+            f"Summed {plural(line_items, 'line')} into the invoice on an earlier line (the same "
+            "number, client, dates and status): each invoice is the sum of its lines."
+        )
+    elif line_items:
         summary.notes.append(
             f"Read {plural(line_items, 'line')} as "
             f"{'a line item' if line_items == 1 else 'line items'} of an invoice on an earlier line "
@@ -260,6 +266,13 @@ def left_out_bills(
         )
     if drafts:
         summary.warnings.append(f"{file}: left out {plural(drafts, 'draft invoice')}, never sent")
+    if partial_unknown:
+        summary.warnings.append(
+            f"{file}:{partial_line}: {plural(partial_unknown, 'invoice')} marked paid in part, with "
+            "a payment day and no amount paid or owed: how much was paid is not in the file, so "
+            "each counts as wholly unpaid; map the file's paid amount or balance column to count "
+            "what was paid."
+        )
     if cancellations:
         summary.notes.append(
             f"Left out {plural(cancellations, 'credit note')} cancelling an invoice the file "
