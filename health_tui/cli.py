@@ -295,6 +295,7 @@ def import_cmd(
             replace=replace,
             today=_now().date(),
             progress=lambda m: _err(m),
+            timezone=settings.agency.timezone,
         )
     _compact(target)
     for warning in summary.warnings:

@@ -13,6 +13,7 @@ from difflib import get_close_matches
 from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -215,6 +216,25 @@ class Agency(BaseModel):
         "en",
         description="the termination letter's language: en (English), fr (French), de (German)",
     )
+    timezone: str | None = Field(
+        None,
+        description="where the agency's clock is (America/Toronto, Europe/Paris): a time an "
+        "export writes with its zone (2026-10-30T01:50:00Z) is read at it, so a message sent "
+        "after hours is one; default: this computer's",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"no time zone {value!r}; use a name like America/Toronto or Europe/Paris"
+            ) from None
+        return value.strip()
 
     @model_validator(mode="after")
     def _known(self) -> Agency:

@@ -19,7 +19,8 @@
 CREATE OR REPLACE TEMP TABLE src_touches AS
 WITH s AS (
     SELECT *,
-           connector_timestamp("at", $date_order, $date_format::VARCHAR) AS ts,
+           connector_timestamp("at", $date_order, $date_format::VARCHAR,
+                               $timezone::VARCHAR) AS ts,
            words_of(tags) AS tag_text,
            lower(trim(channel)) AS via,
            lower(trim(satisfaction)) AS rating

@@ -17,7 +17,8 @@ WITH s AS (
            -- a time of day in a column of its own (a log kept by hand: Datum, Uhrzeit) goes with
            -- the date, so an urgent call at 21:30 is after hours
            connector_timestamp(CASE WHEN "time" IS NOT NULL THEN concat_ws(' ', "at", "time")
-                                    ELSE "at" END, $date_order, $date_format::VARCHAR) AS ts,
+                                    ELSE "at" END, $date_order, $date_format::VARCHAR,
+                               $timezone::VARCHAR) AS ts,
            coalesce(map_extract_value(MAP($channel_keys::VARCHAR[], $channel_values::VARCHAR[]), lower(channel)),
                     CASE WHEN lower(channel) IN ('email', 'phone', 'meeting', 'chat', 'letter', 'sms', 'social')
                          THEN lower(channel) END) AS ch,

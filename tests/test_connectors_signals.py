@@ -16,7 +16,8 @@ from health_tui.errors import ConfigError, ImportFailed
 from health_tui.ingest.native import import_folder
 from health_tui.scoring.facts import load_facts
 from health_tui.settings import Settings
-from health_tui.store import Store
+from health_tui.store import Store, open_store
+from tests.conftest import small_copy
 from tests.test_connectors import EXPORTS, ROOT, load, problems, refused, snapshot, write
 
 SMALL = ROOT / "fixtures" / "small"
@@ -969,3 +970,54 @@ def test_a_helpdesks_tags_give_a_kind_together_and_an_empty_cell_its_own(
         'Created At,Company,Tags\n2026-09-05 10:00,Northwind Outfitters,"vip, beta"\n',
     )
     assert problems(small, odd, mapping=mapping)[0].endswith("[values.kind]): 'vip, beta'")
+
+
+def test_a_time_written_with_its_zone_is_read_at_the_agencys_clock(
+    small: Store, tmp_path: Path
+) -> None:
+    """A Montréal shop's helpdesk export wrote its times in UTC ("2026-10-30T20:30:00Z"): the zone
+    was dropped, a 16:30 request read as 20:30, after hours, and 44 of 204 conversations with it."""
+    from datetime import datetime
+
+    from health_tui.ingest.connector import import_path
+    from health_tui.settings import Agency
+
+    sheet = write(
+        tmp_path,
+        "hs.csv",
+        "Created At,Company,Type\n"
+        "2026-10-30T20:30:00Z,Northwind Outfitters,request\n"
+        "2026-10-30T20:30:00+01:00,Northwind Outfitters,request\n"
+        "2026-10-30 09:15,Northwind Outfitters,request\n",
+    )
+    mapping = write(
+        tmp_path,
+        "hs.toml",
+        'target = "interactions"\n[columns]\nat = "Created At"\nclient = "Company"\nkind = "Type"\n'
+        '[fixed]\nchannel = "email"\n',
+    )
+    summary = import_path(small, sheet, mapping=mapping, timezone="America/Toronto")
+    assert [t for (_, t, _, _, _, _) in touches(small, "mapping:sheet")] == [
+        datetime(2026, 10, 30, 9, 15),  # no zone: as written, the agency's clock
+        datetime(2026, 10, 30, 15, 30),  # 19:30 UTC
+        datetime(2026, 10, 30, 16, 30),  # 20:30 UTC, in Toronto's summer time
+    ]
+    assert (
+        "hs.csv: 2 times written with their zone, read at the agency's clock: America/Toronto "
+        "([agency] timezone)."
+    ) in summary.notes
+    # with no clock named, as written, and a UTC time is said (an offset of the agency's own,
+    # Zendesk's +0200, is its clock: not said)
+    other = open_store(small_copy(tmp_path / "other.duckdb"))
+    summary = import_path(other, sheet, mapping=mapping)
+    assert [t for (_, t, _, _, _, _) in touches(other, "mapping:sheet")][1:] == [
+        datetime(2026, 10, 30, 20, 30),
+        datetime(2026, 10, 30, 20, 30),
+    ]
+    other.close()
+    assert any(n.startswith("hs.csv: 1 time written in UTC, read at the clock it shows: if the "
+                            "agency's is another, name it under [agency] timezone") for n in summary.notes)  # fmt: skip
+    with pytest.raises(
+        ValueError, match="no time zone 'Montreal'; use a name like America/Toronto"
+    ):
+        Agency(timezone="Montreal")

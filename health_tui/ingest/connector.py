@@ -169,6 +169,7 @@ def import_path(
     replace: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    timezone: str | None = None,
 ) -> ImportSummary | ExportSummary:
     """`health-tui import PATH`: a folder is the native format, a file an export of some source."""
     path = Path(path)
@@ -211,6 +212,7 @@ def import_path(
             replace=replace,
             today=today,
             progress=progress,
+            timezone=timezone,
         )
     if read_as:
         summary.notes.insert(
@@ -254,6 +256,7 @@ def import_export(
     replace: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    timezone: str | None = None,
 ) -> ExportSummary:
     """Load one export file into `store`, all or nothing; raise ImportFailed listing what is wrong.
 
@@ -388,6 +391,7 @@ def import_export(
             "decimal": decimal,
             "client_from": client_from or "auto",
             "home": money.currency,  # an amount in $ with no currency is in it, if it is dollars
+            "timezone": timezone,  # a time written with its zone is read at the agency's clock
         }
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
         if kind.name == "bills" and source.lines_summed:  # a row a line, no total: summed
@@ -502,6 +506,7 @@ def import_export(
                 store.run(f"connector_rows_{kind.name}", con=tx)
                 if kind.name == "touches":
                     describe_touches(store, con, path.name, summary)
+                    _zoned(store, con, path.name, timezone, summary)
                 if kind.name == "answers":
                     _small_scale(store, tx, source, path.name, summary)
                 left_out_signals(store, con, source.target, path.name, summary)
@@ -696,6 +701,31 @@ def _currency_unread(source: Source, match: HeaderMatch, file: str, line: int) -
         'currency = "USD")'
     )
     return [Problem(file=file, line=line, column=named, reason=reason)]
+
+
+def _zoned(
+    store: Store,
+    con: duckdb.DuckDBPyConnection,
+    file: str,
+    timezone: str | None,
+    summary: ExportSummary,
+) -> None:
+    """Say at which clock times written with their zone were read: the agency's, or, where the
+    settings name none, the clock they show (a request at 16:30 in Montréal written 20:30Z reads
+    after hours: [agency] timezone reads it at 16:30)."""
+    zoned, utc = store.row("connector_zoned_touches", con=con)
+    if timezone and zoned:
+        times = f"{plural(zoned, 'time')} written with {'its' if zoned == 1 else 'their'} zone"
+        summary.notes.append(
+            f"{file}: {times}, read at the agency's clock: {timezone} ([agency] timezone)."
+        )
+    elif utc:  # an offset of the agency's own (Zendesk's +0200) is its clock: said for UTC only
+        summary.notes.append(
+            f"{file}: {plural(utc, 'time')} written in UTC, read at the clock "
+            f"{'it shows' if utc == 1 else 'they show'}: if the agency's is another, name it "
+            'under [agency] timezone (timezone = "America/Toronto") and import again, so that '
+            "after hours is the agency's."
+        )
 
 
 def _taxes_unread(source: Source, match: HeaderMatch) -> str | None:
