@@ -220,7 +220,7 @@ class Agency(BaseModel):
         None,
         description="where the agency's clock is (America/Toronto, Europe/Paris): a time an "
         "export writes with its zone (2026-10-30T01:50:00Z) is read at it, so a message sent "
-        "after hours is one; default: this computer's",
+        "after hours is one; default: as written, the zone dropped",
     )
 
     @field_validator("timezone")
