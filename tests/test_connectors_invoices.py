@@ -1449,3 +1449,31 @@ def test_an_invoice_marked_partial_with_no_amount_paid_is_said_wholly_unpaid(
         "how much was paid is not in the file, so each counts as wholly unpaid; map the file's "
         "paid amount or balance column to count what was paid."
     ) in summary.warnings
+
+
+def test_a_month_named_in_french_or_german_reads_with_the_date_format(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Montréal shop's French dates ("1 janv. 2025") were refused with --date-format '%d %b
+    %Y', which strptime reads in English only, and the advice was that same format."""
+    sheet = write(
+        tmp_path,
+        "fr.csv",
+        "Client,Numéro,Date,Montant,Statut\n"
+        "Boulangerie Saint-Léon,F-1,1 janv. 2025,1000.00,payée\n"
+        "Boulangerie Saint-Léon,F-2,4 févr. 2025,500.00,payée\n"
+        "Boulangerie Saint-Léon,F-3,12 déc. 2025,700.00,payée\n"
+        "Boulangerie Saint-Léon,F-4,3 März 2025,300.00,payée\n"
+        "Boulangerie Saint-Léon,F-5,15 August 2025,200.00,payée\n",
+    )
+    mapping = write(
+        tmp_path,
+        "fr.toml",
+        'target = "invoices"\ndate_format = "%d %b %Y"\n[columns]\ninvoice_id = "Numéro"\n'
+        'client = "Client"\nissued_on = "Date"\namount = "Montant"\nstatus = "Statut"\n',
+    )
+    load(store, sheet, mapping=mapping)
+    assert store.con.execute("SELECT issued_on FROM invoices ORDER BY invoice_id").fetchall() == [
+        (date(2025, 1, 1),), (date(2025, 2, 4),), (date(2025, 12, 12),), (date(2025, 3, 3),),
+        (date(2025, 8, 15),),
+    ]  # fmt: skip

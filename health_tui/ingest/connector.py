@@ -120,6 +120,7 @@ CONNECTOR_MACROS = (
     "connector_macro_clock_of",
     "connector_macro_clock",
     "connector_macro_date_of",
+    "connector_macro_months",
     "connector_macro_date",
     "connector_macro_timestamp",
     "connector_macro_time_of",
