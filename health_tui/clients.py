@@ -325,6 +325,8 @@ def set_start(store: Store, client: str, day: str, *, at: datetime) -> tuple[Cli
         raise FactRefused(f"started on {day!r}: a date like 2022-03-01.") from None
     profile = client_profile(store, ref.client_id)
     ended = profile.value("ended_on")
+    if began > at.date():
+        raise FactRefused(f"started on {began}: a day still to come (today is {at.date()}).")
     if ended is not None and began > date.fromisoformat(ended):
         raise FactRefused(f"started on {began}: after the client ended ({ended}).")
     set_fact(store, ref.client_id, "started_on", began.isoformat(), at=at)
@@ -410,9 +412,14 @@ def plan_corrections(
             continue
         text = " ".join(safe_text(typed[fact]).split()) or None
         if text == profile.value(fact):
+            if fact == "started_on" and text and not profile.start_known:
+                # the first day on record, confirmed as the day they began (most new clients
+                # did: the reviewer's find, nothing recorded and "on record since" kept)
+                plan.append(Correction(fact=fact, value=text))
             continue
-        # an empty notice or start is the imports' (a start is never "none")
-        back_to_import = text == profile.imported.get(fact) or (
+        # an empty notice or start is the imports'; a start typed is the owner's, even the
+        # import's own day (a start is never "none")
+        back_to_import = (fact != "started_on" and text == profile.imported.get(fact)) or (
             fact in ("notice_days", "started_on") and not text
         )
         if back_to_import:
@@ -459,11 +466,20 @@ def correct_client(
             value = referrer.client_id
         elif not c.clear and c.fact == "domain" and value is not None:
             value = _domain(store, client_id, value, con)
-        if not c.clear and c.fact in EDITABLE and value == profile.imported.get(c.fact):
+        if (
+            not c.clear
+            and c.fact in EDITABLE
+            and c.fact != "started_on"
+            and value == profile.imported.get(c.fact)
+        ):
             checked.append(Correction(fact=c.fact, clear=True))
         else:
             checked.append(Correction(fact=c.fact, value=value, clear=c.clear))
+    if any(c.fact == "started_on" and not c.clear for c in plan) and began > at.date():
+        raise FactRefused(f"started on {began}: a day still to come (today is {at.date()}).")
     if ended is not None and ended < began:
+        if not any(c.fact == "ended_on" for c in plan):  # the start typed, the end as it was
+            raise FactRefused(f"started on {began}: after the client ended ({ended}).")
         raise FactRefused(f"ended on {ended}: before the client began ({began}).")
     with store.transaction(con) as tx:
         for c in checked:

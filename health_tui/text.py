@@ -26,16 +26,22 @@ _WHITESPACE_CONTROL = frozenset("\t\n\r\x0b\x0c")
 
 
 def unaccented(text: str) -> str:
-    """Each character without its accents, one for one ("Hôtel Québec" -> "Hotel Quebec"): a
-    search typed without accents finds a name written with them (a Montréal shop's owner found
-    5 of 12 clients only by typing their accents), and a match's offsets are the name's own."""
-    return text if text.isascii() else "".join(map(_base, text))
+    """Each character of the text (composed: NFC) without its accents, one for one ("Hôtel
+    Québec" -> "Hotel Quebec"): a search typed without accents finds a name written with them (a
+    Montréal shop's owner found 5 of 12 clients only by typing their accents), and a match's
+    offsets are the composed name's own. A character that is not a letter and its accents
+    (Hangul, a ligature) stays as it is."""
+    if text.isascii():
+        return text
+    return "".join(map(_base, unicodedata.normalize("NFC", text)))
 
 
 @cache
 def _base(ch: str) -> str:
-    base = [c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)]
-    return base[0] if base else ch
+    parts = unicodedata.normalize("NFD", ch)
+    if len(parts) > 1 and all(unicodedata.combining(c) for c in parts[1:]):
+        return parts[0]
+    return ch
 
 
 def _replace_control(match: re.Match[str]) -> str:

@@ -12,7 +12,9 @@ problems (line, k, col, reason) AS (
     FROM a WHERE day IS NULL
     UNION ALL
     SELECT line, 3, 'score', 'not a whole number from ' || score_bottom || ' to ' || score_top
-           || CASE WHEN score_top <> 10 THEN ' (the mapping''s score_out_of)' ELSE '' END
+           || CASE WHEN score_top <> 10 OR score_bottom <> 0
+                   THEN ' (the mapping''s score_out_of' || CASE WHEN score_bottom = 1
+                        THEN '; a scale from 0: score_from = 0' ELSE '' END || ')' ELSE '' END
            || ': ' || import_show(score_text)
     FROM a WHERE score_given IS NULL OR score_given NOT BETWEEN score_bottom AND score_top
 )

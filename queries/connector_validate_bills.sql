@@ -16,10 +16,15 @@ problems (line, k, col, reason) AS (
     SELECT line, 1, 'invoice_id', 'required' FROM b WHERE invoice_id IS NULL
     UNION ALL
     SELECT line, 2, 'invoice_id', 'duplicate id ' || import_show(invoice_id) || ' (first on line ' || first_line
-               || ') with other figures: lines of one invoice must repeat its client, dates and totals'
-               || CASE WHEN $mapped THEN ' (where each row is one line of its invoice, with an amount of '
-                                         || 'its own, add line_items = "summed" to the mapping)' ELSE '' END
+               || CASE WHEN $summed THEN ') with another client, date, status or currency: the lines of one '
+                                         || 'invoice, summed, must repeat them'
+                       ELSE ') with other figures: lines of one invoice must repeat its client, dates and totals'
+                            || CASE WHEN $mapped THEN ' (where each row is one line of its invoice, with an '
+                                                      || 'amount of its own, add line_items = "summed" to the '
+                                                      || 'mapping)' ELSE '' END END
     FROM b WHERE invoice_id IS NOT NULL AND line > first_line
+      -- summed: the first lines of invoices told apart (a line that does not read keeps its own apart)
+      AND (NOT coalesce(CAST($summed AS BOOLEAN), false) OR lines_whole)
     UNION ALL
     SELECT line, 3, 'status',
            'not a status I know (draft, open, sent, viewed, late, overdue, partial, paid, closed, void)'

@@ -52,6 +52,35 @@ WITH s AS (
                 WHEN contains(amount, '$') THEN '$' END AS sign
     FROM stg_bills
 ),
+-- A mapping's line_items = "summed" ($summed: FreshBooks' Invoice Details, a row per line item and
+-- no total of the invoice): the lines of one invoice (its number, client, dates, status and
+-- currency) are summed, exactly, before anything is read from the amounts, into its first line
+-- (the others skipped as its lines; a line with no tax counts whole in the total with tax). An
+-- invoice with a line whose amount does not read is left as lines, for the check to name the line.
+l AS (
+    SELECT * REPLACE (
+               CASE WHEN lines_whole THEN sum(amt) OVER w ELSE amt END AS amt,
+               CASE WHEN lines_whole THEN sum(tax_amt) OVER w ELSE tax_amt END AS tax_amt,
+               CASE WHEN lines_whole THEN sum(tax1_amt) OVER w ELSE tax1_amt END AS tax1_amt,
+               CASE WHEN lines_whole THEN sum(tax2_amt) OVER w ELSE tax2_amt END AS tax2_amt,
+               CASE WHEN NOT lines_whole THEN with_tax
+                    WHEN bool_or(with_tax IS NOT NULL) OVER w THEN sum(coalesce(with_tax, amt)) OVER w
+               END AS with_tax),
+           lines_whole AND line > min(line) OVER w AS summed_line
+    FROM (
+        SELECT *,
+               coalesce(CAST($summed AS BOOLEAN), false) AND invoice_id IS NOT NULL
+                   AND bool_and(amt IS NOT NULL AND (tax IS NULL OR tax1_amt IS NOT NULL)
+                                AND (tax2 IS NULL OR tax2_amt IS NOT NULL)
+                                AND (amount_with_tax IS NULL OR with_tax IS NOT NULL)) OVER w
+                   AS lines_whole
+        FROM s
+        WINDOW w AS (PARTITION BY invoice_id, CASE WHEN invoice_id IS NULL THEN line END, client_key,
+                                  issued, due_given, paid_given, currency, st)
+    )
+    WINDOW w AS (PARTITION BY invoice_id, CASE WHEN invoice_id IS NULL THEN line END, client_key,
+                              issued, due_given, paid_given, currency, st)
+),
 k AS (
     SELECT *,
            -- Xero's: SUBMITTED and DELETED were never sent (awaiting approval, a draft deleted),
@@ -69,7 +98,7 @@ k AS (
                             'voided', 'cancelled', 'canceled', 'annulée', 'storniert') THEN 'closed'
            END AS kind,
            coalesce(due_given, issued + CAST($due_days AS INTEGER)) AS due
-    FROM s
+    FROM l
 ),
 -- the basis the paid amount and the balance are written on: the amount, or with tax
 t AS (SELECT *, CASE WHEN with_tax > 0 AND amt > 0 THEN with_tax ELSE amt END AS gross FROM k),
@@ -136,6 +165,8 @@ SELECT line,
            AS currency,
        currency AS currency_text, sign,
        concat_ws(chr(31), $source_name, coalesce(invoice_id, '')) AS key_base,
-       CASE WHEN kind = 'draft' THEN 'draft' WHEN client_key IS NULL THEN 'no client'
+       lines_whole,
+       CASE WHEN summed_line THEN 'line item'
+            WHEN kind = 'draft' THEN 'draft' WHEN client_key IS NULL THEN 'no client'
             WHEN amt > 0 AND paid_amt = 0 AND open_amt = 0 THEN 'written off' END AS skip
 FROM o;

@@ -56,7 +56,19 @@ def test_the_filter_finds_a_name_without_its_accents() -> None:
     clients[2] = clients[2].model_copy(update={"name": "Café Olé", "active": True})
     clients[3] = clients[3].model_copy(update={"name": "Éditions Québec-Nord", "active": True})
     view = ClientView(clients)
-    for query, found in (("cafe ole", 2), ("CAFÉ", 2), ("quebec", 3), ("éditions québec", 3)):
+    clients[4] = clients[4].model_copy(
+        update={"name": "Que\u0301bec Nord", "active": True}
+    )  # decomposed
+    clients[5] = clients[5].model_copy(update={"name": "한국 디자인", "active": True})
+    clients[6] = clients[6].model_copy(update={"name": "호텔 하나", "active": True})
+    view = ClientView(clients)
+    view.set_filters(query="quebec nord", show_former=True)
+    assert sorted(view.clients[i].name for i in view.order) == [clients[4].name, clients[3].name]
+    view.set_filters(
+        query="한국", show_former=True
+    )  # a Hangul syllable is itself, not its first jamo
+    assert [view.clients[i].name for i in view.order] == [clients[5].name]
+    for query, found in (("cafe ole", 2), ("CAFÉ", 2), ("quebec-nord", 3), ("éditions québec", 3)):
         view.set_filters(query=query, show_former=True)
         assert [view.clients[i].name for i in view.order] == [clients[found].name], query
 

@@ -1320,6 +1320,11 @@ def test_two_taxes_in_a_total_are_both_taken_off(store: Store, tmp_path: Path) -
     assert problems(store, bad, mapping=mapping) == [
         "bad.csv:2: Sum of Tax 2 Amount: not an amount (like 250.00): 'n/a'"
     ]
+    # a third tax read past beside the two taken off: said (the reviewer's GST, PST and HST)
+    third = write(tmp_path, "third.csv", sheet.read_text(encoding="utf-8").replace(
+        "Sum of Tax 2 Amount\n", "Sum of Tax 2 Amount,HST\n").replace("99.75\n", "99.75,0.00\n"))  # fmt: skip
+    summary = load(store, third, mapping=mapping)
+    assert any(w.startswith("'HST' read past, named as a tax") for w in summary.warnings)
     # the same total with the taxes left unread: said, with the line that reads them
     untaxed = write(tmp_path, "untaxed.toml", mapping.read_text(encoding="utf-8").replace(
         'tax = ["Sum of Tax 1 Amount", "Sum of Tax 2 Amount"]\n', ""))  # fmt: skip
@@ -1477,3 +1482,47 @@ def test_a_month_named_in_french_or_german_reads_with_the_date_format(
         (date(2025, 1, 1),), (date(2025, 2, 4),), (date(2025, 12, 12),), (date(2025, 3, 3),),
         (date(2025, 8, 15),),
     ]  # fmt: skip
+
+
+def test_summed_lines_are_summed_exactly_before_anything_is_read_from_them(
+    store: Store, tmp_path: Path
+) -> None:
+    """The reviewer's finds on line_items = "summed": a paid, taxed invoice refused as paid more
+    than its amount (per-line shares summed as floats), an untaxed line left out of what is owed
+    with tax, a discount line not taken off an unpaid invoice, a bad amount on a later line
+    dropped in silence, and an invoice's paid amount summed over its lines."""
+    head = (
+        "Client Name,Invoice #,Date Issued,Invoice Status,Date Paid,Line Total,Tax 1 Amount,"
+        "Tax 2 Amount\n"
+    )
+    rows = (
+        "Boulangerie Saint-Léon,K-1,2026-08-03,paid,2026-08-20,57.49,2.50,4.99\n"
+        "Boulangerie Saint-Léon,K-1,2026-08-03,paid,2026-08-20,57.48,2.50,4.99\n"
+        "Boulangerie Saint-Léon,A-2,2026-08-04,sent,,114.98,5.00,9.98\n"
+        "Boulangerie Saint-Léon,A-2,2026-08-04,sent,,50.00,,\n"
+        "Boulangerie Saint-Léon,B-3,2026-08-05,sent,,1000.00,0.00,0.00\n"
+        "Boulangerie Saint-Léon,B-3,2026-08-05,sent,,-200.00,0.00,0.00\n"
+    )
+    text = (
+        'target = "invoices"\nline_items = "summed"\n[columns]\ninvoice_id = "Invoice #"\n'
+        'client = "Client Name"\nissued_on = "Date Issued"\nstatus = "Invoice Status"\n'
+        'paid_on = "Date Paid"\namount = "Line Total"\ntax = ["Tax 1 Amount", "Tax 2 Amount"]\n'
+    )
+    mapping = write(tmp_path, "s.toml", text)
+    summary = load(store, write(tmp_path, "s.csv", head + rows), mapping=mapping)
+    assert not [n for n in summary.notes if "written off" in n]
+    assert store.con.execute(
+        "SELECT invoice_id, amount, amount_with_tax, paid_on IS NOT NULL FROM invoices ORDER BY 1"
+    ).fetchall() == [
+        ("A-2", Decimal("150.00"), Decimal("164.98"), False),
+        ("B-3", Decimal("800.00"), None, False),
+        ("K-1", Decimal("99.99"), Decimal("114.97"), True),
+    ]
+    bad = write(tmp_path, "bad.csv", head + rows.replace(",50.00,,", ",abc,,"))
+    said = problems(store, bad, mapping=mapping)
+    assert len(said) == 1 and said[0].startswith("bad.csv:5: Line Total: ") and "'abc'" in said[0]
+    paid = write(tmp_path, "paid.toml", text + 'paid_amount = "Amount Paid"\n')
+    with pytest.raises(
+        ConfigError, match="paid_amount and balance are the invoice's, not a line's"
+    ):
+        load(store, bad, mapping=paid)

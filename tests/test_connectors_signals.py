@@ -453,9 +453,16 @@ def test_a_survey_on_a_scale_to_five_is_said_and_read_out_of_ten(
         "2026-09-20,Northwind Outfitters,7\n"))  # fmt: skip
     assert problems(small, out_of_scale, mapping=mapping) == [
         "sondage.csv:8: Note (1 à 5): not a whole number from 1 to 5 (the mapping's "
-        "score_out_of): '7'"
+        "score_out_of; a scale from 0: score_from = 0): '7'"
     ]
     # a 0-5 scale says so: its 0 is 0, its 5 is 10
+    # a scale of 10 given as one reads as it always did, from 0 (the reviewer's find: an NPS
+    # mapping's 0 was refused and its 5 read 4)
+    write(tmp_path, "m.toml", 'target = "feedback"\nscore_out_of = 10\n' + columns)
+    load(
+        small, write(tmp_path, "sondage.csv", "Date,Client,Note (1 à 5)\n" + rows), mapping=mapping
+    )
+    assert [s for (_, _, s, _) in scores(small, "mapping:sheet")] == [5, 4, 2, 3, 5, 1]
     write(tmp_path, "m.toml", 'target = "feedback"\nscore_out_of = 5\nscore_from = 0\n' + columns)
     load(
         small, write(tmp_path, "sondage.csv", "Date,Client,Note (1 à 5)\n" + rows), mapping=mapping

@@ -142,3 +142,12 @@ def test_a_list_of_payments_is_said_to_be_one_not_drafted_as_invoices(
     summary = load(store, sheet, mapping=mapping, money=Money(currency="CAD"))
     assert any("has a 'Method' column and no due date: a list of payments?" in w
                for w in summary.warnings)  # fmt: skip
+
+
+def test_invoice_alone_is_a_number_and_inside_a_name_is_not() -> None:
+    """ "Invoice #" is the number; "Invoice Date" and "Invoice Status" are not (the reviewer's find:
+    the draft made them the invoice's number and lost the date and the status)."""
+    _target, found = draft(["Client", "Invoice Date", "Due Date", "Amount", "Reference"])
+    assert found["issued_on"] == "Invoice Date" and found.get("invoice_id") != "Invoice Date"
+    _target, found = draft(["Invoice Status", "Invoice Total", "Client", "Invoice Date"])
+    assert found["status"] == "Invoice Status" and found["issued_on"] == "Invoice Date"

@@ -717,6 +717,14 @@ def test_a_start_only_on_record_is_said_so_until_the_owner_gives_it(
     with pytest.raises(FactRefused, match="a date like 2022-03-01"):
         plan = plan_corrections(profile, {"started_on": "1 March 2021"}, False)
         correct_client(store, bath.client_id, plan, at=NOW)
+    # a start after the end, or one still to come, is refused naming it
+    typed = {"started_on": "2031-01-01"}
+    with pytest.raises(FactRefused, match="started on 2031-01-01: a day still to come"):
+        correct_client(store, bath.client_id, plan_corrections(profile, typed, False), at=NOW)
+    # the first day on record confirmed as the start: recorded, and known from then on
+    plan = plan_corrections(profile, {"started_on": "2026-07-01"}, False)
+    correct_client(store, bath.client_id, plan, at=NOW)
+    assert client_profile(store, bath.client_id).start_known
     plan = plan_corrections(profile, {"started_on": " 2021-03-01 "}, False)
     correct_client(store, bath.client_id, plan, at=NOW)
     import_path(store, sheet)  # an import after it does not move it

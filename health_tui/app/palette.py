@@ -5,6 +5,7 @@ Client names come from imported files: they are matched and shown as plain text,
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,7 @@ class ClientCommands(Provider):
             return
         matcher = self.matcher(unaccented(query))  # "quebec" finds "Éditions Québec-Nord"
         for client in portfolio.clients:
-            name = safe_text(client.name)
+            name = unicodedata.normalize("NFC", safe_text(client.name))  # as unaccented reads it
             score = matcher.match(unaccented(name))
             if score <= 0:
                 continue

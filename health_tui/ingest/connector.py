@@ -395,8 +395,7 @@ def import_export(
             "timezone": timezone,  # a time written with its zone is read at the agency's clock
         }
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
-        if kind.name == "bills" and source.lines_summed:  # a row a line, no total: summed
-            store.run("connector_sum_lines_bills", con=con)
+        if kind.name == "bills" and source.lines_summed:  # a row a line, summed by the parse
             store.run("connector_cancellations_bills", con=con)
         elif kind.name == "bills":  # an invoice's line items, each repeating its figures: read once
             store.run("connector_line_items_bills", con=con)
@@ -408,6 +407,7 @@ def import_export(
                 **dates,
                 "status_hint": _status_hint(source),
                 "mapped": source.mapping_file is not None,
+                "summed": source.lines_summed,
             }
         elif kind.name == "entries":
             params["billable_hint"] = _billable_hint(source)
@@ -735,11 +735,17 @@ def _taxes_unread(source: Source, match: HeaderMatch) -> str | None:
     revenue, 15% more for its Québec clients, nothing said)."""
     if source.mapping_file is None or source.target != "invoices":
         return None
-    if {"tax", "amount_with_tax"} & set(match.present) or net_named(match.shown("amount")):
+    if "amount_with_tax" in match.present or net_named(match.shown("amount")):
         return None
     unread = [h for n, h in match.written.items() if n.startswith("unknown_") and tax_named(h)]
     if not unread:
         return None
+    if "tax" in match.present:  # a third tax beside the two a mapping takes off (GST, PST, HST)
+        return (
+            f"{', '.join(repr(h) for h in unread)} read past, named as a tax: if "
+            f"{match.shown('amount')!r} holds it too, revenue counts it (a mapping takes off two "
+            "taxes at most: where a row has three, give the amount without tax instead)."
+        )
     named = ", ".join(repr(h) for h in unread[:2])
     listed = ", ".join(json.dumps(h, ensure_ascii=False) for h in unread[:2])
     return (
@@ -838,6 +844,8 @@ def _parse(
     """Run the source's parse query: the staged text as typed src_entries, src_bills,
     src_touches or src_answers."""
     params: dict[str, object] = {**source.params, **common}
+    if source.target == "invoices":
+        params["summed"] = source.lines_summed  # a row per line item, no total: summed
     if source.target == "time_entries":
         params["billable_missing"] = "billable" not in match.present
         params["billable_default"] = source.billable_default

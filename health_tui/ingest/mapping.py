@@ -294,9 +294,9 @@ class Mapping(BaseModel):
         None,
         ge=0,
         le=1,
-        description="feedback, with score_out_of: the survey's lowest answer (default 1), read as "
-        "0 of 10: a 1-5 survey's 1 is 0, its 3 is 5 and its 5 is 10 (a Sydney firm's neutral "
-        "3 read 6/10, fair, as twice itself)",
+        description="feedback, with score_out_of: the survey's lowest answer (default 1 on a "
+        "scale under 10, 0 on one of 10 or more), read as 0 of 10: a 1-5 survey's 1 is 0, its 3 "
+        "is 5 and its 5 is 10 (a Sydney firm's neutral 3 read 6/10, fair, as twice itself)",
     )
     due_days: int | None = Field(
         None, ge=0, le=366, description="default: the settings' [money] payment_terms_days"
@@ -331,6 +331,13 @@ class Mapping(BaseModel):
             )
         if self.line_items == "summed" and self.target != "invoices":
             raise ValueError(f"line_items: an invoice's lines; this mapping is for {self.target}")
+        if self.line_items == "summed" and {"paid_amount", "balance"} & set(self.columns):
+            # repeated on every line, an invoice's paid amount summed over its lines read a
+            # part-paid invoice as paid twice over (the reviewer's find)
+            raise ValueError(
+                'line_items = "summed" sums each line\'s amount; paid_amount and balance are the '
+                "invoice's, not a line's: leave them out (status and paid_on say what was paid)"
+            )
         spec = TARGETS[self.target]
         for table in ("columns", "fixed"):
             unknown = [k for k in getattr(self, table) if k not in spec.fields]
@@ -410,7 +417,9 @@ class Mapping(BaseModel):
                 "cents_said": self.amounts_in_cents is not None,
             }
         elif self.target == "feedback":
-            lowest = 1 if self.score_from is None else self.score_from
+            # a scale to 5 or 7 starts at 1, one to 10 or 100 at 0 (NPS), unless it says
+            top = self.score_out_of or 10
+            lowest = (1 if top < 10 else 0) if self.score_from is None else self.score_from
             params |= {
                 "out_of": self.score_out_of,
                 "score_from": lowest if self.score_out_of else 0,

@@ -153,9 +153,18 @@ def _column(header: list[str], taken: set[str], words: tuple[str, ...]) -> str |
         if column := next((h for h, key in free if key == word), None):
             return column
     for word in words:
-        if len(word) >= 5 and (column := next((h for h, key in free if word in key), None)):
+        if (
+            len(word) >= 5
+            and word not in WHOLE_ONLY
+            and (column := next((h for h, key in free if word in key), None))
+        ):
             return column
     return None
+
+
+# Words a header must be whole: "invoice" (FreshBooks' "Invoice #") inside "Invoice Date" made the
+# date the invoice's number (the reviewer's find)
+WHOLE_ONLY = frozenset({"invoice"})
 
 
 # A tax column by its name: "Tax", "Tax 1 Amount", "Sum of Tax 2 Amount" (a pivot's), "GST", "QST"
