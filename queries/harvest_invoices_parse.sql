@@ -58,6 +58,8 @@ WITH s AS (
 -- (the others skipped as its lines; a line with no tax counts whole in the total with tax). An
 -- invoice with a line whose amount does not read is left as lines, for the check to name the line.
 l AS (
+    SELECT *, false AS lines_whole, false AS summed_line FROM s WHERE NOT coalesce(CAST($summed AS BOOLEAN), false)
+    UNION ALL BY NAME
     SELECT * REPLACE (
                CASE WHEN lines_whole THEN sum(amt) OVER w ELSE amt END AS amt,
                CASE WHEN lines_whole THEN sum(tax_amt) OVER w ELSE tax_amt END AS tax_amt,
@@ -69,12 +71,13 @@ l AS (
            lines_whole AND line > min(line) OVER w AS summed_line
     FROM (
         SELECT *,
-               coalesce(CAST($summed AS BOOLEAN), false) AND invoice_id IS NOT NULL
+               invoice_id IS NOT NULL
                    AND bool_and(amt IS NOT NULL AND (tax IS NULL OR tax1_amt IS NOT NULL)
                                 AND (tax2 IS NULL OR tax2_amt IS NOT NULL)
                                 AND (amount_with_tax IS NULL OR with_tax IS NOT NULL)) OVER w
                    AS lines_whole
         FROM s
+        WHERE coalesce(CAST($summed AS BOOLEAN), false)
         WINDOW w AS (PARTITION BY invoice_id, CASE WHEN invoice_id IS NULL THEN line END, client_key,
                                   issued, due_given, paid_given, currency, st)
     )
