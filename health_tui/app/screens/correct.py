@@ -93,7 +93,7 @@ class CorrectForm(SavingForm[ClientProfile]):
             yield Static(
                 Content.styled(
                     "Your values win over imports; typing the imported value back hands a field "
-                    "back to them.",
+                    "back to them (a start: empty it; typed, it is yours).",
                     MUTED,
                 )
             )
