@@ -540,3 +540,39 @@ def test_a_clients_cost_amount_is_in_the_accounts_currency_not_the_clients(tmp_p
     )
     again.close()
     store.close()
+
+
+def test_an_upgrade_says_when_stored_harvest_costs_are_in_a_clients_currency(
+    tmp_path: Path,
+) -> None:
+    """Schema 17 reads Harvest's Cost Amount in the account's currency; the entries an earlier
+    version stored keep their costs in the client's until imported again, and the upgrade says so
+    (the reviewer's find: a EUR client's margin stayed 60% where 53%, nothing said)."""
+    from health_tui.store.migrations import on_upgrade
+
+    path = older_db(
+        tmp_path / "v16.duckdb",
+        16,
+        """
+        INSERT INTO client_rows (client_id, name, started_on, source)
+            VALUES ('liffey', 'Liffey Ltd', DATE '2025-07-01', 'harvest-time'),
+                   ('wye', 'Wye Ltd', DATE '2025-07-01', 'harvest-time');
+        INSERT INTO time_entries (client_id, date, hours, billable, activity, source, source_key,
+                                  cost_amount, amount_currency)
+            VALUES ('liffey', DATE '2025-07-02', 2.0, true, 'delivery', 'harvest-time', 'k1', 80, 'EUR'),
+                   ('wye', DATE '2025-07-03', 1.0, true, 'delivery', 'harvest-time', 'k2', 40, 'GBP');
+    """,
+    )
+    said: list[str] = []
+    on_upgrade(said.append)
+    try:
+        open_store(path).close()
+    finally:
+        on_upgrade(None)
+    assert any(
+        s.startswith(
+            "2 Harvest time entries have a Cost Amount, for clients billed in 2 currencies"
+        )
+        and "until you import the Harvest time export again" in s
+        for s in said
+    ), said

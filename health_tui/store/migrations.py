@@ -97,4 +97,17 @@ def migrate(store: Store, *, read_only: bool = False, target: int = CURRENT_VERS
         with store.transaction() as con:
             con.execute(load_query(f"migrate_{step:03d}"))
             con.execute(load_query("schema_version_set"), [step])
+    if 0 < version < HARVEST_COSTS <= target and _upgrade_notice is not None:
+        (entries, currencies) = store.con.execute(load_query("upgrade_harvest_costs")).fetchall()[0]
+        if currencies > 1:  # clients billed in another currency than the account's (the reviewer's)
+            _upgrade_notice(
+                f"{entries:,} Harvest time entries have a Cost Amount, for clients billed in "
+                f"{currencies} currencies: Harvest keeps costs in the account's currency, which "
+                "this version reads (as the portfolio's); the entries stored before keep their "
+                "costs in the client's until you import the Harvest time export again."
+            )
     return max(version, target)
+
+
+# the schema from which a Harvest time entry's cost has a currency of its own (migrate_017)
+HARVEST_COSTS = 17
