@@ -317,20 +317,11 @@ def set_start(store: Store, client: str, day: str, *, at: datetime) -> tuple[Cli
     """The day a client began, as the owner knows it (the owner's fact 'started_on', winning over
     the first day an export shows): the letter's "since" and the rules that weigh how long a
     client has been one read it. A day after work on record is taken (work often comes before the
-    contract); one after the client ended is refused."""
+    contract); one still to come, or after the client ended, is refused, as the correct form
+    refuses it."""
     ref = find_client(store, client)
-    try:
-        began = date.fromisoformat(day.strip())
-    except ValueError:
-        raise FactRefused(f"started on {day!r}: a date like 2022-03-01.") from None
-    profile = client_profile(store, ref.client_id)
-    ended = profile.value("ended_on")
-    if began > at.date():
-        raise FactRefused(f"started on {began}: a day still to come (today is {at.date()}).")
-    if ended is not None and began > date.fromisoformat(ended):
-        raise FactRefused(f"started on {began}: after the client ended ({ended}).")
-    set_fact(store, ref.client_id, "started_on", began.isoformat(), at=at)
-    return ref, began
+    plan = [Correction(fact="started_on", value=day)]
+    return ref, correct_client(store, ref.client_id, plan, at=at).started_on
 
 
 def clear_domain(store: Store, client: str) -> ClientRef:

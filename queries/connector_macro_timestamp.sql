@@ -6,7 +6,7 @@
 -- none, at the clock it shows, its zone dropped (the same on every machine).
 CREATE OR REPLACE TEMP MACRO connector_timestamp(v, date_order, fmt, tz) AS
     coalesce(
-        CASE WHEN tz IS NOT NULL AND regexp_matches(v, '\d:\d\d(:\d\d(\.\d+)?)?\s*(Z|[+-]\d\d(:?\d\d)?)$')
+        CASE WHEN tz IS NOT NULL AND connector_zone(v) <> ''
              THEN timezone(CAST(tz AS VARCHAR), TRY_CAST(v AS TIMESTAMPTZ))
         END,
         CASE WHEN fmt IS NOT NULL THEN try_strptime(v, fmt) END,

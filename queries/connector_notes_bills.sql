@@ -23,14 +23,11 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        median(amount) FILTER (WHERE skip IS NULL) AS median_amount,
        -- marked paid in part, with a payment day and no amount paid or owed: how much was paid is
        -- not in the file, and it stays wholly unpaid (a Montréal shop's FreshBooks "Partial")
-       count(*) FILTER (WHERE skip IS NULL AND status_word IN ('partial', 'partially paid', 'partial payment',
-                                                               'partiellement payée', 'teilweise bezahlt',
-                                                               'teilbezahlt')
-                        AND paid_amt = 0 AND paid_text IS NOT NULL
-                        AND paid_amount_text IS NULL AND balance_text IS NULL) AS partial_unknown,
-       min(line) FILTER (WHERE skip IS NULL AND status_word IN ('partial', 'partially paid', 'partial payment',
-                                                                'partiellement payée', 'teilweise bezahlt',
-                                                                'teilbezahlt')
-                         AND paid_amt = 0 AND paid_text IS NOT NULL
-                         AND paid_amount_text IS NULL AND balance_text IS NULL) AS partial_line
-FROM src_bills;
+       count(*) FILTER (WHERE partial_unknown) AS partial_unknown,
+       min(line) FILTER (WHERE partial_unknown) AS partial_line
+FROM (SELECT *,
+             skip IS NULL AND paid_amt = 0 AND paid_text IS NOT NULL AND paid_amount_text IS NULL
+                 AND balance_text IS NULL
+                 AND status_word IN ('partial', 'partially paid', 'partial payment', 'partiellement payée',
+                                     'teilweise bezahlt', 'teilbezahlt') AS partial_unknown
+      FROM src_bills);

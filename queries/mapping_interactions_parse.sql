@@ -23,27 +23,24 @@ WITH s AS (
                     CASE WHEN lower(channel) IN ('email', 'phone', 'meeting', 'chat', 'letter', 'sms', 'social')
                          THEN lower(channel) END) AS ch,
            -- an empty cell is the word "" ([values.kind] "" = "request": a helpdesk's untagged
-           -- tickets); a cell of several tags ("urgent, bug", a Montréal shop's Help Scout
-           -- export) is the most telling kind one of its tags is
+           -- tickets); else the most telling kind among the cell's tags ("urgent, bug", a Montréal
+           -- shop's Help Scout export), each through [values.kind] or one of ours as written
            coalesce(map_extract_value(MAP($kind_keys::VARCHAR[], $kind_values::VARCHAR[]), lower(coalesce(kind, ''))),
-                    CASE WHEN lower(kind) IN ('request', 'urgent_request', 'revision_request', 'scope_change',
-                                              'complaint', 'escalation', 'praise', 'other')
-                         THEN lower(kind) END,
-                    ['escalation', 'complaint', 'urgent_request', 'scope_change', 'revision_request',
-                     'praise', 'request', 'other'][list_min(list_filter(list_transform(
+                    o.kinds[list_min(list_filter(list_transform(
                         string_split_regex(lower(kind), '\s*[,;|]\s*'),
-                        lambda t: list_position(['escalation', 'complaint', 'urgent_request', 'scope_change',
-                                            'revision_request', 'praise', 'request', 'other'],
-                                           coalesce(map_extract_value(MAP($kind_keys::VARCHAR[],
-                                                                          $kind_values::VARCHAR[]), trim(t)),
-                                                    trim(t)))),
+                        lambda t: list_position(o.kinds,
+                                                coalesce(map_extract_value(MAP($kind_keys::VARCHAR[],
+                                                                               $kind_values::VARCHAR[]), trim(t)),
+                                                         trim(t)))),
                         lambda p: p IS NOT NULL))]) AS k,
            coalesce(map_extract_value(MAP($sentiment_keys::VARCHAR[], $sentiment_values::DOUBLE[]),
                                       lower(trim(sentiment))),
                     TRY_CAST(connector_decimal_text(sentiment, $decimal) AS DOUBLE)) AS sent,
            connector_norm(client) AS client_key,
            connector_domain("domain") AS domain_key
-    FROM stg_touches
+    -- our kinds, the most telling first
+    FROM stg_touches, (SELECT ['escalation', 'complaint', 'urgent_request', 'scope_change', 'revision_request',
+                               'praise', 'request', 'other'] AS kinds) o
 )
 SELECT line,
        ticket_id,

@@ -122,6 +122,7 @@ CONNECTOR_MACROS = (
     "connector_macro_date_of",
     "connector_macro_months",
     "connector_macro_date",
+    "connector_macro_zone",
     "connector_macro_timestamp",
     "connector_macro_time_of",
     "connector_macro_clock_text",
@@ -316,15 +317,9 @@ def import_export(
         warnings=list(match.warnings),
         notes=list(match.notes),
     )
-    if (taxes := _taxes_unread(source, match)) is not None:
-        summary.warnings.append(taxes)
-    if source.mapping_file and source.target == "invoices" and "due_on" not in match.present:
-        unread = [h for n, h in match.written.items() if n.startswith("unknown_")]
-        if method := payment_method_column(unread):
-            summary.warnings.append(
-                f"{path.name} has a {method!r} column and no due date: a list of payments? Each "
-                "row is read as an invoice, its amount revenue, beside the invoices it paid."
-            )
+    summary.warnings += filter(
+        None, (_taxes_unread(source, match), _payments(source, match, path.name))
+    )
     money = money or Money()
     con = store.cursor()  # temp tables and macros live on this connection only
     try:
@@ -395,10 +390,9 @@ def import_export(
             "timezone": timezone,  # a time written with its zone is read at the agency's clock
         }
         _parse(store, con, source, match, {**common, "due_days": terms}, path, where)
-        if kind.name == "bills" and source.lines_summed:  # a row a line, summed by the parse
-            store.run("connector_cancellations_bills", con=con)
-        elif kind.name == "bills":  # an invoice's line items, each repeating its figures: read once
-            store.run("connector_line_items_bills", con=con)
+        if kind.name == "bills":
+            if not source.lines_summed:  # line items repeating their invoice's figures: read once
+                store.run("connector_line_items_bills", con=con)  # (summed ones: by the parse)
             store.run("connector_cancellations_bills", con=con)
         hint = format_hint(fmt) if fmt else DATE_HINTS.get(order, DATE_HINTS[None])
         params: dict[str, object] = {"date_hint": hint}
@@ -680,10 +674,14 @@ def _payment_unknown(source: Source, match: HeaderMatch, file: str, line: int) -
     return [Problem(file=file, line=line, column="(file)", reason=reason)]
 
 
+def _unread(match: HeaderMatch) -> list[str]:
+    """The file's columns read past, as its header writes them."""
+    return [h for n, h in match.written.items() if n.startswith("unknown_")]
+
+
 def _unread_column(match: HeaderMatch, headers: frozenset[str]) -> str | None:
     """The first column read past whose header is one of `headers` (in any case and spacing)."""
-    unread = (h for n, h in match.written.items() if n.startswith("unknown_"))
-    return next((h for h in unread if " ".join(h.lower().split()) in headers), None)
+    return next((h for h in _unread(match) if " ".join(h.lower().split()) in headers), None)
 
 
 def _currency_unread(source: Source, match: HeaderMatch, file: str, line: int) -> list[Problem]:
@@ -737,7 +735,7 @@ def _taxes_unread(source: Source, match: HeaderMatch) -> str | None:
         return None
     if "amount_with_tax" in match.present or net_named(match.shown("amount")):
         return None
-    unread = [h for n, h in match.written.items() if n.startswith("unknown_") and tax_named(h)]
+    unread = [h for h in _unread(match) if tax_named(h)]
     if not unread:
         return None
     if "tax" in match.present:  # a third tax beside the two a mapping takes off (GST, PST, HST)
@@ -752,6 +750,19 @@ def _taxes_unread(source: Source, match: HeaderMatch) -> str | None:
         f"{named} read past: if {match.shown('amount')!r} holds {'them' if len(unread) > 1 else 'it'}, "
         f"revenue counts the tax; name {'them' if len(unread) > 1 else 'it'} under [columns] in "
         f"{source.mapping_file}, tax = [{listed}]."
+    )
+
+
+def _payments(source: Source, match: HeaderMatch, file: str) -> str | None:
+    """An invoice mapping over a list of payments (a Method column read past, no due date): said,
+    as each payment would count in revenue again beside the invoice it paid (a Montréal shop's)."""
+    if source.mapping_file is None or source.target != "invoices" or "due_on" in match.present:
+        return None
+    if (method := payment_method_column(_unread(match))) is None:
+        return None
+    return (
+        f"{file} has a {method!r} column and no due date: a list of payments? Each row is read as "
+        "an invoice, its amount revenue, beside the invoices it paid."
     )
 
 

@@ -418,11 +418,12 @@ class Mapping(BaseModel):
             }
         elif self.target == "feedback":
             # a scale to 5 or 7 starts at 1, one to 10 or 100 at 0 (NPS), unless it says
-            top = self.score_out_of or 10
-            lowest = (1 if top < 10 else 0) if self.score_from is None else self.score_from
+            top, lowest = self.score_out_of, self.score_from
+            if lowest is None:
+                lowest = 1 if top is not None and top < 10 else 0
             params |= {
-                "out_of": self.score_out_of,
-                "score_from": lowest if self.score_out_of else 0,
+                "out_of": top,
+                "score_from": lowest,
                 "score_keys": _keys(values.score),
                 "score_values": list(values.score.values()),
             }

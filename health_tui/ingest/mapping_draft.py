@@ -80,8 +80,9 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "date",
             "datum",
         ),
-        # the tax in a total, where the total is the only amount (Xero's TaxTotal beside Total)
-        "tax": ("taxtotal", "taxamount", "totaltax", "vat", "tva", "mwst", "ust", "tax"),
+        # the tax in a total, where the total is the only amount (Xero's TaxTotal beside Total):
+        # found by the shape of a tax's name (TAX_NAME), before amount can take "Tax Amount"
+        "tax": (),
         "amount": (
             "subtotal",
             "netamount",
@@ -167,9 +168,10 @@ def _column(header: list[str], taken: set[str], words: tuple[str, ...]) -> str |
 WHOLE_ONLY = frozenset({"invoice"})
 
 
-# A tax column by its name: "Tax", "Tax 1 Amount", "Sum of Tax 2 Amount" (a pivot's), "GST", "QST"
+# A tax column by its name: "Tax", "Tax 1 Amount", "TaxTotal", "Total Tax", "Sum of Tax 2 Amount" (a
+# pivot's), "GST", "QST"
 TAX_NAME = re.compile(
-    r"(sumof)?(tax|gst|hst|pst|qst|tps|tvq|vat|tva|mwst|ust)\d?(amount|total)?\d?"
+    r"(sumof)?(total)?(tax|gst|hst|pst|qst|tps|tvq|vat|tva|mwst|ust)\d?(amount|total)?\d?"
 )
 
 
@@ -193,12 +195,14 @@ def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
         found: dict[str, str] = {}
         taken: set[str] = set()
         for field, words in fields.items():  # each column for one field
-            if (column := _column(header, taken, words)) is not None:
+            if field == "tax":
+                column = next(iter(_taxes(header, taken)), None)
+            else:
+                column = _column(header, taken, words)
+            if column is not None:
                 found[field] = column
                 taken.add(column)
-        if target == "invoices" and "tax" not in found and (taxes := _taxes(header, taken)):
-            found["tax"] = taxes[0]
-        if target == "invoices" and "tax" in found:
+        if "tax" in found:
             if "amount_with_tax" in found or net_named(found.get("amount")):
                 del found["tax"]  # the amount is without tax already: the tax is not taken off it
             elif more := _taxes(header, taken | {found["tax"]}):

@@ -33,6 +33,7 @@ from health_tui.scoring.verdicts import (
     band,
     drift,
     hard_times,
+    held,
     quote,
     said_of,
     thin_health,
@@ -48,12 +49,6 @@ BILLED_GAP = 1.5  # billable amounts this many times the invoices: the reasons s
 
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
-
-
-def _held(f: ClientFacts, known: str = "a client of") -> str:
-    """How long they have been a client, as far as the record tells: `known` where the start is
-    given, "on record for" where it is only the first day an export shows."""
-    return known if f.start_known else "on record for"
 
 
 def _start_not_given(f: ClientFacts) -> str:
@@ -74,7 +69,7 @@ def _hard_words_unread(m: Measures, ctx: Context) -> str:
     complaints = f.complaints_q0 + f.escalations_q0
     if f.tenure_days < a.struggling_min_days:
         why = (
-            f"{_held(f)} {f.tenure_days} days (a hard time is read after {a.struggling_min_days}, "
+            f"{held(f, 'a client of')} {f.tenure_days} days (a hard time is read after {a.struggling_min_days}, "
             "against how they were before)"
         )
     elif f.prior_health is None:
@@ -179,7 +174,7 @@ def reasons(
         )
     if arch is A.new:
         out.append(
-            f"{_held(f, 'Client for').capitalize()} {f.tenure_days} days: under "
+            f"{held(f, 'Client for').capitalize()} {f.tenure_days} days: under "
             f"{s.rules.min_history_days} days of history, too early to judge.{_start_not_given(f)}"
         )
     if arch is A.dormant:

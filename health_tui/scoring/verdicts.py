@@ -376,14 +376,19 @@ def counter_signals(m: Measures, ctx: Context) -> list[Counter]:
     return out
 
 
+def held(f: ClientFacts, known: str) -> str:
+    """How long they have been a client, as far as the record tells: `known` ("a client for")
+    where the start is given, "on record for" where it is only the first day an export shows."""
+    return known if f.start_known else "on record for"
+
+
 def lifetime_span(f: ClientFacts) -> str:
     """What lifetime value covers: 'over 5.4 years'; or, where the invoices on record start a
     quarter or more after the client did (an import of the last year or two), 'from invoices since
     July 2025 (a client for 5.4 years)': it read "over 5.4 years" for 15 months of invoices."""
     years = f.tenure_days / 365.25
-    client = "a client for" if f.start_known else "on record for"
     if f.first_invoice is not None and (f.first_invoice - f.started_on).days >= 91:
-        return f"from invoices since {f.first_invoice:%B %Y} ({client} {years:.1f} years)"
+        return f"from invoices since {f.first_invoice:%B %Y} ({held(f, 'a client for')} {years:.1f} years)"
     return f"over {years:.1f} years" if f.start_known else f"over the {years:.1f} years on record"
 
 
