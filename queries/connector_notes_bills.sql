@@ -2,7 +2,8 @@
 -- with no client is refused: connector_validate_bills), due dates assumed, payment dates assumed,
 -- invoices paid in part (split into a paid and an unpaid row), and invoices written off in whole
 -- (skipped) or in part (and their first lines); and invoices with no currency (taken as the
--- portfolio's); and the lines read as line items of an invoice already read.
+-- portfolio's); and the lines read as line items of an invoice already read; and invoices marked
+-- paid whose paid amount or balance says otherwise (counted paid in full).
 SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        -- a credit note is settled on its issue date (connector_bill_rows): no date is assumed for it
        count(*) FILTER (WHERE skip IS NULL AND due_assumed AND amount >= 0) AS due_assumed,
@@ -24,8 +25,13 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        -- marked paid in part, with a payment day and no amount paid or owed: how much was paid is
        -- not in the file, and it stays wholly unpaid (a Montréal shop's FreshBooks "Partial")
        count(*) FILTER (WHERE partial_unknown) AS partial_unknown,
-       min(line) FILTER (WHERE partial_unknown) AS partial_line
+       min(line) FILTER (WHERE partial_unknown) AS partial_line,
+       -- marked paid, with an amount paid or a balance that says otherwise: paid in full
+       count(*) FILTER (WHERE paid_differs) AS paid_differs,
+       coalesce(list(line ORDER BY line) FILTER (WHERE paid_differs), [])[1:5] AS paid_differs_lines
 FROM (SELECT *,
+             skip IS NULL AND kind = 'paid' AND amount >= 0
+                 AND (paid_amt_given <> gross OR balance_given <> 0) AS paid_differs,
              skip IS NULL AND paid_amt = 0 AND paid_text IS NOT NULL AND paid_amount_text IS NULL
                  AND balance_text IS NULL
                  AND status_word IN ('partial', 'partially paid', 'partial payment', 'partiellement payée',

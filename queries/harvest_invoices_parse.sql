@@ -8,7 +8,8 @@
 --     means paid in full; open, sent, viewed, late, overdue, pending, unpaid, partial and Xero's
 --     authorised mean paid only as far as 'Paid Amount' says; closed means paid as far as it says and the rest written off, and so do void, voided,
 --     cancelled and canceled (an invoice cancelled after it was issued: what was not paid is not
---     owed). Without a status, an invoice with a payment date is paid in full.
+--     owed). Without a status, an invoice with a payment date is paid in full. 'paid' outranks
+--     a paid amount or balance that says otherwise (a credit balance, a discount, a late fee).
 --   * paid amount: 'Paid Amount', else (but for a closed invoice with a Balance of 0 and no payment
 --     date: nothing) 'Invoice Amount' less 'Balance', else from the status.
 --   * a mapping's amount_with_tax (a French invoice list's Montant TTC beside its Montant HT): the
@@ -107,7 +108,12 @@ k AS (
 t AS (SELECT *, CASE WHEN with_tax > 0 AND amt > 0 THEN with_tax ELSE amt END AS gross FROM k),
 p AS (
     SELECT *,
-           CASE WHEN paid_amount IS NOT NULL THEN paid_amt_given
+           -- a status that says paid is paid in full, whatever amount paid is written beside it:
+           -- Stripe's Amount Paid is short of the Total where a credit balance paid the rest and
+           -- over it where an earlier debt was paid too, a Brazilian "Recebido" with a discount
+           -- for paying early or a late fee (multa e juros); neither is left owed nor refused
+           CASE WHEN kind = 'paid' THEN gross
+                WHEN paid_amount IS NOT NULL THEN paid_amt_given
                 -- a cancelled invoice's balance is 0 because nothing is owed, not because it was
                 -- paid (French tools' "Reste à payer 0,00 €" on an "Annulée"): nothing paid, unless
                 -- a payment date says otherwise (a balance left over was written off: paid the rest)
@@ -131,13 +137,13 @@ s2 AS (
 ),
 o AS (
     SELECT *,
-           CASE WHEN kind = 'closed' OR amt < 0 THEN 0
+           CASE WHEN kind IN ('closed', 'paid') OR amt < 0 THEN 0
                 WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_net
                 ELSE amt - paid_amt
            END AS open_amt,
            -- the same on the basis with tax, where the export gives it (what the client owes)
            CASE WHEN gross = amt OR amt < 0 THEN NULL
-                WHEN kind = 'closed' THEN 0
+                WHEN kind IN ('closed', 'paid') THEN 0
                 WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_given
                 ELSE gross - paid_gross
            END AS open_gross

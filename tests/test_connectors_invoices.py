@@ -1526,3 +1526,46 @@ def test_summed_lines_are_summed_exactly_before_anything_is_read_from_them(
         ConfigError, match="paid_amount and balance are the invoice's, not a line's"
     ):
         load(store, bad, mapping=paid)
+
+
+def test_an_invoice_marked_paid_is_paid_in_full_whatever_amount_paid_it_gives(
+    store: Store, tmp_path: Path
+) -> None:
+    """A São Paulo agency's "Recebido" invoice paid with a 1% discount for paying early read "BRL 35
+    unpaid and overdue" for 204 days; one paid with a late fee (multa e juros) refused the whole
+    file; a Stripe invoice whose credit balance paid €100 of it read €100 written off."""
+    sheet = write(
+        tmp_path,
+        "receber.csv",
+        "Cliente,Nº,Emissão,Vencimento,Pagamento,Situação,Valor,Valor recebido,Restante\n"
+        "Padaria,1,2026-03-02,2026-04-01,2026-03-20,Recebido,3500.00,3465.00,\n"
+        "Padaria,2,2026-04-01,2026-05-01,2026-05-20,Recebido,12345.67,12736.61,\n"
+        "Padaria,3,2026-05-01,2026-06-01,2026-06-01,Recebido,1815.00,1715.00,0\n"
+        "Padaria,4,2026-06-01,2026-07-01,,Em aberto,1000.00,400.00,\n",
+    )
+    mapping = write(
+        tmp_path,
+        "receber.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = "Nº"\nclient = "Cliente"\n'
+        'issued_on = "Emissão"\ndue_on = "Vencimento"\npaid_on = "Pagamento"\n'
+        'status = "Situação"\namount = "Valor"\npaid_amount = "Valor recebido"\n'
+        'balance = "Restante"\n[values.status]\n"Recebido" = "paid"\n"Em aberto" = "open"\n',
+    )
+    summary = load(store, sheet, mapping=mapping)
+    rows = store.con.execute(
+        "SELECT invoice_id, amount, paid_on FROM invoices ORDER BY invoice_id"
+    ).fetchall()
+    assert rows == [
+        ("1", Decimal("3500.00"), date(2026, 3, 20)),
+        ("2", Decimal("12345.67"), date(2026, 5, 20)),
+        ("3", Decimal("1815.00"), date(2026, 6, 1)),
+        ("4", Decimal("400.00"), date(2026, 7, 1)),  # the part paid, on its due day (assumed)
+        ("4-unpaid", Decimal("600.00"), None),  # an open invoice is paid only as far as it says
+    ]
+    assert (
+        "3 invoices marked paid with an amount paid or a balance that says otherwise (lines 2, 3, "
+        "4): each counts as paid in full, its amount as revenue; what was paid beyond it or short "
+        "of it (a credit balance, a discount for paying early, a late fee) is neither revenue nor "
+        "owed."
+    ) in summary.notes
+    assert not any("written off" in note for note in summary.notes)

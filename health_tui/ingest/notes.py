@@ -242,8 +242,8 @@ def left_out_bills(
     payment dates, invoices split into paid and unpaid rows, what was written off, and the
     portfolio's `currency` for amounts the file gives none."""
     (drafts, due, paid_on, partly, written_off, off_lines, no_currency, line_items, cancellations,
-     cancellation_lines, maybe_cents, median, partial_unknown, partial_line) = store.row(
-        "connector_notes_bills", con=con)  # fmt: skip
+     cancellation_lines, maybe_cents, median, partial_unknown, partial_line, paid_differs,
+     paid_differs_lines) = store.row("connector_notes_bills", con=con)  # fmt: skip
     if maybe_cents and source.mapping_file and not source.params.get("cents_said"):
         # refused rather than guessed either way: read as units, Stripe's API export made every
         # invoice 100 times its amount (a freelancer's revenue at risk read CAD 1,209,000)
@@ -307,6 +307,13 @@ def left_out_bills(
         summary.notes.append(
             f"{plural(partly, 'invoice')} paid in part: each is stored as a paid row and an unpaid row "
             "(ID-unpaid), so the unpaid amount counts as unpaid."
+        )
+    if paid_differs:
+        summary.notes.append(
+            f"{plural(paid_differs, 'invoice')} marked paid with an amount paid or a balance that "
+            f"says otherwise ({_lines(paid_differs_lines, paid_differs)}): each counts as paid in "
+            "full, its amount as revenue; what was paid beyond it or short of it (a credit "
+            "balance, a discount for paying early, a late fee) is neither revenue nor owed."
         )
     if written_off:
         summary.notes.append(
