@@ -1569,3 +1569,26 @@ def test_an_invoice_marked_paid_is_paid_in_full_whatever_amount_paid_it_gives(
         "owed."
     ) in summary.notes
     assert not any("written off" in note for note in summary.notes)
+
+
+def test_company_forms_written_with_dots_or_in_portuguese_are_close_names(
+    store: Store, tmp_path: Path
+) -> None:
+    """A São Paulo agency's invoices say "Padaria Bella Vista Ltda" and "Construtora Horizonte
+    S.A." where its time tracker says the names alone: two clients each, with no word, and the
+    time-only twins read "reprice" on an estimated rate."""
+    head = "No.,Customer,Date,Amount\n"
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n[columns]\ninvoice_id = "No."\n'
+                  'client = "Customer"\nissued_on = "Date"\namount = "Amount"\n' + OPEN)  # fmt: skip
+    load(store, write(tmp_path, "a.csv", head + "1,Padaria Bella Vista,2026-07-01,10\n"
+                      "2,Construtora Horizonte,2026-07-01,10\n3,Studio Mertens,2026-07-01,10\n"),
+         mapping=plain)  # fmt: skip
+    summary = load(store, write(tmp_path, "b.csv", head + "4,Padaria Bella Vista Ltda,2026-08-01,10\n"
+                                "5,Construtora Horizonte S.A.,2026-08-01,10\n"
+                                "6,Studio Mertens B.V.,2026-08-01,10\n"), mapping=plain)  # fmt: skip
+    said = [w for w in summary.warnings if "close to one on record" in w]
+    assert said and said[0].startswith(
+        "b.csv: 3 new clients with a name close to one on record ('Padaria Bella Vista Ltda' "
+        "beside 'Padaria Bella Vista'; 'Construtora Horizonte S.A.' beside 'Construtora "
+        "Horizonte'; 'Studio Mertens B.V.' beside 'Studio Mertens')"
+    ), said
