@@ -96,7 +96,7 @@ problems (line, k, col, reason) AS (
     -- an amount written with a currency sign says its currency: never counted as another
     SELECT line, 13, 'amount',
            CASE WHEN currency_text IS NOT NULL
-                THEN 'written in ' || CASE sign WHEN 'EUR' THEN '€' WHEN 'GBP' THEN '£' ELSE '$' END
+                THEN 'written in ' || CASE sign WHEN 'EUR' THEN '€' WHEN 'GBP' THEN '£' WHEN '$' THEN '$' ELSE sign END
                      || ' (' || import_show(amount_text) || ') while the currency is ' || currency
                      || ': correct the amount or its currency'
                 WHEN $mapped

@@ -48,9 +48,8 @@ WITH s AS (
            connector_amount(balance, $decimal, $cents) AS balance_given,
            CASE WHEN tax IS NOT NULL THEN connector_amount(amount, $decimal, $cents)
                 ELSE connector_amount(amount_with_tax, $decimal, $cents) END AS with_tax,
-           -- the currency an amount's own sign names: € and £ one each; $ is a dollar of some country
-           CASE WHEN contains(amount, '€') THEN 'EUR' WHEN contains(amount, '£') THEN 'GBP'
-                WHEN contains(amount, '$') THEN '$' END AS sign
+           -- the currency an amount's own sign names (R$ reais); $ alone is a dollar of some country
+           connector_sign(amount) AS sign
     FROM stg_bills
 ),
 -- A mapping's line_items = "summed" ($summed: FreshBooks' Invoice Details, a row per line item and
@@ -169,7 +168,7 @@ SELECT line,
        tax AS tax_text, tax_amt, tax1_amt, tax2 AS tax2_text, tax2_amt,
        -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
        coalesce(connector_currency(currency),
-                CASE WHEN sign IN ('EUR', 'GBP') THEN sign
+                CASE WHEN sign <> '$' THEN sign
                      WHEN sign = '$' AND connector_dollar($home) THEN $home END)
            AS currency,
        currency AS currency_text, sign,

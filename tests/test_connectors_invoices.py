@@ -1592,3 +1592,31 @@ def test_company_forms_written_with_dots_or_in_portuguese_are_close_names(
         "beside 'Padaria Bella Vista'; 'Construtora Horizonte S.A.' beside 'Construtora "
         "Horizonte'; 'Studio Mertens B.V.' beside 'Studio Mertens')"
     ), said
+
+
+def test_reais_and_a_countrys_dollars_are_read_with_their_sign(
+    store: Store, tmp_path: Path
+) -> None:
+    """Excel in Brazilian Portuguese writes 'R$ 2.900,00' for any cell formatted as money: a São
+    Paulo agency's receivables were refused whole, 'not an amount (like 1250.00)', and its US
+    client's 'US$ 2.400,00' too. The sign names the currency, as € and £ do."""
+    columns = '[columns]\ninvoice_id = "Nº"\nclient = "Cliente"\nissued_on = "Emissão"\namount = "Valor"\n'
+    plain = write(tmp_path, "plain.toml", 'target = "invoices"\n' + columns + OPEN)
+    money = Money(currency="BRL", rates={"USD": 5.4})
+    sheet = write(tmp_path, "receber.csv", "Nº;Cliente;Emissão;Valor\n1;Padaria;2026-07-03;R$ 2.900,00\n"
+                  "2;Brightline;2026-07-04;US$ 2.400,00\n3;Padaria;2026-07-05;-R$ 100,00\n")  # fmt: skip
+    load(store, sheet, mapping=plain, money=money)
+    assert store.con.execute("SELECT invoice_id, amount, currency FROM invoices ORDER BY 1").fetchall() == [
+        ("1", Decimal("2900.00"), "BRL"), ("2", Decimal("2400.00"), "USD"),
+        ("3", Decimal("-100.00"), "BRL"),
+    ]  # fmt: skip
+    typed = write(
+        tmp_path, "typed.toml", 'target = "invoices"\n' + columns + 'currency = "Moeda"\n' + OPEN
+    )
+    clash = write(
+        tmp_path, "clash.csv", "Nº;Cliente;Emissão;Valor;Moeda\n9;Padaria;2026-07-03;R$ 50,00;USD\n"
+    )
+    assert problems(store, clash, mapping=typed, money=money) == [
+        "clash.csv:2: Valor: written in BRL ('R$ 50,00') while the currency is USD: correct the "
+        "amount or its currency"
+    ]
