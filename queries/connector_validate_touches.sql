@@ -30,7 +30,8 @@ problems (line, k, col, reason) AS (
     SELECT line, 6, 'sentiment',
            CASE WHEN sentiment IS NULL THEN 'not a number' ELSE 'must be between -1 and 1' END
            || ' (give the sheet''s words or scale their tone under [values.sentiment], like '
-           || '"annoyed" = -0.5 or "-2" = -1): ' || import_show(sentiment_text)
+           || '"annoyed" = -0.5 or "-2" = -1, and a word for none as "" like "Offered" = ""): '
+           || import_show(sentiment_text)
     FROM t WHERE sentiment_text IS NOT NULL AND (sentiment IS NULL OR sentiment < -1 OR sentiment > 1)
 )
 SELECT line, col AS "column", reason FROM problems ORDER BY line, k;

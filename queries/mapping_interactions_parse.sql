@@ -4,7 +4,8 @@
 -- midnight, a zone is dropped); channel and kind go through the mapping's [values.channel] and
 -- [values.kind] ($channel_keys -> $channel_values, $kind_keys -> $kind_values, keys in lower case)
 -- or may be one of ours as written; sentiment goes through [values.sentiment] ($sentiment_keys ->
--- $sentiment_values: the sheet's words or scale), else is a number from -1 to 1 read with $decimal.
+-- $sentiment_values: the sheet's words or scale; $sentiment_none: its words for no tone, and a
+-- helpdesk's Offered), else is a number from -1 to 1 read with $decimal.
 -- The client: the client field, else the email or domain field, matched in connector_match_signals;
 -- never a new client.
 -- key_base, the identity of a row: the mapping's name ($source_name) and its id field when it has
@@ -36,6 +37,8 @@ WITH s AS (
            coalesce(map_extract_value(MAP($sentiment_keys::VARCHAR[], $sentiment_values::DOUBLE[]),
                                       lower(trim(sentiment))),
                     TRY_CAST(connector_decimal_text(sentiment, $decimal) AS DOUBLE)) AS sent,
+           -- a word for no tone ([values.sentiment] "Oferecido" = "", Zendesk's Offered): as empty
+           list_contains($sentiment_none::VARCHAR[], lower(trim(sentiment))) AS no_tone,
            connector_norm(client) AS client_key,
            connector_domain("domain") AS domain_key
     -- our kinds, the most telling first
@@ -59,8 +62,8 @@ SELECT line,
        k AS kind,
        s.kind AS kind_text,
        NULL::VARCHAR AS kind_from,
-       sent AS sentiment,
-       s.sentiment AS sentiment_text,
+       CASE WHEN NOT no_tone THEN sent END AS sentiment,
+       CASE WHEN NOT no_tone THEN s.sentiment END AS sentiment_text,
        NULL::VARCHAR AS rating_text,
        false AS rating_unknown,
        note,

@@ -326,9 +326,11 @@ def test_a_contact_logs_own_tone_words_and_scale_are_read(small: Store, tmp_path
     refused_map = write(tmp_path, "m1.toml", head)
     assert problems(small, sheet, mapping=refused_map) == [
         "log.csv:2: Mood: must be between -1 and 1 (give the sheet's words or scale their tone "
-        'under [values.sentiment], like "annoyed" = -0.5 or "-2" = -1): \'-2\'',
+        'under [values.sentiment], like "annoyed" = -0.5 or "-2" = -1, and a word for none as "" '
+        'like "Offered" = ""): \'-2\'',
         "log.csv:3: Mood: not a number (give the sheet's words or scale their tone under "
-        '[values.sentiment], like "annoyed" = -0.5 or "-2" = -1): \'pleased\'',
+        '[values.sentiment], like "annoyed" = -0.5 or "-2" = -1, and a word for none as "" like '
+        '"Offered" = ""): \'pleased\'',
     ]
     scaled = write(tmp_path, "m2.toml", head + '\n[values.sentiment]\n"-2" = -1\n"Pleased" = 0.5\n')
     load(small, sheet, mapping=scaled)
@@ -339,6 +341,28 @@ def test_a_contact_logs_own_tone_words_and_scale_are_read(small: Store, tmp_path
     )
     with pytest.raises(ConfigError, match=r"gives 'Pleased' and 'pleased ': words match in any"):
         load(small, sheet, mapping=twice)
+
+
+def test_a_survey_offered_and_not_answered_is_no_tone(small: Store, tmp_path: Path) -> None:
+    """A São Paulo agency's Zendesk writes "Oferecido" where a satisfaction survey was sent and not
+    answered: unmapped it refused the file, and mapped to 0 (the only way) it read a 10/10
+    client's health "down 17". "" says no tone, as an empty cell; Zendesk's own English words
+    for it need nothing."""
+    sheet = write(
+        tmp_path,
+        "tickets.csv",
+        "When,Customer,How,What,Mood\n2025-10-02 10:00,Northwind Outfitters,Call,Complained,Ruim\n"
+        "2025-10-03 10:00,Northwind Outfitters,Call,Thanked us,Oferecido\n"
+        "2025-10-04 10:00,Northwind Outfitters,Call,Complained,Offered\n"
+        "2025-10-05 10:00,Northwind Outfitters,Call,Thanked us,Unoffered\n",
+    )
+    head = (EXPORTS / "contact_log.toml").read_text().replace('"Notes"', '"What"')
+    head = head.replace('kind = "What happened"', 'kind = "What"').replace('note = "What"\n', "")
+    mapping = write(
+        tmp_path, "m.toml", head + '\n[values.sentiment]\n"Ruim" = -1\n"Oferecido" = ""\n'
+    )
+    load(small, sheet, mapping=mapping)
+    assert [t[4] for t in touches(small, "mapping:contact-log")] == [-1.0, None, None, None]
 
 
 def test_a_line_removed_from_a_contact_log_is_said(small: Store, tmp_path: Path) -> None:

@@ -187,7 +187,12 @@ class MappingValues(BaseModel):
     channel: dict[str, Channel] = Field(default_factory=dict)
     # a tone in the sheet's own words ("annoyed" = -0.5) or on its own scale ("-2" = -1): a hand-
     # kept log on the -2..2 scale of `health-tui log --tone` was refused, and no mapping could say
-    sentiment: dict[str, Annotated[float, Field(ge=-1, le=1)]] = Field(default_factory=dict)
+    # "" is no tone, as an empty cell: Zendesk's "Offered" (a survey sent, not answered) in the
+    # sheet's own language ("Oferecido" = ""); the word had to be given a tone, and 0 read a
+    # 10/10 client's health "down 17"
+    sentiment: dict[str, Annotated[float, Field(ge=-1, le=1)] | Literal[""]] = Field(
+        default_factory=dict
+    )
     # a survey's answers in words ("Very satisfied" = 5), on its scale (score_out_of): a Sydney
     # firm's SurveyMonkey export wrote them so, and every answer was refused
     score: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
@@ -210,6 +215,11 @@ class MappingValues(BaseModel):
                 "so these are one word given twice; keep one"
             )
         return self
+
+
+# A helpdesk's rating of a ticket whose survey was never answered: no tone (as the built-in
+# helpdesk imports read them)
+NO_TONE = ("offered", "unoffered", "not offered")
 
 
 def _keys(words: dict) -> list[str]:
@@ -433,8 +443,10 @@ class Mapping(BaseModel):
                 "kind_values": list(values.kind.values()),
                 "channel_keys": _keys(values.channel),
                 "channel_values": list(values.channel.values()),
-                "sentiment_keys": _keys(values.sentiment),
-                "sentiment_values": list(values.sentiment.values()),
+                "sentiment_keys": _keys({k: v for k, v in values.sentiment.items() if v != ""}),
+                "sentiment_values": [v for v in values.sentiment.values() if v != ""],
+                "sentiment_none": _keys({k: v for k, v in values.sentiment.items() if v == ""})
+                + list(NO_TONE),
             }
         spec = TARGETS[self.target]
         named = [f for f in spec.fields if f in self.columns]
