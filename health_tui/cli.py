@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 # --source's choices, written out so that `--help` does not load the importers (a test holds them
 # to the exports health-tui knows: Xero's was left out of it)
 SOURCE_NAMES = [
-    "harvest-time", "harvest-invoices", "xero-invoices", "toggl", "clockify", "zendesk",
-    "freshdesk", "native",
+    "harvest-time", "harvest-invoices", "xero-invoices", "stripe-invoices", "toggl", "clockify",
+    "zendesk", "freshdesk", "native",
 ]  # fmt: skip
 
 

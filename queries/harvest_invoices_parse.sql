@@ -97,8 +97,10 @@ k AS (
                             'awaiting payment', 'envoyée', 'en attente', 'en retard', 'impayée',
                             'partiellement payée', 'offen', 'überfällig', 'teilweise bezahlt',
                             'teilbezahlt') THEN 'open'
+                -- Stripe's uncollectible: given up on, written off
                 WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off', 'void',
-                            'voided', 'cancelled', 'canceled', 'annulée', 'storniert') THEN 'closed'
+                            'voided', 'cancelled', 'canceled', 'annulée', 'storniert',
+                            'uncollectible') THEN 'closed'
            END AS kind,
            coalesce(due_given, issued + CAST($due_days AS INTEGER)) AS due
     FROM l

@@ -1620,3 +1620,34 @@ def test_reais_and_a_countrys_dollars_are_read_with_their_sign(
         "clash.csv:2: Valor: written in BRL ('R$ 50,00') while the currency is USD: correct the "
         "amount or its currency"
     ]
+
+
+def test_stripes_invoice_export_is_known_by_its_header(store: Store) -> None:
+    """An Amsterdam freelancer's Stripe export was 'not an export I know'; the mapping drafted
+    for it read Amount Due as the balance (refused whole, 34 problems), Date (UTC) as the issue
+    day (a draft made in September put an October invoice in the quarter before: "reprice"
+    instead of "keep") and refused 'uncollectible'. Read as it is: revenue Total less Tax,
+    issued when finalized, owed Amount Remaining, a credit balance's share paid, void and
+    uncollectible written off, drafts left out."""
+    money = Money(currency="EUR", rates={"GBP": 1.17})
+    summary = load(store, EXPORTS / "stripe_invoices.csv", money=money)
+    assert summary.source == "stripe-invoices"
+    rows = store.con.execute(
+        "SELECT invoice_id, issued_on, amount, currency, due_on, paid_on FROM invoices ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("SDVD-0001", date(2026, 7, 1), Decimal("1500.00"), "EUR", date(2026, 7, 15), date(2026, 7, 10)),
+        # a credit balance paid €100 of it: paid in full, all of it revenue
+        ("SDVD-0002", date(2026, 8, 1), Decimal("1500.00"), "EUR", date(2026, 8, 15), date(2026, 8, 12)),
+        ("SDVD-0003", date(2026, 7, 20), Decimal("2000.00"), "EUR", date(2026, 8, 19), None),
+        # €1,210 of €3,025 paid (on its due day: Stripe gives no day for a part payment)
+        ("SDVD-0004", date(2026, 7, 1), Decimal("1000.00"), "EUR", date(2026, 7, 31), date(2026, 7, 31)),
+        ("SDVD-0004-unpaid", date(2026, 7, 1), Decimal("1500.00"), "EUR", date(2026, 7, 31), None),
+        # charged automatically, no due day: due after the payment terms
+        ("SDVD-0008", date(2026, 9, 1), Decimal("1300.00"), "GBP", date(2026, 10, 1), date(2026, 9, 1)),
+    ]  # fmt: skip
+    said = " ".join(summary.notes + summary.warnings)
+    assert "left out 1 draft invoice, never sent" in said
+    assert "2 invoices written off in whole or in part" in said  # void and uncollectible
+    assert "1 invoice marked paid with an amount paid or a balance that says otherwise" in said
+    assert not [w for w in summary.warnings if "ignoring" in w or "unknown" in w.lower()]

@@ -1,6 +1,6 @@
 """Which export a CSV file is, from its header row alone, and which separator it uses.
 
-A file is read as each known export in turn (Zendesk, Freshdesk, Xero invoices, Harvest invoices,
+A file is read as each known export in turn (Zendesk, Freshdesk, Xero and Stripe invoices, Harvest invoices,
 Clockify, Toggl, Harvest time) with each separator (comma, semicolon, tab); the first whose required columns are all
 in the header wins.
 `--source` skips the guessing, and `--mapping` describes a file no known export matches. A first
@@ -26,13 +26,15 @@ from health_tui.ingest.mapping_draft import draft_text
 from health_tui.ingest.models import Problem
 from health_tui.ingest.source import Source, match_header
 from health_tui.ingest.staging import excel_separator, read_header
+from health_tui.ingest.stripe import STRIPE_INVOICES
 from health_tui.ingest.toggl import TOGGL, toggl_report, toggl_report_reason
 from health_tui.ingest.xero import XERO_INVOICES
 
 # Recognised in this order: the most specific headers first (Clockify's Start Date and Start Time
 # would do for Toggl's; Harvest time needs only three columns).
 KNOWN: tuple[Source, ...] = (
-    ZENDESK, FRESHDESK, XERO_INVOICES, HARVEST_INVOICES, CLOCKIFY, TOGGL, HARVEST_TIME
+    ZENDESK, FRESHDESK, XERO_INVOICES, STRIPE_INVOICES, HARVEST_INVOICES, CLOCKIFY, TOGGL,
+    HARVEST_TIME,
 )  # fmt: skip
 SOURCES: dict[str, Source] = {s.name: s for s in KNOWN}
 DELIMITERS: tuple[str, ...] = (",", ";", "\t")
