@@ -1,5 +1,6 @@
 -- import: true/false/yes/no/1/0 in any case as a BOOLEAN, and yes and no as a French, German,
--- Spanish or Italian sheet writes them (oui/non, ja/nein, sí/no, vrai/faux); else NULL ('true' and
+-- Spanish, Italian or Portuguese sheet writes them (oui/non, ja/nein, sí/no, vrai/faux, sim/não);
+-- else NULL ('true' and
 -- 'false' as written skip lowering the text: most files write them so).
 CREATE OR REPLACE TEMP MACRO import_bool(v) AS
     CASE v WHEN 'true' THEN true WHEN 'false' THEN false
@@ -8,5 +9,6 @@ CREATE OR REPLACE TEMP MACRO import_bool(v) AS
                               WHEN 'oui' THEN true WHEN 'non' THEN false
                               WHEN 'ja' THEN true WHEN 'nein' THEN false
                               WHEN 'sí' THEN true WHEN 'si' THEN true
-                              WHEN 'vrai' THEN true WHEN 'faux' THEN false END
+                              WHEN 'vrai' THEN true WHEN 'faux' THEN false
+                              WHEN 'sim' THEN true WHEN 'não' THEN false WHEN 'nao' THEN false END
     END;

@@ -314,6 +314,36 @@ def test_french_task_words_give_their_activity(store: Store, tmp_path: Path) -> 
     ]  # fmt: skip
 
 
+def test_a_brazilian_timesheets_words_give_their_activity_and_sim_nao_is_billable(
+    store: Store, tmp_path: Path
+) -> None:
+    """A São Paulo agency's Clockify report in Portuguese: Faturável "Sim"/"Não" was refused until
+    mapped, and every hour of Reunião, Revisão and Suporte counted as delivery."""
+    mapping = write(
+        tmp_path,
+        "horas.toml",
+        'target = "time_entries"\ndelimiter = ";"\ndate_format = "day-first"\n[columns]\n'
+        'client = "Cliente"\ndate = "Data"\nhours = "Duração (decimal)"\ntask = "Tarefa"\n'
+        'billable = "Faturável"\n',
+    )
+    sheet = write(
+        tmp_path,
+        "horas.csv",
+        "Cliente;Data;Duração (decimal);Tarefa;Faturável\n"
+        "Padaria;01/09/2026;1;Reunião de alinhamento;Sim\n"
+        "Padaria;02/09/2026;1;Revisão de layout;Sim\n"
+        "Padaria;03/09/2026;1;Ajustes no site;Sim\n"
+        "Padaria;04/09/2026;1;Suporte técnico;Sim\n"
+        "Padaria;07/09/2026;1;Faturamento;Não\n"
+        "Padaria;08/09/2026;1;Criação de posts;Sim\n",
+    )
+    import_path(store, sheet, mapping=mapping)
+    assert [(b, a) for (_, _, _, b, a, _) in entries(store)] == [
+        (True, "meeting"), (True, "revision"), (True, "revision"), (True, "support"),
+        (False, "admin"), (True, "delivery"),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("target", sorted(EXAMPLES))
 def test_a_refused_mapping_is_shown_an_example_of_its_own_target(
     tmp_path: Path, target: str

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from health_tui.review.checklist import load_checklist
 from health_tui.review.decisions import Decision, record_decision
 from health_tui.scoring.models import Archetype, Recommendation
@@ -154,7 +156,21 @@ def test_a_client_in_hard_times_is_supported_not_recovered(tmp_path: Path) -> No
     assert '"Could we move to a payment plan for the next invoices?" (email, 2026-08-12)' in said
 
 
-def test_a_hard_time_said_in_french_is_heard(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("words", "heard"),
+    [
+        (
+            "Relance paiement : la compta traîne, difficultés de trésorerie",
+            "difficultés de trésorerie",
+        ),
+        # a São Paulo agency's client: the words were English and French only
+        ("Boleto atrasado, estamos com dificuldade de caixa este mês", "dificuldade de caixa"),
+        ("Wir haben gerade Zahlungsschwierigkeiten, bitte um Geduld", "Zahlungsschwierigkeiten"),
+    ],
+)
+def test_a_hard_time_said_in_french_or_portuguese_is_heard(
+    tmp_path: Path, words: str, heard: str
+) -> None:
     """A Lyon agency's client wrote of "difficultés de trésorerie": the built-in words were
     English, and the client stayed a champion to keep where "cash flow problems" read as a client
     in hard times to support."""
@@ -165,12 +181,11 @@ def test_a_hard_time_said_in_french_is_heard(tmp_path: Path) -> None:
         if "payment" not in str(r) and "Restructuring" not in str(r)
     ]
     b.rows["feedback"] = [r for r in b.rows["feedback"] if "problem" not in str(r)]
-    say(b, "hard", date(2026, 8, 12), "request",
-        "Relance paiement : la compta traîne, difficultés de trésorerie")  # fmt: skip
+    say(b, "hard", date(2026, 8, 12), "request", words)
     c = client(b.score(tmp_path), "hard")
     assert (c.archetype, c.recommendation) == (A.struggling, R.support)
     said = next(r for r in c.reasons if r.startswith("A hard time of their own"))
-    assert "difficultés de trésorerie" in said
+    assert heard in said
 
 
 def test_words_said_twice_at_one_time_are_quoted_with_one_channel(tmp_path: Path) -> None:
