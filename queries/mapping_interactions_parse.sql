@@ -20,19 +20,27 @@ WITH s AS (
            connector_timestamp(CASE WHEN "time" IS NOT NULL THEN concat_ws(' ', "at", "time")
                                     ELSE "at" END, $date_order, $date_format::VARCHAR,
                                $timezone::VARCHAR) AS ts,
+           -- ours as written, or as a log kept by hand says them ("call", "e-mail", "video call")
            coalesce(map_extract_value(MAP($channel_keys::VARCHAR[], $channel_values::VARCHAR[]), lower(channel)),
-                    CASE WHEN lower(channel) IN ('email', 'phone', 'meeting', 'chat', 'letter', 'sms', 'social')
-                         THEN lower(channel) END) AS ch,
+                    CASE WHEN lower(trim(channel)) IN ('email', 'phone', 'meeting', 'chat', 'letter', 'sms', 'social')
+                         THEN lower(trim(channel)) END,
+                    map_extract_value(MAP {'call': 'phone', 'phone call': 'phone', 'telephone': 'phone',
+                                           'e-mail': 'email', 'mail': 'email', 'video call': 'meeting',
+                                           'in person': 'meeting', 'text': 'sms', 'letter': 'letter'},
+                                      lower(trim(channel)))) AS ch,
            -- an empty cell is the word "" ([values.kind] "" = "request": a helpdesk's untagged
            -- tickets); else the most telling kind among the cell's tags ("urgent, bug", a Montréal
-           -- shop's Help Scout export), each through [values.kind] or one of ours as written
+           -- shop's Help Scout export; Zendesk's "reclamacao urgente", its tags apart by spaces),
+           -- each through [values.kind] or one of ours as written ("revision request" too)
            coalesce(map_extract_value(MAP($kind_keys::VARCHAR[], $kind_values::VARCHAR[]), lower(coalesce(kind, ''))),
                     o.kinds[list_min(list_filter(list_transform(
-                        string_split_regex(lower(kind), '\s*[,;|]\s*'),
+                        list_transform([string_split_regex(lower(trim(kind)), '\s*[,;|]\s*')],
+                                       lambda ts: list_concat(ts, flatten(list_transform(
+                                           ts, lambda t: string_split_regex(trim(t), '\s+')))))[1],
                         lambda t: list_position(o.kinds,
                                                 coalesce(map_extract_value(MAP($kind_keys::VARCHAR[],
                                                                                $kind_values::VARCHAR[]), trim(t)),
-                                                         trim(t)))),
+                                                         regexp_replace(trim(t), '[\s-]+', '_', 'g')))),
                         lambda p: p IS NOT NULL))]) AS k,
            coalesce(map_extract_value(MAP($sentiment_keys::VARCHAR[], $sentiment_values::DOUBLE[]),
                                       lower(trim(sentiment))),

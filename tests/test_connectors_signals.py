@@ -1052,3 +1052,25 @@ def test_a_time_written_with_its_zone_is_read_at_the_agencys_clock(
         ValueError, match="no time zone 'Montreal'; use a name like America/Toronto"
     ):
         Agency(timezone="Montreal")
+
+
+def test_a_logs_kinds_and_channels_read_as_people_write_them(small: Store, tmp_path: Path) -> None:
+    """An Amsterdam freelancer's sheet said "revision request" (`health-tui log --kind` takes it)
+    and "call": both refused; a São Paulo agency's Zendesk tags "reclamacao urgente", apart by
+    spaces as Zendesk writes them, were refused though "reclamacao" was mapped."""
+    sheet = write(
+        tmp_path,
+        "log.csv",
+        "When,Customer,How,What,Mood\n"
+        "2025-10-02 10:00,Northwind Outfitters,call,revision request,\n"
+        "2025-10-03 10:00,Northwind Outfitters,E-mail,reclamacao urgente,\n"
+        "2025-10-04 10:00,Northwind Outfitters,Phone call,Scope-change,\n",
+    )
+    mapping = (
+        'target = "interactions"\nname = "contact-log"\n[columns]\nat = "When"\n'
+        'client = "Customer"\nchannel = "How"\nkind = "What"\nsentiment = "Mood"\n'
+        '[values.kind]\n"reclamacao" = "complaint"\n'
+    )
+    load(small, sheet, mapping=write(tmp_path, "m.toml", mapping))
+    got = [(t[2], t[3]) for t in touches(small, "mapping:contact-log")]
+    assert got == [("phone", "revision_request"), ("email", "complaint"), ("phone", "scope_change")]
