@@ -35,5 +35,6 @@ FROM (SELECT *,
              skip IS NULL AND paid_amt = 0 AND paid_text IS NOT NULL AND paid_amount_text IS NULL
                  AND balance_text IS NULL
                  AND status_word IN ('partial', 'partially paid', 'partial payment', 'partiellement payée',
-                                     'teilweise bezahlt', 'teilbezahlt') AS partial_unknown
+                                     'teilweise bezahlt', 'teilbezahlt', 'parcial', 'recebido parcial',
+                                     'parcialmente pagada', 'parcialmente pago') AS partial_unknown
       FROM src_bills);

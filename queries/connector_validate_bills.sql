@@ -21,7 +21,9 @@ problems (line, k, col, reason) AS (
                        ELSE ') with other figures: lines of one invoice must repeat its client, dates and totals'
                             || CASE WHEN $mapped THEN ' (where each row is one line of its invoice, with an '
                                                       || 'amount of its own, add line_items = "summed" to the '
-                                                      || 'mapping)' ELSE '' END END
+                                                      || 'mapping; where each is an instalment, due on its own '
+                                                      || 'day, name its column beside the number: invoice_id = '
+                                                      || '["Nº", "Parcela"])' ELSE '' END END
     FROM b WHERE invoice_id IS NOT NULL AND line > first_line
       -- summed: the first lines of invoices told apart (a line that does not read keeps its own apart)
       AND (NOT coalesce(CAST($summed AS BOOLEAN), false) OR lines_whole)

@@ -27,7 +27,9 @@
 -- key_base, the identity of an invoice: the source ($source_name) and the invoice's ID.
 CREATE OR REPLACE TEMP TABLE src_bills AS
 WITH s AS (
-    SELECT *,
+    -- an invoice's number and its instalment (a mapping's invoice_id = ["Nº", "Parcela"]): one id
+    SELECT * REPLACE (CASE WHEN invoice_part IS NOT NULL AND invoice_id IS NOT NULL
+                           THEN invoice_id || ' ' || invoice_part ELSE invoice_id END AS invoice_id),
            connector_norm(client) AS client_key,
            coalesce(map_extract_value(MAP($status_keys::VARCHAR[], $status_values::VARCHAR[]), lower(status)),
                     lower(status)) AS st,
@@ -89,18 +91,25 @@ k AS (
            -- Xero's: SUBMITTED and DELETED were never sent (awaiting approval, a draft deleted),
            -- AUTHORISED is sent and awaiting payment
            -- and French and German invoicing tools' (Pennylane, sevDesk...)
+           -- and Brazilian and Spanish ones' (Conta Azul, Omie, Holded...)
            CASE WHEN st IN ('draft', 'submitted', 'awaiting approval', 'deleted', 'brouillon',
-                            'entwurf') THEN 'draft'
-                WHEN st IN ('paid', 'payée', 'payé', 'réglée', 'bezahlt') THEN 'paid'
+                            'entwurf', 'rascunho', 'borrador') THEN 'draft'
+                WHEN st IN ('paid', 'payée', 'payé', 'réglée', 'bezahlt', 'pago', 'paga', 'recebido',
+                            'recebida', 'quitado', 'liquidado', 'pagado', 'pagada', 'cobrado',
+                            'cobrada') THEN 'paid'
                 WHEN st IN ('open', 'sent', 'viewed', 'late', 'overdue', 'pending', 'unpaid', 'partial',
                             'partially paid', 'partial payment', 'due', 'authorised', 'authorized',
                             'awaiting payment', 'envoyée', 'en attente', 'en retard', 'impayée',
                             'partiellement payée', 'offen', 'überfällig', 'teilweise bezahlt',
-                            'teilbezahlt') THEN 'open'
+                            'teilbezahlt', 'em aberto', 'aberto', 'aberta', 'vencido', 'vencida',
+                            'atrasado', 'atrasada', 'pendente', 'parcial', 'recebido parcial',
+                            'pendiente', 'emitida', 'parcialmente pagada', 'parcialmente pago')
+                THEN 'open'
                 -- Stripe's uncollectible: given up on, written off
                 WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off', 'void',
                             'voided', 'cancelled', 'canceled', 'annulée', 'storniert',
-                            'uncollectible') THEN 'closed'
+                            'uncollectible', 'cancelado', 'cancelada', 'anulada', 'anulado')
+                THEN 'closed'
            END AS kind,
            coalesce(due_given, issued + CAST($due_days AS INTEGER)) AS due
     FROM l

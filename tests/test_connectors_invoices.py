@@ -279,7 +279,9 @@ def test_an_invoices_line_items_are_one_invoice(store: Store, tmp_path: Path) ->
     assert problems(store, other, mapping=xero, money=Money(rates={"GBP": 1.17})) == [
         "other.csv:3: InvoiceNumber: duplicate id 'INV-5' (first on line 2) with other figures: "
         "lines of one invoice must repeat its client, dates and totals (where each row is one "
-        'line of its invoice, with an amount of its own, add line_items = "summed" to the mapping)'
+        'line of its invoice, with an amount of its own, add line_items = "summed" to the '
+        "mapping; where each is an instalment, due on its own day, name its column beside the "
+        'number: invoice_id = ["Nº", "Parcela"])'
     ]
 
 
@@ -1651,3 +1653,38 @@ def test_stripes_invoice_export_is_known_by_its_header(store: Store) -> None:
     assert "2 invoices written off in whole or in part" in said  # void and uncollectible
     assert "1 invoice marked paid with an amount paid or a balance that says otherwise" in said
     assert not [w for w in summary.warnings if "ignoring" in w or "unknown" in w.lower()]
+
+
+def test_an_invoices_instalments_are_each_an_invoice_of_their_own(
+    store: Store, tmp_path: Path
+) -> None:
+    """A São Paulo agency sells in instalments: parcelas 1/3, 2/3 and 3/3 of one sale share its
+    document number, each due and paid on its own day. Refused as one number three times, and
+    line_items = "summed" (which the refusal advised) was refused in turn, and would have been
+    wrong: one due day for three."""
+    sheet = write(
+        tmp_path,
+        "receber.csv",
+        "Cliente;Nº do documento;Parcela;Emissão;Vencimento;Pagamento;Valor\n"
+        "Padaria;1140;1/3;2026-07-01;2026-07-31;2026-07-30;1000,00\n"
+        "Padaria;1140;2/3;2026-07-01;2026-08-31;2026-09-10;1000,00\n"
+        "Padaria;1140;3/3;2026-07-01;2026-09-30;;1000,00\n"
+        "Padaria;1141;;2026-07-15;2026-08-14;2026-08-14;500,00\n",
+    )
+    mapping = write(
+        tmp_path,
+        "receber.toml",
+        'target = "invoices"\n[columns]\ninvoice_id = ["Nº do documento", "Parcela"]\n'
+        'client = "Cliente"\nissued_on = "Emissão"\ndue_on = "Vencimento"\n'
+        'paid_on = "Pagamento"\namount = "Valor"\n',
+    )
+    load(store, sheet, mapping=mapping, money=Money(currency="BRL"))
+    rows = store.con.execute(
+        "SELECT invoice_id, amount, due_on, paid_on FROM invoices ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("1140 1/3", Decimal("1000.00"), date(2026, 7, 31), date(2026, 7, 30)),
+        ("1140 2/3", Decimal("1000.00"), date(2026, 8, 31), date(2026, 9, 10)),
+        ("1140 3/3", Decimal("1000.00"), date(2026, 9, 30), None),
+        ("1141", Decimal("500.00"), date(2026, 8, 14), date(2026, 8, 14)),
+    ]

@@ -151,3 +151,62 @@ def test_invoice_alone_is_a_number_and_inside_a_name_is_not() -> None:
     assert found["issued_on"] == "Invoice Date" and found.get("invoice_id") != "Invoice Date"
     _target, found = draft(["Invoice Status", "Invoice Total", "Client", "Invoice Date"])
     assert found["status"] == "Invoice Status" and found["issued_on"] == "Invoice Date"
+
+
+def test_brazilian_exports_are_drafted_in_their_own_words(store: Store, tmp_path: Path) -> None:
+    """A São Paulo agency's four files: Conta Azul's receivables got no draft (a timesheet's
+    example was shown), Clockify's and Zendesk's in Portuguese left the date, the hours and the
+    kind to the owner, Google Forms' got no draft. A receivables list of instalments is drafted
+    with the number and its instalment, and imports, statuses and all, as drafted."""
+    receivables = ["Nº do documento", "Parcela", "Cliente", "Descrição", "Categoria",
+                   "Data de emissão", "Data de competência", "Data de vencimento",
+                   "Data do recebimento", "Valor", "Valor recebido", "Situação"]  # fmt: skip
+    assert draft(receivables) == (
+        "invoices",
+        {
+            "invoice_id": "Nº do documento",
+            "client": "Cliente",
+            "invoice_part": "Parcela",
+            "paid_on": "Data do recebimento",
+            "due_on": "Data de vencimento",
+            "paid_amount": "Valor recebido",
+            "issued_on": "Data de emissão",
+            "amount": "Valor",
+            "status": "Situação",
+        },
+    )
+    clockify = ["Projeto", "Cliente", "Descrição", "Tarefa", "Usuário", "Grupo", "E-mail", "Tags",
+                "Faturável", "Data de início", "Hora de início", "Data de término",
+                "Hora de término", "Duração (h)", "Duração (decimal)"]  # fmt: skip
+    target, found = draft(clockify)
+    assert (target, found["date"], found["hours"], found["billable"], found["task"]) == (
+        "time_entries", "Data de início", "Duração (decimal)", "Faturável", "Tarefa"
+    )  # fmt: skip
+    zendesk = ["Id", "Solicitante", "E-mail do solicitante", "Assunto", "Tags", "Status", "Via",
+               "Tipo de ticket", "Criado em", "Organização"]  # fmt: skip
+    target, found = draft(zendesk)
+    assert (target, found["at"], found["client"], found["kind"]) == (
+        "interactions", "Criado em", "Organização", "Tipo de ticket"
+    )  # fmt: skip
+    forms = ["Carimbo de data/hora", "Endereço de e-mail", "Empresa",
+             "Em uma escala de 0 a 10, qual a probabilidade de você recomendar a Órbita?",
+             "Qual o principal motivo da sua nota?"]  # fmt: skip
+    target, found = draft(forms)
+    assert (target, found["date"], found["client"], found["score"]) == (
+        "feedback", "Carimbo de data/hora", "Empresa", forms[3]
+    )  # fmt: skip
+    sheet = write(tmp_path, "receber.csv", ";".join(receivables) + "\n"
+                  "1140;1/2;Padaria;Site;Web;01/07/2026;01/07/2026;31/07/2026;30/07/2026;1.000,00;1.000,00;Recebido\n"
+                  "1140;2/2;Padaria;Site;Web;01/07/2026;01/07/2026;31/08/2026;;1.000,00;;Vencido\n"
+                  "1141;;Padaria;Posts;Social;15/07/2026;15/07/2026;14/08/2026;;500,00;;Cancelado\n")  # fmt: skip
+    with pytest.raises(ImportFailed) as refused:
+        load(store, sheet, money=Money(currency="BRL"))
+    text = str(refused.value)
+    drafted = text[text.index('target = "invoices"') :].splitlines()
+    mapping = "\n".join(line.strip() for line in drafted if "=" in line or "[" in line)
+    mapping = mapping.replace("[columns]", 'date_format = "day-first"\n[columns]')
+    load(
+        store, sheet, mapping=write(tmp_path, "receber.toml", mapping), money=Money(currency="BRL")
+    )
+    rows = store.con.execute("SELECT invoice_id, paid_on FROM invoices ORDER BY 1").fetchall()
+    assert [r[0] for r in rows] == ["1140 1/2", "1140 2/2"]  # the cancelled one left out

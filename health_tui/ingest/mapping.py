@@ -66,7 +66,8 @@ TARGETS: dict[str, TargetFields] = {
     ),
     "invoices": TargetFields(
         fields=("invoice_id", "client", "issued_on", "amount", "due_on", "paid_on",
-                "paid_amount", "balance", "currency", "status", "amount_with_tax", "tax", "tax2"),
+                "paid_amount", "balance", "currency", "status", "amount_with_tax", "tax", "tax2",
+                "invoice_part"),
         needs=(("invoice_id",), ("client",), ("issued_on",), ("amount",)),
         parse="harvest_invoices_parse",
     ),
@@ -242,23 +243,31 @@ def net_named(column: str | None) -> bool:
     )
 
 
-def _two_taxes(columns: object) -> object:
-    """`tax = ["GST", "QST"]`: two taxes in the amount (Québec's), read as the fields tax and
-    tax2; any other field names one column."""
+# The fields that may name two columns, and the field the second is read as: two taxes in the
+# amount (Québec's GST and QST), and an invoice's number with its instalment (a Brazilian
+# receivables list's "Nº do documento" and "Parcela": 1/3, 2/3 and 3/3 of one sale, each due and
+# paid on its own day, were refused as one number three times)
+SECOND = {"tax": "tax2", "invoice_id": "invoice_part"}
+
+
+def _two_columns(columns: object) -> object:
+    """`tax = ["GST", "QST"]` read as the fields tax and tax2, `invoice_id = ["Nº", "Parcela"]`
+    as invoice_id and invoice_part; any other field names one column."""
     if not isinstance(columns, dict):
         return columns
     out = dict(columns)
     for field, value in columns.items():
         if not isinstance(value, list):
             continue
-        if field != "tax" or not 1 <= len(value) <= 2 or "tax2" in columns:
+        if field not in SECOND or not 1 <= len(value) <= 2 or SECOND[field] in columns:
             raise ValueError(
                 f"columns.{field}: one column's name, in quotes (only tax may name two, "
-                'tax = ["GST", "QST"], for two taxes in the amount)'
+                'tax = ["GST", "QST"], for two taxes in the amount, and invoice_id, invoice_id = '
+                '["Nº", "Parcela"], for a number and its instalment)'
             )
-        out["tax"], *rest = value
+        out[field], *rest = value
         if rest:
-            out["tax2"] = rest[0]
+            out[SECOND[field]] = rest[0]
     return out
 
 
@@ -311,7 +320,7 @@ class Mapping(BaseModel):
     due_days: int | None = Field(
         None, ge=0, le=366, description="default: the settings' [money] payment_terms_days"
     )
-    columns: Annotated[dict[str, str], BeforeValidator(_two_taxes)] = Field(default_factory=dict)
+    columns: Annotated[dict[str, str], BeforeValidator(_two_columns)] = Field(default_factory=dict)
     fixed: dict[str, str | bool | int | float] = Field(
         default_factory=dict, description="a field's one value for the whole file"
     )
@@ -376,6 +385,10 @@ class Mapping(BaseModel):
             )
         if "tax2" in given and "tax" not in given:
             raise ValueError('tax2 without tax: name both taxes as tax = ["GST", "QST"]')
+        if "invoice_part" in given and "invoice_id" not in given:
+            raise ValueError(
+                'invoice_part without invoice_id: name both as invoice_id = ["Nº", "Parcela"]'
+            )
         if "tax" in self.columns and net_named(self.columns.get("amount")):
             # a Sydney firm's amount = "Net" beside a drafted tax = "Tax": every AUD client's
             # revenue 10% short, nothing said

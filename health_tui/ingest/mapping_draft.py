@@ -29,7 +29,8 @@ def _key(name: str) -> str:
 # Headers that name a currency column, in the languages the imports read: a draft maps one, and a
 # mapping that leaves one unread is refused (connector._currency_unread)
 CURRENCY_HEADERS = frozenset(
-    {"currency", "currency code", "devise", "monnaie", "währung", "waehrung", "moneda", "valuta"}
+    {"currency", "currency code", "devise", "monnaie", "währung", "waehrung", "moneda", "valuta",
+     "moeda"}
 )
 
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -41,6 +42,12 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "invoice",  # FreshBooks' "Invoice #"
             "numero",
             "rechnungsnummer",
+            # Portuguese and Spanish (Conta Azul's "Nº do documento": º reads as o)
+            "nododocumento",
+            "numerododocumento",
+            "numerodocumento",
+            "numerofactura",
+            "nfactura",
             "number",
             "num",
             "no",
@@ -55,13 +62,21 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "company",
             "kunde",
             "contact",
+            "cliente",
             "name",
         ),
-        "paid_on": ("paiddate", "paymentdate", "datepaid", "lastpaymentdate", "paidon"),
-        "due_on": ("duedate", "dateecheance", "echeance", "faelligkeit", "due"),
-        "paid_amount": ("amountpaid", "paidamount", "invoiceamountpaid", "paid"),
+        # an instalment of a sale ("Parcela" 1/3): read with the number, each its own invoice
+        "invoice_part": ("parcela", "cuota", "installment", "instalment"),
+        "paid_on": ("paiddate", "paymentdate", "datepaid", "lastpaymentdate", "paidon",
+                    "datadepagamento", "datapagamento", "datadorecebimento", "datarecebimento",
+                    "fechadepago", "fechapago"),
+        "due_on": ("duedate", "dateecheance", "echeance", "faelligkeit", "due",
+                   "datadevencimento", "vencimento", "fechadevencimento", "vencimiento"),
+        "paid_amount": ("amountpaid", "paidamount", "invoiceamountpaid", "paid", "valorrecebido",
+                        "valorpago", "importepagado", "montopagado"),
         # (Xero's Receivable Invoice Detail: Paid and Due beside Due Date, which due_on took)
-        "balance": ("amountdue", "openbalance", "balance", "resteapayer", "offen", "due"),
+        "balance": ("amountremaining", "amountdue", "openbalance", "balance", "resteapayer",
+                    "offen", "due", "valoremaberto", "saldo"),
         "amount_with_tax": (
             "montantttc",
             "totalttc",
@@ -76,6 +91,10 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "dateissued",
             "datefacture",
             "rechnungsdatum",
+            "datadeemissao",
+            "emissao",
+            "fechadeemision",
+            "fechaemision",
             "issued",
             "date",
             "datum",
@@ -94,13 +113,17 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "amount",
             "montant",
             "betrag",
+            "valor",
+            "importe",
+            "monto",
         ),
         "currency": tuple(sorted({_key(h) for h in CURRENCY_HEADERS})),
-        "status": ("status", "statut"),
+        "status": ("status", "statut", "situacao", "situacion", "estado"),
     },
     "time_entries": {
-        "client": ("client", "customer", "kunde", "company"),
-        "date": ("date", "day", "datum", "startdate", "datededebut", "jour", "when"),
+        "client": ("client", "customer", "kunde", "company", "cliente"),
+        "date": ("date", "day", "datum", "startdate", "datededebut", "jour", "when", "data",
+                 "datadeinicio", "fecha", "fechadeinicio"),
         "hours": (
             "hours",
             "duration",
@@ -109,13 +132,17 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "stunden",
             "dauer",
             "duree",  # a French Clockify's "Durée (décimale)"
+            "horas",
+            "duracaodecimal",  # a Brazilian Clockify's, before its "Duração (h)"
+            "duracao",
+            "duracion",
             "time",
         ),
-        "billable": ("billable", "facturable", "abrechenbar"),
-        "task": ("task", "activity", "tache", "taetigkeit"),
-        "note": ("description", "notes", "note", "comment"),
-        "person": ("user", "person", "member", "employee", "mitarbeiter"),
-        "project": ("project", "projet", "projekt"),
+        "billable": ("billable", "facturable", "abrechenbar", "faturavel"),
+        "task": ("task", "activity", "tache", "taetigkeit", "tarefa", "tarea"),
+        "note": ("description", "notes", "note", "comment", "descricao", "descripcion"),
+        "person": ("user", "person", "member", "employee", "mitarbeiter", "usuario"),
+        "project": ("project", "projet", "projekt", "projeto", "proyecto"),
     },
     "interactions": {
         # (HubSpot's activities: Activity date, Activity type a call or a note, Body)
@@ -126,22 +153,35 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "datetime",
             "created",
             "when",
+            "criadoem",  # a Brazilian Zendesk's "Criado em"
+            "datadecriacao",
+            "fechadecreacion",
             "date",
             "datum",
+            "data",
+            "fecha",
         ),
-        "client": ("organization", "organisation", "company", "client", "customer", "who"),
+        "client": ("organization", "organisation", "company", "client", "customer", "who",
+                   "organizacao", "organizacion", "empresa", "cliente"),
         "domain": ("requesteremail", "customeremail", "email", "emailaddress", "domain"),
         "channel": ("channel", "activitytype", "via", "source", "canal", "medium", "how"),
-        "kind": ("type", "kind", "category", "nature", "what"),
-        "note": ("subject", "summary", "description", "body", "note", "notes", "objet"),
+        "kind": ("type", "kind", "category", "nature", "what", "whathappened", "tickettype", "tipo",
+                 "tipodeticket", "categoria"),
+        "note": ("subject", "summary", "description", "body", "note", "notes", "objet", "assunto",
+                 "asunto", "descricao"),
     },
     "feedback": {
         # (Delighted's answers: Created, Score, Comment, Email, Company)
-        "date": ("timestamp", "submittedat", "date", "created", "createdat", "horodateur"),
-        "client": ("company", "organisation", "organization", "client", "entreprise", "firma"),
-        "domain": ("email", "emailaddress", "respondentemail", "domain"),
-        "score": ("howlikely", "recommend", "nps", "score", "rating", "note"),
-        "comment": ("anything", "comment", "why", "feedback", "suggestion", "remarque"),
+        # (Typeform's "Submit Date (UTC)", Google Forms' "Carimbo de data/hora" in Portuguese)
+        "date": ("timestamp", "submittedat", "submitdate", "date", "created", "createdat",
+                 "horodateur", "carimbodedatahora", "marcatemporal"),
+        "client": ("company", "organisation", "organization", "client", "entreprise", "firma",
+                   "empresa", "cliente"),
+        "domain": ("email", "emailaddress", "respondentemail", "domain", "enderecodeemail"),
+        "score": ("howlikely", "recommend", "nps", "score", "rating", "note", "recomendaria",
+                  "recomendar", "escala"),
+        "comment": ("anything", "comment", "why", "feedback", "suggestion", "remarque",
+                    "comentario", "motivo"),
     },
 }
 
@@ -164,8 +204,9 @@ def _column(header: list[str], taken: set[str], words: tuple[str, ...]) -> str |
 
 
 # Words a header must be whole: "invoice" (FreshBooks' "Invoice #") inside "Invoice Date" made the
-# date the invoice's number (the reviewer's find)
-WHOLE_ONLY = frozenset({"invoice"})
+# date the invoice's number (the reviewer's find); and an instalment's number ("Valor da parcela" is
+# its amount)
+WHOLE_ONLY = frozenset({"invoice", "parcela", "cuota", "installment", "instalment"})
 
 
 # A tax column by its name: "Tax", "Tax 1 Amount", "TaxTotal", "Total Tax", "Sum of Tax 2 Amount" (a
@@ -219,7 +260,8 @@ def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
 
 # A column that says how a payment was made: a list of payments, not of invoices
 PAYMENT_METHOD = frozenset(
-    {"method", "paymentmethod", "paymenttype", "modedepaiement", "moyendepaiement", "zahlungsart"}
+    {"method", "paymentmethod", "paymenttype", "modedepaiement", "moyendepaiement", "zahlungsart",
+     "formadepagamento", "formadepago", "metododepago"}
 )
 
 
@@ -252,6 +294,9 @@ def draft_text(header: list[str], file_stem: str) -> str | None:
     for f, column in found.items():
         if f == "tax2":  # two taxes in the amount: one line, tax = ["Tax 1", "Tax 2"]
             shown["tax"] = json.dumps([found["tax"], column], ensure_ascii=False)
+        elif f == "invoice_part":  # the number and its instalment: invoice_id = ["Nº", "Parcela"]
+            if "invoice_id" in found:
+                shown["invoice_id"] = json.dumps([found["invoice_id"], column], ensure_ascii=False)
         else:
             shown[f] = json.dumps(column, ensure_ascii=False)
     width = max(len(f) for f in [*shown, *unfilled])
