@@ -210,3 +210,18 @@ def test_brazilian_exports_are_drafted_in_their_own_words(store: Store, tmp_path
     )
     rows = store.con.execute("SELECT invoice_id, paid_on FROM invoices ORDER BY 1").fetchall()
     assert [r[0] for r in rows] == ["1140 1/2", "1140 2/2"]  # the cancelled one left out
+
+
+def test_a_refused_reports_header_is_named_under_its_title(store: Store, tmp_path: Path) -> None:
+    """A São Paulo agency's receivables report, its title above the table: the refusal said
+    "the header has 'Contas a receber'", the title, on line 1."""
+    sheet = write(tmp_path, "receber.csv", "Contas a receber\nPeríodo: 01/10/2025 a 30/09/2026\n\n"
+                  "Nº do documento;Cliente;Data de emissão;Valor;Situação\n"
+                  "1006;Academia;01/10/2025;R$ 2.900,00;Recebido\n")  # fmt: skip
+    with pytest.raises(ImportFailed) as refused:
+        load(store, sheet)
+    assert str(refused.value).splitlines()[1] == (
+        "receber.csv:4: (header): not an export health-tui knows: line 1 is a title ('Contas a "
+        "receber'), and the header under it has 'Nº do documento', 'Cliente', 'Data de emissão', "
+        "'Valor', 'Situação'"
+    )

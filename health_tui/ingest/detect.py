@@ -140,17 +140,43 @@ def layout(path: Path, problems: list[Problem], forced: Source | None = None) ->
         return None
     if forced:  # report its missing columns as the most plausible separator splits the header
         return Layout(forced, delimiter, split[delimiter], skip)
-    names = ", ".join(repr(h.strip()) for h in split[delimiter][:8])
-    more = ", ..." if len(split[delimiter]) > 8 else ""
+    line, header, title = 1 + skip, split[delimiter], ""
+    if (under := _header_under_title(path, tuple(split), skip)) is not None:
+        # a report's title above its table (Conta Azul's "Contas a receber", the period): the
+        # refusal named the title as the header
+        title = f"line {line} is a title ({_names(split[delimiter])}), and the header under it "
+        line, header = under
     problems.append(
         Problem(
             file=path.name,
-            line=1 + skip,
+            line=line,
             column="(header)",
-            reason=f"not an export health-tui knows: the header has {names}{more}",
+            reason=f"not an export health-tui knows: {title or 'the header '}has {_names(header)}",
         )
     )
     return None
+
+
+def _names(header: list[str]) -> str:
+    return ", ".join(repr(h.strip()) for h in header[:8]) + (", ..." if len(header) > 8 else "")
+
+
+def _header_under_title(
+    path: Path, delimiters: tuple[str, ...], skip: int
+) -> tuple[int, list[str]] | None:
+    """Where the first line is a title (one cell), the first record below it, within
+    TITLE_LINES, of three cells or more, and its line: a report's header under its title (as the
+    separator that splits it into the most cells reads it)."""
+    found: list[tuple[int, int, list[str]]] = []  # (-cells, line, record) for each separator
+    for delimiter in delimiters:
+        records = list(_first_records(path, (delimiter,), skip))
+        if not records or sum(1 for c in records[0][2] if c.strip()) > 1:
+            return None
+        for line, _, record in records[1:]:
+            if (cells := sum(1 for c in record if c.strip())) >= 3:
+                found.append((-cells, line, record))
+                break
+    return (min(found)[1], min(found)[2]) if found else None
 
 
 TITLE_LINES = 12  # how far down a report's title may push its header (QuickBooks: four lines)
