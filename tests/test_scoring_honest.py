@@ -317,6 +317,23 @@ def test_a_late_payer_in_the_watch_band_is_told_what_to_do(tmp_path: Path) -> No
     )
 
 
+def test_the_weak_part_reads_as_the_components_table_shows_it() -> None:
+    """An Amsterdam freelancer's client read "payment is its weak part (29)" beside a components
+    table showing 30: 29.46 is 29.5 to a tenth, as the table keeps it, and 30 whole."""
+    from types import SimpleNamespace
+
+    from health_tui.app.format import score
+    from health_tui.scoring.verdicts import _watch
+
+    m = SimpleNamespace(components={"satisfaction": 51.0, "payment": 29.46, "trend": None})
+    shown = score(round(29.46, 1))  # the table's
+    assert _watch(55, m) == (  # type: ignore[arg-type]
+        f"Health 55 is in the watch band, and payment is its weak part ({shown}): chase what is "
+        "owed and agree payment terms."
+    )
+    assert shown == "30"
+
+
 def test_old_feedback_alone_is_no_satisfaction_today(tmp_path: Path) -> None:
     """Two 10/10 scores eight months ago and nothing said since made satisfaction 100 and the
     client healthy: feedback's weight halves with age, but standing alone the halving cancels

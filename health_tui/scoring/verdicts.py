@@ -551,9 +551,11 @@ def _watch(health: float, m: Measures) -> str:
     scored = [(v, k) for k, v in m.components.items() if v is not None]
     if scored and (weakest := min(scored))[0] < WEAK_BELOW:
         value, name = weakest
+        # as the components table shows it: a tenth first (29.46 is 29.5 there, and 30 whole;
+        # the reason read 29 beside it)
         return (
-            f"Health {health:.0f} is in the watch band, and {name} is its weak part ({value:.0f}): "
-            f"{_WEAK_PART[name]}."
+            f"Health {health:.0f} is in the watch band, and {name} is its weak part "
+            f"({round(value, 1):.0f}): {_WEAK_PART[name]}."
         )
     return f"Health {health:.0f} is in the watch band: nothing to act on yet."
 
