@@ -820,3 +820,29 @@ def test_the_report_and_scores_are_written_for_the_spreadsheet_the_settings_name
         cli, ["report", *args, "--out", str(out), "--force", "--csv-style", "plain"]
     )
     assert out.read_text(encoding="utf-8").startswith("client_id,name,")
+
+
+def test_the_report_says_the_rates_other_currencies_were_converted_at(
+    small: Store, tmp_path: Path
+) -> None:
+    """An Amsterdam freelancer's report said "Amounts in EUR" over clients billed in pounds and
+    dollars: not that they were converted, nor at what."""
+    from health_tui.ingest.connector import import_path
+    from health_tui.settings import Money
+
+    money = Money(rates={"GBP": 1.17, "USD": 0.92, "CHF": 1.05})
+    sheet = tmp_path / "gbp.csv"
+    sheet.write_text(
+        "No.,Customer,Date,Amount,Currency\n1,Northwind Outfitters,2026-08-03,950,GBP\n"
+    )
+    mapping = tmp_path / "gbp.toml"
+    mapping.write_text('target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+                       'issued_on = "Date"\namount = "Amount"\ncurrency = "Currency"\n'
+                       '[fixed]\nstatus = "open"\n')  # fmt: skip
+    import_path(small, sheet, mapping=mapping, money=money)
+    report = build_report(small, AS_OF, Settings(money=money), today=TODAY)
+    assert report.rates == {"GBP": 1.17}  # only the currencies the amounts are in
+    assert "Amounts in EUR (GBP at 1.17 EUR, the settings' [money] rates); " in render_markdown(
+        report
+    )
+    assert "Amounts in EUR (GBP at 1.17 EUR, the settings' [money] rates); " in render_html(report)

@@ -41,6 +41,14 @@ def one_line(text: str | None) -> str:
     return " ".join(safe_text(text).split()) if text else ""
 
 
+def amounts_in(r: ReviewReport, esc: Callable[[str], str]) -> str:
+    """ "Amounts in EUR", with the rates other currencies were converted at, where any were."""
+    if not r.rates:
+        return f"Amounts in {esc(r.currency)}"
+    said = ", ".join(f"{esc(code)} at {rate:g}" for code, rate in r.rates.items())
+    return f"Amounts in {esc(r.currency)} ({said} {esc(r.currency)}, the settings' [money] rates)"
+
+
 def revenue_basis(r: ReviewReport, esc: Callable[[str], str]) -> str:
     """What "revenue" stands on in the report: the last four quarters' invoices, and for clients
     with none, the billable amounts of their time (named, through `esc`, now's and the previous

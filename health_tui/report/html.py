@@ -12,6 +12,7 @@ from html import escape
 from health_tui.formatting import ESTIMATED, estimated
 from health_tui.report.chart import BAND_COLOURS, chart_svg, charted
 from health_tui.report.format import (
+    amounts_in,
     at_risk,
     exits_take,
     exits_title,
@@ -145,7 +146,7 @@ def _band(band: Band | None) -> str:
 def _lede(r: ReviewReport) -> str:
     return (
         f'<p class="lede">As of {h(r.as_of)}, compared with {h(r.previous_quarter)} '
-        f"(as of {h(r.previous_as_of)}). Amounts in {h(r.currency)}; {revenue_basis(r, h)}. "
+        f"(as of {h(r.previous_as_of)}). {amounts_in(r, h)}; {revenue_basis(r, h)}. "
         f"An exit candidate has health below {h(f'{r.health_split:g}')} and "
         f"effort versus return below {h(f'{r.effort_split:g}')}, with no counter-signal that "
         "outweighs them.</p>"

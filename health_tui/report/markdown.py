@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from health_tui.formatting import ESTIMATED, estimated
 from health_tui.report.format import (
+    amounts_in,
     at_risk,
     exits_take,
     exits_title,
@@ -73,7 +74,7 @@ def _header(r: ReviewReport) -> str:
     return (
         f"# Quarterly client review: {r.quarter}\n\n"
         f"As of {r.as_of}, compared with {r.previous_quarter} (as of {r.previous_as_of}). "
-        f"Amounts in {md(r.currency)}; {revenue_basis(r, md)}. An exit "
+        f"{amounts_in(r, md)}; {revenue_basis(r, md)}. An exit "
         f"candidate has health below {r.health_split:g} and effort versus return below "
         f"{r.effort_split:g}, with no counter-signal that outweighs them."
     )

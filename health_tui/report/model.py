@@ -78,6 +78,11 @@ class ReviewReport(BaseModel):
     previous_as_of: date
     previous_quarter: str
     currency: str
+    rates: dict[str, float] = Field(
+        default_factory=dict,
+        description="the rate of each other currency the amounts are in ([money] rates): one "
+        "worth this many of `currency`",
+    )
     health_split: float = Field(description="health below this is poor (rules.exit_health_below)")
     effort_split: float = Field(description="effort/return below this is poor (exit_effort_below)")
     bands: list[BandCount]
@@ -221,6 +226,7 @@ def build_report(
         previous_as_of=previous_as_of,
         previous_quarter=then.quarter,
         currency=now.currency,
+        rates=_rates_used(store, settings, con),
         health_split=settings.rules.exit_health_below,
         effort_split=settings.rules.exit_effort_below,
         bands=[BandCount(band=b, now=counts_now[b], then=counts_then[b]) for b in Band],
@@ -261,3 +267,19 @@ def _line(
         decision=decision,
         exit=exit_,
     )
+
+
+def _rates_used(
+    store: Store, settings: Settings, con: duckdb.DuckDBPyConnection | None
+) -> dict[str, float]:
+    """The rates of the currencies stored invoices and time amounts are in, besides the
+    portfolio's: a report in euros of pounds and dollars said neither, nor at what rates."""
+    found = store.rows("invoice_currencies", con=con) + store.rows(
+        "time_amount_currencies", con=con
+    )
+    home, rates = settings.money.currency, settings.money.rates
+    return {
+        code: rates[code]
+        for code in sorted({c for c, _ in found})
+        if code != home and code in rates
+    }
