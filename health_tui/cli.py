@@ -268,7 +268,7 @@ def import_cmd(
     config_path: Path | None,
 ) -> None:
     """Load PATH: a folder in the import format, or one CSV exported by Harvest, Toggl, Clockify,
-    Xero, Zendesk or Freshdesk (or any CSV, with --mapping)."""
+    Xero, Stripe, Zendesk or Freshdesk (or any CSV, with --mapping)."""
     from health_tui.ingest.connector import import_path
     from health_tui.ingest.models import ExportSummary
     from health_tui.settings import load_settings

@@ -336,13 +336,14 @@ HARD_TIMES_WORDS = (
     "redressement judiciaire", "liquidation judiciaire", "perdu un contrat", "perdu le contrat",
     "perdu notre", "période difficile", "moment difficile", "passe difficile",
     "pas de votre faute",
-    # a German, Spanish or Portuguese one's
+    # a German, Spanish or Portuguese one's (not "parcelamento": in Brazil paying in instalments,
+    # "em 3x no boleto", is how things are bought, no sign of trouble)
     "zahlungsschwierigkeit", "liquiditätsengpass", "liquiditätsprobleme", "ratenzahlung",
     "kurzarbeit", "entlassungen", "umstrukturierung", "schwierige zeit",
     "flujo de caja", "problemas de liquidez", "dificultades financieras", "plan de pagos",
     "despidos", "reestructuración", "concurso de acreedores", "momento difícil",
     "fluxo de caixa", "dificuldade de caixa", "dificuldades de caixa", "dificuldade financeira",
-    "dificuldades financeiras", "parcelamento", "recuperação judicial", "demissões",
+    "dificuldades financeiras", "recuperação judicial", "demissões",
     "reestruturação", "perdemos um contrato", "perdemos o contrato",
 )  # fmt: skip
 

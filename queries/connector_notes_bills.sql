@@ -28,10 +28,14 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        min(line) FILTER (WHERE partial_unknown) AS partial_line,
        -- marked paid, with an amount paid or a balance that says otherwise: paid in full
        count(*) FILTER (WHERE paid_differs) AS paid_differs,
-       coalesce(list(line ORDER BY line) FILTER (WHERE paid_differs), [])[1:5] AS paid_differs_lines
+       coalesce(list(line ORDER BY line) FILTER (WHERE paid_differs), [])[1:5] AS paid_differs_lines,
+       -- marked paid, with a balance still owed: owed, as the balance says
+       count(*) FILTER (WHERE skip IS NULL AND kind = 'paid' AND NOT paid_whole AND amount >= 0)
+           AS paid_owing,
+       min(line) FILTER (WHERE skip IS NULL AND kind = 'paid' AND NOT paid_whole AND amount >= 0)
+           AS paid_owing_line
 FROM (SELECT *,
-             skip IS NULL AND kind = 'paid' AND amount >= 0
-                 AND (paid_amt_given <> gross OR balance_given <> 0) AS paid_differs,
+             skip IS NULL AND paid_whole AND amount >= 0 AND paid_amt_given <> gross AS paid_differs,
              skip IS NULL AND paid_amt = 0 AND paid_text IS NOT NULL AND paid_amount_text IS NULL
                  AND balance_text IS NULL
                  AND status_word IN ('partial', 'partially paid', 'partial payment', 'partiellement payée',

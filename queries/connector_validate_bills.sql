@@ -74,7 +74,7 @@ problems (line, k, col, reason) AS (
            'the paid amount and the balance come to more than the invoice amount (' || gross || ')'
     FROM b WHERE amount >= 0 AND paid_amt BETWEEN 0 AND amount AND balance_given IS NOT NULL
              AND paid_gross + balance_given > gross
-             AND kind IS DISTINCT FROM 'paid'  -- paid in full, whatever it says beside (noted)
+             AND NOT paid_whole  -- paid in full, whatever amount paid it says beside (noted)
     UNION ALL
     SELECT line, 11, 'amount_with_tax',
            CASE WHEN with_tax IS NULL THEN 'not an amount (like 1250.00): ' || import_show(with_tax_text)

@@ -9,7 +9,8 @@
 --     authorised mean paid only as far as 'Paid Amount' says; closed means paid as far as it says and the rest written off, and so do void, voided,
 --     cancelled and canceled (an invoice cancelled after it was issued: what was not paid is not
 --     owed). Without a status, an invoice with a payment date is paid in full. 'paid' outranks
---     a paid amount or balance that says otherwise (a credit balance, a discount, a late fee).
+--     a paid amount that says otherwise (a credit balance, a discount, a late fee), not a
+--     balance above 0: what a balance says is still owed is owed.
 --   * paid amount: 'Paid Amount', else (but for a closed invoice with a Balance of 0 and no payment
 --     date: nothing) 'Invoice Amount' less 'Balance', else from the status.
 --   * a mapping's amount_with_tax (a French invoice list's Montant TTC beside its Montant HT): the
@@ -114,15 +115,21 @@ k AS (
            coalesce(due_given, issued + CAST($due_days AS INTEGER)) AS due
     FROM l
 ),
--- the basis the paid amount and the balance are written on: the amount, or with tax
-t AS (SELECT *, CASE WHEN with_tax > 0 AND amt > 0 THEN with_tax ELSE amt END AS gross FROM k),
+-- the basis the paid amount and the balance are written on: the amount, or with tax; paid_whole,
+-- an invoice a status says is paid and no balance says is still owed (a balance above 0 is: read
+-- as the balance says, and warned of)
+t AS (
+    SELECT *, CASE WHEN with_tax > 0 AND amt > 0 THEN with_tax ELSE amt END AS gross,
+           kind = 'paid' AND coalesce(connector_amount(balance, $decimal, $cents), 0) <= 0 AS paid_whole
+    FROM k
+),
 p AS (
     SELECT *,
            -- a status that says paid is paid in full, whatever amount paid is written beside it:
            -- Stripe's Amount Paid is short of the Total where a credit balance paid the rest and
            -- over it where an earlier debt was paid too, a Brazilian "Recebido" with a discount
            -- for paying early or a late fee (multa e juros); neither is left owed nor refused
-           CASE WHEN kind = 'paid' THEN gross
+           CASE WHEN paid_whole THEN gross
                 WHEN paid_amount IS NOT NULL THEN paid_amt_given
                 -- a cancelled invoice's balance is 0 because nothing is owed, not because it was
                 -- paid (French tools' "Reste à payer 0,00 €" on an "Annulée"): nothing paid, unless
@@ -147,13 +154,13 @@ s2 AS (
 ),
 o AS (
     SELECT *,
-           CASE WHEN kind IN ('closed', 'paid') OR amt < 0 THEN 0
+           CASE WHEN kind = 'closed' OR paid_whole OR amt < 0 THEN 0
                 WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_net
                 ELSE amt - paid_amt
            END AS open_amt,
            -- the same on the basis with tax, where the export gives it (what the client owes)
            CASE WHEN gross = amt OR amt < 0 THEN NULL
-                WHEN kind IN ('closed', 'paid') THEN 0
+                WHEN kind = 'closed' OR paid_whole THEN 0
                 WHEN paid_amount IS NOT NULL AND balance IS NOT NULL THEN balance_given
                 ELSE gross - paid_gross
            END AS open_gross
@@ -175,7 +182,7 @@ SELECT line,
        CASE WHEN amt > 0 THEN greatest(amt - paid_amt - open_amt, 0) ELSE 0 END AS written_off,
        paid_amt_given, paid_amount AS paid_amount_text,
        balance_given, balance AS balance_text,
-       with_tax, amount_with_tax AS with_tax_text, gross, paid_gross, open_gross,
+       with_tax, amount_with_tax AS with_tax_text, gross, paid_gross, open_gross, paid_whole,
        tax AS tax_text, tax_amt, tax1_amt, tax2 AS tax2_text, tax2_amt,
        -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
        coalesce(connector_currency(currency),

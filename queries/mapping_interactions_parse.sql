@@ -33,14 +33,16 @@ WITH s AS (
            -- shop's Help Scout export; Zendesk's "reclamacao urgente", its tags apart by spaces),
            -- each through [values.kind] or one of ours as written ("revision request" too)
            coalesce(map_extract_value(MAP($kind_keys::VARCHAR[], $kind_values::VARCHAR[]), lower(coalesce(kind, ''))),
-                    o.kinds[list_min(list_filter(list_transform(
-                        list_transform([string_split_regex(lower(trim(kind)), '\s*[,;|]\s*')],
-                                       lambda ts: list_concat(ts, flatten(list_transform(
-                                           ts, lambda t: string_split_regex(trim(t), '\s+')))))[1],
-                        lambda t: list_position(o.kinds,
-                                                coalesce(map_extract_value(MAP($kind_keys::VARCHAR[],
-                                                                               $kind_values::VARCHAR[]), trim(t)),
-                                                         regexp_replace(trim(t), '[\s-]+', '_', 'g')))),
+                    o.kinds[list_min(list_filter(flatten(list_transform(
+                        string_split_regex(lower(trim(kind)), '\s*[,;|]\s*'),
+                        -- a tag read whole where it is a kind ("not urgent" mapped is not urgent),
+                        -- else each of its words
+                        lambda t: list_transform([connector_kind_at(trim(t), o.kinds, $kind_keys::VARCHAR[],
+                                                                    $kind_values::VARCHAR[])],
+                                                 lambda w: CASE WHEN w IS NOT NULL THEN [w] ELSE list_transform(
+                                                     string_split_regex(trim(t), '\s+'),
+                                                     lambda x: connector_kind_at(x, o.kinds, $kind_keys::VARCHAR[],
+                                                                                 $kind_values::VARCHAR[])) END)[1])),
                         lambda p: p IS NOT NULL))]) AS k,
            coalesce(map_extract_value(MAP($sentiment_keys::VARCHAR[], $sentiment_values::DOUBLE[]),
                                       lower(trim(sentiment))),

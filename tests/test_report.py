@@ -830,19 +830,18 @@ def test_the_report_says_the_rates_other_currencies_were_converted_at(
     from health_tui.ingest.connector import import_path
     from health_tui.settings import Money
 
-    money = Money(rates={"GBP": 1.17, "USD": 0.92, "CHF": 1.05})
+    money = Money(rates={"GBP": 1.17, "USD": 0.92, "IDR": 0.0000575})
     sheet = tmp_path / "gbp.csv"
-    sheet.write_text(
-        "No.,Customer,Date,Amount,Currency\n1,Northwind Outfitters,2026-08-03,950,GBP\n"
-    )
+    sheet.write_text("No.,Customer,Date,Amount,Currency\n1,Northwind Outfitters,2026-08-03,950,GBP\n"
+                     "2,Northwind Outfitters,2026-08-04,9500000,IDR\n")  # fmt: skip
     mapping = tmp_path / "gbp.toml"
-    mapping.write_text('target = "invoices"\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
+    mapping.write_text('target = "invoices"\namounts_in_cents = false\n[columns]\ninvoice_id = "No."\nclient = "Customer"\n'
                        'issued_on = "Date"\namount = "Amount"\ncurrency = "Currency"\n'
                        '[fixed]\nstatus = "open"\n')  # fmt: skip
     import_path(small, sheet, mapping=mapping, money=money)
     report = build_report(small, AS_OF, Settings(money=money), today=TODAY)
-    assert report.rates == {"GBP": 1.17}  # only the currencies the amounts are in
-    assert "Amounts in EUR (GBP at 1.17 EUR, the settings' [money] rates); " in render_markdown(
-        report
-    )
-    assert "Amounts in EUR (GBP at 1.17 EUR, the settings' [money] rates); " in render_html(report)
+    assert report.rates == {"GBP": 1.17, "IDR": 0.0000575}  # the currencies the amounts are in
+    # each rate as the settings write it (the reviewer's find: "IDR at 5.75e-05")
+    said = "Amounts in EUR (GBP at 1.17, IDR at 0.0000575 EUR, the settings' [money] rates); "
+    assert said in render_markdown(report)
+    assert said in render_html(report)

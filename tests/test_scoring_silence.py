@@ -188,6 +188,24 @@ def test_a_hard_time_said_in_french_or_portuguese_is_heard(
     assert heard in said
 
 
+def test_paying_in_instalments_as_brazil_buys_is_no_hard_time(tmp_path: Path) -> None:
+    """ "Podemos fazer o parcelamento em 3x no boleto?" is how a Brazilian client renews: read as
+    a hard time of their own, it turned a steady client into one to support (the reviewer's
+    find)."""
+    b = hard_times(book())
+    b.rows["interactions"] = [
+        r
+        for r in b.rows["interactions"]
+        if "payment" not in str(r) and "Restructuring" not in str(r)
+    ]
+    b.rows["feedback"] = [r for r in b.rows["feedback"] if "problem" not in str(r)]
+    say(b, "hard", date(2026, 8, 12), "request",
+        "Contrato renovado! Podemos fazer o parcelamento em 3x no boleto?")  # fmt: skip
+    c = client(b.score(tmp_path), "hard")
+    assert c.archetype is not A.struggling
+    assert not any(r.startswith("A hard time of their own") for r in c.reasons)
+
+
 def test_words_said_twice_at_one_time_are_quoted_with_one_channel(tmp_path: Path) -> None:
     """A call and the email that sums it up, logged at the same minute with the same words: the
     quote named either channel, as the rows came (the latest words, then the channel, decide)."""

@@ -135,6 +135,7 @@ CONNECTOR_MACROS = (
     "connector_macro_filled",
     "connector_macro_domain",
     "connector_macro_line_breaks",
+    "connector_macro_kind",
 )
 
 

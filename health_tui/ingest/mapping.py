@@ -458,8 +458,9 @@ class Mapping(BaseModel):
                 "channel_values": list(values.channel.values()),
                 "sentiment_keys": _keys({k: v for k, v in values.sentiment.items() if v != ""}),
                 "sentiment_values": [v for v in values.sentiment.values() if v != ""],
+                # a helpdesk's Offered reads as none unless the mapping gives it a tone of its own
                 "sentiment_none": _keys({k: v for k, v in values.sentiment.items() if v == ""})
-                + list(NO_TONE),
+                + [w for w in NO_TONE if w not in _keys(values.sentiment)],
             }
         spec = TARGETS[self.target]
         named = [f for f in spec.fields if f in self.columns]

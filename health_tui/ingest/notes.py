@@ -243,7 +243,8 @@ def left_out_bills(
     portfolio's `currency` for amounts the file gives none."""
     (drafts, due, paid_on, partly, written_off, off_lines, no_currency, line_items, cancellations,
      cancellation_lines, maybe_cents, median, partial_unknown, partial_line, paid_differs,
-     paid_differs_lines) = store.row("connector_notes_bills", con=con)  # fmt: skip
+     paid_differs_lines, paid_owing, paid_owing_line) = store.row(
+        "connector_notes_bills", con=con)  # fmt: skip
     if maybe_cents and source.mapping_file and not source.params.get("cents_said"):
         # refused rather than guessed either way: read as units, Stripe's API export made every
         # invoice 100 times its amount (a freelancer's revenue at risk read CAD 1,209,000)
@@ -310,10 +311,16 @@ def left_out_bills(
         )
     if paid_differs:
         summary.notes.append(
-            f"{plural(paid_differs, 'invoice')} marked paid with an amount paid or a balance that "
-            f"says otherwise ({_lines(paid_differs_lines, paid_differs)}): each counts as paid in "
+            f"{plural(paid_differs, 'invoice')} marked paid with an amount paid that says "
+            f"otherwise ({_lines(paid_differs_lines, paid_differs)}): each counts as paid in "
             "full, its amount as revenue; what was paid beyond it or short of it (a credit "
             "balance, a discount for paying early, a late fee) is neither revenue nor owed."
+        )
+    if paid_owing:
+        summary.warnings.append(
+            f"{file}:{paid_owing_line}: {plural(paid_owing, 'invoice')} marked paid with a "
+            "balance still owed: each counts as owing what its balance says, paid only the rest; "
+            "if it was paid in full, correct the balance in the export."
         )
     if written_off:
         summary.notes.append(

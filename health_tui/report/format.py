@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from health_tui.dates import quarter_end, quarter_of
@@ -45,7 +46,8 @@ def amounts_in(r: ReviewReport, esc: Callable[[str], str]) -> str:
     """ "Amounts in EUR", with the rates other currencies were converted at, where any were."""
     if not r.rates:
         return f"Amounts in {esc(r.currency)}"
-    said = ", ".join(f"{esc(code)} at {rate:g}" for code, rate in r.rates.items())
+    # the rate as the settings give it, whole: 1.1734567, not 1.17346; 0.0000575, not 5.75e-05
+    said = ", ".join(f"{esc(code)} at {Decimal(repr(rate)):f}" for code, rate in r.rates.items())
     return f"Amounts in {esc(r.currency)} ({said} {esc(r.currency)}, the settings' [money] rates)"
 
 
