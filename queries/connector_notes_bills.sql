@@ -33,7 +33,11 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        count(*) FILTER (WHERE skip IS NULL AND kind = 'paid' AND NOT paid_whole AND amount >= 0)
            AS paid_owing,
        min(line) FILTER (WHERE skip IS NULL AND kind = 'paid' AND NOT paid_whole AND amount >= 0)
-           AS paid_owing_line
+           AS paid_owing_line,
+       -- a balance above the total (Stripe's, a debt carried onto the invoice): the total owed
+       count(*) FILTER (WHERE skip IS NULL AND balance_over) AS balance_over,
+       coalesce(list(line ORDER BY line) FILTER (WHERE skip IS NULL AND balance_over), [])[1:5]
+           AS balance_over_lines
 FROM (SELECT *,
              skip IS NULL AND paid_whole AND amount >= 0 AND paid_amt_given <> gross AS paid_differs,
              skip IS NULL AND paid_amt = 0 AND paid_text IS NOT NULL AND paid_amount_text IS NULL

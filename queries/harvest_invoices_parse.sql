@@ -29,9 +29,11 @@
 CREATE OR REPLACE TEMP TABLE src_bills AS
 WITH s AS (
     -- an invoice's number and its instalment (a mapping's invoice_id = ["Nº", "Parcela"]): one id
+    -- a client with no name, its email address (Stripe's Customer Email, where a customer has none)
     SELECT * REPLACE (CASE WHEN invoice_part IS NOT NULL AND invoice_id IS NOT NULL
-                           THEN invoice_id || ' ' || invoice_part ELSE invoice_id END AS invoice_id),
-           connector_norm(client) AS client_key,
+                           THEN invoice_id || ' ' || invoice_part ELSE invoice_id END AS invoice_id,
+                      coalesce(client, client_email) AS client),
+           connector_norm(coalesce(client, client_email)) AS client_key,
            coalesce(map_extract_value(MAP($status_keys::VARCHAR[], $status_values::VARCHAR[]), lower(status)),
                     lower(status)) AS st,
            connector_date(issued_on, $date_order, $date_format::VARCHAR) AS issued,
@@ -118,10 +120,18 @@ k AS (
 -- the basis the paid amount and the balance are written on: the amount, or with tax; paid_whole,
 -- an invoice a status says is paid and no balance says is still owed (a balance above 0 is: read
 -- as the balance says, and warned of)
-t AS (
+t0 AS (
     SELECT *, CASE WHEN with_tax > 0 AND amt > 0 THEN with_tax ELSE amt END AS gross,
            kind = 'paid' AND coalesce(connector_amount(balance, $decimal, $cents), 0) <= 0 AS paid_whole
     FROM k
+),
+-- a balance above the invoice's own total holds a debt carried onto it ($balance_capped: Stripe's
+-- Amount Remaining): only the total is owed on this invoice
+t AS (
+    SELECT * REPLACE (CASE WHEN $balance_capped AND balance_given > gross AND gross > 0 THEN gross
+                           ELSE balance_given END AS balance_given),
+           coalesce($balance_capped AND balance_given > gross AND gross > 0, false) AS balance_over
+    FROM t0
 ),
 p AS (
     SELECT *,
@@ -182,7 +192,7 @@ SELECT line,
        CASE WHEN amt > 0 THEN greatest(amt - paid_amt - open_amt, 0) ELSE 0 END AS written_off,
        paid_amt_given, paid_amount AS paid_amount_text,
        balance_given, balance AS balance_text,
-       with_tax, amount_with_tax AS with_tax_text, gross, paid_gross, open_gross, paid_whole,
+       with_tax, amount_with_tax AS with_tax_text, gross, paid_gross, open_gross, paid_whole, balance_over,
        tax AS tax_text, tax_amt, tax1_amt, tax2 AS tax2_text, tax2_amt,
        -- no currency column: an amount's sign gives it (a $ only where the portfolio is in dollars)
        coalesce(connector_currency(currency),

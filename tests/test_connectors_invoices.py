@@ -1671,11 +1671,22 @@ def test_stripes_invoice_export_is_known_by_its_header(store: Store) -> None:
         ("SDVD-0004-unpaid", date(2026, 7, 1), Decimal("1500.00"), "EUR", date(2026, 7, 31), None),
         # charged automatically, no due day: due after the payment terms
         ("SDVD-0008", date(2026, 9, 1), Decimal("1300.00"), "GBP", date(2026, 10, 1), date(2026, 9, 1)),
+        # open, a €200 credit balance applied: that part paid (the reviewer's find: it read €200
+        # written off, and the invoice €1,000 once paid)
+        ("SDVD-0009", date(2026, 9, 10), Decimal("165.29"), "EUR", date(2026, 10, 10), date(2026, 10, 10)),
+        ("SDVD-0009-unpaid", date(2026, 9, 10), Decimal("834.71"), "EUR", date(2026, 10, 10), None),
+        # open, carrying a €200 debt from before: its own total owed (the file was refused), its
+        # customer with no name known by their address (refused too)
+        ("SDVD-0010", date(2026, 9, 12), Decimal("1000.00"), "EUR", date(2026, 10, 12), None),
     ]  # fmt: skip
+    assert store.con.execute(
+        "SELECT name FROM clients WHERE client_id = (SELECT client_id FROM invoices "
+        "WHERE invoice_id = 'SDVD-0010')"
+    ).fetchone() == ("studio@mertens.be",)
     said = " ".join(summary.notes + summary.warnings)
     assert "left out 1 draft invoice, never sent" in said
     assert "2 invoices written off in whole or in part" in said  # void and uncollectible
-    assert "1 invoice marked paid with an amount paid that says otherwise" in said
+    assert "1 invoice with more remaining than its total (line 11): a debt from before" in said
     assert not [w for w in summary.warnings if "ignoring" in w or "unknown" in w.lower()]
 
 

@@ -437,6 +437,7 @@ class Mapping(BaseModel):
                 "status_values": list(values.status.values()),
                 "due_days": self.due_days,
                 "cents": bool(self.amounts_in_cents),
+                "balance_capped": False,
                 "cents_said": self.amounts_in_cents is not None,
             }
         elif self.target == "feedback":

@@ -243,7 +243,7 @@ def left_out_bills(
     portfolio's `currency` for amounts the file gives none."""
     (drafts, due, paid_on, partly, written_off, off_lines, no_currency, line_items, cancellations,
      cancellation_lines, maybe_cents, median, partial_unknown, partial_line, paid_differs,
-     paid_differs_lines, paid_owing, paid_owing_line) = store.row(
+     paid_differs_lines, paid_owing, paid_owing_line, balance_over, balance_over_lines) = store.row(
         "connector_notes_bills", con=con)  # fmt: skip
     if maybe_cents and source.mapping_file and not source.params.get("cents_said"):
         # refused rather than guessed either way: read as units, Stripe's API export made every
@@ -315,6 +315,12 @@ def left_out_bills(
             f"otherwise ({_lines(paid_differs_lines, paid_differs)}): each counts as paid in "
             "full, its amount as revenue; what was paid beyond it or short of it (a credit "
             "balance, a discount for paying early, a late fee) is neither revenue nor owed."
+        )
+    if balance_over:
+        summary.notes.append(
+            f"{plural(balance_over, 'invoice')} with more remaining than its total "
+            f"({_lines(balance_over_lines, balance_over)}): a debt from before carried onto it; "
+            "only its own total counts as owed on it."
         )
     if paid_owing:
         summary.warnings.append(

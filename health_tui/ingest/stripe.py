@@ -9,8 +9,11 @@ What Stripe's columns mean, and so how they are read:
 - Amount Remaining is what is still owed. Amount Due is not: it is the Total less a credit
   balance the customer had (or plus a debt), billed in full however much is paid, and a drafted
   mapping that read it as the balance refused a Sanne's (an Amsterdam designer's) whole file.
-- Amount Paid is read on Total; a paid invoice is paid in full whatever it says (a credit balance
-  paid the rest).
+- What was paid is Total less Amount Remaining: a credit balance the customer had pays its part
+  (Amount Paid counts only money, and left an open invoice's credited part written off). A
+  remaining above the Total is a debt carried onto the invoice: only the Total is owed on it.
+  A paid invoice is paid in full.
+- A customer with no name is the client its email address names (Customer Email).
 - The invoice is issued when it is finalized (Finalized At): Date (UTC) is when its draft was
   made, days or weeks earlier, and put one invoice in the quarter before (a client read
   "reprice" instead of "keep"). Drafts have neither a number nor a finalized day: left out.
@@ -31,12 +34,13 @@ STRIPE_INVOICES = Source(
     fields={
         "invoice_id": ("Number",),
         "client": ("Customer Name",),
+        # a customer with no name is known by their address (a file was refused whole for one)
+        "client_email": ("Customer Email",),
         "issued_on": ("Finalized At (UTC)",),
         "due_on": ("Due Date (UTC)",),
         "paid_on": ("Paid At (UTC)",),
         "amount": ("Total",),
         "tax": ("Tax",),
-        "paid_amount": ("Amount Paid",),
         "balance": ("Amount Remaining",),
         "currency": ("Currency",),
         "status": ("Status",),
@@ -46,11 +50,11 @@ STRIPE_INVOICES = Source(
     ignored=(
         "id",
         "Customer",
-        "Customer Email",
         "Customer Description",
         "Customer Phone",
         "Customer Tax Exempt",
         "Amount Due",
+        "Amount Paid",
         "Subtotal",
         "Paid",
         "Date (UTC)",
@@ -88,5 +92,8 @@ STRIPE_INVOICES = Source(
         "status_values": [],
         "due_days": None,  # the settings' [money] payment_terms_days
         "cents": False,
+        # Amount Remaining holds a debt the customer carried onto the invoice: owed, not this
+        # invoice's (a remaining of 1,200 on a total of 1,000 refused the whole file)
+        "balance_capped": True,
     },
 )

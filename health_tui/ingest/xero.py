@@ -76,5 +76,6 @@ XERO_INVOICES = Source(
         "status_values": [],
         "due_days": None,  # the settings' [money] payment_terms_days
         "cents": False,
+        "balance_capped": False,
     },
 )
