@@ -22,8 +22,9 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
        coalesce(bool_and(regexp_full_match(amount_text, '\d+')) FILTER (WHERE skip IS NULL), false)
            AND median(amount) FILTER (WHERE skip IS NULL) >= 10000 AS maybe_cents,
        median(amount) FILTER (WHERE skip IS NULL) AS median_amount,
-       -- marked paid in part, with a payment day and no amount paid or owed: how much was paid is
-       -- not in the file, and it stays wholly unpaid (a Montréal shop's FreshBooks "Partial")
+       -- marked paid in part, with no amount paid or owed: how much was paid is not in the file,
+       -- and it stays wholly unpaid (a Montréal shop's FreshBooks "Partial", with a payment day; a
+       -- Madrid studio's Holded "Parcialmente cobrada" mapped to partial, with none)
        count(*) FILTER (WHERE partial_unknown) AS partial_unknown,
        min(line) FILTER (WHERE partial_unknown) AS partial_line,
        -- marked paid, with an amount paid or a balance that says otherwise: paid in full
@@ -40,9 +41,9 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
            AS balance_over_lines
 FROM (SELECT *,
              skip IS NULL AND paid_whole AND amount >= 0 AND paid_amt_given <> gross AS paid_differs,
-             skip IS NULL AND paid_amt = 0 AND paid_text IS NOT NULL AND paid_amount_text IS NULL
-                 AND balance_text IS NULL
+             skip IS NULL AND paid_amt = 0 AND paid_amount_text IS NULL AND balance_text IS NULL
                  AND status_word IN ('partial', 'partially paid', 'partial payment', 'partiellement payée',
                                      'teilweise bezahlt', 'teilbezahlt', 'parcial', 'recebido parcial',
-                                     'parcialmente pagada', 'parcialmente pago') AS partial_unknown
+                                     'parcialmente pagada', 'parcialmente pago', 'parcialmente cobrada',
+                                     'cobrada parcialmente') AS partial_unknown
       FROM src_bills);

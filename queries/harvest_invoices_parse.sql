@@ -106,7 +106,8 @@ k AS (
                             'partiellement payée', 'offen', 'überfällig', 'teilweise bezahlt',
                             'teilbezahlt', 'em aberto', 'aberto', 'aberta', 'vencido', 'vencida',
                             'atrasado', 'atrasada', 'pendente', 'parcial', 'recebido parcial',
-                            'pendiente', 'emitida', 'parcialmente pagada', 'parcialmente pago')
+                            'pendiente', 'emitida', 'parcialmente pagada', 'parcialmente pago',
+                            'parcialmente cobrada', 'cobrada parcialmente')
                 THEN 'open'
                 -- Stripe's uncollectible: given up on, written off
                 WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off', 'void',

@@ -24,10 +24,19 @@ WITH s AS (
            coalesce(map_extract_value(MAP($channel_keys::VARCHAR[], $channel_values::VARCHAR[]), lower(channel)),
                     CASE WHEN lower(trim(channel)) IN ('email', 'phone', 'meeting', 'chat', 'letter', 'sms', 'social')
                          THEN lower(trim(channel)) END,
+                    -- and in Spanish, Portuguese, French or German (without accents)
                     map_extract_value(MAP {'call': 'phone', 'phone call': 'phone', 'telephone': 'phone',
                                            'e-mail': 'email', 'mail': 'email', 'video call': 'meeting',
-                                           'in person': 'meeting', 'text': 'sms', 'letter': 'letter'},
-                                      lower(trim(channel)))) AS ch,
+                                           'in person': 'meeting', 'text': 'sms', 'letter': 'letter',
+                                           'whatsapp': 'chat', 'slack': 'chat', 'teams': 'chat',
+                                           'telefono': 'phone', 'llamada': 'phone', 'ligacao': 'phone',
+                                           'appel': 'phone', 'telefonat': 'phone', 'anruf': 'phone',
+                                           'reunion': 'meeting', 'reuniao': 'meeting',
+                                           'videollamada': 'meeting', 'videochamada': 'meeting',
+                                           'visio': 'meeting', 'besprechung': 'meeting', 'termin': 'meeting',
+                                           'correo': 'email', 'courriel': 'email', 'carta': 'letter',
+                                           'lettre': 'letter', 'brief': 'letter'},
+                                      strip_accents(lower(trim(channel))))) AS ch,
            -- an empty cell is the word "" ([values.kind] "" = "request": a helpdesk's untagged
            -- tickets); else the most telling kind among the cell's tags ("urgent, bug", a Montréal
            -- shop's Help Scout export; Zendesk's "reclamacao urgente", its tags apart by spaces),

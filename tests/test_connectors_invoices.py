@@ -1452,9 +1452,9 @@ def test_an_invoice_marked_partial_with_no_amount_paid_is_said_wholly_unpaid(
     )
     summary = load(store, sheet, mapping=mapping)
     assert (
-        "fb.csv:2: 1 invoice marked paid in part, with a payment day and no amount paid or owed: "
-        "how much was paid is not in the file, so each counts as wholly unpaid; map the file's "
-        "paid amount or balance column to count what was paid."
+        "fb.csv:2: 1 invoice marked paid in part, with no amount paid or owed: how much was paid "
+        "is not in the file, so each counts as wholly unpaid; map the file's paid amount or "
+        "balance column to count what was paid."
     ) in summary.warnings
 
 
@@ -1723,3 +1723,43 @@ def test_an_invoices_instalments_are_each_an_invoice_of_their_own(
         ("1140 3/3", Decimal("1000.00"), date(2026, 9, 30), None),
         ("1141", Decimal("500.00"), date(2026, 8, 14), date(2026, 8, 14)),
     ]
+
+
+def test_a_spanish_lists_iva_read_past_is_said_and_a_partial_with_no_amounts_warned(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Madrid studio's Holded list: amount = "Total" with its IVA read past counted 21% of tax
+    as revenue, nothing said (IVA was no tax's name); "Parcialmente cobrada" mapped to partial, as
+    the refusal advised, with no amount paid or owed read, counted as wholly unpaid, unsaid."""
+    sheet = write(tmp_path, "facturas.csv", "Num.;Fecha;Cliente;IVA;Total;Estado\n"
+                  "F-1;01/07/2026;Hotel Marítimo;210,00;1.210,00;Pagada\n"
+                  "F-2;02/07/2026;Hotel Marítimo;210,00;1.210,00;Parcialmente cobrada\n")  # fmt: skip
+    mapping = write(tmp_path, "facturas.toml", 'target = "invoices"\ndate_format = "day-first"\n'
+                    '[columns]\ninvoice_id = "Num."\nclient = "Cliente"\nissued_on = "Fecha"\n'
+                    'amount = "Total"\nstatus = "Estado"\n')  # fmt: skip
+    summary = load(store, sheet, mapping=mapping)
+    assert any(w.startswith("'IVA' read past: if 'Total' holds it") for w in summary.warnings)
+    assert (
+        "facturas.csv:3: 1 invoice marked paid in part, with no amount paid or owed: how much was "
+        "paid is not in the file, so each counts as wholly unpaid; map the file's paid amount or "
+        "balance column to count what was paid."
+    ) in summary.warnings
+
+
+def test_a_holded_list_is_drafted_with_its_total_its_collected_and_pending() -> None:
+    """The Madrid studio's draft left out Cobrado, Pendiente and Total, and the issue day Fecha;
+    a list with a Total alone still drafts it as the amount."""
+    from health_tui.ingest.mapping_draft import draft
+
+    header = ["Num.", "Fecha", "Vencimiento", "Cliente", "NIF", "Subtotal", "IVA", "Retención",
+              "Total", "Cobrado", "Pendiente", "Estado", "Moneda"]  # fmt: skip
+    target, found = draft(header)  # type: ignore[misc]
+    assert target == "invoices"
+    assert {k: found.get(k) for k in ("issued_on", "due_on", "amount", "amount_with_tax",
+                                      "paid_amount", "balance", "currency", "tax")} == {
+        "issued_on": "Fecha", "due_on": "Vencimiento", "amount": "Subtotal",
+        "amount_with_tax": "Total", "paid_amount": "Cobrado", "balance": "Pendiente",
+        "currency": "Moneda", "tax": None,
+    }  # fmt: skip
+    _, alone = draft(["Invoice No", "Customer", "Date", "Total", "Status"])  # type: ignore[misc]
+    assert alone["amount"] == "Total" and "amount_with_tax" not in alone

@@ -851,7 +851,7 @@ def test_a_senders_address_given_as_an_alias_lands_their_tickets(harvest: Store)
 def test_a_long_refusal_names_every_word_refused_once(small: Store, tmp_path: Path) -> None:
     """A Lyon agency's contact log: 87 problems, 20 shown, and the words to give a channel or kind
     (Courrier, LinkedIn, escalade...) took one import per word to find."""
-    words = ["Courrier", "LinkedIn", "Visio", "Texto"] * 6
+    words = ["Courrier", "LinkedIn", "Pigeon", "Texto"] * 6
     rows = "".join(
         f"2026-09-{1 + i % 28:02d} 10:00,Northwind Outfitters,{w},complaint\n"
         for i, w in enumerate(words)
@@ -874,7 +874,7 @@ def test_a_long_refusal_names_every_word_refused_once(small: Store, tmp_path: Pa
     assert (
         "Every value refused, once each:\n  How: not one of email, phone, meeting, chat, letter, "
         "sms, social (give the sheet's words their channel under [values.channel]): 'Courrier' "
-        "(6 lines), 'LinkedIn' (6 lines), 'Visio' (6 lines), 'Texto' (6 lines)\n"
+        "(6 lines), 'LinkedIn' (6 lines), 'Pigeon' (6 lines), 'Texto' (6 lines)\n"
     ) in said
 
 
@@ -1074,3 +1074,27 @@ def test_a_logs_kinds_and_channels_read_as_people_write_them(small: Store, tmp_p
     load(small, sheet, mapping=write(tmp_path, "m.toml", mapping))
     got = [(t[2], t[3]) for t in touches(small, "mapping:contact-log")]
     assert got == [("phone", "revision_request"), ("email", "complaint"), ("phone", "scope_change")]
+
+
+def test_a_log_kept_in_spanish_or_portuguese_reads_its_kinds_and_channels(
+    small: Store, tmp_path: Path
+) -> None:
+    """A Madrid studio's log ("Teléfono", "Queja", "Elogio", "Petición de cambios", "WhatsApp")
+    was refused word by word, though the time import knows Spanish words."""
+    sheet = write(
+        tmp_path,
+        "registro.csv",
+        "Fecha,Cliente,Canal,Qué pasó\n"
+        "2025-10-02 10:00,Northwind Outfitters,Teléfono,Queja\n"
+        "2025-10-03 10:00,Northwind Outfitters,WhatsApp,Elogio\n"
+        "2025-10-04 10:00,Northwind Outfitters,Videollamada,Petición de cambios\n"
+        "2025-10-05 10:00,Northwind Outfitters,Ligação,Reclamação\n",
+    )
+    mapping = (
+        'target = "interactions"\nname = "contact-log"\n[columns]\nat = "Fecha"\n'
+        'client = "Cliente"\nchannel = "Canal"\nkind = "Qué pasó"\n'
+    )
+    load(small, sheet, mapping=write(tmp_path, "m.toml", mapping))
+    got = [(t[2], t[3]) for t in touches(small, "mapping:contact-log")]
+    assert got == [("phone", "complaint"), ("chat", "praise"), ("meeting", "revision_request"),
+                   ("phone", "complaint")]  # fmt: skip

@@ -88,6 +88,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "datarecebimento",
             "fechadepago",
             "fechapago",
+            "fechadecobro",
+            "fechacobro",
         ),
         "due_on": (
             "duedate",
@@ -109,6 +111,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "valorpago",
             "importepagado",
             "montopagado",
+            "cobrado",
+            "importecobrado",
         ),
         # (Xero's Receivable Invoice Detail: Paid and Due beside Due Date, which due_on took)
         "balance": (
@@ -121,6 +125,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "due",
             "valoremaberto",
             "saldo",
+            "pendiente",
+            "importependiente",
         ),
         "amount_with_tax": (
             "montantttc",
@@ -129,6 +135,10 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "grossamount",
             "amountwithtax",
             "gross",
+            # a plain Total beside a net amount (Holded's Subtotal, IVA, Total); where the list
+            # has no net amount, the Total is the amount (draft). "=": the whole name only ("Sum
+            # of Line Total" is a pivot's amount)
+            "=total",
         ),
         "issued_on": (
             "invoicedate",
@@ -140,6 +150,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "emissao",
             "fechadeemision",
             "fechaemision",
+            "fechafactura",
+            "fecha",
             "issued",
             "date",
             "datum",
@@ -199,6 +211,13 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "note": ("description", "notes", "note", "comment", "descricao", "descripcion"),
         "person": ("user", "person", "member", "employee", "mitarbeiter", "usuario"),
         "project": ("project", "projet", "projekt", "projeto", "proyecto"),
+        # (Clockify's "Billable Amount (EUR)"; in Spanish "Importe facturable (EUR)")
+        "billable_amount": (
+            "billableamount",
+            "importefacturable",
+            "valorfaturavel",
+            "montantfacturable",
+        ),
     },
     "interactions": {
         # (HubSpot's activities: Activity date, Activity type a call or a note, Body)
@@ -242,7 +261,9 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "tipo",
             "tipodeticket",
             "categoria",
+            "quepaso",
         ),
+        "sentiment": ("sentiment", "tone", "mood", "tono", "tom", "humeur", "stimmung"),
         "note": (
             "subject",
             "summary",
@@ -254,6 +275,7 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "assunto",
             "asunto",
             "descricao",
+            "notas",
         ),
     },
     "feedback": {
@@ -290,6 +312,8 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "note",
             "recomendaria",
             "recomendar",
+            "recomiend",
+            "probabilidad",
             "escala",
         ),
         "comment": (
@@ -311,12 +335,13 @@ def _column(header: list[str], taken: set[str], words: tuple[str, ...]) -> str |
     that holds a word of five letters or more."""
     free = [(h, _key(h)) for h in header if h not in taken]
     for word in words:
-        if column := next((h for h, key in free if key == word), None):
+        if column := next((h for h, key in free if key == word.lstrip("=")), None):
             return column
     for word in words:
         if (
             len(word) >= 5
             and word not in WHOLE_ONLY
+            and not word.startswith("=")
             and (column := next((h for h, key in free if word in key), None))
         ):
             return column
@@ -332,7 +357,7 @@ WHOLE_ONLY = frozenset({"invoice", "parcela", "cuota", "installment", "instalmen
 # A tax column by its name: "Tax", "Tax 1 Amount", "TaxTotal", "Total Tax", "Sum of Tax 2 Amount" (a
 # pivot's), "GST", "QST"
 TAX_NAME = re.compile(
-    r"(sumof)?(total)?(tax|gst|hst|pst|qst|tps|tvq|vat|tva|mwst|ust)\d?(amount|total)?\d?"
+    r"(sumof)?(total)?(tax|gst|hst|pst|qst|tps|tvq|vat|tva|mwst|ust|iva|igic|btw|moms)\d?(amount|total)?\d?"
 )
 
 
@@ -363,6 +388,8 @@ def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
             if column is not None:
                 found[field] = column
                 taken.add(column)
+        if "amount_with_tax" in found and "amount" not in found:
+            found["amount"] = found.pop("amount_with_tax")  # a Total alone is the amount
         if "tax" in found:
             if "amount_with_tax" in found or net_named(found.get("amount")):
                 del found["tax"]  # the amount is without tax already: the tax is not taken off it

@@ -270,9 +270,8 @@ def left_out_bills(
     if partial_unknown:
         summary.warnings.append(
             f"{file}:{partial_line}: {plural(partial_unknown, 'invoice')} marked paid in part, with "
-            "a payment day and no amount paid or owed: how much was paid is not in the file, so "
-            "each counts as wholly unpaid; map the file's paid amount or balance column to count "
-            "what was paid."
+            "no amount paid or owed: how much was paid is not in the file, so each counts as "
+            "wholly unpaid; map the file's paid amount or balance column to count what was paid."
         )
     if cancellations:
         summary.notes.append(
