@@ -1763,3 +1763,16 @@ def test_a_holded_list_is_drafted_with_its_total_its_collected_and_pending() -> 
     }  # fmt: skip
     _, alone = draft(["Invoice No", "Customer", "Date", "Total", "Status"])  # type: ignore[misc]
     assert alone["amount"] == "Total" and "amount_with_tax" not in alone
+
+
+def test_a_spanish_clockify_report_is_drafted_with_its_decimal_hours() -> None:
+    """The Madrid studio's Clockify in Spanish drafted its hours from "Duración (h)" (1:30:00),
+    beside "Duración (decimal)", and left its billable amounts out."""
+    from health_tui.ingest.mapping_draft import draft
+
+    header = ["Proyecto", "Cliente", "Descripción", "Tarea", "Usuario", "Facturable",
+              "Fecha de inicio", "Duración (h)", "Duración (decimal)", "Importe facturable (EUR)"]  # fmt: skip
+    target, found = draft(header)  # type: ignore[misc]
+    assert (target, found["hours"], found["billable_amount"]) == (
+        "time_entries", "Duración (decimal)", "Importe facturable (EUR)"
+    )  # fmt: skip

@@ -202,6 +202,9 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "duree",  # a French Clockify's "Durée (décimale)"
             "horas",
             "duracaodecimal",  # a Brazilian Clockify's, before its "Duração (h)"
+            "duraciondecimal",  # a Spanish one's
+            "dureedecimale",
+            "dauerdezimal",
             "duracao",
             "duracion",
             "time",
