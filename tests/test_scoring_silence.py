@@ -206,6 +206,25 @@ def test_paying_in_instalments_as_brazil_buys_is_no_hard_time(tmp_path: Path) ->
     assert not any(r.startswith("A hard time of their own") for r in c.reasons)
 
 
+def test_a_client_since_a_years_first_day_has_been_one_a_year(tmp_path: Path) -> None:
+    """A Madrid studio's exports ran from 1 October 2025 to 30 September 2026: its client who wrote
+    of "problemas de liquidez" read "a client of 364 days (a hard time is read after 365)", and
+    no client whose first record was a year's exports could ever be read as struggling. A year
+    counts its first day: 365."""
+    start = date(2025, 10, 1)
+    b = book()
+    b.client("yr", "Cervecería del Puerto", start)
+    b.work("yr", start, Q3 - timedelta(days=1), rate=100)
+    b.work("yr", Q3, AS_OF, rate=100, late_days=40, unpaid_last=1)
+    b.feedback("yr", start, Q3 - timedelta(days=1), 9)
+    b.events("yr", "request", start, Q3 - timedelta(days=1), per_quarter=3, sentiment=0.5)
+    b.events("yr", "praise", start, Q3 - timedelta(days=1), per_quarter=1, sentiment=0.8)
+    say(b, "yr", date(2026, 8, 12), "request", "Tenemos problemas de liquidez este trimestre")
+    c = client(b.score(tmp_path), "yr")
+    assert c.tenure_days == 364  # as_of less the start, as the JSON has it
+    assert (c.archetype, c.recommendation) == (A.struggling, R.support)
+
+
 def test_words_said_twice_at_one_time_are_quoted_with_one_channel(tmp_path: Path) -> None:
     """A call and the email that sums it up, logged at the same minute with the same words: the
     quote named either channel, as the rows came (the latest words, then the channel, decide)."""
@@ -357,8 +376,8 @@ def test_their_own_words_of_a_hard_time_are_said_where_they_are_not_read_as_stru
     assert c.archetype is not A.struggling
     assert (
         'In their own words, a hard time: "Cash flow is tight - can we agree a payment plan?" '
-        "(email, 2026-08-21); not read as struggling: a client of 149 days (a hard time is read "
-        "after 365, against how they were before)."
+        "(email, 2026-08-21); not read as struggling: a client of 150 days (a hard time is read "
+        "from 365, against how they were before)."
     ) in c.reasons
 
 

@@ -197,6 +197,14 @@ class ClientFacts:
     last_bill: date | None
 
     @property
+    def days_held(self) -> int:
+        """The days a client has been one, its first day counted: from 1 October to 30 September
+        is a year, 365 days. tenure_days (as_of less the start) is 364 there, and a client whose
+        first record is a year's exports could never be read as struggling or drifting (a hard
+        time is read after 365 days: a Madrid studio's client said it three times)."""
+        return self.tenure_days + 1
+
+    @property
     def billed_hours_12m(self) -> float:
         """The last four quarters' hours that their revenue pays for: a client billed after the
         work has its time since its last bill apart (not billed yet)."""

@@ -67,9 +67,9 @@ def _hard_words_unread(m: Measures, ctx: Context) -> str:
     health from before this quarter to hold it against)."""
     f, a = m.facts, ctx.settings.archetypes
     complaints = f.complaints_q0 + f.escalations_q0
-    if f.tenure_days < a.struggling_min_days:
+    if f.days_held < a.struggling_min_days:
         why = (
-            f"{held(f, 'a client of')} {f.tenure_days} days (a hard time is read after {a.struggling_min_days}, "
+            f"{held(f, 'a client of')} {f.days_held} days (a hard time is read from {a.struggling_min_days}, "
             "against how they were before)"
         )
     elif f.prior_health is None:
@@ -174,7 +174,7 @@ def reasons(
         )
     if arch is A.new:
         out.append(
-            f"{held(f, 'Client for').capitalize()} {f.tenure_days} days: under "
+            f"{held(f, 'Client for').capitalize()} {f.days_held} days: under "
             f"{s.rules.min_history_days} days of history, too early to judge.{_start_not_given(f)}"
         )
     if arch is A.dormant:

@@ -177,7 +177,7 @@ def work_fell(m: Measures, ctx: Context) -> str | None:
     the client's usual month, with no complaint, in figures; None otherwise. Drifting when contact
     fell too; said on its own where nothing on record says how the relationship stands."""
     f, a = m.facts, ctx.settings.archetypes
-    if f.tenure_days < a.drift_min_days or f.months_year_ago <= 0 or f.complaints_recent > 0:
+    if f.days_held < a.drift_min_days or f.months_year_ago <= 0 or f.complaints_recent > 0:
         return None
     share = a.drift_work_share
     now: float | None
@@ -227,7 +227,7 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
     f, rules, a = m.facts, ctx.settings.rules, ctx.settings.archetypes
     if not f.active:
         return A.former
-    if f.tenure_days < rules.min_history_days:
+    if f.days_held < rules.min_history_days:
         return A.new
     if f.dormant:
         return A.dormant
@@ -235,7 +235,7 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
     prior = f.prior_health
     complaints_now = f.complaints_q0 + f.escalations_q0
     if (
-        f.tenure_days >= a.struggling_min_days
+        f.days_held >= a.struggling_min_days
         and prior is not None
         and prior >= a.struggling_prior_health
         and complaints_now <= a.struggling_max_complaints
@@ -245,7 +245,7 @@ def archetype(m: Measures, ctx: Context) -> Archetype:
     if (
         m.health is not None
         and not thin_health(m, ctx.settings)
-        and f.tenure_days >= a.loyal_min_days
+        and f.days_held >= a.loyal_min_days
         and prior is not None
         and f.prior_quarters >= a.loyal_prior_quarters
         and prior >= a.loyal_prior_health
