@@ -47,11 +47,11 @@ WITH s AS (
                         -- a tag read whole where it is a kind ("not urgent" mapped is not urgent),
                         -- else each of its words
                         lambda t: list_transform([connector_kind_at(trim(t), o.kinds, $kind_keys::VARCHAR[],
-                                                                    $kind_values::VARCHAR[])],
+                                                                    $kind_values::VARCHAR[], true)],
                                                  lambda w: CASE WHEN w IS NOT NULL THEN [w] ELSE list_transform(
                                                      string_split_regex(trim(t), '\s+'),
                                                      lambda x: connector_kind_at(x, o.kinds, $kind_keys::VARCHAR[],
-                                                                                 $kind_values::VARCHAR[])) END)[1])),
+                                                                                 $kind_values::VARCHAR[], false)) END)[1])),
                         lambda p: p IS NOT NULL))]) AS k,
            coalesce(map_extract_value(MAP($sentiment_keys::VARCHAR[], $sentiment_values::DOUBLE[]),
                                       lower(trim(sentiment))),

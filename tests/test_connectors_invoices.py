@@ -1452,9 +1452,9 @@ def test_an_invoice_marked_partial_with_no_amount_paid_is_said_wholly_unpaid(
     )
     summary = load(store, sheet, mapping=mapping)
     assert (
-        "fb.csv:2: 1 invoice marked paid in part, with no amount paid or owed: how much was paid "
-        "is not in the file, so each counts as wholly unpaid; map the file's paid amount or "
-        "balance column to count what was paid."
+        "fb.csv:2: 1 invoice marked paid in part, with no amount paid or owed in its row: how "
+        "much was paid is not in the file, so each counts as wholly unpaid; give the amount paid "
+        "or the balance (in the file, or by mapping its column) to count what was paid."
     ) in summary.warnings
 
 
@@ -1740,9 +1740,9 @@ def test_a_spanish_lists_iva_read_past_is_said_and_a_partial_with_no_amounts_war
     summary = load(store, sheet, mapping=mapping)
     assert any(w.startswith("'IVA' read past: if 'Total' holds it") for w in summary.warnings)
     assert (
-        "facturas.csv:3: 1 invoice marked paid in part, with no amount paid or owed: how much was "
-        "paid is not in the file, so each counts as wholly unpaid; map the file's paid amount or "
-        "balance column to count what was paid."
+        "facturas.csv:3: 1 invoice marked paid in part, with no amount paid or owed in its row: "
+        "how much was paid is not in the file, so each counts as wholly unpaid; give the amount "
+        "paid or the balance (in the file, or by mapping its column) to count what was paid."
     ) in summary.warnings
 
 
@@ -1763,6 +1763,16 @@ def test_a_holded_list_is_drafted_with_its_total_its_collected_and_pending() -> 
     }  # fmt: skip
     _, alone = draft(["Invoice No", "Customer", "Date", "Total", "Status"])  # type: ignore[misc]
     assert alone["amount"] == "Total" and "amount_with_tax" not in alone
+    # a Total is paired only with a net amount: beside a Discount Amount, a Total Due or a
+    # UnitAmount it is the amount, its tax taken off (the reviewer's find: revenue read 50 of 1,000)
+    for header in (
+        ["Invoice #", "Client", "Date", "Due Date", "Total", "Tax", "Discount Amount", "Status"],
+        ["Invoice", "Customer", "Date", "Total", "Total Due", "Status"],
+    ):
+        _, found = draft(header)  # type: ignore[misc]
+        assert found["amount"] == "Total" and "amount_with_tax" not in found, found
+    _, taxed = draft(["Invoice #", "Client", "Date", "Total", "Tax", "Discount Amount"])  # type: ignore[misc]
+    assert taxed.get("tax") == "Tax"
 
 
 def test_a_spanish_clockify_report_is_drafted_with_its_decimal_hours() -> None:

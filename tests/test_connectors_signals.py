@@ -1098,3 +1098,25 @@ def test_a_log_kept_in_spanish_or_portuguese_reads_its_kinds_and_channels(
     got = [(t[2], t[3]) for t in touches(small, "mapping:contact-log")]
     assert got == [("phone", "complaint"), ("chat", "praise"), ("meeting", "revision_request"),
                    ("phone", "complaint")]  # fmt: skip
+
+
+def test_a_known_word_inside_a_tag_is_no_kind_and_the_mappings_words_win(
+    small: Store, tmp_path: Path
+) -> None:
+    """The reviewer's finds: "No urgente" read as an urgent request and "Demande de résiliation"
+    as a plain request, word by word (each was refused before, and should be); and "Reclamação"
+    mapped to request lost to the built-in complaint when the cell wrote it without accents."""
+    mapping = (
+        'target = "interactions"\nname = "contact-log"\n[columns]\nat = "Fecha"\n'
+        'client = "Cliente"\nchannel = "Canal"\nkind = "Qué pasó"\n'
+        '[values.kind]\n"Reclamação" = "request"\n'
+    )
+    m = write(tmp_path, "m.toml", mapping)
+    head = "Fecha,Cliente,Canal,Qué pasó\n"
+    refused_sheet = write(tmp_path, "r.csv", head + "2025-10-02 10:00,Northwind Outfitters,email,No urgente\n"
+                          "2025-10-03 10:00,Northwind Outfitters,email,Demande de résiliation\n")  # fmt: skip
+    said = problems(small, refused_sheet, mapping=m)
+    assert [p.split(":")[1] for p in said] == ["2", "3"], said
+    load(small, write(tmp_path, "ok.csv", head + "2025-10-04 10:00,Northwind Outfitters,email,Reclamacao\n"),
+         mapping=m)  # fmt: skip
+    assert [t[3] for t in touches(small, "mapping:contact-log")] == ["request"]

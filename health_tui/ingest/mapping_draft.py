@@ -135,10 +135,6 @@ WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "grossamount",
             "amountwithtax",
             "gross",
-            # a plain Total beside a net amount (Holded's Subtotal, IVA, Total); where the list
-            # has no net amount, the Total is the amount (draft). "=": the whole name only ("Sum
-            # of Line Total" is a pivot's amount)
-            "=total",
         ),
         "issued_on": (
             "invoicedate",
@@ -338,13 +334,12 @@ def _column(header: list[str], taken: set[str], words: tuple[str, ...]) -> str |
     that holds a word of five letters or more."""
     free = [(h, _key(h)) for h in header if h not in taken]
     for word in words:
-        if column := next((h for h, key in free if key == word.lstrip("=")), None):
+        if column := next((h for h, key in free if key == word), None):
             return column
     for word in words:
         if (
             len(word) >= 5
             and word not in WHOLE_ONLY
-            and not word.startswith("=")
             and (column := next((h for h, key in free if word in key), None))
         ):
             return column
@@ -391,8 +386,18 @@ def draft(header: list[str]) -> tuple[str, dict[str, str]] | None:
             if column is not None:
                 found[field] = column
                 taken.add(column)
-        if "amount_with_tax" in found and "amount" not in found:
-            found["amount"] = found.pop("amount_with_tax")  # a Total alone is the amount
+        # a plain Total beside a net amount (Holded's Subtotal, IVA, Total) is the total with tax,
+        # what is paid and owed is read on; only beside a net amount: a Total beside a "Total
+        # Paid" or a "Discount Amount" is the amount, as before (the reviewer's find)
+        total = next((h for h in header if h not in taken and _key(h) == "total"), None)
+        if (
+            target == "invoices"
+            and total
+            and "amount_with_tax" not in found
+            and net_named(found.get("amount"))
+        ):
+            found["amount_with_tax"] = total
+            taken.add(total)
         if "tax" in found:
             if "amount_with_tax" in found or net_named(found.get("amount")):
                 del found["tax"]  # the amount is without tax already: the tax is not taken off it

@@ -270,8 +270,9 @@ def left_out_bills(
     if partial_unknown:
         summary.warnings.append(
             f"{file}:{partial_line}: {plural(partial_unknown, 'invoice')} marked paid in part, with "
-            "no amount paid or owed: how much was paid is not in the file, so each counts as "
-            "wholly unpaid; map the file's paid amount or balance column to count what was paid."
+            "no amount paid or owed in its row: how much was paid is not in the file, so each "
+            "counts as wholly unpaid; give the amount paid or the balance (in the file, or by "
+            "mapping its column) to count what was paid."
         )
     if cancellations:
         summary.notes.append(
