@@ -55,7 +55,10 @@ SELECT line,
        billable_amount AS billable_amount_text,
        TRY_CAST(connector_decimal_text(cost_amount, $decimal) AS DECIMAL(14, 2)) AS cost_amt,
        cost_amount AS cost_amount_text,
-       connector_currency(currency) AS currency, currency AS currency_text,
+       -- else the currency an amount column's title names ($amount_currency: "Importe facturable
+       -- (EUR)"), where neither a currency column nor [fixed] gives one
+       connector_currency(coalesce(currency, $amount_currency::VARCHAR)) AS currency,
+       coalesce(currency, $amount_currency::VARCHAR) AS currency_text,
        NULL::VARCHAR AS cost_currency,  -- the cost amounts are in `currency` too
        -- the identity's parts after the client (a column alias reused below, as DuckDB allows)
        concat_ws(chr(31), coalesce(strftime(day, '%Y-%m-%d'), ''),

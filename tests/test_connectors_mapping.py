@@ -424,3 +424,22 @@ def test_a_timesheets_money_is_read_through_a_mapping(store: Store, tmp_path: Pa
         "SELECT hours, billable_amount::DOUBLE, cost_amount::DOUBLE, amount_currency "
         "FROM time_entries"
     ).fetchall() == [(2.5, 237.5, 100.0, "EUR")]
+
+
+def test_a_mapped_time_amount_titled_with_its_currency_is_in_it(
+    store: Store, tmp_path: Path
+) -> None:
+    """A Spanish Clockify's "Importe facturable (EUR)", mapped as drafted, was stored as pounds in
+    a GBP portfolio: the title names the currency, as Toggl's and Clockify's built-in do (the
+    reviewer's find)."""
+    from health_tui.settings import Money
+
+    sheet = write(tmp_path, "c.csv", "Cliente,Fecha de inicio,Duración (decimal),Importe facturable (EUR)\n"
+                  "Acme,2026-07-01,2,150.00\n")  # fmt: skip
+    mapping = write(tmp_path, "c.toml", 'target = "time_entries"\n[columns]\nclient = "Cliente"\n'
+                    'date = "Fecha de inicio"\nhours = "Duración (decimal)"\n'
+                    'billable_amount = "Importe facturable (EUR)"\n')  # fmt: skip
+    import_path(store, sheet, mapping=mapping, money=Money(currency="GBP", rates={"EUR": 0.85}))
+    assert store.con.execute("SELECT billable_amount, amount_currency FROM time_entries").fetchall() == [
+        (Decimal("150.00"), "EUR")
+    ]  # fmt: skip

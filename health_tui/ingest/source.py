@@ -146,6 +146,7 @@ def match_header(source: Source, header: list[str], file: str, line: int = 1) ->
                 found.copies[name] = chosen[position]
                 break
     _titled(source, header, chosen, found, file, line)
+    _titled_mapped(source, header, chosen, found, file, line)
     spelled = {_key(s) for spellings in source.fields.values() for s in spellings}
     unknown: list[str] = []  # columns no field reads
     silent = {_key(s) for s in source.ignored}
@@ -262,6 +263,39 @@ def _titled(
                 chosen[i], found.currency = name, code
 
 
+def _titled_mapped(
+    source: Source,
+    header: list[str],
+    chosen: dict[int, str],
+    found: HeaderMatch,
+    file: str,
+    line: int,
+) -> None:
+    """A mapping's time amounts in a column titled with their currency (a Spanish Clockify's
+    "Importe facturable (EUR)"), where no currency column or [fixed] currency says one: the
+    title's code is theirs. Read as the portfolio's, a GBP agency's euros counted as pounds."""
+    if source.name != "mapping" or "currency" in chosen.values() or "currency" in source.fixed:
+        return
+    for i, name in sorted(chosen.items()):
+        title = _TITLE_CODE.search(header[i - 1]) if name in TIME_AMOUNTS else None
+        if title is None:
+            continue
+        code = title.group(1).upper()
+        if found.currency not in (None, code):
+            found.problems.append(
+                Problem(
+                    file=file,
+                    line=line,
+                    column=header[i - 1].strip(),
+                    reason=f"amounts in {code} beside amounts in {found.currency}: "
+                    "give the amounts one currency, or a currency column",
+                )
+            )
+        found.currency = code
+
+
+TIME_AMOUNTS = ("billable_amount", "cost_amount")
+_TITLE_CODE = re.compile(r"\(\s*([A-Za-z]{3})\s*\)\s*$")
 _CODE = re.compile(r"[A-Z]{3}")
 DATE_ORDERS = {"day-first": "dmy", "month-first": "mdy"}
 
