@@ -247,20 +247,10 @@ def _titled(
                 found.warnings.append(
                     f"{file}: ignoring column {show(raw)}: {code!r} is not a currency code"
                 )
-            elif found.currency not in (None, code):
-                found.problems.append(
-                    Problem(
-                        file=file,
-                        line=line,
-                        column=text,
-                        reason=f"amounts in {code} beside amounts in {found.currency}: export "
-                        "the report in one currency",
-                    )
-                )
-            elif name in chosen.values():
+            elif name in chosen.values() and found.currency in (None, code):
                 found.warnings.append(f"{file}: ignoring column {show(raw)}: it appears twice")
-            else:
-                chosen[i], found.currency = name, code
+            elif _one_currency(found, code, file, line, text, "export the report in one currency"):
+                chosen[i] = name
 
 
 def _titled_mapped(
@@ -280,18 +270,21 @@ def _titled_mapped(
         title = _TITLE_CODE.search(header[i - 1]) if name in TIME_AMOUNTS else None
         if title is None:
             continue
-        code = title.group(1).upper()
-        if found.currency not in (None, code):
-            found.problems.append(
-                Problem(
-                    file=file,
-                    line=line,
-                    column=header[i - 1].strip(),
-                    reason=f"amounts in {code} beside amounts in {found.currency}: "
-                    "give the amounts one currency, or a currency column",
-                )
-            )
-        found.currency = code
+        _one_currency(found, title.group(1).upper(), file, line, header[i - 1].strip(),
+                      "give the amounts one currency, or a currency column")  # fmt: skip
+
+
+def _one_currency(
+    found: HeaderMatch, code: str, file: str, line: int, column: str, fix: str
+) -> bool:
+    """The file's amounts are in `code`, as a column's title says; a problem (and False) where
+    another title said another: one file has one currency."""
+    if found.currency not in (None, code):
+        reason = f"amounts in {code} beside amounts in {found.currency}: {fix}"
+        found.problems.append(Problem(file=file, line=line, column=column, reason=reason))
+        return False
+    found.currency = code
+    return True
 
 
 TIME_AMOUNTS = ("billable_amount", "cost_amount")
