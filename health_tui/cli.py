@@ -927,7 +927,7 @@ def clients_unignore(client: str, db: Path | None) -> None:
 KIND_HELP = (
     "request, urgent_request, revision_request, scope_change, complaint, escalation, praise, other"
 )
-CHANNEL_HELP = "email, phone, meeting, chat, letter, sms, social"
+CHANNEL_HELP = "email, phone, meeting, chat, letter, sms, social (call, e-mail, video call read as phone, email, meeting)"
 
 
 LOG_IN_APP = "If it is the health-tui app, log it there: i, f or n on the client's screen."

@@ -320,9 +320,18 @@ def parse_kind(text: str) -> Kind:
         raise EntryRefused(f"unknown kind {text!r}: one of {allowed}.") from None
 
 
+# A channel as people say it, as a mapped log reads it too (queries/mapping_interactions_parse.sql):
+# `log --channel call` was refused while a sheet's "call" was read
+CHANNEL_WORDS = {"call": "phone", "phone_call": "phone", "telephone": "phone", "e_mail": "email",
+                 "mail": "email", "video_call": "meeting", "in_person": "meeting", "text": "sms",
+                 "whatsapp": "chat"}  # fmt: skip
+
+
 def parse_channel(text: str) -> Channel:
+    """A channel as typed: `email`, `phone`, or as said: `call`, `e-mail`, `video call`."""
+    word = _word(text)
     try:
-        return Channel(_word(text))
+        return Channel(CHANNEL_WORDS.get(word, word))
     except ValueError:
         allowed = ", ".join(c.value for c in Channel)
         raise EntryRefused(f"unknown channel {text!r}: one of {allowed}.") from None

@@ -28,7 +28,7 @@ WITH s AS (
                     map_extract_value(MAP {'call': 'phone', 'phone call': 'phone', 'telephone': 'phone',
                                            'e-mail': 'email', 'mail': 'email', 'video call': 'meeting',
                                            'in person': 'meeting', 'text': 'sms', 'letter': 'letter',
-                                           'whatsapp': 'chat', 'slack': 'chat', 'teams': 'chat',
+                                           'whatsapp': 'chat', 'slack': 'chat', 'teams': 'meeting',
                                            'telefono': 'phone', 'llamada': 'phone', 'ligacao': 'phone',
                                            'appel': 'phone', 'telefonat': 'phone', 'anruf': 'phone',
                                            'reunion': 'meeting', 'reuniao': 'meeting',

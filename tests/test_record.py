@@ -756,3 +756,16 @@ def test_a_folder_start_is_known_unless_an_export_shows_work_before_it(
     import_path(small, sheet)
     meridian = score_portfolio(small, date(2026, 9, 30), Settings()).by_id("meridian")
     assert not meridian.start_known and meridian.since_text == "on record since 2025-05-02"
+
+
+def test_a_channel_is_taken_as_people_say_it() -> None:
+    """`health-tui log --channel call` was refused (exit 2) while a mapped sheet's "call" was read
+    as phone (the Amsterdam hunt)."""
+    from health_tui.record import EntryRefused, parse_channel
+
+    said = ["call", "Phone call", "e-mail", "Video call", "WhatsApp", "email", "Meeting"]
+    assert [parse_channel(w).value for w in said] == [
+        "phone", "phone", "email", "meeting", "chat", "email", "meeting"
+    ]  # fmt: skip
+    with pytest.raises(EntryRefused, match="unknown channel 'pigeon'"):
+        parse_channel("pigeon")
