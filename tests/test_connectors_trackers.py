@@ -5,6 +5,7 @@ one column feeding two fields, and start/end columns."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -911,3 +912,31 @@ def test_clockify_in_german_is_clockify(store: Store, tmp_path: Path) -> None:
     assert store.con.execute(
         "SELECT hours, billable, activity, billable_amount::DOUBLE FROM time_entries ORDER BY date"
     ).fetchall() == [(0.75, True, "revision", 71.25), (1.5, False, "meeting", 0.0)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Projeto,Cliente,Descrição,Tarefa,Usuário,Grupo,E-mail,Tags,Faturável,Data de início,"
+        "Hora de início,Data de término,Hora de término,Duração (h),Duração (decimal),"
+        "Taxa faturável (BRL),Valor faturável (BRL)",
+        "Proyecto,Cliente,Descripción,Tarea,Usuario,Grupo,E-mail,Etiquetas,Facturable,"
+        "Fecha de inicio,Hora de inicio,Fecha de finalización,Hora de finalización,Duración (h),"
+        "Duración (decimal),Tarifa facturable (BRL),Importe facturable (BRL)",
+    ],
+)
+def test_clockify_in_portuguese_or_spanish_is_known_by_its_header(
+    store: Store, tmp_path: Path, header: str
+) -> None:
+    """A São Paulo agency's Clockify in Portuguese was "not an export health-tui knows", and
+    `--source clockify` said "missing column 'Start Date'"; a Madrid studio's in Spanish too."""
+    from health_tui.settings import Money
+
+    row = ("Site,Padaria,Layout,Revisão de layout,Rafael,Equipe,r@x.br,,Sim,13/07/2026,09:00:00,"
+           "13/07/2026,10:30:00,01:30:00,1.50,100.00,150.00\n")  # fmt: skip
+    sheet = write(tmp_path, "relatorio.csv", header + "\n" + row)
+    summary = load(store, sheet, money=Money(currency="BRL"))
+    assert summary.source == "clockify"
+    assert store.con.execute(
+        "SELECT hours, billable, activity, billable_amount, amount_currency FROM time_entries"
+    ).fetchall() == [(Decimal("1.50"), True, "revision", Decimal("150.00"), "BRL")]
