@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from health_tui.clients import ClientNotFound, find_client
 from health_tui.errors import HealthTuiError
 from health_tui.store import Store
-from health_tui.text import safe_text
+from health_tui.text import safe_text, unaccented
 
 MAX_NOTE = 2000  # an interaction's note or a feedback comment
 MAX_JOURNAL = 4000  # a journal note
@@ -320,16 +320,33 @@ def parse_kind(text: str) -> Kind:
         raise EntryRefused(f"unknown kind {text!r}: one of {allowed}.") from None
 
 
-# A channel as people say it, as a mapped log reads it too (queries/mapping_interactions_parse.sql):
-# `log --channel call` was refused while a sheet's "call" was read
-CHANNEL_WORDS = {"call": "phone", "phone_call": "phone", "telephone": "phone", "e_mail": "email",
-                 "mail": "email", "video_call": "meeting", "in_person": "meeting", "text": "sms",
-                 "whatsapp": "chat"}  # fmt: skip
+# A channel as people say it, in the languages the imports read: `log --channel` and a mapped log
+# (queries/mapping_interactions_parse.sql) both read these (`log --channel call` was refused while
+# a sheet's "call" was read). Keys as `said` writes a word: lower case, no accents, words apart by
+# one space.
+CHANNEL_WORDS = {
+    "call": "phone", "phone call": "phone", "telephone": "phone", "telefono": "phone",
+    "llamada": "phone", "ligacao": "phone", "appel": "phone", "telefonat": "phone",
+    "anruf": "phone",
+    "e mail": "email", "mail": "email", "correo": "email", "courriel": "email",
+    "video call": "meeting", "in person": "meeting", "teams": "meeting", "reunion": "meeting",
+    "reuniao": "meeting", "videollamada": "meeting", "videochamada": "meeting",
+    "visio": "meeting", "besprechung": "meeting", "termin": "meeting",
+    "whatsapp": "chat", "slack": "chat",
+    "text": "sms",
+    "carta": "letter", "lettre": "letter", "brief": "letter",
+}  # fmt: skip
+
+
+def said(text: str) -> str:
+    """A word as CHANNEL_WORDS keys it: "Video-call" -> "video call", "Teléfono" -> "telefono"
+    (queries/mapping_interactions_parse.sql reads a cell the same way)."""
+    return " ".join(unaccented(text).lower().replace("-", " ").replace("_", " ").split())
 
 
 def parse_channel(text: str) -> Channel:
     """A channel as typed: `email`, `phone`, or as said: `call`, `e-mail`, `video call`."""
-    word = _word(text)
+    word = said(text)
     try:
         return Channel(CHANNEL_WORDS.get(word, word))
     except ValueError:

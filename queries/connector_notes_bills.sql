@@ -42,8 +42,5 @@ SELECT count(*) FILTER (WHERE skip = 'draft') AS drafts,
 FROM (SELECT *,
              skip IS NULL AND paid_whole AND amount >= 0 AND paid_amt_given <> gross AS paid_differs,
              skip IS NULL AND paid_amt = 0 AND paid_amount_text IS NULL AND balance_text IS NULL
-                 AND status_word IN ('partial', 'partially paid', 'partial payment', 'partiellement payée',
-                                     'teilweise bezahlt', 'teilbezahlt', 'parcial', 'recebido parcial',
-                                     'parcialmente pagada', 'parcialmente pago', 'parcialmente cobrada',
-                                     'cobrada parcialmente') AS partial_unknown
+                 AND said_partial AS partial_unknown
       FROM src_bills);

@@ -91,6 +91,12 @@ l AS (
 ),
 k AS (
     SELECT *,
+           -- marked paid in part (open, paid as far as the file says: connector_notes_bills warns
+           -- where it says nothing of how much)
+           st IN ('partial', 'partially paid', 'partial payment', 'partiellement payée',
+                  'teilweise bezahlt', 'teilbezahlt', 'parcial', 'recebido parcial',
+                  'parcialmente pagada', 'parcialmente pago', 'parcialmente cobrada',
+                  'cobrada parcialmente') AS said_partial,
            -- Xero's: SUBMITTED and DELETED were never sent (awaiting approval, a draft deleted),
            -- AUTHORISED is sent and awaiting payment
            -- and French and German invoicing tools' (Pennylane, sevDesk...)
@@ -100,15 +106,12 @@ k AS (
                 WHEN st IN ('paid', 'payée', 'payé', 'réglée', 'bezahlt', 'pago', 'paga', 'recebido',
                             'recebida', 'quitado', 'liquidado', 'pagado', 'pagada', 'cobrado',
                             'cobrada') THEN 'paid'
-                WHEN st IN ('open', 'sent', 'viewed', 'late', 'overdue', 'pending', 'unpaid', 'partial',
-                            'partially paid', 'partial payment', 'due', 'authorised', 'authorized',
-                            'awaiting payment', 'envoyée', 'en attente', 'en retard', 'impayée',
-                            'partiellement payée', 'offen', 'überfällig', 'teilweise bezahlt',
-                            'teilbezahlt', 'em aberto', 'aberto', 'aberta', 'vencido', 'vencida',
-                            'atrasado', 'atrasada', 'pendente', 'parcial', 'recebido parcial',
-                            'pendiente', 'emitida', 'parcialmente pagada', 'parcialmente pago',
-                            'parcialmente cobrada', 'cobrada parcialmente')
-                THEN 'open'
+                WHEN said_partial
+                  OR st IN ('open', 'sent', 'viewed', 'late', 'overdue', 'pending', 'unpaid', 'due',
+                            'authorised', 'authorized', 'awaiting payment', 'envoyée', 'en attente',
+                            'en retard', 'impayée', 'offen', 'überfällig', 'em aberto', 'aberto',
+                            'aberta', 'vencido', 'vencida', 'atrasado', 'atrasada', 'pendente',
+                            'pendiente', 'emitida') THEN 'open'
                 -- Stripe's uncollectible: given up on, written off
                 WHEN st IN ('closed', 'written off', 'written-off', 'write-off', 'write off', 'void',
                             'voided', 'cancelled', 'canceled', 'annulée', 'storniert',
@@ -123,7 +126,7 @@ k AS (
 -- as the balance says, and warned of)
 t0 AS (
     SELECT *, CASE WHEN with_tax > 0 AND amt > 0 THEN with_tax ELSE amt END AS gross,
-           kind = 'paid' AND coalesce(connector_amount(balance, $decimal, $cents), 0) <= 0 AS paid_whole
+           kind = 'paid' AND coalesce(balance_given, 0) <= 0 AS paid_whole
     FROM k
 ),
 -- a balance above the invoice's own total holds a debt carried onto it ($balance_capped: Stripe's
@@ -181,7 +184,7 @@ SELECT line,
        invoice_id,
        regexp_replace(client, '\s+', ' ', 'g') AS client,
        client_key,
-       status, kind, st AS status_word,
+       status, kind, st AS status_word, said_partial,
        issued, issued_on AS issued_text,
        due, due_on AS due_text, due_on IS NULL AS due_assumed,
        CASE WHEN paid_amt > 0 THEN coalesce(paid_given, due) END AS paid,

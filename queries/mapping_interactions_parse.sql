@@ -20,23 +20,14 @@ WITH s AS (
            connector_timestamp(CASE WHEN "time" IS NOT NULL THEN concat_ws(' ', "at", "time")
                                     ELSE "at" END, $date_order, $date_format::VARCHAR,
                                $timezone::VARCHAR) AS ts,
-           -- ours as written, or as a log kept by hand says them ("call", "e-mail", "video call")
+           -- ours as written, or as people say them in the languages the imports read ("call",
+           -- "e-mail", "Teléfono": $said_keys -> $said_values, health_tui/record.py CHANNEL_WORDS,
+           -- keyed as record.said writes a word)
            coalesce(map_extract_value(MAP($channel_keys::VARCHAR[], $channel_values::VARCHAR[]), lower(channel)),
                     CASE WHEN lower(trim(channel)) IN ('email', 'phone', 'meeting', 'chat', 'letter', 'sms', 'social')
                          THEN lower(trim(channel)) END,
-                    -- and in Spanish, Portuguese, French or German (without accents)
-                    map_extract_value(MAP {'call': 'phone', 'phone call': 'phone', 'telephone': 'phone',
-                                           'e-mail': 'email', 'mail': 'email', 'video call': 'meeting',
-                                           'in person': 'meeting', 'text': 'sms', 'letter': 'letter',
-                                           'whatsapp': 'chat', 'slack': 'chat', 'teams': 'meeting',
-                                           'telefono': 'phone', 'llamada': 'phone', 'ligacao': 'phone',
-                                           'appel': 'phone', 'telefonat': 'phone', 'anruf': 'phone',
-                                           'reunion': 'meeting', 'reuniao': 'meeting',
-                                           'videollamada': 'meeting', 'videochamada': 'meeting',
-                                           'visio': 'meeting', 'besprechung': 'meeting', 'termin': 'meeting',
-                                           'correo': 'email', 'courriel': 'email', 'carta': 'letter',
-                                           'lettre': 'letter', 'brief': 'letter'},
-                                      strip_accents(lower(trim(channel))))) AS ch,
+                    map_extract_value(MAP($said_keys::VARCHAR[], $said_values::VARCHAR[]),
+                                      trim(regexp_replace(strip_accents(lower(channel)), '[\s_-]+', ' ', 'g')))) AS ch,
            -- an empty cell is the word "" ([values.kind] "" = "request": a helpdesk's untagged
            -- tickets); else the most telling kind among the cell's tags ("urgent, bug", a Montréal
            -- shop's Help Scout export; Zendesk's "reclamacao urgente", its tags apart by spaces),
@@ -60,9 +51,9 @@ WITH s AS (
            list_contains($sentiment_none::VARCHAR[], lower(trim(sentiment))) AS no_tone,
            connector_norm(client) AS client_key,
            connector_domain("domain") AS domain_key
-    -- our kinds, the most telling first
-    FROM stg_touches, (SELECT ['escalation', 'complaint', 'urgent_request', 'scope_change', 'revision_request',
-                               'praise', 'request', 'other'] AS kinds) o
+    -- our kinds, the most telling first ($telling: health_tui/ingest/helpdesk.py TELLING, as a
+    -- helpdesk's tags rank them)
+    FROM stg_touches, (SELECT CAST($telling AS VARCHAR[]) AS kinds) o
 )
 SELECT line,
        ticket_id,

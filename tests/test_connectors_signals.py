@@ -1120,3 +1120,21 @@ def test_a_known_word_inside_a_tag_is_no_kind_and_the_mappings_words_win(
     load(small, write(tmp_path, "ok.csv", head + "2025-10-04 10:00,Northwind Outfitters,email,Reclamacao\n"),
          mapping=m)  # fmt: skip
     assert [t[3] for t in touches(small, "mapping:contact-log")] == ["request"]
+
+
+def test_a_mapped_cells_tags_rank_as_a_helpdesks_do(small: Store, tmp_path: Path) -> None:
+    """ "urgent, revision" read as a revision request from Zendesk's tags but as an urgent request
+    from a mapped sheet: the mapping kept a ranking of its own (the re-read's find). A complaint
+    tagged urgent stays a complaint either way."""
+    mapping = (
+        'target = "interactions"\nname = "contact-log"\n[columns]\nat = "When"\n'
+        'client = "Who"\nchannel = "How"\nkind = "Tags"\n'
+    )
+    sheet = write(tmp_path, "tags.csv", "When,Who,How,Tags\n"
+                  '2025-10-02 10:00,Northwind Outfitters,email,"urgent, revision request"\n'
+                  '2025-10-03 10:00,Northwind Outfitters,email,"urgent, complaint"\n')  # fmt: skip
+    load(small, sheet, mapping=write(tmp_path, "m.toml", mapping))
+    assert [t[3] for t in touches(small, "mapping:contact-log")] == [
+        "revision_request",
+        "complaint",
+    ]

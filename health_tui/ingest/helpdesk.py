@@ -29,8 +29,17 @@ TAG_KINDS: tuple[tuple[str, str], ...] = (
     ("rush", "urgent_request"),
     ("asap", "urgent_request"),
 )
+# Our kinds, the most telling first, as the tags above rank them: a mapped log's cell of several
+# tags is the first of these among them (a Zendesk "urgent, revision" and a mapped Help Scout's
+# read alike: the mapping's own list put urgent before revision)
+TELLING = (*dict.fromkeys(k for _, k in TAG_KINDS), "request", "other")
 URGENT_PRIORITIES = ("urgent",)
 COMPLAINT_TYPES = ("incident", "problem")
+
+
+# Zendesk's Satisfaction Score for a ticket whose survey was sent and never answered: no tone (a
+# mapped helpdesk's read so too, unless its mapping gives them a tone)
+UNRATED = ("offered", "unoffered", "not offered")
 
 
 def _params(
@@ -130,7 +139,7 @@ ZENDESK = Source(
             "text": "sms",
         },
         {"good": 1.0, "bad": -1.0},
-        ("offered", "unoffered", "not offered"),
+        UNRATED,
     ),
 )
 

@@ -27,8 +27,10 @@ from pydantic import (
 
 from health_tui.errors import ConfigError
 from health_tui.formatting import plural
+from health_tui.ingest.helpdesk import TELLING, UNRATED
 from health_tui.ingest.source import Source, Target, parse_date_format
 from health_tui.ingest.staging import encoding_name
+from health_tui.record import CHANNEL_WORDS
 from health_tui.settings import Activity
 
 Channel = Literal["email", "phone", "meeting", "chat", "letter", "sms", "social"]
@@ -216,11 +218,6 @@ class MappingValues(BaseModel):
                 "so these are one word given twice; keep one"
             )
         return self
-
-
-# A helpdesk's rating of a ticket whose survey was never answered: no tone (as the built-in
-# helpdesk imports read them)
-NO_TONE = ("offered", "unoffered", "not offered")
 
 
 def _keys(words: dict) -> list[str]:
@@ -461,7 +458,10 @@ class Mapping(BaseModel):
                 "sentiment_values": [v for v in values.sentiment.values() if v != ""],
                 # a helpdesk's Offered reads as none unless the mapping gives it a tone of its own
                 "sentiment_none": _keys({k: v for k, v in values.sentiment.items() if v == ""})
-                + [w for w in NO_TONE if w not in _keys(values.sentiment)],
+                + [w for w in UNRATED if w not in _keys(values.sentiment)],
+                "telling": list(TELLING),
+                "said_keys": list(CHANNEL_WORDS),
+                "said_values": list(CHANNEL_WORDS.values()),
             }
         spec = TARGETS[self.target]
         named = [f for f in spec.fields if f in self.columns]
