@@ -739,7 +739,7 @@ def test_no_clients_file(store: Store, tmp_path: Path) -> None:
     exports.mkdir()
     (exports / "harvest_time.csv").write_text("Date,Client\n", encoding="utf-8")
     assert first_problem(store, exports).endswith(
-        "Exports from Harvest, Toggl, Clockify, Zendesk, Freshdesk, or a sheet with a mapping, "
+        "Exports from Harvest, Toggl, Clockify, Xero, Stripe, Zendesk, Freshdesk, or a sheet with a mapping, "
         f"are imported one file at a time: `health-tui import {exports / 'harvest_time.csv'}`"
     )
 

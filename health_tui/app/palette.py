@@ -30,7 +30,7 @@ IMPORT_HELP = "\n".join(
         "      a folder of CSV or Parquet files: clients.csv (required), time_entries, invoices,"
         ' interactions, feedback — the README\'s "Import format" lists every column',
         "  health-tui import EXPORT.csv",
-        "      one export from Harvest, Toggl, Clockify, Xero, Zendesk or Freshdesk, recognised by its"
+        "      one export from Harvest, Toggl, Clockify, Xero, Stripe, Zendesk or Freshdesk, recognised by its"
         " header",
         "  health-tui import SHEET.csv --mapping MAP.toml",
         "      any spreadsheet, through a mapping of its columns",

@@ -31,7 +31,7 @@ def demo_note(store: Store, created: bool) -> str | None:
         first = f"Demo data: {where} holds the made-up demo portfolio."
     return (
         f"{first} To review your own, run `health-tui import EXPORT.csv` (a Harvest, Toggl, "
-        "Clockify, Xero, Zendesk or Freshdesk export; one file at a time) or `health-tui import DIR` "
+        "Clockify, Xero, Stripe, Zendesk or Freshdesk export; one file at a time) or `health-tui import DIR` "
         "(a folder in the import format); the first replaces the demo. "
         "Press x to hide this note; it will not show again (ctrl+p, Import, says how)."
     )

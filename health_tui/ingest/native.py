@@ -617,7 +617,7 @@ def _find_files(folder: Path, where: str) -> dict[str, Path]:
                 + (
                     # exports of a tool dropped in one folder: the first-run hint said "DIR"
                     "; a folder is read in health-tui's own format (see the README's Import "
-                    "format). Exports from Harvest, Toggl, Clockify, Zendesk, Freshdesk, or a "
+                    "format). Exports from Harvest, Toggl, Clockify, Xero, Stripe, Zendesk, Freshdesk, or a "
                     "sheet with a mapping, are imported one file at a time: "
                     f"`health-tui import {shlex.quote(str(folder / exports[0].name))}`"
                     if (exports := [p for p in entries if _an_export(p)])
